@@ -1,0 +1,122 @@
+// Package incidents defines the security incidents mapsrv stores and serves, the
+// filters that select them, and the Store interface its backends implement
+// (incidents/sqlite, the embedded default). It knows nothing of HTTP or SQL.
+//
+// Locations are WGS 84 points in orb's [lon, lat] order. Dates are civil dates,
+// held as time.Time at midnight UTC.
+package incidents
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/geo"
+)
+
+// Incident is one reported security event at a place on the map.
+type Incident struct {
+	ID            int64
+	Type          Type
+	DateFrom      time.Time // first day it may have happened, midnight UTC
+	DateTo        time.Time // last day; equal to DateFrom for a single day
+	DatePrecision DatePrecision
+	PlaceNameAR   string
+	PlaceNameEN   string
+	Admin1PCode   string // OCHA governorate P-code, SY01..SY14
+	Admin1Name    string
+	Location      orb.Point
+	GeoPrecision  GeoPrecision // how closely Location stands for where it happened
+	Killed        *int         // nil when not reported
+	Injured       *int
+	Arrested      *int
+	SummaryAR     string
+	SummaryEN     string
+	Sources       []Source
+	Status        Status
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// Source is a report an incident was taken from.
+type Source struct {
+	Title     string
+	URL       string // http or https only
+	Publisher string
+	Published time.Time // zero when unknown
+}
+
+// DateLayout is how civil dates are written everywhere: ISO 8601 calendar dates.
+const DateLayout = "2006-01-02"
+
+// Validation errors. Validate wraps ErrInvalid; callers test with errors.Is.
+var (
+	ErrInvalid  = errors.New("incidents: invalid incident")
+	ErrNotFound = errors.New("incidents: not found")
+)
+
+// Validate reports the first way inc breaks the rules every stored incident keeps:
+// a known type, date precision, geo precision and status; date_from not after
+// date_to; a valid point; a P-code of the form SY01..SY14 when given; counts not
+// negative; source URLs http or https; text valid UTF-8.
+func (inc *Incident) Validate() error {
+	bad := func(field, format string, args ...any) error {
+		return fmt.Errorf("%w: %s: %s", ErrInvalid, field, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case !slices.Contains(Types, inc.Type):
+		return bad("incident_type", "%q is not one of %s", inc.Type, joinVocab(Types))
+	case !slices.Contains(DatePrecisions, inc.DatePrecision):
+		return bad("date_precision", "%q is not one of %s", inc.DatePrecision, joinVocab(DatePrecisions))
+	case !slices.Contains(GeoPrecisions, inc.GeoPrecision):
+		return bad("geo_precision", "%q is not one of %s", inc.GeoPrecision, joinVocab(GeoPrecisions))
+	case !slices.Contains(Statuses, inc.Status):
+		return bad("status", "%q is not one of %s", inc.Status, joinVocab(Statuses))
+	case inc.DateFrom.IsZero() || inc.DateTo.IsZero():
+		return bad("date_from", "both date_from and date_to are required")
+	case inc.DateFrom.After(inc.DateTo):
+		return bad("date_from", "%s is after date_to %s", inc.DateFrom.Format(DateLayout), inc.DateTo.Format(DateLayout))
+	case inc.Admin1PCode != "" && !validPCode(inc.Admin1PCode):
+		return bad("admin1_pcode", "%q is not an OCHA governorate P-code SY01..SY14", inc.Admin1PCode)
+	}
+	if err := geo.CheckPoint(inc.Location); err != nil {
+		return bad("geometry", "%v", err)
+	}
+	for name, n := range map[string]*int{"killed": inc.Killed, "injured": inc.Injured, "arrested": inc.Arrested} {
+		if n != nil && *n < 0 {
+			return bad(name, "%d is negative", *n)
+		}
+	}
+	for _, s := range []string{inc.PlaceNameAR, inc.PlaceNameEN, inc.SummaryAR, inc.SummaryEN} {
+		if !utf8.ValidString(s) {
+			return bad("text", "not valid UTF-8")
+		}
+	}
+	for i, s := range inc.Sources {
+		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			return bad(fmt.Sprintf("sources[%d].url", i), "only http and https URLs are accepted")
+		}
+	}
+	return nil
+}
+
+func validPCode(p string) bool {
+	if len(p) != 4 || p[:2] != "SY" || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9' {
+		return false
+	}
+	n := int(p[2]-'0')*10 + int(p[3]-'0')
+	return n >= 1 && n <= 14
+}
+
+func joinVocab[T ~string](v []T) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,135 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// Add validates and stores incs in one transaction: all of them or, on any
+// error, none. The error names the position of the offending incident.
+func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, error) {
+	now := time.Now().UTC()
+	for i := range incs {
+		if err := incs[i].Validate(); err != nil {
+			return nil, fmt.Errorf("incident %d: %w", i+1, err)
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: add: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: add: %w", err)
+	}
+	defer w.close()
+	ids := make([]int64, len(incs))
+	for i, inc := range incs {
+		if ids[i], err = w.insert(ctx, inc, now); err != nil {
+			return nil, fmt.Errorf("sqlite: add incident %d: %w", i+1, formatError(err))
+		}
+	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return nil, fmt.Errorf("sqlite: add: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("sqlite: add: commit: %w", err)
+	}
+	return ids, nil
+}
+
+// writer holds the statements that insert incidents inside one transaction, so
+// that a bulk import prepares them once.
+type writer struct {
+	row, tree, source, sourceID, link *sql.Stmt
+}
+
+func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	var w writer
+	var err error
+	prep := func(dst **sql.Stmt, q string) {
+		if err == nil {
+			*dst, err = tx.PrepareContext(ctx, q)
+		}
+	}
+	prep(&w.row, `INSERT INTO incidents (incident_type, date_from, date_to, date_precision,
+		place_name_ar, place_name_en, admin1_pcode, admin1_name, lon, lat, geo_precision,
+		killed, injured, arrested, summary_ar, summary_en, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	prep(&w.tree, "INSERT INTO incidents_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
+	prep(&w.source, `INSERT INTO sources (skey, title, url, publisher, published) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (skey) DO NOTHING`)
+	prep(&w.sourceID, "SELECT id FROM sources WHERE skey = ?")
+	prep(&w.link, "INSERT OR IGNORE INTO incident_sources (incident_id, source_id, position) VALUES (?, ?, ?)")
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	return &w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range []*sql.Stmt{w.row, w.tree, w.source, w.sourceID, w.link} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// insert writes one validated incident, its R*Tree box and its sources.
+func (w *writer) insert(ctx context.Context, inc incidents.Incident, now time.Time) (int64, error) {
+	created, updated := inc.CreatedAt, inc.UpdatedAt
+	if created.IsZero() {
+		created = now
+	}
+	if updated.IsZero() {
+		updated = created
+	}
+	lon, lat := inc.Location.Lon(), inc.Location.Lat()
+	res, err := w.row.ExecContext(ctx, string(inc.Type), inc.DateFrom.Format(incidents.DateLayout),
+		inc.DateTo.Format(incidents.DateLayout), string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN,
+		inc.Admin1PCode, inc.Admin1Name, lon, lat, string(inc.GeoPrecision),
+		inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR, inc.SummaryEN, string(inc.Status),
+		created.UTC().Format(time.RFC3339Nano), updated.UTC().Format(time.RFC3339Nano))
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.tree.ExecContext(ctx, id, lon, lon, lat, lat); err != nil {
+		return 0, err
+	}
+	for pos, src := range inc.Sources {
+		if err := w.linkSource(ctx, id, pos, src); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+func (w *writer) linkSource(ctx context.Context, incidentID int64, pos int, src incidents.Source) error {
+	var published string
+	if !src.Published.IsZero() {
+		published = src.Published.Format(incidents.DateLayout)
+	}
+	key := src.URL
+	if key == "" {
+		key = src.Title + "|" + src.Publisher + "|" + published
+	}
+	if _, err := w.source.ExecContext(ctx, key, src.Title, src.URL, src.Publisher, published); err != nil {
+		return err
+	}
+	var sourceID int64
+	if err := w.sourceID.QueryRowContext(ctx, key).Scan(&sourceID); err != nil {
+		return err
+	}
+	_, err := w.link.ExecContext(ctx, incidentID, sourceID, pos)
+	return err
+}

@@ -1,0 +1,200 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_precision,
+	i.place_name_ar, i.place_name_en, i.admin1_pcode, i.admin1_name, i.lon, i.lat,
+	i.geo_precision, i.killed, i.injured, i.arrested, i.summary_ar, i.summary_en,
+	i.status, i.created_at, i.updated_at`
+
+// Find returns the incidents matching f, newest first, with their sources.
+func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	query, args := findQuery(f)
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find: %w", err)
+	}
+	found, err := scanIncidents(rows)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find: %w", err)
+	}
+	if err := s.attachSources(ctx, found); err != nil {
+		return nil, fmt.Errorf("sqlite: find sources: %w", err)
+	}
+	return found, nil
+}
+
+// findQuery builds one SELECT for f with bound arguments. A bbox becomes a
+// membership test against the R*Tree (one branch per bound), confirmed by the
+// REAL columns since the R*Tree stores 32-bit floats.
+func findQuery(f incidents.Filter) (string, []any) {
+	var where []string
+	var args []any
+	status := f.Status
+	if status == "" {
+		status = incidents.StatusPublished
+	}
+	where = append(where, "i.status = ?")
+	args = append(args, string(status))
+	if len(f.Bounds) > 0 {
+		var tree, exact []string
+		for _, b := range f.Bounds {
+			tree = append(tree, "SELECT id FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?")
+			exact = append(exact, "(i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?)")
+			args = append(args, b.Min.Lon(), b.Max.Lon(), b.Min.Lat(), b.Max.Lat())
+		}
+		for _, b := range f.Bounds {
+			args = append(args, b.Min.Lon(), b.Max.Lon(), b.Min.Lat(), b.Max.Lat())
+		}
+		where = append(where, "i.id IN ("+strings.Join(tree, " UNION ALL ")+")", "("+strings.Join(exact, " OR ")+")")
+	}
+	if !f.Period.Start.IsZero() {
+		where = append(where, "i.date_to >= ?")
+		args = append(args, f.Period.Start.UTC().Format(incidents.DateLayout))
+	}
+	if !f.Period.End.IsZero() {
+		where = append(where, "i.date_from <= ?")
+		args = append(args, f.Period.End.UTC().Format(incidents.DateLayout))
+	}
+	if len(f.Types) > 0 {
+		where = append(where, "i.incident_type IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Types)), ",")+")")
+		for _, t := range f.Types {
+			args = append(args, string(t))
+		}
+	}
+	if f.Admin1PCode != "" {
+		where = append(where, "i.admin1_pcode = ?")
+		args = append(args, f.Admin1PCode)
+	}
+	if c := f.After; c != nil {
+		d := c.DateTo.Format(incidents.DateLayout)
+		where = append(where, "(i.date_to < ? OR (i.date_to = ? AND i.id < ?))")
+		args = append(args, d, d, c.ID)
+	}
+	query := "SELECT " + incidentColumns + " FROM incidents AS i WHERE " + strings.Join(where, " AND ") +
+		" ORDER BY i.date_to DESC, i.id DESC"
+	if f.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	return query, args
+}
+
+// Get returns one incident, whatever its status.
+func (s *Store) Get(ctx context.Context, id int64) (incidents.Incident, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+incidentColumns+" FROM incidents AS i WHERE i.id = ?", id)
+	if err != nil {
+		return incidents.Incident{}, fmt.Errorf("sqlite: get %d: %w", id, err)
+	}
+	found, err := scanIncidents(rows)
+	if err != nil {
+		return incidents.Incident{}, fmt.Errorf("sqlite: get %d: %w", id, err)
+	}
+	if len(found) == 0 {
+		return incidents.Incident{}, fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
+	}
+	if err := s.attachSources(ctx, found); err != nil {
+		return incidents.Incident{}, fmt.Errorf("sqlite: get %d sources: %w", id, err)
+	}
+	return found[0], nil
+}
+
+// Extent describes the published incidents.
+func (s *Store) Extent(ctx context.Context) (incidents.Extent, error) {
+	var e incidents.Extent
+	var minLon, minLat, maxLon, maxLat sql.NullFloat64
+	var first, last sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), min(lon), min(lat), max(lon), max(lat), min(date_from), max(date_to)
+		FROM incidents WHERE status = 'published'`).Scan(&e.Count, &minLon, &minLat, &maxLon, &maxLat, &first, &last)
+	if err != nil || e.Count == 0 {
+		return e, err
+	}
+	e.Bound = orb.Bound{Min: orb.Point{minLon.Float64, minLat.Float64}, Max: orb.Point{maxLon.Float64, maxLat.Float64}}
+	e.First, _ = time.Parse(incidents.DateLayout, first.String)
+	e.Last, _ = time.Parse(incidents.DateLayout, last.String)
+	return e, nil
+}
+
+func scanIncidents(rows *sql.Rows) ([]incidents.Incident, error) {
+	defer rows.Close()
+	var out []incidents.Incident
+	for rows.Next() {
+		var inc incidents.Incident
+		var typ, dprec, gprec, status, from, to, created, updated string
+		var killed, injured, arrested sql.NullInt64
+		var lon, lat float64
+		if err := rows.Scan(&inc.ID, &typ, &from, &to, &dprec, &inc.PlaceNameAR, &inc.PlaceNameEN,
+			&inc.Admin1PCode, &inc.Admin1Name, &lon, &lat, &gprec, &killed, &injured, &arrested,
+			&inc.SummaryAR, &inc.SummaryEN, &status, &created, &updated); err != nil {
+			return nil, err
+		}
+		inc.Type, inc.DatePrecision, inc.GeoPrecision = incidents.Type(typ), incidents.DatePrecision(dprec), incidents.GeoPrecision(gprec)
+		inc.Status, inc.Location = incidents.Status(status), orb.Point{lon, lat}
+		inc.Killed, inc.Injured, inc.Arrested = intPtr(killed), intPtr(injured), intPtr(arrested)
+		var errs [4]error
+		inc.DateFrom, errs[0] = time.Parse(incidents.DateLayout, from)
+		inc.DateTo, errs[1] = time.Parse(incidents.DateLayout, to)
+		inc.CreatedAt, errs[2] = time.Parse(time.RFC3339Nano, created)
+		inc.UpdatedAt, errs[3] = time.Parse(time.RFC3339Nano, updated)
+		if err := errors.Join(errs[:]...); err != nil {
+			return nil, fmt.Errorf("incident %d: %w", inc.ID, err)
+		}
+		out = append(out, inc)
+	}
+	return out, rows.Err()
+}
+
+func intPtr(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}
+
+// attachSources loads the sources of found in one query.
+func (s *Store) attachSources(ctx context.Context, found []incidents.Incident) error {
+	if len(found) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(found))
+	byID := make(map[int64]*incidents.Incident, len(found))
+	for i := range found {
+		ids[i] = found[i].ID
+		byID[found[i].ID] = &found[i]
+	}
+	idJSON, _ := json.Marshal(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT l.incident_id, s.title, s.url, s.publisher, s.published
+		FROM incident_sources AS l JOIN sources AS s ON s.id = l.source_id
+		WHERE l.incident_id IN (SELECT value FROM json_each(?))
+		ORDER BY l.incident_id, l.position`, string(idJSON))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var src incidents.Source
+		var published string
+		if err := rows.Scan(&id, &src.Title, &src.URL, &src.Publisher, &published); err != nil {
+			return err
+		}
+		if published != "" {
+			src.Published, _ = time.Parse(incidents.DateLayout, published)
+		}
+		byID[id].Sources = append(byID[id].Sources, src)
+	}
+	return rows.Err()
+}

@@ -1,0 +1,124 @@
+// Package sqlite is the embedded incidents.Store: one SQLite file in WAL mode with
+// an R*Tree index over incident points, kept in step with the rows in the same
+// transaction. It needs cgo (github.com/mattn/go-sqlite3 builds SQLite with the
+// R*Tree module).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+//go:embed schema/*.sql
+var schemaFS embed.FS
+
+// Store is an incidents.Store in one SQLite file. It is safe for concurrent use.
+type Store struct {
+	db *sql.DB
+}
+
+var _ incidents.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database at path and brings its schema up
+// to date. Pragmas go in the DSN so that every pooled connection gets them.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: no database path")
+	}
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_foreign_keys", "on")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", "immediate") // writers queue at BEGIN instead of failing at upgrade
+	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies, in one transaction, every schema/NNNN_*.sql file numbered
+// above the database's user_version, and records the last one applied.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(schemaFS, "schema/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(names) {
+		return fmt.Errorf("database schema version %d is newer than this mapsrv knows (%d): upgrade mapsrv", version, len(names))
+	}
+	for _, name := range names {
+		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with its number", name)
+		}
+		if n <= version {
+			continue
+		}
+		text, err := schemaFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(text)); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Version returns the data version, bumped by every write transaction.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&v)
+	return v, err
+}
+
+// bumpVersion is called inside every write transaction.
+func bumpVersion(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "UPDATE data_version SET version = version + 1 WHERE id = 1")
+	return err
+}
+
+// formatError translates driver errors that callers can act on.
+func formatError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+		return fmt.Errorf("%w: %v", incidents.ErrInvalid, se)
+	}
+	return err
+}

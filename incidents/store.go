@@ -1,0 +1,36 @@
+package incidents
+
+import (
+	"context"
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// Store keeps incidents. Implementations (incidents/sqlite; a PostGIS one can
+// follow) are safe for concurrent use and make every write atomic: a call that
+// returns an error has stored nothing.
+type Store interface {
+	// Find returns the incidents matching f, newest first (see [Cursor]).
+	Find(ctx context.Context, f Filter) ([]Incident, error)
+	// Get returns the incident with the given ID whatever its status, or an error
+	// wrapping [ErrNotFound].
+	Get(ctx context.Context, id int64) (Incident, error)
+	// Add validates and stores incidents in one transaction, giving each its new
+	// ID in order. Their IDs, if set, are ignored; zero timestamps are set to now.
+	Add(ctx context.Context, incs []Incident) ([]int64, error)
+	// Extent describes the published incidents.
+	Extent(ctx context.Context) (Extent, error)
+	// Version changes whenever any incident is written: a cheap validator for
+	// caches (ETags), consistent across processes sharing one database.
+	Version(ctx context.Context) (int64, error)
+	Close() error
+}
+
+// Extent is the spatial and temporal reach of a set of incidents.
+type Extent struct {
+	Count int
+	Bound orb.Bound // meaningful only when Count > 0
+	First time.Time // earliest date_from
+	Last  time.Time // latest date_to
+}
