@@ -81,7 +81,7 @@ func (inc *Incident) Validate() error {
 		return bad("date_from", "both date_from and date_to are required")
 	case inc.DateFrom.After(inc.DateTo):
 		return bad("date_from", "%s is after date_to %s", inc.DateFrom.Format(DateLayout), inc.DateTo.Format(DateLayout))
-	case inc.Admin1PCode != "" && !validPCode(inc.Admin1PCode):
+	case inc.Admin1PCode != "" && !IsAdmin1PCode(inc.Admin1PCode):
 		return bad("admin1_pcode", "%q is not an OCHA governorate P-code SY01..SY14", inc.Admin1PCode)
 	}
 	if err := geo.CheckPoint(inc.Location); err != nil {
@@ -105,7 +105,8 @@ func (inc *Incident) Validate() error {
 	return nil
 }
 
-func validPCode(p string) bool {
+// IsAdmin1PCode reports whether p is an OCHA governorate P-code, SY01..SY14.
+func IsAdmin1PCode(p string) bool {
 	if len(p) != 4 || p[:2] != "SY" || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9' {
 		return false
 	}

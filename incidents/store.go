@@ -2,6 +2,7 @@ package incidents
 
 import (
 	"context"
+	"iter"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -19,6 +20,13 @@ type Store interface {
 	// Add validates and stores incidents in one transaction, giving each its new
 	// ID in order. Their IDs, if set, are ignored; zero timestamps are set to now.
 	Add(ctx context.Context, incs []Incident) ([]int64, error)
+	// Import stores every incident of seq in one transaction, all or nothing,
+	// and returns how many. It stops at the first error seq yields, or the first
+	// invalid incident, naming its position. Progress, if not nil, is called
+	// now and then with the count so far.
+	Import(ctx context.Context, seq iter.Seq2[Incident, error], progress func(n int)) (int, error)
+	// Count returns how many incidents are stored, drafts included.
+	Count(ctx context.Context) (int, error)
 	// Extent describes the published incidents.
 	Extent(ctx context.Context) (Extent, error)
 	// Version changes whenever any incident is written: a cheap validator for

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"iter"
 	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -41,6 +42,48 @@ func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, er
 		return nil, fmt.Errorf("sqlite: add: commit: %w", err)
 	}
 	return ids, nil
+}
+
+// Import stores the incidents of seq in one transaction through prepared
+// statements, so memory stays flat however long the stream.
+func (s *Store) Import(ctx context.Context, seq iter.Seq2[incidents.Incident, error], progress func(int)) (int, error) {
+	now := time.Now().UTC()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: import: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: import: %w", err)
+	}
+	defer w.close()
+	n := 0
+	for inc, err := range seq {
+		if err != nil {
+			return 0, err
+		}
+		n++
+		if err := inc.Validate(); err != nil {
+			return 0, fmt.Errorf("incident %d: %w", n, err)
+		}
+		if _, err := w.insert(ctx, inc, now); err != nil {
+			return 0, fmt.Errorf("sqlite: import incident %d: %w", n, formatError(err))
+		}
+		if progress != nil && n%10000 == 0 {
+			progress(n)
+		}
+	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return 0, fmt.Errorf("sqlite: import: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("sqlite: import: commit: %w", err)
+	}
+	if progress != nil {
+		progress(n)
+	}
+	return n, nil
 }
 
 // writer holds the statements that insert incidents inside one transaction, so

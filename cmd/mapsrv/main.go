@@ -1,0 +1,120 @@
+// Command mapsrv serves a map of security incidents in Syria and the data
+// behind it as an OGC API – Features service, and holds the command-line tools
+// around it: import, export, geocode, gazetteer import and extract.
+//
+// Usage:
+//
+//	mapsrv serve   [--addr 127.0.0.1:8080] [--db mapsrv.db]
+//	mapsrv import  [--db PATH] FILE...
+//	mapsrv export  [--db PATH] [--bbox ...] [--datetime ...] [--incident_type ...] [--admin1_pcode ...]
+//	mapsrv geocode [--db PATH] --json QUERY...
+//	mapsrv gazetteer import --db PATH FILE...
+//	mapsrv extract [--db PATH] [--published YYYY-MM-DD] --json [FILE|-]
+//
+// Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(0)
+	case errors.As(err, new(usageError)):
+		fmt.Fprintln(os.Stderr, "mapsrv:", err)
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "mapsrv:", err)
+		os.Exit(1)
+	}
+}
+
+// env is how commands read the environment; tests pass their own.
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// usageError is a command line that does not parse; main exits 2 on it.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+const usage = `usage: mapsrv COMMAND [flags]
+
+commands:
+  serve              serve the map and the API
+  import FILE...     import incidents from GeoJSON (FeatureCollection or newline-delimited)
+  export             write incidents as GeoJSON, with the API's filters
+  geocode QUERY...   resolve place names
+  gazetteer import   import OCHA gazetteer datasets into the database
+  extract [FILE|-]   propose incidents from Arabic news text
+
+Run 'mapsrv COMMAND -h' for a command's flags.`
+
+// run executes one command line; main and the tests call it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, e, rest)
+	case "import":
+		return runImport(ctx, e, rest)
+	case "export":
+		return runExport(ctx, e, rest)
+	case "geocode":
+		return runGeocode(ctx, e, rest)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	}
+	fmt.Fprintln(stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+// newFlags returns a flag set for a subcommand that reports errors as usage
+// errors instead of exiting.
+func newFlags(e env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("mapsrv "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// parseFlags parses args, turning a parse failure into a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// dbFlag adds --db with MAPSRV_DB and then def as its default.
+func dbFlag(fs *flag.FlagSet, e env, def string) *string {
+	if v := e.getenv("MAPSRV_DB"); v != "" {
+		def = v
+	}
+	return fs.String("db", def, "SQLite database file (env MAPSRV_DB)")
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/mapsrv/mapsrv"
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/web"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func runServe(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "serve")
+	addrDef := "127.0.0.1:8080"
+	if v := e.getenv("MAPSRV_ADDR"); v != "" {
+		addrDef = v
+	}
+	addr := fs.String("addr", addrDef, "address to listen on (env MAPSRV_ADDR)")
+	db := dbFlag(fs, e, "mapsrv.db")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	store, err := openSeeded(ctx, *db, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	gaz, err := loadGazetteer(ctx, store)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           web.NewServer(web.Config{Store: store, Places: gaz, Log: log, Version: version}),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "version", version)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// openSeeded opens the database and, when it holds no incident at all, loads
+// the seed incidents mapsrv ships with.
+func openSeeded(ctx context.Context, path string, log *slog.Logger) (*sqlite.Store, error) {
+	store, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	n, err := store.Count(ctx)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	if n == 0 {
+		seeded, err := store.Import(ctx, feature.Decode(bytes.NewReader(mapsrv.SeedIncidents), incidents.StatusPublished), nil)
+		if err != nil {
+			store.Close()
+			return nil, fmt.Errorf("load seed incidents: %w", err)
+		}
+		log.Info("empty database: loaded the seed incidents", "count", seeded)
+	}
+	return store, nil
+}

@@ -1,0 +1,156 @@
+package feature
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// ErrBadGeoJSON is wrapped by decoding errors that are not about one field.
+var ErrBadGeoJSON = errors.New("feature: invalid GeoJSON")
+
+// DecodeError says which feature of a stream is wrong and why.
+type DecodeError struct {
+	N   int // 1-based position of the feature in the stream
+	Err error
+}
+
+func (e *DecodeError) Error() string { return fmt.Sprintf("feature %d: %v", e.N, e.Err) }
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Decode reads incidents from r: one GeoJSON FeatureCollection, or features one
+// after another (newline-delimited GeoJSON). Features are streamed, never held
+// all at once. Each must have a Point geometry and known properties; incidents
+// without a status get def. The sequence stops at the first error, a
+// [*DecodeError] naming the feature when one feature is at fault.
+func Decode(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, error] {
+	return func(yield func(incidents.Incident, error) bool) {
+		d := &decoder{dec: json.NewDecoder(r), def: def, yield: yield}
+		if err := d.run(); err != nil {
+			yield(incidents.Incident{}, err)
+		}
+	}
+}
+
+type decoder struct {
+	dec   *json.Decoder
+	def   incidents.Status
+	yield func(incidents.Incident, error) bool
+	n     int
+}
+
+// run walks the first top-level object token by token: if it holds "features"
+// it is a FeatureCollection, streamed; otherwise it was the first feature of a
+// newline-delimited stream, and the rest follow as whole values.
+func (d *decoder) run() error {
+	if tok, err := d.dec.Token(); err != nil {
+		if err == io.EOF {
+			return fmt.Errorf("%w: empty input", ErrBadGeoJSON)
+		}
+		return fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+	} else if tok != json.Delim('{') {
+		return fmt.Errorf("%w: want a FeatureCollection or Feature object, got %v", ErrBadGeoJSON, tok)
+	}
+	first := map[string]json.RawMessage{}
+	for d.dec.More() {
+		tok, err := d.dec.Token()
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+		}
+		key, _ := tok.(string)
+		if key == "features" {
+			return d.collection(first)
+		}
+		var v json.RawMessage
+		if err := d.dec.Decode(&v); err != nil {
+			return fmt.Errorf("%w: %q: %v", ErrBadGeoJSON, key, err)
+		}
+		first[key] = v
+	}
+	if _, err := d.dec.Token(); err != nil { // the closing brace
+		return fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+	}
+	raw, _ := json.Marshal(first)
+	if !d.feature(raw) {
+		return nil
+	}
+	for d.dec.More() {
+		var v json.RawMessage
+		if err := d.dec.Decode(&v); err != nil {
+			return &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: %v", ErrBadGeoJSON, err)}
+		}
+		if !d.feature(v) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (d *decoder) collection(head map[string]json.RawMessage) error {
+	if t, ok := head["type"]; ok && string(t) != `"FeatureCollection"` {
+		return fmt.Errorf("%w: an object with features must have type FeatureCollection, not %s", ErrBadGeoJSON, t)
+	}
+	if tok, err := d.dec.Token(); err != nil || tok != json.Delim('[') {
+		return fmt.Errorf("%w: features must be an array", ErrBadGeoJSON)
+	}
+	for d.dec.More() {
+		var v json.RawMessage
+		if err := d.dec.Decode(&v); err != nil {
+			return &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: %v", ErrBadGeoJSON, err)}
+		}
+		if !d.feature(v) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// feature decodes one feature and yields it; it reports whether to go on.
+func (d *decoder) feature(raw []byte) bool {
+	d.n++
+	inc, err := Unmarshal(raw, d.def)
+	if err != nil {
+		d.yield(incidents.Incident{}, &DecodeError{N: d.n, Err: err})
+		return false
+	}
+	return d.yield(inc, nil)
+}
+
+// Unmarshal decodes one GeoJSON feature into a validated incident. Unknown
+// properties are errors, so that a misspelt field is not silently dropped.
+func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
+	var f struct {
+		Type       string            `json:"type"`
+		ID         json.RawMessage   `json:"id"`
+		Geometry   *geojson.Geometry `json:"geometry"`
+		Properties json.RawMessage   `json:"properties"`
+	}
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return incidents.Incident{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+	}
+	if f.Type != "Feature" {
+		return incidents.Incident{}, fmt.Errorf("%w: type is %q, want Feature", ErrBadGeoJSON, f.Type)
+	}
+	if f.Geometry == nil || f.Geometry.Coordinates == nil {
+		return incidents.Incident{}, fmt.Errorf("%w: geometry: a Point is required", ErrBadGeoJSON)
+	}
+	pt, ok := f.Geometry.Coordinates.(orb.Point)
+	if !ok {
+		return incidents.Incident{}, fmt.Errorf("%w: geometry: want a Point, got %s", ErrBadGeoJSON, f.Geometry.Type)
+	}
+	var p Properties
+	dec := json.NewDecoder(bytes.NewReader(f.Properties))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return incidents.Incident{}, fmt.Errorf("%w: properties: %v", ErrBadGeoJSON, err)
+	}
+	return p.Incident(pt, def)
+}

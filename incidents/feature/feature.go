@@ -1,0 +1,146 @@
+// Package feature converts incidents to and from GeoJSON features, the
+// interchange format of the API, of import and of export. The property names
+// are a contract other tools rely on: they are extended, never renamed.
+package feature
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// Properties are an incident's GeoJSON feature properties.
+type Properties struct {
+	IncidentType  string    `json:"incident_type"`
+	DateFrom      string    `json:"date_from"`
+	DateTo        string    `json:"date_to"`
+	DatePrecision string    `json:"date_precision"`
+	PlaceNameAR   string    `json:"place_name_ar"`
+	PlaceNameEN   string    `json:"place_name_en"`
+	Admin1PCode   string    `json:"admin1_pcode"`
+	Admin1Name    string    `json:"admin1_name"`
+	GeoPrecision  string    `json:"geo_precision"`
+	Killed        *int      `json:"killed"`
+	Injured       *int      `json:"injured"`
+	Arrested      *int      `json:"arrested"`
+	SummaryAR     string    `json:"summary_ar"`
+	SummaryEN     string    `json:"summary_en"`
+	Sources       []Source  `json:"sources"`
+	Status        string    `json:"status,omitempty"`
+	CreatedAt     *jsonTime `json:"created_at,omitempty"`
+	UpdatedAt     *jsonTime `json:"updated_at,omitempty"`
+}
+
+// Source is one entry of the sources property.
+type Source struct {
+	Title     string  `json:"title"`
+	URL       string  `json:"url"`
+	Publisher string  `json:"publisher"`
+	Published *string `json:"published"` // YYYY-MM-DD or null
+}
+
+// jsonTime is an RFC 3339 timestamp.
+type jsonTime struct{ time.Time }
+
+func (t jsonTime) MarshalJSON() ([]byte, error) {
+	return json.Marshal(t.UTC().Format(time.RFC3339))
+}
+
+func (t *jsonTime) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := time.Parse(time.RFC3339Nano, s)
+	t.Time = v
+	return err
+}
+
+// PropertiesOf returns the feature properties of inc.
+func PropertiesOf(inc incidents.Incident) Properties {
+	p := Properties{
+		IncidentType: string(inc.Type), DateFrom: inc.DateFrom.Format(incidents.DateLayout),
+		DateTo: inc.DateTo.Format(incidents.DateLayout), DatePrecision: string(inc.DatePrecision),
+		PlaceNameAR: inc.PlaceNameAR, PlaceNameEN: inc.PlaceNameEN, Admin1PCode: inc.Admin1PCode,
+		Admin1Name: inc.Admin1Name, GeoPrecision: string(inc.GeoPrecision), Killed: inc.Killed,
+		Injured: inc.Injured, Arrested: inc.Arrested, SummaryAR: inc.SummaryAR, SummaryEN: inc.SummaryEN,
+		Sources: make([]Source, len(inc.Sources)), Status: string(inc.Status),
+	}
+	if !inc.CreatedAt.IsZero() {
+		p.CreatedAt, p.UpdatedAt = &jsonTime{inc.CreatedAt}, &jsonTime{inc.UpdatedAt}
+	}
+	for i, s := range inc.Sources {
+		p.Sources[i] = Source{Title: s.Title, URL: s.URL, Publisher: s.Publisher}
+		if !s.Published.IsZero() {
+			d := s.Published.Format(incidents.DateLayout)
+			p.Sources[i].Published = &d
+		}
+	}
+	return p
+}
+
+// Feature is an incident as a GeoJSON feature with a point geometry.
+type Feature struct {
+	Type       string        `json:"type"`
+	ID         int64         `json:"id,omitempty"`
+	Geometry   geojson.Point `json:"geometry"`
+	Properties Properties    `json:"properties"`
+}
+
+// Of returns inc as a GeoJSON feature, its id the incident's ID.
+func Of(inc incidents.Incident) Feature {
+	return Feature{Type: "Feature", ID: inc.ID, Geometry: geojson.Point(inc.Location), Properties: PropertiesOf(inc)}
+}
+
+// Incident converts properties and a point into a validated incident. Status
+// defaults to def when the properties give none. Errors name the field.
+func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Incident, error) {
+	inc := incidents.Incident{
+		Type: incidents.Type(p.IncidentType), DatePrecision: incidents.DatePrecision(p.DatePrecision),
+		PlaceNameAR: p.PlaceNameAR, PlaceNameEN: p.PlaceNameEN, Admin1PCode: p.Admin1PCode,
+		Admin1Name: p.Admin1Name, Location: pt, GeoPrecision: incidents.GeoPrecision(p.GeoPrecision),
+		Killed: p.Killed, Injured: p.Injured, Arrested: p.Arrested, SummaryAR: p.SummaryAR,
+		SummaryEN: p.SummaryEN, Status: incidents.Status(p.Status),
+	}
+	if inc.Status == "" {
+		inc.Status = def
+	}
+	var err error
+	if inc.DateFrom, err = parseDate("date_from", p.DateFrom); err != nil {
+		return inc, err
+	}
+	if p.DateTo == "" {
+		inc.DateTo = inc.DateFrom
+	} else if inc.DateTo, err = parseDate("date_to", p.DateTo); err != nil {
+		return inc, err
+	}
+	if p.CreatedAt != nil {
+		inc.CreatedAt = p.CreatedAt.Time
+	}
+	if p.UpdatedAt != nil {
+		inc.UpdatedAt = p.UpdatedAt.Time
+	}
+	for i, s := range p.Sources {
+		src := incidents.Source{Title: s.Title, URL: s.URL, Publisher: s.Publisher}
+		if s.Published != nil && *s.Published != "" {
+			if src.Published, err = parseDate(fmt.Sprintf("sources[%d].published", i), *s.Published); err != nil {
+				return inc, err
+			}
+		}
+		inc.Sources = append(inc.Sources, src)
+	}
+	return inc, inc.Validate()
+}
+
+func parseDate(field, s string) (time.Time, error) {
+	d, err := time.Parse(incidents.DateLayout, s)
+	if err != nil {
+		return d, fmt.Errorf("%w: %s: %q is not a date YYYY-MM-DD", incidents.ErrInvalid, field, s)
+	}
+	return d, nil
+}

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+)
+
+// handleIncidentItems serves GET /api/collections/incidents/items: published
+// incidents by bbox, datetime, type and governorate, newest first, as GeoJSON
+// (or CSV with f=csv), with a next link while more remain.
+func handleIncidentItems(store incidentStore, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		f, err := ParseFilter(q)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		if notModified(w, r, store, log) {
+			return
+		}
+		limit := f.Limit
+		f.Limit++ // one more tells whether there is a next page
+		found, err := store.Find(r.Context(), f)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		var next string
+		if len(found) > limit {
+			found = found[:limit]
+			q.Set("cursor", encodeCursor(incidents.CursorOf(found[limit-1])))
+			next = selfURL(r, q)
+		}
+		if q.Get("f") == "csv" {
+			writeCSV(w, found)
+			return
+		}
+		writeFeatures(w, r, found, next)
+	})
+}
+
+// notModified sets an ETag from the data version and the query, and answers
+// 304 when the client already holds that version.
+func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, log *slog.Logger) bool {
+	v, err := store.Version(r.Context())
+	if err != nil {
+		log.Warn("data version unavailable", "err", err)
+		return false
+	}
+	etag := fmt.Sprintf(`W/"v%d-%x"`, v, hashString(r.URL.RawQuery))
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Cache-Control", "no-cache")
+	if match := r.Header.Get("If-None-Match"); match != "" && match == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return true
+	}
+	return false
+}
+
+// hashString tells queries apart in an ETag.
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// link is an OGC API link object.
+type link struct {
+	Href  string `json:"href"`
+	Rel   string `json:"rel"`
+	Type  string `json:"type,omitempty"`
+	Title string `json:"title,omitempty"`
+}
+
+// writeFeatures streams a FeatureCollection with its links.
+func writeFeatures(w http.ResponseWriter, r *http.Request, found []incidents.Incident, next string) {
+	w.Header().Set("Content-Type", "application/geo+json")
+	cw := feature.NewCollectionWriter(w)
+	for _, inc := range found {
+		cw.Write(inc)
+	}
+	links := []link{{Href: selfURL(r, r.URL.Query()), Rel: "self", Type: "application/geo+json", Title: "this document"},
+		{Href: absURL(r, "/api/collections/incidents"), Rel: "collection", Type: "application/json"}}
+	if next != "" {
+		links = append(links, link{Href: next, Rel: "next", Type: "application/geo+json", Title: "next page"})
+	}
+	cw.Close(map[string]any{"links": links, "timeStamp": time.Now().UTC().Format(time.RFC3339)})
+}
+
+// handleIncidentItem serves one published incident by id.
+func handleIncidentItem(store incidentStore, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := checkParams(r.URL.Query(), []string{"f"}); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		if err != nil {
+			writeError(w, r, log, fmt.Errorf("%w: incident %q", incidents.ErrNotFound, mux.Vars(r)["id"]))
+			return
+		}
+		inc, err := store.Get(r.Context(), id)
+		if err == nil && inc.Status != incidents.StatusPublished {
+			err = fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
+		}
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		out := struct {
+			feature.Feature
+			Links []link `json:"links"`
+		}{feature.Of(inc), []link{
+			{Href: absURL(r, r.URL.Path), Rel: "self", Type: "application/geo+json"},
+			{Href: absURL(r, "/api/collections/incidents"), Rel: "collection", Type: "application/json"},
+		}}
+		writeJSON(w, http.StatusOK, "application/geo+json", out)
+	})
+}
+
+// absURL makes path absolute on the host the client used, as OGC links must be.
+func absURL(r *http.Request, path string) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + path
+}
+
+func selfURL(r *http.Request, q url.Values) string {
+	u := absURL(r, r.URL.Path)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u
+}

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
+	"github.com/mapsrv/mapsrv/gazetteer/answer"
+)
+
+// Places is what the handlers need of the gazetteer.
+type Places interface {
+	Geocode(query string) (gazetteer.Match, error)
+	Suggest(prefix string, limit int) []gazetteer.Place
+	Governorates() []gazetteer.Governorate
+}
+
+// registerPlaceRoutes adds the gazetteer's endpoints when there is one.
+func registerPlaceRoutes(get func(string, http.Handler), places Places, log *slog.Logger) {
+	if places == nil {
+		return
+	}
+	get("/geocode", handleGeocode(places, log))
+	get("/places", handlePlaces(places, log))
+	get("/collections/governorates", handleGovernoratesCollection())
+	get("/collections/governorates/items", handleGovernorateItems(places, log))
+}
+
+// handleGeocode serves GET /api/geocode?q=: the best place for a name as the
+// news writes it, with alternatives.
+func handleGeocode(places Places, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if err := checkParams(q, []string{"q"}); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		query := strings.TrimSpace(q.Get("q"))
+		if query == "" {
+			writeError(w, r, log, badRequest{"q: a place name is required"})
+			return
+		}
+		m, err := places.Geocode(query)
+		if errors.Is(err, gazetteer.ErrNotFound) {
+			err = fmt.Errorf("%w: no place matches %q", errNotFound, query)
+		}
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, "application/json", answer.GeocodeOf(m))
+	})
+}
+
+// handlePlaces serves GET /api/places?q=&limit=: autocomplete by prefix.
+func handlePlaces(places Places, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if err := checkParams(q, []string{"q", "limit"}); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		limit := 10
+		if s := q.Get("limit"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 {
+				writeError(w, r, log, badRequest{fmt.Sprintf("limit: %q is not a whole number of at least 1", s)})
+				return
+			}
+			limit = min(n, 100)
+		}
+		out := []answer.Place{}
+		if prefix := strings.TrimSpace(q.Get("q")); prefix != "" {
+			for _, p := range places.Suggest(prefix, limit) {
+				out = append(out, answer.PlaceOf(p))
+			}
+		}
+		writeJSON(w, http.StatusOK, "application/json", map[string]any{"places": out})
+	})
+}
+
+func governoratesCollection(r *http.Request) collection {
+	return collection{ID: "governorates", Title: "Governorates of Syria",
+		Description: "The 14 first-level divisions with OCHA P-codes; outlines from Natural Earth (public domain).",
+		ItemType:    "feature", CRS: []string{crs84},
+		Links: []link{
+			{Href: absURL(r, "/api/collections/governorates"), Rel: "self", Type: "application/json"},
+			{Href: absURL(r, "/api/collections/governorates/items"), Rel: "items", Type: "application/geo+json"},
+		}}
+}
+
+func handleGovernoratesCollection() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, "application/json", governoratesCollection(r))
+	})
+}
+
+// handleGovernorateItems serves the governorate outlines, all 14 at once.
+func handleGovernorateItems(places Places, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := checkParams(r.URL.Query(), []string{"limit", "f"}); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		fc := geojson.NewFeatureCollection()
+		for _, g := range places.Governorates() {
+			f := geojson.NewFeature(g.Geometry)
+			f.ID = g.PCode
+			f.Properties = geojson.Properties{"pcode": g.PCode, "name_en": g.NameEN, "name_ar": g.NameAR}
+			fc.Append(f)
+		}
+		fc.ExtraMembers = geojson.Properties{"numberReturned": len(fc.Features),
+			"links": []link{{Href: absURL(r, r.URL.Path), Rel: "self", Type: "application/geo+json"}}}
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		writeJSON(w, http.StatusOK, "application/geo+json", fc)
+	})
+}

@@ -1,0 +1,126 @@
+package web
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mapsrv/mapsrv/geo"
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// Paging limits of the items endpoint.
+const (
+	defaultLimit = 100
+	maxLimit     = 10000
+)
+
+// itemParams are the query parameters the items endpoint accepts: anything else
+// is an error, so that a misspelt filter is never silently ignored.
+var itemParams = []string{"bbox", "bbox-crs", "datetime", "limit", "incident_type", "admin1_pcode", "cursor", "f"}
+
+// crs84 is the only CRS served: WGS 84 lon/lat.
+const crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+
+// checkParams rejects parameters not in allowed and repeated ones.
+func checkParams(q url.Values, allowed []string) error {
+	for name, vals := range q {
+		if !slices.Contains(allowed, name) {
+			return badRequest{fmt.Sprintf("unknown query parameter %q; this endpoint accepts %s", name, strings.Join(allowed, ", "))}
+		}
+		if len(vals) > 1 {
+			return badRequest{fmt.Sprintf("query parameter %q is given %d times", name, len(vals))}
+		}
+	}
+	return nil
+}
+
+// ParseFilter turns the items query (or the same filters given to `mapsrv
+// export`) into a filter of published incidents. Errors name the parameter.
+func ParseFilter(q url.Values) (incidents.Filter, error) {
+	f := incidents.Filter{Limit: defaultLimit, Status: incidents.StatusPublished}
+	if err := checkParams(q, itemParams); err != nil {
+		return f, err
+	}
+	var err error
+	if s := q.Get("bbox"); s != "" {
+		if f.Bounds, err = geo.ParseBBox(s); err != nil {
+			return f, fmt.Errorf("bbox: %w", err)
+		}
+	}
+	if s := q.Get("bbox-crs"); s != "" && s != crs84 {
+		return f, badRequest{fmt.Sprintf("bbox-crs: only %s is supported", crs84)}
+	}
+	if s := q.Get("datetime"); s != "" {
+		if f.Period, err = incidents.ParseInterval(s); err != nil {
+			return f, fmt.Errorf("datetime: %w", err)
+		}
+	}
+	if s := q.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return f, badRequest{fmt.Sprintf("limit: %q is not a whole number of at least 1", s)}
+		}
+		f.Limit = min(n, maxLimit)
+	}
+	if s := q.Get("incident_type"); s != "" {
+		for _, t := range strings.Split(s, ",") {
+			t = strings.TrimSpace(t)
+			if !slices.Contains(incidents.Types, incidents.Type(t)) {
+				return f, badRequest{fmt.Sprintf("incident_type: %q is not one of %s", t, typeList())}
+			}
+			f.Types = append(f.Types, incidents.Type(t))
+		}
+	}
+	if s := q.Get("admin1_pcode"); s != "" {
+		if !incidents.IsAdmin1PCode(s) {
+			return f, badRequest{fmt.Sprintf("admin1_pcode: %q is not an OCHA governorate P-code SY01..SY14", s)}
+		}
+		f.Admin1PCode = s
+	}
+	if s := q.Get("cursor"); s != "" {
+		c, err := decodeCursor(s)
+		if err != nil {
+			return f, badRequest{"cursor: not a cursor this server issued; follow the next link as given"}
+		}
+		f.After = &c
+	}
+	if s := q.Get("f"); s != "" && s != "json" && s != "geojson" && s != "csv" {
+		return f, badRequest{fmt.Sprintf("f: %q is not one of json, geojson, csv", s)}
+	}
+	return f, nil
+}
+
+func typeList() string {
+	s := make([]string, len(incidents.Types))
+	for i, t := range incidents.Types {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// encodeCursor writes a keyset position as an opaque token.
+func encodeCursor(c incidents.Cursor) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(c.DateTo.Format(incidents.DateLayout) + "," + strconv.FormatInt(c.ID, 10)))
+}
+
+func decodeCursor(s string) (incidents.Cursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return incidents.Cursor{}, err
+	}
+	date, id, ok := strings.Cut(string(b), ",")
+	if !ok {
+		return incidents.Cursor{}, fmt.Errorf("no comma")
+	}
+	var c incidents.Cursor
+	if c.DateTo, err = time.Parse(incidents.DateLayout, date); err != nil {
+		return c, err
+	}
+	c.ID, err = strconv.ParseInt(id, 10, 64)
+	return c, err
+}

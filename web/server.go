@@ -1,0 +1,79 @@
+// Package web is mapsrv's HTTP face: an OGC API – Features service at /api
+// (GeoJSON layers by bounding box, date range and incident type), the
+// gazetteer's endpoints, and the embedded Leaflet map page at /. Handlers are
+// thin: they parse, call the store or gazetteer, and encode.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/gorilla/mux"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// incidentStore is what the handlers need of an incidents.Store.
+type incidentStore interface {
+	Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error)
+	Get(ctx context.Context, id int64) (incidents.Incident, error)
+	Extent(ctx context.Context) (incidents.Extent, error)
+	Version(ctx context.Context) (int64, error)
+}
+
+// Config is what a server is built from.
+type Config struct {
+	Store   incidentStore
+	Places  Places // may be nil: the gazetteer endpoints then answer 404
+	Log     *slog.Logger
+	Version string // mapsrv's version, shown in the landing page
+}
+
+// NewServer returns the handler serving every route: the API, then the page.
+func NewServer(cfg Config) http.Handler {
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	r := mux.NewRouter()
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		writeError(w, req, cfg.Log, errNotFound)
+	})
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		writeJSON(w, http.StatusMethodNotAllowed, "application/problem+json",
+			problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed, Detail: req.Method + " is not allowed on " + req.URL.Path})
+	})
+	api := r.PathPrefix("/api").Subrouter()
+	get := func(path string, h http.Handler) { api.Handle(path, h).Methods(http.MethodGet, http.MethodHead) }
+	get("", handleLanding(cfg.Version))
+	get("/", handleLanding(cfg.Version))
+	get("/conformance", handleConformance())
+	get("/openapi", handleOpenAPI())
+	get("/docs", handleDocs())
+	get("/collections", handleCollections(cfg.Store, cfg.Places, cfg.Log))
+	get("/collections/incidents", handleIncidentsCollection(cfg.Store, cfg.Log))
+	get("/collections/incidents/items", handleIncidentItems(cfg.Store, cfg.Log))
+	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, cfg.Log))
+	registerPlaceRoutes(get, cfg.Places, cfg.Log)
+	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	r.PathPrefix("/").Handler(handleStatic()).Methods(http.MethodGet, http.MethodHead)
+	return withRequestLog(cfg.Log, withSecurityHeaders(r))
+}
+
+// contentSecurityPolicy allows no inline script and no third-party script: text
+// from news sources can never run in the page.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; " +
+	"style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+	"frame-ancestors 'none'; form-action 'self'"
+
+func withSecurityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
