@@ -110,6 +110,34 @@ func (d *decoder) collection(head map[string]json.RawMessage) error {
 			return nil
 		}
 	}
+	if tok, err := d.dec.Token(); err != nil || tok != json.Delim(']') {
+		return &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: the features array is not closed", ErrBadGeoJSON)}
+	}
+	return d.rest()
+}
+
+// rest reads the members after "features" and the end of the collection; only
+// white space may follow.
+func (d *decoder) rest() error {
+	for d.dec.More() {
+		tok, err := d.dec.Token()
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+		}
+		var v json.RawMessage
+		if err := d.dec.Decode(&v); err != nil {
+			return fmt.Errorf("%w: %v: %v", ErrBadGeoJSON, tok, err)
+		}
+		if tok == "type" && string(v) != `"FeatureCollection"` {
+			return fmt.Errorf("%w: an object with features must have type FeatureCollection, not %s", ErrBadGeoJSON, v)
+		}
+	}
+	if tok, err := d.dec.Token(); err != nil || tok != json.Delim('}') {
+		return fmt.Errorf("%w: the FeatureCollection is not closed", ErrBadGeoJSON)
+	}
+	if _, err := d.dec.Token(); err != io.EOF {
+		return fmt.Errorf("%w: unexpected data after the FeatureCollection", ErrBadGeoJSON)
+	}
 	return nil
 }
 

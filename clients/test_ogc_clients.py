@@ -1,0 +1,137 @@
+"""Real OGC API - Features clients against a real mapsrv server.
+
+GDAL's OAPIF driver (ogrinfo) and OWSLib's Features client read the incidents
+the way QGIS users and Python scripts do. The server runs from the binary in
+MAPSRV_BIN (default ../bin/mapsrv) on a free loopback port with a fresh
+database, so it starts from the seed incidents.
+"""
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.request
+
+BIN = os.environ.get("MAPSRV_BIN", os.path.join(os.path.dirname(__file__), "..", "bin", "mapsrv"))
+server = None
+base = None
+tmpdir = None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def setUpModule():
+    global server, base, tmpdir
+    tmpdir = tempfile.mkdtemp(prefix="mapsrv-clients-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(os.path.join(tmpdir, "server.log"), "w")
+    server = subprocess.Popen([BIN, "serve", "--addr", f"127.0.0.1:{port}", "--db", os.path.join(tmpdir, "t.db")],
+                              stdout=log, stderr=log)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("mapsrv did not start; see " + log.name)
+
+
+def tearDownModule():
+    server.terminate()
+    server.wait(timeout=10)
+    shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def api_items(query=""):
+    """All items for a query, read straight from the API (limit above the total)."""
+    with urllib.request.urlopen(f"{base}/api/collections/incidents/items?limit=10000{query}") as r:
+        return json.load(r)["features"]
+
+
+def ogrinfo(*args):
+    out = subprocess.run(["ogrinfo", "-ro", "-al", "-q", f"OAPIF:{base}/api", "incidents", *args],
+                         capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise AssertionError(out.stderr)
+    return out.stdout
+
+
+def fids(text):
+    return sorted(int(m) for m in re.findall(r"^OGRFeature\(incidents\):(\d+)", text, re.M))
+
+
+class GDAL(unittest.TestCase):
+    def test_lists_collections(self):
+        out = subprocess.run(["ogrinfo", "-ro", f"OAPIF:{base}/api"], capture_output=True, text=True, timeout=60).stdout
+        self.assertRegex(out, r"incidents \(title: Security incidents\) \(Point\)")
+
+    def test_reads_every_feature_with_paging(self):
+        want = sorted(f["id"] for f in api_items())
+        self.assertGreaterEqual(len(want), 9)
+        got = fids(ogrinfo("-oo", "PAGE_SIZE=2"))  # five pages by the next links
+        self.assertEqual(got, want)
+
+    def test_spatial_filter(self):
+        box = (36.3, 35.6, 37.0, 36.4)
+        want = sorted(f["id"] for f in api_items("&bbox=%g,%g,%g,%g" % box))
+        self.assertTrue(0 < len(want) < len(api_items()))
+        self.assertEqual(fids(ogrinfo("-spat", *map(str, box))), want)
+
+    def test_attribute_filter(self):
+        want = sorted(f["id"] for f in api_items("&incident_type=arrest"))
+        self.assertTrue(0 < len(want) < len(api_items()))
+        self.assertEqual(fids(ogrinfo("-where", "incident_type = 'arrest'")), want)
+
+    def test_fields(self):
+        out = ogrinfo("-where", "incident_type = 'bombing'")
+        self.assertIn("killed (Integer) = 22", out)
+        self.assertIn("date_from (Date) = 2025/06/22", out)
+
+
+class OWSLib(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        from owslib.ogcapi.features import Features
+        cls.api = Features(base + "/api")
+
+    def test_conformance(self):
+        classes = self.api.conformance()["conformsTo"]
+        self.assertIn("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", classes)
+        self.assertIn("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson", classes)
+
+    def test_collections(self):
+        self.assertIn("incidents", self.api.feature_collections())
+        meta = self.api.collection("incidents")
+        self.assertEqual(meta["id"], "incidents")
+        self.assertEqual(len(meta["extent"]["spatial"]["bbox"][0]), 4)
+
+    def test_items_bbox(self):
+        got = self.api.collection_items("incidents", bbox=[36.3, 35.6, 37.0, 36.4], limit=100)
+        for f in got["features"]:
+            lon, lat = f["geometry"]["coordinates"]
+            self.assertTrue(36.3 <= lon <= 37.0 and 35.6 <= lat <= 36.4, f)
+        self.assertEqual(got["numberReturned"], len(api_items("&bbox=36.3,35.6,37.0,36.4")))
+
+    def test_items_datetime(self):
+        got = self.api.collection_items("incidents", datetime="2025-11-24/2025-11-27", limit=100)
+        want = [f for f in api_items() if f["properties"]["date_to"] >= "2025-11-24" and f["properties"]["date_from"] <= "2025-11-27"]
+        self.assertEqual(sorted(f["id"] for f in got["features"]), sorted(f["id"] for f in want))
+        self.assertTrue(want)
+
+    def test_items_limit(self):
+        got = self.api.collection_items("incidents", limit=3)
+        self.assertEqual(len(got["features"]), 3)
+        self.assertIn("next", [link["rel"] for link in got["links"]])
+
+
+if __name__ == "__main__":
+    unittest.main()

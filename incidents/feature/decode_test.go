@@ -1,0 +1,111 @@
+package feature
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+const good = `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.8,35.87]},"properties":{"incident_type":"shelling","date_from":"2025-12-03","date_precision":"day","geo_precision":"town","sources":[{"title":"t","url":"https://example.org/x","publisher":"p","published":"2025-12-04"}]}}`
+
+func decodeAll(s string) (int, error) {
+	n := 0
+	for _, err := range Decode(strings.NewReader(s), incidents.StatusPublished) {
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+func TestDecode(t *testing.T) {
+	tests := map[string]struct {
+		in      string
+		wantN   int
+		wantErr string // a fragment of the error; empty for none
+	}{
+		"collection":                 {in: `{"type":"FeatureCollection","features":[` + good + `,` + good + `]}`, wantN: 2},
+		"collection, features first": {in: `{"features":[` + good + `],"type":"FeatureCollection"}`, wantN: 1},
+		"empty collection":           {in: `{"type":"FeatureCollection","features":[]}`, wantN: 0},
+		"newline-delimited":          {in: good + "\n" + good + "\n" + good + "\n", wantN: 3},
+		"one feature":                {in: good, wantN: 1},
+		"trailing garbage":           {in: `{"type":"FeatureCollection","features":[]} x`, wantErr: "after the FeatureCollection"},
+		"empty":                      {in: "", wantErr: "empty input"},
+		"an array":                   {in: "[" + good + "]", wantErr: "FeatureCollection or Feature"},
+		"truncated":                  {in: `{"type":"FeatureCollection","features":[` + good, wantErr: "feature 2"},
+		"second bad":                 {in: good + "\n" + strings.Replace(good, `"day"`, `"week"`, 1), wantErr: "feature 2"},
+		"line string":                {in: strings.Replace(good, `{"type":"Point","coordinates":[36.8,35.87]}`, `{"type":"LineString","coordinates":[[36.8,35.87],[36,35]]}`, 1), wantErr: "want a Point"},
+		"no geometry":                {in: strings.Replace(good, `{"type":"Point","coordinates":[36.8,35.87]}`, `null`, 1), wantErr: "geometry"},
+		"unknown property":           {in: strings.Replace(good, `"incident_type"`, `"incidnet_type":"x","incident_type"`, 1), wantErr: "incidnet_type"},
+		"bad date":                   {in: strings.Replace(good, `2025-12-03`, `03/12/2025`, 1), wantErr: "date_from"},
+		"bad published":              {in: strings.Replace(good, `2025-12-04`, `soon`, 1), wantErr: "sources[0].published"},
+		"not a feature":              {in: strings.Replace(good, `"type":"Feature"`, `"type":"Thing"`, 1), wantErr: "want Feature"},
+		"collection of other":        {in: `{"type":"Topology","features":[]}`, wantErr: "FeatureCollection"},
+		"deep nesting":               {in: `{"type":"Feature","properties":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`, wantErr: "depth"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			n, err := decodeAll(tc.in)
+			if tc.wantErr == "" {
+				if err != nil || n != tc.wantN {
+					t.Errorf("decoded %d, %v; want %d, nil", n, err, tc.wantN)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("error = %v, want one containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestDecode_DecodeErrorNamesFeature(t *testing.T) {
+	_, err := decodeAll(good + "\n" + good + "\n" + strings.Replace(good, "shelling", "riot", 1))
+	var de *DecodeError
+	if !errors.As(err, &de) || de.N != 3 || !errors.Is(err, incidents.ErrInvalid) {
+		t.Errorf("error = %v, want a DecodeError for feature 3 wrapping ErrInvalid", err)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	var first incidents.Incident
+	for inc, err := range Decode(strings.NewReader(good), incidents.StatusDraft) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		first = inc
+	}
+	if first.Status != incidents.StatusDraft || !first.DateTo.Equal(first.DateFrom) || len(first.Sources) != 1 {
+		t.Fatalf("decoded %+v: want a draft, date_to defaulting to date_from, one source", first)
+	}
+	b, err := json.Marshal(Of(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Unmarshal(b, incidents.StatusPublished)
+	if err != nil {
+		t.Fatalf("re-decoding our own encoding: %v\n%s", err, b)
+	}
+	if again.Type != first.Type || again.Location != first.Location || again.Sources[0].URL != first.Sources[0].URL || again.Status != first.Status {
+		t.Errorf("round trip changed %+v into %+v", first, again)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add(good)
+	f.Add(`{"type":"FeatureCollection","features":[` + good + `]}`)
+	f.Add(`{"type":"Feature","geometry":{"type":"Point","coordinates":[1e400,0]},"properties":{}}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		for inc, err := range Decode(strings.NewReader(s), incidents.StatusPublished) {
+			if err == nil {
+				if verr := inc.Validate(); verr != nil {
+					t.Fatalf("Decode yielded an invalid incident: %v", verr)
+				}
+			}
+		}
+	})
+}

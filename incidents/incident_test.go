@@ -1,0 +1,56 @@
+package incidents
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+func validIncident() Incident {
+	d := time.Date(2025, 12, 2, 0, 0, 0, 0, time.UTC)
+	return Incident{Type: TypeArmedAttack, DateFrom: d, DateTo: d, DatePrecision: DateDay,
+		Location: orb.Point{36.80, 35.87}, GeoPrecision: GeoTown, Status: StatusPublished, Admin1PCode: "SY07"}
+}
+
+func TestIncident_Validate(t *testing.T) {
+	neg := -1
+	tests := map[string]struct {
+		edit  func(*Incident)
+		field string // named in the error; empty: valid
+	}{
+		"valid":             {func(*Incident) {}, ""},
+		"no P-code":         {func(i *Incident) { i.Admin1PCode = "" }, ""},
+		"unknown type":      {func(i *Incident) { i.Type = "riot" }, "incident_type"},
+		"date precision":    {func(i *Incident) { i.DatePrecision = "week" }, "date_precision"},
+		"geo precision":     {func(i *Incident) { i.GeoPrecision = "city" }, "geo_precision"},
+		"status":            {func(i *Incident) { i.Status = "deleted" }, "status"},
+		"no date":           {func(i *Incident) { i.DateFrom = time.Time{} }, "date_from"},
+		"reversed dates":    {func(i *Incident) { i.DateTo = i.DateFrom.AddDate(0, 0, -1) }, "date_from"},
+		"P-code SY15":       {func(i *Incident) { i.Admin1PCode = "SY15" }, "admin1_pcode"},
+		"P-code SY00":       {func(i *Incident) { i.Admin1PCode = "SY00" }, "admin1_pcode"},
+		"P-code letters":    {func(i *Incident) { i.Admin1PCode = "SY0A" }, "admin1_pcode"},
+		"latitude":          {func(i *Incident) { i.Location = orb.Point{36, 95} }, "geometry"},
+		"negative count":    {func(i *Incident) { i.Killed = &neg }, "killed"},
+		"javascript source": {func(i *Incident) { i.Sources = []Source{{URL: "javascript:alert(1)"}} }, "sources[0].url"},
+		"invalid UTF-8":     {func(i *Incident) { i.SummaryAR = "\xff\xfe" }, "text"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			inc := validIncident()
+			tc.edit(&inc)
+			err := inc.Validate()
+			if tc.field == "" {
+				if err != nil {
+					t.Errorf("Validate() = %v, want nil", err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tc.field) {
+				t.Errorf("Validate() = %v, want ErrInvalid naming %s", err, tc.field)
+			}
+		})
+	}
+}
