@@ -18,6 +18,7 @@ type Filter struct {
 	Status      Status      // empty means published
 	Limit       int         // at most this many; 0 means no limit
 	After       *Cursor     // keyset paging: only incidents after this one in the order
+	SourceKey   string      // only incidents linked to the source with this [SourceKey]
 }
 
 // The order of results is newest first: by DateTo descending, then ID descending.

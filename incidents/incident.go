@@ -51,6 +51,19 @@ type Source struct {
 	Published time.Time // zero when unknown
 }
 
+// SourceKey identifies a source: by its URL, or by title, publisher and
+// published date when it has none. Two sources with one key are one report.
+func SourceKey(s Source) string {
+	if s.URL != "" {
+		return s.URL
+	}
+	published := ""
+	if !s.Published.IsZero() {
+		published = s.Published.Format(DateLayout)
+	}
+	return s.Title + "|" + s.Publisher + "|" + published
+}
+
 // DateLayout is how civil dates are written everywhere: ISO 8601 calendar dates.
 const DateLayout = "2006-01-02"
 

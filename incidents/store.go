@@ -20,6 +20,14 @@ type Store interface {
 	// Add validates and stores incidents in one transaction, giving each its new
 	// ID in order. Their IDs, if set, are ignored; zero timestamps are set to now.
 	Add(ctx context.Context, incs []Incident) ([]int64, error)
+	// Update replaces the stored incident with inc.ID (all fields, sources
+	// included), keeping its creation time. It returns the stored result, or an
+	// error wrapping [ErrNotFound] or [ErrInvalid].
+	Update(ctx context.Context, inc Incident) (Incident, error)
+	// Delete removes an incident; an error wraps [ErrNotFound] if there is none.
+	Delete(ctx context.Context, id int64) error
+	// AddSources links more sources to an incident, skipping ones it has.
+	AddSources(ctx context.Context, id int64, srcs []Source) error
 	// Import stores every incident of seq in one transaction, all or nothing,
 	// and returns how many. It stops at the first error seq yields, or the first
 	// invalid incident, naming its position. Progress, if not nil, is called

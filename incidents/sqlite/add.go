@@ -13,33 +13,24 @@ import (
 // Add validates and stores incs in one transaction: all of them or, on any
 // error, none. The error names the position of the offending incident.
 func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, error) {
-	now := time.Now().UTC()
 	for i := range incs {
 		if err := incs[i].Validate(); err != nil {
 			return nil, fmt.Errorf("incident %d: %w", i+1, err)
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: add: %w", err)
-	}
-	defer tx.Rollback()
-	w, err := prepareWriter(ctx, tx)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: add: %w", err)
-	}
-	defer w.close()
+	now := time.Now().UTC()
 	ids := make([]int64, len(incs))
-	for i, inc := range incs {
-		if ids[i], err = w.insert(ctx, inc, now); err != nil {
-			return nil, fmt.Errorf("sqlite: add incident %d: %w", i+1, formatError(err))
+	err := s.write(ctx, func(_ *sql.Tx, w *writer) error {
+		for i, inc := range incs {
+			var err error
+			if ids[i], err = w.insert(ctx, inc, now); err != nil {
+				return fmt.Errorf("incident %d: %w", i+1, formatError(err))
+			}
 		}
-	}
-	if err := bumpVersion(ctx, tx); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: add: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("sqlite: add: commit: %w", err)
 	}
 	return ids, nil
 }
@@ -48,37 +39,27 @@ func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, er
 // statements, so memory stays flat however long the stream.
 func (s *Store) Import(ctx context.Context, seq iter.Seq2[incidents.Incident, error], progress func(int)) (int, error) {
 	now := time.Now().UTC()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: import: %w", err)
-	}
-	defer tx.Rollback()
-	w, err := prepareWriter(ctx, tx)
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: import: %w", err)
-	}
-	defer w.close()
 	n := 0
-	for inc, err := range seq {
-		if err != nil {
-			return 0, err
+	err := s.write(ctx, func(_ *sql.Tx, w *writer) error {
+		for inc, err := range seq {
+			if err != nil {
+				return err
+			}
+			n++
+			if err := inc.Validate(); err != nil {
+				return fmt.Errorf("incident %d: %w", n, err)
+			}
+			if _, err := w.insert(ctx, inc, now); err != nil {
+				return fmt.Errorf("incident %d: %w", n, formatError(err))
+			}
+			if progress != nil && n%10000 == 0 {
+				progress(n)
+			}
 		}
-		n++
-		if err := inc.Validate(); err != nil {
-			return 0, fmt.Errorf("incident %d: %w", n, err)
-		}
-		if _, err := w.insert(ctx, inc, now); err != nil {
-			return 0, fmt.Errorf("sqlite: import incident %d: %w", n, formatError(err))
-		}
-		if progress != nil && n%10000 == 0 {
-			progress(n)
-		}
-	}
-	if err := bumpVersion(ctx, tx); err != nil {
-		return 0, fmt.Errorf("sqlite: import: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("sqlite: import: commit: %w", err)
+		return nil
+	})
+	if err != nil {
+		return 0, err
 	}
 	if progress != nil {
 		progress(n)
@@ -162,10 +143,7 @@ func (w *writer) linkSource(ctx context.Context, incidentID int64, pos int, src 
 	if !src.Published.IsZero() {
 		published = src.Published.Format(incidents.DateLayout)
 	}
-	key := src.URL
-	if key == "" {
-		key = src.Title + "|" + src.Publisher + "|" + published
-	}
+	key := incidents.SourceKey(src)
 	if _, err := w.source.ExecContext(ctx, key, src.Title, src.URL, src.Publisher, published); err != nil {
 		return err
 	}

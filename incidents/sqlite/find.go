@@ -78,6 +78,11 @@ func findQuery(f incidents.Filter) (string, []any) {
 		where = append(where, "i.admin1_pcode = ?")
 		args = append(args, f.Admin1PCode)
 	}
+	if f.SourceKey != "" {
+		where = append(where, `i.id IN (SELECT l.incident_id FROM incident_sources AS l
+			JOIN sources AS s ON s.id = l.source_id WHERE s.skey = ?)`)
+		args = append(args, f.SourceKey)
+	}
 	if c := f.After; c != nil {
 		d := c.DateTo.Format(incidents.DateLayout)
 		where = append(where, "(i.date_to < ? OR (i.date_to = ? AND i.id < ?))")

@@ -217,3 +217,62 @@ func TestOpen_Reopen(t *testing.T) {
 		t.Errorf("after reopening, %d incidents, want 1", len(found))
 	}
 }
+
+func TestStore_UpdateDelete(t *testing.T) {
+	s := mustOpenStore(t)
+	ctx := context.Background()
+	draft := incident(incidents.TypeArrest, 36.8, 35.87, "2025-12-02", "2025-12-02")
+	draft.Status = incidents.StatusDraft
+	draft.Sources = []incidents.Source{{Title: "first", URL: "https://example.org/1"}}
+	id := mustAdd(t, s, draft)[0]
+	stored, _ := s.Get(ctx, id)
+
+	edit := stored
+	edit.Status, edit.Location, edit.Type = incidents.StatusPublished, orb.Point{36.0, 36.0}, incidents.TypeClash
+	edit.Sources = append(edit.Sources, incidents.Source{Title: "second", URL: "https://example.org/2"})
+	got, err := s.Update(ctx, edit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != incidents.StatusPublished || got.Type != incidents.TypeClash || len(got.Sources) != 2 ||
+		!got.CreatedAt.Equal(stored.CreatedAt) || !got.UpdatedAt.After(stored.UpdatedAt) {
+		t.Errorf("Update = %+v", got)
+	}
+	// The R*Tree moved with the row: the new place is found, the old one not.
+	near := func(lon, lat float64) int {
+		found, _ := s.Find(ctx, incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{lon - 0.01, lat - 0.01}, Max: orb.Point{lon + 0.01, lat + 0.01}}}})
+		return len(found)
+	}
+	if near(36.0, 36.0) != 1 || near(36.8, 35.87) != 0 {
+		t.Errorf("after moving, found %d at the new point and %d at the old", near(36.0, 36.0), near(36.8, 35.87))
+	}
+	bad := got
+	bad.Type = "riot"
+	if _, err := s.Update(ctx, bad); !errors.Is(err, incidents.ErrInvalid) {
+		t.Errorf("invalid Update error = %v", err)
+	}
+	missing := got
+	missing.ID = id + 50
+	if _, err := s.Update(ctx, missing); !errors.Is(err, incidents.ErrNotFound) {
+		t.Errorf("Update of a missing incident: %v", err)
+	}
+	if err := s.AddSources(ctx, id, []incidents.Source{{Title: "second", URL: "https://example.org/2"}, {Title: "third"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(ctx, id); len(got.Sources) != 3 || got.Sources[2].Title != "third" {
+		t.Errorf("after AddSources, sources = %+v, want 3 without duplicates", got.Sources)
+	}
+	bySource, _ := s.Find(ctx, incidents.Filter{SourceKey: "https://example.org/2"})
+	if len(bySource) != 1 || bySource[0].ID != id {
+		t.Errorf("Find by source = %v", ids(bySource))
+	}
+	if err := s.Delete(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, id); !errors.Is(err, incidents.ErrNotFound) {
+		t.Errorf("second Delete: %v", err)
+	}
+	if near(36.0, 36.0) != 0 {
+		t.Error("the R*Tree still holds the deleted incident")
+	}
+}

@@ -1,0 +1,118 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// Update replaces an incident, its R*Tree box and its sources in one
+// transaction, keeping its creation time.
+func (s *Store) Update(ctx context.Context, inc incidents.Incident) (incidents.Incident, error) {
+	if err := inc.Validate(); err != nil {
+		return incidents.Incident{}, err
+	}
+	err := s.write(ctx, func(tx *sql.Tx, w *writer) error {
+		lon, lat := inc.Location.Lon(), inc.Location.Lat()
+		res, err := tx.ExecContext(ctx, `UPDATE incidents SET incident_type = ?, date_from = ?, date_to = ?,
+			date_precision = ?, place_name_ar = ?, place_name_en = ?, admin1_pcode = ?, admin1_name = ?,
+			lon = ?, lat = ?, geo_precision = ?, killed = ?, injured = ?, arrested = ?, summary_ar = ?,
+			summary_en = ?, status = ?, updated_at = ? WHERE id = ?`,
+			string(inc.Type), inc.DateFrom.Format(incidents.DateLayout), inc.DateTo.Format(incidents.DateLayout),
+			string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name,
+			lon, lat, string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR,
+			inc.SummaryEN, string(inc.Status), time.Now().UTC().Format(time.RFC3339Nano), inc.ID)
+		if err != nil {
+			return formatError(err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, inc.ID)
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE incidents_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE id = ?",
+			lon, lon, lat, lat, inc.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM incident_sources WHERE incident_id = ?", inc.ID); err != nil {
+			return err
+		}
+		for pos, src := range inc.Sources {
+			if err := w.linkSource(ctx, inc.ID, pos, src); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return incidents.Incident{}, fmt.Errorf("sqlite: update %d: %w", inc.ID, err)
+	}
+	return s.Get(ctx, inc.ID)
+}
+
+// Delete removes an incident, its R*Tree box and its source links.
+func (s *Store) Delete(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx, _ *writer) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM incidents WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM incidents_rtree WHERE id = ?", id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: delete %d: %w", id, err)
+	}
+	return nil
+}
+
+// AddSources links srcs to an incident after the sources it has.
+func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Source) error {
+	err := s.write(ctx, func(tx *sql.Tx, w *writer) error {
+		var n int
+		err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM incident_sources WHERE incident_id = ?) FROM incidents WHERE id = ?", id, id).Scan(&n)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
+		} else if err != nil {
+			return err
+		}
+		for i, src := range srcs {
+			if err := w.linkSource(ctx, id, n+i, src); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", time.Now().UTC().Format(time.RFC3339Nano), id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: add sources to %d: %w", id, err)
+	}
+	return nil
+}
+
+// write runs fn in a write transaction with the prepared writer, bumps the
+// data version and commits; any error rolls everything back.
+func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	if err := fn(tx, w); err != nil {
+		return err
+	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
