@@ -23,7 +23,7 @@ import (
 type Incident struct {
 	ID            int64
 	Type          Type
-	DateFrom      time.Time // first day it may have happened, midnight UTC
+	DateFrom      time.Time // first day it may have happened, midnight UTC; zero only for a draft whose date is unknown
 	DateTo        time.Time // last day; equal to DateFrom for a single day
 	DatePrecision DatePrecision
 	PlaceNameAR   string
@@ -64,6 +64,23 @@ func SourceKey(s Source) string {
 	return s.Title + "|" + s.Publisher + "|" + published
 }
 
+// FormatDate writes a civil date as YYYY-MM-DD, or "" for the zero time (an
+// unknown date).
+func FormatDate(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(DateLayout)
+}
+
+// ParseDate reads what FormatDate writes.
+func ParseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(DateLayout, s)
+}
+
 // DateLayout is how civil dates are written everywhere: ISO 8601 calendar dates.
 const DateLayout = "2006-01-02"
 
@@ -84,14 +101,18 @@ func (inc *Incident) Validate() error {
 	switch {
 	case !slices.Contains(Types, inc.Type):
 		return bad("incident_type", "%q is not one of %s", inc.Type, joinVocab(Types))
-	case !slices.Contains(DatePrecisions, inc.DatePrecision):
+	case !slices.Contains(DatePrecisions, inc.DatePrecision) && !(inc.DatePrecision == "" && inc.DateFrom.IsZero()):
 		return bad("date_precision", "%q is not one of %s", inc.DatePrecision, joinVocab(DatePrecisions))
 	case !slices.Contains(GeoPrecisions, inc.GeoPrecision):
 		return bad("geo_precision", "%q is not one of %s", inc.GeoPrecision, joinVocab(GeoPrecisions))
 	case !slices.Contains(Statuses, inc.Status):
 		return bad("status", "%q is not one of %s", inc.Status, joinVocab(Statuses))
-	case inc.DateFrom.IsZero() || inc.DateTo.IsZero():
-		return bad("date_from", "both date_from and date_to are required")
+	case inc.DateFrom.IsZero() != inc.DateTo.IsZero():
+		return bad("date_from", "date_from and date_to are both given or, for a draft whose date is unknown, both null")
+	case inc.DateFrom.IsZero() && inc.Status == StatusPublished:
+		return bad("date_from", "a published incident needs date_from and date_to")
+	case inc.DateFrom.IsZero() && inc.DatePrecision != "":
+		return bad("date_precision", "must be empty while the date is unknown")
 	case inc.DateFrom.After(inc.DateTo):
 		return bad("date_from", "%s is after date_to %s", inc.DateFrom.Format(DateLayout), inc.DateTo.Format(DateLayout))
 	case inc.Admin1PCode != "" && !IsAdmin1PCode(inc.Admin1PCode):

@@ -21,21 +21,26 @@ func TestIncident_Validate(t *testing.T) {
 		edit  func(*Incident)
 		field string // named in the error; empty: valid
 	}{
-		"valid":             {func(*Incident) {}, ""},
-		"no P-code":         {func(i *Incident) { i.Admin1PCode = "" }, ""},
-		"unknown type":      {func(i *Incident) { i.Type = "riot" }, "incident_type"},
-		"date precision":    {func(i *Incident) { i.DatePrecision = "week" }, "date_precision"},
-		"geo precision":     {func(i *Incident) { i.GeoPrecision = "city" }, "geo_precision"},
-		"status":            {func(i *Incident) { i.Status = "deleted" }, "status"},
-		"no date":           {func(i *Incident) { i.DateFrom = time.Time{} }, "date_from"},
-		"reversed dates":    {func(i *Incident) { i.DateTo = i.DateFrom.AddDate(0, 0, -1) }, "date_from"},
-		"P-code SY15":       {func(i *Incident) { i.Admin1PCode = "SY15" }, "admin1_pcode"},
-		"P-code SY00":       {func(i *Incident) { i.Admin1PCode = "SY00" }, "admin1_pcode"},
-		"P-code letters":    {func(i *Incident) { i.Admin1PCode = "SY0A" }, "admin1_pcode"},
-		"latitude":          {func(i *Incident) { i.Location = orb.Point{36, 95} }, "geometry"},
-		"negative count":    {func(i *Incident) { i.Killed = &neg }, "killed"},
-		"javascript source": {func(i *Incident) { i.Sources = []Source{{URL: "javascript:alert(1)"}} }, "sources[0].url"},
-		"invalid UTF-8":     {func(i *Incident) { i.SummaryAR = "\xff\xfe" }, "text"},
+		"valid":              {func(*Incident) {}, ""},
+		"no P-code":          {func(i *Incident) { i.Admin1PCode = "" }, ""},
+		"unknown type":       {func(i *Incident) { i.Type = "riot" }, "incident_type"},
+		"date precision":     {func(i *Incident) { i.DatePrecision = "week" }, "date_precision"},
+		"geo precision":      {func(i *Incident) { i.GeoPrecision = "city" }, "geo_precision"},
+		"status":             {func(i *Incident) { i.Status = "deleted" }, "status"},
+		"no date_from":       {func(i *Incident) { i.DateFrom = time.Time{} }, "date_from"},
+		"published, no date": {func(i *Incident) { i.DateFrom, i.DateTo, i.DatePrecision = time.Time{}, time.Time{}, "" }, "date_from"},
+		"draft, no date": {func(i *Incident) {
+			i.DateFrom, i.DateTo, i.DatePrecision, i.Status = time.Time{}, time.Time{}, "", StatusDraft
+		}, ""},
+		"draft, no date, a precision": {func(i *Incident) { i.DateFrom, i.DateTo, i.Status = time.Time{}, time.Time{}, StatusDraft }, "date_precision"},
+		"reversed dates":              {func(i *Incident) { i.DateTo = i.DateFrom.AddDate(0, 0, -1) }, "date_from"},
+		"P-code SY15":                 {func(i *Incident) { i.Admin1PCode = "SY15" }, "admin1_pcode"},
+		"P-code SY00":                 {func(i *Incident) { i.Admin1PCode = "SY00" }, "admin1_pcode"},
+		"P-code letters":              {func(i *Incident) { i.Admin1PCode = "SY0A" }, "admin1_pcode"},
+		"latitude":                    {func(i *Incident) { i.Location = orb.Point{36, 95} }, "geometry"},
+		"negative count":              {func(i *Incident) { i.Killed = &neg }, "killed"},
+		"javascript source":           {func(i *Incident) { i.Sources = []Source{{URL: "javascript:alert(1)"}} }, "sources[0].url"},
+		"invalid UTF-8":               {func(i *Incident) { i.SummaryAR = "\xff\xfe" }, "text"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -28,7 +28,7 @@ func writeCSV(w http.ResponseWriter, found []incidents.Incident) {
 			titles, urls = append(titles, s.Title), append(urls, s.URL)
 		}
 		cw.Write([]string{strconv.FormatInt(inc.ID, 10), string(inc.Type),
-			inc.DateFrom.Format(incidents.DateLayout), inc.DateTo.Format(incidents.DateLayout),
+			incidents.FormatDate(inc.DateFrom), incidents.FormatDate(inc.DateTo),
 			string(inc.DatePrecision), cell(inc.PlaceNameEN), cell(inc.PlaceNameAR), inc.Admin1PCode,
 			cell(inc.Admin1Name), strconv.FormatFloat(inc.Location.Lon(), 'f', -1, 64),
 			strconv.FormatFloat(inc.Location.Lat(), 'f', -1, 64), string(inc.GeoPrecision),

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/incidents"
@@ -105,7 +104,7 @@ func typeList() string {
 
 // encodeCursor writes a keyset position as an opaque token.
 func encodeCursor(c incidents.Cursor) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(c.DateTo.Format(incidents.DateLayout) + "," + strconv.FormatInt(c.ID, 10)))
+	return base64.RawURLEncoding.EncodeToString([]byte(incidents.FormatDate(c.DateTo) + "," + strconv.FormatInt(c.ID, 10)))
 }
 
 func decodeCursor(s string) (incidents.Cursor, error) {
@@ -118,7 +117,7 @@ func decodeCursor(s string) (incidents.Cursor, error) {
 		return incidents.Cursor{}, fmt.Errorf("no comma")
 	}
 	var c incidents.Cursor
-	if c.DateTo, err = time.Parse(incidents.DateLayout, date); err != nil {
+	if c.DateTo, err = incidents.ParseDate(date); err != nil {
 		return c, err
 	}
 	c.ID, err = strconv.ParseInt(id, 10, 64)

@@ -17,9 +17,9 @@ import (
 // Properties are an incident's GeoJSON feature properties.
 type Properties struct {
 	IncidentType  string    `json:"incident_type"`
-	DateFrom      string    `json:"date_from"`
-	DateTo        string    `json:"date_to"`
-	DatePrecision string    `json:"date_precision"`
+	DateFrom      *string   `json:"date_from"` // null only for a draft whose date is unknown
+	DateTo        *string   `json:"date_to"`
+	DatePrecision *string   `json:"date_precision"`
 	PlaceNameAR   string    `json:"place_name_ar"`
 	PlaceNameEN   string    `json:"place_name_en"`
 	Admin1PCode   string    `json:"admin1_pcode"`
@@ -64,8 +64,8 @@ func (t *jsonTime) UnmarshalJSON(b []byte) error {
 // PropertiesOf returns the feature properties of inc.
 func PropertiesOf(inc incidents.Incident) Properties {
 	p := Properties{
-		IncidentType: string(inc.Type), DateFrom: inc.DateFrom.Format(incidents.DateLayout),
-		DateTo: inc.DateTo.Format(incidents.DateLayout), DatePrecision: string(inc.DatePrecision),
+		IncidentType: string(inc.Type), DateFrom: nullable(incidents.FormatDate(inc.DateFrom)),
+		DateTo: nullable(incidents.FormatDate(inc.DateTo)), DatePrecision: nullable(string(inc.DatePrecision)),
 		PlaceNameAR: inc.PlaceNameAR, PlaceNameEN: inc.PlaceNameEN, Admin1PCode: inc.Admin1PCode,
 		Admin1Name: inc.Admin1Name, GeoPrecision: string(inc.GeoPrecision), Killed: inc.Killed,
 		Injured: inc.Injured, Arrested: inc.Arrested, SummaryAR: inc.SummaryAR, SummaryEN: inc.SummaryEN,
@@ -101,7 +101,7 @@ func Of(inc incidents.Incident) Feature {
 // defaults to def when the properties give none. Errors name the field.
 func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Incident, error) {
 	inc := incidents.Incident{
-		Type: incidents.Type(p.IncidentType), DatePrecision: incidents.DatePrecision(p.DatePrecision),
+		Type: incidents.Type(p.IncidentType), DatePrecision: incidents.DatePrecision(deref(p.DatePrecision)),
 		PlaceNameAR: p.PlaceNameAR, PlaceNameEN: p.PlaceNameEN, Admin1PCode: p.Admin1PCode,
 		Admin1Name: p.Admin1Name, Location: pt, GeoPrecision: incidents.GeoPrecision(p.GeoPrecision),
 		Killed: p.Killed, Injured: p.Injured, Arrested: p.Arrested, SummaryAR: p.SummaryAR,
@@ -111,12 +111,12 @@ func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Inci
 		inc.Status = def
 	}
 	var err error
-	if inc.DateFrom, err = parseDate("date_from", p.DateFrom); err != nil {
+	if inc.DateFrom, err = parseDate("date_from", deref(p.DateFrom)); err != nil {
 		return inc, err
 	}
-	if p.DateTo == "" {
+	if deref(p.DateTo) == "" {
 		inc.DateTo = inc.DateFrom
-	} else if inc.DateTo, err = parseDate("date_to", p.DateTo); err != nil {
+	} else if inc.DateTo, err = parseDate("date_to", *p.DateTo); err != nil {
 		return inc, err
 	}
 	if p.CreatedAt != nil {
@@ -137,8 +137,23 @@ func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Inci
 	return inc, inc.Validate()
 }
 
+// nullable is nil for "", so that unknown values encode as null.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 func parseDate(field, s string) (time.Time, error) {
-	d, err := time.Parse(incidents.DateLayout, s)
+	d, err := incidents.ParseDate(s)
 	if err != nil {
 		return d, fmt.Errorf("%w: %s: %q is not a date YYYY-MM-DD", incidents.ErrInvalid, field, s)
 	}

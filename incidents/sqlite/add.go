@@ -115,8 +115,8 @@ func (w *writer) insert(ctx context.Context, inc incidents.Incident, now time.Ti
 		updated = created
 	}
 	lon, lat := inc.Location.Lon(), inc.Location.Lat()
-	res, err := w.row.ExecContext(ctx, string(inc.Type), inc.DateFrom.Format(incidents.DateLayout),
-		inc.DateTo.Format(incidents.DateLayout), string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN,
+	res, err := w.row.ExecContext(ctx, string(inc.Type), incidents.FormatDate(inc.DateFrom),
+		incidents.FormatDate(inc.DateTo), string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN,
 		inc.Admin1PCode, inc.Admin1Name, lon, lat, string(inc.GeoPrecision),
 		inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR, inc.SummaryEN, string(inc.Status),
 		created.UTC().Format(time.RFC3339Nano), updated.UTC().Format(time.RFC3339Nano))

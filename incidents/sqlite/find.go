@@ -84,7 +84,7 @@ func findQuery(f incidents.Filter) (string, []any) {
 		args = append(args, f.SourceKey)
 	}
 	if c := f.After; c != nil {
-		d := c.DateTo.Format(incidents.DateLayout)
+		d := incidents.FormatDate(c.DateTo)
 		where = append(where, "(i.date_to < ? OR (i.date_to = ? AND i.id < ?))")
 		args = append(args, d, d, c.ID)
 	}
@@ -156,8 +156,8 @@ func scanIncidents(rows *sql.Rows) ([]incidents.Incident, error) {
 		inc.Status, inc.Location = incidents.Status(status), orb.Point{lon, lat}
 		inc.Killed, inc.Injured, inc.Arrested = intPtr(killed), intPtr(injured), intPtr(arrested)
 		var errs [4]error
-		inc.DateFrom, errs[0] = time.Parse(incidents.DateLayout, from)
-		inc.DateTo, errs[1] = time.Parse(incidents.DateLayout, to)
+		inc.DateFrom, errs[0] = incidents.ParseDate(from)
+		inc.DateTo, errs[1] = incidents.ParseDate(to)
 		inc.CreatedAt, errs[2] = time.Parse(time.RFC3339Nano, created)
 		inc.UpdatedAt, errs[3] = time.Parse(time.RFC3339Nano, updated)
 		if err := errors.Join(errs[:]...); err != nil {

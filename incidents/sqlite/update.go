@@ -22,7 +22,7 @@ func (s *Store) Update(ctx context.Context, inc incidents.Incident) (incidents.I
 			date_precision = ?, place_name_ar = ?, place_name_en = ?, admin1_pcode = ?, admin1_name = ?,
 			lon = ?, lat = ?, geo_precision = ?, killed = ?, injured = ?, arrested = ?, summary_ar = ?,
 			summary_en = ?, status = ?, updated_at = ? WHERE id = ?`,
-			string(inc.Type), inc.DateFrom.Format(incidents.DateLayout), inc.DateTo.Format(incidents.DateLayout),
+			string(inc.Type), incidents.FormatDate(inc.DateFrom), incidents.FormatDate(inc.DateTo),
 			string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name,
 			lon, lat, string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR,
 			inc.SummaryEN, string(inc.Status), time.Now().UTC().Format(time.RFC3339Nano), inc.ID)

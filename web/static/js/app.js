@@ -1,0 +1,283 @@
+/* global L */
+// The map page: wires the map, the API, the panel and the URL hash together. The view
+// (centre/zoom, dates, types, language, open incident) is one state object mirrored in
+// the hash; every change refetches the incidents for the visible box through the API.
+
+import { parseHash, formatHash, TYPES } from './hash.js';
+import { Channel, getJSON, itemsURL, bboxString, hasNext, MAX_LIMIT } from './api.js';
+import { setLang, lang, t } from './i18n.js';
+import { IncidentLayer, DensityLayer } from './layers.js';
+import { Timeline } from './timeline.js';
+import { PlaceSearch, zoomFor } from './search.js';
+import { popupNode, setGovernorates } from './incident.js';
+import { basemaps } from './basemap.js';
+import {
+  renderLegend, renderList, markSelected, countByType, overlaps, Status, setCount, listNote,
+} from './panel.js';
+
+const $ = (id) => document.getElementById(id);
+const SYRIA = [[32.31, 35.72], [37.32, 42.38]];
+
+const initial = parseHash(location.hash);
+const state = {
+  from: initial.from, to: initial.to, types: initial.types, lang: initial.lang || 'en',
+  incident: initial.incident,
+};
+let context = []; // every incident in the box, any date or type: histogram and counts
+let shown = []; // what the map and list show
+let contextBox = '';
+let pendingIncident = null;
+let lastFC = { features: [], links: [] };
+
+setLang(state.lang);
+const map = L.map('map', { zoomControl: true, minZoom: 5, maxZoom: 18, worldCopyJump: false });
+map.attributionControl.setPrefix('<a href="https://leafletjs.com" rel="noopener">Leaflet</a>');
+if (initial.center) map.setView([initial.center.lat, initial.center.lon], initial.center.zoom);
+else if (initial.bbox) map.fitBounds([[initial.bbox[1], initial.bbox[0]], [initial.bbox[3], initial.bbox[2]]]);
+else map.fitBounds(SYRIA);
+L.control.scale({ imperial: false }).addTo(map);
+
+const status = new Status({
+  status: $('status'), error: $('error'), errorText: $('error-text'), retry: $('error-retry'),
+}, () => refresh(true));
+const base = basemaps(map, { tilesNote: $('tiles-note'), onError: (err) => status.fail('govError', err) });
+const incidents = new IncidentLayer(map, { governorateShape: base.shape });
+const density = new DensityLayer(map);
+incidents.group.addTo(map);
+let control = null;
+function layersControl() {
+  control?.remove();
+  control = base.control(
+    { [t('layerIncidents')]: incidents.group, [t('layerDensity')]: density.group },
+  );
+}
+
+const timeline = new Timeline($('histogram'), $('histogram-caption'), (from, to) => setDates(from, to));
+const mainChannel = new Channel();
+const contextChannel = new Channel();
+
+function syncHash() {
+  const c = map.getCenter();
+  const hash = formatHash({
+    center: { zoom: map.getZoom(), lat: c.lat, lon: c.lng }, from: state.from, to: state.to,
+    types: state.types, lang: state.lang, incident: state.incident,
+  });
+  if (hash !== location.hash) history.replaceState(null, '', hash);
+}
+
+function currentURL(format = '') {
+  return itemsURL({
+    bbox: bboxString(map.getBounds()), from: state.from, to: state.to, types: state.types, format,
+  });
+}
+
+async function loadShown() {
+  const url = currentURL();
+  $('export-geojson').href = url;
+  $('export-csv').href = currentURL('csv');
+  if (state.types && state.types.length === 0) {
+    mainChannel.abort();
+    draw({ features: [], links: [] });
+    document.body.dataset.loaded = url;
+    return;
+  }
+  status.loading(true);
+  try {
+    const fc = await mainChannel.get(url);
+    if (fc) {
+      draw(fc);
+      document.body.dataset.loaded = url; // lets tests know which request is drawn
+    }
+  } catch (err) {
+    status.fail('loadError', err);
+  } finally {
+    status.loading(false);
+  }
+}
+
+function draw(fc, force = false) {
+  lastFC = fc;
+  shown = fc.features || [];
+  status.clearError();
+  incidents.set(shown, force);
+  density.set(shown);
+  renderList($('incident-list'), shown, (f) => focusIncident(f.id));
+  setCount($('list-count'), $('panel-toggle'), shown.length);
+  listNote($('list-note'), hasNext(fc) ? t('truncated', { n: MAX_LIMIT })
+    : shown.length === 0 ? t('noIncidents') : '');
+  document.body.dataset.shown = String(shown.length);
+  if (pendingIncident) openPending();
+  else markSelected($('incident-list'), state.incident);
+}
+
+async function loadContext(force) {
+  const box = bboxString(map.getBounds());
+  if (box === contextBox && !force) return;
+  try {
+    const fc = await contextChannel.get(itemsURL({ bbox: box, from: '', to: '', types: null }));
+    if (!fc) return;
+    contextBox = box;
+    context = fc.features || [];
+    renderContext();
+  } catch (err) {
+    status.fail('loadError', err);
+  }
+}
+
+function renderContext() {
+  const inDates = context.filter((f) => overlaps(f.properties, state.from, state.to));
+  renderLegend($('legend'), state.types, countByType(inDates), toggleType);
+  const typed = state.types ? context.filter((f) => state.types.includes(f.properties.incident_type)) : context;
+  timeline.setData(typed);
+}
+
+let refreshTimer = null;
+function refresh(force = false) {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    syncHash();
+    loadShown();
+    loadContext(force);
+  }, 120);
+}
+
+function setDates(from, to) {
+  if (from && to && from > to) [from, to] = [to, from];
+  state.from = from || '';
+  state.to = to || '';
+  $('date-from').value = state.from;
+  $('date-to').value = state.to;
+  timeline.setRange(state.from, state.to);
+  renderContext();
+  refresh();
+}
+
+function toggleType(type, on) {
+  const set = new Set(state.types ?? TYPES);
+  if (on) set.add(type); else set.delete(type);
+  state.types = set.size === TYPES.length ? null : TYPES.filter((k) => set.has(k));
+  renderContext();
+  refresh();
+}
+
+function focusIncident(id) {
+  state.incident = String(id);
+  if (!incidents.show(id)) openPending(id);
+  markSelected($('incident-list'), id);
+  syncHash();
+  closePanelOnPhone();
+}
+
+// openIncident handles #incident=ID: fetch it, move there, then open it once drawn.
+async function openIncident(id) {
+  try {
+    const f = await getJSON(`/api/collections/incidents/items/${encodeURIComponent(id)}`);
+    pendingIncident = f;
+    const [lon, lat] = f.geometry.coordinates;
+    const zoom = f.properties.geo_precision === 'governorate' ? 8 : f.properties.geo_precision === 'district' ? 10 : 12;
+    map.setView([lat, lon], zoom);
+    refresh();
+  } catch (err) {
+    status.fail('loadError', err.status === 404 ? new Error(t('notFound', { id })) : err);
+  }
+}
+
+function openPending() {
+  const f = pendingIncident;
+  pendingIncident = null;
+  if (!f) return;
+  markSelected($('incident-list'), f.id);
+  if (incidents.show(f.id)) return;
+  const [lon, lat] = f.geometry.coordinates;
+  L.popup({ maxWidth: 320, minWidth: 240 }).setLatLng([lat, lon]).setContent(popupNode(f)).openOn(map);
+}
+
+map.on('popupopen', (e) => {
+  const id = e.popup.getElement()?.querySelector('.popup')?.dataset.id;
+  if (id) { state.incident = id; markSelected($('incident-list'), id); syncHash(); }
+});
+map.on('popupclose', () => { state.incident = null; markSelected($('incident-list'), null); syncHash(); });
+map.on('moveend', () => refresh());
+map.on('overlayadd', (e) => { if (e.layer === density.group) density.redraw(); });
+
+function applyLang(l) {
+  state.lang = l;
+  setLang(l);
+  $('lang-toggle').textContent = l === 'ar' ? 'English' : 'العربية';
+  $('lang-toggle').lang = l === 'ar' ? 'en' : 'ar';
+  $('lang-toggle').setAttribute('aria-label', t('switchLang'));
+  layersControl();
+  base.relabel();
+  map.closePopup();
+  renderContext();
+  timeline.render();
+  draw(lastFC, true);
+  syncHash();
+}
+
+function onHashChange() {
+  const v = parseHash(location.hash);
+  if (v.lang && v.lang !== state.lang) applyLang(v.lang);
+  if (v.from !== state.from || v.to !== state.to) setDates(v.from, v.to);
+  if (String(v.types) !== String(state.types)) { state.types = v.types; renderContext(); }
+  if (v.center) map.setView([v.center.lat, v.center.lon], v.center.zoom);
+  else if (v.bbox) map.fitBounds([[v.bbox[1], v.bbox[0]], [v.bbox[3], v.bbox[2]]]);
+  if (v.incident && v.incident !== state.incident) { state.incident = v.incident; openIncident(v.incident); }
+  refresh();
+}
+
+function closePanelOnPhone() {
+  if (window.matchMedia('(max-width: 760px)').matches) setPanel(false);
+}
+
+function setPanel(open) {
+  document.body.classList.toggle('panel-open', open);
+  $('panel-toggle').setAttribute('aria-expanded', String(open));
+  setTimeout(() => map.invalidateSize(), 260);
+}
+
+function wireControls() {
+  $('date-from').addEventListener('change', (e) => setDates(e.target.value, state.to));
+  $('date-to').addEventListener('change', (e) => setDates(state.from, e.target.value));
+  $('dates-reset').addEventListener('click', () => { timeline.stop(); setDates('', ''); });
+  $('types-all').addEventListener('click', () => { state.types = null; renderContext(); refresh(); });
+  $('lang-toggle').addEventListener('click', () => applyLang(state.lang === 'ar' ? 'en' : 'ar'));
+  $('panel-toggle').addEventListener('click', () => setPanel(!document.body.classList.contains('panel-open')));
+  const play = $('play');
+  const playing = (on) => {
+    play.setAttribute('aria-pressed', String(on));
+    play.setAttribute('aria-label', t(on ? 'pause' : 'play'));
+    play.classList.toggle('is-playing', on);
+  };
+  play.addEventListener('click', () => {
+    if (timeline.playing()) timeline.stop();
+    else { playing(true); timeline.play(() => playing(false)); }
+  });
+  window.addEventListener('hashchange', onHashChange);
+  new PlaceSearch($('search-form'), $('search-input'), $('search-results'), {
+    onPick: (p) => { map.flyTo([p.lat, p.lon], zoomFor(p.kind), { duration: 1.2 }); closePanelOnPhone(); },
+    onError: (err) => status.fail('searchError', err),
+  });
+}
+
+async function loadExtent() {
+  try {
+    const c = await getJSON('/api/collections/incidents');
+    const iv = c.extent?.temporal?.interval?.[0];
+    if (iv && iv[0] && iv[1]) timeline.setDomain(iv[0].slice(0, 10), iv[1].slice(0, 10));
+  } catch { /* the histogram falls back to the dates of the incidents in view */ }
+}
+
+async function start() {
+  wireControls();
+  applyLang(state.lang);
+  $('date-from').value = state.from;
+  $('date-to').value = state.to;
+  timeline.setRange(state.from, state.to);
+  await Promise.all([base.ready, loadExtent()]);
+  setGovernorates(base.features());
+  if (state.incident) openIncident(state.incident);
+  refresh();
+}
+
+start();

@@ -1,0 +1,61 @@
+// The whole view lives in the URL hash, so a copied link reproduces it:
+//   #map=ZOOM/LAT/LON&from=YYYY-MM-DD&to=YYYY-MM-DD&types=arrest,bombing&lang=ar&incident=7
+// bbox=W,S,E,N is accepted instead of map= (the map fits it). Unknown keys are ignored.
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** TYPES is the incident_type vocabulary of the API, in legend order. */
+export const TYPES = ['airstrike', 'shelling', 'bombing', 'armed_attack', 'clash', 'kidnapping',
+  'arrest', 'weapons_seizure', 'other'];
+
+const num = (s) => {
+  const n = Number(s);
+  return s !== '' && Number.isFinite(n) ? n : null;
+};
+
+function parseCenter(s) {
+  const [z, lat, lon] = (s || '').split('/').map(num);
+  if (z === null || lat === null || lon === null || z === undefined) return null;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 540 || z < 0 || z > 20) return null;
+  return { zoom: z, lat, lon };
+}
+
+function parseBBox(s) {
+  const v = (s || '').split(',').map(num);
+  if (v.length !== 4 || v.some((n) => n === null)) return null;
+  const [w, south, e, n] = v;
+  return south <= n && Math.abs(south) <= 90 && Math.abs(n) <= 90 ? [w, south, e, n] : null;
+}
+
+/** parseHash reads a view from a location hash ("#..."); missing parts are null. */
+export function parseHash(hash) {
+  const q = new URLSearchParams(hash.replace(/^#/, ''));
+  const types = q.has('types')
+    ? q.get('types').split(',').filter((x) => TYPES.includes(x))
+    : null;
+  const id = q.get('incident');
+  return {
+    center: parseCenter(q.get('map')),
+    bbox: parseBBox(q.get('bbox')),
+    from: isoDate.test(q.get('from') || '') ? q.get('from') : '',
+    to: isoDate.test(q.get('to') || '') ? q.get('to') : '',
+    types,
+    lang: ['en', 'ar'].includes(q.get('lang')) ? q.get('lang') : null,
+    incident: /^\d+$/.test(id || '') ? id : null,
+  };
+}
+
+/** formatHash writes a view as a location hash; types null means all types. */
+export function formatHash(v) {
+  const parts = [];
+  if (v.center) {
+    const p = v.center.zoom >= 10 ? 5 : 4;
+    parts.push(`map=${v.center.zoom}/${v.center.lat.toFixed(p)}/${v.center.lon.toFixed(p)}`);
+  }
+  if (v.from) parts.push(`from=${v.from}`);
+  if (v.to) parts.push(`to=${v.to}`);
+  if (v.types && v.types.length < TYPES.length) parts.push(`types=${v.types.join(',')}`);
+  if (v.lang && v.lang !== 'en') parts.push(`lang=${v.lang}`);
+  if (v.incident) parts.push(`incident=${v.incident}`);
+  return `#${parts.join('&')}`;
+}

@@ -1,0 +1,179 @@
+/* global L */
+// Map layers for incidents: clustered symbols coloured by type, translucent areas for
+// incidents only known to a district or governorate, and an optional density grid.
+
+import { el } from './dom.js';
+import { colorOf, isApprox, popupNode, placeText } from './incident.js';
+import { formatNumber, typeName } from './i18n.js';
+
+const stamp = (f) => `${f.properties.updated_at || ''}|${f.properties.incident_type}`;
+
+const AREA_RADIUS_M = { district: 15000, governorate: 45000 };
+
+function symbol(f) {
+  const p = f.properties;
+  const approx = isApprox(p);
+  const node = el('span', { className: `inc-symbol${approx ? ' approx' : ''}` });
+  node.style.setProperty('--tc', colorOf(p.incident_type));
+  return L.divIcon({
+    html: node, className: 'inc-icon', iconSize: approx ? [22, 22] : [16, 16], popupAnchor: [0, -6],
+  });
+}
+
+// clusterIcon shows the count on a ring split by type shares (a conic gradient).
+function clusterIcon(cluster) {
+  const byType = new Map();
+  for (const m of cluster.getAllChildMarkers()) {
+    byType.set(m.options.incidentType, (byType.get(m.options.incidentType) || 0) + 1);
+  }
+  const n = cluster.getChildCount();
+  let acc = 0;
+  const stops = [...byType].map(([type, c]) => {
+    const a = (acc / n) * 360;
+    acc += c;
+    return `${colorOf(type)} ${a}deg ${(acc / n) * 360}deg`;
+  });
+  const size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 48 : 56;
+  const ring = el('span', { className: 'cluster-ring' }, el('span', { className: 'cluster-count' }, formatNumber(n)));
+  ring.style.background = `conic-gradient(${stops.join(', ')})`;
+  return L.divIcon({ html: ring, className: 'inc-cluster', iconSize: [size, size] });
+}
+
+/** IncidentLayer draws a FeatureCollection of incidents and finds markers by id. */
+export class IncidentLayer {
+  constructor(map, { governorateShape }) {
+    this.map = map;
+    this.governorateShape = governorateShape;
+    this.cluster = L.markerClusterGroup({
+      iconCreateFunction: clusterIcon, showCoverageOnHover: false, maxClusterRadius: 45,
+      spiderfyOnMaxZoom: true, chunkedLoading: true,
+    });
+    this.areas = L.featureGroup();
+    this.group = L.layerGroup([this.areas, this.cluster]);
+    this.byId = new Map();
+  }
+
+  /**
+   * set draws exactly these features. Markers of incidents that stay (same id and
+   * updated_at) are kept, so an open popup survives panning; force redraws everything
+   * (after a language change).
+   */
+  set(features, force = false) {
+    if (force) this.#clear();
+    const next = new Map();
+    for (const f of features) {
+      if (f.geometry?.type !== 'Point' || f.properties.geo_precision === 'country') continue;
+      next.set(String(f.id), f);
+    }
+    const gone = [];
+    for (const [id, d] of this.byId) {
+      const f = next.get(id);
+      if (f && d.stamp === stamp(f)) { next.delete(id); continue; }
+      gone.push(d);
+      this.byId.delete(id);
+    }
+    this.cluster.removeLayers(gone.map((d) => d.marker));
+    for (const d of gone) if (d.area) this.areas.removeLayer(d.area);
+    const markers = [];
+    for (const [id, f] of next) {
+      const d = this.#draw(f);
+      this.byId.set(id, d);
+      markers.push(d.marker);
+      if (d.area) this.areas.addLayer(d.area);
+    }
+    this.cluster.addLayers(markers);
+  }
+
+  #clear() {
+    this.cluster.clearLayers();
+    this.areas.clearLayers();
+    this.byId.clear();
+  }
+
+  #draw(f) {
+    const [lon, lat] = f.geometry.coordinates;
+    const p = f.properties;
+    const marker = L.marker([lat, lon], {
+      icon: symbol(f), incidentType: p.incident_type, keyboard: true, riseOnHover: true,
+      title: `${typeName(p.incident_type)}: ${placeText(p)}`,
+    });
+    const opts = { maxWidth: 320, minWidth: 240, autoPanPadding: [24, 24] };
+    marker.bindPopup(() => popupNode(f), opts);
+    const area = this.#area(f, [lat, lon]);
+    area?.bindPopup(() => popupNode(f), opts);
+    return { marker, area, stamp: stamp(f) };
+  }
+
+  #area(f, latlng) {
+    const p = f.properties;
+    if (!isApprox(p)) return null;
+    const style = {
+      color: colorOf(p.incident_type), weight: 1.5, dashArray: '4 4', fillOpacity: 0.12,
+      className: 'inc-area',
+    };
+    if (p.geo_precision === 'governorate') {
+      const shape = this.governorateShape(p.admin1_pcode);
+      if (shape) return L.geoJSON(shape, { style: () => style, interactive: true });
+    }
+    return L.circle(latlng, { ...style, radius: AREA_RADIUS_M[p.geo_precision] || 15000 });
+  }
+
+  /** show zooms to an incident's marker and opens its popup; false if it is not drawn. */
+  show(id) {
+    const m = this.byId.get(String(id))?.marker;
+    if (!m) return false;
+    this.cluster.zoomToShowLayer(m, () => m.openPopup());
+    return true;
+  }
+
+  /** count returns how many incidents are drawn. */
+  count() {
+    return this.byId.size;
+  }
+}
+
+/** DensityLayer aggregates incidents into a screen grid and draws a circle per cell. */
+export class DensityLayer {
+  constructor(map, cell = 48) {
+    this.map = map;
+    this.cell = cell;
+    this.group = L.layerGroup();
+    this.features = [];
+    map.on('zoomend', () => this.#draw());
+  }
+
+  /** set redraws the grid for these features. */
+  set(features) {
+    this.features = features;
+    this.#draw();
+  }
+
+  #draw() {
+    this.group.clearLayers();
+    if (!this.map.hasLayer(this.group)) return;
+    const cells = new Map();
+    for (const f of this.features) {
+      if (f.geometry?.type !== 'Point' || f.properties.geo_precision === 'country') continue;
+      const [lon, lat] = f.geometry.coordinates;
+      const pt = this.map.project([lat, lon]);
+      const key = `${Math.floor(pt.x / this.cell)}:${Math.floor(pt.y / this.cell)}`;
+      const c = cells.get(key) || { n: 0, x: 0, y: 0 };
+      c.n += 1; c.x += pt.x; c.y += pt.y;
+      cells.set(key, c);
+    }
+    const max = Math.max(1, ...[...cells.values()].map((c) => c.n));
+    for (const c of cells.values()) {
+      const at = this.map.unproject([c.x / c.n, c.y / c.n]);
+      const share = c.n / max;
+      L.circleMarker(at, {
+        radius: 8 + 18 * Math.sqrt(share), stroke: false, fillColor: '#d84315',
+        fillOpacity: 0.18 + 0.5 * share, interactive: false, className: 'density-cell',
+      }).addTo(this.group);
+    }
+  }
+
+  /** redraw draws again (after the layer is switched on). */
+  redraw() {
+    this.#draw();
+  }
+}
