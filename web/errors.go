@@ -9,6 +9,7 @@ import (
 	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/ingest"
 )
 
 // badRequest is a client error this package finds itself (unknown parameter,
@@ -26,12 +27,15 @@ func statusOf(err error) int {
 	case errors.As(err, new(badRequest)),
 		errors.Is(err, geo.ErrBadBBox), errors.Is(err, geo.ErrBadPoint),
 		errors.Is(err, incidents.ErrBadDatetime),
-		errors.Is(err, incidents.ErrInvalid), errors.Is(err, feature.ErrBadGeoJSON):
+		errors.Is(err, incidents.ErrInvalid), errors.Is(err, feature.ErrBadGeoJSON),
+		errors.Is(err, ingest.ErrBadReport):
 		return http.StatusBadRequest
 	case errors.Is(err, incidents.ErrNotFound), errors.Is(err, errNotFound):
 		return http.StatusNotFound
 	case errors.As(err, new(*http.MaxBytesError)):
 		return http.StatusRequestEntityTooLarge
+	case errors.As(err, new(errUnsupportedMedia)):
+		return http.StatusUnsupportedMediaType
 	}
 	return http.StatusInternalServerError
 }

@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -15,10 +17,10 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
-// handleIncidentItems serves GET /api/collections/incidents/items: published
-// incidents by bbox, datetime, type and governorate, newest first, as GeoJSON
-// (or CSV with f=csv), with a next link while more remain.
-func handleIncidentItems(store incidentStore, log *slog.Logger) http.Handler {
+// handleIncidentItems serves GET /api/collections/{incidents,drafts}/items:
+// incidents of one status by bbox, datetime, type and governorate, newest
+// first, as GeoJSON (or CSV with f=csv), with a next link while more remain.
+func handleIncidentItems(store incidentStore, status incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		f, err := ParseFilter(q)
@@ -26,6 +28,7 @@ func handleIncidentItems(store incidentStore, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
+		f.Status = status
 		if notModified(w, r, store, log) {
 			return
 		}
@@ -91,15 +94,15 @@ func writeFeatures(w http.ResponseWriter, r *http.Request, found []incidents.Inc
 		cw.Write(inc)
 	}
 	links := []link{{Href: selfURL(r, r.URL.Query()), Rel: "self", Type: "application/geo+json", Title: "this document"},
-		{Href: absURL(r, "/api/collections/incidents"), Rel: "collection", Type: "application/json"}}
+		{Href: absURL(r, strings.TrimSuffix(r.URL.Path, "/items")), Rel: "collection", Type: "application/json"}}
 	if next != "" {
 		links = append(links, link{Href: next, Rel: "next", Type: "application/geo+json", Title: "next page"})
 	}
 	cw.Close(map[string]any{"links": links, "timeStamp": time.Now().UTC().Format(time.RFC3339)})
 }
 
-// handleIncidentItem serves one published incident by id.
-func handleIncidentItem(store incidentStore, log *slog.Logger) http.Handler {
+// handleIncidentItem serves one incident of the given status by id.
+func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkParams(r.URL.Query(), []string{"f"}); err != nil {
 			writeError(w, r, log, err)
@@ -111,7 +114,7 @@ func handleIncidentItem(store incidentStore, log *slog.Logger) http.Handler {
 			return
 		}
 		inc, err := store.Get(r.Context(), id)
-		if err == nil && inc.Status != incidents.StatusPublished {
+		if err == nil && inc.Status != status {
 			err = fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
 		}
 		if err != nil {
@@ -123,7 +126,7 @@ func handleIncidentItem(store incidentStore, log *slog.Logger) http.Handler {
 			Links []link `json:"links"`
 		}{feature.Of(inc), []link{
 			{Href: absURL(r, r.URL.Path), Rel: "self", Type: "application/geo+json"},
-			{Href: absURL(r, "/api/collections/incidents"), Rel: "collection", Type: "application/json"},
+			{Href: absURL(r, path.Dir(path.Dir(r.URL.Path))), Rel: "collection", Type: "application/json"},
 		}}
 		writeJSON(w, http.StatusOK, "application/geo+json", out)
 	})

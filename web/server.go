@@ -12,22 +12,30 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/ingest"
 )
 
 // incidentStore is what the handlers need of an incidents.Store.
 type incidentStore interface {
 	Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error)
 	Get(ctx context.Context, id int64) (incidents.Incident, error)
+	Add(ctx context.Context, incs []incidents.Incident) ([]int64, error)
+	Update(ctx context.Context, inc incidents.Incident) (incidents.Incident, error)
+	Delete(ctx context.Context, id int64) error
+	AddSources(ctx context.Context, id int64, srcs []incidents.Source) error
 	Extent(ctx context.Context) (incidents.Extent, error)
 	Version(ctx context.Context) (int64, error)
 }
 
 // Config is what a server is built from.
 type Config struct {
-	Store   incidentStore
-	Places  Places // may be nil: the gazetteer endpoints then answer 404
-	Log     *slog.Logger
-	Version string // mapsrv's version, shown in the landing page
+	Store     incidentStore
+	Places    Places           // may be nil: the gazetteer endpoints then answer 404
+	Extractor ingest.Extractor // may be nil: /api/ingest then answers 404
+	Tokens    Tokens           // bearer tokens for writes; none: writes answer 401
+	MaxBody   int64            // largest request body in bytes; 0 means 1 MiB
+	Log       *slog.Logger
+	Version   string // mapsrv's version, shown in the landing page
 }
 
 // NewServer returns the handler serving every route: the API, then the page.
@@ -52,9 +60,10 @@ func NewServer(cfg Config) http.Handler {
 	get("/docs", handleDocs())
 	get("/collections", handleCollections(cfg.Store, cfg.Places, cfg.Log))
 	get("/collections/incidents", handleIncidentsCollection(cfg.Store, cfg.Log))
-	get("/collections/incidents/items", handleIncidentItems(cfg.Store, cfg.Log))
-	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, cfg.Log))
+	get("/collections/incidents/items", handleIncidentItems(cfg.Store, incidents.StatusPublished, cfg.Log))
+	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
+	registerWriteRoutes(api, cfg)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	r.PathPrefix("/").Handler(handleStatic()).Methods(http.MethodGet, http.MethodHead)
 	return withRequestLog(cfg.Log, withSecurityHeaders(r))
@@ -65,6 +74,31 @@ func NewServer(cfg Config) http.Handler {
 const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; " +
 	"style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
 	"frame-ancestors 'none'; form-action 'self'"
+
+// registerWriteRoutes adds the authenticated routes: OGC API – Features Part 4
+// writes on both collections, the drafts collection, and ingestion.
+func registerWriteRoutes(api *mux.Router, cfg Config) {
+	limit := cfg.MaxBody
+	if limit <= 0 {
+		limit = 1 << 20
+	}
+	editor := func(path string, h http.Handler, methods ...string) {
+		api.Handle(path, requireRole(cfg.Tokens, []Role{RoleEditor}, h)).Methods(methods...)
+	}
+	editor("/collections/drafts/items", handleIncidentItems(cfg.Store, incidents.StatusDraft, cfg.Log), http.MethodGet, http.MethodHead)
+	editor("/collections/drafts/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusDraft, cfg.Log), http.MethodGet, http.MethodHead)
+	for coll, def := range map[string]incidents.Status{"incidents": incidents.StatusPublished, "drafts": incidents.StatusDraft} {
+		items := "/collections/" + coll + "/items"
+		editor(items, handleIncidentCreate(cfg.Store, def, limit, cfg.Log), http.MethodPost)
+		editor(items+"/{id}", handleIncidentReplace(cfg.Store, limit, cfg.Log), http.MethodPut)
+		editor(items+"/{id}", handleIncidentPatch(cfg.Store, limit, cfg.Log), http.MethodPatch)
+		editor(items+"/{id}", handleIncidentDelete(cfg.Store, cfg.Log), http.MethodDelete)
+	}
+	if cfg.Extractor != nil {
+		api.Handle("/ingest", requireRole(cfg.Tokens, []Role{RoleEditor, RoleIngest},
+			handleIngest(cfg.Store, cfg.Extractor, limit, cfg.Log))).Methods(http.MethodPost)
+	}
+}
 
 func withSecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

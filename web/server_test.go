@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/mapsrv/mapsrv"
+	"github.com/mapsrv/mapsrv/extract"
+	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 	"github.com/mapsrv/mapsrv/incidents/sqlite"
@@ -46,7 +48,13 @@ func newTestServer(tb testing.TB) (*httptest.Server, *sqlite.Store) {
 	if _, err := store.Add(context.Background(), append(seed(tb), draft)); err != nil {
 		tb.Fatal(err)
 	}
-	srv := httptest.NewServer(web.NewServer(web.Config{Store: store, Places: testPlaces(tb)}))
+	tokens, err := web.ParseTokens("editor:" + editorToken + ",ingest:" + ingestToken)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	places := testPlaces(tb)
+	srv := httptest.NewServer(web.NewServer(web.Config{Store: store, Places: places,
+		Extractor: extract.New(places.(*gazetteer.Gazetteer)), Tokens: tokens, MaxBody: 64 << 10}))
 	tb.Cleanup(srv.Close)
 	return srv, store
 }

@@ -8,9 +8,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/mapsrv/mapsrv"
+	"github.com/mapsrv/mapsrv/extract"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 	"github.com/mapsrv/mapsrv/incidents/sqlite"
@@ -28,7 +30,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	addr := fs.String("addr", addrDef, "address to listen on (env MAPSRV_ADDR)")
 	db := dbFlag(fs, e, "mapsrv.db")
+	tokensFile := fs.String("tokens-file", "", "file of role:token lines for writes (roles: editor, ingest); env MAPSRV_TOKENS holds the same, comma-separated")
+	maxBody := fs.Int64("max-body", 1<<20, "largest request body accepted, in bytes")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	tokens, err := loadTokens(e, *tokensFile)
+	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
@@ -46,7 +54,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           web.NewServer(web.Config{Store: store, Places: gaz, Log: log, Version: version}),
+		Handler: web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
+			Tokens: tokens, MaxBody: *maxBody, Log: log, Version: version}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -70,6 +79,19 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// loadTokens reads the write tokens from a file or, without one, MAPSRV_TOKENS.
+func loadTokens(e env, file string) (web.Tokens, error) {
+	text := e.getenv("MAPSRV_TOKENS")
+	if file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return web.Tokens{}, err
+		}
+		text = string(b)
+	}
+	return web.ParseTokens(text)
 }
 
 // openSeeded opens the database and, when it holds no incident at all, loads

@@ -30,11 +30,11 @@ let pendingIncident = null;
 let lastFC = { features: [], links: [] };
 
 setLang(state.lang);
-const map = L.map('map', { zoomControl: true, minZoom: 5, maxZoom: 18, worldCopyJump: false });
+const map = L.map('map', { zoomControl: true, minZoom: 5, maxZoom: 18, zoomSnap: 0.5 });
 map.attributionControl.setPrefix('<a href="https://leafletjs.com" rel="noopener">Leaflet</a>');
 if (initial.center) map.setView([initial.center.lat, initial.center.lon], initial.center.zoom);
 else if (initial.bbox) map.fitBounds([[initial.bbox[1], initial.bbox[0]], [initial.bbox[3], initial.bbox[2]]]);
-else map.fitBounds(SYRIA);
+else map.fitBounds(SYRIA, { padding: [12, 12] });
 L.control.scale({ imperial: false }).addTo(map);
 
 const status = new Status({

@@ -49,6 +49,9 @@ export function basemaps(map, { tilesNote, onError }) {
     }
   }
   offline.addLayer(labels);
+  const crowded = () => map.getContainer().classList.toggle('gov-labels-off', map.getZoom() < 6.5);
+  map.on('zoomend', crowded);
+  crowded();
 
   return {
     ready,
@@ -79,22 +82,52 @@ function watchTiles(map, osm, offline, note) {
   });
 }
 
-// labelPoint is a point well inside the largest ring of a (Multi)Polygon: the centre of
-// its bounding box, which is good enough for Syria's fairly compact governorates.
+// labelPoint picks, on a 16×16 grid over the largest polygon, the point inside it that is
+// farthest from its edges (a sampled "pole of inaccessibility"): bounding-box centres
+// fall outside ring-shaped governorates such as Rif Dimashq around Damascus.
 function labelPoint(g) {
   if (!g) return null;
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-  let best = null;
-  let bestSize = -1;
-  for (const poly of polys) {
-    const ring = poly[0] || [];
-    const lons = ring.map((c) => c[0]);
-    const lats = ring.map((c) => c[1]);
-    const size = (Math.max(...lons) - Math.min(...lons)) * (Math.max(...lats) - Math.min(...lats));
-    if (size > bestSize) {
-      bestSize = size;
-      best = [(Math.max(...lats) + Math.min(...lats)) / 2, (Math.max(...lons) + Math.min(...lons)) / 2];
+  const poly = polys.reduce((a, b) => (b[0].length > (a?.[0].length ?? 0) ? b : a), null);
+  if (!poly) return null;
+  const lons = poly[0].map((c) => c[0]);
+  const lats = poly[0].map((c) => c[1]);
+  const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  let best = [(s + n) / 2, (w + e) / 2];
+  let bestD = -1;
+  for (let i = 0.5; i < 16; i++) {
+    for (let j = 0.5; j < 16; j++) {
+      const p = [w + ((e - w) * i) / 16, s + ((n - s) * j) / 16];
+      if (!inside(p, poly)) continue;
+      const d = Math.min(...poly.map((ring) => ringDistance(p, ring)));
+      if (d > bestD) { bestD = d; best = [p[1], p[0]]; }
     }
   }
   return best;
+}
+
+function inside([x, y], poly) {
+  let odd = false;
+  for (const ring of poly) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+    }
+  }
+  return odd;
+}
+
+function ringDistance([x, y], ring) {
+  let d = Infinity;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [ax, ay] = ring[j];
+    const [bx, by] = ring[i];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len = dx * dx + dy * dy;
+    const t = len ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len)) : 0;
+    d = Math.min(d, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+  }
+  return d;
 }

@@ -1,0 +1,176 @@
+// Package ingest turns a news report into draft incidents for an editor to
+// review: it extracts candidates from the text, stores new ones as drafts
+// linked to the report, and adds the report as a source to published incidents
+// it confirms instead of storing twins. Ingesting the same report twice stores
+// nothing new.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/extract"
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// Report is one news report to ingest.
+type Report struct {
+	Text      string
+	Published time.Time // publication date; zero when unknown (relative dates then stay unknown)
+	Source    incidents.Source
+}
+
+// Result says what ingesting a report did.
+type Result struct {
+	Drafts    []incidents.Incident // new drafts, stored
+	Confirmed []incidents.Incident // published incidents that gained the report as a source
+	Duplicate bool                 // the report was ingested before: nothing was stored
+}
+
+// Extractor proposes candidate incidents; *extract.Extractor is one.
+type Extractor interface {
+	Extract(text string, published time.Time) []extract.Candidate
+}
+
+// Store is what ingestion needs of an incidents.Store.
+type Store interface {
+	Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error)
+	Add(ctx context.Context, incs []incidents.Incident) ([]int64, error)
+	Get(ctx context.Context, id int64) (incidents.Incident, error)
+	AddSources(ctx context.Context, id int64, srcs []incidents.Source) error
+}
+
+// ErrBadReport is wrapped by errors about the report itself.
+var ErrBadReport = errors.New("ingest: invalid report")
+
+// MaxText is the longest report text accepted, in bytes.
+const MaxText = 200_000
+
+// syriaCentre stands for a candidate whose place the gazetteer did not find:
+// a draft at country precision that the editor must place.
+var syriaCentre = orb.Point{38.5, 35.0}
+
+// Ingest stores the incidents of r as drafts (see the package comment).
+func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, error) {
+	if err := check(r); err != nil {
+		return Result{}, err
+	}
+	key := incidents.SourceKey(r.Source)
+	var res Result
+	for _, status := range incidents.Statuses {
+		seen, err := store.Find(ctx, incidents.Filter{SourceKey: key, Status: status})
+		if err != nil {
+			return Result{}, err
+		}
+		res.Drafts = append(res.Drafts, seen...)
+	}
+	if len(res.Drafts) > 0 {
+		res.Duplicate = true
+		return res, nil
+	}
+	res.Drafts = nil
+	var drafts []incidents.Incident
+	for _, c := range x.Extract(r.Text, r.Published) {
+		inc := draftOf(c, r.Source)
+		twin, ok, err := publishedTwin(ctx, store, inc)
+		if err != nil {
+			return Result{}, err
+		}
+		if ok {
+			if err := store.AddSources(ctx, twin.ID, []incidents.Source{r.Source}); err != nil {
+				return Result{}, err
+			}
+			confirmed, err := store.Get(ctx, twin.ID)
+			if err != nil {
+				return Result{}, err
+			}
+			res.Confirmed = append(res.Confirmed, confirmed)
+			continue
+		}
+		drafts = append(drafts, inc)
+	}
+	if len(drafts) == 0 {
+		return res, nil
+	}
+	ids, err := store.Add(ctx, drafts)
+	if err != nil {
+		return Result{}, err
+	}
+	for _, id := range ids {
+		d, err := store.Get(ctx, id)
+		if err != nil {
+			return Result{}, err
+		}
+		res.Drafts = append(res.Drafts, d)
+	}
+	return res, nil
+}
+
+func check(r Report) error {
+	switch {
+	case strings.TrimSpace(r.Text) == "":
+		return fmt.Errorf("%w: text: empty", ErrBadReport)
+	case len(r.Text) > MaxText:
+		return fmt.Errorf("%w: text: %d bytes, at most %d", ErrBadReport, len(r.Text), MaxText)
+	case !utf8.ValidString(r.Text):
+		return fmt.Errorf("%w: text: not valid UTF-8", ErrBadReport)
+	case r.Source.URL == "" && r.Source.Title == "":
+		return fmt.Errorf("%w: source: a url or a title is required, to know the report again", ErrBadReport)
+	case r.Source.URL != "" && !strings.HasPrefix(r.Source.URL, "https://") && !strings.HasPrefix(r.Source.URL, "http://"):
+		return fmt.Errorf("%w: source.url: only http and https URLs are accepted", ErrBadReport)
+	}
+	return nil
+}
+
+// draftOf turns a candidate into a draft incident. Its Arabic summary is the
+// evidence sentence; notes for the reviewer go in the English summary.
+func draftOf(c extract.Candidate, src incidents.Source) incidents.Incident {
+	inc := incidents.Incident{
+		Type: incidents.Type(c.IncidentType), DateFrom: c.DateFrom, DateTo: c.DateTo,
+		DatePrecision: incidents.DatePrecision(c.DatePrecision), PlaceNameAR: c.PlaceNameAR,
+		PlaceNameEN: c.PlaceNameEN, Admin1PCode: c.Admin1PCode, Location: c.Location,
+		GeoPrecision: incidents.GeoPrecision(c.GeoPrecision), Killed: c.Killed, Injured: c.Injured,
+		Arrested: c.Arrested, SummaryAR: c.Evidence, Status: incidents.StatusDraft,
+		Sources: []incidents.Source{src},
+	}
+	if c.DateFrom.IsZero() || c.DateTo.IsZero() {
+		inc.DateFrom, inc.DateTo, inc.DatePrecision = time.Time{}, time.Time{}, ""
+	}
+	if !c.HasLocation || inc.GeoPrecision == "" {
+		inc.Location, inc.GeoPrecision = syriaCentre, incidents.GeoCountry
+		c.Notes = append(c.Notes, "no place found: drawn at the centre of Syria until placed")
+	}
+	if len(c.Notes) > 0 {
+		inc.SummaryEN = "Extraction notes: " + strings.Join(c.Notes, "; ")
+	}
+	return inc
+}
+
+// twinRadius is how far apart, in degrees, two reports of one incident may
+// place it: about 2 km.
+const twinRadius = 0.02
+
+// publishedTwin finds a published incident of the same type, at the same
+// place, whose dates overlap inc's: the same event told by another report.
+func publishedTwin(ctx context.Context, store Store, inc incidents.Incident) (incidents.Incident, bool, error) {
+	if inc.DateFrom.IsZero() || inc.GeoPrecision == incidents.GeoCountry {
+		return incidents.Incident{}, false, nil
+	}
+	p := inc.Location
+	found, err := store.Find(ctx, incidents.Filter{
+		Types:  []incidents.Type{inc.Type},
+		Bounds: []orb.Bound{{Min: orb.Point{p.Lon() - twinRadius, p.Lat() - twinRadius}, Max: orb.Point{p.Lon() + twinRadius, p.Lat() + twinRadius}}},
+		Period: incidents.Interval{Start: inc.DateFrom, End: inc.DateTo.Add(24*time.Hour - time.Nanosecond)},
+		Limit:  1,
+	})
+	if err != nil || len(found) == 0 {
+		return incidents.Incident{}, false, err
+	}
+	return found[0], true, nil
+}

@@ -1,0 +1,113 @@
+package ingest_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/extract"
+	"github.com/mapsrv/mapsrv/gazetteer"
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/ingest"
+)
+
+func setup(t *testing.T) (*sqlite.Store, *extract.Extractor) {
+	t.Helper()
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ingest.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store, extract.New(g)
+}
+
+// Sentences written for this test.
+const report = "اعتقلت قوات الأمن ثلاثة أشخاص في مدينة سراقب بريف إدلب يوم 3 ديسمبر 2025. " +
+	"وفي سياق آخر، قُتل مدنيان بقصف مدفعي على بلدة الدانا في 4 ديسمبر 2025."
+
+func TestIngest(t *testing.T) {
+	store, x := setup(t)
+	ctx := context.Background()
+	src := incidents.Source{Title: "تقرير تجريبي", URL: "https://example.org/report-1", Publisher: "test"}
+	r := ingest.Report{Text: report, Published: time.Date(2025, 12, 5, 0, 0, 0, 0, time.UTC), Source: src}
+	res, err := ingest.Ingest(ctx, store, x, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Duplicate || len(res.Drafts) != 2 {
+		t.Fatalf("first ingest = %+v, want 2 new drafts", res)
+	}
+	types := map[incidents.Type]incidents.Incident{}
+	for _, d := range res.Drafts {
+		types[d.Type] = d
+		if d.Status != incidents.StatusDraft || len(d.Sources) != 1 || d.Sources[0].URL != src.URL || d.SummaryAR == "" {
+			t.Errorf("draft %+v: want a draft linked to the report with its evidence", d)
+		}
+	}
+	arrest, shelling := types[incidents.TypeArrest], types[incidents.TypeShelling]
+	if arrest.Admin1PCode != "SY07" || arrest.Arrested == nil || *arrest.Arrested != 3 || arrest.DateFrom.Day() != 3 {
+		t.Errorf("arrest draft = %+v, want 3 arrested in Saraqib, Idlib, on 3 December", arrest)
+	}
+	if shelling.Killed == nil || *shelling.Killed != 2 {
+		t.Errorf("shelling draft = %+v, want 2 killed", shelling)
+	}
+	if published, _ := store.Find(ctx, incidents.Filter{}); len(published) != 0 {
+		t.Errorf("ingest published %d incidents, want none before review", len(published))
+	}
+
+	// The same report again stores nothing.
+	again, err := ingest.Ingest(ctx, store, x, r)
+	if err != nil || !again.Duplicate || len(again.Drafts) != 2 {
+		t.Fatalf("second ingest = %+v, %v; want a duplicate pointing at the 2 drafts", again, err)
+	}
+	if n, _ := store.Count(ctx); n != 2 {
+		t.Errorf("%d incidents after ingesting twice, want 2", n)
+	}
+
+	// Once the arrest is published, another report of it adds a source instead of a twin.
+	arrest.Status = incidents.StatusPublished
+	if _, err := store.Update(ctx, arrest); err != nil {
+		t.Fatal(err)
+	}
+	other := ingest.Report{Text: "ألقت قوات الأمن القبض على ثلاثة أشخاص في سراقب يوم 3 ديسمبر 2025.",
+		Published: r.Published, Source: incidents.Source{Title: "تقرير آخر", URL: "https://example.org/report-2"}}
+	res, err = ingest.Ingest(ctx, store, x, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Drafts) != 0 || len(res.Confirmed) != 1 || res.Confirmed[0].ID != arrest.ID || len(res.Confirmed[0].Sources) != 2 {
+		t.Errorf("confirming report = %+v, want the published arrest with 2 sources and no new draft", res)
+	}
+}
+
+func TestIngest_BadReports(t *testing.T) {
+	store, x := setup(t)
+	for name, r := range map[string]ingest.Report{
+		"no text":        {Text: "  ", Source: incidents.Source{Title: "t"}},
+		"no source":      {Text: report},
+		"javascript url": {Text: report, Source: incidents.Source{URL: "javascript:alert(1)"}},
+		"invalid UTF-8":  {Text: "\xff\xfe", Source: incidents.Source{Title: "t"}},
+	} {
+		if _, err := ingest.Ingest(context.Background(), store, x, r); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if n, _ := store.Count(context.Background()); n != 0 {
+		t.Errorf("bad reports stored %d incidents", n)
+	}
+}
+
+func TestIngest_NoIncident(t *testing.T) {
+	store, x := setup(t)
+	res, err := ingest.Ingest(context.Background(), store, x, ingest.Report{
+		Text: "افتتحت البلدية حديقة عامة جديدة في مدينة حمص.", Source: incidents.Source{Title: "خبر محلي"}})
+	if err != nil || len(res.Drafts) != 0 {
+		t.Errorf("a report with no incident gave %+v, %v", res, err)
+	}
+}

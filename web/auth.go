@@ -1,0 +1,86 @@
+package web
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// Role is what a bearer token allows.
+type Role string
+
+// The roles: an editor may do every write (create, edit, publish, delete,
+// ingest, list drafts); an ingest token may only post reports to /api/ingest.
+const (
+	RoleEditor Role = "editor"
+	RoleIngest Role = "ingest"
+)
+
+// Tokens holds the configured bearer tokens by their SHA-256, so that lookups
+// compare fixed-length digests in constant time.
+type Tokens struct {
+	digests [][32]byte
+	roles   []Role
+}
+
+// ParseTokens reads "role:token,role:token" (MAPSRV_TOKENS). Tokens must be at
+// least 16 characters; the roles are editor and ingest.
+func ParseTokens(s string) (Tokens, error) {
+	var t Tokens
+	for _, entry := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' }) {
+		role, token, ok := strings.Cut(strings.TrimSpace(entry), ":")
+		if !ok || (Role(role) != RoleEditor && Role(role) != RoleIngest) {
+			return Tokens{}, fmt.Errorf("tokens: entry %d: want role:token with role editor or ingest", len(t.roles)+1)
+		}
+		if len(token) < 16 {
+			return Tokens{}, fmt.Errorf("tokens: entry %d: a token needs at least 16 characters", len(t.roles)+1)
+		}
+		t.digests = append(t.digests, sha256.Sum256([]byte(token)))
+		t.roles = append(t.roles, Role(role))
+	}
+	return t, nil
+}
+
+// role returns the role of a presented token. Every configured digest is
+// compared, whatever matches, so timing tells nothing.
+func (t Tokens) role(token string) (Role, bool) {
+	d := sha256.Sum256([]byte(token))
+	var found Role
+	for i, want := range t.digests {
+		if subtle.ConstantTimeCompare(d[:], want[:]) == 1 {
+			found = t.roles[i]
+		}
+	}
+	return found, found != ""
+}
+
+// requireRole wraps a write handler: no or an unknown token is 401, a known
+// token without one of the allowed roles is 403. Tokens are never logged.
+func requireRole(t Tokens, allowed []Role, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+		role, ok := t.role(strings.TrimSpace(token))
+		switch {
+		case !strings.EqualFold(scheme, "Bearer") || !ok:
+			w.Header().Set("WWW-Authenticate", `Bearer realm="mapsrv"`)
+			detail := "this needs an Authorization: Bearer token"
+			if len(t.digests) == 0 {
+				detail = "writes are disabled: the server has no tokens configured (MAPSRV_TOKENS)"
+			}
+			writeProblem(w, http.StatusUnauthorized, detail)
+		case !slices.Contains(allowed, role):
+			writeProblem(w, http.StatusForbidden, fmt.Sprintf("a %s token may not do this", role))
+		default:
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// writeProblem answers a status this package decides itself.
+func writeProblem(w http.ResponseWriter, status int, detail string) {
+	writeJSON(w, status, "application/problem+json",
+		problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: detail})
+}

@@ -1,0 +1,72 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/ingest"
+)
+
+// ingestRequest is the body of POST /api/ingest.
+type ingestRequest struct {
+	Text      string `json:"text"`
+	Published string `json:"published"` // YYYY-MM-DD; may be empty
+	Source    struct {
+		Title     string `json:"title"`
+		URL       string `json:"url"`
+		Publisher string `json:"publisher"`
+	} `json:"source"`
+}
+
+// handleIngest serves POST /api/ingest: a news report in, the draft incidents
+// proposed from it out (201), or the ones stored before for the same report
+// (200, "duplicate": true).
+func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := readBody(w, r, limit)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		var req ingestRequest
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			writeError(w, r, log, badRequest{"body: " + err.Error()})
+			return
+		}
+		rep := ingest.Report{Text: req.Text, Source: incidents.Source{Title: req.Source.Title, URL: req.Source.URL, Publisher: req.Source.Publisher}}
+		if req.Published != "" {
+			if rep.Published, err = time.Parse(incidents.DateLayout, req.Published); err != nil {
+				writeError(w, r, log, badRequest{"published: want a date YYYY-MM-DD"})
+				return
+			}
+			rep.Source.Published = rep.Published
+		}
+		res, err := ingest.Ingest(r.Context(), store, x, rep)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		status := http.StatusCreated
+		if res.Duplicate || len(res.Drafts) == 0 {
+			status = http.StatusOK
+		}
+		writeJSON(w, status, "application/json", map[string]any{
+			"duplicate": res.Duplicate, "drafts": features(res.Drafts), "confirmed": features(res.Confirmed),
+		})
+	})
+}
+
+func features(incs []incidents.Incident) []feature.Feature {
+	out := make([]feature.Feature, len(incs))
+	for i, inc := range incs {
+		out[i] = feature.Of(inc)
+	}
+	return out
+}

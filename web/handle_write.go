@@ -1,0 +1,211 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/gorilla/mux"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+)
+
+// errUnsupportedMedia answers a body of a type an endpoint does not read.
+type errUnsupportedMedia struct{ got string }
+
+func (e errUnsupportedMedia) Error() string {
+	return fmt.Sprintf("Content-Type %q is not accepted: send application/json or application/geo+json", e.got)
+}
+
+// readBody reads a JSON request body of at most limit bytes.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...string) ([]byte, error) {
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	ok := ct == "application/json"
+	for _, t := range types {
+		ok = ok || ct == t
+	}
+	if !ok {
+		return nil, errUnsupportedMedia{r.Header.Get("Content-Type")}
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		return nil, err
+	}
+	if !utf8.Valid(b) {
+		return nil, badRequest{"the body is not valid UTF-8"}
+	}
+	if !json.Valid(b) {
+		return nil, badRequest{"the body is not valid JSON"}
+	}
+	return b, nil
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: incident %q", incidents.ErrNotFound, mux.Vars(r)["id"])
+	}
+	return id, nil
+}
+
+// handleIncidentCreate serves POST on a collection's items (OGC API – Features
+// Part 4): one GeoJSON feature in, 201 with its Location out. Features without
+// a status get def.
+func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := readBody(w, r, limit, "application/geo+json")
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		inc, err := feature.Unmarshal(body, def)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		ids, err := store.Add(r.Context(), []incidents.Incident{inc})
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		respondIncident(w, r, store, ids[0], http.StatusCreated, log)
+	})
+}
+
+// handleIncidentReplace serves PUT: the whole feature is replaced.
+func handleIncidentReplace(store incidentStore, limit int64, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, err := pathID(r)
+		if err == nil {
+			_, err = store.Get(r.Context(), id)
+		}
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		body, err := readBody(w, r, limit, "application/geo+json")
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		inc, err := feature.Unmarshal(body, incidents.StatusDraft)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		inc.ID = id
+		if _, err := store.Update(r.Context(), inc); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		respondIncident(w, r, store, id, http.StatusOK, log)
+	})
+}
+
+// handleIncidentPatch serves PATCH with a JSON merge patch (RFC 7396) of the
+// feature: {"properties":{"status":"published"}} publishes a draft.
+func handleIncidentPatch(store incidentStore, limit int64, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, err := pathID(r)
+		var current incidents.Incident
+		if err == nil {
+			current, err = store.Get(r.Context(), id)
+		}
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		body, err := readBody(w, r, limit, "application/merge-patch+json")
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		doc, _ := json.Marshal(feature.Of(current))
+		patched, err := mergePatch(doc, body)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		inc, err := feature.Unmarshal(patched, current.Status)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		inc.ID = id
+		if _, err := store.Update(r.Context(), inc); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		respondIncident(w, r, store, id, http.StatusOK, log)
+	})
+}
+
+// handleIncidentDelete serves DELETE: 204, or 404 if there was nothing.
+func handleIncidentDelete(store incidentStore, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, err := pathID(r)
+		if err == nil {
+			err = store.Delete(r.Context(), id)
+		}
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
+}
+
+// respondIncident answers with the stored incident as a feature.
+func respondIncident(w http.ResponseWriter, r *http.Request, store incidentStore, id int64, status int, log *slog.Logger) {
+	inc, err := store.Get(r.Context(), id)
+	if err != nil {
+		writeError(w, r, log, err)
+		return
+	}
+	coll := "incidents"
+	if inc.Status == incidents.StatusDraft {
+		coll = "drafts"
+	}
+	w.Header().Set("Location", absURL(r, fmt.Sprintf("/api/collections/%s/items/%d", coll, id)))
+	writeJSON(w, status, "application/geo+json", feature.Of(inc))
+}
+
+// mergePatch applies an RFC 7396 JSON merge patch to doc.
+func mergePatch(doc, patch []byte) ([]byte, error) {
+	var d, p any
+	if err := json.Unmarshal(doc, &d); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(patch, &p); err != nil {
+		return nil, badRequest{"the patch is not valid JSON"}
+	}
+	if _, ok := p.(map[string]any); !ok {
+		return nil, badRequest{"a merge patch must be a JSON object"}
+	}
+	return json.Marshal(merge(d, p))
+}
+
+func merge(target, patch any) any {
+	pm, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	tm, ok := target.(map[string]any)
+	if !ok {
+		tm = map[string]any{}
+	}
+	for k, v := range pm {
+		if v == nil {
+			delete(tm, k)
+		} else {
+			tm[k] = merge(tm[k], v)
+		}
+	}
+	return tm
+}

@@ -1,0 +1,193 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+const (
+	editorToken = "editor-token-0123456789"
+	ingestToken = "ingest-token-0123456789"
+)
+
+// do sends a request with an optional bearer token and JSON body.
+func do(t *testing.T, method, url, token, contentType, body string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+const newFeature = `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.8,35.87]},"properties":{
+	"incident_type":"shelling","date_from":"2025-12-03","date_to":"2025-12-03","date_precision":"day",
+	"geo_precision":"town","place_name_en":"Saraqib","admin1_pcode":"SY07","killed":1,"summary_en":"written for a test"}}`
+
+func TestWrites_Auth(t *testing.T) {
+	srv, store := newTestServer(t)
+	items := srv.URL + "/api/collections/incidents/items"
+	before, _ := store.Count(context.Background())
+	resp, _ := do(t, "POST", items, "", "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusUnauthorized || !strings.HasPrefix(resp.Header.Get("WWW-Authenticate"), "Bearer") {
+		t.Errorf("POST without a token = %d, want 401 with WWW-Authenticate", resp.StatusCode)
+	}
+	if resp, _ := do(t, "POST", items, "wrong-token-0123456789", "application/geo+json", newFeature); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("POST with an unknown token = %d, want 401", resp.StatusCode)
+	}
+	if resp, _ := do(t, "POST", items, ingestToken, "application/geo+json", newFeature); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("POST with an ingest token = %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := do(t, "GET", srv.URL+"/api/collections/drafts/items", "", "", ""); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("drafts without a token = %d, want 401", resp.StatusCode)
+	}
+	if after, _ := store.Count(context.Background()); after != before {
+		t.Errorf("refused writes changed the store: %d → %d", before, after)
+	}
+}
+
+func TestWrites_CreateEditPublishDelete(t *testing.T) {
+	srv, _ := newTestServer(t)
+	drafts := srv.URL + "/api/collections/drafts/items"
+	resp, body := do(t, "POST", drafts, editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST draft = %d %s", resp.StatusCode, body)
+	}
+	loc := resp.Header.Get("Location")
+	var created struct{ ID int64 }
+	json.Unmarshal([]byte(body), &created)
+	if !strings.HasSuffix(loc, "/api/collections/drafts/items/"+itoa(created.ID)) {
+		t.Errorf("Location %q does not name draft %d", loc, created.ID)
+	}
+	public := srv.URL + "/api/collections/incidents/items/" + itoa(created.ID)
+	getJSON(t, public, http.StatusNotFound, nil) // a draft is not public
+
+	// Editing with a merge patch: a count set to null is "not reported".
+	resp, body = do(t, "PATCH", loc, editorToken, "application/merge-patch+json", `{"properties":{"killed":null,"injured":4}}`)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `"killed":null`) || !strings.Contains(body, `"injured":4`) {
+		t.Errorf("PATCH counts = %d %s", resp.StatusCode, body)
+	}
+	// An invalid edit is refused and changes nothing.
+	resp, body = do(t, "PATCH", loc, editorToken, "application/merge-patch+json", `{"properties":{"incident_type":"riot"}}`)
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "incident_type") {
+		t.Errorf("invalid PATCH = %d %s", resp.StatusCode, body)
+	}
+	// Publishing makes it public at once.
+	resp, _ = do(t, "PATCH", loc, editorToken, "application/merge-patch+json", `{"properties":{"status":"published"}}`)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Location"), "/collections/incidents/items/") {
+		t.Errorf("publish = %d, Location %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	var got struct {
+		Properties struct{ IncidentType, Status string }
+	}
+	getJSON(t, public, http.StatusOK, &got)
+	// Replacing with PUT.
+	replaced := strings.Replace(newFeature, `"shelling"`, `"airstrike"`, 1)
+	replaced = strings.Replace(replaced, `"summary_en"`, `"status":"published","summary_en"`, 1)
+	if resp, body := do(t, "PUT", public, editorToken, "application/geo+json", replaced); resp.StatusCode != http.StatusOK || !strings.Contains(body, `"airstrike"`) {
+		t.Errorf("PUT = %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := do(t, "DELETE", public, editorToken, "", ""); resp.StatusCode != http.StatusNoContent {
+		t.Errorf("DELETE = %d, want 204", resp.StatusCode)
+	}
+	getJSON(t, public, http.StatusNotFound, nil)
+	if resp, _ := do(t, "DELETE", public, editorToken, "", ""); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("second DELETE = %d, want 404", resp.StatusCode)
+	}
+}
+
+func TestWrites_BadBodies(t *testing.T) {
+	srv, store := newTestServer(t)
+	items := srv.URL + "/api/collections/incidents/items"
+	before, _ := store.Count(context.Background())
+	tests := map[string]struct {
+		contentType, body string
+		want              int
+	}{
+		"wrong content type": {"text/plain", newFeature, http.StatusUnsupportedMediaType},
+		"not JSON":           {"application/json", `{"type":`, http.StatusBadRequest},
+		"not a feature":      {"application/json", `[1,2,3]`, http.StatusBadRequest},
+		"a polygon":          {"application/geo+json", strings.Replace(newFeature, `"type":"Point","coordinates":[36.8,35.87]`, `"type":"Polygon","coordinates":[[[36,35],[37,35],[37,36],[36,35]]]`, 1), http.StatusBadRequest},
+		"out of range":       {"application/geo+json", strings.Replace(newFeature, "[36.8,35.87]", "[36.8,135.87]", 1), http.StatusBadRequest},
+		"oversized":          {"application/geo+json", strings.Replace(newFeature, "written for a test", strings.Repeat("x", 100<<10), 1), http.StatusRequestEntityTooLarge},
+		"deeply nested":      {"application/json", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), http.StatusRequestEntityTooLarge},
+		"invalid UTF-8":      {"application/geo+json", strings.Replace(newFeature, "written for a test", "\xff\xfe", 1), http.StatusBadRequest},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			resp, body := do(t, "POST", items, editorToken, tc.contentType, tc.body)
+			if resp.StatusCode != tc.want || resp.Header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("POST = %d %.200s, want %d problem", resp.StatusCode, body, tc.want)
+			}
+		})
+	}
+	if after, _ := store.Count(context.Background()); after != before {
+		t.Errorf("bad bodies changed the store: %d → %d", before, after)
+	}
+}
+
+func TestIngest(t *testing.T) {
+	srv, store := newTestServer(t)
+	// A report written for this test.
+	req := `{"text":"اعتقلت قوات الأمن خلية في مدينة سراقب بريف إدلب يوم 3 ديسمبر 2025.","published":"2025-12-05",
+		"source":{"title":"تقرير تجريبي","url":"https://example.org/r1","publisher":"test"}}`
+	resp, body := do(t, "POST", srv.URL+"/api/ingest", ingestToken, "application/json", req)
+	var res struct {
+		Duplicate bool
+		Drafts    []struct {
+			ID         int64
+			Properties struct {
+				IncidentType string `json:"incident_type"`
+				Status       string
+			}
+		}
+	}
+	json.Unmarshal([]byte(body), &res)
+	if resp.StatusCode != http.StatusCreated || len(res.Drafts) != 1 || res.Drafts[0].Properties.IncidentType != "arrest" || res.Drafts[0].Properties.Status != "draft" {
+		t.Fatalf("ingest = %d %s, want one arrest draft", resp.StatusCode, body)
+	}
+	var listed featureCollection
+	_, listBody := do(t, "GET", srv.URL+"/api/collections/drafts/items", editorToken, "", "")
+	json.Unmarshal([]byte(listBody), &listed)
+	found := false
+	for _, f := range listed.Features {
+		found = found || f.ID == res.Drafts[0].ID
+	}
+	if !found {
+		t.Errorf("the ingested draft %d is not in the drafts collection", res.Drafts[0].ID)
+	}
+	before, _ := store.Count(context.Background())
+	resp, body = do(t, "POST", srv.URL+"/api/ingest", ingestToken, "application/json", req)
+	json.Unmarshal([]byte(body), &res)
+	if resp.StatusCode != http.StatusOK || !res.Duplicate {
+		t.Errorf("second ingest = %d %s, want 200 duplicate", resp.StatusCode, body)
+	}
+	if after, _ := store.Count(context.Background()); after != before {
+		t.Errorf("ingesting a report twice stored %d more", after-before)
+	}
+	for name, bad := range map[string]string{
+		"unknown field": `{"text":"x","source":{"title":"t"},"colour":1}`,
+		"bad published": `{"text":"x","published":"yesterday","source":{"title":"t"}}`,
+		"no source":     `{"text":"اعتقال في حلب"}`,
+	} {
+		if resp, body := do(t, "POST", srv.URL+"/api/ingest", ingestToken, "application/json", bad); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: %d %s, want 400", name, resp.StatusCode, body)
+		}
+	}
+}
