@@ -84,6 +84,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runExport(ctx, e, rest)
 	case "geocode":
 		return runGeocode(ctx, e, rest)
+	case "gazetteer":
+		if len(rest) == 0 || rest[0] != "import" {
+			return usageError{"usage: mapsrv gazetteer import --db PATH FILE..."}
+		}
+		return runGazetteerImport(ctx, e, rest[1:])
+	case "extract":
+		return runExtract(ctx, e, rest)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

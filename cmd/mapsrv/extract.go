@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/mapsrv/mapsrv/extract"
+	"github.com/mapsrv/mapsrv/gazetteer"
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+)
+
+// runExtract prints one JSON object per candidate incident in a news text.
+func runExtract(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "extract")
+	db := dbFlag(fs, e, "")
+	published := fs.String("published", "", "the article's publication date, YYYY-MM-DD, for relative dates (أمس, الشهر الماضي)")
+	asJSON := fs.Bool("json", false, "print one JSON object per candidate (the only output format)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if !*asJSON || fs.NArg() > 1 {
+		return usageError{"usage: mapsrv extract [--db PATH] [--published YYYY-MM-DD] --json [FILE|-]"}
+	}
+	var pub time.Time
+	if *published != "" {
+		var err error
+		if pub, err = time.Parse(incidents.DateLayout, *published); err != nil {
+			return usageError{fmt.Sprintf("--published %q: want YYYY-MM-DD", *published)}
+		}
+	}
+	text, err := readInput(e, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	gaz, err := openGazetteer(ctx, *db)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, c := range extract.New(gaz).Extract(text, pub) {
+		if err := enc.Encode(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readInput reads a file, or standard input for "" and "-".
+func readInput(e env, name string) (string, error) {
+	r := e.stdin
+	if name != "" && name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	return string(b), err
+}
+
+// openGazetteer returns the embedded gazetteer, with the places imported into
+// the database at db when one is given.
+func openGazetteer(ctx context.Context, db string) (*gazetteer.Gazetteer, error) {
+	if db == "" {
+		return gazetteer.Default()
+	}
+	store, err := sqlite.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	return loadGazetteer(ctx, store)
+}

@@ -1,0 +1,155 @@
+package extract
+
+import "fmt"
+
+// countKind is which count a keyword introduces.
+type countKind int
+
+const (
+	countKilled countKind = iota
+	countInjured
+	countArrested
+)
+
+func (k countKind) String() string {
+	return [...]string{"killed", "injured", "arrested"}[k]
+}
+
+// countVerbs come before the number: "مقتل 3", "إصابة خمسة", "القبض على 4".
+var countVerbs = map[countKind]map[string]bool{
+	countKilled:   wordSet("مقتل", "قتل", "قتلت", "قتلوا", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم"),
+	countInjured:  wordSet("اصابه", "اصيب", "اصيبت", "جرح", "جرحت"),
+	countArrested: wordSet("اعتقال", "اعتقل", "اعتقلت", "اعتقلوا", "علي", "توقيف", "اوقفت", "احتجاز", "احتجزت"),
+}
+
+// countNouns come after the number: "3 قتلى", "خمسة جرحى", "7 معتقلين".
+var countNouns = map[countKind]map[string]bool{
+	countKilled:   wordSet("قتلي", "قتيل", "قتيلا", "شهداء", "شهيد", "شهيدا", "ضحايا", "ضحيه"),
+	countInjured:  wordSet("جرحي", "جريح", "جريحا", "مصابين", "مصابا", "اصابات"),
+	countArrested: wordSet("معتقلين", "معتقلا", "موقوفين", "موقوفا", "محتجزين"),
+}
+
+// person nouns in the singular mean one ("مقتل مدني"), in the dual two ("مقتل عنصرين").
+var (
+	singularPersons = wordSet("شخص", "شخصا", "مدني", "مدنيا", "طفل", "طفلا", "طفله", "عنصر", "عنصرا", "جندي",
+		"جنديا", "امراه", "شاب", "شابا", "رجل", "رجلا", "مواطن", "مواطنا", "سائق", "سائقا", "عسكري", "ضابط",
+		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي")
+	dualPersons = wordSet("شخصين", "شخصان", "عنصرين", "عنصران", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين",
+		"رجلين", "شابين", "شابان", "شقيقين", "شقيقان")
+	// notPersons after a number say it counts something else: distance, age,
+	// missiles, sites, raids, time.
+	notPersons = wordSet("كم", "كيلومتر", "كيلومترات", "كلم", "متر", "مترا", "امتار", "عاما", "عام", "سنه", "سنوات",
+		"سنين", "صاروخ", "صاروخا", "صواريخ", "قذيفه", "قذائف", "غارات", "غاره", "مرات", "ساعات", "ساعه", "ايام", "يوما",
+		"موقعا", "مواقع", "طائرات", "مسيرات", "دقيقه", "دقائق", "الف", "مليون", "دولار", "بالمئه", "%")
+	approxWords = wordSet("مسلحون", "مسلحين", "مجهولون", "مجهولين", "نحو", "قرابه", "حوالي", "اكثر", "من", "ما", "لا", "يقل", "عن", "يزيد", "اقل", "زهاء", "بين")
+)
+
+// insertWords may stand between a count verb and its number: "وقُتل خلالها
+// أربعة", "قُتل في الهجوم 12".
+var insertWords = wordSet("في", "خلال", "خلالها", "خلاله", "فيها", "فيه", "منهم", "منها", "الهجوم", "الاشتباكات",
+	"القصف", "الانفجار", "الغاره", "الحادث", "الحادثه", "التفجير", "العمليه", "المداهمه", "ال",
+	// the subject of a verb-first sentence: "اعتقلت قوى الأمن ثلاثة"
+	"قوي", "قوات", "الامن", "العام", "الداخلي", "الشرطه", "وحدات", "دوريه", "دوريات", "الجيش", "السوري",
+	"الاستخبارات", "العامه", "الامنيه", "الاجهزه", "السلطات", "العسكريه")
+
+// count is one number of people found for a count kind.
+type count struct {
+	Kind  countKind
+	Value *int // nil: a vague quantity such as "عشرات"
+	Pos   int
+	Note  string
+}
+
+// findCounts returns the killed, injured and arrested counts stated in toks.
+// Words inside skip (dates, place names) may stand between a verb and its
+// number: "اعتقلت الشهر الماضي في مدينة الباب سبعة أشخاص".
+func findCounts(toks []token, skip []span) []count {
+	var out []count
+	for i := range toks {
+		for k := countKilled; k <= countArrested; k++ {
+			if c, ok := countAfterVerb(toks, i, k, skip); ok {
+				out = append(out, c)
+			} else if c, ok := countBeforeNoun(toks, i, k); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// countAfterVerb reads "مقتل 3 مدنيين", "مقتل مدني", "مقتل عشرات" at toks[i].
+func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool) {
+	if !stemIn(toks[i].Norm, countVerbs[k]) {
+		return count{}, false
+	}
+	if k == countArrested && toks[i].Norm == "علي" && (i == 0 || !stemIn(toks[i-1].Norm, wordSet("قبض"))) {
+		return count{}, false // "على" counts only in "القبض على"
+	}
+	j := i + 1
+	for j < len(toks) && j <= i+10 && (approxWords[toks[j].Norm] || insertWords[toks[j].Norm] || inSpans(toks[j].Start, skip)) {
+		j++
+	}
+	if j >= len(toks) {
+		return count{}, false
+	}
+	return readQuantity(toks, j, k)
+}
+
+// countBeforeNoun reads "3 قتلى", "ثلاثة جرحى" with the noun at toks[i].
+func countBeforeNoun(toks []token, i int, k countKind) (count, bool) {
+	if i == 0 || !stemIn(toks[i].Norm, countNouns[k]) {
+		return count{}, false
+	}
+	for back := 1; back <= 2 && i-back >= 0; back++ {
+		if v, n := parseNumber(toks, i-back); n == back {
+			return count{Kind: k, Value: &v, Pos: toks[i-back].Start}, true
+		}
+		if vague, ok := vagueWords[toks[i-1].Norm]; ok && back == 1 {
+			return vagueCount(toks[i-1], k, vague), true
+		}
+	}
+	return count{}, false
+}
+
+// readQuantity reads the quantity at toks[j]: a number not followed by a
+// non-person noun, a vague word, or a singular or dual person noun.
+func readQuantity(toks []token, j int, k countKind) (count, bool) {
+	w := toks[j].Norm
+	if v, n := parseNumber(toks, j); n > 0 {
+		if j+n < len(toks) && (stemIn(toks[j+n].Norm, notPersons) || monthAt(toks, j+n).ok) {
+			return count{}, false // "80 كم", "3 صواريخ", "(25 عاماً)", "24 نوفمبر"
+		}
+		if v == 0 || v > 5000 {
+			return count{}, false
+		}
+		return count{Kind: k, Value: &v, Pos: toks[j].Start}, true
+	}
+	if vague, ok := vagueWords[w]; ok {
+		return vagueCount(toks[j], k, vague), true
+	}
+	for _, s := range stems(w) {
+		if dualPersons[s] {
+			two := 2
+			return count{Kind: k, Value: &two, Pos: toks[j].Start}, true
+		}
+		if singularPersons[s] {
+			one := 1
+			return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
+		}
+	}
+	return count{}, false
+}
+
+func vagueCount(t token, k countKind, meaning string) count {
+	return count{Kind: k, Pos: t.Start,
+		Note: fmt.Sprintf("%s count %q (%s) not taken as a number", k, t.Norm, meaning)}
+}
+
+func inSpans(pos int, spans []span) bool {
+	for _, sp := range spans {
+		if pos >= sp.Start && pos < sp.End {
+			return true
+		}
+	}
+	return false
+}

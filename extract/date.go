@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// The date precisions of the incidents package.
+const (
+	PrecisionDay   = "day"
+	PrecisionRange = "range"
+	PrecisionMonth = "month"
+	PrecisionYear  = "year"
+)
+
+// dateMention is a date expression found in a sentence. From and To are UTC
+// midnights, both zero when the expression could not be resolved (a relative
+// date without a publication date); Note then says why.
+type dateMention struct {
+	Start, End int // byte span in the text
+	From, To   time.Time
+	Prec       string
+	Relative   bool // resolved against the publication date
+	Reported   bool // follows a reporting verb: "أعلنت يوم الأحد"
+	Note       string
+}
+
+// resolved reports whether the mention has a date.
+func (d dateMention) resolved() bool { return !d.From.IsZero() }
+
+// dateContext is what relative and year-less dates are resolved against.
+type dateContext struct {
+	published time.Time // UTC midnight of the article's day; zero if unknown
+	year      int       // a year stated elsewhere in the passage; 0 if none
+}
+
+// dateScan walks the tokens of one sentence.
+type dateScan struct {
+	toks []token
+	text string
+	ctx  dateContext
+}
+
+// findDates returns the date expressions in toks, in order.
+func findDates(toks []token, text string, ctx dateContext) []dateMention {
+	s := dateScan{toks: toks, text: text, ctx: ctx}
+	var out []dateMention
+	for i := 0; i < len(toks); {
+		d, n := s.at(i)
+		if n == 0 {
+			i++
+			continue
+		}
+		d.Start, d.End = toks[i].Start, toks[i+n-1].End
+		d.Reported = i > 0 && stemIn(toks[i-1].Norm, reportWords) ||
+			i > 1 && stemIn(toks[i-2].Norm, reportWords) && toks[i-1].Norm == "يوم"
+		out = append(out, d)
+		i += n
+	}
+	return dropRedundant(out)
+}
+
+// dropRedundant removes a relative mention standing right before an absolute
+// one: in "يوم الإثنين 24 نوفمبر" the date says it all.
+func dropRedundant(ds []dateMention) []dateMention {
+	out := ds[:0]
+	for k, d := range ds {
+		if d.Relative && k+1 < len(ds) && !ds[k+1].Relative && ds[k+1].Start-d.End <= 8 {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// reportWords are verbs of saying; a date right after one is when something was
+// said, not when it happened.
+var reportWords = wordSet("اعلن", "اعلنت", "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "نشر", "نشرت", "اصدر", "اصدرت")
+
+// at tries each date form at toks[i]; n is the number of tokens used, 0 if none.
+func (s dateScan) at(i int) (dateMention, int) {
+	for _, try := range []func(int) (dateMention, int){
+		s.numeric, s.dayRange, s.dayMonth, s.monthPart, s.relativeDay, s.relativePeriod, s.weekday, s.monthOnly, s.yearOnly,
+	} {
+		if d, n := try(i); n > 0 {
+			return d, n
+		}
+	}
+	return dateMention{}, 0
+}
+
+// num returns the number at toks[i] if it lies in lo..hi.
+func (s dateScan) num(i, lo, hi int) (int, bool) {
+	if i < 0 || i >= len(s.toks) || !isNumber(s.toks[i].Norm) || len(s.toks[i].Norm) > 4 {
+		return 0, false
+	}
+	var v int
+	fmt.Sscan(s.toks[i].Norm, &v)
+	return v, v >= lo && v <= hi
+}
+
+// gap returns the non-space text between toks[i-1] and toks[i].
+func (s dateScan) gap(i int) string {
+	if i <= 0 || i >= len(s.toks) {
+		return ""
+	}
+	return strings.TrimSpace(s.text[s.toks[i-1].End:s.toks[i].Start])
+}
+
+// word reports whether toks[i] is one of words.
+func (s dateScan) word(i int, words ...string) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	for _, w := range words {
+		if s.toks[i].Norm == w {
+			return true
+		}
+	}
+	return false
+}
+
+// numeric reads "24/11/2025", "24-11-2025" and "2025-11-24".
+func (s dateScan) numeric(i int) (dateMention, int) {
+	sep := s.gap(i + 1)
+	if (sep != "/" && sep != "-" && sep != ".") || s.gap(i+2) != sep {
+		return dateMention{}, 0
+	}
+	if y, ok := s.num(i, 1900, 2200); ok && len(s.toks[i].Norm) == 4 {
+		m, ok1 := s.num(i+1, 1, 12)
+		d, ok2 := s.num(i+2, 1, 31)
+		if t := day(y, time.Month(m), d); ok1 && ok2 && !t.IsZero() {
+			return dayMention(t), 3
+		}
+		return dateMention{}, 0
+	}
+	d, ok1 := s.num(i, 1, 31)
+	m, ok2 := s.num(i+1, 1, 12)
+	y, ok3 := s.num(i+2, 1900, 2200)
+	if t := day(y, time.Month(m), d); ok1 && ok2 && ok3 && !t.IsZero() {
+		return dayMention(t), 3
+	}
+	return dateMention{}, 0
+}
+
+func dayMention(t time.Time) dateMention {
+	return dateMention{From: t, To: t, Prec: PrecisionDay}
+}
+
+// yearAfter reads an explicit year after a month name: "2025", "عام 2025",
+// "2025م". It returns the year and the tokens used.
+func (s dateScan) yearAfter(i int) (int, int) {
+	skip := 0
+	if s.word(i, "عام", "سنه", "العام") {
+		skip = 1
+	}
+	if y, ok := s.num(i+skip, 1900, 2200); ok && len(s.toks[i+skip].Norm) == 4 {
+		return y, skip + 1
+	}
+	return 0, 0
+}
+
+// inferYear picks the year of a year-less date: the publication year (or the
+// one before, if the date would be more than a day after publication), else
+// the year stated elsewhere in the passage.
+func (s dateScan) inferYear(m time.Month, d int) (int, bool) {
+	if p := s.ctx.published; !p.IsZero() {
+		y := p.Year()
+		if t := day(y, m, max(d, 1)); t.IsZero() || t.After(p.AddDate(0, 0, 1)) {
+			y--
+		}
+		return y, true
+	}
+	if s.ctx.year != 0 {
+		return s.ctx.year, true
+	}
+	return 0, false
+}
+
+// noYear is the mention for a date whose year cannot be known.
+func noYear(what string) dateMention {
+	return dateMention{Note: fmt.Sprintf("date %q has no year and no publication date: left unknown", what)}
+}

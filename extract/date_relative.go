@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// relative returns the mention of a date dayOffset days from publication, or an
+// unresolved one when the publication date is unknown.
+func (s dateScan) relative(what string, from, to int, prec string) dateMention {
+	p := s.ctx.published
+	if p.IsZero() {
+		return dateMention{Relative: true, Note: fmt.Sprintf("relative date %q needs the publication date: left unknown", what)}
+	}
+	return dateMention{From: p.AddDate(0, 0, from), To: p.AddDate(0, 0, to), Prec: prec, Relative: true}
+}
+
+var pastWords = []string{"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "السابق"}
+
+// relativeDay reads "أمس", "أول أمس", "اليوم", "الليلة الماضية", "قبل يومين",
+// "قبل ثلاثة أيام".
+func (s dateScan) relativeDay(i int) (dateMention, int) {
+	w := s.toks[i].Norm
+	switch {
+	case w == "اول" && s.word(i+1, "امس", "الامس"):
+		return s.relative("أول أمس", -2, -2, PrecisionDay), 2
+	case w == "امس" || w == "الامس" || w == "وامس":
+		if s.word(i+1, "الاول") {
+			return s.relative("أمس الأول", -2, -2, PrecisionDay), 2
+		}
+		return s.relative("أمس", -1, -1, PrecisionDay), 1
+	case w == "اليوم" || w == "واليوم":
+		if s.word(i+1, "التالي", "نفسه", "ذاته", "الذي", "السابق", "الاول", "الثاني") {
+			return dateMention{}, 0
+		}
+		return s.relative("اليوم", 0, 0, PrecisionDay), 1
+	case w == "الليله" && s.word(i+1, pastWords...):
+		return s.relative("الليلة الماضية", -1, 0, PrecisionRange), 2
+	case w == "قبل":
+		return s.daysAgo(i)
+	}
+	return dateMention{}, 0
+}
+
+// daysAgo reads "قبل يومين", "قبل يوم", "قبل 3 أيام" at toks[i] == "قبل".
+func (s dateScan) daysAgo(i int) (dateMention, int) {
+	if s.word(i+1, "يومين") {
+		return s.relative("قبل يومين", -2, -2, PrecisionDay), 2
+	}
+	if s.word(i+1, "يوم") && !s.word(i+2, "من") {
+		return s.relative("قبل يوم", -1, -1, PrecisionDay), 2
+	}
+	if v, n := parseNumber(s.toks, i+1); n > 0 && v <= 30 && s.word(i+1+n, "ايام", "يوما") {
+		return s.relative("قبل أيام", -v, -v, PrecisionDay), n + 2
+	}
+	return dateMention{}, 0
+}
+
+// relativePeriod reads "الأسبوع الماضي", "هذا الأسبوع", "الشهر الماضي",
+// "الـ17 من الشهر الجاري", "العام الماضي".
+func (s dateScan) relativePeriod(i int) (dateMention, int) {
+	if d, ok := s.num(i, 1, 31); ok {
+		j := i + 1
+		if s.word(j, "من") {
+			j++
+		}
+		if m, n := s.relativeMonth(j); n > 0 {
+			return s.dayOfMonth(d, m), j + n - i
+		}
+		return dateMention{}, 0
+	}
+	if m, n := s.relativeMonth(i); n > 0 {
+		return m, n
+	}
+	this := s.word(i, "هذا", "هذه")
+	j := i
+	if this {
+		j++
+	}
+	switch {
+	case s.word(j, "الاسبوع") && (this || s.word(j+1, "الجاري", "الحالي")):
+		return s.week(0), j - i + 1 + boolInt(!this)
+	case s.word(j, "الاسبوع") && s.word(j+1, pastWords...):
+		return s.week(-1), 2
+	case s.word(j, "العام", "السنه") && (this || s.word(j+1, "الجاري", "الحالي")):
+		return s.year(0), j - i + 1 + boolInt(!this)
+	case s.word(j, "العام", "السنه") && s.word(j+1, pastWords...):
+		return s.year(-1), 2
+	}
+	return dateMention{}, 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// relativeMonth reads "الشهر الماضي", "الشهر الجاري", "هذا الشهر".
+func (s dateScan) relativeMonth(i int) (dateMention, int) {
+	switch {
+	case s.word(i, "هذا") && s.word(i+1, "الشهر"):
+		return s.month(0), 2
+	case s.word(i, "الشهر") && s.word(i+1, "الجاري", "الحالي"):
+		return s.month(0), 2
+	case s.word(i, "الشهر") && s.word(i+1, pastWords...):
+		return s.month(-1), 2
+	}
+	return dateMention{}, 0
+}
+
+// month is the publication month shifted by delta, with month precision.
+func (s dateScan) month(delta int) dateMention {
+	p := s.ctx.published
+	if p.IsZero() {
+		return s.relative("الشهر", 0, 0, PrecisionMonth)
+	}
+	first := time.Date(p.Year(), p.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, delta, 0)
+	d := monthMention(first.Year(), first.Month())
+	d.Relative = true
+	return d
+}
+
+// dayOfMonth is day d of the month m, left unknown if that day is missing.
+func (s dateScan) dayOfMonth(d int, m dateMention) dateMention {
+	if !m.resolved() {
+		return m
+	}
+	t := day(m.From.Year(), m.From.Month(), d)
+	if t.IsZero() {
+		return dateMention{}
+	}
+	dm := dayMention(t)
+	dm.Relative = true
+	return dm
+}
+
+// week is the Saturday-to-Friday week of publication shifted by delta weeks
+// (the Syrian week starts on Saturday); this week ends at publication.
+func (s dateScan) week(delta int) dateMention {
+	p := s.ctx.published
+	if p.IsZero() {
+		return s.relative("الأسبوع", 0, 0, PrecisionRange)
+	}
+	sinceSat := (int(p.Weekday()) + 1) % 7
+	sat := p.AddDate(0, 0, -sinceSat+7*delta)
+	end := sat.AddDate(0, 0, 6)
+	if end.After(p) {
+		end = p
+	}
+	return dateMention{From: sat, To: end, Prec: PrecisionRange, Relative: true}
+}
+
+// year is the publication year shifted by delta, with year precision.
+func (s dateScan) year(delta int) dateMention {
+	p := s.ctx.published
+	if p.IsZero() {
+		return s.relative("العام", 0, 0, PrecisionYear)
+	}
+	d := yearMention(p.Year() + delta)
+	d.Relative = true
+	return d
+}
+
+var weekdays = map[string]time.Weekday{
+	"الاحد": time.Sunday, "الاثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
+	"الخميس": time.Thursday, "الجمعه": time.Friday, "السبت": time.Saturday,
+}
+
+// weekday reads "يوم الإثنين", "الثلاثاء الماضي": the latest such day on or
+// before publication (before it, with "الماضي"). Coming days are ignored.
+func (s dateScan) weekday(i int) (dateMention, int) {
+	w, _ := strings.CutPrefix(s.toks[i].Norm, "و")
+	wd, ok := weekdays[w]
+	if !ok {
+		return dateMention{}, 0
+	}
+	if w == "الاثنين" && !s.word(i-1, "يوم", "مساء", "صباح", "فجر", "ليل", "ظهر", "في", "منذ", "حتي") && !s.word(i+1, pastWords...) {
+		return dateMention{}, 0 // "الاثنين" is also "the two"
+	}
+	n := 1
+	past := s.word(i+1, pastWords...)
+	if past {
+		n++
+	}
+	if s.word(i+1, "المقبل", "القادم") {
+		return dateMention{}, 2
+	}
+	p := s.ctx.published
+	if p.IsZero() {
+		return s.relative("يوم "+w, 0, 0, PrecisionDay), n
+	}
+	back := (int(p.Weekday()) - int(wd) + 7) % 7
+	if back == 0 && past {
+		back = 7
+	}
+	return s.relative(w, -back, -back, PrecisionDay), n
+}

@@ -1,0 +1,118 @@
+package extract
+
+import "strings"
+
+// trigger is one incident word found in a sentence.
+type trigger struct {
+	Typ  string
+	Tok  int // index of the word in the sentence's tokens
+	Pos  int // byte offset of the word in the text
+	Weak bool
+}
+
+// rank orders types when several words describe one event: the specific
+// ("غارة") beats the generic ("استهداف"); among the rest the first told wins,
+// as news leads with the event ("اعتقال خلية ... وضبط أسلحة").
+func rank(typ string, weak bool) int {
+	if weak {
+		return 0
+	}
+	switch typ {
+	case TypeAirstrike, TypeBombing:
+		return 5
+	case TypeShelling, TypeKidnapping:
+		return 4
+	}
+	return 3 // arrest, armed attack, clash, seizure: the first told is the event
+
+}
+
+// findTriggers returns the incident words of a sentence's tokens, with each
+// type refined by the words around it ("قصف جوي" is an airstrike, "هجوم بعبوة
+// ناسفة" a bombing) and denied or seized-item mentions dropped.
+func findTriggers(toks []token) []trigger {
+	var out []trigger
+	seizure := false
+	for i, t := range toks {
+		lx, ok := lookup(t.Norm)
+		if !ok || !needMet(toks, i, lx.need) || blocked(toks, i) {
+			continue
+		}
+		typ := refine(toks, i, lx.typ)
+		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
+			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) {
+			continue // "ضبط عبوات ناسفة وقذائف", "مواد تفجير": items, not an explosion
+		}
+		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) {
+			continue // "شن هجوماً حاداً على التجار"
+		}
+		if typ == TypeWeaponsSeizure {
+			seizure = true
+		} else if !lx.weak && !lx.item && typ != TypeBombing {
+			seizure = false
+		}
+		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak})
+	}
+	return out
+}
+
+// isExplosionVerb reports whether norm is a form of "انفجر" or "انفجار": an
+// explosion that happened, whatever was seized before it.
+func isExplosionVerb(norm string) bool {
+	for _, s := range stems(norm) {
+		if strings.HasPrefix(s, "انفجر") || strings.HasPrefix(s, "انفجار") {
+			return true
+		}
+	}
+	return false
+}
+
+// needMet checks the word a trigger needs after it.
+func needMet(toks []token, i int, n need) bool {
+	switch n {
+	case needWeapons:
+		return anyNear(toks, i, 1, 5, weaponWords)
+	case needFire:
+		return anyNear(toks, i, 1, 2, fireWords)
+	case needAir:
+		return anyNear(toks, i, 1, 2, airWords)
+	}
+	return true
+}
+
+// blocked reports a denial, threat or release in the four words before i.
+func blocked(toks []token, i int) bool {
+	return anyNear(toks, i, -4, -1, blockWords)
+}
+
+// refine narrows a generic attack or shelling word by the weapon named near it.
+func refine(toks []token, i int, typ string) string {
+	switch typ {
+	case TypeArmedAttack, TypeShelling:
+	default:
+		return typ
+	}
+	switch {
+	case anyNear(toks, i, -3, 4, airWords):
+		return TypeAirstrike
+	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
+		return TypeBombing
+	case typ == TypeArmedAttack && anyNear(toks, i, -1, 3, artilleryWords):
+		return TypeShelling
+	}
+	return typ
+}
+
+// anyNear reports whether a token at offset from..to (inclusive, relative to
+// i) is a form of a word in set.
+func anyNear(toks []token, i, from, to int, set map[string]bool) bool {
+	for j := i + from; j <= i+to; j++ {
+		if j == i || j < 0 || j >= len(toks) {
+			continue
+		}
+		if stemIn(toks[j].Norm, set) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// extractAll runs the real default gazetteer and extractor on text.
+func extractAll(t *testing.T, text string, published time.Time) []Candidate {
+	t.Helper()
+	return New(mustGazetteer(t)).Extract(text, published)
+}
+
+func TestExtract_SeveralIncidents(t *testing.T) {
+	text := "اعتقلت قوى الأمن ثلاثة مطلوبين في مدينة الباب يوم الأحد. " +
+		"وفي سياق آخر، قُصفت بلدة سرمين بريف إدلب بقذائف المدفعية أمس، ما أدى إلى إصابة طفلين. " +
+		"كما اندلعت اشتباكات في مدينة طفس بريف درعا في 14 نوفمبر."
+	got := extractAll(t, text, ymd("2025-12-03"))
+	want := []struct{ typ, admin1, from string }{
+		{TypeArrest, "SY02", "2025-11-30"},
+		{TypeShelling, "SY07", "2025-12-02"},
+		{TypeClash, "SY12", "2025-11-14"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d candidates %v, want %d", len(got), types(got), len(want))
+	}
+	for i, w := range want {
+		c := got[i]
+		if c.IncidentType != w.typ || c.Admin1PCode != w.admin1 || dateStr(c.DateFrom) != w.from {
+			t.Errorf("candidate %d = %s %s %s, want %s %s %s", i, c.IncidentType, c.Admin1PCode, dateStr(c.DateFrom), w.typ, w.admin1, w.from)
+		}
+	}
+	if got[0].Arrested == nil || *got[0].Arrested != 3 || got[1].Injured == nil || *got[1].Injured != 2 {
+		t.Errorf("counts: arrested %s, injured %s; want 3 and 2", countStr(got[0].Arrested), countStr(got[1].Injured))
+	}
+}
+
+func types(cs []Candidate) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.IncidentType+"@"+c.PlaceNameEN)
+	}
+	return out
+}
+
+func TestExtract_NoIncident(t *testing.T) {
+	for _, text := range []string{
+		"زار وفد من وزارة الصحة مستشفى مدينة حماة للاطلاع على احتياجاته من الأدوية.",
+		"نفت وزارة الداخلية وقوع اشتباكات في مدينة حمص أمس.",
+		"",
+	} {
+		if got := extractAll(t, text, ymd("2025-12-03")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v, want no candidates", text, types(got))
+		}
+	}
+}
+
+func TestExtract_PlaceChoice(t *testing.T) {
+	tests := map[string]struct {
+		text       string
+		wantEN     string // the incident place's English name contains this
+		wantAdmin1 string
+		wantRole   map[string]string // place text fragment → role
+	}{
+		"distance reference": {
+			text:   "انفجرت عبوة ناسفة بسيارة مدنية في مدينة الميادين، على بعد ٤٥ كم جنوب شرقي دير الزور.",
+			wantEN: "Mayadin", wantAdmin1: "SY09",
+			wantRole: map[string]string{"دير الزور": RoleReference},
+		},
+		"dateline": {
+			text:   "دمشق-سانا: اعتقلت وحدات الأمن أمس خلية في مدينة سراقب بريف إدلب.",
+			wantEN: "Saraqib", wantAdmin1: "SY07",
+			wantRole: map[string]string{"دمشق": RoleDateline},
+		},
+		"direction of a city": {
+			text:   "ضبطت دورية أمنية مستودع أسلحة في بلدة الدانا شمال إدلب.",
+			wantEN: "Dana", wantAdmin1: "SY07",
+		},
+		"landmark in a neighbourhood": {
+			text:   "وقع تفجير داخل كنيسة مار إلياس في حي الدويلعة بدمشق.",
+			wantEN: "Mar Elias", wantAdmin1: "SY01",
+			wantRole: map[string]string{"الدويلعة": RoleContext},
+		},
+		"only a reference point": {
+			text:   "قتل مسلحون راعياً على بعد 30 كم شرق تدمر.",
+			wantEN: "Tadmur", wantAdmin1: "SY04",
+			wantRole: map[string]string{"تدمر": RoleReference},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := extractAll(t, tc.text, ymd("2025-12-03"))
+			if len(got) != 1 {
+				t.Fatalf("got %v, want one candidate", types(got))
+			}
+			c := got[0]
+			if !strings.Contains(strings.ToLower(c.PlaceNameEN), strings.ToLower(tc.wantEN)) || c.Admin1PCode != tc.wantAdmin1 || !c.HasLocation {
+				t.Errorf("place = %q %s (located %v), want %q in %s", c.PlaceNameEN, c.Admin1PCode, c.HasLocation, tc.wantEN, tc.wantAdmin1)
+			}
+			for frag, role := range tc.wantRole {
+				i := slices.IndexFunc(c.Places, func(p PlaceRef) bool { return strings.Contains(p.Text, frag) })
+				if i < 0 || c.Places[i].Role != role {
+					t.Errorf("role of %q in %+v: want %s", frag, c.Places, role)
+				}
+			}
+		})
+	}
+}
+
+func TestExtract_EvidenceAndNotes(t *testing.T) {
+	first := "أصيب العشرات جراء انفجار سيارة مفخخة في مدينة اعزاز مساء أمس."
+	second := "وأسفر الانفجار عن مقتل سبعة أشخاص."
+	unrelated := "ويعاني السكان من انقطاع الكهرباء."
+	got := extractAll(t, first+" "+second+" "+unrelated, time.Time{})
+	if len(got) != 1 {
+		t.Fatalf("got %v, want one candidate", types(got))
+	}
+	c := got[0]
+	if c.Evidence != first+" "+second {
+		t.Errorf("evidence = %q, want the two sentences about the blast", c.Evidence)
+	}
+	if c.Killed == nil || *c.Killed != 7 || c.Injured != nil {
+		t.Errorf("killed %s, injured %s; want 7 and null", countStr(c.Killed), countStr(c.Injured))
+	}
+	if !c.DateFrom.IsZero() || c.DatePrecision != "" {
+		t.Errorf("date = %v %q; without a publication date 'أمس' must stay unknown", c.DateFrom, c.DatePrecision)
+	}
+	notes := strings.Join(c.Notes, "|")
+	for _, want := range []string{"عشرات", "publication date"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes %q: want one mentioning %q", c.Notes, want)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	ps := loadPassages(b)
+	x := New(mustGazetteer(b))
+	pub := ymd("2025-12-03")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range ps {
+			x.Extract(p.Text, pub)
+		}
+	}
+}

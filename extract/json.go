@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// candidateJSON is the wire form of a Candidate, the object `mapsrv extract
+// --json` prints and POST /api/ingest returns (issue 4).
+type candidateJSON struct {
+	IncidentType  string      `json:"incident_type"`
+	DateFrom      *string     `json:"date_from"`
+	DateTo        *string     `json:"date_to"`
+	DatePrecision *string     `json:"date_precision"`
+	PlaceNameAR   *string     `json:"place_name_ar"`
+	PlaceNameEN   *string     `json:"place_name_en"`
+	Lat           *float64    `json:"lat"`
+	Lon           *float64    `json:"lon"`
+	Admin1PCode   *string     `json:"admin1_pcode"`
+	GeoPrecision  *string     `json:"geo_precision"`
+	Places        []placeJSON `json:"places"`
+	Killed        *int        `json:"killed"`
+	Injured       *int        `json:"injured"`
+	Arrested      *int        `json:"arrested"`
+	Evidence      string      `json:"evidence"`
+}
+
+type placeJSON struct {
+	Text        string  `json:"text"`
+	NameEN      string  `json:"name_en"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	Admin1PCode string  `json:"admin1_pcode"`
+	Role        string  `json:"role"`
+}
+
+// MarshalJSON encodes c as the candidate object of issue 4: dates as
+// "YYYY-MM-DD", and null for every unknown date, place field and count. Notes
+// are not part of that object.
+func (c Candidate) MarshalJSON() ([]byte, error) {
+	out := candidateJSON{
+		IncidentType: c.IncidentType, DateFrom: dateString(c.DateFrom), DateTo: dateString(c.DateTo),
+		DatePrecision: nonEmpty(c.DatePrecision), PlaceNameAR: nonEmpty(c.PlaceNameAR),
+		PlaceNameEN: nonEmpty(c.PlaceNameEN), Admin1PCode: nonEmpty(c.Admin1PCode),
+		GeoPrecision: nonEmpty(c.GeoPrecision), Places: make([]placeJSON, 0, len(c.Places)),
+		Killed: c.Killed, Injured: c.Injured, Arrested: c.Arrested, Evidence: c.Evidence,
+	}
+	if c.HasLocation {
+		lat, lon := c.Location.Lat(), c.Location.Lon()
+		out.Lat, out.Lon = &lat, &lon
+	}
+	for _, p := range c.Places {
+		out.Places = append(out.Places, placeJSON(p))
+	}
+	return json.Marshal(out)
+}
+
+func dateString(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.DateOnly)
+	return &s
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

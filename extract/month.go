@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"strings"
+	"time"
+)
+
+// westernMonths and levantineMonths are the month names of Arabic news in
+// their normalised forms: the Western ("نوفمبر") and the Syriac-derived names
+// used in the Levant ("تشرين الثاني").
+var westernMonths = map[string]time.Month{
+	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6, "يونيه": 6,
+	"يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+}
+
+var levantineMonths = map[string]time.Month{
+	"شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9,
+}
+
+// twoWordMonths are "تشرين الأول" and the like, keyed by their first word.
+var twoWordMonths = map[string]map[string]time.Month{
+	"تشرين": {"الاول": 10, "اول": 10, "الثاني": 11, "ثاني": 11},
+	"كانون": {"الاول": 12, "اول": 12, "الثاني": 1, "ثاني": 1},
+}
+
+// monthMatch is a month name found at a token: the month and the number of
+// tokens it spans, including a second name in the dual form "مارس/آذار".
+type monthMatch struct {
+	month time.Month
+	n     int
+	ok    bool
+}
+
+// monthAt reads a month name at toks[i], with a one-letter proclitic allowed
+// ("بنوفمبر", "وآذار"), followed optionally by its other name after "/" or in
+// parentheses.
+func monthAt(toks []token, i int) monthMatch {
+	m := singleMonthAt(toks, i)
+	if !m.ok {
+		return m
+	}
+	if next := singleMonthAt(toks, i+m.n); next.ok && next.month == m.month {
+		m.n += next.n // "6 مارس/آذار", "تشرين الثاني (نوفمبر)"
+	} else if m.month == 8 && i+m.n < len(toks) && toks[i+m.n].Norm == "اب" {
+		m.n++ // "أغسطس/آب"
+	}
+	return m
+}
+
+func singleMonthAt(toks []token, i int) monthMatch {
+	if i >= len(toks) {
+		return monthMatch{}
+	}
+	for _, w := range monthStems(toks[i].Norm) {
+		if m, ok := westernMonths[w]; ok {
+			return monthMatch{month: m, n: 1, ok: true}
+		}
+		if m, ok := levantineMonths[w]; ok {
+			if w == "اب" && !(i > 0 && isNumber(toks[i-1].Norm)) && !(i+1 < len(toks) && isNumber(toks[i+1].Norm)) {
+				continue // "أب" is also "father": take it only next to a number
+			}
+			return monthMatch{month: m, n: 1, ok: true}
+		}
+		if second, ok := twoWordMonths[w]; ok && i+1 < len(toks) {
+			if m, ok := second[toks[i+1].Norm]; ok {
+				return monthMatch{month: m, n: 2, ok: true}
+			}
+		}
+	}
+	return monthMatch{}
+}
+
+// monthStems is the word and the word without a one-letter proclitic.
+func monthStems(w string) []string {
+	out := []string{w}
+	for _, p := range []string{"و", "ب", "ل", "ف"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// day returns UTC midnight of y-m-d, or the zero time if the day does not exist.
+func day(y int, m time.Month, d int) time.Time {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return time.Time{}
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

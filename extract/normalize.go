@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or number of a text: its byte span in the original text and
+// its normalised form (see normalize).
+type token struct {
+	Start, End int
+	Norm       string
+}
+
+// normalize folds the spelling variation of Arabic news text that does not change
+// meaning for our rules: short vowels and tatweel are dropped, alef forms become
+// bare alef, alef maqsura becomes yaa, taa marbuta becomes haa, and Arabic-Indic
+// digits become ASCII digits.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r2, keep := foldRune(r); keep {
+			b.WriteRune(r2)
+		}
+	}
+	return b.String()
+}
+
+// foldRune maps one rune for normalize; keep is false for runes to drop.
+func foldRune(r rune) (rune, bool) {
+	switch {
+	case r >= 0x064B && r <= 0x0652, r == 0x0670, r == 0x0640: // harakat, dagger alef, tatweel
+		return 0, false
+	case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ':
+		return 'ا', true
+	case r == 'ى':
+		return 'ي', true
+	case r == 'ة':
+		return 'ه', true
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠'), true
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰'), true
+	}
+	return unicode.ToLower(r), true
+}
+
+// isWordRune reports whether r belongs inside a token: letters, digits and the
+// combining marks and tatweel that decorate Arabic letters.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits text[start:end] into tokens with byte offsets into text. A run
+// of letters followed by digits ("و27") is split so that the number stands alone
+// after a conjunction, as in "بين 24 و27 نوفمبر".
+func tokenize(text string, start, end int) []token {
+	var toks []token
+	i := start
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < end {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r2) {
+				break
+			}
+			j += s2
+		}
+		toks = append(toks, splitLetterDigits(text, i, j)...)
+		i = j
+	}
+	return toks
+}
+
+// splitLetterDigits returns text[i:j] as one token, or as two when a short
+// letter prefix is glued to a number ("و27" → "و", "27").
+func splitLetterDigits(text string, i, j int) []token {
+	norm := normalize(text[i:j])
+	k := strings.IndexFunc(norm, unicode.IsDigit)
+	if k <= 0 || strings.IndexFunc(norm[k:], unicode.IsLetter) >= 0 || utf8.RuneCountInString(norm[:k]) > 2 {
+		return []token{{Start: i, End: j, Norm: norm}}
+	}
+	// find the byte in the original text where digits begin
+	p := i
+	for p < j {
+		r, size := utf8.DecodeRuneInString(text[p:])
+		if unicode.IsDigit(r) {
+			break
+		}
+		p += size
+	}
+	return []token{{Start: i, End: p, Norm: norm[:k]}, {Start: p, End: j, Norm: norm[k:]}}
+}
+
+// prefixes are the proclitics stripped before looking a word up: conjunctions,
+// prepositions and the article, longest first.
+var prefixes = []string{"وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "لل", "وب", "ول", "فب", "وس", "ال", "و", "ف", "ب", "ل", "ك", ""}
+
+// stems returns the word itself and the forms left after stripping each
+// proclitic, keeping at least two letters.
+func stems(norm string) []string {
+	out := make([]string, 0, 4)
+	for _, p := range prefixes {
+		if strings.HasPrefix(norm, p) {
+			rest := norm[len(p):]
+			if utf8.RuneCountInString(rest) >= 2 {
+				out = append(out, rest)
+			}
+		}
+	}
+	return out
+}
+
+// isNumber reports whether s is all ASCII digits.
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,145 @@
+package extract
+
+import (
+	"slices"
+	"time"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
+)
+
+// sentence is one sentence of a passage with what the rules found in it.
+type sentence struct {
+	span
+	toks       []token
+	trig       []trigger
+	dates      []dateMention
+	counts     []count
+	ms         []gazetteer.Mention
+	roles      []string
+	newTopic   bool // opens with "في سياق آخر" and the like: not a follow-up
+	background bool // "وكان التنظيم قد ...": an earlier event, not dated by the story's date
+}
+
+// passage is a text being read.
+type passage struct {
+	text  string
+	sents []sentence
+}
+
+// newPassage splits text into sentences and finds triggers, dates, counts and
+// places in each.
+func newPassage(text string, published time.Time, places Places) *passage {
+	p := &passage{text: text}
+	var ms []gazetteer.Mention
+	if places != nil {
+		ms = slices.Clone(places.FindAll(text))
+		slices.SortFunc(ms, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
+	}
+	dateline := findDateline(text, ms)
+	spans := splitSentences(text)
+	toks := make([][]token, len(spans))
+	for i, sp := range spans {
+		toks[i] = tokenize(text, sp.Start, sp.End)
+	}
+	ctx := dateContext{published: published, year: statedYear(toks)}
+	for i, sp := range spans {
+		s := sentence{span: sp, toks: toks[i]}
+		s.trig = strongOrWeak(findTriggers(s.toks))
+		if isSummary(s.toks) {
+			s.trig = nil // "نفذت القوات 80 عملية خلال ستة أشهر": a tally, not an incident
+		}
+		s.dates = findDates(s.toks, text, ctx)
+		s.newTopic = anyNear(s.toks, -1, 1, 4, newTopicWords)
+		s.background = isBackground(s.toks)
+		lo, hi := mentionRange(ms, sp)
+		s.ms = ms[lo:hi]
+		s.counts = findCounts(s.toks, skipSpans(s.dates, s.ms))
+		dl := -1
+		if dateline >= lo && dateline < hi {
+			dl = dateline - lo
+		}
+		s.roles = roles(text, s.ms, dl)
+		p.sents = append(p.sents, s)
+	}
+	return p
+}
+
+var newTopicWords = wordSet("سياق", "جهه", "حادثه", "منفصل", "صعيد", "بالتزامن")
+
+// mentionRange returns the indices [lo, hi) of the mentions starting in sp.
+func mentionRange(ms []gazetteer.Mention, sp span) (int, int) {
+	lo := 0
+	for lo < len(ms) && ms[lo].Start < sp.Start {
+		lo++
+	}
+	hi := lo
+	for hi < len(ms) && ms[hi].Start < sp.End {
+		hi++
+	}
+	return lo, hi
+}
+
+// strongOrWeak drops weak triggers ("قتل") when a sentence has a strong one:
+// the killing is then a count of that incident.
+func strongOrWeak(ts []trigger) []trigger {
+	strong := slices.DeleteFunc(slices.Clone(ts), func(t trigger) bool { return t.Weak })
+	if len(strong) > 0 {
+		return strong
+	}
+	return ts
+}
+
+var periodWords = wordSet("اشهر", "شهور", "سنوات", "اسابيع", "اعوام")
+
+// isSummary reports a tally over a period ("خلال ستة أشهر", "منذ سنوات").
+func isSummary(toks []token) bool {
+	for i, t := range toks {
+		if stemIn(t.Norm, periodWords) && (anyNear(toks, i, -3, -1, wordSet("خلال", "منذ", "مدي"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// statedYear is the first explicit year (1990-2100) written in the passage, to
+// date "24 نوفمبر" when the publication date is unknown.
+func statedYear(toks [][]token) int {
+	for _, ts := range toks {
+		for _, t := range ts {
+			if len(t.Norm) == 4 && isNumber(t.Norm) && t.Norm >= "1990" && t.Norm <= "2100" {
+				var y int
+				for _, c := range t.Norm {
+					y = y*10 + int(c-'0')
+				}
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// isBackground reports the pluperfect "كان ... قد" of background in Arabic news.
+func isBackground(toks []token) bool {
+	for i, t := range toks {
+		if stemIn(t.Norm, wordSet("كان", "كانت", "كانوا")) {
+			for j := i + 1; j < len(toks) && j <= i+6; j++ {
+				if toks[j].Norm == "قد" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// skipSpans are the dates and place names of a sentence, as byte spans.
+func skipSpans(ds []dateMention, ms []gazetteer.Mention) []span {
+	out := make([]span, 0, len(ds)+len(ms))
+	for _, d := range ds {
+		out = append(out, span{Start: d.Start, End: d.End})
+	}
+	for _, m := range ms {
+		out = append(out, span{Start: m.Start, End: m.End})
+	}
+	return out
+}

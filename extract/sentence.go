@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range [Start, End) of a text.
+type span struct{ Start, End int }
+
+// splitSentences returns the sentences of text as byte spans, trimmed of
+// surrounding space. A sentence ends at ".", "!", "?", "؟", "…" or a line
+// break; a full stop between two digits ("3.5") does not end one.
+func splitSentences(text string) []span {
+	var out []span
+	start := 0
+	for i, r := range text {
+		if !endsSentence(text, i, r) {
+			continue
+		}
+		out = appendTrimmed(out, text, start, i+utf8.RuneLen(r))
+		start = i + utf8.RuneLen(r)
+	}
+	return appendTrimmed(out, text, start, len(text))
+}
+
+// endsSentence reports whether the rune r at byte i of text ends a sentence.
+func endsSentence(text string, i int, r rune) bool {
+	switch r {
+	case '!', '?', '؟', '…', '\n':
+		return true
+	case '.':
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := utf8.DecodeRuneInString(text[i+1:])
+		return !(isDigitRune(prev) && isDigitRune(next))
+	}
+	return false
+}
+
+func isDigitRune(r rune) bool { return unicode.IsDigit(r) }
+
+// appendTrimmed appends text[start:end] without its surrounding space, if any
+// word is left.
+func appendTrimmed(out []span, text string, start, end int) []span {
+	seg := text[start:end]
+	lead := len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
+	seg = strings.TrimSpace(seg)
+	if strings.IndexFunc(seg, isWordRune) < 0 {
+		return out
+	}
+	return append(out, span{Start: start + lead, End: start + lead + len(seg)})
+}

@@ -1,0 +1,146 @@
+package extract
+
+import "strings"
+
+// The incident types of the incidents package's controlled vocabulary.
+const (
+	TypeArrest         = "arrest"
+	TypeAirstrike      = "airstrike"
+	TypeArmedAttack    = "armed_attack"
+	TypeBombing        = "bombing"
+	TypeClash          = "clash"
+	TypeShelling       = "shelling"
+	TypeWeaponsSeizure = "weapons_seizure"
+	TypeKidnapping     = "kidnapping"
+	TypeOther          = "other"
+)
+
+// need names a word class that must follow a trigger word closely for it to
+// count: "ضبط" alone is "keeping order", "ضبط أسلحة" a seizure.
+type need int
+
+const (
+	needNothing need = iota
+	needWeapons      // a weapon or ammunition noun within 5 words
+	needFire         // "النار" or "الرصاص" within 2 words
+	needAir          // an aircraft word within 2 words
+)
+
+// lexeme is one trigger word: its normalised stem, the type it signals and how
+// it may be inflected.
+type lexeme struct {
+	typ   string
+	exact bool // no suffixes: "غاره" must not match "غارق"
+	need  need
+	weak  bool // "قتل": an incident only when nothing stronger is said
+	item  bool // "قذائف", "عبوة ناسفة": also what is found in a seizure
+}
+
+// lexicon maps normalised stems (after normalize and proclitic stripping) to
+// trigger words.
+var lexicon = map[string]lexeme{
+	// arrest
+	"اعتقال": {typ: TypeArrest}, "اعتقل": {typ: TypeArrest}, "يعتقل": {typ: TypeArrest},
+	"تعتقل": {typ: TypeArrest}, "معتقل": {typ: TypeArrest}, "قبض": {typ: TypeArrest},
+	"توقيف": {typ: TypeArrest}, "موقوف": {typ: TypeArrest}, "احتجاز": {typ: TypeArrest},
+	"احتجز": {typ: TypeArrest}, "اوقف": {typ: TypeArrest, exact: true}, "اوقفت": {typ: TypeArrest, exact: true},
+	// airstrike
+	"غاره": {typ: TypeAirstrike, exact: true}, "غارات": {typ: TypeAirstrike, exact: true},
+	"غارتين": {typ: TypeAirstrike, exact: true}, "غارتان": {typ: TypeAirstrike, exact: true},
+	"ضربه": {typ: TypeAirstrike, exact: true, need: needAir}, "ضربات": {typ: TypeAirstrike, exact: true, need: needAir},
+	// shelling: plain "قصف" is shelling unless an aircraft is named nearby
+	"قصف": {typ: TypeShelling}, "يقصف": {typ: TypeShelling}, "تقصف": {typ: TypeShelling},
+	"قذائف": {typ: TypeShelling, exact: true, item: true}, "قذيفه": {typ: TypeShelling, exact: true, item: true},
+	"قذيفتين": {typ: TypeShelling, exact: true, item: true},
+	// bombing
+	"انفجار": {typ: TypeBombing}, "انفجر": {typ: TypeBombing}, "تفجير": {typ: TypeBombing},
+	"ناسفه": {typ: TypeBombing, exact: true, item: true}, "مفخخه": {typ: TypeBombing, exact: true, item: true},
+	"انتحاري": {typ: TypeBombing},
+	// armed attack
+	"هجوم": {typ: TypeArmedAttack}, "هجمات": {typ: TypeArmedAttack, exact: true},
+	"هجمه": {typ: TypeArmedAttack, exact: true}, "هاجم": {typ: TypeArmedAttack}, "يهاجم": {typ: TypeArmedAttack},
+	"استهداف": {typ: TypeArmedAttack}, "استهدف": {typ: TypeArmedAttack}, "يستهدف": {typ: TypeArmedAttack},
+	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
+	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
+	"اطلق": {typ: TypeArmedAttack, need: needFire},
+	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
+	"اعدم": {typ: TypeArmedAttack, weak: true},
+	// clash
+	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
+	"معارك": {typ: TypeClash, exact: true},
+	// weapons seizure
+	"ضبط": {typ: TypeWeaponsSeizure, need: needWeapons}, "مصادره": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	"مستودع": {typ: TypeWeaponsSeizure, need: needWeapons}, "مخازن": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	"مخابئ": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "مخبا": {typ: TypeWeaponsSeizure, need: needWeapons},
+	"عثور": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "تدمير": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	"حجز": {typ: TypeWeaponsSeizure, need: needWeapons},
+	// kidnapping
+	"خطف": {typ: TypeKidnapping}, "اختطاف": {typ: TypeKidnapping}, "اختطف": {typ: TypeKidnapping},
+	"مختطف": {typ: TypeKidnapping}, "مخطوف": {typ: TypeKidnapping}, "يخطف": {typ: TypeKidnapping},
+}
+
+// suffixes are the endings a non-exact stem may carry: person, number and
+// pronoun suffixes ("اعتقلت", "الاشتباكات", "المعتقلين", "استهدفوا").
+var suffixes = []string{"تهم", "تها", "تين", "ات", "ين", "ون", "وا", "ها", "هم", "تا", "ان", "يه", "ه", "ت", "ي", "ا", "ن"}
+
+// lookup returns the trigger word that the normalised token norm is a form of.
+func lookup(norm string) (lexeme, bool) {
+	for _, s := range stems(norm) {
+		if lx, ok := lexicon[s]; ok {
+			return lx, true
+		}
+		for _, suf := range suffixes {
+			base, found := strings.CutSuffix(s, suf)
+			if !found || len(base) < 4 { // at least two Arabic letters
+				continue
+			}
+			if lx, ok := lexicon[base]; ok && !lx.exact {
+				return lx, true
+			}
+		}
+	}
+	return lexeme{}, false
+}
+
+// stemIn reports whether some proclitic-stripped form of norm, bare or with one
+// of suffixes, is in set.
+func stemIn(norm string, set map[string]bool) bool {
+	for _, s := range stems(norm) {
+		if set[s] {
+			return true
+		}
+		for _, suf := range suffixes {
+			if base, found := strings.CutSuffix(s, suf); found && set[base] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	weaponWords = wordSet("اسلحه", "سلاح", "ذخائر", "ذخيره", "متفجرات", "عبوات", "عبوه", "ناسفه", "صواريخ",
+		"قذائف", "الغام", "لغم", "احزمه", "صواعق", "بنادق", "رشاشات", "مسدسات", "مستودع", "مستودعات", "اسلحت")
+	fireWords = wordSet("نار", "رصاص", "الرصاص", "النار")
+	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "حربي", "حربيه", "مسيره", "مسيرات",
+		"مروحي", "مروحيه", "درون", "التحالف")
+	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "هاون",
+		"راجمات", "مدافع")
+	explosiveWords = wordSet("عبوه", "ناسفه", "مفخخه", "لغم", "انتحاري", "انتحاريه", "حزام", "تفجير")
+	// blockWords before a trigger mean the event did not happen or is not one:
+	// a denial, a threat, a ceasefire, a release of detainees.
+	blockWords = wordSet("نفي", "نفت", "ينفي", "تنفي", "عدم", "وقف", "منع", "تهدد", "يهدد", "تهديد", "تهديدات",
+		"احباط", "احبطت", "احبط", "افراج", "سراح", "تخطيط", "تهمه", "ادانه", "ادانت", "تدين", "يدين")
+	// figurativeWords after "هجوم" make it a war of words: "هجوماً حاداً".
+	figurativeWords = wordSet("حادا", "حاد", "لاذعا", "كلاميا", "اعلاميا", "دبلوماسيا")
+	// seizedWords just before a bombing word make it an item, not an explosion.
+	seizedWords = wordSet("مواد", "صواعق", "تفكيك", "ابطال", "تصنيع", "عبوات", "احزمه", "زرع")
+)
