@@ -3,13 +3,17 @@ module github.com/mapsrv/mapsrv
 go 1.26.8
 
 require (
+	github.com/gorilla/mux v1.8.1
+	github.com/mattn/go-sqlite3 v1.14.53
+	github.com/paulmach/orb v0.14.0
+	github.com/sams96/rgeo v1.2.0
+	github.com/tidwall/rtree v1.10.0
+)
+
+require (
 	github.com/golang/geo v0.0.0-20200730024412-e86565bf3f35 // indirect
-	github.com/gorilla/mux v1.8.1 // indirect
-	github.com/mattn/go-sqlite3 v1.14.53 // indirect
-	github.com/paulmach/orb v0.14.0 // indirect
 	github.com/pkg/errors v0.9.1 // indirect
-	github.com/sams96/rgeo v1.2.0 // indirect
 	github.com/tidwall/geoindex v1.7.0 // indirect
-	github.com/tidwall/rtree v1.10.0 // indirect
 	github.com/twpayne/go-geom v1.4.4 // indirect
+	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 )

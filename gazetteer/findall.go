@@ -1,0 +1,97 @@
+package gazetteer
+
+// FindAll returns the place names mentioned in running Arabic or English text, in
+// order, each read with its prefixes and qualifiers ("في منطقة البدروسية بريف اللاذقية
+// الشمالي" gives Badrousiya with Latakia as context). At each position the longest
+// name wins. Lone village names, which are often also common words, are only taken
+// after a preposition, a type word or with a context. Safe for concurrent use.
+func (g *Gazetteer) FindAll(text string) []Mention {
+	toks := tokenize(text)
+	var out []Mention
+	for i := 0; i < len(toks); {
+		p, ok := g.parseAt(toks, i, mode{})
+		if !ok || !g.plausible(toks, p) {
+			i++
+			continue
+		}
+		m := g.resolve(p)
+		start, end := toks[p.first].start, toks[p.last].end
+		m.Query = text[start:end]
+		out = append(out, Mention{Start: start, End: end, Text: text[start:end], Match: m})
+		i = p.last + 1
+	}
+	return out
+}
+
+// plausible rejects lone low-importance names with nothing around them that says
+// they are places.
+func (g *Gazetteer) plausible(toks []token, p parsed) bool {
+	if p.nameEnd-p.nameFirst > 1 || p.prefixed || p.ctx != nil {
+		return true
+	}
+	if p.proclitic != "" && p.proclitic != "و" {
+		return true
+	}
+	if p.nameFirst > 0 && !toks[p.nameFirst].brk && triggers[toks[p.nameFirst-1].norm] {
+		return true
+	}
+	for _, c := range p.cands {
+		if g.places[c.idx].Importance >= 0.45 {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve turns a parsed mention into a match: context and type words pick among
+// namesakes, "ريف X" becomes X's governorate, directions become the qualifier.
+func (g *Gazetteer) resolve(p parsed) Match {
+	var c cues
+	c.kinds = p.kinds
+	if p.ctx != nil {
+		cp, _, _ := g.rank(p.ctx.cands, cues{kinds: p.ctx.kinds})
+		c.admin1, c.context = cp.Admin1PCode, []Place{cp}
+		if cp.Kind == KindDistrict {
+			c.admin2 = cp.Admin2PCode
+		}
+	}
+	top, conf, alts := g.rank(p.cands, c)
+	m := Match{Place: top, Score: conf, Alternatives: alts, Context: c.context}
+	if p.ctx != nil {
+		m.ContextQualifier = qualifierText(*p.ctx, c.context[0])
+	}
+	m.Qualifier = qualifierText(p, top)
+	if p.rural && top.Kind != KindGovernorate {
+		if gov, ok := g.governorate(top.Admin1PCode); ok {
+			m.Alternatives = append([]Place{top}, alts...)
+			m.Place = gov
+		}
+	}
+	m.Precision = precisionOf(m.Place, m.Qualifier)
+	if p.rural || m.Place.Kind == KindGovernorate && m.Qualifier != "" {
+		m.Precision = PrecisionGovernorate
+	}
+	return m
+}
+
+// qualifierText describes how p's words qualify the place: "northern rural",
+// "west of", "near".
+func qualifierText(p parsed, top Place) string {
+	switch {
+	case p.rural && p.ruralDir != "":
+		return adjectiveEN(p.ruralDir) + " rural"
+	case p.rural && p.dir != "":
+		return adjectiveEN(p.dir) + " rural"
+	case p.rural:
+		return "rural"
+	case p.dir != "" && (p.dirOf || top.Kind != KindGovernorate):
+		return p.dir + " of"
+	case p.dir != "":
+		return adjectiveEN(p.dir)
+	case p.ruralDir != "":
+		return adjectiveEN(p.ruralDir)
+	case p.near:
+		return "near"
+	}
+	return ""
+}

@@ -1,0 +1,79 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFindAll reads a paragraph we wrote in the style of the seed reports.
+func TestFindAll(t *testing.T) {
+	g := mustDefault(t)
+	text := "أعلنت الوزارة القبض على خلية في منطقة البدروسية بريف اللاذقية الشمالي، وأخرى في عفرين بريف حلب الشمالي الغربي. " +
+		"ونُفذت عملية في الدانا شمال إدلب وأخرى غربي مدينة إدلب، وعُثر على جثة قرب مدينة معرة مصرين. " +
+		"وتبنى التنظيم هجوماً في مدينة سراقب بريف إدلب وآخر في ريف دير الزور الشمالي، ودُمرت مخابئ في محافظة ريف دمشق. " +
+		"وكان انتحاري قد فجّر نفسه في كنيسة مار إلياس في حي الدويلعة بدمشق."
+	want := []struct {
+		text, id, qual, ctxQual string
+	}{
+		{"منطقة البدروسية بريف اللاذقية الشمالي", "ocha:C3537", "", "northern rural"},
+		{"عفرين بريف حلب الشمالي الغربي", "geonames:174186", "", "northwestern rural"},
+		{"الدانا شمال إدلب", "geonames:174259", "", "north of"},
+		{"غربي مدينة إدلب", "geonames:169389", "west of", ""},
+		{"قرب مدينة معرة مصرين", "geonames:167605", "near", ""},
+		{"مدينة سراقب بريف إدلب", "geonames:164816", "", "rural"},
+		{"ريف دير الزور الشمالي", "adm1:SY09", "northern rural", ""},
+		{"محافظة ريف دمشق", "adm1:SY03", "", ""},
+		{"كنيسة مار إلياس", "curated:mar-elias-church", "", ""},
+		{"حي الدويلعة بدمشق", "curated:dweila", "", ""},
+	}
+	got := g.FindAll(text)
+	if len(got) != len(want) {
+		for _, m := range got {
+			t.Logf("found %q → %s", m.Text, m.Match.Place.ID)
+		}
+		t.Fatalf("FindAll found %d mentions; want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		m := got[i]
+		if m.Match.Place.ID != w.id || m.Match.Qualifier != w.qual || m.Match.ContextQualifier != w.ctxQual {
+			t.Errorf("mention %d = %s q=%q ctx=%q; want %s q=%q ctx=%q", i, m.Match.Place.ID,
+				m.Match.Qualifier, m.Match.ContextQualifier, w.id, w.qual, w.ctxQual)
+		}
+		if !strings.HasSuffix(m.Text, w.text) || text[m.Start:m.End] != m.Text {
+			t.Errorf("mention %d text %q at [%d,%d); want %q", i, m.Text, m.Start, m.End, w.text)
+		}
+	}
+}
+
+func TestFindAll_English(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("Security forces raided a cell in Dana, Idlib, and another west of Idlib city; attacks hit rural Deir ez-Zor.")
+	want := []string{"geonames:174259", "geonames:169389", "adm1:SY09"}
+	if len(got) != len(want) {
+		t.Fatalf("FindAll found %d mentions (%v); want %d", len(got), got, len(want))
+	}
+	for i, id := range want {
+		if got[i].Match.Place.ID != id {
+			t.Errorf("mention %d %q = %s; want %s", i, got[i].Text, got[i].Match.Place.ID, id)
+		}
+	}
+	if got[1].Match.Qualifier != "west of" || got[2].Match.Qualifier != "rural" {
+		t.Errorf("qualifiers %q, %q; want \"west of\", \"rural\"", got[1].Match.Qualifier, got[2].Match.Qualifier)
+	}
+}
+
+// TestFindAll_CommonWords checks that a sentence without places yields none, even
+// though many of its words name some hamlet in the OCHA list.
+func TestFindAll_CommonWords(t *testing.T) {
+	g := ochaGazetteer(t)
+	for _, text := range []string{
+		"قالت وزارة الداخلية إن قوات الأمن العام ضبطت أسلحة وذخيرة بعد اشتباك مع عناصر التنظيم.",
+		"The Interior Ministry said the cell had planned attacks with the help of the coalition.",
+	} {
+		if got := g.FindAll(text); len(got) != 0 {
+			for _, m := range got {
+				t.Errorf("FindAll(%q) found %q → %s (%s)", text, m.Text, m.Match.Place.ID, m.Match.Place.NameEN)
+			}
+		}
+	}
+}

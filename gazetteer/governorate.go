@@ -1,0 +1,148 @@
+package gazetteer
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// Governorate is one of Syria's 14 first-level divisions (muhafazat), with its
+// outline for the map and for reverse geocoding.
+type Governorate struct {
+	PCode    string // OCHA P-code, SY01..SY14
+	NameEN   string
+	NameAR   string
+	Geometry orb.MultiPolygon // lon/lat rings
+	Center   orb.Point        // a representative point inside, [lon, lat]
+}
+
+// govInfo holds the names every governorate is known by, and GeoNames' admin-1 code.
+type govInfo struct {
+	pcode, en, ar, geonames string
+	variants                []string
+}
+
+// governorates lists the 14 governorates by OCHA P-code. Names and variants are
+// those of OCHA COD-AB, GeoNames, Natural Earth and common press usage.
+var governorates = []govInfo{
+	{"SY01", "Damascus", "دمشق", "13", []string{"Dimashq", "Damascus governorate", "محافظة دمشق", "Ash Sham", "الشام"}},
+	{"SY02", "Aleppo", "حلب", "09", []string{"Halab", "Haleb", "Alep", "محافظة حلب"}},
+	{"SY03", "Rif Dimashq", "ريف دمشق", "08", []string{"Rural Damascus", "Damascus countryside", "Rif Dimashq governorate", "Reef Dimashq", "Damascus suburbs", "Rif-Dimashq", "محافظة ريف دمشق"}},
+	{"SY04", "Homs", "حمص", "11", []string{"Hims", "Homs governorate", "محافظة حمص"}},
+	{"SY05", "Hama", "حماة", "10", []string{"Hamah", "Hamat", "Hama governorate", "محافظة حماة", "حماه"}},
+	{"SY06", "Latakia", "اللاذقية", "02", []string{"Lattakia", "Al Ladhiqiyah", "Latakiya", "Lattaquie", "محافظة اللاذقية"}},
+	{"SY07", "Idlib", "إدلب", "12", []string{"Idleb", "Edlib", "Adlib", "محافظة إدلب", "ادلب"}},
+	{"SY08", "Al-Hasakah", "الحسكة", "01", []string{"Hasakah", "Al-Hasakeh", "Hasaka", "Hasakeh", "Al Hasakah", "Hassakeh", "Haseke", "محافظة الحسكة"}},
+	{"SY09", "Deir ez-Zor", "دير الزور", "07", []string{"Dayr az Zawr", "Deir Ezzor", "Deir-ez-Zor", "Deir ez Zor", "Deir al-Zour", "Deir el-Zor", "Der Ezzor", "Deir Azzour", "Deir Ez Zour", "محافظة دير الزور", "ديرالزور"}},
+	{"SY10", "Tartus", "طرطوس", "14", []string{"Tartous", "Tartouss", "Tartus governorate", "محافظة طرطوس"}},
+	{"SY11", "Raqqa", "الرقة", "04", []string{"Ar-Raqqa", "Ar Raqqah", "Raqqah", "Rakka", "Al-Raqqah", "محافظة الرقة"}},
+	{"SY12", "Daraa", "درعا", "06", []string{"Dar'a", "Deraa", "Dara'a", "Deraa governorate", "محافظة درعا"}},
+	{"SY13", "As-Suwayda", "السويداء", "05", []string{"As-Sweida", "Suwayda", "Sweida", "Suweida", "As Suwayda'", "Soueida", "محافظة السويداء"}},
+	{"SY14", "Quneitra", "القنيطرة", "03", []string{"Al Qunaytirah", "Qunaytirah", "Kuneitra", "محافظة القنيطرة"}},
+}
+
+// admin1Name returns the English name of a governorate P-code, or "".
+func admin1Name(pcode string) string {
+	for _, g := range governorates {
+		if g.pcode == pcode {
+			return g.en
+		}
+	}
+	return ""
+}
+
+// GeoNamesAdmin1 maps a GeoNames admin-1 code for Syria ("01".."14") to its OCHA
+// P-code, or "" if the code is unknown.
+func GeoNamesAdmin1(code string) string {
+	for _, g := range governorates {
+		if g.geonames == code {
+			return g.pcode
+		}
+	}
+	return ""
+}
+
+// LoadGovernorates reads governorate outlines from a GeoJSON FeatureCollection
+// whose features carry a P-code (property "pcode" or OCHA's "adm1_pcode"); names and
+// centres are taken from the properties when present, else from the built-in table.
+func LoadGovernorates(r io.Reader) ([]Governorate, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: read governorates: %w", err)
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(b)
+	if err != nil {
+		return nil, fmt.Errorf("%w: governorates: %v", ErrBadData, err)
+	}
+	var govs []Governorate
+	for _, f := range fc.Features {
+		pcode := firstString(f.Properties, "pcode", "adm1_pcode")
+		if !strings.HasPrefix(pcode, "SY") {
+			return nil, fmt.Errorf("%w: governorate feature without P-code", ErrBadData)
+		}
+		g := Governorate{PCode: pcode, Geometry: toMultiPolygon(f.Geometry)}
+		g.NameEN = firstString(f.Properties, "name_en", "adm1_name")
+		g.NameAR = firstString(f.Properties, "name_ar", "adm1_name1")
+		for _, info := range governorates {
+			if info.pcode == pcode {
+				g.NameEN, g.NameAR = info.en, info.ar
+			}
+		}
+		lon, lok := number(f.Properties, "center_lon")
+		lat, aok := number(f.Properties, "center_lat")
+		g.Center = orb.Point{lon, lat}
+		if !lok || !aok {
+			g.Center = g.Geometry.Bound().Center()
+		}
+		govs = append(govs, g)
+	}
+	return govs, nil
+}
+
+// governoratePlaces returns the governorates as places of kind governorate, with
+// every known name as a variant.
+func governoratePlaces(govs []Governorate) []Place {
+	var out []Place
+	for _, g := range govs {
+		p := Place{
+			ID: "adm1:" + g.PCode, NameEN: g.NameEN, NameAR: g.NameAR, Kind: KindGovernorate,
+			Location: g.Center, Admin1PCode: g.PCode, Admin1Name: g.NameEN, Importance: 0.75,
+			Source: "OCHA P-codes; Natural Earth admin-1 (public domain)",
+		}
+		for _, info := range governorates {
+			if info.pcode == g.PCode {
+				p.Variants = append(p.Variants, info.variants...)
+				p.Variants = append(p.Variants, info.en+" governorate", info.en+" province")
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func toMultiPolygon(g orb.Geometry) orb.MultiPolygon {
+	switch g := g.(type) {
+	case orb.Polygon:
+		return orb.MultiPolygon{g}
+	case orb.MultiPolygon:
+		return g
+	}
+	return nil
+}
+
+func firstString(props geojson.Properties, keys ...string) string {
+	for _, k := range keys {
+		if s, ok := props[k].(string); ok && s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func number(props geojson.Properties, key string) (float64, bool) {
+	v, ok := props[key].(float64)
+	return v, ok
+}

@@ -1,0 +1,201 @@
+package gazetteer
+
+import "slices"
+
+// parsed is one place name read from tokens with the words that qualify it.
+type parsed struct {
+	first, last      int // tokens of the whole mention, prefixes and context included
+	nameFirst        int
+	nameEnd          int // the name itself is tokens [nameFirst, nameEnd)
+	cands            []candidate
+	kinds            []Kind
+	dir, ruralDir    string
+	dirOf            bool // "north of X", "غربي مدينة X"
+	rural, near      bool
+	prefixed         bool // some qualifier or type word came before the name
+	proclitic        string
+	ctx              *parsed
+	ctxKindsAccepted bool
+}
+
+// mode says how strict the parser is: running text needs capitalised English
+// names and skips common words; a search query does not.
+type mode struct {
+	query bool
+}
+
+// parseAt reads a place name, with its qualifiers, starting at token i.
+func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
+	p := parsed{first: i}
+	j := g.parsePrefix(toks, i, &p)
+	cands, end, proc := g.matchSpan(toks, j, m)
+	if j > i { // a name may itself start with a qualifier word: "ريف دمشق", "Rural Damascus"
+		if dc, de, dp := g.matchSpan(toks, i, m); dc != nil && de >= end {
+			p = parsed{first: i}
+			j, cands, end, proc = i, dc, de, dp
+		}
+	}
+	if cands == nil {
+		return p, false
+	}
+	p.nameFirst, p.nameEnd, p.cands, p.proclitic, p.last = j, end, cands, proc, end-1
+	k := g.parseSuffix(toks, end, &p)
+	p.last = k - 1
+	if k < len(toks) && (!toks[k].brk || toks[k].comma) {
+		if ctx, ok := g.parseContext(toks, k, m); ok {
+			p.ctx, p.last = &ctx, ctx.last
+		}
+	}
+	return p, true
+}
+
+// parsePrefix consumes qualifier and type words before a name and returns the index
+// of the first token after them.
+func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
+	j := i
+	for j < len(toks) && j-i < 5 {
+		if j > i && toks[j].brk {
+			break
+		}
+		k := wordKey(toks[j])
+		switch {
+		case directions[k] != "":
+			p.dir = directions[k]
+			if j+1 < len(toks) && !toks[j+1].brk && directions[wordKey(toks[j+1])] != "" && p.dir != directions[wordKey(toks[j+1])] {
+				j++
+				p.dir += directions[wordKey(toks[j])]
+			}
+		case ruralWords[k]:
+			p.rural = true
+		case nearWords[k]:
+			p.near = true
+		case typeWords[k] != nil:
+			p.kinds = typeWords[k]
+			if p.dir != "" {
+				p.dirOf = true
+			}
+		case k == "of" || k == "the" || k == "من" && (p.near || p.dir != ""):
+			if k == "of" && p.dir != "" {
+				p.dirOf = true
+			}
+			if j == i {
+				return j
+			}
+		default:
+			return j
+		}
+		p.prefixed = true
+		j++
+	}
+	return j
+}
+
+// wordKey is the key of a qualifier word, read without a leading و ب ل ف.
+func wordKey(t token) string {
+	for _, f := range forms(t) {
+		k := tokenKey(f.text)
+		if directions[k] != "" || ruralWords[k] || nearWords[k] || typeWords[k] != nil {
+			return k
+		}
+	}
+	return tokenKey(t.norm)
+}
+
+// parseSuffix consumes words after a name that qualify it: Arabic direction
+// adjectives ("ريف حلب الشمالي الغربي"), English "governorate", "city", "countryside".
+func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
+	for k < len(toks) && !toks[k].brk {
+		t := toks[k]
+		key := tokenKey(t.norm)
+		switch {
+		case t.arabic && len(t.norm) > len(key) && directions[key] != "":
+			p.ruralDir += directions[key]
+		case !t.arabic && ruralWords[key]:
+			p.rural = true
+		case !t.arabic && typeWords[key] != nil:
+			p.kinds = typeWords[key]
+		default:
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// parseContext reads the place that locates a name: ", Idlib", "in rural Idlib",
+// "بريف حلب", "شمال إدلب". It must be a governorate, district or major city.
+func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
+	for k < len(toks) && (toks[k].norm == "في" || toks[k].norm == "in" || toks[k].norm == "ضمن") {
+		k++
+	}
+	if k >= len(toks) {
+		return parsed{}, false
+	}
+	var ctx parsed
+	ctx.first = k
+	j := g.parsePrefix(toks, k, &ctx)
+	explicit := ctx.prefixed || k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
+	if f := forms(toks[j]); !explicit && len(f) > 1 && f[len(f)-1].proclitic == "ب" {
+		explicit = true
+	}
+	comma := toks[k].comma
+	cands, end, _ := g.matchSpan(toks, j, m)
+	if cands == nil || !explicit && !comma {
+		return parsed{}, false
+	}
+	ctx.nameFirst, ctx.nameEnd, ctx.cands = j, end, cands
+	ctx.last = g.parseSuffix(toks, end, &ctx) - 1
+	for _, c := range cands {
+		pl := g.places[c.idx]
+		if pl.Kind == KindGovernorate || pl.Kind == KindDistrict || pl.Kind == KindSubdistrict ||
+			(explicit || m.query) && pl.Importance >= 0.55 || pl.Importance >= 0.8 {
+			return ctx, true
+		}
+	}
+	return parsed{}, false
+}
+
+// matchSpan finds the longest run of tokens from j that is an indexed name, reading
+// the first token with and without its clitics.
+func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, string) {
+	if j >= len(toks) {
+		return nil, 0, ""
+	}
+	if !toks[j].arabic && !m.query && !toks[j].upper {
+		return nil, 0, ""
+	}
+	for n := min(g.maxTok, len(toks)-j); n >= 1; n-- {
+		if n > 1 && toks[j+n-1].brk {
+			continue
+		}
+		rest := ""
+		for _, t := range toks[j+1 : j+n] {
+			rest += laterKey(t.norm)
+		}
+		for _, f := range forms(toks[j]) {
+			key := tokenKey(f.text) + rest
+			if n == 1 && (isQualifier(key) || !m.query && stopKeys[key]) {
+				continue
+			}
+			if idx := g.exact[key]; len(idx) > 0 {
+				return exactCandidates(idx), j + n, f.proclitic
+			}
+		}
+		if n > 1 && slices.ContainsFunc(toks[j+1:j+n], func(t token) bool { return t.brk }) {
+			continue
+		}
+	}
+	return nil, 0, ""
+}
+
+func isQualifier(k string) bool {
+	return directions[k] != "" || ruralWords[k] || nearWords[k] || typeWords[k] != nil || triggers[k]
+}
+
+func exactCandidates(idx []int32) []candidate {
+	out := make([]candidate, len(idx))
+	for i, v := range idx {
+		out[i] = candidate{idx: v, name: 1}
+	}
+	return out
+}

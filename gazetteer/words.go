@@ -1,0 +1,67 @@
+package gazetteer
+
+// The words around a place name that qualify it, keyed by their normalised,
+// article-stripped form (tokenKey of Normalize).
+
+// directions maps direction words to English: nouns ("شمال إدلب", "north of"),
+// nisba forms ("غربي مدينة إدلب"), adjectives after ريف X ("الشمالي").
+var directions = map[string]string{
+	"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west",
+	"شمالي": "north", "جنوبي": "south", "شرقي": "east", "غربي": "west",
+	"north": "north", "south": "south", "east": "east", "west": "west",
+	"northern": "north", "southern": "south", "eastern": "east", "western": "west",
+	"northwest": "northwest", "northeast": "northeast", "southwest": "southwest", "southeast": "southeast",
+	"northwestern": "northwest", "northeastern": "northeast", "southwestern": "southwest", "southeastern": "southeast",
+}
+
+// adjectiveEN turns a direction into its adjective: "north" → "northern".
+func adjectiveEN(d string) string {
+	switch d {
+	case "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast":
+		return d + "ern"
+	}
+	return d
+}
+
+// typeWords are the words naming what sort of place follows, with the kinds they
+// prefer. محافظة and "governorate" ask for the governorate itself.
+var typeWords = map[string][]Kind{
+	"مدينه": {KindCity, KindTown}, "بلده": {KindTown, KindVillage, KindCity}, "قريه": {KindVillage, KindTown},
+	"حي": {KindNeighbourhood}, "منطقه": {KindRegion, KindVillage, KindTown, KindNeighbourhood, KindDistrict, KindSubdistrict},
+	"محافظه": {KindGovernorate}, "ناحيه": {KindSubdistrict, KindTown}, "مخيم": {KindVillage, KindNeighbourhood, KindLandmark},
+	"مركز": {KindCity, KindTown},
+	"city": {KindCity, KindTown}, "town": {KindTown, KindCity, KindVillage}, "village": {KindVillage, KindTown},
+	"neighbourhood": {KindNeighbourhood}, "neighborhood": {KindNeighbourhood}, "district": {KindDistrict, KindNeighbourhood},
+	"governorate": {KindGovernorate}, "province": {KindGovernorate}, "area": {KindRegion, KindVillage, KindTown},
+}
+
+// ruralWords mark "the countryside of X": the governorate area outside X's city.
+var ruralWords = map[string]bool{"ريف": true, "rural": true, "countryside": true, "outskirts": true, "ارياف": true}
+
+// nearWords mark "near X".
+var nearWords = map[string]bool{"قرب": true, "near": true, "محيط": true, "اطراف": true}
+
+// triggers are words after which a lone village name is taken for a place in
+// running text (elsewhere only well-known places are).
+var triggers = map[string]bool{
+	"في": true, "من": true, "الي": true, "قرب": true, "داخل": true, "باتجاه": true, "نحو": true,
+	"حتي": true, "بين": true, "عند": true, "في،": true, "in": true, "near": true, "at": true,
+	"from": true, "to": true, "of": true, "into": true, "outside": true, "toward": true, "towards": true,
+}
+
+// stopKeys are common words that are also names of some hamlet; in running text
+// they are never taken for places on their own.
+var stopKeys = map[string]bool{
+	"دوله": true, "امن": true, "داخليه": true, "جيش": true, "قوات": true, "عناصر": true, "تنظيم": true,
+	"خليه": true, "سوري": true, "سوريه": true, "عربي": true, "وزاره": true, "حكومه": true, "نصر": true,
+	"سلام": true, "حريه": true, "وحده": true, "تحرير": true, "شهدا": true, "عاصمه": true, "اسلامي": true,
+	"دولي": true, "تحالف": true, "عمليه": true, "هجوم": true, "مقتل": true, "اعتقال": true, "ضبط": true,
+	"اسلحه": true, "ذخيره": true, "كنيسه": true, "مسجد": true, "جامع": true, "سوق": true, "طريق": true,
+	"جسر": true, "معبر": true, "حاجز": true, "مطار": true, "مدرسه": true, "مشفي": true, "عين": true,
+	"تل": true, "دير": true, "كفر": true, "خربه": true, "بيت": true, "ابو": true, "شيخ": true, "جبل": true,
+	"عام": true, "يوم": true, "كبير": true, "صغير": true, "جديد": true, "غربيه": true, "شرقيه": true,
+	"شماليه": true, "جنوبيه": true, "قديم": true, "قديمه": true, "اول": true, "ثاني": true, "ثانيه": true,
+	"بلد": true, "ثوره": true, "كرامه": true, "امل": true, "عرب": true, "اكراد": true, "فرات": true,
+	"state": true, "general": true, "interior": true, "coalition": true, "center": true, "central": true,
+	"mission": true, "army": true, "forces": true, "security": true, "new": true, "old": true,
+}
