@@ -34,8 +34,10 @@ type Config struct {
 	Extractor ingest.Extractor // may be nil: /api/ingest then answers 404
 	Tokens    Tokens           // bearer tokens for writes; none: writes answer 401
 	MaxBody   int64            // largest request body in bytes; 0 means 1 MiB
-	Log       *slog.Logger
-	Version   string // mapsrv's version, shown in the landing page
+	// CORSWriteOrigins may send writes from other origins; reads are open to all.
+	CORSWriteOrigins []string
+	Log              *slog.Logger
+	Version          string // mapsrv's version, shown in the landing page
 }
 
 // NewServer returns the handler serving every route: the API, then the page.
@@ -64,9 +66,13 @@ func NewServer(cfg Config) http.Handler {
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg)
+	m := newMetrics()
+	r.Use(m.middleware)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	r.Handle("/readyz", handleReady(cfg.Store))
+	r.Handle("/metrics", handleMetrics(m))
 	r.PathPrefix("/").Handler(handleStatic()).Methods(http.MethodGet, http.MethodHead)
-	return withRequestLog(cfg.Log, withSecurityHeaders(r))
+	return withRequestLog(cfg.Log, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, r)))
 }
 
 // contentSecurityPolicy allows no inline script and no third-party script: text

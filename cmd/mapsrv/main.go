@@ -10,6 +10,8 @@
 //	mapsrv geocode [--db PATH] --json QUERY...
 //	mapsrv gazetteer import --db PATH FILE...
 //	mapsrv extract [--db PATH] [--published YYYY-MM-DD] --json [FILE|-]
+//	mapsrv backup  --db PATH OUT
+//	mapsrv check   --db PATH
 //
 // Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB.
 package main
@@ -64,6 +66,8 @@ commands:
   geocode QUERY...   resolve place names
   gazetteer import   import OCHA gazetteer datasets into the database
   extract [FILE|-]   propose incidents from Arabic news text
+  backup OUT         copy the database consistently while it is in use
+  check              verify the database and its R*Tree index
 
 Run 'mapsrv COMMAND -h' for a command's flags.`
 
@@ -91,6 +95,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runGazetteerImport(ctx, e, rest[1:])
 	case "extract":
 		return runExtract(ctx, e, rest)
+	case "backup":
+		return runBackup(ctx, e, rest)
+	case "check":
+		return runCheck(ctx, e, rest)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

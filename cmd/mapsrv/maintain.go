@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+)
+
+// runBackup makes a consistent copy of a live database: the server can keep
+// serving and writing meanwhile.
+func runBackup(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "backup")
+	db := dbFlag(fs, e, "mapsrv.db")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"usage: mapsrv backup --db PATH OUT"}
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	store, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "backed up %s to %s\n", *db, fs.Arg(0))
+	return nil
+}
+
+// runCheck verifies a database; it fails, listing the problems, when any.
+func runCheck(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "check")
+	db := dbFlag(fs, e, "mapsrv.db")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	store, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	problems, err := store.Check(ctx)
+	if err != nil {
+		return err
+	}
+	n, err := store.Count(ctx)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("check: %s: %s", *db, strings.Join(problems, "; "))
+	}
+	fmt.Fprintf(e.stdout, "%s: ok, %d incidents, R*Tree in step\n", *db, n)
+	return nil
+}

@@ -1,0 +1,44 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// withCORS lets pages on other origins read the public API, as GIS web clients
+// do, while writes stay closed to them unless their origin is listed in
+// writeOrigins. Preflight requests are answered here.
+func withCORS(writeOrigins []string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		if origin == "" || !strings.HasPrefix(r.URL.Path, "/api") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		writer := slices.Contains(writeOrigins, origin)
+		h := w.Header()
+		h.Add("Vary", "Origin")
+		if r.Method == http.MethodOptions {
+			method := r.Header.Get("Access-Control-Request-Method")
+			read := method == http.MethodGet || method == http.MethodHead
+			if !read && !writer {
+				writeProblem(w, http.StatusForbidden, "cross-origin writes are not allowed from "+origin)
+				return
+			}
+			h.Set("Access-Control-Allow-Origin", origin)
+			h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE")
+			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
+			h.Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			h.Set("Access-Control-Allow-Origin", "*")
+			h.Set("Access-Control-Expose-Headers", "ETag, Link")
+		} else if writer {
+			h.Set("Access-Control-Allow-Origin", origin)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
