@@ -57,8 +57,14 @@ test-clients: test-deps build
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
+# Each fuzz target for a bounded time (FUZZTIME each); the seed corpora are committed.
+FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzParseBBox -fuzztime=30s ./geo
+	$(GO) test -run='^$$' -fuzz='^FuzzParseBBox$$' -fuzztime=$(FUZZTIME) ./geo
+	$(GO) test -run='^$$' -fuzz='^FuzzParseInterval$$' -fuzztime=$(FUZZTIME) ./incidents
+	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./incidents/feature
+	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./gazetteer
+	$(GO) test -run='^$$' -fuzz='^FuzzFindDates$$' -fuzztime=$(FUZZTIME) ./extract
 
 # Regenerates the committed GeoNames and governorate files of the gazetteer.
 gazetteer-data: node_modules/.installed

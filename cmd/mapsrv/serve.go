@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/mapsrv/mapsrv"
@@ -32,6 +33,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	db := dbFlag(fs, e, "mapsrv.db")
 	tokensFile := fs.String("tokens-file", "", "file of role:token lines for writes (roles: editor, ingest); env MAPSRV_TOKENS holds the same, comma-separated")
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body accepted, in bytes")
+	var corsOrigins []string
+	fs.Func("cors-write-origins", "comma-separated origins allowed to send writes (reads are open to all)", func(v string) error {
+		corsOrigins = strings.Split(v, ",")
+		return nil
+	})
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +61,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	srv := &http.Server{
 		Handler: web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
-			Tokens: tokens, MaxBody: *maxBody, Log: log, Version: version}),
+			Tokens: tokens, MaxBody: *maxBody, CORSWriteOrigins: corsOrigins, Log: log, Version: version}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
