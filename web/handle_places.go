@@ -8,10 +8,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/gazetteer/answer"
+	"github.com/mapsrv/mapsrv/geo"
 )
 
 // Places is what the handlers need of the gazetteer.
@@ -19,6 +21,7 @@ type Places interface {
 	Geocode(query string) (gazetteer.Match, error)
 	Suggest(prefix string, limit int) []gazetteer.Place
 	Governorates() []gazetteer.Governorate
+	Reverse(p orb.Point) (gazetteer.Reverse, bool)
 }
 
 // registerPlaceRoutes adds the gazetteer's endpoints when there is one.
@@ -28,6 +31,7 @@ func registerPlaceRoutes(get func(string, http.Handler), places Places, log *slo
 	}
 	get("/geocode", handleGeocode(places, log))
 	get("/places", handlePlaces(places, log))
+	get("/reverse", handleReverse(places, log))
 	get("/collections/governorates", handleGovernoratesCollection())
 	get("/collections/governorates/items", handleGovernorateItems(places, log))
 }
@@ -82,6 +86,39 @@ func handlePlaces(places Places, log *slog.Logger) http.Handler {
 			}
 		}
 		writeJSON(w, http.StatusOK, "application/json", map[string]any{"places": out})
+	})
+}
+
+// handleReverse serves GET /api/reverse?lat=&lon=: the governorate (and, with
+// OCHA areas imported, district and subdistrict) at a point and the nearest
+// named places. A point outside Syria is 404.
+func handleReverse(places Places, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if err := checkParams(q, []string{"lat", "lon"}); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		var ll [2]float64
+		for i, name := range []string{"lon", "lat"} {
+			v, err := strconv.ParseFloat(q.Get(name), 64)
+			if err != nil {
+				writeError(w, r, log, badRequest{fmt.Sprintf("%s: %q is not a number", name, q.Get(name))})
+				return
+			}
+			ll[i] = v
+		}
+		p := orb.Point{ll[0], ll[1]}
+		if err := geo.CheckPoint(p); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		rev, ok := places.Reverse(p)
+		if !ok {
+			writeError(w, r, log, fmt.Errorf("%w: %g,%g is not in Syria", errNotFound, ll[1], ll[0]))
+			return
+		}
+		writeJSON(w, http.StatusOK, "application/json", answer.ReverseOf(rev))
 	})
 }
 

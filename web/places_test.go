@@ -75,3 +75,21 @@ func TestGovernorates(t *testing.T) {
 		t.Errorf("%d distinct governorates, want 14: %v", len(seen), seen)
 	}
 }
+
+func TestReverse(t *testing.T) {
+	srv, _ := newTestServer(t)
+	var got struct {
+		Governorate struct{ Pcode string }
+		Nearest     []struct {
+			NameEN string `json:"name_en"`
+		}
+	}
+	// Saraqib's point: Idlib governorate, Saraqib among the nearest places.
+	getJSON(t, srv.URL+"/api/reverse?lat=35.866&lon=36.803", http.StatusOK, &got)
+	if got.Governorate.Pcode != "SY07" || len(got.Nearest) == 0 {
+		t.Errorf("reverse at Saraqib = %+v, want SY07 and nearby places", got)
+	}
+	getJSON(t, srv.URL+"/api/reverse?lat=48.85&lon=2.35", http.StatusNotFound, nil) // Paris
+	getJSON(t, srv.URL+"/api/reverse?lat=95&lon=36", http.StatusBadRequest, nil)
+	getJSON(t, srv.URL+"/api/reverse?lat=x&lon=36", http.StatusBadRequest, nil)
+}

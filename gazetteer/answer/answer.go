@@ -73,3 +73,38 @@ func GeocodeOf(m gazetteer.Match) Geocode {
 
 // round keeps 6 decimals of a degree, about 10 cm.
 func round(deg float64) float64 { return math.Round(deg*1e6) / 1e6 }
+
+// Area is an admin area as JSON.
+type Area struct {
+	PCode  string `json:"pcode"`
+	NameEN string `json:"name_en"`
+	NameAR string `json:"name_ar"`
+}
+
+// Reverse is the answer to a reverse geocoding query.
+type Reverse struct {
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	Governorate *Area   `json:"governorate"`
+	District    *Area   `json:"district"`
+	Subdistrict *Area   `json:"subdistrict"`
+	OutsideKm   float64 `json:"outside_km"` // 0 inside the governorate, else how far outside its outline
+	Nearest     []Place `json:"nearest"`
+}
+
+// ReverseOf returns r as JSON; unknown levels are null.
+func ReverseOf(r gazetteer.Reverse) Reverse {
+	area := func(a gazetteer.Area) *Area {
+		if a.PCode == "" {
+			return nil
+		}
+		return &Area{PCode: a.PCode, NameEN: a.NameEN, NameAR: a.NameAR}
+	}
+	out := Reverse{Lat: round(r.Point.Lat()), Lon: round(r.Point.Lon()), Governorate: area(r.Governorate),
+		District: area(r.District), Subdistrict: area(r.Subdistrict), OutsideKm: math.Round(r.OutsideKm*100) / 100,
+		Nearest: make([]Place, len(r.Nearest))}
+	for i, p := range r.Nearest {
+		out.Nearest[i] = PlaceOf(p)
+	}
+	return out
+}
