@@ -94,6 +94,7 @@ func incidentsCollection(r *http.Request, e incidents.Extent) collection {
 		Links: []link{
 			{Href: absURL(r, "/api/collections/incidents"), Rel: "self", Type: "application/json"},
 			{Href: absURL(r, "/api/collections/incidents/items"), Rel: "items", Type: "application/geo+json", Title: "the incidents"},
+			{Href: absURL(r, "/api/collections/incidents/schema"), Rel: "describedby", Type: "application/schema+json", Title: "the schema of the incidents' properties"},
 		}}
 	if e.Count > 0 {
 		c.Extent = &extent{}

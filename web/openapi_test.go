@@ -37,3 +37,34 @@ func TestOpenAPI_DescribesWhatIsServed(t *testing.T) {
 		t.Errorf("only %d operations documented", n)
 	}
 }
+
+// TestSchema checks the describedby schema names every property features carry,
+// with the types they are encoded with.
+func TestSchema(t *testing.T) {
+	srv, _ := newTestServer(t)
+	var schema struct {
+		Properties map[string]struct{ Type string }
+	}
+	getJSON(t, srv.URL+"/api/collections/incidents/schema", http.StatusOK, &schema)
+	var fc struct {
+		Features []struct{ Properties map[string]any }
+	}
+	getJSON(t, srv.URL+"/api/collections/incidents/items?limit=1", http.StatusOK, &fc)
+	for name, v := range fc.Features[0].Properties {
+		s, ok := schema.Properties[name]
+		if !ok {
+			t.Errorf("property %q is not in the schema", name)
+			continue
+		}
+		switch v.(type) {
+		case string:
+			if s.Type != "string" {
+				t.Errorf("%s is a string, schema says %s", name, s.Type)
+			}
+		case float64:
+			if s.Type != "integer" && s.Type != "number" {
+				t.Errorf("%s is a number, schema says %s", name, s.Type)
+			}
+		}
+	}
+}

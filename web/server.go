@@ -62,6 +62,7 @@ func NewServer(cfg Config) http.Handler {
 	get("/docs", handleDocs())
 	get("/collections", handleCollections(cfg.Store, cfg.Places, cfg.Log))
 	get("/collections/incidents", handleIncidentsCollection(cfg.Store, cfg.Log))
+	get("/collections/incidents/schema", handleIncidentSchema())
 	get("/collections/incidents/items", handleIncidentItems(cfg.Store, incidents.StatusPublished, cfg.Log))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
