@@ -78,67 +78,52 @@ func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64
 	})
 }
 
-// handleIncidentReplace serves PUT: the whole feature is replaced.
+// handleIncidentReplace serves PUT: the whole feature is replaced; without a
+// status it keeps the one it had.
 func handleIncidentReplace(store incidentStore, limit int64, log *slog.Logger) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id, err := pathID(r)
-		if err == nil {
-			_, err = store.Get(r.Context(), id)
-		}
-		if err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		body, err := readBody(w, r, limit, "application/geo+json")
-		if err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		inc, err := feature.Unmarshal(body, incidents.StatusDraft)
-		if err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		inc.ID = id
-		if _, err := store.Update(r.Context(), inc); err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		respondIncident(w, r, store, id, http.StatusOK, log)
-	})
+	return handleIncidentUpdate(store, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
+		return feature.Unmarshal(body, current.Status)
+	}, "application/geo+json")
 }
 
 // handleIncidentPatch serves PATCH with a JSON merge patch (RFC 7396) of the
 // feature: {"properties":{"status":"published"}} publishes a draft.
 func handleIncidentPatch(store incidentStore, limit int64, log *slog.Logger) http.Handler {
+	return handleIncidentUpdate(store, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
+		doc, err := json.Marshal(feature.Of(current))
+		if err != nil {
+			return incidents.Incident{}, err
+		}
+		patched, err := mergePatch(doc, body)
+		if err != nil {
+			return incidents.Incident{}, err
+		}
+		return feature.Unmarshal(patched, current.Status)
+	}, "application/merge-patch+json")
+}
+
+// handleIncidentUpdate reads the stored incident and the body, lets edit
+// derive the new incident from both, and stores it.
+func handleIncidentUpdate(store incidentStore, limit int64, log *slog.Logger,
+	edit func(current incidents.Incident, body []byte) (incidents.Incident, error), types ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)
-		var current incidents.Incident
+		var current, inc incidents.Incident
+		var body []byte
 		if err == nil {
 			current, err = store.Get(r.Context(), id)
 		}
-		if err != nil {
-			writeError(w, r, log, err)
-			return
+		if err == nil {
+			body, err = readBody(w, r, limit, types...)
 		}
-		body, err := readBody(w, r, limit, "application/merge-patch+json")
-		if err != nil {
-			writeError(w, r, log, err)
-			return
+		if err == nil {
+			inc, err = edit(current, body)
 		}
-		doc, _ := json.Marshal(feature.Of(current))
-		patched, err := mergePatch(doc, body)
-		if err != nil {
-			writeError(w, r, log, err)
-			return
+		if err == nil {
+			inc.ID = id
+			_, err = store.Update(r.Context(), inc)
 		}
-		inc, err := feature.Unmarshal(patched, current.Status)
 		if err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		inc.ID = id
-		if _, err := store.Update(r.Context(), inc); err != nil {
 			writeError(w, r, log, err)
 			return
 		}
