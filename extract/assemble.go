@@ -18,6 +18,7 @@ type draft struct {
 	inherited bool // date taken from an earlier sentence
 	refOnly   bool // placed at a reference point: only "80 كم شرقي دير الزور" was named
 	counts    [3]*int
+	more      [3]bool // the count was told as "آخرين": add it to an earlier one of the incident
 	notes     []string
 }
 
@@ -154,8 +155,11 @@ func (d *draft) absorb(o draft) {
 		d.date, d.inherited = o.date, o.inherited
 	}
 	for k := range d.counts {
-		if d.counts[k] == nil {
+		switch {
+		case d.counts[k] == nil:
 			d.counts[k] = o.counts[k]
+		case o.counts[k] != nil && o.more[k]:
+			d.addCount(countKind(k), *o.counts[k])
 		}
 	}
 	d.notes = append(d.notes, o.notes...)
@@ -194,7 +198,13 @@ func (p *passage) followUp(drafts []draft, si int) {
 // takeCounts fills the counts the draft lacks from those stated in sp.
 func (d *draft) takeCounts(s *sentence, sp span) {
 	for _, c := range s.counts {
-		if c.Pos < sp.Start || c.Pos >= sp.End || d.counts[c.Kind] != nil {
+		if c.Pos < sp.Start || c.Pos >= sp.End {
+			continue
+		}
+		if d.counts[c.Kind] != nil {
+			if c.More && c.Value != nil {
+				d.addCount(c.Kind, *c.Value) // "وقُتل اثنان آخران"
+			}
 			continue
 		}
 		if c.Value == nil {
@@ -205,6 +215,7 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 		}
 		v := *c.Value
 		d.counts[c.Kind] = &v
+		d.more[c.Kind] = c.More
 	}
 }
 
@@ -255,7 +266,7 @@ func (p *passage) candidate(d draft) Candidate {
 		c.PlaceNameAR = bareName(m.Text)
 		c.PlaceNameEN = strings.TrimSpace(m.Match.Qualifier + " " + pl.NameEN)
 		c.Location, c.HasLocation = pl.Location, true
-		c.Admin1PCode, c.GeoPrecision = pl.Admin1PCode, string(precisionOf(*m))
+		c.Admin1PCode, c.Admin1Name, c.GeoPrecision = pl.Admin1PCode, pl.Admin1Name, string(precisionOf(*m))
 		if d.refOnly {
 			c.GeoPrecision = string(gazetteer.PrecisionGovernorate)
 			c.Notes = append(c.Notes, "only a reference point is named: placed at it, with governorate precision")

@@ -29,11 +29,12 @@ var countNouns = map[countKind]map[string]bool{
 	countArrested: wordSet("معتقلين", "معتقلا", "موقوفين", "موقوفا", "محتجزين"),
 }
 
-// person nouns in the singular mean one ("مقتل مدني"), in the dual two ("مقتل عنصرين").
+// person nouns in the singular mean one ("مقتل مدني"), in the dual two ("مقتل
+// عنصرين"); dualPersons lists irregular duals, isDual reads the regular ones.
 var (
 	singularPersons = wordSet("شخص", "شخصا", "مدني", "مدنيا", "طفل", "طفلا", "طفله", "عنصر", "عنصرا", "جندي",
 		"جنديا", "امراه", "شاب", "شابا", "رجل", "رجلا", "مواطن", "مواطنا", "سائق", "سائقا", "عسكري", "ضابط",
-		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي")
+		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي", "راعي", "مقاتل", "مقاتلا", "صحفي", "صحفيا", "طالب", "طالبا")
 	dualPersons = wordSet("شخصين", "شخصان", "عنصرين", "عنصران", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين",
 		"رجلين", "شابين", "شابان", "شقيقين", "شقيقان")
 	// notPersons after a number say it counts something else: distance, age,
@@ -58,6 +59,7 @@ type count struct {
 	Value *int // nil: a vague quantity such as "عشرات"
 	Pos   int
 	Note  string
+	More  bool // "آخرين" follows: people besides those counted before ("وقُتل اثنان آخران")
 }
 
 // findCounts returns the killed, injured and arrested counts stated in toks.
@@ -122,22 +124,19 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 		if v == 0 || v > 5000 {
 			return count{}, false
 		}
-		return count{Kind: k, Value: &v, Pos: toks[j].Start}, true
+		return withFollowers(toks, j+n, count{Kind: k, Value: &v, Pos: toks[j].Start}), true
 	}
 	if vague, ok := vagueWords[w]; ok {
 		return vagueCount(toks[j], k, vague), true
 	}
-	for _, s := range stems(w) {
-		if dualPersons[s] {
-			two := 2
-			return count{Kind: k, Value: &two, Pos: toks[j].Start}, true
-		}
-		if singularPersons[s] {
-			one := 1
-			return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
-		}
+	n, ok := personCount(toks[j])
+	if !ok && j+1 < len(toks) && twoWords[toks[j+1].Norm] {
+		n, ok = 2, true // "مدنيين اثنين": a plural noun counted by the number after it
 	}
-	return count{}, false
+	if !ok {
+		return count{}, false
+	}
+	return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true
 }
 
 func vagueCount(t token, k countKind, meaning string) count {

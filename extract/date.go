@@ -23,6 +23,8 @@ type dateMention struct {
 	Prec       string
 	Relative   bool // resolved against the publication date
 	Reported   bool // follows a reporting verb: "أعلنت يوم الأحد"
+	Anchored   bool // told from an earlier date of the story: "في اليوم التالي"
+	Offset     int  // days from that date, for an anchored mention
 	Note       string
 }
 
@@ -81,7 +83,7 @@ var reportWords = wordSet("اعلن", "اعلنت", "قال", "قالت", "اف�
 // at tries each date form at toks[i]; n is the number of tokens used, 0 if none.
 func (s dateScan) at(i int) (dateMention, int) {
 	for _, try := range []func(int) (dateMention, int){
-		s.numeric, s.dayRange, s.dayMonth, s.monthPart, s.relativeDay, s.relativePeriod, s.weekday, s.monthOnly, s.yearOnly,
+		s.numeric, s.anchoredDay, s.dayRange, s.dayMonth, s.monthPart, s.relativeDay, s.relativePeriod, s.weekday, s.monthOnly, s.yearOnly,
 	} {
 		if d, n := try(i); n > 0 {
 			return d, n

@@ -63,13 +63,15 @@ func (s dateScan) makeRange(d1 int, m1 time.Month, y1, d2 int, m2 time.Month, y2
 	return dateMention{From: from, To: to, Prec: PrecisionRange}
 }
 
-// dayMonth reads "24 نوفمبر 2025", "6 مارس/آذار", "17 من تشرين الثاني".
+// dayMonth reads "24 نوفمبر 2025", "6 مارس/آذار", "17 من تشرين الثاني", "الثامن
+// من كانون الأول".
 func (s dateScan) dayMonth(i int) (dateMention, int) {
-	d, ok := s.num(i, 1, 31)
-	if !ok {
+	d, nd := s.dayAt(i)
+	if nd == 0 {
 		return dateMention{}, 0
 	}
-	j := i + 1
+	var ok bool
+	j := i + nd
 	if s.word(j, "من") {
 		j++
 	}

@@ -58,10 +58,10 @@ func (s dateScan) daysAgo(i int) (dateMention, int) {
 }
 
 // relativePeriod reads "الأسبوع الماضي", "هذا الأسبوع", "الشهر الماضي",
-// "الـ17 من الشهر الجاري", "العام الماضي".
+// "الـ17 من الشهر الجاري", "السابع عشر من الشهر الجاري", "العام الماضي".
 func (s dateScan) relativePeriod(i int) (dateMention, int) {
-	if d, ok := s.num(i, 1, 31); ok {
-		j := i + 1
+	if d, nd := s.dayAt(i); nd > 0 {
+		j := i + nd
 		if s.word(j, "من") {
 			j++
 		}

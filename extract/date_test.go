@@ -67,6 +67,12 @@ func TestFindDates(t *testing.T) {
 		"ages are not dates":     {in: "بين 19 و23 عاماً"},
 		"monday as the two":      {in: "قتل الاثنين معاً", published: wed},
 		"father is not august":   {in: "قال أب الضحية", published: wed},
+		"ordinal day":            {in: "في الثامن من كانون الأول 2025", from: "2025-12-08", to: "2025-12-08", prec: PrecisionDay},
+		"ordinal teen day":       {in: "في السابع عشر من الشهر الجاري", published: ymd("2025-10-20"), from: "2025-10-17", to: "2025-10-17", prec: PrecisionDay},
+		"ordinal twenties":       {in: "فجر الحادي والعشرين من أيلول 2025", from: "2025-09-21", to: "2025-09-21", prec: PrecisionDay},
+		"ordinal without year":   {in: "في الرابع من حزيران", published: wed, from: "2025-06-04", to: "2025-06-04", prec: PrecisionDay},
+		"ordinal week is no day": {in: "خلال الأسبوع الثاني من تشرين الثاني 2025", from: "2025-11-01", to: "2025-11-30", prec: PrecisionMonth},
+		"next day needs a date":  {in: "وفي اليوم التالي", wantNoteContains: "earlier date"},
 		"impossible day → month": {in: "في 31 شباط 2025", from: "2025-02-01", to: "2025-02-28", prec: PrecisionMonth},
 	}
 	for name, tc := range tests {

@@ -17,7 +17,7 @@ import (
 // incidents a careful reader would record from it.
 type evalPassage struct {
 	ID        string         `json:"id"`
-	Split     string         `json:"split"` // "fresh": written after the rules were frozen; else used while writing them
+	Split     string         `json:"split"` // "fresh", "heldout": written after the rules were frozen; else used while writing them
 	Published string         `json:"published"`
 	Text      string         `json:"text"`
 	Want      []wantIncident `json:"want"`
@@ -86,36 +86,43 @@ type score struct {
 // the rules were written. Run with -v to see the figures and every miss.
 func TestExtract_Passages(t *testing.T) {
 	x := New(mustGazetteer(t))
-	var all, fresh score
+	var old, fresh, heldout score
 	for _, p := range loadPassages(t) {
 		var pub time.Time
 		if p.Published != "" {
 			pub, _ = time.Parse(time.DateOnly, p.Published)
 		}
 		got := x.Extract(p.Text, pub)
-		all.passage(t, p, got)
-		if p.Split == "fresh" {
+		switch p.Split {
+		case "heldout":
+			heldout.passage(t, p, got)
+		case "fresh":
 			fresh.passage(nil, p, got)
+			old.passage(t, p, got)
+		default:
+			old.passage(t, p, got)
 		}
 	}
-	all.log(t, "all passages")
+	old.log(t, "old set (dev + fresh)")
 	fresh.log(t, "fresh passages only")
-	sc := all
-	precision, recall := ratio(sc.matched, sc.got), ratio(sc.matched, sc.want)
-	floors := []struct {
-		name       string
-		got, floor float64
-	}{
-		// measured 0.98, 0.91, 0.94, 1.00, 1.00 on 2025-12 rules; floors a few points under
-		{"precision", precision, 0.92},
-		{"recall", recall, 0.86},
-		{"place", ratio(sc.placeOK, sc.placeN), 0.88},
-		{"date", ratio(sc.dateOK, sc.matched), 0.92},
-		{"counts", ratio(sc.killedOK+sc.injOK+sc.arrOK, 3*sc.matched), 0.93},
-	}
-	for _, f := range floors {
-		if f.got < f.floor {
-			t.Errorf("%s = %.2f, below the floor %.2f", f.name, f.got, f.floor)
+	heldout.log(t, "held-out set")
+	// old: measured 0.98, 0.91, 0.94, 1.00, 1.00 on 2025-12 rules, 1.00 throughout after the
+	// dual, date and gazetteer fixes its misses asked for; the floors stay where they were.
+	// held-out: written before those fixes; first run 0.95, 0.86, 0.94, 0.78, 0.87, after
+	// them 1.00, 0.90, 0.94, 1.00, 0.95; floors a few points under.
+	check(t, "old", old, [5]float64{0.92, 0.86, 0.88, 0.92, 0.93})
+	check(t, "held-out", heldout, [5]float64{0.90, 0.85, 0.85, 0.90, 0.88})
+}
+
+// check fails the test if precision, recall, place, date or count accuracy of
+// sc falls below its floor.
+func check(t *testing.T, name string, sc score, floor [5]float64) {
+	t.Helper()
+	got := [5]float64{ratio(sc.matched, sc.got), ratio(sc.matched, sc.want), ratio(sc.placeOK, sc.placeN),
+		ratio(sc.dateOK, sc.matched), ratio(sc.killedOK+sc.injOK+sc.arrOK, 3*sc.matched)}
+	for i, what := range []string{"precision", "recall", "place", "date", "counts"} {
+		if got[i] < floor[i] {
+			t.Errorf("%s set: %s = %.2f, below the floor %.2f", name, what, got[i], floor[i])
 		}
 	}
 }

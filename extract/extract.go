@@ -50,6 +50,7 @@ type Candidate struct {
 	Location      orb.Point // [lon, lat]; meaningful only if HasLocation
 	HasLocation   bool
 	Admin1PCode   string // OCHA governorate P-code, SY01..SY14; empty when unknown
+	Admin1Name    string // English name of that governorate ("Idlib"); empty when unknown
 	GeoPrecision  string // gazetteer.Precision of the incident place: "town", "governorate", ...
 	Places        []PlaceRef
 	Killed        *int // nil when not stated or vague ("عشرات")

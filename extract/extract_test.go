@@ -32,6 +32,11 @@ func TestExtract_SeveralIncidents(t *testing.T) {
 			t.Errorf("candidate %d = %s %s %s, want %s %s %s", i, c.IncidentType, c.Admin1PCode, dateStr(c.DateFrom), w.typ, w.admin1, w.from)
 		}
 	}
+	for i, name := range []string{"Aleppo", "Idlib", "Daraa"} {
+		if got[i].Admin1Name != name {
+			t.Errorf("candidate %d admin1 name = %q, want %q", i, got[i].Admin1Name, name)
+		}
+	}
 	if got[0].Arrested == nil || *got[0].Arrested != 3 || got[1].Injured == nil || *got[1].Injured != 2 {
 		t.Errorf("counts: arrested %s, injured %s; want 3 and 2", countStr(got[0].Arrested), countStr(got[1].Injured))
 	}
@@ -144,5 +149,36 @@ func BenchmarkExtract(b *testing.B) {
 		for _, p := range ps {
 			x.Extract(p.Text, pub)
 		}
+	}
+}
+
+func TestExtract_CountsAddedUp(t *testing.T) {
+	tests := map[string]struct {
+		text   string
+		killed string
+	}{
+		"others in a later sentence":    {text: "قُتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل أمس. وقُتل شخصان آخران متأثرين بجراحهما.", killed: "5"},
+		"a later count without others":  {text: "قُتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل أمس. وقُتل شخصان بالقصف.", killed: "3"},
+		"another incident is not added": {text: "قُتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل أمس. وفي حادثة منفصلة قُتل شخصان آخران في مدينة أريحا.", killed: "3"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := extractAll(t, tc.text, ymd("2025-12-03"))
+			if len(got) == 0 || countStr(got[0].Killed) != tc.killed {
+				var k []string
+				for _, c := range got {
+					k = append(k, countStr(c.Killed))
+				}
+				t.Errorf("got %v killed %v; want the first to have %s killed", types(got), k, tc.killed)
+			}
+		})
+	}
+}
+
+// TestExtract_TwoTownsJoined reads two places joined by "و" as two incidents.
+func TestExtract_TwoTownsJoined(t *testing.T) {
+	got := extractAll(t, "قصفت قوات النظام بلدة كفرنبل ومدينة أريحا بالمدفعية صباح اليوم.", ymd("2025-12-03"))
+	if len(got) != 2 || !strings.Contains(got[0].PlaceNameEN, "Kafr") || got[1].PlaceNameEN != "Ariha" {
+		t.Fatalf("got %v, want shelling in Kafr Nabl and in Ariha", types(got))
 	}
 }

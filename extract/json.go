@@ -17,6 +17,7 @@ type candidateJSON struct {
 	Lat           *float64    `json:"lat"`
 	Lon           *float64    `json:"lon"`
 	Admin1PCode   *string     `json:"admin1_pcode"`
+	Admin1Name    *string     `json:"admin1_name"` // an extension of issue 4's object
 	GeoPrecision  *string     `json:"geo_precision"`
 	Places        []placeJSON `json:"places"`
 	Killed        *int        `json:"killed"`
@@ -35,13 +36,13 @@ type placeJSON struct {
 }
 
 // MarshalJSON encodes c as the candidate object of issue 4: dates as
-// "YYYY-MM-DD", and null for every unknown date, place field and count. Notes
-// are not part of that object.
+// "YYYY-MM-DD", and null for every unknown date, place field and count. It adds
+// "admin1_name", the English governorate name. Notes are not part of the object.
 func (c Candidate) MarshalJSON() ([]byte, error) {
 	out := candidateJSON{
 		IncidentType: c.IncidentType, DateFrom: dateString(c.DateFrom), DateTo: dateString(c.DateTo),
 		DatePrecision: nonEmpty(c.DatePrecision), PlaceNameAR: nonEmpty(c.PlaceNameAR),
-		PlaceNameEN: nonEmpty(c.PlaceNameEN), Admin1PCode: nonEmpty(c.Admin1PCode),
+		PlaceNameEN: nonEmpty(c.PlaceNameEN), Admin1PCode: nonEmpty(c.Admin1PCode), Admin1Name: nonEmpty(c.Admin1Name),
 		GeoPrecision: nonEmpty(c.GeoPrecision), Places: make([]placeJSON, 0, len(c.Places)),
 		Killed: c.Killed, Injured: c.Injured, Arrested: c.Arrested, Evidence: c.Evidence,
 	}

@@ -11,6 +11,7 @@ import (
 type token struct {
 	Start, End int
 	Norm       string
+	DualMark   bool // written with the vowels of a dual ending: "مدنيَّين"
 }
 
 // normalize folds the spelling variation of Arabic news text that does not change
@@ -85,7 +86,7 @@ func splitLetterDigits(text string, i, j int) []token {
 	norm := normalize(text[i:j])
 	k := strings.IndexFunc(norm, unicode.IsDigit)
 	if k <= 0 || strings.IndexFunc(norm[k:], unicode.IsLetter) >= 0 || utf8.RuneCountInString(norm[:k]) > 2 {
-		return []token{{Start: i, End: j, Norm: norm}}
+		return []token{{Start: i, End: j, Norm: norm, DualMark: dualMarked(text[i:j])}}
 	}
 	// find the byte in the original text where digits begin
 	p := i

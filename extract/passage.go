@@ -42,6 +42,7 @@ func newPassage(text string, published time.Time, places Places) *passage {
 		toks[i] = tokenize(text, sp.Start, sp.End)
 	}
 	ctx := dateContext{published: published, year: statedYear(toks)}
+	var anchor *dateMention // the last day told, for "في اليوم التالي"
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
 		s.trig = strongOrWeak(findTriggers(s.toks))
@@ -49,6 +50,7 @@ func newPassage(text string, published time.Time, places Places) *passage {
 			s.trig = nil // "نفذت القوات 80 عملية خلال ستة أشهر": a tally, not an incident
 		}
 		s.dates = findDates(s.toks, text, ctx)
+		anchor = resolveAnchors(s.dates, anchor)
 		s.newTopic = anyNear(s.toks, -1, 1, 4, newTopicWords)
 		s.background = isBackground(s.toks)
 		lo, hi := mentionRange(ms, sp)
@@ -142,4 +144,18 @@ func skipSpans(ds []dateMention, ms []gazetteer.Mention) []span {
 		out = append(out, span{Start: m.Start, End: m.End})
 	}
 	return out
+}
+
+// resolveAnchors dates the mentions of one sentence told from an earlier date,
+// in order, and returns the anchor for the next sentence: the last known day
+// that is not the date of an announcement.
+func resolveAnchors(ds []dateMention, anchor *dateMention) *dateMention {
+	for i := range ds {
+		resolveAnchored(&ds[i], anchor)
+		if ds[i].resolved() && ds[i].Prec == PrecisionDay && !ds[i].Reported {
+			a := ds[i]
+			anchor = &a
+		}
+	}
+	return anchor
 }

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -76,4 +77,38 @@ func BenchmarkNearest(b *testing.B) {
 	for b.Loop() {
 		g.Nearest(p, 5)
 	}
+}
+
+// BenchmarkReverse_Damascus reverse-geocodes a point in a city, where districts,
+// subdistricts and neighbourhoods overlap the governorate's box.
+func BenchmarkReverse_Damascus(b *testing.B) {
+	g := ochaGazetteer(b)
+	p := orb.Point{36.2913, 33.5102}
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Reverse(p)
+	}
+}
+
+// BenchmarkMemory_OCHA reports the heap a gazetteer of the embedded data and
+// every OCHA file keeps once built (MB-retained), the parsed OCHA input aside.
+func BenchmarkMemory_OCHA(b *testing.B) {
+	places, areas := loadOCHA(b)
+	var g *Gazetteer
+	var retained float64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		g = nil
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		var err error
+		if g, err = DefaultWith(places, areas); err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		retained = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+	}
+	runtime.KeepAlive(g)
+	b.ReportMetric(retained, "MB-retained")
 }

@@ -31,6 +31,7 @@ type Gazetteer struct {
 	tree   rtree.RTreeG[int32] // place points
 	govs   []Governorate
 	areas  []Area
+	shapes [][]outline         // areas[i]'s polygons, for containment
 	atree  rtree.RTreeG[int32] // area bounds
 }
 

@@ -1,6 +1,9 @@
 package gazetteer
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // parsed is one place name read from tokens with the words that qualify it.
 type parsed struct {
@@ -22,13 +25,16 @@ type parsed struct {
 // names and skips common words; a search query does not.
 type mode struct {
 	query bool
+	typed bool // a type word ("مدينة", "بلدة") came before: common words may be names
 }
 
 // parseAt reads a place name, with its qualifiers, starting at token i.
 func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	p := parsed{first: i}
 	j := g.parsePrefix(toks, i, &p)
-	cands, end, proc := g.matchSpan(toks, j, m)
+	typed := m
+	typed.typed = p.kinds != nil
+	cands, end, proc := g.matchSpan(toks, j, typed)
 	if j > i { // a name may itself start with a qualifier word: "ريف دمشق", "Rural Damascus"
 		if dc, de, dp := g.matchSpan(toks, i, m); dc != nil && de >= end {
 			p = parsed{first: i}
@@ -133,14 +139,17 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
 	}
 	var ctx parsed
 	ctx.first = k
+	if conjoined(toks[k]) {
+		return parsed{}, false // "كفرنبل ومدينة أريحا": a second place, not the first one's area
+	}
 	j := g.parsePrefix(toks, k, &ctx)
 	explicit := ctx.prefixed || k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
 	if f := forms(toks[j]); !explicit && len(f) > 1 && f[len(f)-1].proclitic == "ب" {
 		explicit = true
 	}
 	comma := toks[k].comma
-	cands, end, _ := g.matchSpan(toks, j, m)
-	if cands == nil || !explicit && !comma {
+	cands, end, proc := g.matchSpan(toks, j, m)
+	if cands == nil || !explicit && !comma || j == k && strings.HasPrefix(proc, "و") {
 		return parsed{}, false
 	}
 	ctx.nameFirst, ctx.nameEnd, ctx.cands = j, end, cands
@@ -174,7 +183,7 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		}
 		for _, f := range forms(toks[j]) {
 			key := tokenKey(f.text) + rest
-			if n == 1 && (isQualifier(key) || !m.query && stopKeys[key]) {
+			if n == 1 && (isQualifier(key) || !m.query && !m.typed && stopKeys[key] || !m.query && foreign(toks[j])) {
 				continue
 			}
 			if idx := g.exact[key]; len(idx) > 0 {
@@ -198,4 +207,24 @@ func exactCandidates(idx []int32) []candidate {
 		out[i] = candidate{idx: v, name: 1}
 	}
 	return out
+}
+
+// conjoined reports an Arabic qualifier or type word glued to the conjunction
+// "و" ("ومدينة", "وريف"): what follows is coordinated, not a context.
+func conjoined(t token) bool {
+	if !t.arabic || !strings.HasPrefix(t.norm, "و") || isQualifier(tokenKey(t.norm)) {
+		return false
+	}
+	return isQualifier(tokenKey(strings.TrimPrefix(t.norm, "و")))
+}
+
+// foreign reports a word that, read whole, names a neighbouring country:
+// "لبنان" must not be read as the preposition ل and a hamlet "بنان".
+func foreign(t token) bool {
+	for _, f := range forms(t) {
+		if foreignKeys[tokenKey(f.text)] {
+			return true
+		}
+	}
+	return false
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
-	"github.com/paulmach/orb/planar"
 	"github.com/tidwall/rtree"
 )
 
@@ -51,7 +50,11 @@ func (g *Gazetteer) buildAreas(areas []Area) {
 		}
 		g.areas = append(g.areas, a)
 	}
+	g.shapes = make([][]outline, len(g.areas))
 	for i, a := range g.areas {
+		if a.Level <= 3 { // neighbourhoods are places, not reverse-geocoding levels
+			g.shapes[i] = newOutlines(a.Geometry)
+		}
 		b := a.Geometry.Bound()
 		g.atree.Insert(b.Min, b.Max, int32(i))
 	}
@@ -73,10 +76,10 @@ func (g *Gazetteer) replaceGovernorate(a Area) {
 // kilometres; otherwise ok is false. Safe for concurrent use.
 func (g *Gazetteer) Reverse(p orb.Point) (Reverse, bool) {
 	r := Reverse{Point: p}
-	found := map[int]bool{}
+	var found [4]bool
 	g.atree.Search(p, p, func(_, _ [2]float64, i int32) bool {
 		a := g.areas[i]
-		if !found[a.Level] && planar.MultiPolygonContains(a.Geometry, p) {
+		if a.Level >= 1 && a.Level <= 3 && !found[a.Level] && outlinesContain(g.shapes[i], p) {
 			found[a.Level] = true
 			r.set(a)
 		}

@@ -60,8 +60,14 @@ var stopKeys = map[string]bool{
 	"جسر": true, "معبر": true, "حاجز": true, "مطار": true, "مدرسه": true, "مشفي": true, "عين": true,
 	"تل": true, "دير": true, "كفر": true, "خربه": true, "بيت": true, "ابو": true, "شيخ": true, "جبل": true,
 	"عام": true, "يوم": true, "كبير": true, "صغير": true, "جديد": true, "غربيه": true, "شرقيه": true,
-	"شماليه": true, "جنوبيه": true, "قديم": true, "قديمه": true, "اول": true, "ثاني": true, "ثانيه": true,
+	"مزرعه": true, "مزارع": true, "شماليه": true, "جنوبيه": true, "قديم": true, "قديمه": true, "اول": true, "ثاني": true, "ثانيه": true,
 	"بلد": true, "ثوره": true, "كرامه": true, "امل": true, "عرب": true, "اكراد": true, "فرات": true,
 	"state": true, "general": true, "interior": true, "coalition": true, "center": true, "central": true,
 	"mission": true, "army": true, "forces": true, "security": true, "new": true, "old": true,
+}
+
+// foreignKeys are the neighbouring countries: a word naming one is not read as a
+// Syrian place, with or without its clitics.
+var foreignKeys = map[string]bool{
+	"لبنان": true, "عراق": true, "تركيا": true, "اردن": true, "فلسطين": true, "اسرائيل": true,
 }

@@ -134,7 +134,7 @@ func draftOf(c extract.Candidate, src incidents.Source) incidents.Incident {
 	inc := incidents.Incident{
 		Type: incidents.Type(c.IncidentType), DateFrom: c.DateFrom, DateTo: c.DateTo,
 		DatePrecision: incidents.DatePrecision(c.DatePrecision), PlaceNameAR: c.PlaceNameAR,
-		PlaceNameEN: c.PlaceNameEN, Admin1PCode: c.Admin1PCode, Location: c.Location,
+		PlaceNameEN: c.PlaceNameEN, Admin1PCode: c.Admin1PCode, Admin1Name: c.Admin1Name, Location: c.Location,
 		GeoPrecision: incidents.GeoPrecision(c.GeoPrecision), Killed: c.Killed, Injured: c.Injured,
 		Arrested: c.Arrested, SummaryAR: c.Evidence, Status: incidents.StatusDraft,
 		Sources: []incidents.Source{src},

@@ -51,7 +51,7 @@ func TestIngest(t *testing.T) {
 		}
 	}
 	arrest, shelling := types[incidents.TypeArrest], types[incidents.TypeShelling]
-	if arrest.Admin1PCode != "SY07" || arrest.Arrested == nil || *arrest.Arrested != 3 || arrest.DateFrom.Day() != 3 {
+	if arrest.Admin1PCode != "SY07" || arrest.Admin1Name == "" || arrest.Arrested == nil || *arrest.Arrested != 3 || arrest.DateFrom.Day() != 3 {
 		t.Errorf("arrest draft = %+v, want 3 arrested in Saraqib, Idlib, on 3 December", arrest)
 	}
 	if shelling.Killed == nil || *shelling.Killed != 2 {

@@ -1,0 +1,74 @@
+package extract
+
+import "strings"
+
+// Counts of one incident are sometimes told in pieces. Two are added up, and
+// only these: people joined by "و" right after a count ("إصابة طفلين وامرأة" is
+// three), and a later count of the same kind marked "آخرين" ("وقُتل اثنان آخران")
+// in a sentence told about the same incident.
+
+// otherWords mark people besides those already counted.
+var otherWords = wordSet("اخرين", "اخرون", "اخران", "اخر", "اخري", "اخريات")
+
+// withFollowers completes the count c whose words end before toks[i]: it adds
+// the people joined to it by "و" and marks it More when "آخرين" follows.
+func withFollowers(toks []token, i int, c count) count {
+	if i < len(toks) && !isNumber(toks[i].Norm) && !otherWords[toks[i].Norm] && !strings.HasPrefix(toks[i].Norm, "و") {
+		if _, ok := personCount(toks[i]); ok || !isCountNoun(toks[i].Norm) {
+			i++ // the counted noun: "3 مدنيين", "طفلين"
+		}
+	}
+	for i < len(toks) {
+		if n, used := joinedPersons(toks, i); used > 0 {
+			*c.Value += n
+			i += used
+			continue
+		}
+		break
+	}
+	c.More = i < len(toks) && otherWords[toks[i].Norm]
+	return c
+}
+
+// joinedPersons reads "وامرأة", "وطفلين", "و3 أطفال" at toks[i]: the number of
+// people and the tokens used, or 0, 0.
+func joinedPersons(toks []token, i int) (int, int) {
+	t := toks[i]
+	if rest, ok := strings.CutPrefix(t.Norm, "و"); ok && rest != "" {
+		bare := t
+		bare.Norm = rest
+		if n, ok := personCount(bare); ok {
+			return n, 1
+		}
+		return 0, 0
+	}
+	if t.Norm != "و" || i+2 >= len(toks) {
+		return 0, 0
+	}
+	v, n := parseNumber(toks, i+1)
+	noun := toks[i+1+n].Norm
+	if n == 0 || v > 5000 || stemIn(noun, notPersons) || monthAt(toks, i+1+n).ok || isCountNoun(noun) {
+		return 0, 0
+	}
+	return v, 1 + n
+}
+
+// isCountNoun reports a noun that introduces a count of its own: "5 جرحى".
+func isCountNoun(w string) bool {
+	for _, set := range countNouns {
+		if stemIn(w, set) {
+			return true
+		}
+	}
+	return false
+}
+
+// addCount adds a count told as "آخرين" to the one a draft already has.
+func (d *draft) addCount(k countKind, v int) {
+	sum := *d.counts[k] + v
+	d.counts[k] = &sum
+	note := k.String() + ": counts told in separate clauses added up"
+	if !strings.Contains(strings.Join(d.notes, "|"), note) {
+		d.notes = append(d.notes, note)
+	}
+}
