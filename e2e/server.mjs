@@ -1,5 +1,6 @@
 // Builds and starts the real mapsrv binary for the browser tests: a temp database holding
-// the seed incidents plus e2e/fixtures/xss.geojson, served on a free loopback port.
+// the seed incidents plus e2e/fixtures/xss.geojson, served on a free loopback port with
+// test write tokens (MAPSRV_TOKENS) for an editor and an ingest-only client.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,12 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const FIXTURE = path.join(ROOT, 'e2e', 'fixtures', 'xss.geojson');
 
 const SEED = path.join(ROOT, 'data', 'seed-incidents.geojson');
+
+/** EDITOR_TOKEN is the test server's editor bearer token (test-only, never a real one). */
+export const EDITOR_TOKEN = 'e2e-editor-token-7f3a9c1d2b';
+
+/** INGEST_TOKEN is the test server's ingest-only bearer token. */
+export const INGEST_TOKEN = 'e2e-ingest-token-5e8b0a4c6d';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -67,6 +74,7 @@ export async function startServer() {
   const logs = [];
   const child = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', db], {
     cwd: dir, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, MAPSRV_TOKENS: `editor:${EDITOR_TOKEN},ingest:${INGEST_TOKEN}` },
   });
   child.stdout.on('data', (b) => logs.push(b.toString()));
   child.stderr.on('data', (b) => logs.push(b.toString()));

@@ -11,6 +11,7 @@ import { Timeline } from './timeline.js';
 import { PlaceSearch, zoomFor } from './search.js';
 import { popupNode, setGovernorates } from './incident.js';
 import { basemaps } from './basemap.js';
+import { Review } from './review.js';
 import {
   renderLegend, renderList, markSelected, countByType, overlaps, Status, setCount, listNote,
 } from './panel.js';
@@ -51,6 +52,16 @@ function layersControl() {
     { [t('layerIncidents')]: incidents.group, [t('layerDensity')]: density.group },
   );
 }
+
+const review = new Review(map, {
+  governorates: () => base.features().map((f) => f.properties),
+  governorateAt: base.governorateAt,
+  onPublished: () => refresh(true),
+  onLayout: () => {
+    if (document.body.classList.contains('review-open')) closePanelOnPhone();
+    setTimeout(() => map.invalidateSize(), 60);
+  },
+});
 
 const timeline = new Timeline($('histogram'), $('histogram-caption'), (from, to) => setDates(from, to));
 const mainChannel = new Channel();
@@ -212,6 +223,7 @@ function applyLang(l) {
   renderContext();
   timeline.render();
   draw(lastFC, true);
+  review.relabel();
   syncHash();
 }
 
@@ -242,7 +254,10 @@ function wireControls() {
   $('dates-reset').addEventListener('click', () => { timeline.stop(); setDates('', ''); });
   $('types-all').addEventListener('click', () => { state.types = null; renderContext(); refresh(); });
   $('lang-toggle').addEventListener('click', () => applyLang(state.lang === 'ar' ? 'en' : 'ar'));
-  $('panel-toggle').addEventListener('click', () => setPanel(!document.body.classList.contains('panel-open')));
+  $('panel-toggle').addEventListener('click', () => {
+    if (document.body.classList.contains('review-open')) review.close();
+    setPanel(!document.body.classList.contains('panel-open'));
+  });
   const play = $('play');
   const playing = (on) => {
     play.setAttribute('aria-pressed', String(on));

@@ -11,8 +11,8 @@ const GOVERNORATES = '/api/collections/governorates/items';
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 /**
- * basemaps adds the base layers to map. It returns { ready, shape(pcode), features(), control(overlays),
- * relabel() }: ready settles when the outline has loaded (or failed, reported to onError).
+ * basemaps adds the base layers to map. It returns { ready, shape(pcode), features(),
+ * governorateAt(lat, lon), control(overlays), relabel() }: ready settles when the outline has loaded (or failed, reported to onError).
  */
 export function basemaps(map, { tilesNote, onError }) {
   const osm = L.tileLayer(OSM, {
@@ -57,6 +57,11 @@ export function basemaps(map, { tilesNote, onError }) {
     ready,
     shape: (pcode) => shapes.get(pcode) || null,
     features: () => features,
+    // governorateAt returns the P-code of the governorate holding a point, or ''.
+    governorateAt: (lat, lon) => {
+      const f = features.find((x) => polygonsOf(x.geometry).some((poly) => inside([lon, lat], poly)));
+      return f ? f.properties.pcode : '';
+    },
     control(overlays) {
       const bases = { [t('layerOsm')]: osm, [t('layerOffline')]: offline };
       return L.control.layers(bases, { [t('layerGovernorates')]: outline, ...overlays }, { collapsed: true })
@@ -86,8 +91,7 @@ function watchTiles(map, osm, offline, note) {
 // farthest from its edges (a sampled "pole of inaccessibility"): bounding-box centres
 // fall outside ring-shaped governorates such as Rif Dimashq around Damascus.
 function labelPoint(g) {
-  if (!g) return null;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  const polys = polygonsOf(g);
   const poly = polys.reduce((a, b) => (b[0].length > (a?.[0].length ?? 0) ? b : a), null);
   if (!poly) return null;
   const lons = poly[0].map((c) => c[0]);
@@ -104,6 +108,11 @@ function labelPoint(g) {
     }
   }
   return best;
+}
+
+function polygonsOf(g) {
+  if (!g) return [];
+  return g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
 }
 
 function inside([x, y], poly) {

@@ -10,10 +10,13 @@ const KIND_ZOOM = { governorate: 8, district: 10, subdistrict: 11, city: 12, tow
 /** zoomFor returns a sensible zoom level for a place kind. */
 export const zoomFor = (kind) => KIND_ZOOM[kind] ?? 13;
 
-/** PlaceSearch wires the search form; onPick(place) receives {name_en, name_ar, lat, lon, kind}. */
+/**
+ * PlaceSearch wires the search form; onPick(place) receives {name_en, name_ar, lat, lon, kind}.
+ * idPrefix names the option elements (unique per page when several searches exist).
+ */
 export class PlaceSearch {
-  constructor(form, input, listbox, { onPick, onError }) {
-    Object.assign(this, { form, input, listbox, onPick, onError });
+  constructor(form, input, listbox, { onPick, onError, idPrefix = 'place-opt' }) {
+    Object.assign(this, { form, input, listbox, onPick, onError, idPrefix });
     this.channel = new Channel();
     this.places = [];
     this.active = -1;
@@ -53,7 +56,7 @@ export class PlaceSearch {
       const alt = name.lang === 'ar' ? p.name_en : p.name_ar;
       const other = alt && alt !== name.text ? alt : '';
       this.listbox.append(el('li', {
-        id: `place-opt-${i}`, role: 'option', 'aria-selected': 'false', 'data-index': i,
+        id: `${this.idPrefix}-${i}`, role: 'option', 'aria-selected': 'false', 'data-index': i,
         onmousedown: (ev) => { ev.preventDefault(); this.choose(i); },
       },
       el('span', { className: 'opt-name', dir: 'auto' }, name.text),
@@ -73,7 +76,7 @@ export class PlaceSearch {
       for (const li of this.listbox.children) {
         li.setAttribute('aria-selected', String(Number(li.dataset.index) === this.active));
       }
-      this.input.setAttribute('aria-activedescendant', `place-opt-${this.active}`);
+      this.input.setAttribute('aria-activedescendant', `${this.idPrefix}-${this.active}`);
     } else if (ev.key === 'Enter' && this.active >= 0) {
       ev.preventDefault();
       this.choose(this.active);
