@@ -8,7 +8,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 # apt-get needs root: use sudo when we are not.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build run test test-go test-e2e test-clients test-deps vendor bench fuzz gazetteer-data clean load-test
+.PHONY: all build run test test-go bench-stores test-e2e test-clients test-deps vendor bench bench-load fuzz gazetteer-data clean load-test
 
 all: build
 
@@ -32,9 +32,23 @@ run: build
 
 test: test-go test-e2e test-clients
 
+# The PostGIS half of the store tests runs against a throwaway cluster that
+# scripts/pg.sh starts (installing Debian's postgresql and postgis when missing)
+# and stops after; where none can start, those tests skip and say why.
 test-go: vendor
 	$(GO) vet ./...
-	$(GO) test -race ./...
+	@pgdir=$$(mktemp -d); \
+	dsn=$$(MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh start) || { echo "test-go: no PostgreSQL could be started: the PostGIS tests will skip"; dsn=""; }; \
+	MAPSRV_TEST_POSTGRES="$$dsn" $(GO) test -race ./...; status=$$?; \
+	MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status
+
+# Both stores' items queries over the same 100,000 synthetic incidents, side by
+# side (docs/DEPLOY.md, "Performance compared").
+bench-stores:
+	@pgdir=$$(mktemp -d); \
+	dsn=$$(MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh start) || dsn=""; \
+	MAPSRV_TEST_POSTGRES="$$dsn" $(GO) test -run='^$$' -bench=BenchmarkStore_Items -benchmem ./incidents/sqlite ./incidents/postgis; status=$$?; \
+	MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status
 
 # Debian's chromium (driven by playwright-core), GDAL's ogrinfo and OWSLib:
 # real clients of the page and the API.
@@ -56,6 +70,16 @@ test-clients: test-deps build
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# Load test at 1,000,000 incidents (docs/PERFORMANCE.md): synthesizes them into
+# a temporary database, serves it, drives it with hey. A few minutes; not part
+# of `make test`. BENCH_N=100000 for a quicker run.
+BENCH_N ?= 1000000
+bench-load:
+	@command -v hey >/dev/null || { echo "installing: hey"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hey; }
+	$(GO) build -o bin/mapsrv ./cmd/mapsrv
+	$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N)
 
 # Each fuzz target for a bounded time (FUZZTIME each); the seed corpora are committed.
 FUZZTIME ?= 30s

@@ -35,6 +35,10 @@ type Store interface {
 	Import(ctx context.Context, seq iter.Seq2[Incident, error], progress func(n int)) (int, error)
 	// Count returns how many incidents are stored, drafts included.
 	Count(ctx context.Context) (int, error)
+	// Aggregate counts the incidents matching f on the cells of g, for
+	// zoomed-out maps; it returns the cells holding any, by row then column.
+	// f.Bounds narrow the grid further; f.Limit and f.After are ignored.
+	Aggregate(ctx context.Context, f Filter, g Grid) ([]Cell, error)
 	// Extent describes the published incidents.
 	Extent(ctx context.Context) (Extent, error)
 	// Version changes whenever any incident is written: a cheap validator for

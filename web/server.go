@@ -23,6 +23,7 @@ type incidentStore interface {
 	Update(ctx context.Context, inc incidents.Incident) (incidents.Incident, error)
 	Delete(ctx context.Context, id int64) error
 	AddSources(ctx context.Context, id int64, srcs []incidents.Source) error
+	Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error)
 	Extent(ctx context.Context) (incidents.Extent, error)
 	Version(ctx context.Context) (int64, error)
 }
@@ -63,12 +64,15 @@ func NewServer(cfg Config) http.Handler {
 	get("/collections", handleCollections(cfg.Store, cfg.Places, cfg.Log))
 	get("/collections/incidents", handleIncidentsCollection(cfg.Store, cfg.Log))
 	get("/collections/incidents/schema", handleIncidentSchema())
-	get("/collections/incidents/items", handleIncidentItems(cfg.Store, incidents.StatusPublished, cfg.Log))
+	cache := newResponseCache()
+	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, cfg.Log))))
+	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg)
 	m := newMetrics()
 	r.Use(m.middleware)
+	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withCache(cache, cfg.Store, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	r.Handle("/readyz", handleReady(cfg.Store))
 	r.Handle("/metrics", handleMetrics(m))

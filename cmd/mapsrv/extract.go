@@ -11,7 +11,6 @@ import (
 	"github.com/mapsrv/mapsrv/extract"
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
 // runExtract prints one JSON object per candidate incident in a news text.
@@ -72,7 +71,7 @@ func openGazetteer(ctx context.Context, db string) (*gazetteer.Gazetteer, error)
 	if db == "" {
 		return gazetteer.Default()
 	}
-	store, err := sqlite.Open(ctx, db)
+	store, err := openStore(ctx, db)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/gazetteer/answer"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
 // areaPrefix marks the records of imported admin areas among place records.
@@ -18,7 +17,7 @@ const areaPrefix = "area:"
 
 // loadGazetteer builds the gazetteer from the embedded data merged with the
 // places and admin areas imported into the database, if any.
-func loadGazetteer(ctx context.Context, store *sqlite.Store) (*gazetteer.Gazetteer, error) {
+func loadGazetteer(ctx context.Context, store store) (*gazetteer.Gazetteer, error) {
 	recs, err := store.PlaceRecords(ctx)
 	if err != nil {
 		return nil, err
@@ -55,7 +54,7 @@ func runGazetteerImport(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError{"usage: mapsrv gazetteer import --db PATH FILE... (OCHA GeoJSON files)"}
 	}
-	var recs []sqlite.PlaceRecord
+	var recs []placeRecord
 	for _, name := range fs.Args() {
 		fileRecs, err := placeRecordsOf(name)
 		if err != nil {
@@ -64,7 +63,7 @@ func runGazetteerImport(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: %d records\n", name, len(fileRecs))
 		recs = append(recs, fileRecs...)
 	}
-	store, err := sqlite.Open(ctx, *db)
+	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -73,12 +72,12 @@ func runGazetteerImport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "imported %d gazetteer records into %s\n", n, *db)
+	fmt.Fprintf(e.stdout, "imported %d gazetteer records into %s\n", n, displayDSN(*db))
 	return nil
 }
 
 // placeRecordsOf parses one OCHA file into store records.
-func placeRecordsOf(name string) ([]sqlite.PlaceRecord, error) {
+func placeRecordsOf(name string) ([]placeRecord, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -88,20 +87,20 @@ func placeRecordsOf(name string) ([]sqlite.PlaceRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	var recs []sqlite.PlaceRecord
+	var recs []placeRecord
 	for _, p := range places {
 		b, err := gazetteer.MarshalPlace(p)
 		if err != nil {
 			return nil, err
 		}
-		recs = append(recs, sqlite.PlaceRecord{ID: p.ID, Source: p.Source, Data: b})
+		recs = append(recs, placeRecord{ID: p.ID, Source: p.Source, Data: b})
 	}
 	for _, a := range areas {
 		b, err := gazetteer.MarshalArea(a)
 		if err != nil {
 			return nil, err
 		}
-		recs = append(recs, sqlite.PlaceRecord{ID: fmt.Sprintf("%s%d:%s", areaPrefix, a.Level, a.PCode), Source: "OCHA", Data: b})
+		recs = append(recs, placeRecord{ID: fmt.Sprintf("%s%d:%s", areaPrefix, a.Level, a.PCode), Source: "OCHA", Data: b})
 	}
 	return recs, nil
 }

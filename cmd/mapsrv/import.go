@@ -6,14 +6,15 @@ import (
 	"iter"
 	"net/url"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 	"github.com/mapsrv/mapsrv/web"
 )
 
-// runImport imports GeoJSON files in one transaction: if any feature of any
+// runImport imports GeoJSON files (CSV files when named *.csv) in one transaction: if any feature of any
 // file is wrong, nothing is imported and the error names the file and feature.
 func runImport(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "import")
@@ -23,12 +24,12 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usageError{"usage: mapsrv import [--db PATH] FILE... (GeoJSON FeatureCollection or newline-delimited features; - for standard input)"}
+		return usageError{"usage: mapsrv import [--db PATH] FILE... (GeoJSON FeatureCollection or newline-delimited features, or CSV named *.csv; - for standard input)"}
 	}
 	if *status != string(incidents.StatusPublished) && *status != string(incidents.StatusDraft) {
 		return usageError{fmt.Sprintf("--status %q: want published or draft", *status)}
 	}
-	store, err := sqlite.Open(ctx, *db)
+	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -39,7 +40,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import: nothing imported: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "imported %d incidents into %s\n", n, *db)
+	fmt.Fprintf(e.stdout, "imported %d incidents into %s\n", n, displayDSN(*db))
 	return nil
 }
 
@@ -57,7 +58,11 @@ func filesSeq(e env, names []string, def incidents.Status) iter.Seq2[incidents.I
 				defer f.Close()
 				r = f
 			}
-			for inc, err := range feature.Decode(r, def) {
+			decode := feature.Decode
+			if strings.EqualFold(filepath.Ext(name), ".csv") {
+				decode = feature.DecodeCSV
+			}
+			for inc, err := range decode(r, def) {
 				if err != nil {
 					err = fmt.Errorf("%s: %w", name, err)
 				}
@@ -85,7 +90,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	store, err := sqlite.Open(ctx, *db)
+	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

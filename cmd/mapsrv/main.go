@@ -10,6 +10,8 @@
 //	mapsrv geocode [--db PATH] --json QUERY...
 //	mapsrv gazetteer import --db PATH FILE...
 //	mapsrv extract [--db PATH] [--published YYYY-MM-DD] --json [FILE|-]
+//	mapsrv migrate --from PATH.db --to postgres://...
+//	mapsrv synth   --db PATH --n N [--seed S]
 //	mapsrv backup  --db PATH OUT
 //	mapsrv check   --db PATH
 //
@@ -61,11 +63,13 @@ const usage = `usage: mapsrv COMMAND [flags]
 
 commands:
   serve              serve the map and the API
-  import FILE...     import incidents from GeoJSON (FeatureCollection or newline-delimited)
+  import FILE...     import incidents from GeoJSON (FeatureCollection or newline-delimited) or CSV
   export             write incidents as GeoJSON, with the API's filters
   geocode QUERY...   resolve place names
   gazetteer import   import OCHA gazetteer datasets into the database
   extract [FILE|-]   propose incidents from Arabic news text
+  migrate            copy a SQLite database into PostgreSQL/PostGIS
+  synth --n N        generate N synthetic incidents (load tests)
   backup OUT         copy the database consistently while it is in use
   check              verify the database and its R*Tree index
 
@@ -95,6 +99,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runGazetteerImport(ctx, e, rest[1:])
 	case "extract":
 		return runExtract(ctx, e, rest)
+	case "migrate":
+		return runMigrate(ctx, e, rest)
+	case "synth":
+		return runSynth(ctx, e, rest)
 	case "backup":
 		return runBackup(ctx, e, rest)
 	case "check":
@@ -131,5 +139,5 @@ func dbFlag(fs *flag.FlagSet, e env, def string) *string {
 	if v := e.getenv("MAPSRV_DB"); v != "" {
 		def = v
 	}
-	return fs.String("db", def, "SQLite database file (env MAPSRV_DB)")
+	return fs.String("db", def, "SQLite database file, or postgres://... for PostGIS (env MAPSRV_DB)")
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/mapsrv/mapsrv/incidents/postgis"
 	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
@@ -19,6 +20,9 @@ func runBackup(ctx context.Context, e env, args []string) error {
 	}
 	if fs.NArg() != 1 {
 		return usageError{"usage: mapsrv backup --db PATH OUT"}
+	}
+	if postgis.IsDSN(*db) {
+		return usageError{"backup works on SQLite files; back PostgreSQL up with pg_dump or base backups (docs/DEPLOY.md)"}
 	}
 	if _, err := os.Stat(*db); err != nil {
 		return fmt.Errorf("backup: %w", err)
@@ -41,6 +45,9 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	db := dbFlag(fs, e, "mapsrv.db")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if postgis.IsDSN(*db) {
+		return usageError{"check works on SQLite files; PostgreSQL keeps its GiST index in step itself"}
 	}
 	if _, err := os.Stat(*db); err != nil {
 		return fmt.Errorf("check: %w", err)

@@ -16,7 +16,7 @@ import (
 	"github.com/mapsrv/mapsrv/extract"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/incidents/postgis"
 	"github.com/mapsrv/mapsrv/web"
 )
 
@@ -51,6 +51,15 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer store.Close()
+	if p, ok := store.(interface{ Preload(context.Context) error }); ok {
+		// Warm the aggregate counts in the background, so the first zoomed-out
+		// map does not wait for them.
+		go func() {
+			if err := p.Preload(ctx); err != nil {
+				log.Warn("preloading aggregate counts", "err", err)
+			}
+		}()
+	}
 	gaz, err := loadGazetteer(ctx, store)
 	if err != nil {
 		return err
@@ -67,7 +76,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "version", version)
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "version", version)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -100,10 +109,10 @@ func loadTokens(e env, file string) (web.Tokens, error) {
 	return web.ParseTokens(text)
 }
 
-// openSeeded opens the database and, when it holds no incident at all, loads
-// the seed incidents mapsrv ships with.
-func openSeeded(ctx context.Context, path string, log *slog.Logger) (*sqlite.Store, error) {
-	store, err := sqlite.Open(ctx, path)
+// openSeeded opens the database and, when a SQLite one holds no incident at
+// all, loads the seed incidents mapsrv ships with.
+func openSeeded(ctx context.Context, path string, log *slog.Logger) (store, error) {
+	store, err := openStore(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +121,10 @@ func openSeeded(ctx context.Context, path string, log *slog.Logger) (*sqlite.Sto
 		store.Close()
 		return nil, err
 	}
-	if n == 0 {
+	if n == 0 && postgis.IsDSN(path) {
+		// Servers sharing a database start together: none seeds it, lest several do.
+		log.Info("empty PostGIS database: nothing seeded; fill it with mapsrv import or mapsrv migrate")
+	} else if n == 0 {
 		seeded, err := store.Import(ctx, feature.Decode(bytes.NewReader(mapsrv.SeedIncidents), incidents.StatusPublished), nil)
 		if err != nil {
 			store.Close()

@@ -40,7 +40,12 @@ func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, er
 func (s *Store) Import(ctx context.Context, seq iter.Seq2[incidents.Incident, error], progress func(int)) (int, error) {
 	now := time.Now().UTC()
 	n := 0
-	err := s.write(ctx, func(_ *sql.Tx, w *writer) error {
+	err := s.write(ctx, func(tx *sql.Tx, w *writer) error {
+		restore, err := bulkCache(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer restore()
 		for inc, err := range seq {
 			if err != nil {
 				return err
@@ -65,6 +70,25 @@ func (s *Store) Import(ctx context.Context, seq iter.Seq2[incidents.Incident, er
 		progress(n)
 	}
 	return n, nil
+}
+
+// bulkCacheKiB is the page cache of a bulk import. With SQLite's default 2 MiB,
+// the index pages of a large import are evicted and read back over and over
+// (1,000,000 incidents: 97 s); with 128 MiB they stay (39 s). Memory stays
+// bounded by this size whatever the import's length.
+const bulkCacheKiB = 128 << 10
+
+// bulkCache grows the page cache of tx's connection for a bulk import and
+// returns the function that shrinks it back before the connection is reused.
+func bulkCache(ctx context.Context, tx *sql.Tx) (restore func(), err error) {
+	var old int
+	if err := tx.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&old); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -bulkCacheKiB)); err != nil {
+		return nil, err
+	}
+	return func() { tx.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", old)) }, nil
 }
 
 // writer holds the statements that insert incidents inside one transaction, so

@@ -20,8 +20,18 @@ const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_p
 	i.status, i.created_at, i.updated_at`
 
 // Find returns the incidents matching f, newest first, with their sources.
+// It picks one of two plans for a bbox (see [Store.plan]).
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
-	query, args := findQuery(f)
+	p, err := s.plan(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find: %w", err)
+	}
+	return s.find(ctx, f, p)
+}
+
+// find runs Find's query with plan p.
+func (s *Store) find(ctx context.Context, f incidents.Filter, p plan) ([]incidents.Incident, error) {
+	query, args := findQuery(f, p, incidentColumns)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find: %w", err)
@@ -36,37 +46,105 @@ func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incid
 	return found, nil
 }
 
-// findQuery builds one SELECT for f with bound arguments. A bbox becomes a
-// membership test against the R*Tree (one branch per bound), confirmed by the
-// REAL columns since the R*Tree stores 32-bit floats.
-func findQuery(f incidents.Filter) (string, []any) {
-	var where []string
+// pointColumns are what FindPoints reads: all of them are in the covering
+// indexes, so a byDate walk never reads a table row.
+const pointColumns = "i.id, i.incident_type, i.date_from, i.date_to, i.lon, i.lat"
+
+// FindPoints is Find for drawing: it returns the same incidents in the same
+// order with only ID, Type, DateFrom, DateTo and Location set, without sources
+// and, on the byDate plan, without reading table rows (vector tiles hold
+// thousands of points).
+func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	p, err := s.plan(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find points: %w", err)
+	}
+	query, args := findQuery(f, p, pointColumns)
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find points: %w", err)
+	}
+	defer rows.Close()
+	var out []incidents.Incident
+	for rows.Next() {
+		var inc incidents.Incident
+		var typ, from, to string
+		var lon, lat float64
+		if err := rows.Scan(&inc.ID, &typ, &from, &to, &lon, &lat); err != nil {
+			return nil, fmt.Errorf("sqlite: find points: %w", err)
+		}
+		inc.Type, inc.Location = incidents.Type(typ), orb.Point{lon, lat}
+		inc.DateFrom, _ = incidents.ParseDate(from)
+		inc.DateTo, _ = incidents.ParseDate(to)
+		out = append(out, inc)
+	}
+	return out, rows.Err()
+}
+
+// findQuery builds one SELECT of columns for f with bound arguments, following plan p:
+// byBox joins the R*Tree's candidates (one branch per bound) to their rows and
+// sorts them; byDate walks a covering index newest first and stops at the
+// limit. Either way the REAL columns decide, since the R*Tree stores 32-bit
+// floats.
+func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
+	where, args := filterTerms(f)
+	var from string
+	var fromArgs []any
+	switch {
+	case p == byBox && len(f.Bounds) > 0:
+		from, fromArgs = treeCandidates(f.Bounds)
+		from = "(" + from + ") AS r CROSS JOIN incidents AS i ON i.id = r.id"
+	case len(f.Types) == 1:
+		from = "incidents AS i INDEXED BY incidents_type_cover"
+	default:
+		from = "incidents AS i INDEXED BY incidents_date_cover"
+	}
+	query := "SELECT " + columns + " FROM " + from + " WHERE " + strings.Join(where, " AND ") +
+		" ORDER BY i.date_to DESC, i.id DESC"
+	args = append(fromArgs, args...)
+	if f.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	return query, args
+}
+
+// treeCandidates selects the ids of the R*Tree boxes meeting any of bounds.
+func treeCandidates(bounds []orb.Bound) (string, []any) {
+	var tree []string
 	var args []any
+	for _, b := range bounds {
+		tree = append(tree, "SELECT id FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?")
+		args = append(args, b.Min.Lon(), b.Max.Lon(), b.Min.Lat(), b.Max.Lat())
+	}
+	return strings.Join(tree, " UNION ALL "), args
+}
+
+// filterTerms returns the WHERE terms of f on the incidents table, aliased i.
+func filterTerms(f incidents.Filter) ([]string, []any) {
 	status := f.Status
 	if status == "" {
 		status = incidents.StatusPublished
 	}
-	where = append(where, "i.status = ?")
-	args = append(args, string(status))
+	where, args := []string{"i.status = ?"}, []any{string(status)}
 	if len(f.Bounds) > 0 {
-		var tree, exact []string
+		var exact []string
 		for _, b := range f.Bounds {
-			tree = append(tree, "SELECT id FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?")
 			exact = append(exact, "(i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?)")
 			args = append(args, b.Min.Lon(), b.Max.Lon(), b.Min.Lat(), b.Max.Lat())
 		}
-		for _, b := range f.Bounds {
-			args = append(args, b.Min.Lon(), b.Max.Lon(), b.Min.Lat(), b.Max.Lat())
-		}
-		where = append(where, "i.id IN ("+strings.Join(tree, " UNION ALL ")+")", "("+strings.Join(exact, " OR ")+")")
+		where = append(where, "("+strings.Join(exact, " OR ")+")")
 	}
 	if !f.Period.Start.IsZero() {
 		where = append(where, "i.date_to >= ?")
 		args = append(args, f.Period.Start.UTC().Format(incidents.DateLayout))
 	}
 	if !f.Period.End.IsZero() {
-		where = append(where, "i.date_from <= ?")
-		args = append(args, f.Period.End.UTC().Format(incidents.DateLayout))
+		// The second term is implied by the first and date_span; it bounds
+		// the walk down the date index.
+		end := f.Period.End.UTC().Format(incidents.DateLayout)
+		where = append(where, "i.date_from <= ?", "i.date_to <= date(?, '+' || (SELECT max_days FROM date_span WHERE id = 1) || ' days')")
+		args = append(args, end, end)
 	}
 	if len(f.Types) > 0 {
 		where = append(where, "i.incident_type IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Types)), ",")+")")
@@ -84,17 +162,13 @@ func findQuery(f incidents.Filter) (string, []any) {
 		args = append(args, f.SourceKey)
 	}
 	if c := f.After; c != nil {
+		// The first term is implied by the second; it starts the index walk
+		// at the cursor, so that a deep page costs what the first does.
 		d := incidents.FormatDate(c.DateTo)
-		where = append(where, "(i.date_to < ? OR (i.date_to = ? AND i.id < ?))")
+		where = append(where, "i.date_to <= ?", "(i.date_to < ? OR i.id < ?)")
 		args = append(args, d, d, c.ID)
 	}
-	query := "SELECT " + incidentColumns + " FROM incidents AS i WHERE " + strings.Join(where, " AND ") +
-		" ORDER BY i.date_to DESC, i.id DESC"
-	if f.Limit > 0 {
-		query += " LIMIT ?"
-		args = append(args, f.Limit)
-	}
-	return query, args
+	return where, args
 }
 
 // Get returns one incident, whatever its status.

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -27,10 +28,20 @@ var schemaFS embed.FS
 
 // Store is an incidents.Store in one SQLite file. It is safe for concurrent use.
 type Store struct {
-	db *sql.DB
+	db           *sql.DB
+	rowsEstimate atomic.Int64 // the largest incident id seen by the planner: about how many there are
+	snaps        snapshots    // published points for Aggregate
 }
 
 var _ incidents.Store = (*Store)(nil)
+
+// Connection pool: maxConns connections, each with a page cache of
+// connCacheKiB (SQLite's default is 2 MiB), so at most 64 MiB of cache in all.
+// The database file itself is read through the OS page cache, shared.
+const (
+	maxConns     = 8
+	connCacheKiB = 8 << 10
+)
 
 // Open opens (creating if needed) the database at path and brings its schema up
 // to date. Pragmas go in the DSN so that every pooled connection gets them.
@@ -44,10 +55,17 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate") // writers queue at BEGIN instead of failing at upgrade
+	q.Set("_cache_size", strconv.Itoa(-connCacheKiB))
 	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	// database/sql keeps 2 idle connections by default: under concurrent
+	// reads it opened and closed SQLite connections on every query (each
+	// parsing the schema and starting with a cold cache), which cut a
+	// small-box query from about 4,000 to 250 per second.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

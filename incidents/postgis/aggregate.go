@@ -1,0 +1,59 @@
+package postgis
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// Aggregate counts the incidents matching f that lie in g, cell by cell and
+// type by type, in one GROUP BY over the GiST-indexed box; cells come by row
+// then column. f.Limit and f.After are ignored.
+func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error) {
+	if !g.Valid() {
+		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
+	}
+	var p params
+	where := filterTerms(&p, f)
+	b := g.Bound
+	west, south, east, north := p.add(b.Min.Lon()), p.add(b.Min.Lat()), p.add(b.Max.Lon()), p.add(b.Max.Lat())
+	where = append(where, fmt.Sprintf("i.geom && ST_MakeEnvelope(%[1]s, %[2]s, %[3]s, %[4]s, 4326)"+
+		" AND i.lon BETWEEN %[1]s AND %[3]s AND i.lat BETWEEN %[2]s AND %[4]s", west, south, east, north))
+	w, h := g.CellSize()
+	query := fmt.Sprintf(`SELECT least(floor((i.lon - %s) / %s)::int, %s) AS col,
+		least(floor((i.lat - %s) / %s)::int, %s) AS row, i.incident_type, count(*), sum(i.lon), sum(i.lat)
+		FROM incidents AS i WHERE %s GROUP BY row, col, i.incident_type ORDER BY row, col`,
+		west, p.add(w), p.add(g.Cols-1), south, p.add(h), p.add(g.Rows-1),
+		strings.Join(where, " AND "))
+	rows, err := s.pool.Query(ctx, query, p...)
+	if err != nil {
+		return nil, fmt.Errorf("postgis: aggregate: %w", err)
+	}
+	defer rows.Close()
+	var cells []incidents.Cell
+	for rows.Next() {
+		var col, row int32
+		var n int64
+		var typ string
+		var sumLon, sumLat float64
+		if err := rows.Scan(&col, &row, &typ, &n, &sumLon, &sumLat); err != nil {
+			return nil, fmt.Errorf("postgis: aggregate: %w", err)
+		}
+		if k := len(cells) - 1; k < 0 || cells[k].Col != int(col) || cells[k].Row != int(row) {
+			cells = append(cells, incidents.Cell{Col: int(col), Row: int(row), Types: map[incidents.Type]int{}})
+		}
+		c := &cells[len(cells)-1]
+		c.Count += int(n)
+		c.Types[incidents.Type(typ)] = int(n)
+		c.Center = orb.Point{c.Center.Lon() + sumLon, c.Center.Lat() + sumLat} // sums until the cell is complete
+	}
+	for i := range cells {
+		c := &cells[i]
+		c.Center = orb.Point{c.Center.Lon() / float64(c.Count), c.Center.Lat() / float64(c.Count)}
+	}
+	return cells, rows.Err()
+}

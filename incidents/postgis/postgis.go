@@ -1,0 +1,194 @@
+// Package postgis is the incidents.Store for deployments that outgrow one
+// machine: PostgreSQL with PostGIS, reached through pgx's connection pool, so
+// that several mapsrv processes can serve and write one database.
+//
+// Points are geometry(Point, 4326) under a GiST index, derived from exact
+// lon/lat columns; civil dates are date columns, NULL while a draft's date is
+// unknown. The schema is plain SQL in schema/NNNN_*.sql, embedded and applied in
+// order in one transaction under an advisory lock, so processes starting
+// together do not race. Tables are created in the first schema of the
+// connection's search_path; the postgis extension must exist or be creatable.
+// On a read-only connection (a streaming replica) Open only checks that the
+// primary has brought the schema up to date, and every write fails.
+package postgis
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+//go:embed schema/*.sql
+var schemaFS embed.FS
+
+// Store is an incidents.Store in a PostgreSQL database with PostGIS. It is safe
+// for concurrent use, also by several processes sharing the database.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+var _ incidents.Store = (*Store)(nil)
+
+// IsDSN reports whether dsn names a PostgreSQL database (a postgres:// or
+// postgresql:// URL) rather than a file.
+func IsDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to the database at dsn (a postgres:// URL; pgx's pool
+// parameters such as pool_max_conns are accepted) and brings its schema up to
+// date.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgis: %w", err)
+	}
+	s := &Store{pool: pool}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgis: %s: %w", redact(dsn), err)
+	}
+	return s, nil
+}
+
+// Close closes every pooled connection.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// migrateLock is the advisory lock key held while migrating.
+const migrateLock = 0x6d617073 // "maps"
+
+// migrate applies, in one transaction, every schema/NNNN_*.sql file numbered
+// above the version recorded in schema_version, and records the last applied.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(schemaFS, "schema/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	var readOnly string
+	if err := tx.QueryRow(ctx, "SHOW transaction_read_only").Scan(&readOnly); err != nil {
+		return err
+	}
+	if readOnly == "on" {
+		return checkSchema(ctx, tx, len(names))
+	}
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", migrateLock); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)`); err != nil {
+		return fmt.Errorf("schema version table: %w", err)
+	}
+	var version int
+	err = tx.QueryRow(ctx, "SELECT version FROM schema_version WHERE id = 1").Scan(&version)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(names) {
+		return fmt.Errorf("database schema version %d is newer than this mapsrv knows (%d): upgrade mapsrv", version, len(names))
+	}
+	for _, name := range names {
+		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with its number", name)
+		}
+		if n <= version {
+			continue
+		}
+		text, err := schemaFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, string(text)); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_version (id, version) VALUES (1, $1)
+			ON CONFLICT (id) DO UPDATE SET version = excluded.version`, n); err != nil {
+			return err
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+// checkSchema is migrate on a read-only connection (a hot-standby replica, or
+// default_transaction_read_only): it cannot migrate, so the schema must already
+// be the one this mapsrv knows, migrated on the primary.
+func checkSchema(ctx context.Context, tx pgx.Tx, want int) error {
+	var version int
+	if err := tx.QueryRow(ctx, "SELECT version FROM schema_version WHERE id = 1").Scan(&version); err != nil {
+		return fmt.Errorf("read-only database without a mapsrv schema (open the primary once first): %w", err)
+	}
+	if version != want {
+		return fmt.Errorf("read-only database at schema version %d, this mapsrv needs %d: migrate the primary first", version, want)
+	}
+	return nil
+}
+
+// Version returns the data version, bumped by every committed write
+// transaction of any process using the database.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.pool.QueryRow(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&v)
+	if err != nil {
+		return 0, fmt.Errorf("postgis: version: %w", err)
+	}
+	return v, nil
+}
+
+// write runs fn in a transaction, bumps the data version last (so the row lock
+// that orders writers is held only while committing) and commits; any error
+// rolls everything back.
+func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, "UPDATE data_version SET version = version + 1 WHERE id = 1"); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// formatError translates server errors that callers can act on: integrity
+// constraint violations (class 23) and data exceptions (class 22, such as a NUL
+// byte in text, which PostgreSQL refuses) mean an invalid incident.
+func formatError(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (strings.HasPrefix(pe.Code, "23") || strings.HasPrefix(pe.Code, "22")) {
+		return fmt.Errorf("%w: %s", incidents.ErrInvalid, pe.Message)
+	}
+	return err
+}
+
+// redact hides the password of a DSN in messages.
+func redact(dsn string) string {
+	cfg, err := pgconn.ParseConfig(dsn)
+	if err != nil {
+		return "database"
+	}
+	return fmt.Sprintf("postgres://%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
+}

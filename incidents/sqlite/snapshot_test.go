@@ -1,0 +1,65 @@
+package sqlite
+
+import (
+	"context"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// TestSnapshot_AgreesWithSQL counts random filters on random grids both ways.
+func TestSnapshot_AgreesWithSQL(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "snap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rng := rand.New(rand.NewPCG(5, 6))
+	if _, err := s.Add(context.Background(), randomIncidents(rng, 500)); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.readSnapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 100 {
+		f := randomFilter(rng)
+		lon, lat := 35.8+rng.Float64()/2, 34.8+rng.Float64()/2
+		g := incidents.Grid{Bound: orb.Bound{Min: orb.Point{lon, lat}, Max: orb.Point{lon + 0.3 + rng.Float64(), lat + 0.3 + rng.Float64()}},
+			Cols: 1 + rng.IntN(8), Rows: 1 + rng.IntN(8)}
+		for _, p := range []plan{byDate, byBox} {
+			query, args := aggregateQuery(f, g, p)
+			rows, err := s.db.Query(query, args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[[2]int]map[string]int{}
+			for rows.Next() {
+				var col, row, n int
+				var typ string
+				var sumLon, sumLat float64
+				rows.Scan(&col, &row, &typ, &n, &sumLon, &sumLat)
+				if want[[2]int{col, row}] == nil {
+					want[[2]int{col, row}] = map[string]int{}
+				}
+				want[[2]int{col, row}][typ] = n
+			}
+			rows.Close()
+			got := map[[2]int]map[string]int{}
+			for _, c := range snap.aggregate(f, g) {
+				got[[2]int{c.Col, c.Row}] = map[string]int{}
+				for typ, n := range c.Types {
+					got[[2]int{c.Col, c.Row}][string(typ)] = n
+				}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("case %d plan %d: snapshot counts %v, SQL %v", i, p, got, want)
+			}
+		}
+	}
+}

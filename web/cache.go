@@ -1,0 +1,144 @@
+package web
+
+import (
+	"bytes"
+	"container/list"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+)
+
+// Response cache sizes: at most cacheBytes of bodies in all, none above
+// cacheEntryBytes (a country page of 10,000 incidents is not kept).
+const (
+	cacheBytes      = 32 << 20
+	cacheEntryBytes = 1 << 20
+)
+
+// responseCache keeps recent 200 responses of read endpoints by data version
+// and request, least recently used first out. A write moves the version on,
+// so stale entries are never served, only aged out.
+type responseCache struct {
+	mu    sync.Mutex
+	lru   *list.List // of *cacheEntry, most recent first
+	byKey map[string]*list.Element
+	size  int
+}
+
+type cacheEntry struct {
+	key    string
+	header http.Header
+	body   []byte
+}
+
+// cachedHeaders are the response headers kept with a body; the others
+// (request ids, security headers) are set afresh for each request.
+var cachedHeaders = []string{"Content-Type", "Content-Encoding", "Content-Disposition", "Etag", "Cache-Control", "Vary"}
+
+func newResponseCache() *responseCache {
+	return &responseCache{lru: list.New(), byKey: map[string]*list.Element{}}
+}
+
+// withCache answers repeated GETs of the same view of the same data from
+// memory: the map's shared views (the country at start, the tiles around
+// towns) cost one query per data version instead of one per visitor. The
+// handler below sets the ETag, so If-None-Match is checked here first.
+func withCache(c *responseCache, store incidentStore, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v, err := store.Version(r.Context())
+		if err != nil || r.Method != http.MethodGet {
+			next.ServeHTTP(w, r)
+			return
+		}
+		proto := "http"
+		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+			proto = "https"
+		}
+		key := fmt.Sprintf("%d %t %s://%s%s", v, acceptsGzip(r.Header.Get("Accept-Encoding")), proto, r.Host, r.URL.RequestURI())
+		// A client asking for no-cache (a reload, or a load test measuring
+		// the work behind a view) gets a fresh answer.
+		fresh := strings.Contains(r.Header.Get("Cache-Control"), "no-cache")
+		if e := c.get(key); e != nil && !fresh {
+			for k, vals := range e.header {
+				w.Header()[k] = vals
+			}
+			if match := r.Header.Get("If-None-Match"); match != "" && match == e.header.Get("ETag") {
+				w.Header().Del("Content-Encoding")
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Write(e.body)
+			return
+		}
+		rec := &cacheRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		if rec.status == http.StatusOK && !rec.tooBig {
+			h := http.Header{}
+			for _, k := range cachedHeaders {
+				if vals := w.Header().Values(k); len(vals) > 0 {
+					h[k] = vals
+				}
+			}
+			c.put(&cacheEntry{key: key, header: h, body: rec.body.Bytes()})
+		}
+	})
+}
+
+func (c *responseCache) get(key string) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byKey[key]
+	if !ok {
+		return nil
+	}
+	c.lru.MoveToFront(el)
+	return el.Value.(*cacheEntry)
+}
+
+func (c *responseCache) put(e *cacheEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.byKey[e.key]; ok {
+		return
+	}
+	c.byKey[e.key] = c.lru.PushFront(e)
+	c.size += len(e.body)
+	for c.size > cacheBytes {
+		old := c.lru.Remove(c.lru.Back()).(*cacheEntry)
+		delete(c.byKey, old.key)
+		c.size -= len(old.body)
+	}
+}
+
+// cacheRecorder passes a response through while keeping a copy of its body,
+// up to cacheEntryBytes.
+type cacheRecorder struct {
+	http.ResponseWriter
+	status int
+	body   bytes.Buffer
+	tooBig bool
+}
+
+func (c *cacheRecorder) WriteHeader(code int) {
+	if c.status == 0 {
+		c.status = code
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *cacheRecorder) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	if !c.tooBig && c.body.Len()+len(b) <= cacheEntryBytes {
+		c.body.Write(b)
+	} else if !c.tooBig {
+		c.tooBig = true
+		c.body = bytes.Buffer{}
+	}
+	return c.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (c *cacheRecorder) Unwrap() http.ResponseWriter { return c.ResponseWriter }

@@ -1,0 +1,48 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/web"
+)
+
+// BenchmarkServer runs requests of `make bench-load` through the real router
+// on the database MAPSRV_BENCH_DB names (from mapsrv synth), bypassing the
+// response cache as its "fresh" column does. Without MAPSRV_BENCH_DB it skips:
+// the store's own benchmarks seed their data.
+func BenchmarkServer(b *testing.B) {
+	path := os.Getenv("MAPSRV_BENCH_DB")
+	if path == "" {
+		b.Skip("MAPSRV_BENCH_DB is not set: give it a database from mapsrv synth")
+	}
+	store, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	h := web.NewServer(web.Config{Store: store})
+	for name, url := range map[string]string{
+		"items/small":       "/api/collections/incidents/items?bbox=36.58,35.88,36.68,35.98&limit=100",
+		"items/medium":      "/api/collections/incidents/items?bbox=36.2,35.4,37.2,36.4&limit=1000",
+		"aggregate/country": "/api/collections/incidents/aggregate?bbox=35.5,32.3,42.4,37.4&zoom=7",
+		"tile/z12":          "/tiles/incidents/12/2460/1642.mvt",
+	} {
+		b.Run(name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, url, nil)
+			req.Header.Set("Cache-Control", "no-cache")
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("GET %s = %d %s", url, rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
