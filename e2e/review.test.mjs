@@ -9,10 +9,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, ROOT, EDITOR_TOKEN, INGEST_TOKEN } from './server.mjs';
 import { launch, openPage, settled } from './browser.mjs';
+import {
+  DRAFTS, INCIDENTS, assertClean, signIn, ingest, card, stableBox, call as callAPI, draftsNow as queue,
+} from './review.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
-const DRAFTS = '/api/collections/drafts/items';
-const INCIDENTS = '/api/collections/incidents/items';
 
 // Reports written for these tests (not news text): an arrest in Saraqib and a bombing in
 // Manbij; an arrest with no place; an arrest in Jableh carrying HTML and script payloads.
@@ -25,65 +26,14 @@ const JABLEH = `اعتقلت قوات الأمن خمسة أشخاص في مدي
 let server;
 let browser;
 
-async function call(p, { method = 'GET', tok = EDITOR_TOKEN } = {}) {
-  const res = await fetch(new URL(p, server.url), { method, headers: { Authorization: `Bearer ${tok}` } });
-  return { status: res.status, body: res.status === 200 ? await res.json() : null };
-}
-
-// clean asserts no page errors or dialogs, and no console errors except the failed loads
-// of the given HTTP statuses the test provoked on purpose.
-function assertClean(seen, statuses = []) {
-  const expected = (m) => statuses.some((s) => m.includes(`status of ${s}`));
-  assert.deepEqual(seen.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(seen.consoleErrors.filter((m) => !expected(m)), [], 'console errors');
-  assert.deepEqual(seen.dialogs, [], 'dialogs opened');
-}
+const call = (p, opts) => callAPI(server, p, opts);
+const draftsNow = () => queue(server);
 
 async function open(hash = '', opts) {
   const o = await openPage(browser, opts);
   await o.page.goto(`${server.url}/${hash}`);
   await settled(o.page);
   return o;
-}
-
-async function signIn(page, tok = EDITOR_TOKEN) {
-  if (await page.isHidden('#review')) await page.click('#review-toggle');
-  await page.fill('#token-input', tok);
-  await page.press('#token-input', 'Enter');
-  await page.waitForSelector('#review-body', { state: 'visible' });
-}
-
-// ingest pastes a report and waits for the queue to reload; it returns the result line.
-async function ingest(page, text, { url, title = 'Test report', published = '2026-01-13' }) {
-  await page.fill('#report-text', text);
-  await page.fill('#report-published', published);
-  await page.fill('#source-title', title);
-  await page.fill('#source-url', url);
-  const loaded = page.waitForResponse((r) => r.url().includes(DRAFTS) && r.request().method() === 'GET');
-  await page.click('#ingest-submit');
-  await loaded;
-  await page.waitForFunction(() => document.getElementById('ingest-result').textContent !== '');
-  return page.textContent('#ingest-result');
-}
-
-async function draftsNow() {
-  const { status, body } = await call(`${DRAFTS}?limit=1000`);
-  assert.equal(status, 200);
-  return body.features;
-}
-
-const card = (id) => `#draft-list li[data-id="${id}"]`;
-
-// stableBox waits until selector's box stops moving (the map has finished animating).
-async function stableBox(page, selector) {
-  let last = null;
-  for (let i = 0; i < 50; i++) {
-    const box = await page.locator(selector).boundingBox();
-    if (box && last && box.x === last.x && box.y === last.y) return box;
-    last = box;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`${selector} kept moving`);
 }
 
 describe('review panel', { timeout: 240000 }, () => {

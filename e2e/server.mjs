@@ -62,14 +62,14 @@ async function waitReady(url, child, logs) {
 }
 
 /**
- * startServer imports the seed and the XSS fixture into a fresh database, starts
- * `mapsrv serve` and resolves to { url, stop, logs } once the API answers.
+ * startServer imports the seed, the XSS fixture and the files in extra into a fresh
+ * database, starts `mapsrv serve` and resolves to { url, stop, logs } once the API answers.
  */
-export async function startServer() {
+export async function startServer({ extra = [] } = {}) {
   const bin = binary();
   const dir = mkdtempSync(path.join(tmpdir(), 'mapsrv-e2e-'));
   const db = path.join(dir, 'e2e.db');
-  execFileSync(bin, ['import', '--db', db, SEED, FIXTURE], { cwd: dir, stdio: 'pipe' });
+  execFileSync(bin, ['import', '--db', db, SEED, FIXTURE, ...extra], { cwd: dir, stdio: 'pipe' });
   const port = await freePort();
   const logs = [];
   const child = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', db], {

@@ -41,6 +41,9 @@ export function itemsURL({ bbox, from, to, types, limit = MAX_LIMIT, format = ''
   return `${ITEMS}?${q.toString().replace(/%2C/g, ',').replace(/%2F/g, '/')}`;
 }
 
+/** reverseURL is the URL asking what lies at lat/lon: governorate and nearest places. */
+export const reverseURL = (lat, lon) => `/api/reverse?lat=${round(lat)}&lon=${round(lon)}`;
+
 /** ApiError carries the API's problem detail, or the HTTP status when there is none. */
 export class ApiError extends Error {
   constructor(status, detail) {

@@ -2,11 +2,14 @@
 // The map page: wires the map, the API, the panel and the URL hash together. The view
 // (centre/zoom, dates, types, language, open incident) is one state object mirrored in
 // the hash; every change refetches the incidents for the visible box through the API.
+// The server first counts the view (aggregate); only views with few enough incidents are
+// fetched as points, larger or zoomed-out ones are drawn as counted cells.
 
 import { parseHash, formatHash, TYPES } from './hash.js';
 import { Channel, getJSON, itemsURL, bboxString, hasNext, MAX_LIMIT } from './api.js';
-import { setLang, lang, t } from './i18n.js';
+import { setLang, lang, t, formatNumber } from './i18n.js';
 import { IncidentLayer, DensityLayer } from './layers.js';
+import { CellLayer, aggregateURL, usePoints, countTypes, POINTS_MAX } from './cells.js';
 import { Timeline } from './timeline.js';
 import { PlaceSearch, zoomFor } from './search.js';
 import { popupNode, setGovernorates } from './incident.js';
@@ -25,10 +28,15 @@ const state = {
   incident: initial.incident,
 };
 let context = []; // every incident in the box, any date or type: histogram and counts
+let bigContext = 0; // when the box holds more than POINTS_MAX incidents: how many
+let legendCounts = null; // per-type counts from the aggregate, in big boxes
 let shown = []; // what the map and list show
 let contextBox = '';
 let pendingIncident = null;
 let lastFC = { features: [], links: [] };
+let lastAgg = null; // the cells drawn, when the view is drawn as cells
+let shownGen = 0;
+const LIST_LIMIT = 100; // incidents listed when the map shows cells
 
 setLang(state.lang);
 const map = L.map('map', { zoomControl: true, minZoom: 5, maxZoom: 18, zoomSnap: 0.5 });
@@ -44,6 +52,8 @@ const status = new Status({
 const base = basemaps(map, { tilesNote: $('tiles-note'), onError: (err) => status.fail('govError', err) });
 const incidents = new IncidentLayer(map, { governorateShape: base.shape });
 const density = new DensityLayer(map);
+const cells = new CellLayer(map);
+incidents.group.addLayer(cells.group);
 incidents.group.addTo(map);
 let control = null;
 function layersControl() {
@@ -55,7 +65,6 @@ function layersControl() {
 
 const review = new Review(map, {
   governorates: () => base.features().map((f) => f.properties),
-  governorateAt: base.governorateAt,
   onPublished: () => refresh(true),
   onLayout: () => {
     if (document.body.classList.contains('review-open')) closePanelOnPhone();
@@ -65,7 +74,10 @@ const review = new Review(map, {
 
 const timeline = new Timeline($('histogram'), $('histogram-caption'), (from, to) => setDates(from, to));
 const mainChannel = new Channel();
+const aggChannel = new Channel();
 const contextChannel = new Channel();
+const contextAggChannel = new Channel();
+const legendChannel = new Channel();
 
 function syncHash() {
   const c = map.getCenter();
@@ -92,13 +104,19 @@ async function loadShown() {
     document.body.dataset.loaded = url;
     return;
   }
+  const gen = ++shownGen;
+  const view = { bbox: bboxString(map.getBounds()), from: state.from, to: state.to, types: state.types };
   status.loading(true);
   try {
-    const fc = await mainChannel.get(url);
-    if (fc) {
-      draw(fc);
-      document.body.dataset.loaded = url; // lets tests know which request is drawn
-    }
+    const agg = await aggChannel.get(aggregateURL({ ...view, zoom: map.getZoom() }));
+    if (!agg || gen !== shownGen) return;
+    const points = usePoints(map.getZoom(), agg.numberMatched);
+    const fc = await mainChannel.get(points ? url : itemsURL({ ...view, limit: LIST_LIMIT }));
+    if (!fc || gen !== shownGen) return;
+    if (points) draw(fc);
+    else drawCells(agg, fc);
+    document.body.dataset.mode = points ? 'points' : 'cells';
+    document.body.dataset.loaded = url; // lets tests know which request is drawn
   } catch (err) {
     status.fail('loadError', err);
   } finally {
@@ -108,8 +126,10 @@ async function loadShown() {
 
 function draw(fc, force = false) {
   lastFC = fc;
+  lastAgg = null;
   shown = fc.features || [];
   status.clearError();
+  cells.clear();
   incidents.set(shown, force);
   density.set(shown);
   renderList($('incident-list'), shown, (f) => focusIncident(f.id));
@@ -117,18 +137,59 @@ function draw(fc, force = false) {
   listNote($('list-note'), hasNext(fc) ? t('truncated', { n: MAX_LIMIT })
     : shown.length === 0 ? t('noIncidents') : '');
   document.body.dataset.shown = String(shown.length);
+  afterDraw();
+}
+
+// drawCells shows the view as the aggregate's cells, and lists the latest incidents (fc).
+function drawCells(agg, fc) {
+  lastFC = fc;
+  lastAgg = agg;
+  shown = fc.features || [];
+  status.clearError();
+  incidents.set([]);
+  cells.set(agg);
+  density.set(agg.features || []);
+  renderList($('incident-list'), shown, (f) => focusIncident(f.id));
+  setCount($('list-count'), $('panel-toggle'), agg.numberMatched);
+  listNote($('list-note'), t('cellsNote', { n: formatNumber(shown.length), total: formatNumber(agg.numberMatched) }));
+  document.body.dataset.shown = String(agg.numberMatched);
+  afterDraw();
+}
+
+function afterDraw() {
   if (pendingIncident) openPending();
   else markSelected($('incident-list'), state.incident);
 }
 
+// loadContext counts the box over all dates and types; a box of up to POINTS_MAX is
+// fetched whole for the histogram and legend, a bigger one only counted by type.
 async function loadContext(force) {
   const box = bboxString(map.getBounds());
-  if (box === contextBox && !force) return;
+  if (box === contextBox && !force) { if (bigContext) loadLegend(); return; }
   try {
-    const fc = await contextChannel.get(itemsURL({ bbox: box, from: '', to: '', types: null }));
-    if (!fc) return;
+    const all = await contextAggChannel.get(aggregateURL({ bbox: box, zoom: 0 }));
+    if (!all) return;
+    let fc = null;
+    if (all.numberMatched <= POINTS_MAX) {
+      fc = await contextChannel.get(itemsURL({ bbox: box, from: '', to: '', types: null }));
+      if (!fc) return;
+    }
     contextBox = box;
-    context = fc.features || [];
+    context = fc ? fc.features || [] : [];
+    bigContext = fc ? 0 : all.numberMatched;
+    renderContext();
+    if (bigContext) loadLegend();
+  } catch (err) {
+    status.fail('loadError', err);
+  }
+}
+
+// loadLegend counts a big box's incidents by type within the chosen dates.
+async function loadLegend() {
+  try {
+    const agg = await legendChannel.get(aggregateURL({ bbox: contextBox, from: state.from, to: state.to, zoom: 0 }));
+    if (!agg) return;
+    legendCounts = countTypes(agg);
     renderContext();
   } catch (err) {
     status.fail('loadError', err);
@@ -136,6 +197,11 @@ async function loadContext(force) {
 }
 
 function renderContext() {
+  if (bigContext) {
+    renderLegend($('legend'), state.types, legendCounts, toggleType);
+    timeline.setData([], t('histTooMany', { n: formatNumber(bigContext) }));
+    return;
+  }
   const inDates = context.filter((f) => overlaps(f.properties, state.from, state.to));
   renderLegend($('legend'), state.types, countByType(inDates), toggleType);
   const typed = state.types ? context.filter((f) => state.types.includes(f.properties.incident_type)) : context;
@@ -222,7 +288,8 @@ function applyLang(l) {
   map.closePopup();
   renderContext();
   timeline.render();
-  draw(lastFC, true);
+  if (lastAgg) drawCells(lastAgg, lastFC);
+  else draw(lastFC, true);
   review.relabel();
   syncHash();
 }
@@ -255,7 +322,8 @@ function wireControls() {
   $('types-all').addEventListener('click', () => { state.types = null; renderContext(); refresh(); });
   $('lang-toggle').addEventListener('click', () => applyLang(state.lang === 'ar' ? 'en' : 'ar'));
   $('panel-toggle').addEventListener('click', () => {
-    if (document.body.classList.contains('review-open')) review.close();
+    // With unsaved draft edits, closing the review panel waits for the editor's answer.
+    if (document.body.classList.contains('review-open') && !review.close()) return;
     setPanel(!document.body.classList.contains('panel-open'));
   });
   const play = $('play');

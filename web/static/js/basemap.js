@@ -12,7 +12,8 @@ const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 /**
  * basemaps adds the base layers to map. It returns { ready, shape(pcode), features(),
- * governorateAt(lat, lon), control(overlays), relabel() }: ready settles when the outline has loaded (or failed, reported to onError).
+ * control(overlays), relabel() }: ready settles when the outline has loaded (or failed,
+ * reported to onError).
  */
 export function basemaps(map, { tilesNote, onError }) {
   const osm = L.tileLayer(OSM, {
@@ -57,11 +58,6 @@ export function basemaps(map, { tilesNote, onError }) {
     ready,
     shape: (pcode) => shapes.get(pcode) || null,
     features: () => features,
-    // governorateAt returns the P-code of the governorate holding a point, or ''.
-    governorateAt: (lat, lon) => {
-      const f = features.find((x) => polygonsOf(x.geometry).some((poly) => inside([lon, lat], poly)));
-      return f ? f.properties.pcode : '';
-    },
     control(overlays) {
       const bases = { [t('layerOsm')]: osm, [t('layerOffline')]: offline };
       return L.control.layers(bases, { [t('layerGovernorates')]: outline, ...overlays }, { collapsed: true })

@@ -101,3 +101,20 @@ export function say(li, message, isError = false) {
   p.classList.toggle('is-error', isError);
   p.hidden = !message;
 }
+
+/**
+ * discardBox asks before unsaved edits of draft id are thrown away: onDiscard() goes on,
+ * onKeep() (also Escape) returns to the editor. Like the reject confirmation, it is part
+ * of the page, not a browser dialog.
+ */
+export function discardBox(id, { onDiscard, onKeep }) {
+  const labelId = `${draftId(id)}-discard`;
+  const box = el('div', {
+    className: 'draft-confirm discard-confirm', role: 'group', 'aria-labelledby': labelId,
+    onkeydown: (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); ev.stopPropagation(); onKeep(); } },
+  },
+  el('p', { id: labelId }, t('discardConfirm', { id })),
+  el('button', { type: 'button', className: 'btn btn-small btn-danger discard-yes', onclick: onDiscard }, t('discardYes')),
+  el('button', { type: 'button', className: 'btn btn-small discard-no', onclick: onKeep }, t('keepEditing')));
+  return box;
+}

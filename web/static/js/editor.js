@@ -6,6 +6,7 @@ import { el } from './dom.js';
 import { TYPES } from './hash.js';
 import { PlaceSearch } from './search.js';
 import { COUNTS, draftId } from './draft.js';
+import { NearbyOffer } from './nearby.js';
 import {
   t, typeName, precisionName, datePrecisionName, fieldName, pick,
 } from './i18n.js';
@@ -34,15 +35,27 @@ function select(options, value) {
  * DraftEditor edits feature f. governorates are the {pcode,name_en,name_ar} of the 14
  * governorates; onPoint(lat, lon) moves the pin; onSave(patch), onPublish(patch) and
  * onCancel() are the form's buttons; onSearchError reports a failed place search.
+ * initial is the saved state to compare with (by default, f as given).
  */
 export class DraftEditor {
-  constructor(f, { governorates, onPoint, onSave, onPublish, onCancel, onSearchError }) {
+  constructor(f, { governorates, onPoint, onSave, onPublish, onCancel, onSearchError, initial }) {
     Object.assign(this, { f, governorates, onPoint });
     this.prefix = draftId(f.id);
     this.point = [...f.geometry.coordinates];
     this.controls = {};
     this.errors = {};
     this.node = this.#build({ onSave, onPublish, onCancel }, onSearchError);
+    this.initial = initial ?? JSON.stringify(this.patch());
+  }
+
+  /** dirty reports whether the fields differ from the last saved state. */
+  dirty() {
+    return JSON.stringify(this.patch()) !== this.initial;
+  }
+
+  /** markSaved records body (a patch the server accepted) as the saved state. */
+  markSaved(body) {
+    this.initial = JSON.stringify(body);
   }
 
   #field(name, label, control, ...extra) {
@@ -109,6 +122,7 @@ export class DraftEditor {
       .map((g) => [g.pcode, pick(g, 'name').text]);
     this.coords = el('p', { className: 'coords', role: 'status' });
     this.moved = el('p', { className: 'hint moved', hidden: true }, t('pinMoved'));
+    this.nearby = new NearbyOffer(this.prefix, (pl) => this.#useNames(pl));
     const set = el('fieldset', { className: 'place-set' },
       el('legend', {}, t('fieldPlace')),
       el('label', { for: input.id }, t('placeSearch')), box,
@@ -118,7 +132,7 @@ export class DraftEditor {
       el('div', { className: 'field-row' },
         this.#field('admin1_pcode', t('fieldGov'), select([['', '—'], ...govs], p.admin1_pcode)),
         this.#field('geo_precision', t('fieldGeoPrecision'), select(GEO_PRECISIONS.map((k) => [k, precisionName(k)]), p.geo_precision))),
-      this.coords, this.moved, el('p', { className: 'hint' }, t('dragHint')));
+      this.coords, this.moved, this.nearby.node, el('p', { className: 'hint' }, t('dragHint')));
     const geomErr = el('p', { className: 'field-error', id: `${this.prefix}-geometry-err`, hidden: true });
     this.errors.geometry = geomErr;
     this.controls.geometry = input;
@@ -150,13 +164,33 @@ export class DraftEditor {
     this.coords.textContent = t('pinAt', { lat: lat.toFixed(4), lon: lon.toFixed(4) });
   }
 
-  /** setPoint records a pin dragged to lat/lon inside governorate pcode ('' if none). */
-  setPoint(lat, lon, pcode) {
+  /** setPoint records a pin dragged to lat/lon; setReverse tells what is there. */
+  setPoint(lat, lon) {
     this.point = [round(lon), round(lat)];
-    if (pcode !== undefined) this.controls.admin1_pcode.value = pcode;
     if (this.controls.geo_precision.value === 'country') this.controls.geo_precision.value = 'town';
     this.moved.hidden = false;
     this.#showPoint();
+    this.nearby.looking();
+  }
+
+  /**
+   * setReverse takes the /api/reverse answer for the pin (null: outside Syria): it sets
+   * the governorate and offers the nearest places' names, which the editor may take.
+   */
+  setReverse(rev) {
+    this.controls.admin1_pcode.value = rev?.governorate?.pcode || '';
+    const [lon, lat] = this.point;
+    this.nearby.show(rev, lat, lon);
+  }
+
+  /** reverseFailed says the lookup at the pin failed; the fields stay as they are. */
+  reverseFailed(msg) {
+    this.nearby.fail(msg);
+  }
+
+  #useNames(pl) {
+    this.controls.place_name_ar.value = pl.name_ar || '';
+    this.controls.place_name_en.value = pl.name_en || '';
   }
 
   /** applyPlace takes a place from /api/places or /api/geocode: names, governorate, pin. */
@@ -168,6 +202,7 @@ export class DraftEditor {
     c.geo_precision.value = GEO_PRECISIONS.includes(pl.precision) ? pl.precision : (KIND_PRECISION[pl.kind] || 'town');
     this.point = [round(pl.lon), round(pl.lat)];
     this.moved.hidden = true;
+    this.nearby.hide();
     this.#showPoint();
     this.onPoint(pl.lat, pl.lon);
   }

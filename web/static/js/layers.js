@@ -132,7 +132,7 @@ export class IncidentLayer {
   }
 }
 
-/** DensityLayer aggregates incidents into a screen grid and draws a circle per cell. */
+/** DensityLayer aggregates incidents (or counted cells) into a screen grid and draws a circle per cell. */
 export class DensityLayer {
   constructor(map, cell = 48) {
     this.map = map;
@@ -158,7 +158,8 @@ export class DensityLayer {
       const pt = this.map.project([lat, lon]);
       const key = `${Math.floor(pt.x / this.cell)}:${Math.floor(pt.y / this.cell)}`;
       const c = cells.get(key) || { n: 0, x: 0, y: 0 };
-      c.n += 1; c.x += pt.x; c.y += pt.y;
+      const w = f.properties.count ?? 1; // aggregate cells weigh their count
+      c.n += w; c.x += w * pt.x; c.y += w * pt.y;
       cells.set(key, c);
     }
     const max = Math.max(1, ...[...cells.values()].map((c) => c.n));

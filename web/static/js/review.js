@@ -5,7 +5,8 @@
 import {
   DRAFTS, token, setToken, clearToken, send, patch, fieldOf, localPath, detailFrom,
 } from './auth.js';
-import { draftCard, say, draftId } from './draft.js';
+import { draftCard, say, draftId, discardBox } from './draft.js';
+import { Channel, reverseURL } from './api.js';
 import { DraftEditor, FIELDS } from './editor.js';
 import { DraftPin } from './draftpin.js';
 import { IngestForm } from './ingestform.js';
@@ -16,14 +17,14 @@ const PAGE = 50;
 const OPEN_KEY = 'mapsrv.reviewOpen';
 
 /**
- * Review runs the panel. governorates() lists {pcode,name_en,name_ar}; governorateAt(lat,
- * lon) finds a point's governorate; onPublished() refreshes the public map; onLayout()
- * runs after the panel opens or closes.
+ * Review runs the panel. governorates() lists {pcode,name_en,name_ar}; onPublished()
+ * refreshes the public map; onLayout() runs after the panel opens or closes.
  */
 export class Review {
-  constructor(map, { governorates, governorateAt, onPublished, onLayout }) {
-    Object.assign(this, { governorates, governorateAt, onPublished, onLayout });
+  constructor(map, { governorates, onPublished, onLayout }) {
+    Object.assign(this, { governorates, onPublished, onLayout });
     this.pin = new DraftPin(map);
+    this.lookup = new Channel(); // /api/reverse after a pin move; a newer move aborts it
     this.drafts = [];
     this.next = null;
     this.editing = null; // { id, editor }
@@ -37,7 +38,7 @@ export class Review {
     $('review-toggle').addEventListener('click', () => ($('review').hidden ? this.open() : this.close()));
     $('review-close').addEventListener('click', () => this.close());
     $('signin-form').addEventListener('submit', (ev) => { ev.preventDefault(); this.#signIn(); });
-    $('signout').addEventListener('click', () => this.signOut());
+    $('signout').addEventListener('click', () => this.#leave(() => this.signOut()));
     this.ingest = new IngestForm({
       onResult: (res) => this.#ingested(res), onExpired: () => this.signOut(t('tokenExpired')),
     });
@@ -60,15 +61,37 @@ export class Review {
     this.onLayout();
   }
 
-  /** close hides the panel and the draft pin. */
+  /**
+   * close hides the panel and the draft pin. With unsaved edits it asks first and
+   * returns false (the panel stays open until the editor chooses to discard them).
+   */
   close() {
-    this.#closeEditor();
-    $('review').hidden = true;
-    document.body.classList.remove('review-open');
-    $('review-toggle').setAttribute('aria-expanded', 'false');
-    sessionStorage.removeItem(OPEN_KEY);
-    $('review-toggle').focus();
-    this.onLayout();
+    return this.#leave(() => {
+      this.#closeEditor();
+      $('review').hidden = true;
+      document.body.classList.remove('review-open');
+      $('review-toggle').setAttribute('aria-expanded', 'false');
+      sessionStorage.removeItem(OPEN_KEY);
+      $('review-toggle').focus();
+      this.onLayout();
+    });
+  }
+
+  // leave runs action at once when the open editor holds no unsaved edits (and returns
+  // true); otherwise it asks in the editor and runs action only once they are discarded.
+  #leave(action) {
+    const e = this.editing;
+    if (!e || !e.editor.dirty()) { action(); return true; }
+    const form = e.editor.node;
+    form.querySelector('.discard-confirm')?.remove();
+    const box = discardBox(e.id, {
+      onDiscard: () => { box.remove(); this.#closeEditor(); action(); },
+      onKeep: () => { box.remove(); form.querySelector('.draft-save')?.focus(); },
+    });
+    form.append(box);
+    box.scrollIntoView({ block: 'nearest' });
+    box.querySelector('.discard-no').focus();
+    return false;
   }
 
   async #signIn() {
@@ -171,17 +194,23 @@ export class Review {
     $(draftId(f.id))?.replaceWith(this.#card(f));
   }
 
-  /** toggleEdit opens draft f's editor and pin (closing any other), or closes it. */
+  /**
+   * toggleEdit opens draft f's editor and pin (closing any other), or closes it; unsaved
+   * edits in the open editor are only dropped once the editor confirms.
+   */
   toggleEdit(f) {
     const was = this.editing?.id;
-    this.#closeEditor();
-    if (was === f.id) { $(draftId(f.id))?.querySelector('.draft-edit')?.focus(); return; }
-    this.#openEditor(f);
-    this.editing.editor.controls.incident_type.focus();
+    this.#leave(() => {
+      this.#closeEditor();
+      if (was === f.id) { $(draftId(f.id))?.querySelector('.draft-edit')?.focus(); return; }
+      this.#openEditor(f);
+      this.editing.editor.controls.incident_type.focus();
+    });
   }
 
-  #openEditor(f, follow = true) {
+  #openEditor(f, follow = true, initial = undefined) {
     const editor = new DraftEditor(f, {
+      initial,
       governorates: this.governorates(),
       onPoint: (lat, lon) => this.pin.moveTo(lat, lon),
       onSave: (body) => this.save(f, body),
@@ -191,12 +220,31 @@ export class Review {
     });
     this.editing = { id: f.id, editor };
     this.#replace(f);
-    this.pin.show(f, (lat, lon) => editor.setPoint(lat, lon, this.governorateAt(lat, lon)), follow);
+    this.pin.show(f, (lat, lon) => this.#pinMoved(editor, lat, lon), follow);
+  }
+
+  // pinMoved asks the API what lies at the pin's new place and tells the editor, unless
+  // the pin moved again or the editor closed meanwhile.
+  async #pinMoved(editor, lat, lon) {
+    editor.setPoint(lat, lon);
+    let rev;
+    try {
+      rev = await this.lookup.get(reverseURL(lat, lon));
+      if (rev === null) return;
+    } catch (err) {
+      if (err.status !== 404) {
+        if (this.editing?.editor === editor) editor.reverseFailed(err.message);
+        return;
+      }
+      rev = null; // outside Syria
+    }
+    if (this.editing?.editor === editor) editor.setReverse(rev);
   }
 
   #closeEditor() {
     const e = this.editing;
     this.editing = null;
+    this.lookup.abort();
     this.pin.hide();
     const f = e && this.drafts.find((d) => d.id === e.id);
     if (f) this.#replace(f);
@@ -206,6 +254,7 @@ export class Review {
   async save(f, body) {
     try {
       const done = await patch(`${DRAFTS}/${f.id}`, body);
+      if (this.editing?.id === f.id) this.editing.editor.markSaved(body);
       this.drafts = this.drafts.map((d) => (d.id === done.id ? done : d));
       this.#replace(done);
       say($(draftId(f.id)), t('saved'));
@@ -279,7 +328,10 @@ export class Review {
       const f = this.drafts.find((d) => d.id === e.id);
       const cur = e.editor.patch();
       this.editing = null;
-      if (f) this.#openEditor({ ...f, geometry: cur.geometry, properties: { ...f.properties, ...cur.properties } }, false);
+      if (f) {
+        const g = { ...f, geometry: cur.geometry, properties: { ...f.properties, ...cur.properties } };
+        this.#openEditor(g, false, e.editor.initial);
+      }
     }
     this.render();
   }

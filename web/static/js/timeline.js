@@ -1,5 +1,6 @@
 // The histogram under the date inputs: incidents per day or week in the current view,
-// which doubles as a brush (drag across bars to pick dates) and drives the play button.
+// which doubles as a brush (drag across bars, or focus it and use the arrow keys, to pick
+// dates) and drives the play button.
 // Incidents with a date range (e.g. "sometime in December") are spread over the bins they
 // overlap and drawn lighter, so a vague date is not shown as a precise spike.
 
@@ -16,7 +17,10 @@ export const dayIndex = (iso) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:0
 /** isoOf returns the ISO date of a day index. */
 export const isoOf = (i) => new Date(i * DAY).toISOString().slice(0, 10);
 
-/** Timeline renders the histogram into container and reports brushed ranges to onChange. */
+/**
+ * Timeline renders the histogram into container and reports brushed ranges to onChange.
+ * The container is the brush's one tab stop (a slider whose value is the chosen range).
+ */
 export class Timeline {
   constructor(container, caption, onChange) {
     this.container = container;
@@ -27,6 +31,12 @@ export class Timeline {
     this.range = ['', ''];
     this.timer = null;
     this.container.dir = 'ltr';
+    this.keys = el('p', { className: 'hint hist-keys', id: `${container.id}-keys` });
+    container.after(this.keys);
+    Object.assign(container, { tabIndex: 0 });
+    container.setAttribute('role', 'slider');
+    container.setAttribute('aria-describedby', this.keys.id);
+    container.addEventListener('keydown', (ev) => this.#key(ev));
   }
 
   /** setDomain sets the first and last date of the axis (ISO dates). */
@@ -38,9 +48,13 @@ export class Timeline {
     this.render();
   }
 
-  /** setData sets the incidents to count (already filtered by type). */
-  setData(features) {
+  /**
+   * setData sets the incidents to count (already filtered by type); note, when given,
+   * replaces the count in the caption (e.g. when the view is too big to count by date).
+   */
+  setData(features, note = '') {
     this.features = features;
+    this.note = note;
     if (!this.domain) this.#domainFromData();
     this.render();
   }
@@ -62,10 +76,17 @@ export class Timeline {
     return this.domain && this.domain[1] - this.domain[0] > 90 ? 7 : 1;
   }
 
-  bins() {
+  // grid returns the first bin's first day, the bin width in days and the number of bins.
+  #grid() {
     const [a, b] = this.domain;
     const w = this.binDays();
     const start = w === 7 ? a - ((a + 3) % 7) : a; // weeks start on Monday (1970-01-01 was a Thursday)
+    return [start, w, Math.floor((b - start) / w) + 1];
+  }
+
+  bins() {
+    const [start, w] = this.#grid();
+    const b = this.domain[1];
     const bins = [];
     for (let s = start; s <= b; s += w) bins.push({ start: s, end: s + w - 1, exact: 0, spread: 0 });
     for (const f of this.features) this.#count(bins, f.properties, start, w);
@@ -92,6 +113,7 @@ export class Timeline {
   /** render draws bars, the selection and the axis labels. */
   render() {
     clear(this.container);
+    this.#describe();
     if (!this.domain) return;
     const bins = this.bins();
     const max = Math.max(1, ...bins.map((b) => b.exact + b.spread));
@@ -111,8 +133,62 @@ export class Timeline {
     this.container.append(root, axis);
     if (this.caption) {
       const unit = t(this.binDays() === 7 ? 'week' : 'day');
-      this.caption.textContent = `${t('histTotal', { n: formatNumber(this.features.length) })} ${t('histogramHint', { unit })}`;
+      const head = this.note || t('histTotal', { n: formatNumber(this.features.length) });
+      this.caption.textContent = `${head} ${t('histogramHint', { unit })}`;
     }
+  }
+
+  // describe gives the brush its name, value and key help for assistive technology.
+  #describe() {
+    const c = this.container;
+    const unit = t(this.binDays() === 7 ? 'week' : 'day');
+    this.keys.textContent = t('brushHelp', { unit });
+    c.setAttribute('aria-roledescription', t('brushRole'));
+    if (!this.domain) { c.setAttribute('aria-disabled', 'true'); return; }
+    c.removeAttribute('aria-disabled');
+    const [start, w, n] = this.#grid();
+    const [i0, i1] = this.#selBins();
+    c.setAttribute('aria-label', t('brushLabel', { unit, from: formatDate(isoOf(start)), to: formatDate(isoOf(start + n * w - 1)) }));
+    c.setAttribute('aria-valuemin', '0');
+    c.setAttribute('aria-valuemax', String(n - 1));
+    c.setAttribute('aria-valuenow', String(i0));
+    const [f, to] = this.range;
+    c.setAttribute('aria-valuetext', !f && !to ? t('allDates')
+      : t('brushRange', { from: formatDate(f || isoOf(start)), to: formatDate(to || isoOf(start + n * w - 1)) }));
+  }
+
+  // selBins returns the first and last bin of the chosen range (open ends: the axis ends).
+  #selBins() {
+    const [start, w, n] = this.#grid();
+    const at = (iso, open) => (iso ? Math.min(n - 1, Math.max(0, Math.floor((dayIndex(iso) - start) / w))) : open);
+    return [at(this.range[0], 0), at(this.range[1], n - 1)];
+  }
+
+  // key moves the range one bin with the arrows (Shift: only its end), to the axis ends
+  // with Home/End, and clears it with Escape.
+  #key(ev) {
+    if (!this.domain || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const [start, w, n] = this.#grid();
+    const none = !this.range[0] && !this.range[1];
+    let [i0, i1] = none ? [n - 1, n - 1] : this.#selBins();
+    const width = i1 - i0;
+    const step = { ArrowLeft: -1, ArrowRight: 1 }[ev.key];
+    if (ev.key === 'Escape') {
+      if (none) return;
+      ev.preventDefault();
+      this.stop();
+      this.onChange('', '');
+      return;
+    }
+    const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+    if (step && ev.shiftKey && !none) i1 = clamp(i1 + step, i0, n - 1);
+    else if (step && !none) { i0 = clamp(i0 + step, 0, n - 1 - width); i1 = i0 + width; }
+    else if (ev.key === 'Home') { i0 = 0; if (!ev.shiftKey) i1 = width; }
+    else if (ev.key === 'End') { i1 = n - 1; if (!ev.shiftKey) i0 = n - 1 - width; }
+    else if (!step) return; // (an arrow with no range chosen picks the last bin)
+    ev.preventDefault();
+    this.stop();
+    this.onChange(isoOf(start + i0 * w), isoOf(start + i1 * w + w - 1));
   }
 
   #label(bins) {
