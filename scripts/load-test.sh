@@ -3,6 +3,8 @@
 # against a real mapsrv while a second mapsrv process imports a large file into
 # the same database, then reports throughput, latency and every non-200 answer.
 # It fails if any request failed. Bounded in time; traffic stays on 127.0.0.1.
+# NO_CACHE=1 sends Cache-Control: no-cache, so every request runs its query
+# instead of being answered from the server's version-keyed response cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_=${SECONDS_:-60}
@@ -47,7 +49,7 @@ echo "load-test: ${#urls[@]} query kinds × 5 workers × $per req/s = $((per * 5
 ( sleep 2; /usr/bin/time -f "import: %e s, peak RSS %M KB" "$BIN" import --db "$db" "$tmp/big.ndjson" >"$tmp/import.out" 2>"$tmp/import.err"; echo "import exit $?" >>"$tmp/import.err" ) &
 i=0
 for u in "${urls[@]}"; do
-  hey -z "${SECONDS_}s" -c 5 -q "$per" "$u" >"$tmp/hey.$i" 2>&1 &
+  hey -z "${SECONDS_}s" -c 5 -q "$per" ${NO_CACHE:+-H "Cache-Control: no-cache"} "$u" >"$tmp/hey.$i" 2>&1 &
   i=$((i + 1))
 done
 wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
