@@ -39,6 +39,12 @@ func (p *passage) candidates() []Candidate {
 		}
 		for _, g := range segments(s) {
 			for k, d := range p.newDrafts(si, g, lastDate) {
+				if s.background {
+					if d.place != nil {
+						drafts = append(drafts, d) // an earlier event at a place of its own, never merged
+					}
+					continue // an earlier event with no place of its own: background, not a candidate
+				}
 				drafts = p.add(drafts, d, lastPlace, k == 0)
 			}
 		}
@@ -169,7 +175,7 @@ func (d *draft) absorb(o draft) {
 // sentence before it: "وأسفر ذلك عن مقتل ثلاثة", "وجرى ذلك يوم الإثنين".
 func (p *passage) followUp(drafts []draft, si int) {
 	s := &p.sents[si]
-	if len(drafts) == 0 || s.newTopic {
+	if len(drafts) == 0 || s.newTopic || s.background {
 		return
 	}
 	d := &drafts[len(drafts)-1]

@@ -17,7 +17,8 @@ func (k countKind) String() string {
 
 // countVerbs come before the number: "مقتل 3", "إصابة خمسة", "القبض على 4".
 var countVerbs = map[countKind]map[string]bool{
-	countKilled:   wordSet("مقتل", "قتل", "قتلت", "قتلوا", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم"),
+	countKilled: wordSet("مقتل", "قتل", "قتلت", "قتلوا", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم",
+		"فارق", "ارتقي", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح"), // "فارق طفل الحياة", "أودى بحياة شخصين"
 	countInjured:  wordSet("اصابه", "اصيب", "اصيبت", "جرح", "جرحت"),
 	countArrested: wordSet("اعتقال", "اعتقل", "اعتقلت", "اعتقلوا", "علي", "توقيف", "اوقفت", "احتجاز", "احتجزت"),
 }
@@ -91,10 +92,13 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	for j < len(toks) && j <= i+10 && (approxWords[toks[j].Norm] || insertWords[toks[j].Norm] || inSpans(toks[j].Start, skip)) {
 		j++
 	}
-	if j >= len(toks) {
-		return count{}, false
+	if j >= len(toks) || k == countKilled && stemIn(toks[i].Norm, assassinWords) && anyNear(toks, i, -1, -1, attemptWords) {
+		return count{}, false // "محاولة اغتيال": nobody was killed
 	}
-	return readQuantity(toks, j, k)
+	if c, ok := readQuantity(toks, j, k); ok {
+		return c, true
+	}
+	return objectCount(toks, j, k, skip)
 }
 
 // countBeforeNoun reads "3 قتلى", "ثلاثة جرحى" with the noun at toks[i].
@@ -132,6 +136,14 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 	n, ok := personCount(toks[j])
 	if !ok && j+1 < len(toks) && twoWords[toks[j+1].Norm] {
 		n, ok = 2, true // "مدنيين اثنين": a plural noun counted by the number after it
+	}
+	if !ok && j+1 < len(toks) {
+		n, ok = definiteNumber(toks[j+1]) // "خاطفيه الثلاثة": the noun, then its number
+	}
+	if !ok && ordinalPersons[toks[j].Norm] {
+		c := count{Kind: k, Value: new(int), Pos: toks[j].Start, More: true}
+		*c.Value = 1 // "وأصيب ثالث": one more person, besides those counted
+		return c, true
 	}
 	if !ok {
 		return count{}, false

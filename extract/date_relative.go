@@ -196,5 +196,29 @@ func (s dateScan) weekday(i int) (dateMention, int) {
 	if back == 0 && past {
 		back = 7
 	}
+	if wd2, ok := s.weekdayAfter(i + n); ok {
+		// "ليل الإثنين - الثلاثاء", "يومي الأحد والإثنين": from the first day to the second
+		span := (int(wd2) - int(wd) + 7) % 7
+		if span > 0 && span <= back {
+			return s.relative(w, -back, -back+span, PrecisionRange), n + 1
+		}
+	}
 	return s.relative(w, -back, -back, PrecisionDay), n
+}
+
+// weekdayAfter reads a second weekday joined by "و" or a dash at toks[i].
+func (s dateScan) weekdayAfter(i int) (time.Weekday, bool) {
+	if i >= len(s.toks) {
+		return 0, false
+	}
+	w := s.toks[i].Norm
+	rest, wa := strings.CutPrefix(w, "و")
+	if g := s.gap(i); !wa && g != "-" && g != "–" && g != "/" {
+		return 0, false
+	}
+	if !wa {
+		rest = w
+	}
+	wd, ok := weekdays[rest]
+	return wd, ok
 }

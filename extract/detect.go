@@ -40,7 +40,8 @@ func findTriggers(toks []token) []trigger {
 		}
 		typ := refine(toks, i, lx.typ)
 		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
-			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) {
+			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) ||
+			typ == TypeBombing && anyNear(toks, i, -6, -1, defuseWords) && !isExplosionVerb(t.Norm) {
 			continue // "ضبط عبوات ناسفة وقذائف", "مواد تفجير": items, not an explosion
 		}
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) {

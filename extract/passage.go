@@ -46,7 +46,7 @@ func newPassage(text string, published time.Time, places Places) *passage {
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
 		s.trig = strongOrWeak(findTriggers(s.toks))
-		if isSummary(s.toks) {
+		if isSummary(s.toks) || isAside(s.toks) {
 			s.trig = nil // "نفذت القوات 80 عملية خلال ستة أشهر": a tally, not an incident
 		}
 		s.dates = findDates(s.toks, text, ctx)
@@ -96,11 +96,11 @@ var periodWords = wordSet("اشهر", "شهور", "سنوات", "اسابيع", 
 // isSummary reports a tally over a period ("خلال ستة أشهر", "منذ سنوات").
 func isSummary(toks []token) bool {
 	for i, t := range toks {
-		if stemIn(t.Norm, periodWords) && (anyNear(toks, i, -3, -1, wordSet("خلال", "منذ", "مدي"))) {
-			return true
+		if stemIn(t.Norm, periodWords) && (anyNear(toks, i, -3, -1, wordSet("خلال", "منذ", "مدي", "بعد"))) {
+			return true // "بعد سنوات من القصف" too
 		}
 	}
-	return false
+	return isTrend(toks) || isTally(toks)
 }
 
 // statedYear is the first explicit year (1990-2100) written in the passage, to
@@ -120,9 +120,13 @@ func statedYear(toks [][]token) int {
 	return 0
 }
 
-// isBackground reports the pluperfect "كان ... قد" of background in Arabic news.
+// isBackground reports the pluperfect "كان ... قد" of background in Arabic news,
+// and the openers "في وقت سابق" and "يذكر أن".
 func isBackground(toks []token) bool {
 	for i, t := range toks {
+		if t.Norm == "وقت" && anyNear(toks, i, 1, 1, wordSet("سابق")) || i < 2 && stemIn(t.Norm, wordSet("يذكر")) {
+			return true
+		}
 		if stemIn(t.Norm, wordSet("كان", "كانت", "كانوا")) {
 			for j := i + 1; j < len(toks) && j <= i+6; j++ {
 				if toks[j].Norm == "قد" {

@@ -51,7 +51,7 @@ var lexicon = map[string]lexeme{
 	// shelling: plain "قصف" is shelling unless an aircraft is named nearby
 	"قصف": {typ: TypeShelling}, "يقصف": {typ: TypeShelling}, "تقصف": {typ: TypeShelling},
 	"قذائف": {typ: TypeShelling, exact: true, item: true}, "قذيفه": {typ: TypeShelling, exact: true, item: true},
-	"قذيفتين": {typ: TypeShelling, exact: true, item: true},
+	"قذيفتين": {typ: TypeShelling, exact: true, item: true}, "قذيفتان": {typ: TypeShelling, exact: true, item: true},
 	// bombing
 	"انفجار": {typ: TypeBombing}, "انفجر": {typ: TypeBombing}, "تفجير": {typ: TypeBombing},
 	"ناسفه": {typ: TypeBombing, exact: true, item: true}, "مفخخه": {typ: TypeBombing, exact: true, item: true},
@@ -64,7 +64,8 @@ var lexicon = map[string]lexeme{
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
 	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
-	"اعدم": {typ: TypeArmedAttack, weak: true},
+	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
+	"رصاص": {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
 	// clash
 	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
 	"معارك": {typ: TypeClash, exact: true},
@@ -138,9 +139,14 @@ var (
 	// blockWords before a trigger mean the event did not happen or is not one:
 	// a denial, a threat, a ceasefire, a release of detainees.
 	blockWords = wordSet("نفي", "نفت", "ينفي", "تنفي", "عدم", "وقف", "منع", "تهدد", "يهدد", "تهديد", "تهديدات",
-		"احباط", "احبطت", "احبط", "افراج", "سراح", "تخطيط", "تهمه", "ادانه", "ادانت", "تدين", "يدين")
+		"احباط", "احبطت", "احبط", "افراج", "سراح", "تخطيط", "تهمه", "ادانه", "ادانت", "تدين", "يدين",
+		// a rejection or an accusation: "رفض أي هجمات", "متهمين بارتكاب جرائم قتل وخطف"
+		"رفض", "يرفض", "ترفض", "جرائم", "جريمه", "ارتكاب", "متهم", "متهمين")
+	// defuseWords a few words before a bomb make it one that did not go off:
+	// "فككت وحدة الهندسة عبوة ناسفة".
+	defuseWords = wordSet("فكك", "يفكك", "تفكيك", "ابطال", "ابطل", "تفجيرها")
 	// figurativeWords after "هجوم" make it a war of words: "هجوماً حاداً".
 	figurativeWords = wordSet("حادا", "حاد", "لاذعا", "كلاميا", "اعلاميا", "دبلوماسيا")
 	// seizedWords just before a bombing word make it an item, not an explosion.
-	seizedWords = wordSet("مواد", "صواعق", "تفكيك", "ابطال", "تصنيع", "عبوات", "احزمه", "زرع")
+	seizedWords = wordSet("مواد", "صواعق", "تفكيك", "ابطال", "تصنيع", "عبوات", "احزمه", "زرع", "فكك", "يفكك", "ابطل")
 )

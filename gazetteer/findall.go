@@ -61,17 +61,28 @@ func (g *Gazetteer) resolve(p parsed) Match {
 		m.ContextQualifier = qualifierText(*p.ctx, c.context[0])
 	}
 	m.Qualifier = qualifierText(p, top)
-	if p.rural && top.Kind != KindGovernorate {
+	townRural := p.rural && ruralAroundTown(top)
+	if p.rural && !townRural && top.Kind != KindGovernorate {
 		if gov, ok := g.governorate(top.Admin1PCode); ok {
 			m.Alternatives = append([]Place{top}, alts...)
 			m.Place = gov
 		}
 	}
 	m.Precision = precisionOf(m.Place, m.Qualifier)
-	if p.rural || m.Place.Kind == KindGovernorate && m.Qualifier != "" {
+	switch {
+	case townRural:
+		m.Precision = PrecisionDistrict // "ريف جبلة": the country around the town, not the governorate
+	case p.rural || m.Place.Kind == KindGovernorate && m.Qualifier != "":
 		m.Precision = PrecisionGovernorate
 	}
 	return m
+}
+
+// ruralAroundTown reports whether "ريف X" or "بادية X" names the country around
+// the town X itself: X is a town or village, not a governorate seat (whose
+// countryside is the governorate: "ريف حلب") nor an area.
+func ruralAroundTown(top Place) bool {
+	return top.Kind == KindTown || top.Kind == KindVillage
 }
 
 // qualifierText describes how p's words qualify the place: "northern rural",

@@ -131,3 +131,26 @@ func mentionIDs(ms []Mention) []string {
 	}
 	return out
 }
+
+// TestFindAll_CountryAroundTown checks that "ريف X" and "بادية X" of a town stay
+// at the town with district precision, while "ريف حلب" is the governorate.
+func TestFindAll_CountryAroundTown(t *testing.T) {
+	g := mustDefault(t)
+	tests := map[string]struct {
+		text     string
+		wantName string
+		wantPrec Precision
+	}{
+		"rural town":       {"قتل عنصران في ريف جبلة", "Jablah", PrecisionDistrict},
+		"desert of a town": {"غارة في بادية الميادين", "Al Mayadin", PrecisionDistrict},
+		"rural seat":       {"اشتباكات في ريف حلب", "Aleppo", PrecisionGovernorate},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			ms := g.FindAll(tc.text)
+			if len(ms) != 1 || ms[0].Match.Place.NameEN != tc.wantName || ms[0].Match.Precision != tc.wantPrec {
+				t.Fatalf("FindAll(%q) = %+v; want %s at %s precision", tc.text, ms, tc.wantName, tc.wantPrec)
+			}
+		})
+	}
+}

@@ -71,7 +71,7 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 				j++
 				p.dir += directions[wordKey(toks[j])]
 			}
-		case ruralWords[k]:
+		case ruralWords[k], desertWords[k]:
 			p.rural = true
 		case nearWords[k]:
 			p.near = true

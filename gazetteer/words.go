@@ -38,6 +38,10 @@ var typeWords = map[string][]Kind{
 // ruralWords mark "the countryside of X": the governorate area outside X's city.
 var ruralWords = map[string]bool{"ريف": true, "rural": true, "countryside": true, "outskirts": true, "ارياف": true}
 
+// desertWords before a town name mean its countryside ("بادية الميادين"); alone,
+// "البادية" is itself a name (the Syrian Badia), so they are no qualifier words.
+var desertWords = map[string]bool{"باديه": true}
+
 // nearWords mark "near X".
 var nearWords = map[string]bool{"قرب": true, "near": true, "محيط": true, "اطراف": true}
 

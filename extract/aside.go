@@ -1,0 +1,49 @@
+package extract
+
+// Sentences that mention incidents without reporting one: the reason or
+// setting of the story ("ويأتي ذلك بعد أيام من هجوم ..."), a trend ("وتشهد
+// المنطقة منذ مطلع العام حوادث خطف متكررة") and a documented tally ("وثق
+// المكتب مقتل 40 شخصاً خلال تشرين الثاني").
+
+var (
+	comesWords  = wordSet("ياتي", "تاتي", "جاء", "جاءت")
+	thisWords   = wordSet("ذلك", "هذا", "هذه")
+	trendVerbs  = wordSet("تشهد", "يشهد", "تتكرر", "تكررت", "تتواصل", "تستمر", "يتكرر", "تكرر")
+	tallyWords  = wordSet("وثق", "وثقت", "توثيق", "حصيله", "احصائيه", "احصائيات", "يرتفع", "ارتفع", "ليرتفع")
+	sinceWords  = wordSet("منذ")
+	duringWords = wordSet("خلال")
+)
+
+// isAside reports "ويأتي ذلك ..." among the first words: the sentence sets the
+// story in context, and the incidents it names were reported before.
+func isAside(toks []token) bool {
+	for i := 0; i < len(toks) && i < 3; i++ {
+		if stemIn(toks[i].Norm, comesWords) && anyNear(toks, i, 1, 2, thisWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTrend reports a verb of recurrence with "منذ": "وتشهد المحافظة منذ سنوات".
+func isTrend(toks []token) bool {
+	verb, since := false, false
+	for _, t := range toks {
+		verb = verb || stemIn(t.Norm, trendVerbs)
+		since = since || sinceWords[t.Norm]
+	}
+	return verb && since
+}
+
+// isTally reports a documented count over a month or more: a tally word and
+// "خلال" or "منذ" before a month or period.
+func isTally(toks []token) bool {
+	tally, period := false, false
+	for i, t := range toks {
+		tally = tally || stemIn(t.Norm, tallyWords)
+		if sinceWords[t.Norm] || duringWords[t.Norm] {
+			period = period || monthAt(toks, i+1).ok || anyNear(toks, i, 1, 2, wordSet("الشهر", "العام", "مطلع", "بدايه"))
+		}
+	}
+	return tally && period
+}

@@ -1,0 +1,82 @@
+package extract
+
+import "strings"
+
+// A verb of arrest or killing may stand far from its number when the agent
+// comes between: "اعتقلت دورية تابعة للأمن الداخلي شخصين", "اعتقلت قسد خلال
+// حملة مداهمات في الشدادي 11 شاباً". Such a number is taken only when a person
+// noun follows it, and only before anything that starts a new clause.
+
+var (
+	// pluralPersons are people counted by a number before them: "11 شاباً"
+	// is singular after 11..99, "ثلاثة شبان" plural after 3..10.
+	pluralPersons = wordSet("اشخاص", "شبان", "مدنيين", "عناصر", "مطلوبين", "متهمين", "مشتبه", "اطفال", "نساء",
+		"رجال", "مقاتلين", "افراد", "مسلحين", "جنود", "ضباط", "مواطنين", "عمال", "طلاب", "شخصا", "شابا", "عنصرا",
+		"مدنيا", "مطلوبا", "متهما", "مقاتلا", "جنديا")
+	// ordinalPersons after a verb of injury or death are one more person: "وأصيب ثالث".
+	ordinalPersons = wordSet("ثالث", "ثالثه", "رابع", "رابعه", "خامس", "خامسه", "اخر", "اخري")
+	// assassinWords are counts of the killed only when the attempt succeeded.
+	assassinWords = wordSet("اغتيال", "اغتال")
+	attemptWords  = wordSet("محاوله", "محاولات")
+	// clauseWords end the stretch an agent may fill.
+	clauseWords = wordSet("بعد", "قبل", "اثر", "عقب", "حيث", "بينما", "فيما", "الذي", "التي", "الذين")
+)
+
+// objectCount looks past the agent of a verb for its counted object: up to
+// eight words that are not dates or places, stopping at another count word, a
+// clause word or a number not followed by a person noun.
+func objectCount(toks []token, j int, k countKind, skip []span) (count, bool) {
+	seen := 0
+	for ; j < len(toks) && seen < 8; j++ {
+		if inSpans(toks[j].Start, skip) {
+			continue
+		}
+		w := toks[j].Norm
+		if _, day := weekdays[strings.TrimPrefix(w, "و")]; day {
+			continue // "يوم الإثنين" is no "اثنين"
+		}
+		if clauseWords[w] || isCountWord(w) {
+			return count{}, false
+		}
+		if v, n := parseNumber(toks, j); n > 0 {
+			if j+n < len(toks) && isPersonNoun(toks, j+n) && v > 0 && v <= 5000 {
+				return withFollowers(toks, j+n, count{Kind: k, Value: &v, Pos: toks[j].Start}), true
+			}
+			return count{}, false
+		}
+		if n, ok := personCount(toks[j]); ok && (strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ا")) {
+			return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true // "شخصين", "قيادياً"
+		}
+		seen++
+	}
+	return count{}, false
+}
+
+// isPersonNoun reports a person noun at toks[i], or "من" and a person noun
+// ("ثلاثة من المتهمين").
+func isPersonNoun(toks []token, i int) bool {
+	if toks[i].Norm == "من" && i+1 < len(toks) {
+		i++
+	}
+	return stemIn(toks[i].Norm, pluralPersons) || stemIn(toks[i].Norm, singularPersons)
+}
+
+// isCountWord reports a word that introduces a count of its own.
+func isCountWord(w string) bool {
+	for k := countKilled; k <= countArrested; k++ {
+		if stemIn(w, countVerbs[k]) && w != "علي" {
+			return true
+		}
+	}
+	return isCountNoun(w)
+}
+
+// definiteNumber reads "الثلاثة", "الأربعة" after a noun: its value.
+func definiteNumber(t token) (int, bool) {
+	rest, ok := strings.CutPrefix(t.Norm, "ال")
+	if !ok {
+		return 0, false
+	}
+	v, ok := units[rest]
+	return v, ok && v >= 3 // "الاثنين" is Monday more often than "the two"
+}
