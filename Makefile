@@ -79,7 +79,13 @@ bench-load:
 	@command -v hey >/dev/null || { echo "installing: hey"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hey; }
 	$(GO) build -o bin/mapsrv ./cmd/mapsrv
-	$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N)
+	@if [ -n "$(BENCH_PG)" ]; then \
+		pgdir=$$(mktemp -d); dsn=$$(MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh start) || exit 1; \
+		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -pg "$$dsn"; status=$$?; \
+		MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status; \
+	else \
+		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N); \
+	fi
 
 # Each fuzz target for a bounded time (FUZZTIME each); the seed corpora are committed.
 FUZZTIME ?= 30s
@@ -87,6 +93,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseBBox$$' -fuzztime=$(FUZZTIME) ./geo
 	$(GO) test -run='^$$' -fuzz='^FuzzParseInterval$$' -fuzztime=$(FUZZTIME) ./incidents
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./incidents/feature
+	$(GO) test -run='^$$' -fuzz='^FuzzDecodeCSV$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./gazetteer
 	$(GO) test -run='^$$' -fuzz='^FuzzFindDates$$' -fuzztime=$(FUZZTIME) ./extract
 

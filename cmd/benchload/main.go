@@ -7,9 +7,11 @@
 //
 // Usage:
 //
-//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-duration 5s] [-c 8]
+//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-pg DSN] [-duration 5s] [-c 8]
 //
-// With -db naming an existing database, synthesis is skipped.
+// With -db naming an existing database, synthesis is skipped. With -pg, the
+// same data is migrated into that (empty) PostgreSQL/PostGIS database and a
+// second server on it is measured view by view beside the SQLite one.
 package main
 
 import (
@@ -69,6 +71,7 @@ func run() error {
 	db := flag.String("db", "", "an existing database to serve instead of synthesizing one")
 	duration := flag.Duration("duration", 5*time.Second, "how long hey drives each view")
 	conc := flag.Int("c", 8, "concurrent requests")
+	pg := flag.String("pg", "", "an empty PostgreSQL/PostGIS database (DSN) to migrate the data into and measure beside SQLite")
 	flag.Parse()
 	if _, err := exec.LookPath("hey"); err != nil {
 		return errors.New("hey not found: apt-get install hey")
@@ -93,6 +96,14 @@ func run() error {
 		return err
 	}
 	defer func() { srv.Process.Signal(os.Interrupt); srv.Wait() }()
+	var pgSrv *exec.Cmd
+	var pgBase string
+	if *pg != "" {
+		if pgSrv, pgBase, err = startPostGIS(*bin, *db, *pg, dir); err != nil {
+			return err
+		}
+		defer func() { pgSrv.Process.Signal(os.Interrupt); pgSrv.Wait() }()
+	}
 	fmt.Printf("\nEach view driven for %s with %d concurrent requests; cached: mapsrv's response cache\n"+
 		"answers (the same view, same data); fresh: Cache-Control: no-cache, every request queried.\n"+
 		"ceiling: the same bytes from memory by net/http. RSS: VmHWM of mapsrv, reset before each view.\n\n", *duration, *conc)
@@ -102,9 +113,32 @@ func run() error {
 		if err := measure(v, base, srv.Process.Pid, *duration, *conc); err != nil {
 			return fmt.Errorf("%s: %w", v.name, err)
 		}
+		if pgSrv != nil {
+			v.name = "  the same on PostGIS"
+			if err := measure(v, pgBase, pgSrv.Process.Pid, *duration, *conc); err != nil {
+				return fmt.Errorf("%s on PostGIS: %w", v.name, err)
+			}
+		}
 	}
 	fmt.Printf("\npeak RSS of mapsrv over the whole run: %d MB\n", peakRSS(srv.Process.Pid)/1024)
 	return nil
+}
+
+// startPostGIS migrates the SQLite database at db into the PostGIS one at dsn
+// and starts a second server on it.
+func startPostGIS(bin, db, dsn, dir string) (*exec.Cmd, string, error) {
+	start := time.Now()
+	cmd := exec.Command(bin, "migrate", "--from", db, "--to", dsn)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return nil, "", fmt.Errorf("migrate to PostGIS: %w", err)
+	}
+	fmt.Printf("migrated to PostGIS in %s\n", time.Since(start).Round(time.Millisecond))
+	pgDir := filepath.Join(dir, "pg")
+	if err := os.Mkdir(pgDir, 0o755); err != nil {
+		return nil, "", err
+	}
+	return startServer(bin, dsn, pgDir, views()[0].path)
 }
 
 // startServer starts mapsrv serve on a free port and reports how long it took
