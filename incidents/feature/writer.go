@@ -2,9 +2,11 @@ package feature
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -13,46 +15,65 @@ import (
 // encoded as it comes, so a large export never sits in memory.
 type CollectionWriter struct {
 	bw  *bufio.Writer
-	enc *json.Encoder
+	buf []byte // one feature, reused
 	n   int
 }
 
 // NewCollectionWriter starts a FeatureCollection on w.
 func NewCollectionWriter(w io.Writer) *CollectionWriter {
 	bw := bufio.NewWriterSize(w, 32<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
 	bw.WriteString(`{"type":"FeatureCollection","features":[`)
-	return &CollectionWriter{bw: bw, enc: enc}
+	return &CollectionWriter{bw: bw}
 }
 
-// Write adds one incident as a feature.
+// Write adds one incident as a feature, encoded by [AppendFeature], one
+// feature a line. On an error (a location that is not a finite number) it
+// writes nothing of the feature and does not count it.
 func (cw *CollectionWriter) Write(inc incidents.Incident) error {
+	b := cw.buf[:0]
 	if cw.n > 0 {
-		cw.bw.WriteByte(',')
+		b = append(b, ',')
 	}
+	b, err := AppendFeature(b, inc)
+	if err != nil {
+		return err
+	}
+	cw.buf = append(b, '\n')
 	cw.n++
-	return cw.enc.Encode(Of(inc))
+	_, err = cw.bw.Write(cw.buf)
+	return err
 }
 
 // Close ends the collection with numberReturned and the extra members, in the
 // order of their names, and flushes.
 func (cw *CollectionWriter) Close(extra map[string]any) error {
-	cw.bw.WriteString(`],"numberReturned":`)
-	cw.enc.Encode(cw.n)
+	cw.bw.WriteString(`],"numberReturned":` + strconv.Itoa(cw.n))
 	names := make([]string, 0, len(extra))
 	for name := range extra {
 		names = append(names, name)
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		cw.bw.WriteByte(',')
-		cw.enc.Encode(name)
-		cw.bw.WriteByte(':')
-		if err := cw.enc.Encode(extra[name]); err != nil {
+		v, err := marshal(extra[name])
+		if err != nil {
 			return err
 		}
+		cw.bw.WriteByte(',')
+		cw.bw.Write(appendString(nil, name))
+		cw.bw.WriteByte(':')
+		cw.bw.Write(v)
 	}
 	cw.bw.WriteString("}\n")
 	return cw.bw.Flush()
+}
+
+// marshal encodes v as encoding/json does with HTML escaping off.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -1,6 +1,8 @@
 package feature
 
 import (
+	"bufio"
+	"encoding/json"
 	"io"
 	"testing"
 	"time"
@@ -10,9 +12,8 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// BenchmarkCollectionWriter encodes 10,000 incidents, the items endpoint's
-// largest page, as one FeatureCollection.
-func BenchmarkCollectionWriter(b *testing.B) {
+// benchIncidents are the items endpoint's largest page: 10,000 incidents.
+func benchIncidents() []incidents.Incident {
 	incs := make([]incidents.Incident, 10_000)
 	day := time.Date(2016, 2, 3, 0, 0, 0, 0, time.UTC)
 	for i := range incs {
@@ -23,6 +24,13 @@ func BenchmarkCollectionWriter(b *testing.B) {
 			Killed: &killed, SummaryEN: "Synthetic shelling reported near Saraqib.", SummaryAR: "حادث اصطناعي: قصف قرب سراقب",
 			Status: incidents.StatusPublished, CreatedAt: day, UpdatedAt: day}
 	}
+	return incs
+}
+
+// BenchmarkCollectionWriter encodes 10,000 incidents, the items endpoint's
+// largest page, as one FeatureCollection.
+func BenchmarkCollectionWriter(b *testing.B) {
+	incs := benchIncidents()
 	b.ReportAllocs()
 	for b.Loop() {
 		cw := NewCollectionWriter(io.Discard)
@@ -34,6 +42,25 @@ func BenchmarkCollectionWriter(b *testing.B) {
 		if err := cw.Close(nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCollectionWriter_Reflect encodes the same page the way
+// CollectionWriter did before AppendFeature: encoding/json over Of(inc). It
+// keeps the comparison in one run on a machine whose load moves.
+func BenchmarkCollectionWriter_Reflect(b *testing.B) {
+	incs := benchIncidents()
+	b.ReportAllocs()
+	for b.Loop() {
+		bw := bufio.NewWriterSize(io.Discard, 32<<10)
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		for _, inc := range incs {
+			if err := enc.Encode(Of(inc)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		bw.Flush()
 	}
 }
 
