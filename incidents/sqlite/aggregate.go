@@ -15,7 +15,7 @@ import (
 // narrow the grid further; f.Limit and f.After are ignored.
 //
 // Published incidents are counted from an in-memory snapshot of their points
-// (32 bytes each), reloaded after writes (see [Store.Preload]); drafts, and
+// (44 bytes each), reloaded after writes (see [Store.Preload]); drafts, and
 // filters by governorate or source, are counted in SQL.
 func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error) {
 	if !g.Valid() {

@@ -20,8 +20,15 @@ const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_p
 	i.status, i.created_at, i.updated_at`
 
 // Find returns the incidents matching f, newest first, with their sources.
-// It picks one of two plans for a bbox (see [Store.plan]).
+// A page of published incidents in a bbox is chosen from the in-memory
+// snapshot when it is as new as the data, and only its rows are read;
+// otherwise Find picks one of two SQL plans (see [Store.plan]).
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	if found, ok, err := s.findInSnapshot(ctx, f); err != nil {
+		return nil, fmt.Errorf("sqlite: find: %w", err)
+	} else if ok {
+		return found, nil
+	}
 	p, err := s.plan(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find: %w", err)
@@ -93,6 +100,8 @@ func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
 	switch {
 	case p == byBox && len(f.Bounds) > 0:
 		from, fromArgs = treeCandidates(f.Bounds)
+		// Overlapping boxes must not repeat an incident: UNION, not UNION ALL.
+		from = strings.ReplaceAll(from, " UNION ALL ", " UNION ")
 		from = "(" + from + ") AS r CROSS JOIN incidents AS i ON i.id = r.id"
 	case len(f.Types) == 1:
 		from = "incidents AS i INDEXED BY incidents_type_cover"

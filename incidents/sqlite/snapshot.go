@@ -13,18 +13,22 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// snapshot is every published incident reduced to what aggregation reads, 32
-// bytes each, sorted by lon, as of one data version. Counting a million of them takes a few
-// milliseconds where SQLite's GROUP BY over its index takes over a second.
+// snapshot is every published incident reduced to what aggregation and
+// Find's choice of a page read, 40 bytes each, sorted by lon, as of one data
+// version, with a grid ordering them for Find (4 bytes more each). Counting a
+// million of them takes a few milliseconds where SQLite's GROUP BY over its
+// index takes over a second.
 type snapshot struct {
 	version int64
 	points  []packedPoint
+	grid    *cellGrid
 }
 
 // packedPoint is one published incident. Coordinates stay float64 so that a
 // point on a cell's edge falls where SQL puts it.
 type packedPoint struct {
 	lon, lat       float64
+	id             int64
 	dayFrom, dayTo int32 // days since 1970-01-01
 	typ            uint8 // index in incidents.Types
 }
@@ -55,12 +59,7 @@ func (s *Store) freshSnapshot(ctx context.Context, version int64) (*snapshot, er
 			s.snaps.mu.Unlock()
 			return cur, nil
 		}
-		done := s.snaps.loading
-		if done == nil {
-			done = make(chan struct{})
-			s.snaps.loading = done
-			go s.loadSnapshot(done)
-		}
+		done := s.loadLocked()
 		s.snaps.mu.Unlock()
 		select {
 		case <-done:
@@ -76,8 +75,9 @@ func (s *Store) freshSnapshot(ctx context.Context, version int64) (*snapshot, er
 	}
 }
 
-// Preload loads the snapshot Aggregate counts from now, rather than on its
-// first use: about a second of one core at 1,000,000 incidents.
+// Preload loads the snapshot that Aggregate counts and Find picks pages from
+// now, rather than on its first use: about a second of one core at 1,000,000
+// incidents.
 func (s *Store) Preload(ctx context.Context) error {
 	v, err := s.Version(ctx)
 	if err != nil {
@@ -87,6 +87,24 @@ func (s *Store) Preload(ctx context.Context) error {
 		return fmt.Errorf("sqlite: preload: %w", err)
 	}
 	return nil
+}
+
+// startSnapshotLoad starts loading a snapshot unless one is under way, and
+// does not wait for it.
+func (s *Store) startSnapshotLoad() {
+	s.snaps.mu.Lock()
+	defer s.snaps.mu.Unlock()
+	s.loadLocked()
+}
+
+// loadLocked returns the channel closed when the load under way ends,
+// starting one if none is. s.snaps.mu must be held.
+func (s *Store) loadLocked() chan struct{} {
+	if s.snaps.loading == nil {
+		s.snaps.loading = make(chan struct{})
+		go s.loadSnapshot(s.snaps.loading)
+	}
+	return s.snaps.loading
 }
 
 func (s *Store) loadSnapshot(done chan struct{}) {
@@ -100,19 +118,24 @@ func (s *Store) loadSnapshot(done chan struct{}) {
 	close(done)
 }
 
-// readSnapshot reads the version and the points in one read transaction, so
-// that they agree.
+// readSnapshot reads the version, then the points, each in one statement and
+// outside any transaction: the store's transactions take the write lock
+// (_txlock=immediate), and a second's read at a million incidents must not hold
+// writers back. A write landing between the two reads gives a snapshot newer
+// than its version says, which only costs an early reload; never one older.
 func (s *Store) readSnapshot(ctx context.Context) (*snapshot, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
 	snap := &snapshot{}
-	if err := tx.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&snap.version); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&snap.version); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT lon, lat, incident_type, unixepoch(date_from) / 86400, unixepoch(date_to) / 86400
+	// Most incidents are published: the largest id is a fair capacity, and
+	// saves growing a slice of a million by copying.
+	var maxID int64
+	if err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM incidents").Scan(&maxID); err != nil {
+		return nil, err
+	}
+	snap.points = make([]packedPoint, 0, min(maxID, 1<<26))
+	rows, err := s.db.QueryContext(ctx, `SELECT id, lon, lat, incident_type, unixepoch(date_from) / 86400, unixepoch(date_to) / 86400
 		FROM incidents INDEXED BY incidents_date_cover WHERE status = 'published'`)
 	if err != nil {
 		return nil, err
@@ -121,7 +144,7 @@ func (s *Store) readSnapshot(ctx context.Context) (*snapshot, error) {
 	for rows.Next() {
 		var p packedPoint
 		var typ string
-		if err := rows.Scan(&p.lon, &p.lat, &typ, &p.dayFrom, &p.dayTo); err != nil {
+		if err := rows.Scan(&p.id, &p.lon, &p.lat, &typ, &p.dayFrom, &p.dayTo); err != nil {
 			return nil, err
 		}
 		p.typ = uint8(slices.Index(incidents.Types, incidents.Type(typ)))
@@ -131,6 +154,7 @@ func (s *Store) readSnapshot(ctx context.Context) (*snapshot, error) {
 		return nil, err
 	}
 	slices.SortFunc(snap.points, func(a, b packedPoint) int { return cmpFloat(a.lon, b.lon) })
+	snap.grid = newCellGrid(snap.points)
 	return snap, nil
 }
 

@@ -30,7 +30,7 @@ var schemaFS embed.FS
 type Store struct {
 	db           *sql.DB
 	rowsEstimate atomic.Int64 // the largest incident id seen by the planner: about how many there are
-	snaps        snapshots    // published points for Aggregate
+	snaps        snapshots    // published points for Aggregate and Find
 }
 
 var _ incidents.Store = (*Store)(nil)

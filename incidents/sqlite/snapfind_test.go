@@ -1,0 +1,216 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// latticeLon and latticeLat put points and box edges on one lattice of
+// float64s, so that boxes often end exactly on points.
+func latticeLon(k int) float64 { return 36 + float64(k)/50 }
+func latticeLat(k int) float64 { return 35 + float64(k)/50 }
+
+// latticeIncidents are n incidents on a 20 × 20 lattice, over 12 days so that
+// many share a date_to, some over ranges of up to 30 days, some drafts, some
+// with sources.
+func latticeIncidents(rng *rand.Rand, n int) []incidents.Incident {
+	out := make([]incidents.Incident, n)
+	for i := range out {
+		from := time.Date(2012, 5, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(12))
+		to, prec := from, incidents.DateDay
+		if rng.IntN(5) == 0 {
+			to, prec = from.AddDate(0, 0, 1+rng.IntN(30)), incidents.DateRange
+		}
+		status := incidents.StatusPublished
+		if rng.IntN(6) == 0 {
+			status = incidents.StatusDraft
+		}
+		inc := incidents.Incident{Type: incidents.Types[rng.IntN(4)], DateFrom: from, DateTo: to,
+			DatePrecision: prec, GeoPrecision: incidents.GeoExact, Status: status,
+			Location: orb.Point{latticeLon(rng.IntN(20)), latticeLat(rng.IntN(20))}, SummaryEN: fmt.Sprint("incident ", i)}
+		for j := range rng.IntN(3) {
+			inc.Sources = append(inc.Sources, incidents.Source{Title: fmt.Sprint("report ", i, j),
+				URL: fmt.Sprintf("https://example.org/%d/%d", i, j), Publisher: "Example"})
+		}
+		out[i] = inc
+	}
+	return out
+}
+
+// latticeFilter is a random Find filter over latticeIncidents: one box or
+// two (touching, overlapping or apart, as a bbox across the antimeridian
+// gives), edges on the lattice or between, periods, types, a cursor from
+// page (or anywhere) and a limit.
+func latticeFilter(rng *rand.Rand, page []incidents.Incident) incidents.Filter {
+	f := incidents.Filter{Limit: 1 + rng.IntN(40)}
+	edge := func(lattice func(int) float64) float64 {
+		if rng.IntN(3) == 0 {
+			return lattice(-2+rng.IntN(24)) + rng.Float64()/50
+		}
+		return lattice(-2 + rng.IntN(24))
+	}
+	for range 1 + rng.IntN(2) {
+		lon0, lon1, lat0, lat1 := edge(latticeLon), edge(latticeLon), edge(latticeLat), edge(latticeLat)
+		f.Bounds = append(f.Bounds, orb.Bound{Min: orb.Point{min(lon0, lon1), min(lat0, lat1)}, Max: orb.Point{max(lon0, lon1), max(lat0, lat1)}})
+	}
+	day := func() time.Time {
+		t := time.Date(2012, 4, 25, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(50))
+		if rng.IntN(4) == 0 { // an instant late in a day east of UTC: another date there
+			t = t.Add(22 * time.Hour).In(time.FixedZone("EET", 3*3600))
+		}
+		return t
+	}
+	if rng.IntN(3) == 0 {
+		f.Period.Start = day()
+	}
+	if rng.IntN(3) == 0 {
+		f.Period.End = day()
+		if !f.Period.Start.IsZero() && f.Period.End.Before(f.Period.Start) {
+			f.Period.Start, f.Period.End = f.Period.End, f.Period.Start
+		}
+	}
+	for range rng.IntN(3) {
+		f.Types = append(f.Types, incidents.Types[rng.IntN(5)])
+	}
+	switch {
+	case len(page) > 0 && rng.IntN(2) == 0:
+		c := incidents.CursorOf(page[rng.IntN(len(page))])
+		f.After = &c
+	case rng.IntN(4) == 0:
+		f.After = &incidents.Cursor{DateTo: day(), ID: int64(rng.IntN(700))}
+	}
+	return f
+}
+
+// TestFind_SnapshotAgreesWithSQL runs random filters through the snapshot
+// and through both SQL plans: the incidents, sources and order must be the
+// same, and the snapshot must have answered every filter it can.
+func TestFind_SnapshotAgreesWithSQL(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "snapfind.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rng := rand.New(rand.NewPCG(7, 8))
+	if _, err := s.Add(ctx, latticeIncidents(rng, 700)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var page []incidents.Incident
+	answered := 0
+	for i := range 3000 {
+		f := latticeFilter(rng, page)
+		got, ok, err := s.findInSnapshot(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			t.Fatalf("case %d: the snapshot did not answer %+v", i, f)
+		}
+		answered++
+		for _, p := range []plan{byDate, byBox} {
+			want, err := s.find(ctx, f, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("case %d, plan %d, filter %+v:\n got %v\nwant %v", i, p, f, idsOf(got), idsOf(want))
+			}
+		}
+		if len(got) > 0 {
+			page = got
+		}
+	}
+	if answered == 0 {
+		t.Fatal("no filter was answered from the snapshot")
+	}
+}
+
+// TestFind_SnapshotPagesAgree pages through a box to the end both ways.
+func TestFind_SnapshotPagesAgree(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pages.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rng := rand.New(rand.NewPCG(9, 10))
+	if _, err := s.Add(ctx, latticeIncidents(rng, 400)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{latticeLon(3), latticeLat(2)}, Max: orb.Point{latticeLon(15), latticeLat(17)}}}, Limit: 7}
+	seen := 0
+	for pages := 0; ; pages++ {
+		got, ok, err := s.findInSnapshot(ctx, f)
+		if err != nil || !ok {
+			t.Fatalf("page %d: ok %v, err %v", pages, ok, err)
+		}
+		want, err := s.find(ctx, f, byBox)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("page %d:\n got %v\nwant %v", pages, idsOf(got), idsOf(want))
+		}
+		if len(got) == 0 {
+			break
+		}
+		seen += len(got)
+		c := incidents.CursorOf(got[len(got)-1])
+		f.After = &c
+	}
+	if seen == 0 {
+		t.Fatal("the box held no incidents: the test tests nothing")
+	}
+}
+
+// TestFind_SnapshotNeverStale: after a write, Find does not answer from the
+// snapshot it had, and its answer holds the new incident.
+func TestFind_SnapshotNeverStale(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "stale.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rng := rand.New(rand.NewPCG(11, 12))
+	if _, err := s.Add(ctx, latticeIncidents(rng, 100)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{35, 34}, Max: orb.Point{38, 37}}}, Limit: 5}
+	if _, ok, err := s.findInSnapshot(ctx, f); err != nil || !ok {
+		t.Fatalf("fresh snapshot: ok %v, err %v; want an answer", ok, err)
+	}
+	newest := latticeIncidents(rng, 1)[0]
+	newest.Status, newest.DateFrom, newest.DateTo = incidents.StatusPublished, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	ids, err := s.Add(ctx, []incidents.Incident{newest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only Find, Aggregate and Preload load snapshots: the one held is older.
+	if _, ok, err := s.findInSnapshot(ctx, f); ok || err != nil {
+		t.Fatalf("after a write: ok %v, err %v; want no answer from the older snapshot", ok, err)
+	}
+	found, err := s.Find(ctx, f)
+	if err != nil || len(found) == 0 || found[0].ID != ids[0] {
+		t.Fatalf("Find after a write = %v, %v; want the new incident %d first", idsOf(found), err, ids[0])
+	}
+}
