@@ -94,6 +94,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseInterval$$' -fuzztime=$(FUZZTIME) ./incidents
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodeCSV$$' -fuzztime=$(FUZZTIME) ./incidents/feature
+	$(GO) test -run='^$$' -fuzz='^FuzzEncodeMatchesJSON$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./gazetteer
 	$(GO) test -run='^$$' -fuzz='^FuzzFindDates$$' -fuzztime=$(FUZZTIME) ./extract
 
