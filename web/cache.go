@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"container/list"
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -36,6 +37,9 @@ type cacheEntry struct {
 // (request ids, security headers) are set afresh for each request.
 var cachedHeaders = []string{"Content-Type", "Content-Encoding", "Content-Disposition", "Etag", "Cache-Control", "Vary"}
 
+// versionKey carries the data version withCache read to the handler.
+type versionKey struct{}
+
 func newResponseCache() *responseCache {
 	return &responseCache{lru: list.New(), byKey: map[string]*list.Element{}}
 }
@@ -51,6 +55,9 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 			next.ServeHTTP(w, r)
 			return
 		}
+		// The handler's ETag is made from this same version: one query, and
+		// the body cached under a key that names the version it was made from.
+		r = r.WithContext(context.WithValue(r.Context(), versionKey{}, v))
 		proto := "http"
 		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 			proto = "https"

@@ -56,10 +56,13 @@ func handleIncidentItems(store incidentStore, status incidents.Status, log *slog
 // notModified sets an ETag from the data version and the query, and answers
 // 304 when the client already holds that version.
 func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, log *slog.Logger) bool {
-	v, err := store.Version(r.Context())
-	if err != nil {
-		log.Warn("data version unavailable", "err", err)
-		return false
+	v, ok := r.Context().Value(versionKey{}).(int64)
+	if !ok {
+		var err error
+		if v, err = store.Version(r.Context()); err != nil {
+			log.Warn("data version unavailable", "err", err)
+			return false
+		}
 	}
 	etag := fmt.Sprintf(`W/"v%d-%x"`, v, hashString(r.URL.RawQuery))
 	w.Header().Set("ETag", etag)

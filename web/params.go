@@ -94,13 +94,7 @@ func ParseFilter(q url.Values) (incidents.Filter, error) {
 	return f, nil
 }
 
-func typeList() string {
-	s := make([]string, len(incidents.Types))
-	for i, t := range incidents.Types {
-		s[i] = string(t)
-	}
-	return strings.Join(s, ", ")
-}
+func typeList() string { return strings.Join(typeValues(), ", ") }
 
 // encodeCursor writes a keyset position as an opaque token.
 func encodeCursor(c incidents.Cursor) string {
