@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"log/slog"
@@ -34,23 +35,47 @@ func handleIncidentItems(store incidentStore, status incidents.Status, log *slog
 		}
 		limit := f.Limit
 		f.Limit++ // one more tells whether there is a next page
-		found, err := store.Find(r.Context(), f)
+		if q.Get("f") == "csv" {
+			found, err := store.Find(r.Context(), f)
+			if err != nil {
+				writeError(w, r, log, err)
+				return
+			}
+			writeCSV(w, found[:min(len(found), limit)])
+			return
+		}
+		page, err := findFeatures(r.Context(), store, f)
 		if err != nil {
 			writeError(w, r, log, err)
 			return
 		}
 		var next string
-		if len(found) > limit {
-			found = found[:limit]
-			q.Set("cursor", encodeCursor(incidents.CursorOf(found[limit-1])))
+		if len(page) > limit {
+			page = page[:limit]
+			q.Set("cursor", encodeCursor(page[limit-1].After))
 			next = selfURL(r, q)
 		}
-		if q.Get("f") == "csv" {
-			writeCSV(w, found)
-			return
-		}
-		writeFeatures(w, r, found, next)
+		writeFeatures(w, r, page, next)
 	})
+}
+
+// featureFinder is a store that answers a listing with its incidents'
+// features already encoded (incidents/sqlite keeps them so).
+type featureFinder interface {
+	FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error)
+}
+
+// findFeatures is Find for GeoJSON, from the store's encoded features when it
+// keeps them.
+func findFeatures(ctx context.Context, store incidentStore, f incidents.Filter) ([]feature.Encoded, error) {
+	if ff, ok := store.(featureFinder); ok {
+		return ff.FindFeatures(ctx, f)
+	}
+	found, err := store.Find(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return feature.EncodeAll(found)
 }
 
 // notModified sets an ETag from the data version and the query, and answers
@@ -90,11 +115,11 @@ type link struct {
 }
 
 // writeFeatures streams a FeatureCollection with its links.
-func writeFeatures(w http.ResponseWriter, r *http.Request, found []incidents.Incident, next string) {
+func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encoded, next string) {
 	w.Header().Set("Content-Type", "application/geo+json")
 	cw := feature.NewCollectionWriter(w)
-	for _, inc := range found {
-		cw.Write(inc)
+	for _, f := range page {
+		cw.WriteEncoded(f.JSON)
 	}
 	links := []link{{Href: selfURL(r, r.URL.Query()), Rel: "self", Type: "application/geo+json", Title: "this document"},
 		{Href: absURL(r, strings.TrimSuffix(r.URL.Path, "/items")), Rel: "collection", Type: "application/json"}}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -41,6 +42,37 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("import: nothing imported: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "imported %d incidents into %s\n", n, displayDSN(*db))
+	return fillAfterImport(ctx, e, store, n)
+}
+
+// featureFiller is a store that keeps its incidents' features encoded and
+// leaves those of an import to FillFeatures (incidents/sqlite).
+type featureFiller interface {
+	FillFeatures(ctx context.Context, progress func(n int)) (int, error)
+}
+
+// fillAfterImport encodes the features of the n incidents just imported, if
+// the store keeps them, with a progress bar on a terminal. The import stands
+// if this fails: the features are then encoded when read.
+func fillAfterImport(ctx context.Context, e env, store any, n int) error {
+	f, ok := store.(featureFiller)
+	if !ok || n == 0 {
+		return nil
+	}
+	start := time.Now()
+	var progress func(int)
+	if isTerminal(e.stderr) {
+		progress = func(done int) { fmt.Fprintf(e.stderr, "\rencoding features %s", progressBar(done, n)) }
+	}
+	done, err := f.FillFeatures(ctx, progress)
+	if progress != nil {
+		fmt.Fprintln(e.stderr)
+	}
+	if err != nil {
+		return fmt.Errorf("the import stands; encoding its features failed (they are encoded when read, "+
+			"and serve encodes the rest at start): %w", err)
+	}
+	fmt.Fprintf(e.stdout, "encoded %d features in %s\n", done, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

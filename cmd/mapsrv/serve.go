@@ -60,6 +60,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 			}
 		}()
 	}
+	if f, ok := store.(featureFiller); ok {
+		// Encode the features an import or an older mapsrv left unencoded;
+		// until then they are encoded on each read.
+		go logFill(ctx, f, log)
+	}
 	gaz, err := loadGazetteer(ctx, store)
 	if err != nil {
 		return err
@@ -133,4 +138,20 @@ func openSeeded(ctx context.Context, path string, log *slog.Logger) (store, erro
 		log.Info("empty database: loaded the seed incidents", "count", seeded)
 	}
 	return store, nil
+}
+
+// logFill runs a store's FillFeatures, logging its progress.
+func logFill(ctx context.Context, f featureFiller, log *slog.Logger) {
+	logged := 0
+	n, err := f.FillFeatures(ctx, func(n int) {
+		if n-logged >= 100000 {
+			log.Info("encoding stored features", "done", n)
+			logged = n
+		}
+	})
+	if err != nil && ctx.Err() == nil {
+		log.Warn("encoding stored features", "err", err, "done", n)
+	} else if n > 0 {
+		log.Info("encoded stored features", "count", n)
+	}
 }

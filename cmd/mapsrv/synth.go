@@ -54,7 +54,7 @@ func runSynth(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("synth: nothing imported: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "synthesized %d incidents into %s in %s\n", imported, *db, time.Since(start).Round(time.Millisecond))
-	return nil
+	return fillAfterImport(ctx, e, store, imported)
 }
 
 // isTerminal reports whether w is a character device, where a progress bar

@@ -44,6 +44,17 @@ func (cw *CollectionWriter) Write(inc incidents.Incident) error {
 	return err
 }
 
+// WriteEncoded adds one feature already encoded by [AppendFeature], as
+// [CollectionWriter.Write] would have written it.
+func (cw *CollectionWriter) WriteEncoded(feature []byte) error {
+	if cw.n > 0 {
+		cw.bw.WriteByte(',')
+	}
+	cw.n++
+	cw.bw.Write(feature)
+	return cw.bw.WriteByte('\n')
+}
+
 // Close ends the collection with numberReturned and the extra members, in the
 // order of their names, and flushes.
 func (cw *CollectionWriter) Close(extra map[string]any) error {

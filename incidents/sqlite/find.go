@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -47,7 +46,7 @@ func (s *Store) find(ctx context.Context, f incidents.Filter, p plan) ([]inciden
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find: %w", err)
 	}
-	if err := s.attachSources(ctx, found); err != nil {
+	if err := attachSources(ctx, s.db, found); err != nil {
 		return nil, fmt.Errorf("sqlite: find sources: %w", err)
 	}
 	return found, nil
@@ -193,7 +192,7 @@ func (s *Store) Get(ctx context.Context, id int64) (incidents.Incident, error) {
 	if len(found) == 0 {
 		return incidents.Incident{}, fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
 	}
-	if err := s.attachSources(ctx, found); err != nil {
+	if err := attachSources(ctx, s.db, found); err != nil {
 		return incidents.Incident{}, fmt.Errorf("sqlite: get %d sources: %w", id, err)
 	}
 	return found[0], nil
@@ -259,8 +258,13 @@ func intPtr(n sql.NullInt64) *int {
 	return &v
 }
 
-// attachSources loads the sources of found in one query.
-func (s *Store) attachSources(ctx context.Context, found []incidents.Incident) error {
+// queryer is a *sql.DB or a *sql.Tx.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// attachSources loads the sources of found in one query through q.
+func attachSources(ctx context.Context, q queryer, found []incidents.Incident) error {
 	if len(found) == 0 {
 		return nil
 	}
@@ -270,11 +274,10 @@ func (s *Store) attachSources(ctx context.Context, found []incidents.Incident) e
 		ids[i] = found[i].ID
 		byID[found[i].ID] = &found[i]
 	}
-	idJSON, _ := json.Marshal(ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT l.incident_id, s.title, s.url, s.publisher, s.published
+	rows, err := q.QueryContext(ctx, `SELECT l.incident_id, s.title, s.url, s.publisher, s.published
 		FROM incident_sources AS l JOIN sources AS s ON s.id = l.source_id
 		WHERE l.incident_id IN (SELECT value FROM json_each(?))
-		ORDER BY l.incident_id, l.position`, string(idJSON))
+		ORDER BY l.incident_id, l.position`, idList(ids))
 	if err != nil {
 		return err
 	}

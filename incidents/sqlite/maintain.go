@@ -1,9 +1,12 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+
+	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
 // Backup writes a consistent copy of the database to dst with VACUUM INTO,
@@ -19,7 +22,8 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 }
 
 // Check verifies the database: SQLite's integrity check, the R*Tree's own
-// check, and that the R*Tree holds exactly one box per incident, at its point.
+// check, that the R*Tree holds exactly one box per incident, at its point,
+// and that every stored feature is what its incident encodes to.
 // It returns the problems found; none means the database is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	var problems []string
@@ -55,5 +59,69 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 			problems = append(problems, fmt.Sprintf("%s: %d", c.what, n))
 		}
 	}
+	stale, err := s.staleFeatures(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: check features: %w", err)
+	}
+	if stale > 0 {
+		problems = append(problems, fmt.Sprintf("stored features that differ from their incident: %d", stale))
+	}
 	return problems, nil
+}
+
+// staleFeatures counts the stored features of the current format that are
+// not what their incident encodes to now: they would be served in its place.
+// (Missing ones are not a problem: they are encoded when read.) Each chunk
+// is compared inside one transaction, so a write going on does not count.
+func (s *Store) staleFeatures(ctx context.Context) (int, error) {
+	stale := 0
+	for after := int64(0); ; {
+		last, n, err := s.staleFrom(ctx, after)
+		if err != nil || last == 0 {
+			return stale, err
+		}
+		stale, after = stale+n, last
+	}
+}
+
+// staleFrom compares up to fillChunk stored features after the given ID. It
+// returns the last ID compared, 0 when none was left.
+func (s *Store) staleFrom(ctx context.Context, after int64) (last int64, stale int, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT id, json FROM incident_features WHERE id > ? AND format = ? ORDER BY id LIMIT ?",
+		after, feature.Format, fillChunk)
+	if err != nil {
+		return 0, 0, err
+	}
+	stored := map[int64][]byte{}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var js []byte
+		if err := rows.Scan(&id, &js); err != nil {
+			rows.Close()
+			return 0, 0, err
+		}
+		stored[id], ids = js, append(ids, id)
+	}
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		rows.Close()
+		return 0, 0, err
+	}
+	rows.Close()
+	found, err := readIncidents(ctx, tx, ids)
+	if err != nil {
+		return 0, 0, err
+	}
+	var buf []byte
+	for _, inc := range found {
+		if buf, err = feature.AppendFeature(buf[:0], inc); err != nil || !bytes.Equal(buf, stored[inc.ID]) {
+			stale++
+		}
+	}
+	return ids[len(ids)-1], stale, nil
 }

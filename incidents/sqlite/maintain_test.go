@@ -81,3 +81,35 @@ func TestStore_CheckFindsADriftedRTree(t *testing.T) {
 		t.Errorf("Check = %q, want the missing and the moved box", joined)
 	}
 }
+
+// TestStore_CheckFindsAStaleFeature: a stored feature that no longer matches
+// its incident (written behind the store's back) is reported; one that is
+// missing is not, since it is encoded when read.
+func TestStore_CheckFindsAStaleFeature(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "stale.db")
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ids := mustAdd(t, s, incident(incidents.TypeArrest, 35.9, 35.9, "2025-11-24", "2025-11-24"),
+		incident(incidents.TypeArrest, 36.9, 35.1, "2025-11-24", "2025-11-24"))
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec("UPDATE incident_features SET json = replace(json, 'arrest', 'airstrike') WHERE id = ?", ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("DELETE FROM incident_features WHERE id = ?", ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if joined := strings.Join(problems, "; "); joined != "stored features that differ from their incident: 1" {
+		t.Errorf("Check = %q, want the one stale feature", joined)
+	}
+}

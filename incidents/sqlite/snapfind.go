@@ -75,10 +75,16 @@ type head struct {
 	pos, end int32
 }
 
-// find returns the IDs of the first q.limit points matching q, in Find's
-// order: a merge of the cells the bounds meet, each walked newest first from
-// q's upper bound, that stops at the limit.
-func (snap *snapshot) find(q snapQuery) []int64 {
+// pick is a point find chose: an incident's ID and its date_to in days.
+type pick struct {
+	id  int64
+	day int32
+}
+
+// find returns the first q.limit points matching q, in Find's order: a merge
+// of the cells the bounds meet, each walked newest first from q's upper
+// bound, that stops at the limit.
+func (snap *snapshot) find(q snapQuery) []pick {
 	g := snap.grid
 	cells := g.cellsOf(q.bounds)
 	heads := make([]head, 0, len(cells))
@@ -99,10 +105,10 @@ func (snap *snapshot) find(q snapQuery) []int64 {
 	for i := len(heads)/2 - 1; i >= 0; i-- {
 		siftDown(heads, i)
 	}
-	var ids []int64
-	for len(heads) > 0 && len(ids) < q.limit {
+	var picks []pick
+	for len(heads) > 0 && len(picks) < q.limit {
 		top := &heads[0]
-		ids = append(ids, top.id)
+		picks = append(picks, pick{top.id, top.day})
 		top.pos++
 		if !snap.advance(top, &q) {
 			heads[0] = heads[len(heads)-1]
@@ -110,7 +116,7 @@ func (snap *snapshot) find(q snapQuery) []int64 {
 		}
 		siftDown(heads, 0)
 	}
-	return ids
+	return picks
 }
 
 // advance moves h to its first point from h.pos matching q; it reports
@@ -148,11 +154,29 @@ func siftDown(heads []head, i int) {
 	}
 }
 
-// findInSnapshot is Find from the snapshot: it picks the page's IDs in memory
-// and reads just those rows. ok is false when f needs SQL or the snapshot is
-// absent or older than the data (a newer one is then loaded for the next
-// call); the caller then runs the SQL plans.
+// findInSnapshot is Find from the snapshot: it picks the page in memory and
+// reads just its rows. ok is false when f needs SQL or the snapshot is absent
+// or older than the data (a newer one is then loaded for the next call); the
+// caller then runs the SQL plans.
 func (s *Store) findInSnapshot(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
+	picks, version, ok := s.pickInSnapshot(f)
+	if !ok {
+		return nil, false, nil
+	}
+	found, ok, err = s.readByID(ctx, pickedIDs(picks), version)
+	if err != nil || !ok {
+		if err == nil {
+			s.startSnapshotLoad()
+		}
+		return nil, false, err
+	}
+	return found, true, nil
+}
+
+// pickInSnapshot chooses the page f asks for from the current snapshot,
+// which is as of version. ok is false when f needs SQL or there is no
+// snapshot yet (one is then loaded).
+func (s *Store) pickInSnapshot(f incidents.Filter) (picks []pick, version int64, ok bool) {
 	s.snaps.mu.Lock()
 	snap := s.snaps.cur
 	s.snaps.mu.Unlock()
@@ -160,44 +184,34 @@ func (s *Store) findInSnapshot(ctx context.Context, f incidents.Filter) (found [
 		if _, eligible := snapQueryOf(f, 0); eligible {
 			s.startSnapshotLoad()
 		}
-		return nil, false, nil
+		return nil, 0, false
 	}
 	q, ok := snapQueryOf(f, snap.grid.maxSpan)
 	if !ok || snap.grid.cellCount(q.bounds) > maxFindCells {
-		return nil, false, nil
+		return nil, 0, false
 	}
-	found, ok, err = s.readByID(ctx, snap.find(q), snap.version)
-	if err != nil || !ok {
-		if err == nil {
-			s.startSnapshotLoad()
-		}
-		return nil, false, err
-	}
-	if err := s.attachSources(ctx, found); err != nil {
-		return nil, false, err
-	}
-	return found, true, nil
+	return snap.find(q), snap.version, true
 }
 
-// readByID reads the incidents ids names, in that order, in one statement
-// that also checks the data version is still version; ok is false if not.
+func pickedIDs(picks []pick) []int64 {
+	ids := make([]int64, len(picks))
+	for i, p := range picks {
+		ids[i] = p.id
+	}
+	return ids
+}
+
+// readByID reads the incidents ids names, in that order, with their sources,
+// in a statement that also checks the data version is still version; ok is
+// false if not.
 func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]incidents.Incident, bool, error) {
 	if len(ids) == 0 {
 		v, err := s.Version(ctx)
 		return nil, err == nil && v == version, err
 	}
-	list := make([]byte, 0, 8*len(ids)+2)
-	list = append(list, '[')
-	for i, id := range ids {
-		if i > 0 {
-			list = append(list, ',')
-		}
-		list = strconv.AppendInt(list, id, 10)
-	}
-	list = append(list, ']')
 	rows, err := s.db.QueryContext(ctx, "SELECT "+incidentColumns+` FROM incidents AS i
 		WHERE (SELECT version FROM data_version WHERE id = 1) = ? AND i.id IN (SELECT value FROM json_each(?))`,
-		version, string(list))
+		version, idList(ids))
 	if err != nil {
 		return nil, false, err
 	}
@@ -213,5 +227,21 @@ func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]inc
 	for _, inc := range rowsOf {
 		found[at[inc.ID]] = inc
 	}
+	if err := attachSources(ctx, s.db, found); err != nil {
+		return nil, false, err
+	}
 	return found, true, nil
+}
+
+// idList writes ids as a JSON array, for json_each.
+func idList(ids []int64) string {
+	list := make([]byte, 0, 8*len(ids)+2)
+	list = append(list, '[')
+	for i, id := range ids {
+		if i > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, id, 10)
+	}
+	return string(append(list, ']'))
 }

@@ -129,6 +129,7 @@ func TestFind_SnapshotAgreesWithSQL(t *testing.T) {
 				t.Fatalf("case %d, plan %d, filter %+v:\n got %v\nwant %v", i, p, f, idsOf(got), idsOf(want))
 			}
 		}
+		checkFeatures(t, s, f, got)
 		if len(got) > 0 {
 			page = got
 		}

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/mattn/go-sqlite3"
@@ -31,6 +32,7 @@ type Store struct {
 	db           *sql.DB
 	rowsEstimate atomic.Int64 // the largest incident id seen by the planner: about how many there are
 	snaps        snapshots    // published points for Aggregate and Find
+	filling      sync.Mutex   // held while features are filled (features.go)
 }
 
 var _ incidents.Store = (*Store)(nil)

@@ -40,10 +40,11 @@ func (s *Store) Update(ctx context.Context, inc incidents.Incident) (incidents.I
 			return err
 		}
 		for pos, src := range inc.Sources {
-			if err := w.linkSource(ctx, inc.ID, pos, src); err != nil {
+			if _, err := w.linkSource(ctx, inc.ID, pos, src); err != nil {
 				return err
 			}
 		}
+		w.touch(inc.ID)
 		return nil
 	})
 	if err != nil {
@@ -82,10 +83,11 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 			return err
 		}
 		for i, src := range srcs {
-			if err := w.linkSource(ctx, id, n+i, src); err != nil {
+			if _, err := w.linkSource(ctx, id, n+i, src); err != nil {
 				return err
 			}
 		}
+		w.touch(id)
 		_, err = tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", time.Now().UTC().Format(time.RFC3339Nano), id)
 		return err
 	})
@@ -95,8 +97,9 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 	return nil
 }
 
-// write runs fn in a write transaction with the prepared writer, bumps the
-// data version and commits; any error rolls everything back.
+// write runs fn in a write transaction with the prepared writer, encodes
+// the features of the incidents fn changed in place, bumps the data version
+// and commits; any error rolls everything back.
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -109,6 +112,9 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 	}
 	defer w.close()
 	if err := fn(tx, w); err != nil {
+		return err
+	}
+	if err := w.encodeTouched(ctx, tx); err != nil {
 		return err
 	}
 	if err := bumpVersion(ctx, tx); err != nil {

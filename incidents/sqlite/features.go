@@ -1,0 +1,256 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+)
+
+// Each incident's GeoJSON feature is kept encoded in incident_features
+// (schema/0004_features.sql), written in the transaction that writes the
+// incident. A page of items then reads one column per incident, where
+// reading its twenty columns and its sources, converting them and encoding
+// them cost about four times as much. A feature that is missing, or encoded
+// under another feature.Format, is encoded from the row when read.
+
+// FindFeatures is Find for GeoJSON: the same incidents in the same order, as
+// the features [feature.AppendFeature] writes for them.
+func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
+	if picks, version, ok := s.pickInSnapshot(f); ok {
+		page, ok, err := s.readFeatures(ctx, picks, version)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: find features: %w", err)
+		}
+		if ok {
+			return page, nil
+		}
+		s.startSnapshotLoad()
+	}
+	found, err := s.Find(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return feature.EncodeAll(found)
+}
+
+// readFeatures reads the features of picks, in that order, in a statement
+// that also checks the data version is still version; ok is false if not.
+// Features not stored in the current format are encoded from their rows.
+func (s *Store) readFeatures(ctx context.Context, picks []pick, version int64) (page []feature.Encoded, ok bool, err error) {
+	if len(picks) == 0 {
+		v, err := s.Version(ctx)
+		return nil, err == nil && v == version, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.json FROM incident_features AS f
+		WHERE (SELECT version FROM data_version WHERE id = 1) = ? AND f.format = ?
+		AND f.id IN (SELECT value FROM json_each(?))`, version, feature.Format, idList(pickedIDs(picks)))
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	var buf []byte // every feature, one after the other
+	span := make(map[int64][2]int, len(picks))
+	for rows.Next() {
+		var id int64
+		var js sql.RawBytes
+		if err := rows.Scan(&id, &js); err != nil {
+			return nil, false, err
+		}
+		span[id] = [2]int{len(buf), len(buf) + len(js)}
+		buf = append(buf, js...)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	if len(span) < len(picks) {
+		s.startFill()
+		if buf, ok, err = s.encodeMissing(ctx, picks, span, buf, version); !ok || err != nil {
+			return nil, false, err
+		}
+	}
+	page = make([]feature.Encoded, len(picks))
+	for i, p := range picks {
+		at := span[p.id]
+		page[i] = feature.Encoded{After: incidents.Cursor{DateTo: time.Unix(int64(p.day)*86400, 0).UTC(), ID: p.id},
+			JSON: buf[at[0]:at[1]:at[1]]}
+	}
+	return page, true, nil
+}
+
+// encodeMissing reads the rows of the picks absent from span and appends
+// their features to buf, recording where each lies.
+func (s *Store) encodeMissing(ctx context.Context, picks []pick, span map[int64][2]int, buf []byte, version int64) ([]byte, bool, error) {
+	var missing []int64
+	for _, p := range picks {
+		if _, ok := span[p.id]; !ok {
+			missing = append(missing, p.id)
+		}
+	}
+	found, ok, err := s.readByID(ctx, missing, version)
+	if !ok || err != nil {
+		return nil, false, err
+	}
+	for _, inc := range found {
+		start := len(buf)
+		if buf, err = feature.AppendFeature(buf, inc); err != nil {
+			return nil, false, err
+		}
+		span[inc.ID] = [2]int{start, len(buf)}
+	}
+	return buf, true, nil
+}
+
+// asStored returns inc as Find reads it back once stored under id with the
+// given timestamps (RFC 3339 text) and sources: dates and times as the
+// columns hold them.
+func asStored(inc incidents.Incident, id int64, created, updated string, srcs []incidents.Source) incidents.Incident {
+	inc.ID, inc.Sources = id, nil
+	if len(srcs) > 0 {
+		inc.Sources = srcs
+	}
+	inc.DateFrom, _ = incidents.ParseDate(incidents.FormatDate(inc.DateFrom))
+	inc.DateTo, _ = incidents.ParseDate(incidents.FormatDate(inc.DateTo))
+	inc.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	inc.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+	return inc
+}
+
+// storeFeature encodes inc, as stored, into incident_features.
+func (w *writer) storeFeature(ctx context.Context, inc incidents.Incident) error {
+	var err error
+	if w.buf, err = feature.AppendFeature(w.buf[:0], inc); err != nil {
+		return err
+	}
+	_, err = w.feature.ExecContext(ctx, inc.ID, feature.Format, w.buf)
+	return err
+}
+
+// touch marks an incident changed in place, so that its feature is encoded
+// again from its row before the transaction commits.
+func (w *writer) touch(id int64) { w.touched = append(w.touched, id) }
+
+// encodeTouched encodes the features of the touched incidents from their
+// rows as they now stand in tx.
+func (w *writer) encodeTouched(ctx context.Context, tx *sql.Tx) error {
+	if len(w.touched) == 0 {
+		return nil
+	}
+	found, err := readIncidents(ctx, tx, w.touched)
+	if err != nil {
+		return err
+	}
+	for _, inc := range found {
+		if err := w.storeFeature(ctx, inc); err != nil {
+			return err
+		}
+	}
+	w.touched = w.touched[:0]
+	return nil
+}
+
+// readIncidents reads the incidents ids names that exist, with their
+// sources, through q, in no particular order.
+func readIncidents(ctx context.Context, q queryer, ids []int64) ([]incidents.Incident, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+incidentColumns+
+		" FROM incidents AS i WHERE i.id IN (SELECT value FROM json_each(?))", idList(ids))
+	if err != nil {
+		return nil, err
+	}
+	found, err := scanIncidents(rows)
+	if err != nil {
+		return nil, err
+	}
+	return found, attachSources(ctx, q, found)
+}
+
+// fillChunk is how many features FillFeatures encodes per transaction: short
+// enough not to hold writers back for long.
+const fillChunk = 2000
+
+// FillFeatures encodes the features of incidents that have none in the
+// current format: those imported since the last fill, stored before
+// incident_features existed, or by a mapsrv with another feature.Format. It
+// works in short transactions that leave the data version alone, since the
+// features it writes are the ones Find already serves, calls progress with
+// the count so far after each, and returns how many it encoded. One fill
+// runs at a time; FindFeatures starts one in the background when it meets a
+// missing feature.
+func (s *Store) FillFeatures(ctx context.Context, progress func(n int)) (int, error) {
+	s.filling.Lock()
+	defer s.filling.Unlock()
+	return s.fillFeatures(ctx, progress)
+}
+
+// startFill starts filling features in the background unless a fill is
+// under way.
+func (s *Store) startFill() {
+	if !s.filling.TryLock() {
+		return
+	}
+	go func() {
+		defer s.filling.Unlock()
+		s.fillFeatures(context.Background(), nil)
+	}()
+}
+
+func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, error) {
+	n := 0
+	for after := int64(0); ; {
+		last, done, err := s.fillFrom(ctx, after)
+		if err != nil {
+			return n, fmt.Errorf("sqlite: fill features: %w", err)
+		}
+		n += done
+		if progress != nil && done > 0 {
+			progress(n)
+		}
+		if last == 0 {
+			return n, nil
+		}
+		after = last
+	}
+}
+
+// fillFrom encodes up to fillChunk missing features of incidents after the
+// given ID. It returns the last ID it looked at, 0 when none was left.
+func (s *Store) fillFrom(ctx context.Context, after int64) (last int64, n int, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT i.id FROM incidents AS i WHERE i.id > ? AND NOT EXISTS
+		(SELECT 1 FROM incident_features AS f WHERE f.id = i.id AND f.format = ?) ORDER BY i.id LIMIT ?`,
+		after, feature.Format, fillChunk)
+	if err != nil {
+		return 0, 0, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, 0, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		rows.Close()
+		return 0, 0, err
+	}
+	rows.Close()
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer w.close()
+	w.touched = ids
+	if err := w.encodeTouched(ctx, tx); err != nil {
+		return 0, 0, err
+	}
+	return ids[len(ids)-1], len(ids), tx.Commit()
+}
