@@ -72,19 +72,20 @@ bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 # Load test at 1,000,000 incidents (docs/PERFORMANCE.md): synthesizes them into
-# a temporary database, serves it, drives it with hey. A few minutes; not part
-# of `make test`. BENCH_N=100000 for a quicker run.
+# a temporary database, serves it, drives it with wrk (BENCH_CLIENT=hey for
+# hey). A few minutes; not part of `make test`. BENCH_N=100000 for a quicker run.
 BENCH_N ?= 1000000
+BENCH_CLIENT ?= wrk
 bench-load:
-	@command -v hey >/dev/null || { echo "installing: hey"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hey; }
+	@command -v $(BENCH_CLIENT) >/dev/null || { echo "installing: $(BENCH_CLIENT)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(BENCH_CLIENT); }
 	$(GO) build -o bin/mapsrv ./cmd/mapsrv
 	@if [ -n "$(BENCH_PG)" ]; then \
 		pgdir=$$(mktemp -d); dsn=$$(MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh start) || exit 1; \
-		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -pg "$$dsn"; status=$$?; \
+		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) -pg "$$dsn"; status=$$?; \
 		MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status; \
 	else \
-		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N); \
+		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT); \
 	fi
 
 # Each fuzz target for a bounded time (FUZZTIME each); the seed corpora are committed.

@@ -1,13 +1,13 @@
 // Command benchload is `make bench-load`: it synthesizes incidents into a
 // temporary database with `mapsrv synth`, starts `mapsrv serve` on it, drives
-// it with hey (the Debian package) over the views the map asks for, and
+// it with wrk (or hey; both Debian packages) over the views the map asks for, and
 // serves the same bytes from memory with net/http as the ceiling. It prints
 // requests/s, p50/p99 latency and peak RSS for each view, its ratio to the
 // ceiling, and how long the server took to answer after starting.
 //
 // Usage:
 //
-//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-pg DSN] [-duration 5s] [-c 8]
+//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-pg DSN] [-duration 5s] [-c 8] [-client wrk|hey]
 //
 // With -db naming an existing database, synthesis is skipped. With -pg, the
 // same data is migrated into that (empty) PostgreSQL/PostGIS database and a
@@ -31,6 +31,9 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 )
+
+// client is the load generator, wrk or hey (-client).
+var client string
 
 // view is one request the map makes, driven alone.
 type view struct {
@@ -69,12 +72,15 @@ func run() error {
 	bin := flag.String("mapsrv", "bin/mapsrv", "the mapsrv binary")
 	n := flag.Int("n", 1_000_000, "incidents to synthesize")
 	db := flag.String("db", "", "an existing database to serve instead of synthesizing one")
-	duration := flag.Duration("duration", 5*time.Second, "how long hey drives each view")
-	conc := flag.Int("c", 8, "concurrent requests")
+	duration := flag.Duration("duration", 5*time.Second, "how long each view is driven")
+	conc := flag.Int("c", 8, "concurrent connections")
 	pg := flag.String("pg", "", "an empty PostgreSQL/PostGIS database (DSN) to migrate the data into and measure beside SQLite")
+	// wrk by default: written in C, it leaves more of the machine to the
+	// server it measures than hey does (hey took a third of the 2 cores).
+	flag.StringVar(&client, "client", "wrk", "the load generator: wrk or hey")
 	flag.Parse()
-	if _, err := exec.LookPath("hey"); err != nil {
-		return errors.New("hey not found: apt-get install hey")
+	if _, err := exec.LookPath(client); err != nil {
+		return fmt.Errorf("%s not found: apt-get install %s", client, client)
 	}
 	dir, err := os.MkdirTemp("", "mapsrv-bench-load")
 	if err != nil {
@@ -104,9 +110,9 @@ func run() error {
 		}
 		defer func() { pgSrv.Process.Signal(os.Interrupt); pgSrv.Wait() }()
 	}
-	fmt.Printf("\nEach view driven for %s with %d concurrent requests; cached: mapsrv's response cache\n"+
+	fmt.Printf("\nEach view driven by %s for %s over %d connections; cached: mapsrv's response cache\n"+
 		"answers (the same view, same data); fresh: Cache-Control: no-cache, every request queried.\n"+
-		"ceiling: the same bytes from memory by net/http. RSS: VmHWM of mapsrv, reset before each view.\n\n", *duration, *conc)
+		"ceiling: the same bytes from memory by net/http. RSS: VmHWM of mapsrv, reset before each view.\n\n", client, *duration, *conc)
 	fmt.Printf("%-38s %8s | %8s %6s %6s | %8s %6s %6s | %6s | %8s %5s %5s\n", "view", "bytes", "cached/s", "p50ms", "p99ms",
 		"fresh/s", "p50ms", "p99ms", "RSS MB", "ceil/s", "c/ce", "f/ce")
 	for _, v := range views() {
@@ -186,11 +192,11 @@ func measure(v view, base string, pid int, d time.Duration, conc int) error {
 		return err
 	}
 	os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0) // reset VmHWM; best effort
-	cached, err := hey(base+v.path, d, conc, false)
+	cached, err := drive(client, base+v.path, d, conc, false)
 	if err != nil {
 		return err
 	}
-	fresh, err := hey(base+v.path, d, conc, true)
+	fresh, err := drive(client, base+v.path, d, conc, true)
 	if err != nil {
 		return err
 	}
@@ -207,10 +213,10 @@ func measure(v view, base string, pid int, d time.Duration, conc int) error {
 
 // ceilingFor serves body from memory on a tiny net/http server and drives it
 // as the view was driven: the most any server could do with these bytes here.
-func ceilingFor(body []byte, d time.Duration, conc int) (heyResult, error) {
+func ceilingFor(body []byte, d time.Duration, conc int) (loadResult, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return heyResult{}, err
+		return loadResult{}, err
 	}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/octet-stream")
@@ -218,7 +224,7 @@ func ceilingFor(body []byte, d time.Duration, conc int) (heyResult, error) {
 	})}
 	go srv.Serve(ln)
 	defer srv.Shutdown(context.Background())
-	return hey("http://"+ln.Addr().String()+"/static", d, conc, false)
+	return drive(client, "http://"+ln.Addr().String()+"/static", d, conc, false)
 }
 
 func fetch(url string) ([]byte, error) {
