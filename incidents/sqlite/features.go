@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -18,24 +19,90 @@ import (
 // under another feature.Format, is encoded from the row when read.
 
 // FindFeatures is Find for GeoJSON: the same incidents in the same order, as
-// the features [feature.AppendFeature] writes for them.
+// the features [feature.AppendFeature] writes for them. The page is chosen
+// as Find chooses it (from the snapshot, or by one of its SQL plans reading
+// only IDs and dates from the covering indexes) and then only the page's
+// features are read, in one statement that checks the data version has not
+// moved in between.
 func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
-	if picks, version, ok := s.pickInSnapshot(f); ok {
-		page, ok, err := s.readFeatures(ctx, picks, version)
-		if err != nil {
+	picks, version, ok := s.pickInSnapshot(f)
+	if !ok {
+		var err error
+		if picks, version, err = s.pickBySQL(ctx, f); err != nil {
 			return nil, fmt.Errorf("sqlite: find features: %w", err)
 		}
-		if ok {
-			return page, nil
-		}
-		s.startSnapshotLoad()
 	}
+	page, ok, err := s.readFeatures(ctx, picks, version)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find features: %w", err)
+	}
+	if ok {
+		return page, nil
+	}
+	// A write came in between: Find reads the rows themselves.
 	found, err := s.Find(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	return feature.EncodeAll(found)
 }
+
+// pickBySQL chooses the page f asks for by Find's SQL plans, reading IDs and
+// dates only, as of the version it returns.
+func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]pick, int64, error) {
+	version, err := s.Version(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	p, err := s.plan(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	query, args := findQuery(f, p, "i.id, i.date_to")
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var picks []pick
+	for rows.Next() {
+		var id int64
+		var dateTo string
+		if err := rows.Scan(&id, &dateTo); err != nil {
+			return nil, 0, err
+		}
+		day := undated
+		if t, err := incidents.ParseDate(dateTo); err != nil {
+			return nil, 0, fmt.Errorf("incident %d: %w", id, err)
+		} else if !t.IsZero() {
+			day = int32(t.Unix() / 86400)
+		}
+		picks = append(picks, pick{id, day})
+	}
+	return picks, version, rows.Err()
+}
+
+// undated is the day of a pick without a date_to (a draft).
+const undated int32 = math.MinInt32
+
+// cursorAfter is the cursor continuing after p.
+func cursorAfter(p pick) incidents.Cursor {
+	if p.day == undated {
+		return incidents.Cursor{ID: p.id}
+	}
+	return incidents.Cursor{DateTo: time.Unix(int64(p.day)*86400, 0).UTC(), ID: p.id}
+}
+
+// featuresByIDQuery reads the stored features of a JSON array of IDs, in the
+// array's order (CROSS JOIN keeps json_each as the outer loop), if the data
+// version is still the one given.
+const featuresByIDQuery = `SELECT f.id, f.json FROM json_each(?) AS j
+	CROSS JOIN incident_features AS f ON f.id = j.value AND f.format = ?
+	WHERE (SELECT version FROM data_version WHERE id = 1) = ?`
+
+// featureBytes is about the size of a feature with two summaries and a
+// source, to size a page's buffer once.
+const featureBytes = 768
 
 // readFeatures reads the features of picks, in that order, in a statement
 // that also checks the data version is still version; ok is false if not.
@@ -45,14 +112,12 @@ func (s *Store) readFeatures(ctx context.Context, picks []pick, version int64) (
 		v, err := s.Version(ctx)
 		return nil, err == nil && v == version, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.json FROM incident_features AS f
-		WHERE (SELECT version FROM data_version WHERE id = 1) = ? AND f.format = ?
-		AND f.id IN (SELECT value FROM json_each(?))`, version, feature.Format, idList(pickedIDs(picks)))
+	rows, err := s.featuresByID.QueryContext(ctx, idList(pickedIDs(picks)), feature.Format, version)
 	if err != nil {
 		return nil, false, err
 	}
 	defer rows.Close()
-	var buf []byte // every feature, one after the other
+	buf := make([]byte, 0, len(picks)*featureBytes) // every feature, one after the other
 	span := make(map[int64][2]int, len(picks))
 	for rows.Next() {
 		var id int64
@@ -75,8 +140,7 @@ func (s *Store) readFeatures(ctx context.Context, picks []pick, version int64) (
 	page = make([]feature.Encoded, len(picks))
 	for i, p := range picks {
 		at := span[p.id]
-		page[i] = feature.Encoded{After: incidents.Cursor{DateTo: time.Unix(int64(p.day)*86400, 0).UTC(), ID: p.id},
-			JSON: buf[at[0]:at[1]:at[1]]}
+		page[i] = feature.Encoded{After: cursorAfter(p), JSON: buf[at[0]:at[1]:at[1]]}
 	}
 	return page, true, nil
 }

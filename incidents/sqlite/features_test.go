@@ -16,10 +16,13 @@ import (
 )
 
 // checkFeatures holds FindFeatures(f) to the features of want, Find's
-// answer: the same bytes and the same cursors, in order.
+// answer: the same bytes and the same cursors, in order; and the same for
+// the page picked by SQL, which FindFeatures uses when the snapshot cannot
+// answer.
 func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.Incident) {
 	t.Helper()
-	got, err := s.FindFeatures(context.Background(), f)
+	ctx := context.Background()
+	got, err := s.FindFeatures(ctx, f)
 	if err != nil {
 		t.Fatalf("FindFeatures(%+v): %v", f, err)
 	}
@@ -27,12 +30,22 @@ func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(enc) {
-		t.Fatalf("FindFeatures(%+v): %d features, want %d", f, len(got), len(enc))
+	picks, version, err := s.pickBySQL(ctx, f)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i := range got {
-		if got[i].After != enc[i].After || !bytes.Equal(got[i].JSON, enc[i].JSON) {
-			t.Fatalf("FindFeatures(%+v)[%d] =\n%s %+v\nwant\n%s %+v", f, i, got[i].JSON, got[i].After, enc[i].JSON, enc[i].After)
+	bySQL, ok, err := s.readFeatures(ctx, picks, version)
+	if err != nil || !ok {
+		t.Fatalf("readFeatures of the SQL picks: ok %v, %v", ok, err)
+	}
+	for path, got := range map[string][]feature.Encoded{"FindFeatures": got, "picked by SQL": bySQL} {
+		if len(got) != len(enc) {
+			t.Fatalf("%s(%+v): %d features, want %d", path, f, len(got), len(enc))
+		}
+		for i := range got {
+			if got[i].After != enc[i].After || !bytes.Equal(got[i].JSON, enc[i].JSON) {
+				t.Fatalf("%s(%+v)[%d] =\n%s %+v\nwant\n%s %+v", path, f, i, got[i].JSON, got[i].After, enc[i].JSON, enc[i].After)
+			}
 		}
 	}
 }

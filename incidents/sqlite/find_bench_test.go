@@ -103,6 +103,9 @@ func seededStore(b *testing.B) *sqlite.Store {
 		if benchErr == nil {
 			_, benchErr = benchStore.Import(context.Background(), benchIncidents(benchN(), 1), nil)
 		}
+		if benchErr == nil {
+			_, benchErr = benchStore.FillFeatures(context.Background(), nil)
+		}
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -151,6 +154,29 @@ func BenchmarkStore_Find(b *testing.B) {
 					b.Fatal(err)
 				}
 				n = len(found)
+			}
+			b.ReportMetric(float64(n), "incidents/op")
+		})
+	}
+}
+
+// BenchmarkStore_FindFeatures runs benchFilters as the items endpoint
+// does: the page as encoded features.
+func BenchmarkStore_FindFeatures(b *testing.B) {
+	s := seededStore(b)
+	if err := s.Preload(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	for name, f := range benchFilters() {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				page, err := s.FindFeatures(context.Background(), f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(page)
 			}
 			b.ReportMetric(float64(n), "incidents/op")
 		})
