@@ -9,6 +9,7 @@ require (
 	github.com/paulmach/orb v0.14.0
 	github.com/sams96/rgeo v1.2.0
 	github.com/tidwall/rtree v1.10.0
+	golang.org/x/sync v0.22.0
 )
 
 require (
@@ -22,6 +23,5 @@ require (
 	github.com/tidwall/geoindex v1.7.0 // indirect
 	github.com/twpayne/go-geom v1.4.4 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
-	golang.org/x/sync v0.22.0 // indirect
 	golang.org/x/text v0.41.0 // indirect
 )

@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"github.com/gorilla/mux"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/ingest"
@@ -65,11 +66,12 @@ func NewServer(cfg Config) http.Handler {
 	get("/collections/incidents", handleIncidentsCollection(cfg.Store, cfg.Log))
 	get("/collections/incidents/schema", handleIncidentSchema())
 	cache := newResponseCache()
-	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, cfg.Log))))
+	budget := semaphore.NewWeighted(featuresInFlight)
+	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log))))
 	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
-	registerWriteRoutes(api, cfg)
+	registerWriteRoutes(api, cfg, budget)
 	m := newMetrics()
 	r.Use(m.middleware)
 	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withCache(cache, cfg.Store, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))).Methods(http.MethodGet, http.MethodHead)
@@ -88,7 +90,7 @@ const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://
 
 // registerWriteRoutes adds the authenticated routes: OGC API – Features Part 4
 // writes on both collections, the drafts collection, and ingestion.
-func registerWriteRoutes(api *mux.Router, cfg Config) {
+func registerWriteRoutes(api *mux.Router, cfg Config, budget *semaphore.Weighted) {
 	limit := cfg.MaxBody
 	if limit <= 0 {
 		limit = 1 << 20
@@ -96,7 +98,7 @@ func registerWriteRoutes(api *mux.Router, cfg Config) {
 	editor := func(path string, h http.Handler, methods ...string) {
 		api.Handle(path, requireRole(cfg.Tokens, []Role{RoleEditor}, h)).Methods(methods...)
 	}
-	editor("/collections/drafts/items", handleIncidentItems(cfg.Store, incidents.StatusDraft, cfg.Log), http.MethodGet, http.MethodHead)
+	editor("/collections/drafts/items", handleIncidentItems(cfg.Store, incidents.StatusDraft, budget, cfg.Log), http.MethodGet, http.MethodHead)
 	editor("/collections/drafts/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusDraft, cfg.Log), http.MethodGet, http.MethodHead)
 	for coll, def := range map[string]incidents.Status{"incidents": incidents.StatusPublished, "drafts": incidents.StatusDraft} {
 		items := "/collections/" + coll + "/items"

@@ -25,6 +25,9 @@ func BenchmarkServer(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
+	if err := store.Preload(context.Background()); err != nil { // as serve does at start
+		b.Fatal(err)
+	}
 	h := web.NewServer(web.Config{Store: store})
 	for name, url := range map[string]string{
 		"items/small":       "/api/collections/incidents/items?bbox=36.58,35.88,36.68,35.98&limit=100",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mapsrv/mapsrv"
@@ -224,6 +226,44 @@ func TestItems_LimitClamped(t *testing.T) {
 	getJSON(t, srv.URL+"/api/collections/incidents/items?limit=1000000", http.StatusOK, &fc)
 	if fc.NumberReturned != len(seed(t)) {
 		t.Errorf("limit above the maximum: %d features, want all %d", fc.NumberReturned, len(seed(t)))
+	}
+}
+
+// TestItems_LargePagesQueue: more of the largest pages at once than the
+// budget of features in flight holds all get answered, and one whose client
+// gives up while it waits does not keep the others waiting.
+func TestItems_LargePagesQueue(t *testing.T) {
+	srv, _ := newTestServer(t)
+	url := srv.URL + "/api/collections/incidents/items?limit=10000"
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil); err == nil {
+		http.DefaultClient.Do(req) // gives up at once
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 6)
+	for i := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req, _ := http.NewRequest(http.MethodGet, url, nil)
+			req.Header.Set("Cache-Control", "no-cache")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer resp.Body.Close()
+			var fc featureCollection
+			if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil || resp.StatusCode != http.StatusOK || fc.NumberReturned != len(seed(t)) {
+				errs <- fmt.Errorf("page %d: status %d, %d features, %v", i, resp.StatusCode, fc.NumberReturned, err)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
 
