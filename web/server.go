@@ -39,7 +39,9 @@ type Config struct {
 	// CORSWriteOrigins may send writes from other origins; reads are open to all.
 	CORSWriteOrigins []string
 	Log              *slog.Logger
-	Version          string // mapsrv's version, shown in the landing page
+	// AccessLog gets a line per request; nil means Log.
+	AccessLog *slog.Logger
+	Version   string // mapsrv's version, shown in the landing page
 }
 
 // NewServer returns the handler serving every route: the API, then the page.
@@ -79,7 +81,11 @@ func NewServer(cfg Config) http.Handler {
 	r.Handle("/readyz", handleReady(cfg.Store))
 	r.Handle("/metrics", handleMetrics(m))
 	r.PathPrefix("/").Handler(handleStatic()).Methods(http.MethodGet, http.MethodHead)
-	return withRequestLog(cfg.Log, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, r)))
+	access := cfg.AccessLog
+	if access == nil {
+		access = cfg.Log
+	}
+	return withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, r)))
 }
 
 // contentSecurityPolicy allows no inline script and no third-party script: text
