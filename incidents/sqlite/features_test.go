@@ -232,3 +232,37 @@ func TestFillFeatures(t *testing.T) {
 		t.Error("FindFeatures after filling differs from Find's incidents encoded")
 	}
 }
+
+// TestFill_WriteBetweenReadAndStore: features read and encoded before a
+// write to their incident are not stored as they were: the batch is encoded
+// again from the rows inside the storing transaction.
+func TestFill_WriteBetweenReadAndStore(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	ids, err := s.Add(ctx, latticeIncidents(rand.New(rand.NewPCG(25, 26)), 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM incident_features"); err != nil {
+		t.Fatal(err)
+	}
+	b := s.readBatch(ctx, 0)
+	if b.err != nil || len(b.ids) != len(ids) {
+		t.Fatalf("readBatch: %d ids, %v", len(b.ids), b.err)
+	}
+	inc, err := s.Get(ctx, ids[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc.SummaryEN = "changed after the fill read it"
+	if _, err := s.Update(ctx, inc); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, ids[4]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.storeBatch(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	checkStoredFeatures(t, s)
+}

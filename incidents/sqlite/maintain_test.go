@@ -113,3 +113,25 @@ func TestStore_CheckFindsAStaleFeature(t *testing.T) {
 		t.Errorf("Check = %q, want the one stale feature", joined)
 	}
 }
+
+// TestStore_ImportBoxesEveryRow: an import into a store that already holds
+// incidents boxes each new row in the R*Tree (at its end, in one statement)
+// and no other: Check finds no row without a box and no box without a row.
+func TestStore_ImportBoxesEveryRow(t *testing.T) {
+	s := mustOpenStore(t)
+	ctx := context.Background()
+	mustAdd(t, s, incident(incidents.TypeArrest, 35.9, 35.9, "2025-11-24", "2025-11-24"))
+	n, err := s.Import(ctx, func(yield func(incidents.Incident, error) bool) {
+		for i := range 300 {
+			if !yield(incident(incidents.TypeClash, 36+float64(i)/1000, 35, "2025-12-01", "2025-12-01"), nil) {
+				return
+			}
+		}
+	}, nil)
+	if err != nil || n != 300 {
+		t.Fatalf("Import = %d, %v", n, err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("Check after an import = %v, %v", problems, err)
+	}
+}
