@@ -25,8 +25,11 @@ import (
 // features are read, in one statement that checks the data version has not
 // moved in between.
 func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
-	picks, version, ok := s.pickInSnapshot(f)
-	if !ok {
+	var version int64
+	picks, snap, ok := s.pickInSnapshot(f)
+	if ok {
+		version = snap.version
+	} else {
 		var err error
 		if picks, version, err = s.pickBySQL(ctx, f); err != nil {
 			return nil, fmt.Errorf("sqlite: find features: %w", err)
@@ -77,7 +80,7 @@ func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]pick, int6
 		} else if !t.IsZero() {
 			day = int32(t.Unix() / 86400)
 		}
-		picks = append(picks, pick{id, day})
+		picks = append(picks, pick{id: id, day: day})
 	}
 	return picks, version, rows.Err()
 }
@@ -90,7 +93,7 @@ func cursorAfter(p pick) incidents.Cursor {
 	if p.day == undated {
 		return incidents.Cursor{ID: p.id}
 	}
-	return incidents.Cursor{DateTo: time.Unix(int64(p.day)*86400, 0).UTC(), ID: p.id}
+	return incidents.Cursor{DateTo: dayTime(p.day), ID: p.id}
 }
 
 // featuresByIDQuery reads the stored features of a JSON array of IDs, in the

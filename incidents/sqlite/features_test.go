@@ -50,6 +50,24 @@ func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.
 	}
 }
 
+// checkPoints holds FindPoints(f) answered from the snapshot to the same
+// points read by SQL.
+func checkPoints(t *testing.T, s *Store, f incidents.Filter) {
+	t.Helper()
+	ctx := context.Background()
+	got, ok, err := s.pointsInSnapshot(ctx, f)
+	if err != nil || !ok {
+		t.Fatalf("pointsInSnapshot(%+v): ok %v, %v", f, ok, err)
+	}
+	want, err := s.findPointsSQL(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if (len(got) > 0 || len(want) > 0) && !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindPoints(%+v) from the snapshot =\n%+v\nby SQL\n%+v", f, got, want)
+	}
+}
+
 // checkStoredFeatures holds every incident's stored feature to the encoding
 // of the incident Get reads back: present, in the current format, the same
 // bytes. A missing one would be served correctly but slowly, a stale one

@@ -61,6 +61,40 @@ const pointColumns = "i.id, i.incident_type, i.date_from, i.date_to, i.lon, i.la
 // and, on the byDate plan, without reading table rows (vector tiles hold
 // thousands of points).
 func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	if found, ok, err := s.pointsInSnapshot(ctx, f); err != nil || ok {
+		return found, err
+	}
+	return s.findPointsSQL(ctx, f)
+}
+
+// pointsInSnapshot is FindPoints from the snapshot alone, when it is as new
+// as the data: no SQL but the version. A tile of 4,096 points read that way
+// costs a few milliseconds where the index walk costs tens.
+func (s *Store) pointsInSnapshot(ctx context.Context, f incidents.Filter) ([]incidents.Incident, bool, error) {
+	picks, snap, ok := s.pickInSnapshot(f)
+	if !ok {
+		return nil, false, nil
+	}
+	if v, err := s.Version(ctx); err != nil || v != snap.version {
+		if err == nil {
+			s.startSnapshotLoad()
+		}
+		return nil, false, err
+	}
+	found := make([]incidents.Incident, len(picks))
+	for i, pk := range picks {
+		p := &snap.points[pk.at]
+		found[i] = incidents.Incident{ID: p.id, Type: incidents.Types[p.typ], DateFrom: dayTime(p.dayFrom),
+			DateTo: dayTime(p.dayTo), Location: orb.Point{p.lon, p.lat}}
+	}
+	return found, true, nil
+}
+
+// dayTime is the UTC midnight starting a day counted from 1970-01-01.
+func dayTime(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
+
+// findPointsSQL is FindPoints by Find's SQL plans.
+func (s *Store) findPointsSQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	p, err := s.plan(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find points: %w", err)

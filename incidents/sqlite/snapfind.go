@@ -75,10 +75,12 @@ type head struct {
 	pos, end int32
 }
 
-// pick is a point find chose: an incident's ID and its date_to in days.
+// pick is a point find chose: an incident's ID, its date_to in days and,
+// from a snapshot, its index in the snapshot's points.
 type pick struct {
 	id  int64
 	day int32
+	at  int32
 }
 
 // find returns the first q.limit points matching q, in Find's order: a merge
@@ -108,7 +110,7 @@ func (snap *snapshot) find(q snapQuery) []pick {
 	var picks []pick
 	for len(heads) > 0 && len(picks) < q.limit {
 		top := &heads[0]
-		picks = append(picks, pick{top.id, top.day})
+		picks = append(picks, pick{top.id, top.day, snap.grid.order[top.pos]})
 		top.pos++
 		if !snap.advance(top, &q) {
 			heads[0] = heads[len(heads)-1]
@@ -159,11 +161,11 @@ func siftDown(heads []head, i int) {
 // or older than the data (a newer one is then loaded for the next call); the
 // caller then runs the SQL plans.
 func (s *Store) findInSnapshot(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
-	picks, version, ok := s.pickInSnapshot(f)
+	picks, snap, ok := s.pickInSnapshot(f)
 	if !ok {
 		return nil, false, nil
 	}
-	found, ok, err = s.readByID(ctx, pickedIDs(picks), version)
+	found, ok, err = s.readByID(ctx, pickedIDs(picks), snap.version)
 	if err != nil || !ok {
 		if err == nil {
 			s.startSnapshotLoad()
@@ -174,23 +176,23 @@ func (s *Store) findInSnapshot(ctx context.Context, f incidents.Filter) (found [
 }
 
 // pickInSnapshot chooses the page f asks for from the current snapshot,
-// which is as of version. ok is false when f needs SQL or there is no
-// snapshot yet (one is then loaded).
-func (s *Store) pickInSnapshot(f incidents.Filter) (picks []pick, version int64, ok bool) {
+// which it returns; the snapshot may be older than the data. ok is false
+// when f needs SQL or there is no snapshot yet (one is then loaded).
+func (s *Store) pickInSnapshot(f incidents.Filter) (picks []pick, snap *snapshot, ok bool) {
 	s.snaps.mu.Lock()
-	snap := s.snaps.cur
+	snap = s.snaps.cur
 	s.snaps.mu.Unlock()
 	if snap == nil {
 		if _, eligible := snapQueryOf(f, 0); eligible {
 			s.startSnapshotLoad()
 		}
-		return nil, 0, false
+		return nil, nil, false
 	}
 	q, ok := snapQueryOf(f, snap.grid.maxSpan)
 	if !ok || snap.grid.cellCount(q.bounds) > maxFindCells {
-		return nil, 0, false
+		return nil, nil, false
 	}
-	return snap.find(q), snap.version, true
+	return snap.find(q), snap, true
 }
 
 func pickedIDs(picks []pick) []int64 {

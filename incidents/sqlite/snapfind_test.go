@@ -130,6 +130,7 @@ func TestFind_SnapshotAgreesWithSQL(t *testing.T) {
 			}
 		}
 		checkFeatures(t, s, f, got)
+		checkPoints(t, s, f)
 		if len(got) > 0 {
 			page = got
 		}
