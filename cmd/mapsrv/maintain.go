@@ -68,6 +68,6 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("check: %s: %s", *db, strings.Join(problems, "; "))
 	}
-	fmt.Fprintf(e.stdout, "%s: ok, %d incidents, R*Tree in step\n", *db, n)
+	fmt.Fprintf(e.stdout, "%s: ok, %d incidents, R*Tree and stored features in step\n", *db, n)
 	return nil
 }

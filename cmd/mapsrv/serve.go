@@ -51,20 +51,20 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	if p, ok := store.(interface{ Preload(context.Context) error }); ok {
-		// Warm the aggregate counts in the background, so the first zoomed-out
-		// map does not wait for them.
-		go func() {
+	// In the background, one after the other so as not to compete with the
+	// first requests for the 2 cores: warm the snapshot that aggregate counts
+	// and pages come from, then encode the features an import or an older
+	// mapsrv left unencoded (until then they are encoded on each read).
+	go func() {
+		if p, ok := store.(interface{ Preload(context.Context) error }); ok {
 			if err := p.Preload(ctx); err != nil {
-				log.Warn("preloading aggregate counts", "err", err)
+				log.Warn("preloading the snapshot", "err", err)
 			}
-		}()
-	}
-	if f, ok := store.(featureFiller); ok {
-		// Encode the features an import or an older mapsrv left unencoded;
-		// until then they are encoded on each read.
-		go logFill(ctx, f, log)
-	}
+		}
+		if f, ok := store.(featureFiller); ok {
+			logFill(ctx, f, log)
+		}
+	}()
 	gaz, err := loadGazetteer(ctx, store)
 	if err != nil {
 		return err
