@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -143,31 +144,20 @@ func (s *Store) readBatch(ctx context.Context, after int64) fillBatch {
 // since they were read; otherwise it encodes them again from the rows as
 // they stand inside it.
 func (s *Store) storeBatch(ctx context.Context, b fillBatch) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	w, err := prepareWriter(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer w.close()
-	var now int64
-	if err := tx.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&now); err != nil {
-		return err
-	}
-	if now != b.version {
-		w.touched = b.ids
-		if err := w.encodeTouched(ctx, tx); err != nil {
+	return s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
+		var now int64
+		if err := tx.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&now); err != nil {
 			return err
 		}
-		return tx.Commit()
-	}
-	for i, id := range b.ids {
-		if _, err := w.feature.ExecContext(ctx, id, feature.Format, b.json[i]); err != nil {
-			return err
+		if now != b.version {
+			w.touched = b.ids
+			return w.encodeTouched(ctx, tx)
 		}
-	}
-	return tx.Commit()
+		for i, id := range b.ids {
+			if _, err := w.feature.ExecContext(ctx, id, feature.Format, b.json[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -141,29 +141,25 @@ func benchFilters() map[string]incidents.Filter {
 // has it (serve preloads it at start).
 func BenchmarkStore_Find(b *testing.B) {
 	s := seededStore(b)
-	if err := s.Preload(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	for name, f := range benchFilters() {
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			n := 0
-			for b.Loop() {
-				found, err := s.Find(context.Background(), f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				n = len(found)
-			}
-			b.ReportMetric(float64(n), "incidents/op")
-		})
-	}
+	benchFilterRuns(b, s, func(f incidents.Filter) (int, error) {
+		found, err := s.Find(context.Background(), f)
+		return len(found), err
+	})
 }
 
 // BenchmarkStore_FindFeatures runs benchFilters as the items endpoint
 // does: the page as encoded features.
 func BenchmarkStore_FindFeatures(b *testing.B) {
 	s := seededStore(b)
+	benchFilterRuns(b, s, func(f incidents.Filter) (int, error) {
+		page, err := s.FindFeatures(context.Background(), f)
+		return len(page), err
+	})
+}
+
+// benchFilterRuns preloads s's snapshot and runs find over each of
+// benchFilters, reporting how many incidents it returned.
+func benchFilterRuns(b *testing.B, s *sqlite.Store, find func(incidents.Filter) (int, error)) {
 	if err := s.Preload(context.Background()); err != nil {
 		b.Fatal(err)
 	}
@@ -172,11 +168,10 @@ func BenchmarkStore_FindFeatures(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
 			for b.Loop() {
-				page, err := s.FindFeatures(context.Background(), f)
-				if err != nil {
+				var err error
+				if n, err = find(f); err != nil {
 					b.Fatal(err)
 				}
-				n = len(page)
 			}
 			b.ReportMetric(float64(n), "incidents/op")
 		})

@@ -51,20 +51,28 @@ func TestStore_BackupAndCheck(t *testing.T) {
 	}
 }
 
-func TestStore_CheckFindsADriftedRTree(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "drift.db")
+// damageable returns a store holding two incidents, their IDs, and a
+// second connection to its file for damaging it behind the store's back.
+func damageable(t *testing.T) (*sqlite.Store, []int64, *sql.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "damaged.db")
 	s, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
 	ids := mustAdd(t, s, incident(incidents.TypeArrest, 35.9, 35.9, "2025-11-24", "2025-11-24"),
 		incident(incidents.TypeArrest, 36.9, 35.1, "2025-11-24", "2025-11-24"))
 	raw, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer raw.Close()
+	t.Cleanup(func() { raw.Close() })
+	return s, ids, raw
+}
+
+func TestStore_CheckFindsADriftedRTree(t *testing.T) {
+	s, ids, raw := damageable(t)
 	// Damage behind the store's back: one box gone, one moved.
 	if _, err := raw.Exec("DELETE FROM incidents_rtree WHERE id = ?", ids[0]); err != nil {
 		t.Fatal(err)
@@ -86,19 +94,7 @@ func TestStore_CheckFindsADriftedRTree(t *testing.T) {
 // its incident (written behind the store's back) is reported; one that is
 // missing is not, since it is encoded when read.
 func TestStore_CheckFindsAStaleFeature(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "stale.db")
-	s, err := sqlite.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ids := mustAdd(t, s, incident(incidents.TypeArrest, 35.9, 35.9, "2025-11-24", "2025-11-24"),
-		incident(incidents.TypeArrest, 36.9, 35.1, "2025-11-24", "2025-11-24"))
-	raw, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	s, ids, raw := damageable(t)
 	if _, err := raw.Exec("UPDATE incident_features SET json = replace(json, 'arrest', 'airstrike') WHERE id = ?", ids[0]); err != nil {
 		t.Fatal(err)
 	}

@@ -101,6 +101,21 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 // the features of the incidents fn changed in place, bumps the data version
 // and commits; any error rolls everything back.
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
+	return s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
+		if err := fn(tx, w); err != nil {
+			return err
+		}
+		if err := w.encodeTouched(ctx, tx); err != nil {
+			return err
+		}
+		return bumpVersion(ctx, tx)
+	})
+}
+
+// inWriteTx runs fn in a write transaction with the prepared writer and
+// commits, or rolls back on any error. It leaves the data version alone:
+// callers that change data bump it (write does).
+func (s *Store) inWriteTx(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -112,12 +127,6 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 	}
 	defer w.close()
 	if err := fn(tx, w); err != nil {
-		return err
-	}
-	if err := w.encodeTouched(ctx, tx); err != nil {
-		return err
-	}
-	if err := bumpVersion(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()
