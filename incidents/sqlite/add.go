@@ -111,6 +111,7 @@ type writer struct {
 	bulk    bool    // an import: boxes are added at its end, features after it by FillFeatures
 	buf     []byte  // one encoded feature, reused
 	touched []int64 // incidents changed in place, encoded again before commit
+	changed []int64 // incidents written, for the snapshot (snapdelta.go); unused when bulk
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -185,6 +186,7 @@ func (w *writer) insert(ctx context.Context, inc incidents.Incident, now time.Ti
 	if w.bulk {
 		return id, nil
 	}
+	w.changed = append(w.changed, id)
 	return id, w.storeFeature(ctx, asStored(inc, id, created, updated, stored))
 }
 

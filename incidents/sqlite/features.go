@@ -198,7 +198,9 @@ func (w *writer) storeFeature(ctx context.Context, inc incidents.Incident) error
 
 // touch marks an incident changed in place, so that its feature is encoded
 // again from its row before the transaction commits.
-func (w *writer) touch(id int64) { w.touched = append(w.touched, id) }
+func (w *writer) touch(id int64) {
+	w.touched, w.changed = append(w.touched, id), append(w.changed, id)
+}
 
 // encodeTouched encodes the features of the touched incidents from their
 // rows as they now stand in tx.

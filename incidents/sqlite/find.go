@@ -83,7 +83,7 @@ func (s *Store) pointsInSnapshot(ctx context.Context, f incidents.Filter) ([]inc
 	}
 	found := make([]incidents.Incident, len(picks))
 	for i, pk := range picks {
-		p := &snap.points[pk.at]
+		p := snap.point(pk.at)
 		found[i] = incidents.Incident{ID: p.id, Type: incidents.Types[p.typ], DateFrom: dayTime(p.dayFrom),
 			DateTo: dayTime(p.dayTo), Location: orb.Point{p.lon, p.lat}}
 	}

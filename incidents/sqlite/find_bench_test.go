@@ -250,3 +250,33 @@ func BenchmarkStore_Aggregate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStore_AggregateAfterWrite edits one incident (through the store:
+// it writes to the benchmark's database) and counts the country, as a map
+// does while an editor works: the snapshot follows the edit instead of
+// reloading (snapdelta.go).
+func BenchmarkStore_AggregateAfterWrite(b *testing.B) {
+	s := seededStore(b)
+	ctx := context.Background()
+	if err := s.Preload(ctx); err != nil {
+		b.Fatal(err)
+	}
+	found, err := s.Find(ctx, incidents.Filter{Bounds: box(36.63, 35.93, 0.1), Limit: 1})
+	if err != nil || len(found) == 0 {
+		b.Fatalf("no incident to edit: %v", err)
+	}
+	inc := found[0]
+	g := incidents.Grid{Bound: box(38.3, 34.8, 7)[0], Cols: 56, Rows: 56}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		inc.SummaryEN = fmt.Sprint("edited ", n)
+		if _, err := s.Update(ctx, inc); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Aggregate(ctx, incidents.Filter{}, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

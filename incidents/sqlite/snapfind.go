@@ -67,12 +67,13 @@ func snapQueryOf(f incidents.Filter, maxSpan int32) (q snapQuery, ok bool) {
 	return q, true
 }
 
-// head is where the merge stands in one cell: at order[pos], whose point
-// has (day, id), before end.
+// head is where the merge stands in one cell, at order[pos], whose point
+// has (day, id), before end; or, for added, in the snapshot's added points.
 type head struct {
 	day      int32
 	id       int64
 	pos, end int32
+	added    bool
 }
 
 // pick is a point find chose: an incident's ID, its date_to in days and,
@@ -89,7 +90,7 @@ type pick struct {
 func (snap *snapshot) find(q snapQuery) []pick {
 	g := snap.grid
 	cells := g.cellsOf(q.bounds)
-	heads := make([]head, 0, len(cells))
+	heads := make([]head, 0, len(cells)+1)
 	for _, k := range cells {
 		i := 0
 		if q.upperDay != math.MaxInt32 {
@@ -104,13 +105,27 @@ func (snap *snapshot) find(q snapQuery) []pick {
 			heads = append(heads, h)
 		}
 	}
+	if len(snap.added) > 0 { // already newest first: one more cell, of the whole map
+		i := sort.Search(len(snap.added), func(i int) bool {
+			p := &snap.added[i]
+			return cmpNewest(p.dayTo, p.id, q.upperDay, q.upperID) > 0
+		})
+		h := head{pos: int32(i), end: int32(len(snap.added)), added: true}
+		if snap.advance(&h, &q) {
+			heads = append(heads, h)
+		}
+	}
 	for i := len(heads)/2 - 1; i >= 0; i-- {
 		siftDown(heads, i)
 	}
 	var picks []pick
 	for len(heads) > 0 && len(picks) < q.limit {
 		top := &heads[0]
-		picks = append(picks, pick{top.id, top.day, snap.grid.order[top.pos]})
+		at := int32(len(snap.points)) + top.pos
+		if !top.added {
+			at = g.order[top.pos]
+		}
+		picks = append(picks, pick{top.id, top.day, at})
 		top.pos++
 		if !snap.advance(top, &q) {
 			heads[0] = heads[len(heads)-1]
@@ -121,11 +136,20 @@ func (snap *snapshot) find(q snapQuery) []pick {
 	return picks
 }
 
-// advance moves h to its first point from h.pos matching q; it reports
-// false when the cell holds no more.
+// advance moves h to its first point from h.pos matching q, passing over
+// loaded points that are gone; it reports false when the cell holds no more.
 func (snap *snapshot) advance(h *head, q *snapQuery) bool {
 	for ; h.pos < h.end; h.pos++ {
-		p := &snap.points[snap.grid.order[h.pos]]
+		var p *packedPoint
+		if h.added {
+			p = &snap.added[h.pos]
+		} else {
+			i := snap.grid.order[h.pos]
+			if snap.isGone(i) {
+				continue
+			}
+			p = &snap.points[i]
+		}
 		if p.dayTo < q.from {
 			return false // the rest of the cell is older still
 		}
@@ -188,7 +212,7 @@ func (s *Store) pickInSnapshot(f incidents.Filter) (picks []pick, snap *snapshot
 		}
 		return nil, nil, false
 	}
-	q, ok := snapQueryOf(f, snap.grid.maxSpan)
+	q, ok := snapQueryOf(f, snap.maxSpan)
 	if !ok || snap.grid.cellCount(q.bounds) > maxFindCells {
 		return nil, nil, false
 	}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"slices"
@@ -20,8 +21,16 @@ import (
 // index takes over a second.
 type snapshot struct {
 	version int64
-	points  []packedPoint
+	points  []packedPoint // as loaded
 	grid    *cellGrid
+	ids     *idIndex
+
+	// What this store's writes changed since the points were loaded
+	// (snapdelta.go).
+	gone    []uint64      // bit i: points[i] no longer stands for its incident
+	added   []packedPoint // the changed incidents' published points, newest first
+	maxSpan int32         // the longest dayTo - dayFrom of any point, loaded or added
+	changes int           // incidents changed since the load
 }
 
 // packedPoint is one published incident. Coordinates stay float64 so that a
@@ -134,12 +143,24 @@ func (s *Store) readSnapshot(ctx context.Context) (*snapshot, error) {
 	if err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM incidents").Scan(&maxID); err != nil {
 		return nil, err
 	}
-	snap.points = make([]packedPoint, 0, min(maxID, 1<<26))
-	rows, err := s.db.QueryContext(ctx, `SELECT id, lon, lat, incident_type, unixepoch(date_from) / 86400, unixepoch(date_to) / 86400
-		FROM incidents INDEXED BY incidents_date_cover WHERE status = 'published'`)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+snapshotColumns+" FROM incidents INDEXED BY incidents_date_cover WHERE status = 'published'")
 	if err != nil {
 		return nil, err
 	}
+	if snap.points, err = scanPoints(rows, make([]packedPoint, 0, min(maxID, 1<<26))); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(snap.points, func(a, b packedPoint) int { return cmpFloat(a.lon, b.lon) })
+	snap.grid = newCellGrid(snap.points)
+	snap.ids, snap.maxSpan = &idIndex{}, snap.grid.maxSpan
+	return snap, nil
+}
+
+// snapshotColumns are what a snapshot holds of a published incident.
+const snapshotColumns = "id, lon, lat, incident_type, unixepoch(date_from) / 86400, unixepoch(date_to) / 86400"
+
+// scanPoints appends the points rows holds (snapshotColumns) to points.
+func scanPoints(rows *sql.Rows, points []packedPoint) ([]packedPoint, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var p packedPoint
@@ -148,14 +169,9 @@ func (s *Store) readSnapshot(ctx context.Context) (*snapshot, error) {
 			return nil, err
 		}
 		p.typ = uint8(slices.Index(incidents.Types, incidents.Type(typ)))
-		snap.points = append(snap.points, p)
+		points = append(points, p)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(snap.points, func(a, b packedPoint) int { return cmpFloat(a.lon, b.lon) })
-	snap.grid = newCellGrid(snap.points)
-	return snap, nil
+	return points, rows.Err()
 }
 
 // aggregate counts the snapshot's points matching f in g, as Aggregate does.
@@ -183,11 +199,11 @@ func (snap *snapshot) aggregate(f incidents.Filter, g incidents.Grid) []incident
 	// Points are sorted by lon: only the grid's columns are read.
 	lo, _ := slices.BinarySearchFunc(snap.points, g.Bound.Min.Lon(), func(p packedPoint, lon float64) int { return cmpFloat(p.lon, lon) })
 	hi, _ := slices.BinarySearchFunc(snap.points, math.Nextafter(g.Bound.Max.Lon(), math.Inf(1)), func(p packedPoint, lon float64) int { return cmpFloat(p.lon, lon) })
-	for _, p := range snap.points[lo:hi] {
+	count := func(p *packedPoint) {
 		lon, lat := p.lon, p.lat
 		if int(p.typ) >= len(incidents.Types) || p.dayTo < from || p.dayFrom > to || types != 0 && types&(1<<p.typ) == 0 ||
 			!g.Bound.Contains(orb.Point{lon, lat}) || !inAny(f.Bounds, orb.Point{lon, lat}) {
-			continue
+			return
 		}
 		col := min(int((lon-g.Bound.Min.Lon())/w), g.Cols-1)
 		row := min(int((lat-g.Bound.Min.Lat())/h), g.Rows-1)
@@ -200,6 +216,14 @@ func (snap *snapshot) aggregate(f incidents.Filter, g incidents.Grid) []incident
 		a.n++
 		a.lon, a.lat = a.lon+lon, a.lat+lat
 		a.byType[p.typ]++
+	}
+	for i := lo; i < hi; i++ {
+		if !snap.isGone(int32(i)) {
+			count(&snap.points[i])
+		}
+	}
+	for i := range snap.added {
+		count(&snap.added[i])
 	}
 	out := make([]incidents.Cell, 0, len(accs))
 	for _, a := range accs {

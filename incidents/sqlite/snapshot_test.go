@@ -33,33 +33,51 @@ func TestSnapshot_AgreesWithSQL(t *testing.T) {
 		g := incidents.Grid{Bound: orb.Bound{Min: orb.Point{lon, lat}, Max: orb.Point{lon + 0.3 + rng.Float64(), lat + 0.3 + rng.Float64()}},
 			Cols: 1 + rng.IntN(8), Rows: 1 + rng.IntN(8)}
 		for _, p := range []plan{byDate, byBox} {
-			query, args := aggregateQuery(f, g, p)
-			rows, err := s.db.Query(query, args...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := map[[2]int]map[string]int{}
-			for rows.Next() {
-				var col, row, n int
-				var typ string
-				var sumLon, sumLat float64
-				rows.Scan(&col, &row, &typ, &n, &sumLon, &sumLat)
-				if want[[2]int{col, row}] == nil {
-					want[[2]int{col, row}] = map[string]int{}
-				}
-				want[[2]int{col, row}][typ] = n
-			}
-			rows.Close()
-			got := map[[2]int]map[string]int{}
-			for _, c := range snap.aggregate(f, g) {
-				got[[2]int{c.Col, c.Row}] = map[string]int{}
-				for typ, n := range c.Types {
-					got[[2]int{c.Col, c.Row}][string(typ)] = n
-				}
-			}
+			want := sqlCounts(t, s, f, g, p)
+			got := snapCounts(snap, f, g)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("case %d plan %d: snapshot counts %v, SQL %v", i, p, got, want)
 			}
 		}
 	}
+}
+
+// cellCounts are counts by cell and type.
+type cellCounts map[[2]int]map[string]int
+
+// sqlCounts counts f on g in SQL with plan p.
+func sqlCounts(t *testing.T, s *Store, f incidents.Filter, g incidents.Grid, p plan) cellCounts {
+	t.Helper()
+	query, args := aggregateQuery(f, g, p)
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	want := cellCounts{}
+	for rows.Next() {
+		var col, row, n int
+		var typ string
+		var sumLon, sumLat float64
+		if err := rows.Scan(&col, &row, &typ, &n, &sumLon, &sumLat); err != nil {
+			t.Fatal(err)
+		}
+		if want[[2]int{col, row}] == nil {
+			want[[2]int{col, row}] = map[string]int{}
+		}
+		want[[2]int{col, row}][typ] = n
+	}
+	return want
+}
+
+// snapCounts counts f on g in snap.
+func snapCounts(snap *snapshot, f incidents.Filter, g incidents.Grid) cellCounts {
+	got := cellCounts{}
+	for _, c := range snap.aggregate(f, g) {
+		got[[2]int{c.Col, c.Row}] = map[string]int{}
+		for typ, n := range c.Types {
+			got[[2]int{c.Col, c.Row}][string(typ)] = n
+		}
+	}
+	return got
 }

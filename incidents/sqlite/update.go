@@ -55,7 +55,8 @@ func (s *Store) Update(ctx context.Context, inc incidents.Incident) (incidents.I
 
 // Delete removes an incident, its R*Tree box and its source links.
 func (s *Store) Delete(ctx context.Context, id int64) error {
-	err := s.write(ctx, func(tx *sql.Tx, _ *writer) error {
+	err := s.write(ctx, func(tx *sql.Tx, w *writer) error {
+		w.changed = append(w.changed, id)
 		res, err := tx.ExecContext(ctx, "DELETE FROM incidents WHERE id = ?", id)
 		if err != nil {
 			return err
@@ -99,17 +100,35 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 
 // write runs fn in a write transaction with the prepared writer, encodes
 // the features of the incidents fn changed in place, bumps the data version
-// and commits; any error rolls everything back.
+// and commits; any error rolls everything back. After a commit it moves the
+// snapshot on to the new version with what fn changed (snapdelta.go).
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
-	return s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
+	var before int64 // the version this write moves on from
+	var changed []int64
+	var now []packedPoint
+	err := s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
+		if err := tx.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&before); err != nil {
+			return err
+		}
 		if err := fn(tx, w); err != nil {
 			return err
 		}
 		if err := w.encodeTouched(ctx, tx); err != nil {
 			return err
 		}
+		if !w.bulk && len(w.changed) <= maxDelta(0) {
+			var err error
+			if now, err = readPoints(ctx, tx, w.changed); err != nil {
+				return err
+			}
+			changed = w.changed
+		}
 		return bumpVersion(ctx, tx)
 	})
+	if err == nil && changed != nil {
+		s.applyDelta(before, changed, now)
+	}
+	return err
 }
 
 // inWriteTx runs fn in a write transaction with the prepared writer and
