@@ -15,7 +15,8 @@ import (
 // narrow the grid further; f.Limit and f.After are ignored.
 //
 // Published incidents are counted from an in-memory snapshot of their points
-// (44 bytes each), reloaded after writes (see [Store.Preload]); drafts, and
+// (44 bytes each), which follows this store's writes and is reloaded after
+// other processes' (see [Store.Preload] and snapdelta.go); drafts, and
 // filters by governorate or source, are counted in SQL.
 func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error) {
 	if !g.Valid() {
