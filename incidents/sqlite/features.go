@@ -25,15 +25,19 @@ import (
 // features are read, in one statement that checks the data version has not
 // moved in between.
 func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
-	var version int64
-	picks, snap, ok := s.pickInSnapshot(f)
-	if ok {
-		version = snap.version
-	} else {
-		var err error
-		if picks, version, err = s.pickBySQL(ctx, f); err != nil {
+	if picks, snap, ok := s.pickInSnapshot(f); ok {
+		page, ok, err := s.readFeatures(ctx, picks, snap.version)
+		if err != nil {
 			return nil, fmt.Errorf("sqlite: find features: %w", err)
 		}
+		if ok {
+			return page, nil
+		}
+		s.startSnapshotLoad() // the snapshot is older than the data
+	}
+	picks, version, err := s.pickBySQL(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find features: %w", err)
 	}
 	page, ok, err := s.readFeatures(ctx, picks, version)
 	if err != nil {
@@ -42,7 +46,7 @@ func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature
 	if ok {
 		return page, nil
 	}
-	// A write came in between: Find reads the rows themselves.
+	// A write came in between the pick and the read: Find reads the rows.
 	found, err := s.Find(ctx, f)
 	if err != nil {
 		return nil, err

@@ -227,4 +227,9 @@ func TestFind_SnapshotNeverStale(t *testing.T) {
 	if _, ok, err := s.findInSnapshot(ctx, f); ok || err != nil {
 		t.Fatalf("after a write by another connection: ok %v, err %v; want no answer from the older snapshot", ok, err)
 	}
+	want, err := s.find(ctx, f, byBox)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFeatures(t, s, f, want) // picked by SQL meanwhile
 }
