@@ -82,16 +82,23 @@ func (d *decoder) run() error {
 	if !d.feature(raw) {
 		return nil
 	}
+	_, err := d.features()
+	return err
+}
+
+// features decodes the features left in the array or stream, one at a time.
+// stopped is true when one did not decode or the consumer stopped.
+func (d *decoder) features() (stopped bool, err error) {
 	for d.dec.More() {
 		var v json.RawMessage
 		if err := d.dec.Decode(&v); err != nil {
-			return &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: %v", ErrBadGeoJSON, err)}
+			return true, &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: %v", ErrBadGeoJSON, err)}
 		}
 		if !d.feature(v) {
-			return nil
+			return true, nil
 		}
 	}
-	return nil
+	return false, nil
 }
 
 func (d *decoder) collection(head map[string]json.RawMessage) error {
@@ -101,14 +108,8 @@ func (d *decoder) collection(head map[string]json.RawMessage) error {
 	if tok, err := d.dec.Token(); err != nil || tok != json.Delim('[') {
 		return fmt.Errorf("%w: features must be an array", ErrBadGeoJSON)
 	}
-	for d.dec.More() {
-		var v json.RawMessage
-		if err := d.dec.Decode(&v); err != nil {
-			return &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: %v", ErrBadGeoJSON, err)}
-		}
-		if !d.feature(v) {
-			return nil
-		}
+	if stopped, err := d.features(); stopped {
+		return err
 	}
 	if tok, err := d.dec.Token(); err != nil || tok != json.Delim(']') {
 		return &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: the features array is not closed", ErrBadGeoJSON)}

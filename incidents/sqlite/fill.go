@@ -145,8 +145,8 @@ func (s *Store) readBatch(ctx context.Context, after int64) fillBatch {
 // they stand inside it.
 func (s *Store) storeBatch(ctx context.Context, b fillBatch) error {
 	return s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
-		var now int64
-		if err := tx.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&now); err != nil {
+		now, err := versionIn(ctx, tx)
+		if err != nil {
 			return err
 		}
 		if now != b.version {

@@ -150,6 +150,13 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 	return v, err
 }
 
+// versionIn reads the data version inside tx.
+func versionIn(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var v int64
+	err := tx.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&v)
+	return v, err
+}
+
 // bumpVersion is called inside every write transaction.
 func bumpVersion(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, "UPDATE data_version SET version = version + 1 WHERE id = 1")

@@ -107,7 +107,8 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 	var changed []int64
 	var now []packedPoint
 	err := s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
-		if err := tx.QueryRowContext(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&before); err != nil {
+		var err error
+		if before, err = versionIn(ctx, tx); err != nil {
 			return err
 		}
 		if err := fn(tx, w); err != nil {
@@ -116,8 +117,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 		if err := w.encodeTouched(ctx, tx); err != nil {
 			return err
 		}
-		if !w.bulk && len(w.changed) <= maxDelta(0) {
-			var err error
+		if !w.bulk {
 			if now, err = readPoints(ctx, tx, w.changed); err != nil {
 				return err
 			}

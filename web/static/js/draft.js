@@ -2,10 +2,10 @@
 // sentence, the source) with publish / reject, and the actions' inline confirmation.
 // Everything from the API, and so from the news text, is inserted as text.
 
-import { el, safeURL } from './dom.js';
-import { colorOf, swatch, placeText } from './incident.js';
+import { el } from './dom.js';
+import { colorOf, swatch, placeText, sourceParts } from './incident.js';
 import {
-  t, typeName, precisionName, fieldName, formatDateRange, formatDate, formatNumber,
+  t, typeName, precisionName, fieldName, formatDateRange, formatNumber,
 } from './i18n.js';
 
 /** COUNTS are the count properties; null means not reported. */
@@ -30,13 +30,7 @@ function place(p) {
 function source(p) {
   const s = (p.sources || []).find((x) => x && (x.title || x.url || x.publisher));
   if (!s) return null;
-  const title = s.title || s.publisher || s.url;
-  const href = safeURL(s.url);
-  const head = href
-    ? el('a', { href, target: '_blank', rel: 'noopener noreferrer nofollow', dir: 'auto' }, title)
-    : el('span', { dir: 'auto' }, title);
-  const meta = [s.title && s.publisher ? s.publisher : '', s.published ? formatDate(s.published) : '']
-    .filter(Boolean).join(', ');
+  const [head, meta] = sourceParts(s);
   return el('p', { className: 'draft-source' }, head, meta ? el('span', { className: 'meta', dir: 'auto' }, ` — ${meta}`) : null);
 }
 

@@ -64,7 +64,9 @@ function counts(p) {
   return parts.length ? el('p', { className: 'counts' }, parts.join(' · ')) : null;
 }
 
-function sourceItem(s) {
+// sourceParts renders a source as its title, a link only when its URL is
+// safe, and the publisher and date to show after it ('' when neither).
+export function sourceParts(s) {
   const title = s.title || s.publisher || s.url || '';
   const href = safeURL(s.url);
   const head = href
@@ -72,6 +74,11 @@ function sourceItem(s) {
     : el('span', { dir: 'auto' }, title);
   const meta = [s.title && s.publisher ? s.publisher : '', s.published ? formatDate(s.published) : '']
     .filter(Boolean).join(', ');
+  return [head, meta];
+}
+
+function sourceItem(s) {
+  const [head, meta] = sourceParts(s);
   return el('li', {}, head, meta ? el('span', { className: 'meta' }, ` — ${meta}`) : null);
 }
 
