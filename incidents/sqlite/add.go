@@ -111,7 +111,7 @@ type writer struct {
 	bulk    bool    // an import: boxes are added at its end, features after it by FillFeatures
 	buf     []byte  // one encoded feature, reused
 	touched []int64 // incidents changed in place, encoded again before commit
-	changed []int64 // incidents written, for the snapshot (snapdelta.go); unused when bulk
+	changed []int64 // incidents written, for the index (indexed.go); unused when bulk
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {

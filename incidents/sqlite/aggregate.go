@@ -8,30 +8,33 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 // Aggregate counts the incidents matching f that lie in g, cell by cell, and
 // returns the cells holding any, by row then column. f.Bounds, when set,
 // narrow the grid further; f.Limit and f.After are ignored.
 //
-// Published incidents are counted from an in-memory snapshot of their points
-// (44 bytes each), which follows this store's writes and is reloaded after
-// other processes' (see [Store.Preload] and snapdelta.go); drafts, and
-// filters by governorate or source, are counted in SQL.
+// Published incidents are counted from the in-memory index of their points
+// (indexed.go), which follows this store's writes and is built again after
+// other processes'; drafts, and filters by governorate, source or anything
+// else the index does not know, are counted in SQL.
 func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error) {
 	if !g.Valid() {
 		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
 	}
-	if (f.Status == "" || f.Status == incidents.StatusPublished) && f.Admin1PCode == "" && f.SourceKey == "" {
+	if index.Knows(f) {
 		v, err := s.Version(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: aggregate: %w", err)
 		}
-		snap, err := s.freshSnapshot(ctx, v)
+		ix, err := s.indexAt(ctx, v)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: aggregate: %w", err)
 		}
-		return snap.aggregate(f, g), nil
+		if cells, ok := ix.Count(f, g); ok {
+			return cells, nil
+		}
 	}
 	p, err := s.aggregatePlan(ctx, g.Bound)
 	if err != nil {

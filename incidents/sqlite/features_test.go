@@ -17,7 +17,7 @@ import (
 
 // checkFeatures holds FindFeatures(f) to the features of want, Find's
 // answer: the same bytes and the same cursors, in order; and the same for
-// the page picked by SQL, which FindFeatures uses when the snapshot cannot
+// the page picked by SQL, which FindFeatures uses when the index cannot
 // answer.
 func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.Incident) {
 	t.Helper()
@@ -50,12 +50,12 @@ func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.
 	}
 }
 
-// checkPoints holds FindPoints(f) answered from the snapshot to the same
+// checkPoints holds FindPoints(f) answered from the index to the same
 // points read by SQL.
 func checkPoints(t *testing.T, s *Store, f incidents.Filter) {
 	t.Helper()
 	ctx := context.Background()
-	got, ok, err := s.pointsInSnapshot(ctx, f)
+	got, ok, err := s.pointsIndexed(ctx, f)
 	if err != nil || !ok {
 		t.Fatalf("pointsInSnapshot(%+v): ok %v, %v", f, ok, err)
 	}
@@ -64,7 +64,7 @@ func checkPoints(t *testing.T, s *Store, f incidents.Filter) {
 		t.Fatal(err)
 	}
 	if (len(got) > 0 || len(want) > 0) && !reflect.DeepEqual(got, want) {
-		t.Fatalf("FindPoints(%+v) from the snapshot =\n%+v\nby SQL\n%+v", f, got, want)
+		t.Fatalf("FindPoints(%+v) from the index =\n%+v\nby SQL\n%+v", f, got, want)
 	}
 }
 

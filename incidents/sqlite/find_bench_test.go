@@ -137,7 +137,7 @@ func benchFilters() map[string]incidents.Filter {
 	}
 }
 
-// BenchmarkStore_Find runs benchFilters with the snapshot loaded, as serve
+// BenchmarkStore_Find runs benchFilters with the index built, as serve
 // has it (serve preloads it at start).
 func BenchmarkStore_Find(b *testing.B) {
 	s := seededStore(b)
@@ -157,7 +157,7 @@ func BenchmarkStore_FindFeatures(b *testing.B) {
 	})
 }
 
-// benchFilterRuns preloads s's snapshot and runs find over each of
+// benchFilterRuns preloads s's index and runs find over each of
 // benchFilters, reporting how many incidents it returned.
 func benchFilterRuns(b *testing.B, s *sqlite.Store, find func(incidents.Filter) (int, error)) {
 	if err := s.Preload(context.Background()); err != nil {
@@ -253,8 +253,8 @@ func BenchmarkStore_Aggregate(b *testing.B) {
 
 // BenchmarkStore_AggregateAfterWrite edits one incident (through the store:
 // it writes to the benchmark's database) and counts the country, as a map
-// does while an editor works: the snapshot follows the edit instead of
-// reloading (snapdelta.go).
+// does while an editor works: the index follows the edit instead of being
+// built again (indexed.go).
 func BenchmarkStore_AggregateAfterWrite(b *testing.B) {
 	s := seededStore(b)
 	ctx := context.Background()

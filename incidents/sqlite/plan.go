@@ -2,11 +2,45 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strings"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
+
+// pickBySQL chooses the page f asks for by Find's SQL plans, reading IDs and
+// dates only, as of the version it returns.
+func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]pick, int64, error) {
+	version, err := s.Version(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	p, err := s.plan(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	query, args := findQuery(f, p, "i.id, i.date_to")
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var picks []pick
+	for rows.Next() {
+		var pk pick
+		var dateTo string
+		if err := rows.Scan(&pk.id, &dateTo); err != nil {
+			return nil, 0, err
+		}
+		pk.after.ID = pk.id
+		if pk.after.DateTo, err = incidents.ParseDate(dateTo); err != nil { // zero for an undated draft
+			return nil, 0, fmt.Errorf("incident %d: %w", pk.id, err)
+		}
+		picks = append(picks, pk)
+	}
+	return picks, version, rows.Err()
+}
 
 // plan is how Find reaches the incidents of a bbox.
 type plan int

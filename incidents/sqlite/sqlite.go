@@ -31,7 +31,7 @@ var schemaFS embed.FS
 type Store struct {
 	db           *sql.DB
 	rowsEstimate atomic.Int64 // the largest incident id seen by the planner: about how many there are
-	snaps        snapshots    // published points for Aggregate and Find
+	idx          indexes      // published points for Aggregate and Find (indexed.go)
 	filling      sync.Mutex   // held while features are filled (features.go)
 
 	// Statements run on every request, prepared once: preparing them again

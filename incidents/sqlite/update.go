@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 // Update replaces an incident, its R*Tree box and its sources in one
@@ -101,11 +102,11 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 // write runs fn in a write transaction with the prepared writer, encodes
 // the features of the incidents fn changed in place, bumps the data version
 // and commits; any error rolls everything back. After a commit it moves the
-// snapshot on to the new version with what fn changed (snapdelta.go).
+// index on to the new version with what fn changed (indexed.go).
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
 	var before int64 // the version this write moves on from
 	var changed []int64
-	var now []packedPoint
+	var now []index.Point
 	err := s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
 		var err error
 		if before, err = versionIn(ctx, tx); err != nil {
@@ -126,7 +127,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 		return bumpVersion(ctx, tx)
 	})
 	if err == nil && changed != nil {
-		s.applyDelta(before, changed, now)
+		s.advanceIndex(before, changed, now)
 	}
 	return err
 }

@@ -13,12 +13,12 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// TestSnapshot_FollowsWrites makes 300 random writes through the store (new
+// TestIndex_FollowsWrites makes 300 random writes through the store (new
 // incidents, drafts published and published ones drafted, moves, new types
-// and dates, deletes, added sources) and after each holds what the snapshot
-// answers without a reload (pages, tile points, cell counts, stored
-// features) to what SQL answers.
-func TestSnapshot_FollowsWrites(t *testing.T) {
+// and dates, deletes, added sources) and after each holds what the index
+// answers without being built again (pages, tile points, cell counts,
+// stored features) to what SQL answers.
+func TestIndex_FollowsWrites(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	rng := rand.New(rand.NewPCG(31, 32))
@@ -29,19 +29,19 @@ func TestSnapshot_FollowsWrites(t *testing.T) {
 	if err := s.Preload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	loaded := s.snaps.cur.ids // shared by the snapshots derived from this load, and only by them
+	builds := s.idx.builds.Load()
 	for step := range 300 {
 		what := writeAtRandom(t, s, rng, &ids)
-		snap := s.snaps.cur
-		if v, _ := s.Version(ctx); snap.version != v || snap.ids != loaded {
-			t.Fatalf("step %d (%s): snapshot at %d of a load %v, data at %d: want it moved on without a reload",
-				step, what, snap.version, snap.ids == loaded, v)
+		ix := s.idx.latest.Load()
+		if v, _ := s.Version(ctx); ix.Version() != v || s.idx.builds.Load() != builds {
+			t.Fatalf("step %d (%s): index at %d after %d builds, data at %d: want it moved on without a build",
+				step, what, ix.Version(), s.idx.builds.Load()-builds, v)
 		}
 		for range 3 {
 			f := latticeFilter(rng, nil)
-			got, ok, err := s.findInSnapshot(ctx, f)
+			got, ok, err := s.findIndexed(ctx, f)
 			if err != nil || !ok {
-				t.Fatalf("step %d (%s): the snapshot did not answer %+v: %v", step, what, f, err)
+				t.Fatalf("step %d (%s): the index did not answer %+v: %v", step, what, f, err)
 			}
 			want, err := s.find(ctx, f, byBox)
 			if err != nil {
@@ -55,13 +55,13 @@ func TestSnapshot_FollowsWrites(t *testing.T) {
 			g := incidents.Grid{Bound: orb.Bound{Min: orb.Point{latticeLon(rng.IntN(10)), latticeLat(rng.IntN(10))},
 				Max: orb.Point{latticeLon(10 + rng.IntN(12)), latticeLat(10 + rng.IntN(12))}}, Cols: 1 + rng.IntN(6), Rows: 1 + rng.IntN(6)}
 			f.Limit, f.After, f.Bounds = 0, nil, nil
-			if got, want := snapCounts(snap, f, g), sqlCounts(t, s, f, g, byDate); !reflect.DeepEqual(got, want) {
-				t.Fatalf("step %d (%s): snapshot counts %v, SQL %v", step, what, got, want)
+			if got, want := indexCounts(ix, f, g), sqlCounts(t, s, f, g, byDate); !reflect.DeepEqual(got, want) {
+				t.Fatalf("step %d (%s): index counts %v, SQL %v", step, what, got, want)
 			}
 		}
 	}
-	if s.snaps.cur.changes == 0 || len(s.snaps.cur.added) == 0 {
-		t.Fatal("no write reached the snapshot: the test tests nothing")
+	if s.idx.latest.Load().Version() == 1 {
+		t.Fatal("no write reached the index: the test tests nothing")
 	}
 }
 

@@ -10,11 +10,13 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
-// TestSnapshot_AgreesWithSQL counts random filters on random grids both ways.
-func TestSnapshot_AgreesWithSQL(t *testing.T) {
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "snap.db"))
+// TestIndex_CountsAgreeWithSQL counts random filters on random grids both
+// ways.
+func TestIndex_CountsAgreeWithSQL(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "counts.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +25,7 @@ func TestSnapshot_AgreesWithSQL(t *testing.T) {
 	if _, err := s.Add(context.Background(), randomIncidents(rng, 500)); err != nil {
 		t.Fatal(err)
 	}
-	snap, err := s.readSnapshot(context.Background())
+	ix, err := s.buildIndex(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,9 +36,9 @@ func TestSnapshot_AgreesWithSQL(t *testing.T) {
 			Cols: 1 + rng.IntN(8), Rows: 1 + rng.IntN(8)}
 		for _, p := range []plan{byDate, byBox} {
 			want := sqlCounts(t, s, f, g, p)
-			got := snapCounts(snap, f, g)
+			got := indexCounts(ix, f, g)
 			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("case %d plan %d: snapshot counts %v, SQL %v", i, p, got, want)
+				t.Fatalf("case %d plan %d: index counts %v, SQL %v", i, p, got, want)
 			}
 		}
 	}
@@ -70,10 +72,11 @@ func sqlCounts(t *testing.T, s *Store, f incidents.Filter, g incidents.Grid, p p
 	return want
 }
 
-// snapCounts counts f on g in snap.
-func snapCounts(snap *snapshot, f incidents.Filter, g incidents.Grid) cellCounts {
+// indexCounts counts f on g in ix.
+func indexCounts(ix *index.Index, f incidents.Filter, g incidents.Grid) cellCounts {
 	got := cellCounts{}
-	for _, c := range snap.aggregate(f, g) {
+	cells, _ := ix.Count(f, g)
+	for _, c := range cells {
 		got[[2]int{c.Col, c.Row}] = map[string]int{}
 		for typ, n := range c.Types {
 			got[[2]int{c.Col, c.Row}][string(typ)] = n

@@ -92,12 +92,12 @@ func latticeFilter(rng *rand.Rand, page []incidents.Incident) incidents.Filter {
 	return f
 }
 
-// TestFind_SnapshotAgreesWithSQL runs random filters through the snapshot
-// and through both SQL plans: the incidents, sources and order must be the
-// same, and the snapshot must have answered every filter it can.
-func TestFind_SnapshotAgreesWithSQL(t *testing.T) {
+// TestFind_IndexAgreesWithSQL runs random filters through the index and
+// through both SQL plans: the incidents, sources and order must be the
+// same, and the index must have answered every filter it can.
+func TestFind_IndexAgreesWithSQL(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "snapfind.db"))
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "indexed.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,12 +113,12 @@ func TestFind_SnapshotAgreesWithSQL(t *testing.T) {
 	answered := 0
 	for i := range 3000 {
 		f := latticeFilter(rng, page)
-		got, ok, err := s.findInSnapshot(ctx, f)
+		got, ok, err := s.findIndexed(ctx, f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !ok {
-			t.Fatalf("case %d: the snapshot did not answer %+v", i, f)
+			t.Fatalf("case %d: the index did not answer %+v", i, f)
 		}
 		answered++
 		for _, p := range []plan{byDate, byBox} {
@@ -137,12 +137,12 @@ func TestFind_SnapshotAgreesWithSQL(t *testing.T) {
 		}
 	}
 	if answered == 0 {
-		t.Fatal("no filter was answered from the snapshot")
+		t.Fatal("no filter was answered from the index")
 	}
 }
 
-// TestFind_SnapshotPagesAgree pages through a box to the end both ways.
-func TestFind_SnapshotPagesAgree(t *testing.T) {
+// TestFind_IndexPagesAgree pages through a box to the end both ways.
+func TestFind_IndexPagesAgree(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(ctx, filepath.Join(t.TempDir(), "pages.db"))
 	if err != nil {
@@ -159,7 +159,7 @@ func TestFind_SnapshotPagesAgree(t *testing.T) {
 	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{latticeLon(3), latticeLat(2)}, Max: orb.Point{latticeLon(15), latticeLat(17)}}}, Limit: 7}
 	seen := 0
 	for pages := 0; ; pages++ {
-		got, ok, err := s.findInSnapshot(ctx, f)
+		got, ok, err := s.findIndexed(ctx, f)
 		if err != nil || !ok {
 			t.Fatalf("page %d: ok %v, err %v", pages, ok, err)
 		}
@@ -182,11 +182,11 @@ func TestFind_SnapshotPagesAgree(t *testing.T) {
 	}
 }
 
-// TestFind_SnapshotNeverStale: after a write through the store, the
-// snapshot moves on with it and its answer holds the new incident; after a
-// write by another connection, which the store cannot see, Find does not
-// answer from the snapshot it had.
-func TestFind_SnapshotNeverStale(t *testing.T) {
+// TestFind_IndexNeverStale: after a write through the store, the index
+// moves on with it and its answer holds the new incident; after a write by
+// another connection, which the store cannot see, Find does not answer
+// from the index it had.
+func TestFind_IndexNeverStale(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "stale.db")
 	s, err := Open(ctx, path)
@@ -202,8 +202,8 @@ func TestFind_SnapshotNeverStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{35, 34}, Max: orb.Point{38, 37}}}, Limit: 5}
-	if _, ok, err := s.findInSnapshot(ctx, f); err != nil || !ok {
-		t.Fatalf("fresh snapshot: ok %v, err %v; want an answer", ok, err)
+	if _, ok, err := s.findIndexed(ctx, f); err != nil || !ok {
+		t.Fatalf("fresh index: ok %v, err %v; want an answer", ok, err)
 	}
 	newest := latticeIncidents(rng, 1)[0]
 	newest.Status, newest.DateFrom, newest.DateTo = incidents.StatusPublished, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -211,7 +211,7 @@ func TestFind_SnapshotNeverStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found, ok, err := s.findInSnapshot(ctx, f)
+	found, ok, err := s.findIndexed(ctx, f)
 	if err != nil || !ok || len(found) == 0 || found[0].ID != ids[0] {
 		t.Fatalf("after a write through the store: %v, ok %v, %v; want the new incident %d first", idsOf(found), ok, err, ids[0])
 	}
@@ -224,8 +224,8 @@ func TestFind_SnapshotNeverStale(t *testing.T) {
 	if _, err := other.Exec("UPDATE data_version SET version = version + 1 WHERE id = 1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, err := s.findInSnapshot(ctx, f); ok || err != nil {
-		t.Fatalf("after a write by another connection: ok %v, err %v; want no answer from the older snapshot", ok, err)
+	if _, ok, err := s.findIndexed(ctx, f); ok || err != nil {
+		t.Fatalf("after a write by another connection: ok %v, err %v; want no answer from the older index", ok, err)
 	}
 	want, err := s.find(ctx, f, byBox)
 	if err != nil {

@@ -1,0 +1,91 @@
+package index
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// Count counts the points matching f in the cells of g, as
+// incidents.Store.Aggregate does: the cells holding any, by row then column.
+// f.Bounds narrow the grid further; f.Limit and f.After are ignored. ok is
+// false when f needs SQL (see queryOf) or g has no cells.
+func (ix *Index) Count(f incidents.Filter, g incidents.Grid) (cells []incidents.Cell, ok bool) {
+	f.Limit, f.After = 0, nil
+	q, ok := queryOf(f, ix.maxSpan)
+	if !ok || !g.Valid() {
+		return nil, false
+	}
+	c := newCounter(g)
+	// The built points are sorted by lon: only the grid's columns are read.
+	lo, _ := slices.BinarySearchFunc(ix.points, g.Bound.Min.Lon(), func(p Point, lon float64) int { return cmp.Compare(p.Lon, lon) })
+	for i := lo; i < len(ix.points) && ix.points[i].Lon <= g.Bound.Max.Lon(); i++ {
+		if !ix.isGone(int32(i)) {
+			c.add(&ix.points[i], &q)
+		}
+	}
+	for i := range ix.added {
+		c.add(&ix.added[i], &q)
+	}
+	return c.cells(), true
+}
+
+// counter sums the points of one grid by cell and type.
+type counter struct {
+	g     incidents.Grid
+	w, h  float64
+	slot  []int32 // cell → 1 + index in accs; 0 while empty
+	accs  []acc
+	types int
+}
+
+type acc struct {
+	cell     int
+	n        int
+	lon, lat float64
+	byType   [16]int
+}
+
+func newCounter(g incidents.Grid) *counter {
+	w, h := g.CellSize()
+	return &counter{g: g, w: w, h: h, slot: make([]int32, g.Cols*g.Rows), types: min(len(incidents.Types), 16)}
+}
+
+// add counts p if it matches q and lies in the grid.
+func (c *counter) add(p *Point, q *query) {
+	pt := orb.Point{p.Lon, p.Lat}
+	if int(p.Type) >= c.types || !q.matches(p) || !c.g.Bound.Contains(pt) {
+		return
+	}
+	col := min(int((p.Lon-c.g.Bound.Min.Lon())/c.w), c.g.Cols-1)
+	row := min(int((p.Lat-c.g.Bound.Min.Lat())/c.h), c.g.Rows-1)
+	k := row*c.g.Cols + col
+	if c.slot[k] == 0 {
+		c.accs = append(c.accs, acc{cell: k})
+		c.slot[k] = int32(len(c.accs))
+	}
+	a := &c.accs[c.slot[k]-1]
+	a.n++
+	a.lon, a.lat = a.lon+p.Lon, a.lat+p.Lat
+	a.byType[p.Type]++
+}
+
+// cells are the counted cells, by row then column.
+func (c *counter) cells() []incidents.Cell {
+	out := make([]incidents.Cell, 0, len(c.accs))
+	for _, a := range c.accs {
+		cell := incidents.Cell{Col: a.cell % c.g.Cols, Row: a.cell / c.g.Cols, Count: a.n,
+			Center: orb.Point{a.lon / float64(a.n), a.lat / float64(a.n)}, Types: map[incidents.Type]int{}}
+		for i, n := range a.byType[:c.types] {
+			if n > 0 {
+				cell.Types[incidents.Types[i]] = n
+			}
+		}
+		out = append(out, cell)
+	}
+	slices.SortFunc(out, func(a, b incidents.Cell) int { return cmp.Compare(a.Row*c.g.Cols+a.Col, b.Row*c.g.Cols+b.Col) })
+	return out
+}

@@ -1,0 +1,148 @@
+package index
+
+import (
+	"cmp"
+	"math"
+	"sort"
+
+	"github.com/paulmach/orb"
+)
+
+// merge returns the first q.limit points matching q of runs (each of
+// indexes in points, newest first) and of the added points, newest first.
+func (ix *Index) merge(q *query, runs [][]int32) []Point {
+	heads := make([]head, 0, len(runs)+1)
+	for _, seq := range runs {
+		heads = ix.startRun(heads, q, seq)
+	}
+	if len(ix.added) > 0 {
+		heads = ix.startRun(heads, q, nil)
+	}
+	for i := len(heads)/2 - 1; i >= 0; i-- {
+		siftDown(heads, i)
+	}
+	page := make([]Point, 0, min(q.limit, 1024))
+	for len(heads) > 0 && len(page) < q.limit {
+		top := &heads[0]
+		page = append(page, *ix.at(top))
+		top.pos++
+		if !ix.advance(top, q) {
+			heads[0] = heads[len(heads)-1]
+			heads = heads[:len(heads)-1]
+		}
+		siftDown(heads, 0)
+	}
+	return page
+}
+
+// head is where the merge stands in one run: at seq[pos] (an index in
+// points) before end or, when seq is nil, at added[pos]; the point there has
+// (day, id).
+type head struct {
+	day      int32
+	id       int64
+	pos, end int32
+	seq      []int32
+}
+
+// startRun appends a head on seq (nil: the added points), entered by binary
+// search after q's upper bound, unless the run holds no match.
+func (ix *Index) startRun(heads []head, q *query, seq []int32) []head {
+	n := len(ix.added)
+	if seq != nil {
+		n = len(seq)
+	}
+	h := head{end: int32(n), seq: seq}
+	if q.upperDay != math.MaxInt32 {
+		h.pos = int32(sort.Search(n, func(i int) bool {
+			p := ix.point(seq, i)
+			return cmpNewest(p.DayTo, p.ID, q.upperDay, q.upperID) > 0
+		}))
+	}
+	if ix.advance(&h, q) {
+		heads = append(heads, h)
+	}
+	return heads
+}
+
+// at is the point where h stands.
+func (ix *Index) at(h *head) *Point { return ix.point(h.seq, int(h.pos)) }
+
+// point is the i-th point of run seq (nil: the added points).
+func (ix *Index) point(seq []int32, i int) *Point {
+	if seq == nil {
+		return &ix.added[i]
+	}
+	return &ix.points[seq[i]]
+}
+
+// advance moves h to its first point from h.pos matching q, passing over
+// built points that are gone; it reports false when the run holds no more.
+func (ix *Index) advance(h *head, q *query) bool {
+	for ; h.pos < h.end; h.pos++ {
+		if h.seq != nil && ix.isGone(h.seq[h.pos]) {
+			continue
+		}
+		p := ix.at(h)
+		if p.DayTo < q.from {
+			return false // the rest of the run is older still
+		}
+		if q.matches(p) {
+			h.day, h.id = p.DayTo, p.ID
+			return true
+		}
+	}
+	return false
+}
+
+// siftDown restores the heap order (newest head first) below i.
+func siftDown(heads []head, i int) {
+	for {
+		first, l, r := i, 2*i+1, 2*i+2
+		if l < len(heads) && cmpNewest(heads[l].day, heads[l].id, heads[first].day, heads[first].id) < 0 {
+			first = l
+		}
+		if r < len(heads) && cmpNewest(heads[r].day, heads[r].id, heads[first].day, heads[first].id) < 0 {
+			first = r
+		}
+		if first == i {
+			return
+		}
+		heads[i], heads[first] = heads[first], heads[i]
+		i = first
+	}
+}
+
+// matches reports whether p passes q's period, types and bounds (a merge
+// has already placed it after q's upper bound).
+func (q *query) matches(p *Point) bool {
+	return p.DayTo >= q.from && p.DayFrom <= q.to && (q.types&(1<<p.Type) != 0 || q.types == math.MaxUint64) &&
+		inAny(q.bounds, orb.Point{p.Lon, p.Lat})
+}
+
+// inAny reports whether p lies in any of bounds, edges included; every
+// point does when there are none.
+func inAny(bounds []orb.Bound, p orb.Point) bool {
+	if len(bounds) == 0 {
+		return true
+	}
+	for _, b := range bounds {
+		if b.Contains(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGone reports whether built point i no longer stands for its incident.
+func (ix *Index) isGone(i int32) bool {
+	return ix.gone != nil && ix.gone[i>>6]&(1<<(i&63)) != 0
+}
+
+// cmpNewest orders (day, id) pairs newest first: Find's order.
+func cmpNewest(dayA int32, idA int64, dayB int32, idB int64) int {
+	if dayA != dayB {
+		return cmp.Compare(dayB, dayA)
+	}
+	return cmp.Compare(idB, idA)
+}

@@ -1,0 +1,101 @@
+package sqlite
+
+import (
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// findQuery builds one SELECT of columns for f with bound arguments, following plan p:
+// byBox joins the R*Tree's candidates (one branch per bound) to their rows and
+// sorts them; byDate walks a covering index newest first and stops at the
+// limit. Either way the REAL columns decide, since the R*Tree stores 32-bit
+// floats.
+func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
+	var from string
+	var fromArgs []any
+	switch {
+	case p == byBox && len(f.Bounds) > 0:
+		from, fromArgs = treeCandidates(f.Bounds)
+		// Overlapping boxes must not repeat an incident: UNION, not UNION ALL.
+		from = strings.ReplaceAll(from, " UNION ALL ", " UNION ")
+		from = "(" + from + ") AS r CROSS JOIN incidents AS i ON i.id = r.id"
+	case len(f.Types) == 1:
+		from = "incidents AS i INDEXED BY incidents_type_cover"
+	default:
+		from = "incidents AS i INDEXED BY incidents_date_cover"
+	}
+	where, args := filterTerms(f)
+	query := "SELECT " + columns + " FROM " + from + " WHERE " + strings.Join(where, " AND ") +
+		" ORDER BY i.date_to DESC, i.id DESC"
+	args = append(fromArgs, args...)
+	if f.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	return query, args
+}
+
+// treeCandidates selects the ids of the R*Tree boxes meeting any of bounds.
+func treeCandidates(bounds []orb.Bound) (string, []any) {
+	var tree []string
+	var args []any
+	for _, b := range bounds {
+		tree = append(tree, "SELECT id FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?")
+		args = append(args, b.Min.Lon(), b.Max.Lon(), b.Min.Lat(), b.Max.Lat())
+	}
+	return strings.Join(tree, " UNION ALL "), args
+}
+
+// filterTerms returns the WHERE terms of f on the incidents table, aliased i.
+func filterTerms(f incidents.Filter) ([]string, []any) {
+	status := f.Status
+	if status == "" {
+		status = incidents.StatusPublished
+	}
+	where, args := []string{"i.status = ?"}, []any{string(status)}
+	if len(f.Bounds) > 0 {
+		var exact []string
+		for _, b := range f.Bounds {
+			exact = append(exact, "(i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?)")
+			args = append(args, b.Min.Lon(), b.Max.Lon(), b.Min.Lat(), b.Max.Lat())
+		}
+		where = append(where, "("+strings.Join(exact, " OR ")+")")
+	}
+	if !f.Period.Start.IsZero() {
+		where = append(where, "i.date_to >= ?")
+		args = append(args, f.Period.Start.UTC().Format(incidents.DateLayout))
+	}
+	if !f.Period.End.IsZero() {
+		// The second term is implied by the first and date_span; it bounds
+		// the walk down the date index.
+		end := f.Period.End.UTC().Format(incidents.DateLayout)
+		where = append(where, "i.date_from <= ?", "i.date_to <= date(?, '+' || (SELECT max_days FROM date_span WHERE id = 1) || ' days')")
+		args = append(args, end, end)
+	}
+	if len(f.Types) > 0 {
+		where = append(where, "i.incident_type IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Types)), ",")+")")
+		for _, t := range f.Types {
+			args = append(args, string(t))
+		}
+	}
+	if f.Admin1PCode != "" {
+		where = append(where, "i.admin1_pcode = ?")
+		args = append(args, f.Admin1PCode)
+	}
+	if f.SourceKey != "" {
+		where = append(where, `i.id IN (SELECT l.incident_id FROM incident_sources AS l
+			JOIN sources AS s ON s.id = l.source_id WHERE s.skey = ?)`)
+		args = append(args, f.SourceKey)
+	}
+	if c := f.After; c != nil {
+		// The first term is implied by the second; it starts the index walk
+		// at the cursor, so that a deep page costs what the first does.
+		d := incidents.FormatDate(c.DateTo)
+		where = append(where, "i.date_to <= ?", "(i.date_to < ? OR i.id < ?)")
+		args = append(args, d, d, c.ID)
+	}
+	return where, args
+}
