@@ -17,6 +17,11 @@ func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.G
 	if !g.Valid() {
 		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
 	}
+	return s.aggregateBySQL(ctx, f, g)
+}
+
+// aggregateBySQL is Aggregate in one GROUP BY.
+func (s *Store) aggregateBySQL(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error) {
 	var p params
 	where := filterTerms(&p, f)
 	b := g.Bound

@@ -27,6 +27,11 @@ const order = " ORDER BY i.sort_date DESC, i.id DESC"
 // Find returns the incidents matching f, newest first, with their sources, in
 // one query.
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	return s.findBySQL(ctx, f)
+}
+
+// findBySQL is Find in one query.
+func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	query, args := findQuery(f)
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {

@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,4 +127,80 @@ func idsOf(found []incidents.Incident) []int64 {
 		out[i] = inc.ID
 	}
 	return out
+}
+
+// TestFind_PlansFollowTheBox runs the items and aggregate queries for a
+// town and for the country many times on one connection, and checks the
+// plan SQLite runs each with: the R*Tree for the town, the covering date
+// index for the country. The plan is chosen per call for the box at hand
+// and written into the statement, never left to a cached plan.
+func TestFind_PlansFollowTheBox(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	rng := rand.New(rand.NewPCG(9, 9))
+	incs := make([]incidents.Incident, 3000)
+	for i := range incs {
+		incs[i] = randomIncidents(rng, 1)[0]
+		incs[i].Location = orb.Point{35.7 + 6.6*rng.Float64(), 32.3 + 5*rng.Float64()}
+	}
+	if _, err := s.Add(ctx, incs); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	town := orb.Bound{Min: orb.Point{36.6, 35.9}, Max: orb.Point{36.7, 36}}
+	country := orb.Bound{Min: orb.Point{35.5, 32.3}, Max: orb.Point{42.4, 37.4}}
+	for i := range 12 {
+		b, want := town, "incidents_rtree"
+		if i%2 == 1 {
+			b, want = country, "incidents_date_cover"
+		}
+		f := incidents.Filter{Bounds: []orb.Bound{b}, Limit: 1000}
+		p, err := s.plan(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, itemArgs := findQuery(f, p, "i.id")
+		ap, err := s.aggregatePlan(ctx, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		agg, aggArgs := aggregateQuery(incidents.Filter{}, incidents.Grid{Bound: b, Cols: 16, Rows: 16}, ap)
+		for name, q := range map[string]struct {
+			sql  string
+			args []any
+		}{"items": {items, itemArgs}, "aggregate": {agg, aggArgs}} {
+			rows, err := conn.QueryContext(ctx, q.sql, q.args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+			if got := queryPlan(t, conn, q.sql, q.args); !strings.Contains(got, want) {
+				t.Fatalf("run %d, %s for %v: plan\n%s\nwant it to use %s", i, name, b, got, want)
+			}
+		}
+	}
+}
+
+// queryPlan is what EXPLAIN QUERY PLAN says of query on conn.
+func queryPlan(t *testing.T, conn *sql.Conn, query string, args []any) string {
+	t.Helper()
+	rows, err := conn.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan strings.Builder
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(detail + "\n")
+	}
+	return plan.String()
 }
