@@ -17,7 +17,6 @@ package index
 import (
 	"cmp"
 	"slices"
-	"sync/atomic"
 
 	"github.com/paulmach/orb"
 
@@ -108,24 +107,4 @@ func newestFirst(points []Point) []int32 {
 		order[i] = k.at
 	}
 	return order
-}
-
-// Latest holds a store's newest index. It is safe for concurrent use.
-type Latest struct{ p atomic.Pointer[Index] }
-
-// Load returns the newest index, or nil before the first.
-func (l *Latest) Load() *Index { return l.p.Load() }
-
-// Offer makes ix the newest index unless a newer one is held, and reports
-// whether it did.
-func (l *Latest) Offer(ix *Index) bool {
-	for {
-		cur := l.p.Load()
-		if cur != nil && cur.version > ix.version {
-			return false
-		}
-		if l.p.CompareAndSwap(cur, ix) {
-			return true
-		}
-	}
 }

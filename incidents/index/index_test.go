@@ -404,13 +404,37 @@ func setNonZero(v reflect.Value) bool {
 	return true
 }
 
-// TestLatest_KeepsTheNewest: an older index offered late does not replace
-// a newer one.
-func TestLatest_KeepsTheNewest(t *testing.T) {
-	var l Latest
+// TestLive_KeepsTheNewest: an older index offered late does not replace a
+// newer one.
+func TestLive_KeepsTheNewest(t *testing.T) {
+	var l Live
 	old, newer := Build(3, nil), Build(5, nil)
 	if !l.Offer(newer) || l.Offer(old) || l.Load() != newer {
-		t.Fatalf("Latest holds version %d, want 5", l.Load().Version())
+		t.Fatalf("Live holds version %d, want 5", l.Load().Version())
+	}
+}
+
+// TestLive_OneRefreshAtATime: while a refresh runs, Begin names no other
+// leader and every caller waits for the one refresh, whose index it then
+// finds.
+func TestLive_OneRefreshAtATime(t *testing.T) {
+	var l Live
+	done, lead := l.Begin()
+	if !lead {
+		t.Fatal("the first Begin did not lead")
+	}
+	for range 3 {
+		if d, lead := l.Begin(); lead || d != done {
+			t.Fatal("a second refresh started while one was under way")
+		}
+	}
+	l.End(Build(7, nil), nil)
+	<-done
+	if l.Load().Version() != 7 || l.Err() != nil || l.Refreshes() != 1 {
+		t.Fatalf("after the refresh: version %d, err %v, %d refreshes", l.Load().Version(), l.Err(), l.Refreshes())
+	}
+	if _, lead := l.Begin(); !lead {
+		t.Fatal("no refresh could start after the first ended")
 	}
 }
 

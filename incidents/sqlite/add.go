@@ -53,12 +53,13 @@ func (s *Store) Import(ctx context.Context, seq iter.Seq2[incidents.Incident, er
 		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM incidents").Scan(&before); err != nil {
 			return err
 		}
-		w.bulk = true
+		w.bulk, w.bulkAfter = true, before
 		for inc, err := range seq {
 			if err != nil {
 				return err
 			}
 			n++
+			w.bulkCount = n
 			if err := inc.Validate(); err != nil {
 				return fmt.Errorf("incident %d: %w", n, err)
 			}
@@ -108,10 +109,12 @@ func bulkCache(ctx context.Context, tx *sql.Tx) (restore func(), err error) {
 type writer struct {
 	row, tree, source, sourceID, link, feature *sql.Stmt
 
-	bulk    bool    // an import: boxes are added at its end, features after it by FillFeatures
-	buf     []byte  // one encoded feature, reused
-	touched []int64 // incidents changed in place, encoded again before commit
-	changed []int64 // incidents written, for the index (indexed.go); unused when bulk
+	bulk      bool    // an import: boxes are added at its end, features after it by FillFeatures
+	bulkAfter int64   // an import's rows have IDs above this one
+	bulkCount int     // how many rows an import wrote
+	buf       []byte  // one encoded feature, reused
+	touched   []int64 // incidents changed in place, encoded again before commit
+	changed   []int64 // incidents written, for the index (indexed.go); unused when bulk
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {

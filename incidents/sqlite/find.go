@@ -35,24 +35,28 @@ func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.
 }
 
 // findIndexed is Find from the index: it picks the page in memory and reads
-// just its rows. ok is false when f needs SQL or the index is absent or
-// older than the data (a newer one is then built for the next call).
+// just its rows. ok is false when f needs SQL, or the index is absent or
+// older than the data and does not catch up soon.
 func (s *Store) findIndexed(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
-	ix := s.currentIndex()
-	if ix == nil {
-		return nil, false, nil
+	for range 2 {
+		ix := s.currentIndex()
+		if ix == nil {
+			return nil, false, nil
+		}
+		points, ok := ix.Find(f)
+		if !ok {
+			return nil, false, nil
+		}
+		if found, ok, err = s.readByID(ctx, pointIDs(points), ix.Version()); err != nil {
+			return nil, false, fmt.Errorf("sqlite: find: %w", err)
+		} else if ok {
+			return found, true, nil
+		}
+		if !s.awaitIndex(ctx) {
+			break
+		}
 	}
-	points, ok := ix.Find(f)
-	if !ok {
-		return nil, false, nil
-	}
-	if found, ok, err = s.readByID(ctx, pointIDs(points), ix.Version()); err != nil {
-		return nil, false, fmt.Errorf("sqlite: find: %w", err)
-	}
-	if !ok {
-		s.refreshIndex(ctx)
-	}
-	return found, ok, nil
+	return nil, false, nil
 }
 
 // find runs Find's query with plan p.
@@ -89,7 +93,7 @@ func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents
 }
 
 // pointsIndexed is FindPoints from the index alone, when it is as new as the
-// data: no SQL but the version.
+// data or catches up soon: no SQL but the version.
 func (s *Store) pointsIndexed(ctx context.Context, f incidents.Filter) ([]incidents.Incident, bool, error) {
 	ix := s.currentIndex()
 	if ix == nil {
@@ -99,11 +103,18 @@ func (s *Store) pointsIndexed(ctx context.Context, f incidents.Filter) ([]incide
 	if !ok {
 		return nil, false, nil
 	}
-	if v, err := s.Version(ctx); err != nil || v != ix.Version() {
-		if err == nil && v > ix.Version() {
-			s.startBuild()
-		}
+	v, err := s.Version(ctx)
+	if err != nil {
 		return nil, false, err
+	}
+	if v != ix.Version() {
+		if !s.awaitIndex(ctx) {
+			return nil, false, nil
+		}
+		if ix = s.idx.Load(); ix.Version() != v { // moved on again meanwhile
+			return nil, false, nil
+		}
+		points, _ = ix.Find(f)
 	}
 	found := make([]incidents.Incident, len(points))
 	for i, p := range points {

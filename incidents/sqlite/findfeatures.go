@@ -15,7 +15,8 @@ import (
 // features are read, in one statement that checks the data version has not
 // moved in between.
 func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
-	for _, useIndex := range []bool{true, false} {
+	useIndex := true
+	for range 3 {
 		picks, version, err := s.pick(ctx, f, useIndex)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: find features: %w", err)
@@ -27,10 +28,12 @@ func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature
 		if ok {
 			return page, nil
 		}
-		s.refreshIndex(ctx) // the data moved on since the pick
+		// The data moved on since the pick: the index is brought up to it
+		// (a write by another process), or the page is picked by SQL if
+		// that takes long (a build).
+		useIndex = s.awaitIndex(ctx)
 	}
-	// Writes came in between each pick and its read: the rows are read and
-	// encoded in one statement's time.
+	// Writes came in between each pick and its read: Find reads the rows.
 	found, err := s.findBySQL(ctx, f)
 	if err != nil {
 		return nil, err

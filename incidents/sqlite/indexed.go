@@ -4,8 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sync"
-	"sync/atomic"
+	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/index"
@@ -14,40 +13,24 @@ import (
 // The published points live in an in-memory index beside the database
 // (incidents/index): pages are picked from it and Aggregate counts it when
 // it is as new as the data. It is built from one read of every published
-// point (about 1.5 s of one core at 1,000,000), follows this store's writes
-// (write hands it what each one changed) and is built again after another
-// process's.
+// point (about 1.5 s of one core at 1,000,000), moved on by this store's
+// writes (write hands it what each one changed), and by the change log
+// (changes.go) after another process's writes.
 
-// indexes holds the newest index and builds the next, one build at a time.
-type indexes struct {
-	latest  index.Latest
-	mu      sync.Mutex
-	loading chan struct{} // closed when the build under way ends; nil when none is
-	err     error         // of the last build
-	builds  atomic.Int64  // how many builds have ended
-}
-
-// indexAt returns an index at least as new as version, building one (or
-// waiting for the build under way) if needed; every request waiting on a
-// build shares it.
+// indexAt returns an index at least as new as version, refreshing it (or
+// waiting for the refresh under way) if needed.
 func (s *Store) indexAt(ctx context.Context, version int64) (*index.Index, error) {
 	for {
-		if ix := s.idx.latest.Load(); ix != nil && ix.Version() >= version {
+		if ix := s.idx.Load(); ix != nil && ix.Version() >= version {
 			return ix, nil
 		}
-		s.idx.mu.Lock()
-		done := s.buildLocked()
-		s.idx.mu.Unlock()
 		select {
-		case <-done:
+		case <-s.refresh():
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
-		s.idx.mu.Lock()
-		err := s.idx.err
-		s.idx.mu.Unlock()
-		if ix := s.idx.latest.Load(); err != nil && (ix == nil || ix.Version() < version) {
-			return nil, err
+		if ix := s.idx.Load(); s.idx.Err() != nil && (ix == nil || ix.Version() < version) {
+			return nil, s.idx.Err()
 		}
 	}
 }
@@ -65,42 +48,73 @@ func (s *Store) Preload(ctx context.Context) error {
 	return nil
 }
 
-// startBuild starts building an index unless a build is under way, and does
-// not wait for it.
-func (s *Store) startBuild() {
-	s.idx.mu.Lock()
-	defer s.idx.mu.Unlock()
-	s.buildLocked()
+// catchUpWait is how long a page waits for the index to catch up with the
+// data before it is picked by SQL: reading the change log takes a
+// millisecond or two, building the index a second.
+const catchUpWait = 50 * time.Millisecond
+
+// awaitIndex brings the index up to the data, waiting at most catchUpWait,
+// and reports whether it is there.
+func (s *Store) awaitIndex(ctx context.Context) bool {
+	v, err := s.Version(ctx)
+	if err != nil {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(ctx, catchUpWait)
+	defer cancel()
+	ix, err := s.indexAt(ctx, v)
+	return err == nil && ix.Version() == v
 }
 
-// buildLocked returns the channel closed when the build under way ends,
-// starting one if none is. s.idx.mu must be held.
-func (s *Store) buildLocked() chan struct{} {
-	if s.idx.loading == nil {
-		done := make(chan struct{})
-		s.idx.loading = done
-		go func() {
-			ix, err := s.buildIndex(context.Background())
-			if err == nil {
-				s.idx.latest.Offer(ix)
-			}
-			s.idx.builds.Add(1)
-			s.idx.mu.Lock()
-			s.idx.loading, s.idx.err = nil, err
-			s.idx.mu.Unlock()
-			close(done)
-		}()
+// currentIndex returns the newest index, whatever its version, starting a
+// build when there is none yet.
+func (s *Store) currentIndex() *index.Index {
+	ix := s.idx.Load()
+	if ix == nil {
+		s.refresh()
 	}
-	return s.idx.loading
+	return ix
+}
+
+// refresh starts moving the index on to the data unless that is under way,
+// and returns the channel closed when it is done.
+func (s *Store) refresh() <-chan struct{} {
+	done, lead := s.idx.Begin()
+	if lead {
+		go func() { s.idx.End(s.refreshed(context.Background(), s.idx.Load())) }()
+	}
+	return done
+}
+
+// refreshed returns the index moved on to the data: cur with the changes
+// logged since its version when the log reaches back that far and holds few
+// enough, otherwise an index built afresh.
+func (s *Store) refreshed(ctx context.Context, cur *index.Index) (*index.Index, error) {
+	if cur != nil {
+		c, err := s.readChanges(ctx, cur.Version(), index.MaxChanges(cur.Len()))
+		if err != nil {
+			return nil, err
+		}
+		if c.version <= cur.Version() {
+			return cur, nil
+		}
+		if c.whole {
+			if next, ok := cur.Apply(c.version, c.changed, c.now); ok {
+				return next, nil
+			}
+		}
+	}
+	return s.buildIndex(ctx)
 }
 
 // buildIndex reads the version, then the points, each in one statement and
 // outside any transaction: the store's transactions take the write lock
 // (_txlock=immediate), and a second's read at a million incidents must not
 // hold writers back. A write landing between the two reads gives an index
-// newer than its version says, which only costs an early build; never one
-// older.
+// holding changes newer than its version, which the change log then
+// applies again: applying a change twice gives the same index.
 func (s *Store) buildIndex(ctx context.Context) (*index.Index, error) {
+	s.builds.Add(1)
 	version, err := s.Version(ctx)
 	if err != nil {
 		return nil, err
@@ -155,33 +169,14 @@ func readPoints(ctx context.Context, q queryer, ids []int64) ([]index.Point, err
 }
 
 // advanceIndex moves the index from version before to before+1, the version
-// a write by this store just committed, if it is at before; otherwise it is
-// left to be built again when used.
+// a write by this store just committed, if it is at before; otherwise the
+// change log brings it there when it is next used.
 func (s *Store) advanceIndex(before int64, changed []int64, now []index.Point) {
-	cur := s.idx.latest.Load()
+	cur := s.idx.Load()
 	if cur == nil || cur.Version() != before {
 		return
 	}
 	if next, ok := cur.Apply(before+1, changed, now); ok {
-		s.idx.latest.Offer(next)
-	}
-}
-
-// currentIndex returns the newest index, whatever its version, starting a
-// build when there is none yet.
-func (s *Store) currentIndex() *index.Index {
-	ix := s.idx.latest.Load()
-	if ix == nil {
-		s.startBuild()
-	}
-	return ix
-}
-
-// refreshIndex starts building an index if the one there is is older than
-// the data.
-func (s *Store) refreshIndex(ctx context.Context) {
-	v, err := s.Version(ctx)
-	if ix := s.idx.latest.Load(); err == nil && (ix == nil || ix.Version() < v) {
-		s.startBuild()
+		s.idx.Offer(next)
 	}
 }

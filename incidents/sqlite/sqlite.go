@@ -22,6 +22,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 //go:embed schema/*.sql
@@ -31,7 +32,8 @@ var schemaFS embed.FS
 type Store struct {
 	db           *sql.DB
 	rowsEstimate atomic.Int64 // the largest incident id seen by the planner: about how many there are
-	idx          indexes      // published points for Aggregate and Find (indexed.go)
+	idx          index.Live   // published points for Aggregate and Find (indexed.go)
+	builds       atomic.Int64 // how many times the index was built afresh
 	filling      sync.Mutex   // held while features are filled (features.go)
 
 	// Statements run on every request, prepared once: preparing them again

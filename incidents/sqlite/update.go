@@ -101,8 +101,9 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 
 // write runs fn in a write transaction with the prepared writer, encodes
 // the features of the incidents fn changed in place, bumps the data version
-// and commits; any error rolls everything back. After a commit it moves the
-// index on to the new version with what fn changed (indexed.go).
+// and commits; any error rolls everything back. It logs what fn changed
+// for other processes (changes.go) and, after the commit, moves this
+// store's index on with it (indexed.go).
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
 	var before int64 // the version this write moves on from
 	var changed []int64
@@ -123,6 +124,9 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 				return err
 			}
 			changed = w.changed
+		}
+		if err := logChanges(ctx, tx, w, before+1); err != nil {
+			return err
 		}
 		return bumpVersion(ctx, tx)
 	})
