@@ -46,7 +46,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 }
 
 // featureFiller is a store that keeps its incidents' features encoded and
-// leaves those of an import to FillFeatures (incidents/sqlite).
+// leaves those of an import to FillFeatures (both stores do).
 type featureFiller interface {
 	FillFeatures(ctx context.Context, progress func(n int)) (int, error)
 }

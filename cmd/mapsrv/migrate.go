@@ -76,7 +76,7 @@ func migrate(ctx context.Context, e env, src *sqlite.Store, dst *postgis.Store, 
 	}
 	fmt.Fprintf(e.stdout, "migrated %d published and %d draft incidents (%d source links) and %d gazetteer records into %s\n",
 		read.published, read.drafts, read.links, places, to)
-	return nil
+	return fillAfterImport(ctx, e, dst, n)
 }
 
 // copyPlaces upserts every imported gazetteer record of src into dst.

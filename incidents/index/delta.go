@@ -102,3 +102,25 @@ func (ix *Index) goneCount() int {
 	}
 	return n
 }
+
+// Changes is what a store's change log says happened after a version.
+type Changes struct {
+	Version int64   // the data version now
+	Since   int64   // the version after which the log is whole
+	Changed []int64 // incidents changed after the version asked about
+	Now     []Point // the published points of those, as they now stand
+	More    bool    // the log holds more changed incidents than were read
+}
+
+// Follow returns ix moved on by c, the changes logged since ix's version.
+// ok is false when c cannot bring it there (the log does not reach back to
+// ix's version, or holds more changes than ix should carry): build afresh.
+func (ix *Index) Follow(c Changes) (next *Index, ok bool) {
+	switch {
+	case c.Version <= ix.version:
+		return ix, true
+	case ix.version < c.Since || c.More:
+		return nil, false
+	}
+	return ix.Apply(c.Version, c.Changed, c.Now)
+}

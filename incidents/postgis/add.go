@@ -76,6 +76,11 @@ func (s *Store) importSeq(ctx context.Context, seq iter.Seq2[incidents.Incident,
 			if keepIDs && inc.ID <= 0 {
 				return fmt.Errorf("incident %d: %w: restore needs an ID", n, incidents.ErrInvalid)
 			}
+			if n == logLimit+1 { // too many to log one by one (changes.go)
+				if err := goBulk(ctx, tx); err != nil {
+					return err
+				}
+			}
 			if buf = append(buf, inc); len(buf) == chunkSize {
 				if err := flush(); err != nil {
 					return err

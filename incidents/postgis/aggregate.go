@@ -8,14 +8,30 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 // Aggregate counts the incidents matching f that lie in g, cell by cell and
-// type by type, in one GROUP BY over the GiST-indexed box; cells come by row
-// then column. f.Limit and f.After are ignored.
+// type by type; cells come by row then column. f.Limit and f.After are
+// ignored. Published incidents are counted from the in-memory index, the
+// rest (drafts, a governorate, a source, any filter the index does not know)
+// in one GROUP BY over the GiST-indexed box.
 func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error) {
 	if !g.Valid() {
 		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
+	}
+	if index.Knows(f) {
+		v, err := s.Version(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("postgis: aggregate: %w", err)
+		}
+		ix, err := s.indexAt(ctx, v)
+		if err != nil {
+			return nil, fmt.Errorf("postgis: aggregate: %w", err)
+		}
+		if cells, ok := ix.Count(f, g); ok {
+			return cells, nil
+		}
 	}
 	return s.aggregateBySQL(ctx, f, g)
 }

@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -24,15 +21,49 @@ const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_p
 // (sort_date is date_to, or -infinity when unknown).
 const order = " ORDER BY i.sort_date DESC, i.id DESC"
 
-// Find returns the incidents matching f, newest first, with their sources, in
-// one query.
+// Find returns the incidents matching f, newest first, with their sources.
+// A page of published incidents is chosen from the in-memory index when it
+// is as new as the data, and only its rows are read; otherwise one query
+// finds them.
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	if found, ok, err := s.findIndexed(ctx, f); err != nil || ok {
+		return found, err
+	}
 	return s.findBySQL(ctx, f)
+}
+
+// findIndexed is Find from the index: it picks the page in memory and reads
+// just its rows. ok is false when f needs SQL, or the index is absent or
+// older than the data and does not catch up soon.
+func (s *Store) findIndexed(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
+	for range 2 {
+		ix := s.currentIndex()
+		if ix == nil {
+			return nil, false, nil
+		}
+		points, ok := ix.Find(f)
+		if !ok {
+			return nil, false, nil
+		}
+		ids := make([]int64, len(points))
+		for i, p := range points {
+			ids[i] = p.ID
+		}
+		if found, ok, err = s.readByID(ctx, ids, ix.Version()); err != nil {
+			return nil, false, fmt.Errorf("postgis: find: %w", err)
+		} else if ok {
+			return found, true, nil
+		}
+		if !s.awaitIndex(ctx) {
+			break
+		}
+	}
+	return nil, false, nil
 }
 
 // findBySQL is Find in one query.
 func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
-	query, args := findQuery(f)
+	query, args := findQuery(f, incidentColumns)
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: find: %w", err)
@@ -44,84 +75,92 @@ func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.
 	return found, nil
 }
 
-// params collects bound arguments and names their placeholders.
-type params []any
-
-func (p *params) add(v any) string {
-	*p = append(*p, v)
-	return "$" + strconv.Itoa(len(*p))
+// readByID reads the incidents ids names, in that order, with their sources,
+// in a statement that also checks the data version is still version; ok is
+// false if not.
+func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]incidents.Incident, bool, error) {
+	if len(ids) == 0 {
+		v, err := s.Version(ctx)
+		return nil, err == nil && v == version, err
+	}
+	rows, err := s.pool.Query(ctx, "SELECT "+incidentColumns+` FROM incidents AS i
+		WHERE (SELECT version FROM data_version WHERE id = 1) = $1 AND i.id = ANY($2)`, version, ids)
+	if err != nil {
+		return nil, false, err
+	}
+	byID, err := scanIncidents(rows)
+	if err != nil || len(byID) != len(ids) {
+		return nil, false, err
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	found := make([]incidents.Incident, len(ids))
+	for _, inc := range byID {
+		found[at[inc.ID]] = inc
+	}
+	return found, true, nil
 }
 
-// findQuery builds one SELECT for f. A bound becomes a GiST-indexed && test
-// against its envelope, confirmed by the exact lon/lat columns: the index and
-// && compare single-precision boxes, and edges must count as inside.
-func findQuery(f incidents.Filter) (string, []any) {
-	var p params
-	where := filterTerms(&p, f)
-	if c := f.After; c != nil {
-		where = append(where, afterCursor(&p, *c))
+// FindPoints is Find for drawing: it returns the same incidents in the same
+// order with only ID, Type, DateFrom, DateTo and Location set, without
+// sources: from the index alone when it is as new as the data (no SQL but
+// the version), otherwise from the columns alone.
+func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	if found, ok, err := s.pointsIndexed(ctx, f); err != nil || ok {
+		return found, err
 	}
-	query := "SELECT " + incidentColumns + " FROM incidents AS i WHERE " + strings.Join(where, " AND ") + order
-	if f.Limit > 0 {
-		query += " LIMIT " + p.add(f.Limit)
+	query, args := findQuery(f, "i.id, i.incident_type, i.date_from, i.date_to, i.lon, i.lat")
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgis: find points: %w", err)
 	}
-	return query, p
-}
-
-// filterTerms turns f, but for its paging, into WHERE terms over incidents AS i.
-func filterTerms(p *params, f incidents.Filter) []string {
-	status := f.Status
-	if status == "" {
-		status = incidents.StatusPublished
-	}
-	where := []string{"i.status = " + p.add(string(status))}
-	if len(f.Bounds) > 0 {
-		var boxes []string
-		for _, b := range f.Bounds {
-			w, s, e, n := p.add(b.Min.Lon()), p.add(b.Min.Lat()), p.add(b.Max.Lon()), p.add(b.Max.Lat())
-			boxes = append(boxes, fmt.Sprintf("(i.geom && ST_MakeEnvelope(%[1]s, %[2]s, %[3]s, %[4]s, 4326)"+
-				" AND i.lon BETWEEN %[1]s AND %[3]s AND i.lat BETWEEN %[2]s AND %[4]s)", w, s, e, n))
+	defer rows.Close()
+	var out []incidents.Incident
+	for rows.Next() {
+		var inc incidents.Incident
+		var typ string
+		var from, to pgtype.Date
+		var lon, lat float64
+		if err := rows.Scan(&inc.ID, &typ, &from, &to, &lon, &lat); err != nil {
+			return nil, fmt.Errorf("postgis: find points: %w", err)
 		}
-		where = append(where, "("+strings.Join(boxes, " OR ")+")")
+		inc.Type, inc.DateFrom, inc.DateTo, inc.Location = incidents.Type(typ), civil(from), civil(to), orb.Point{lon, lat}
+		out = append(out, inc)
 	}
-	if !f.Period.Start.IsZero() {
-		where = append(where, "i.date_to >= "+p.add(pgDate(dayOf(f.Period.Start))))
+	return out, rows.Err()
+}
+
+// pointsIndexed is FindPoints from the index, when it is as new as the data
+// or catches up soon.
+func (s *Store) pointsIndexed(ctx context.Context, f incidents.Filter) ([]incidents.Incident, bool, error) {
+	ix := s.currentIndex()
+	if ix == nil {
+		return nil, false, nil
 	}
-	if !f.Period.End.IsZero() {
-		where = append(where, "i.date_from <= "+p.add(pgDate(dayOf(f.Period.End))))
+	points, ok := ix.Find(f)
+	if !ok {
+		return nil, false, nil
 	}
-	if len(f.Types) > 0 {
-		types := make([]string, len(f.Types))
-		for i, t := range f.Types {
-			types[i] = string(t)
+	v, err := s.Version(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	if v != ix.Version() {
+		if !s.awaitIndex(ctx) {
+			return nil, false, nil
 		}
-		where = append(where, "i.incident_type = ANY("+p.add(types)+"::text[])")
+		if ix = s.idx.Load(); ix.Version() != v { // moved on again meanwhile
+			return nil, false, nil
+		}
+		points, _ = ix.Find(f)
 	}
-	if f.Admin1PCode != "" {
-		where = append(where, "i.admin1_pcode = "+p.add(f.Admin1PCode))
+	found := make([]incidents.Incident, len(points))
+	for i, p := range points {
+		found[i] = p.Incident()
 	}
-	if f.SourceKey != "" {
-		where = append(where, `i.id IN (SELECT l.incident_id FROM incident_sources AS l
-			JOIN sources AS s ON s.id = l.source_id WHERE s.skey = `+p.add(f.SourceKey)+")")
-	}
-	return where
-}
-
-// afterCursor selects what comes after c in the order, as one row comparison
-// that the (status, sort_date, id) index answers; a zero DateTo stands for an
-// unknown date, -infinity.
-func afterCursor(p *params, c incidents.Cursor) string {
-	d := pgtype.Date{Time: c.DateTo, Valid: true}
-	if c.DateTo.IsZero() {
-		d = pgtype.Date{InfinityModifier: pgtype.NegativeInfinity, Valid: true}
-	}
-	return "(i.sort_date, i.id) < (" + p.add(d) + ", " + p.add(c.ID) + ")"
-}
-
-// dayOf is the civil date (midnight UTC) of an instant.
-func dayOf(t time.Time) time.Time {
-	t = t.UTC()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return found, true, nil
 }
 
 // Get returns one incident, whatever its status.

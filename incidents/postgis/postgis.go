@@ -22,12 +22,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 //go:embed schema/*.sql
@@ -36,7 +39,10 @@ var schemaFS embed.FS
 // Store is an incidents.Store in a PostgreSQL database with PostGIS. It is safe
 // for concurrent use, also by several processes sharing the database.
 type Store struct {
-	pool *pgxpool.Pool
+	pool    *pgxpool.Pool
+	idx     index.Live   // published points for pages and Aggregate (indexed.go)
+	builds  atomic.Int64 // how many times the index was built afresh
+	filling sync.Mutex   // held while features are filled (features.go)
 }
 
 var _ incidents.Store = (*Store)(nil)
@@ -168,9 +174,11 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
-// write runs fn in a transaction, bumps the data version last (so the row lock
-// that orders writers is held only while committing) and commits; any error
-// rolls everything back.
+// write runs fn in a transaction, encodes the features of the incidents it
+// changed (the change log's triggers name them), bumps the data version last
+// (so the row lock that orders writers is held only while committing) and
+// commits; any error rolls everything back. After the commit it moves this
+// store's index on with what fn changed.
 func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -180,10 +188,24 @@ func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, "UPDATE data_version SET version = version + 1 WHERE id = 1"); err != nil {
+	changed, now, err := written(ctx, tx)
+	if err != nil {
 		return err
 	}
-	return tx.Commit(ctx)
+	if err := storeFeatures(ctx, tx, changed); err != nil {
+		return err
+	}
+	version, bulk, err := bumpVersion(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	if !bulk {
+		s.advanceIndex(version-1, changed, now)
+	}
+	return nil
 }
 
 // formatError translates server errors that callers can act on: integrity

@@ -48,14 +48,6 @@ func logChanges(ctx context.Context, tx *sql.Tx, w *writer, version int64) error
 	return err
 }
 
-// changes is what the change log says happened after a version.
-type changes struct {
-	version int64         // the data version now
-	whole   bool          // the log holds every change since, and no more than asked for
-	changed []int64       // the incidents changed since
-	now     []index.Point // the published points of those, as they now stand
-}
-
 // changesQuery reads, in one statement and so as of one moment, the data
 // version, where the log begins, and up to a number of incidents changed
 // after a version with their published points.
@@ -68,31 +60,30 @@ const changesQuery = `SELECT d.version, l.since, c.incident_id, i.lon, i.lat, i.
 
 // readChanges reads what changed after version after, reading at most most
 // changed incidents.
-func (s *Store) readChanges(ctx context.Context, after int64, most int) (changes, error) {
+func (s *Store) readChanges(ctx context.Context, after int64, most int) (index.Changes, error) {
 	rows, err := s.db.QueryContext(ctx, changesQuery, after, most+1)
 	if err != nil {
-		return changes{}, err
+		return index.Changes{}, err
 	}
 	defer rows.Close()
-	var c changes
-	var since int64
+	var c index.Changes
 	for rows.Next() {
 		var id sql.NullInt64
 		var lon, lat sql.NullFloat64
 		var typ sql.NullString
 		var from, to sql.NullInt32
-		if err := rows.Scan(&c.version, &since, &id, &lon, &lat, &typ, &from, &to); err != nil {
-			return changes{}, err
+		if err := rows.Scan(&c.Version, &c.Since, &id, &lon, &lat, &typ, &from, &to); err != nil {
+			return index.Changes{}, err
 		}
 		if !id.Valid {
 			continue
 		}
-		c.changed = append(c.changed, id.Int64)
+		c.Changed = append(c.Changed, id.Int64)
 		if lon.Valid {
-			c.now = append(c.now, index.Point{Lon: lon.Float64, Lat: lat.Float64, ID: id.Int64,
+			c.Now = append(c.Now, index.Point{Lon: lon.Float64, Lat: lat.Float64, ID: id.Int64,
 				DayFrom: from.Int32, DayTo: to.Int32, Type: index.TypeOf(incidents.Type(typ.String))})
 		}
 	}
-	c.whole = after >= since && len(c.changed) <= most
+	c.More = len(c.Changed) > most
 	return c, rows.Err()
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
 
 // checkFeatures holds FindFeatures(f) to the features of want, Find's
@@ -130,7 +131,7 @@ func TestFeatures_KeptInStep(t *testing.T) {
 	s := openTemp(t)
 	east := time.FixedZone("east", 3*3600+1800)
 	rng := rand.New(rand.NewPCG(21, 22))
-	incs := latticeIncidents(rng, 60)
+	incs := storetest.LatticeIncidents(rng, 60)
 	incs[0].CreatedAt = time.Date(2021, 3, 4, 23, 30, 0, 123456789, east)
 	incs[0].DateFrom, incs[0].DateTo = time.Date(2021, 3, 4, 0, 0, 0, 0, east), time.Date(2021, 3, 5, 0, 0, 0, 0, east)
 	incs[1].Status, incs[1].DateFrom, incs[1].DateTo, incs[1].DatePrecision = incidents.StatusDraft, time.Time{}, time.Time{}, ""
@@ -142,7 +143,7 @@ func TestFeatures_KeptInStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	more := latticeIncidents(rng, 40)
+	more := storetest.LatticeIncidents(rng, 40)
 	more[0].Sources = []incidents.Source{shared}
 	if _, err := s.Import(ctx, func(yield func(incidents.Incident, error) bool) {
 		for _, inc := range more {
@@ -195,7 +196,7 @@ func TestFillFeatures(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	rng := rand.New(rand.NewPCG(23, 24))
-	if _, err := s.Add(ctx, latticeIncidents(rng, 2*fillChunk+17)); err != nil {
+	if _, err := s.Add(ctx, storetest.LatticeIncidents(rng, 2*fillChunk+17)); err != nil {
 		t.Fatal(err)
 	}
 	spoil := func() (stale int) {
@@ -257,7 +258,7 @@ func TestFillFeatures(t *testing.T) {
 func TestFill_WriteBetweenReadAndStore(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	ids, err := s.Add(ctx, latticeIncidents(rand.New(rand.NewPCG(25, 26)), 30))
+	ids, err := s.Add(ctx, storetest.LatticeIncidents(rand.New(rand.NewPCG(25, 26)), 30))
 	if err != nil {
 		t.Fatal(err)
 	}

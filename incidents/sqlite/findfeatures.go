@@ -44,7 +44,7 @@ func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature
 // pick chooses the page f asks for: from the index when useIndex is set and
 // the index answers f, otherwise by SQL. version is the data version the
 // page was chosen at.
-func (s *Store) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []pick, version int64, err error) {
+func (s *Store) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []incidents.Cursor, version int64, err error) {
 	if ix := s.currentIndex(); ix != nil && useIndex {
 		if points, ok := ix.Find(f); ok {
 			return picksOf(points), ix.Version(), nil

@@ -95,13 +95,8 @@ func (s *Store) refreshed(ctx context.Context, cur *index.Index) (*index.Index, 
 		if err != nil {
 			return nil, err
 		}
-		if c.version <= cur.Version() {
-			return cur, nil
-		}
-		if c.whole {
-			if next, ok := cur.Apply(c.version, c.changed, c.now); ok {
-				return next, nil
-			}
+		if next, ok := cur.Follow(c); ok {
+			return next, nil
 		}
 	}
 	return s.buildIndex(ctx)

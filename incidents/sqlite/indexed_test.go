@@ -12,84 +12,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
-
-// latticeLon and latticeLat put points and box edges on one lattice of
-// float64s, so that boxes often end exactly on points.
-func latticeLon(k int) float64 { return 36 + float64(k)/50 }
-func latticeLat(k int) float64 { return 35 + float64(k)/50 }
-
-// latticeIncidents are n incidents on a 20 × 20 lattice, over 12 days so that
-// many share a date_to, some over ranges of up to 30 days, some drafts, some
-// with sources.
-func latticeIncidents(rng *rand.Rand, n int) []incidents.Incident {
-	out := make([]incidents.Incident, n)
-	for i := range out {
-		from := time.Date(2012, 5, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(12))
-		to, prec := from, incidents.DateDay
-		if rng.IntN(5) == 0 {
-			to, prec = from.AddDate(0, 0, 1+rng.IntN(30)), incidents.DateRange
-		}
-		status := incidents.StatusPublished
-		if rng.IntN(6) == 0 {
-			status = incidents.StatusDraft
-		}
-		inc := incidents.Incident{Type: incidents.Types[rng.IntN(4)], DateFrom: from, DateTo: to,
-			DatePrecision: prec, GeoPrecision: incidents.GeoExact, Status: status,
-			Location: orb.Point{latticeLon(rng.IntN(20)), latticeLat(rng.IntN(20))}, SummaryEN: fmt.Sprint("incident ", i)}
-		for j := range rng.IntN(3) {
-			inc.Sources = append(inc.Sources, incidents.Source{Title: fmt.Sprint("report ", i, j),
-				URL: fmt.Sprintf("https://example.org/%d/%d", i, j), Publisher: "Example"})
-		}
-		out[i] = inc
-	}
-	return out
-}
-
-// latticeFilter is a random Find filter over latticeIncidents: one box or
-// two (touching, overlapping or apart, as a bbox across the antimeridian
-// gives), edges on the lattice or between, periods, types, a cursor from
-// page (or anywhere) and a limit.
-func latticeFilter(rng *rand.Rand, page []incidents.Incident) incidents.Filter {
-	f := incidents.Filter{Limit: 1 + rng.IntN(40)}
-	edge := func(lattice func(int) float64) float64 {
-		if rng.IntN(3) == 0 {
-			return lattice(-2+rng.IntN(24)) + rng.Float64()/50
-		}
-		return lattice(-2 + rng.IntN(24))
-	}
-	for range 1 + rng.IntN(2) {
-		lon0, lon1, lat0, lat1 := edge(latticeLon), edge(latticeLon), edge(latticeLat), edge(latticeLat)
-		f.Bounds = append(f.Bounds, orb.Bound{Min: orb.Point{min(lon0, lon1), min(lat0, lat1)}, Max: orb.Point{max(lon0, lon1), max(lat0, lat1)}})
-	}
-	day := func() time.Time {
-		t := time.Date(2012, 4, 25, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(50))
-		if rng.IntN(4) == 0 { // an instant late in a day east of UTC: another date there
-			t = t.Add(22 * time.Hour).In(time.FixedZone("EET", 3*3600))
-		}
-		return t
-	}
-	if rng.IntN(3) == 0 {
-		f.Period.Start = day()
-	}
-	if rng.IntN(3) == 0 {
-		f.Period.End = day()
-		if !f.Period.Start.IsZero() && f.Period.End.Before(f.Period.Start) {
-			f.Period.Start, f.Period.End = f.Period.End, f.Period.Start
-		}
-	}
-	for range rng.IntN(3) {
-		f.Types = append(f.Types, incidents.Types[rng.IntN(5)])
-	}
-	switch {
-	case len(page) > 0 && rng.IntN(2) == 0:
-		c := incidents.CursorOf(page[rng.IntN(len(page))])
-		f.After = &c
-	case rng.IntN(4) == 0:
-		f.After = &incidents.Cursor{DateTo: day(), ID: int64(rng.IntN(700))}
-	}
-	return f
-}
 
 // TestFind_IndexAgreesWithSQL runs random filters through the index and
 // through both SQL plans: the incidents, sources and order must be the
@@ -102,7 +26,7 @@ func TestFind_IndexAgreesWithSQL(t *testing.T) {
 	}
 	defer s.Close()
 	rng := rand.New(rand.NewPCG(7, 8))
-	if _, err := s.Add(ctx, latticeIncidents(rng, 700)); err != nil {
+	if _, err := s.Add(ctx, storetest.LatticeIncidents(rng, 700)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Preload(ctx); err != nil {
@@ -111,7 +35,7 @@ func TestFind_IndexAgreesWithSQL(t *testing.T) {
 	var page []incidents.Incident
 	answered := 0
 	for i := range 3000 {
-		f := latticeFilter(rng, page)
+		f := storetest.LatticeFilter(rng, page)
 		got, ok, err := s.findIndexed(ctx, f)
 		if err != nil {
 			t.Fatal(err)
@@ -149,13 +73,13 @@ func TestFind_IndexPagesAgree(t *testing.T) {
 	}
 	defer s.Close()
 	rng := rand.New(rand.NewPCG(9, 10))
-	if _, err := s.Add(ctx, latticeIncidents(rng, 400)); err != nil {
+	if _, err := s.Add(ctx, storetest.LatticeIncidents(rng, 400)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Preload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{latticeLon(3), latticeLat(2)}, Max: orb.Point{latticeLon(15), latticeLat(17)}}}, Limit: 7}
+	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{storetest.LatticeLon(3), storetest.LatticeLat(2)}, Max: orb.Point{storetest.LatticeLon(15), storetest.LatticeLat(17)}}}, Limit: 7}
 	seen := 0
 	for pages := 0; ; pages++ {
 		got, ok, err := s.findIndexed(ctx, f)
@@ -187,7 +111,7 @@ func TestFind_IndexNeverStale(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	rng := rand.New(rand.NewPCG(11, 12))
-	if _, err := s.Add(ctx, latticeIncidents(rng, 100)); err != nil {
+	if _, err := s.Add(ctx, storetest.LatticeIncidents(rng, 100)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Preload(ctx); err != nil {
@@ -197,7 +121,7 @@ func TestFind_IndexNeverStale(t *testing.T) {
 	if _, ok, err := s.findIndexed(ctx, f); err != nil || !ok {
 		t.Fatalf("fresh index: ok %v, err %v; want an answer", ok, err)
 	}
-	newest := latticeIncidents(rng, 1)[0]
+	newest := storetest.LatticeIncidents(rng, 1)[0]
 	newest.Status, newest.DateFrom, newest.DateTo = incidents.StatusPublished, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	ids, err := s.Add(ctx, []incidents.Incident{newest})
 	if err != nil {
@@ -219,7 +143,7 @@ func TestIndex_FollowsAnotherProcess(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shared.db")
 	a, b := openAt(t, path), openAt(t, path)
 	rng := rand.New(rand.NewPCG(13, 14))
-	ids, err := b.Add(ctx, latticeIncidents(rng, 300))
+	ids, err := b.Add(ctx, storetest.LatticeIncidents(rng, 300))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,8 +153,13 @@ func TestIndex_FollowsAnotherProcess(t *testing.T) {
 	builds := a.builds.Load()
 	check := func(what string) {
 		t.Helper()
+		// Pages wait a little for the index to catch up, then use SQL: wait
+		// here as long as it takes, so that a busy machine does not fail this.
+		if err := a.Preload(ctx); err != nil {
+			t.Fatal(err)
+		}
 		for range 5 {
-			f := latticeFilter(rng, nil)
+			f := storetest.LatticeFilter(rng, nil)
 			got, ok, err := a.findIndexed(ctx, f)
 			if err != nil || !ok {
 				t.Fatalf("after %s: the index did not answer %+v: %v", what, f, err)
@@ -247,14 +176,14 @@ func TestIndex_FollowsAnotherProcess(t *testing.T) {
 		}
 	}
 	for step := range 40 {
-		what := writeAtRandom(t, b, rng, &ids)
+		what := storetest.WriteAtRandom(t, b, rng, &ids)
 		check(fmt.Sprintf("step %d (%s by the other store)", step, what))
 		if n := a.builds.Load() - builds; n != 0 {
 			t.Fatalf("step %d (%s): the index was built %d times, want it caught up from the change log", step, what, n)
 		}
 	}
 	seq := func(yield func(incidents.Incident, error) bool) {
-		for _, inc := range latticeIncidents(rng, 20) {
+		for _, inc := range storetest.LatticeIncidents(rng, 20) {
 			if !yield(inc, nil) {
 				return
 			}
@@ -268,7 +197,7 @@ func TestIndex_FollowsAnotherProcess(t *testing.T) {
 		t.Fatalf("a small import: the index was built %d times, want it caught up", n)
 	}
 	big := func(yield func(incidents.Incident, error) bool) {
-		for _, inc := range latticeIncidents(rng, logLimit+1) {
+		for _, inc := range storetest.LatticeIncidents(rng, logLimit+1) {
 			if !yield(inc, nil) {
 				return
 			}

@@ -7,26 +7,22 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
-// pick is an incident a page holds: its ID and the cursor continuing after
-// it.
-type pick struct {
-	id    int64
-	after incidents.Cursor
-}
+// A page is picked as the cursors of its incidents, in order: each names an
+// incident and continues a listing after it.
 
 // picksOf are the picks of a page the index chose.
-func picksOf(points []index.Point) []pick {
-	picks := make([]pick, len(points))
+func picksOf(points []index.Point) []incidents.Cursor {
+	picks := make([]incidents.Cursor, len(points))
 	for i, p := range points {
-		picks[i] = pick{p.ID, p.Cursor()}
+		picks[i] = p.Cursor()
 	}
 	return picks
 }
 
-func pickIDs(picks []pick) []int64 {
+func pickIDs(picks []incidents.Cursor) []int64 {
 	ids := make([]int64, len(picks))
 	for i, p := range picks {
-		ids[i] = p.id
+		ids[i] = p.ID
 	}
 	return ids
 }

@@ -11,7 +11,7 @@ import (
 
 // pickBySQL chooses the page f asks for by Find's SQL plans, reading IDs and
 // dates only, as of the version it returns.
-func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]pick, int64, error) {
+func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Cursor, int64, error) {
 	version, err := s.Version(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -26,18 +26,17 @@ func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]pick, int6
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var picks []pick
+	var picks []incidents.Cursor
 	for rows.Next() {
-		var pk pick
+		var c incidents.Cursor
 		var dateTo string
-		if err := rows.Scan(&pk.id, &dateTo); err != nil {
+		if err := rows.Scan(&c.ID, &dateTo); err != nil {
 			return nil, 0, err
 		}
-		pk.after.ID = pk.id
-		if pk.after.DateTo, err = incidents.ParseDate(dateTo); err != nil { // zero for an undated draft
-			return nil, 0, fmt.Errorf("incident %d: %w", pk.id, err)
+		if c.DateTo, err = incidents.ParseDate(dateTo); err != nil { // zero for an undated draft
+			return nil, 0, fmt.Errorf("incident %d: %w", c.ID, err)
 		}
-		picks = append(picks, pk)
+		picks = append(picks, c)
 	}
 	return picks, version, rows.Err()
 }

@@ -1,0 +1,161 @@
+package postgis
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+)
+
+// Each incident's GeoJSON feature is kept encoded in incident_features
+// (schema/0003_features_and_changes.sql), written in the transaction that
+// writes the incident, as in the SQLite store: a page then reads one
+// column per incident, where reading twenty and aggregating the sources,
+// then encoding them, cost several times as much. A feature that is
+// missing, or encoded under another feature.Format, is encoded from its
+// row when read.
+
+// storeFeatures encodes the features of the incidents ids names that
+// exist, as tx now holds them, and stores them. It reads the rows and their
+// sources FOR SHARE: a concurrent write changing either waits for tx, and
+// its triggers then drop what tx stored, so no feature outlives the data it
+// was encoded from.
+func storeFeatures(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM sources WHERE id IN
+		(SELECT source_id FROM incident_sources WHERE incident_id = ANY($1)) FOR SHARE`, ids); err != nil {
+		return err
+	}
+	rows, err := tx.Query(ctx, "SELECT "+incidentColumns+" FROM incidents AS i WHERE i.id = ANY($1) FOR SHARE OF i", ids)
+	if err != nil {
+		return err
+	}
+	found, err := scanIncidents(rows)
+	if err != nil {
+		return err
+	}
+	encoded, err := feature.EncodeAll(found)
+	if err != nil {
+		return err
+	}
+	fids, blobs := make([]int64, len(found)), make([][]byte, len(found))
+	for i, inc := range found {
+		fids[i], blobs[i] = inc.ID, encoded[i].JSON
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO incident_features (id, format, json)
+		SELECT id, $2, json FROM unnest($1::bigint[], $3::bytea[]) AS f (id, json)
+		ON CONFLICT (id) DO UPDATE SET format = excluded.format, json = excluded.json`, fids, feature.Format, blobs)
+	return err
+}
+
+// fillChunk is how many features FillFeatures stores per transaction: short
+// enough not to hold writers back for long.
+const fillChunk = 2000
+
+// FillFeatures encodes the features of incidents that have none in the
+// current format: those imported or migrated since the last fill, or
+// stored by a mapsrv with another feature.Format. It works in short
+// transactions that leave the data version alone (the features it writes
+// are the ones Find already serves), calls progress with the count so far
+// after each, and returns how many it encoded. FindFeatures starts one in
+// the background when it meets a missing feature; one runs at a time in a
+// process.
+func (s *Store) FillFeatures(ctx context.Context, progress func(n int)) (int, error) {
+	s.filling.Lock()
+	defer s.filling.Unlock()
+	return s.fillFeatures(ctx, progress)
+}
+
+func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, error) {
+	n := 0
+	for after := int64(0); ; {
+		var ids []int64
+		err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+			rows, err := tx.Query(ctx, `SELECT i.id FROM incidents AS i WHERE i.id > $1 AND NOT EXISTS
+				(SELECT 1 FROM incident_features AS f WHERE f.id = i.id AND f.format = $2) ORDER BY i.id LIMIT $3`,
+				after, feature.Format, fillChunk)
+			if err != nil {
+				return err
+			}
+			if ids, err = pgx.CollectRows(rows, pgx.RowTo[int64]); err != nil || len(ids) == 0 {
+				return err
+			}
+			return storeFeatures(ctx, tx, ids)
+		})
+		if err != nil {
+			return n, fmt.Errorf("postgis: fill features: %w", err)
+		}
+		if len(ids) == 0 {
+			return n, nil
+		}
+		n, after = n+len(ids), ids[len(ids)-1]
+		if progress != nil {
+			progress(n)
+		}
+	}
+}
+
+// startFill starts filling features in the background unless a fill is
+// under way.
+func (s *Store) startFill() {
+	if !s.filling.TryLock() {
+		return
+	}
+	go func() {
+		defer s.filling.Unlock()
+		s.fillFeatures(context.Background(), nil)
+	}()
+}
+
+// readFeatures reads the stored features of picks in one statement that
+// also reads the data version; ok is false if that is no longer version.
+// Features not stored in the current format are encoded from their rows.
+func (s *Store) readFeatures(ctx context.Context, picks []incidents.Cursor, version int64) (page []feature.Encoded, ok bool, err error) {
+	ids := make([]int64, len(picks))
+	for i, p := range picks {
+		ids[i] = p.ID
+	}
+	rows, err := s.pool.Query(ctx, `SELECT v.version, f.id, f.json FROM data_version AS v
+		LEFT JOIN incident_features AS f ON f.id = ANY($1) AND f.format = $2 WHERE v.id = 1`, ids, feature.Format)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	c := feature.NewCollector(len(picks))
+	for rows.Next() {
+		var v int64
+		var id *int64
+		var js pgtype.DriverBytes // the driver's memory until the next row: Add copies it
+		if err := rows.Scan(&v, &id, &js); err != nil {
+			return nil, false, err
+		}
+		if v != version {
+			return nil, false, nil
+		}
+		if id != nil {
+			c.Add(*id, js)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	if missing := c.Missing(picks); len(missing) > 0 {
+		s.startFill()
+		found, ok, err := s.readByID(ctx, missing, version)
+		if !ok || err != nil {
+			return nil, false, err
+		}
+		for _, inc := range found {
+			if err := c.Encode(inc); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	return c.Page(picks), true, nil
+}

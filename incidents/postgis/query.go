@@ -1,0 +1,119 @@
+package postgis
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// pickBySQL chooses the page f asks for by SQL, reading IDs and dates only,
+// as of the version it returns.
+func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Cursor, int64, error) {
+	version, err := s.Version(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	query, args := findQuery(f, "i.id, i.date_to")
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("pick: %w", err)
+	}
+	defer rows.Close()
+	var picks []incidents.Cursor
+	for rows.Next() {
+		var c incidents.Cursor
+		var to pgtype.Date
+		if err := rows.Scan(&c.ID, &to); err != nil {
+			return nil, 0, err
+		}
+		c.DateTo = civil(to) // zero for an undated draft
+		picks = append(picks, c)
+	}
+	return picks, version, rows.Err()
+}
+
+// params collects bound arguments and names their placeholders.
+type params []any
+
+func (p *params) add(v any) string {
+	*p = append(*p, v)
+	return "$" + strconv.Itoa(len(*p))
+}
+
+// findQuery builds one SELECT for f. A bound becomes a GiST-indexed && test
+// against its envelope, confirmed by the exact lon/lat columns: the index and
+// && compare single-precision boxes, and edges must count as inside.
+func findQuery(f incidents.Filter, columns string) (string, []any) {
+	var p params
+	where := filterTerms(&p, f)
+	if c := f.After; c != nil {
+		where = append(where, afterCursor(&p, *c))
+	}
+	query := "SELECT " + columns + " FROM incidents AS i WHERE " + strings.Join(where, " AND ") + order
+	if f.Limit > 0 {
+		query += " LIMIT " + p.add(f.Limit)
+	}
+	return query, p
+}
+
+// filterTerms turns f, but for its paging, into WHERE terms over incidents AS i.
+func filterTerms(p *params, f incidents.Filter) []string {
+	status := f.Status
+	if status == "" {
+		status = incidents.StatusPublished
+	}
+	where := []string{"i.status = " + p.add(string(status))}
+	if len(f.Bounds) > 0 {
+		var boxes []string
+		for _, b := range f.Bounds {
+			w, s, e, n := p.add(b.Min.Lon()), p.add(b.Min.Lat()), p.add(b.Max.Lon()), p.add(b.Max.Lat())
+			boxes = append(boxes, fmt.Sprintf("(i.geom && ST_MakeEnvelope(%[1]s, %[2]s, %[3]s, %[4]s, 4326)"+
+				" AND i.lon BETWEEN %[1]s AND %[3]s AND i.lat BETWEEN %[2]s AND %[4]s)", w, s, e, n))
+		}
+		where = append(where, "("+strings.Join(boxes, " OR ")+")")
+	}
+	if !f.Period.Start.IsZero() {
+		where = append(where, "i.date_to >= "+p.add(pgDate(dayOf(f.Period.Start))))
+	}
+	if !f.Period.End.IsZero() {
+		where = append(where, "i.date_from <= "+p.add(pgDate(dayOf(f.Period.End))))
+	}
+	if len(f.Types) > 0 {
+		types := make([]string, len(f.Types))
+		for i, t := range f.Types {
+			types[i] = string(t)
+		}
+		where = append(where, "i.incident_type = ANY("+p.add(types)+"::text[])")
+	}
+	if f.Admin1PCode != "" {
+		where = append(where, "i.admin1_pcode = "+p.add(f.Admin1PCode))
+	}
+	if f.SourceKey != "" {
+		where = append(where, `i.id IN (SELECT l.incident_id FROM incident_sources AS l
+			JOIN sources AS s ON s.id = l.source_id WHERE s.skey = `+p.add(f.SourceKey)+")")
+	}
+	return where
+}
+
+// afterCursor selects what comes after c in the order, as one row comparison
+// that the (status, sort_date, id) index answers; a zero DateTo stands for an
+// unknown date, -infinity.
+func afterCursor(p *params, c incidents.Cursor) string {
+	d := pgtype.Date{Time: c.DateTo, Valid: true}
+	if c.DateTo.IsZero() {
+		d = pgtype.Date{InfinityModifier: pgtype.NegativeInfinity, Valid: true}
+	}
+	return "(i.sort_date, i.id) < (" + p.add(d) + ", " + p.add(c.ID) + ")"
+}
+
+// dayOf is the civil date (midnight UTC) of an instant.
+func dayOf(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
