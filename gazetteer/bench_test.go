@@ -16,17 +16,43 @@ func BenchmarkLoad_Default(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad_OCHA builds the gazetteer of ~6,000 places (embedded + OCHA).
+// BenchmarkLoad_OCHA builds the built-in gazetteer with every OCHA file imported
+// on top, as `serve` does after `mapsrv gazetteer import` (the files parsed once).
 func BenchmarkLoad_OCHA(b *testing.B) {
 	places, areas := loadOCHA(b)
-	base, govs, err := DefaultData()
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.ReportAllocs()
 	for b.Loop() {
-		New(Merge(base, places), govs, areas...)
+		if _, err := DefaultWith(places, areas); err != nil {
+			b.Fatal(err)
+		}
 	}
+}
+
+// BenchmarkMemory_Default reports the heap the built-in gazetteer keeps once
+// built (MB-retained), as `serve` and `extract` build it at start.
+func BenchmarkMemory_Default(b *testing.B) {
+	benchRetained(b, Default)
+}
+
+// benchRetained reports the heap what build returns keeps (MB-retained).
+func benchRetained(b *testing.B, build func() (*Gazetteer, error)) {
+	var g *Gazetteer
+	var retained float64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		g = nil
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		var err error
+		if g, err = build(); err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		retained = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+	}
+	runtime.KeepAlive(g)
+	b.ReportMetric(retained, "MB-retained")
 }
 
 func benchGeocode(b *testing.B, query string) {
@@ -94,21 +120,5 @@ func BenchmarkReverse_Damascus(b *testing.B) {
 // every OCHA file keeps once built (MB-retained), the parsed OCHA input aside.
 func BenchmarkMemory_OCHA(b *testing.B) {
 	places, areas := loadOCHA(b)
-	var g *Gazetteer
-	var retained float64
-	for b.Loop() {
-		var before, after runtime.MemStats
-		g = nil
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		var err error
-		if g, err = DefaultWith(places, areas); err != nil {
-			b.Fatal(err)
-		}
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		retained = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
-	}
-	runtime.KeepAlive(g)
-	b.ReportMetric(retained, "MB-retained")
+	benchRetained(b, func() (*Gazetteer, error) { return DefaultWith(places, areas) })
 }

@@ -1,12 +1,14 @@
 package gazetteer
 
+import "slices"
+
 // FindAll returns the place names mentioned in running Arabic or English text, in
 // order, each read with its prefixes and qualifiers ("في منطقة البدروسية بريف اللاذقية
 // الشمالي" gives Badrousiya with Latakia as context). At each position the longest
 // name wins. Lone village names, which are often also common words, are only taken
 // after a preposition, a type word or with a context. Safe for concurrent use.
 func (g *Gazetteer) FindAll(text string) []Mention {
-	toks := tokenize(text)
+	toks := tokenize(text, 0)
 	var out []Mention
 	for i := 0; i < len(toks); {
 		p, ok := g.parseAt(toks, i, mode{})
@@ -26,6 +28,9 @@ func (g *Gazetteer) FindAll(text string) []Mention {
 // plausible rejects lone low-importance names with nothing around them that says
 // they are places.
 func (g *Gazetteer) plausible(toks []token, p parsed) bool {
+	if p.kinds == nil && slices.ContainsFunc(toks[p.nameFirst:p.nameEnd], func(t token) bool { return monthKeys[tokenKey(t.norm)] }) {
+		return false // "السابع من نيسان" is a date unless a type word says otherwise
+	}
 	if p.nameEnd-p.nameFirst > 1 || p.prefixed || p.ctx != nil {
 		return true
 	}
@@ -49,10 +54,17 @@ func (g *Gazetteer) resolve(p parsed) Match {
 	var c cues
 	c.kinds = p.kinds
 	if p.ctx != nil {
-		cp, _, _ := g.rank(p.ctx.cands, cues{kinds: p.ctx.kinds})
+		kinds := p.ctx.kinds
+		if kinds == nil {
+			kinds = contextKinds
+		}
+		cp, _, _ := g.rank(p.ctx.cands, cues{kinds: kinds})
 		c.admin1, c.context = cp.Admin1PCode, []Place{cp}
-		if cp.Kind == KindDistrict {
+		switch cp.Kind {
+		case KindDistrict:
 			c.admin2 = cp.Admin2PCode
+		case KindCity, KindTown:
+			c.city = &cp
 		}
 	}
 	top, conf, alts := g.rank(p.cands, c)
@@ -77,6 +89,10 @@ func (g *Gazetteer) resolve(p parsed) Match {
 	}
 	return m
 }
+
+// contextKinds are the kinds of place a context names unless its words say
+// otherwise: "X, Harim" is in Harim district, not a village called Harim.
+var contextKinds = []Kind{KindGovernorate, KindDistrict, KindSubdistrict, KindCity}
 
 // ruralAroundTown reports whether "ريف X" or "بادية X" names the country around
 // the town X itself: X is a town or village, not a governorate seat (whose

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,7 +16,7 @@ import (
 // ErrNotFound is returned by [Gazetteer.Geocode] when no place matches well enough.
 var ErrNotFound = errors.New("gazetteer: not found")
 
-//go:embed data/geonames.tsv data/curated.tsv data/governorates.geojson
+//go:embed data/ocha_places.tsv data/ocha_areas.tsv data/geonames.tsv data/curated.tsv
 var embedded embed.FS
 
 // Gazetteer resolves names to places. It is built once by [New] or [Default] and
@@ -24,9 +25,12 @@ type Gazetteer struct {
 	places []Place
 	byID   map[string]int32
 	exact  map[string][]int32  // name key → places
+	trans  map[string][]int32  // transliteration key of Latin names → places
 	skel   map[string][]int32  // Latin skeleton → places
-	dels   map[string][]string // name key minus one rune → name keys, for fuzzy lookup
+	keys   []string            // the distinct name keys, numbered for dels
+	dels   deletionIndex       // for fuzzy lookup
 	maxTok int                 // most tokens in any indexed name
+	maxKey int                 // longest name key, in runes
 	sugg   []suggestion        // sorted by text, for Suggest
 	tree   rtree.RTreeG[int32] // place points
 	govs   []Governorate
@@ -35,41 +39,86 @@ type Gazetteer struct {
 	atree  rtree.RTreeG[int32] // area bounds
 }
 
-// Default returns a gazetteer built from the embedded data: GeoNames cities500 rows
-// for Syria, the curated supplement and the 14 governorates.
+// Default returns a gazetteer built from the embedded data: the OCHA Syria common
+// operational datasets (communities, city neighbourhoods, districts and
+// subdistricts with their outlines, the 14 governorates), merged with GeoNames
+// cities500 rows for Syria and the curated supplement.
 func Default() (*Gazetteer, error) {
-	places, govs, err := DefaultData()
+	places, govs, areas, err := defaultData()
 	if err != nil {
 		return nil, err
 	}
-	return New(places, govs), nil
+	return New(places, govs, areas...), nil
 }
 
 // DefaultData returns the embedded places and governorates, for callers that merge
 // imported places into them before calling [New].
 func DefaultData() ([]Place, []Governorate, error) {
-	var places []Place
-	for _, name := range []string{"data/geonames.tsv", "data/curated.tsv"} {
-		b, err := embedded.ReadFile(name)
-		if err != nil {
-			return nil, nil, fmt.Errorf("gazetteer: %w", err)
-		}
-		ps, err := LoadTSV(bytes.NewReader(b))
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
-		}
-		places = append(places, ps...)
-	}
-	places = foldIDs(places)
-	b, err := embedded.ReadFile("data/governorates.geojson")
+	places, govs, _, err := defaultData()
+	return places, govs, err
+}
+
+// defaultData reads the embedded files: OCHA's places, with GeoNames and the
+// curated rows merged into them (see [Merge]), the governorates and the district
+// and subdistrict outlines.
+func defaultData() ([]Place, []Governorate, []Area, error) {
+	ocha, err := embeddedTSV("data/ocha_places.tsv")
 	if err != nil {
-		return nil, nil, fmt.Errorf("gazetteer: %w", err)
+		return nil, nil, nil, err
 	}
-	govs, err := LoadGovernorates(bytes.NewReader(b))
+	for i := range ocha {
+		if ocha[i].Source == "" {
+			ocha[i].Source = ochaSource
+		}
+	}
+	geonames, err := embeddedTSV("data/geonames.tsv")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return places, govs, nil
+	curated, err := embeddedTSV("data/curated.tsv")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	places := curatedNames(Merge(ocha, foldIDs(append(geonames, curated...))), curated)
+	b, err := embedded.ReadFile("data/ocha_areas.tsv")
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	areas, err := LoadAreas(bytes.NewReader(b))
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("data/ocha_areas.tsv: %w", err)
+	}
+	govs, areas := governoratesOf(areas)
+	return places, govs, areas, nil
+}
+
+// curatedNames gives the places that curated rows name by ID their preferred
+// names, since the curated file is where a person decided how the news spells them.
+func curatedNames(places, curated []Place) []Place {
+	at := make(map[string]int, len(places))
+	for i, p := range places {
+		for _, id := range append([]string{p.ID}, p.SameAs...) {
+			at[id] = i
+		}
+	}
+	for _, c := range curated {
+		if i, ok := at[c.ID]; ok {
+			places[i] = withNames(places[i], c.NameEN, c.NameAR)
+		}
+	}
+	return places
+}
+
+func embeddedTSV(name string) ([]Place, error) {
+	b, err := embedded.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	ps, err := LoadTSV(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return ps, nil
 }
 
 // New builds a gazetteer from places, governorate outlines and optional finer admin
@@ -78,20 +127,28 @@ func DefaultData() ([]Place, []Governorate, error) {
 // place from different datasets into one, pass them through [Merge] first.
 func New(places []Place, govs []Governorate, areas ...Area) *Gazetteer {
 	g := &Gazetteer{
-		byID:  make(map[string]int32, len(places)+len(govs)),
-		exact: make(map[string][]int32, 4*len(places)),
-		skel:  make(map[string][]int32, 2*len(places)),
-		dels:  make(map[string][]string, 16*len(places)),
-		govs:  govs,
+		places: make([]Place, 0, len(places)+len(govs)),
+		byID:   make(map[string]int32, len(places)+len(govs)),
+		exact:  make(map[string][]int32, 3*len(places)),
+		trans:  make(map[string][]int32, 2*len(places)),
+		skel:   make(map[string][]int32, 2*len(places)),
+		govs:   govs,
 	}
-	for _, p := range append(governoratePlaces(govs), places...) {
+	g.dels = make(deletionIndex, 0, 32*len(places)) // a key and its deletions, some 2.5 names a place
+	for _, p := range governoratePlaces(govs) {
 		g.add(p)
 	}
+	for _, p := range places {
+		g.add(p)
+	}
+	g.buildAreas(areas)
+	g.nameAdmins()
+	g.shareSeatNames()
 	for i := range g.places {
 		g.index(int32(i))
 	}
+	g.dels.sort()
 	g.buildSuggest()
-	g.buildAreas(areas)
 	return g
 }
 
@@ -131,11 +188,13 @@ func (g *Gazetteer) index(i int32) {
 			continue
 		}
 		g.maxTok = max(g.maxTok, len(toks))
+		g.maxKey = max(g.maxKey, utf8.RuneCountInString(key))
 		if g.exact[key] = addIdx(g.exact[key], i); len(g.exact[key]) == 1 {
-			for _, d := range deletes(key) {
-				g.dels[d] = append(g.dels[d], key)
-			}
-			g.dels[key] = append(g.dels[key], key)
+			g.dels = addDeletions(g.dels, key, int32(len(g.keys)))
+			g.keys = append(g.keys, key)
+		}
+		if t := translit(key); t != "" {
+			g.trans[t] = addIdx(g.trans[t], i)
 		}
 		if s := skeleton(key); s != "" {
 			g.skel[s] = addIdx(g.skel[s], i)
@@ -152,19 +211,6 @@ func addIdx(s []int32, i int32) []int32 {
 		}
 	}
 	return append(s, i)
-}
-
-// deletes returns key with each one of its runes deleted, for keys of 4+ runes.
-func deletes(key string) []string {
-	n := utf8.RuneCountInString(key)
-	if n < 4 {
-		return nil
-	}
-	out := make([]string, 0, n)
-	for i, r := range key {
-		out = append(out, key[:i]+key[i+utf8.RuneLen(r):])
-	}
-	return out
 }
 
 // Places returns all places, governorates first. The slice must not be modified.
@@ -191,13 +237,37 @@ func (g *Gazetteer) governorate(pcode string) (Place, bool) {
 func (g *Gazetteer) point(i int32) orb.Point { return g.places[i].Location }
 
 // DefaultWith returns a gazetteer of the embedded data merged (see [Merge]) with
-// imported places, and with imported admin areas for reverse geocoding.
+// imported places, and with imported admin areas for reverse geocoding; an
+// imported area replaces the embedded one of the same level and P-code.
 func DefaultWith(places []Place, areas []Area) (*Gazetteer, error) {
-	base, govs, err := DefaultData()
+	base, govs, baseAreas, err := defaultData()
 	if err != nil {
 		return nil, err
 	}
-	return New(Merge(base, places), govs, areas...), nil
+	return New(Merge(base, places), govs, mergeAreas(baseAreas, areas)...), nil
+}
+
+// mergeAreas returns base with the areas of extra replacing those of the same
+// level and P-code, and the others added.
+func mergeAreas(base, extra []Area) []Area {
+	type key struct {
+		level int
+		pcode string
+	}
+	at := make(map[key]int, len(base))
+	out := slices.Clone(base)
+	for i, a := range out {
+		at[key{a.Level, a.PCode}] = i
+	}
+	for _, a := range extra {
+		if i, ok := at[key{a.Level, a.PCode}]; ok {
+			out[i] = a
+			continue
+		}
+		at[key{a.Level, a.PCode}] = len(out)
+		out = append(out, a)
+	}
+	return out
 }
 
 // foldIDs merges places that share an ID into the first of them, keeping order.

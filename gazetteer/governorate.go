@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -54,6 +55,34 @@ func admin1Name(pcode string) string {
 	return ""
 }
 
+// govSpellings holds each governorate's Arabic name key, for canonicalEN.
+var govSpellings = func() []string {
+	out := make([]string, len(governorates))
+	for i, g := range governorates {
+		out[i] = nameKey(g.ar)
+	}
+	return out
+}()
+
+// canonicalEN returns this package's English spelling of a governorate's name when
+// ar, the Arabic name of a place whose English name is en, is that governorate's
+// name (OCHA's "Lattakia", "Idleb", "Dar'a", GeoNames' "Al Qunaytirah" for the
+// city, district or subdistrict named after its governorate), so that a
+// governorate's name reads the same everywhere; else en. The subdistrict prefix
+// "مركز" (centre) is ignored.
+func canonicalEN(en, ar string) string {
+	if en == "" || ar == "" {
+		return en
+	}
+	akey := nameKey(strings.TrimPrefix(Normalize(ar), "مركز "))
+	for i, k := range govSpellings {
+		if k == akey {
+			return governorates[i].en
+		}
+	}
+	return en
+}
+
 // GeoNamesAdmin1 maps a GeoNames admin-1 code for Syria ("01".."14") to its OCHA
 // P-code, or "" if the code is unknown.
 func GeoNamesAdmin1(code string) string {
@@ -102,6 +131,61 @@ func LoadGovernorates(r io.Reader) ([]Governorate, error) {
 	return govs, nil
 }
 
+// shareSeatNames gives each governorate's seat city (a city of the governorate
+// with its Arabic name) the governorate's other spellings, which name the city as
+// much as the governorate ("Hassakeh", "Deir Ezzor"), leaving out those that say
+// "governorate" or "province".
+func (g *Gazetteer) shareSeatNames() {
+	for i := range g.places {
+		p := &g.places[i]
+		if p.Kind != KindCity {
+			continue
+		}
+		for k, info := range governorates {
+			if p.Admin1PCode != info.pcode || nameKey(p.NameAR) != govSpellings[k] {
+				continue
+			}
+			var vs []string
+			for _, v := range info.variants {
+				if !strings.Contains(v, "محافظة") && !strings.Contains(strings.ToLower(v), "governorate") {
+					vs = append(vs, v)
+				}
+			}
+			p.Variants = distinctNames(*p, append(slices.Clone(p.Variants), vs...))
+		}
+	}
+}
+
+// governoratesOf returns the governorates among areas (level 1), by P-code, named
+// as this package names them, and the other areas.
+func governoratesOf(areas []Area) ([]Governorate, []Area) {
+	var govs []Governorate
+	var rest []Area
+	for _, a := range areas {
+		if a.Level != 1 {
+			rest = append(rest, a)
+			continue
+		}
+		g := Governorate{PCode: a.PCode, NameEN: a.NameEN, NameAR: a.NameAR, Geometry: a.Geometry, Center: a.Center}
+		if en := admin1Name(a.PCode); en != "" {
+			g.NameEN, g.NameAR = en, governorateAR(a.PCode)
+		}
+		govs = append(govs, g)
+	}
+	slices.SortFunc(govs, func(a, b Governorate) int { return strings.Compare(a.PCode, b.PCode) })
+	return govs, rest
+}
+
+// governorateAR returns the Arabic name of a governorate P-code, or "".
+func governorateAR(pcode string) string {
+	for _, g := range governorates {
+		if g.pcode == pcode {
+			return g.ar
+		}
+	}
+	return ""
+}
+
 // governoratePlaces returns the governorates as places of kind governorate, with
 // every known name as a variant.
 func governoratePlaces(govs []Governorate) []Place {
@@ -110,7 +194,7 @@ func governoratePlaces(govs []Governorate) []Place {
 		p := Place{
 			ID: "adm1:" + g.PCode, NameEN: g.NameEN, NameAR: g.NameAR, Kind: KindGovernorate,
 			Location: g.Center, Admin1PCode: g.PCode, Admin1Name: g.NameEN, Importance: 0.75,
-			Source: "OCHA P-codes; Natural Earth admin-1 (public domain)",
+			Source: ochaSource,
 		}
 		for _, info := range governorates {
 			if info.pcode == g.PCode {

@@ -2,8 +2,8 @@ package gazetteer
 
 import (
 	"slices"
+	"strings"
 
-	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 )
 
@@ -24,8 +24,14 @@ func mergeInto(p, q Place) Place {
 	if p.NameAR == "" {
 		p.NameAR = q.NameAR
 	}
+	if p.NameEN == "" {
+		p.NameEN = q.NameEN
+	}
 	if p.Admin2PCode == "" {
 		p.Admin2PCode, p.Admin2Name = q.Admin2PCode, q.Admin2Name
+	}
+	if p.Admin3PCode == "" {
+		p.Admin3PCode, p.Admin3Name = q.Admin3PCode, q.Admin3Name
 	}
 	p.Population = max(p.Population, q.Population)
 	p.Importance = max(p.Importance, q.Importance)
@@ -52,59 +58,114 @@ func mergeRadius(k Kind) float64 {
 	return 5000
 }
 
-// Merge folds extra places (say, an OCHA import) into base (the built-in data) and
-// returns the union. A record from extra that shares its ID with a base place, or one
-// of its names (normalised, articles dropped) with a base place of a compatible kind
-// lying within a few kilometres, is merged into that place: the OCHA record's point,
-// P-codes and ID win (its ID goes first, the other into SameAs) and the names of both
-// are kept. Merging is idempotent: Merge(Merge(a, b), b) has the places of Merge(a, b).
+// Merge folds extra places into base and returns the union. A record from extra
+// that shares its ID with a base place replaces that place's point, kind and codes
+// (a newer release of the same dataset); the place keeps its preferred names and
+// gains the record's as variants. A record that shares one of its names
+// (normalised, articles dropped, or the same in another Latin transliteration)
+// with a base place of a compatible kind lying within a few kilometres is merged
+// into the nearest such place: an OCHA record's point, P-codes, ID and Arabic name
+// win (its ID goes first, the other into SameAs), while the English name of the
+// other dataset (GeoNames: Saraqib, Tadmur), closer to the press's than OCHA's
+// (Saraqab, Tadmor), is preferred; every name is kept. Two OCHA records with
+// different P-codes are never merged by name: OCHA lists namesakes next to each
+// other as the distinct places they are. English names that spell a governorate's
+// name come out in this package's one spelling. Merging is idempotent:
+// Merge(Merge(a, b), b) has the places of Merge(a, b).
 func Merge(base, extra []Place) []Place {
 	out := slices.Clone(base)
-	byID := map[string]int{}
-	byKey := map[string][]int{}
+	byID := make(map[string]int, len(base))
+	byKey := make(map[string][]int, 3*len(base))
+	index := func(i int, p Place) {
+		for _, k := range mergeKeys(p) {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
 	for i, p := range out {
 		byID[p.ID] = i
 		for _, id := range p.SameAs {
 			byID[id] = i
 		}
-		for _, n := range p.names() {
-			byKey[nameKey(n)] = append(byKey[nameKey(n)], i)
-		}
+		index(i, p)
 	}
 	for _, q := range extra {
 		i, ok := byID[q.ID]
+		sameID := ok && out[i].ID == q.ID
 		if !ok {
 			i, ok = nearbyNamesake(out, byKey, q)
 		}
 		if !ok {
 			byID[q.ID] = len(out)
-			for _, n := range q.names() {
-				byKey[nameKey(n)] = append(byKey[nameKey(n)], len(out))
-			}
+			index(len(out), q)
 			out = append(out, q)
 			continue
 		}
-		if q.ID == out[i].ID || !preferred(q, out[i]) {
-			out[i] = mergeInto(out[i], q)
-		} else {
-			out[i] = mergeInto(q, out[i])
+		p := out[i]
+		switch {
+		case sameID:
+			out[i] = withNames(mergeInto(q, p), p.NameEN, p.NameAR)
+		case preferred(q, p):
+			out[i] = withNames(mergeInto(q, p), p.NameEN, q.NameAR)
+		case isOCHA(p.ID) && !isOCHA(q.ID) && !slices.ContainsFunc(p.SameAs, func(id string) bool { return !isOCHA(id) }):
+			out[i] = withNames(mergeInto(p, q), q.NameEN, p.NameAR)
+		default:
+			out[i] = mergeInto(p, q)
 		}
 		byID[q.ID] = i
+		index(i, q)
 	}
 	return out
 }
 
+// withNames returns p with en and ar (where not empty) as its preferred names, the
+// former preferred names kept as variants, and a governorate's name spelt this
+// package's way.
+func withNames(p Place, en, ar string) Place {
+	old := []string{p.NameEN, p.NameAR}
+	if en != "" {
+		p.NameEN = en
+	}
+	if ar != "" {
+		p.NameAR = ar
+	}
+	p.NameEN = canonicalEN(p.NameEN, p.NameAR)
+	p.Variants = distinctNames(p, append(old, p.Variants...))
+	return p
+}
+
+// mergeKeys returns the keys under which p's names meet a namesake's: each name's
+// key and, for Latin names, its transliteration key.
+func mergeKeys(p Place) []string {
+	var out []string
+	for _, n := range p.names() {
+		k := nameKey(n)
+		if k == "" {
+			continue
+		}
+		out = append(out, k)
+		if t := translit(k); t != "" {
+			out = append(out, "\x00"+t) // apart from name keys
+		}
+	}
+	return out
+}
+
+// isOCHA reports whether a place ID is an OCHA P-code.
+func isOCHA(id string) bool {
+	return strings.HasPrefix(id, "ocha:") || strings.HasPrefix(id, "adm1:")
+}
+
 // preferred reports whether q's point and codes should win over p's: OCHA's do.
 func preferred(q, p Place) bool {
-	return len(q.ID) > 5 && q.ID[:5] == "ocha:" && !(len(p.ID) > 5 && p.ID[:5] == "ocha:")
+	return isOCHA(q.ID) && !isOCHA(p.ID)
 }
 
 func nearbyNamesake(places []Place, byKey map[string][]int, q Place) (int, bool) {
 	best, bestD := -1, 0.0
-	for _, n := range q.names() {
-		for _, i := range byKey[nameKey(n)] {
+	for _, k := range mergeKeys(q) {
+		for _, i := range byKey[k] {
 			p := places[i]
-			if !compatible(p.Kind, q.Kind) {
+			if !compatible(p.Kind, q.Kind) || isOCHA(p.ID) && isOCHA(q.ID) {
 				continue
 			}
 			d := geo.Distance(p.Location, q.Location)
@@ -120,5 +181,3 @@ func compatible(a, b Kind) bool {
 	settlement := func(k Kind) bool { return k == KindCity || k == KindTown || k == KindVillage }
 	return a == b || settlement(a) && settlement(b)
 }
-
-var _ = orb.Point{}

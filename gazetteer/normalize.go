@@ -34,8 +34,24 @@ func Normalize(s string) string {
 	return strings.TrimSuffix(b.String(), " ")
 }
 
+// foldTable holds foldRune's answers for the runes below 0x700 (Latin, its
+// diacritics and Arabic), which are nearly all a name holds.
+var foldTable = func() (t [0x700]rune) {
+	for r := range t {
+		t[r] = foldRuneSlow(rune(r))
+	}
+	return t
+}()
+
 // foldRune maps one rune to its folded form: 0 to drop it, ' ' for a separator.
 func foldRune(r rune) rune {
+	if r >= 0 && r < rune(len(foldTable)) {
+		return foldTable[r]
+	}
+	return foldRuneSlow(r)
+}
+
+func foldRuneSlow(r rune) rune {
 	if r < 0x80 {
 		switch {
 		case r >= 'A' && r <= 'Z':
@@ -67,7 +83,7 @@ func foldRune(r rune) rune {
 		return 0
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
 		if l := unicode.ToLower(r); l != r {
-			return foldRune(l) // "Ę" → "ę" → "e"
+			return foldRuneSlow(l) // "Ę" → "ę" → "e"
 		}
 		return r
 	}
@@ -143,11 +159,18 @@ func assimilated(t string) int {
 	return 0
 }
 
-// laterKey is tokenKey for a token after a name's first.
+// laterKey is tokenKey for a token after a name's first. A Latin article glued
+// to the word is dropped there: OCHA writes "Ein Elhamra", "Ras Elhisn".
 func laterKey(t string) string {
 	k := tokenKey(t)
-	if !isArabic(k) {
-		k = k[assimilated(k):]
+	if isArabic(k) {
+		return k
+	}
+	if n := assimilated(k); n > 0 {
+		return k[n:]
+	}
+	if len(k) >= 5 && (k[0] == 'a' || k[0] == 'e') && k[1] == 'l' {
+		return k[2:]
 	}
 	return k
 }
@@ -162,11 +185,14 @@ func nameKey(name string) string {
 func joinKeys(toks []string) string {
 	var b strings.Builder
 	for i, t := range toks {
+		k := laterKey(t)
 		if i == 0 {
-			b.WriteString(tokenKey(t))
-		} else {
-			b.WriteString(laterKey(t))
+			k = tokenKey(t)
 		}
+		if i < len(toks)-1 {
+			k = boundTa(k)
+		}
+		b.WriteString(k)
 	}
 	if b.Len() == 0 && len(toks) > 0 {
 		return strings.Join(toks, "")

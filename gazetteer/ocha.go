@@ -1,8 +1,10 @@
 package gazetteer
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -17,10 +19,14 @@ const ochaSource = "OCHA Syria Common Operational Datasets (CC BY 3.0 IGO)"
 // on HDX, telling them apart by their fields: communities (points with PCODE,
 // NAME_EN, NAME_ARA, ADMIN1_COD..ADMIN3_COD, CAPIT_LVL), admin-1/2/3 polygons
 // (adm1_pcode, adm2_pcode, adm3_pcode ...) and city neighbourhoods (neighborho,
-// neighbor_1, neighbor_2, adm4_*). Polygons come back as areas for reverse geocoding
-// and as places at their centres. Place IDs are "ocha:" plus the P-code ("adm1:" plus
-// it for governorates), so re-importing a file yields the same IDs. Invalid UTF-8 in
-// names is dropped. It wraps [ErrBadData] when no feature has a known schema.
+// neighbor_1, neighbor_2, adm4_*, and the city areas areapcode, areaname_*).
+// Polygons come back as areas for reverse geocoding and as places at their centres;
+// a city area (Damascus's Mazzeh, Midan ...) becomes a place at the centre of its
+// neighbourhoods. Place IDs are "ocha:" plus the P-code ("adm1:" plus it for
+// governorates, "ocha:C1001/A009" for a city area), so re-importing a file yields the
+// same IDs. English names that spell a governorate's name are written the one way
+// this package uses everywhere (Lattakia becomes Latakia). Invalid UTF-8 in names is
+// dropped. It wraps [ErrBadData] when no feature has a known schema.
 func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -32,6 +38,7 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 	}
 	var places []Place
 	var areas []Area
+	cities := cityAreas{}
 	for _, f := range fc.Features {
 		pr := f.Properties
 		switch {
@@ -40,6 +47,7 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 		case has(pr, "neighborho") && has(pr, "neighbor_2"):
 			p, a := ochaNeighbourhood(f)
 			places, areas = append(places, p), append(areas, a)
+			cities.add(pr, p, a)
 		case has(pr, "adm3_pcode"):
 			p, a := ochaAdmin(f, 3)
 			places, areas = append(places, p), append(areas, a)
@@ -54,7 +62,7 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 	if len(places) == 0 {
 		return nil, nil, fmt.Errorf("%w: no OCHA features recognised", ErrBadData)
 	}
-	return places, areas, nil
+	return append(places, cities.places()...), areas, nil
 }
 
 func has(p geojson.Properties, key string) bool {
@@ -62,10 +70,15 @@ func has(p geojson.Properties, key string) bool {
 	return ok && v != nil
 }
 
-// str returns a string property without replacement characters and padding.
+// str returns a string property without replacement characters, padding and the
+// "<Null>" that some OCHA files write for no value.
 func str(p geojson.Properties, key string) string {
 	s, _ := p[key].(string)
-	return strings.TrimSpace(strings.ReplaceAll(s, "\uFFFD", ""))
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\uFFFD", ""))
+	if s == "<Null>" {
+		return ""
+	}
+	return s
 }
 
 func ochaCommunity(f *geojson.Feature) Place {
@@ -87,26 +100,43 @@ func ochaCommunity(f *geojson.Feature) Place {
 	if lon == 0 && lat == 0 && f.Geometry != nil {
 		pt = f.Geometry.Bound().Center()
 	}
+	ar := str(pr, "NAME_ARA")
 	p := Place{
-		ID: "ocha:" + str(pr, "PCODE"), NameEN: str(pr, "NAME_EN"), NameAR: str(pr, "NAME_ARA"),
-		Kind: kind, Location: pt, Admin1PCode: str(pr, "ADMIN1_COD"), Admin2PCode: str(pr, "ADMIN2_COD"),
-		Admin2Name: str(pr, "ADMIN2_EN"), Importance: EstimateImportance(kind, 0, capital), Source: ochaSource,
+		ID: "ocha:" + str(pr, "PCODE"), NameEN: canonicalEN(str(pr, "NAME_EN"), ar), NameAR: ar,
+		Kind: kind, Location: pt, Admin1PCode: str(pr, "ADMIN1_COD"),
+		Admin2PCode: str(pr, "ADMIN2_COD"), Admin2Name: canonicalEN(str(pr, "ADMIN2_EN"), str(pr, "ADMIN2_ARA")),
+		Admin3PCode: str(pr, "ADMIN3_COD"), Admin3Name: canonicalEN(str(pr, "ADMIN3_EN"), str(pr, "ADMIN3_ARA")),
+		Importance: EstimateImportance(kind, 0, capital), Source: ochaSource,
 	}
 	p.Admin1Name = admin1Name(p.Admin1PCode)
-	p.Variants = qualifiedVariants(str(pr, "NAM_EN_REF"), p.NameEN, p.NameAR)
+	p.Variants = distinctNames(p, append(qualifiedVariants(str(pr, "NAM_EN_REF"), p.NameEN, p.NameAR), str(pr, "NAME_EN")))
 	return p
+}
+
+// distinctNames returns the names of vs that are not already among p's preferred
+// names or earlier in vs, compared normalised.
+func distinctNames(p Place, vs []string) []string {
+	seen := map[string]bool{Normalize(p.NameEN): true, Normalize(p.NameAR): true}
+	var out []string
+	for _, v := range vs {
+		if n := Normalize(v); n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // qualifiedVariants returns the extra names of an OCHA community: its reference
 // spelling, and the bare names of entries qualified by a neighbour ("Dweila -
-// Dreikish", "الدنانير_دنيكره").
+// Dreikish", "الدنانير_دنيكره", "الربوة / حربوق").
 func qualifiedVariants(ref string, names ...string) []string {
 	var out []string
 	if ref != "" && Normalize(ref) != Normalize(names[0]) {
 		out = append(out, ref)
 	}
 	for _, n := range append(names, ref) {
-		for _, sep := range []string{" - ", "- ", " -", "_"} {
+		for _, sep := range []string{" - ", "- ", " -", "_", "/"} {
 			if before, _, ok := strings.Cut(n, sep); ok && len(strings.TrimSpace(before)) >= 3 {
 				out = append(out, strings.TrimSpace(before))
 				break
@@ -116,6 +146,8 @@ func qualifiedVariants(ref string, names ...string) []string {
 	return out
 }
 
+// ochaNeighbourhood reads a city neighbourhood. Its district name is left empty:
+// [New] fills it from the district's P-code, where the file names only the city.
 func ochaNeighbourhood(f *geojson.Feature) (Place, Area) {
 	pr := f.Properties
 	mp := toMultiPolygon(f.Geometry)
@@ -127,12 +159,54 @@ func ochaNeighbourhood(f *geojson.Feature) (Place, Area) {
 		Source: ochaSource,
 	}
 	if len(adm3) >= 6 {
-		p.Admin1PCode, p.Admin2PCode = adm3[:4], adm3[:6]
+		p.Admin1PCode, p.Admin2PCode, p.Admin3PCode = adm3[:4], adm3[:6], adm3
 	}
-	p.Admin1Name, p.Admin2Name = admin1Name(p.Admin1PCode), str(pr, "adm4_en")
+	p.Admin1Name = admin1Name(p.Admin1PCode)
 	a := Area{Level: 4, PCode: str(pr, "neighbor_2"), NameEN: p.NameEN, NameAR: p.NameAR,
 		Admin1PCode: p.Admin1PCode, Admin2PCode: p.Admin2PCode, Geometry: mp, Center: center}
 	return p, a
+}
+
+// cityAreas gathers the neighbourhoods of each named city area (OCHA's areapcode).
+type cityAreas map[string]*cityArea
+
+type cityArea struct {
+	place Place
+	sum   orb.Point // area-weighted sum of the neighbourhoods' centroids
+	area  float64
+}
+
+func (c cityAreas) add(pr geojson.Properties, n Place, a Area) {
+	code, city := str(pr, "areapcode"), str(pr, "adm4_pcode")
+	if code == "" || city == "" {
+		return
+	}
+	id := "ocha:" + city + "/" + code
+	ca := c[id]
+	if ca == nil {
+		ca = &cityArea{place: n}
+		ca.place.ID, ca.place.NameEN, ca.place.NameAR = id, str(pr, "areaname_e"), str(pr, "areaname_a")
+		c[id] = ca
+	}
+	w := planar.Area(a.Geometry)
+	ca.sum = orb.Point{ca.sum[0] + w*a.Center[0], ca.sum[1] + w*a.Center[1]}
+	ca.area += w
+}
+
+// places returns the city areas by ID, each at the centroid of its neighbourhoods.
+func (c cityAreas) places() []Place {
+	out := make([]Place, 0, len(c))
+	for _, ca := range c {
+		p := ca.place
+		if ca.area > 0 {
+			p.Location = orb.Point{ca.sum[0] / ca.area, ca.sum[1] / ca.area}
+		}
+		if p.NameEN != "" || p.NameAR != "" {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b Place) int { return cmp.Compare(a.ID, b.ID) })
+	return out
 }
 
 // ochaAdmin reads an admin-1, -2 or -3 polygon.
@@ -140,8 +214,11 @@ func ochaAdmin(f *geojson.Feature, level int) (Place, Area) {
 	pr := f.Properties
 	pre := fmt.Sprintf("adm%d_", level)
 	mp := toMultiPolygon(f.Geometry)
-	a := Area{Level: level, PCode: str(pr, pre+"pcode"), NameEN: str(pr, pre+"name"), NameAR: str(pr, pre+"name1"),
-		Admin1PCode: str(pr, "adm1_pcode"), Admin2PCode: str(pr, "adm2_pcode"), Geometry: mp}
+	a := Area{Level: level, PCode: str(pr, pre+"pcode"), NameEN: canonicalEN(str(pr, pre+"name"), str(pr, pre+"name1")),
+		NameAR: str(pr, pre+"name1"), Admin1PCode: str(pr, "adm1_pcode"), Admin2PCode: str(pr, "adm2_pcode"), Geometry: mp}
+	if n := admin1Name(a.PCode); level == 1 && n != "" {
+		a.NameEN = n
+	}
 	lon, lok := number(pr, "center_lon")
 	lat, aok := number(pr, "center_lat")
 	a.Center = orb.Point{lon, lat}
@@ -155,11 +232,12 @@ func ochaAdmin(f *geojson.Feature, level int) (Place, Area) {
 	p := Place{ID: id, NameEN: a.NameEN, NameAR: a.NameAR, Kind: kind, Location: a.Center,
 		Admin1PCode: a.Admin1PCode, Admin1Name: admin1Name(a.Admin1PCode), Admin2PCode: a.Admin2PCode,
 		Importance: EstimateImportance(kind, 0, -1), Source: ochaSource}
-	if ref := str(pr, pre+"ref_n"); ref != "" && Normalize(ref) != Normalize(a.NameEN) {
-		p.Variants = []string{ref}
-	}
+	p.Variants = distinctNames(p, []string{str(pr, pre+"ref_n"), str(pr, pre+"name")})
 	if level >= 2 {
-		p.Admin2Name = str(pr, "adm2_name")
+		p.Admin2Name = canonicalEN(str(pr, "adm2_name"), str(pr, "adm2_name1"))
+	}
+	if level == 3 {
+		p.Admin3PCode, p.Admin3Name = a.PCode, a.NameEN
 	}
 	return p, a
 }

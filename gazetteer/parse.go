@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -24,8 +23,9 @@ type parsed struct {
 // mode says how strict the parser is: running text needs capitalised English
 // names and skips common words; a search query does not.
 type mode struct {
-	query bool
-	typed bool // a type word ("مدينة", "بلدة") came before: common words may be names
+	query    bool
+	typed    bool // a type word ("مدينة", "بلدة") came before: common words may be names
+	afterDir bool // reading the place after a direction word, for directionThenPlace
 }
 
 // parseAt reads a place name, with its qualifiers, starting at token i.
@@ -49,7 +49,8 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	p.last = k - 1
 	if k < len(toks) && (!toks[k].brk || toks[k].comma) {
 		if ctx, ok := g.parseContext(toks, k, m); ok {
-			p.ctx, p.last = &ctx, ctx.last
+			c := ctx // only a context found escapes to the heap
+			p.ctx, p.last = &c, c.last
 		}
 	}
 	return p, true
@@ -165,36 +166,95 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
 }
 
 // matchSpan finds the longest run of tokens from j that is an indexed name, reading
-// the first token with and without its clitics.
+// the first token with and without its clitics; Latin names match in another
+// transliteration too. A run never crosses punctuation nor an overlong word. Keys
+// are built in a buffer on the stack, so a word costs no allocation unless it
+// names a place.
 func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, string) {
-	if j >= len(toks) {
+	if j >= len(toks) || !toks[j].arabic && !m.query && !toks[j].upper {
 		return nil, 0, ""
 	}
-	if !toks[j].arabic && !m.query && !toks[j].upper {
-		return nil, 0, ""
+	maxN := 0
+	for maxN < g.maxTok && j+maxN < len(toks) && !toks[j+maxN].long && (maxN == 0 || !toks[j+maxN].brk) {
+		maxN++
 	}
-	for n := min(g.maxTok, len(toks)-j); n >= 1; n-- {
-		if n > 1 && toks[j+n-1].brk {
-			continue
-		}
-		rest := ""
-		for _, t := range toks[j+1 : j+n] {
-			rest += laterKey(t.norm)
-		}
+	var kb, tb [128]byte
+	for n := maxN; n >= 1; n-- {
 		for _, f := range forms(toks[j]) {
-			key := tokenKey(f.text) + rest
-			if n == 1 && (isQualifier(key) || !m.query && !m.typed && stopKeys[key] || !m.query && foreign(toks[j])) {
+			key := appendKey(kb[:0], f.text, toks[j+1:j+n])
+			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
+				!m.query && !m.typed && (stopKeys[string(key)] || monthKeys[string(key)])) {
 				continue
 			}
-			if idx := g.exact[key]; len(idx) > 0 {
+			if n > 1 && !m.afterDir && g.directionThenPlace(toks, j+n, m) {
+				break // "الباب شرقي حلب" is al-Bab east of Aleppo, not a quarter "Bab Sharqi"
+			}
+			if idx := g.exact[string(key)]; len(idx) > 0 {
 				return exactCandidates(idx), j + n, f.proclitic
 			}
-		}
-		if n > 1 && slices.ContainsFunc(toks[j+1:j+n], func(t token) bool { return t.brk }) {
-			continue
+			if len(key) < 4 {
+				continue
+			}
+			if idx := g.trans[string(appendTranslit(tb[:0], key))]; len(idx) > 0 {
+				return g.translitCandidates(idx, string(key)), j + n, f.proclitic
+			}
 		}
 	}
 	return nil, 0, ""
+}
+
+// directionThenPlace reports whether the run of words ending before k ends in a
+// direction word that a place name follows directly: "الباب شرقي حلب", "X north of
+// Y". An adjective with its article ("جوبر الغربي") is part of a name, and a place
+// after a preposition ("باب شرقي بدمشق") locates the name, so neither counts.
+func (g *Gazetteer) directionThenPlace(toks []token, k int, m mode) bool {
+	dir := toks[k-1]
+	if k >= len(toks) || toks[k].brk || directions[tokenKey(dir.norm)] == "" || strings.HasPrefix(dir.norm, "ال") {
+		return false
+	}
+	if toks[k].norm == "of" || toks[k].norm == "من" {
+		k++
+	}
+	m.afterDir = true // one level: the place after is not itself checked
+	cands, _, proc := g.matchSpan(toks, k, m)
+	return cands != nil && proc == ""
+}
+
+// appendKey appends to dst the name key of a run of words: first (a reading of the
+// first word) and the words after it, as joinKeys builds them.
+func appendKey(dst []byte, first string, later []token) []byte {
+	dst = append(dst, tokenKey(first)...)
+	for _, t := range later {
+		dst = appendBoundTa(dst)
+		dst = append(dst, laterKey(t.norm)...)
+	}
+	return dst
+}
+
+// appendBoundTa is boundTa on the last word of a key being built: a final ta
+// marbuta (ه, two bytes, as the other Arabic letters) becomes ت.
+func appendBoundTa(b []byte) []byte {
+	if n := len(b); n >= 4 && b[n-2] == 0xD9 && b[n-1] == 0x87 && b[n-4] >= 0xD8 && b[n-4] <= 0xDB {
+		b[n-2], b[n-1] = 0xD8, 0xAA
+	}
+	return b
+}
+
+// qualifierKey is isQualifier for a key being built.
+func qualifierKey(k []byte) bool {
+	return directions[string(k)] != "" || ruralWords[string(k)] || nearWords[string(k)] ||
+		typeWords[string(k)] != nil || triggers[string(k)]
+}
+
+// translitCandidates scores the places with a Latin name that key spells in
+// another transliteration (Dayr az-Zawr for Deir ez-Zor): a little under an exact
+// match, by how close the spellings are.
+func (g *Gazetteer) translitCandidates(idx []int32, key string) []candidate {
+	out := make([]candidate, len(idx))
+	for i, v := range idx {
+		out[i] = candidate{idx: v, name: 0.92 + 0.06*g.nameSimilarity(v, key)}
+	}
+	return out
 }
 
 func isQualifier(k string) bool {

@@ -51,6 +51,8 @@ type Place struct {
 	Admin1Name  string    // English governorate name
 	Admin2PCode string    // OCHA district P-code, SY0101..; may be empty
 	Admin2Name  string
+	Admin3PCode string // OCHA subdistrict (nahiya) P-code, SY010100..; may be empty
+	Admin3Name  string
 	Population  int     // 0 when unknown
 	Importance  float64 // 0..1, used to rank namesakes; higher is more important
 	Source      string  // dataset the place came from, e.g. "GeoNames cities500 (CC BY 4.0)"

@@ -20,8 +20,12 @@ type cues struct {
 	kinds   []Kind
 	admin1  string
 	admin2  string
+	city    *Place // a city or town the context names: "حي الميدان بدمشق", "Bayada, Aleppo"
 	context []Place
 }
+
+// cityKm is how far from a city's point its neighbourhoods and suburbs lie.
+const cityKm = 10
 
 // ambiguityKm is how far apart two namesakes must lie to count as different places.
 const ambiguityKm = 15
@@ -47,7 +51,7 @@ func (g *Gazetteer) rank(cands []candidate, c cues) (Place, float64, []Place) {
 			continue
 		}
 		margin := list[0].s - r.s
-		conf *= min(1, max(0.45, 0.5+2*margin))
+		conf *= min(1, max(0.55, 0.5+2*margin))
 		break
 	}
 	if c.admin1 != "" && top.Admin1PCode != c.admin1 && top.Kind != KindGovernorate {
@@ -74,6 +78,8 @@ func (g *Gazetteer) weigh(cd candidate, c cues) float64 {
 		} else {
 			s -= 0.1
 		}
+	} else if p.Kind == KindDistrict || p.Kind == KindSubdistrict {
+		s -= 0.2 // a district is named after its seat: a bare name means the town
 	}
 	switch {
 	case c.admin2 != "" && p.Admin2PCode == c.admin2:
@@ -82,6 +88,9 @@ func (g *Gazetteer) weigh(cd candidate, c cues) float64 {
 		s += 0.4
 	case c.admin1 != "":
 		s -= 0.3
+	}
+	if c.city != nil && p.ID != c.city.ID && geo.Distance(p.Location, c.city.Location) <= cityKm*1000 {
+		s += 0.1
 	}
 	for _, q := range c.context {
 		if q.ID == p.ID {

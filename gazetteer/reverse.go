@@ -175,3 +175,23 @@ func (g *Gazetteer) Nearest(p orb.Point, n int) []Place {
 	}
 	return out
 }
+
+// nameAdmins fills the district and subdistrict names that places lack from the
+// areas of their P-codes (OCHA's neighbourhood file names the city only).
+func (g *Gazetteer) nameAdmins() {
+	names := map[string]string{}
+	for _, a := range g.areas {
+		if a.Level == 2 || a.Level == 3 {
+			names[a.PCode] = a.NameEN
+		}
+	}
+	for i := range g.places {
+		p := &g.places[i]
+		if p.Admin2Name == "" && p.Admin2PCode != "" {
+			p.Admin2Name = names[p.Admin2PCode]
+		}
+		if p.Admin3Name == "" && p.Admin3PCode != "" {
+			p.Admin3Name = names[p.Admin3PCode]
+		}
+	}
+}

@@ -13,6 +13,7 @@ type suggestion struct {
 }
 
 func (g *Gazetteer) buildSuggest() {
+	g.sugg = make([]suggestion, 0, 4*len(g.places))
 	for i, p := range g.places {
 		seen := map[string]bool{}
 		for _, n := range p.names() {

@@ -10,49 +10,87 @@ import (
 type token struct {
 	start, end int    // byte offsets in the text
 	norm       string // Normalize(word)
+	fs         []form // the readings of an Arabic word
+	long       bool   // a word too long to be in any name
 	arabic     bool
 	upper      bool // a Latin word starting with a capital
 	brk        bool // punctuation other than a hyphen separates it from the previous word
 	comma      bool // that punctuation was a comma
 }
 
-// tokenize splits text into words. Apostrophes and ayn marks inside a word stay in
-// it ("Ma'arrat"); hyphens separate words without breaking a phrase ("Deir ez-Zor").
-func tokenize(text string) []token {
-	var toks []token
+// maxWordBytes bounds the work one word costs: a longer word, which no place name
+// holds, is kept as a token that matches nothing, and only its first maxWordBytes
+// bytes are normalised.
+const maxWordBytes = 256
+
+// tokenize splits text into words, at most limit of them if limit > 0. Apostrophes
+// and ayn marks inside a word stay in it ("Ma'arrat"); hyphens, underscores and
+// slashes separate words without breaking a phrase ("Deir ez-Zor"; OCHA's "الربوة /
+// حربوق", one community of two villages).
+func tokenize(text string, limit int) []token {
+	size := min(len(text)/6+1, 4096) // a word and its space are some 6 bytes
+	if limit > 0 {
+		size = min(size, limit)
+	}
+	toks := make([]token, 0, size)
 	start := -1
 	brk, comma := false, false
+	add := func(t token) {
+		t.arabic, t.brk, t.comma = isArabic(t.norm), brk, comma
+		if t.arabic {
+			t.fs = readings(t.norm)
+		}
+		toks = append(toks, t)
+		brk, comma = false, false
+	}
 	flush := func(end int) {
-		if start < 0 {
+		if start < 0 || limit > 0 && len(toks) >= limit {
+			start = -1
 			return
 		}
 		word := text[start:end]
+		long := len(word) > maxWordBytes
+		if long {
+			cut := maxWordBytes
+			for cut > 0 && !utf8.RuneStart(word[cut]) {
+				cut--
+			}
+			word = word[:cut]
+		}
 		n := Normalize(word)
 		if n != "" && !strings.Contains(n, " ") {
 			r, _ := utf8.DecodeRuneInString(word)
-			toks = append(toks, token{start: start, end: end, norm: n, arabic: isArabic(n),
-				upper: unicode.IsUpper(r), brk: brk, comma: comma})
-			brk, comma = false, false
+			add(token{start: start, end: end, norm: n, upper: unicode.IsUpper(r)})
 		} else if n != "" { // a word Normalize splits: index its parts at the word's span
 			for _, part := range strings.Fields(n) {
-				toks = append(toks, token{start: start, end: end, norm: part, arabic: isArabic(part), brk: brk, comma: comma})
-				brk, comma = false, false
+				add(token{start: start, end: end, norm: part})
 			}
+		}
+		if long && len(toks) > 0 {
+			toks[len(toks)-1].long = true
 		}
 		start = -1
 	}
 	for i, r := range text {
+		if limit > 0 && len(toks) >= limit {
+			break
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 0x0640:
 			if start < 0 {
 				start = i
 			}
-		case start >= 0 && isApostrophe(r):
-			// stays inside the word
+		case isApostrophe(r):
+			// inside a word it stays there ("Ma'arrat"); before one it is an ayn
+			// mark ("al 'Ayn") and starts it, breaking nothing
+			if start < 0 {
+				start = i
+			}
 		default:
 			flush(i)
 			switch {
-			case r == '-' || r == '‐' || r == '‑' || unicode.IsSpace(r) || r == 0x200E || r == 0x200F || r == 0x200C:
+			case r == '-' || r == '‐' || r == '‑' || r == '_' || r == '/' || unicode.IsSpace(r) ||
+				r == 0x200E || r == 0x200F || r == 0x200C:
 			case r == ',' || r == '،':
 				brk, comma = true, true
 			default:
@@ -78,21 +116,30 @@ type form struct {
 	proclitic string
 }
 
-// forms returns the readings of an Arabic token: as written, then without the
-// conjunctions و ف, then without the prepositions ب ل ك (لل standing for ل + ال).
+// forms returns the readings of a token: an Arabic word's (see readings), a Latin
+// word as written, none for an overlong word.
 func forms(t token) []form {
-	out := []form{{text: t.norm}}
-	if !t.arabic {
-		return out
+	switch {
+	case t.long:
+		return nil
+	case t.arabic:
+		return t.fs
 	}
+	return []form{{text: t.norm}}
+}
+
+// readings returns the readings of an Arabic word: as written, without the
+// conjunctions و ف, then without the prepositions ب ل ك (لل standing for ل + ال).
+func readings(norm string) []form {
+	out := []form{{text: norm}}
 	add := func(s, p string) {
 		if utf8.RuneCountInString(s) >= 2 {
 			out = append(out, form{s, p})
 		}
 	}
-	base := []form{{t.norm, ""}}
+	base := []form{{norm, ""}}
 	for _, c := range []string{"و", "ف"} {
-		if rest, ok := strings.CutPrefix(t.norm, c); ok && utf8.RuneCountInString(rest) >= 3 {
+		if rest, ok := strings.CutPrefix(norm, c); ok && utf8.RuneCountInString(rest) >= 3 {
 			add(rest, c)
 			base = append(base, form{rest, c})
 		}

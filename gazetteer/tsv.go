@@ -19,13 +19,15 @@ var ErrBadData = errors.New("gazetteer: bad data")
 // columns by name, so files may omit optional ones or add others.
 var tsvColumns = []string{
 	"id", "kind", "name_en", "name_ar", "variants", "lat", "lon", "admin1_pcode",
-	"admin2_pcode", "admin2_name", "population", "importance", "point_precision", "same_as", "source",
+	"admin2_pcode", "admin2_name", "admin3_pcode", "admin3_name", "population", "importance",
+	"point_precision", "same_as", "source",
 }
 
 // LoadTSV reads places from our tab-separated format: a header row naming the
 // columns (id, kind, name_en, name_ar, variants separated by "|", lat, lon,
-// admin1_pcode, admin2_pcode, admin2_name, population, importance, point_precision,
-// same_as, source), then one place per row; lines starting with "#" are comments.
+// admin1_pcode, admin2_pcode, admin2_name, admin3_pcode, admin3_name, population,
+// importance, point_precision, same_as, source), then one place per row; lines
+// starting with "#" are comments.
 // Admin1Name is filled from the governorate P-code.
 func LoadTSV(r io.Reader) ([]Place, error) {
 	sc := bufio.NewScanner(r)
@@ -83,6 +85,7 @@ func placeFromFields(fields []string, col map[string]int) (Place, error) {
 	p.Variants = splitList(get("variants"))
 	p.Location = orb.Point{num("lon"), num("lat")}
 	p.Admin1PCode, p.Admin2PCode, p.Admin2Name = get("admin1_pcode"), get("admin2_pcode"), get("admin2_name")
+	p.Admin3PCode, p.Admin3Name = get("admin3_pcode"), get("admin3_name")
 	p.Admin1Name = admin1Name(p.Admin1PCode)
 	p.Population = int(num("population"))
 	p.Importance = num("importance")
@@ -126,7 +129,7 @@ func EncodeTSVLine(p Place) string {
 	return strings.Join([]string{
 		clean(p.ID), string(p.Kind), clean(p.NameEN), clean(p.NameAR), strings.Join(vs, "|"),
 		f(p.Location.Lat()), f(p.Location.Lon()), p.Admin1PCode, p.Admin2PCode, clean(p.Admin2Name),
-		strconv.Itoa(p.Population), strconv.FormatFloat(p.Importance, 'f', 3, 64),
+		p.Admin3PCode, clean(p.Admin3Name), strconv.Itoa(p.Population), strconv.FormatFloat(p.Importance, 'f', 3, 64),
 		string(p.PointPrecision), strings.Join(p.SameAs, "|"), clean(p.Source),
 	}, "\t")
 }
@@ -144,6 +147,8 @@ type placeRecord struct {
 	Admin1Name     string    `json:"admin1_name,omitempty"`
 	Admin2PCode    string    `json:"admin2_pcode,omitempty"`
 	Admin2Name     string    `json:"admin2_name,omitempty"`
+	Admin3PCode    string    `json:"admin3_pcode,omitempty"`
+	Admin3Name     string    `json:"admin3_name,omitempty"`
 	Population     int       `json:"population,omitempty"`
 	Importance     float64   `json:"importance,omitempty"`
 	Source         string    `json:"source,omitempty"`
@@ -158,7 +163,7 @@ func MarshalPlace(p Place) ([]byte, error) {
 		ID: p.ID, NameEN: p.NameEN, NameAR: p.NameAR, Variants: p.Variants, Kind: p.Kind,
 		Lon: p.Location.Lon(), Lat: p.Location.Lat(), Admin1PCode: p.Admin1PCode,
 		Admin1Name: p.Admin1Name, Admin2PCode: p.Admin2PCode, Admin2Name: p.Admin2Name,
-		Population: p.Population, Importance: p.Importance, Source: p.Source,
+		Admin3PCode: p.Admin3PCode, Admin3Name: p.Admin3Name, Population: p.Population, Importance: p.Importance, Source: p.Source,
 		PointPrecision: p.PointPrecision, SameAs: p.SameAs,
 	})
 }
@@ -175,7 +180,8 @@ func UnmarshalPlace(b []byte) (Place, error) {
 	return Place{
 		ID: r.ID, NameEN: r.NameEN, NameAR: r.NameAR, Variants: r.Variants, Kind: r.Kind,
 		Location: orb.Point{r.Lon, r.Lat}, Admin1PCode: r.Admin1PCode, Admin1Name: r.Admin1Name,
-		Admin2PCode: r.Admin2PCode, Admin2Name: r.Admin2Name, Population: r.Population,
+		Admin2PCode: r.Admin2PCode, Admin2Name: r.Admin2Name, Admin3PCode: r.Admin3PCode,
+		Admin3Name: r.Admin3Name, Population: r.Population,
 		Importance: r.Importance, Source: r.Source, PointPrecision: r.PointPrecision, SameAs: r.SameAs,
 	}, nil
 }

@@ -62,7 +62,7 @@ func TestParseOCHA_Fixtures(t *testing.T) {
 	}{
 		"communities":    {"communities.geojson", []string{"ocha:C4126", "ocha:C3965"}, 0},
 		"admin2":         {"admin2.geojson", []string{"ocha:SY0703"}, 1},
-		"neighbourhoods": {"neighbourhoods.geojson", []string{"ocha:N0049"}, 1},
+		"neighbourhoods": {"neighbourhoods.geojson", []string{"ocha:N0049", "ocha:C1001/A010"}, 1},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -109,8 +109,16 @@ func TestMerge(t *testing.T) {
 		t.Fatalf("Merge gave %d places; want 2 (Dana of Harim merged, Dana of Maarrat an-Numan apart)", len(once))
 	}
 	m := once[0]
-	if m.ID != "ocha:C4126" || m.Admin2PCode != "SY0703" || !contains(m.SameAs, "geonames:174259") || !contains(m.Variants, "Ad Dana") {
-		t.Errorf("merged = %+v; want OCHA ID with the GeoNames ID in SameAs and its names", m)
+	if m.ID != "ocha:C4126" || m.Admin2PCode != "SY0703" || !contains(m.SameAs, "geonames:174259") ||
+		m.NameEN != "Ad Dana" || !contains(m.names(), "Dana") || m.NameAR != "الدانا" {
+		t.Errorf("merged = %+v; want OCHA ID and codes, the GeoNames ID in SameAs, GeoNames' English name and OCHA's as a variant", m)
+	}
+	// a newer release of the same record moves the point and keeps the names
+	moved := ocha[0]
+	moved.Location, moved.NameEN = orb.Point{36.77, 36.22}, "Dana (2025)"
+	again := Merge(once, []Place{moved})
+	if got := again[0]; got.Location != moved.Location || got.NameEN != "Ad Dana" || !contains(got.Variants, "Dana (2025)") {
+		t.Errorf("re-import = %s at %v, variants %v; want the new point, the name kept and the new one a variant", got.NameEN, got.Location, got.Variants)
 	}
 	twice := Merge(once, ocha)
 	if !reflect.DeepEqual(once, twice) {

@@ -68,6 +68,23 @@ var stopKeys = map[string]bool{
 	"بلد": true, "ثوره": true, "كرامه": true, "امل": true, "عرب": true, "اكراد": true, "فرات": true,
 	"state": true, "general": true, "interior": true, "coalition": true, "center": true, "central": true,
 	"mission": true, "army": true, "forces": true, "security": true, "new": true, "old": true,
+	// the preposition على, which folds onto the name علي; words of the casualty and raid
+	// reports that some hamlet or city quarter is also called
+	"علي": true, "جرح": true, "جروح": true, "جرحي": true, "منزل": true, "منزله": true, "منازل": true,
+	"كشف": true, "صناعه": true, "سد": true, "وطني": true, "مستشفي": true,
+}
+
+// monthKeys are the month names of Syrian and other Arabic news (Syriac and
+// Egyptian forms) and of English news. Several are also names of villages and
+// city quarters ("تشرين", "آذار", "السابع من نيسان"): in running text a name holding
+// one is taken for a place only after a type word ("حي السابع من نيسان").
+var monthKeys = map[string]bool{
+	"كانون": true, "شباط": true, "اذار": true, "نيسان": true, "ايار": true, "حزيران": true,
+	"تموز": true, "اب": true, "ايلول": true, "تشرين": true,
+	"يناير": true, "فبراير": true, "مارس": true, "ابريل": true, "مايو": true, "يونيو": true,
+	"يوليو": true, "اغسطس": true, "سبتمبر": true, "اكتوبر": true, "نوفمبر": true, "ديسمبر": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // foreignKeys are the neighbouring countries: a word naming one is not read as a

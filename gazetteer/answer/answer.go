@@ -21,6 +21,8 @@ type Place struct {
 	Admin1Name  string  `json:"admin1_name"`
 	Admin2PCode string  `json:"admin2_pcode"`
 	Admin2Name  string  `json:"admin2_name,omitempty"`
+	Admin3PCode string  `json:"admin3_pcode,omitempty"`
+	Admin3Name  string  `json:"admin3_name,omitempty"`
 	Population  int     `json:"population,omitempty"`
 	Source      string  `json:"source,omitempty"`
 }
@@ -36,6 +38,9 @@ type Geocode struct {
 	Admin1PCode  string  `json:"admin1_pcode"`
 	Admin1Name   string  `json:"admin1_name"`
 	Admin2PCode  string  `json:"admin2_pcode"`
+	Admin2Name   string  `json:"admin2_name,omitempty"`
+	Admin3PCode  string  `json:"admin3_pcode,omitempty"`
+	Admin3Name   string  `json:"admin3_name,omitempty"`
 	Precision    string  `json:"precision"`
 	Qualifier    string  `json:"qualifier,omitempty"`
 	Score        float64 `json:"score"`
@@ -54,7 +59,7 @@ func PlaceOf(p gazetteer.Place) Place {
 	return Place{ID: p.ID, NameEN: p.NameEN, NameAR: p.NameAR, Kind: string(p.Kind),
 		Lat: round(p.Location.Lat()), Lon: round(p.Location.Lon()), Admin1PCode: p.Admin1PCode,
 		Admin1Name: p.Admin1Name, Admin2PCode: p.Admin2PCode, Admin2Name: p.Admin2Name,
-		Population: p.Population, Source: p.Source}
+		Admin3PCode: p.Admin3PCode, Admin3Name: p.Admin3Name, Population: p.Population, Source: p.Source}
 }
 
 // GeocodeOf returns m as JSON.
@@ -62,7 +67,8 @@ func GeocodeOf(m gazetteer.Match) Geocode {
 	p := m.Place
 	g := Geocode{Query: m.Query, NameEN: p.NameEN, NameAR: p.NameAR, Kind: string(p.Kind),
 		Lat: round(p.Location.Lat()), Lon: round(p.Location.Lon()), Admin1PCode: p.Admin1PCode,
-		Admin1Name: p.Admin1Name, Admin2PCode: p.Admin2PCode, Precision: string(m.Precision),
+		Admin1Name: p.Admin1Name, Admin2PCode: p.Admin2PCode, Admin2Name: p.Admin2Name,
+		Admin3PCode: p.Admin3PCode, Admin3Name: p.Admin3Name, Precision: string(m.Precision),
 		Qualifier: m.Qualifier, Score: math.Round(m.Score*1000) / 1000, ID: p.ID,
 		Alternatives: make([]Place, len(m.Alternatives))}
 	for i, a := range m.Alternatives {
