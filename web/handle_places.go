@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -22,6 +24,21 @@ type Places interface {
 	Suggest(prefix string, limit int) []gazetteer.Place
 	Governorates() []gazetteer.Governorate
 	Reverse(p orb.Point) (gazetteer.Reverse, bool)
+}
+
+// maxNameQuery is the longest place name query the gazetteer endpoints accept, in
+// characters: the longest name with its qualifiers and context ("في منطقة
+// البدروسية بريف اللاذقية الشمالي") is some 60.
+const maxNameQuery = 200
+
+// nameQuery returns the trimmed parameter name of q, or a bad request naming it
+// when it is longer than maxNameQuery characters.
+func nameQuery(q url.Values, name string) (string, error) {
+	s := strings.TrimSpace(q.Get(name))
+	if n := utf8.RuneCountInString(s); n > maxNameQuery {
+		return "", badRequest{fmt.Sprintf("%s: at most %d characters, got %d", name, maxNameQuery, n)}
+	}
+	return s, nil
 }
 
 // registerPlaceRoutes adds the gazetteer's endpoints when there is one.
@@ -45,7 +62,11 @@ func handleGeocode(places Places, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		query := strings.TrimSpace(q.Get("q"))
+		query, err := nameQuery(q, "q")
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
 		if query == "" {
 			writeError(w, r, log, badRequest{"q: a place name is required"})
 			return
@@ -79,8 +100,13 @@ func handlePlaces(places Places, log *slog.Logger) http.Handler {
 			}
 			limit = min(n, 100)
 		}
+		prefix, err := nameQuery(q, "q")
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
 		out := []answer.Place{}
-		if prefix := strings.TrimSpace(q.Get("q")); prefix != "" {
+		if prefix != "" {
 			for _, p := range places.Suggest(prefix, limit) {
 				out = append(out, answer.PlaceOf(p))
 			}
@@ -124,7 +150,7 @@ func handleReverse(places Places, log *slog.Logger) http.Handler {
 
 func governoratesCollection(r *http.Request) collection {
 	return collection{ID: "governorates", Title: "Governorates of Syria",
-		Description: "The 14 first-level divisions with OCHA P-codes; outlines from Natural Earth (public domain).",
+		Description: "The 14 first-level divisions with OCHA P-codes and outlines (OCHA Syria Common Operational Datasets, CC BY 3.0 IGO), simplified.",
 		ItemType:    "feature", CRS: []string{crs84},
 		Links: []link{
 			{Href: absURL(r, "/api/collections/governorates"), Rel: "self", Type: "application/json"},

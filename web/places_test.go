@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
@@ -92,4 +94,48 @@ func TestReverse(t *testing.T) {
 	getJSON(t, srv.URL+"/api/reverse?lat=48.85&lon=2.35", http.StatusNotFound, nil) // Paris
 	getJSON(t, srv.URL+"/api/reverse?lat=95&lon=36", http.StatusBadRequest, nil)
 	getJSON(t, srv.URL+"/api/reverse?lat=x&lon=36", http.StatusBadRequest, nil)
+}
+
+// TestPlaces_LongQuery checks that the gazetteer endpoints refuse a query longer
+// than any place name with a 400 naming the parameter and the limit: a 50 KB
+// one-word q once took seconds and gigabytes.
+func TestPlaces_LongQuery(t *testing.T) {
+	srv, _ := newTestServer(t)
+	for _, path := range []string{"/api/geocode", "/api/places"} {
+		for name, q := range map[string]string{
+			"201 latin":    strings.Repeat("a", 201),
+			"50 KB word":   strings.Repeat("a", 50<<10),
+			"arabic words": strings.Repeat("بريف إدلب ", 8000),
+		} {
+			t.Run(path+"/"+name, func(t *testing.T) {
+				resp, err := http.Get(srv.URL + path + "?q=" + url.QueryEscape(q))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				var p struct {
+					Status int
+					Detail string
+				}
+				if err := json.NewDecoder(resp.Body).Decode(&p); err != nil {
+					t.Fatal(err)
+				}
+				if resp.StatusCode != http.StatusBadRequest || resp.Header.Get("Content-Type") != "application/problem+json" ||
+					!strings.Contains(p.Detail, "q: at most 200 characters") {
+					t.Errorf("GET %s with a %d-byte q = %d %s %+v; want 400 problem naming q and its limit",
+						path, len(q), resp.StatusCode, resp.Header.Get("Content-Type"), p)
+				}
+			})
+		}
+		// at the limit the query is read
+		q := strings.Repeat("ا", 200)
+		resp, err := http.Get(srv.URL + path + "?q=" + url.QueryEscape(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusBadRequest {
+			t.Errorf("GET %s with 200 characters = 400; want it read", path)
+		}
+	}
 }
