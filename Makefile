@@ -33,14 +33,17 @@ run: build
 test: test-go test-e2e test-clients
 
 # The PostGIS half of the store tests runs against a throwaway cluster that
-# scripts/pg.sh starts (installing Debian's postgresql and postgis when missing)
-# and stops after; where none can start, those tests skip and say why.
+# scripts/pg.sh starts (installing Debian's postgresql and postgis when missing),
+# with a streaming hot standby for the read replica test, and stops after;
+# where none can start, those tests skip and say why.
 test-go: vendor
 	$(GO) vet ./...
-	@pgdir=$$(mktemp -d); \
+	@pgdir=$$(mktemp -d); sbdir=$$(mktemp -d); \
 	dsn=$$(MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh start) || { echo "test-go: no PostgreSQL could be started: the PostGIS tests will skip"; dsn=""; }; \
-	MAPSRV_TEST_POSTGRES="$$dsn" $(GO) test -race ./...; status=$$?; \
-	MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status
+	standby=""; [ -n "$$dsn" ] && { standby=$$(MAPSRV_PG_DIR=$$sbdir MAPSRV_PG_PRIMARY=$$pgdir sh scripts/pg.sh standby) || \
+		echo "test-go: no standby could be started: the read replica test will skip"; }; \
+	MAPSRV_TEST_POSTGRES="$$dsn" MAPSRV_TEST_POSTGRES_STANDBY="$$standby" $(GO) test -race ./...; status=$$?; \
+	MAPSRV_PG_DIR=$$sbdir sh scripts/pg.sh stop; MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status
 
 # Both stores' items queries over the same 100,000 synthetic incidents, side by
 # side (docs/DEPLOY.md, "Performance compared").

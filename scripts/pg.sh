@@ -5,6 +5,9 @@
 #          runs initdb in a temporary directory, starts the server on a
 #          loopback port, creates the database and the postgis extension, and
 #          prints its DSN (postgres://...) on standard output; logs go to stderr.
+#   standby  starts a streaming hot standby of the cluster in MAPSRV_PG_PRIMARY
+#          (a directory start made) in MAPSRV_PG_DIR: pg_basebackup -R, then
+#          the server on another loopback port; prints its DSN.
 #   stop   stops the server and removes the directory.
 #   dsn    prints the DSN of the running cluster.
 #
@@ -70,6 +73,15 @@ start() {
 		--auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 ||
 		{ say "initdb failed:"; cat "$DIR/initdb.log" >&2; exit 1; }
 	ports=${PORT:-$(seq 55432 55450)}
+	serve
+	as "$bin/psql" -q -h 127.0.0.1 -p "$PORT" -d postgres -c "CREATE DATABASE $DB" >&2
+	as "$bin/psql" -q -h 127.0.0.1 -p "$PORT" -d "$DB" -c "CREATE EXTENSION postgis" >&2
+	say "PostgreSQL with PostGIS on 127.0.0.1:$PORT, data in $DIR"
+	dsn
+}
+
+# serve starts the cluster in $DIR/data on the first free port of $ports.
+serve() {
 	for PORT in $ports; do
 		if as "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 \
 			-o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c full_page_writes=off" start >&2; then
@@ -78,9 +90,22 @@ start() {
 		fi
 	done
 	[ -f "$DIR/port" ] || { say "the server did not start:"; cat "$DIR/server.log" >&2; exit 1; }
-	as "$bin/psql" -q -h 127.0.0.1 -p "$PORT" -d postgres -c "CREATE DATABASE $DB" >&2
-	as "$bin/psql" -q -h 127.0.0.1 -p "$PORT" -d "$DB" -c "CREATE EXTENSION postgis" >&2
-	say "PostgreSQL with PostGIS on 127.0.0.1:$PORT, data in $DIR"
+}
+
+standby() {
+	bin=$(bindir)
+	primary=${MAPSRV_PG_PRIMARY:?MAPSRV_PG_PRIMARY names the directory of the primary}
+	pport=$(cat "$primary/port") || { say "no cluster in $primary"; exit 1; }
+	rm -rf "$DIR"
+	mkdir -p "$DIR"
+	[ "$(id -u)" = 0 ] && chown postgres "$DIR"
+	as "$bin/pg_basebackup" -h 127.0.0.1 -p "$pport" -U "$( [ "$(id -u)" = 0 ] && echo postgres || id -un)" \
+		-D "$DIR/data" -R -X stream --checkpoint=fast >"$DIR/basebackup.log" 2>&1 ||
+		{ say "pg_basebackup failed:"; cat "$DIR/basebackup.log" >&2; exit 1; }
+	rm -f "$DIR/data/postmaster.pid"
+	ports=${PORT:-$(seq $((pport + 1)) $((pport + 20)))}
+	serve
+	say "streaming standby of 127.0.0.1:$pport on 127.0.0.1:$PORT, data in $DIR"
 	dsn
 }
 
@@ -93,10 +118,11 @@ stop() {
 
 case "${1:-}" in
 start) start ;;
+standby) standby ;;
 stop) stop ;;
 dsn) dsn ;;
 *)
-	echo "usage: scripts/pg.sh start|stop|dsn" >&2
+	echo "usage: scripts/pg.sh start|standby|stop|dsn" >&2
 	exit 2
 	;;
 esac

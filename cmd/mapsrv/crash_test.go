@@ -37,7 +37,7 @@ func TestImport_SIGKILL(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "crash.db")
-	if _, err := openSeeded(context.Background(), db, nopLog()); err != nil { // 9 committed incidents
+	if _, err := openSeeded(context.Background(), db, "", nopLog()); err != nil { // 9 committed incidents
 		t.Fatal(err)
 	}
 	big := filepath.Join(dir, "big.ndjson")

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	mapsrv serve   [--addr 127.0.0.1:8080] [--db mapsrv.db]
+//	mapsrv serve   [--addr 127.0.0.1:8080] [--db mapsrv.db] [--read-db postgres://STANDBY]
 //	mapsrv import  [--db PATH] FILE...
 //	mapsrv export  [--db PATH] [--bbox ...] [--datetime ...] [--incident_type ...] [--admin1_pcode ...]
 //	mapsrv geocode [--db PATH] --json QUERY...
@@ -15,7 +15,7 @@
 //	mapsrv backup  --db PATH OUT
 //	mapsrv check   --db PATH
 //
-// Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB.
+// Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB, MAPSRV_READ_DB.
 package main
 
 import (

@@ -86,7 +86,7 @@ func TestServe_EndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	if _, err := openSeeded(context.Background(), db, nopLog()); err != nil {
+	if _, err := openSeeded(context.Background(), db, "", nopLog()); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := store.Count(context.Background()); n != 9 {
@@ -139,7 +139,7 @@ func TestImport(t *testing.T) {
 
 func TestExport(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	if _, err := openSeeded(context.Background(), db, nopLog()); err != nil {
+	if _, err := openSeeded(context.Background(), db, "", nopLog()); err != nil {
 		t.Fatal(err)
 	}
 	out, _, err := runCmd(t, "", "export", "--db", db, "--incident_type", "arrest", "--bbox", "36.3,35.6,37.0,36.4")
@@ -202,5 +202,9 @@ func TestUsage(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, "", "serve", "--port", "1"); err == nil {
 		t.Error("unknown flag: no error")
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	if _, _, err := runCmd(t, "", "serve", "--db", db, "--read-db", "postgres://replica/x"); err == nil || !strings.Contains(err.Error(), "--read-db") {
+		t.Errorf("a read replica for a SQLite file: %v, want a usage error naming --read-db", err)
 	}
 }

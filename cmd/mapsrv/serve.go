@@ -31,6 +31,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	addr := fs.String("addr", addrDef, "address to listen on (env MAPSRV_ADDR)")
 	db := dbFlag(fs, e, "mapsrv.db")
+	readDB := fs.String("read-db", e.getenv("MAPSRV_READ_DB"), "postgres://... of a hot standby of --db to read from; writes go to --db (env MAPSRV_READ_DB)")
 	tokensFile := fs.String("tokens-file", "", "file of role:token lines for writes (roles: editor, ingest); env MAPSRV_TOKENS holds the same, comma-separated")
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body accepted, in bytes")
 	var corsOrigins []string
@@ -46,7 +47,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
-	store, err := openSeeded(ctx, *db, log)
+	if *readDB != "" && !postgis.IsDSN(*readDB) || *readDB != "" && !postgis.IsDSN(*db) {
+		return usageError{"--read-db names a PostgreSQL hot standby (postgres://...) of a PostgreSQL --db"}
+	}
+	store, err := openSeeded(ctx, *db, *readDB, log)
 	if err != nil {
 		return err
 	}
@@ -86,7 +90,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "version", version)
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "read_db", displayDSN(*readDB), "version", version)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -121,8 +125,8 @@ func loadTokens(e env, file string) (web.Tokens, error) {
 
 // openSeeded opens the database and, when a SQLite one holds no incident at
 // all, loads the seed incidents mapsrv ships with.
-func openSeeded(ctx context.Context, path string, log *slog.Logger) (store, error) {
-	store, err := openStore(ctx, path)
+func openSeeded(ctx context.Context, path, readDB string, log *slog.Logger) (store, error) {
+	store, err := openReplicated(ctx, path, readDB)
 	if err != nil {
 		return nil, err
 	}

@@ -41,6 +41,19 @@ func openStore(ctx context.Context, dsn string) (store, error) {
 	return sqliteStore{s}, nil
 }
 
+// openReplicated is openStore reading from the hot standby at readDSN, if
+// any (PostGIS only).
+func openReplicated(ctx context.Context, dsn, readDSN string) (store, error) {
+	if readDSN == "" {
+		return openStore(ctx, dsn)
+	}
+	s, err := postgis.OpenReplicated(ctx, dsn, readDSN)
+	if err != nil {
+		return nil, err
+	}
+	return pgStore{s}, nil
+}
+
 // sqliteStore adapts *sqlite.Store's place records to placeRecord.
 type sqliteStore struct{ *sqlite.Store }
 
@@ -84,7 +97,7 @@ func (s pgStore) PlaceRecords(ctx context.Context) ([]placeRecord, error) {
 // displayDSN is a database name fit for logs and messages: a PostgreSQL URL
 // without its password, or the SQLite path.
 func displayDSN(dsn string) string {
-	if !postgis.IsDSN(dsn) {
+	if !postgis.IsDSN(dsn) { // a path, or none
 		return dsn
 	}
 	u, err := url.Parse(dsn)

@@ -50,7 +50,7 @@ func (s *Store) aggregateBySQL(ctx context.Context, f incidents.Filter, g incide
 		FROM incidents AS i WHERE %s GROUP BY row, col, i.incident_type ORDER BY row, col`,
 		west, p.add(w), p.add(g.Cols-1), south, p.add(h), p.add(g.Rows-1),
 		strings.Join(where, " AND "))
-	rows, err := s.pool.Query(ctx, query, p...)
+	rows, err := s.reads().Query(ctx, query, p...)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: aggregate: %w", err)
 	}

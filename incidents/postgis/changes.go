@@ -94,7 +94,7 @@ const changesQuery = `SELECT d.version, l.since, c.incident_id, i.lon, i.lat, i.
 // changed incidents.
 func (s *Store) readChanges(ctx context.Context, after int64, most int) (index.Changes, error) {
 	var c index.Changes
-	rows, err := s.pool.Query(ctx, changesQuery, after, most+1)
+	rows, err := s.reads().Query(ctx, changesQuery, after, most+1)
 	if err != nil {
 		return c, err
 	}

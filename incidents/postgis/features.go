@@ -121,7 +121,7 @@ func (s *Store) readFeatures(ctx context.Context, picks []incidents.Cursor, vers
 	for i, p := range picks {
 		ids[i] = p.ID
 	}
-	rows, err := s.pool.Query(ctx, `SELECT v.version, f.id, f.json FROM data_version AS v
+	rows, err := s.reads().Query(ctx, `SELECT v.version, f.id, f.json FROM data_version AS v
 		LEFT JOIN incident_features AS f ON f.id = ANY($1) AND f.format = $2 WHERE v.id = 1`, ids, feature.Format)
 	if err != nil {
 		return nil, false, err

@@ -64,7 +64,7 @@ func (s *Store) findIndexed(ctx context.Context, f incidents.Filter) (found []in
 // findBySQL is Find in one query.
 func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	query, args := findQuery(f, incidentColumns)
-	rows, err := s.pool.Query(ctx, query, args...)
+	rows, err := s.reads().Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: find: %w", err)
 	}
@@ -83,7 +83,7 @@ func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]inc
 		v, err := s.Version(ctx)
 		return nil, err == nil && v == version, err
 	}
-	rows, err := s.pool.Query(ctx, "SELECT "+incidentColumns+` FROM incidents AS i
+	rows, err := s.reads().Query(ctx, "SELECT "+incidentColumns+` FROM incidents AS i
 		WHERE (SELECT version FROM data_version WHERE id = 1) = $1 AND i.id = ANY($2)`, version, ids)
 	if err != nil {
 		return nil, false, err
@@ -112,7 +112,7 @@ func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents
 		return found, err
 	}
 	query, args := findQuery(f, "i.id, i.incident_type, i.date_from, i.date_to, i.lon, i.lat")
-	rows, err := s.pool.Query(ctx, query, args...)
+	rows, err := s.reads().Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: find points: %w", err)
 	}
@@ -165,7 +165,7 @@ func (s *Store) pointsIndexed(ctx context.Context, f incidents.Filter) ([]incide
 
 // Get returns one incident, whatever its status.
 func (s *Store) Get(ctx context.Context, id int64) (incidents.Incident, error) {
-	rows, err := s.pool.Query(ctx, "SELECT "+incidentColumns+" FROM incidents AS i WHERE i.id = $1", id)
+	rows, err := s.reads().Query(ctx, "SELECT "+incidentColumns+" FROM incidents AS i WHERE i.id = $1", id)
 	if err != nil {
 		return incidents.Incident{}, fmt.Errorf("postgis: get %d: %w", id, err)
 	}
@@ -182,7 +182,7 @@ func (s *Store) Get(ctx context.Context, id int64) (incidents.Incident, error) {
 // Count returns how many incidents are stored, drafts included.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM incidents").Scan(&n); err != nil {
+	if err := s.reads().QueryRow(ctx, "SELECT count(*) FROM incidents").Scan(&n); err != nil {
 		return 0, fmt.Errorf("postgis: count: %w", err)
 	}
 	return n, nil
@@ -193,7 +193,7 @@ func (s *Store) Extent(ctx context.Context) (incidents.Extent, error) {
 	var e incidents.Extent
 	var minLon, minLat, maxLon, maxLat *float64
 	var first, last pgtype.Date
-	err := s.pool.QueryRow(ctx, `SELECT count(*), min(lon), min(lat), max(lon), max(lat), min(date_from), max(date_to)
+	err := s.reads().QueryRow(ctx, `SELECT count(*), min(lon), min(lat), max(lon), max(lat), min(date_from), max(date_to)
 		FROM incidents WHERE status = 'published'`).Scan(&e.Count, &minLon, &minLat, &maxLon, &maxLat, &first, &last)
 	if err != nil {
 		return incidents.Extent{}, fmt.Errorf("postgis: extent: %w", err)

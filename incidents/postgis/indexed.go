@@ -107,7 +107,7 @@ func (s *Store) refreshed(ctx context.Context, cur *index.Index) (*index.Index, 
 // snapshot.
 func (s *Store) buildIndex(ctx context.Context) (*index.Index, error) {
 	s.builds.Add(1)
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	tx, err := s.reads().BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return nil, err
 	}

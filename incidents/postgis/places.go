@@ -39,7 +39,7 @@ func (s *Store) PutPlaceRecords(ctx context.Context, recs []PlaceRecord) (int, e
 
 // PlaceRecords returns every imported place record, by ID.
 func (s *Store) PlaceRecords(ctx context.Context) ([]PlaceRecord, error) {
-	rows, err := s.pool.Query(ctx, "SELECT id, source, data FROM gazetteer_places ORDER BY id COLLATE \"C\"")
+	rows, err := s.reads().Query(ctx, "SELECT id, source, data FROM gazetteer_places ORDER BY id COLLATE \"C\"")
 	if err != nil {
 		return nil, fmt.Errorf("postgis: places: %w", err)
 	}

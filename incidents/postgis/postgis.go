@@ -39,7 +39,12 @@ var schemaFS embed.FS
 // Store is an incidents.Store in a PostgreSQL database with PostGIS. It is safe
 // for concurrent use, also by several processes sharing the database.
 type Store struct {
-	pool    *pgxpool.Pool
+	pool    *pgxpool.Pool // the primary: writes, and reads without a replica
+	replica *pgxpool.Pool // a hot standby taking the reads; nil when there is none (replica.go)
+	// The versions of this process's last write and the newest seen on the
+	// replica: reads go to the primary while the replica is behind the first.
+	written, replicaAt highWater
+
 	idx     index.Live   // published points for pages and Aggregate (indexed.go)
 	builds  atomic.Int64 // how many times the index was built afresh
 	filling sync.Mutex   // held while features are filled (features.go)
@@ -57,6 +62,20 @@ func IsDSN(dsn string) bool {
 // parameters such as pool_max_conns are accepted) and brings its schema up to
 // date.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	pool, err := openPool(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{pool: pool}
+	if err := migrate(ctx, pool); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgis: %s: %w", redact(dsn), err)
+	}
+	return s, nil
+}
+
+// openPool connects a pool to the database at dsn.
+func openPool(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: %w", err)
@@ -74,17 +93,15 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgis: %w", err)
 	}
-	s := &Store{pool: pool}
-	if err := s.migrate(ctx); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("postgis: %s: %w", redact(dsn), err)
-	}
-	return s, nil
+	return pool, nil
 }
 
 // Close closes every pooled connection.
 func (s *Store) Close() error {
 	s.pool.Close()
+	if s.replica != nil {
+		s.replica.Close()
+	}
 	return nil
 }
 
@@ -93,13 +110,13 @@ const migrateLock = 0x6d617073 // "maps"
 
 // migrate applies, in one transaction, every schema/NNNN_*.sql file numbered
 // above the version recorded in schema_version, and records the last applied.
-func (s *Store) migrate(ctx context.Context) error {
+func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	names, err := fs.Glob(schemaFS, "schema/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
-	tx, err := s.pool.Begin(ctx)
+	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return err
 	}
@@ -164,11 +181,26 @@ func checkSchema(ctx context.Context, tx pgx.Tx, want int) error {
 }
 
 // Version returns the data version, bumped by every committed write
-// transaction of any process using the database.
+// transaction of any process using the database. With a replica, it is the
+// replica's unless the replica has not yet replayed this process's last
+// write (replica.go).
 func (s *Store) Version(ctx context.Context) (int64, error) {
+	if s.replica != nil {
+		v, err := versionOn(ctx, s.replica)
+		if err != nil {
+			return 0, err
+		}
+		s.replicaAt.see(v)
+		if v >= s.written.Load() {
+			return v, nil
+		}
+	}
+	return versionOn(ctx, s.pool)
+}
+
+func versionOn(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
 	var v int64
-	err := s.pool.QueryRow(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&v)
-	if err != nil {
+	if err := pool.QueryRow(ctx, "SELECT version FROM data_version WHERE id = 1").Scan(&v); err != nil {
 		return 0, fmt.Errorf("postgis: version: %w", err)
 	}
 	return v, nil
@@ -202,6 +234,7 @@ func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
 	if err := tx.Commit(ctx); err != nil {
 		return err
 	}
+	s.written.see(version)
 	if !bulk {
 		s.advanceIndex(version-1, changed, now)
 	}

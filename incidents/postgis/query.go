@@ -20,7 +20,7 @@ func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.
 		return nil, 0, err
 	}
 	query, args := findQuery(f, "i.id, i.date_to")
-	rows, err := s.pool.Query(ctx, query, args...)
+	rows, err := s.reads().Query(ctx, query, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("pick: %w", err)
 	}

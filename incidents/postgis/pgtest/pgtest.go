@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -73,4 +74,39 @@ func randomHex() string {
 	b := make([]byte, 6)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// StandbyEnvVar names the environment variable holding the DSN of a hot
+// standby streaming from the server EnvVar names (scripts/pg.sh standby).
+const StandbyEnvVar = "MAPSRV_TEST_POSTGRES_STANDBY"
+
+// Replicated returns the DSN of a new, empty schema on the test server, as
+// DSN does, and the DSN of the same schema on its hot standby once the
+// standby has replayed its creation. It skips tb when StandbyEnvVar is
+// unset.
+func Replicated(tb testing.TB) (primary, standby string) {
+	tb.Helper()
+	base := os.Getenv(StandbyEnvVar)
+	if base == "" {
+		tb.Skip(StandbyEnvVar + " is not set: skipping the read replica tests (make test starts a standby with scripts/pg.sh standby)")
+	}
+	primary = DSN(tb)
+	p, err := url.Parse(primary)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := url.Parse(base)
+	if err != nil {
+		tb.Fatalf("%s: %v", StandbyEnvVar, err)
+	}
+	s.RawQuery = p.RawQuery // the same search_path
+	standby = s.String()
+	schema := strings.SplitN(p.Query().Get("search_path"), ",", 2)[0]
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if err := exec(base, "SELECT '"+schema+"'::regnamespace"); err == nil {
+			return primary, standby
+		} else if time.Since(start) > 20*time.Second {
+			tb.Fatalf("the standby has not replayed schema %s after 20 s: %v", schema, err)
+		}
+	}
 }
