@@ -4,7 +4,7 @@ import "strings"
 
 // A verb of arrest or killing may stand far from its number when the agent
 // comes between: "اعتقلت دورية تابعة للأمن الداخلي شخصين", "اعتقلت قسد خلال
-// حملة مداهمات في الشدادي 11 شاباً". Such a number is taken only when a person
+// حملة مداهمات في منبج 9 شبان". Such a number is taken only when a person
 // noun follows it, and only before anything that starts a new clause.
 
 var (

@@ -46,7 +46,7 @@ func TestResolveAnchors(t *testing.T) {
 // TestExtract_DaysLater keeps two incidents apart when the second is dated from
 // the first: the later arrest is not a follow-up of the clash.
 func TestExtract_DaysLater(t *testing.T) {
-	text := "دارت اشتباكات بين مسلحين في مدينة الصنمين بريف درعا يوم 12 تشرين الأول 2025، قُتل فيها شخصان. " +
+	text := "دارت اشتباكات بين مسلحين في مدينة إزرع بريف درعا يوم 12 تشرين الأول 2025، قُتل فيها شخصان. " +
 		"وبعد ثلاثة أيام ألقت قوى الأمن القبض على ستة من المشاركين فيها داخل المدينة."
 	got := extractAll(t, text, ymd("2025-10-20"))
 	if len(got) != 2 {

@@ -47,7 +47,7 @@ func newPassage(text string, published time.Time, places Places) *passage {
 		s := sentence{span: sp, toks: toks[i]}
 		s.trig = strongOrWeak(findTriggers(s.toks))
 		if isSummary(s.toks) || isAside(s.toks) {
-			s.trig = nil // "نفذت القوات 80 عملية خلال ستة أشهر": a tally, not an incident
+			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident
 		}
 		s.dates = findDates(s.toks, text, ctx)
 		anchor = resolveAnchors(s.dates, anchor)

@@ -1,0 +1,361 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
+)
+
+// devPassage is one line of news-dev/dev.jsonl: a real news passage and the
+// incidents labelled in it (see that file's README for the conventions).
+type devPassage struct {
+	ID        string        `json:"id"`
+	Lang      string        `json:"lang"`
+	Published *string       `json:"published"`
+	Text      string        `json:"text"`
+	Expected  []devIncident `json:"expected"`
+	Notes     string        `json:"notes"`
+}
+
+type devIncident struct {
+	Type        string   `json:"type"`
+	PlacesAR    []string `json:"places_ar"`
+	PlacesEN    []string `json:"places_en"`
+	Governorate *string  `json:"governorate"`
+	DateFrom    *string  `json:"date_from"`
+	DateTo      *string  `json:"date_to"`
+	Killed      *int     `json:"killed"`
+	Injured     *int     `json:"injured"`
+	Arrested    *int     `json:"arrested"`
+}
+
+func loadDev(tb testing.TB) []devPassage {
+	tb.Helper()
+	f, err := os.Open(needShared(tb, "news-dev/dev.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []devPassage
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var p devPassage
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			tb.Fatalf("dev.jsonl line %d: %v", len(out)+1, err)
+		}
+		out = append(out, p)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// devScore tallies one slice of dev.jsonl.
+type devScore struct {
+	preds, labels       int
+	strict, loose       int
+	dateOK              int
+	killOK, injOK, arOK int
+}
+
+func (s *devScore) add(o devScore) {
+	s.preds += o.preds
+	s.labels += o.labels
+	s.strict += o.strict
+	s.loose += o.loose
+	s.dateOK += o.dateOK
+	s.killOK += o.killOK
+	s.injOK += o.injOK
+	s.arOK += o.arOK
+}
+
+func prf(tp, preds, labels int) (p, r, f float64) {
+	p, r = ratio(tp, preds), ratio(tp, labels)
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+func (s devScore) strictF1() float64 { _, _, f := prf(s.strict, s.preds, s.labels); return f }
+func (s devScore) dateAcc() float64  { return ratio(s.dateOK, s.strict) }
+func (s devScore) countAcc() float64 { return ratio(s.killOK+s.injOK+s.arOK, 3*s.strict) }
+
+func (s devScore) String() string {
+	sp, sr, sf := prf(s.strict, s.preds, s.labels)
+	lp, lr, lf := prf(s.loose, s.preds, s.labels)
+	return fmt.Sprintf("%3d labels %3d predicted | strict P %.2f R %.2f F1 %.2f | loose P %.2f R %.2f F1 %.2f | "+
+		"over %d strict matches: dates %.2f, killed %.2f, injured %.2f, arrested %.2f",
+		s.labels, s.preds, sp, sr, sf, lp, lr, lf, s.strict, s.dateAcc(),
+		ratio(s.killOK, s.strict), ratio(s.injOK, s.strict), ratio(s.arOK, s.strict))
+}
+
+// TestNewsDev scores extraction on the real passages of news-dev/dev.jsonl as
+// its README defines, per language and on two halves (odd and even ids), and
+// with -v prints each passage's differences. See docs/EXTRACTION.md.
+func TestNewsDev(t *testing.T) {
+	ps := loadDev(t)
+	x := New(realGazetteer(t))
+	scores := map[string]*devScore{}
+	for _, k := range []string{"ar", "en", "all", "ar odd", "ar even", "en odd", "en even"} {
+		scores[k] = &devScore{}
+	}
+	for _, p := range ps {
+		var pub time.Time
+		if p.Published != nil {
+			pub = ymd(*p.Published)
+		}
+		got := x.Extract(p.Text, pub)
+		sc, diff := scorePassage(p, got)
+		half := "even"
+		if devNumber(p.ID)%2 == 1 {
+			half = "odd"
+		}
+		for _, k := range []string{p.Lang, "all", p.Lang + " " + half} {
+			scores[k].add(sc)
+		}
+		if len(diff) > 0 {
+			t.Logf("%s (%s):\n  %s", p.ID, p.Lang, strings.Join(diff, "\n  "))
+		}
+	}
+	for _, k := range []string{"ar", "ar odd", "ar even", "en", "en odd", "en even", "all"} {
+		t.Logf("%-8s %v", k, *scores[k])
+	}
+	checkFloor(t, "Arabic strict F1", scores["ar"].strictF1(), 0)
+	checkFloor(t, "English strict F1", scores["en"].strictF1(), 0)
+	checkFloor(t, "date accuracy", scores["all"].dateAcc(), 0)
+}
+
+func checkFloor(t *testing.T, what string, got, floor float64) {
+	t.Helper()
+	if got < floor {
+		t.Errorf("%s = %.3f, below the floor %.2f", what, got, floor)
+	}
+}
+
+func devNumber(id string) int {
+	var n int
+	fmt.Sscanf(id[strings.LastIndexAny(id, "D")+1:], "%d", &n)
+	return n
+}
+
+// scorePassage matches predictions to labels (strict: type and place; loose:
+// type and governorate), one to one, and scores dates and counts over the
+// strict matches. diff lists what differs, for -v.
+func scorePassage(p devPassage, got []Candidate) (devScore, []string) {
+	alt := parseAlternatives(p.Notes, p.Text)
+	sc := devScore{preds: len(got), labels: len(p.Expected)}
+	strictM := bipartite(len(p.Expected), len(got), func(i, j int) bool { return strictMatch(p, alt, p.Expected[i], got[j]) })
+	looseM := bipartite(len(p.Expected), len(got), func(i, j int) bool { return looseMatch(alt, p.Expected[i], got[j]) })
+	var diff []string
+	used := make([]bool, len(got))
+	for i, w := range p.Expected {
+		if looseM[i] >= 0 {
+			sc.loose++
+		}
+		j := strictM[i]
+		if j < 0 {
+			diff = append(diff, "MISSED "+describeLabel(w)+looseNote(looseM[i], got))
+			continue
+		}
+		used[j] = true
+		sc.strict++
+		c := got[j]
+		if dateMatch(alt, w, c) {
+			sc.dateOK++
+		} else {
+			diff = append(diff, fmt.Sprintf("date of %s: got %s..%s, want %s..%s", w.Type,
+				dateStr(c.DateFrom), dateStr(c.DateTo), deref(w.DateFrom), deref(w.DateTo)))
+		}
+		for _, f := range []struct {
+			name      string
+			got, want *int
+			ok        *int
+		}{{"killed", c.Killed, w.Killed, &sc.killOK}, {"injured", c.Injured, w.Injured, &sc.injOK}, {"arrested", c.Arrested, w.Arrested, &sc.arOK}} {
+			if sameCount(f.got, f.want) {
+				*f.ok++
+			} else {
+				diff = append(diff, fmt.Sprintf("%s of %s: got %s, want %s", f.name, w.Type, countStr(f.got), countStr(f.want)))
+			}
+		}
+	}
+	for j, c := range got {
+		if !used[j] {
+			diff = append(diff, "EXTRA "+describeCandidate(c))
+		}
+	}
+	return sc, diff
+}
+
+func looseNote(j int, got []Candidate) string {
+	if j < 0 {
+		return ""
+	}
+	return " (loose match: " + describeCandidate(got[j]) + ")"
+}
+
+func describeLabel(w devIncident) string {
+	places := w.PlacesAR
+	if len(places) == 0 {
+		places = w.PlacesEN
+	}
+	gov := "null"
+	if w.Governorate != nil {
+		gov = *w.Governorate
+	}
+	return fmt.Sprintf("%s %q %s %s..%s k%s i%s a%s", w.Type, places, gov, deref(w.DateFrom), deref(w.DateTo),
+		countStr(w.Killed), countStr(w.Injured), countStr(w.Arrested))
+}
+
+func describeCandidate(c Candidate) string {
+	return fmt.Sprintf("%s %q %q %s %s..%s k%s i%s a%s", c.IncidentType, placeTexts(c), c.PlaceNameEN, c.Admin1Name,
+		dateStr(c.DateFrom), dateStr(c.DateTo), countStr(c.Killed), countStr(c.Injured), countStr(c.Arrested))
+}
+
+// placeTexts are the texts a candidate gives for where it happened: its place
+// names and the incident places of its list, as written.
+func placeTexts(c Candidate) []string {
+	var out []string
+	for _, s := range []string{c.PlaceNameAR, c.PlaceNameEN} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	for _, r := range c.Places {
+		if r.Role == RoleIncident {
+			out = append(out, r.Text)
+		}
+	}
+	return out
+}
+
+func typeMatch(alt alternatives, w devIncident, c Candidate) bool {
+	return c.IncidentType == w.Type || containsStr(alt.types, c.IncidentType)
+}
+
+func govOf(w devIncident) string {
+	if w.Governorate == nil {
+		return ""
+	}
+	return *w.Governorate
+}
+
+// govMatch compares governorates by name; the labels write "Hasakah" where
+// the gazetteer says "Al-Hasakah".
+func govMatch(alt alternatives, w devIncident, c Candidate) bool {
+	got := strings.TrimPrefix(c.Admin1Name, "Al-")
+	return got == govOf(w) || got != "" && containsStr(alt.govs, got)
+}
+
+func looseMatch(alt alternatives, w devIncident, c Candidate) bool {
+	return typeMatch(alt, w, c) && govMatch(alt, w, c)
+}
+
+// strictMatch is the README's strict match: same type, and a predicted place
+// whose text contains a labelled place. A label with no place (the text names
+// none) matches on type and governorate.
+func strictMatch(p devPassage, alt alternatives, w devIncident, c Candidate) bool {
+	if !typeMatch(alt, w, c) {
+		return false
+	}
+	want := append(append([]string(nil), w.PlacesAR...), w.PlacesEN...)
+	if p.Lang == "ar" {
+		want = w.PlacesAR
+	}
+	if len(want) == 0 {
+		return govMatch(alt, w, c)
+	}
+	for _, t := range placeTexts(c) {
+		nt := gazetteer.Normalize(t)
+		for _, l := range append(append([]string(nil), want...), alt.places...) {
+			if n := gazetteer.Normalize(l); n != "" && strings.Contains(nt, n) {
+				return true
+			}
+		}
+		for _, n := range alt.namesEN {
+			if strings.Contains(nt, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateMatch: the predicted range lies within the labelled one, a day either
+// side; a null label wants a null prediction.
+func dateMatch(alt alternatives, w devIncident, c Candidate) bool {
+	if c.DateFrom.IsZero() {
+		return w.DateFrom == nil || alt.nullDate
+	}
+	within := func(from, to string) bool {
+		lo, hi := ymd(from).AddDate(0, 0, -1), ymd(to).AddDate(0, 0, 1)
+		return !c.DateFrom.Before(lo) && !c.DateTo.After(hi)
+	}
+	if w.DateFrom != nil && within(*w.DateFrom, deref(w.DateTo)) {
+		return true
+	}
+	for _, d := range alt.dates {
+		if len(d) == 7 {
+			first := ymd(d + "-01")
+			if within(d+"-01", first.AddDate(0, 1, -1).Format(time.DateOnly)) {
+				return true
+			}
+		} else if within(d, d) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsStr(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// bipartite returns, for each of n labels, the index of the prediction it is
+// matched to (or -1) in a maximum one-to-one matching under ok.
+func bipartite(n, m int, ok func(i, j int) bool) []int {
+	labelOf := make([]int, m)
+	for j := range labelOf {
+		labelOf[j] = -1
+	}
+	var try func(i int, seen []bool) bool
+	try = func(i int, seen []bool) bool {
+		for j := 0; j < m; j++ {
+			if seen[j] || !ok(i, j) {
+				continue
+			}
+			seen[j] = true
+			if labelOf[j] < 0 || try(labelOf[j], seen) {
+				labelOf[j] = i
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < n; i++ {
+		try(i, make([]bool, m))
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = -1
+	}
+	for j, i := range labelOf {
+		if i >= 0 {
+			out[i] = j
+		}
+	}
+	return out
+}
