@@ -154,3 +154,12 @@ func TestFindAll_CountryAroundTown(t *testing.T) {
 		})
 	}
 }
+
+// TestFindAll_EndsInTypeWord: a name whose context starts with a type word at
+// the very end of the text ("... على أطراف البلدة") must not read past it.
+func TestFindAll_EndsInTypeWord(t *testing.T) {
+	g := mustDefault(t)
+	for _, text := range []string{"هاجموا النقطة في إدلب، في البلدة", "وقع الهجوم في حلب، في مدينة", "clashes in Idlib, in the town"} {
+		g.FindAll(text) // must not panic
+	}
+}

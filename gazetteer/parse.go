@@ -144,6 +144,9 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
 		return parsed{}, false // "كفرنبل ومدينة أريحا": a second place, not the first one's area
 	}
 	j := g.parsePrefix(toks, k, &ctx)
+	if j >= len(toks) {
+		return parsed{}, false // "... في البلدة" at the end: a type word and no name
+	}
 	explicit := ctx.prefixed || k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
 	if f := forms(toks[j]); !explicit && len(f) > 1 && f[len(f)-1].proclitic == "ب" {
 		explicit = true
