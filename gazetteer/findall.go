@@ -1,48 +1,151 @@
 package gazetteer
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // FindAll returns the place names mentioned in running Arabic or English text, in
 // order, each read with its prefixes and qualifiers ("في منطقة البدروسية بريف اللاذقية
 // الشمالي" gives Badrousiya with Latakia as context). At each position the longest
 // name wins. Lone village names, which are often also common words, are only taken
-// after a preposition, a type word or with a context. Safe for concurrent use.
+// with something around them that says they are places: a type word, a context, a
+// preposition, or a list of places they continue. Safe for concurrent use.
 func (g *Gazetteer) FindAll(text string) []Mention {
 	toks := tokenize(text, 0)
 	var out []Mention
+	var list listState
 	for i := 0; i < len(toks); {
 		p, ok := g.parseAt(toks, i, mode{})
-		if !ok || !g.plausible(toks, p) {
+		if !ok || !g.plausible(toks, p, list.continues(toks, p)) {
+			list.skip(toks[i])
 			i++
 			continue
 		}
 		m := g.resolve(p)
 		start, end := toks[p.first].start, toks[p.last].end
 		m.Query = text[start:end]
-		out = append(out, Mention{Start: start, End: end, Text: text[start:end], Match: m})
+		mn := Mention{Start: start, End: end, Text: text[start:end], Match: m,
+			NameStart: toks[p.nameFirst].start, NameEnd: toks[p.nameEnd-1].end, Proclitic: p.proclitic, ContextStart: end}
+		if p.ctx != nil {
+			mn.ContextStart = toks[p.ctx.first].start
+		}
+		out = append(out, mn)
+		list.add(toks, p)
 		i = p.last + 1
 	}
 	return out
 }
 
-// plausible rejects lone low-importance names with nothing around them that says
-// they are places.
-func (g *Gazetteer) plausible(toks []token, p parsed) bool {
+// listState follows a list of places: "قرى الخربة، تل حمرا وأم حوش". A list
+// is opened by a plural type word ("قرى", "villages") and goes on from item to
+// item, separated by commas or "و", while its items stay short; an item that
+// is no known place does not end it.
+type listState struct {
+	open   bool
+	joined bool // the last token seen was a place joined to the next by "و"
+	words  int  // words of the current item that are no known place
+}
+
+func (l *listState) add(toks []token, p parsed) {
+	l.open = p.plural || l.open && l.continues(toks, p)
+	l.joined, l.words = true, 0
+}
+
+// skip reads a token that is not (the start of) a place.
+func (l *listState) skip(t token) {
+	switch {
+	case t.brk && !t.comma:
+		l.open = false
+	case t.comma || conjunctions[t.norm]:
+		l.words = 0
+	default:
+		l.words++
+		if l.words > 3 {
+			l.open = false
+		}
+	}
+	l.joined = l.joined && conjunctions[t.norm]
+}
+
+// continues reports whether p is the next item of a list: it starts an item
+// (after a comma or "و") of an open list, or it is joined by "و" right after a
+// place ("في بلدة كفرنبل وحاس").
+func (l *listState) continues(toks []token, p parsed) bool {
+	if p.first >= len(toks) {
+		return false
+	}
+	t := toks[p.first]
+	startsItem := t.comma || strings.HasPrefix(p.proclitic, "و") || p.first > 0 && conjunctions[toks[p.first-1].norm]
+	if l.open && startsItem {
+		return true
+	}
+	return l.joined && (strings.HasPrefix(p.proclitic, "و") || p.first > 0 && conjunctions[toks[p.first-1].norm])
+}
+
+var conjunctions = map[string]bool{"و": true, "and": true, "or": true, "او": true}
+
+// plausible rejects mentions that are more likely common words than places: lone
+// low-importance names with nothing around them that says they are places, a
+// village name glued to a preposition ("بالسلامة"), a name read without the article
+// all its Arabic spellings have ("حالات" for "الحالات"), and an English name that is
+// the first part of a longer capitalised one ("Tal" of "Tal Rifaat").
+func (g *Gazetteer) plausible(toks []token, p parsed, inList bool) bool {
 	if p.kinds == nil && slices.ContainsFunc(toks[p.nameFirst:p.nameEnd], func(t token) bool { return monthKeys[tokenKey(t.norm)] }) {
 		return false // "السابع من نيسان" is a date unless a type word says otherwise
 	}
-	if p.nameEnd-p.nameFirst > 1 || p.prefixed || p.ctx != nil {
+	imp := 0.0
+	for _, c := range p.cands {
+		imp = max(imp, g.places[c.idx].Importance)
+	}
+	if imp < 0.8 && !toks[p.nameFirst].arabic && cutShort(toks, p) {
+		return false
+	}
+	if len(p.kinds) > 0 || imp >= 0.8 {
+		return true // a type word says it is a place: "قرية المغارة"
+	}
+	if !g.articleAgrees(toks[p.nameFirst], p) {
+		return false
+	}
+	if p.prefixed || p.ctx != nil || imp >= 0.45 || inList {
 		return true
 	}
-	if p.proclitic != "" && p.proclitic != "و" {
+	prev := p.nameFirst - 1
+	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
+}
+
+// cutShort reports an English name that ends in an article ("Saraya al") or is
+// followed by another capitalised word that is no qualifier: the name in the text
+// is longer than the one matched.
+func cutShort(toks []token, p parsed) bool {
+	if latinArticles[toks[p.nameEnd-1].norm] {
 		return true
 	}
-	if p.nameFirst > 0 && !toks[p.nameFirst].brk && triggers[toks[p.nameFirst-1].norm] {
+	k := p.last + 1
+	if k >= len(toks) || toks[k].brk || !toks[k].upper || toks[k].arabic {
+		return false
+	}
+	return !isQualifier(tokenKey(toks[k].norm))
+}
+
+// articleAgrees reports whether a lone Arabic name is written with the article
+// when the place's names have it: "حالات" is a common word, "الحالات" a village.
+func (g *Gazetteer) articleAgrees(t token, p parsed) bool {
+	if !t.arabic || p.nameEnd-p.nameFirst > 1 {
+		return true
+	}
+	word := t.norm[len(p.proclitic):]
+	if p.proclitic == "ل" && strings.HasPrefix(t.norm, "لل") {
+		word = "ال" + t.norm[len("لل"):]
+	}
+	if strings.HasPrefix(word, "ال") {
 		return true
 	}
 	for _, c := range p.cands {
-		if g.places[c.idx].Importance >= 0.45 {
-			return true
+		for _, n := range g.places[c.idx].names() {
+			if nn := Normalize(n); isArabic(nn) && !strings.HasPrefix(nn, "ال") {
+				return true
+			}
 		}
 	}
 	return false

@@ -69,6 +69,9 @@ func TestFindAll_CommonWords(t *testing.T) {
 	for _, text := range []string{
 		"قالت وزارة الداخلية إن قوات الأمن العام ضبطت أسلحة وذخيرة بعد اشتباك مع عناصر التنظيم.",
 		"The Interior Ministry said the cell had planned attacks with the help of the coalition.",
+		// glued prepositions, words read without the article their hamlets have, a person's name
+		"أصيب ثلاثة مدنيين بجروح في حالات متفرقة، ونُقلوا إلى المشفى بالسلامة، وقال الوزير إن التحقيق مستمر.",
+		"Security sources named the suspect as Rami Al-Hassan, who was detained with Saraya al-Jawad members.",
 	} {
 		if got := g.FindAll(text); len(got) != 0 {
 			for _, m := range got {
@@ -161,5 +164,20 @@ func TestFindAll_EndsInTypeWord(t *testing.T) {
 	g := mustDefault(t)
 	for _, text := range []string{"هاجموا النقطة في إدلب، في البلدة", "وقع الهجوم في حلب، في مدينة", "clashes in Idlib, in the town"} {
 		g.FindAll(text) // must not panic
+	}
+}
+
+// TestFindAll_Lists reads a list of villages opened by a plural type word, with
+// an item that is no place in it: every village is found, with the OCHA files.
+func TestFindAll_Lists(t *testing.T) {
+	g := ochaGazetteer(t)
+	got := g.FindAll("طال القصف قرى تل غزال، الشمدينية، محيط المدرسة، حرملة والحريشية بريف القامشلي.")
+	if len(got) != 4 {
+		t.Fatalf("FindAll found %v; want the four villages", mentionIDs(got))
+	}
+	for _, m := range got {
+		if !strings.Contains(m.Text, "حرملة") && m.Match.Place.Admin1PCode != "SY08" { // حرملة has namesakes
+			t.Errorf("mention %q → %s in %s; want a village of Al-Hasakah", m.Text, m.Match.Place.ID, m.Match.Place.Admin1PCode)
+		}
 	}
 }

@@ -15,6 +15,7 @@ type parsed struct {
 	dirOf            bool // "north of X", "غربي مدينة X"
 	rural, near      bool
 	prefixed         bool // some qualifier or type word came before the name
+	plural           bool // a plural or dual type word came before it: "قرى", "بلدتي", "villages"
 	proclitic        string
 	ctx              *parsed
 	ctxKindsAccepted bool
@@ -78,6 +79,7 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			p.near = true
 		case typeWords[k] != nil:
 			p.kinds = typeWords[k]
+			p.plural = p.plural || pluralTypeWords[k]
 			if p.dir != "" {
 				p.dirOf = true
 			}

@@ -86,4 +86,13 @@ type Mention struct {
 	Start, End int    // byte offsets of Text in the searched text
 	Text       string // as written, with its prefixes and qualifiers
 	Match      Match
+
+	// NameStart and NameEnd are the byte offsets of the name itself, without the
+	// words before it ("قرب", "مدينة", "ريف"), after it and its context, but with
+	// the letters glued to its first word ("بدمشق"); Proclitic is those letters,
+	// normalised ("ب"). ContextStart is where the words locating it in a larger
+	// area begin ("بريف اللاذقية" in "البدروسية بريف اللاذقية"); End when none.
+	NameStart, NameEnd int
+	Proclitic          string
+	ContextStart       int
 }

@@ -33,6 +33,21 @@ var typeWords = map[string][]Kind{
 	"city": {KindCity, KindTown}, "town": {KindTown, KindCity, KindVillage}, "village": {KindVillage, KindTown},
 	"neighbourhood": {KindNeighbourhood}, "neighborhood": {KindNeighbourhood}, "district": {KindDistrict, KindNeighbourhood},
 	"governorate": {KindGovernorate}, "province": {KindGovernorate}, "area": {KindRegion, KindVillage, KindTown},
+	"محله": {KindNeighbourhood}, "حاره": {KindNeighbourhood},
+	// plural and dual forms open a list of places: "قرى الخربة وتل حمرا", "مدينتي منبج والباب"
+	"قري": {KindVillage, KindTown}, "بلدات": {KindTown, KindVillage}, "مدن": {KindCity, KindTown},
+	"احياء": {KindNeighbourhood}, "مناطق": {KindRegion, KindVillage, KindTown, KindNeighbourhood},
+	"قريتي": {KindVillage, KindTown}, "بلدتي": {KindTown, KindVillage}, "مدينتي": {KindCity, KindTown},
+	"منطقتي": {KindRegion, KindVillage, KindTown, KindNeighbourhood}, "حيي": {KindNeighbourhood},
+	"villages": {KindVillage, KindTown}, "towns": {KindTown, KindVillage}, "cities": {KindCity, KindTown},
+	"neighbourhoods": {KindNeighbourhood}, "neighborhoods": {KindNeighbourhood}, "areas": {KindRegion, KindVillage, KindTown},
+}
+
+// pluralTypeWords are the plural and dual type words: the names after them are a list.
+var pluralTypeWords = map[string]bool{
+	"قري": true, "بلدات": true, "مدن": true, "احياء": true, "مناطق": true, "قريتي": true, "بلدتي": true,
+	"مدينتي": true, "منطقتي": true, "حيي": true, "villages": true, "towns": true, "cities": true,
+	"neighbourhoods": true, "neighborhoods": true, "areas": true,
 }
 
 // ruralWords mark "the countryside of X": the governorate area outside X's city.
@@ -66,6 +81,10 @@ var stopKeys = map[string]bool{
 	"عام": true, "يوم": true, "كبير": true, "صغير": true, "جديد": true, "غربيه": true, "شرقيه": true,
 	"مزرعه": true, "مزارع": true, "شماليه": true, "جنوبيه": true, "قديم": true, "قديمه": true, "اول": true, "ثاني": true, "ثانيه": true,
 	"بلد": true, "ثوره": true, "كرامه": true, "امل": true, "عرب": true, "اكراد": true, "فرات": true,
+	// prepositions and particles, which some hamlet names also spell ("على" and العلي)
+	"الي": true, "عن": true, "مع": true, "حتي": true, "عند": true, "بين": true, "منذ": true,
+	"خلال": true, "بعد": true, "قبل": true, "ضد": true, "نحو": true, "عبر": true, "حول": true, "دون": true,
+	"لدي": true, "تحت": true, "فوق": true, "امام": true, "خلف": true, "اثناء": true, "لكن": true, "ان": true,
 	"state": true, "general": true, "interior": true, "coalition": true, "center": true, "central": true,
 	"mission": true, "army": true, "forces": true, "security": true, "new": true, "old": true,
 	// the preposition على, which folds onto the name علي; words of the casualty and raid
