@@ -1,147 +1,224 @@
 package extract
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
+	"github.com/paulmach/orb/geo"
 )
 
-// draft is a candidate being assembled from one or more sentences.
+// draft is an incident being assembled from one or more sentences.
 type draft struct {
 	segment
-	sents     []int  // sentence indices, in order
-	spans     []span // where counts were read in each
-	place     *gazetteer.Mention
-	date      *dateMention
-	inherited bool // date taken from an earlier sentence
-	refOnly   bool // placed at a reference point: only "80 كم شرقي دير الزور" was named
+	sents     []int        // sentence indices, in order
+	spans     []span       // where counts were read in each
+	places    []*mention   // where it happened: one, or several told as one event
+	refs      []*mention   // near or reference points, used when no place is named
+	date      *dateMention // nil when no date is told
+	inherited bool         // date taken from an earlier sentence
 	counts    [3]*int
+	countAt   [3]int  // where each count was read
 	more      [3]bool // the count was told as "آخرين": add it to an earlier one of the incident
 	notes     []string
+	apart     bool // told as background or an aside: never merged with the story's incidents
+	summary   bool // totals incidents told after it
 }
 
 func (d *draft) lastSent() int { return d.sents[len(d.sents)-1] }
 
 // candidates reads the passage sentence by sentence: a sentence with incident
-// words gives drafts, which join the previous draft when they only add to it
-// (same place, or none, and no other date); a sentence without any may add
-// counts, a date or a place to the draft just before it.
+// words gives drafts, which join an earlier draft of the same event when they
+// only add to it (a compatible type, the same or a containing place or none,
+// no other date); a sentence without any may add counts, a date or a finer
+// place to the draft just before it.
 func (p *passage) candidates() []Candidate {
 	var drafts []draft
 	var lastDate *dateMention
-	var lastPlace *gazetteer.Mention
 	for si := range p.sents {
 		s := &p.sents[si]
 		if len(s.trig) == 0 {
 			p.followUp(drafts, si)
 		}
 		for _, g := range segments(s) {
-			for k, d := range p.newDrafts(si, g, lastDate) {
-				if s.background {
-					if d.place != nil {
-						drafts = append(drafts, d) // an earlier event at a place of its own, never merged
-					}
-					continue // an earlier event with no place of its own: background, not a candidate
-				}
-				drafts = p.add(drafts, d, lastPlace, k == 0)
+			d := p.newDraft(si, g, lastDate, drafts)
+			if d.apart && len(d.places) == 0 && len(d.refs) == 0 {
+				continue // an earlier event with no place of its own: background, not a candidate
 			}
+			drafts = p.add(drafts, d)
 		}
-		if d := bestDate(s.dates, span{Start: s.Start, End: s.End}, s.Start); d != nil && d.resolved() {
+		if d := bestDate(s.dates, span{Start: s.Start, End: s.End}, s.Start); d != nil && d.resolved() && !s.aside {
 			lastDate = d
 		}
+	}
+	markSummaries(drafts)
+	var out []Candidate
+	for _, d := range drafts {
+		if d.summary || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved()) && d.counts == [3]*int{} {
+			continue // a total of incidents told apart, or nothing a reviewer could place, date or count
+		}
+		out = append(out, p.candidatesOf(d)...)
+	}
+	return out
+}
+
+// newDraft makes the draft of one segment of sentence si.
+func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []draft) draft {
+	s := &p.sents[si]
+	d := draft{segment: g, sents: []int{si}, spans: []span{g.sp}, apart: s.background || s.aside}
+	if g.similar && len(drafts) > 0 {
+		prev := drafts[len(drafts)-1]
+		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
+	}
+	for _, i := range g.places {
+		m := &s.ms[i]
+		if m.near {
+			d.refs = append(d.refs, m)
+		} else {
+			d.places = append(d.places, m)
+		}
+	}
+	if len(d.places) == 0 {
 		for i := range s.ms {
-			if s.roles[i] == RoleIncident {
-				lastPlace = &s.ms[i]
+			if m := &s.ms[i]; m.role == RoleReference && m.Start >= g.sp.Start && m.Start < g.sp.End {
+				d.refs = append(d.refs, m)
 			}
 		}
 	}
-	var out []Candidate
-	for _, d := range drafts {
-		if d.place == nil && (d.date == nil || !d.date.resolved()) && d.counts == [3]*int{} {
-			continue // nothing a reviewer could place, date or count
-		}
-		out = append(out, p.candidate(d))
+	d.date = bestDate(s.dates, g.sp, g.pos)
+	if d.date == nil {
+		d.date = bestDate(s.dates, span{Start: s.Start, End: s.End}, g.pos)
 	}
-	return out
+	if d.date == nil && lastDate != nil && !d.apart {
+		d.date, d.inherited = lastDate, true
+	}
+	d.takeCounts(s, g.sp)
+	if g.elliptic > 0 && d.counts == [3]*int{} {
+		d.ellipticCount(s, g)
+	}
+	return d
 }
 
-// newDrafts makes one draft per incident place of a segment (one with no place
-// if it names none). Counts go to the first only: they may cover them all.
-func (p *passage) newDrafts(si int, g segment, lastDate *dateMention) []draft {
-	s := &p.sents[si]
-	base := draft{segment: g, sents: []int{si}, spans: []span{g.sp}}
-	base.date = bestDate(s.dates, g.sp, g.pos)
-	if base.date == nil {
-		base.date = bestDate(s.dates, span{Start: s.Start, End: s.End}, g.pos)
-	}
-	if base.date == nil && lastDate != nil && !s.background {
-		base.date, base.inherited = lastDate, true
-	}
-	base.takeCounts(s, g.sp)
-	if len(g.places) == 0 {
-		return []draft{base}
-	}
-	out := make([]draft, 0, len(g.places))
-	for k, mi := range g.places {
-		d := base
-		d.place = &s.ms[mi]
-		d.notes = slices.Clone(base.notes)
-		if k > 0 {
-			d.counts = [3]*int{}
-		} else if len(g.places) > 1 && base.counts != [3]*int{} {
-			d.notes = append(d.notes, "counts may cover all places of the sentence")
+// ellipticCount gives "وآخر في بلدة Y" the count of the kind told just before
+// it: "قتل مدني في بلدة X وآخر في بلدة Y" killed one in each.
+func (d *draft) ellipticCount(s *sentence, g segment) {
+	for k := len(s.counts) - 1; k >= 0; k-- {
+		if c := s.counts[k]; c.Pos < g.sp.Start && c.Value != nil {
+			v := g.elliptic
+			d.counts[c.Kind] = &v
+			return
 		}
-		out = append(out, d)
 	}
-	return out
 }
 
-// add appends d, or merges it into the draft before it when it adds to that
-// incident. first is false for the second and later places of one segment.
-func (p *passage) add(drafts []draft, d draft, lastPlace *gazetteer.Mention, first bool) []draft {
+// add appends d, or merges it into an earlier draft of the same event.
+func (p *passage) add(drafts []draft, d draft) []draft {
 	si := d.sents[0]
-	if n := len(drafts); n > 0 && first && !p.sents[si].newTopic {
-		last := &drafts[n-1]
-		if last.lastSent() < si && continues(last, &d) {
-			last.absorb(d)
-			return drafts
+	if !p.sents[si].newTopic && !d.apart {
+		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
+			last := &drafts[k]
+			if last.lastSent() >= si || last.apart {
+				continue
+			}
+			if continues(last, &d) {
+				last.absorb(d)
+				return drafts
+			}
+			if sameKind(last.typ, d.typ) && len(d.places) > 0 {
+				break // the same kind of event elsewhere: a new one, and older ones are further still
+			}
 		}
 	}
-	if d.place == nil {
-		d.place = p.referencePoint(si)
-		d.refOnly = d.place != nil
-	}
-	if d.place == nil && lastPlace != nil && !p.sents[si].newTopic {
-		d.place = lastPlace
-		d.notes = append(d.notes, "place taken from an earlier sentence")
+	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart {
+		if pl := p.placeBefore(si); pl != nil {
+			d.places = []*mention{pl}
+			d.notes = append(d.notes, "place taken from an earlier sentence")
+		}
 	}
 	return append(drafts, d)
 }
 
-// referencePoint returns the first reference point named in sentence si.
-func (p *passage) referencePoint(si int) *gazetteer.Mention {
-	s := &p.sents[si]
-	for i := range s.ms {
-		if s.roles[i] == RoleReference {
+// placeBefore is the incident place of the sentence just before si, if it is a
+// follow-up of the same story.
+func (p *passage) placeBefore(si int) *mention {
+	if si == 0 || p.sents[si].newTopic {
+		return nil
+	}
+	s := &p.sents[si-1]
+	for i := len(s.ms) - 1; i >= 0; i-- {
+		if s.ms[i].role == RoleIncident && !s.ms[i].near {
 			return &s.ms[i]
 		}
 	}
 	return nil
 }
 
-// continues reports whether d, from a later sentence, tells more of last: it
-// names no other place and no other date.
-func continues(last, d *draft) bool {
-	samePl := d.place == nil || last.place != nil && (samePlace(*last.place, *d.place) || contains(*d.place, *last.place))
-	sameDate := d.date == nil || d.inherited || last.date == nil ||
-		!d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
-	return samePl && sameDate
+// sameKind reports types that one event may be told with: an arrest raid that
+// seizes weapons, an attack that turns into a clash, an explosion later named
+// a bombing.
+func sameKind(a, b string) bool {
+	if a == b {
+		return true
+	}
+	for _, pair := range [][2]string{{TypeArrest, TypeWeaponsSeizure}, {TypeArmedAttack, TypeClash}, {TypeBombing, TypeOther}} {
+		if a == pair[0] && b == pair[1] || a == pair[1] && b == pair[0] {
+			return true
+		}
+	}
+	return false
 }
 
-// contains reports whether outer is a coarser area holding inner.
-func contains(outer, inner gazetteer.Mention) bool { return within(inner, outer) }
+// continues reports whether d, from a later sentence, tells more of last: a
+// type one event may have, the same place, a finer or coarser one or none,
+// and no other date.
+func continues(last, d *draft) bool {
+	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak {
+		return false
+	}
+	sameDate := d.date == nil || d.inherited || last.date == nil ||
+		!d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
+	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// countsDiffer reports a toll told differently: another event, not the same
+// one again ("قُتل 10 ... وقُتل ثمانية في ..." is a total and its parts).
+func countsDiffer(last, d *draft) bool {
+	for k := range d.counts {
+		if last.counts[k] != nil && d.counts[k] != nil && *last.counts[k] != *d.counts[k] && !d.more[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// placesAgree: either names no place, or one names the same place as the
+// other, or an area holding it or held by it.
+func placesAgree(a, b []*mention) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if samePlace(x.Mention, y.Mention) || within(x.Mention, y.Mention) || within(y.Mention, x.Mention) ||
+				adjoining(x.Mention, y.Mention) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adjoiningKm is how close two named places may lie to be told of one event:
+// a town and its old quarter, a village and the farms beside it.
+const adjoiningKm = 3
+
+// adjoining reports two places of town precision or finer within adjoiningKm.
+func adjoining(a, b gazetteer.Mention) bool {
+	if precisionRank(precisionOf(a)) > precisionRank(gazetteer.PrecisionTown) ||
+		precisionRank(precisionOf(b)) > precisionRank(gazetteer.PrecisionTown) {
+		return false
+	}
+	return geo.Distance(a.Match.Place.Location, b.Match.Place.Location) <= adjoiningKm*1000
+}
 
 // absorb merges a later draft of the same incident.
 func (d *draft) absorb(o draft) {
@@ -154,8 +231,9 @@ func (d *draft) absorb(o draft) {
 		d.also = append(d.also, o.typ)
 	}
 	d.also = append(d.also, o.also...)
-	if d.place == nil {
-		d.place = o.place
+	d.places = finer(d.places, o.places)
+	if len(d.places) == 0 {
+		d.refs = append(d.refs, o.refs...)
 	}
 	if d.date == nil || d.inherited && o.date != nil && !o.inherited {
 		d.date, d.inherited = o.date, o.inherited
@@ -163,7 +241,7 @@ func (d *draft) absorb(o draft) {
 	for k := range d.counts {
 		switch {
 		case d.counts[k] == nil:
-			d.counts[k] = o.counts[k]
+			d.counts[k], d.more[k] = o.counts[k], o.more[k]
 		case o.counts[k] != nil && o.more[k]:
 			d.addCount(countKind(k), *o.counts[k])
 		}
@@ -171,8 +249,39 @@ func (d *draft) absorb(o draft) {
 	d.notes = append(d.notes, o.notes...)
 }
 
+// finer returns the places of the two tellings that say best where it
+// happened: the finer when one holds the other, else the first.
+func finer(a, b []*mention) []*mention {
+	if len(a) == 0 {
+		return b
+	}
+	if len(b) == 0 {
+		return a
+	}
+	if placeRank(b[0]) < placeRank(a[0]) {
+		return b
+	}
+	return a
+}
+
+// placeRank orders places from the finest: by precision, then among areas of
+// one governorate "ريف حماة الغربي" before "ريف حماة" before "حماة" the
+// governorate.
+func placeRank(m *mention) int {
+	r := 4 * precisionRank(precisionOf(m.Mention))
+	q := m.Match.Qualifier
+	switch {
+	case q == "" && m.Match.Place.Kind == gazetteer.KindGovernorate:
+		r += 2
+	case q == "rural":
+		r++
+	}
+	return r
+}
+
 // followUp lets a sentence with no incident word complete the draft of the
-// sentence before it: "وأسفر ذلك عن مقتل ثلاثة", "وجرى ذلك يوم الإثنين".
+// sentence before it: "وأسفر ذلك عن مقتل ثلاثة", "وجرى ذلك يوم الإثنين", "ووقع
+// الانفجار في شارع بغداد".
 func (p *passage) followUp(drafts []draft, si int) {
 	s := &p.sents[si]
 	if len(drafts) == 0 || s.newTopic || s.background {
@@ -182,22 +291,49 @@ func (p *passage) followUp(drafts []draft, si int) {
 	if d.lastSent() != si-1 {
 		return
 	}
-	for i, m := range s.ms {
-		if s.roles[i] == RoleIncident && d.place != nil && !samePlace(m, *d.place) && !contains(m, *d.place) {
-			return // another place: another story
+	var here []*mention
+	for i := range s.ms {
+		if m := &s.ms[i]; m.role == RoleIncident && !m.near {
+			here = append(here, m)
 		}
 	}
-	before := d.counts
-	n := len(d.notes)
+	if len(here) > 0 && !placesAgree(d.places, here) {
+		return // another place: another story
+	}
+	before, n, places := d.counts, len(d.notes), len(d.places)
 	whole := span{Start: s.Start, End: s.End}
 	d.takeCounts(s, whole)
-	took := d.counts != before || len(d.notes) > n
+	d.places = finer(d.places, here)
+	took := d.counts != before || len(d.notes) > n || len(d.places) != places
 	if dm := bestDate(s.dates, whole, s.Start); dm != nil && (d.date == nil || d.inherited) {
 		d.date, d.inherited, took = dm, false, true
 	}
 	if took {
 		d.sents = append(d.sents, si)
 		d.spans = append(d.spans, whole)
+	}
+}
+
+// markSummaries marks a draft whose count of killed or injured is the sum of
+// the counts of two or more drafts told after it: "قتل 10 أشخاص بانفجار
+// لغمين" before the two blasts, each with its own toll.
+func markSummaries(drafts []draft) {
+	for i := range drafts {
+		for k := countKilled; k <= countInjured; k++ {
+			c := drafts[i].counts[k]
+			if c == nil || *c == 0 {
+				continue
+			}
+			sum, n := 0, 0
+			for j := i + 1; j < len(drafts) && sum < *c; j++ {
+				if o := drafts[j].counts[k]; o != nil {
+					sum, n = sum+*o, n+1
+				}
+			}
+			if n >= 2 && sum == *c {
+				drafts[i].summary = true
+			}
+		}
 	}
 }
 
@@ -208,8 +344,9 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 			continue
 		}
 		if d.counts[c.Kind] != nil {
-			if c.More && c.Value != nil {
-				d.addCount(c.Kind, *c.Value) // "وقُتل اثنان آخران"
+			if c.Value != nil && (c.More || contrastBetween(s, d.countAt[c.Kind], c.Pos)) {
+				d.addCount(c.Kind, *c.Value) // "وقُتل اثنان آخران", "قتل عنصر فيما قتل مهاجم": both sides
+				d.countAt[c.Kind] = c.Pos
 			}
 			continue
 		}
@@ -222,7 +359,22 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 		v := *c.Value
 		d.counts[c.Kind] = &v
 		d.more[c.Kind] = c.More
+		d.countAt[c.Kind] = c.Pos
 	}
+}
+
+// contrastBetween reports "فيما", "بينما", "في حين", "while" between two
+// offsets of sentence s: counts on either side are of different people.
+func contrastBetween(s *sentence, from, to int) bool {
+	if from < s.Start || from >= to {
+		return false
+	}
+	for i, t := range s.toks {
+		if t.Start > from && t.Start < to && (clauseOpeners[t.Norm] || t.Norm == "في" && i+1 < len(s.toks) && s.toks[i+1].Norm == "حين") {
+			return true
+		}
+	}
+	return false
 }
 
 // bestDate picks the date for a trigger at pos: a date in sp, preferring one
@@ -253,77 +405,4 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// candidate turns a finished draft into a Candidate.
-func (p *passage) candidate(d draft) Candidate {
-	c := Candidate{IncidentType: d.typ, Killed: d.counts[countKilled], Injured: d.counts[countInjured],
-		Arrested: d.counts[countArrested], Notes: d.notes}
-	if d.date != nil && d.date.resolved() {
-		c.DateFrom, c.DateTo, c.DatePrecision = d.date.From, d.date.To, d.date.Prec
-	} else if d.date != nil {
-		c.Notes = append(c.Notes, d.date.Note)
-	}
-	if d.reported() {
-		c.Notes = append(c.Notes, "the date is when it was announced; the event may be earlier")
-	}
-	if m := d.place; m != nil {
-		pl := m.Match.Place
-		c.PlaceNameAR = bareName(m.Text)
-		c.PlaceNameEN = strings.TrimSpace(m.Match.Qualifier + " " + pl.NameEN)
-		c.Location, c.HasLocation = pl.Location, true
-		c.Admin1PCode, c.Admin1Name, c.GeoPrecision = pl.Admin1PCode, pl.Admin1Name, string(precisionOf(*m))
-		if d.refOnly {
-			c.GeoPrecision = string(gazetteer.PrecisionGovernorate)
-			c.Notes = append(c.Notes, "only a reference point is named: placed at it, with governorate precision")
-		}
-	}
-	for _, t := range uniq(d.also) {
-		if t != d.typ {
-			c.Notes = append(c.Notes, fmt.Sprintf("also reads as %s; taken as %s", t, d.typ))
-		}
-	}
-	var ev []string
-	for _, si := range uniqInts(d.sents) {
-		s := &p.sents[si]
-		ev = append(ev, p.text[s.Start:s.End])
-		c.Places = append(c.Places, p.placeRefs(s, d.place)...)
-	}
-	if d.place != nil && !d.refOnly && !slices.ContainsFunc(c.Places, func(r PlaceRef) bool { return r.Role == RoleIncident }) {
-		c.Places = append(c.Places, placeRef(*d.place, RoleIncident))
-	}
-	c.Evidence = strings.Join(ev, " ")
-	return c
-}
-
-func (d *draft) reported() bool { return d.date != nil && d.date.resolved() && d.date.Reported }
-
-// placeRefs lists a sentence's places for a candidate: its own incident place
-// keeps that role; other candidates' incident places become context.
-func (p *passage) placeRefs(s *sentence, own *gazetteer.Mention) []PlaceRef {
-	var out []PlaceRef
-	for i, m := range s.ms {
-		role := s.roles[i]
-		if role == RoleIncident && (own == nil || m.Start != own.Start) {
-			role = RoleContext
-		}
-		out = append(out, placeRef(m, role))
-	}
-	return out
-}
-
-func uniq(xs []string) []string {
-	var out []string
-	for _, x := range xs {
-		if !slices.Contains(out, x) {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-func uniqInts(xs []int) []int {
-	out := slices.Clone(xs)
-	slices.Sort(out)
-	return slices.Compact(out)
 }

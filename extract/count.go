@@ -1,6 +1,10 @@
 package extract
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // countKind is which count a keyword introduces.
 type countKind int
@@ -17,8 +21,9 @@ func (k countKind) String() string {
 
 // countVerbs come before the number: "مقتل 3", "إصابة خمسة", "القبض على 4".
 var countVerbs = map[countKind]map[string]bool{
-	countKilled: wordSet("مقتل", "قتل", "قتلت", "قتلوا", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم",
-		"فارق", "ارتقي", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح"), // "فارق طفل الحياة", "أودى بحياة شخصين"
+	countKilled: wordSet("مقتل", "قتل", "قتلت", "قتلوا", "قضي", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم",
+		"فارق", "ارتقي", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح", // "فارق طفل الحياة", "أودى بحياة شخصين"
+		"تحييد", "حيدت"), // "تحييد اثنين منهما": killed or captured, recorded as killed
 	countInjured:  wordSet("اصابه", "اصيب", "اصيبت", "جرح", "جرحت"),
 	countArrested: wordSet("اعتقال", "اعتقل", "اعتقلت", "اعتقلوا", "علي", "توقيف", "اوقفت", "احتجاز", "احتجزت"),
 }
@@ -34,6 +39,8 @@ var countNouns = map[countKind]map[string]bool{
 // عنصرين"); dualPersons lists irregular duals, isDual reads the regular ones.
 var (
 	singularPersons = wordSet("شخص", "شخصا", "مدني", "مدنيا", "طفل", "طفلا", "طفله", "عنصر", "عنصرا", "جندي",
+		"سيده", "مدعو", "مدعوه", "نقيب", "عقيد", "عميد", "ملازم", "رقيب", "قائد", "متزعم", "زعيم", "امير", "مختار",
+		"ناشط", "طبيب", "معلم", "مدرس", "سجين", "موظف", "امام", "خطيب", "صيدلاني", "ممرض", "مسلح", "مسلحا",
 		"جنديا", "امراه", "شاب", "شابا", "رجل", "رجلا", "مواطن", "مواطنا", "سائق", "سائقا", "عسكري", "ضابط",
 		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي", "راعي", "مقاتل", "مقاتلا", "صحفي", "صحفيا", "طالب", "طالبا")
 	dualPersons = wordSet("شخصين", "شخصان", "عنصرين", "عنصران", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين",
@@ -63,6 +70,17 @@ type count struct {
 	More  bool // "آخرين" follows: people besides those counted before ("وقُتل اثنان آخران")
 }
 
+// withoutWa returns toks with the conjunction "و" cut from token i.
+func withoutWa(toks []token, i int) []token {
+	rest, ok := strings.CutPrefix(toks[i].Norm, "و")
+	if !ok || rest == "" {
+		return toks
+	}
+	out := slices.Clone(toks)
+	out[i].Norm = rest
+	return out
+}
+
 // findCounts returns the killed, injured and arrested counts stated in toks.
 // Words inside skip (dates, place names) may stand between a verb and its
 // number: "اعتقلت الشهر الماضي في مدينة الباب سبعة أشخاص".
@@ -74,6 +92,8 @@ func findCounts(toks []token, skip []span) []count {
 				out = append(out, c)
 			} else if c, ok := countBeforeNoun(toks, i, k); ok {
 				out = append(out, c)
+			} else if c, ok := countBeforeVerb(toks, i, k); ok {
+				out = append(out, c)
 			}
 		}
 	}
@@ -82,7 +102,7 @@ func findCounts(toks []token, skip []span) []count {
 
 // countAfterVerb reads "مقتل 3 مدنيين", "مقتل مدني", "مقتل عشرات" at toks[i].
 func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool) {
-	if !stemIn(toks[i].Norm, countVerbs[k]) {
+	if !stemIn(toks[i].Norm, countVerbs[k]) && !(k == countKilled && lostLife(toks, i)) {
 		return count{}, false
 	}
 	if k == countArrested && toks[i].Norm == "علي" && (i == 0 || !stemIn(toks[i-1].Norm, wordSet("قبض"))) {
@@ -109,6 +129,9 @@ func countBeforeNoun(toks []token, i int, k countKind) (count, bool) {
 	for back := 1; back <= 2 && i-back >= 0; back++ {
 		if v, n := parseNumber(toks, i-back); n == back {
 			return count{Kind: k, Value: &v, Pos: toks[i-back].Start}, true
+		}
+		if v, n := parseNumber(withoutWa(toks, i-back), i-back); n == back {
+			return count{Kind: k, Value: &v, Pos: toks[i-back].Start}, true // "واربعة جرحى"
 		}
 		if vague, ok := vagueWords[toks[i-1].Norm]; ok && back == 1 {
 			return vagueCount(toks[i-1], k, vague), true
@@ -140,9 +163,12 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 	if !ok && j+1 < len(toks) {
 		n, ok = definiteNumber(toks[j+1]) // "خاطفيه الثلاثة": the noun, then its number
 	}
-	if !ok && ordinalPersons[toks[j].Norm] {
+	if !ok && (ordinalPersons[toks[j].Norm] || otherPairs[toks[j].Norm]) {
 		c := count{Kind: k, Value: new(int), Pos: toks[j].Start, More: true}
 		*c.Value = 1 // "وأصيب ثالث": one more person, besides those counted
+		if otherPairs[toks[j].Norm] {
+			*c.Value = 2
+		}
 		return c, true
 	}
 	if !ok {
@@ -160,6 +186,49 @@ func inSpans(pos int, spans []span) bool {
 	for _, sp := range spans {
 		if pos >= sp.Start && pos < sp.End {
 			return true
+		}
+	}
+	return false
+}
+
+// pastVerbs are the verbs of death and injury told after their subject:
+// "خمسة مدنيين قتلوا", "شابين لقيا حتفهما", "أحد المقاتلين أصيب".
+var pastVerbs = map[countKind]map[string]bool{
+	countKilled:  wordSet("قتل", "قتلوا", "قتلا", "لقي", "لقيا", "لقوا", "استشهد", "استشهدوا", "استشهدا"),
+	countInjured: wordSet("اصيب", "اصيبوا", "اصيبا", "جرح", "جرحوا", "جرحا"),
+}
+
+// countBeforeVerb reads the subject before a verb of death or injury at
+// toks[i]: a number and a person noun, or a singular or dual person noun,
+// within three words before it.
+func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
+	if !stemIn(toks[i].Norm, pastVerbs[k]) {
+		return count{}, false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if v, n := parseNumber(toks, j); n > 0 && j+n < len(toks) && isPersonNoun(toks, j+n) && v > 0 && v <= 5000 {
+			return count{Kind: k, Value: &v, Pos: toks[j].Start}, true
+		}
+		if n, ok := personCount(toks[j]); ok && (j == 0 || !isCountWord(toks[j-1].Norm)) {
+			return count{Kind: k, Value: &n, Pos: toks[j].Start}, true
+		}
+		if isCountWord(toks[j].Norm) {
+			break
+		}
+	}
+	return count{}, false
+}
+
+// lostLife reports "فقد ... حياته", "فقدان عاملين اثنين لحياتهما": killed.
+func lostLife(toks []token, i int) bool {
+	if !stemIn(toks[i].Norm, wordSet("فقد", "فقدان")) {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+6; j++ {
+		for _, st := range stems(toks[j].Norm) {
+			if st == "حياه" || strings.HasPrefix(st, "حيات") {
+				return true
+			}
 		}
 	}
 	return false

@@ -12,9 +12,12 @@ var (
 	// is singular after 11..99, "ثلاثة شبان" plural after 3..10.
 	pluralPersons = wordSet("اشخاص", "شبان", "مدنيين", "عناصر", "مطلوبين", "متهمين", "مشتبه", "اطفال", "نساء",
 		"رجال", "مقاتلين", "افراد", "مسلحين", "جنود", "ضباط", "مواطنين", "عمال", "طلاب", "شخصا", "شابا", "عنصرا",
+		"سوريين", "عسكريين", "ارهابيين", "نساء", "فتيات", "رعاه", "مزارعين", "موظفين", "مهربين", "مشتبهين",
 		"مدنيا", "مطلوبا", "متهما", "مقاتلا", "جنديا")
 	// ordinalPersons after a verb of injury or death are one more person: "وأصيب ثالث".
-	ordinalPersons = wordSet("ثالث", "ثالثه", "رابع", "رابعه", "خامس", "خامسه", "اخر", "اخري")
+	ordinalPersons = wordSet("ثالث", "ثالثه", "رابع", "رابعه", "خامس", "خامسه", "سادس", "اخر", "اخري")
+	// otherPairs after a verb of injury or death are two more people: "وجرح آخران".
+	otherPairs = wordSet("اخران", "اخريان")
 	// assassinWords are counts of the killed only when the attempt succeeded.
 	assassinWords = wordSet("اغتيال", "اغتال")
 	attemptWords  = wordSet("محاوله", "محاولات")

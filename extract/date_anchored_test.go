@@ -23,7 +23,7 @@ func TestResolveAnchors(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			p := newPassage(tc.text, ymd("2025-12-03"), nil)
+			p := newPassage(tc.text, "", ymd("2025-12-03"), nil)
 			if len(p.sents) != len(tc.want) {
 				t.Fatalf("%d sentences, want %d", len(p.sents), len(tc.want))
 			}

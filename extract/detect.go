@@ -4,10 +4,12 @@ import "strings"
 
 // trigger is one incident word found in a sentence.
 type trigger struct {
-	Typ  string
-	Tok  int // index of the word in the sentence's tokens
-	Pos  int // byte offset of the word in the text
-	Weak bool
+	Typ     string
+	Tok     int // index of the word in the sentence's tokens
+	Pos     int // byte offset of the word in the text
+	Weak    bool
+	Similar bool // "قصف مماثل", "a similar attack": of the kind told before
+	Clause  int  // the clause of its sentence it stands in (see clauseStarts)
 }
 
 // rank orders types when several words describe one event: the specific
@@ -47,12 +49,15 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) {
 			continue // "شن هجوماً حاداً على التجار"
 		}
+		if stemIn(t.Norm, targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
+			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
+		}
 		if typ == TypeWeaponsSeizure {
 			seizure = true
 		} else if !lx.weak && !lx.item && typ != TypeBombing {
 			seizure = false
 		}
-		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak})
+		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords)})
 	}
 	return out
 }
@@ -77,6 +82,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
+	case needArmed:
+		return anyNear(toks, i, 1, 2, armedWords)
 	}
 	return true
 }

@@ -18,6 +18,8 @@ type candidateJSON struct {
 	Lon           *float64    `json:"lon"`
 	Admin1PCode   *string     `json:"admin1_pcode"`
 	Admin1Name    *string     `json:"admin1_name"` // an extension of issue 4's object
+	Admin2PCode   *string     `json:"admin2_pcode"`
+	Admin2Name    *string     `json:"admin2_name"`
 	GeoPrecision  *string     `json:"geo_precision"`
 	Places        []placeJSON `json:"places"`
 	Killed        *int        `json:"killed"`
@@ -37,12 +39,14 @@ type placeJSON struct {
 
 // MarshalJSON encodes c as the candidate object of issue 4: dates as
 // "YYYY-MM-DD", and null for every unknown date, place field and count. It adds
-// "admin1_name", the English governorate name. Notes are not part of the object.
+// "admin1_name", the English governorate name, and the district's "admin2_pcode"
+// and "admin2_name". Notes are not part of the object.
 func (c Candidate) MarshalJSON() ([]byte, error) {
 	out := candidateJSON{
 		IncidentType: c.IncidentType, DateFrom: dateString(c.DateFrom), DateTo: dateString(c.DateTo),
 		DatePrecision: nonEmpty(c.DatePrecision), PlaceNameAR: nonEmpty(c.PlaceNameAR),
 		PlaceNameEN: nonEmpty(c.PlaceNameEN), Admin1PCode: nonEmpty(c.Admin1PCode), Admin1Name: nonEmpty(c.Admin1Name),
+		Admin2PCode: nonEmpty(c.Admin2PCode), Admin2Name: nonEmpty(c.Admin2Name),
 		GeoPrecision: nonEmpty(c.GeoPrecision), Places: make([]placeJSON, 0, len(c.Places)),
 		Killed: c.Killed, Injured: c.Injured, Arrested: c.Arrested, Evidence: c.Evidence,
 	}

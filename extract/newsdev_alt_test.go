@@ -29,7 +29,7 @@ type alternatives struct {
 var (
 	quoted      = regexp.MustCompile(`«([^»]+)»`)
 	isoDate     = regexp.MustCompile(`\b(\d{4}-\d{2}(?:-\d{2})?)\b`)
-	capitalised = regexp.MustCompile(`\b(?:[Aa][lsdtnrz]-)?[A-Z][a-z'’‘]+(?:[ -](?:(?:al|el|as|ad|ash|ar|az|at|an)-)?[A-Z][a-z'’‘]+)*`)
+	capitalisedName = regexp.MustCompile(`\b(?:[Aa][lsdtnrz]-)?[A-Z][a-z'’‘]+(?:[ -](?:(?:al|el|as|ad|ash|ar|az|at|an)-)?[A-Z][a-z'’‘]+)*`)
 	clauseSplit = regexp.MustCompile(`[.;]\s+|\)\s*[,;]?\s*`)
 	typeNames   = []string{TypeAirstrike, TypeShelling, TypeBombing, TypeArmedAttack, TypeClash, TypeArrest,
 		TypeWeaponsSeizure, TypeKidnapping, TypeOther}
@@ -71,7 +71,7 @@ func parseAlternatives(notes, text string) alternatives {
 				}
 			}
 		}
-		for _, n := range capitalised.FindAllString(quoted.ReplaceAllString(cl, ""), -1) {
+		for _, n := range capitalisedName.FindAllString(quoted.ReplaceAllString(cl, ""), -1) {
 			if w := strings.ToLower(n); w != "acceptable" && w != "evaluator" && !slices.Contains(govNames, n) &&
 				!strings.HasPrefix(w, "published") && len(n) > 3 {
 				a.namesEN = append(a.namesEN, gazetteer.Normalize(n))

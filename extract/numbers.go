@@ -24,7 +24,7 @@ var tens = map[string]int{
 // vagueWords are quantities that are not numbers: "عشرات" (dozens), "مئات".
 var vagueWords = map[string]string{
 	"عشرات": "dozens", "مئات": "hundreds", "الاف": "thousands", "العشرات": "dozens", "المئات": "hundreds",
-	"عده": "several", "بضعه": "a few", "بضع": "a few",
+	"عده": "several", "بضعه": "a few", "بضع": "a few", "اخرون": "others", "اخرين": "others", "العديد": "many",
 }
 
 // parseNumber reads a number written in digits or words at toks[i]: "3",

@@ -14,29 +14,33 @@ type sentence struct {
 	trig       []trigger
 	dates      []dateMention
 	counts     []count
-	ms         []gazetteer.Mention
-	roles      []string
-	newTopic   bool // opens with "في سياق آخر" and the like: not a follow-up
+	ms         []mention
+	newTopic   bool // opens with "في سياق آخر", "Meanwhile": not a follow-up
 	background bool // "وكان التنظيم قد ...": an earlier event, not dated by the story's date
+	aside      bool // "ويأتي ذلك بعد ...": an earlier event told to set the story, undated by it
 }
 
 // passage is a text being read.
 type passage struct {
-	text  string
-	sents []sentence
+	text      string
+	lang      string
+	published time.Time
+	places    Places
+	sents     []sentence
 }
 
 // newPassage splits text into sentences and finds triggers, dates, counts and
 // places in each.
-func newPassage(text string, published time.Time, places Places) *passage {
-	p := &passage{text: text}
+func newPassage(text, lang string, published time.Time, places Places) *passage {
+	p := &passage{text: text, lang: lang, published: published, places: places}
+	body := text[:bodyEnd(text)]
 	var ms []gazetteer.Mention
 	if places != nil {
-		ms = slices.Clone(places.FindAll(text))
+		ms = slices.Clone(places.FindAll(body))
 		slices.SortFunc(ms, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 	}
-	dateline := findDateline(text, ms)
-	spans := splitSentences(text)
+	dateEnd := findDateline(body, ms)
+	spans := splitSentences(body)
 	toks := make([][]token, len(spans))
 	for i, sp := range spans {
 		toks[i] = tokenize(text, sp.Start, sp.End)
@@ -45,28 +49,25 @@ func newPassage(text string, published time.Time, places Places) *passage {
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
-		s.trig = strongOrWeak(findTriggers(s.toks))
-		if isSummary(s.toks) || isAside(s.toks) {
+		s.trig = filterTriggers(text, s.toks, findTriggers(s.toks))
+		if isSummary(s.toks) || isOffTopic(s.toks) {
 			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident
 		}
 		s.dates = findDates(s.toks, text, ctx)
 		anchor = resolveAnchors(s.dates, anchor)
-		s.newTopic = anyNear(s.toks, -1, 1, 4, newTopicWords)
+		s.newTopic = isNewTopic(s.toks)
 		s.background = isBackground(s.toks)
+		s.aside = isAside(s.toks)
 		lo, hi := mentionRange(ms, sp)
-		s.ms = ms[lo:hi]
-		s.counts = findCounts(s.toks, skipSpans(s.dates, s.ms))
-		dl := -1
-		if dateline >= lo && dateline < hi {
-			dl = dateline - lo
+		for _, m := range ms[lo:hi] {
+			s.ms = append(s.ms, newMention(text, s.toks, m))
 		}
-		s.roles = roles(text, s.ms, dl)
+		assignRoles(text, s.toks, s.ms, dateEnd)
+		s.counts = findCounts(s.toks, skipSpans(s.dates, s.ms))
 		p.sents = append(p.sents, s)
 	}
 	return p
 }
-
-var newTopicWords = wordSet("سياق", "جهه", "حادثه", "منفصل", "صعيد", "بالتزامن")
 
 // mentionRange returns the indices [lo, hi) of the mentions starting in sp.
 func mentionRange(ms []gazetteer.Mention, sp span) (int, int) {
@@ -91,18 +92,6 @@ func strongOrWeak(ts []trigger) []trigger {
 	return ts
 }
 
-var periodWords = wordSet("اشهر", "شهور", "سنوات", "اسابيع", "اعوام")
-
-// isSummary reports a tally over a period ("خلال ستة أشهر", "منذ سنوات").
-func isSummary(toks []token) bool {
-	for i, t := range toks {
-		if stemIn(t.Norm, periodWords) && (anyNear(toks, i, -3, -1, wordSet("خلال", "منذ", "مدي", "بعد"))) {
-			return true // "بعد سنوات من القصف" too
-		}
-	}
-	return isTrend(toks) || isTally(toks)
-}
-
 // statedYear is the first explicit year (1990-2100) written in the passage, to
 // date "24 نوفمبر" when the publication date is unknown.
 func statedYear(toks [][]token) int {
@@ -120,26 +109,8 @@ func statedYear(toks [][]token) int {
 	return 0
 }
 
-// isBackground reports the pluperfect "كان ... قد" of background in Arabic news,
-// and the openers "في وقت سابق" and "يذكر أن".
-func isBackground(toks []token) bool {
-	for i, t := range toks {
-		if t.Norm == "وقت" && anyNear(toks, i, 1, 1, wordSet("سابق")) || i < 2 && stemIn(t.Norm, wordSet("يذكر")) {
-			return true
-		}
-		if stemIn(t.Norm, wordSet("كان", "كانت", "كانوا")) {
-			for j := i + 1; j < len(toks) && j <= i+6; j++ {
-				if toks[j].Norm == "قد" {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // skipSpans are the dates and place names of a sentence, as byte spans.
-func skipSpans(ds []dateMention, ms []gazetteer.Mention) []span {
+func skipSpans(ds []dateMention, ms []mention) []span {
 	out := make([]span, 0, len(ds)+len(ms))
 	for _, d := range ds {
 		out = append(out, span{Start: d.Start, End: d.End})

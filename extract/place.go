@@ -38,35 +38,55 @@ func precisionRank(p gazetteer.Precision) int {
 	return 5
 }
 
-// findDateline returns the index of the mention that opens text as a dateline
-// ("دمشق-سانا:", "(إدلب) -"), or -1.
+// findDateline returns the end offset of the dateline that opens text, or 0:
+// "دمشق-سانا", "حلب ـ الوطن", "دمشق (أ ف ب)", "BEIRUT (Reuters)
+// –", "AL-HASAKAH, Syria —", "Damascus, SANA-", "Hama Province, the monitor
+// said:". It is a place at the very start followed by a
+// dash, a colon, a slash or an outlet in parentheses, or by a comma and a few
+// words ending in one of those, all before the first sentence ends.
 func findDateline(text string, ms []gazetteer.Mention) int {
-	for i, m := range ms {
-		if strings.TrimLeft(text[:m.Start], " \t\r\n(«\"") != "" {
-			return -1 // only the first words of a text can be a dateline
-		}
-		rest := strings.TrimLeft(text[m.End:], " \t)")
-		if r, _ := utf8.DecodeRuneInString(rest); r == '-' || r == '–' || r == '—' || r == ':' || r == '/' {
-			return i
-		}
+	if len(ms) == 0 || strings.TrimLeft(text[:ms[0].Start], " \t\r\n(«\"") != "" {
+		return 0
 	}
-	return -1
+	rest := text[ms[0].End:]
+	lineEnd := strings.IndexAny(rest, "\n.")
+	if lineEnd < 0 {
+		lineEnd = len(rest)
+	}
+	head := rest[:lineEnd]
+	trimmed := strings.TrimLeft(head, " \t")
+	r, _ := utf8.DecodeRuneInString(trimmed)
+	switch {
+	case strings.ContainsRune("-–—ـ:/", r):
+		return ms[0].End
+	case r == '(' && strings.Contains(head, ")"):
+		return ms[0].End
+	case r == ',' || r == '،':
+		if i := strings.IndexAny(head, ":–—-"); i > 0 && len(strings.Fields(head[:i])) <= 8 {
+			return ms[0].End
+		}
+	case strings.TrimSpace(head) == "" && lineEnd < len(rest) && rest[lineEnd] == '\n':
+		return ms[0].End // a first line holding only the place, over the story
+	}
+	return 0
 }
 
 var (
 	directionWords = wordSet("شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "قرب", "بالقرب",
-		"قربه", "محيط", "اطراف", "ضواحي", "شمالا", "جنوبا", "شرقا", "غربا")
+		"قربه", "شمالا", "جنوبا", "شرقا", "غربا", "north", "south", "east", "west", "northeast", "northwest",
+		"southeast", "southwest", "near")
 	// fillerWords may stand between a place and the reference point after it.
-	fillerWords   = wordSet("مدينه", "بلده", "قريه", "محافظه", "من", "في", "ريف")
-	distanceWords = wordSet("كم", "كيلومتر", "كيلومترات", "كلم", "متر", "مترا", "امتار", "ميل", "اميال", "بعد")
+	fillerWords   = wordSet("مدينه", "بلده", "قريه", "محافظه", "من", "في", "ريف", "of", "the", "city", "town", "village")
+	distanceWords = wordSet("كم", "كيلومتر", "كيلومترات", "كيلو", "كلم", "متر", "مترا", "امتار", "ميل", "اميال", "بعد",
+		"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters")
 )
 
 // isDirectional reports whether a mention is qualified by a direction or
 // nearness ("شمال إدلب", "west of", "near") rather than by "ريف" (rural).
-func isDirectional(text string, m gazetteer.Mention, gapWords []string) bool {
+func isDirectional(m mention, gapWords []string) bool {
 	q := strings.ToLower(m.Match.Qualifier)
 	if q != "" && !strings.Contains(q, "rural") {
-		for _, d := range []string{"north", "south", "east", "west", "near", "outskirts", "around"} {
+		for _, d := range []string{"north", "south", "east", "west", "near"} {
 			if strings.Contains(q, d) {
 				return true
 			}
@@ -82,7 +102,7 @@ func isDirectional(text string, m gazetteer.Mention, gapWords []string) bool {
 }
 
 // isDistanceRef reports a distance before or inside the mention: "٨٠ كم شرقي".
-func isDistanceRef(text string, m gazetteer.Mention, prevEnd int) bool {
+func isDistanceRef(text string, m mention, prevEnd int) bool {
 	from := max(prevEnd, m.Start-40)
 	for from > 0 && !utf8.RuneStart(text[from]) {
 		from++
@@ -116,39 +136,41 @@ func onlyFiller(words []string) bool {
 	return len(words) <= 3
 }
 
-// roles assigns a role to each mention of one sentence (ms sorted by Start).
-// dateline is the index in ms of the text's dateline, or -1.
-func roles(text string, ms []gazetteer.Mention, dateline int) []string {
-	out := make([]string, len(ms))
-	prev := -1 // last mention that can anchor a reference point
-	for i, m := range ms {
-		switch {
-		case i == dateline:
-			out[i] = RoleDateline
+// assignRoles gives each mention of a sentence its role. dateEnd is the end of
+// the text's dateline (0 for none).
+func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
+	prev := -1 // last mention that a reference point may locate
+	for i := range ms {
+		m := &ms[i]
+		if m.Start < dateEnd {
+			m.role = RoleDateline
 			continue
-		case isDistanceRef(text, m, endOf(ms, i-1)):
-			out[i] = RoleReference
-		case prev >= 0 && onlyFiller(gapWords(text, ms[prev].End, m.Start)) && !coordinated(text, ms[prev], m) &&
-			isDirectional(text, m, gapWords(text, ms[prev].End, m.Start)) &&
-			precisionRank(precisionOf(ms[prev])) <= precisionRank(precisionOf(m)):
-			out[i] = RoleReference // "الدانا شمال إدلب"
-		case prev >= 0 && joinedByWa(text, ms[prev], m) && betweenBefore(text, ms[prev]):
-			out[i] = RoleContext // "على الطريق بين السويداء ودمشق": one road, told from its start
+		}
+		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
+			continue
+		}
+		switch {
+		case isDistanceRef(text, *m, endOf(ms, i-1)):
+			m.role = RoleReference
+		case prev >= 0 && onlyFiller(gapWords(text, ms[prev].End, m.Start)) && !coordinated(text, ms[prev], *m) &&
+			isDirectional(*m, gapWords(text, ms[prev].End, m.Start)) &&
+			precisionRank(precisionOf(ms[prev].Mention)) <= precisionRank(precisionOf(m.Mention)):
+			m.role = RoleReference // "حارم شمال إدلب", "Hamra near Manbij"
+		case m.Match.Place.Kind == gazetteer.KindCountry:
+			m.role = RoleContext
 		default:
-			out[i] = RoleIncident
 			prev = i
 		}
 	}
-	markContext(text, ms, out)
-	return out
+	markContext(text, ms)
 }
 
 // coordinated reports "X وغربي Y": a second place joined by "و", not a
 // reference point for the first.
-func coordinated(text string, prev, m gazetteer.Mention) bool {
+func coordinated(text string, prev, m mention) bool {
 	words := append(gapWords(text, prev.End, m.Start), strings.Fields(normalize(m.Text))...)
 	for _, w := range words {
-		if w == "و" {
+		if w == "و" || w == "and" {
 			return true
 		}
 		if rest, ok := strings.CutPrefix(w, "و"); ok {
@@ -159,29 +181,7 @@ func coordinated(text string, prev, m gazetteer.Mention) bool {
 	return false
 }
 
-// joinedByWa reports "X وY": m follows prev after the conjunction "و", alone
-// or glued to m's name (which does not itself start with "و").
-func joinedByWa(text string, prev, m gazetteer.Mention) bool {
-	gap := gapWords(text, prev.End, m.Start)
-	if len(gap) == 1 && gap[0] == "و" {
-		return true
-	}
-	return len(gap) == 0 && strings.HasPrefix(normalize(m.Text), "و") &&
-		!strings.HasPrefix(normalize(m.Match.Place.NameAR), "و")
-}
-
-// betweenBefore reports "بين" among the two words before m.
-func betweenBefore(text string, m gazetteer.Mention) bool {
-	words := gapWords(text, max(0, m.Start-30), m.Start)
-	for k := max(0, len(words)-2); k < len(words); k++ {
-		if words[k] == "بين" {
-			return true
-		}
-	}
-	return false
-}
-
-func endOf(ms []gazetteer.Mention, i int) int {
+func endOf(ms []mention, i int) int {
 	if i < 0 {
 		return 0
 	}
@@ -189,17 +189,16 @@ func endOf(ms []gazetteer.Mention, i int) int {
 }
 
 // markContext turns incident places that contain a finer incident place of the
-// same sentence ("بريف اللاذقية" after "البدروسية"), and the country when
-// anything finer is named, into context. A place joined by "و" stays an
-// incident place of its own.
-func markContext(text string, ms []gazetteer.Mention, role []string) {
+// same sentence ("بريف اللاذقية" after "البدروسية") into context. A place
+// joined by "و" stays an incident place of its own.
+func markContext(text string, ms []mention) {
 	for i, m := range ms {
-		if role[i] != RoleIncident || i > 0 && coordinated(text, ms[i-1], m) {
+		if m.role != RoleIncident || i > 0 && coordinated(text, ms[i-1], m) {
 			continue
 		}
 		for j, n := range ms {
-			if j != i && role[j] == RoleIncident && within(n, m) {
-				role[i] = RoleContext
+			if j != i && n.role == RoleIncident && within(n.Mention, m.Mention) {
+				ms[i].role = RoleContext
 				break
 			}
 		}
@@ -225,36 +224,12 @@ func within(inner, outer gazetteer.Mention) bool {
 }
 
 // placeRef describes a mention for a candidate's place list.
-func placeRef(m gazetteer.Mention, role string) PlaceRef {
+func placeRef(m mention, role string) PlaceRef {
 	p := m.Match.Place
-	return PlaceRef{Text: m.Text, NameEN: p.NameEN, Lat: p.Location.Lat(), Lon: p.Location.Lon(),
+	text := m.phrase
+	if text == "" {
+		text = m.name
+	}
+	return PlaceRef{Text: text, NameEN: p.NameEN, Lat: p.Location.Lat(), Lon: p.Location.Lon(),
 		Admin1PCode: p.Admin1PCode, Role: role}
-}
-
-// bareName strips a leading preposition or conjunction from a place as written:
-// "بريف اللاذقية" → "ريف اللاذقية", "في حلب" → "حلب".
-func bareName(s string) string {
-	s = strings.TrimSpace(s)
-	for _, p := range []string{"في ", "إلى ", "الى ", "على "} {
-		s = strings.TrimPrefix(s, p)
-	}
-	for _, p := range []string{"وب", "ول", "وفي", "و", "ب", "ل", "ف"} {
-		rest, ok := strings.CutPrefix(s, p)
-		if ok && startsWithPlaceWord(rest) {
-			return rest
-		}
-	}
-	return s
-}
-
-// startsWithPlaceWord reports whether s, once a proclitic is cut, still looks
-// like a name: it starts with the article or a place noun, which a bare root
-// ("بنش", "لطمين") does not.
-func startsWithPlaceWord(s string) bool {
-	for _, p := range []string{"ال", "ريف", "مدينة", "بلدة", "قرية", "حي", "منطقة", "محافظة", "شمال", "جنوب", "شرق", "غرب"} {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }

@@ -10,32 +10,80 @@ type segment struct {
 	weak   bool
 	pos    int // byte offset of the trigger that gave typ
 	sp     span
-	places []int    // indices into the sentence's mentions
-	also   []string // other types merged in
+	places  []int    // indices into the sentence's mentions
+	also    []string // other types merged in
+	similar bool     // "بقصف مماثل", "a similar attack": the kind of the event told before
+	elliptic int     // "وآخر في بلدة Y": the event again, with this many people
 }
 
-// segments cuts a sentence at its triggers. The first segment starts at the
-// sentence start, so a place named before any trigger ("في إدلب، اعتقلت...")
-// belongs to it.
+// segments cuts a sentence at its triggers. The first segment of each clause
+// starts at the clause's start, so a place named before any trigger ("في إدلب،
+// اعتقلت...", "فيما في بلدة X قتل...") belongs to it.
 func segments(s *sentence) []segment {
+	starts := clauseStarts(s.toks)
 	out := make([]segment, 0, len(s.trig))
 	for k, t := range s.trig {
-		sp := span{Start: t.Pos, End: s.End}
-		if k == 0 {
-			sp.Start = s.Start
-		}
+		sp := span{Start: segStart(s, starts, k), End: s.End}
 		if k+1 < len(s.trig) {
-			sp.End = s.trig[k+1].Pos
+			sp.End = segStart(s, starts, k+1)
 		}
-		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp}
+		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar}
 		for i, m := range s.ms {
-			if s.roles[i] == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
+			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
 				g.places = append(g.places, i)
 			}
 		}
-		out = append(out, g)
+		out = append(out, splitElliptic(s, g)...)
 	}
-	return mergeSamePlace(mergePlaceless(out), s.ms)
+	out = mergeSamePlace(mergePlaceless(out), s.ms)
+	for k := range out {
+		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] {
+			// "..بغارة جوية، بينما قتل طفل في قرية X": a killing told after a strike is one of its
+			out[k].also = append(out[k].also, out[k].typ)
+			out[k].typ, out[k].rank, out[k].weak = out[k-1].typ, out[k-1].rank, false
+		}
+	}
+	return out
+}
+
+// violent are the types whose weapon a later killing in the sentence shares.
+var violent = map[string]bool{TypeAirstrike: true, TypeShelling: true, TypeBombing: true, TypeClash: true, TypeArmedAttack: true}
+
+// segStart is where the segment of trigger k begins: the start of its clause if
+// it is the clause's first trigger, else the trigger itself.
+func segStart(s *sentence, starts []int, k int) int {
+	t := s.trig[k]
+	if k == 0 {
+		return s.Start
+	}
+	if s.trig[k-1].Clause != t.Clause {
+		return s.toks[starts[t.Clause]].Start
+	}
+	return t.Pos
+}
+
+// ellipticWords after a place start the same event again elsewhere: "قتل مدني
+// في بلدة X وآخر في بلدة Y", "one in X and another in Y".
+var ellipticWords = map[string]int{"واخر": 1, "واخري": 1, "واخران": 2, "واخريان": 2, "another": 1}
+
+// splitElliptic cuts a segment before a place told with "وآخر في": two events.
+func splitElliptic(s *sentence, g segment) []segment {
+	for n, i := range g.places {
+		if n == 0 {
+			continue
+		}
+		m := s.ms[i]
+		for j := s.ms[g.places[n-1]].tok1; j < m.tok0; j++ {
+			if v, ok := ellipticWords[s.toks[j].Norm]; ok {
+				first, second := g, g
+				first.sp.End, second.sp.Start = s.toks[j].Start, s.toks[j].Start
+				first.places, second.places = g.places[:n], append([]int(nil), g.places[n:]...)
+				second.elliptic = v
+				return append([]segment{first}, splitElliptic(s, second)...)
+			}
+		}
+	}
+	return []segment{g}
 }
 
 // union joins two segments of one event: the higher-ranked type wins, the
@@ -54,6 +102,7 @@ func union(a, b segment) segment {
 	out.also = append(out.also, b.also...)
 	out.sp = span{Start: min(a.sp.Start, b.sp.Start), End: max(a.sp.End, b.sp.End)}
 	out.places = append(append([]int(nil), a.places...), b.places...)
+	out.similar = a.similar || b.similar
 	return out
 }
 
@@ -81,7 +130,7 @@ func mergePlaceless(segs []segment) []segment {
 
 // mergeSamePlace joins neighbouring segments at the same place and drops a
 // place named twice within one segment.
-func mergeSamePlace(segs []segment, ms []gazetteer.Mention) []segment {
+func mergeSamePlace(segs []segment, ms []mention) []segment {
 	out := segs[:0]
 	for _, g := range segs {
 		if n := len(out); n > 0 && sharePlace(out[n-1].places, g.places, ms) {
@@ -96,10 +145,10 @@ func mergeSamePlace(segs []segment, ms []gazetteer.Mention) []segment {
 	return out
 }
 
-func sharePlace(a, b []int, ms []gazetteer.Mention) bool {
+func sharePlace(a, b []int, ms []mention) bool {
 	for _, i := range a {
 		for _, j := range b {
-			if samePlace(ms[i], ms[j]) {
+			if samePlace(ms[i].Mention, ms[j].Mention) {
 				return true
 			}
 		}
@@ -115,12 +164,12 @@ func samePlace(a, b gazetteer.Mention) bool {
 	return a.Match.Place.Location == b.Match.Place.Location
 }
 
-func distinctPlaces(idx []int, ms []gazetteer.Mention) []int {
+func distinctPlaces(idx []int, ms []mention) []int {
 	var out []int
 	for _, i := range idx {
 		dup := false
 		for _, j := range out {
-			dup = dup || samePlace(ms[i], ms[j])
+			dup = dup || samePlace(ms[i].Mention, ms[j].Mention)
 		}
 		if !dup {
 			out = append(out, i)

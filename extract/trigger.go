@@ -24,6 +24,7 @@ const (
 	needWeapons      // a weapon or ammunition noun within 5 words
 	needFire         // "النار" or "الرصاص" within 2 words
 	needAir          // an aircraft word within 2 words
+	needArmed        // "مسلح" within 2 words: "سطو مسلح"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -47,6 +48,7 @@ var lexicon = map[string]lexeme{
 	// airstrike
 	"غاره": {typ: TypeAirstrike, exact: true}, "غارات": {typ: TypeAirstrike, exact: true},
 	"غارتين": {typ: TypeAirstrike, exact: true}, "غارتان": {typ: TypeAirstrike, exact: true},
+	"براميل": {typ: TypeAirstrike, exact: true}, "برميل": {typ: TypeAirstrike, exact: true}, // barrel bombs are dropped from the air
 	"ضربه": {typ: TypeAirstrike, exact: true, need: needAir}, "ضربات": {typ: TypeAirstrike, exact: true, need: needAir},
 	// shelling: plain "قصف" is shelling unless an aircraft is named nearby
 	"قصف": {typ: TypeShelling}, "يقصف": {typ: TypeShelling}, "تقصف": {typ: TypeShelling},
@@ -62,6 +64,8 @@ var lexicon = map[string]lexeme{
 	"استهداف": {typ: TypeArmedAttack}, "استهدف": {typ: TypeArmedAttack}, "يستهدف": {typ: TypeArmedAttack},
 	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
+	"سطو": {typ: TypeArmedAttack, exact: true, need: needArmed}, // armed robbery
+	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
 	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
 	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
@@ -74,7 +78,9 @@ var lexicon = map[string]lexeme{
 	"مستودع": {typ: TypeWeaponsSeizure, need: needWeapons}, "مخازن": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"مخابئ": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "مخبا": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"عثور": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "تدمير": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
-	"حجز": {typ: TypeWeaponsSeizure, need: needWeapons},
+	"حجز": {typ: TypeWeaponsSeizure, need: needWeapons}, "صادر": {typ: TypeWeaponsSeizure, need: needWeapons},
+	// other: an incursion with no arrest or seizure told
+	"توغل": {typ: TypeOther, weak: true}, "يتوغل": {typ: TypeOther, weak: true, exact: true},
 	// kidnapping
 	"خطف": {typ: TypeKidnapping}, "اختطاف": {typ: TypeKidnapping}, "اختطف": {typ: TypeKidnapping},
 	"مختطف": {typ: TypeKidnapping}, "مخطوف": {typ: TypeKidnapping}, "يخطف": {typ: TypeKidnapping},
@@ -147,6 +153,14 @@ var (
 	defuseWords = wordSet("فكك", "يفكك", "تفكيك", "ابطال", "ابطل", "تفجيرها")
 	// figurativeWords after "هجوم" make it a war of words: "هجوماً حاداً".
 	figurativeWords = wordSet("حادا", "حاد", "لاذعا", "كلاميا", "اعلاميا", "دبلوماسيا")
+	armedWords = wordSet("مسلح", "مسلحه", "مسلحا", "بالسلاح")
+	// targetVerbs tell what a security operation aimed at when an operation
+	// word comes before them.
+	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "targeted", "targeting")
+	operationWords = wordSet("عمليه", "عمليات", "عمليتين", "عمليتان", "حمله", "حملات", "مداهمه", "مداهمات",
+		"operation", "operations", "raid", "raids", "campaign")
+	// similarWords after an incident word refer back to the kind told before.
+	similarWords = wordSet("مماثل", "مماثله", "مشابه", "مشابهه", "similar")
 	// seizedWords just before a bombing word make it an item, not an explosion.
-	seizedWords = wordSet("مواد", "صواعق", "تفكيك", "ابطال", "تصنيع", "عبوات", "احزمه", "زرع", "فكك", "يفكك", "ابطل")
+	seizedWords = wordSet("شديده", "شديد", "مواد", "صواعق", "تفكيك", "ابطال", "تصنيع", "عبوات", "احزمه", "زرع", "فكك", "يفكك", "ابطل")
 )

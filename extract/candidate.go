@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
+)
+
+// candidatesOf turns a finished draft into its candidate and, for an arrest
+// raid that also seized weapons, the seizure beside it (same place and dates,
+// as news-dev's conventions record them).
+func (p *passage) candidatesOf(d draft) []Candidate {
+	c := p.candidate(d)
+	out := []Candidate{c}
+	if c.IncidentType == TypeArrest && slices.Contains(d.also, TypeWeaponsSeizure) {
+		w := c
+		w.IncidentType = TypeWeaponsSeizure
+		w.Killed, w.Injured, w.Arrested = nil, nil, nil
+		w.Notes = []string{"weapons seized in the arrest raid told with it"}
+		out = append(out, w)
+	}
+	if c.IncidentType == TypeWeaponsSeizure && slices.Contains(d.also, TypeArrest) {
+		a := c
+		a.IncidentType, c.Arrested = TypeArrest, nil
+		out = []Candidate{a, c}
+	}
+	return out
+}
+
+// candidate turns a finished draft into a Candidate.
+func (p *passage) candidate(d draft) Candidate {
+	c := Candidate{IncidentType: d.typ, Killed: d.counts[countKilled], Injured: d.counts[countInjured],
+		Arrested: d.counts[countArrested], Notes: d.notes}
+	switch {
+	case d.date != nil && d.date.resolved():
+		c.DateFrom, c.DateTo, c.DatePrecision = d.date.From, d.date.To, d.date.Prec
+	case d.date != nil:
+		c.Notes = append(c.Notes, d.date.Note)
+	case !p.published.IsZero() && !d.apart:
+		c.DateFrom, c.DateTo, c.DatePrecision = p.published, p.published, PrecisionDay
+		c.Notes = append(c.Notes, "no date in the text: the publication date, when it was reported")
+	case d.apart:
+		c.Notes = append(c.Notes, "told as background with no date of its own: date left unknown")
+	}
+	if d.reported() {
+		c.Notes = append(c.Notes, "the date is when it was announced; the event may be earlier")
+	}
+	main, refOnly := d.mainPlace()
+	if main != nil {
+		p.setPlace(&c, main, refOnly)
+	} else {
+		p.governorateOnly(&c, d)
+	}
+	for _, t := range uniq(d.also) {
+		if t != d.typ && !sameKind(t, d.typ) {
+			c.Notes = append(c.Notes, fmt.Sprintf("also reads as %s; taken as %s", t, d.typ))
+		}
+	}
+	var ev []string
+	for _, si := range uniqInts(d.sents) {
+		s := &p.sents[si]
+		ev = append(ev, p.text[s.Start:s.End])
+		c.Places = append(c.Places, d.placeRefs(s)...)
+	}
+	c.Evidence = strings.Join(ev, " ")
+	return c
+}
+
+// mainPlace is where the draft happened: its finest place, or a reference
+// point when it names none.
+func (d *draft) mainPlace() (*mention, bool) {
+	var best *mention
+	for _, m := range d.places {
+		if best == nil || placeRank(m) < placeRank(best) {
+			best = m
+		}
+	}
+	if best != nil {
+		return best, false
+	}
+	if len(d.refs) > 0 {
+		return d.refs[0], true
+	}
+	return nil, false
+}
+
+// setPlace fills the place fields of c from m. The name in the report's
+// language is the name as written; the other is the gazetteer's.
+func (p *passage) setPlace(c *Candidate, m *mention, refOnly bool) {
+	pl := m.Match.Place
+	written := m.name
+	if m.near || refOnly {
+		written = m.name
+	}
+	gazEN := strings.TrimSpace(m.Match.Qualifier + " " + pl.NameEN)
+	if refOnly && !m.near {
+		gazEN = "near " + pl.NameEN
+	}
+	if p.lang == langEnglish {
+		c.PlaceNameEN, c.PlaceNameAR = written, pl.NameAR
+	} else {
+		c.PlaceNameAR, c.PlaceNameEN = written, gazEN
+	}
+	c.Location, c.HasLocation = pl.Location, true
+	c.Admin1PCode, c.Admin1Name, c.GeoPrecision = pl.Admin1PCode, pl.Admin1Name, string(precisionOf(m.Mention))
+	c.Admin2PCode, c.Admin2Name = pl.Admin2PCode, pl.Admin2Name
+	if refOnly {
+		c.GeoPrecision = string(coarsest(precisionOf(m.Mention), gazetteer.PrecisionDistrict))
+		c.Notes = append(c.Notes, "only a point near it is named: placed there, with coarser precision")
+	}
+}
+
+// coarsest returns the coarser of two precisions.
+func coarsest(a, b gazetteer.Precision) gazetteer.Precision {
+	if precisionRank(a) > precisionRank(b) {
+		return a
+	}
+	return b
+}
+
+func (d *draft) reported() bool { return d.date != nil && d.date.resolved() && d.date.Reported }
+
+// placeRefs lists a sentence's places for a candidate: its own places keep the
+// incident role; other incident places of the sentence become context.
+func (d *draft) placeRefs(s *sentence) []PlaceRef {
+	var out []PlaceRef
+	for i := range s.ms {
+		m := &s.ms[i]
+		role := m.role
+		switch {
+		case slices.Contains(d.places, m):
+			role = RoleIncident
+		case m.near && role == RoleIncident || slices.Contains(d.refs, m):
+			role = RoleReference
+		case role == RoleIncident:
+			role = RoleContext
+		}
+		out = append(out, placeRef(*m, role))
+	}
+	return out
+}
+
+func uniq(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func uniqInts(xs []int) []int {
+	out := slices.Clone(xs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// governorateOnly places a draft that names no place of its own in the
+// governorate of the roads and institutions named with it ("على طريق جاسم –
+// إنخل", "قيادة الشرطة في محافظة حماة"), when they agree on one.
+func (p *passage) governorateOnly(c *Candidate, d draft) {
+	g, ok := p.places.(interface {
+		Place(id string) (gazetteer.Place, bool)
+	})
+	if !ok {
+		return
+	}
+	code := ""
+	for _, si := range d.sents {
+		for _, m := range p.sents[si].ms {
+			if m.role != RoleRoute && m.role != RoleOrganisation || m.Match.Place.Admin1PCode == "" {
+				continue
+			}
+			if code != "" && code != m.Match.Place.Admin1PCode {
+				return
+			}
+			code = m.Match.Place.Admin1PCode
+		}
+	}
+	gov, ok := g.Place("adm1:" + code)
+	if code == "" || !ok {
+		return
+	}
+	c.PlaceNameAR, c.PlaceNameEN = gov.NameAR, gov.NameEN
+	c.Location, c.HasLocation = gov.Location, true
+	c.Admin1PCode, c.Admin1Name, c.GeoPrecision = gov.Admin1PCode, gov.Admin1Name, string(gazetteer.PrecisionGovernorate)
+	c.Notes = append(c.Notes, "no place of its own: the governorate of the roads or institutions named with it")
+}

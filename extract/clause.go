@@ -1,0 +1,122 @@
+package extract
+
+import "strings"
+
+// A news sentence often tells two events joined by "فيما", "بينما", "في حين",
+// "while": "قُتل مدنيان بغارة على بلدة X، فيما أصيب ثلاثة بقصف مدفعي على
+// بلدة Y". Such a word opens a clause of its own, whose incident words and
+// places are not those of the clause before.
+
+// clauseOpeners start a clause that tells another event.
+var clauseOpeners = wordSet("فيما", "بينما", "وبينما", "وفيما", "while", "whereas", "meanwhile")
+
+// clauseStarts returns the token indices that open a clause, the first
+// always 0.
+func clauseStarts(toks []token) []int {
+	out := []int{0}
+	for i := 1; i < len(toks); i++ {
+		w := toks[i].Norm
+		switch {
+		case clauseOpeners[w]:
+			out = append(out, i)
+		case w == "في" && i+1 < len(toks) && toks[i+1].Norm == "حين":
+			out = append(out, i) // "في حين"
+		}
+	}
+	return out
+}
+
+// clauseOf returns the index of the clause holding token i.
+func clauseOf(starts []int, i int) int {
+	c := 0
+	for k, s := range starts {
+		if s <= i {
+			c = k
+		}
+	}
+	return c
+}
+
+// commaClauses returns, for each token, the index of the stretch between
+// commas it stands in.
+func commaClauses(text string, toks []token) []int {
+	out := make([]int, len(toks))
+	c := 0
+	for i := 1; i < len(toks); i++ {
+		if strings.ContainsAny(text[toks[i-1].End:toks[i].Start], "،,;؛") {
+			c++
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// filterTriggers keeps a sentence's incident words that report an event: in
+// each stretch between commas the weak ones ("قتل") only when it has no strong
+// one, none in a
+// stretch that tallies a period ("خلال الأشهر الثلاثة الماضية"), and none told as
+// earlier background ("كان قد اعتقل في وقت سابق").
+func filterTriggers(text string, toks []token, ts []trigger) []trigger {
+	starts := clauseStarts(toks)
+	commas := commaClauses(text, toks)
+	strong := map[int]bool{}
+	for _, t := range ts {
+		if !t.Weak {
+			strong[commas[t.Tok]] = true
+		}
+	}
+	tally := map[int]bool{}
+	for i := range toks {
+		if periodPhrase(toks, i) {
+			tally[commas[i]] = true
+		}
+	}
+	var out []trigger
+	for _, t := range ts {
+		t.Clause = clauseOf(starts, t.Tok)
+		if t.Weak && strong[commas[t.Tok]] || tally[commas[t.Tok]] || earlierAfter(toks, t.Tok) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// periodPhrase reports a span of time at toks[i] that makes a count a tally:
+// "خلال الأشهر الثلاثة", "منذ تموز", "منذ مطلع العام", "over the past six months".
+func periodPhrase(toks []token, i int) bool {
+	if !periodOpeners[toks[i].Norm] {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		w := toks[j].Norm
+		if stemIn(w, periodWords) || monthAt(toks, j).ok && toks[i].Norm == "منذ" || periodStarts[w] ||
+			j == i+1 && (w == "العام" || w == "year") {
+			return true
+		}
+	}
+	return false
+}
+
+var periodStarts = wordSet("مطلع", "بدايه", "beginning", "start")
+
+// earlierWords after an incident word tell it as background: "في وقت سابق",
+// "سابقاً", "earlier", "previously".
+var (
+	earlierWords = wordSet("سابق", "سابقا", "earlier", "previously")
+	sameDayWords = wordSet("من", "اليوم", "on", "today", "this", "in", "that")
+)
+
+func earlierAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		w := toks[j].Norm
+		if !earlierWords[w] || w == "سابق" && toks[j-1].Norm != "وقت" {
+			continue
+		}
+		if j+1 < len(toks) && sameDayWords[toks[j+1].Norm] {
+			return false // "earlier on Tuesday", "earlier today": the same story's day
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
+)
+
+// mention is a place named in a sentence, with the role it plays there and its
+// name as written without the words around it.
+type mention struct {
+	gazetteer.Mention
+	tok0, tok1 int    // the sentence's tokens it covers: [tok0, tok1)
+	role       string // RoleIncident, RoleReference, ...
+	near       bool   // told as "قرب X", "near X": where it happened only if nothing else is said
+	name       string // "البدروسية", "ريف اللاذقية الشمالي", "al-Hamra"
+	phrase     string // with its type word: "منطقة البدروسية", "the town of al-Hamra"
+}
+
+// newMention reads m in the sentence whose tokens are toks.
+func newMention(text string, toks []token, m gazetteer.Mention) mention {
+	mn := mention{Mention: m, role: RoleIncident}
+	mn.tok0, mn.tok1 = len(toks), len(toks)
+	for i, t := range toks {
+		if t.End > m.Start && mn.tok0 == len(toks) {
+			mn.tok0 = i
+		}
+		if t.Start >= m.End {
+			mn.tok1 = i
+			break
+		}
+	}
+	mn.near = isNear(toks, mn)
+	mn.phrase = trimPhrase(text[m.Start:m.ContextStart])
+	mn.name = bareName(text, m)
+	return mn
+}
+
+// isArea reports a mention that names an area by its qualifiers: "ريف إدلب
+// الشمالي", "غربي مدينة إدلب", "the eastern countryside of Deir Ezzor".
+func (m mention) isArea() bool {
+	q := m.Match.Qualifier
+	return strings.Contains(q, "rural") || strings.HasSuffix(q, " of") || m.Match.Place.Kind == gazetteer.KindGovernorate && q != ""
+}
+
+// bareName is the place's name as written: the name itself without a glued
+// preposition or conjunction ("بدمشق" → "دمشق"), or for an area the words that
+// make it one ("ريف اللاذقية الشمالي"). An English name keeps a hyphenated
+// article before it ("al-Hamra").
+func bareName(text string, m gazetteer.Mention) string {
+	mn := mention{Mention: m}
+	if mn.isArea() {
+		return trimPhrase(text[m.Start:m.ContextStart])
+	}
+	start := m.NameStart
+	if m.Proclitic != "" {
+		start = skipLetters(text, start, utf8.RuneCountInString(m.Proclitic))
+		if strings.HasSuffix(m.Proclitic, "ل") && strings.HasPrefix(text[start:], "ل") {
+			return "ا" + strings.TrimSpace(text[start:m.NameEnd]) // "للرقة" → "الرقة"
+		}
+	}
+	name := strings.TrimSpace(text[start:m.NameEnd])
+	if art := latinArticleBefore(text, start); art != "" {
+		name = art + name
+	}
+	return name
+}
+
+// skipLetters returns the offset after n letters from i, skipping the marks on them.
+func skipLetters(text string, i, n int) int {
+	for n > 0 && i < len(text) {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		for i < len(text) {
+			r, s := utf8.DecodeRuneInString(text[i:])
+			if !unicode.Is(unicode.Mn, r) && r != 0x0640 {
+				break
+			}
+			i += s
+		}
+		n--
+	}
+	return i
+}
+
+// latinArticleBefore returns "al-" (as written) when it stands glued before i.
+func latinArticleBefore(text string, i int) string {
+	for _, n := range []int{3, 4} {
+		if i < n {
+			continue
+		}
+		s := text[i-n : i]
+		if !strings.HasSuffix(s, "-") || i > n && isWordRune(rune(text[i-n-1])) {
+			continue
+		}
+		switch strings.ToLower(s[:n-1]) {
+		case "al", "el", "as", "ad", "ar", "az", "at", "an", "ash", "ath":
+			return s
+		}
+	}
+	return ""
+}
+
+// trimPhrase strips the space, punctuation and glued preposition or conjunction
+// around a phrase as written: "بريف إدلب، " → "ريف إدلب".
+func trimPhrase(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return !isWordRune(r) })
+	first, rest, _ := strings.Cut(s, " ")
+	if bare := stripProclitic(first); bare != first {
+		if rest != "" {
+			return bare + " " + rest
+		}
+		return bare
+	}
+	if strings.EqualFold(first, "the") && rest != "" {
+		return rest
+	}
+	return s
+}
+
+// stripProclitic cuts a glued "و", "ب", "ل", "ف" or "وب" from a word that is then
+// a place word ("بريف" → "ريف", "ومدينة" → "مدينة", "لمحافظة" → "محافظة"), and
+// rebuilds the article of "للـ" ("للرقة" → "الرقة").
+func stripProclitic(w string) string {
+	for _, p := range []string{"وب", "ول", "وفي", "و", "ب", "ل", "ف"} {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok || rest == "" {
+			continue
+		}
+		if strings.HasPrefix(rest, "ل") && strings.HasSuffix(p, "ل") {
+			return "ا" + rest
+		}
+		if startsWithPlaceWord(rest) {
+			return rest
+		}
+	}
+	return w
+}
+
+// startsWithPlaceWord reports whether s, once a proclitic is cut, still looks
+// like a name: it starts with the article or a place noun, which a bare root
+// ("بنش", "لطمين") does not.
+func startsWithPlaceWord(s string) bool {
+	n := normalize(s)
+	for _, p := range []string{"ال", "ريف", "مدينه", "بلده", "قريه", "حي", "منطقه", "محافظه", "ناحيه", "مخيم",
+		"شمال", "جنوب", "شرق", "غرب", "قرب", "محيط", "اطراف", "باديه", "قري", "بلدات", "مدن", "احياء", "مناطق",
+		"مدينتي", "بلدتي", "قريتي", "منطقتي", "محله", "ارياف"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearWords say a place is only near where it happened.
+var nearWords = wordSet("قرب", "بالقرب", "قربه", "near", "close", "nearby")
+
+// isNear reports "قرب X", "بالقرب من X", "near X", and a direction from a town
+// ("شمال مدينة القريتين", "west of Manbij"): a point to tell where it
+// happened from, the place itself only when nothing else is named.
+func isNear(toks []token, m mention) bool {
+	q := m.Match.Qualifier
+	if strings.HasSuffix(q, " of") && m.Match.Place.Kind != gazetteer.KindGovernorate {
+		return true
+	}
+	for j := m.tok0; j < m.tok1 && j < m.tok0+3; j++ {
+		if stemIn(toks[j].Norm, nearWords) {
+			return true
+		}
+	}
+	return m.tok0 > 0 && stemIn(toks[m.tok0-1].Norm, nearWords)
+}

@@ -1,0 +1,84 @@
+package extract
+
+import "strings"
+
+// Sentences that use the words of incidents without reporting one: tallies
+// over a period, court verdicts, commemorations, awareness campaigns; and the
+// page furniture after an article (related headlines, a list of sources).
+
+var (
+	periodWords = wordSet("اشهر", "شهور", "سنوات", "اسابيع", "اعوام", "months", "years", "weeks")
+	// verdictWords are the words of courts and sentences: what they judge is past.
+	verdictWords = wordSet("محكمه", "محاكم", "احكام", "حكما", "قضت", "القاضي", "قاضي", "جنايات", "محكوم",
+		"المحكومين", "محكومين", "بجرم", "الاشغال", "المؤبد", "غيابيه", "غيابي", "court", "courts", "sentenced",
+		"verdict", "convicted", "tribunal", "trial")
+	// memorialWords mark a commemoration of a past event.
+	memorialWords = wordSet("ذكري", "الذكري", "تخليدا", "تخليد", "وقفه", "anniversary",
+		"commemorate", "commemorated", "commemorating", "commemoration", "memorial", "vigil")
+	// campaignWords mark awareness and training work about a danger.
+	campaignWords = wordSet("توعيه", "التوعيه", "توعويه", "التوعويه", "ورشه", "تدريبيه", "جلسات", "awareness",
+		"workshop", "workshops")
+	// furniture lines end an article and start the page's other content.
+	furniture = []string{"مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "أخبار ذات صلة", "المصادر",
+		"المراجع", "related articles", "related news", "read more", "read also", "sources", "see also"}
+	periodOpeners = wordSet("خلال", "منذ", "مدي", "بعد", "over", "past", "during", "last", "since")
+	newTopicWords = wordSet("سياق", "جهه", "حادثه", "منفصل", "صعيد", "بالتزامن", "meanwhile", "separately",
+		"elsewhere", "separate")
+)
+
+// isSummary reports a trend or a documented tally (see isTrend, isTally);
+// tallies over a period within a sentence are left out by filterTriggers.
+func isSummary(toks []token) bool {
+	return isTrend(toks) || isTally(toks)
+}
+
+// isOffTopic reports a sentence about a court, a commemoration or an awareness
+// campaign: its incident words tell of the past or of dangers, not of an event.
+func isOffTopic(toks []token) bool {
+	for _, t := range toks {
+		if stemIn(t.Norm, verdictWords) || stemIn(t.Norm, memorialWords) || stemIn(t.Norm, campaignWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNewTopic reports an opener that starts another story: "في سياق آخر", "من
+// جهة أخرى", "وفي حادثة منفصلة", "Meanwhile", "In a separate incident".
+func isNewTopic(toks []token) bool {
+	return anyNear(toks, -1, 1, 4, newTopicWords)
+}
+
+// isBackground reports the pluperfect "كان ... قد" of background in Arabic news,
+// and the openers "في وقت سابق" and "يذكر أن".
+func isBackground(toks []token) bool {
+	for i, t := range toks {
+		if t.Norm == "وقت" && anyNear(toks, i, 1, 1, wordSet("سابق")) || i < 2 && stemIn(t.Norm, wordSet("يذكر")) {
+			return true
+		}
+		if stemIn(t.Norm, wordSet("كان", "كانت", "كانوا")) {
+			for j := i + 1; j < len(toks) && j <= i+6; j++ {
+				if toks[j].Norm == "قد" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bodyEnd is where an article's text ends: at a line that heads the page's
+// related headlines or its list of sources.
+func bodyEnd(text string) int {
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		l := strings.ToLower(strings.TrimRight(strings.TrimSpace(line), ":："))
+		for _, f := range furniture {
+			if l == f {
+				return off
+			}
+		}
+		off += len(line)
+	}
+	return len(text)
+}

@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"strings"
+)
+
+// A place named in a news sentence is not always where the event happened. The
+// words around it say what else it is: the report's dateline, a landmark to
+// measure from ("80 كم شرقي دير الزور", "near Saraqeb"), the ends of a road
+// ("طريق نوى – الشيخ مسكين", "the road between X and Y"), someone's home or a trip's
+// start and end ("من أبناء بلدة", "ينحدر من", "a resident of", "traveling from X
+// to Y"), or part of a name ("قسم شرطة الميدان", "قيادة الأمن الداخلي في محافظة
+// حمص", "شبكة السويداء 24"). The cue words below are those of Syrian security
+// news in general, Arabic (normalised) and English (lower case) side by side.
+
+var (
+	// orgHeads head the name of an institution, unit, group or outlet whose
+	// name or seat may hold a place.
+	// Agents that act where they are ("الشرطة", "قوات الأمن", "the army") are
+	// not among them: "اعتقلت الشرطة في حمص" happened in Homs.
+	orgHeads = wordSet("قياده", "قائد", "مديريه", "مدير", "قسم", "فرع", "مخفر", "مجلس", "هيئه", "جبهه",
+		"فيلق", "لواء", "كتائب", "كتيبه", "فرقه", "تجمع", "شبكه", "تلفزيون", "اذاعه", "قناه", "صحيفه",
+		"وكاله", "تنسيقيه", "محافظ", "مراسل", "مراسلنا", "مراسله", "مراسلو", "ناشط", "الناشط",
+		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",
+		"network", "brigade", "division")
+	// orgFillers may stand between an institution's head word and its seat:
+	// "قيادة الأمن الداخلي في محافظة حمص", "قسم شرطة الميدان".
+	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
+		"المخابرات", "الشرطه", "شرطه", "العامه", "الامنيه", "الاعلامي", "الاعلاميه", "المحلي", "المحليه",
+		"العسكريه", "الثوري", "في", "من", "سانا", "نيوز", "بلدي", "الاخباريه", "internal", "security",
+		"military", "police", "general", "in", "of", "the", "provincial", "local", "s",
+		// the words of armed groups' names: "هيئة تحرير الشام", "أحرار الشام"
+		"تحرير", "احرار", "الحر", "الوطني", "الاسلامي", "الاسلاميه", "الشعبي", "الشعبيه", "الديمقراطيه",
+		"التحرير", "الدفاع", "liberation", "free", "national", "islamic", "democratic")
+	// originWords before a place make it someone's home: "من أبناء بلدة",
+	// "ينحدر من", "من سكان", "a resident of", "a native of".
+	originWords = wordSet("ابناء", "ابن", "سكان", "ينحدر", "تنحدر", "المنحدر", "المنحدره", "ينحدرون", "المنحدرين",
+		"يتحدر", "المتحدر", "نازح", "النازح", "نازحي", "النازحين", "مهجر", "المهجر", "مهجري", "اهالي", "resident",
+		"residents", "native", "natives", "hometown", "hails", "originally", "displaced")
+	// residenceWords within a few words before "في"/"in" make the place a home.
+	residenceWords = wordSet("يقيم", "تقيم", "يقيمون", "المقيم", "المقيمين", "يقطن", "القاطن", "يسكن", "lives",
+		"living", "residing", "resides")
+	// moveWords make "من X" and "إلى Y" the ends of a journey, a transfer or a route.
+	moveWords = wordSet("توجه", "توجهه", "متوجه", "متوجها", "متوجهين", "قادم", "قادما", "قادمين", "انطلق",
+		"انطلقت", "انطلاقا", "عودته", "عودتهم", "عوده", "طريقه", "طريقهم", "رحله", "سفره", "مسافر", "مسافرين",
+		"تهريب", "للتهريب", "نقل", "نقله", "نقلهم", "نزوح", "وصولا", "اتجاه", "travelling", "traveling", "heading",
+		"headed", "journey", "route", "trip", "travel", "returning", "driving", "bound", "transferred", "smuggled",
+		"direction", "fleeing", "fled", "way")
+	// tripPreps link a place to a journey: "من", "إلى", "to", "from".
+	tripPreps = wordSet("من", "الي", "حتي", "نحو", "باتجاه", "وصولا", "from", "to", "toward", "towards", "via")
+	// roadWords name a road: "طريق X – Y", "الطريق الواصل بين X وY", "the X-Y highway".
+	roadWords = wordSet("طريق", "الطريق", "طريقي", "اوتستراد", "اوتوستراد", "الاوتستراد", "الاوتوستراد", "اتستراد",
+		"road", "highway", "motorway")
+	// roadFillers may stand between a road word and its first end.
+	roadFillers = wordSet("الواصل", "الرابط", "الدولي", "السريع", "الرئيسي", "القديم", "العام", "بين", "مدينتي",
+		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old")
+	// roadJoins join a road's two ends.
+	roadJoins = wordSet("و", "الي", "and", "to")
+	// streetWords before (Arabic) or after (English) a place name make it the
+	// name of a street or square: "شارع بغداد", "Baghdad street".
+	streetWords = wordSet("شارع", "دوار", "ساحه", "جسر", "street", "roundabout", "square", "avenue", "bridge")
+	// personNouns before "من" make the place someone's home: "شاب من بلدة X",
+	// "a farmer from Saraqib".
+	personNouns = wordSet("شاب", "شابا", "رجل", "رجلا", "مدني", "مدنيا", "طفل", "طفلا", "امراه", "سيده", "فتاه",
+		"عنصر", "عنصرا", "مقاتل", "مقاتلا", "سائق", "سائقا", "تاجر", "مزارع", "راعي", "مواطن", "مواطنا",
+		"شبان", "مدنيين", "اطفال", "عناصر", "مقاتلين", "مواطنين", "اشخاص", "شخص", "شخصا", "عائله", "driver",
+		"man", "men", "woman", "women", "civilian", "civilians", "boy", "girl", "child", "children", "farmer",
+		"shepherd", "trader", "merchant", "family", "youth", "resident", "fighter", "fighters", "member", "members")
+)
+
+// roleOf decides what mention i of a sentence is, from the words around it.
+func roleOf(text string, toks []token, ms []mention, i int) string {
+	m := ms[i]
+	switch {
+	case isOrganisation(text, toks, m):
+		return RoleOrganisation
+	case isOrigin(text, toks, m):
+		return RoleOrigin
+	case isRoad(toks, ms, i):
+		return RoleRoute
+	case isTrip(toks, ms, i):
+		return RoleOrigin
+	case isStreetName(toks, m):
+		return RoleStreet
+	}
+	return RoleIncident
+}
+
+// before returns the normalised words of the k tokens before token i.
+func wordsBefore(toks []token, i, k int) []string {
+	var out []string
+	for j := max(0, i-k); j < i; j++ {
+		out = append(out, toks[j].Norm)
+	}
+	return out
+}
+
+func anyIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if stemIn(w, set) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrganisation reports a place that is part of an institution's, group's or
+// outlet's name or seat: the words before it lead back to a head word through
+// words of such names only ("قيادة الأمن الداخلي في محافظة"), or it stands in
+// quotation marks with words that are not place words ("«حلب اليوم»").
+func isOrganisation(text string, toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
+		w := toks[j].Norm
+		if orgHeads[w] || stemIn(w, orgHeads) && !strings.HasPrefix(w, "و") {
+			return true
+		}
+		if !orgFillers[w] && !stemIn(w, orgFillers) {
+			break
+		}
+	}
+	if m.tok1 < len(toks) && isNumber(toks[m.tok1].Norm) && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".،,:") {
+		return len(toks[m.tok1].Norm) <= 3 // "السويداء 24": an outlet; "درعا 2025" is not
+	}
+	return quotedTitle(text, m)
+}
+
+// quotedTitle reports a place name that opens a quoted title with more words
+// after it: «حلب اليوم», "Suwayda 24".
+func quotedTitle(text string, m mention) bool {
+	open := strings.TrimRight(text[max(0, m.Start-4):m.Start], " ")
+	if !strings.HasSuffix(open, "«") && !strings.HasSuffix(open, "\"") && !strings.HasSuffix(open, "“") {
+		return false
+	}
+	rest := text[m.End:]
+	end := strings.IndexAny(rest, "»\"”")
+	if end <= 0 || end > 30 {
+		return false
+	}
+	return strings.TrimSpace(rest[:end]) != ""
+}
+
+// isOrigin reports someone's home or residence: "من أبناء بلدة X", "ينحدر من X",
+// "قرية X التي ينحدر منها", "يقيم في X", "a resident of X", "a driver from X".
+func isOrigin(text string, toks []token, m mention) bool {
+	prev := wordsBefore(toks, m.tok0, 3)
+	if anyIn(prev, originWords) {
+		return true
+	}
+	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "in") && anyIn(wordsBefore(toks, m.tok0-1, 4), residenceWords) {
+		return true
+	}
+	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "من" || toks[m.tok0-1].Norm == "from") {
+		far := wordsBefore(toks, m.tok0-1, 8)
+		if anyIn(far, originWords) || m.tok0 > 1 && (personNouns[toks[m.tok0-2].Norm] || capitalised(text, toks[m.tok0-2])) {
+			return true
+		}
+	}
+	after := wordsAfter(toks, m.tok1, 3)
+	return len(after) >= 2 && (after[0] == "التي" || after[0] == "الذي") && anyIn(after[1:], originWords)
+}
+
+func wordsAfter(toks []token, i, k int) []string {
+	var out []string
+	for j := i; j < len(toks) && j < i+k; j++ {
+		out = append(out, toks[j].Norm)
+	}
+	return out
+}
+
+// isTrip reports the start or end of a journey, transfer or route: "من X إلى
+// Y", "أثناء توجهه إلى X", "traveling from X to Y", "heading to X".
+func isTrip(toks []token, ms []mention, i int) bool {
+	m := ms[i]
+	if m.tok0 == 0 {
+		return false
+	}
+	p := toks[m.tok0-1].Norm
+	if !tripPreps[p] {
+		return false
+	}
+	if anyIn(wordsBefore(toks, m.tok0-1, 6), moveWords) {
+		return true
+	}
+	// "من X إلى Y": a pair of ends, whatever the verb
+	if p == "من" || p == "from" {
+		return i+1 < len(ms) && ms[i+1].tok0 == m.tok1+1 && tripPreps[toks[m.tok1].Norm] && toks[m.tok1].Norm != "من"
+	}
+	if i > 0 && ms[i-1].tok1+1 == m.tok0 && (p == "الي" || p == "to") && m.tok0 > 1 {
+		q := ms[i-1]
+		return q.tok0 > 0 && (toks[q.tok0-1].Norm == "من" || toks[q.tok0-1].Norm == "from")
+	}
+	return false
+}
+
+// isRoad reports a road named by its ends or by a town it leads to: "طريق
+// معرة النعمان", "الطريق الواصل بين X وY", "طريق نوى – الشيخ مسكين", "the road
+// between X and Y", "the Aleppo-Damascus highway".
+func isRoad(toks []token, ms []mention, i int) bool {
+	if roadWordBefore(toks, ms[i]) {
+		return true
+	}
+	m := ms[i]
+	if m.isArea() {
+		return false
+	}
+	// the second end: joined to the first by "-", "و", "إلى", "and"
+	if i > 0 && roadWordBefore(toks, ms[i-1]) {
+		gap := m.tok0 - ms[i-1].tok1
+		if gap == 0 || gap == 1 && roadJoins[toks[m.tok0-1].Norm] {
+			return true
+		}
+	}
+	// English "X-Y highway": the road word comes after the ends
+	k := m.tok1
+	if i+1 < len(ms) && ms[i+1].tok0 == k {
+		k = ms[i+1].tok1
+	}
+	if k < len(toks) && stemIn(toks[k].Norm, roadWords) && toks[k].Norm != "طريق" {
+		return true
+	}
+	return i > 0 && ms[i-1].tok1 == m.tok0 && m.tok1 < len(toks) && stemIn(toks[m.tok1].Norm, roadWords) && toks[m.tok1].Norm != "طريق"
+}
+
+// roadWordBefore reports a road word a few words before m: "طريق X", "الطريق
+// الواصل بين X", "the road between X".
+func roadWordBefore(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
+		w := toks[j].Norm
+		if stemIn(w, roadWords) {
+			return true
+		}
+		if !roadFillers[w] {
+			break
+		}
+	}
+	return false
+}
+
+// isStreetName reports a place name that names a street or square: "شارع
+// الرابطة", "Baghdad street".
+func isStreetName(toks []token, m mention) bool {
+	if m.tok0 > 0 && streetWords[toks[m.tok0-1].Norm] {
+		return true
+	}
+	return m.tok1 < len(toks) && streetWords[toks[m.tok1].Norm] && !isArabicWord(toks[m.tok1].Norm)
+}
+
+func isArabicWord(s string) bool {
+	for _, r := range s {
+		return r >= 0x0600 && r <= 0x06FF
+	}
+	return false
+}
+
+// capitalised reports a Latin word written with a capital: in English a name.
+func capitalised(text string, t token) bool {
+	c := text[t.Start]
+	return c >= 'A' && c <= 'Z'
+}
