@@ -27,11 +27,11 @@ type alternatives struct {
 }
 
 var (
-	quoted      = regexp.MustCompile(`«([^»]+)»`)
-	isoDate     = regexp.MustCompile(`\b(\d{4}-\d{2}(?:-\d{2})?)\b`)
+	quoted          = regexp.MustCompile(`«([^»]+)»`)
+	isoDate         = regexp.MustCompile(`\b(\d{4}-\d{2}(?:-\d{2})?)\b`)
 	capitalisedName = regexp.MustCompile(`\b(?:[Aa][lsdtnrz]-)?[A-Z][a-z'’‘]+(?:[ -](?:(?:al|el|as|ad|ash|ar|az|at|an)-)?[A-Z][a-z'’‘]+)*`)
-	clauseSplit = regexp.MustCompile(`[.;]\s+|\)\s*[,;]?\s*`)
-	typeNames   = []string{TypeAirstrike, TypeShelling, TypeBombing, TypeArmedAttack, TypeClash, TypeArrest,
+	clauseSplit     = regexp.MustCompile(`[.;]\s+|\)\s*[,;]?\s*`)
+	typeNames       = []string{TypeAirstrike, TypeShelling, TypeBombing, TypeArmedAttack, TypeClash, TypeArrest,
 		TypeWeaponsSeizure, TypeKidnapping, TypeOther}
 	govNames = []string{"Damascus", "Aleppo", "Rif Dimashq", "Homs", "Hama", "Latakia", "Idlib", "Hasakah",
 		"Deir ez-Zor", "Tartus", "Raqqa", "Daraa", "As-Suwayda", "Quneitra"}

@@ -5,15 +5,15 @@ import "github.com/mapsrv/mapsrv/gazetteer"
 // segment is the stretch of a sentence told about one incident: from a trigger
 // word to the next, with the incident places named in it.
 type segment struct {
-	typ    string
-	rank   int
-	weak   bool
-	pos    int // byte offset of the trigger that gave typ
-	sp     span
-	places  []int    // indices into the sentence's mentions
-	also    []string // other types merged in
-	similar bool     // "بقصف مماثل", "a similar attack": the kind of the event told before
-	elliptic int     // "وآخر في بلدة Y": the event again, with this many people
+	typ      string
+	rank     int
+	weak     bool
+	pos      int // byte offset of the trigger that gave typ
+	sp       span
+	places   []int    // indices into the sentence's mentions
+	also     []string // other types merged in
+	similar  bool     // "بقصف مماثل", "a similar attack": the kind of the event told before
+	elliptic int      // "وآخر في بلدة Y": the event again, with this many people
 }
 
 // segments cuts a sentence at its triggers. The first segment of each clause

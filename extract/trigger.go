@@ -64,7 +64,7 @@ var lexicon = map[string]lexeme{
 	"استهداف": {typ: TypeArmedAttack}, "استهدف": {typ: TypeArmedAttack}, "يستهدف": {typ: TypeArmedAttack},
 	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
-	"سطو": {typ: TypeArmedAttack, exact: true, need: needArmed}, // armed robbery
+	"سطو":   {typ: TypeArmedAttack, exact: true, need: needArmed}, // armed robbery
 	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
 	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
@@ -153,7 +153,7 @@ var (
 	defuseWords = wordSet("فكك", "يفكك", "تفكيك", "ابطال", "ابطل", "تفجيرها")
 	// figurativeWords after "هجوم" make it a war of words: "هجوماً حاداً".
 	figurativeWords = wordSet("حادا", "حاد", "لاذعا", "كلاميا", "اعلاميا", "دبلوماسيا")
-	armedWords = wordSet("مسلح", "مسلحه", "مسلحا", "بالسلاح")
+	armedWords      = wordSet("مسلح", "مسلحه", "مسلحا", "بالسلاح")
 	// targetVerbs tell what a security operation aimed at when an operation
 	// word comes before them.
 	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "targeted", "targeting")
