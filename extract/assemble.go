@@ -22,6 +22,7 @@ type draft struct {
 	notes     []string
 	apart     bool // told as background or an aside: never merged with the story's incidents
 	summary   bool // totals incidents told after it
+	zero      bool // told as hurting nobody: killed and injured are 0 unless counted
 }
 
 func (d *draft) lastSent() int { return d.sents[len(d.sents)-1] }
@@ -247,6 +248,7 @@ func (d *draft) absorb(o draft) {
 		}
 	}
 	d.notes = append(d.notes, o.notes...)
+	d.zero = d.zero || o.zero
 }
 
 // finer returns the places of the two tellings that say best where it
@@ -341,6 +343,10 @@ func markSummaries(drafts []draft) {
 func (d *draft) takeCounts(s *sentence, sp span) {
 	for _, c := range s.counts {
 		if c.Pos < sp.Start || c.Pos >= sp.End {
+			continue
+		}
+		if c.Zero {
+			d.zero = true
 			continue
 		}
 		if d.counts[c.Kind] != nil {

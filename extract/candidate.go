@@ -33,6 +33,10 @@ func (p *passage) candidatesOf(d draft) []Candidate {
 func (p *passage) candidate(d draft) Candidate {
 	c := Candidate{IncidentType: d.typ, Killed: d.counts[countKilled], Injured: d.counts[countInjured],
 		Arrested: d.counts[countArrested], Notes: d.notes}
+	if d.zero && c.Killed == nil && c.Injured == nil {
+		zk, zi := 0, 0
+		c.Killed, c.Injured = &zk, &zi // "دون وقوع إصابات", "only material damage"
+	}
 	switch {
 	case d.date != nil && d.date.resolved():
 		c.DateFrom, c.DateTo, c.DatePrecision = d.date.From, d.date.To, d.date.Prec

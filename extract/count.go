@@ -68,6 +68,7 @@ type count struct {
 	Pos   int
 	Note  string
 	More  bool // "آخرين" follows: people besides those counted before ("وقُتل اثنان آخران")
+	Zero  bool // "دون وقوع إصابات": nobody, unless a count of the incident says otherwise
 }
 
 // withoutWa returns toks with the conjunction "و" cut from token i.

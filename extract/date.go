@@ -56,7 +56,7 @@ func findDates(toks []token, text string, ctx dateContext) []dateMention {
 		}
 		d.Start, d.End = toks[i].Start, toks[i+n-1].End
 		d.Reported = i > 0 && stemIn(toks[i-1].Norm, reportWords) ||
-			i > 1 && stemIn(toks[i-2].Norm, reportWords) && toks[i-1].Norm == "يوم"
+			i > 1 && stemIn(toks[i-2].Norm, reportWords) && (toks[i-1].Norm == "يوم" || toks[i-1].Norm == "on")
 		out = append(out, d)
 		i += n
 	}
@@ -78,12 +78,14 @@ func dropRedundant(ds []dateMention) []dateMention {
 
 // reportWords are verbs of saying; a date right after one is when something was
 // said, not when it happened.
-var reportWords = wordSet("اعلن", "اعلنت", "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "نشر", "نشرت", "اصدر", "اصدرت")
+var reportWords = wordSet("اعلن", "اعلنت", "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "نشر", "نشرت", "اصدر", "اصدرت",
+	"said", "says", "reported", "reports", "announced", "stated", "confirmed", "told", "added", "claimed")
 
 // at tries each date form at toks[i]; n is the number of tokens used, 0 if none.
 func (s dateScan) at(i int) (dateMention, int) {
 	for _, try := range []func(int) (dateMention, int){
 		s.numeric, s.anchoredDay, s.dayRange, s.dayMonth, s.monthPart, s.relativeDay, s.relativePeriod, s.weekday, s.monthOnly, s.yearOnly,
+		s.enMonthDay, s.enWeekday, s.enRelative,
 	} {
 		if d, n := try(i); n > 0 {
 			return d, n

@@ -77,13 +77,17 @@ func isExplosionVerb(norm string) bool {
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons:
-		return anyNear(toks, i, 1, 5, weaponWords)
+		return anyNear(toks, i, 1, 7, weaponWords)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
 	case needArmed:
-		return anyNear(toks, i, 1, 2, armedWords)
+		return anyNear(toks, i, 1, 2, armedWords) || anyNear(toks, i, -2, -1, armedWords)
+	case needOpened:
+		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
+	case needAirAround:
+		return anyNear(toks, i, -3, 2, airWords)
 	}
 	return true
 }

@@ -63,7 +63,8 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 			s.ms = append(s.ms, newMention(text, s.toks, m))
 		}
 		assignRoles(text, s.toks, s.ms, dateEnd)
-		s.counts = findCounts(s.toks, skipSpans(s.dates, s.ms))
+		skip := skipSpans(s.dates, s.ms)
+		s.counts = append(findCounts(s.toks, skip), findCountsEN(text, s.toks, skip)...)
 		p.sents = append(p.sents, s)
 	}
 	return p

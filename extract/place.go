@@ -162,6 +162,7 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 			prev = i
 		}
 	}
+	agreeWithGovernorate(ms)
 	markContext(text, ms)
 }
 

@@ -82,9 +82,14 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrigin
 	case isStreetName(toks, m):
 		return RoleStreet
+	case m.tok0 > 0 && stemIn(toks[m.tok0-1].Norm, belongWords):
+		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what it belongs to
 	}
 	return RoleIncident
 }
+
+// belongWords say that what was named before belongs to the place after them.
+var belongWords = wordSet("تتبع", "يتبع", "تابع", "تابعه", "التابعه", "التابع", "تتبعان")
 
 // before returns the normalised words of the k tokens before token i.
 func wordsBefore(toks []token, i, k int) []string {

@@ -33,9 +33,27 @@ func endsSentence(text string, i int, r rune) bool {
 	case '.':
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		next, _ := utf8.DecodeRuneInString(text[i+1:])
-		return !(isDigitRune(prev) && isDigitRune(next))
+		return !(isDigitRune(prev) && isDigitRune(next)) && !abbreviation(text[:i])
 	}
 	return false
+}
+
+// abbreviations keep their full stop inside a sentence: "Jan. 2", "U.S.",
+// an initial ("م. ج").
+var abbreviations = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mr": true, "mrs": true, "dr": true,
+	"st": true, "gen": true, "col": true, "lt": true, "maj": true, "brig": true, "no": true, "vs": true, "approx": true}
+
+// abbreviation reports whether the word ending before a full stop is an
+// abbreviation or a single letter.
+func abbreviation(before string) bool {
+	i := strings.LastIndexFunc(before, func(r rune) bool { return !isWordRune(r) })
+	word := before[i+1:]
+	if i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		word = before[i+size:]
+	}
+	return utf8.RuneCountInString(word) == 1 || abbreviations[strings.ToLower(word)]
 }
 
 func isDigitRune(r rune) bool { return unicode.IsDigit(r) }

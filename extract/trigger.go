@@ -92,6 +92,14 @@ var suffixes = []string{"تهم", "تها", "تين", "ات", "ين", "ون", "�
 
 // lookup returns the trigger word that the normalised token norm is a form of.
 func lookup(norm string) (lexeme, bool) {
+	if isLatin(norm) {
+		for _, f := range englishForms(norm) {
+			if lx, ok := lexicon[f]; ok && (!lx.exact || f == norm) {
+				return lx, true
+			}
+		}
+		return lexeme{}, false
+	}
 	for _, s := range stems(norm) {
 		if lx, ok := lexicon[s]; ok {
 			return lx, true
@@ -112,6 +120,14 @@ func lookup(norm string) (lexeme, bool) {
 // stemIn reports whether some proclitic-stripped form of norm, bare or with one
 // of suffixes, is in set.
 func stemIn(norm string, set map[string]bool) bool {
+	if isLatin(norm) {
+		for _, f := range englishForms(norm) {
+			if set[f] {
+				return true
+			}
+		}
+		return false
+	}
 	for _, s := range stems(norm) {
 		if set[s] {
 			return true

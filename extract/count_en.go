@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// English news tells counts in two orders: after the verb ("killing three
+// civilians", "arrested four members", "the arrest of a suspected smuggler") and
+// before it, in the passive ("Three soldiers were killed", "one of the
+// guards was injured").
+
+var (
+	enNumbers = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+		"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+		"hundred": 100, "both": 2}
+	enVague = map[string]string{"dozens": "dozens", "several": "several", "scores": "scores", "hundreds": "hundreds",
+		"many": "many", "some": "some", "numerous": "many", "others": "others", "number": "a number"}
+	enVerbs = map[countKind]map[string]bool{
+		countKilled:   wordSet("kill", "killed", "killing", "kills"),
+		countInjured:  wordSet("wound", "wounded", "wounding", "injure", "injured", "injuring", "hurt"),
+		countArrested: wordSet("arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending"),
+	}
+	// enParticiples end a passive count: "were killed", "was detained", "died".
+	enParticiples = map[countKind]map[string]bool{
+		countKilled:   wordSet("killed", "dead", "died", "die"),
+		countInjured:  wordSet("wounded", "injured", "hurt"),
+		countArrested: wordSet("arrested", "detained", "apprehended"),
+	}
+	enPersons = wordSet("people", "persons", "person", "civilian", "civilians", "soldier", "soldiers", "member", "members",
+		"fighter", "fighters", "militant", "militants", "child", "children", "woman", "women", "man", "men", "girl",
+		"girls", "boy", "boys", "citizen", "citizens", "troops", "officer", "officers", "policeman", "policemen",
+		"personnel", "suspect", "suspects", "individual", "individuals", "resident", "residents", "shepherd",
+		"shepherds", "farmer", "farmers", "worker", "workers", "youth", "youths", "teenager", "teenagers", "driver",
+		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers")
+	enSkip   = wordSet("at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
+	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
+	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
+)
+
+// findCountsEN returns the killed, injured and arrested counts of an English
+// sentence's tokens. text gives the capital letters of names.
+func findCountsEN(text string, toks []token, skip []span) []count {
+	var out []count
+	for i := range toks {
+		if !isLatin(toks[i].Norm) {
+			continue
+		}
+		for k := countKilled; k <= countArrested; k++ {
+			if c, ok := enAfterVerb(text, toks, i, k, skip); ok {
+				out = append(out, c)
+			} else if c, ok := enPassive(toks, i, k); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return append(out, zeroCounts(toks)...)
+}
+
+// enAfterVerb reads "killing three civilians", "arrested on Monday three
+// members", "the arrest of a suspected smuggler", "killing Muhammad X".
+func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (count, bool) {
+	if !enVerbs[k][toks[i].Norm] {
+		return count{}, false
+	}
+	if combinedCount(toks, i) {
+		return count{}, false // "killing and wounding 7": one figure for both
+	}
+	j := i + 1
+	for j < len(toks) && j <= i+8 && (enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || inSpans(toks[j].Start, skip) && !enNumber(toks[j].Norm)) {
+		j++
+	}
+	if j >= len(toks) {
+		return count{}, false
+	}
+	return enQuantity(text, toks, j, k, true)
+}
+
+// combinedCount reports "killing and (severely) wounding N" at either verb.
+func combinedCount(toks []token, i int) bool {
+	kill := func(j int) bool { return j >= 0 && j < len(toks) && enVerbs[countKilled][toks[j].Norm] }
+	hurt := func(j int) bool { return j >= 0 && j < len(toks) && enVerbs[countInjured][toks[j].Norm] }
+	and := func(j int) bool { return j >= 0 && j < len(toks) && toks[j].Norm == "and" }
+	return kill(i) && and(i+1) && (hurt(i+2) || hurt(i+3)) || hurt(i) && (and(i-1) && kill(i-2) || and(i-2) && kill(i-3))
+}
+
+// enQuantity reads the number of people at toks[j]: digits or a number word
+// followed within three words by a person noun (or nothing more), "a"/"an"
+// and a person noun, a vague quantity, or a capitalised name (one person).
+func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (count, bool) {
+	w := toks[j].Norm
+	if j > 0 && subgroup[toks[j-1].Norm] {
+		return count{}, false
+	}
+	if v, ok := enNumberValue(w); ok {
+		if w == "a" || w == "an" {
+			if personWithin(toks, j+1, 3) {
+				return count{Kind: k, Value: &v, Pos: toks[j].Start}, true
+			}
+			return count{}, false
+		}
+		if v <= 0 || v > 5000 {
+			return count{}, false
+		}
+		if personWithin(toks, j+1, 3) || j+1 >= len(toks) || endsCount(text, toks, j) {
+			c := count{Kind: k, Value: &v, Pos: toks[j].Start}
+			c.More = j+1 < len(toks) && (toks[j+1].Norm == "others" || toks[j+1].Norm == "other")
+			return c, true
+		}
+		return count{}, false
+	}
+	if vague, ok := enVague[w]; ok && w != "others" || w == "others" && j == 0 {
+		return count{Kind: k, Pos: toks[j].Start, Note: fmt.Sprintf("%s count %q (%s) not taken as a number", k, w, vague)}, true
+	}
+	if nameOK && capitalised(text, toks[j]) && !enNumber(w) {
+		one := 1
+		return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
+	}
+	return count{}, false
+}
+
+// endsCount reports a number that ends its phrase: "wounding two, ...",
+// "killing 4 and wounding 2".
+func endsCount(text string, toks []token, j int) bool {
+	if j+1 >= len(toks) {
+		return true
+	}
+	if strings.ContainsAny(text[toks[j].End:toks[j+1].Start], ",.;:") {
+		return true
+	}
+	return wordSet("and", "in", "on", "as", "when", "after", "during", "near", "while", "others")[toks[j+1].Norm]
+}
+
+func personWithin(toks []token, from, n int) bool {
+	for j := from; j < len(toks) && j < from+n; j++ {
+		if enPersons[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// enPassive reads "Three soldiers were killed", "two others were injured",
+// "one of the guards was injured", "Five civilians were injured".
+func enPassive(toks []token, i int, k countKind) (count, bool) {
+	if !enParticiples[k][toks[i].Norm] {
+		return count{}, false
+	}
+	j := i - 1
+	for j >= 0 && j >= i-4 && enBe[toks[j].Norm] {
+		j--
+	}
+	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" {
+		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
+	}
+	for n := j; n >= 0 && n >= j-5; n-- {
+		w := toks[n].Norm
+		if n > 0 && subgroup[toks[n-1].Norm] {
+			return count{}, false
+		}
+		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
+			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
+		}
+		if vague, ok := enVague[w]; ok && w != "others" && w != "number" {
+			return count{Kind: k, Pos: toks[n].Start, Note: fmt.Sprintf("%s count %q (%s) not taken as a number", k, w, vague)}, true
+		}
+		if isCountWord(w) || enParticiples[countKilled][w] || enParticiples[countInjured][w] {
+			break
+		}
+	}
+	return count{}, false
+}
+
+// enNumber reports a number word or digits.
+func enNumber(w string) bool {
+	_, ok := enNumberValue(w)
+	return ok
+}
+
+func enNumberValue(w string) (int, bool) {
+	if isNumber(w) && len(w) <= 5 {
+		v, _ := strconv.Atoi(w)
+		return v, true
+	}
+	if v, ok := enNumbers[w]; ok {
+		return v, true
+	}
+	if w == "a" || w == "an" {
+		return 1, true
+	}
+	return 0, false
+}
+
+// zeroWords say nobody was hurt: "دون وقوع إصابات", "without any
+// casualties", "only material damage".
+var (
+	zeroHeads  = wordSet("دون", "بدون", "without", "no")
+	zeroNouns  = wordSet("اصابات", "ضحايا", "خسائر", "casualties", "injuries", "victims", "losses")
+	damageWord = wordSet("ماديه", "material")
+)
+
+// zeroCounts returns killed and injured counts of zero for a sentence that
+// says nobody was hurt. They fill only counts nothing else gave.
+func zeroCounts(toks []token) []count {
+	for i, t := range toks {
+		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) ||
+			stemIn(t.Norm, damageWord) && i > 0 && (stemIn(toks[i-1].Norm, wordSet("اضرار")) || i+1 < len(toks) && toks[i+1].Norm == "damage") {
+			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
+		}
+	}
+	return nil
+}
+
+func zero(k countKind, pos int) count {
+	v := 0
+	return count{Kind: k, Value: &v, Pos: pos, Zero: true}
+}

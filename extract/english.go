@@ -1,0 +1,115 @@
+package extract
+
+import "strings"
+
+// English reports are read by the same rules as Arabic ones, with English
+// words beside the Arabic in the word lists: tokens are lower-cased, and a
+// Latin word is looked up by its base form ("arrested" → "arrest").
+
+// englishLexicon are the English incident words, by base form.
+var englishLexicon = map[string]lexeme{
+	// arrest
+	"arrest": {typ: TypeArrest}, "detain": {typ: TypeArrest}, "detention": {typ: TypeArrest, exact: true},
+	"apprehend": {typ: TypeArrest}, "custody": {typ: TypeArrest, exact: true},
+	// airstrike: "strike" and "raid" only with an aircraft or a foreign air force near
+	"airstrike": {typ: TypeAirstrike}, "strike": {typ: TypeAirstrike, need: needAirAround},
+	"raid": {typ: TypeAirstrike, need: needAirAround}, "barrel": {typ: TypeAirstrike},
+	// shelling
+	"shell": {typ: TypeShelling}, "shelling": {typ: TypeShelling, exact: true}, "mortar": {typ: TypeShelling},
+	"artillery": {typ: TypeShelling, exact: true}, "rocket": {typ: TypeShelling}, "bombard": {typ: TypeShelling},
+	"bombardment": {typ: TypeShelling},
+	// bombing
+	"bomb": {typ: TypeBombing}, "bombing": {typ: TypeBombing, exact: true}, "explosion": {typ: TypeBombing},
+	"explode": {typ: TypeBombing}, "blast": {typ: TypeBombing}, "ied": {typ: TypeBombing, item: true},
+	"detonate": {typ: TypeBombing}, "suicide": {typ: TypeBombing, exact: true},
+	"explosive": {typ: TypeBombing, item: true, exact: true},
+	// armed attack
+	"attack": {typ: TypeArmedAttack}, "assault": {typ: TypeArmedAttack}, "shot": {typ: TypeArmedAttack, exact: true},
+	"shoot": {typ: TypeArmedAttack}, "shooting": {typ: TypeArmedAttack, exact: true}, "gunfire": {typ: TypeArmedAttack},
+	"gunmen": {typ: TypeArmedAttack, exact: true, weak: true}, "gunman": {typ: TypeArmedAttack, exact: true, weak: true},
+	"fire": {typ: TypeArmedAttack, exact: true, need: needOpened}, "fired": {typ: TypeArmedAttack, exact: true},
+	"ambush": {typ: TypeArmedAttack}, "assassinate": {typ: TypeArmedAttack}, "assassination": {typ: TypeArmedAttack},
+	"murder": {typ: TypeArmedAttack}, "stab": {typ: TypeArmedAttack}, "target": {typ: TypeArmedAttack, weak: true},
+	"kill": {typ: TypeArmedAttack, weak: true}, "killed": {typ: TypeArmedAttack, weak: true, exact: true},
+	"dead": {typ: TypeArmedAttack, weak: true, exact: true}, "massacre": {typ: TypeArmedAttack, weak: true},
+	"robbery": {typ: TypeArmedAttack, need: needArmed},
+	// clash
+	"clash": {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
+	"firefight": {typ: TypeClash}, "skirmish": {typ: TypeClash},
+	// weapons seizure
+	"seize": {typ: TypeWeaponsSeizure, need: needWeapons}, "seizure": {typ: TypeWeaponsSeizure, need: needWeapons},
+	"confiscate": {typ: TypeWeaponsSeizure, need: needWeapons}, "cache": {typ: TypeWeaponsSeizure, need: needWeapons},
+	"depot": {typ: TypeWeaponsSeizure, need: needWeapons}, "found": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	// kidnapping
+	"kidnap": {typ: TypeKidnapping}, "abduct": {typ: TypeKidnapping}, "abduction": {typ: TypeKidnapping},
+	"hostage": {typ: TypeKidnapping},
+	// other
+	"incursion": {typ: TypeOther, weak: true}, "landmine": {typ: TypeOther},
+}
+
+// englishWords adds the English forms of the word classes the rules use.
+func init() {
+	for k, v := range englishLexicon {
+		lexicon[k] = v
+	}
+	addWords(weaponWords, "weapon", "weapons", "arms", "ammunition", "ammo", "rifle", "rifles", "explosives",
+		"explosive", "mines", "mine", "grenades", "grenade", "rockets", "mortars", "shells", "ieds", "devices",
+		"munitions", "machine", "guns", "gun", "pistols", "tnt", "detonators", "bombs")
+	addWords(fireWords, "fire")
+	addWords(airWords, "air", "aerial", "drone", "drones", "warplane", "warplanes", "jet", "jets", "helicopter",
+		"helicopters", "aircraft", "missile", "missiles", "israeli", "turkish", "russian", "coalition", "planes")
+	addWords(artilleryWords, "artillery", "mortar", "mortars", "rocket", "rockets", "shell", "shells")
+	addWords(explosiveWords, "ied", "explosive", "bomb", "bombs", "booby", "suicide", "mine", "landmine", "device")
+	addWords(blockWords, "plan", "planned", "planning", "plot", "plotting", "threat", "threats", "threaten",
+		"threatened", "prevent", "prevented", "foil", "foiled", "thwart", "thwarted", "warn", "warned", "accused",
+		"charged", "deny", "denied", "denies", "condemn", "condemned", "responsible", "will", "would", "could",
+		"might", "aims", "aimed")
+	addWords(figurativeWords, "verbal", "scathing", "blistering")
+	addWords(seizedWords, "seized", "confiscated", "found", "defused", "dismantled", "manufacturing", "making",
+		"planting", "planted", "highly")
+	addWords(defuseWords, "defused", "dismantled", "defuse", "dismantle")
+	addWords(armedWords, "armed")
+}
+
+func addWords(set map[string]bool, words ...string) {
+	for _, w := range words {
+		set[w] = true
+	}
+}
+
+// englishForms returns a Latin word and its base forms: "arrested" → "arrest",
+// "kidnapped" → "kidnap", "strikes" → "strike", "shelling" → "shell".
+func englishForms(w string) []string {
+	out := []string{w}
+	add := func(s string) {
+		if len(s) >= 3 {
+			out = append(out, s)
+		}
+	}
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		base, ok := strings.CutSuffix(w, suf)
+		if !ok {
+			continue
+		}
+		add(base)
+		if n := len(base); n >= 2 && base[n-1] == base[n-2] {
+			add(base[:n-1]) // "kidnapped", "shelled"? keeps "shell" too
+		}
+		if suf == "ing" || suf == "ed" {
+			add(base + "e") // "seizing", "seized" → "seize"
+		}
+	}
+	return out
+}
+
+// isLatin reports whether a normalised word is written in Latin letters.
+func isLatin(w string) bool {
+	return w != "" && w[0] < 0x80
+}
+
+// needOpened: "fire" counts only after "opened": "opened fire on a car".
+const needOpened need = 100
+
+// needAirAround: an aircraft or foreign air force word within two words on
+// either side: "a Turkish drone strike", "strikes by warplanes".
+const needAirAround need = 101
