@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
+	"github.com/paulmach/orb"
 )
 
 // candidatesOf turns a finished draft into its candidate and, for an arrest
@@ -107,8 +108,18 @@ func (p *passage) setPlace(c *Candidate, m *mention, refOnly bool) {
 	} else {
 		c.PlaceNameAR, c.PlaceNameEN = written, gazEN
 	}
-	c.Location, c.HasLocation = pl.Location, true
+	c.Location, c.HasLocation = pl.Location, pl.Location != orb.Point{}
 	c.Admin1PCode, c.Admin1Name, c.GeoPrecision = pl.Admin1PCode, pl.Admin1Name, string(precisionOf(m.Mention))
+	if pl.PointPrecision != "" {
+		c.GeoPrecision = string(coarsest(precisionOf(m.Mention), pl.PointPrecision))
+	}
+	if isUnknown(m.Mention) {
+		c.PlaceNameEN, c.PlaceNameAR = pl.NameEN, pl.NameAR
+		if !c.HasLocation {
+			c.GeoPrecision = ""
+		}
+		c.Notes = append(c.Notes, fmt.Sprintf("%q is not in the gazetteer: placed at the area named with it", written))
+	}
 	c.Admin2PCode, c.Admin2Name = pl.Admin2PCode, pl.Admin2Name
 	if refOnly {
 		c.GeoPrecision = string(coarsest(precisionOf(m.Mention), gazetteer.PrecisionDistrict))

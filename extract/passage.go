@@ -59,7 +59,9 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 		s.background = isBackground(s.toks)
 		s.aside = isAside(s.toks)
 		lo, hi := mentionRange(ms, sp)
-		for _, m := range ms[lo:hi] {
+		found := append(slices.Clone(ms[lo:hi]), p.recoverNames(s.toks, ms[lo:hi])...)
+		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
+		for _, m := range found {
 			s.ms = append(s.ms, newMention(text, s.toks, m))
 		}
 		assignRoles(text, s.toks, s.ms, dateEnd)
