@@ -36,7 +36,7 @@ var (
 		"personnel", "suspect", "suspects", "individual", "individuals", "resident", "residents", "shepherd",
 		"shepherds", "farmer", "farmers", "worker", "workers", "youth", "youths", "teenager", "teenagers", "driver",
 		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers")
-	enSkip   = wordSet("at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
+	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
 )
@@ -70,7 +70,11 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 		return count{}, false // "killing and wounding 7": one figure for both
 	}
 	j := i + 1
-	for j < len(toks) && j <= i+8 && (enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || inSpans(toks[j].Start, skip) && !enNumber(toks[j].Norm)) {
+	article := func(j int) bool { // "a five-member cell": the number counts, not "a"
+		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm)
+	}
+	for j < len(toks) && j <= i+8 && (enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || article(j) ||
+		inSpans(toks[j].Start, skip) && !enNumber(toks[j].Norm)) {
 		j++
 	}
 	if j >= len(toks) {

@@ -32,6 +32,8 @@ func normalize(s string) string {
 // foldRune maps one rune for normalize; keep is false for runes to drop.
 func foldRune(r rune) (rune, bool) {
 	switch {
+	case isApostrophe(r):
+		return 0, false
 	case r >= 0x064B && r <= 0x0652, r == 0x0670, r == 0x0640: // harakat, dagger alef, tatweel
 		return 0, false
 	case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ':
@@ -69,8 +71,8 @@ func tokenize(text string, start, end int) []token {
 		j := i
 		for j < end {
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r2) {
-				break
+			if !isWordRune(r2) && !(isApostrophe(r2) && j > i && j+s2 < end && isLatinLetterAt(text, j+s2) && !possessive(text, j+s2, end)) {
+				break // an apostrophe between letters stays in the word: "Sa‘sa‘", "Ma'arrat"
 			}
 			j += s2
 		}
@@ -130,4 +132,25 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', '‘', '’', 'ʿ', 'ʾ', 'ʼ':
+		return true
+	}
+	return false
+}
+
+func isLatinLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r < 0x250 && unicode.IsLetter(r)
+}
+
+// possessive reports the "s" of "Syria’s" after an apostrophe at i.
+func possessive(text string, i, end int) bool {
+	if i >= end || text[i] != 's' {
+		return false
+	}
+	return i+1 >= end || !isLatinLetterAt(text, i+1)
 }

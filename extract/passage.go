@@ -27,6 +27,7 @@ type passage struct {
 	published time.Time
 	places    Places
 	sents     []sentence
+	earlier   []gazetteer.Mention // the gazetteer's mentions of the sentences read so far
 }
 
 // newPassage splits text into sentences and finds triggers, dates, counts and
@@ -64,6 +65,7 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 		for _, m := range found {
 			s.ms = append(s.ms, newMention(text, s.toks, m))
 		}
+		p.earlier = append(p.earlier, ms[lo:hi]...)
 		assignRoles(text, s.toks, s.ms, dateEnd)
 		skip := skipSpans(s.dates, s.ms)
 		s.counts = append(findCounts(s.toks, skip), findCountsEN(text, s.toks, skip)...)

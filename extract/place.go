@@ -213,6 +213,9 @@ func within(inner, outer gazetteer.Mention) bool {
 		return false
 	}
 	in, out := inner.Match.Place, outer.Match.Place
+	if isUnknown(outer) && out.Admin1PCode == "" {
+		return false // a name the gazetteer lacks, placed nowhere: it holds nothing we know of
+	}
 	switch {
 	case precisionOf(outer) == gazetteer.PrecisionCountry || out.Admin1PCode == "":
 		return true

@@ -50,37 +50,45 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 		return false
 	}
 	for i := 0; i < len(toks); i++ {
-		first, last, kind, ok := p.namedAfterType(toks, i)
-		if !ok || covered(toks[first].Start) || covered(toks[last].Start) {
-			continue
+		spans, kind := p.namedAfterType(toks, i, ms)
+		next := i
+		for _, sp := range spans {
+			first, last, tw := sp[0], sp[1], sp[2]
+			next = max(next, last, tw)
+			if covered(toks[first].Start) || covered(toks[last].Start) {
+				continue
+			}
+			start, end := toks[first].Start, toks[last].End
+			if tw >= 0 {
+				start, end = min(start, toks[tw].Start), max(end, toks[tw].End)
+			}
+			m := gazetteer.Mention{Start: start, End: end, NameStart: toks[first].Start, NameEnd: toks[last].End, ContextStart: end}
+			m.Text = p.text[m.Start:m.End]
+			m.Match = p.resolveUnknown(p.text[m.NameStart:m.NameEnd], kind, toks, max(last, tw), first, ms)
+			out = append(out, m)
 		}
-		start := min(toks[i].Start, toks[first].Start)
-		m := gazetteer.Mention{Start: start, End: toks[last].End, NameStart: toks[first].Start, NameEnd: toks[last].End}
-		m.Text = p.text[m.Start:m.End]
-		m.ContextStart = m.End
-		m.Proclitic = nameProclitic(toks[first])
-		m.Match = p.resolveUnknown(strings.TrimSpace(p.text[m.NameStart+len(m.Proclitic):m.NameEnd]), kind, toks, last, ms)
-		out = append(out, m)
-		i = last
+		i = next
 	}
 	return out
 }
 
-// namedAfterType reads "قرية X", "بلدة X Y", "the town of al-X", "the al-X
-// neighborhood" at token i: the name's tokens [first, last] and the kind.
-func (p *passage) namedAfterType(toks []token, i int) (first, last int, kind gazetteer.Kind, ok bool) {
+// namedAfterType reads the names at token i that the words around them say
+// are places: "قرية X", "بلدة X Y", "في X بريف Y", "the town of al-X", "the al-X
+// neighborhood", "X, Y and Z neighborhoods", "in X, eastern Daraa". Each span
+// is the name's first and last token and the type word's token (-1 if none).
+func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([][3]int, gazetteer.Kind) {
+	if isLatin(toks[i].Norm) {
+		return p.englishNamed(toks, i, ms)
+	}
 	w := toks[i].Norm
-	if isLatin(w) {
-		return p.englishNamed(toks, i)
+	kind, typed := recoverTypes[strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ب")]
+	if !typed && w != "في" || i+1 >= len(toks) || p.punctBetween(toks[i], toks[i+1]) {
+		return nil, ""
 	}
-	kind, ok = recoverTypes[strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ب")]
-	if !ok || i+1 >= len(toks) || strings.ContainsAny(p.text[toks[i].End:toks[i+1].Start], ",،.:;()") {
-		return 0, 0, "", false
-	}
-	first, last = i+1, i
+	first, last := i+1, i
 	for j := i + 1; j < len(toks) && j <= i+2; j++ {
 		t := toks[j]
-		if j > i+1 && strings.ContainsAny(p.text[toks[j-1].End:t.Start], ",،.:;()") {
+		if j > i+1 && p.punctBetween(toks[j-1], t) {
 			break
 		}
 		if stemIn(t.Norm, nameStops) || nameStops[t.Norm] || isNumber(t.Norm) || isLatin(t.Norm) || hasPlaceProclitic(t.Norm) ||
@@ -93,34 +101,93 @@ func (p *passage) namedAfterType(toks []token, i int) (first, last int, kind gaz
 		last = j
 	}
 	if last < first || !looksLikeName(toks[first].Norm, last > first) {
-		return 0, 0, "", false
+		return nil, ""
 	}
-	return first, last, kind, true
+	if !typed { // "في الخربة بريف Y": a definite or two-word name with a context right after it
+		if contextAfter(toks, last, ms) == nil || !hasPlaceProclitic(tokAt(toks, last+1)) ||
+			last == first && !strings.HasPrefix(toks[first].Norm, "ال") {
+			return nil, ""
+		}
+		return [][3]int{{first, last, -1}}, gazetteer.KindVillage
+	}
+	return [][3]int{{first, last, i}}, kind
 }
 
-// englishNamed reads "the town of al-Hamra", "the village of Tal Rahal", "the al-Waer
-// neighborhood", "the Kisweh area".
-func (p *passage) englishNamed(toks []token, i int) (first, last int, kind gazetteer.Kind, ok bool) {
-	if k, isType := recoverTypes[toks[i].Norm]; isType && i+2 < len(toks) && toks[i+1].Norm == "of" && p.capital(toks[i+2]) {
-		first, last = i+2, i+2
-		for last+1 < len(toks) && last < i+4 && p.capital(toks[last+1]) && !glued(p.text, toks[last], toks[last+1]) {
-			last++
+func tokAt(toks []token, i int) string {
+	if i < len(toks) {
+		return toks[i].Norm
+	}
+	return ""
+}
+
+func (p *passage) punctBetween(a, b token) bool {
+	return strings.ContainsAny(p.text[a.End:b.Start], ",،.:;()\"“”«»")
+}
+
+// englishNamed reads "the town of al-Hamra", "the village of Tal Rahal", "the
+// al-Waer neighborhood", "the Kisweh area", "al-Qaboun, Jobar and al-Midan
+// neighborhoods", "in Kafr Shams, northern Daraa".
+func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([][3]int, gazetteer.Kind) {
+	if k, isType := recoverTypes[singular(toks[i].Norm)]; isType && i+2 < len(toks) && toks[i+1].Norm == "of" && p.capital(toks[i+2]) {
+		return [][3]int{{i + 2, p.nameEnd(toks, i+2), -1}}, k
+	}
+	if (toks[i].Norm == "in" || toks[i].Norm == "at") && i+1 < len(toks) && p.capital(toks[i+1]) {
+		last := p.nameEnd(toks, i+1)
+		if ctx := contextAfter(toks, last, ms); ctx != nil && ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) {
+			return [][3]int{{i + 1, last, -1}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa"
 		}
-		return first, last, k, true
+		return nil, ""
 	}
-	if !p.capital(toks[i]) || i > 0 && p.capital(toks[i-1]) && !glued(p.text, toks[i-1], toks[i]) {
-		return 0, 0, "", false
+	if !p.capital(toks[i]) || i > 0 && p.capital(toks[i-1]) {
+		return nil, ""
 	}
-	last = i
-	for last+1 < len(toks) && last < i+2 && p.capital(toks[last+1]) {
+	var spans [][3]int
+	j := i
+	for {
+		last := p.nameEnd(toks, j)
+		spans = append(spans, [3]int{j, last, -1})
+		k := last + 1
+		if k < len(toks) && toks[k].Norm == "and" {
+			k++
+		}
+		if k >= len(toks) || !p.capital(toks[k]) || k-last > 2 || k == last+1 && !p.punctBetween(toks[last], toks[k]) {
+			j = last
+			break
+		}
+		j = k
+	}
+	tw := j + 1
+	if tw >= len(toks) {
+		return nil, ""
+	}
+	k, isType := recoverTypes[singular(toks[tw].Norm)]
+	if !isType || k == gazetteer.KindCity || k == gazetteer.KindTown {
+		return nil, ""
+	}
+	if len(spans) == 1 {
+		spans[0][2] = tw // "the al-Waer neighborhood": the type word is part of how it is named
+	}
+	return spans, k // "the Kisweh area"
+}
+
+// nameEnd returns the last token of a capitalised name starting at i: up to
+// three words, hyphenated articles included.
+func (p *passage) nameEnd(toks []token, i int) int {
+	last := i
+	for last+1 < len(toks) && last < i+3 && p.capital(toks[last+1]) && !p.punctBetween(toks[last], toks[last+1]) {
 		last++
 	}
-	if last+1 < len(toks) {
-		if k, isType := recoverTypes[toks[last+1].Norm]; isType && k != gazetteer.KindCity && k != gazetteer.KindTown {
-			return i, last, k, true // "the al-Waer neighborhood", "the Kisweh area"
+	return last
+}
+
+// singular is an English type word without its plural "s".
+func singular(w string) string {
+	if t, ok := strings.CutSuffix(w, "s"); ok {
+		if _, isType := recoverTypes[t]; isType {
+			return t
 		}
 	}
-	return 0, 0, "", false
+	return w
 }
 
 // capital reports a capitalised Latin word, or "al-" glued before one.
@@ -163,8 +230,6 @@ func hasPlaceProclitic(w string) bool {
 	return false
 }
 
-func nameProclitic(t token) string { return "" }
-
 func isTypeWord(w string) bool {
 	for _, st := range stems(w) {
 		if _, ok := recoverTypes[st]; ok {
@@ -182,8 +247,12 @@ type geocoder interface {
 // resolveUnknown resolves a name found after a type word: a close spelling in
 // the gazetteer in the governorate of the area named with it, else the name
 // as written placed at that area ("text:" IDs mark such places).
-func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token, last int, ms []gazetteer.Mention) gazetteer.Match {
+func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token, last, first int, ms []gazetteer.Mention) gazetteer.Match {
+	name = strings.TrimSpace(name)
 	ctx := contextAfter(toks, last, ms)
+	if ctx == nil {
+		ctx = areaBefore(toks[first].Start, append(p.earlier, ms...))
+	}
 	if g, ok := p.places.(geocoder); ok {
 		if m, err := g.Geocode(name); err == nil && closeSpelling(name, m.Place) && m.Place.Kind != gazetteer.KindGovernorate &&
 			(ctx != nil && m.Place.Admin1PCode == ctx.Match.Place.Admin1PCode && m.Score >= 0.6 || ctx == nil && m.Score >= 0.75) {
@@ -216,6 +285,18 @@ func contextAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Men
 	limit := toks[min(last+3, len(toks)-1)].End
 	for i := range ms {
 		if ms[i].Start >= toks[last].End && ms[i].Start <= limit {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// areaBefore returns the closest town, city or area named before pos, in the
+// sentence or the ones before, to place a name the gazetteer lacks ("near
+// Damascus, in the Mezzeh area").
+func areaBefore(pos int, ms []gazetteer.Mention) *gazetteer.Mention {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].End <= pos && ms[i].Start > 0 && precisionRank(precisionOf(ms[i])) >= precisionRank(gazetteer.PrecisionTown) {
 			return &ms[i]
 		}
 	}
