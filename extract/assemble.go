@@ -326,14 +326,20 @@ func markSummaries(drafts []draft) {
 			if c == nil || *c == 0 {
 				continue
 			}
-			sum, n := 0, 0
+			sum, n, end := 0, 0, i+1
 			for j := i + 1; j < len(drafts) && sum < *c; j++ {
 				if o := drafts[j].counts[k]; o != nil {
-					sum, n = sum+*o, n+1
+					sum, n, end = sum+*o, n+1, j+1
 				}
 			}
-			if n >= 2 && sum == *c {
-				drafts[i].summary = true
+			if n < 2 || sum != *c {
+				continue
+			}
+			drafts[i].summary = true
+			for j := i + 1; j < end; j++ {
+				if drafts[j].weak { // "وفي أريحا وحدها قُتل خمسة": killed in the strikes the total told
+					drafts[j].typ, drafts[j].rank, drafts[j].weak = drafts[i].typ, drafts[i].rank, drafts[i].weak
+				}
 			}
 		}
 	}

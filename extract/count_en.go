@@ -35,7 +35,9 @@ var (
 		"girls", "boy", "boys", "citizen", "citizens", "troops", "officer", "officers", "policeman", "policemen",
 		"personnel", "suspect", "suspects", "individual", "individuals", "resident", "residents", "shepherd",
 		"shepherds", "farmer", "farmers", "worker", "workers", "youth", "youths", "teenager", "teenagers", "driver",
-		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers")
+		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers", "them",
+		"pharmacist", "doctor", "teacher", "commander", "leader", "official", "journalist", "wife", "husband",
+		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father")
 	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
@@ -57,7 +59,29 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			}
 		}
 	}
-	return append(out, zeroCounts(toks)...)
+	return append(append(out, tollCounts(toks)...), zeroCounts(toks)...)
+}
+
+// tollWords head a death toll: "the death toll rose to nine", "ارتفعت حصيلة
+// القتلى إلى 15", "بلغت الحصيلة الأولية 7 قتلى".
+var tollWords = wordSet("toll", "حصيله")
+
+// tollCounts reads the number a death toll reached, within six words after it.
+func tollCounts(toks []token) []count {
+	for i, t := range toks {
+		if !stemIn(t.Norm, tollWords) || anyNear(toks, i, 1, 3, wordSet("الجرحي", "المصابين", "injured", "wounded", "injuries")) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+			if v, n := parseNumber(toks, j); n > 0 && v > 0 && v <= 5000 && (j+n >= len(toks) || !stemIn(toks[j+n].Norm, notPersons)) {
+				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start}}
+			}
+			if v, ok := enNumberValue(toks[j].Norm); ok && toks[j].Norm != "a" && toks[j].Norm != "an" && v > 0 {
+				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start}}
+			}
+		}
+	}
+	return nil
 }
 
 // enAfterVerb reads "killing three civilians", "arrested on Monday three
@@ -102,7 +126,12 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 	if v, ok := enNumberValue(w); ok {
 		if w == "a" || w == "an" {
 			if personWithin(toks, j+1, 3) {
-				return count{Kind: k, Value: &v, Pos: toks[j].Start}, true
+				c := count{Kind: k, Value: &v, Pos: toks[j].Start}
+				*c.Value += enJoined(toks, j+1)
+				return c, true
+			}
+			if j+1 < len(toks) && enOrdinals[toks[j+1].Norm] {
+				return count{Kind: k, Value: &v, Pos: toks[j].Start, More: true}, true // "injuring a third"
 			}
 			return count{}, false
 		}
@@ -112,9 +141,14 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		if personWithin(toks, j+1, 3) || j+1 >= len(toks) || endsCount(text, toks, j) {
 			c := count{Kind: k, Value: &v, Pos: toks[j].Start}
 			c.More = j+1 < len(toks) && (toks[j+1].Norm == "others" || toks[j+1].Norm == "other")
+			*c.Value += enJoined(toks, j+1)
 			return c, true
 		}
 		return count{}, false
+	}
+	if enOrdinals[w] && j > 0 && toks[j-1].Norm == "another" {
+		one := 1 // "and injuring another": one more person
+		return count{Kind: k, Value: &one, Pos: toks[j].Start, More: true}, true
 	}
 	if vague, ok := enVague[w]; ok && w != "others" || w == "others" && j == 0 {
 		return count{Kind: k, Pos: toks[j].Start, Note: fmt.Sprintf("%s count %q (%s) not taken as a number", k, w, vague)}, true
@@ -124,6 +158,30 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
 	}
 	return count{}, false
+}
+
+var enOrdinals = wordSet("second", "third", "fourth", "fifth", "sixth")
+
+// enJoined adds the people joined to a count by "and": "a woman and her two
+// children" is three.
+func enJoined(toks []token, from int) int {
+	j := from
+	for j < len(toks) && j < from+3 && !enPersons[toks[j].Norm] {
+		j++
+	}
+	if j >= len(toks) || !enPersons[toks[j].Norm] || j+1 >= len(toks) || toks[j+1].Norm != "and" {
+		return 0
+	}
+	k := j + 2
+	if k < len(toks) && wordSet("her", "his", "their", "the")[toks[k].Norm] {
+		k++
+	}
+	if k+1 < len(toks) && enPersons[toks[k+1].Norm] {
+		if v, ok := enNumberValue(toks[k].Norm); ok {
+			return v
+		}
+	}
+	return 0
 }
 
 // endsCount reports a number that ends its phrase: "wounding two, ...",
@@ -157,10 +215,11 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	for j >= 0 && j >= i-4 && enBe[toks[j].Norm] {
 		j--
 	}
-	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" {
+	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)
+	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !elided {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}
-	for n := j; n >= 0 && n >= j-5; n-- {
+	for n := j; n >= 0 && n >= j-8; n-- {
 		w := toks[n].Norm
 		if n > 0 && subgroup[toks[n-1].Norm] {
 			return count{}, false
@@ -202,7 +261,7 @@ func enNumberValue(w string) (int, bool) {
 // casualties", "only material damage".
 var (
 	zeroHeads  = wordSet("دون", "بدون", "without", "no")
-	zeroNouns  = wordSet("اصابات", "ضحايا", "خسائر", "casualties", "injuries", "victims", "losses")
+	zeroNouns  = wordSet("اصابات", "ضحايا", "خسائر", "يصاب", "اصابه", "casualties", "injuries", "victims", "losses")
 	damageWord = wordSet("ماديه", "material")
 )
 

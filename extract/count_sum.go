@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Counts of one incident are sometimes told in pieces. Two are added up, and
 // only these: people joined by "و" right after a count ("إصابة طفلين وامرأة" is
@@ -24,10 +27,45 @@ func withFollowers(toks []token, i int, c count) count {
 			i += used
 			continue
 		}
+		if n, used := joinedMembers(toks, i); used > 0 {
+			*c.Value += n // "متزعم الخلية وأربعة من أفرادها", "عنصرين من الأمن العام وثلاثة من المسلحين"
+			i += used
+			continue
+		}
 		break
 	}
 	c.More = i < len(toks) && otherWords[toks[i].Norm]
 	return c
+}
+
+// joinedMembers reads, within three words of a count, "وأربعة من أفرادها",
+// "و3 من المسلحين": more people of the same count, of another group. It
+// returns the number and the tokens used, or 0, 0.
+func joinedMembers(toks []token, i int) (int, int) {
+	for gap := 0; gap <= 3 && i+gap < len(toks); gap++ {
+		j := i + gap
+		if gap > 0 && (isCountWord(toks[j-1].Norm) || isNumber(toks[j-1].Norm) || clauseWords[toks[j-1].Norm]) {
+			return 0, 0
+		}
+		rest, ok := strings.CutPrefix(toks[j].Norm, "و")
+		n := 0
+		switch {
+		case ok && rest != "":
+			bare := slices.Clone(toks[j : j+1])
+			bare[0].Norm = rest
+			if v, used := parseNumber(bare, 0); used == 1 {
+				n = v
+			}
+		case toks[j].Norm == "و" && j+1 < len(toks):
+			if v, used := parseNumber(toks, j+1); used == 1 {
+				n, j = v, j+1
+			}
+		}
+		if n > 0 && n <= 5000 && j+1 < len(toks) && toks[j+1].Norm == "من" {
+			return n, j + 2 - i
+		}
+	}
+	return 0, 0
 }
 
 // joinedPersons reads "وامرأة", "وطفلين", "و3 أطفال" at toks[i]: the number of

@@ -198,7 +198,7 @@ func markContext(text string, ms []mention) {
 			continue
 		}
 		for j, n := range ms {
-			if j != i && n.role == RoleIncident && within(n.Mention, m.Mention) {
+			if j != i && n.role == RoleIncident && !n.near && within(n.Mention, m.Mention) {
 				ms[i].role = RoleContext
 				break
 			}
