@@ -177,7 +177,14 @@ func (g *Gazetteer) resolve(p parsed) Match {
 	}
 	m.Qualifier = qualifierText(p, top)
 	townRural := p.rural && ruralAroundTown(top)
-	if p.rural && !townRural && top.Kind != KindGovernorate {
+	if p.rural && top.Admin1PCode == "SY01" {
+		// the countryside of Damascus is a governorate of its own: "الريف الغربي لدمشق",
+		// "the southern countryside of Damascus" are in Rif Dimashq
+		if gov, ok := g.governorate("SY03"); ok {
+			m.Alternatives = append([]Place{top}, alts...)
+			m.Place = gov
+		}
+	} else if p.rural && !townRural && top.Kind != KindGovernorate {
 		if gov, ok := g.governorate(top.Admin1PCode); ok {
 			m.Alternatives = append([]Place{top}, alts...)
 			m.Place = gov

@@ -147,6 +147,9 @@ func TestFindAll_CountryAroundTown(t *testing.T) {
 		"rural town":       {"قتل عنصران في ريف جبلة", "Jablah", PrecisionDistrict},
 		"desert of a town": {"غارة في بادية الميادين", "Al Mayadin", PrecisionDistrict},
 		"rural seat":       {"اشتباكات في ريف حلب", "Aleppo", PrecisionGovernorate},
+		// the countryside of Damascus is the Rif Dimashq governorate, not Damascus's
+		"rural Damascus":          {"غارات على الريف الغربي لدمشق", "Rif Dimashq", PrecisionGovernorate},
+		"countryside of Damascus": {"shells fell on the southern countryside of Damascus", "Rif Dimashq", PrecisionGovernorate},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
