@@ -78,6 +78,9 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 			d.places = append(d.places, m)
 		}
 	}
+	if len(d.refs) > 0 && onlyRegions(d.places) {
+		d.places = nil // "in the Badia east of Salamiyah": the point says more than the desert
+	}
 	if len(d.places) == 0 {
 		for i := range s.ms {
 			if m := &s.ms[i]; m.role == RoleReference && m.Start >= g.sp.Start && m.Start < g.sp.End {
@@ -109,6 +112,17 @@ func (d *draft) ellipticCount(s *sentence, g segment) {
 			return
 		}
 	}
+}
+
+// onlyRegions reports places that are all wide named regions (the Badia, the
+// Jazira) rather than admin areas or settlements.
+func onlyRegions(ms []*mention) bool {
+	for _, m := range ms {
+		if m.Match.Place.Kind != gazetteer.KindRegion {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // add appends d, or merges it into an earlier draft of the same event.
@@ -160,7 +174,9 @@ func sameKind(a, b string) bool {
 	if a == b {
 		return true
 	}
-	for _, pair := range [][2]string{{TypeArrest, TypeWeaponsSeizure}, {TypeArmedAttack, TypeClash}, {TypeBombing, TypeOther}} {
+	for _, pair := range [][2]string{{TypeArrest, TypeWeaponsSeizure}, {TypeArmedAttack, TypeClash}, {TypeBombing, TypeOther},
+		// "an attack" told first, named later: "an attack ... with an IED", "هجوم ... بطائرة مسيرة"
+		{TypeArmedAttack, TypeBombing}, {TypeArmedAttack, TypeAirstrike}, {TypeArmedAttack, TypeShelling}} {
 		if a == pair[0] && b == pair[1] || a == pair[1] && b == pair[0] {
 			return true
 		}
@@ -175,9 +191,22 @@ func continues(last, d *draft) bool {
 	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak {
 		return false
 	}
-	sameDate := d.date == nil || d.inherited || last.date == nil ||
-		!d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
+	sameDate := d.date == nil || d.inherited || last.date == nil || sameUnresolved(last.date, d.date) ||
+		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// sameUnresolved reports two dates of which one could not be resolved and
+// that may be the same day: the same words ("الخميس" and "مساء يوم الخميس"), or
+// one known and one told from an unknown anchor.
+func sameUnresolved(a, b *dateMention) bool {
+	if a.resolved() && b.resolved() {
+		return false
+	}
+	if a.resolved() != b.resolved() {
+		return true
+	}
+	return a.Key != "" && a.Key == b.Key
 }
 
 // countsDiffer reports a toll told differently: another event, not the same
@@ -225,7 +254,7 @@ func adjoining(a, b gazetteer.Mention) bool {
 func (d *draft) absorb(o draft) {
 	d.sents = append(d.sents, o.sents...)
 	d.spans = append(d.spans, o.spans...)
-	if d.weak && !o.weak {
+	if d.weak && !o.weak || !o.weak && o.rank > d.rank {
 		d.also = append(d.also, d.typ)
 		d.typ, d.rank, d.weak = o.typ, o.rank, false
 	} else if o.typ != d.typ {

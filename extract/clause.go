@@ -90,7 +90,7 @@ func periodPhrase(toks []token, i int) bool {
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		w := toks[j].Norm
-		if stemIn(w, periodWords) || monthAt(toks, j).ok && toks[i].Norm == "منذ" || periodStarts[w] ||
+		if stemIn(w, periodWords) || monthAt(toks, j).ok && (toks[i].Norm == "منذ" || j > i+1 && toks[j-1].Norm == "شهر") || periodStarts[w] ||
 			j == i+1 && (w == "العام" || w == "year") {
 			return true
 		}

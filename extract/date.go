@@ -26,6 +26,7 @@ type dateMention struct {
 	Anchored   bool // told from an earlier date of the story: "في اليوم التالي"
 	Offset     int  // days from that date, for an anchored mention
 	Note       string
+	Key        string // for an unresolved date, its weekday or words: two tellings of one day share it
 }
 
 // resolved reports whether the mention has a date.
@@ -55,6 +56,9 @@ func findDates(toks []token, text string, ctx dateContext) []dateMention {
 			continue
 		}
 		d.Start, d.End = toks[i].Start, toks[i+n-1].End
+		if !d.resolved() {
+			d.Key = dateKey(toks[i : i+n])
+		}
 		d.Reported = i > 0 && stemIn(toks[i-1].Norm, reportWords) ||
 			i > 1 && stemIn(toks[i-2].Norm, reportWords) && (toks[i-1].Norm == "يوم" || toks[i-1].Norm == "on")
 		out = append(out, d)
@@ -185,4 +189,21 @@ func (s dateScan) inferYear(m time.Month, d int) (int, bool) {
 // noYear is the mention for a date whose year cannot be known.
 func noYear(what string) dateMention {
 	return dateMention{Note: fmt.Sprintf("date %q has no year and no publication date: left unknown", what)}
+}
+
+// dateKey names an unresolved date for comparing tellings: its weekday if it
+// has one ("أمس الخميس" and "مساء يوم الخميس" share "thursday"), else its words.
+func dateKey(toks []token) string {
+	var words []string
+	for _, t := range toks {
+		w := strings.TrimPrefix(t.Norm, "و")
+		if wd, ok := weekdays[w]; ok {
+			return wd.String()
+		}
+		if wd, ok := enWeekdays[w]; ok {
+			return wd.String()
+		}
+		words = append(words, t.Norm)
+	}
+	return strings.Join(words, " ")
 }

@@ -119,6 +119,8 @@ func (s dateScan) enRelative(i int) (dateMention, int) {
 		return s.relative(w, 0, 0, PrecisionDay), 1
 	case w == "yesterday":
 		return s.relative(w, -1, -1, PrecisionDay), 1
+	case w == "overnight":
+		return s.relative(w, -1, 0, PrecisionRange), 1
 	case w == "last" && s.word(i+1, "night"):
 		return s.relative("last night", -1, 0, PrecisionRange), 2
 	case w == "this" && s.word(i+1, "morning", "afternoon", "evening"):

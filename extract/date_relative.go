@@ -29,6 +29,9 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 		if s.word(i+1, "الاول") {
 			return s.relative("أمس الأول", -2, -2, PrecisionDay), 2
 		}
+		if i+1 < len(s.toks) && weekdays[s.toks[i+1].Norm] != 0 || s.word(i+1, "الاحد") {
+			return s.relative("أمس", -1, -1, PrecisionDay), 2 // "أمس الخميس": the weekday says the same day
+		}
 		return s.relative("أمس", -1, -1, PrecisionDay), 1
 	case w == "اليوم" || w == "واليوم":
 		if s.word(i+1, "التالي", "نفسه", "ذاته", "الذي", "السابق", "الاول", "الثاني") {

@@ -49,6 +49,9 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) {
 			continue // "شن هجوماً حاداً على التجار"
 		}
+		if anaphoric(toks, i) {
+			continue // "بعد الهجوم", "after the attack": the event told already
+		}
 		if stemIn(t.Norm, targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
 		}
@@ -83,11 +86,11 @@ func needMet(toks []token, i int, n need) bool {
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
 	case needArmed:
-		return anyNear(toks, i, 1, 2, armedWords) || anyNear(toks, i, -2, -1, armedWords)
+		return anyNear(toks, i, -4, 6, armedWords)
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
-		return anyNear(toks, i, -3, 2, airWords)
+		return anyNear(toks, i, -3, 2, airWords) || anyNear(toks, i, -3, 2, foreignAir) && !anyNear(toks, i, -3, 3, artilleryWords)
 	}
 	return true
 }
@@ -104,9 +107,12 @@ func refine(toks []token, i int, typ string) string {
 	default:
 		return typ
 	}
+	ground := anyNear(toks, i, -3, 3, artilleryWords)
 	switch {
-	case anyNear(toks, i, -3, 4, airWords):
+	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike
+	case anyNear(toks, i, -3, 4, foreignAir) && !ground && !anyNear(toks, i, -2, 4, explosiveWords):
+		return TypeAirstrike // "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named
 	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
 		return TypeBombing
 	case typ == TypeArmedAttack && anyNear(toks, i, -1, 3, artilleryWords):
@@ -127,4 +133,18 @@ func anyNear(toks []token, i, from, to int, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// afterWords before a definite incident word refer back to an event told
+// already: "بعد الهجوم", "after the attack", "following the blast".
+var afterWords = wordSet("بعد", "عقب", "after", "following", "since")
+
+// anaphoric reports an incident word that refers back: a definite one right
+// after a word of "after".
+func anaphoric(toks []token, i int) bool {
+	w := toks[i].Norm
+	if isLatin(w) {
+		return i >= 2 && toks[i-1].Norm == "the" && afterWords[toks[i-2].Norm]
+	}
+	return i >= 1 && afterWords[toks[i-1].Norm] && strings.HasPrefix(w, "ال")
 }

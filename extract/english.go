@@ -47,6 +47,10 @@ var englishLexicon = map[string]lexeme{
 	"incursion": {typ: TypeOther, weak: true}, "landmine": {typ: TypeOther},
 }
 
+// foreignAir are the forces whose strikes come from the air unless artillery
+// is named: "Israeli strikes", "a Turkish drone", but "Turkish artillery".
+var foreignAir = map[string]bool{}
+
 // englishWords adds the English forms of the word classes the rules use.
 func init() {
 	for k, v := range englishLexicon {
@@ -57,7 +61,9 @@ func init() {
 		"munitions", "machine", "guns", "gun", "pistols", "tnt", "detonators", "bombs")
 	addWords(fireWords, "fire")
 	addWords(airWords, "air", "aerial", "drone", "drones", "warplane", "warplanes", "jet", "jets", "helicopter",
-		"helicopters", "aircraft", "missile", "missiles", "israeli", "turkish", "russian", "coalition", "planes")
+		"helicopters", "aircraft", "missile", "missiles", "planes")
+	addWords(foreignAir, "israeli", "turkish", "russian", "coalition", "american", "الاسرائيلي", "الاسرائيليه",
+		"اسرائيليه", "اسرائيلي", "الروسي", "الروسيه", "روسيه", "التركي", "التركيه", "تركيه", "الامريكي", "الامريكيه")
 	addWords(artilleryWords, "artillery", "mortar", "mortars", "rocket", "rockets", "shell", "shells")
 	addWords(explosiveWords, "ied", "explosive", "bomb", "bombs", "booby", "suicide", "mine", "landmine", "device")
 	addWords(blockWords, "plan", "planned", "planning", "plot", "plotting", "threat", "threats", "threaten",

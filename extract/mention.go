@@ -35,7 +35,29 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 	mn.near = isNear(toks, mn)
 	mn.phrase = trimPhrase(text[m.Start:m.ContextStart])
 	mn.name = bareName(text, m)
+	if ext := nameGoesOn(text, toks, mn); ext > m.NameEnd {
+		// "قرية تل حمرا الشرقية" matched as تل حمرا: the name as written is longer
+		mn.name += text[m.NameEnd:ext]
+		mn.phrase += text[m.NameEnd:ext]
+	}
 	return mn
+}
+
+// nameGoesOn returns where the written name of a typed Arabic mention ends
+// when the gazetteer matched only its first word: the next word, glued to it
+// with no punctuation, that is no stop word, incident word, number or context.
+func nameGoesOn(text string, toks []token, m mention) int {
+	if m.ContextStart != m.End || m.tok0 >= len(toks) || !isTypeWord(toks[m.tok0].Norm) || m.tok1 >= len(toks) || m.tok1-m.tok0 != 2 {
+		return 0
+	}
+	t := toks[m.tok1]
+	if strings.ContainsAny(text[toks[m.tok1-1].End:t.Start], ",،.:;()\"“”«»") || isLatin(t.Norm) || isNumber(t.Norm) ||
+		stemIn(t.Norm, nameStops) || nameStops[t.Norm] || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
+		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || stemIn(t.Norm, directionWords) ||
+		stemIn(t.Norm, belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" {
+		return 0
+	}
+	return t.End
 }
 
 // isArea reports a mention that names an area by its qualifiers: "ريف إدلب
@@ -170,5 +192,18 @@ func isNear(toks []token, m mention) bool {
 			return true
 		}
 	}
-	return m.tok0 > 0 && stemIn(toks[m.tok0-1].Norm, nearWords)
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
+		w := toks[j].Norm
+		if stemIn(w, nearWords) {
+			return true
+		}
+		if !nearFillers[w] && !isTypeWord(w) {
+			break
+		}
+	}
+	return false
 }
+
+// nearFillers may stand between "near" and the place: "near the town of X",
+// "بالقرب من بلدة X".
+var nearFillers = wordSet("the", "of", "من", "a")

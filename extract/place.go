@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
+	"github.com/paulmach/orb"
 )
 
 // precisionOf is a mention's precision, made finer when the place is a
@@ -220,7 +221,7 @@ func within(inner, outer gazetteer.Mention) bool {
 	case precisionOf(outer) == gazetteer.PrecisionCountry || out.Admin1PCode == "":
 		return true
 	case precisionOf(outer) == gazetteer.PrecisionGovernorate:
-		return in.Admin1PCode == out.Admin1PCode
+		return in.Admin1PCode == out.Admin1PCode && onSide(in.Location, out.Location, outer.Match.Qualifier)
 	case in.Admin2PCode != "" && out.Admin2PCode != "":
 		return in.Admin2PCode == out.Admin2PCode
 	}
@@ -236,4 +237,23 @@ func placeRef(m mention, role string) PlaceRef {
 	}
 	return PlaceRef{Text: text, NameEN: p.NameEN, Lat: p.Location.Lat(), Lon: p.Location.Lon(),
 		Admin1PCode: p.Admin1PCode, Role: role}
+}
+
+// onSide reports whether a point lies on the side of an area's centre that a
+// qualifier names: "western rural Daraa" holds no town east of Daraa's centre.
+// A point exactly unknown, or a qualifier with no direction, is on every side.
+func onSide(p, centre orb.Point, qualifier string) bool {
+	if p == (orb.Point{}) || centre == (orb.Point{}) {
+		return true
+	}
+	const margin = 0.05 // degrees: the centre's own surroundings belong to every side
+	q := strings.ToLower(qualifier)
+	switch {
+	case strings.Contains(q, "north") && p.Lat() < centre.Lat()-margin,
+		strings.Contains(q, "south") && p.Lat() > centre.Lat()+margin,
+		strings.Contains(q, "east") && p.Lon() < centre.Lon()-margin,
+		strings.Contains(q, "west") && p.Lon() > centre.Lon()+margin:
+		return false
+	}
+	return true
 }

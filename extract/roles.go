@@ -181,7 +181,7 @@ func isTrip(toks []token, ms []mention, i int) bool {
 	}
 	p := toks[m.tok0-1].Norm
 	if !tripPreps[p] {
-		return false
+		return tripBefore(toks, m) // "heading to an observation point in X"
 	}
 	if anyIn(wordsBefore(toks, m.tok0-1, 6), moveWords) {
 		return true
@@ -195,6 +195,28 @@ func isTrip(toks []token, ms []mention, i int) bool {
 		return q.tok0 > 0 && (toks[q.tok0-1].Norm == "من" || toks[q.tok0-1].Norm == "from")
 	}
 	return false
+}
+
+// tripBefore reports a place told as where a journey went, a few words after
+// its preposition: "on his way to a checkpoint in Jisr al-Shughur".
+func tripBefore(toks []token, m mention) bool {
+	if p := toks[m.tok0-1].Norm; p != "في" && p != "in" && p != "at" {
+		return false
+	}
+	for j := m.tok0 - 2; j >= 0 && j >= m.tok0-6; j-- {
+		if isCountWord(toks[j].Norm) || lexiconWord(toks[j].Norm) {
+			return false
+		}
+		if tripPreps[toks[j].Norm] && toks[j].Norm != "من" && toks[j].Norm != "from" && anyIn(wordsBefore(toks, j, 3), moveWords) {
+			return true
+		}
+	}
+	return false
+}
+
+func lexiconWord(w string) bool {
+	_, ok := lookup(w)
+	return ok
 }
 
 // isRoad reports a road named by its ends or by a town it leads to: "طريق
@@ -219,6 +241,9 @@ func isRoad(toks []token, ms []mention, i int) bool {
 	k := m.tok1
 	if i+1 < len(ms) && ms[i+1].tok0 == k {
 		k = ms[i+1].tok1
+	}
+	for n := 0; n < 2 && k < len(toks) && roadFillers[toks[k].Norm]; n++ {
+		k++ // "the Aleppo-Damascus International Highway"
 	}
 	if k < len(toks) && stemIn(toks[k].Norm, roadWords) && toks[k].Norm != "طريق" {
 		return true

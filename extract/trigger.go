@@ -64,7 +64,8 @@ var lexicon = map[string]lexeme{
 	"استهداف": {typ: TypeArmedAttack}, "استهدف": {typ: TypeArmedAttack}, "يستهدف": {typ: TypeArmedAttack},
 	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
-	"سطو":   {typ: TypeArmedAttack, exact: true, need: needArmed}, // armed robbery
+	"سطو": {typ: TypeArmedAttack, exact: true, need: needArmed}, // armed robbery
+	"سلب": {typ: TypeArmedAttack, need: needArmed}, "اقتحم": {typ: TypeArmedAttack, need: needArmed},
 	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
 	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
