@@ -42,7 +42,8 @@ func isTally(toks []token) bool {
 	for i, t := range toks {
 		tally = tally || stemIn(t.Norm, tallyWords)
 		if sinceWords[t.Norm] || duringWords[t.Norm] {
-			period = period || monthAt(toks, i+1).ok || anyNear(toks, i, 1, 2, wordSet("الشهر", "العام", "مطلع", "بدايه"))
+			period = period || monthAt(toks, i+1).ok || monthAt(toks, i+2).ok && toks[i+1].Norm == "شهر" ||
+				anyNear(toks, i, 1, 2, wordSet("الشهر", "العام", "مطلع", "بدايه"))
 		}
 	}
 	return tally && period

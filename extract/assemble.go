@@ -176,7 +176,7 @@ func sameKind(a, b string) bool {
 	}
 	for _, pair := range [][2]string{{TypeArrest, TypeWeaponsSeizure}, {TypeArmedAttack, TypeClash}, {TypeBombing, TypeOther},
 		// "an attack" told first, named later: "an attack ... with an IED", "هجوم ... بطائرة مسيرة"
-		{TypeArmedAttack, TypeBombing}, {TypeArmedAttack, TypeAirstrike}, {TypeArmedAttack, TypeShelling}} {
+		{TypeArmedAttack, TypeBombing}, {TypeArmedAttack, TypeAirstrike}} {
 		if a == pair[0] && b == pair[1] || a == pair[1] && b == pair[0] {
 			return true
 		}

@@ -174,8 +174,9 @@ func uniqInts(xs []int) []int {
 }
 
 // governorateOnly places a draft that names no place of its own in the
-// governorate of the roads and institutions named with it ("على طريق جاسم –
-// إنخل", "قيادة الشرطة في محافظة حماة"), when they agree on one.
+// governorate of the roads, else the institutions or outlets, else the homes
+// named with it ("على طريق نوى – الشيخ مسكين", "قيادة الشرطة في محافظة حماة",
+// "من أبناء بلدة القريا"), when those agree on one.
 func (p *passage) governorateOnly(c *Candidate, d draft) {
 	g, ok := p.places.(interface {
 		Place(id string) (gazetteer.Place, bool)
@@ -184,15 +185,9 @@ func (p *passage) governorateOnly(c *Candidate, d draft) {
 		return
 	}
 	code := ""
-	for _, si := range d.sents {
-		for _, m := range p.sents[si].ms {
-			if m.role != RoleRoute && m.role != RoleOrganisation || m.Match.Place.Admin1PCode == "" {
-				continue
-			}
-			if code != "" && code != m.Match.Place.Admin1PCode {
-				return
-			}
-			code = m.Match.Place.Admin1PCode
+	for _, role := range []string{RoleRoute, RoleOrganisation, RoleOrigin} {
+		if code = p.agreedGovernorate(d, role); code != "" {
+			break
 		}
 	}
 	gov, ok := g.Place("adm1:" + code)
@@ -203,4 +198,22 @@ func (p *passage) governorateOnly(c *Candidate, d draft) {
 	c.Location, c.HasLocation = gov.Location, true
 	c.Admin1PCode, c.Admin1Name, c.GeoPrecision = gov.Admin1PCode, gov.Admin1Name, string(gazetteer.PrecisionGovernorate)
 	c.Notes = append(c.Notes, "no place of its own: the governorate of the roads or institutions named with it")
+}
+
+// agreedGovernorate is the governorate all mentions of a role in the draft's
+// sentences lie in, or "" when there are none or they disagree.
+func (p *passage) agreedGovernorate(d draft, role string) string {
+	code := ""
+	for _, si := range d.sents {
+		for _, m := range p.sents[si].ms {
+			if m.role != role || m.Match.Place.Admin1PCode == "" {
+				continue
+			}
+			if code != "" && code != m.Match.Place.Admin1PCode {
+				return ""
+			}
+			code = m.Match.Place.Admin1PCode
+		}
+	}
+	return code
 }

@@ -23,14 +23,15 @@ func (k countKind) String() string {
 var countVerbs = map[countKind]map[string]bool{
 	countKilled: wordSet("مقتل", "قتل", "قتلت", "قتلوا", "قضي", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم",
 		"فارق", "ارتقي", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح", // "فارق طفل الحياة", "أودى بحياة شخصين"
-		"تحييد", "حيدت"), // "تحييد اثنين منهما": killed or captured, recorded as killed
+		"تحييد", "حيدت", // "تحييد اثنين منهما": killed or captured, recorded as killed
+		"جثه", "جثتي", "جثتين", "جثمان"), // "العثور على جثة شاب": one dead
 	countInjured:  wordSet("اصابه", "اصيب", "اصيبت", "جرح", "جرحت"),
 	countArrested: wordSet("اعتقال", "اعتقل", "اعتقلت", "اعتقلوا", "علي", "توقيف", "اوقفت", "احتجاز", "احتجزت"),
 }
 
 // countNouns come after the number: "3 قتلى", "خمسة جرحى", "7 معتقلين".
 var countNouns = map[countKind]map[string]bool{
-	countKilled:   wordSet("قتلي", "قتيل", "قتيلا", "شهداء", "شهيد", "شهيدا", "ضحايا", "ضحيه"),
+	countKilled:   wordSet("قتلي", "قتيل", "قتيلا", "شهداء", "شهيد", "شهيدا", "ضحايا", "ضحيه", "جثث"),
 	countInjured:  wordSet("جرحي", "جريح", "جريحا", "مصابين", "مصابا", "اصابات"),
 	countArrested: wordSet("معتقلين", "معتقلا", "موقوفين", "موقوفا", "محتجزين"),
 }

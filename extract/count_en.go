@@ -64,7 +64,10 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 
 // tollWords head a death toll: "the death toll rose to nine", "ارتفعت حصيلة
 // القتلى إلى 15", "بلغت الحصيلة الأولية 7 قتلى".
-var tollWords = wordSet("toll", "حصيله")
+var (
+	tollWords = wordSet("toll", "حصيله")
+	riseWords = wordSet("rose", "risen", "reached", "climbed", "increased", "stands", "stood", "ارتفعت", "بلغت", "وصلت", "ترتفع")
+)
 
 // tollCounts reads the number a death toll reached, within six words after it.
 func tollCounts(toks []token) []count {
@@ -72,7 +75,14 @@ func tollCounts(toks []token) []count {
 		if !stemIn(t.Norm, tollWords) || anyNear(toks, i, 1, 3, wordSet("الجرحي", "المصابين", "injured", "wounded", "injuries")) {
 			continue
 		}
-		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+		from, to := i+1, i+6
+		for j := i + 1; j < len(toks) && j <= i+14; j++ {
+			if stemIn(toks[j].Norm, riseWords) {
+				from, to = j+1, j+3 // "... has risen to nine", "... بلغت 11 شخصاً"
+				break
+			}
+		}
+		for j := from; j < len(toks) && j <= to; j++ {
 			if v, n := parseNumber(toks, j); n > 0 && v > 0 && v <= 5000 && (j+n >= len(toks) || !stemIn(toks[j+n].Norm, notPersons)) {
 				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start}}
 			}
@@ -87,7 +97,9 @@ func tollCounts(toks []token) []count {
 // enAfterVerb reads "killing three civilians", "arrested on Monday three
 // members", "the arrest of a suspected smuggler", "killing Muhammad X".
 func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (count, bool) {
-	if !enVerbs[k][toks[i].Norm] {
+	if k == countKilled && toks[i].Norm == "shot" && i+1 < len(toks) && toks[i+1].Norm == "dead" {
+		i++ // "shot dead a commander"
+	} else if !enVerbs[k][toks[i].Norm] {
 		return count{}, false
 	}
 	if combinedCount(toks, i) {
@@ -260,7 +272,7 @@ func enNumberValue(w string) (int, bool) {
 // zeroWords say nobody was hurt: "دون وقوع إصابات", "without any
 // casualties", "only material damage".
 var (
-	zeroHeads  = wordSet("دون", "بدون", "without", "no")
+	zeroHeads  = wordSet("دون", "بدون", "لم", "without", "no")
 	zeroNouns  = wordSet("اصابات", "ضحايا", "خسائر", "يصاب", "اصابه", "casualties", "injuries", "victims", "losses")
 	damageWord = wordSet("ماديه", "material")
 )

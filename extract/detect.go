@@ -41,6 +41,9 @@ func findTriggers(toks []token) []trigger {
 			continue
 		}
 		typ := refine(toks, i, lx.typ)
+		if typ == TypeBombing && unknownCause(toks, i) {
+			typ = TypeOther // "انفجار مجهول السبب", "an explosion of unknown cause"
+		}
 		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -6, -1, defuseWords) && !isExplosionVerb(t.Norm) {
@@ -147,4 +150,17 @@ func anaphoric(toks []token, i int) bool {
 		return i >= 2 && toks[i-1].Norm == "the" && afterWords[toks[i-2].Norm]
 	}
 	return i >= 1 && afterWords[toks[i-1].Norm] && strings.HasPrefix(w, "ال")
+}
+
+// unknownCause reports "مجهول السبب", "مجهول المصدر", "of unknown cause" after
+// an explosion word.
+func unknownCause(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		w := toks[j].Norm
+		if stemIn(w, wordSet("مجهول", "unknown", "unclear", "undetermined")) && j+1 < len(toks) &&
+			stemIn(toks[j+1].Norm, wordSet("سبب", "مصدر", "cause", "origin", "causes")) {
+			return true
+		}
+	}
+	return false
 }

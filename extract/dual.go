@@ -27,9 +27,18 @@ func personCount(t token) (n int, ok bool) {
 		if singularPersons[s] {
 			return 1, true
 		}
+		for _, suf := range []string{"ها", "هم", "هما", "ه"} { // "سائقها", "ابنه": one person of someone's
+			if base, found := strings.CutSuffix(s, suf); found && (singularPersons[base] || kinPersons[base]) {
+				return 1, true
+			}
+		}
 	}
 	return 0, false
 }
+
+// kinPersons are relatives, counted as one person with a possessive: "ابنه",
+// "زوجته", "شقيقها".
+var kinPersons = wordSet("ابن", "ابنت", "زوج", "زوجت", "شقيق", "شقيقت", "اخ", "اخت", "والد", "والدت", "سائق")
 
 // isDual reports whether the normalised stem s is the dual of a person noun.
 // marked says the writer vowelled the ending as a dual ("-َيْن").

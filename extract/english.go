@@ -14,6 +14,7 @@ var englishLexicon = map[string]lexeme{
 	// airstrike: "strike" and "raid" only with an aircraft or a foreign air force near
 	"airstrike": {typ: TypeAirstrike}, "strike": {typ: TypeAirstrike, need: needAirAround},
 	"raid": {typ: TypeAirstrike, need: needAirAround}, "barrel": {typ: TypeAirstrike},
+	"struck": {typ: TypeAirstrike, exact: true, need: needAirAround},
 	// shelling
 	"shell": {typ: TypeShelling}, "shelling": {typ: TypeShelling, exact: true}, "mortar": {typ: TypeShelling},
 	"artillery": {typ: TypeShelling, exact: true}, "rocket": {typ: TypeShelling}, "bombard": {typ: TypeShelling},
@@ -68,7 +69,7 @@ func init() {
 	addWords(explosiveWords, "ied", "explosive", "bomb", "bombs", "booby", "suicide", "mine", "landmine", "device")
 	addWords(blockWords, "plan", "planned", "planning", "plot", "plotting", "threat", "threats", "threaten",
 		"threatened", "prevent", "prevented", "foil", "foiled", "thwart", "thwarted", "warn", "warned", "accused",
-		"charged", "deny", "denied", "denies", "condemn", "condemned", "responsible", "will", "would", "could",
+		"charged", "wanted", "deny", "denied", "denies", "condemn", "condemned", "responsible", "will", "would", "could",
 		"might", "aims", "aimed")
 	addWords(figurativeWords, "verbal", "scathing", "blistering")
 	addWords(seizedWords, "seized", "confiscated", "found", "defused", "dismantled", "manufacturing", "making",

@@ -17,6 +17,7 @@ type mention struct {
 	near       bool   // told as "قرب X", "near X": where it happened only if nothing else is said
 	name       string // "البدروسية", "ريف اللاذقية الشمالي", "al-Hamra"
 	phrase     string // with its type word: "منطقة البدروسية", "the town of al-Hamra"
+	ofPrev     bool   // the context told with the mention before it: "بريف اللاذقية" after "البدروسية"
 }
 
 // newMention reads m in the sentence whose tokens are toks.
@@ -207,3 +208,59 @@ func isNear(toks []token, m mention) bool {
 // nearFillers may stand between "near" and the place: "near the town of X",
 // "بالقرب من بلدة X".
 var nearFillers = wordSet("the", "of", "من", "a")
+
+// splitContext returns a mention told with its context ("البدروسية بريف
+// اللاذقية الشمالي", "Nahta, eastern Daraa") as two: the place, and the area
+// locating it, each with a role of its own. A context of an area ("ريف X") is
+// the governorate; the countryside of Damascus is Rif Dimashq.
+func splitContext(text string, m gazetteer.Mention, places Places) []gazetteer.Mention {
+	if m.ContextStart >= m.End || len(m.Match.Context) == 0 {
+		return []gazetteer.Mention{m}
+	}
+	main := m
+	main.End = m.ContextStart
+	for main.End > main.NameEnd && !isWordRune(lastRune(text[main.Start:main.End])) {
+		_, size := utf8.DecodeLastRuneInString(text[:main.End])
+		main.End -= size
+	}
+	main.Text, main.ContextStart = text[main.Start:main.End], main.End
+	start := m.ContextStart
+	for start < m.End && !isWordRune(firstRune(text[start:])) {
+		_, size := utf8.DecodeRuneInString(text[start:])
+		start += size
+	}
+	ctx := gazetteer.Mention{Start: start, End: m.End, Text: text[start:m.End], NameStart: start, NameEnd: m.End, ContextStart: m.End}
+	pl, q := m.Match.Context[0], m.Match.ContextQualifier
+	prec := kindPrecision(pl.Kind)
+	switch {
+	case strings.Contains(q, "rural") && (pl.Kind == gazetteer.KindTown || pl.Kind == gazetteer.KindVillage):
+		prec = gazetteer.PrecisionDistrict // "ريف جبلة"
+	case strings.Contains(q, "rural") || pl.Kind == gazetteer.KindGovernorate:
+		if gov, ok := governorateOf(places, pl, q); ok {
+			pl = gov
+		}
+		prec = gazetteer.PrecisionGovernorate
+	case strings.HasSuffix(q, " of"):
+		prec = coarsest(prec, gazetteer.PrecisionDistrict)
+	}
+	ctx.Match = gazetteer.Match{Query: ctx.Text, Place: pl, Qualifier: q, Precision: prec, Score: m.Match.Score}
+	return []gazetteer.Mention{main, ctx}
+}
+
+// governorateOf returns the governorate place for an area "ريف X".
+func governorateOf(places Places, pl gazetteer.Place, qualifier string) (gazetteer.Place, bool) {
+	g, ok := places.(interface {
+		Place(id string) (gazetteer.Place, bool)
+	})
+	if !ok || pl.Kind == gazetteer.KindGovernorate && !(strings.Contains(qualifier, "rural") && pl.Admin1PCode == "SY01") {
+		return gazetteer.Place{}, false
+	}
+	code := pl.Admin1PCode
+	if strings.Contains(qualifier, "rural") && code == "SY01" {
+		code = "SY03"
+	}
+	return g.Place("adm1:" + code)
+}
+
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }

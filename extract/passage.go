@@ -60,10 +60,21 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 		s.background = isBackground(s.toks)
 		s.aside = isAside(s.toks)
 		lo, hi := mentionRange(ms, sp)
-		found := append(slices.Clone(ms[lo:hi]), p.recoverNames(s.toks, ms[lo:hi])...)
+		var found []gazetteer.Mention
+		ctxAt := map[int]bool{}
+		for _, m := range ms[lo:hi] {
+			parts := splitContext(text, m, places)
+			if len(parts) == 2 {
+				ctxAt[parts[1].Start] = true
+			}
+			found = append(found, parts...)
+		}
+		found = append(found, p.recoverNames(s.toks, ms[lo:hi])...)
 		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 		for _, m := range found {
-			s.ms = append(s.ms, newMention(text, s.toks, m))
+			mn := newMention(text, s.toks, m)
+			mn.ofPrev = ctxAt[m.Start]
+			s.ms = append(s.ms, mn)
 		}
 		p.earlier = append(p.earlier, ms[lo:hi]...)
 		assignRoles(text, s.toks, s.ms, dateEnd)

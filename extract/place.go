@@ -150,6 +150,10 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
 			continue
 		}
+		if m.ofPrev && i > 0 && inheritsContext[ms[i-1].role] {
+			m.role = ms[i-1].role // "من أبناء بلدة X في ريف Y": Y is where the home is
+			continue
+		}
 		switch {
 		case isDistanceRef(text, *m, endOf(ms, i-1)):
 			m.role = RoleReference
@@ -166,6 +170,10 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 	agreeWithGovernorate(ms)
 	markContext(text, ms)
 }
+
+// inheritsContext are the roles whose context plays them too: a home's area,
+// an institution's seat. A road's area is where it happened.
+var inheritsContext = map[string]bool{RoleOrigin: true, RoleOrganisation: true, RoleDateline: true, RoleStreet: true}
 
 // coordinated reports "X وغربي Y": a second place joined by "و", not a
 // reference point for the first.

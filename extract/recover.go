@@ -20,6 +20,7 @@ var recoverTypes = map[string]gazetteer.Kind{
 	"قريه": gazetteer.KindVillage, "بلده": gazetteer.KindTown, "مدينه": gazetteer.KindCity, "حي": gazetteer.KindNeighbourhood,
 	"مخيم": gazetteer.KindVillage, "ناحيه": gazetteer.KindTown, "محله": gazetteer.KindNeighbourhood,
 	"village": gazetteer.KindVillage, "town": gazetteer.KindTown, "city": gazetteer.KindCity,
+	"منطقه":        gazetteer.KindVillage,
 	"neighborhood": gazetteer.KindNeighbourhood, "neighbourhood": gazetteer.KindNeighbourhood,
 	"district": gazetteer.KindNeighbourhood, "area": gazetteer.KindVillage, "camp": gazetteer.KindVillage,
 }
@@ -32,6 +33,7 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"مجاوره", "مجاور", "قريبه", "قريب", "تابعه", "التابعه", "واقعه", "الواقعه", "صغيره", "كبيره", "نائيه", "اخري",
 	"ثانيه", "ذاتها", "نفسها", "نفسه", "ذاته", "المذكوره", "سوريه", "السوريه", "حدوديه", "الحدوديه", "اليوم", "امس",
 	"يوم", "مساء", "صباح", "فجر", "ليل", "ضد", "بعد", "قبل", "خلال", "اثناء", "عبر", "نحو", "باتجاه", "و", "او",
+	"دون", "بدون", "جراء", "اثر", "بسبب", "حيث", "لصالح", "ضمن",
 	"the", "of", "in", "near", "on", "at", "and", "or", "north", "south", "east", "west", "northern", "southern",
 	"eastern", "western", "countryside", "province", "governorate", "city", "town", "village", "area",
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",
@@ -255,7 +257,8 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 	}
 	if g, ok := p.places.(geocoder); ok {
 		if m, err := g.Geocode(name); err == nil && closeSpelling(name, m.Place) && m.Place.Kind != gazetteer.KindGovernorate &&
-			(ctx != nil && m.Place.Admin1PCode == ctx.Match.Place.Admin1PCode && m.Score >= 0.6 || ctx == nil && m.Score >= 0.75) {
+			(ctx != nil && m.Place.Admin1PCode == ctx.Match.Place.Admin1PCode && m.Score >= 0.6 ||
+				ctx == nil && (m.Score >= 0.75 || m.Score >= 0.6 && (m.Place.Kind == gazetteer.KindTown || m.Place.Kind == gazetteer.KindCity))) {
 			m.Query = name
 			return m
 		}
