@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/paulmach/orb/geo"
@@ -144,7 +145,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		}
 	}
 	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart {
-		if pl := p.placeBefore(si); pl != nil {
+		if pl := p.placeBefore(si, drafts); pl != nil {
 			d.places = []*mention{pl}
 			d.notes = append(d.notes, "place taken from an earlier sentence")
 		}
@@ -153,10 +154,16 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 }
 
 // placeBefore is the incident place of the sentence just before si, if it is a
-// follow-up of the same story.
-func (p *passage) placeBefore(si int) *mention {
+// follow-up of the same story: the place of the incident told there, else its
+// last incident place.
+func (p *passage) placeBefore(si int, drafts []draft) *mention {
 	if si == 0 || p.sents[si].newTopic {
 		return nil
+	}
+	if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si-1 {
+		if m, refOnly := drafts[n-1].mainPlace(); m != nil && !refOnly {
+			return m
+		}
 	}
 	s := &p.sents[si-1]
 	for i := len(s.ms) - 1; i >= 0; i-- {
@@ -239,7 +246,7 @@ func placesAgree(a, b []*mention) bool {
 
 // adjoiningKm is how close two named places may lie to be told of one event:
 // a town and its old quarter, a village and the farms beside it.
-const adjoiningKm = 3
+const adjoiningKm = 5
 
 // adjoining reports two places of town precision or finer within adjoiningKm.
 func adjoining(a, b gazetteer.Mention) bool {
@@ -302,10 +309,12 @@ func placeRank(m *mention) int {
 	r := 4 * precisionRank(precisionOf(m.Mention))
 	q := m.Match.Qualifier
 	switch {
+	case isUnknown(m.Mention):
+		r-- // a named place the gazetteer lacks, within the area it is placed at
 	case q == "" && m.Match.Place.Kind == gazetteer.KindGovernorate:
 		r += 2
-	case q == "rural":
-		r++
+	case q == "rural" || strings.HasSuffix(q, " of"):
+		r++ // "ريف حماة", "غرب محافظة حماة" are vaguer than "ريف حماة الغربي"
 	}
 	return r
 }

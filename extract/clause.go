@@ -73,7 +73,7 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 	}
 	var out []trigger
 	for _, t := range ts {
-		t.Clause = clauseOf(starts, t.Tok)
+		t.Clause, t.Comma = clauseOf(starts, t.Tok), commas[t.Tok]
 		if t.Weak && strong[commas[t.Tok]] || tally[commas[t.Tok]] || earlierAfter(toks, t.Tok) {
 			continue
 		}

@@ -64,6 +64,9 @@ func joinedMembers(toks []token, i int) (int, int) {
 		if n > 0 && n <= 5000 && j+1 < len(toks) && toks[j+1].Norm == "من" {
 			return n, j + 2 - i
 		}
+		if n > 0 && n <= 5000 && j+1 < len(toks) && stemIn(toks[j+1].Norm, pluralPersons) {
+			return n, j + 2 - i // "خمسة مدنيين، وثلاثة عناصر"
+		}
 	}
 	return 0, 0
 }

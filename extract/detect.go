@@ -10,6 +10,7 @@ type trigger struct {
 	Weak    bool
 	Similar bool // "قصف مماثل", "a similar attack": of the kind told before
 	Clause  int  // the clause of its sentence it stands in (see clauseStarts)
+	Comma   int  // the stretch between commas it stands in (see commaClauses)
 }
 
 // rank orders types when several words describe one event: the specific
@@ -100,6 +101,9 @@ func needMet(toks []token, i int, n need) bool {
 
 // blocked reports a denial, threat or release in the four words before i.
 func blocked(toks []token, i int) bool {
+	if isLatin(toks[i].Norm) {
+		return anyNear(toks, i, -6, -1, blockWords) // "accused of carrying out several of the killings"
+	}
 	return anyNear(toks, i, -4, -1, blockWords)
 }
 

@@ -28,7 +28,7 @@ func personCount(t token) (n int, ok bool) {
 			return 1, true
 		}
 		for _, suf := range []string{"ها", "هم", "هما", "ه"} { // "سائقها", "ابنه": one person of someone's
-			if base, found := strings.CutSuffix(s, suf); found && (singularPersons[base] || kinPersons[base]) {
+			if base, found := strings.CutSuffix(s, suf); found && base != "احد" && base != "احدي" && (singularPersons[base] || kinPersons[base]) {
 				return 1, true
 			}
 		}

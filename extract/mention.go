@@ -207,7 +207,7 @@ func isNear(toks []token, m mention) bool {
 
 // nearFillers may stand between "near" and the place: "near the town of X",
 // "بالقرب من بلدة X".
-var nearFillers = wordSet("the", "of", "من", "a")
+var nearFillers = wordSet("the", "of", "من", "a", "al", "el", "as", "ad", "ar", "az", "at", "an", "ash")
 
 // splitContext returns a mention told with its context ("البدروسية بريف
 // اللاذقية الشمالي", "Nahta, eastern Daraa") as two: the place, and the area

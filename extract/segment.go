@@ -14,6 +14,7 @@ type segment struct {
 	also     []string // other types merged in
 	similar  bool     // "بقصف مماثل", "a similar attack": the kind of the event told before
 	elliptic int      // "وآخر في بلدة Y": the event again, with this many people
+	comma    int      // the stretch between commas its trigger stands in
 }
 
 // segments cuts a sentence at its triggers. The first segment of each clause
@@ -27,7 +28,7 @@ func segments(s *sentence) []segment {
 		if k+1 < len(s.trig) {
 			sp.End = segStart(s, starts, k+1)
 		}
-		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar}
+		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, comma: t.Comma}
 		for i, m := range s.ms {
 			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
 				g.places = append(g.places, i)
@@ -35,7 +36,7 @@ func segments(s *sentence) []segment {
 		}
 		out = append(out, splitElliptic(s, g)...)
 	}
-	out = mergeSamePlace(mergePlaceless(out), s.ms)
+	out = mergeSamePlace(mergePlaceless(s, out), s.ms)
 	for k := range out {
 		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] {
 			// "..بغارة جوية، بينما قتل طفل في قرية X": a killing told after a strike is one of its
@@ -109,7 +110,7 @@ func union(a, b segment) segment {
 // mergePlaceless joins each segment that names no place to the next one ("اعتقلت
 // خلية وضبطت أسلحة في عفرين"), or to the previous one at the end of a sentence
 // ("اعتقلت خلية في عفرين وضبطت أسلحة").
-func mergePlaceless(segs []segment) []segment {
+func mergePlaceless(s *sentence, segs []segment) []segment {
 	for i := 0; i < len(segs) && len(segs) > 1; {
 		if len(segs[i].places) > 0 {
 			i++
@@ -118,6 +119,10 @@ func mergePlaceless(segs []segment) []segment {
 		j := i + 1
 		if j == len(segs) {
 			j = i - 1
+		}
+		if segs[i].comma != segs[j].comma && !segs[i].weak && segs[j].weak && countIn(s, segs[j].sp) {
+			i++ // "اعتقل ثلاثة، لقتلهم شابين في ريف حماة": a counted killing of its own
+			continue
 		}
 		segs[j] = union(segs[i], segs[j])
 		segs = append(segs[:i], segs[i+1:]...)
@@ -176,4 +181,14 @@ func distinctPlaces(idx []int, ms []mention) []int {
 		}
 	}
 	return out
+}
+
+// countIn reports a count with a number stated within sp.
+func countIn(s *sentence, sp span) bool {
+	for _, c := range s.counts {
+		if c.Pos >= sp.Start && c.Pos < sp.End && c.Value != nil {
+			return true
+		}
+	}
+	return false
 }
