@@ -53,10 +53,11 @@ func (p *passage) candidates() []Candidate {
 		}
 	}
 	markSummaries(drafts)
+	drafts = splitDuals(drafts)
 	var out []Candidate
 	for _, d := range drafts {
-		if d.summary || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved()) && d.counts == [3]*int{} {
-			continue // a total of incidents told apart, or nothing a reviewer could place, date or count
+		if d.summary || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} {
+			continue // a total of incidents told apart, or nothing of its own a reviewer could place, date or count
 		}
 		out = append(out, p.candidatesOf(d)...)
 	}
@@ -66,7 +67,7 @@ func (p *passage) candidates() []Candidate {
 // newDraft makes the draft of one segment of sentence si.
 func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []draft) draft {
 	s := &p.sents[si]
-	d := draft{segment: g, sents: []int{si}, spans: []span{g.sp}, apart: s.background || s.aside}
+	d := draft{segment: g, sents: []int{si}, spans: []span{g.sp}, apart: s.background || s.aside || g.earlier}
 	if g.similar && len(drafts) > 0 {
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
@@ -198,7 +199,7 @@ func continues(last, d *draft) bool {
 	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak {
 		return false
 	}
-	sameDate := d.date == nil || d.inherited || last.date == nil || sameUnresolved(last.date, d.date) ||
+	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
 }
@@ -340,11 +341,20 @@ func (p *passage) followUp(drafts []draft, si int) {
 	if len(here) > 0 && !placesAgree(d.places, here) {
 		return // another place: another story
 	}
-	before, n, places := d.counts, len(d.notes), len(d.places)
+	before, n, places, refs := d.counts, len(d.notes), len(d.places), len(d.refs)
 	whole := span{Start: s.Start, End: s.End}
 	d.takeCounts(s, whole)
-	d.places = finer(d.places, here)
-	took := d.counts != before || len(d.notes) > n || len(d.places) != places
+	if d.dual && len(d.places) == 0 {
+		d.places = here // "جرت العمليتان في منطقتي X وY": each is a place of its own
+	} else {
+		d.places = finer(d.places, here)
+	}
+	for i := range s.ms {
+		if m := &s.ms[i]; m.near && m.role == RoleIncident && d.dual {
+			d.refs = append(d.refs, m)
+		}
+	}
+	took := d.counts != before || len(d.notes) > n || len(d.places) != places || len(d.refs) != refs
 	if dm := bestDate(s.dates, whole, s.Start); dm != nil && (d.date == nil || d.inherited) {
 		d.date, d.inherited, took = dm, false, true
 	}
@@ -440,7 +450,7 @@ func bestDate(ds []dateMention, sp span, pos int) *dateMention {
 	}
 	for i := range ds {
 		d := &ds[i]
-		if d.Start < sp.Start || d.Start >= sp.End || (!d.resolved() && d.Note == "") {
+		if d.Start < sp.Start || d.Start >= sp.End || (!d.resolved() && d.Note == "") || d.Since {
 			continue
 		}
 		if best == nil || score(d) < score(best) {
@@ -455,4 +465,32 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// splitDuals makes two incidents of a draft told with a dual ("عمليتين
+// أمنيتين") that names two places: one at each.
+func splitDuals(drafts []draft) []draft {
+	var out []draft
+	for _, d := range drafts {
+		where := append(append([]*mention(nil), d.places...), d.refs...)
+		if !d.dual || len(where) != 2 || samePlace(where[0].Mention, where[1].Mention) {
+			out = append(out, d)
+			continue
+		}
+		for k, m := range where {
+			e := d
+			e.places, e.refs = nil, nil
+			if k < len(d.places) {
+				e.places = []*mention{m}
+			} else {
+				e.refs = []*mention{m}
+			}
+			if k > 0 {
+				e.counts = [3]*int{}
+			}
+			e.notes = append(slices.Clone(d.notes), "one of two operations told together")
+			out = append(out, e)
+		}
+	}
+	return out
 }

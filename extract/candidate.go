@@ -24,7 +24,9 @@ func (p *passage) candidatesOf(d draft) []Candidate {
 	}
 	if c.IncidentType == TypeWeaponsSeizure && slices.Contains(d.also, TypeArrest) {
 		a := c
-		a.IncidentType, c.Arrested = TypeArrest, nil
+		a.IncidentType = TypeArrest
+		c.Killed, c.Injured, c.Arrested = nil, nil, nil
+		c.Notes = []string{"weapons seized in the arrest raid told with it"}
 		out = []Candidate{a, c}
 	}
 	return out

@@ -67,7 +67,7 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 	}
 	tally := map[int]bool{}
 	for i := range toks {
-		if periodPhrase(toks, i) {
+		if periodPhrase(toks, i) || manyPlaces(toks, i) {
 			tally[commas[i]] = true
 		}
 	}
@@ -119,4 +119,13 @@ func earlierAfter(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// manyPlaces reports "في عدة مناطق", "في مناطق متفرقة", "in several areas": a
+// count over many places is a tally, not an incident.
+func manyPlaces(toks []token, i int) bool {
+	if !stemIn(toks[i].Norm, wordSet("مناطق", "المناطق", "areas", "regions", "provinces", "محافظات")) {
+		return false
+	}
+	return anyNear(toks, i, -1, 1, wordSet("عده", "متفرقه", "مختلف", "several", "various", "different", "multiple"))
 }

@@ -27,6 +27,7 @@ type dateMention struct {
 	Offset     int  // days from that date, for an anchored mention
 	Note       string
 	Key        string // for an unresolved date, its weekday or words: two tellings of one day share it
+	Since      bool   // "منذ مارس 2019", "since 2014": where a period starts, not when something happened
 }
 
 // resolved reports whether the mention has a date.
@@ -59,6 +60,7 @@ func findDates(toks []token, text string, ctx dateContext) []dateMention {
 		if !d.resolved() {
 			d.Key = dateKey(toks[i : i+n])
 		}
+		d.Since = i > 0 && (toks[i-1].Norm == "منذ" || toks[i-1].Norm == "since")
 		d.Reported = i > 0 && stemIn(toks[i-1].Norm, reportWords) ||
 			i > 1 && stemIn(toks[i-2].Norm, reportWords) && (toks[i-1].Norm == "يوم" || toks[i-1].Norm == "on")
 		out = append(out, d)

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // trigger is one incident word found in a sentence.
 type trigger struct {
@@ -11,6 +14,8 @@ type trigger struct {
 	Similar bool // "قصف مماثل", "a similar attack": of the kind told before
 	Clause  int  // the clause of its sentence it stands in (see clauseStarts)
 	Comma   int  // the stretch between commas it stands in (see commaClauses)
+	Dual    bool // "عمليتين", "غارتين", "two raids": two events, one per place named
+	Earlier bool // "تورط في قتل مدني": a past deed revealed, not dated by the story
 }
 
 // rank orders types when several words describe one event: the specific
@@ -53,8 +58,9 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) {
 			continue // "شن هجوماً حاداً على التجار"
 		}
-		if anaphoric(toks, i) {
-			continue // "بعد الهجوم", "after the attack": the event told already
+		if anaphoric(toks, i) || notTriggers[t.Norm] || anyNear(toks, i, 1, 2, laterWords) || generic(toks, i) ||
+			purpose(toks, i) || habitual(toks, i) {
+			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
 		if stemIn(t.Norm, targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
@@ -64,7 +70,32 @@ func findTriggers(toks []token) []trigger {
 		} else if !lx.weak && !lx.item && typ != TypeBombing {
 			seizure = false
 		}
-		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords)})
+		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords),
+			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords)})
+	}
+	if ops := operationTriggers(toks); len(ops) > 0 {
+		out = append(out, ops...)
+		slices.SortFunc(out, func(a, b trigger) int { return a.Tok - b.Tok })
+	}
+	return out
+}
+
+// operationTriggers finds security operations against cells or wanted men,
+// told without the word "arrest": "نفذت عمليتين أمنيتين استهدفتا خلايا لتنظيم
+// الدولة", "a security operation against ISIS cells". They are arrests.
+func operationTriggers(toks []token) []trigger {
+	var out []trigger
+	for i, t := range toks {
+		if !stemIn(t.Norm, operationWords) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			if (stemIn(toks[j].Norm, targetVerbs) || toks[j].Norm == "ضد" || toks[j].Norm == "against") &&
+				anyNear(toks, j, 1, 2, cellWords) {
+				out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start, Dual: dualWords[t.Norm]})
+				break
+			}
+		}
 	}
 	return out
 }
@@ -167,4 +198,39 @@ func unknownCause(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// generic reports a plural incident word told as a kind of events: "هجمات
+// متفرقة", "معظم تلك الهجمات", "most of these attacks".
+func generic(toks []token, i int) bool {
+	return anyNear(toks, i, -1, -1, demonstratives) || anyNear(toks, i, -3, -1, quantifiers) ||
+		anyNear(toks, i, -1, 2, kindAdjectives)
+}
+
+// purpose reports an Arabic incident noun glued to the "ل" of purpose with no
+// pronoun after it: "سجن يخصص لاحتجاز القادة" tells what it is for. With a
+// pronoun it tells a reason: "اعتقل ثلاثة لقتلهم شابين".
+func purpose(toks []token, i int) bool {
+	w := toks[i].Norm
+	rest, ok := strings.CutPrefix(w, "ل")
+	if !ok || strings.HasPrefix(rest, "ل") || isLatin(w) || i > 0 && stemIn(toks[i-1].Norm, subjectedWords) {
+		return false // "تعرضت دورية لاستهداف": it happened to them
+	}
+	for _, suf := range []string{"هم", "ها", "هما", "ه"} {
+		if strings.HasSuffix(rest, suf) {
+			return false
+		}
+	}
+	lx, ok := lexicon[rest]
+	return ok && !lx.item && strings.HasPrefix(rest, "ا") // a masdar: "احتجاز", "اعتقال", "استهداف"
+}
+
+// habitual reports a present-tense incident verb in a relative clause: "خلايا
+// التي تستهدف الحواجز" tells what they do, not what they did.
+func habitual(toks []token, i int) bool {
+	w := toks[i].Norm
+	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
+		return false
+	}
+	return anyNear(toks, i, -2, -1, wordSet("التي", "الذي", "الذين", "اللواتي"))
 }

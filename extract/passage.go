@@ -56,6 +56,9 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 		}
 		s.dates = findDates(s.toks, text, ctx)
 		anchor = resolveAnchors(s.dates, anchor)
+		if y := explicitYear(s.dates, s.toks); y != 0 {
+			ctx.year = y // "وفي 25 نوفمبر" after "في 24 نوفمبر 2025": the year told last
+		}
 		s.newTopic = isNewTopic(s.toks)
 		s.background = isBackground(s.toks)
 		s.aside = isAside(s.toks)
@@ -69,7 +72,7 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 			}
 			found = append(found, parts...)
 		}
-		found = append(found, p.recoverNames(s.toks, ms[lo:hi])...)
+		found = append(found, p.recoverNames(s.toks, found)...)
 		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 		for _, m := range found {
 			mn := newMention(text, s.toks, m)
@@ -108,8 +111,26 @@ func strongOrWeak(ts []trigger) []trigger {
 	return ts
 }
 
+// explicitYear is the year of the last date of a sentence written with one
+// ("24 نوفمبر 2025", "مارس 2019"), or 0.
+func explicitYear(ds []dateMention, toks []token) int {
+	y := 0
+	for _, d := range ds {
+		if !d.resolved() || d.Relative || d.Since {
+			continue
+		}
+		for _, t := range toks {
+			if t.Start >= d.Start && t.End <= d.End && len(t.Norm) == 4 && isNumber(t.Norm) {
+				y = d.To.Year()
+			}
+		}
+	}
+	return y
+}
+
 // statedYear is the first explicit year (1990-2100) written in the passage, to
-// date "24 نوفمبر" when the publication date is unknown.
+// date "24 نوفمبر" when the publication date is unknown and no year was told
+// before it.
 func statedYear(toks [][]token) int {
 	for _, ts := range toks {
 		for _, t := range ts {

@@ -86,6 +86,9 @@ var (
 // nearness ("شمال إدلب", "west of", "near") rather than by "ريف" (rural).
 func isDirectional(m mention, gapWords []string) bool {
 	q := strings.ToLower(m.Match.Qualifier)
+	if strings.Contains(q, "rural") {
+		return false // "بريف اللاذقية الشمالي" is an area holding the place, not a point to measure from
+	}
 	if q != "" && !strings.Contains(q, "rural") {
 		for _, d := range []string{"north", "south", "east", "west", "near"} {
 			if strings.Contains(q, d) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -52,6 +53,10 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 		return false
 	}
 	for i := 0; i < len(toks); i++ {
+		if m, ok := p.anaphora(toks, i, ms); ok && !covered(m.Start) {
+			out = append(out, m)
+			continue
+		}
 		spans, kind := p.namedAfterType(toks, i, ms)
 		next := i
 		for _, sp := range spans {
@@ -73,6 +78,56 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 	}
 	return out
 }
+
+// anaphoraKinds are the definite type words that refer back to a place told
+// before ("غربي المدينة", "على أطراف البلدة") and the kinds they refer to.
+var anaphoraKinds = map[string][]gazetteer.Kind{
+	"المدينه": {gazetteer.KindCity, gazetteer.KindTown},
+	"البلده":  {gazetteer.KindTown, gazetteer.KindVillage, gazetteer.KindCity},
+	"القريه":  {gazetteer.KindVillage, gazetteer.KindTown},
+}
+
+// anaphora returns a mention for "the city" at token i when it stands alone
+// (no name after it): the place of that kind told last, in this sentence or
+// before, with the direction before it ("غربي المدينة": west of it).
+func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazetteer.Mention, bool) {
+	w := toks[i].Norm
+	for _, pre := range []string{"و", "ب", "ف", "ل"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && anaphoraKinds[rest] != nil {
+			w = rest
+		}
+	}
+	kinds := anaphoraKinds[w]
+	if kinds == nil || i+1 < len(toks) && !p.punctBetween(toks[i], toks[i+1]) && !nameStops[toks[i+1].Norm] {
+		return gazetteer.Mention{}, false
+	}
+	var ante *gazetteer.Mention
+	all := append(append([]gazetteer.Mention(nil), p.earlier...), ms...)
+	for k := len(all) - 1; k >= 0 && ante == nil; k-- {
+		if all[k].End <= toks[i].Start && slices.Contains(kinds, all[k].Match.Place.Kind) {
+			ante = &all[k]
+		}
+	}
+	if ante == nil {
+		return gazetteer.Mention{}, false
+	}
+	m := gazetteer.Mention{Start: toks[i].Start, End: toks[i].End, NameStart: toks[i].Start, NameEnd: toks[i].End}
+	m.Match = gazetteer.Match{Query: w, Place: ante.Match.Place, Precision: kindPrecision(ante.Match.Place.Kind), Score: ante.Match.Score}
+	if i > 0 && !p.punctBetween(toks[i-1], toks[i]) {
+		for _, st := range stems(toks[i-1].Norm) {
+			if d := directionEN[st]; d != "" {
+				m.Start, m.Match.Qualifier = toks[i-1].Start, d+" of"
+				m.Match.Precision = gazetteer.PrecisionDistrict
+			}
+		}
+	}
+	m.Text, m.ContextStart = p.text[m.Start:m.End], m.End
+	return m, true
+}
+
+// directionEN are the Arabic direction words and their English names.
+var directionEN = map[string]string{"شمال": "north", "شمالي": "north", "جنوب": "south", "جنوبي": "south",
+	"شرق": "east", "شرقي": "east", "غرب": "west", "غربي": "west"}
 
 // namedAfterType reads the names at token i that the words around them say
 // are places: "قرية X", "بلدة X Y", "في X بريف Y", "the town of al-X", "the al-X

@@ -109,11 +109,17 @@ func anyIn(words []string, set map[string]bool) bool {
 	return false
 }
 
+// actorPreps before a capital's name make it its government.
+var actorPreps = wordSet("مع", "بين", "with", "between")
+
 // isOrganisation reports a place that is part of an institution's, group's or
 // outlet's name or seat: the words before it lead back to a head word through
 // words of such names only ("قيادة الأمن الداخلي في محافظة"), or it stands in
 // quotation marks with words that are not place words ("«حلب اليوم»").
 func isOrganisation(text string, toks []token, m mention) bool {
+	if m.Match.Place.Importance >= 0.95 && m.tok0 > 0 && actorPreps[toks[m.tok0-1].Norm] {
+		return true // "تنسيق مع دمشق", "talks between Damascus and": the government, not the city
+	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
 		w := toks[j].Norm
 		if orgHeads[w] || stemIn(w, orgHeads) && !strings.HasPrefix(w, "و") {

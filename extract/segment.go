@@ -15,6 +15,8 @@ type segment struct {
 	similar  bool     // "بقصف مماثل", "a similar attack": the kind of the event told before
 	elliptic int      // "وآخر في بلدة Y": the event again, with this many people
 	comma    int      // the stretch between commas its trigger stands in
+	dual     bool     // told with a dual: "عمليتين أمنيتين في منطقتي X وY"
+	earlier  bool     // a past deed revealed: "تورط في قتل مدني"
 }
 
 // segments cuts a sentence at its triggers. The first segment of each clause
@@ -28,7 +30,8 @@ func segments(s *sentence) []segment {
 		if k+1 < len(s.trig) {
 			sp.End = segStart(s, starts, k+1)
 		}
-		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, comma: t.Comma}
+		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, comma: t.Comma,
+			dual: t.Dual, earlier: t.Earlier}
 		for i, m := range s.ms {
 			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
 				g.places = append(g.places, i)
@@ -94,7 +97,8 @@ func union(a, b segment) segment {
 		a, b = b, a
 	}
 	out := a
-	if b.rank > a.rank {
+	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak {
+		// "الاشتباك مع المطلوبين انتهى باعتقالهم": a security operation's outcome is what happened
 		out.typ, out.rank, out.weak, out.pos = b.typ, b.rank, b.weak, b.pos
 		out.also = append(out.also, a.typ)
 	} else if b.typ != a.typ {
@@ -104,6 +108,8 @@ func union(a, b segment) segment {
 	out.sp = span{Start: min(a.sp.Start, b.sp.Start), End: max(a.sp.End, b.sp.End)}
 	out.places = append(append([]int(nil), a.places...), b.places...)
 	out.similar = a.similar || b.similar
+	out.dual = a.dual || b.dual
+	out.earlier = a.earlier && b.earlier
 	return out
 }
 

@@ -152,7 +152,8 @@ func wordSet(words ...string) map[string]bool {
 
 var (
 	weaponWords = wordSet("اسلحه", "سلاح", "ذخائر", "ذخيره", "متفجرات", "عبوات", "عبوه", "ناسفه", "صواريخ",
-		"قذائف", "الغام", "لغم", "احزمه", "صواعق", "بنادق", "رشاشات", "مسدسات", "مستودع", "مستودعات", "اسلحت")
+		"قذائف", "الغام", "لغم", "احزمه", "صواعق", "بنادق", "رشاشات", "مسدسات", "مستودع", "مستودعات", "اسلحت",
+		"قذيفه", "صاروخ", "بندقيه", "قنبله", "قنابل", "رشاش", "مسدس", "حزام")
 	fireWords = wordSet("نار", "رصاص", "الرصاص", "النار")
 	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "حربي", "حربيه", "مسيره", "مسيرات",
 		"مروحي", "مروحيه", "درون", "التحالف")
@@ -164,7 +165,30 @@ var (
 	blockWords = wordSet("نفي", "نفت", "ينفي", "تنفي", "عدم", "وقف", "منع", "تهدد", "يهدد", "تهديد", "تهديدات",
 		"احباط", "احبطت", "احبط", "افراج", "سراح", "تخطيط", "تهمه", "ادانه", "ادانت", "تدين", "يدين",
 		// a rejection or an accusation: "رفض أي هجمات", "متهمين بارتكاب جرائم قتل وخطف"
-		"رفض", "يرفض", "ترفض", "جرائم", "جريمه", "ارتكاب", "متهم", "متهمين")
+		"رفض", "يرفض", "ترفض", "جرائم", "جريمه", "ارتكاب", "متهم", "متهمين",
+		// an ability, a tactic or a possibility: "قدرات تمكنه من شن هجمات", "تعتمد على هجمات"
+		"قدرات", "قدره", "تمكنه", "يمكن", "يمكنه", "قادر", "قادره", "تعتمد", "يعتمد", "تكتيكات", "اسلوب",
+		"حذرت", "حذر", "تحذير", "يخطط", "تخطط", "مخطط")
+	// notTriggers are adjectives built on incident words: "البنادق الهجومية".
+	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive")
+	// laterWords after an incident word make it one that may come: "هجماته المحتملة".
+	laterWords = wordSet("محتمل", "محتمله", "المحتمل", "المحتمله", "مستقبلي", "مستقبليه", "potential", "possible", "future")
+	// Words near an incident word that make it a kind of events, not one:
+	// "هجمات متفرقة", "معظم تلك الهجمات", "most of these attacks".
+	demonstratives = wordSet("هذه", "تلك", "these", "those")
+	quantifiers    = wordSet("غالبيه", "معظم", "اغلب", "most", "majority")
+	kindAdjectives = wordSet("متفرقه", "متكرره", "sporadic", "repeated")
+	// cellWords are what security operations target when they arrest: cells,
+	// wanted men.
+	cellWords = wordSet("خلايا", "خليه", "خليتين", "مطلوبين", "المطلوبين", "عناصر", "cells", "cell", "wanted", "suspects", "militants")
+	// dualWords are incident and operation words in the dual or "two": one event per place.
+	dualWords = wordSet("عمليتين", "عمليتان", "غارتين", "غارتان", "هجومين", "هجومان", "تفجيرين", "تفجيران",
+		"حملتين", "مداهمتين", "الغارتين", "العمليتين")
+	// involvedWords before an incident word tell a past deed revealed now: "تورط
+	// عدد من عناصر الخلية في قتل راعٍ", "involved in the killing".
+	involvedWords = wordSet("تورط", "متورط", "المتورط", "المتورطين", "متورطين", "تورطهم", "involved", "involvement")
+	// subjectedWords before "لـ" and an incident noun say it happened: "تعرضت لاستهداف".
+	subjectedWords = wordSet("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "اضطر")
 	// defuseWords a few words before a bomb make it one that did not go off:
 	// "فككت وحدة الهندسة عبوة ناسفة".
 	defuseWords = wordSet("فكك", "يفكك", "تفكيك", "ابطال", "ابطل", "تفجيرها")
