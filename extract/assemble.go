@@ -43,8 +43,8 @@ func (p *passage) candidates() []Candidate {
 		}
 		for _, g := range segments(s) {
 			d := p.newDraft(si, g, lastDate, drafts)
-			if d.apart && len(d.places) == 0 && len(d.refs) == 0 {
-				continue // an earlier event with no place of its own: background, not a candidate
+			if d.apart && len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.counts == [3]*int{}) {
+				continue // an earlier event with no place, or no date and toll, of its own: background, not a candidate
 			}
 			drafts = p.add(drafts, d)
 		}
@@ -130,7 +130,7 @@ func onlyRegions(ms []*mention) bool {
 // add appends d, or merges it into an earlier draft of the same event.
 func (p *passage) add(drafts []draft, d draft) []draft {
 	si := d.sents[0]
-	if !p.sents[si].newTopic && !d.apart {
+	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]
 			if last.lastSent() >= si || last.apart {

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A news sentence often tells two events joined by "فيما", "بينما", "في حين",
 // "while": "قُتل مدنيان بغارة على بلدة X، فيما أصيب ثلاثة بقصف مدفعي على
@@ -57,6 +60,10 @@ func commaClauses(text string, toks []token) []int {
 // stretch that tallies a period ("خلال الأشهر الثلاثة الماضية"), and none told as
 // earlier background ("كان قد اعتقل في وقت سابق").
 func filterTriggers(text string, toks []token, ts []trigger) []trigger {
+	if isBackground(toks) {
+		// "وكان القيادي قد أشرف على تنفيذ هجمات": a record of deeds, not an event
+		ts = slices.DeleteFunc(slices.Clone(ts), func(t trigger) bool { return pluralEvents[toks[t.Tok].Norm] })
+	}
 	starts := clauseStarts(toks)
 	commas := commaClauses(text, toks)
 	strong := map[int]bool{}
@@ -129,3 +136,7 @@ func manyPlaces(toks []token, i int) bool {
 	}
 	return anyNear(toks, i, -1, 1, wordSet("عده", "متفرقه", "مختلف", "several", "various", "different", "multiple"))
 }
+
+// pluralEvents are incident nouns in the plural.
+var pluralEvents = wordSet("هجمات", "الهجمات", "غارات", "الغارات", "عمليات", "العمليات", "تفجيرات", "التفجيرات",
+	"attacks", "strikes", "bombings", "operations")

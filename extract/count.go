@@ -41,7 +41,7 @@ var countNouns = map[countKind]map[string]bool{
 var (
 	singularPersons = wordSet("شخص", "شخصا", "مدني", "مدنيا", "طفل", "طفلا", "طفله", "عنصر", "عنصرا", "جندي",
 		"سيده", "مدعو", "مدعوه", "نقيب", "عقيد", "عميد", "ملازم", "رقيب", "قائد", "متزعم", "زعيم", "امير", "مختار",
-		"ناشط", "طبيب", "معلم", "مدرس", "سجين", "موظف", "امام", "خطيب", "صيدلاني", "ممرض", "مسلح", "مسلحا",
+		"ناشط", "طبيب", "معلم", "مدرس", "سجين", "موظف", "خطيب", "صيدلاني", "ممرض", "مسلح", "مسلحا",
 		"جنديا", "امراه", "شاب", "شابا", "رجل", "رجلا", "مواطن", "مواطنا", "سائق", "سائقا", "عسكري", "ضابط",
 		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي", "راعي", "مقاتل", "مقاتلا", "صحفي", "صحفيا", "طالب", "طالبا")
 	dualPersons = wordSet("شخصين", "شخصان", "عنصرين", "عنصران", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين",
@@ -107,8 +107,8 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	if !stemIn(toks[i].Norm, countVerbs[k]) && !(k == countKilled && lostLife(toks, i)) {
 		return count{}, false
 	}
-	if k == countArrested && toks[i].Norm == "علي" && (i == 0 || !stemIn(toks[i-1].Norm, wordSet("قبض"))) {
-		return count{}, false // "على" counts only in "القبض على"
+	if k == countArrested && stemIn(toks[i].Norm, wordSet("علي")) && !arrestBefore(toks, i, skip) {
+		return count{}, false // "على" counts only in "القبض على", a date between them or not
 	}
 	j := i + 1
 	for j < len(toks) && j <= i+10 && (approxWords[toks[j].Norm] || insertWords[toks[j].Norm] || inSpans(toks[j].Start, skip)) {
@@ -231,6 +231,23 @@ func lostLife(toks []token, i int) bool {
 			if st == "حياه" || strings.HasPrefix(st, "حيات") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// arrestBefore reports "القبض" just before toks[i] == "على", with only a date
+// or place between: "ألقت القبض مطلع الشهر الجاري على ثلاثة".
+func arrestBefore(toks []token, i int, skip []span) bool {
+	if toks[i].Norm != "علي" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if stemIn(toks[j].Norm, wordSet("قبض")) {
+			return true
+		}
+		if !inSpans(toks[j].Start, skip) {
+			return false
 		}
 	}
 	return false

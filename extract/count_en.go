@@ -275,13 +275,16 @@ var (
 	zeroHeads  = wordSet("دون", "بدون", "لم", "without", "no")
 	zeroNouns  = wordSet("اصابات", "ضحايا", "خسائر", "يصاب", "اصابه", "casualties", "injuries", "victims", "losses")
 	damageWord = wordSet("ماديه", "material")
+	// reportNouns between "دون" and the casualties make them unknown, not none:
+	// "دون ورود أنباء عن إصابات", "دون ذكر خسائر بشرية".
+	reportNouns = wordSet("ورود", "انباء", "معلومات", "ذكر", "تقارير", "تفاصيل")
 )
 
 // zeroCounts returns killed and injured counts of zero for a sentence that
 // says nobody was hurt. They fill only counts nothing else gave.
 func zeroCounts(toks []token) []count {
 	for i, t := range toks {
-		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) ||
+		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) && !anyNear(toks, i, 1, 3, reportNouns) ||
 			stemIn(t.Norm, damageWord) && i > 0 && (stemIn(toks[i-1].Norm, wordSet("اضرار")) || i+1 < len(toks) && toks[i+1].Norm == "damage") {
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
 		}

@@ -30,7 +30,7 @@ var (
 // clause word or a number not followed by a person noun.
 func objectCount(toks []token, j int, k countKind, skip []span) (count, bool) {
 	seen := 0
-	for ; j < len(toks) && seen < 8; j++ {
+	for ; j < len(toks) && seen < 12; j++ {
 		if inSpans(toks[j].Start, skip) {
 			continue
 		}

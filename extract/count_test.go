@@ -36,7 +36,8 @@ func TestFindCounts(t *testing.T) {
 		"dozens with article":   {in: "أصيب العشرات", note: "dozens"},
 		"approximate":           {in: "مقتل نحو 20 عنصراً", killed: n(20)},
 		"date between":          {in: "اعتقلت في الـ 17 من الشهر الجاري خمسة أشخاص", arrested: n(5)},
-		"unit number":           {in: "مقتل قائد الفرقة 25", killed: nil},
+		"unit number":           {in: "هاجمت الفرقة 25 مواقع المسلحين", killed: nil},
+		"commander of a unit":   {in: "مقتل قائد الفرقة 25", killed: n(1)}, // the commander is one person; 25 is no count
 		"missile count":         {in: "أطلقت 4 صواريخ وأصابت 3 صواريخ المبنى", injured: nil},
 		"age":                   {in: "مقتل شاب (25 عاماً) برصاص مجهولين", killed: n(1)},
 		"distance":              {in: "اعتقال 3 على بعد 80 كم", arrested: n(3)},

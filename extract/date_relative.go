@@ -106,8 +106,8 @@ func (s dateScan) relativeMonth(i int) (dateMention, int) {
 	switch {
 	case s.word(i, "هذا") && s.word(i+1, "الشهر"):
 		return s.month(0), 2
-	case s.word(i, "الشهر") && s.word(i+1, "الجاري", "الحالي"):
-		return s.month(0), 2
+	case s.word(i, "الشهر") && s.word(i+1, "الجاري", "الحالي", "ذاته", "نفسه"):
+		return s.month(0), 2 // "الشهر ذاته": the month of the story, as a rule the month of publication
 	case s.word(i, "الشهر") && s.word(i+1, pastWords...):
 		return s.month(-1), 2
 	}

@@ -16,6 +16,7 @@ type trigger struct {
 	Comma   int  // the stretch between commas it stands in (see commaClauses)
 	Dual    bool // "عمليتين", "غارتين", "two raids": two events, one per place named
 	Earlier bool // "تورط في قتل مدني": a past deed revealed, not dated by the story
+	Another bool // "غارة ثالثة", "another attack": a new event, not the one told before
 }
 
 // rank orders types when several words describe one event: the specific
@@ -52,11 +53,11 @@ func findTriggers(toks []token) []trigger {
 		}
 		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) ||
-			typ == TypeBombing && anyNear(toks, i, -6, -1, defuseWords) && !isExplosionVerb(t.Norm) {
+			typ == TypeBombing && anyNear(toks, i, -8, -1, defuseWords) && !isExplosionVerb(t.Norm) {
 			continue // "ضبط عبوات ناسفة وقذائف", "مواد تفجير": items, not an explosion
 		}
-		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) {
-			continue // "شن هجوماً حاداً على التجار"
+		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) || inTheAir(toks, i) {
+			continue // "شن هجوماً حاداً على التجار", "أطلقت النار في الهواء"
 		}
 		if anaphoric(toks, i) || notTriggers[t.Norm] || anyNear(toks, i, 1, 2, laterWords) || generic(toks, i) ||
 			purpose(toks, i) || habitual(toks, i) {
@@ -71,7 +72,7 @@ func findTriggers(toks []token) []trigger {
 			seizure = false
 		}
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords),
-			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords)})
+			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: anyNear(toks, i, 1, 1, anotherWords)})
 	}
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
@@ -132,10 +133,24 @@ func needMet(toks []token, i int, n need) bool {
 
 // blocked reports a denial, threat or release in the four words before i.
 func blocked(toks []token, i int) bool {
+	from := -4
 	if isLatin(toks[i].Norm) {
-		return anyNear(toks, i, -6, -1, blockWords) // "accused of carrying out several of the killings"
+		from = -6 // "accused of carrying out several of the killings"
 	}
-	return anyNear(toks, i, -4, -1, blockWords)
+	for j := max(0, i+from); j < i; j++ {
+		w := toks[j].Norm
+		if isLatin(w) {
+			if stemIn(w, blockWords) {
+				return true
+			}
+			continue
+		}
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+		if blockWords[w] || blockWords[strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ال")] {
+			return true // whole words only, with "و", "ال": "التخطيط", but "بعدما" holds no "عدم"
+		}
+	}
+	return false
 }
 
 // refine narrows a generic attack or shelling word by the weapon named near it.
@@ -233,4 +248,15 @@ func habitual(toks []token, i int) bool {
 		return false
 	}
 	return anyNear(toks, i, -2, -1, wordSet("التي", "الذي", "الذين", "اللواتي"))
+}
+
+// inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
+// the air": no attack.
+func inTheAir(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].Norm == "الهواء" || toks[j].Norm == "air" && toks[j-1].Norm == "the" && j >= 2 && toks[j-2].Norm == "in" {
+			return true
+		}
+	}
+	return false
 }

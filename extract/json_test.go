@@ -17,7 +17,7 @@ func TestCandidate_MarshalJSON(t *testing.T) {
 		Places: []PlaceRef{{Text: "البدروسية", NameEN: "Badrousiya", Lat: 35.89, Lon: 35.9, Admin1PCode: "SY06", Role: RoleIncident}},
 	}
 	keys := []string{"incident_type", "date_from", "date_to", "date_precision", "place_name_ar", "place_name_en",
-		"lat", "lon", "admin1_pcode", "admin1_name", "geo_precision", "places", "killed", "injured", "arrested", "evidence"}
+		"lat", "lon", "admin1_pcode", "admin1_name", "admin2_pcode", "admin2_name", "geo_precision", "places", "killed", "injured", "arrested", "evidence"}
 	tests := map[string]struct {
 		c    Candidate
 		want map[string]any

@@ -29,7 +29,24 @@ var (
 // isSummary reports a trend or a documented tally (see isTrend, isTally);
 // tallies over a period within a sentence are left out by filterTriggers.
 func isSummary(toks []token) bool {
-	return isTrend(toks) || isTally(toks)
+	return isTrend(toks) || isTally(toks) || countedEvents(toks)
+}
+
+// eventNouns counted by a number make a tally: "نحو 40 عملية", "15 غارة".
+var eventNouns = wordSet("عمليه", "عمليات", "غاره", "غارات", "ضربه", "ضربات", "هجوما", "هجمات", "حمله",
+	"operations", "strikes", "raids", "attacks")
+
+// countedEvents reports events counted by a number over a period: "نفذت نحو
+// 40 عملية ضد مهربي المخدرات خلال العام الماضي".
+func countedEvents(toks []token) bool {
+	counted, period := false, false
+	for i := range toks {
+		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && i+n < len(toks) && stemIn(toks[i+n].Norm, eventNouns) {
+			counted = true
+		}
+		period = period || periodPhrase(toks, i)
+	}
+	return counted && period
 }
 
 // isOffTopic reports a sentence about a court, a commemoration or an awareness

@@ -70,13 +70,13 @@ func TestFindTriggers_NewsPhrasing(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			toks := tokenize(tc.in, 0, len(tc.in))
-			ts := findTriggers(toks)
+			ts := filterTriggers(tc.in, toks, findTriggers(toks))
 			if isSummary(toks) {
 				ts = nil
 			}
 			got := ""
 			if len(ts) > 0 {
-				got = strongOrWeak(ts)[0].Typ
+				got = ts[0].Typ
 			}
 			if got != tc.want {
 				t.Errorf("trigger of %q = %q; want %q", tc.in, got, tc.want)
@@ -133,7 +133,10 @@ func TestExtract_Background(t *testing.T) {
 	}{
 		"pluperfect without place": {"قتل عنصران في هجوم على حاجز في مدينة جبلة فجر اليوم. وكانت مجموعات مسلحة قد هاجمت حواجز مماثلة في آذار الماضي.", 1},
 		"earlier today elsewhere":  {"اعتقلت الشرطة شخصين في مدينة حمص اليوم. وفي وقت سابق، قتل رجل في هجوم مسلح في مدينة حماة.", 2},
-		"comes after an attack":    {"شنت طائرات مسيرة غارة على سيارة قرب مدينة الميادين فجر اليوم. ويأتي ذلك بعد أيام من هجوم على نقطة عسكرية في مدينة البوكمال.", 1},
+		// news-dev's conventions record an earlier event told in an aside, at its own
+		// place and undated (it used to give nothing); the check below keeps it off
+		// the story's date
+		"comes after an attack": {"شنت طائرات مسيرة غارة على سيارة قرب مدينة الميادين فجر اليوم. ويأتي ذلك بعد أيام من هجوم على نقطة عسكرية في مدينة البوكمال.", 2},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -17,6 +17,8 @@ type segment struct {
 	comma    int      // the stretch between commas its trigger stands in
 	dual     bool     // told with a dual: "عمليتين أمنيتين في منطقتي X وY"
 	earlier  bool     // a past deed revealed: "تورط في قتل مدني"
+	another  bool     // "غارة ثالثة": a new event of the kind told before
+	counted  bool     // a number of people is told in it
 }
 
 // segments cuts a sentence at its triggers. The first segment of each clause
@@ -31,12 +33,13 @@ func segments(s *sentence) []segment {
 			sp.End = segStart(s, starts, k+1)
 		}
 		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, comma: t.Comma,
-			dual: t.Dual, earlier: t.Earlier}
+			dual: t.Dual, earlier: t.Earlier, another: t.Another}
 		for i, m := range s.ms {
 			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
 				g.places = append(g.places, i)
 			}
 		}
+		g.counted = countIn(s, g.sp)
 		out = append(out, splitElliptic(s, g)...)
 	}
 	out = mergeSamePlace(mergePlaceless(s, out), s.ms)
@@ -110,6 +113,7 @@ func union(a, b segment) segment {
 	out.similar = a.similar || b.similar
 	out.dual = a.dual || b.dual
 	out.earlier = a.earlier && b.earlier
+	out.another = a.another || b.another
 	return out
 }
 
@@ -144,6 +148,13 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 func mergeSamePlace(segs []segment, ms []mention) []segment {
 	out := segs[:0]
 	for _, g := range segs {
+		if n := len(out); n > 0 && g.counted && len(out[n-1].places) > len(g.places) && subset(g.places, out[n-1].places, ms) &&
+			!isArea(ms[g.places[0]].Mention) {
+			// "غارات على بلدة X ومدينة Y، وأسفرت الغارة على X عن مقتل طفلين": X's strike told apart
+			out[n-1].places = without(out[n-1].places, g.places, ms)
+			out = append(out, g)
+			continue
+		}
 		if n := len(out); n > 0 && sharePlace(out[n-1].places, g.places, ms) {
 			out[n-1] = union(out[n-1], g)
 			continue
@@ -169,11 +180,16 @@ func sharePlace(a, b []int, ms []mention) bool {
 
 // samePlace reports whether two mentions resolve to one place.
 func samePlace(a, b gazetteer.Mention) bool {
+	if a.Match.Qualifier != b.Match.Qualifier && (isArea(a) || isArea(b)) {
+		return false // "the northern countryside" and "the western countryside" of one governorate
+	}
 	if a.Match.Place.ID != "" || b.Match.Place.ID != "" {
 		return a.Match.Place.ID == b.Match.Place.ID
 	}
 	return a.Match.Place.Location == b.Match.Place.Location
 }
+
+func isArea(m gazetteer.Mention) bool { return mention{Mention: m}.isArea() }
 
 func distinctPlaces(idx []int, ms []mention) []int {
 	var out []int
@@ -197,4 +213,25 @@ func countIn(s *sentence, sp span) bool {
 		}
 	}
 	return false
+}
+
+// subset reports whether every place of a is one of b's.
+func subset(a, b []int, ms []mention) bool {
+	for _, i := range a {
+		if !sharePlace([]int{i}, b, ms) {
+			return false
+		}
+	}
+	return len(a) > 0
+}
+
+// without returns the places of a that are not places of b.
+func without(a, b []int, ms []mention) []int {
+	var out []int
+	for _, i := range a {
+		if !sharePlace([]int{i}, b, ms) {
+			out = append(out, i)
+		}
+	}
+	return out
 }

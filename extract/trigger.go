@@ -80,6 +80,7 @@ var lexicon = map[string]lexeme{
 	"مخابئ": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "مخبا": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"عثور": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "تدمير": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"حجز": {typ: TypeWeaponsSeizure, need: needWeapons}, "صادر": {typ: TypeWeaponsSeizure, need: needWeapons},
+	"مضبوطات": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	// other: an incursion with no arrest or seizure told
 	"توغل": {typ: TypeOther, weak: true}, "يتوغل": {typ: TypeOther, weak: true, exact: true},
 	// kidnapping
@@ -168,7 +169,8 @@ var (
 		"رفض", "يرفض", "ترفض", "جرائم", "جريمه", "ارتكاب", "متهم", "متهمين",
 		// an ability, a tactic or a possibility: "قدرات تمكنه من شن هجمات", "تعتمد على هجمات"
 		"قدرات", "قدره", "تمكنه", "يمكن", "يمكنه", "قادر", "قادره", "تعتمد", "يعتمد", "تكتيكات", "اسلوب",
-		"حذرت", "حذر", "تحذير", "يخطط", "تخطط", "مخطط")
+		"حذرت", "حذر", "تحذير", "يخطط", "تخطط", "مخطط",
+		"لم", "no") // "ولم تُسجل أي اعتقالات", "no arrests were made"
 	// notTriggers are adjectives built on incident words: "البنادق الهجومية".
 	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive")
 	// laterWords after an incident word make it one that may come: "هجماته المحتملة".
@@ -200,6 +202,8 @@ var (
 	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "targeted", "targeting")
 	operationWords = wordSet("عمليه", "عمليات", "عمليتين", "عمليتان", "حمله", "حملات", "مداهمه", "مداهمات",
 		"operation", "operations", "raid", "raids", "campaign")
+	// anotherWords after an incident word make it a new one: "غارة ثالثة".
+	anotherWords = wordSet("ثالثه", "ثانيه", "رابعه", "اخري", "ثالث", "ثاني", "رابع", "اخر", "another", "second", "third", "fresh", "new")
 	// similarWords after an incident word refer back to the kind told before.
 	similarWords = wordSet("مماثل", "مماثله", "مشابه", "مشابهه", "similar")
 	// seizedWords just before a bombing word make it an item, not an explosion.
