@@ -1,5 +1,5 @@
-// Package ingest turns a news report into draft incidents for an editor to
-// review: it extracts candidates from the text, stores new ones as drafts
+// Package ingest turns a news report, Arabic or English, into draft incidents
+// for an editor to review: it extracts candidates from the text, stores new ones as drafts
 // linked to the report, and adds the report as a source to published incidents
 // it confirms instead of storing twins. Ingesting the same report twice stores
 // nothing new.
@@ -23,6 +23,7 @@ import (
 type Report struct {
 	Text      string
 	Published time.Time // publication date; zero when unknown (relative dates then stay unknown)
+	Lang      string    // "ar", "en", or "" to detect it from the text
 	Source    incidents.Source
 }
 
@@ -33,9 +34,10 @@ type Result struct {
 	Duplicate bool                 // the report was ingested before: nothing was stored
 }
 
-// Extractor proposes candidate incidents; *extract.Extractor is one.
+// Extractor proposes candidate incidents from a report in a language ("" to
+// detect it); *extract.Extractor is one.
 type Extractor interface {
-	Extract(text string, published time.Time) []extract.Candidate
+	ExtractLang(text string, published time.Time, lang string) []extract.Candidate
 }
 
 // Store is what ingestion needs of an incidents.Store.
@@ -76,8 +78,12 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 	}
 	res.Drafts = nil
 	var drafts []incidents.Incident
-	for _, c := range x.Extract(r.Text, r.Published) {
-		inc := draftOf(c, r.Source)
+	lang := r.Lang
+	if lang == "" {
+		lang = extract.DetectLanguage(r.Text)
+	}
+	for _, c := range x.ExtractLang(r.Text, r.Published, lang) {
+		inc := draftOf(c, r.Source, lang)
 		twin, ok, err := publishedTwin(ctx, store, inc)
 		if err != nil {
 			return Result{}, err
@@ -124,13 +130,16 @@ func check(r Report) error {
 		return fmt.Errorf("%w: source: a url or a title is required, to know the report again", ErrBadReport)
 	case r.Source.URL != "" && !strings.HasPrefix(r.Source.URL, "https://") && !strings.HasPrefix(r.Source.URL, "http://"):
 		return fmt.Errorf("%w: source.url: only http and https URLs are accepted", ErrBadReport)
+	case extract.CheckLanguage(r.Lang) != nil:
+		return fmt.Errorf("%w: lang: %q, want \"ar\", \"en\" or none to detect it", ErrBadReport, r.Lang)
 	}
 	return nil
 }
 
-// draftOf turns a candidate into a draft incident. Its Arabic summary is the
-// evidence sentence; notes for the reviewer go in the English summary.
-func draftOf(c extract.Candidate, src incidents.Source) incidents.Incident {
+// draftOf turns a candidate into a draft incident. The evidence sentences
+// are the summary in the report's language; notes for the reviewer go in the
+// English summary.
+func draftOf(c extract.Candidate, src incidents.Source, lang string) incidents.Incident {
 	inc := incidents.Incident{
 		Type: incidents.Type(c.IncidentType), DateFrom: c.DateFrom, DateTo: c.DateTo,
 		DatePrecision: incidents.DatePrecision(c.DatePrecision), PlaceNameAR: c.PlaceNameAR,
@@ -148,6 +157,9 @@ func draftOf(c extract.Candidate, src incidents.Source) incidents.Incident {
 	}
 	if len(c.Notes) > 0 {
 		inc.SummaryEN = "Extraction notes: " + strings.Join(c.Notes, "; ")
+	}
+	if lang == "en" {
+		inc.SummaryAR, inc.SummaryEN = "", strings.TrimSpace(c.Evidence+"\n\n"+inc.SummaryEN)
 	}
 	return inc
 }

@@ -93,6 +93,7 @@ func TestIngest_BadReports(t *testing.T) {
 		"no source":      {Text: report},
 		"javascript url": {Text: report, Source: incidents.Source{URL: "javascript:alert(1)"}},
 		"invalid UTF-8":  {Text: "\xff\xfe", Source: incidents.Source{Title: "t"}},
+		"unknown lang":   {Text: report, Lang: "fr", Source: incidents.Source{Title: "t"}},
 	} {
 		if _, err := ingest.Ingest(context.Background(), store, x, r); err == nil {
 			t.Errorf("%s: no error", name)
@@ -109,5 +110,25 @@ func TestIngest_NoIncident(t *testing.T) {
 		Text: "افتتحت البلدية حديقة عامة جديدة في مدينة حمص.", Source: incidents.Source{Title: "خبر محلي"}})
 	if err != nil || len(res.Drafts) != 0 {
 		t.Errorf("a report with no incident gave %+v, %v", res, err)
+	}
+}
+
+// TestIngest_English ingests an English report, detected and given: the same
+// drafts, with the evidence as the English summary. Sentences written for it.
+func TestIngest_English(t *testing.T) {
+	const text = "Security forces arrested three men in the town of Saraqib in rural Idlib on December 3, 2025. " +
+		"Separately, two civilians were killed by artillery shelling on the town of Dana on December 4, 2025."
+	for _, lang := range []string{"", "en"} {
+		store, x := setup(t)
+		res, err := ingest.Ingest(context.Background(), store, x, ingest.Report{Text: text, Lang: lang,
+			Published: time.Date(2025, 12, 5, 0, 0, 0, 0, time.UTC), Source: incidents.Source{Title: "an English report"}})
+		if err != nil || len(res.Drafts) != 2 {
+			t.Fatalf("lang %q: ingest = %+v, %v; want 2 drafts", lang, res, err)
+		}
+		for _, d := range res.Drafts {
+			if d.Admin1PCode != "SY07" || d.SummaryEN == "" || d.SummaryAR != "" {
+				t.Errorf("lang %q: draft %s in %s, summaries %q / %q; want Idlib, the evidence in English", lang, d.Type, d.Admin1PCode, d.SummaryEN, d.SummaryAR)
+			}
+		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 type ingestRequest struct {
 	Text      string `json:"text"`
 	Published string `json:"published"` // YYYY-MM-DD; may be empty
+	Lang      string `json:"lang"`      // "ar", "en"; empty to detect it
 	Source    struct {
 		Title     string `json:"title"`
 		URL       string `json:"url"`
@@ -40,7 +41,8 @@ func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog
 			writeError(w, r, log, badRequest{"body: " + err.Error()})
 			return
 		}
-		rep := ingest.Report{Text: req.Text, Source: incidents.Source{Title: req.Source.Title, URL: req.Source.URL, Publisher: req.Source.Publisher}}
+		rep := ingest.Report{Text: req.Text, Lang: req.Lang,
+			Source: incidents.Source{Title: req.Source.Title, URL: req.Source.URL, Publisher: req.Source.Publisher}}
 		if req.Published != "" {
 			if rep.Published, err = time.Parse(incidents.DateLayout, req.Published); err != nil {
 				writeError(w, r, log, badRequest{"published: want a date YYYY-MM-DD"})

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -185,9 +186,34 @@ func TestIngest(t *testing.T) {
 		"unknown field": `{"text":"x","source":{"title":"t"},"colour":1}`,
 		"bad published": `{"text":"x","published":"yesterday","source":{"title":"t"}}`,
 		"no source":     `{"text":"اعتقال في حلب"}`,
+		"unknown lang":  `{"text":"Gunmen attacked a checkpoint in Aleppo.","lang":"fr","source":{"title":"t"}}`,
 	} {
 		if resp, body := do(t, "POST", srv.URL+"/api/ingest", ingestToken, "application/json", bad); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("%s: %d %s, want 400", name, resp.StatusCode, body)
+		}
+	}
+}
+
+// TestIngest_English posts an English report, with and without "lang": the
+// same arrest draft. A report written for this test.
+func TestIngest_English(t *testing.T) {
+	srv, _ := newTestServer(t)
+	for i, lang := range []string{"", `"lang":"en",`} {
+		req := `{"text":"Security forces arrested a cell in the town of Saraqib in rural Idlib on December 3, 2025.",` + lang +
+			`"published":"2025-12-05","source":{"title":"an English report","url":"https://example.org/en` + strconv.Itoa(i) + `"}}`
+		resp, body := do(t, "POST", srv.URL+"/api/ingest", ingestToken, "application/json", req)
+		var res struct {
+			Drafts []struct {
+				Properties struct {
+					IncidentType string `json:"incident_type"`
+					Admin1       string `json:"admin1_pcode"`
+				}
+			}
+		}
+		json.Unmarshal([]byte(body), &res)
+		if resp.StatusCode != http.StatusCreated || len(res.Drafts) != 1 || res.Drafts[0].Properties.IncidentType != "arrest" ||
+			res.Drafts[0].Properties.Admin1 != "SY07" {
+			t.Errorf("lang %q: ingest = %d %s, want one arrest draft in Idlib", lang, resp.StatusCode, body)
 		}
 	}
 }

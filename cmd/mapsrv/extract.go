@@ -13,17 +13,22 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// runExtract prints one JSON object per candidate incident in a news text.
+// runExtract prints one JSON object per candidate incident in a news text,
+// Arabic or English.
 func runExtract(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "extract")
 	db := dbFlag(fs, e, "")
 	published := fs.String("published", "", "the article's publication date, YYYY-MM-DD, for relative dates (أمس, الشهر الماضي)")
+	lang := fs.String("lang", "", "the report's language, ar or en; detected from the text when not given")
 	asJSON := fs.Bool("json", false, "print one JSON object per candidate (the only output format)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if !*asJSON || fs.NArg() > 1 {
-		return usageError{"usage: mapsrv extract [--db PATH] [--published YYYY-MM-DD] --json [FILE|-]"}
+		return usageError{"usage: mapsrv extract [--db PATH] [--published YYYY-MM-DD] [--lang ar|en] --json [FILE|-]"}
+	}
+	if err := extract.CheckLanguage(*lang); err != nil {
+		return usageError{fmt.Sprintf("--lang %q: want ar or en", *lang)}
 	}
 	var pub time.Time
 	if *published != "" {
@@ -42,7 +47,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, c := range extract.New(gaz).Extract(text, pub) {
+	for _, c := range extract.New(gaz).ExtractLang(text, pub, *lang) {
 		if err := enc.Encode(c); err != nil {
 			return err
 		}

@@ -193,6 +193,35 @@ func TestGeocodeCommand(t *testing.T) {
 	}
 }
 
+// TestExtractCommand reads an Arabic and an English report we wrote, detected
+// and given with --lang, and refuses an unknown language.
+func TestExtractCommand(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		args []string
+	}{
+		{"اعتقلت قوى الأمن ثلاثة أشخاص في مدينة سراقب بريف إدلب يوم 3 ديسمبر 2025.", nil},
+		{"Security forces arrested three men in the town of Saraqib in rural Idlib on December 3, 2025.", nil},
+		{"Security forces arrested three men in the town of Saraqib in rural Idlib on December 3, 2025.", []string{"--lang", "en"}},
+	} {
+		args := append(append([]string{"extract", "--json"}, tc.args...), "-")
+		out, _, err := runCmd(t, tc.text, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c map[string]any
+		if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &c); err != nil {
+			t.Fatalf("extract %v printed %q: %v", tc.args, out, err)
+		}
+		if c["incident_type"] != "arrest" || c["admin1_pcode"] != "SY07" || c["arrested"] != 3.0 || c["date_from"] != "2025-12-03" {
+			t.Errorf("extract %v of %q = %v; want 3 arrested in Idlib on 2025-12-03", tc.args, tc.text, c)
+		}
+	}
+	if _, _, err := runCmd(t, "text", "extract", "--json", "--lang", "fr", "-"); err == nil || !strings.Contains(err.Error(), "lang") {
+		t.Errorf("extract --lang fr: error %v, want one naming lang", err)
+	}
+}
+
 func TestUsage(t *testing.T) {
 	if _, _, err := runCmd(t, ""); err == nil {
 		t.Error("no command: no error")
