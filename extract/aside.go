@@ -18,7 +18,7 @@ var (
 // story in context, and the incidents it names were reported before.
 func isAside(toks []token) bool {
 	for i := 0; i < len(toks) && i < 3; i++ {
-		if stemIn(toks[i].Norm, comesWords) && anyNear(toks, i, 1, 2, thisWords) {
+		if toks[i].in(comesWords) && anyNear(toks, i, 1, 2, thisWords) {
 			return true
 		}
 	}
@@ -29,7 +29,7 @@ func isAside(toks []token) bool {
 func isTrend(toks []token) bool {
 	verb, since := false, false
 	for _, t := range toks {
-		verb = verb || stemIn(t.Norm, trendVerbs)
+		verb = verb || t.in(trendVerbs)
 		since = since || sinceWords[t.Norm]
 	}
 	return verb && since
@@ -40,11 +40,16 @@ func isTrend(toks []token) bool {
 func isTally(toks []token) bool {
 	tally, period := false, false
 	for i, t := range toks {
-		tally = tally || stemIn(t.Norm, tallyWords)
+		tally = tally || t.in(tallyWords)
 		if sinceWords[t.Norm] || duringWords[t.Norm] {
 			period = period || monthAt(toks, i+1).ok || monthAt(toks, i+2).ok && toks[i+1].Norm == "شهر" ||
-				anyNear(toks, i, 1, 2, wordSet("الشهر", "العام", "مطلع", "بدايه"))
+				anyNear(toks, i, 1, 2, monthWords)
 		}
 	}
 	return tally && period
 }
+
+// Word sets of the rules above, built once.
+var (
+	monthWords = wordSet("الشهر", "العام", "مطلع", "بدايه")
+)

@@ -131,12 +131,18 @@ func earlierAfter(toks []token, i int) bool {
 // manyPlaces reports "في عدة مناطق", "في مناطق متفرقة", "in several areas": a
 // count over many places is a tally, not an incident.
 func manyPlaces(toks []token, i int) bool {
-	if !stemIn(toks[i].Norm, wordSet("مناطق", "المناطق", "areas", "regions", "provinces", "محافظات")) {
+	if !toks[i].in(areaPlurals) {
 		return false
 	}
-	return anyNear(toks, i, -1, 1, wordSet("عده", "متفرقه", "مختلف", "several", "various", "different", "multiple"))
+	return anyNear(toks, i, -1, 1, manyWords)
 }
 
 // pluralEvents are incident nouns in the plural.
 var pluralEvents = wordSet("هجمات", "الهجمات", "غارات", "الغارات", "عمليات", "العمليات", "تفجيرات", "التفجيرات",
 	"attacks", "strikes", "bombings", "operations")
+
+// Word sets of the rules above, built once.
+var (
+	areaPlurals = wordSet("مناطق", "المناطق", "areas", "regions", "provinces", "محافظات")
+	manyWords   = wordSet("عده", "متفرقه", "مختلف", "several", "various", "different", "multiple")
+)

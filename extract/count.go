@@ -104,17 +104,17 @@ func findCounts(toks []token, skip []span) []count {
 
 // countAfterVerb reads "مقتل 3 مدنيين", "مقتل مدني", "مقتل عشرات" at toks[i].
 func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool) {
-	if !stemIn(toks[i].Norm, countVerbs[k]) && !(k == countKilled && lostLife(toks, i)) {
+	if !toks[i].in(countVerbs[k]) && !(k == countKilled && lostLife(toks, i)) {
 		return count{}, false
 	}
-	if k == countArrested && stemIn(toks[i].Norm, wordSet("علي")) && !arrestBefore(toks, i, skip) {
+	if k == countArrested && toks[i].in(onWords) && !arrestBefore(toks, i, skip) {
 		return count{}, false // "على" counts only in "القبض على", a date between them or not
 	}
 	j := i + 1
 	for j < len(toks) && j <= i+10 && (approxWords[toks[j].Norm] || insertWords[toks[j].Norm] || inSpans(toks[j].Start, skip)) {
 		j++
 	}
-	if j >= len(toks) || k == countKilled && stemIn(toks[i].Norm, assassinWords) && anyNear(toks, i, -1, -1, attemptWords) {
+	if j >= len(toks) || k == countKilled && toks[i].in(assassinWords) && anyNear(toks, i, -1, -1, attemptWords) {
 		return count{}, false // "محاولة اغتيال": nobody was killed
 	}
 	if c, ok := readQuantity(toks, j, k); ok {
@@ -125,7 +125,7 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 
 // countBeforeNoun reads "3 قتلى", "ثلاثة جرحى" with the noun at toks[i].
 func countBeforeNoun(toks []token, i int, k countKind) (count, bool) {
-	if i == 0 || !stemIn(toks[i].Norm, countNouns[k]) {
+	if i == 0 || !toks[i].in(countNouns[k]) {
 		return count{}, false
 	}
 	for back := 1; back <= 2 && i-back >= 0; back++ {
@@ -147,7 +147,7 @@ func countBeforeNoun(toks []token, i int, k countKind) (count, bool) {
 func readQuantity(toks []token, j int, k countKind) (count, bool) {
 	w := toks[j].Norm
 	if v, n := parseNumber(toks, j); n > 0 {
-		if j+n < len(toks) && (stemIn(toks[j+n].Norm, notPersons) || monthAt(toks, j+n).ok) {
+		if j+n < len(toks) && (toks[j+n].in(notPersons) || monthAt(toks, j+n).ok) {
 			return count{}, false // "80 كم", "3 صواريخ", "(25 عاماً)", "24 نوفمبر"
 		}
 		if v == 0 || v > 5000 {
@@ -204,7 +204,7 @@ var pastVerbs = map[countKind]map[string]bool{
 // toks[i]: a number and a person noun, or a singular or dual person noun,
 // within three words before it.
 func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
-	if !stemIn(toks[i].Norm, pastVerbs[k]) {
+	if !toks[i].in(pastVerbs[k]) {
 		return count{}, false
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
@@ -223,7 +223,7 @@ func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
 
 // lostLife reports "فقد ... حياته", "فقدان عاملين اثنين لحياتهما": killed.
 func lostLife(toks []token, i int) bool {
-	if !stemIn(toks[i].Norm, wordSet("فقد", "فقدان")) {
+	if !toks[i].in(lostWords) {
 		return false
 	}
 	for j := i + 1; j < len(toks) && j <= i+6; j++ {
@@ -243,7 +243,7 @@ func arrestBefore(toks []token, i int, skip []span) bool {
 		return false
 	}
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		if stemIn(toks[j].Norm, wordSet("قبض")) {
+		if toks[j].in(seizeWords) {
 			return true
 		}
 		if !inSpans(toks[j].Start, skip) {
@@ -252,3 +252,10 @@ func arrestBefore(toks []token, i int, skip []span) bool {
 	}
 	return false
 }
+
+// Word sets of the rules above, built once.
+var (
+	onWords    = wordSet("علي")
+	lostWords  = wordSet("فقد", "فقدان")
+	seizeWords = wordSet("قبض")
+)

@@ -72,18 +72,18 @@ var (
 // tollCounts reads the number a death toll reached, within six words after it.
 func tollCounts(toks []token) []count {
 	for i, t := range toks {
-		if !stemIn(t.Norm, tollWords) || anyNear(toks, i, 1, 3, wordSet("الجرحي", "المصابين", "injured", "wounded", "injuries")) {
+		if !t.in(tollWords) || anyNear(toks, i, 1, 3, injuredNouns) {
 			continue
 		}
 		from, to := i+1, i+6
 		for j := i + 1; j < len(toks) && j <= i+14; j++ {
-			if stemIn(toks[j].Norm, riseWords) {
+			if toks[j].in(riseWords) {
 				from, to = j+1, j+3 // "... has risen to nine", "... بلغت 11 شخصاً"
 				break
 			}
 		}
 		for j := from; j < len(toks) && j <= to; j++ {
-			if v, n := parseNumber(toks, j); n > 0 && v > 0 && v <= 5000 && (j+n >= len(toks) || !stemIn(toks[j+n].Norm, notPersons)) {
+			if v, n := parseNumber(toks, j); n > 0 && v > 0 && v <= 5000 && (j+n >= len(toks) || !toks[j+n].in(notPersons)) {
 				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start}}
 			}
 			if v, ok := enNumberValue(toks[j].Norm); ok && toks[j].Norm != "a" && toks[j].Norm != "an" && v > 0 {
@@ -185,7 +185,7 @@ func enJoined(toks []token, from int) int {
 		return 0
 	}
 	k := j + 2
-	if k < len(toks) && wordSet("her", "his", "their", "the")[toks[k].Norm] {
+	if k < len(toks) && possessives[toks[k].Norm] {
 		k++
 	}
 	if k+1 < len(toks) && enPersons[toks[k+1].Norm] {
@@ -205,7 +205,7 @@ func endsCount(text string, toks []token, j int) bool {
 	if strings.ContainsAny(text[toks[j].End:toks[j+1].Start], ",.;:") {
 		return true
 	}
-	return wordSet("and", "in", "on", "as", "when", "after", "during", "near", "while", "others")[toks[j+1].Norm]
+	return countEnders[toks[j+1].Norm]
 }
 
 func personWithin(toks []token, from, n int) bool {
@@ -285,7 +285,7 @@ var (
 func zeroCounts(toks []token) []count {
 	for i, t := range toks {
 		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) && !anyNear(toks, i, 1, 3, reportNouns) ||
-			stemIn(t.Norm, damageWord) && i > 0 && (stemIn(toks[i-1].Norm, wordSet("اضرار")) || i+1 < len(toks) && toks[i+1].Norm == "damage") {
+			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") {
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
 		}
 	}
@@ -296,3 +296,11 @@ func zero(k countKind, pos int) count {
 	v := 0
 	return count{Kind: k, Value: &v, Pos: pos, Zero: true}
 }
+
+// Word sets of the rules above, built once.
+var (
+	injuredNouns = wordSet("الجرحي", "المصابين", "injured", "wounded", "injuries")
+	possessives  = wordSet("her", "his", "their", "the")
+	countEnders  = wordSet("and", "in", "on", "as", "when", "after", "during", "near", "while", "others")
+	damageNouns  = wordSet("اضرار")
+)

@@ -61,7 +61,7 @@ func isPersonNoun(toks []token, i int) bool {
 	if toks[i].Norm == "من" && i+1 < len(toks) {
 		i++
 	}
-	return stemIn(toks[i].Norm, pluralPersons) || stemIn(toks[i].Norm, singularPersons)
+	return toks[i].in(pluralPersons) || toks[i].in(singularPersons)
 }
 
 // isCountWord reports a word that introduces a count of its own.

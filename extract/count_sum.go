@@ -64,7 +64,7 @@ func joinedMembers(toks []token, i int) (int, int) {
 		if n > 0 && n <= 5000 && j+1 < len(toks) && toks[j+1].Norm == "من" {
 			return n, j + 2 - i
 		}
-		if n > 0 && n <= 5000 && j+1 < len(toks) && stemIn(toks[j+1].Norm, pluralPersons) {
+		if n > 0 && n <= 5000 && j+1 < len(toks) && toks[j+1].in(pluralPersons) {
 			return n, j + 2 - i // "خمسة مدنيين، وثلاثة عناصر"
 		}
 	}

@@ -61,8 +61,8 @@ func findDates(toks []token, text string, ctx dateContext) []dateMention {
 			d.Key = dateKey(toks[i : i+n])
 		}
 		d.Since = i > 0 && (toks[i-1].Norm == "منذ" || toks[i-1].Norm == "since")
-		d.Reported = i > 0 && stemIn(toks[i-1].Norm, reportWords) ||
-			i > 1 && stemIn(toks[i-2].Norm, reportWords) && (toks[i-1].Norm == "يوم" || toks[i-1].Norm == "on")
+		d.Reported = i > 0 && toks[i-1].in(reportWords) ||
+			i > 1 && toks[i-2].in(reportWords) && (toks[i-1].Norm == "يوم" || toks[i-1].Norm == "on")
 		out = append(out, d)
 		i += n
 	}

@@ -63,7 +63,7 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
-		if stemIn(t.Norm, targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
+		if t.in(targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
 		}
 		if typ == TypeWeaponsSeizure {
@@ -87,11 +87,11 @@ func findTriggers(toks []token) []trigger {
 func operationTriggers(toks []token) []trigger {
 	var out []trigger
 	for i, t := range toks {
-		if !stemIn(t.Norm, operationWords) {
+		if !t.in(operationWords) {
 			continue
 		}
 		for j := i + 1; j < len(toks) && j <= i+5; j++ {
-			if (stemIn(toks[j].Norm, targetVerbs) || toks[j].Norm == "ضد" || toks[j].Norm == "against") &&
+			if (toks[j].in(targetVerbs) || toks[j].Norm == "ضد" || toks[j].Norm == "against") &&
 				anyNear(toks, j, 1, 2, cellWords) {
 				out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start, Dual: dualWords[t.Norm]})
 				break
@@ -181,7 +181,7 @@ func anyNear(toks []token, i, from, to int, set map[string]bool) bool {
 		if j == i || j < 0 || j >= len(toks) {
 			continue
 		}
-		if stemIn(toks[j].Norm, set) {
+		if toks[j].in(set) {
 			return true
 		}
 	}
@@ -207,8 +207,8 @@ func anaphoric(toks []token, i int) bool {
 func unknownCause(toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
 		w := toks[j].Norm
-		if stemIn(w, wordSet("مجهول", "unknown", "unclear", "undetermined")) && j+1 < len(toks) &&
-			stemIn(toks[j+1].Norm, wordSet("سبب", "مصدر", "cause", "origin", "causes")) {
+		if stemIn(w, unknownWords) && j+1 < len(toks) &&
+			toks[j+1].in(causeWords) {
 			return true
 		}
 	}
@@ -228,7 +228,7 @@ func generic(toks []token, i int) bool {
 func purpose(toks []token, i int) bool {
 	w := toks[i].Norm
 	rest, ok := strings.CutPrefix(w, "ل")
-	if !ok || strings.HasPrefix(rest, "ل") || isLatin(w) || i > 0 && stemIn(toks[i-1].Norm, subjectedWords) {
+	if !ok || strings.HasPrefix(rest, "ل") || isLatin(w) || i > 0 && toks[i-1].in(subjectedWords) {
 		return false // "تعرضت دورية لاستهداف": it happened to them
 	}
 	for _, suf := range []string{"هم", "ها", "هما", "ه"} {
@@ -247,7 +247,7 @@ func habitual(toks []token, i int) bool {
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
 		return false
 	}
-	return anyNear(toks, i, -2, -1, wordSet("التي", "الذي", "الذين", "اللواتي"))
+	return anyNear(toks, i, -2, -1, relativePronouns)
 }
 
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
@@ -260,3 +260,10 @@ func inTheAir(toks []token, i int) bool {
 	}
 	return false
 }
+
+// Word sets of the rules above, built once.
+var (
+	unknownWords     = wordSet("مجهول", "unknown", "unclear", "undetermined")
+	causeWords       = wordSet("سبب", "مصدر", "cause", "origin", "causes")
+	relativePronouns = wordSet("التي", "الذي", "الذين", "اللواتي")
+)

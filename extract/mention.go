@@ -53,9 +53,9 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	}
 	t := toks[m.tok1]
 	if strings.ContainsAny(text[toks[m.tok1-1].End:t.Start], ",،.:;()\"“”«»") || isLatin(t.Norm) || isNumber(t.Norm) ||
-		stemIn(t.Norm, nameStops) || nameStops[t.Norm] || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
-		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || stemIn(t.Norm, directionWords) ||
-		stemIn(t.Norm, belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" {
+		t.in(nameStops) || nameStops[t.Norm] || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
+		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
+		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" {
 		return 0
 	}
 	return t.End
@@ -189,7 +189,7 @@ func isNear(toks []token, m mention) bool {
 		return true
 	}
 	for j := m.tok0; j < m.tok1 && j < m.tok0+3; j++ {
-		if stemIn(toks[j].Norm, nearWords) {
+		if toks[j].in(nearWords) {
 			return true
 		}
 	}

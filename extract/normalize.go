@@ -11,7 +11,37 @@ import (
 type token struct {
 	Start, End int
 	Norm       string
-	DualMark   bool // written with the vowels of a dual ending: "مدنيَّين"
+	DualMark   bool     // written with the vowels of a dual ending: "مدنيَّين"
+	forms      []string // Norm without its proclitics and suffixes (see wordForms), for word-set lookups
+}
+
+// in reports whether the token is a form of a word in set: what stemIn says of
+// its Norm, read from forms computed once.
+func (t token) in(set map[string]bool) bool {
+	for _, f := range t.forms {
+		if set[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordForms returns the forms stemIn looks up for a normalised word: English
+// base forms, or each proclitic-stripped form bare and without each suffix.
+func wordForms(norm string) []string {
+	if isLatin(norm) {
+		return englishForms(norm)
+	}
+	var out []string
+	for _, s := range stems(norm) {
+		out = append(out, s)
+		for _, suf := range suffixes {
+			if base, ok := strings.CutSuffix(s, suf); ok {
+				out = append(out, base)
+			}
+		}
+	}
+	return out
 }
 
 // normalize folds the spelling variation of Arabic news text that does not change
@@ -78,6 +108,9 @@ func tokenize(text string, start, end int) []token {
 		}
 		toks = append(toks, splitLetterDigits(text, i, j)...)
 		i = j
+	}
+	for k := range toks {
+		toks[k].forms = wordForms(toks[k].Norm)
 	}
 	return toks
 }

@@ -41,7 +41,7 @@ var eventNouns = wordSet("عمليه", "عمليات", "غاره", "غارات",
 func countedEvents(toks []token) bool {
 	counted, period := false, false
 	for i := range toks {
-		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && i+n < len(toks) && stemIn(toks[i+n].Norm, eventNouns) {
+		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && i+n < len(toks) && toks[i+n].in(eventNouns) {
 			counted = true
 		}
 		period = period || periodPhrase(toks, i)
@@ -53,7 +53,7 @@ func countedEvents(toks []token) bool {
 // campaign: its incident words tell of the past or of dangers, not of an event.
 func isOffTopic(toks []token) bool {
 	for _, t := range toks {
-		if stemIn(t.Norm, verdictWords) || stemIn(t.Norm, memorialWords) || stemIn(t.Norm, campaignWords) {
+		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) {
 			return true
 		}
 	}
@@ -70,10 +70,10 @@ func isNewTopic(toks []token) bool {
 // and the openers "في وقت سابق" and "يذكر أن".
 func isBackground(toks []token) bool {
 	for i, t := range toks {
-		if t.Norm == "وقت" && anyNear(toks, i, 1, 1, wordSet("سابق")) || i < 2 && stemIn(t.Norm, wordSet("يذكر")) {
+		if t.Norm == "وقت" && anyNear(toks, i, 1, 1, previousWords) || i < 2 && t.in(notedWords) {
 			return true
 		}
-		if stemIn(t.Norm, wordSet("كان", "كانت", "كانوا")) {
+		if t.in(wasWords) {
 			for j := i + 1; j < len(toks) && j <= i+6; j++ {
 				if toks[j].Norm == "قد" {
 					return true
@@ -99,3 +99,10 @@ func bodyEnd(text string) int {
 	}
 	return len(text)
 }
+
+// Word sets of the rules above, built once.
+var (
+	previousWords = wordSet("سابق")
+	notedWords    = wordSet("يذكر")
+	wasWords      = wordSet("كان", "كانت", "كانوا")
+)

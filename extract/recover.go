@@ -148,7 +148,7 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		if j > i+1 && p.punctBetween(toks[j-1], t) {
 			break
 		}
-		if stemIn(t.Norm, nameStops) || nameStops[t.Norm] || isNumber(t.Norm) || isLatin(t.Norm) || hasPlaceProclitic(t.Norm) ||
+		if t.in(nameStops) || nameStops[t.Norm] || isNumber(t.Norm) || isLatin(t.Norm) || hasPlaceProclitic(t.Norm) ||
 			j > i+1 && strings.HasPrefix(t.Norm, "و") || isTypeWord(t.Norm) {
 			break
 		}
@@ -249,7 +249,7 @@ func singular(w string) string {
 
 // capital reports a capitalised Latin word, or "al-" glued before one.
 func (p *passage) capital(t token) bool {
-	if !isLatin(t.Norm) || stemIn(t.Norm, nameStops) {
+	if !isLatin(t.Norm) || t.in(nameStops) {
 		return false
 	}
 	c := p.text[t.Start]

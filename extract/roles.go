@@ -82,7 +82,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrigin
 	case isStreetName(toks, m):
 		return RoleStreet
-	case m.tok0 > 0 && stemIn(toks[m.tok0-1].Norm, belongWords):
+	case m.tok0 > 0 && toks[m.tok0-1].in(belongWords):
 		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what it belongs to
 	}
 	return RoleIncident
@@ -251,10 +251,10 @@ func isRoad(toks []token, ms []mention, i int) bool {
 	for n := 0; n < 2 && k < len(toks) && roadFillers[toks[k].Norm]; n++ {
 		k++ // "the Aleppo-Damascus International Highway"
 	}
-	if k < len(toks) && stemIn(toks[k].Norm, roadWords) && toks[k].Norm != "طريق" {
+	if k < len(toks) && toks[k].in(roadWords) && toks[k].Norm != "طريق" {
 		return true
 	}
-	return i > 0 && ms[i-1].tok1 == m.tok0 && m.tok1 < len(toks) && stemIn(toks[m.tok1].Norm, roadWords) && toks[m.tok1].Norm != "طريق"
+	return i > 0 && ms[i-1].tok1 == m.tok0 && m.tok1 < len(toks) && toks[m.tok1].in(roadWords) && toks[m.tok1].Norm != "طريق"
 }
 
 // roadWordBefore reports a road word a few words before m: "طريق X", "الطريق
