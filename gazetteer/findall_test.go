@@ -184,3 +184,13 @@ func TestFindAll_Lists(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAll_Demonyms: English proper adjectives are no places, though some
+// hamlet's transliterated name spells one.
+func TestFindAll_Demonyms(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("Russian jets and Turkish drones struck the city of Aleppo, killing dozens.")
+	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY02" {
+		t.Errorf("FindAll = %v; want Aleppo only", mentionIDs(got))
+	}
+}

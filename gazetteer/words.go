@@ -86,6 +86,10 @@ var stopKeys = map[string]bool{
 	"الي": true, "عن": true, "مع": true, "حتي": true, "عند": true, "بين": true, "منذ": true,
 	"خلال": true, "بعد": true, "قبل": true, "ضد": true, "نحو": true, "عبر": true, "حول": true, "دون": true,
 	"لدي": true, "تحت": true, "فوق": true, "امام": true, "خلف": true, "اثناء": true, "لكن": true, "ان": true,
+	// demonyms and other proper adjectives of English news, which transliterated
+	// hamlet names can spell ("Syrian" and صوران)
+	"syrian": true, "syrians": true, "turkish": true, "israeli": true, "russian": true, "iraqi": true, "iranian": true,
+	"kurdish": true, "arab": true, "american": true, "lebanese": true, "jordanian": true, "islamic": true,
 	"state": true, "general": true, "interior": true, "coalition": true, "center": true, "central": true,
 	"mission": true, "army": true, "forces": true, "security": true, "new": true, "old": true,
 	// the preposition على, which folds onto the name علي; words of the casualty and raid
