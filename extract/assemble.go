@@ -237,7 +237,7 @@ func placesAgree(a, b []*mention) bool {
 	for _, x := range a {
 		for _, y := range b {
 			if samePlace(x.Mention, y.Mention) || within(x.Mention, y.Mention) || within(y.Mention, x.Mention) ||
-				adjoining(x.Mention, y.Mention) {
+				adjoining(x.Mention, y.Mention) || sameGovernorateArea(x.Mention, y.Mention) {
 				return true
 			}
 		}
@@ -493,4 +493,11 @@ func splitDuals(drafts []draft) []draft {
 		}
 	}
 	return out
+}
+
+// sameGovernorateArea reports two areas of one governorate told with more or
+// less detail: "Aleppo countryside", "the northern countryside of Aleppo".
+func sameGovernorateArea(a, b gazetteer.Mention) bool {
+	return precisionOf(a) == gazetteer.PrecisionGovernorate && precisionOf(b) == gazetteer.PrecisionGovernorate &&
+		a.Match.Place.Admin1PCode != "" && a.Match.Place.Admin1PCode == b.Match.Place.Admin1PCode
 }

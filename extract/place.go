@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
@@ -55,7 +56,7 @@ func findDateline(text string, ms []gazetteer.Mention) int {
 		lineEnd = len(rest)
 	}
 	head := rest[:lineEnd]
-	trimmed := strings.TrimLeft(head, " \t")
+	trimmed := strings.TrimLeft(skipCaps(head), " \t") // "DEIR EZ-ZOR, Syria —": the rest of a name in capitals
 	r, _ := utf8.DecodeRuneInString(trimmed)
 	switch {
 	case strings.ContainsRune("-–—ـ:/", r):
@@ -153,7 +154,7 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
 			continue
 		}
-		if m.ofPrev && i > 0 && inheritsContext[ms[i-1].role] {
+		if (m.ofPrev || locates(text, ms, i)) && i > 0 && inheritsContext[ms[i-1].role] {
 			m.role = ms[i-1].role // "من أبناء بلدة X في ريف Y": Y is where the home is
 			continue
 		}
@@ -267,4 +268,27 @@ func onSide(p, centre orb.Point, qualifier string) bool {
 		return false
 	}
 	return true
+}
+
+// skipCaps skips the words written in capitals at the start of s: the rest of
+// a dateline's place name ("EZ-ZOR" after "DEIR").
+func skipCaps(s string) string {
+	for {
+		t := strings.TrimLeft(s, " ")
+		end := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsUpper(r) })
+		if end < 2 {
+			return s
+		}
+		s = t[end:]
+	}
+}
+
+// locates reports an area told right after the place before it, which it holds:
+// "Saraqib city in the eastern countryside of Idlib", "X (Damascus countryside)".
+func locates(text string, ms []mention, i int) bool {
+	if i == 0 || ms[i].Start < ms[i-1].End || ms[i].Start-ms[i-1].End > 6 {
+		return false
+	}
+	gap := strings.TrimSpace(strings.Trim(text[ms[i-1].End:ms[i].Start], " ,،("))
+	return (gap == "" || gap == "in" || gap == "في") && within(ms[i-1].Mention, ms[i].Mention)
 }
