@@ -108,18 +108,27 @@ func (s devScore) String() string {
 // with -v prints each passage's differences. See docs/EXTRACTION.md.
 func TestNewsDev(t *testing.T) {
 	scores := scoreSet(t, loadDev(t), New(realGazetteer(t)))
-	checkFloor(t, "Arabic strict F1", scores["ar"].strictF1(), 0)
-	checkFloor(t, "English strict F1", scores["en"].strictF1(), 0)
-	checkFloor(t, "date accuracy", scores["all"].dateAcc(), 0)
+	// Floors a little under the figures measured (see docs/EXTRACTION.md), so a
+	// regression fails while the noise of a changed gazetteer row does not.
+	checkFloor(t, "Arabic strict F1", scores["ar"].strictF1(), devFloors[0])
+	checkFloor(t, "English strict F1", scores["en"].strictF1(), devFloors[1])
+	checkFloor(t, "date accuracy", scores["all"].dateAcc(), devFloors[2])
 }
+
+// Floors of TestNewsDev and TestNewsOwn: Arabic strict F1, English strict F1,
+// date accuracy.
+var (
+	devFloors = [3]float64{0.77, 0.77, 0.85}
+	ownFloors = [3]float64{0.87, 0.88, 0.95}
+)
 
 // TestNewsOwn scores the passages we wrote ourselves in news style
 // (testdata/news_own.jsonl, labelled by news-dev's conventions) the same way.
 func TestNewsOwn(t *testing.T) {
 	scores := scoreSet(t, loadPassageFile(t, "testdata/news_own.jsonl"), New(realGazetteer(t)))
-	checkFloor(t, "Arabic strict F1", scores["ar"].strictF1(), 0)
-	checkFloor(t, "English strict F1", scores["en"].strictF1(), 0)
-	checkFloor(t, "date accuracy", scores["all"].dateAcc(), 0)
+	checkFloor(t, "Arabic strict F1", scores["ar"].strictF1(), ownFloors[0])
+	checkFloor(t, "English strict F1", scores["en"].strictF1(), ownFloors[1])
+	checkFloor(t, "date accuracy", scores["all"].dateAcc(), ownFloors[2])
 }
 
 // scoreSet extracts every passage and logs the figures per language and per

@@ -172,7 +172,7 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 		}
 	}
 	agreeWithGovernorate(ms)
-	markContext(text, ms)
+	markContext(text, toks, ms)
 }
 
 // inheritsContext are the roles whose context plays them too: a home's area,
@@ -203,15 +203,17 @@ func endOf(ms []mention, i int) int {
 }
 
 // markContext turns incident places that contain a finer incident place of the
-// same sentence ("بريف اللاذقية" after "البدروسية") into context. A place
+// same clause ("بريف اللاذقية" after "البدروسية") into context. A place
 // joined by "و" stays an incident place of its own.
-func markContext(text string, ms []mention) {
+func markContext(text string, toks []token, ms []mention) {
+	starts := clauseStarts(toks)
 	for i, m := range ms {
 		if m.role != RoleIncident || i > 0 && coordinated(text, ms[i-1], m) {
 			continue
 		}
 		for j, n := range ms {
-			if j != i && n.role == RoleIncident && !n.near && within(n.Mention, m.Mention) {
+			if j != i && n.role == RoleIncident && !n.near && within(n.Mention, m.Mention) &&
+				clauseOf(starts, n.tok0) == clauseOf(starts, m.tok0) { // "..، في حين ..." tells another event
 				ms[i].role = RoleContext
 				break
 			}

@@ -19,6 +19,7 @@ type segment struct {
 	earlier  bool     // a past deed revealed: "تورط في قتل مدني"
 	another  bool     // "غارة ثالثة": a new event of the kind told before
 	counted  bool     // a number of people is told in it
+	clause   int      // the clause of its trigger (see clauseStarts)
 }
 
 // segments cuts a sentence at its triggers. The first segment of each clause
@@ -33,7 +34,7 @@ func segments(s *sentence) []segment {
 			sp.End = segStart(s, starts, k+1)
 		}
 		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, comma: t.Comma,
-			dual: t.Dual, earlier: t.Earlier, another: t.Another}
+			dual: t.Dual, earlier: t.Earlier, another: t.Another, clause: t.Clause}
 		for i, m := range s.ms {
 			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
 				g.places = append(g.places, i)
@@ -100,7 +101,7 @@ func union(a, b segment) segment {
 		a, b = b, a
 	}
 	out := a
-	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak {
+	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak && a.clause == b.clause {
 		// "الاشتباك مع المطلوبين انتهى باعتقالهم": a security operation's outcome is what happened
 		out.typ, out.rank, out.weak, out.pos = b.typ, b.rank, b.weak, b.pos
 		out.also = append(out.also, a.typ)
@@ -129,6 +130,10 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 		j := i + 1
 		if j == len(segs) {
 			j = i - 1
+		}
+		if segs[i].clause != segs[j].clause {
+			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not
+			continue
 		}
 		if segs[i].comma != segs[j].comma && !segs[i].weak && segs[j].weak && countIn(s, segs[j].sp) {
 			i++ // "اعتقل ثلاثة، لقتلهم شابين في ريف حماة": a counted killing of its own
