@@ -9,8 +9,8 @@ import (
 // measure from ("80 كم شرقي دير الزور", "near Saraqeb"), the ends of a road
 // ("طريق نوى – الشيخ مسكين", "the road between X and Y"), someone's home or a trip's
 // start and end ("من أبناء بلدة", "ينحدر من", "a resident of", "traveling from X
-// to Y"), or part of a name ("قسم شرطة الميدان", "قيادة الأمن الداخلي في محافظة
-// حمص", "شبكة السويداء 24"). The cue words below are those of Syrian security
+// to Y"), or part of a name ("قسم شرطة الميدان", "قيادة الشرطة في محافظة
+// حماة", "شبكة درعا 24"). The cue words below are those of Syrian security
 // news in general, Arabic (normalised) and English (lower case) side by side.
 
 var (
@@ -24,7 +24,7 @@ var (
 		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",
 		"network", "brigade", "division")
 	// orgFillers may stand between an institution's head word and its seat:
-	// "قيادة الأمن الداخلي في محافظة حمص", "قسم شرطة الميدان".
+	// "قيادة الشرطة في محافظة حماة", "قسم شرطة الميدان".
 	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
 		"المخابرات", "الشرطه", "شرطه", "العامه", "الامنيه", "الاعلامي", "الاعلاميه", "المحلي", "المحليه",
 		"العسكريه", "الثوري", "المختصه", "المعنيه", "في", "من", "سانا", "نيوز", "بلدي", "الاخباريه", "internal", "security",
@@ -273,7 +273,7 @@ func roadWordBefore(toks []token, m mention) bool {
 }
 
 // isStreetName reports a place name that names a street or square: "شارع
-// الرابطة", "Baghdad street".
+// بغداد", "Baghdad street".
 func isStreetName(toks []token, m mention) bool {
 	if m.tok0 > 0 && streetWords[toks[m.tok0-1].Norm] {
 		return true
