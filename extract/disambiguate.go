@@ -9,35 +9,50 @@ import "github.com/mapsrv/mapsrv/gazetteer"
 // dropped from the incident places when it has none.
 
 // agreeWithGovernorate re-resolves the incident places of a sentence against
-// the governorate its area mentions name.
+// the governorate its area mentions name, and its neighbourhoods against the
+// city it names.
 func agreeWithGovernorate(ms []mention) {
-	gov := ""
-	for _, m := range ms {
-		if m.role == RoleIncident || m.role == RoleContext {
-			if precisionOf(m.Mention) == gazetteer.PrecisionGovernorate && m.Match.Place.Admin1PCode != "" {
-				if gov != "" && gov != m.Match.Place.Admin1PCode {
-					return // two governorates: nothing to agree with
-				}
-				gov = m.Match.Place.Admin1PCode
-			}
-		}
-	}
-	if gov == "" {
-		return
-	}
+	area := sentenceArea(ms, func(m mention) bool { return precisionOf(m.Mention) == gazetteer.PrecisionGovernorate })
+	city := sentenceArea(ms, func(m mention) bool { return m.Match.Place.Kind == gazetteer.KindCity && !isUnknown(m.Mention) })
 	for i := range ms {
 		m := &ms[i]
-		if m.role != RoleIncident || m.Match.Place.Admin1PCode == gov || m.Match.Place.Importance >= 0.8 {
+		in := area
+		if m.Match.Place.Kind == gazetteer.KindNeighbourhood && city != nil {
+			in = city // "حي X ... في حمص": a quarter of the city told with it
+		}
+		if in == nil || m.role != RoleIncident || m.Match.Place.Admin1PCode == in.Match.Place.Admin1PCode ||
+			m.Match.Place.Importance >= 0.8 || namesOwnGovernorate(ms, i) {
 			continue
 		}
+		gov := in.Match.Place.Admin1PCode
 		if alt, ok := namesakeIn(m.Match, gov); ok {
 			m.Match.Alternatives = append([]gazetteer.Place{m.Match.Place}, m.Match.Alternatives...)
 			m.Match.Place = alt
 			m.Match.Precision = kindPrecision(alt.Kind)
 			continue
 		}
+		if typedName(*m) {
+			// "قرية X بريف حماة" with X known only elsewhere: a village the gazetteer lacks
+			m.Match = unknownPlace(m.name, m.Match.Place.Kind, isLatin(gazetteer.Normalize(m.name)), in)
+			continue
+		}
 		m.role = RoleContext // a namesake elsewhere: most likely another word or a place the gazetteer lacks
 	}
+}
+
+// sentenceArea returns the incident or context mention of a sentence that
+// is (ok) such an area, when all of them lie in one governorate.
+func sentenceArea(ms []mention, ok func(mention) bool) *gazetteer.Mention {
+	var area *gazetteer.Mention
+	for i, m := range ms {
+		if (m.role == RoleIncident || m.role == RoleContext) && ok(m) && m.Match.Place.Admin1PCode != "" {
+			if area != nil && area.Match.Place.Admin1PCode != m.Match.Place.Admin1PCode {
+				return nil // two governorates: nothing to agree with
+			}
+			area = &ms[i].Mention
+		}
+	}
+	return area
 }
 
 // namesakeIn returns the first alternative of a match in governorate gov.
@@ -65,4 +80,26 @@ func kindPrecision(k gazetteer.Kind) gazetteer.Precision {
 		return gazetteer.PrecisionCountry
 	}
 	return gazetteer.PrecisionTown
+}
+
+// typedName reports a mention told with a type word before or after its
+// name ("قرية X", "the village of X", "the X neighborhood"), which says that
+// the name is a place's.
+func typedName(m mention) bool {
+	return m.phrase != m.name && m.Match.Place.Kind != gazetteer.KindGovernorate && m.Match.Qualifier == ""
+}
+
+// namesOwnGovernorate reports another place of the sentence, not a
+// governorate, in the governorate of ms[i]: "the town of X in the countryside
+// of Y (Z)" with Z the city of X's governorate gives two readings, and the
+// place's own is kept.
+func namesOwnGovernorate(ms []mention, i int) bool {
+	for j, m := range ms {
+		if j != i && (m.role == RoleIncident || m.role == RoleContext) && precisionOf(m.Mention) != gazetteer.PrecisionGovernorate &&
+			!isUnknown(m.Mention) &&
+			m.Match.Place.Admin1PCode == ms[i].Match.Place.Admin1PCode {
+			return true
+		}
+	}
+	return false
 }

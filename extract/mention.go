@@ -18,6 +18,7 @@ type mention struct {
 	name       string // "البدروسية", "ريف اللاذقية الشمالي", "al-Hamra"
 	phrase     string // with its type word: "منطقة البدروسية", "the town of al-Hamra"
 	ofPrev     bool   // the context told with the mention before it: "بريف اللاذقية" after "البدروسية"
+	writtenEnd int    // where the name as written ends, past what the gazetteer matched
 }
 
 // newMention reads m in the sentence whose tokens are toks.
@@ -40,20 +41,34 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 		// "قرية تل حمرا الشرقية" matched as تل حمرا: the name as written is longer
 		mn.name += text[m.NameEnd:ext]
 		mn.phrase += text[m.NameEnd:ext]
+		mn.writtenEnd = ext
+		mn.End, mn.ContextStart, mn.Text = ext, ext, text[m.Start:ext]
 	}
 	return mn
 }
+
+// nameAdjectives follow a village's name as part of it, telling one of two
+// villages of one name apart: "X الشرقية", "X الكبير", "X التحتاني".
+var nameAdjectives = wordSet("الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي", "الجنوبيه",
+	"الكبير", "الكبيره", "الصغير", "الصغيره", "الفوقاني", "الفوقانيه", "التحتاني", "التحتانيه", "القبلي", "القبليه",
+	"الفوقا", "التحتا", "الجديد", "الجديده", "القديم", "القديمه")
 
 // nameGoesOn returns where the written name of a typed Arabic mention ends
 // when the gazetteer matched only its first word: the next word, glued to it
 // with no punctuation, that is no stop word, incident word, number or context.
 func nameGoesOn(text string, toks []token, m mention) int {
-	if m.ContextStart != m.End || m.tok0 >= len(toks) || !isTypeWord(toks[m.tok0].Norm) || m.tok1 >= len(toks) || m.tok1-m.tok0 != 2 {
+	if m.ContextStart != m.End || m.tok0 >= len(toks) || !isTypeWord(toks[m.tok0].Norm) || m.tok1 >= len(toks) {
 		return 0
 	}
 	t := toks[m.tok1]
-	if strings.ContainsAny(text[toks[m.tok1-1].End:t.Start], ",،.:;()\"“”«»") || isLatin(t.Norm) || isNumber(t.Norm) ||
-		t.in(nameStops) || nameStops[t.Norm] || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
+	if strings.ContainsAny(text[toks[m.tok1-1].End:t.Start], ",،.:;()\"“”«»") {
+		return 0
+	}
+	if nameAdjectives[t.Norm] {
+		return t.End // "قرية X الشرقية", "بلدة X الكبيرة": part of the name
+	}
+	if m.tok1-m.tok0 != 2 || isLatin(t.Norm) || isNumber(t.Norm) ||
+		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
 		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" {
 		return 0

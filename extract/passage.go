@@ -74,10 +74,15 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 		}
 		found = append(found, p.recoverNames(s.toks, found)...)
 		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
+		nameEnd := 0
 		for _, m := range found {
+			if m.Start < nameEnd {
+				continue // a word of the name before, read as written ("قرية X Y" matched as X)
+			}
 			mn := newMention(text, s.toks, m)
 			mn.ofPrev = ctxAt[m.Start]
 			s.ms = append(s.ms, mn)
+			nameEnd = mn.writtenEnd
 		}
 		p.earlier = append(p.earlier, ms[lo:hi]...)
 		assignRoles(text, s.toks, s.ms, dateEnd)

@@ -40,6 +40,33 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",
 	"when", "while", "after", "before", "during", "was", "were", "is", "are", "by", "from", "to", "with")
 
+// stopWord reports a name stop with its proclitics ("وفي", "بعد") or a
+// pronoun suffix ("شمالها", "جنوبه"); other endings are not stripped, since
+// names end in them too ("بنين", "حزانو").
+func stopWord(norm string) bool {
+	if nameStops[norm] {
+		return true
+	}
+	for _, st := range stems(norm) {
+		if nameStops[st] {
+			return true
+		}
+		for _, suf := range []string{"ها", "ه", "هم", "هما"} {
+			if base, ok := strings.CutSuffix(st, suf); ok && nameStops[base] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// siteNouns name the kind of spot an event happened at, not a place: "في أرض
+// زراعية بقرية X", "في منزل مهجور بريف Y".
+var siteNouns = wordSet("ارض", "اراضي", "منزل", "شقه", "محل", "مزرعه", "مبني", "بناء", "مستودع", "سياره", "طريق",
+	"حاجز", "نقطه", "مقر", "مدرسه", "مسجد", "سوق", "مشفي", "مستشفي", "ساحه", "شارع", "حقل", "بستان", "مخزن", "معمل",
+	"مصنع", "كهف", "مغاره", "خيمه", "ورشه", "مكتب", "فرن", "محطه", "منطقه", "بلده", "قريه", "مدينه", "حي", "مخيم",
+	"موقع", "مواقع", "منشاه", "كازيه", "مقبره", "حديقه", "جامع", "كنيسه", "ثكنه", "مطار", "معبر", "سجن")
+
 // recoverNames returns the mentions to add to a sentence for names the
 // gazetteer did not find after a type word.
 func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer.Mention {
@@ -148,7 +175,7 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		if j > i+1 && p.punctBetween(toks[j-1], t) {
 			break
 		}
-		if t.in(nameStops) || nameStops[t.Norm] || isNumber(t.Norm) || isLatin(t.Norm) || hasPlaceProclitic(t.Norm) ||
+		if stopWord(t.Norm) || isNumber(t.Norm) || isLatin(t.Norm) || hasPlaceProclitic(t.Norm) ||
 			j > i+1 && strings.HasPrefix(t.Norm, "و") || isTypeWord(t.Norm) {
 			break
 		}
@@ -161,7 +188,7 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		return nil, ""
 	}
 	if !typed { // "في الخربة بريف Y": a definite or two-word name with a context right after it
-		if contextAfter(toks, last, ms) == nil || !hasPlaceProclitic(tokAt(toks, last+1)) ||
+		if contextAfter(toks, last, ms) == nil || !hasPlaceProclitic(tokAt(toks, last+1)) || toks[first].in(siteNouns) ||
 			last == first && !strings.HasPrefix(toks[first].Norm, "ال") {
 			return nil, ""
 		}
@@ -318,8 +345,14 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 			return m
 		}
 	}
+	return unknownPlace(name, kind, p.lang == langEnglish, ctx)
+}
+
+// unknownPlace is a name the gazetteer lacks, as written, placed at the area
+// told with it (ctx, if any); "text:" IDs mark such places.
+func unknownPlace(name string, kind gazetteer.Kind, english bool, ctx *gazetteer.Mention) gazetteer.Match {
 	pl := gazetteer.Place{ID: "text:" + gazetteer.Normalize(name), Kind: kind, Source: "not in the gazetteer"}
-	if p.lang == langEnglish {
+	if english {
 		pl.NameEN = name
 	} else {
 		pl.NameAR = name

@@ -152,3 +152,43 @@ func TestExtract_Background(t *testing.T) {
 		})
 	}
 }
+
+// A village the gazetteer lacks keeps its name as written even where the name
+// minus a plural-looking ending is a preposition ("عبر", "من", "عن").
+func TestExtract_UnknownNameLikeAStopWord(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"قُتل رجلان بقصف مدفعي استهدف قرية عبرين بريف حماة الشمالي.", "عبرين"},
+		{"اعتقلت دورية للأمن العام ثلاثة شبان في قرية منين الشرقية بريف حماة.", "منين الشرقية"},
+		{"أصيب طفل بانفجار لغم في قرية عنات بريف حماة الغربي.", "عنات"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameAR != tc.want || got[0].Admin1PCode != "SY05" {
+			t.Errorf("Extract(%q) = %v; want one incident at %q in Hama", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
+
+// A typed name is read whole, as written, and in the governorate or city the
+// sentence names; the spot's kind ("أرض زراعية") is no name.
+func TestExtract_TypedNameInItsArea(t *testing.T) {
+	for _, tc := range []struct{ text, want, admin1 string }{
+		// a village the gazetteer lacks, whose first word names a town elsewhere
+		{"قُتل راعيان بانفجار لغم في بستان زيتون بقرية تل الخوخ شرقي السلمية بمحافظة حماة.", "تل الخوخ", "SY05"},
+		// a quarter whose name several cities share, told with its city
+		{"داهمت دورية للشرطة منزلاً في حي القصور بمدينة حماة واعتقلت شخصين.", "القصور", "SY05"},
+		{"سقطت قذيفة هاون على حي الميدان في دمشق، ما أدى إلى إصابة طفلين.", "الميدان", "SY01"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameAR != tc.want || got[0].Admin1PCode != tc.admin1 {
+			t.Errorf("Extract(%q) = %v; want one incident at %q in %s", tc.text, describeAll(got), tc.want, tc.admin1)
+		}
+	}
+}
+
+func describeAll(cs []Candidate) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, describeCandidate(c))
+	}
+	return out
+}
