@@ -204,7 +204,7 @@ var pastVerbs = map[countKind]map[string]bool{
 // toks[i]: a number and a person noun, or a singular or dual person noun,
 // within three words before it.
 func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
-	if !toks[i].in(pastVerbs[k]) {
+	if !toks[i].inInflected(pastVerbs[k]) {
 		return count{}, false
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {

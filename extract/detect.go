@@ -72,7 +72,7 @@ func findTriggers(toks []token) []trigger {
 			seizure = false
 		}
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords),
-			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: anyNear(toks, i, 1, 1, anotherWords)})
+			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)

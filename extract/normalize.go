@@ -26,6 +26,19 @@ func (t token) in(set map[string]bool) bool {
 	return false
 }
 
+// inInflected reports whether the token, its proclitics stripped, is a word
+// of set as written there: for sets that list their inflected forms (verbs
+// with their endings), where stripping a suffix would make other words of
+// them ("لقوات" is no "لقوا" with a "ت").
+func (t token) inInflected(set map[string]bool) bool {
+	for _, s := range stems(t.Norm) {
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}
+
 // wordForms returns the forms stemIn looks up for a normalised word: English
 // base forms, or each proclitic-stripped form bare and without each suffix.
 func wordForms(norm string) []string {

@@ -192,3 +192,24 @@ func describeAll(cs []Candidate) []string {
 	}
 	return out
 }
+
+// A verb of death is read as written: "لقوات" (of the forces) is no "لقوا"
+// (they met [death]) with an ending.
+func TestFindCounts_VerbFormsAsWritten(t *testing.T) {
+	in := "وأكد القائد الميداني لقوات الحماية في البلدة أن المسلح أطلق النار ثم لاذ بالفرار"
+	for _, c := range findCounts(tokenize(in, 0, len(in)), nil) {
+		if c.Value != nil {
+			t.Errorf("findCounts(%q) took %s %d; want none", in, c.Kind, *c.Value)
+		}
+	}
+}
+
+// "أحدهما ...، وآخر ..." names the two blasts told before, not a new one.
+func TestExtract_OneOfTwoIsNoNewEvent(t *testing.T) {
+	text := "قُتل سبعة أشخاص أمس في انفجارين ضربا سوق مدينة منبج. " +
+		"وقال مصدر طبي إن «انفجارين، أحدهما ناجم عن عبوة ناسفة، وآخر عن سيارة مفخخة، ضربا السوق المزدحم»."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 7 {
+		t.Errorf("Extract = %v; want one bombing with 7 killed", describeAll(got))
+	}
+}

@@ -202,7 +202,8 @@ var (
 	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "targeted", "targeting")
 	operationWords = wordSet("عمليه", "عمليات", "عمليتين", "عمليتان", "حمله", "حملات", "مداهمه", "مداهمات",
 		"operation", "operations", "raid", "raids", "campaign")
-	// anotherWords after an incident word make it a new one: "غارة ثالثة".
+	// anotherWords right after an incident word, as its adjective ("غارة ثانية"; "،
+	// وآخر" is the other of two told together).
 	anotherWords = wordSet("ثالثه", "ثانيه", "رابعه", "اخري", "ثالث", "ثاني", "رابع", "اخر", "another", "second", "third", "fresh", "new")
 	// similarWords after an incident word refer back to the kind told before.
 	similarWords = wordSet("مماثل", "مماثله", "مشابه", "مشابهه", "similar")
