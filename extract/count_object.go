@@ -67,11 +67,22 @@ func isPersonNoun(toks []token, i int) bool {
 // isCountWord reports a word that introduces a count of its own.
 func isCountWord(w string) bool {
 	for k := countKilled; k <= countArrested; k++ {
-		if stemIn(w, countVerbs[k]) && w != "علي" {
+		if stemIn(w, countVerbs[k]) && !onForm(w) {
 			return true
 		}
 	}
 	return isCountNoun(w)
+}
+
+// onForm reports "على" with its proclitics or suffixes ("وعلى", "عليها") and
+// words that end like one ("عليا"): a count word only after "القبض".
+func onForm(w string) bool {
+	for _, f := range wordForms(w) {
+		if f == "علي" {
+			return true
+		}
+	}
+	return false
 }
 
 // definiteNumber reads "الثلاثة", "الأربعة" after a noun: its value.

@@ -165,7 +165,7 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		return p.englishNamed(toks, i, ms)
 	}
 	w := toks[i].Norm
-	kind, typed := recoverTypes[strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ب")]
+	kind, typed := typeWordAt(w)
 	if !typed && w != "في" || i+1 >= len(toks) || p.punctBetween(toks[i], toks[i+1]) {
 		return nil, ""
 	}
@@ -195,6 +195,19 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		return [][3]int{{first, last, -1}}, gazetteer.KindVillage
 	}
 	return [][3]int{{first, last, i}}, kind
+}
+
+// typeWordAt reads a type word with its proclitics: "قرية", "وبلدة", "بمدينة";
+// "بلدة" itself starts with the letter of "ب".
+func typeWordAt(w string) (gazetteer.Kind, bool) {
+	for _, pre := range []string{"", "و", "ب", "وب"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok {
+			if k, typed := recoverTypes[rest]; typed {
+				return k, true
+			}
+		}
+	}
+	return "", false
 }
 
 func tokAt(toks []token, i int) string {
