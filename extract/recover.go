@@ -389,10 +389,20 @@ func contextAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Men
 	limit := toks[min(last+3, len(toks)-1)].End
 	for i := range ms {
 		if ms[i].Start >= toks[last].End && ms[i].Start <= limit {
+			if sibling(toks, last, ms[i]) {
+				return nil // "X and Y areas", "قريتي X وY": the next of a list, not where X lies
+			}
 			return &ms[i]
 		}
 	}
 	return nil
+}
+
+// sibling reports a mention joined by "and" or "و" to the name ending at
+// token last: a place of the same list.
+func sibling(toks []token, last int, m gazetteer.Mention) bool {
+	next := toks[last+1]
+	return next.Norm == "and" || next.Norm == "و" || strings.HasPrefix(m.Proclitic, "و") && next.Start <= m.Start && m.Start < next.End
 }
 
 // areaBefore returns the closest town, city or area named before pos, in the

@@ -217,3 +217,14 @@ func TestExtract_OneOfTwoIsNoNewEvent(t *testing.T) {
 		t.Errorf("Extract = %v; want one bombing with 7 killed", describeAll(got))
 	}
 }
+
+// "the X and Y areas": Y is the next place of the list, not the area X lies
+// in, so a spelling of X the gazetteer knows in another governorate than Y's
+// is still taken.
+func TestExtract_ListedAreasAreSiblings(t *testing.T) {
+	text := "Mortar shells fell on the Qaboun and Harasta areas on Tuesday, wounding three civilians."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Qaboun" || got[0].Admin1PCode != "SY01" {
+		t.Errorf("Extract = %v; want one shelling in Qaboun, Damascus", describeAll(got))
+	}
+}
