@@ -161,6 +161,25 @@ func TestFindAll_CountryAroundTown(t *testing.T) {
 	}
 }
 
+// TestFindAll_WhereInTheCountry: an English adjective of direction before a
+// type word tells where the place lies in Syria ("the northern city of
+// Aleppo"), not a part of it ("northern Aleppo", "the northern countryside of
+// Aleppo").
+func TestFindAll_WhereInTheCountry(t *testing.T) {
+	g := mustDefault(t)
+	for text, wantQ := range map[string]string{
+		"gunmen attacked a checkpoint in the northwestern province of Latakia": "",
+		"a car bomb went off in the northern city of Aleppo":                   "",
+		"shells fell on the northern countryside of Aleppo":                    "northern rural",
+		"a blast in northern Aleppo":                                            "north of",
+	} {
+		ms := g.FindAll(text)
+		if len(ms) != 1 || ms[0].Match.Qualifier != wantQ {
+			t.Errorf("FindAll(%q) = %+v; want one place with qualifier %q", text, ms, wantQ)
+		}
+	}
+}
+
 // TestFindAll_EndsInTypeWord: a name whose context starts with a type word at
 // the very end of the text ("... على أطراف البلدة") must not read past it.
 func TestFindAll_EndsInTypeWord(t *testing.T) {

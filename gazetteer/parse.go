@@ -61,6 +61,7 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 // of the first token after them.
 func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 	j := i
+	adjectiveEN := false // "northern": an English adjective of direction
 	for j < len(toks) && j-i < 5 {
 		if j > i && toks[j].brk {
 			break
@@ -69,6 +70,7 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 		switch {
 		case directions[k] != "":
 			p.dir = directions[k]
+			adjectiveEN = strings.HasSuffix(k, "ern")
 			if j+1 < len(toks) && !toks[j+1].brk && directions[wordKey(toks[j+1])] != "" && p.dir != directions[wordKey(toks[j+1])] {
 				j++
 				p.dir += directions[wordKey(toks[j])]
@@ -80,7 +82,11 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 		case typeWords[k] != nil:
 			p.kinds = typeWords[k]
 			p.plural = p.plural || pluralTypeWords[k]
-			if p.dir != "" {
+			if adjectiveEN {
+				// "the northwestern province of Latakia", "the northern city of Aleppo": where
+				// in the country the place lies, not a part of it
+				p.dir, adjectiveEN = "", false
+			} else if p.dir != "" {
 				p.dirOf = true
 			}
 		case k == "of" || k == "the" || k == "من" && (p.near || p.dir != ""):
