@@ -171,7 +171,7 @@ func TestFindAll_WhereInTheCountry(t *testing.T) {
 		"gunmen attacked a checkpoint in the northwestern province of Latakia": "",
 		"a car bomb went off in the northern city of Aleppo":                   "",
 		"shells fell on the northern countryside of Aleppo":                    "northern rural",
-		"a blast in northern Aleppo":                                            "north of",
+		"a blast in northern Aleppo":                                           "north of",
 	} {
 		ms := g.FindAll(text)
 		if len(ms) != 1 || ms[0].Match.Qualifier != wantQ {
