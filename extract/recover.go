@@ -428,7 +428,7 @@ func closeSpelling(name string, pl gazetteer.Place) bool {
 			continue
 		}
 		l := max(utf8.RuneCountInString(k), utf8.RuneCountInString(n))
-		if float64(levenshtein(k, n)) <= 0.25*float64(l) {
+		if float64(gazetteer.EditDistance(k, n)) <= 0.25*float64(l) {
 			return true
 		}
 	}
@@ -446,27 +446,6 @@ func nameForm(s string) string {
 		b.WriteString(strings.TrimPrefix(w, "ال"))
 	}
 	return b.String()
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // isUnknown reports a place named in the text that the gazetteer lacks.
