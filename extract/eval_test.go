@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"bufio"
-	"encoding/json"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"sync"
@@ -54,23 +51,7 @@ func mustGazetteer(tb testing.TB) *gazetteer.Gazetteer {
 }
 
 func loadPassages(tb testing.TB) []evalPassage {
-	tb.Helper()
-	f, err := os.Open("testdata/passages.jsonl")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var out []evalPassage
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var p evalPassage
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			tb.Fatalf("passages.jsonl line %d: %v", len(out)+1, err)
-		}
-		out = append(out, p)
-	}
-	return out
+	return readJSONL[evalPassage](tb, "testdata/passages.jsonl")
 }
 
 // score tallies detection (type + governorate) and, over matched incidents,

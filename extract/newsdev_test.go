@@ -41,21 +41,26 @@ func loadDev(tb testing.TB) []devPassage {
 }
 
 func loadPassageFile(tb testing.TB, name string) []devPassage {
+	return readJSONL[devPassage](tb, name)
+}
+
+// readJSONL reads a file of one JSON object a line.
+func readJSONL[T any](tb testing.TB, name string) []T {
 	tb.Helper()
 	f, err := os.Open(name)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	var out []devPassage
+	var out []T
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<22)
 	for sc.Scan() {
-		var p devPassage
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			tb.Fatalf("%s line %d: %v", name, len(out)+1, err)
 		}
-		out = append(out, p)
+		out = append(out, v)
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)
