@@ -6,11 +6,26 @@ import "slices"
 // order, each read with its prefixes and qualifiers ("في منطقة البدروسية بريف اللاذقية
 // الشمالي" gives Badrousiya with Latakia as context). At each position the longest
 // name wins. Lone village names, which are often also common words, are only taken
-// after a preposition, a type word or with a context. Safe for concurrent use.
+// after a preposition, a type word or with a context. It returns at most
+// [MaxMentions], the first ones of the text, and reads the text a stretch of
+// sentences at a time, so that its memory is bounded whatever the text's size.
+// Safe for concurrent use.
 func (g *Gazetteer) FindAll(text string) []Mention {
-	toks := tokenize(text, 0)
 	var out []Mention
-	for i := 0; i < len(toks); {
+	var toks []token
+	for from := 0; from < len(text) && len(out) < MaxMentions; {
+		to := stretchEnd(text, from)
+		toks = tokenizeAt(toks, text, from, to)
+		out = g.findIn(text, toks, out)
+		from = to
+	}
+	return out
+}
+
+// findIn appends to out the mentions in toks, the words of a stretch of text that
+// no mention crosses (see stretchEnd), up to MaxMentions in all.
+func (g *Gazetteer) findIn(text string, toks []token, out []Mention) []Mention {
+	for i := 0; i < len(toks) && len(out) < MaxMentions; {
 		p, ok := g.parseAt(toks, i, mode{})
 		if !ok || !g.plausible(toks, p) {
 			i++
