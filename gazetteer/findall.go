@@ -19,6 +19,7 @@ func (g *Gazetteer) FindAll(text string) []Mention {
 		out = g.findIn(text, toks, out)
 		from = to
 	}
+	pickByText(out)
 	return out
 }
 
@@ -73,13 +74,18 @@ func (g *Gazetteer) resolve(p parsed) Match {
 		if kinds == nil {
 			kinds = contextKinds
 		}
-		cp, _, _ := g.rank(p.ctx.cands, cues{kinds: kinds})
+		cp, ctxConf, _ := g.rank(p.ctx.cands, cues{kinds: kinds})
 		c.admin1, c.context = cp.Admin1PCode, []Place{cp}
 		switch cp.Kind {
 		case KindDistrict:
 			c.admin2 = cp.Admin2PCode
 		case KindCity, KindTown:
 			c.city = &cp
+		}
+		if r, ok := g.contextRegion(cp, *p.ctx); ok {
+			if p.cands = g.inRegion(p.cands, r); len(p.cands) == 0 {
+				return g.contextOnly(p, c, ctxConf)
+			}
 		}
 	}
 	top, conf, alts := g.rank(p.cands, c)

@@ -62,6 +62,10 @@ type Place struct {
 	// PrecisionTown. Empty means the precision follows Kind.
 	PointPrecision Precision
 	SameAs         []string // IDs of the same place in other datasets, merged into this one
+
+	// Parts lists, for a region, the OCHA subdistrict P-codes it is made of
+	// (Eastern Ghouta: Douma, Harasta, Arbin ...); its point is their centroid.
+	Parts []string
 }
 
 // Match is a resolved place name: the place, how precisely its point stands for
