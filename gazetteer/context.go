@@ -20,7 +20,7 @@ const aroundKm = 40
 type region struct {
 	admin1 []string // governorates
 	admin2 string   // a district
-	admin3 []string // subdistricts
+	parts  []string // a region's P-codes, of any level
 	centre *Place   // a town, with the radius around it
 	km     float64
 }
@@ -38,9 +38,9 @@ func (g *Gazetteer) contextRegion(cp Place, ctx parsed) (region, bool) {
 	case cp.Kind == KindDistrict:
 		return region{admin2: cp.Admin2PCode}, true
 	case cp.Kind == KindSubdistrict:
-		return region{admin3: []string{cp.Admin3PCode}}, cp.Admin3PCode != ""
+		return region{parts: []string{cp.Admin3PCode}}, cp.Admin3PCode != ""
 	case cp.Kind == KindRegion:
-		return region{admin3: cp.Parts}, len(cp.Parts) > 0
+		return region{parts: cp.Parts}, len(cp.Parts) > 0
 	case cp.Kind != KindCity && cp.Kind != KindTown && cp.Kind != KindVillage:
 		return region{}, false
 	case ctx.dir != "" || ctx.ruralDir != "" || ctx.near:
@@ -56,9 +56,7 @@ func (g *Gazetteer) contextRegion(cp Place, ctx parsed) (region, bool) {
 // contains reports whether p lies in the region.
 func (r region) contains(p Place) bool {
 	switch {
-	case slices.Contains(r.admin1, p.Admin1PCode) || slices.Contains(r.admin3, p.Admin3PCode) && p.Admin3PCode != "":
-		return true
-	case r.admin2 != "" && p.Admin2PCode == r.admin2:
+	case slices.Contains(r.admin1, p.Admin1PCode) || r.admin2 != "" && p.Admin2PCode == r.admin2 || inParts(r.parts, p):
 		return true
 	}
 	return r.centre != nil && geo.Distance(r.centre.Location, p.Location) <= r.km*1000
@@ -203,4 +201,14 @@ func (g *Gazetteer) seatOf(unit Place, cands []candidate) Place {
 		}
 	}
 	return unit
+}
+
+// inParts reports whether p lies in one of the units whose P-codes are listed.
+func inParts(parts []string, p Place) bool {
+	for _, code := range parts {
+		if code != "" && (code == p.Admin1PCode || code == p.Admin2PCode || code == p.Admin3PCode) {
+			return true
+		}
+	}
+	return false
 }

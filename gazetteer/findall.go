@@ -44,7 +44,7 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention) []Mention {
 // plausible rejects lone low-importance names with nothing around them that says
 // they are places.
 func (g *Gazetteer) plausible(toks []token, p parsed) bool {
-	if p.kinds == nil && slices.ContainsFunc(toks[p.nameFirst:p.nameEnd], func(t token) bool { return monthKeys[tokenKey(t.norm)] }) {
+	if p.kinds == nil && !g.namesSite(p.cands) && slices.ContainsFunc(toks[p.nameFirst:p.nameEnd], func(t token) bool { return monthKeys[tokenKey(t.norm)] }) {
 		return false // "السابع من نيسان" is a date unless a type word says otherwise
 	}
 	if p.nameEnd-p.nameFirst > 1 || p.prefixed || p.ctx != nil {

@@ -88,6 +88,7 @@ func defaultData() ([]Place, []Governorate, []Area, error) {
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("data/ocha_areas.tsv: %w", err)
 	}
+	places = placeRegions(places, areas)
 	govs, areas := governoratesOf(areas)
 	return places, govs, areas, nil
 }

@@ -63,8 +63,9 @@ type Place struct {
 	PointPrecision Precision
 	SameAs         []string // IDs of the same place in other datasets, merged into this one
 
-	// Parts lists, for a region, the OCHA subdistrict P-codes it is made of
-	// (Eastern Ghouta: Douma, Harasta, Arbin ...); its point is their centroid.
+	// Parts lists, for a region, the OCHA P-codes of the subdistricts, districts or
+	// governorates it is made of (Eastern Ghouta: Douma, Harasta, Arbin ...); its
+	// point is their centroid, and a text placing a name in it means there.
 	Parts []string
 }
 
