@@ -18,8 +18,10 @@ import (
 // a district get the admin units their point lies in.
 func placeRegions(places []Place, areas []Area) []Place {
 	byCode := make(map[string]*Area, len(areas))
+	bounds := make([]orb.Bound, len(areas))
 	for i := range areas {
 		byCode[areas[i].PCode] = &areas[i]
+		bounds[i] = areas[i].Geometry.Bound()
 	}
 	for i := range places {
 		p := &places[i]
@@ -37,12 +39,12 @@ func placeRegions(places []Place, areas []Area) []Place {
 				p.Admin1Name = admin1Name(p.Admin1PCode)
 				if p.Admin1PCode == "" { // across governorates (the coast): that of its point
 					q := *p
-					setAdmins(&q, areas)
+					setAdmins(&q, areas, bounds)
 					p.Admin1PCode, p.Admin1Name = q.Admin1PCode, q.Admin1Name
 				}
 			}
 		case p.Admin2PCode == "" && p.Location != orb.Point{}:
-			setAdmins(p, areas)
+			setAdmins(p, areas, bounds)
 		}
 	}
 	return places
@@ -104,10 +106,11 @@ func shared(parts []*Area) (admin1, admin2 string) {
 	return admin1, admin2
 }
 
-// setAdmins gives p the governorate, district and subdistrict its point lies in.
-func setAdmins(p *Place, areas []Area) {
-	for _, a := range areas {
-		if !a.Geometry.Bound().Contains(p.Location) || !planar.MultiPolygonContains(a.Geometry, p.Location) {
+// setAdmins gives p the governorate, district and subdistrict its point lies in;
+// bounds are the areas' bounding boxes.
+func setAdmins(p *Place, areas []Area, bounds []orb.Bound) {
+	for i, a := range areas {
+		if !bounds[i].Contains(p.Location) || !planar.MultiPolygonContains(a.Geometry, p.Location) {
 			continue
 		}
 		switch a.Level {
