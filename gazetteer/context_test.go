@@ -20,12 +20,7 @@ func TestFindAll_ContextRulesOut(t *testing.T) {
 		"seat naming its governorate":    {"Security forces raided a cell in Dana, Idlib", "geonames:174259", PrecisionTown},
 	}
 	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			ms := g.FindAll(tc.text)
-			if len(ms) != 1 || !hasID(ms[0].Match.Place, tc.wantID) || ms[0].Match.Precision != tc.wantPrec {
-				t.Fatalf("FindAll(%q) = %v; want one mention → %s at %s precision", tc.text, mentionIDs(ms), tc.wantID, tc.wantPrec)
-			}
-		})
+		t.Run(name, func(t *testing.T) { wantOneMention(t, g, tc.text, tc.wantID, tc.wantPrec) })
 	}
 	m, err := g.Geocode("حي القصور، بانياس")
 	if err != nil || m.Place.ID != "ocha:C5360" || m.Precision != PrecisionTown || m.Score >= 0.8 {
@@ -60,5 +55,15 @@ func TestFindAll_NamesakeByText(t *testing.T) {
 			}
 			t.Errorf("FindAll(%q) found no Sayda", tc.text)
 		})
+	}
+}
+
+// wantOneMention checks that FindAll finds one mention in text, resolved to the
+// place with the given ID at the given precision.
+func wantOneMention(t *testing.T, g *Gazetteer, text, id string, prec Precision) {
+	t.Helper()
+	ms := g.FindAll(text)
+	if len(ms) != 1 || !hasID(ms[0].Match.Place, id) || ms[0].Match.Precision != prec {
+		t.Fatalf("FindAll(%q) = %v; want one mention → %s at %s precision", text, mentionIDs(ms), id, prec)
 	}
 }

@@ -64,12 +64,7 @@ func TestFindAll_Regions(t *testing.T) {
 		"neighbourhood absent": {"قصف على حي الكورنيش في الغوطة الشرقية", "curated:ghouta-east", PrecisionDistrict},
 	}
 	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			ms := g.FindAll(tc.text)
-			if len(ms) != 1 || ms[0].Match.Place.ID != tc.wantID || ms[0].Match.Precision != tc.wantPrec {
-				t.Fatalf("FindAll(%q) = %v; want one mention → %s at %s precision", tc.text, mentionIDs(ms), tc.wantID, tc.wantPrec)
-			}
-		})
+		t.Run(name, func(t *testing.T) { wantOneMention(t, g, tc.text, tc.wantID, tc.wantPrec) })
 	}
 }
 
