@@ -47,19 +47,85 @@ func TestGeocode_BoundedWork(t *testing.T) {
 	}
 }
 
-// TestFindAll_BoundedWork checks that FindAll's memory grows linearly with the
-// text, whatever its words: a bounded amount per byte. Most of it is the answer
-// itself when every other word names a place: each mention carries its place,
-// up to five alternatives and its context, some 2 KB.
+// hostileTexts are 1 MiB request bodies (the ingest limit) built to make FindAll
+// work: a place in nearly every word, with prepositions, contexts, namesakes and
+// qualifiers, in Arabic and English; words that are no place; one endless word.
+var hostileTexts = map[string]string{
+	"a city a word":         "حلب ",
+	"preposition and city":  "في حلب ",
+	"village after في":      "في الغوطة ",
+	"namesake with context": "قرية المنصورة بريف حلب، ",
+	"rural with direction":  "ريف إدلب الجنوبي ",
+	"latin cities":          "Aleppo ",
+	"latin with context":    "Dana, Idlib; ",
+	"no place":              "قالت وزارة الداخلية إن ",
+	"one word":              "ب",
+}
+
+// TestFindAll_BoundedWork checks that no text, however long and however full of
+// places, costs FindAll more than a bounded amount of memory: it returns at most
+// MaxMentions mentions and reads the text a stretch at a time. A 1 MiB body in
+// which nearly every word names a place once allocated 200 to 530 MB.
 func TestFindAll_BoundedWork(t *testing.T) {
 	g := mustDefault(t)
-	const perByte = 160
-	for name, q := range hostileQueries {
+	const limit = 24 << 20
+	for name, unit := range hostileTexts {
 		t.Run(name, func(t *testing.T) {
-			if b := allocated(func() { g.FindAll(q) }); b > perByte*uint64(len(q)) {
-				t.Errorf("FindAll of %d bytes allocated %.1f MB (%d B a byte); want <= %d a byte", len(q), float64(b)/(1<<20), b/uint64(len(q)), perByte)
+			text := strings.Repeat(unit, (1<<20)/len(unit))
+			var n int
+			b := allocated(func() { n = len(g.FindAll(text)) })
+			t.Logf("FindAll of %d bytes: %d mentions, %.1f MB allocated", len(text), n, float64(b)/(1<<20))
+			if b > limit || n > MaxMentions {
+				t.Errorf("FindAll of %d bytes allocated %.1f MB for %d mentions; want <= %d MB and <= %d mentions",
+					len(text), float64(b)/(1<<20), n, limit>>20, MaxMentions)
 			}
 		})
+	}
+}
+
+// TestFindAll_Stretches checks that reading a long text a stretch at a time finds
+// what reading each of its sentences alone finds, at the same offsets.
+func TestFindAll_Stretches(t *testing.T) {
+	g := mustDefault(t)
+	sentences := []string{
+		"أعلنت الوزارة القبض على خلية في منطقة البدروسية بريف اللاذقية الشمالي، وأخرى في عفرين بريف حلب الشمالي الغربي. ",
+		"ونُفذت عملية في الدانا شمال إدلب وأخرى غربي مدينة إدلب؛ ",
+		"Security forces raided a cell in Dana, Idlib, and another west of Idlib city! ",
+		"وتبنى التنظيم هجوماً في مدينة سراقب بريف إدلب وآخر في ريف دير الزور الشمالي؟ ",
+	}
+	var b strings.Builder
+	var want []Mention
+	for i := 0; b.Len() < 3*stretchBytes; i++ {
+		s := sentences[i%len(sentences)]
+		for _, m := range g.FindAll(s) {
+			m.Start, m.End = m.Start+b.Len(), m.End+b.Len()
+			want = append(want, m)
+		}
+		b.WriteString(s)
+	}
+	got := g.FindAll(b.String())
+	if len(got) != len(want) {
+		t.Fatalf("FindAll over %d bytes found %d mentions; its sentences alone %d", b.Len(), len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Start != want[i].Start || got[i].End != want[i].End || got[i].Match.Place.ID != want[i].Match.Place.ID {
+			t.Fatalf("mention %d = %q [%d,%d) %s; want %q [%d,%d) %s", i, got[i].Text, got[i].Start, got[i].End,
+				got[i].Match.Place.ID, want[i].Text, want[i].Start, want[i].End, want[i].Match.Place.ID)
+		}
+	}
+}
+
+// TestFindAll_FirstMentions checks that a text naming more places than
+// MaxMentions gives the first MaxMentions of them, in order.
+func TestFindAll_FirstMentions(t *testing.T) {
+	g := mustDefault(t)
+	text := strings.Repeat("اشتباكات في حلب. ", MaxMentions+50)
+	got := g.FindAll(text)
+	if len(got) != MaxMentions {
+		t.Fatalf("FindAll found %d mentions; want %d", len(got), MaxMentions)
+	}
+	if last := got[len(got)-1]; last.Start != (MaxMentions-1)*len("اشتباكات في حلب. ")+len("اشتباكات في ") {
+		t.Errorf("last mention %q at %d; want the %dth sentence's", last.Text, last.Start, MaxMentions)
 	}
 }
 

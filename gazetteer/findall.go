@@ -10,12 +10,28 @@ import (
 // الشمالي" gives Badrousiya with Latakia as context). At each position the longest
 // name wins. Lone village names, which are often also common words, are only taken
 // with something around them that says they are places: a type word, a context, a
-// preposition, or a list of places they continue. Safe for concurrent use.
+// preposition, or a list of places they continue. It returns at most
+// [MaxMentions], the first ones of the text, and reads the text a stretch of
+// sentences at a time, so that its memory is bounded whatever the text's size.
+// Safe for concurrent use.
 func (g *Gazetteer) FindAll(text string) []Mention {
-	toks := tokenize(text, 0)
 	var out []Mention
+	var toks []token
+	for from := 0; from < len(text) && len(out) < MaxMentions; {
+		to := stretchEnd(text, from)
+		toks = tokenizeAt(toks, text, from, to)
+		out = g.findIn(text, toks, out)
+		from = to
+	}
+	pickByText(out)
+	return out
+}
+
+// findIn appends to out the mentions in toks, the words of a stretch of text that
+// no mention crosses (see stretchEnd), up to MaxMentions in all.
+func (g *Gazetteer) findIn(text string, toks []token, out []Mention) []Mention {
 	var list listState
-	for i := 0; i < len(toks); {
+	for i := 0; i < len(toks) && len(out) < MaxMentions; {
 		p, ok := g.parseAt(toks, i, mode{})
 		if !ok || !g.plausible(toks, p, list.continues(toks, p)) {
 			list.skip(toks[i])
@@ -91,7 +107,7 @@ var conjunctions = map[string]bool{"و": true, "and": true, "or": true, "او": 
 // all its Arabic spellings have ("حالات" for "الحالات"), and an English name that is
 // the first part of a longer capitalised one ("Tal" of "Tal Rifaat").
 func (g *Gazetteer) plausible(toks []token, p parsed, inList bool) bool {
-	if p.kinds == nil && slices.ContainsFunc(toks[p.nameFirst:p.nameEnd], func(t token) bool { return monthKeys[tokenKey(t.norm)] }) {
+	if p.kinds == nil && !g.namesSite(p.cands) && slices.ContainsFunc(toks[p.nameFirst:p.nameEnd], func(t token) bool { return monthKeys[tokenKey(t.norm)] }) {
 		return false // "السابع من نيسان" is a date unless a type word says otherwise
 	}
 	imp := 0.0
@@ -161,13 +177,18 @@ func (g *Gazetteer) resolve(p parsed) Match {
 		if kinds == nil {
 			kinds = contextKinds
 		}
-		cp, _, _ := g.rank(p.ctx.cands, cues{kinds: kinds})
+		cp, ctxConf, _ := g.rank(p.ctx.cands, cues{kinds: kinds})
 		c.admin1, c.context = cp.Admin1PCode, []Place{cp}
 		switch cp.Kind {
 		case KindDistrict:
 			c.admin2 = cp.Admin2PCode
 		case KindCity, KindTown:
 			c.city = &cp
+		}
+		if r, ok := g.contextRegion(cp, *p.ctx); ok {
+			if p.cands = g.inRegion(p.cands, r); len(p.cands) == 0 {
+				return g.contextOnly(p, c, ctxConf)
+			}
 		}
 	}
 	top, conf, alts := g.rank(p.cands, c)

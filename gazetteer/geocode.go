@@ -15,7 +15,7 @@ const maxQueryWords = 32
 // returns [ErrNotFound] when nothing matches with a score of at least 0.5. Only the
 // first 32 words of query are read. Safe for concurrent use.
 func (g *Gazetteer) Geocode(query string) (Match, error) {
-	toks := tokenize(query, maxQueryWords)
+	toks := tokenize(nil, query, maxQueryWords)
 	segEnd := len(toks)
 	for i := 1; i < len(toks); i++ {
 		if toks[i].brk {

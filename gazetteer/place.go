@@ -62,6 +62,11 @@ type Place struct {
 	// PrecisionTown. Empty means the precision follows Kind.
 	PointPrecision Precision
 	SameAs         []string // IDs of the same place in other datasets, merged into this one
+
+	// Parts lists, for a region, the OCHA P-codes of the subdistricts, districts or
+	// governorates it is made of (Eastern Ghouta: Douma, Harasta, Arbin ...); its
+	// point is their centroid, and a text placing a name in it means there.
+	Parts []string
 }
 
 // Match is a resolved place name: the place, how precisely its point stands for

@@ -27,6 +27,14 @@ type cues struct {
 // cityKm is how far from a city's point its neighbourhoods and suburbs lie.
 const cityKm = 10
 
+// siteOverHamletScore caps the confidence of a region or landmark chosen over a
+// settlement of the same name elsewhere: the news means the region, but the
+// hamlet is listed as an alternative and the score says so.
+const siteOverHamletScore = 0.75
+
+// site reports a region or landmark.
+func site(p Place) bool { return p.Kind == KindRegion || p.Kind == KindLandmark }
+
 // ambiguityKm is how far apart two namesakes must lie to count as different places.
 const ambiguityKm = 15
 
@@ -52,6 +60,9 @@ func (g *Gazetteer) rank(cands []candidate, c cues) (Place, float64, []Place) {
 		}
 		margin := list[0].s - r.s
 		conf *= min(1, max(0.55, 0.5+2*margin))
+		if site(top) && !site(p) {
+			conf = min(conf, siteOverHamletScore) // "الغوطة": the region, but a hamlet is called so too
+		}
 		break
 	}
 	if c.admin1 != "" && top.Admin1PCode != c.admin1 && top.Kind != KindGovernorate {

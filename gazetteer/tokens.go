@@ -23,16 +23,19 @@ type token struct {
 // bytes are normalised.
 const maxWordBytes = 256
 
-// tokenize splits text into words, at most limit of them if limit > 0. Apostrophes
-// and ayn marks inside a word stay in it ("Ma'arrat"); hyphens, underscores and
-// slashes separate words without breaking a phrase ("Deir ez-Zor"; OCHA's "الربوة /
-// حربوق", one community of two villages).
-func tokenize(text string, limit int) []token {
+// tokenize splits text into words, at most limit of them if limit > 0, appending
+// them to dst[:0]. Apostrophes and ayn marks inside a word stay in it
+// ("Ma'arrat"); hyphens, underscores and slashes separate words without breaking
+// a phrase ("Deir ez-Zor"; OCHA's "الربوة / حربوق", one community of two villages).
+func tokenize(dst []token, text string, limit int) []token {
 	size := min(len(text)/6+1, 4096) // a word and its space are some 6 bytes
 	if limit > 0 {
 		size = min(size, limit)
 	}
-	toks := make([]token, 0, size)
+	toks := dst[:0]
+	if cap(toks) < size {
+		toks = make([]token, 0, size)
+	}
 	start := -1
 	brk, comma := false, false
 	add := func(t token) {

@@ -20,13 +20,13 @@ var ErrBadData = errors.New("gazetteer: bad data")
 var tsvColumns = []string{
 	"id", "kind", "name_en", "name_ar", "variants", "lat", "lon", "admin1_pcode",
 	"admin2_pcode", "admin2_name", "admin3_pcode", "admin3_name", "population", "importance",
-	"point_precision", "same_as", "source",
+	"point_precision", "same_as", "source", "parts",
 }
 
 // LoadTSV reads places from our tab-separated format: a header row naming the
 // columns (id, kind, name_en, name_ar, variants separated by "|", lat, lon,
 // admin1_pcode, admin2_pcode, admin2_name, admin3_pcode, admin3_name, population,
-// importance, point_precision, same_as, source), then one place per row; lines
+// importance, point_precision, same_as, source, parts), then one place per row; lines
 // starting with "#" are comments.
 // Admin1Name is filled from the governorate P-code.
 func LoadTSV(r io.Reader) ([]Place, error) {
@@ -92,6 +92,7 @@ func placeFromFields(fields []string, col map[string]int) (Place, error) {
 	p.PointPrecision = Precision(get("point_precision"))
 	p.SameAs = splitList(get("same_as"))
 	p.Source = get("source")
+	p.Parts = splitList(get("parts"))
 	if p.ID == "" || p.NameEN == "" && p.NameAR == "" {
 		return p, errors.New("place needs an id and a name")
 	}
@@ -130,7 +131,7 @@ func EncodeTSVLine(p Place) string {
 		clean(p.ID), string(p.Kind), clean(p.NameEN), clean(p.NameAR), strings.Join(vs, "|"),
 		f(p.Location.Lat()), f(p.Location.Lon()), p.Admin1PCode, p.Admin2PCode, clean(p.Admin2Name),
 		p.Admin3PCode, clean(p.Admin3Name), strconv.Itoa(p.Population), strconv.FormatFloat(p.Importance, 'f', 3, 64),
-		string(p.PointPrecision), strings.Join(p.SameAs, "|"), clean(p.Source),
+		string(p.PointPrecision), strings.Join(p.SameAs, "|"), clean(p.Source), strings.Join(p.Parts, "|"),
 	}, "\t")
 }
 
@@ -154,6 +155,7 @@ type placeRecord struct {
 	Source         string    `json:"source,omitempty"`
 	PointPrecision Precision `json:"point_precision,omitempty"`
 	SameAs         []string  `json:"same_as,omitempty"`
+	Parts          []string  `json:"parts,omitempty"`
 }
 
 // MarshalPlace encodes p as JSON bytes for a store that keeps places as opaque
@@ -164,7 +166,7 @@ func MarshalPlace(p Place) ([]byte, error) {
 		Lon: p.Location.Lon(), Lat: p.Location.Lat(), Admin1PCode: p.Admin1PCode,
 		Admin1Name: p.Admin1Name, Admin2PCode: p.Admin2PCode, Admin2Name: p.Admin2Name,
 		Admin3PCode: p.Admin3PCode, Admin3Name: p.Admin3Name, Population: p.Population, Importance: p.Importance, Source: p.Source,
-		PointPrecision: p.PointPrecision, SameAs: p.SameAs,
+		PointPrecision: p.PointPrecision, SameAs: p.SameAs, Parts: p.Parts,
 	})
 }
 
@@ -183,5 +185,6 @@ func UnmarshalPlace(b []byte) (Place, error) {
 		Admin2PCode: r.Admin2PCode, Admin2Name: r.Admin2Name, Admin3PCode: r.Admin3PCode,
 		Admin3Name: r.Admin3Name, Population: r.Population,
 		Importance: r.Importance, Source: r.Source, PointPrecision: r.PointPrecision, SameAs: r.SameAs,
+		Parts: r.Parts,
 	}, nil
 }

@@ -1,20 +1,27 @@
 // Command gen regenerates the gazetteer's embedded data from the OCHA Syria common
 // operational datasets (communities 2015, neighbourhoods and admin-1/2/3 boundaries
-// 2020, as HDX distributes them) and, when given, GeoNames cities500:
+// 2020, as HDX distributes them), GeoNames cities500 and the curated rows:
 //
 //	go run ./gazetteer/internal/gen -ocha DIR [-cities PATH/cities500.txt] [-out gazetteer/data]
 //
-// It writes ocha_places.tsv (communities, neighbourhoods, city areas, districts and
-// subdistricts with their P-codes), ocha_areas.tsv (governorate, district and
-// subdistrict outlines) and, with -cities, geonames.tsv (the Syrian rows, with OCHA
-// district and subdistrict codes by point in polygon). Outlines are simplified and coordinates rounded, and every list is in
-// a fixed order, so running it twice on the same input writes the same bytes.
+// It writes ocha_areas.tsv (governorate, district and subdistrict outlines), with
+// -cities geonames.tsv (the Syrian rows, with OCHA district and subdistrict codes
+// by point in polygon; without it the existing file is read), and places.tsv: the
+// OCHA communities, neighbourhoods, city areas, districts and subdistricts with
+// the GeoNames rows and curated.tsv merged into them, so that the package need not
+// merge at every start. Outlines are simplified and coordinates rounded, and every
+// list is in a fixed order, so running it twice on the same input writes the same
+// bytes.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
 )
 
 func main() {
@@ -36,18 +43,44 @@ func run(ochaDir, cities, out string, tol float64) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOCHA(out, src, tol); err != nil {
+	if err := writeAreas(out, src, tol); err != nil {
 		return err
 	}
 	log.Printf("gen: %d OCHA places, %d areas", len(src.places), len(src.areas))
-	if cities == "" {
-		log.Printf("gen: no -cities: geonames.tsv left as it is")
-		return nil
+	if cities != "" {
+		n, err := writeGeoNames(out, cities, src.areas)
+		if err != nil {
+			return err
+		}
+		log.Printf("gen: %d GeoNames places", n)
+	} else {
+		log.Printf("gen: no -cities: geonames.tsv read as it is")
 	}
-	n, err := writeGeoNames(out, cities, src.areas)
+	geonames, err := readTSV(filepath.Join(out, "geonames.tsv"))
 	if err != nil {
 		return err
 	}
-	log.Printf("gen: %d GeoNames places", n)
+	curated, err := readTSV(filepath.Join(out, "curated.tsv"))
+	if err != nil {
+		return err
+	}
+	n, err := writePlaces(out, ochaPlaces(src), geonames, curated)
+	if err != nil {
+		return err
+	}
+	log.Printf("gen: %d places after merging", n)
 	return nil
+}
+
+func readTSV(path string) ([]gazetteer.Place, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gen: %w", err)
+	}
+	defer f.Close()
+	ps, err := gazetteer.LoadTSV(f)
+	if err != nil {
+		return nil, fmt.Errorf("gen: %s: %w", path, err)
+	}
+	return ps, nil
 }
