@@ -78,7 +78,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrigin
 	case isRoad(toks, ms, i):
 		return RoleRoute
-	case isTrip(toks, ms, i):
+	case isTrip(toks, ms, i), firedFrom(toks, m):
 		return RoleOrigin
 	case isStreetName(toks, m):
 		return RoleStreet
@@ -199,6 +199,33 @@ func isTrip(toks []token, ms []mention, i int) bool {
 	if i > 0 && ms[i-1].tok1+1 == m.tok0 && (p == "الي" || p == "to") && m.tok0 > 1 {
 		q := ms[i-1]
 		return q.tok0 > 0 && (toks[q.tok0-1].Norm == "من" || toks[q.tok0-1].Norm == "from")
+	}
+	return false
+}
+
+// sideWords after "من" or "from" name where fire came from: "من جهة X",
+// "من اتجاه X", "from the direction of X", "from positions in X".
+var (
+	sideWords = wordSet("جهه", "اتجاه", "ناحيه", "مواقع", "مناطق", "direction", "positions", "side")
+	// landingPreps tell where fire fell, after where it came from.
+	landingPreps = wordSet("علي", "في", "الي", "on", "in", "at", "into", "onto", "to", "targeting", "hitting")
+)
+
+// firedFrom reports a place told as where fire was launched from, not where it
+// fell: "أطلقت من جهة بلدة X", "fired from the direction of X", "from the
+// direction of the occupied Golan".
+func firedFrom(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 1 && j >= m.tok0-5; j-- {
+		if isCountWord(toks[j].Norm) || lexiconWord(toks[j].Norm) || landingPreps[toks[j].Norm] {
+			return false // "من جهة X على Y": Y is where it fell
+		}
+		if toks[j].in(sideWords) {
+			k := j - 1
+			if toks[k].Norm == "the" && k > 0 {
+				k--
+			}
+			return toks[k].Norm == "من" || toks[k].Norm == "from"
+		}
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -226,5 +227,24 @@ func TestExtract_ListedAreasAreSiblings(t *testing.T) {
 	got := extractAll(t, text, ymd("2025-10-15"))
 	if len(got) != 1 || got[0].PlaceNameEN != "Qaboun" || got[0].Admin1PCode != "SY01" {
 		t.Errorf("Extract = %v; want one shelling in Qaboun, Damascus", describeAll(got))
+	}
+}
+
+// Where fire came from is no place of the incident: it fell on the place after.
+func TestExtract_FiredFrom(t *testing.T) {
+	for _, text := range []string{
+		"Artillery shells fired from the direction of Kafr Nabl hit the town of Maarat al-Numan on Monday, wounding three civilians.",
+		"سقطت قذائف صاروخية أطلقت من جهة بلدة كفرنبل على مدينة معرة النعمان، ما أدى إلى إصابة ثلاثة مدنيين.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || !strings.Contains(got[0].PlaceNameEN, "Nu") {
+			t.Errorf("Extract(%q) = %v; want one shelling in Maarat al-Numan", text, describeAll(got))
+			continue
+		}
+		for _, p := range got[0].Places {
+			if strings.Contains(p.NameEN, "Kaf") && p.Role != RoleOrigin {
+				t.Errorf("Extract(%q): Kafr Nabl is %s; want origin", text, p.Role)
+			}
+		}
 	}
 }
