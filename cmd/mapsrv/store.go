@@ -20,6 +20,8 @@ type placeRecord struct {
 // gazetteer records.
 type store interface {
 	incidents.Store
+	Empty(ctx context.Context) (bool, error) // no incident stored: cheaper than Count
+
 	PutPlaceRecords(ctx context.Context, recs []placeRecord) (int, error)
 	PlaceRecords(ctx context.Context) ([]placeRecord, error)
 }

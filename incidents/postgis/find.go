@@ -188,6 +188,16 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// Empty reports whether no incident is stored, drafts included, without
+// counting them.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var empty bool
+	if err := s.reads().QueryRow(ctx, "SELECT NOT EXISTS (SELECT 1 FROM incidents)").Scan(&empty); err != nil {
+		return false, fmt.Errorf("postgis: empty: %w", err)
+	}
+	return empty, nil
+}
+
 // Extent describes the published incidents.
 func (s *Store) Extent(ctx context.Context) (incidents.Extent, error) {
 	var e incidents.Extent

@@ -194,3 +194,5 @@ func TestOpen_ReadOnly(t *testing.T) {
 		t.Error("a write through a read-only connection succeeded")
 	}
 }
+
+func TestStore_Empty(t *testing.T) { storetest.CheckEmpty(t, mustOpen(t, pgtest.DSN(t))) }

@@ -86,3 +86,5 @@ func BenchmarkStore_Items(b *testing.B) {
 	storetest.Seed(b, s, 100_000, rand.New(rand.NewPCG(1, 2)))
 	storetest.Bench(b, s)
 }
+
+func TestStore_Empty(t *testing.T) { storetest.CheckEmpty(t, mustOpenStore(t)) }

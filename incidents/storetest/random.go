@@ -153,3 +153,35 @@ func Seq(incs []incidents.Incident) func(yield func(incidents.Incident, error) b
 		}
 	}
 }
+
+// Emptier is a store that tells whether it holds any incident without
+// counting them.
+type Emptier interface {
+	incidents.Store
+	Empty(ctx context.Context) (bool, error)
+}
+
+// CheckEmpty holds s's Empty to what it holds: true when new, false with
+// one draft, true again once that is deleted.
+func CheckEmpty(t *testing.T, s Emptier) {
+	t.Helper()
+	ctx := context.Background()
+	want := func(empty bool, when string) {
+		t.Helper()
+		if got, err := s.Empty(ctx); err != nil || got != empty {
+			t.Fatalf("%s: Empty() = %v, %v; want %v", when, got, err, empty)
+		}
+	}
+	want(true, "new")
+	draft := Incident(incidents.TypeArrest, 36.6, 35.9, "2024-01-01", "2024-01-01")
+	draft.Status = incidents.StatusDraft
+	ids, err := s.Add(ctx, []incidents.Incident{draft})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(false, "holding a draft")
+	if err := s.Delete(ctx, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	want(true, "after deleting it")
+}
