@@ -75,20 +75,24 @@ bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 # Load test at 1,000,000 incidents (docs/PERFORMANCE.md): synthesizes them into
-# a temporary database, serves it, drives it with wrk (BENCH_CLIENT=hey for
-# hey). A few minutes; not part of `make test`. BENCH_N=100000 for a quicker run.
+# a temporary database, serves it from a cold page cache (when root), drives the
+# issue's four views fresh with wrk (BENCH_CLIENT=hey for hey: one URL a view),
+# BENCH_ALL=1 the map's other views too. BENCH_PG=1 migrates the same data into a
+# throwaway PostgreSQL and measures a second server on it in the same run.
+# A few minutes; not part of `make test`. BENCH_N=100000 for a quicker run.
 BENCH_N ?= 1000000
 BENCH_CLIENT ?= wrk
 bench-load:
 	@command -v $(BENCH_CLIENT) >/dev/null || { echo "installing: $(BENCH_CLIENT)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(BENCH_CLIENT); }
 	$(GO) build -o bin/mapsrv ./cmd/mapsrv
-	@if [ -n "$(BENCH_PG)" ]; then \
+	@all=""; [ -n "$(BENCH_ALL)" ] && all="-all"; \
+	if [ -n "$(BENCH_PG)" ]; then \
 		pgdir=$$(mktemp -d); dsn=$$(MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh start) || exit 1; \
-		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) -pg "$$dsn"; status=$$?; \
+		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) -pg "$$dsn" $$all; status=$$?; \
 		MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status; \
 	else \
-		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT); \
+		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) $$all; \
 	fi
 
 # Each fuzz target for a bounded time (FUZZTIME each); the seed corpora are committed.

@@ -32,6 +32,7 @@ func BenchmarkServer(b *testing.B) {
 	for name, url := range map[string]string{
 		"items/small":       "/api/collections/incidents/items?bbox=36.58,35.88,36.68,35.98&limit=100",
 		"items/medium":      "/api/collections/incidents/items?bbox=36.2,35.4,37.2,36.4&limit=1000",
+		"items/country":     "/api/collections/incidents/items?bbox=35.5,32.3,42.4,37.4&limit=10000",
 		"aggregate/country": "/api/collections/incidents/aggregate?bbox=35.5,32.3,42.4,37.4&zoom=7",
 		"tile/z12":          "/tiles/incidents/12/2460/1642.mvt",
 	} {

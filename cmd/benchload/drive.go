@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -15,19 +17,31 @@ type loadResult struct {
 	rps, p50, p99 float64 // requests per second; latencies in seconds
 }
 
-// drive drives url for d with conc concurrent connections using client (wrk
-// or hey), without asking for compression (so that the server and the
-// ceiling send the same bytes), and fails unless every answer was 200. With
-// fresh, requests say Cache-Control: no-cache, which makes mapsrv skip its
-// response cache.
-func drive(client, url string, d time.Duration, conc int, fresh bool) (loadResult, error) {
+// drive drives base+paths for d with conc concurrent connections using
+// client (wrk or hey), without asking for compression (so that the server
+// and the ceiling send the same bytes), and fails unless every answer was
+// 200. Several paths are asked for in turn (wrk only). With fresh, requests
+// say Cache-Control: no-cache, which makes mapsrv skip its response cache.
+func drive(client, base string, paths []string, d time.Duration, conc int, fresh bool) (loadResult, error) {
 	var args []string
 	parse := parseWrk
 	switch client {
 	case "wrk":
-		// Two threads: the machine's cores, which the server shares.
-		args = []string{"-t", "2", "-c", strconv.Itoa(conc), "-d", d.String(), "--latency"}
+		// One thread, as the figures were taken: the server shares
+		// the machine's two cores with it.
+		args = []string{"-t", "1", "-c", strconv.Itoa(conc), "-d", d.String(), "--latency"}
+		if len(paths) > 1 {
+			script, err := rotateScript(paths)
+			if err != nil {
+				return loadResult{}, err
+			}
+			defer os.Remove(script)
+			args = append(args, "-s", script)
+		}
 	case "hey":
+		if len(paths) > 1 {
+			return loadResult{}, errors.New("hey asks for one URL: drive a view of several paths with wrk")
+		}
 		args, parse = []string{"-z", d.String(), "-c", strconv.Itoa(conc), "-disable-compression"}, parseHey
 	default:
 		return loadResult{}, fmt.Errorf("unknown load generator %q: want wrk or hey", client)
@@ -35,11 +49,27 @@ func drive(client, url string, d time.Duration, conc int, fresh bool) (loadResul
 	if fresh {
 		args = append(args, "-H", "Cache-Control: no-cache")
 	}
-	out, err := exec.Command(client, append(args, url)...).Output()
+	out, err := exec.Command(client, append(args, base+paths[0])...).Output()
 	if err != nil {
-		return loadResult{}, fmt.Errorf("%s %s: %w", client, url, err)
+		return loadResult{}, fmt.Errorf("%s %s: %w", client, base+paths[0], err)
 	}
 	return parse(out)
+}
+
+// rotateScript writes a wrk script asking for paths in turn, and returns
+// its name.
+func rotateScript(paths []string) (string, error) {
+	f, err := os.CreateTemp("", "benchload-*.lua")
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	fmt.Fprintln(f, "local paths = {")
+	for _, p := range paths {
+		fmt.Fprintf(f, "  %q,\n", p)
+	}
+	fmt.Fprintln(f, "}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend")
+	return f.Name(), f.Close()
 }
 
 // parseWrk reads wrk's summary with --latency.

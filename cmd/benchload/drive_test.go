@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+)
 
 // heyOutput is hey 0.1.4's summary, trimmed.
 const heyOutput = `
@@ -59,5 +63,27 @@ func TestParseWrk(t *testing.T) {
 	}
 	if _, err := parseWrk([]byte("Running 2s test\n")); err == nil {
 		t.Error("parseWrk accepted output without a rate")
+	}
+}
+
+// TestRotateScript: the wrk script asks for every path, in turn.
+func TestRotateScript(t *testing.T) {
+	paths := []string{"/a?bbox=1,2,3,4&limit=1000", "/b"}
+	name, err := rotateScript(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(name)
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		if !strings.Contains(string(b), `"`+p+`",`) {
+			t.Errorf("script lacks %q:\n%s", p, b)
+		}
+	}
+	if !strings.Contains(string(b), "i % #paths + 1") {
+		t.Errorf("script does not take the paths in turn:\n%s", b)
 	}
 }
