@@ -1,19 +1,27 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
-// featuresByIDQuery reads the stored features of a JSON array of IDs, in the
-// array's order (CROSS JOIN keeps json_each as the outer loop), if the data
-// version is still the one given.
-const featuresByIDQuery = `SELECT f.id, f.json FROM json_each(?) AS j
-	CROSS JOIN incident_features AS f ON f.id = j.value AND f.format = ?
-	WHERE (SELECT version FROM data_version WHERE id = 1) = ?`
+// featuresByIDQuery reads, in one row, the data version and the stored
+// features of a JSON array of IDs: their IDs and byte lengths as
+// comma-separated text, and the features one after the other. One row
+// rather than one a feature: stepping through rows cost a cgo call and a
+// copy of each feature in the driver, more than a third of a page's time
+// for a thousand features. The IDs go in ascending, so that the lookups
+// walk the table's B-tree in order.
+const featuresByIDQuery = `SELECT (SELECT version FROM data_version WHERE id = 1),
+	group_concat(f.id), group_concat(octet_length(f.json)), CAST(group_concat(f.json, '') AS BLOB)
+	FROM json_each(?) AS j CROSS JOIN incident_features AS f ON f.id = j.value AND f.format = ?`
 
 // readFeatures reads the features of picks, in that order, in a statement
 // that also checks the data version is still version; ok is false if not.
@@ -23,21 +31,23 @@ func (s *Store) readFeatures(ctx context.Context, picks []incidents.Cursor, vers
 		v, err := s.Version(ctx)
 		return nil, err == nil && v == version, err
 	}
-	rows, err := s.featuresByID.QueryContext(ctx, idList(pickIDs(picks)), feature.Format, version)
+	ids := pickIDs(picks)
+	slices.Sort(ids)
+	var v int64
+	var idText, lenText, blob sql.RawBytes
+	rows, err := s.featuresByID.QueryContext(ctx, idList(ids), feature.Format)
 	if err != nil {
 		return nil, false, err
 	}
 	defer rows.Close()
-	c := feature.NewCollector(len(picks))
-	for rows.Next() {
-		var id int64
-		var js sql.RawBytes
-		if err := rows.Scan(&id, &js); err != nil {
-			return nil, false, err
-		}
-		c.Add(id, js)
+	if !rows.Next() {
+		return nil, false, rows.Err()
 	}
-	if err := rows.Err(); err != nil {
+	if err := rows.Scan(&v, &idText, &lenText, &blob); err != nil || v != version {
+		return nil, false, err
+	}
+	c := feature.NewCollector(len(picks))
+	if err := addAll(c, idText, lenText, blob); err != nil {
 		return nil, false, err
 	}
 	if missing := c.Missing(picks); len(missing) > 0 {
@@ -53,4 +63,25 @@ func (s *Store) readFeatures(ctx context.Context, picks []incidents.Cursor, vers
 		}
 	}
 	return c.Page(picks), true, nil
+}
+
+// addAll keeps the features of blob, laid one after the other, of the IDs
+// and byte lengths idText and lenText list (comma-separated, in step).
+func addAll(c *feature.Collector, idText, lenText, blob []byte) error {
+	for at := 0; len(idText) > 0; {
+		var id, n []byte
+		id, idText, _ = bytes.Cut(idText, []byte(","))
+		n, lenText, _ = bytes.Cut(lenText, []byte(","))
+		i, err := strconv.ParseInt(string(id), 10, 64)
+		if err != nil {
+			return err
+		}
+		k, err := strconv.Atoi(string(n))
+		if err != nil || at+k > len(blob) {
+			return fmt.Errorf("stored features: length %q at %d of %d bytes: %v", n, at, len(blob), err)
+		}
+		c.Add(i, blob[at:at+k])
+		at += k
+	}
+	return nil
 }

@@ -37,7 +37,8 @@ func LatticeIncidents(rng *rand.Rand, n int) []incidents.Incident {
 		}
 		inc := incidents.Incident{Type: incidents.Types[rng.IntN(4)], DateFrom: from, DateTo: to,
 			DatePrecision: prec, GeoPrecision: incidents.GeoExact, Status: status,
-			Location: orb.Point{LatticeLon(rng.IntN(20)), LatticeLat(rng.IntN(20))}, SummaryEN: fmt.Sprint("incident ", i)}
+			Location: orb.Point{LatticeLon(rng.IntN(20)), LatticeLat(rng.IntN(20))}, SummaryEN: fmt.Sprint("incident ", i),
+			SummaryAR: fmt.Sprint("حادثة رقم ", i)}
 		for j := range rng.IntN(3) {
 			inc.Sources = append(inc.Sources, incidents.Source{Title: fmt.Sprint("report ", i, j),
 				URL: fmt.Sprintf("https://example.org/%d/%d", i, j), Publisher: "Example"})
