@@ -55,20 +55,6 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	// In the background, one after the other so as not to compete with the
-	// first requests for the 2 cores: warm the snapshot that aggregate counts
-	// and pages come from, then encode the features an import or an older
-	// mapsrv left unencoded (until then they are encoded on each read).
-	go func() {
-		if p, ok := store.(interface{ Preload(context.Context) error }); ok {
-			if err := p.Preload(ctx); err != nil {
-				log.Warn("preloading the snapshot", "err", err)
-			}
-		}
-		if f, ok := store.(featureFiller); ok {
-			logFill(ctx, f, log)
-		}
-	}()
 	gaz, err := loadGazetteer(ctx, store)
 	if err != nil {
 		return err
@@ -93,6 +79,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "read_db", displayDSN(*readDB), "version", version)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go warmUp(ctx, store, log)
 	select {
 	case err := <-errc:
 		return err
@@ -149,6 +136,26 @@ func openSeeded(ctx context.Context, path, readDB string, log *slog.Logger) (sto
 		log.Info("empty database: loaded the seed incidents", "count", seeded)
 	}
 	return store, nil
+}
+
+// warmUp runs, once serve listens, what makes requests cheaper but may
+// take seconds at a million incidents, one after the other so as not to
+// compete with the first requests for the cores and the disk: it builds the
+// in-memory index that aggregate counts and pages come from (until then SQL
+// answers), then encodes the features an import or an older mapsrv left
+// unencoded (until then they are encoded on each read).
+func warmUp(ctx context.Context, store store, log *slog.Logger) {
+	if p, ok := store.(interface{ Preload(context.Context) error }); ok {
+		start := time.Now()
+		if err := p.Preload(ctx); err != nil {
+			log.Warn("building the index", "err", err)
+		} else {
+			log.Info("index built", "seconds", time.Since(start).Seconds())
+		}
+	}
+	if f, ok := store.(featureFiller); ok {
+		logFill(ctx, f, log)
+	}
 }
 
 // logFill runs a store's FillFeatures, logging its progress.
