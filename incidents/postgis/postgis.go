@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -44,6 +45,7 @@ type Store struct {
 	// The versions of this process's last write and the newest seen on the
 	// replica: reads go to the primary while the replica is behind the first.
 	written, replicaAt highWater
+	replicaFailed      atomic.Int64 // when the replica last failed to answer, in Unix nanoseconds
 
 	idx     index.Live   // published points for pages and Aggregate (indexed.go)
 	builds  atomic.Int64 // how many times the index was built afresh
@@ -185,14 +187,18 @@ func checkSchema(ctx context.Context, tx pgx.Tx, want int) error {
 // replica's unless the replica has not yet replayed this process's last
 // write (replica.go).
 func (s *Store) Version(ctx context.Context) (int64, error) {
-	if s.replica != nil {
+	if s.replica != nil && s.replicaUp() {
 		v, err := versionOn(ctx, s.replica)
-		if err != nil {
+		switch {
+		case err != nil && ctx.Err() == nil:
+			s.replicaFailed.Store(time.Now().UnixNano()) // reads go to the primary for a while
+		case err != nil:
 			return 0, err
-		}
-		s.replicaAt.see(v)
-		if v >= s.written.Load() {
+		case v >= s.written.Load():
+			s.replicaAt.see(v)
 			return v, nil
+		default:
+			s.replicaAt.see(v)
 		}
 	}
 	return versionOn(ctx, s.pool)

@@ -17,7 +17,9 @@ import (
 // version row in the transaction that bumped it, with the data it versions,
 // so a replica showing version v holds every write up to v. Comparing
 // versions costs nothing more than the version query every request makes
-// already, where comparing WAL positions would cost one more.
+// already, where comparing WAL positions would cost one more. A replica
+// that fails to answer the version is left alone for replicaRest, and the
+// primary takes the reads meanwhile.
 
 // OpenReplicated is Open with reads going to the hot standby at readDSN
 // (none when it is empty). The standby must be of the same database: its
@@ -61,13 +63,24 @@ func checkReplica(ctx context.Context, replica *pgxpool.Pool) error {
 	}
 }
 
-// reads returns the pool a read goes to: the replica, unless there is none
-// or it has not yet replayed this process's last write.
+// reads returns the pool a read goes to: the replica, unless there is none,
+// it has not yet replayed this process's last write, or it failed to answer
+// lately.
 func (s *Store) reads() *pgxpool.Pool {
-	if s.replica == nil || s.replicaAt.Load() < s.written.Load() {
+	if s.replica == nil || s.replicaAt.Load() < s.written.Load() || !s.replicaUp() {
 		return s.pool
 	}
 	return s.replica
+}
+
+// replicaRest is how long reads go to the primary after the replica failed
+// to answer, before it is tried again.
+const replicaRest = 10 * time.Second
+
+// replicaUp reports whether the replica has answered lately.
+func (s *Store) replicaUp() bool {
+	failed := s.replicaFailed.Load()
+	return failed == 0 || time.Since(time.Unix(0, failed)) > replicaRest
 }
 
 // highWater is the highest of the versions it has seen.

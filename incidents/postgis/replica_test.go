@@ -108,3 +108,29 @@ func TestStore_ReadReplica(t *testing.T) {
 	replay(true)
 	waitFor(editor, later[0])
 }
+
+// TestStore_ReplicaDown: when the standby stops answering, reads go to the
+// primary instead of failing.
+func TestStore_ReplicaDown(t *testing.T) {
+	primary, standby := pgtest.Replicated(t)
+	ctx := context.Background()
+	s, err := OpenReplicated(ctx, primary, standby)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ids, err := s.Add(ctx, []incidents.Incident{storetest.Incident(incidents.TypeArrest, 36.6, 35.9, "2024-01-01", "2024-01-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.replica.Close() // as if the standby went away
+	if _, err := s.Version(ctx); err != nil {
+		t.Fatalf("Version with the standby gone: %v", err)
+	}
+	if _, err := s.Get(ctx, ids[0]); err != nil {
+		t.Fatalf("Get with the standby gone: %v", err)
+	}
+	if found, err := s.Find(ctx, incidents.Filter{Limit: 5}); err != nil || len(found) != 1 {
+		t.Fatalf("Find with the standby gone: %d, %v", len(found), err)
+	}
+}
