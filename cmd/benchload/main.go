@@ -11,7 +11,7 @@
 //
 // Usage:
 //
-//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-pg DSN] [-duration 5s] [-c 4] [-client wrk|hey] [-all]
+//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-pg DSN [-pg-filled]] [-duration 5s] [-c 4] [-client wrk|hey] [-all]
 //
 // With -db naming an existing database, synthesis is skipped. -all adds the
 // map's other views (a town's small page, aggregate, tiles) to the issue's
@@ -66,6 +66,7 @@ func run() error {
 	duration := flag.Duration("duration", 5*time.Second, "how long each view is driven")
 	conc := flag.Int("c", 4, "concurrent connections")
 	pg := flag.String("pg", "", "an empty PostgreSQL/PostGIS database (DSN) to migrate the data into and measure beside SQLite")
+	pgFilled := flag.Bool("pg-filled", false, "the -pg database already holds the data of -db: do not migrate")
 	all := flag.Bool("all", false, "also drive the map's other views (a town's page, aggregate, tiles)")
 	flag.StringVar(&client, "client", "wrk", "the load generator: wrk or hey")
 	flag.Parse()
@@ -89,7 +90,7 @@ func run() error {
 	if *all {
 		views = append(views, mapViews()...)
 	}
-	if *pg != "" {
+	if *pg != "" && !*pgFilled {
 		if err := migrate(*bin, *db, *pg); err != nil {
 			return err
 		}

@@ -42,6 +42,20 @@ func (l *Live) Offer(ix *Index) bool {
 	}
 }
 
+// Advance moves the newest index from version before to before+1, the
+// version a write by this store just committed with what it changed (see
+// Apply), if it is at before; otherwise the refresh that the next request
+// needing it starts brings it there.
+func (l *Live) Advance(before int64, changed []int64, now []Point) {
+	cur := l.latest.Load()
+	if cur == nil || cur.version != before {
+		return
+	}
+	if next, ok := cur.Apply(before+1, changed, now); ok {
+		l.Offer(next)
+	}
+}
+
 // Begin returns the channel closed when the refresh under way ends. When
 // none is, it starts one and lead is true: the caller must run it and call
 // End.

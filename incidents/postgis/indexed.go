@@ -144,16 +144,3 @@ func scanPoints(rows pgx.Rows, points []index.Point) ([]index.Point, error) {
 	}
 	return points, rows.Err()
 }
-
-// advanceIndex moves the index from version before to before+1, the version
-// a write by this store just committed, if it is at before; otherwise the
-// change log brings it there when it is next used.
-func (s *Store) advanceIndex(before int64, changed []int64, now []index.Point) {
-	cur := s.idx.Load()
-	if cur == nil || cur.Version() != before {
-		return
-	}
-	if next, ok := cur.Apply(before+1, changed, now); ok {
-		s.idx.Offer(next)
-	}
-}

@@ -242,7 +242,7 @@ func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
 	}
 	s.written.see(version)
 	if !bulk {
-		s.advanceIndex(version-1, changed, now)
+		s.idx.Advance(version-1, changed, now)
 	}
 	return nil
 }

@@ -162,16 +162,3 @@ func readPoints(ctx context.Context, q queryer, ids []int64) ([]index.Point, err
 	}
 	return scanPoints(rows, nil)
 }
-
-// advanceIndex moves the index from version before to before+1, the version
-// a write by this store just committed, if it is at before; otherwise the
-// change log brings it there when it is next used.
-func (s *Store) advanceIndex(before int64, changed []int64, now []index.Point) {
-	cur := s.idx.Load()
-	if cur == nil || cur.Version() != before {
-		return
-	}
-	if next, ok := cur.Apply(before+1, changed, now); ok {
-		s.idx.Offer(next)
-	}
-}

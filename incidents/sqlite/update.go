@@ -131,7 +131,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 		return bumpVersion(ctx, tx)
 	})
 	if err == nil && changed != nil {
-		s.advanceIndex(before, changed, now)
+		s.idx.Advance(before, changed, now)
 	}
 	return err
 }
