@@ -20,10 +20,12 @@ import (
 // row when read.
 
 // storeFeatures encodes the features of the incidents ids names that
-// exist, as tx now holds them, and stores them. It reads the rows and their
+// exist, as tx now holds them, and stores them, replacing any stored. A
+// write calls it last, for what it changed, and it reads the rows and their
 // sources FOR SHARE: a concurrent write changing either waits for tx, and
-// its triggers then drop what tx stored, so no feature outlives the data it
-// was encoded from.
+// stores its own encoding after. (Without the locks, two writes, one to an
+// incident and one to a source it cites, could each encode the other's old
+// half and the later one win.)
 func storeFeatures(ctx context.Context, tx pgx.Tx, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
@@ -32,7 +34,13 @@ func storeFeatures(ctx context.Context, tx pgx.Tx, ids []int64) error {
 		(SELECT source_id FROM incident_sources WHERE incident_id = ANY($1)) FOR SHARE`, ids); err != nil {
 		return err
 	}
-	rows, err := tx.Query(ctx, "SELECT "+incidentColumns+" FROM incidents AS i WHERE i.id = ANY($1) FOR SHARE OF i", ids)
+	return encodeFeatures(ctx, tx, ids, "FOR SHARE OF i", "DO UPDATE SET format = excluded.format, json = excluded.json")
+}
+
+// encodeFeatures reads the incidents ids names with lock, encodes their
+// features and inserts them, doing onConflict where one is stored.
+func encodeFeatures(ctx context.Context, tx pgx.Tx, ids []int64, lock, onConflict string) error {
+	rows, err := tx.Query(ctx, "SELECT "+incidentColumns+" FROM incidents AS i WHERE i.id = ANY($1) "+lock, ids)
 	if err != nil {
 		return err
 	}
@@ -49,8 +57,9 @@ func storeFeatures(ctx context.Context, tx pgx.Tx, ids []int64) error {
 		fids[i], blobs[i] = inc.ID, encoded[i].JSON
 	}
 	_, err = tx.Exec(ctx, `INSERT INTO incident_features (id, format, json)
-		SELECT id, $2, json FROM unnest($1::bigint[], $3::bytea[]) AS f (id, json)
-		ON CONFLICT (id) DO UPDATE SET format = excluded.format, json = excluded.json`, fids, feature.Format, blobs)
+		SELECT f.id, $2, f.json FROM unnest($1::bigint[], $3::bytea[]) AS f (id, json)
+		WHERE EXISTS (SELECT 1 FROM incidents AS i WHERE i.id = f.id)
+		ON CONFLICT (id) `+onConflict, fids, feature.Format, blobs)
 	return err
 }
 
@@ -86,7 +95,13 @@ func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, er
 			if ids, err = pgx.CollectRows(rows, pgx.RowTo[int64]); err != nil || len(ids) == 0 {
 				return err
 			}
-			return storeFeatures(ctx, tx, ids)
+			// No locks (a row lock rewrites the tuple: a million of them
+			// took ten minutes), and a feature stored meanwhile is kept:
+			// a write stores the encoding of what it changed last in its
+			// own transaction, after its triggers dropped the old one, so
+			// one stored here from rows read before it is either replaced
+			// by that write or never stored.
+			return encodeFeatures(ctx, tx, ids, "", "DO NOTHING")
 		})
 		if err != nil {
 			return n, fmt.Errorf("postgis: fill features: %w", err)
