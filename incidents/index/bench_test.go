@@ -49,10 +49,10 @@ func BenchmarkIndex_Find(b *testing.B) {
 		"everywhere":      {Limit: 1000},
 	} {
 		q, _ := queryOf(f, ix.maxSpan)
-		for strategy, runs := range map[string]func() [][]int32{
-			"chosen": func() [][]int32 { return ix.runs(&q) },
-			"walk":   func() [][]int32 { return [][]int32{ix.byDate} },
-			"cells":  func() [][]int32 { return ix.grid.cellRuns(q.bounds) },
+		for strategy, runs := range map[string]func() []run{
+			"chosen": func() []run { return ix.runs(&q) },
+			"walk":   func() []run { return []run{ix.walk()} },
+			"cells":  func() []run { return ix.grid.cellRuns(q.bounds) },
 		} {
 			b.Run(name+"/"+strategy, func(b *testing.B) {
 				for b.Loop() {

@@ -20,11 +20,15 @@ func (ix *Index) Count(f incidents.Filter, g incidents.Grid) (cells []incidents.
 		return nil, false
 	}
 	c := newCounter(g)
-	// The built points are sorted by lon: only the grid's columns are read.
-	lo, _ := slices.BinarySearchFunc(ix.points, g.Bound.Min.Lon(), func(p Point, lon float64) int { return cmp.Compare(p.Lon, lon) })
-	for i := lo; i < len(ix.points) && ix.points[i].Lon <= g.Bound.Max.Lon(); i++ {
-		if !ix.isGone(int32(i)) {
-			c.add(&ix.points[i], &q)
+	// Only the index's cells the grid meets are read: in each of their
+	// rows, one piece of memory.
+	s := ix.grid.spanOf(g.Bound)
+	for row := s.r0; row <= s.r1; row++ {
+		lo, hi := ix.grid.start[ix.grid.cell(s.c0, row)], ix.grid.start[ix.grid.cell(s.c1, row)+1]
+		for i := lo; i < hi; i++ {
+			if !ix.isGone(i) {
+				c.add(&ix.points[i], &q)
+			}
 		}
 	}
 	for i := range ix.added {

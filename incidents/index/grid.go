@@ -10,22 +10,24 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// Relative costs of starting a run at a cell (a binary search and a first
-// step) and of one step of a merge, against one step of the walk by date.
+// Relative costs, against a step of the walk by date (a read from anywhere
+// in the points: a cache miss), of starting a run at a cell (one such read)
+// and of a step within a cell or of the merge's heap (reads from memory at
+// hand). Measured by BenchmarkIndex_Find at 1,000,000.
 const (
-	cellCost = 8
-	stepCost = 1
+	cellCost = 2
+	stepCost = 0.2
 )
 
 // runs are the runs of built points q's page is merged from: the list by
 // date when walking it finds the page sooner than merging the cells q's
 // bounds meet. Of m points in the boxes, a fraction sel of which has q's
 // types, a walk examines about limit × n / (m × sel) of the n points; a
-// merge pays for each cell, then examines limit / sel points and makes a
-// step of its heap for each of the limit it keeps.
-func (ix *Index) runs(q *query) [][]int32 {
+// merge pays for each cell, then examines limit / sel points and makes
+// log(cells) steps of its heap for each of the limit it keeps.
+func (ix *Index) runs(q *query) []run {
 	if len(q.bounds) == 0 {
-		return [][]int32{ix.byDate}
+		return []run{ix.walk()}
 	}
 	cells, inBox := ix.grid.reach(q.bounds)
 	n, m, limit := float64(len(ix.points)), float64(max(inBox, 1)), float64(q.limit)
@@ -34,23 +36,33 @@ func (ix *Index) runs(q *query) [][]int32 {
 		sel = float64(max(k, 1)) / float64(len(incidents.Types))
 	}
 	byDate := min(limit*n/(m*sel), n)
-	byCells := float64(cells)*cellCost + min(limit/sel, m) + limit*math.Log2(float64(cells)+1)*stepCost
+	byCells := float64(cells)*cellCost + (min(limit/sel, m)+limit*math.Log2(float64(cells)+1))*stepCost
 	if byDate < byCells {
-		return [][]int32{ix.byDate}
+		return []run{ix.walk()}
 	}
 	return ix.grid.cellRuns(q.bounds)
 }
 
-// grid orders the built points by cell of a regular lon/lat grid over their
-// extent, and within a cell newest first: a box reads only its cells, and a
-// page is a merge of their heads that stops at the limit. It adds 4 bytes a
-// point and 4 a cell (about pointsPerCell points a cell).
+// run is a run of points newest first: points[lo:hi] or, through via,
+// points[via[lo]], ..., points[via[hi-1]].
+type run struct {
+	lo, hi int32
+	via    []int32
+}
+
+// walk is the run of every built point, by date.
+func (ix *Index) walk() run { return run{0, int32(len(ix.byDate)), ix.byDate} }
+
+// grid lays the built points out by cell of a regular lon/lat grid over
+// their extent, and within a cell newest first: a box reads only its cells,
+// each in one piece of memory, and a page is a merge of their heads that
+// stops at the limit. It adds 4 bytes a cell (about pointsPerCell points a
+// cell).
 type grid struct {
 	minLon, minLat float64
 	cellW, cellH   float64
 	cols, rows     int
-	start          []int32 // cell k's points are order[start[k]:start[k+1]]
-	order          []int32 // indexes in points
+	start          []int32 // cell k's points are points[start[k]:start[k+1]]
 }
 
 // Grid shape: about pointsPerCell points a cell on average, at most
@@ -60,8 +72,8 @@ const (
 	maxCellsAxis  = 4096
 )
 
-// newGrid indexes points, which it does not change.
-func newGrid(points []Point) *grid {
+// newGrid returns a grid over points and points laid out by it.
+func newGrid(points []Point) (*grid, []Point) {
 	g := &grid{cols: 1, rows: 1, cellW: 1, cellH: 1}
 	if len(points) > 0 {
 		minLon, minLat, maxLon, maxLat := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
@@ -75,29 +87,33 @@ func newGrid(points []Point) *grid {
 		g.cols, g.rows = min(max(int(w/side), 1), maxCellsAxis), min(max(int(h/side), 1), maxCellsAxis)
 		g.cellW, g.cellH = w/float64(g.cols), h/float64(g.rows)
 	}
-	// Counting sort by cell, then each cell newest first.
-	cells := make([]int32, len(points))
+	// Sort packed keys (cell, newest first) rather than the points
+	// themselves, then move each point once.
+	type key struct {
+		cell, day, at int32
+		id            int64
+	}
+	keys := make([]key, len(points))
 	g.start = make([]int32, g.cols*g.rows+1)
 	for i, p := range points {
-		k := g.cell(g.col(p.Lon), g.row(p.Lat))
-		cells[i] = int32(k)
+		k := int32(g.cell(g.col(p.Lon), g.row(p.Lat)))
+		keys[i] = key{k, p.DayTo, int32(i), p.ID}
 		g.start[k+1]++
 	}
 	for k := 1; k < len(g.start); k++ {
 		g.start[k] += g.start[k-1]
 	}
-	next := slices.Clone(g.start[:len(g.start)-1])
-	g.order = make([]int32, len(points))
-	for i, k := range cells {
-		g.order[next[k]] = int32(i)
-		next[k]++
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.cell != b.cell {
+			return int(a.cell - b.cell)
+		}
+		return cmpNewest(a.day, a.id, b.day, b.id)
+	})
+	laid := make([]Point, len(points))
+	for i, k := range keys {
+		laid[i] = points[k.at]
 	}
-	for k := range g.cols * g.rows {
-		slices.SortFunc(g.order[g.start[k]:g.start[k+1]], func(a, b int32) int {
-			return cmpNewest(points[a].DayTo, points[a].ID, points[b].DayTo, points[b].ID)
-		})
-	}
-	return g
+	return g, laid
 }
 
 // col and row are monotonic in lon and lat and clamped to the grid, so a
@@ -133,9 +149,9 @@ func (g *grid) reach(bounds []orb.Bound) (cells, points int) {
 	return cells, points
 }
 
-// cellRuns are the runs of points of the cells any of bounds meets, each
-// cell once; every cell when there are none.
-func (g *grid) cellRuns(bounds []orb.Bound) [][]int32 {
+// cellRuns are the runs of the cells any of bounds meets, each cell once;
+// every cell when there are none.
+func (g *grid) cellRuns(bounds []orb.Bound) []run {
 	var cells []int
 	if len(bounds) == 0 {
 		for k := range g.cols * g.rows {
@@ -154,9 +170,11 @@ func (g *grid) cellRuns(bounds []orb.Bound) [][]int32 {
 		slices.Sort(cells)
 		cells = slices.Compact(cells)
 	}
-	runs := make([][]int32, len(cells))
-	for i, k := range cells {
-		runs[i] = g.order[g.start[k]:g.start[k+1]]
+	runs := make([]run, 0, len(cells))
+	for _, k := range cells {
+		if g.start[k] < g.start[k+1] {
+			runs = append(runs, run{lo: g.start[k], hi: g.start[k+1]})
+		}
 	}
 	return runs
 }

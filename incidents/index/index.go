@@ -15,7 +15,6 @@
 package index
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/paulmach/orb"
@@ -53,12 +52,13 @@ func (p Point) Incident() incidents.Incident {
 func (p Point) Cursor() incidents.Cursor { return incidents.Cursor{DateTo: DayTime(p.DayTo), ID: p.ID} }
 
 // Index is the published points as of one data version: the points as
-// built, sorted by longitude (Count reads only a grid's columns), a grid
-// ordering them by cell and a list ordering them by date (Find), and what
-// changes since then did (delta.go). About 48 bytes a point.
+// built, laid out cell by cell of a grid and newest first within a cell (a
+// box reads only its cells, each in one piece of memory), a list ordering
+// them by date, and what changes since then did (delta.go). About 44 bytes
+// a point, and 4 more once a change needs the points by ID.
 type Index struct {
 	version int64
-	points  []Point // as built, sorted by Lon
+	points  []Point // as built, in grid order
 	grid    *grid
 	byDate  []int32 // indexes in points, newest first: Find's order
 	ids     *idIndex
@@ -72,11 +72,10 @@ type Index struct {
 // Build indexes points, the published incidents as of version. It keeps
 // points (and reorders it).
 func Build(version int64, points []Point) *Index {
-	slices.SortFunc(points, func(a, b Point) int { return cmp.Compare(a.Lon, b.Lon) })
-	ix := &Index{version: version, points: points, ids: &idIndex{}}
-	ix.grid = newGrid(points)
-	ix.byDate = newestFirst(points)
-	for _, p := range points {
+	ix := &Index{version: version, ids: &idIndex{}}
+	ix.grid, ix.points = newGrid(points)
+	ix.byDate = newestFirst(ix.points)
+	for _, p := range ix.points {
 		ix.maxSpan = max(ix.maxSpan, p.DayTo-p.DayFrom)
 	}
 	return ix

@@ -182,7 +182,7 @@ func checkFind(t *testing.T, ix *Index, ref reference, f incidents.Filter) []inc
 	}
 	q, _ := queryOf(f, ix.maxSpan)
 	byCells := ix.merge(&q, ix.grid.cellRuns(q.bounds))
-	for name, page := range map[string][]Point{"chosen": got, "walk": ix.merge(&q, [][]int32{ix.byDate}), "cells": byCells} {
+	for name, page := range map[string][]Point{"chosen": got, "walk": ix.merge(&q, []run{ix.walk()}), "cells": byCells} {
 		ids := make([]int64, len(page))
 		for i, p := range page {
 			ids[i] = p.ID

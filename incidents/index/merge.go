@@ -8,15 +8,15 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// merge returns the first q.limit points matching q of runs (each of
-// indexes in points, newest first) and of the added points, newest first.
-func (ix *Index) merge(q *query, runs [][]int32) []Point {
+// merge returns the first q.limit points matching q of runs and of the
+// added points, newest first.
+func (ix *Index) merge(q *query, runs []run) []Point {
 	heads := make([]head, 0, len(runs)+1)
-	for _, seq := range runs {
-		heads = ix.startRun(heads, q, seq)
+	for _, r := range runs {
+		heads = ix.startRun(heads, q, r, false)
 	}
 	if len(ix.added) > 0 {
-		heads = ix.startRun(heads, q, nil)
+		heads = ix.startRun(heads, q, run{0, int32(len(ix.added)), nil}, true)
 	}
 	for i := len(heads)/2 - 1; i >= 0; i-- {
 		siftDown(heads, i)
@@ -35,27 +35,24 @@ func (ix *Index) merge(q *query, runs [][]int32) []Point {
 	return page
 }
 
-// head is where the merge stands in one run: at seq[pos] (an index in
-// points) before end or, when seq is nil, at added[pos]; the point there has
-// (day, id).
+// head is where the merge stands in one run: at its pos-th point, before
+// end; the point there has (day, id). A head on the added points has added
+// set.
 type head struct {
 	day      int32
 	id       int64
 	pos, end int32
-	seq      []int32
+	via      []int32
+	added    bool
 }
 
-// startRun appends a head on seq (nil: the added points), entered by binary
-// search after q's upper bound, unless the run holds no match.
-func (ix *Index) startRun(heads []head, q *query, seq []int32) []head {
-	n := len(ix.added)
-	if seq != nil {
-		n = len(seq)
-	}
-	h := head{end: int32(n), seq: seq}
+// startRun appends a head on r, of the added points if added, entered by
+// binary search after q's upper bound, unless the run holds no match.
+func (ix *Index) startRun(heads []head, q *query, r run, added bool) []head {
+	h := head{pos: r.lo, end: r.hi, via: r.via, added: added}
 	if q.upperDay != math.MaxInt32 {
-		h.pos = int32(sort.Search(n, func(i int) bool {
-			p := ix.point(seq, i)
+		h.pos = r.lo + int32(sort.Search(int(r.hi-r.lo), func(i int) bool {
+			p := ix.at(&head{pos: r.lo + int32(i), via: r.via, added: added})
 			return cmpNewest(p.DayTo, p.ID, q.upperDay, q.upperID) > 0
 		}))
 	}
@@ -66,21 +63,21 @@ func (ix *Index) startRun(heads []head, q *query, seq []int32) []head {
 }
 
 // at is the point where h stands.
-func (ix *Index) at(h *head) *Point { return ix.point(h.seq, int(h.pos)) }
-
-// point is the i-th point of run seq (nil: the added points).
-func (ix *Index) point(seq []int32, i int) *Point {
-	if seq == nil {
-		return &ix.added[i]
+func (ix *Index) at(h *head) *Point {
+	switch {
+	case h.added:
+		return &ix.added[h.pos]
+	case h.via != nil:
+		return &ix.points[h.via[h.pos]]
 	}
-	return &ix.points[seq[i]]
+	return &ix.points[h.pos]
 }
 
 // advance moves h to its first point from h.pos matching q, passing over
 // built points that are gone; it reports false when the run holds no more.
 func (ix *Index) advance(h *head, q *query) bool {
 	for ; h.pos < h.end; h.pos++ {
-		if h.seq != nil && ix.isGone(h.seq[h.pos]) {
+		if !h.added && ix.gone != nil && ix.isGone(ix.builtAt(h)) {
 			continue
 		}
 		p := ix.at(h)
@@ -93,6 +90,14 @@ func (ix *Index) advance(h *head, q *query) bool {
 		}
 	}
 	return false
+}
+
+// builtAt is the index in points of the built point where h stands.
+func (ix *Index) builtAt(h *head) int32 {
+	if h.via != nil {
+		return h.via[h.pos]
+	}
+	return h.pos
 }
 
 // siftDown restores the heap order (newest head first) below i.
