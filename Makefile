@@ -78,17 +78,21 @@ bench:
 # a temporary database, serves it from a cold page cache (when root), drives the
 # issue's four views fresh with wrk (BENCH_CLIENT=hey for hey: one URL a view),
 # BENCH_ALL=1 the map's other views too. BENCH_PG=1 migrates the same data into a
-# throwaway PostgreSQL and measures a second server on it in the same run.
+# throwaway PostgreSQL (settings in BENCH_PG_OPTS) and measures a second server
+# on it in the same run.
 # A few minutes; not part of `make test`. BENCH_N=100000 for a quicker run.
 BENCH_N ?= 1000000
 BENCH_CLIENT ?= wrk
+# PostgreSQL's own cache sized for a database of a million incidents (1.3 GB
+# with its indexes), as a server for it would be; the default is 128 MB.
+BENCH_PG_OPTS ?= -c shared_buffers=1GB
 bench-load:
 	@command -v $(BENCH_CLIENT) >/dev/null || { echo "installing: $(BENCH_CLIENT)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(BENCH_CLIENT); }
 	$(GO) build -o bin/mapsrv ./cmd/mapsrv
 	@all=""; [ -n "$(BENCH_ALL)" ] && all="-all"; \
 	if [ -n "$(BENCH_PG)" ]; then \
-		pgdir=$$(mktemp -d); dsn=$$(MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh start) || exit 1; \
+		pgdir=$$(mktemp -d); dsn=$$(MAPSRV_PG_DIR=$$pgdir MAPSRV_PG_OPTS="$(BENCH_PG_OPTS)" sh scripts/pg.sh start) || exit 1; \
 		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) -pg "$$dsn" $$all; status=$$?; \
 		MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status; \
 	else \

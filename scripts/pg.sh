@@ -16,7 +16,8 @@
 # 127.0.0.1 and authentication is "trust" on loopback: never use this for data.
 #
 # Environment: MAPSRV_PG_DIR (default ${TMPDIR:-/tmp}/mapsrv-pg-$UID),
-# MAPSRV_PG_PORT (default: the first free one from 55432).
+# MAPSRV_PG_PORT (default: the first free one from 55432), MAPSRV_PG_OPTS
+# (more server settings, e.g. "-c shared_buffers=1GB" for load tests).
 set -eu
 
 DIR=${MAPSRV_PG_DIR:-${TMPDIR:-/tmp}/mapsrv-pg-$(id -u)}
@@ -84,7 +85,7 @@ start() {
 serve() {
 	for PORT in $ports; do
 		if as "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 \
-			-o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c full_page_writes=off" start >&2; then
+			-o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c full_page_writes=off ${MAPSRV_PG_OPTS:-}" start >&2; then
 			echo "$PORT" >"$DIR/port"
 			break
 		fi

@@ -95,7 +95,9 @@ func run() error {
 			return err
 		}
 	}
-	servers, err := startAll(*bin, *db, *pg, dir, views[0].paths[0])
+	// The first answer a cold server gives: a town's page, as the map asks
+	// for first.
+	servers, err := startAll(*bin, *db, *pg, dir, mapViews()[0].paths[0])
 	defer func() {
 		for _, s := range servers {
 			s.cmd.Process.Signal(os.Interrupt)

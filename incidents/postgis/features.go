@@ -3,6 +3,7 @@ package postgis
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -136,8 +137,13 @@ func (s *Store) readFeatures(ctx context.Context, picks []incidents.Cursor, vers
 	for i, p := range picks {
 		ids[i] = p.ID
 	}
+	// unnest rather than = ANY($1): every query is planned for its values
+	// (postgis.go), and planning = ANY for a thousand IDs cost about 1 ms,
+	// four times the unnest join's.
+	slices.Sort(ids)
 	rows, err := s.reads().Query(ctx, `SELECT v.version, f.id, f.json FROM data_version AS v
-		LEFT JOIN incident_features AS f ON f.id = ANY($1) AND f.format = $2 WHERE v.id = 1`, ids, feature.Format)
+		LEFT JOIN (unnest($1::bigint[]) AS u (id) JOIN incident_features AS f ON f.id = u.id AND f.format = $2) ON true
+		WHERE v.id = 1`, ids, feature.Format)
 	if err != nil {
 		return nil, false, err
 	}

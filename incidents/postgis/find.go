@@ -83,8 +83,8 @@ func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]inc
 		v, err := s.Version(ctx)
 		return nil, err == nil && v == version, err
 	}
-	rows, err := s.reads().Query(ctx, "SELECT "+incidentColumns+` FROM incidents AS i
-		WHERE (SELECT version FROM data_version WHERE id = 1) = $1 AND i.id = ANY($2)`, version, ids)
+	rows, err := s.reads().Query(ctx, "SELECT "+incidentColumns+` FROM unnest($2::bigint[]) AS u (id)
+		JOIN incidents AS i ON i.id = u.id WHERE (SELECT version FROM data_version WHERE id = 1) = $1`, version, ids)
 	if err != nil {
 		return nil, false, err
 	}
