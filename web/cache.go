@@ -66,7 +66,13 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 		// A client asking for no-cache (a reload, or a load test measuring
 		// the work behind a view) gets a fresh answer.
 		fresh := strings.Contains(r.Header.Get("Cache-Control"), "no-cache")
-		if e := c.get(key); e != nil && !fresh {
+		e := c.get(key)
+		if e != nil && fresh {
+			// Computed afresh, and kept already: no copy to record.
+			next.ServeHTTP(w, r)
+			return
+		}
+		if e != nil {
 			for k, vals := range e.header {
 				w.Header()[k] = vals
 			}
