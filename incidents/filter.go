@@ -31,14 +31,75 @@ type Cursor struct {
 // CursorOf returns the cursor that continues after inc.
 func CursorOf(inc Incident) Cursor { return Cursor{DateTo: inc.DateTo, ID: inc.ID} }
 
-// Interval is a closed range of instants; a zero end is open. Incidents match when
-// their [DateFrom, DateTo+1 day) overlaps it.
+// Interval is a closed range of instants, either end of which may be open.
+// Incidents match when their [DateFrom, DateTo+1 day) overlaps it. The zero
+// Interval is open at both ends and matches everything; [Since], [Until] and
+// [Between] make the others. An end is open only when made so: an instant in
+// year 1 is an instant like any other, not "no limit".
 type Interval struct {
-	Start, End time.Time
+	start, end       time.Time
+	hasStart, hasEnd bool
+}
+
+// Since is the interval from start on, open at its end.
+func Since(start time.Time) Interval { return Interval{start: start, hasStart: true} }
+
+// Until is the interval up to end, open at its start.
+func Until(end time.Time) Interval { return Interval{end: end, hasEnd: true} }
+
+// Between is the interval from start to end, both included.
+func Between(start, end time.Time) Interval {
+	return Interval{start: start, end: end, hasStart: true, hasEnd: true}
 }
 
 // IsZero reports whether the interval is open at both ends, matching everything.
-func (iv Interval) IsZero() bool { return iv.Start.IsZero() && iv.End.IsZero() }
+func (iv Interval) IsZero() bool { return !iv.hasStart && !iv.hasEnd }
+
+// Start returns the first instant, and false when the start is open.
+func (iv Interval) Start() (time.Time, bool) { return iv.start, iv.hasStart }
+
+// End returns the last instant, and false when the end is open.
+func (iv Interval) End() (time.Time, bool) { return iv.end, iv.hasEnd }
+
+// FirstDay returns the civil date (midnight UTC) of the start, and false when
+// the start is open. Stores compare it with date_to: an incident matches when
+// it ends on or after that day. Days are clamped to [MinDay, MaxDay], the
+// years a civil date can be written in, so that any instant compares as its
+// day would with every date a store can hold.
+func (iv Interval) FirstDay() (time.Time, bool) { return clampDay(iv.start), iv.hasStart }
+
+// LastDay returns the civil date of the end, as FirstDay does for the start:
+// an incident matches when it starts on or before that day.
+func (iv Interval) LastDay() (time.Time, bool) { return clampDay(iv.end), iv.hasEnd }
+
+// MinDay and MaxDay bound the civil dates a store can hold or compare: the
+// four-digit years of ISO 8601 calendar dates.
+var (
+	MinDay = time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC)
+	MaxDay = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+func clampDay(t time.Time) time.Time {
+	t = t.UTC()
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	switch {
+	case d.Before(MinDay):
+		return MinDay
+	case d.After(MaxDay):
+		return MaxDay
+	}
+	return d
+}
+
+func (iv Interval) String() string {
+	end := func(t time.Time, ok bool) string {
+		if !ok {
+			return ".."
+		}
+		return t.Format(time.RFC3339Nano)
+	}
+	return end(iv.start, iv.hasStart) + "/" + end(iv.end, iv.hasEnd)
+}
 
 // ErrBadDatetime is wrapped by every error [ParseInterval] returns.
 var ErrBadDatetime = errors.New("incidents: invalid datetime")
@@ -54,24 +115,24 @@ func ParseInterval(s string) (Interval, error) {
 		if err != nil {
 			return Interval{}, err
 		}
-		return Interval{Start: from, End: to}, nil
-	}
-	var iv Interval
-	var err error
-	if start != ".." && start != "" {
-		if iv.Start, _, err = parseInstant(start); err != nil {
-			return Interval{}, err
-		}
-	}
-	if end != ".." && end != "" {
-		if _, iv.End, err = parseInstant(end); err != nil {
-			return Interval{}, err
-		}
+		return Between(from, to), nil
 	}
 	if start == "" && end == "" {
 		return Interval{}, fmt.Errorf("%w: %q has neither a start nor an end", ErrBadDatetime, s)
 	}
-	if !iv.Start.IsZero() && !iv.End.IsZero() && iv.Start.After(iv.End) {
+	var iv Interval
+	var err error
+	if iv.hasStart = start != ".." && start != ""; iv.hasStart {
+		if iv.start, _, err = parseInstant(start); err != nil {
+			return Interval{}, err
+		}
+	}
+	if iv.hasEnd = end != ".." && end != ""; iv.hasEnd {
+		if _, iv.end, err = parseInstant(end); err != nil {
+			return Interval{}, err
+		}
+	}
+	if iv.hasStart && iv.hasEnd && iv.start.After(iv.end) {
 		return Interval{}, fmt.Errorf("%w: start %s is after end %s", ErrBadDatetime, start, end)
 	}
 	return iv, nil

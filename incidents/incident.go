@@ -84,6 +84,25 @@ func ParseDate(s string) (time.Time, error) {
 // DateLayout is how civil dates are written everywhere: ISO 8601 calendar dates.
 const DateLayout = "2006-01-02"
 
+// EarliestDate and LatestDate bound every date an incident or a source may
+// carry: reports of events from 1900 to 2100. A date outside is a typo or an
+// attack (year 1, year 9999), and one such incident used to stretch every
+// date query's index walk over the whole table.
+var (
+	EarliestDate = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	LatestDate   = time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// CheckDate reports whether d, a civil date (zero: unknown), lies within
+// EarliestDate..LatestDate; the error names field and the range.
+func CheckDate(field string, d time.Time) error {
+	if d.IsZero() || !d.Before(EarliestDate) && !d.After(LatestDate) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s: %s is outside the dates accepted, %s..%s", ErrInvalid, field,
+		d.Format(DateLayout), EarliestDate.Format(DateLayout), LatestDate.Format(DateLayout))
+}
+
 // Validation errors. Validate wraps ErrInvalid; callers test with errors.Is.
 var (
 	ErrInvalid  = errors.New("incidents: invalid incident")
@@ -92,8 +111,9 @@ var (
 
 // Validate reports the first way inc breaks the rules every stored incident keeps:
 // a known type, date precision, geo precision and status; date_from not after
-// date_to; a valid point; a P-code of the form SY01..SY14 when given; counts not
-// negative; source URLs http or https; text valid UTF-8.
+// date_to; dates within EarliestDate..LatestDate; a valid point; a P-code of
+// the form SY01..SY14 when given; counts not negative; source URLs http or
+// https; text valid UTF-8.
 func (inc *Incident) Validate() error {
 	bad := func(field, format string, args ...any) error {
 		return fmt.Errorf("%w: %s: %s", ErrInvalid, field, fmt.Sprintf(format, args...))
@@ -118,6 +138,12 @@ func (inc *Incident) Validate() error {
 	case inc.Admin1PCode != "" && !IsAdmin1PCode(inc.Admin1PCode):
 		return bad("admin1_pcode", "%q is not an OCHA governorate P-code SY01..SY14", inc.Admin1PCode)
 	}
+	if err := CheckDate("date_from", inc.DateFrom); err != nil {
+		return err
+	}
+	if err := CheckDate("date_to", inc.DateTo); err != nil {
+		return err
+	}
 	if err := geo.CheckPoint(inc.Location); err != nil {
 		return bad("geometry", "%v", err)
 	}
@@ -134,6 +160,9 @@ func (inc *Incident) Validate() error {
 	for i, s := range inc.Sources {
 		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
 			return bad(fmt.Sprintf("sources[%d].url", i), "only http and https URLs are accepted")
+		}
+		if err := CheckDate(fmt.Sprintf("sources[%d].published", i), s.Published); err != nil {
+			return err
 		}
 	}
 	return nil

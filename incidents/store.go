@@ -44,6 +44,10 @@ type Store interface {
 	// Version changes whenever any incident is written: a cheap validator for
 	// caches (ETags), consistent across processes sharing one database.
 	Version(ctx context.Context) (int64, error)
+	// Check verifies the stored data beyond what each write keeps (indexes
+	// in step, dates in the accepted range) and returns the problems found;
+	// none means it is sound. It may read every row.
+	Check(ctx context.Context) ([]string, error)
 	Close() error
 }
 

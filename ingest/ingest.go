@@ -133,6 +133,9 @@ func check(r Report) error {
 	case extract.CheckLanguage(r.Lang) != nil:
 		return fmt.Errorf("%w: lang: %q, want \"ar\", \"en\" or none to detect it", ErrBadReport, r.Lang)
 	}
+	if err := incidents.CheckDate("published", r.Published); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadReport, err)
+	}
 	return nil
 }
 
@@ -150,6 +153,9 @@ func draftOf(c extract.Candidate, src incidents.Source, lang string) incidents.I
 	}
 	if c.DateFrom.IsZero() || c.DateTo.IsZero() {
 		inc.DateFrom, inc.DateTo, inc.DatePrecision = time.Time{}, time.Time{}, ""
+	} else if incidents.CheckDate("date_from", c.DateFrom) != nil || incidents.CheckDate("date_to", c.DateTo) != nil {
+		inc.DateFrom, inc.DateTo, inc.DatePrecision = time.Time{}, time.Time{}, ""
+		c.Notes = append(c.Notes, "the date read is outside the dates accepted: left for the editor")
 	}
 	if !c.HasLocation || inc.GeoPrecision == "" {
 		inc.Location, inc.GeoPrecision = syriaCentre, incidents.GeoCountry
@@ -178,7 +184,7 @@ func publishedTwin(ctx context.Context, store Store, inc incidents.Incident) (in
 	found, err := store.Find(ctx, incidents.Filter{
 		Types:  []incidents.Type{inc.Type},
 		Bounds: []orb.Bound{{Min: orb.Point{p.Lon() - twinRadius, p.Lat() - twinRadius}, Max: orb.Point{p.Lon() + twinRadius, p.Lat() + twinRadius}}},
-		Period: incidents.Interval{Start: inc.DateFrom, End: inc.DateTo.Add(24*time.Hour - time.Nanosecond)},
+		Period: incidents.Between(inc.DateFrom, inc.DateTo.Add(24*time.Hour-time.Nanosecond)),
 		Limit:  1,
 	})
 	if err != nil || len(found) == 0 {

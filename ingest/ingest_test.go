@@ -94,6 +94,8 @@ func TestIngest_BadReports(t *testing.T) {
 		"javascript url": {Text: report, Source: incidents.Source{URL: "javascript:alert(1)"}},
 		"invalid UTF-8":  {Text: "\xff\xfe", Source: incidents.Source{Title: "t"}},
 		"unknown lang":   {Text: report, Lang: "fr", Source: incidents.Source{Title: "t"}},
+		"published in year 9999": {Text: report, Published: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
+			Source: incidents.Source{Title: "t", Published: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}},
 	} {
 		if _, err := ingest.Ingest(context.Background(), store, x, r); err == nil {
 			t.Errorf("%s: no error", name)

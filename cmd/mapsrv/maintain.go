@@ -46,13 +46,12 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if postgis.IsDSN(*db) {
-		return usageError{"check works on SQLite files; PostgreSQL keeps its GiST index in step itself"}
+	if !postgis.IsDSN(*db) {
+		if _, err := os.Stat(*db); err != nil {
+			return fmt.Errorf("check: %w", err)
+		}
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("check: %w", err)
-	}
-	store, err := sqlite.Open(ctx, *db)
+	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -66,8 +65,12 @@ func runCheck(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("check: %s: %s", *db, strings.Join(problems, "; "))
+		return fmt.Errorf("check: %s: %s", displayDSN(*db), strings.Join(problems, "; "))
 	}
-	fmt.Fprintf(e.stdout, "%s: ok, %d incidents, R*Tree and stored features in step\n", *db, n)
+	what := "R*Tree and stored features in step, dates in range"
+	if postgis.IsDSN(*db) {
+		what = "dates in range"
+	}
+	fmt.Fprintf(e.stdout, "%s: ok, %d incidents, %s\n", displayDSN(*db), n, what)
 	return nil
 }

@@ -37,7 +37,7 @@ func box(lon, lat, size float64) []orb.Bound {
 // 1,000,000 points, by the strategy Find chooses and by each.
 func BenchmarkIndex_Find(b *testing.B) {
 	ix := benchIndex(1_000_000)
-	since := incidents.Interval{Start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)}
+	since := incidents.Since(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC))
 	for name, f := range map[string]incidents.Filter{
 		"small":           {Bounds: box(36.63, 35.93, 0.1), Limit: 100},
 		"small/1000":      {Bounds: box(36.63, 35.93, 0.1), Limit: 1000},

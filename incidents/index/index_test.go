@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
 
 // The index is held to reference: a plain filter and sort over a slice of
@@ -45,11 +46,11 @@ type matcher struct {
 
 func matcherOf(f incidents.Filter) matcher {
 	m := matcher{f: f}
-	if !f.Period.Start.IsZero() {
-		m.start = f.Period.Start.UTC().Format(incidents.DateLayout)
+	if first, ok := f.Period.FirstDay(); ok {
+		m.start = first.Format(incidents.DateLayout)
 	}
-	if !f.Period.End.IsZero() {
-		m.end = f.Period.End.UTC().Format(incidents.DateLayout)
+	if last, ok := f.Period.LastDay(); ok {
+		m.end = last.Format(incidents.DateLayout)
 	}
 	return m
 }
@@ -138,15 +139,7 @@ func randomFilter(rng *rand.Rand, page []incidents.Incident) incidents.Filter {
 		}
 		return t
 	}
-	if rng.IntN(3) == 0 {
-		f.Period.Start = day()
-	}
-	if rng.IntN(3) == 0 {
-		f.Period.End = day()
-		if !f.Period.Start.IsZero() && f.Period.End.Before(f.Period.Start) {
-			f.Period.Start, f.Period.End = f.Period.End, f.Period.Start
-		}
-	}
+	f.Period = storetest.RandomPeriod(rng, day)
 	for range rng.IntN(3) {
 		f.Types = append(f.Types, incidents.Types[rng.IntN(5)])
 	}
@@ -353,7 +346,7 @@ func TestIndex_RefusesWhatNeedsSQL(t *testing.T) {
 	if _, ok := ix.Find(incidents.Filter{After: &incidents.Cursor{ID: 5}, Limit: 10}); ok {
 		t.Error("Find answered a filter with an undated cursor, which only a draft has")
 	}
-	refuse("a period in year 0", incidents.Filter{Period: incidents.Interval{End: time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC)}})
+	refuse("a period in year 0", incidents.Filter{Period: incidents.Until(time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC))})
 	ft := reflect.TypeOf(incidents.Filter{})
 	for i := range ft.NumField() {
 		field := ft.Field(i)

@@ -44,13 +44,13 @@ func queryOf(f incidents.Filter, maxSpan int32) (q query, ok bool) {
 	}
 	// SQL compares civil dates: the period's ends as dates in UTC, the
 	// cursor's as written (in its own location).
-	if !f.Period.Start.IsZero() {
-		if q.from, ok = civilDay(f.Period.Start.UTC()); !ok {
+	if first, bounded := f.Period.FirstDay(); bounded {
+		if q.from, ok = civilDay(first); !ok {
 			return q, false
 		}
 	}
-	if !f.Period.End.IsZero() {
-		if q.to, ok = civilDay(f.Period.End.UTC()); !ok {
+	if last, bounded := f.Period.LastDay(); bounded {
+		if q.to, ok = civilDay(last); !ok {
 			return q, false
 		}
 		q.upperDay, q.upperID = q.to+maxSpan+1, math.MinInt64

@@ -35,7 +35,7 @@ func TestStore_PlansFollowTheBox(t *testing.T) {
 	}
 	defer s.Close()
 	storetest.Seed(t, s, 2000, rand.New(rand.NewPCG(1, 2)))
-	since := incidents.Interval{Start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)}
+	since := incidents.Since(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC))
 	boxes := []orb.Bound{
 		{Min: orb.Point{36.58, 35.88}, Max: orb.Point{36.68, 35.98}}, // a town
 		{Min: orb.Point{35.5, 32.3}, Max: orb.Point{42.4, 37.4}},     // the country

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgtype"
 
@@ -78,11 +77,11 @@ func filterTerms(p *params, f incidents.Filter) []string {
 		}
 		where = append(where, "("+strings.Join(boxes, " OR ")+")")
 	}
-	if !f.Period.Start.IsZero() {
-		where = append(where, "i.date_to >= "+p.add(pgDate(dayOf(f.Period.Start))))
+	if first, ok := f.Period.FirstDay(); ok {
+		where = append(where, "i.date_to >= "+p.add(pgDate(first)))
 	}
-	if !f.Period.End.IsZero() {
-		where = append(where, "i.date_from <= "+p.add(pgDate(dayOf(f.Period.End))))
+	if last, ok := f.Period.LastDay(); ok {
+		where = append(where, "i.date_from <= "+p.add(pgDate(last)))
 	}
 	if len(f.Types) > 0 {
 		types := make([]string, len(f.Types))
@@ -110,10 +109,4 @@ func afterCursor(p *params, c incidents.Cursor) string {
 		d = pgtype.Date{InfinityModifier: pgtype.NegativeInfinity, Valid: true}
 	}
 	return "(i.sort_date, i.id) < (" + p.add(d) + ", " + p.add(c.ID) + ")"
-}
-
-// dayOf is the civil date (midnight UTC) of an instant.
-func dayOf(t time.Time) time.Time {
-	t = t.UTC()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -33,7 +33,7 @@ func TestStore_Aggregate(t *testing.T) {
 			{0, 0}: {incidents.TypeShelling: 2, incidents.TypeArrest: 1}, {1, 1}: {incidents.TypeClash: 2}}},
 		"type": {incidents.Filter{Types: []incidents.Type{incidents.TypeArrest}}, map[[2]int]map[incidents.Type]int{
 			{0, 0}: {incidents.TypeArrest: 1}}},
-		"period": {incidents.Filter{Period: incidents.Interval{Start: storetest.Day("2025-01-01")}}, map[[2]int]map[incidents.Type]int{
+		"period": {incidents.Filter{Period: incidents.Since(storetest.Day("2025-01-01"))}, map[[2]int]map[incidents.Type]int{
 			{0, 0}: {incidents.TypeShelling: 2}, {1, 1}: {incidents.TypeClash: 2}}},
 		"bbox narrows": {incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{36.8, 35.8}, Max: orb.Point{38, 37}}}},
 			map[[2]int]map[incidents.Type]int{{1, 1}: {incidents.TypeClash: 2}}},

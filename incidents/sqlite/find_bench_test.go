@@ -121,8 +121,8 @@ func box(lon, lat, size float64) []orb.Bound {
 // (0.1°), a region (1°) and the whole country, unfiltered and with a date and
 // type filter.
 func benchFilters() map[string]incidents.Filter {
-	since := incidents.Interval{Start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)}
-	until := incidents.Interval{End: time.Date(2014, 12, 31, 0, 0, 0, 0, time.UTC)}
+	since := incidents.Since(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC))
+	until := incidents.Until(time.Date(2014, 12, 31, 0, 0, 0, 0, time.UTC))
 	shelling := []incidents.Type{incidents.TypeShelling, incidents.TypeAirstrike}
 	small, medium, country := box(36.63, 35.93, 0.1), box(36.7, 35.9, 1), box(38.3, 34.8, 7)
 	return map[string]incidents.Filter{
@@ -231,7 +231,7 @@ func BenchmarkStore_Aggregate(b *testing.B) {
 	if err := s.Preload(context.Background()); err != nil {
 		b.Fatal(err)
 	}
-	since := incidents.Interval{Start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)}
+	since := incidents.Since(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC))
 	for name, tc := range map[string]struct {
 		g incidents.Grid
 		f incidents.Filter

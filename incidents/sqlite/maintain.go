@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
+	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
@@ -23,7 +25,8 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 
 // Check verifies the database: SQLite's integrity check, the R*Tree's own
 // check, that the R*Tree holds exactly one box per incident, at its point,
-// and that every stored feature is what its incident encodes to.
+// that every stored feature is what its incident encodes to, and that every
+// date lies in the range writes accept.
 // It returns the problems found; none means the database is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	var problems []string
@@ -50,6 +53,7 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		{"R*Tree boxes away from their incident's point", `SELECT count(*) FROM incidents AS i JOIN incidents_rtree AS r ON r.id = i.id
 			WHERE abs(r.min_lon - i.lon) > 1e-4 OR abs(r.max_lon - i.lon) > 1e-4 OR abs(r.min_lat - i.lat) > 1e-4 OR abs(r.max_lat - i.lat) > 1e-4`},
 	}
+	checks = append(checks, outOfRangeChecks...)
 	for _, c := range checks {
 		var n int
 		if err := s.db.QueryRowContext(ctx, c.query).Scan(&n); err != nil {
@@ -67,6 +71,22 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		problems = append(problems, fmt.Sprintf("stored features that differ from their incident: %d", stale))
 	}
 	return problems, nil
+}
+
+// outOfRangeChecks count the dates outside the range writes accept: stored
+// before it was enforced, they are served as they are, and an editor should
+// correct them.
+var outOfRangeChecks = []struct{ what, query string }{
+	{"incidents dated outside " + dateRange(), fmt.Sprintf(`SELECT count(*) FROM incidents
+		WHERE date_from <> '' AND (date_from < '%s' OR date_to > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
+	{"sources published outside " + dateRange(), fmt.Sprintf(`SELECT count(*) FROM sources
+		WHERE published <> '' AND (published < '%s' OR published > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
+}
+
+func dateBound(d time.Time) string { return d.Format(incidents.DateLayout) }
+
+func dateRange() string {
+	return dateBound(incidents.EarliestDate) + ".." + dateBound(incidents.LatestDate)
 }
 
 // staleFeatures counts the stored features of the current format that are

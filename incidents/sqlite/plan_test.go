@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
 
 // TestFind_PlansAgree checks that both plans return the same pages for random
@@ -78,15 +79,7 @@ func randomFilter(rng *rand.Rand) incidents.Filter {
 		f.Bounds = []orb.Bound{{Min: orb.Point{lon, lat}, Max: orb.Point{lon + size, lat + size}}}
 	}
 	day := func() time.Time { return time.Date(2011, 3, 15, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(60)) }
-	if rng.IntN(3) == 0 {
-		f.Period.Start = day()
-	}
-	if rng.IntN(3) == 0 {
-		f.Period.End = day()
-		if f.Period.End.Before(f.Period.Start) {
-			f.Period.Start, f.Period.End = f.Period.End, f.Period.Start
-		}
-	}
+	f.Period = storetest.RandomPeriod(rng, day)
 	for range rng.IntN(3) {
 		f.Types = append(f.Types, incidents.Types[rng.IntN(3)])
 	}
@@ -100,12 +93,14 @@ func randomFilter(rng *rand.Rand) incidents.Filter {
 // f, newest first by (date_to, id), after the cursor, at most f.Limit.
 func bruteFind(all []incidents.Incident, f incidents.Filter) []int64 {
 	var match []incidents.Incident
+	first, hasFirst := f.Period.FirstDay()
+	last, hasLast := f.Period.LastDay()
 	for _, inc := range all {
 		switch {
 		case inc.Status != incidents.StatusPublished,
 			len(f.Bounds) > 0 && !f.Bounds[0].Contains(inc.Location),
-			!f.Period.Start.IsZero() && inc.DateTo.Before(f.Period.Start),
-			!f.Period.End.IsZero() && inc.DateFrom.After(f.Period.End),
+			hasFirst && inc.DateTo.Before(first),
+			hasLast && inc.DateFrom.After(last),
 			len(f.Types) > 0 && !slices.Contains(f.Types, inc.Type),
 			f.After != nil && !(inc.DateTo.Before(f.After.DateTo) || inc.DateTo.Equal(f.After.DateTo) && inc.ID < f.After.ID):
 			continue

@@ -49,6 +49,13 @@ func treeCandidates(bounds []orb.Bound) (string, []any) {
 	return strings.Join(tree, " UNION ALL "), args
 }
 
+// spanDays selects the longest date range, in days, of the incidents of one
+// status (a bound argument): the largest entry of incidents_span, so it
+// cannot go stale when the widest incident is deleted or narrowed. NULL
+// when there is none.
+const spanDays = `SELECT CAST(max(julianday(date_to) - julianday(date_from)) AS INTEGER)
+	FROM incidents INDEXED BY incidents_span WHERE status = ?`
+
 // filterTerms returns the WHERE terms of f on the incidents table, aliased i.
 func filterTerms(f incidents.Filter) ([]string, []any) {
 	status := f.Status
@@ -64,16 +71,19 @@ func filterTerms(f incidents.Filter) ([]string, []any) {
 		}
 		where = append(where, "("+strings.Join(exact, " OR ")+")")
 	}
-	if !f.Period.Start.IsZero() {
+	if first, ok := f.Period.FirstDay(); ok {
 		where = append(where, "i.date_to >= ?")
-		args = append(args, f.Period.Start.UTC().Format(incidents.DateLayout))
+		args = append(args, first.Format(incidents.DateLayout))
 	}
-	if !f.Period.End.IsZero() {
-		// The second term is implied by the first and date_span; it bounds
-		// the walk down the date index.
-		end := f.Period.End.UTC().Format(incidents.DateLayout)
-		where = append(where, "i.date_from <= ?", "i.date_to <= date(?, '+' || (SELECT max_days FROM date_span WHERE id = 1) || ' days')")
-		args = append(args, end, end)
+	if last, ok := f.Period.LastDay(); ok {
+		// The second term is implied by the first and the longest date
+		// range of the incidents of this status (spanDays); it bounds the
+		// walk down the date index. Past year 9999 SQLite's date() is NULL:
+		// no stored date lies beyond, so the bound is then the last day.
+		end := last.Format(incidents.DateLayout)
+		where = append(where, "i.date_from <= ?",
+			"i.date_to <= coalesce(date(?, '+' || ("+spanDays+") || ' days'), '9999-12-31')")
+		args = append(args, end, end, string(status))
 	}
 	if len(f.Types) > 0 {
 		where = append(where, "i.incident_type IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Types)), ",")+")")

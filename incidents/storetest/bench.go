@@ -47,7 +47,7 @@ func Bench(b *testing.B, s incidents.Store) {
 	ctx := context.Background()
 	idlib := []orb.Bound{{Min: orb.Point{36.2, 35.5}, Max: orb.Point{37.2, 36.4}}}
 	country := []orb.Bound{{Min: orb.Point{35.5, 32.0}, Max: orb.Point{42.5, 37.5}}}
-	y2024 := incidents.Interval{Start: Day("2024-01-01"), End: Day("2024-12-31")}
+	y2024 := incidents.Between(Day("2024-01-01"), Day("2024-12-31"))
 	first, err := s.Find(ctx, incidents.Filter{Limit: 1000 * 10})
 	if err != nil || len(first) == 0 {
 		b.Fatalf("no data to page through: %v", err)

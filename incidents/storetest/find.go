@@ -34,15 +34,15 @@ func testFind(t *testing.T, s incidents.Store) {
 		"bbox edge is inside":      {incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{36.3224, 33.5035}, Max: orb.Point{36.4, 33.6}}}}, []int64{id[3]}},
 		"bbox max edge is inside":  {incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{36.3, 33.5}, Max: orb.Point{36.3224, 33.5035}}}}, []int64{id[3]}},
 		"just outside a bbox edge": {incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{36.32240001, 33.5}, Max: orb.Point{36.4, 33.6}}}}, []int64{}},
-		"a day overlapping a range": {incidents.Filter{Period: incidents.Interval{Start: Day("2025-12-05"), End: Day("2025-12-05").Add(time.Hour)}},
+		"a day overlapping a range": {incidents.Filter{Period: incidents.Between(Day("2025-12-05"), Day("2025-12-05").Add(time.Hour))},
 			[]int64{id[1]}},
-		"a range's first day": {incidents.Filter{Period: incidents.Interval{Start: Day("2025-12-01"), End: Day("2025-12-01")}}, []int64{id[1]}},
-		"open start":          {incidents.Filter{Period: incidents.Interval{End: Day("2025-11-30")}}, []int64{id[2], id[3]}},
-		"open end":            {incidents.Filter{Period: incidents.Interval{Start: Day("2025-12-02")}}, []int64{id[1], id[0]}},
+		"a range's first day": {incidents.Filter{Period: incidents.Between(Day("2025-12-01"), Day("2025-12-01"))}, []int64{id[1]}},
+		"open start":          {incidents.Filter{Period: incidents.Until(Day("2025-11-30"))}, []int64{id[2], id[3]}},
+		"open end":            {incidents.Filter{Period: incidents.Since(Day("2025-12-02"))}, []int64{id[1], id[0]}},
 		"types":               {incidents.Filter{Types: []incidents.Type{incidents.TypeBombing, incidents.TypeArmedAttack}}, []int64{id[0], id[3]}},
 		"governorate":         {incidents.Filter{Admin1PCode: "SY06"}, []int64{id[2]}},
 		"draft by type":       {incidents.Filter{Status: incidents.StatusDraft, Types: []incidents.Type{incidents.TypeArrest}}, []int64{id[4]}},
-		"everything combined": {incidents.Filter{Bounds: idlibBox, Types: []incidents.Type{incidents.TypeArrest}, Period: incidents.Interval{Start: Day("2025-11-01")}}, []int64{id[1]}},
+		"everything combined": {incidents.Filter{Bounds: idlibBox, Types: []incidents.Type{incidents.TypeArrest}, Period: incidents.Since(Day("2025-11-01"))}, []int64{id[1]}},
 		"limit":               {incidents.Filter{Limit: 2}, []int64{id[1], id[0]}},
 		"nothing":             {incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{40, 34}, Max: orb.Point{41, 35}}}}, []int64{}},
 	}
@@ -122,7 +122,7 @@ func testDraftsWithoutDates(t *testing.T, s incidents.Store) {
 	if got := pages(t, s, drafts); !slices.Equal(got, want) {
 		t.Errorf("drafts one per page = %v, want %v", got, want)
 	}
-	period := incidents.Filter{Status: incidents.StatusDraft, Period: incidents.Interval{Start: Day("2000-01-01")}}
+	period := incidents.Filter{Status: incidents.StatusDraft, Period: incidents.Since(Day("2000-01-01"))}
 	if got := IDs(mustFind(t, s, period)); !slices.Equal(got, []int64{id[1]}) {
 		t.Errorf("drafts with a datetime filter = %v, want only the dated %d", got, id[1])
 	}

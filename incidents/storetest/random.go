@@ -71,15 +71,7 @@ func LatticeFilter(rng *rand.Rand, page []incidents.Incident) incidents.Filter {
 		}
 		return t
 	}
-	if rng.IntN(3) == 0 {
-		f.Period.Start = day()
-	}
-	if rng.IntN(3) == 0 {
-		f.Period.End = day()
-		if !f.Period.Start.IsZero() && f.Period.End.Before(f.Period.Start) {
-			f.Period.Start, f.Period.End = f.Period.End, f.Period.Start
-		}
-	}
+	f.Period = RandomPeriod(rng, day)
 	for range rng.IntN(3) {
 		f.Types = append(f.Types, incidents.Types[rng.IntN(5)])
 	}
@@ -185,4 +177,28 @@ func CheckEmpty(t *testing.T, s Emptier) {
 		t.Fatal(err)
 	}
 	want(true, "after deleting it")
+}
+
+// RandomPeriod is open at each end two times in three, else bounded by day().
+func RandomPeriod(rng *rand.Rand, day func() time.Time) incidents.Interval {
+	var start, end time.Time
+	hasStart, hasEnd := rng.IntN(3) == 0, rng.IntN(3) == 0
+	if hasStart {
+		start = day()
+	}
+	if hasEnd {
+		end = day()
+		if hasStart && end.Before(start) {
+			start, end = end, start
+		}
+	}
+	switch {
+	case hasStart && hasEnd:
+		return incidents.Between(start, end)
+	case hasStart:
+		return incidents.Since(start)
+	case hasEnd:
+		return incidents.Until(end)
+	}
+	return incidents.Interval{}
 }

@@ -37,6 +37,8 @@ func Run(t *testing.T, open Opener) {
 		{"ExtentAndCount", testExtentAndCount},
 		{"Version", testVersion},
 		{"Aggregate", testAggregate},
+		{"DatesOutOfRange", testDatesOutOfRange},
+		{"WideIntervals", testWideIntervals},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })

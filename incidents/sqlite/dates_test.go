@@ -1,0 +1,100 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/storetest"
+)
+
+// TestStore_StoredDatesOutOfRange: a database written before dates were
+// bounded may hold an incident from year 1 to year 9999. It used to empty
+// every period query (SQLite's date() is NULL past 9999) and, through a
+// date-span bound that was never lowered, slow them all even once deleted.
+// Now check reports it, queries find it with the others, and once it is
+// deleted the bound is back to the widest left.
+func TestStore_StoredDatesOutOfRange(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	ids, err := s.Add(ctx, []incidents.Incident{
+		storetest.Incident(incidents.TypeArrest, 36.80, 35.87, "2025-11-24", "2025-11-24"),
+		storetest.Incident(incidents.TypeClash, 36.81, 35.88, "2025-11-24", "2025-11-24"),
+		storetest.Incident(incidents.TypeShelling, 36.82, 35.86, "2025-11-23", "2025-11-25"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Written as an older mapsrv wrote it, past the checks of today's.
+	legacy := storetest.Incident(incidents.TypeBombing, 36.79, 35.85, "2025-01-01", "2025-01-01")
+	legacy.DateFrom, legacy.DateTo = legacy.DateFrom.AddDate(-2024, 0, 1), legacy.DateTo.AddDate(7974, 11, 30)
+	err = s.write(ctx, func(_ *sql.Tx, w *writer) error {
+		_, err := w.insert(ctx, legacy, legacy.DateFrom)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide, _ := s.Find(ctx, incidents.Filter{Types: []incidents.Type{incidents.TypeBombing}})
+	if len(wide) != 1 || incidents.FormatDate(wide[0].DateFrom) != "0001-01-02" || incidents.FormatDate(wide[0].DateTo) != "9999-12-31" {
+		t.Fatalf("the legacy incident reads back as %+v", wide)
+	}
+	problems, err := s.Check(ctx)
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "incidents dated outside 1900-01-01..2100-12-31: 1") {
+		t.Errorf("Check = %q, %v; want the one incident dated outside the range", problems, err)
+	}
+	day := incidents.Between(storetest.Day("2025-11-24"), storetest.Day("2025-11-24"))
+	toEnd := incidents.Between(storetest.Day("2020-01-01"), storetest.Day("9999-12-31"))
+	want := append(slices.Clone(ids), wide[0].ID)
+	near := []orb.Bound{{Min: orb.Point{36.7, 35.8}, Max: orb.Point{36.9, 35.9}}}
+	for _, f := range []incidents.Filter{{Period: day}, {Period: toEnd}, {Period: day, Bounds: near, Limit: 100}} {
+		if got := sortedIDs(t, s, f); !slices.Equal(got, want) {
+			t.Errorf("Find(%v, box %t) = %v, want %v", f.Period, f.Bounds != nil, got, want)
+		}
+	}
+	if span := spanOf(t, s); span < 3_600_000 {
+		t.Fatalf("span bound %d days with the legacy incident stored", span)
+	}
+	if err := s.Delete(ctx, wide[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if span := spanOf(t, s); span != 2 {
+		t.Errorf("after deleting it, the span bound is %d days, want 2 (the index's: index.TestApply_WidestGone)", span)
+	}
+	for _, f := range []incidents.Filter{{Period: day}, {Period: toEnd}, {Period: day, Bounds: near, Limit: 100}} {
+		if got := sortedIDs(t, s, f); !slices.Equal(got, ids) {
+			t.Errorf("after the delete, Find(%v) = %v, want %v", f.Period, got, ids)
+		}
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("Check after the delete = %q, %v", problems, err)
+	}
+}
+
+func spanOf(t *testing.T, s *Store) int64 {
+	t.Helper()
+	var span int64
+	if err := s.db.QueryRow(spanDays, "published").Scan(&span); err != nil {
+		t.Fatal(err)
+	}
+	return span
+}
+
+func sortedIDs(t *testing.T, s *Store, f incidents.Filter) []int64 {
+	t.Helper()
+	found, err := s.Find(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := idsOf(found)
+	slices.Sort(ids)
+	return ids
+}
