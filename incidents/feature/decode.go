@@ -9,7 +9,6 @@ import (
 	"iter"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -157,10 +156,10 @@ func (d *decoder) feature(raw []byte) bool {
 // properties are errors, so that a misspelt field is not silently dropped.
 func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
 	var f struct {
-		Type       string            `json:"type"`
-		ID         json.RawMessage   `json:"id"`
-		Geometry   *geojson.Geometry `json:"geometry"`
-		Properties json.RawMessage   `json:"properties"`
+		Type       string          `json:"type"`
+		ID         json.RawMessage `json:"id"`
+		Geometry   json.RawMessage `json:"geometry"`
+		Properties json.RawMessage `json:"properties"`
 	}
 	if err := json.Unmarshal(raw, &f); err != nil {
 		return incidents.Incident{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
@@ -168,12 +167,9 @@ func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
 	if f.Type != "Feature" {
 		return incidents.Incident{}, fmt.Errorf("%w: type is %q, want Feature", ErrBadGeoJSON, f.Type)
 	}
-	if f.Geometry == nil || f.Geometry.Coordinates == nil {
-		return incidents.Incident{}, fmt.Errorf("%w: geometry: a Point is required", ErrBadGeoJSON)
-	}
-	pt, ok := f.Geometry.Coordinates.(orb.Point)
-	if !ok {
-		return incidents.Incident{}, fmt.Errorf("%w: geometry: want a Point, got %s", ErrBadGeoJSON, f.Geometry.Type)
+	pt, err := decodePoint(f.Geometry)
+	if err != nil {
+		return incidents.Incident{}, err
 	}
 	var p Properties
 	dec := json.NewDecoder(bytes.NewReader(f.Properties))
@@ -182,4 +178,38 @@ func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
 		return incidents.Incident{}, fmt.Errorf("%w: properties: %v", ErrBadGeoJSON, err)
 	}
 	return p.Incident(pt, def)
+}
+
+// decodePoint reads a GeoJSON Point geometry: its position must be exactly
+// two numbers, longitude and latitude, or three, the third an altitude,
+// which is dropped (incidents are points on the map). orb's decoder reads
+// [] as (0, 0), [36.5] as (36.5, 0) and ignores extra numbers, putting a
+// wrong incident at a real place.
+func decodePoint(raw json.RawMessage) (orb.Point, error) {
+	var g struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	}
+	if len(raw) == 0 || string(raw) == "null" {
+		return orb.Point{}, fmt.Errorf("%w: geometry: a Point is required", ErrBadGeoJSON)
+	}
+	if err := json.Unmarshal(raw, &g); err != nil {
+		return orb.Point{}, fmt.Errorf("%w: geometry: %v", ErrBadGeoJSON, err)
+	}
+	if g.Type != "Point" {
+		return orb.Point{}, fmt.Errorf("%w: geometry: want a Point, got %q", ErrBadGeoJSON, g.Type)
+	}
+	var pos []*float64
+	if err := json.Unmarshal(g.Coordinates, &pos); err != nil || len(g.Coordinates) == 0 {
+		return orb.Point{}, fmt.Errorf("%w: geometry: coordinates: want an array of numbers [lon, lat]", ErrBadGeoJSON)
+	}
+	if len(pos) != 2 && len(pos) != 3 {
+		return orb.Point{}, fmt.Errorf("%w: geometry: coordinates: want [lon, lat] or [lon, lat, altitude], got %d numbers", ErrBadGeoJSON, len(pos))
+	}
+	for _, v := range pos {
+		if v == nil {
+			return orb.Point{}, fmt.Errorf("%w: geometry: coordinates: null is not a number", ErrBadGeoJSON)
+		}
+	}
+	return orb.Point{*pos[0], *pos[1]}, nil
 }

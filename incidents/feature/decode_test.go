@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
@@ -46,6 +48,14 @@ func TestDecode(t *testing.T) {
 		"not a feature":              {in: strings.Replace(good, `"type":"Feature"`, `"type":"Thing"`, 1), wantErr: "want Feature"},
 		"collection of other":        {in: `{"type":"Topology","features":[]}`, wantErr: "FeatureCollection"},
 		"deep nesting":               {in: `{"type":"Feature","properties":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`, wantErr: "depth"},
+		"no coordinates":             {in: strings.Replace(good, `[36.8,35.87]`, `[]`, 1), wantErr: "geometry: coordinates: want [lon, lat] or [lon, lat, altitude], got 0 numbers"},
+		"one coordinate":             {in: strings.Replace(good, `[36.8,35.87]`, `[36.5]`, 1), wantErr: "got 1 numbers"},
+		"four coordinates":           {in: strings.Replace(good, `[36.8,35.87]`, `[180,90,5,6]`, 1), wantErr: "got 4 numbers"},
+		"null coordinate":            {in: strings.Replace(good, `[36.8,35.87]`, `[36.8,null]`, 1), wantErr: "geometry: coordinates: null"},
+		"coordinates not numbers":    {in: strings.Replace(good, `[36.8,35.87]`, `["36.8","35.87"]`, 1), wantErr: "geometry: coordinates"},
+		"coordinates missing":        {in: strings.Replace(good, `,"coordinates":[36.8,35.87]`, ``, 1), wantErr: "geometry: coordinates"},
+		"coordinates null":           {in: strings.Replace(good, `[36.8,35.87]`, `null`, 1), wantErr: "geometry: coordinates"},
+		"with an altitude":           {in: strings.Replace(good, `[36.8,35.87]`, `[36.8,35.87,410]`, 1), wantN: 1},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -108,4 +118,36 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUnmarshal_Defaults: what a feature may leave out. date_to defaults to
+// date_from; date_precision to day for one day and range for several (it was
+// a 400); a third coordinate, an altitude, is dropped.
+func TestUnmarshal_Defaults(t *testing.T) {
+	noPrec := strings.Replace(good, `"date_precision":"day",`, ``, 1)
+	tests := map[string]struct {
+		in       string
+		from, to string
+		prec     incidents.DatePrecision
+	}{
+		"one day":          {noPrec, "2025-12-03", "2025-12-03", incidents.DateDay},
+		"a range":          {strings.Replace(noPrec, `"date_from":"2025-12-03"`, `"date_from":"2025-12-01","date_to":"2025-12-03"`, 1), "2025-12-01", "2025-12-03", incidents.DateRange},
+		"null precision":   {strings.Replace(good, `"day"`, `null`, 1), "2025-12-03", "2025-12-03", incidents.DateDay},
+		"given precision":  {strings.Replace(good, `"day"`, `"month"`, 1), "2025-12-03", "2025-12-03", incidents.DateMonth},
+		"a draft, no date": {strings.Replace(strings.Replace(noPrec, `"date_from":"2025-12-03",`, ``, 1), `"shelling"`, `"shelling","status":"draft"`, 1), "", "", ""},
+		"with an altitude": {strings.Replace(good, `[36.8,35.87]`, `[36.8,35.87,410]`, 1), "2025-12-03", "2025-12-03", incidents.DateDay},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			inc, err := Unmarshal([]byte(tc.in), incidents.StatusPublished)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if incidents.FormatDate(inc.DateFrom) != tc.from || incidents.FormatDate(inc.DateTo) != tc.to || inc.DatePrecision != tc.prec ||
+				inc.Location != (orb.Point{36.8, 35.87}) {
+				t.Errorf("got %s..%s %q at %v, want %s..%s %q at [36.8 35.87]", incidents.FormatDate(inc.DateFrom),
+					incidents.FormatDate(inc.DateTo), inc.DatePrecision, inc.Location, tc.from, tc.to, tc.prec)
+			}
+		})
+	}
 }

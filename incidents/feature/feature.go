@@ -98,7 +98,9 @@ func Of(inc incidents.Incident) Feature {
 }
 
 // Incident converts properties and a point into a validated incident. Status
-// defaults to def when the properties give none. Errors name the field.
+// defaults to def when the properties give none; date_to to date_from; and
+// date_precision, when dates are given without it, to day for one day and
+// range for several. Errors name the field.
 func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Incident, error) {
 	inc := incidents.Incident{
 		Type: incidents.Type(p.IncidentType), DatePrecision: incidents.DatePrecision(deref(p.DatePrecision)),
@@ -118,6 +120,12 @@ func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Inci
 		inc.DateTo = inc.DateFrom
 	} else if inc.DateTo, err = parseDate("date_to", *p.DateTo); err != nil {
 		return inc, err
+	}
+	if inc.DatePrecision == "" && !inc.DateFrom.IsZero() {
+		inc.DatePrecision = incidents.DateDay
+		if !inc.DateTo.Equal(inc.DateFrom) {
+			inc.DatePrecision = incidents.DateRange
+		}
 	}
 	if p.CreatedAt != nil {
 		inc.CreatedAt = p.CreatedAt.Time
