@@ -24,8 +24,18 @@ type Store interface {
 	// included), keeping its creation time. It returns the stored result, or an
 	// error wrapping [ErrNotFound] or [ErrInvalid].
 	Update(ctx context.Context, inc Incident) (Incident, error)
+	// Edit reads the incident with the given ID, lets edit derive its new
+	// state and stores that (as Update does) in one write transaction, so
+	// that no other write comes between the read and the write: two editors
+	// changing different fields both keep their change. An error from edit
+	// (a failed precondition, say), or the new state's validation error, is
+	// returned as it is and stores nothing.
+	Edit(ctx context.Context, id int64, edit func(current Incident) (Incident, error)) (Incident, error)
 	// Delete removes an incident; an error wraps [ErrNotFound] if there is none.
 	Delete(ctx context.Context, id int64) error
+	// DeleteIf is Delete when check, given the incident in the write
+	// transaction, returns nil; check's error is returned as it is.
+	DeleteIf(ctx context.Context, id int64, check func(current Incident) error) error
 	// AddSources links more sources to an incident, skipping ones it has.
 	AddSources(ctx context.Context, id int64, srcs []Source) error
 	// Import stores every incident of seq in one transaction, all or nothing,

@@ -36,6 +36,8 @@ func statusOf(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.As(err, new(errUnsupportedMedia)):
 		return http.StatusUnsupportedMediaType
+	case errors.As(err, new(errPreconditionFailed)):
+		return http.StatusPreconditionFailed
 	}
 	return http.StatusInternalServerError
 }

@@ -144,7 +144,9 @@ func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encode
 	cw.Close(map[string]any{"links": links, "timeStamp": time.Now().UTC().Format(time.RFC3339)})
 }
 
-// handleIncidentItem serves one incident of the given status by id.
+// handleIncidentItem serves one incident of the given status by id, with
+// its strong ETag (the If-Match of an edit); If-None-Match holding it
+// answers 304.
 func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkParams(r.URL.Query(), []string{"f"}); err != nil {
@@ -160,8 +162,18 @@ func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.
 		if err == nil && inc.Status != status {
 			err = fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
 		}
+		var etag string
+		if err == nil {
+			etag, err = itemETag(inc)
+		}
 		if err != nil {
 			writeError(w, r, log, err)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Cache-Control", "no-cache")
+		if noneMatch(r, etag) {
+			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 		out := struct {

@@ -70,11 +70,14 @@ func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64
 			return
 		}
 		ids, err := store.Add(r.Context(), []incidents.Incident{inc})
+		if err == nil {
+			inc, err = store.Get(r.Context(), ids[0])
+		}
 		if err != nil {
 			writeError(w, r, log, err)
 			return
 		}
-		respondIncident(w, r, store, ids[0], http.StatusCreated, log)
+		respondIncident(w, r, inc, http.StatusCreated, log)
 	})
 }
 
@@ -102,41 +105,42 @@ func handleIncidentPatch(store incidentStore, limit int64, log *slog.Logger) htt
 	}, "application/merge-patch+json")
 }
 
-// handleIncidentUpdate reads the stored incident and the body, lets edit
-// derive the new incident from both, and stores it.
+// handleIncidentUpdate reads the body, then lets edit derive the new
+// incident from it and the stored one, inside the store's write transaction:
+// a concurrent edit of other fields is never lost. An If-Match naming
+// another state of the incident answers 412 and stores nothing.
 func handleIncidentUpdate(store incidentStore, limit int64, log *slog.Logger,
 	edit func(current incidents.Incident, body []byte) (incidents.Incident, error), types ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)
-		var current, inc incidents.Incident
 		var body []byte
-		if err == nil {
-			current, err = store.Get(r.Context(), id)
-		}
 		if err == nil {
 			body, err = readBody(w, r, limit, types...)
 		}
+		var stored incidents.Incident
 		if err == nil {
-			inc, err = edit(current, body)
-		}
-		if err == nil {
-			inc.ID = id
-			_, err = store.Update(r.Context(), inc)
+			stored, err = store.Edit(r.Context(), id, func(current incidents.Incident) (incidents.Incident, error) {
+				if err := checkIfMatch(r, current); err != nil {
+					return incidents.Incident{}, err
+				}
+				return edit(current, body)
+			})
 		}
 		if err != nil {
 			writeError(w, r, log, err)
 			return
 		}
-		respondIncident(w, r, store, id, http.StatusOK, log)
+		respondIncident(w, r, stored, http.StatusOK, log)
 	})
 }
 
-// handleIncidentDelete serves DELETE: 204, or 404 if there was nothing.
+// handleIncidentDelete serves DELETE: 204, 404 if there was nothing, or 412
+// when If-Match names another state of the incident.
 func handleIncidentDelete(store incidentStore, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)
 		if err == nil {
-			err = store.Delete(r.Context(), id)
+			err = store.DeleteIf(r.Context(), id, func(current incidents.Incident) error { return checkIfMatch(r, current) })
 		}
 		if err != nil {
 			writeError(w, r, log, err)
@@ -146,9 +150,10 @@ func handleIncidentDelete(store incidentStore, log *slog.Logger) http.Handler {
 	})
 }
 
-// respondIncident answers with the stored incident as a feature.
-func respondIncident(w http.ResponseWriter, r *http.Request, store incidentStore, id int64, status int, log *slog.Logger) {
-	inc, err := store.Get(r.Context(), id)
+// respondIncident answers with the stored incident as a feature, with its
+// ETag and its Location.
+func respondIncident(w http.ResponseWriter, r *http.Request, inc incidents.Incident, status int, log *slog.Logger) {
+	etag, err := itemETag(inc)
 	if err != nil {
 		writeError(w, r, log, err)
 		return
@@ -157,7 +162,8 @@ func respondIncident(w http.ResponseWriter, r *http.Request, store incidentStore
 	if inc.Status == incidents.StatusDraft {
 		coll = "drafts"
 	}
-	w.Header().Set("Location", absURL(r, fmt.Sprintf("/api/collections/%s/items/%d", coll, id)))
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Location", absURL(r, fmt.Sprintf("/api/collections/%s/items/%d", coll, inc.ID)))
 	writeJSON(w, status, "application/geo+json", feature.Of(inc))
 }
 

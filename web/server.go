@@ -21,8 +21,8 @@ type incidentStore interface {
 	Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error)
 	Get(ctx context.Context, id int64) (incidents.Incident, error)
 	Add(ctx context.Context, incs []incidents.Incident) ([]int64, error)
-	Update(ctx context.Context, inc incidents.Incident) (incidents.Incident, error)
-	Delete(ctx context.Context, id int64) error
+	Edit(ctx context.Context, id int64, edit func(incidents.Incident) (incidents.Incident, error)) (incidents.Incident, error)
+	DeleteIf(ctx context.Context, id int64, check func(incidents.Incident) error) error
 	AddSources(ctx context.Context, id int64, srcs []incidents.Source) error
 	Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error)
 	Extent(ctx context.Context) (incidents.Extent, error)

@@ -15,39 +15,104 @@ func (s *Store) Update(ctx context.Context, inc incidents.Incident) (incidents.I
 	if err := inc.Validate(); err != nil {
 		return incidents.Incident{}, err
 	}
+	return s.Edit(ctx, inc.ID, func(incidents.Incident) (incidents.Incident, error) { return inc, nil })
+}
+
+// Edit reads an incident, lets edit derive its new state and stores that,
+// in one transaction holding the incident's row lock from the read on: no
+// other write, from any process, comes between. An error from edit, or the
+// new state's validation error, is returned as it is and stores nothing.
+func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident) (incidents.Incident, error)) (incidents.Incident, error) {
+	var editErr error
 	err := s.write(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE incidents SET incident_type = $1, date_from = $2, date_to = $3,
-			date_precision = $4, place_name_ar = $5, place_name_en = $6, admin1_pcode = $7, admin1_name = $8,
-			lon = $9, lat = $10, geo_precision = $11, killed = $12, injured = $13, arrested = $14,
-			summary_ar = $15, summary_en = $16, status = $17, updated_at = $18 WHERE id = $19`,
-			string(inc.Type), pgDate(inc.DateFrom), pgDate(inc.DateTo), string(inc.DatePrecision),
-			inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name, inc.Location.Lon(),
-			inc.Location.Lat(), string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested,
-			inc.SummaryAR, inc.SummaryEN, string(inc.Status), now(), inc.ID)
+		cur, err := getLocked(ctx, tx, id)
 		if err != nil {
-			return formatError(err)
-		}
-		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, inc.ID)
-		}
-		if _, err := tx.Exec(ctx, "DELETE FROM incident_sources WHERE incident_id = $1", inc.ID); err != nil {
 			return err
 		}
-		links := make([]link, len(inc.Sources))
-		for pos, src := range inc.Sources {
-			links[pos] = link{incident: inc.ID, pos: pos, src: src}
+		var inc incidents.Incident
+		if inc, editErr = edit(cur); editErr == nil {
+			inc.ID = id
+			editErr = inc.Validate()
 		}
-		return linkSources(ctx, tx, links)
+		if editErr != nil {
+			return editErr
+		}
+		return update(ctx, tx, inc)
 	})
-	if err != nil {
-		return incidents.Incident{}, fmt.Errorf("postgis: update %d: %w", inc.ID, err)
+	if editErr != nil {
+		return incidents.Incident{}, editErr
 	}
-	return s.Get(ctx, inc.ID)
+	if err != nil {
+		return incidents.Incident{}, fmt.Errorf("postgis: update %d: %w", id, err)
+	}
+	return s.Get(ctx, id)
+}
+
+// getLocked reads an incident in tx after locking its row until tx ends.
+func getLocked(ctx context.Context, tx pgx.Tx, id int64) (incidents.Incident, error) {
+	if _, err := tx.Exec(ctx, "SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE", id); err != nil {
+		return incidents.Incident{}, err
+	}
+	rows, err := tx.Query(ctx, "SELECT "+incidentColumns+" FROM incidents AS i WHERE i.id = $1", id)
+	if err != nil {
+		return incidents.Incident{}, err
+	}
+	found, err := scanIncidents(rows)
+	if err != nil {
+		return incidents.Incident{}, err
+	}
+	if len(found) == 0 {
+		return incidents.Incident{}, fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
+	}
+	return found[0], nil
+}
+
+// update writes a validated incident over the stored one with its ID.
+func update(ctx context.Context, tx pgx.Tx, inc incidents.Incident) error {
+	tag, err := tx.Exec(ctx, `UPDATE incidents SET incident_type = $1, date_from = $2, date_to = $3,
+		date_precision = $4, place_name_ar = $5, place_name_en = $6, admin1_pcode = $7, admin1_name = $8,
+		lon = $9, lat = $10, geo_precision = $11, killed = $12, injured = $13, arrested = $14,
+		summary_ar = $15, summary_en = $16, status = $17, updated_at = $18 WHERE id = $19`,
+		string(inc.Type), pgDate(inc.DateFrom), pgDate(inc.DateTo), string(inc.DatePrecision),
+		inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name, inc.Location.Lon(),
+		inc.Location.Lat(), string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested,
+		inc.SummaryAR, inc.SummaryEN, string(inc.Status), now(), inc.ID)
+	if err != nil {
+		return formatError(err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, inc.ID)
+	}
+	if _, err := tx.Exec(ctx, "DELETE FROM incident_sources WHERE incident_id = $1", inc.ID); err != nil {
+		return err
+	}
+	links := make([]link, len(inc.Sources))
+	for pos, src := range inc.Sources {
+		links[pos] = link{incident: inc.ID, pos: pos, src: src}
+	}
+	return linkSources(ctx, tx, links)
 }
 
 // Delete removes an incident and, by cascade, its source links.
 func (s *Store) Delete(ctx context.Context, id int64) error {
+	return s.DeleteIf(ctx, id, nil)
+}
+
+// DeleteIf removes an incident if check, given it under its row lock,
+// returns nil (a nil check always passes); check's error is returned as it
+// is and deletes nothing.
+func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Incident) error) error {
+	var checkErr error
 	err := s.write(ctx, func(tx pgx.Tx) error {
+		if check != nil {
+			cur, err := getLocked(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if checkErr = check(cur); checkErr != nil {
+				return checkErr
+			}
+		}
 		tag, err := tx.Exec(ctx, "DELETE FROM incidents WHERE id = $1", id)
 		if err != nil {
 			return err
@@ -57,6 +122,9 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+	if checkErr != nil {
+		return checkErr
+	}
 	if err != nil {
 		return fmt.Errorf("postgis: delete %d: %w", id, err)
 	}

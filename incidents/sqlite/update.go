@@ -17,46 +17,98 @@ func (s *Store) Update(ctx context.Context, inc incidents.Incident) (incidents.I
 	if err := inc.Validate(); err != nil {
 		return incidents.Incident{}, err
 	}
+	return s.Edit(ctx, inc.ID, func(incidents.Incident) (incidents.Incident, error) { return inc, nil })
+}
+
+// Edit reads an incident, lets edit derive its new state and stores that,
+// in one write transaction: no other write comes between the read and the
+// write. An error from edit, or the new state's validation error, is
+// returned as it is and stores nothing.
+func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident) (incidents.Incident, error)) (incidents.Incident, error) {
+	var editErr error
 	err := s.write(ctx, func(tx *sql.Tx, w *writer) error {
-		lon, lat := inc.Location.Lon(), inc.Location.Lat()
-		res, err := tx.ExecContext(ctx, `UPDATE incidents SET incident_type = ?, date_from = ?, date_to = ?,
-			date_precision = ?, place_name_ar = ?, place_name_en = ?, admin1_pcode = ?, admin1_name = ?,
-			lon = ?, lat = ?, geo_precision = ?, killed = ?, injured = ?, arrested = ?, summary_ar = ?,
-			summary_en = ?, status = ?, updated_at = ? WHERE id = ?`,
-			string(inc.Type), incidents.FormatDate(inc.DateFrom), incidents.FormatDate(inc.DateTo),
-			string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name,
-			lon, lat, string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR,
-			inc.SummaryEN, string(inc.Status), time.Now().UTC().Format(time.RFC3339Nano), inc.ID)
+		found, err := readIncidents(ctx, tx, []int64{id})
 		if err != nil {
-			return formatError(err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, inc.ID)
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE incidents_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE id = ?",
-			lon, lon, lat, lat, inc.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM incident_sources WHERE incident_id = ?", inc.ID); err != nil {
-			return err
+		if len(found) == 0 {
+			return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
 		}
-		for pos, src := range inc.Sources {
-			if _, err := w.linkSource(ctx, inc.ID, pos, src); err != nil {
-				return err
-			}
+		var inc incidents.Incident
+		if inc, editErr = edit(found[0]); editErr == nil {
+			inc.ID = id
+			editErr = inc.Validate()
 		}
-		w.touch(inc.ID)
-		return nil
+		if editErr != nil {
+			return editErr
+		}
+		return w.update(ctx, tx, inc)
 	})
-	if err != nil {
-		return incidents.Incident{}, fmt.Errorf("sqlite: update %d: %w", inc.ID, err)
+	if editErr != nil {
+		return incidents.Incident{}, editErr
 	}
-	return s.Get(ctx, inc.ID)
+	if err != nil {
+		return incidents.Incident{}, fmt.Errorf("sqlite: update %d: %w", id, err)
+	}
+	return s.Get(ctx, id)
+}
+
+// update writes a validated incident over the stored one with its ID.
+func (w *writer) update(ctx context.Context, tx *sql.Tx, inc incidents.Incident) error {
+	lon, lat := inc.Location.Lon(), inc.Location.Lat()
+	res, err := tx.ExecContext(ctx, `UPDATE incidents SET incident_type = ?, date_from = ?, date_to = ?,
+		date_precision = ?, place_name_ar = ?, place_name_en = ?, admin1_pcode = ?, admin1_name = ?,
+		lon = ?, lat = ?, geo_precision = ?, killed = ?, injured = ?, arrested = ?, summary_ar = ?,
+		summary_en = ?, status = ?, updated_at = ? WHERE id = ?`,
+		string(inc.Type), incidents.FormatDate(inc.DateFrom), incidents.FormatDate(inc.DateTo),
+		string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name,
+		lon, lat, string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR,
+		inc.SummaryEN, string(inc.Status), time.Now().UTC().Format(time.RFC3339Nano), inc.ID)
+	if err != nil {
+		return formatError(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, inc.ID)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE incidents_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE id = ?",
+		lon, lon, lat, lat, inc.ID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM incident_sources WHERE incident_id = ?", inc.ID); err != nil {
+		return err
+	}
+	for pos, src := range inc.Sources {
+		if _, err := w.linkSource(ctx, inc.ID, pos, src); err != nil {
+			return err
+		}
+	}
+	w.touch(inc.ID)
+	return nil
 }
 
 // Delete removes an incident, its R*Tree box and its source links.
 func (s *Store) Delete(ctx context.Context, id int64) error {
+	return s.DeleteIf(ctx, id, nil)
+}
+
+// DeleteIf removes an incident if check, given it in the write transaction,
+// returns nil (a nil check always passes); check's error is returned as it
+// is and deletes nothing.
+func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Incident) error) error {
+	var checkErr error
 	err := s.write(ctx, func(tx *sql.Tx, w *writer) error {
+		if check != nil {
+			found, err := readIncidents(ctx, tx, []int64{id})
+			if err != nil {
+				return err
+			}
+			if len(found) == 0 {
+				return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
+			}
+			if checkErr = check(found[0]); checkErr != nil {
+				return checkErr
+			}
+		}
 		w.changed = append(w.changed, id)
 		res, err := tx.ExecContext(ctx, "DELETE FROM incidents WHERE id = ?", id)
 		if err != nil {
@@ -68,6 +120,9 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 		_, err = tx.ExecContext(ctx, "DELETE FROM incidents_rtree WHERE id = ?", id)
 		return err
 	})
+	if checkErr != nil {
+		return checkErr
+	}
 	if err != nil {
 		return fmt.Errorf("sqlite: delete %d: %w", id, err)
 	}

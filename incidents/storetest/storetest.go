@@ -39,6 +39,8 @@ func Run(t *testing.T, open Opener) {
 		{"Aggregate", testAggregate},
 		{"DatesOutOfRange", testDatesOutOfRange},
 		{"WideIntervals", testWideIntervals},
+		{"EditIsAtomic", testEditIsAtomic},
+		{"EditPreconditions", testEditPreconditions},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })

@@ -1,0 +1,94 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// testEditIsAtomic: two editors changing different fields of one incident at
+// the same moment both keep their change, round after round (a read, then a
+// separate write, lost one of them in 6 rounds of 30).
+func testEditIsAtomic(t *testing.T, s incidents.Store) {
+	ctx := context.Background()
+	const rounds = 40
+	for round := range rounds {
+		id := mustAdd(t, s, Incident(incidents.TypeArrest, 36.8, 35.87, "2025-11-24", "2025-11-24"))[0]
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for _, set := range []func(*incidents.Incident){
+			func(inc *incidents.Incident) { inc.Killed = intp(round + 1) },
+			func(inc *incidents.Incident) { inc.Injured = intp(round + 2) },
+		} {
+			wg.Go(func() {
+				<-start
+				_, err := s.Edit(ctx, id, func(cur incidents.Incident) (incidents.Incident, error) {
+					set(&cur)
+					return cur, nil
+				})
+				if err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		close(start)
+		wg.Wait()
+		got, err := s.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Killed == nil || *got.Killed != round+1 || got.Injured == nil || *got.Injured != round+2 {
+			t.Fatalf("round %d: killed %v, injured %v; want both edits kept", round, got.Killed, got.Injured)
+		}
+	}
+}
+
+// testEditPreconditions: an edit or a delete whose check fails (a stale
+// If-Match) stores nothing and returns the check's error as it is; edits of
+// a missing incident fail with ErrNotFound.
+func testEditPreconditions(t *testing.T, s incidents.Store) {
+	ctx := context.Background()
+	id := mustAdd(t, s, Incident(incidents.TypeArrest, 36.8, 35.87, "2025-11-24", "2025-11-24"))[0]
+	before, _ := s.Get(ctx, id)
+	v0 := mustVersion(t, s)
+	stale := errors.New("stale")
+	_, err := s.Edit(ctx, id, func(cur incidents.Incident) (incidents.Incident, error) {
+		cur.Killed = intp(9)
+		return cur, stale
+	})
+	if err != stale {
+		t.Errorf("Edit with a failing check: %v, want its error as it is", err)
+	}
+	if err := s.DeleteIf(ctx, id, func(incidents.Incident) error { return stale }); err != stale {
+		t.Errorf("DeleteIf with a failing check: %v, want its error as it is", err)
+	}
+	_, err = s.Edit(ctx, id, func(cur incidents.Incident) (incidents.Incident, error) {
+		cur.Type = "riot"
+		return cur, nil
+	})
+	if !errors.Is(err, incidents.ErrInvalid) {
+		t.Errorf("Edit to an invalid incident: %v, want ErrInvalid", err)
+	}
+	if got, _ := s.Get(ctx, id); got.Killed != nil || got.Type != before.Type || !got.UpdatedAt.Equal(before.UpdatedAt) {
+		t.Errorf("refused edits changed the incident: %+v", got)
+	}
+	if v := mustVersion(t, s); v != v0 {
+		t.Errorf("refused edits moved the version %d → %d", v0, v)
+	}
+	if _, err := s.Edit(ctx, id+100, func(cur incidents.Incident) (incidents.Incident, error) { return cur, nil }); !errors.Is(err, incidents.ErrNotFound) {
+		t.Errorf("Edit of a missing incident: %v", err)
+	}
+	if err := s.DeleteIf(ctx, id+100, func(incidents.Incident) error { return nil }); !errors.Is(err, incidents.ErrNotFound) {
+		t.Errorf("DeleteIf of a missing incident: %v", err)
+	}
+	var seen incidents.Incident
+	if err := s.DeleteIf(ctx, id, func(cur incidents.Incident) error { seen = cur; return nil }); err != nil || seen.ID != id {
+		t.Errorf("DeleteIf with a passing check: %v, saw %d", err, seen.ID)
+	}
+	if n := mustCount(t, s); n != 0 {
+		t.Errorf("after DeleteIf, %d incidents left", n)
+	}
+}

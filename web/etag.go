@@ -1,0 +1,89 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+)
+
+// itemETag is the strong entity tag of one incident (RFC 9110 8.8.3): a
+// digest of its GeoJSON feature as encoded, so that it changes exactly when
+// what a client reads of the incident does, whichever store or process
+// wrote it.
+func itemETag(inc incidents.Incident) (string, error) {
+	b, err := feature.AppendFeature(nil, inc)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`, nil
+}
+
+// errPreconditionFailed answers a write whose If-Match names none of the
+// incident's current state: someone else saved it since the client read it
+// (OGC API – Features Part 4; RFC 9110 13.1.1).
+type errPreconditionFailed struct{ current string }
+
+func (e errPreconditionFailed) Error() string {
+	return fmt.Sprintf("If-Match: the incident has changed since it was read (its ETag is now %s): read it again and reapply the change", e.current)
+}
+
+// checkIfMatch tests the If-Match header of r against inc, the incident as
+// stored: no header, "*", or a list holding inc's tag passes. Weak tags
+// never match (If-Match compares strongly).
+func checkIfMatch(r *http.Request, inc incidents.Incident) error {
+	header := strings.Join(r.Header.Values("If-Match"), ",")
+	if strings.TrimSpace(header) == "" {
+		return nil
+	}
+	current, err := itemETag(inc)
+	if err != nil {
+		return err
+	}
+	for _, tag := range entityTags(header) {
+		if tag == "*" || tag == current {
+			return nil
+		}
+	}
+	return errPreconditionFailed{current}
+}
+
+// entityTags splits an If-Match or If-None-Match list into its tags, as
+// written ("*", `"x"`, `W/"x"`); a comma inside quotes belongs to its tag.
+func entityTags(header string) []string {
+	var tags []string
+	var cur strings.Builder
+	quoted := false
+	for _, c := range header {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == ',' && !quoted:
+			tags = append(tags, strings.TrimSpace(cur.String()))
+			cur.Reset()
+			continue
+		}
+		cur.WriteRune(c)
+	}
+	return append(tags, strings.TrimSpace(cur.String()))
+}
+
+// noneMatch reports whether r's If-None-Match holds etag or "*", compared
+// weakly as RFC 9110 13.1.2 asks: the client's copy is current.
+func noneMatch(r *http.Request, etag string) bool {
+	header := strings.Join(r.Header.Values("If-None-Match"), ",")
+	if strings.TrimSpace(header) == "" {
+		return false
+	}
+	for _, tag := range entityTags(header) {
+		if tag == "*" || strings.TrimPrefix(tag, "W/") == strings.TrimPrefix(etag, "W/") {
+			return true
+		}
+	}
+	return false
+}
