@@ -29,13 +29,25 @@ export const clearToken = () => sessionStorage.removeItem(KEY);
  * Problem responses become ApiError with status and detail. tok overrides the stored
  * token (to check one before keeping it).
  */
-export async function send(method, url, { body, type = 'application/json', tok = token() } = {}) {
+export async function send(method, url, opts = {}) {
+  return (await sendItem(method, url, opts)).body;
+}
+
+/**
+ * sendItem is send for one incident: it sends If-Match when ifMatch is given (the ETag
+ * the incident was read with; the server answers 412 when someone else saved it since)
+ * and resolves to { body, etag }, etag being the incident's ETag as now stored.
+ */
+export async function sendItem(method, url, {
+  body, type = 'application/json', tok = token(), ifMatch = '',
+} = {}) {
   const headers = { Accept: 'application/geo+json, application/json', Authorization: `Bearer ${tok}` };
   const init = { method, headers, cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' };
   if (body !== undefined) {
     headers['Content-Type'] = type;
     init.body = JSON.stringify(body);
   }
+  if (ifMatch) headers['If-Match'] = ifMatch;
   const res = await fetch(url, init);
   if (!res.ok) {
     let detail = '';
@@ -45,11 +57,14 @@ export async function send(method, url, { body, type = 'application/json', tok =
     } catch { /* not JSON: keep the status */ }
     throw new ApiError(res.status, detail);
   }
-  return res.status === 204 ? null : res.json();
+  return { body: res.status === 204 ? null : await res.json(), etag: res.headers.get('ETag') || '' };
 }
 
-/** patch sends a JSON merge patch (RFC 7396) of a feature. */
-export const patch = (url, body) => send('PATCH', url, { body, type: 'application/merge-patch+json' });
+/**
+ * patch sends a JSON merge patch (RFC 7396) of a feature, with If-Match when ifMatch is
+ * given; it resolves to { body, etag } as sendItem does.
+ */
+export const patch = (url, body, ifMatch = '') => sendItem('PATCH', url, { body, type: 'application/merge-patch+json', ifMatch });
 
 /**
  * fieldOf returns which of fields a problem detail names, or null. Details read like

@@ -251,6 +251,19 @@ export class DraftEditor {
     }
   }
 
+  /**
+   * showConflict says, in the form, that someone else saved the draft since it was
+   * opened here (message), with a button (label) that runs onReload.
+   */
+  showConflict(message, label, onReload) {
+    this.node.querySelector('.conflict')?.remove();
+    const box = el('div', { className: 'draft-confirm conflict', role: 'alert' },
+      el('p', {}, message),
+      el('button', { type: 'button', className: 'btn btn-small btn-primary conflict-reload', onclick: onReload }, label));
+    this.node.querySelector('.editor-actions').before(box);
+    box.querySelector('.conflict-reload').focus();
+  }
+
   /** clearErrors hides every error message. */
   clearErrors() {
     for (const e of this.node.querySelectorAll('.field-error')) { e.hidden = true; e.textContent = ''; }

@@ -3,7 +3,7 @@
 // reject). Published drafts are handed to onPublished so the public map redraws at once.
 
 import {
-  DRAFTS, token, setToken, clearToken, send, patch, fieldOf, localPath, detailFrom,
+  DRAFTS, token, setToken, clearToken, send, sendItem, patch, fieldOf, localPath, detailFrom,
 } from './auth.js';
 import { draftCard, say, draftId, discardBox } from './draft.js';
 import { Channel, reverseURL } from './api.js';
@@ -27,7 +27,8 @@ export class Review {
     this.lookup = new Channel(); // /api/reverse after a pin move; a newer move aborts it
     this.drafts = [];
     this.next = null;
-    this.editing = null; // { id, editor }
+    this.editing = null; // { id, editor, etag }: etag is the draft's ETag as the editor read it
+    this.opening = null; // the latest editor being opened, while its draft is read
     this.fresh = new Set();
     this.#wire();
     if (token()) this.#showSignedIn(true);
@@ -200,15 +201,33 @@ export class Review {
    */
   toggleEdit(f) {
     const was = this.editing?.id;
-    this.#leave(() => {
+    this.#leave(async () => {
       this.#closeEditor();
       if (was === f.id) { $(draftId(f.id))?.querySelector('.draft-edit')?.focus(); return; }
-      this.#openEditor(f);
-      this.editing.editor.controls.incident_type.focus();
+      if (await this.#edit(f)) this.editing.editor.controls.incident_type.focus();
     });
   }
 
-  #openEditor(f, follow = true, initial = undefined) {
+  // edit reads draft f as now stored, with its ETag, and opens its editor on it; false
+  // when it could not (the draft is gone, or the request failed: said in its card).
+  async #edit(f) {
+    const ticket = Symbol(f.id);
+    this.opening = ticket; // a later edit request supersedes this one
+    let got;
+    try {
+      got = await sendItem('GET', `${DRAFTS}/${f.id}`);
+    } catch (err) {
+      if (this.opening === ticket) this.#actionError(f, err);
+      return false;
+    }
+    if (this.opening !== ticket) return false;
+    this.opening = null;
+    this.drafts = this.drafts.map((d) => (d.id === f.id ? got.body : d));
+    this.#openEditor(got.body, true, undefined, got.etag);
+    return true;
+  }
+
+  #openEditor(f, follow = true, initial = undefined, etag = '') {
     const editor = new DraftEditor(f, {
       initial,
       governorates: this.governorates(),
@@ -218,7 +237,7 @@ export class Review {
       onCancel: () => this.toggleEdit(f),
       onSearchError: (err) => editor.showError('geometry', t('searchError', { msg: err.message })),
     });
-    this.editing = { id: f.id, editor };
+    this.editing = { id: f.id, editor, etag };
     this.#replace(f);
     this.pin.show(f, (lat, lon) => this.#pinMoved(editor, lat, lon), follow);
   }
@@ -244,19 +263,23 @@ export class Review {
   #closeEditor() {
     const e = this.editing;
     this.editing = null;
+    this.opening = null;
     this.lookup.abort();
     this.pin.hide();
     const f = e && this.drafts.find((d) => d.id === e.id);
     if (f) this.#replace(f);
   }
 
-  /** save sends the editor's patch of draft f. */
+  /** save sends the editor's patch of draft f, with the ETag it was read with. */
   async save(f, body) {
     try {
-      const done = await patch(`${DRAFTS}/${f.id}`, body);
-      if (this.editing?.id === f.id) this.editing.editor.markSaved(body);
-      this.drafts = this.drafts.map((d) => (d.id === done.id ? done : d));
-      this.#replace(done);
+      const done = await patch(`${DRAFTS}/${f.id}`, body, this.#etagOf(f));
+      if (this.editing?.id === f.id) {
+        this.editing.editor.markSaved(body);
+        this.editing.etag = done.etag;
+      }
+      this.drafts = this.drafts.map((d) => (d.id === done.body.id ? done.body : d));
+      this.#replace(done.body);
       say($(draftId(f.id)), t('saved'));
     } catch (err) {
       this.#actionError(f, err);
@@ -271,13 +294,29 @@ export class Review {
     }
     const merged = { ...(body || {}), properties: { ...(body?.properties || {}), status: 'published' } };
     try {
-      await patch(`${DRAFTS}/${f.id}`, merged);
+      await patch(`${DRAFTS}/${f.id}`, merged, this.#etagOf(f));
     } catch (err) {
       this.#actionError(f, err);
       return;
     }
     this.#drop(f, t('publishedNote', { id: f.id }));
     this.onPublished();
+  }
+
+  // etagOf is the ETag draft f's open editor read it with ('' when no editor is open on
+  // it: a card's publish then sends none).
+  #etagOf(f) {
+    return this.editing?.id === f.id ? this.editing.etag : '';
+  }
+
+  // conflict tells the editor that someone else saved draft f after it was opened here:
+  // nothing was saved, and reloading shows their version (dropping the edits made here).
+  #conflict(f) {
+    const e = this.editing;
+    e.editor.showConflict(t('conflict', { id: f.id }), t('reloadDraft'), async () => {
+      this.#closeEditor();
+      if (await this.#edit(f)) say($(draftId(f.id)), t('reloaded'));
+    });
   }
 
   /** reject deletes draft f (the editor confirmed in the card). */
@@ -303,6 +342,7 @@ export class Review {
   #actionError(f, err) {
     if (err.status === 401 || err.status === 403) { this.signOut(t('tokenExpired')); return; }
     if (err.status === 404) { this.load(); return; }
+    if (err.status === 412 && this.editing?.id === f.id) { this.#conflict(f); return; }
     const field = fieldOf(err.message, FIELDS);
     if (field && this.editing?.id !== f.id) this.toggleEdit(f);
     if (this.editing?.id === f.id) {
@@ -330,7 +370,7 @@ export class Review {
       this.editing = null;
       if (f) {
         const g = { ...f, geometry: cur.geometry, properties: { ...f.properties, ...cur.properties } };
-        this.#openEditor(g, false, e.editor.initial);
+        this.#openEditor(g, false, e.editor.initial, e.etag);
       }
     }
     this.render();
