@@ -37,7 +37,27 @@ type Store interface {
 	// transaction, returns nil; check's error is returned as it is.
 	DeleteIf(ctx context.Context, id int64, check func(current Incident) error) error
 	// AddSources links more sources to an incident, skipping ones it has.
+	// Sources stored already keep what they say. Every other write is an
+	// editor's: what it says of a stored source (title, publisher,
+	// published; an empty field keeps the stored one) corrects it for every
+	// incident citing it.
 	AddSources(ctx context.Context, id int64, srcs []Source) error
+	// AddReport stores what ingesting one report yields (see [Report]) in one
+	// write transaction and returns the drafts' new IDs. A report stored
+	// before (by its [SourceKey]: ingested, cited by an incident, or
+	// proposed) stores nothing and returns an error wrapping [ErrDuplicate],
+	// however many posts of it arrive at once. Sources it cites that are
+	// stored already keep what they say: ingestion never overwrites an
+	// editor's words. A proposal for an incident gone meanwhile is dropped.
+	AddReport(ctx context.Context, r Report) ([]int64, error)
+	// Proposals returns the pending proposals, oldest first; with an
+	// incident ID above 0, only that incident's.
+	Proposals(ctx context.Context, incidentID int64) ([]Proposal, error)
+	// AcceptProposal links a proposal's source to its incident (as
+	// AddSources does) and drops the proposal; RejectProposal only drops it.
+	// Either returns an error wrapping [ErrNotFound] when there is none.
+	AcceptProposal(ctx context.Context, id int64) (Proposal, error)
+	RejectProposal(ctx context.Context, id int64) (Proposal, error)
 	// Import stores every incident of seq in one transaction, all or nothing,
 	// and returns how many. It stops at the first error seq yields, or the first
 	// invalid incident, naming its position. Progress, if not nil, is called

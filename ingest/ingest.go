@@ -1,14 +1,16 @@
 // Package ingest turns a news report, Arabic or English, into draft incidents
-// for an editor to review: it extracts candidates from the text, stores new ones as drafts
-// linked to the report, and adds the report as a source to published incidents
-// it confirms instead of storing twins. Ingesting the same report twice stores
-// nothing new.
+// for an editor to review: it extracts candidates from the text, stores new
+// ones as drafts linked to the report and, for published incidents the report
+// restates, proposes it as a source for an editor to accept or reject instead
+// of storing twins. It never changes what the public sees. Ingesting the same
+// report twice, even at once, stores nothing new.
 package ingest
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -30,7 +32,7 @@ type Report struct {
 // Result says what ingesting a report did.
 type Result struct {
 	Drafts    []incidents.Incident // new drafts, stored
-	Confirmed []incidents.Incident // published incidents that gained the report as a source
+	Proposed  []incidents.Incident // published incidents the report is proposed as a source of, as they stand
 	Duplicate bool                 // the report was ingested before: nothing was stored
 }
 
@@ -43,9 +45,8 @@ type Extractor interface {
 // Store is what ingestion needs of an incidents.Store.
 type Store interface {
 	Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error)
-	Add(ctx context.Context, incs []incidents.Incident) ([]int64, error)
 	Get(ctx context.Context, id int64) (incidents.Incident, error)
-	AddSources(ctx context.Context, id int64, srcs []incidents.Source) error
+	AddReport(ctx context.Context, r incidents.Report) ([]int64, error)
 }
 
 // ErrBadReport is wrapped by errors about the report itself.
@@ -63,21 +64,13 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 	if err := check(r); err != nil {
 		return Result{}, err
 	}
-	key := incidents.SourceKey(r.Source)
+	// A report seen before is known without extracting it again; the store
+	// decides for good, inside its write.
+	if seen, err := storedFrom(ctx, store, r.Source); err != nil || len(seen) > 0 {
+		return Result{Drafts: seen, Duplicate: true}, err
+	}
+	rep := incidents.Report{Source: r.Source}
 	var res Result
-	for _, status := range incidents.Statuses {
-		seen, err := store.Find(ctx, incidents.Filter{SourceKey: key, Status: status})
-		if err != nil {
-			return Result{}, err
-		}
-		res.Drafts = append(res.Drafts, seen...)
-	}
-	if len(res.Drafts) > 0 {
-		res.Duplicate = true
-		return res, nil
-	}
-	res.Drafts = nil
-	var drafts []incidents.Incident
 	lang := r.Lang
 	if lang == "" {
 		lang = extract.DetectLanguage(r.Text)
@@ -88,24 +81,21 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 		if err != nil {
 			return Result{}, err
 		}
-		if ok {
-			if err := store.AddSources(ctx, twin.ID, []incidents.Source{r.Source}); err != nil {
-				return Result{}, err
-			}
-			confirmed, err := store.Get(ctx, twin.ID)
-			if err != nil {
-				return Result{}, err
-			}
-			res.Confirmed = append(res.Confirmed, confirmed)
-			continue
+		if ok && !slices.Contains(rep.Proposals, twin.ID) {
+			rep.Proposals = append(rep.Proposals, twin.ID)
+			res.Proposed = append(res.Proposed, twin)
+		} else if !ok {
+			rep.Drafts = append(rep.Drafts, inc)
 		}
-		drafts = append(drafts, inc)
 	}
-	if len(drafts) == 0 {
+	if len(rep.Drafts) == 0 && len(rep.Proposals) == 0 {
 		return res, nil
 	}
-	ids, err := store.Add(ctx, drafts)
-	if err != nil {
+	ids, err := store.AddReport(ctx, rep)
+	if errors.Is(err, incidents.ErrDuplicate) {
+		seen, err := storedFrom(ctx, store, r.Source)
+		return Result{Drafts: seen, Duplicate: true}, err
+	} else if err != nil {
 		return Result{}, err
 	}
 	for _, id := range ids {
@@ -116,6 +106,19 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 		res.Drafts = append(res.Drafts, d)
 	}
 	return res, nil
+}
+
+// storedFrom returns the incidents, drafts and published, citing src.
+func storedFrom(ctx context.Context, store Store, src incidents.Source) ([]incidents.Incident, error) {
+	var seen []incidents.Incident
+	for _, status := range incidents.Statuses {
+		found, err := store.Find(ctx, incidents.Filter{SourceKey: incidents.SourceKey(src), Status: status})
+		if err != nil {
+			return nil, err
+		}
+		seen = append(seen, found...)
+	}
+	return seen, nil
 }
 
 func check(r Report) error {

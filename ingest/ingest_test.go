@@ -70,7 +70,8 @@ func TestIngest(t *testing.T) {
 		t.Errorf("%d incidents after ingesting twice, want 2", n)
 	}
 
-	// Once the arrest is published, another report of it adds a source instead of a twin.
+	// Once the arrest is published, another report of it is proposed as its
+	// source, for an editor to accept: the published incident is unchanged.
 	arrest.Status = incidents.StatusPublished
 	if _, err := store.Update(ctx, arrest); err != nil {
 		t.Fatal(err)
@@ -81,8 +82,14 @@ func TestIngest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Drafts) != 0 || len(res.Confirmed) != 1 || res.Confirmed[0].ID != arrest.ID || len(res.Confirmed[0].Sources) != 2 {
-		t.Errorf("confirming report = %+v, want the published arrest with 2 sources and no new draft", res)
+	if len(res.Drafts) != 0 || len(res.Proposed) != 1 || res.Proposed[0].ID != arrest.ID || len(res.Proposed[0].Sources) != 1 {
+		t.Errorf("confirming report = %+v, want the published arrest proposed, unchanged, and no new draft", res)
+	}
+	if props, _ := store.Proposals(ctx, arrest.ID); len(props) != 1 || props[0].Source.URL != other.Source.URL {
+		t.Errorf("proposals of the arrest = %+v, want the second report", props)
+	}
+	if again, err := ingest.Ingest(ctx, store, x, other); err != nil || !again.Duplicate {
+		t.Errorf("the proposing report again = %+v, %v; want a duplicate", again, err)
 	}
 }
 

@@ -25,8 +25,9 @@ type ingestRequest struct {
 }
 
 // handleIngest serves POST /api/ingest: a news report in, the draft incidents
-// proposed from it out (201), or the ones stored before for the same report
-// (200, "duplicate": true).
+// proposed from it and the published incidents it is proposed as a source of
+// out (201), or the ones stored before for the same report (200,
+// "duplicate": true).
 func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := readBody(w, r, limit)
@@ -56,11 +57,15 @@ func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog
 			return
 		}
 		status := http.StatusCreated
-		if res.Duplicate || len(res.Drafts) == 0 {
+		if res.Duplicate || len(res.Drafts)+len(res.Proposed) == 0 {
 			status = http.StatusOK
 		}
+		// "confirmed" (published incidents that gained the report as a
+		// source) stays for older clients, always empty: a report restating a
+		// published incident is now only proposed to the editors ("proposed").
 		writeJSON(w, status, "application/json", map[string]any{
-			"duplicate": res.Duplicate, "drafts": features(res.Drafts), "confirmed": features(res.Confirmed),
+			"duplicate": res.Duplicate, "drafts": features(res.Drafts), "proposed": features(res.Proposed),
+			"confirmed": []feature.Feature{},
 		})
 	})
 }

@@ -22,13 +22,13 @@ func TestOpenAPI_DescribesWhatIsServed(t *testing.T) {
 				continue
 			}
 			n++
-			url := srv.URL + strings.NewReplacer("{featureId}", "1", "{z}", "6", "{x}", "38", "{y}", "25").Replace(path)
+			url := srv.URL + strings.NewReplacer("{featureId}", "1", "{proposalId}", "1", "{z}", "6", "{x}", "38", "{y}", "25").Replace(path)
 			body := ""
 			if method == "patch" || method == "post" || method == "put" {
 				body = "{}"
 			}
 			resp, _ := do(t, strings.ToUpper(method), url, editorToken, "application/json", body)
-			if resp.StatusCode == http.StatusMethodNotAllowed || (resp.StatusCode == http.StatusNotFound && !strings.Contains(path, "{featureId}") && path != "/api/geocode") {
+			if resp.StatusCode == http.StatusMethodNotAllowed || (resp.StatusCode == http.StatusNotFound && !strings.Contains(path, "Id}") && path != "/api/geocode") {
 				t.Errorf("%s %s is documented but answers %d", strings.ToUpper(method), path, resp.StatusCode)
 			}
 		}

@@ -23,7 +23,10 @@ type incidentStore interface {
 	Add(ctx context.Context, incs []incidents.Incident) ([]int64, error)
 	Edit(ctx context.Context, id int64, edit func(incidents.Incident) (incidents.Incident, error)) (incidents.Incident, error)
 	DeleteIf(ctx context.Context, id int64, check func(incidents.Incident) error) error
-	AddSources(ctx context.Context, id int64, srcs []incidents.Source) error
+	AddReport(ctx context.Context, r incidents.Report) ([]int64, error)
+	Proposals(ctx context.Context, incidentID int64) ([]incidents.Proposal, error)
+	AcceptProposal(ctx context.Context, id int64) (incidents.Proposal, error)
+	RejectProposal(ctx context.Context, id int64) (incidents.Proposal, error)
 	Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error)
 	Extent(ctx context.Context) (incidents.Extent, error)
 	Version(ctx context.Context) (int64, error)
@@ -95,7 +98,8 @@ const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://
 	"frame-ancestors 'none'; form-action 'self'"
 
 // registerWriteRoutes adds the authenticated routes: OGC API – Features Part 4
-// writes on both collections, the drafts collection, and ingestion.
+// writes on both collections, the drafts collection, ingestion, and the
+// proposed sources editors accept or reject.
 func registerWriteRoutes(api *mux.Router, cfg Config, budget *semaphore.Weighted) {
 	limit := cfg.MaxBody
 	if limit <= 0 {
@@ -113,6 +117,9 @@ func registerWriteRoutes(api *mux.Router, cfg Config, budget *semaphore.Weighted
 		editor(items+"/{id}", handleIncidentPatch(cfg.Store, limit, cfg.Log), http.MethodPatch)
 		editor(items+"/{id}", handleIncidentDelete(cfg.Store, cfg.Log), http.MethodDelete)
 	}
+	editor("/proposals", handleProposals(cfg.Store, cfg.Log), http.MethodGet, http.MethodHead)
+	editor("/proposals/{id}/accept", handleProposalResolve(cfg.Store, cfg.Store.AcceptProposal, cfg.Log), http.MethodPost)
+	editor("/proposals/{id}/reject", handleProposalResolve(cfg.Store, cfg.Store.RejectProposal, cfg.Log), http.MethodPost)
 	if cfg.Extractor != nil {
 		api.Handle("/ingest", requireRole(cfg.Tokens, []Role{RoleEditor, RoleIngest},
 			handleIngest(cfg.Store, cfg.Extractor, limit, cfg.Log))).Methods(http.MethodPost)

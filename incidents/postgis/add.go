@@ -28,7 +28,7 @@ func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, er
 	var ids []int64
 	err := s.write(ctx, func(tx pgx.Tx) error {
 		var err error
-		ids, err = insertChunk(ctx, tx, incs, now(), false)
+		ids, err = insertChunk(ctx, tx, incs, now(), false, correctSources)
 		return err
 	})
 	if err != nil {
@@ -56,7 +56,7 @@ func (s *Store) importSeq(ctx context.Context, seq iter.Seq2[incidents.Incident,
 	err := s.write(ctx, func(tx pgx.Tx) error {
 		buf := make([]incidents.Incident, 0, chunkSize)
 		flush := func() error {
-			if _, err := insertChunk(ctx, tx, buf, t, keepIDs); err != nil {
+			if _, err := insertChunk(ctx, tx, buf, t, keepIDs, correctSources); err != nil {
 				return fmt.Errorf("incidents %d..%d: %w", n-len(buf)+1, n, err)
 			}
 			buf = buf[:0]
@@ -121,9 +121,9 @@ var incidentCopyColumns = []string{"id", "incident_type", "date_from", "date_to"
 	"place_name_ar", "place_name_en", "admin1_pcode", "admin1_name", "lon", "lat", "geo_precision",
 	"killed", "injured", "arrested", "summary_ar", "summary_en", "status", "created_at", "updated_at"}
 
-// insertChunk writes validated incidents with COPY and links their sources. New
-// IDs come from the sequence, in the order of incs, unless keepIDs.
-func insertChunk(ctx context.Context, tx pgx.Tx, incs []incidents.Incident, t time.Time, keepIDs bool) ([]int64, error) {
+// insertChunk writes validated incidents with COPY and links their sources as
+// how says. New IDs come from the sequence, in the order of incs, unless keepIDs.
+func insertChunk(ctx context.Context, tx pgx.Tx, incs []incidents.Incident, t time.Time, keepIDs bool, how sourceWrite) ([]int64, error) {
 	if len(incs) == 0 {
 		return nil, nil
 	}
@@ -156,7 +156,7 @@ func insertChunk(ctx context.Context, tx pgx.Tx, incs []incidents.Incident, t ti
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"incidents"}, incidentCopyColumns, pgx.CopyFromRows(rows)); err != nil {
 		return nil, formatError(err)
 	}
-	if err := linkSources(ctx, tx, links); err != nil {
+	if err := linkSources(ctx, tx, links, how); err != nil {
 		return nil, err
 	}
 	return ids, nil

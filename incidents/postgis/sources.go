@@ -19,21 +19,31 @@ type link struct {
 	src      incidents.Source
 }
 
+// sourceWrite says what a write does to sources stored already.
+type sourceWrite int
+
+const (
+	// correctSources: an editor's write; what it says of a stored source
+	// (an empty field keeps the stored one) corrects it.
+	correctSources sourceWrite = iota
+	// keepSources: ingestion's; a stored source keeps what it says.
+	keepSources
+)
+
 // linkSources stores the sources of links (one row per [incidents.SourceKey],
-// shared by every incident citing it) and links them, in three statements
-// whatever the count. A source an incident already has is skipped, keeping
-// its first position.
-func linkSources(ctx context.Context, tx pgx.Tx, links []link) error {
+// shared by every incident citing it), as how says, and links them, in three
+// statements whatever the count. A source an incident already has is
+// skipped, keeping its first position.
+func linkSources(ctx context.Context, tx pgx.Tx, links []link, how sourceWrite) error {
 	if len(links) == 0 {
 		return nil
 	}
 	byKey := map[string]incidents.Source{}
 	for _, l := range links {
-		if _, ok := byKey[incidents.SourceKey(l.src)]; !ok {
-			byKey[incidents.SourceKey(l.src)] = l.src
-		}
+		k := incidents.SourceKey(l.src)
+		byKey[k] = overlay(byKey[k], l.src) // later words correct earlier ones, as row by row
 	}
-	ids, err := upsertSources(ctx, tx, byKey)
+	ids, err := upsertSources(ctx, tx, byKey, how)
 	if err != nil {
 		return err
 	}
@@ -55,10 +65,25 @@ func linkSources(ctx context.Context, tx pgx.Tx, links []link) error {
 	return formatError(err)
 }
 
-// upsertSources inserts the sources not yet stored and returns every one's ID
-// by key. Keys go in sorted order so that concurrent writers lock them in the
-// same order and cannot deadlock.
-func upsertSources(ctx context.Context, tx pgx.Tx, byKey map[string]incidents.Source) (map[string]int64, error) {
+// overlay is src corrected by what next says: its fields that are not empty.
+func overlay(src, next incidents.Source) incidents.Source {
+	if next.Title != "" {
+		src.Title = next.Title
+	}
+	if next.Publisher != "" {
+		src.Publisher = next.Publisher
+	}
+	if !next.Published.IsZero() {
+		src.Published = next.Published
+	}
+	src.URL = next.URL
+	return src
+}
+
+// upsertSources inserts the sources not yet stored, corrects the others when
+// how says so, and returns every one's ID by key. Keys go in sorted order so
+// that concurrent writers lock them in the same order and cannot deadlock.
+func upsertSources(ctx context.Context, tx pgx.Tx, byKey map[string]incidents.Source, how sourceWrite) (map[string]int64, error) {
 	keys := make([]string, 0, len(byKey))
 	for k := range byKey {
 		keys = append(keys, k)
@@ -70,9 +95,19 @@ func upsertSources(ctx context.Context, tx pgx.Tx, byKey map[string]incidents.So
 		src := byKey[k]
 		titles[i], urls[i], publishers[i], published[i] = src.Title, src.URL, src.Publisher, pgDate(src.Published)
 	}
+	conflict := "DO NOTHING"
+	if how == correctSources {
+		conflict = `DO UPDATE SET
+			title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE sources.title END,
+			publisher = CASE WHEN excluded.publisher <> '' THEN excluded.publisher ELSE sources.publisher END,
+			published = coalesce(excluded.published, sources.published)
+			WHERE excluded.title <> '' AND excluded.title <> sources.title
+				OR excluded.publisher <> '' AND excluded.publisher <> sources.publisher
+				OR excluded.published IS DISTINCT FROM sources.published AND excluded.published IS NOT NULL`
+	}
 	if _, err := tx.Exec(ctx, `INSERT INTO sources (skey, title, url, publisher, published)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[])
-		ON CONFLICT (skey) DO NOTHING`, keys, titles, urls, publishers, published); err != nil {
+		ON CONFLICT (skey) `+conflict, keys, titles, urls, publishers, published); err != nil {
 		return nil, formatError(err)
 	}
 	rows, err := tx.Query(ctx, "SELECT skey, id FROM sources WHERE skey = ANY($1)", keys)

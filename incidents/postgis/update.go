@@ -90,7 +90,7 @@ func update(ctx context.Context, tx pgx.Tx, inc incidents.Incident) error {
 	for pos, src := range inc.Sources {
 		links[pos] = link{incident: inc.ID, pos: pos, src: src}
 	}
-	return linkSources(ctx, tx, links)
+	return linkSources(ctx, tx, links, correctSources)
 }
 
 // Delete removes an incident and, by cascade, its source links.
@@ -132,7 +132,7 @@ func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Inc
 }
 
 // AddSources links srcs to an incident after the sources it has, skipping ones
-// it has already.
+// it has already; a source stored already keeps what it says.
 func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Source) error {
 	err := s.write(ctx, func(tx pgx.Tx) error {
 		var n int
@@ -147,7 +147,7 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 		for i, src := range srcs {
 			links[i] = link{incident: id, pos: n + i, src: src}
 		}
-		if err := linkSources(ctx, tx, links); err != nil {
+		if err := linkSources(ctx, tx, links, keepSources); err != nil {
 			return err
 		}
 		_, err = tx.Exec(ctx, "UPDATE incidents SET updated_at = $1 WHERE id = $2", now(), id)

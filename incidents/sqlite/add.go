@@ -107,11 +107,12 @@ func bulkCache(ctx context.Context, tx *sql.Tx) (restore func(), err error) {
 // that a bulk import prepares them once, and keeps the incidents' encoded
 // features in step (features.go).
 type writer struct {
-	row, tree, source, sourceID, link, feature *sql.Stmt
+	row, tree, source, sourceIfNew, sourceID, citing, link, feature *sql.Stmt
 
 	bulk      bool    // an import: boxes are added at its end, features after it by FillFeatures
 	bulkAfter int64   // an import's rows have IDs above this one
 	bulkCount int     // how many rows an import wrote
+	ingest    bool    // a write from ingestion: sources already stored keep what they say
 	buf       []byte  // one encoded feature, reused
 	touched   []int64 // incidents changed in place, encoded again before commit
 	changed   []int64 // incidents written, for the index (indexed.go); unused when bulk
@@ -130,9 +131,19 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		killed, injured, arrested, summary_ar, summary_en, status, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	prep(&w.tree, "INSERT INTO incidents_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
+	// An editor's write corrects what a source says (a field left empty keeps
+	// the stored one); ingestion only ever adds sources no one has stored.
 	prep(&w.source, `INSERT INTO sources (skey, title, url, publisher, published) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (skey) DO UPDATE SET
+			title = iif(excluded.title <> '', excluded.title, title),
+			publisher = iif(excluded.publisher <> '', excluded.publisher, publisher),
+			published = iif(excluded.published <> '', excluded.published, published)
+		WHERE excluded.title <> '' AND excluded.title <> title OR excluded.publisher <> '' AND excluded.publisher <> publisher
+			OR excluded.published <> '' AND excluded.published <> published`)
+	prep(&w.sourceIfNew, `INSERT INTO sources (skey, title, url, publisher, published) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (skey) DO NOTHING`)
 	prep(&w.sourceID, "SELECT id, title, url, publisher, published FROM sources WHERE skey = ?")
+	prep(&w.citing, "SELECT incident_id FROM incident_sources WHERE source_id = ?")
 	prep(&w.link, "INSERT OR IGNORE INTO incident_sources (incident_id, source_id, position) VALUES (?, ?, ?)")
 	prep(&w.feature, "INSERT OR REPLACE INTO incident_features (id, format, json) VALUES (?, ?, ?)")
 	if err != nil {
@@ -143,7 +154,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.row, w.tree, w.source, w.sourceID, w.link, w.feature} {
+	for _, st := range []*sql.Stmt{w.row, w.tree, w.source, w.sourceIfNew, w.sourceID, w.citing, w.link, w.feature} {
 		if st != nil {
 			st.Close()
 		}
@@ -193,15 +204,21 @@ func (w *writer) insert(ctx context.Context, inc incidents.Incident, now time.Ti
 	return id, w.storeFeature(ctx, asStored(inc, id, created, updated, stored))
 }
 
-// linkSource links src to an incident at pos, storing src unless a source
-// with its key is stored already, and returns the source as stored.
+// linkSource links src to an incident at pos and returns the source as
+// stored: src when new; otherwise the stored one, corrected by what src says
+// unless the writer is ingestion's.
 func (w *writer) linkSource(ctx context.Context, incidentID int64, pos int, src incidents.Source) (incidents.Source, error) {
 	var published string
 	if !src.Published.IsZero() {
 		published = src.Published.Format(incidents.DateLayout)
 	}
 	key := incidents.SourceKey(src)
-	if _, err := w.source.ExecContext(ctx, key, src.Title, src.URL, src.Publisher, published); err != nil {
+	store := w.source
+	if w.ingest {
+		store = w.sourceIfNew
+	}
+	res, err := store.ExecContext(ctx, key, src.Title, src.URL, src.Publisher, published)
+	if err != nil {
 		return src, err
 	}
 	var sourceID int64
@@ -211,6 +228,30 @@ func (w *writer) linkSource(ctx context.Context, incidentID int64, pos int, src 
 		return src, err
 	}
 	stored.Published, _ = incidents.ParseDate(published)
-	_, err := w.link.ExecContext(ctx, incidentID, sourceID, pos)
+	if n, _ := res.RowsAffected(); n > 0 && !w.bulk {
+		// New or corrected: the features of the incidents citing it already
+		// say something else (a trigger dropped them), so encode them again.
+		if err := w.touchCiting(ctx, sourceID); err != nil {
+			return src, err
+		}
+	}
+	_, err = w.link.ExecContext(ctx, incidentID, sourceID, pos)
 	return stored, err
+}
+
+// touchCiting touches every incident citing the source with the given ID.
+func (w *writer) touchCiting(ctx context.Context, sourceID int64) error {
+	rows, err := w.citing.QueryContext(ctx, sourceID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		w.touch(id)
+	}
+	return rows.Err()
 }

@@ -129,9 +129,11 @@ func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Inc
 	return nil
 }
 
-// AddSources links srcs to an incident after the sources it has.
+// AddSources links srcs to an incident after the sources it has; a source
+// already stored keeps what it says.
 func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Source) error {
 	err := s.write(ctx, func(tx *sql.Tx, w *writer) error {
+		w.ingest = true
 		var n int
 		err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM incident_sources WHERE incident_id = ?) FROM incidents WHERE id = ?", id, id).Scan(&n)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -12,7 +12,8 @@ import (
 )
 
 // testSourcesDedupe: a source is one report whoever cites it, keyed by URL or,
-// without one, by title, publisher and date; an incident cites it once.
+// without one, by title, publisher and date; an incident cites it once; what
+// it says is what an editor's write last said (empty fields keep theirs).
 func testSourcesDedupe(t *testing.T, s incidents.Store) {
 	ctx := context.Background()
 	shared := incidents.Source{Title: "first title", URL: "https://example.org/shared", Publisher: "P"}
@@ -31,9 +32,12 @@ func testSourcesDedupe(t *testing.T, s incidents.Store) {
 	if got := IDs(mustFind(t, s, incidents.Filter{SourceKey: incidents.SourceKey(noURL)})); !slices.Equal(got, []int64{id[2], id[0]}) {
 		t.Errorf("citing %q: %v, want %v", incidents.SourceKey(noURL), got, []int64{id[2], id[0]})
 	}
+	// One report, one title: the last an editor wrote, whoever cites it.
+	gotA, _ := s.Get(ctx, id[0])
 	gotB, _ := s.Get(ctx, id[1])
-	if len(gotB.Sources) != 2 || gotB.Sources[0].Title != shared.Title {
-		t.Errorf("b's sources = %+v, want the shared report as first stored (%q), then its own", gotB.Sources, shared.Title)
+	if len(gotB.Sources) != 2 || gotB.Sources[0].Title != "another title" || gotB.Sources[0].Publisher != "P" || gotA.Sources[0].Title != "another title" {
+		t.Errorf("a's and b's sources = %+v, %+v; want the shared report as last written (%q, publisher kept), then b's own",
+			gotA.Sources, gotB.Sources, "another title")
 	}
 	if gotC, _ := s.Get(ctx, id[2]); len(gotC.Sources) != 2 || !gotC.Sources[1].Published.IsZero() {
 		t.Errorf("c's sources = %+v, want the bulletin once, then the undated one", gotC.Sources)
@@ -41,7 +45,7 @@ func testSourcesDedupe(t *testing.T, s incidents.Store) {
 	if err := s.AddSources(ctx, id[0], []incidents.Source{noURL, {URL: "https://example.org/b"}, shared}); err != nil {
 		t.Fatal(err)
 	}
-	gotA, _ := s.Get(ctx, id[0])
+	gotA, _ = s.Get(ctx, id[0])
 	if len(gotA.Sources) != 3 || gotA.Sources[0].URL != shared.URL || gotA.Sources[2].URL != "https://example.org/b" {
 		t.Errorf("after AddSources, a's sources = %+v, want its 2 then the new one", gotA.Sources)
 	}

@@ -41,6 +41,9 @@ func Run(t *testing.T, open Opener) {
 		{"WideIntervals", testWideIntervals},
 		{"EditIsAtomic", testEditIsAtomic},
 		{"EditPreconditions", testEditPreconditions},
+		{"SourceCorrections", testSourceCorrections},
+		{"Reports", testReports},
+		{"ReportsConcurrent", testReportsConcurrent},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
