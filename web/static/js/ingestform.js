@@ -73,9 +73,10 @@ export class IngestForm {
 // summary says in words what ingesting a report did.
 function summary(res) {
   const drafts = res.drafts || [];
-  const confirmed = res.confirmed || [];
+  const proposed = res.proposed || [];
   const n = formatNumber(drafts.length);
-  const parts = [res.duplicate ? t('ingestDuplicate', { n }) : drafts.length ? t('ingestResult', { n }) : t('ingestNone')];
-  if (confirmed.length) parts.push(t('ingestConfirmed', { n: formatNumber(confirmed.length) }));
-  return parts.join(' ');
+  const parts = [res.duplicate ? t('ingestDuplicate', { n }) : drafts.length ? t('ingestResult', { n })
+    : proposed.length ? '' : t('ingestNone')];
+  if (proposed.length) parts.push(t('ingestProposed', { n: formatNumber(proposed.length) }));
+  return parts.filter(Boolean).join(' ');
 }

@@ -10,6 +10,7 @@ import { Channel, reverseURL } from './api.js';
 import { DraftEditor, FIELDS } from './editor.js';
 import { DraftPin } from './draftpin.js';
 import { IngestForm } from './ingestform.js';
+import { Proposals } from './proposals.js';
 import { t, formatNumber } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -42,6 +43,9 @@ export class Review {
     $('signout').addEventListener('click', () => this.#leave(() => this.signOut()));
     this.ingest = new IngestForm({
       onResult: (res) => this.#ingested(res), onExpired: () => this.signOut(t('tokenExpired')),
+    });
+    this.proposals = new Proposals($('review-body'), {
+      onAccepted: () => this.onPublished(), onExpired: () => this.signOut(t('tokenExpired')),
     });
     $('queue-refresh').addEventListener('click', () => this.load());
     $('queue-more').addEventListener('click', () => this.load(true));
@@ -139,6 +143,7 @@ export class Review {
     this.drafts = [];
     this.next = null;
     this.render();
+    this.proposals.clear();
     $('review-body').hidden = true;
     $('signin-card').hidden = false;
     $('review-toggle').classList.remove('signed-in');
@@ -147,8 +152,12 @@ export class Review {
     if (!message) $('token-input').focus();
   }
 
-  /** load fetches the first page of drafts, or the next one when more is true. */
+  /**
+   * load fetches the first page of drafts and the proposed sources, or the next page of
+   * drafts when more is true.
+   */
   async load(more = false) {
+    if (!more) this.proposals.load();
     const url = more && this.next ? this.next : `${DRAFTS}?limit=${PAGE}`;
     $('queue-error').hidden = true;
     try {
@@ -356,13 +365,13 @@ export class Review {
   async #ingested(res) {
     this.fresh = new Set((res.drafts || []).map((d) => d.id));
     await this.load();
-    if ((res.confirmed || []).length) this.onPublished();
-    const first = res.drafts?.length && $(draftId(res.drafts[0].id));
+    const first = res.drafts?.length ? $(draftId(res.drafts[0].id)) : null;
     first?.scrollIntoView({ block: 'nearest' });
   }
 
   /** relabel redraws the queue (and an open editor, keeping its values) in the new language. */
   relabel() {
+    this.proposals.relabel();
     const e = this.editing;
     if (e) {
       const f = this.drafts.find((d) => d.id === e.id);
