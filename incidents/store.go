@@ -74,6 +74,11 @@ type Store interface {
 	// Version changes whenever any incident is written: a cheap validator for
 	// caches (ETags), consistent across processes sharing one database.
 	Version(ctx context.Context) (int64, error)
+	// PublicVersion changes only with writes that change what the public
+	// reads (a published incident, its sources, or what they say), to the
+	// Version that write committed: drafts, proposals and refused writes
+	// leave it, so public ETags and caches do not tell of unpublished work.
+	PublicVersion(ctx context.Context) (int64, error)
 	// Check verifies the stored data beyond what each write keeps (indexes
 	// in step, dates in the accepted range) and returns the problems found;
 	// none means it is sound. It may read every row.

@@ -17,9 +17,10 @@ const (
 	cacheEntryBytes = 1 << 20
 )
 
-// responseCache keeps recent 200 responses of read endpoints by data version
-// and request, least recently used first out. A write moves the version on,
-// so stale entries are never served, only aged out.
+// responseCache keeps recent 200 responses of the public read endpoints by
+// public data version and request, least recently used first out. A write
+// the public can see moves the version on, so stale entries are never
+// served, only aged out; drafts and proposals leave it.
 type responseCache struct {
 	mu    sync.Mutex
 	lru   *list.List // of *cacheEntry, most recent first
@@ -37,7 +38,7 @@ type cacheEntry struct {
 // (request ids, security headers) are set afresh for each request.
 var cachedHeaders = []string{"Content-Type", "Content-Encoding", "Content-Disposition", "Etag", "Cache-Control", "Vary"}
 
-// versionKey carries the data version withCache read to the handler.
+// versionKey carries the public data version withCache read to the handler.
 type versionKey struct{}
 
 func newResponseCache() *responseCache {
@@ -50,7 +51,7 @@ func newResponseCache() *responseCache {
 // handler below sets the ETag, so If-None-Match is checked here first.
 func withCache(c *responseCache, store incidentStore, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		v, err := store.Version(r.Context())
+		v, err := store.PublicVersion(r.Context())
 		if err != nil || r.Method != http.MethodGet {
 			next.ServeHTTP(w, r)
 			return

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -121,5 +122,44 @@ func TestItem_ParallelPatches(t *testing.T) {
 		if !strings.Contains(body, fmt.Sprintf(`"killed":%d`, round)) || !strings.Contains(body, fmt.Sprintf(`"injured":%d`, round)) {
 			t.Fatalf("round %d: %s; want both patches kept", round, body)
 		}
+	}
+}
+
+// TestPublicETag_FollowsPublicData: the ETag of a public listing (and the
+// response cache behind it) follows the published data only: creating,
+// editing or ingesting drafts, and rejecting them, leave it, so the public
+// cannot see unpublished activity; publishing moves it.
+func TestPublicETag_FollowsPublicData(t *testing.T) {
+	srv, _ := newTestServer(t)
+	public := srv.URL + "/api/collections/incidents/items?bbox=35,32,43,38"
+	etag := func() string { return getJSON(t, public, http.StatusOK, nil).Get("ETag") }
+	first := etag()
+	resp, body := do(t, "POST", srv.URL+"/api/collections/drafts/items", editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST draft = %d %s", resp.StatusCode, body)
+	}
+	draft := resp.Header.Get("Location")
+	do(t, "PATCH", draft, editorToken, "application/merge-patch+json", `{"properties":{"killed":4}}`)
+	status, _ := ingestReport(t, srv.URL, saraqibArrest, "https://example.org/etag", "Example")
+	if status != http.StatusCreated {
+		t.Fatalf("ingest = %d", status)
+	}
+	do(t, "DELETE", draft, editorToken, "", "")
+	if got := etag(); got != first {
+		t.Errorf("drafts moved the public ETag %s → %s", first, got)
+	}
+	if resp, _ := doWith(t, "GET", public, "", "", map[string]string{"If-None-Match": first}); resp.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match of the public ETag after draft work = %d, want 304", resp.StatusCode)
+	}
+	var drafts featureCollection
+	_, body = do(t, "GET", srv.URL+"/api/collections/drafts/items", editorToken, "", "")
+	json.Unmarshal([]byte(body), &drafts)
+	resp, _ = do(t, "PATCH", srv.URL+"/api/collections/drafts/items/"+itoa(drafts.Features[0].ID), editorToken,
+		"application/merge-patch+json", `{"properties":{"status":"published"}}`)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("publish = %d", resp.StatusCode)
+	}
+	if got := etag(); got == first {
+		t.Errorf("publishing left the public ETag at %s", got)
 	}
 }

@@ -37,7 +37,7 @@ func handleIncidentAggregate(store incidentStore, log *slog.Logger) http.Handler
 			writeError(w, r, log, err)
 			return
 		}
-		if notModified(w, r, store, log) {
+		if notModified(w, r, store, incidents.StatusPublished, log) {
 			return
 		}
 		g := gridFor(f.Bounds, zoom)

@@ -33,7 +33,7 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *s
 			return
 		}
 		f.Status = status
-		if notModified(w, r, store, log) {
+		if notModified(w, r, store, status, log) {
 			return
 		}
 		limit := f.Limit
@@ -93,18 +93,19 @@ func findFeatures(ctx context.Context, store incidentStore, f incidents.Filter) 
 	return feature.EncodeAll(found)
 }
 
-// notModified sets an ETag from the data version and the query, and answers
-// 304 when the client already holds that version.
-func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, log *slog.Logger) bool {
+// notModified sets an ETag from the version of the data of the given status
+// and the query, and answers 304 when the client already holds that version.
+// Published listings follow the public version, which drafts do not move.
+func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, status incidents.Status, log *slog.Logger) bool {
 	v, ok := r.Context().Value(versionKey{}).(int64)
 	if !ok {
 		var err error
-		if v, err = store.Version(r.Context()); err != nil {
+		if v, err = versionOf(r.Context(), store, status); err != nil {
 			log.Warn("data version unavailable", "err", err)
 			return false
 		}
 	}
-	etag := fmt.Sprintf(`W/"v%d-%x"`, v, hashString(r.URL.RawQuery))
+	etag := fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(r.URL.RawQuery))
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "no-cache")
 	if match := r.Header.Get("If-None-Match"); match != "" && match == etag {
@@ -112,6 +113,15 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, lo
 		return true
 	}
 	return false
+}
+
+// versionOf is the version of the data of one status: the public version
+// for published incidents, the version of everything for drafts.
+func versionOf(ctx context.Context, store incidentStore, status incidents.Status) (int64, error) {
+	if status == incidents.StatusDraft {
+		return store.Version(ctx)
+	}
+	return store.PublicVersion(ctx)
 }
 
 // hashString tells queries apart in an ETag.

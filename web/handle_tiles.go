@@ -54,7 +54,7 @@ func handleIncidentTile(store incidentStore, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		if notModified(w, r, store, log) {
+		if notModified(w, r, store, incidents.StatusPublished, log) {
 			return
 		}
 		f.Bounds = []orb.Bound{tile.Bound()}

@@ -30,6 +30,7 @@ type incidentStore interface {
 	Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error)
 	Extent(ctx context.Context) (incidents.Extent, error)
 	Version(ctx context.Context) (int64, error)
+	PublicVersion(ctx context.Context) (int64, error)
 }
 
 // Config is what a server is built from.

@@ -65,7 +65,11 @@ func written(ctx context.Context, tx pgx.Tx) (changed []int64, now []index.Point
 // transaction committed it, and moves change_log.since on for a bulk
 // write. It returns the version and whether the write went bulk.
 func bumpVersion(ctx context.Context, tx pgx.Tx) (version int64, bulk bool, err error) {
-	err = tx.QueryRow(ctx, `WITH v AS (UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version),
+	// A write the public can see (noted by the triggers of the public
+	// version's schema) moves the public version to this write's version too.
+	err = tx.QueryRow(ctx, `WITH v AS (UPDATE data_version SET version = version + 1, public_version = CASE
+			WHEN current_setting('mapsrv.public_write', true) = 'on' THEN version + 1 ELSE public_version END
+			WHERE id = 1 RETURNING version),
 		x AS (INSERT INTO version_xids SELECT version, pg_current_xact_id() FROM v),
 		b AS (SELECT current_setting('mapsrv.bulk', true) IS NOT DISTINCT FROM 'on' AS bulk),
 		l AS (UPDATE change_log SET since = greatest(since, (SELECT version FROM v)) WHERE id = 1 AND (SELECT bulk FROM b))

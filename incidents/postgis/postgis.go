@@ -212,6 +212,16 @@ func versionOn(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
 	return v, nil
 }
 
+// PublicVersion returns the version of the published data: it moves only
+// with writes that change what the public reads, from any process.
+func (s *Store) PublicVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.pool.QueryRow(ctx, "SELECT public_version FROM data_version WHERE id = 1").Scan(&v); err != nil {
+		return 0, fmt.Errorf("postgis: public version: %w", err)
+	}
+	return v, nil
+}
+
 // write runs fn in a transaction, encodes the features of the incidents it
 // changed (the change log's triggers name them), bumps the data version last
 // (so the row lock that orders writers is held only while committing) and

@@ -38,7 +38,7 @@ type Store struct {
 
 	// Statements run on every request, prepared once: preparing them again
 	// each time cost about a tenth of a small page.
-	version, featuresByID *sql.Stmt
+	version, publicVersion, featuresByID *sql.Stmt
 }
 
 var _ incidents.Store = (*Store)(nil)
@@ -89,6 +89,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.version.Close()
+	s.publicVersion.Close()
 	s.featuresByID.Close()
 	return s.db.Close()
 }
@@ -97,6 +98,9 @@ func (s *Store) Close() error {
 func (s *Store) prepare(ctx context.Context) error {
 	var err error
 	if s.version, err = s.db.PrepareContext(ctx, "SELECT version FROM data_version WHERE id = 1"); err != nil {
+		return err
+	}
+	if s.publicVersion, err = s.db.PrepareContext(ctx, "SELECT public_version FROM data_version WHERE id = 1"); err != nil {
 		return err
 	}
 	s.featuresByID, err = s.db.PrepareContext(ctx, featuresByIDQuery)
@@ -149,6 +153,14 @@ func (s *Store) migrate(ctx context.Context) error {
 func (s *Store) Version(ctx context.Context) (int64, error) {
 	var v int64
 	err := s.version.QueryRowContext(ctx).Scan(&v)
+	return v, err
+}
+
+// PublicVersion returns the version of the published data: it moves only
+// with writes that change what the public reads (triggers of schema 0008).
+func (s *Store) PublicVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.publicVersion.QueryRowContext(ctx).Scan(&v)
 	return v, err
 }
 

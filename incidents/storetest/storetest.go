@@ -44,6 +44,7 @@ func Run(t *testing.T, open Opener) {
 		{"SourceCorrections", testSourceCorrections},
 		{"Reports", testReports},
 		{"ReportsConcurrent", testReportsConcurrent},
+		{"PublicVersion", testPublicVersion},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
