@@ -84,7 +84,7 @@ func NewServer(cfg Config) http.Handler {
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	r.Handle("/readyz", handleReady(cfg.Store))
 	r.Handle("/metrics", handleMetrics(m))
-	r.PathPrefix("/").Handler(handleStatic()).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix("/").Handler(handleStatic(cfg.Log)).Methods(http.MethodGet, http.MethodHead)
 	access := cfg.AccessLog
 	if access == nil {
 		access = cfg.Log

@@ -2,8 +2,12 @@ package web
 
 import (
 	"embed"
+	"errors"
 	"io/fs"
+	"log/slog"
 	"net/http"
+	"path"
+	"strings"
 )
 
 // The page and its assets. vendor/ (Leaflet and its plugins) is copied from
@@ -13,10 +17,42 @@ import (
 //go:embed static
 var staticFS embed.FS
 
-func handleStatic() http.Handler {
+// handleStatic serves the page and its assets. A folder is served only for
+// its index.html (the page at /): no listing of /js/ or /vendor/. Paths
+// under /api/ and /tiles/ that no route took answer a problem+json 404, like
+// every other API error.
+func handleStatic(log *slog.Logger) http.Handler {
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		panic(err) // the embedded tree always has static/
 	}
-	return http.FileServerFS(sub)
+	files := http.FileServerFS(noListing{sub})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := path.Clean("/" + r.URL.Path)
+		if p == "/api" || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/tiles/") {
+			writeError(w, r, log, errNotFound)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// noListing is a file system whose folders cannot be opened unless they hold
+// an index.html, so that http.FileServer never lists one.
+type noListing struct{ fs.FS }
+
+func (n noListing) Open(name string) (fs.File, error) {
+	f, err := n.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil || !info.IsDir() {
+		return f, err
+	}
+	if _, err := fs.Stat(n.FS, path.Join(name, "index.html")); err != nil {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.Join(fs.ErrNotExist, errors.New("folders are not listed"))}
+	}
+	return f, nil
 }
