@@ -36,6 +36,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	readDB := fs.String("read-db", e.getenv("MAPSRV_READ_DB"), "postgres://... of a hot standby of --db to read from; writes go to --db (env MAPSRV_READ_DB)")
 	tokensFile := fs.String("tokens-file", "", "file of role:token lines for writes (roles: editor, ingest); env MAPSRV_TOKENS holds the same, comma-separated")
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body accepted, in bytes")
+	maxConnsFlag := fs.Int("max-conns", 0, fmt.Sprintf("most connections held open at once; idle ones are closed first near it (env MAPSRV_MAX_CONNS; default %d, or what the open-file limit allows)", defaultMaxConns))
 	var corsOrigins []string
 	fs.Func("cors-write-origins", "comma-separated origins allowed to send writes (reads are open to all)", func(v string) error {
 		corsOrigins = strings.Split(v, ",")
@@ -45,6 +46,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	tokens, err := loadTokens(e, *tokensFile)
+	if err != nil {
+		return err
+	}
+	files := raiseFileLimit()
+	connCap, err := maxConns(*maxConnsFlag, e.getenv("MAPSRV_MAX_CONNS"), files)
 	if err != nil {
 		return err
 	}
@@ -73,7 +79,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	// cost about a tenth of a small page's time under load.
 	accessOut := newBatchWriter(e.stderr, accessLogEvery)
 	defer accessOut.Close()
+	conns := web.NewConnLimit(connCap)
 	srv := &http.Server{
+		ConnState: conns.ConnState,
 		Handler: web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
 			Tokens: tokens, MaxBody: *maxBody, CORSWriteOrigins: corsOrigins, Log: log,
 			AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version}),
@@ -82,9 +90,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "read_db", displayDSN(*readDB), "version", version)
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "read_db", displayDSN(*readDB), "version", version,
+		"max_conns", connCap, "open_files_limit", files)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(conns.Listener(ln)) }()
 	go warmUp(ctx, store, limitHeap, log)
 	select {
 	case err := <-errc:

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"syscall"
+)
+
+// defaultMaxConns is the connection cap when neither --max-conns nor
+// MAPSRV_MAX_CONNS sets one, lowered to what the open-file limit allows.
+const defaultMaxConns = 8192
+
+// fdReserve is the file descriptors kept for everything but connections
+// (the database and its WAL, the pool's connections, logs): 256, or a
+// quarter of a smaller limit.
+const fdReserve = 256
+
+// raiseFileLimit raises the soft limit on open files to the hard limit, the
+// most a process may, and returns it (0 when it cannot be read). Idle
+// keep-alive connections used to exhaust a soft limit of 1,024.
+func raiseFileLimit() uint64 {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
+		return 0
+	}
+	if lim.Cur < lim.Max {
+		raised := lim
+		raised.Cur = lim.Max
+		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &raised); err == nil {
+			lim = raised
+		}
+	}
+	return lim.Cur
+}
+
+// maxConns is the connection cap: flag (or MAPSRV_MAX_CONNS) when set above
+// 0, else the default; either way within the open files the process may
+// hold, less fdReserve.
+func maxConns(flag int, env string, files uint64) (int, error) {
+	n := flag
+	if n == 0 && env != "" {
+		v, err := strconv.Atoi(env)
+		if err != nil || v < 0 {
+			return 0, usageError{fmt.Sprintf("MAPSRV_MAX_CONNS: %q is not a whole number", env)}
+		}
+		n = v
+	}
+	if n < 0 {
+		return 0, usageError{fmt.Sprintf("--max-conns: %d is negative", n)}
+	}
+	if n == 0 {
+		n = defaultMaxConns
+	}
+	if reserve := min(fdReserve, files/4); files > 0 && uint64(n) > files-reserve {
+		n = int(files - reserve)
+	}
+	return max(n, 2), nil
+}
