@@ -79,6 +79,10 @@ type Store interface {
 	// Version that write committed: drafts, proposals and refused writes
 	// leave it, so public ETags and caches do not tell of unpublished work.
 	PublicVersion(ctx context.Context) (int64, error)
+	// Ready reads a little of every table (and, in SQLite, every index): a
+	// check cheap at any size that the store can answer queries, for
+	// serving's start and /readyz. The error names what failed.
+	Ready(ctx context.Context) error
 	// Check verifies the stored data beyond what each write keeps (indexes
 	// in step, dates in the accepted range) and returns the problems found;
 	// none means it is sound. It may read every row.

@@ -20,6 +20,7 @@ var latencyBuckets = []float64{0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0
 // latency histogram per route; /metrics writes them in the Prometheus text
 // format. It is safe for concurrent use.
 type metrics struct {
+	health   health // the outcome of the latest store-backed requests, for /readyz
 	mu       sync.Mutex
 	requests map[requestKey]uint64
 	latency  map[string]*histogram
@@ -73,6 +74,7 @@ func (m *metrics) middleware(next http.Handler) http.Handler {
 			rec.status = http.StatusOK
 		}
 		m.observe(route, r.Method, rec.status, time.Since(start))
+		m.health.record(r.URL.Path, rec.status)
 	})
 }
 
@@ -115,17 +117,5 @@ func handleMetrics(m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 		m.write(w)
-	})
-}
-
-// handleReady answers 200 when the store answers, 503 when it does not.
-func handleReady(store incidentStore) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, err := store.Version(r.Context()); err != nil {
-			writeProblem(w, http.StatusServiceUnavailable, "the store is not answering")
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Write([]byte("ready\n"))
 	})
 }

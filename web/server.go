@@ -82,7 +82,7 @@ func NewServer(cfg Config) http.Handler {
 	r.Use(m.middleware)
 	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withCache(cache, cfg.Store, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
-	r.Handle("/readyz", handleReady(cfg.Store))
+	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log))
 	r.Handle("/metrics", handleMetrics(m))
 	r.PathPrefix("/").Handler(handleStatic(cfg.Log)).Methods(http.MethodGet, http.MethodHead)
 	access := cfg.AccessLog

@@ -3,6 +3,9 @@ package postgis
 import (
 	"context"
 	"fmt"
+	"io/fs"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -29,4 +32,41 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		}
 	}
 	return problems, nil
+}
+
+// readyTables are the tables Ready reads a row of.
+var readyTables = []string{"schema_version", "data_version", "incidents", "sources", "incident_sources",
+	"ingested_reports", "source_proposals", "gazetteer_places"}
+
+// Ready reads the schema version and a row of every table: a cheap check
+// (PostgreSQL keeps its pages sound itself) that the database answers with
+// the schema this mapsrv needs, for serve's start and /readyz.
+func (s *Store) Ready(ctx context.Context) error {
+	var v int
+	if err := s.pool.QueryRow(ctx, "SELECT version FROM schema_version WHERE id = 1").Scan(&v); err != nil {
+		return fmt.Errorf("postgis: ready: schema version: %w", err)
+	}
+	if want := schemaVersions(); v != want {
+		return fmt.Errorf("postgis: ready: database schema version %d, this mapsrv needs %d", v, want)
+	}
+	for _, t := range readyTables {
+		rows, err := s.pool.Query(ctx, "SELECT * FROM "+pgx.Identifier{t}.Sanitize()+" LIMIT 1")
+		if err == nil {
+			for rows.Next() {
+			}
+			rows.Close()
+			err = rows.Err()
+		}
+		if err != nil {
+			return fmt.Errorf("postgis: ready: read %s: %w", t, err)
+		}
+	}
+	return nil
+}
+
+// schemaVersions is the number of the last schema file: the version a
+// migrated database records.
+func schemaVersions() int {
+	names, _ := fs.Glob(schemaFS, "schema/*.sql")
+	return len(names)
 }

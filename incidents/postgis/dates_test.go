@@ -53,3 +53,25 @@ func TestStore_StoredDatesOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// TestStore_Ready: Ready passes on a migrated database and fails, naming
+// it, when a table cannot be read.
+func TestStore_Ready(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	s := mustOpen(t, dsn)
+	ctx := context.Background()
+	if err := s.Ready(ctx); err != nil {
+		t.Fatalf("Ready: %v", err)
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "ALTER TABLE source_proposals RENAME TO gone"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Ready(ctx); err == nil || !strings.Contains(err.Error(), "source_proposals") {
+		t.Errorf("Ready without a table: %v, want an error naming it", err)
+	}
+}

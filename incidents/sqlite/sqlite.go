@@ -57,6 +57,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: no database path")
 	}
+	if err := checkHeader(path); err != nil {
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_busy_timeout", "5000")
