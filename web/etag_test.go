@@ -11,14 +11,13 @@ import (
 	"testing"
 )
 
-// doWith is do with extra request headers; it returns the response and body.
+// doWith is do with the given request headers (an editor's, say).
 func doWith(t *testing.T, method, url, contentType, body string, header map[string]string) (*http.Response, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Authorization", "Bearer "+editorToken)
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -32,6 +31,15 @@ func doWith(t *testing.T, method, url, contentType, body string, header map[stri
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp, string(b)
+}
+
+// asEditor is header with the editor's token.
+func asEditor(header map[string]string) map[string]string {
+	out := map[string]string{"Authorization": "Bearer " + editorToken}
+	for k, v := range header {
+		out[k] = v
+	}
+	return out
 }
 
 // TestItem_ETagIfMatch: one incident has a strong ETag, sent by GET and by
@@ -50,11 +58,11 @@ func TestItem_ETagIfMatch(t *testing.T) {
 	if again := getJSON(t, url, http.StatusOK, nil).Get("ETag"); again != first {
 		t.Errorf("ETag moved without a write: %q → %q", first, again)
 	}
-	if resp, _ := doWith(t, "GET", url, "", "", map[string]string{"If-None-Match": first}); resp.StatusCode != http.StatusNotModified {
+	if resp, _ := doWith(t, "GET", url, "", "", asEditor(map[string]string{"If-None-Match": first})); resp.StatusCode != http.StatusNotModified {
 		t.Errorf("GET with If-None-Match of the current tag = %d, want 304", resp.StatusCode)
 	}
 	patch := func(ifMatch, body string) (*http.Response, string) {
-		return doWith(t, "PATCH", url, "application/merge-patch+json", body, map[string]string{"If-Match": ifMatch})
+		return doWith(t, "PATCH", url, "application/merge-patch+json", body, asEditor(map[string]string{"If-Match": ifMatch}))
 	}
 	resp, _ := patch(first, `{"properties":{"killed":7}}`)
 	second := resp.Header.Get("ETag")
@@ -72,7 +80,7 @@ func TestItem_ETagIfMatch(t *testing.T) {
 		"DELETE, stale tag":  {"DELETE", `"x", ` + first, "", ""},
 		"DELETE, other tags": {"DELETE", `"a,b", "c"`, "", ""},
 	} {
-		resp, body := doWith(t, w.method, url, w.contentType, w.body, map[string]string{"If-Match": w.ifMatch})
+		resp, body := doWith(t, w.method, url, w.contentType, w.body, asEditor(map[string]string{"If-Match": w.ifMatch}))
 		if resp.StatusCode != http.StatusPreconditionFailed || !strings.Contains(body, "changed since it was read") ||
 			resp.Header.Get("Content-Type") != "application/problem+json" {
 			t.Errorf("%s = %d %s, want 412 problem", name, resp.StatusCode, body)
@@ -89,7 +97,7 @@ func TestItem_ETagIfMatch(t *testing.T) {
 		t.Error("POST answered without an ETag")
 	}
 	current := getJSON(t, url, http.StatusOK, nil).Get("ETag")
-	if resp, _ := doWith(t, "DELETE", url, "", "", map[string]string{"If-Match": current}); resp.StatusCode != http.StatusNoContent {
+	if resp, _ := doWith(t, "DELETE", url, "", "", asEditor(map[string]string{"If-Match": current})); resp.StatusCode != http.StatusNoContent {
 		t.Errorf("DELETE with the current If-Match = %d, want 204", resp.StatusCode)
 	}
 }
@@ -111,7 +119,7 @@ func TestItem_ParallelPatches(t *testing.T) {
 		for _, patch := range []string{fmt.Sprintf(`{"properties":{"killed":%d}}`, round), fmt.Sprintf(`{"properties":{"injured":%d}}`, round)} {
 			wg.Go(func() {
 				<-start
-				if resp, body := doWith(t, "PATCH", url, "application/merge-patch+json", patch, nil); resp.StatusCode != http.StatusOK {
+				if resp, body := doWith(t, "PATCH", url, "application/merge-patch+json", patch, asEditor(nil)); resp.StatusCode != http.StatusOK {
 					t.Errorf("PATCH %s = %d %s", patch, resp.StatusCode, body)
 				}
 			})

@@ -66,16 +66,7 @@ func TestServe_CorruptDatabase(t *testing.T) {
 	}
 
 	deep := broken("deep.db", (leaf-1)*pageSize, pageSize)
-	addr := freeAddr(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	var logs bytes.Buffer
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--db", deep}, func(string) string { return "" }, nil, &logs, &logs)
-	}()
-	base := "http://" + addr
-	waitUp(t, base+"/healthz")
+	base, stop := serveInProcess(t, deep)
 	status := func(path string) int {
 		resp, err := http.Get(base + path)
 		if err != nil {
@@ -102,8 +93,7 @@ func TestServe_CorruptDatabase(t *testing.T) {
 	if _, _, err := runCmd(t, "", "check", "--db", deep); err == nil {
 		t.Error("check passed a database with a broken leaf")
 	}
-	cancel()
-	<-done
+	stop()
 }
 
 // listingIndexPages returns the root page of incidents_date_cover, a leaf

@@ -38,15 +38,7 @@ func freeAddr(t *testing.T) string {
 // database, which it seeds, queries it like a user would, and shuts it down.
 func TestServe_EndToEnd(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "e2e.db")
-	addr := freeAddr(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var logs bytes.Buffer
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--db", db}, func(string) string { return "" }, nil, &logs, &logs)
-	}()
-	base := "http://" + addr
-	waitUp(t, base+"/healthz")
+	base, stop := serveInProcess(t, db)
 	count := func(query string) int {
 		resp, err := http.Get(base + "/api/collections/incidents/items?" + query)
 		if err != nil {
@@ -71,14 +63,8 @@ func TestServe_EndToEnd(t *testing.T) {
 			t.Errorf("?%s: %d incidents, want %d", query, got, want)
 		}
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v after shutdown", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not shut down")
+	if err := stop(); err != nil {
+		t.Errorf("serve returned %v after shutdown", err)
 	}
 	// A second start finds incidents and does not seed again.
 	store, err := sqlite.Open(context.Background(), db)
@@ -92,6 +78,34 @@ func TestServe_EndToEnd(t *testing.T) {
 	if n, _ := store.Count(context.Background()); n != 9 {
 		t.Errorf("after a restart, %d incidents, want the 9 seeded once", n)
 	}
+}
+
+// serveInProcess runs `mapsrv serve` over db on a free loopback port, in
+// this process, and returns its base URL once it answers, and the function
+// that shuts it down and returns what serve returned.
+func serveInProcess(t *testing.T, db string) (base string, stop func() error) {
+	t.Helper()
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var logs bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr, "--db", db}, func(string) string { return "" }, nil, &logs, &logs)
+	}()
+	base = "http://" + addr
+	waitUp(t, base+"/healthz")
+	stop = func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(15 * time.Second):
+			t.Fatal("serve did not shut down")
+			return nil
+		}
+	}
+	t.Cleanup(func() { cancel() })
+	return base, stop
 }
 
 func nopLog() *slog.Logger { return slog.New(slog.DiscardHandler) }
