@@ -36,7 +36,8 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 
 // readyTables are the tables Ready reads a row of.
 var readyTables = []string{"schema_version", "data_version", "incidents", "sources", "incident_sources",
-	"ingested_reports", "source_proposals", "gazetteer_places"}
+	"incident_features", "incident_changes", "version_xids", "change_log", "ingested_reports",
+	"source_proposals", "gazetteer_places"}
 
 // Ready reads the schema version and a row of every table: a cheap check
 // (PostgreSQL keeps its pages sound itself) that the database answers with
