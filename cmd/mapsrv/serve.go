@@ -136,11 +136,13 @@ func openSeeded(ctx context.Context, path, readDB string, log *slog.Logger) (sto
 	}
 	// A damaged database must not be served as ready: a read of every table
 	// and index, a few milliseconds at any size, before anything else.
+	checked := time.Now()
 	if err := store.Ready(ctx); err != nil {
 		store.Close()
 		return nil, fmt.Errorf("%s failed its start-up check, so it is not served: %w; run 'mapsrv check --db %s' and restore a backup",
 			displayDSN(path), err, displayDSN(path))
 	}
+	log.Info("start-up check passed: every table and index read", "took_ms", time.Since(checked).Milliseconds())
 	empty, err := store.Empty(ctx)
 	if err != nil {
 		store.Close()
