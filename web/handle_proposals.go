@@ -25,8 +25,8 @@ type proposalJSON struct {
 }
 
 func proposalOf(ctx context.Context, store incidentStore, p incidents.Proposal) (proposalJSON, error) {
-	out := proposalJSON{ID: p.ID, IncidentID: p.IncidentID, CreatedAt: p.CreatedAt.UTC().Format(time.RFC3339)}
-	out.Source = feature.PropertiesOf(incidents.Incident{Sources: []incidents.Source{p.Source}}).Sources[0]
+	out := proposalJSON{ID: p.ID, IncidentID: p.IncidentID, Source: feature.SourceOf(p.Source),
+		CreatedAt: p.CreatedAt.UTC().Format(time.RFC3339)}
 	inc, err := store.Get(ctx, p.IncidentID)
 	if err != nil {
 		return out, err

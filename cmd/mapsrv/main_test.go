@@ -88,9 +88,9 @@ func serveInProcess(t *testing.T, db string) (base string, stop func() error) {
 	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	var logs bytes.Buffer
+	logs := &syncBuffer{} // the error log and the batched access log write at once
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--db", db}, func(string) string { return "" }, nil, &logs, &logs)
+		done <- run(ctx, []string{"serve", "--addr", addr, "--db", db}, func(string) string { return "" }, nil, logs, logs)
 	}()
 	base = "http://" + addr
 	waitUp(t, base+"/healthz")

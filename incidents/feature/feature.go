@@ -75,13 +75,19 @@ func PropertiesOf(inc incidents.Incident) Properties {
 		p.CreatedAt, p.UpdatedAt = &jsonTime{inc.CreatedAt}, &jsonTime{inc.UpdatedAt}
 	}
 	for i, s := range inc.Sources {
-		p.Sources[i] = Source{Title: s.Title, URL: s.URL, Publisher: s.Publisher}
-		if !s.Published.IsZero() {
-			d := s.Published.Format(incidents.DateLayout)
-			p.Sources[i].Published = &d
-		}
+		p.Sources[i] = SourceOf(s)
 	}
 	return p
+}
+
+// SourceOf returns src as an entry of the sources property.
+func SourceOf(src incidents.Source) Source {
+	out := Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher}
+	if !src.Published.IsZero() {
+		d := src.Published.Format(incidents.DateLayout)
+		out.Published = &d
+	}
+	return out
 }
 
 // Feature is an incident as a GeoJSON feature with a point geometry.
