@@ -6,6 +6,7 @@ import (
 	"io/fs"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -43,15 +44,27 @@ var readyTables = []string{"schema_version", "data_version", "incidents", "sourc
 // (PostgreSQL keeps its pages sound itself) that the database answers with
 // the schema this mapsrv needs, for serve's start and /readyz.
 func (s *Store) Ready(ctx context.Context) error {
+	if err := ready(ctx, s.pool); err != nil {
+		return err
+	}
+	if s.replica != nil {
+		if err := ready(ctx, s.replica); err != nil {
+			return fmt.Errorf("read replica: %w", err)
+		}
+	}
+	return nil
+}
+
+func ready(ctx context.Context, pool *pgxpool.Pool) error {
 	var v int
-	if err := s.pool.QueryRow(ctx, "SELECT version FROM schema_version WHERE id = 1").Scan(&v); err != nil {
+	if err := pool.QueryRow(ctx, "SELECT version FROM schema_version WHERE id = 1").Scan(&v); err != nil {
 		return fmt.Errorf("postgis: ready: schema version: %w", err)
 	}
 	if want := schemaVersions(); v != want {
 		return fmt.Errorf("postgis: ready: database schema version %d, this mapsrv needs %d", v, want)
 	}
 	for _, t := range readyTables {
-		rows, err := s.pool.Query(ctx, "SELECT * FROM "+pgx.Identifier{t}.Sanitize()+" LIMIT 1")
+		rows, err := pool.Query(ctx, "SELECT * FROM "+pgx.Identifier{t}.Sanitize()+" LIMIT 1")
 		if err == nil {
 			for rows.Next() {
 			}

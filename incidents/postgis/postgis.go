@@ -213,13 +213,31 @@ func versionOn(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
 }
 
 // PublicVersion returns the version of the published data: it moves only
-// with writes that change what the public reads, from any process.
+// with writes that change what the public reads, from any process. Like
+// Version, it is read from the replica when that has replayed this
+// process's writes, so that it names the data reads will see.
 func (s *Store) PublicVersion(ctx context.Context) (int64, error) {
-	var v int64
-	if err := s.pool.QueryRow(ctx, "SELECT public_version FROM data_version WHERE id = 1").Scan(&v); err != nil {
-		return 0, fmt.Errorf("postgis: public version: %w", err)
+	if s.replica != nil {
+		v, pub, err := versionsOn(ctx, s.replica)
+		if err != nil {
+			return 0, err
+		}
+		s.replicaAt.see(v)
+		if v >= s.written.Load() {
+			return pub, nil
+		}
 	}
-	return v, nil
+	_, pub, err := versionsOn(ctx, s.pool)
+	return pub, err
+}
+
+// versionsOn reads the data version and the public version from pool.
+func versionsOn(ctx context.Context, pool *pgxpool.Pool) (version, public int64, err error) {
+	err = pool.QueryRow(ctx, "SELECT version, public_version FROM data_version WHERE id = 1").Scan(&version, &public)
+	if err != nil {
+		return 0, 0, fmt.Errorf("postgis: public version: %w", err)
+	}
+	return version, public, nil
 }
 
 // write runs fn in a transaction, encodes the features of the incidents it

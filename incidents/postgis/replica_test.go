@@ -92,6 +92,12 @@ func TestStore_ReadReplica(t *testing.T) {
 	if sees(reader, ids[0]) {
 		t.Fatal("a store reading from the paused standby sees the write: its reads do not come from the standby")
 	}
+	// The public version (the response cache's key) names the data each reads.
+	pubEditor, err1 := editor.PublicVersion(ctx)
+	pubReader, err2 := reader.PublicVersion(ctx)
+	if err := errors.Join(err1, err2); err != nil || pubReader >= pubEditor {
+		t.Fatalf("public versions: the editor's %d, the standby reader's %d, %v; want the reader's older", pubEditor, pubReader, err)
+	}
 	replay(true)
 	waitFor(reader, ids[0])
 
