@@ -54,7 +54,7 @@ func checkHeader(path string) error {
 func (s *Store) Ready(ctx context.Context) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.type, s.name, s.tbl_name,
 			coalesce((SELECT name FROM pragma_index_info(s.name) WHERE seqno = 0), ''),
-			coalesce((SELECT wr FROM pragma_table_list(s.name)), 0)
+			coalesce((SELECT wr OR type = 'virtual' FROM pragma_table_list(s.name)), 0)
 		FROM sqlite_schema AS s WHERE s.type IN ('table', 'index') AND s.name NOT LIKE 'sqlite_%' ORDER BY s.name`)
 	if err != nil {
 		return fmt.Errorf("sqlite: ready: read the schema: %w", err)
@@ -62,12 +62,12 @@ func (s *Store) Ready(ctx context.Context) error {
 	var probes []probe
 	for rows.Next() {
 		var typ, name, table, first string
-		var withoutRowid bool
-		if err := rows.Scan(&typ, &name, &table, &first, &withoutRowid); err != nil {
+		var firstOnly bool
+		if err := rows.Scan(&typ, &name, &table, &first, &firstOnly); err != nil {
 			rows.Close()
 			return fmt.Errorf("sqlite: ready: read the schema: %w", err)
 		}
-		probes = append(probes, probesOf(typ, name, table, first, withoutRowid)...)
+		probes = append(probes, probesOf(typ, name, table, first, firstOnly)...)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -85,13 +85,14 @@ func (s *Store) Ready(ctx context.Context) error {
 type probe struct{ name, query string }
 
 // probesOf returns the probes reading the first and last entry of a table
-// (in rowid order, or its key's for one without rowid) or an index (by its
-// first column, when that is a column).
-func probesOf(typ, name, table, first string, withoutRowid bool) []probe {
+// (in rowid order) or an index (by its first column, when that is a column);
+// only the first of a table without rowid or a virtual one (the R*Tree, whose
+// rowid order is a full scan; its shadow tables are probed themselves).
+func probesOf(typ, name, table, first string, firstOnly bool) []probe {
 	quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 	var from, order string
 	switch {
-	case typ == "table" && withoutRowid:
+	case typ == "table" && firstOnly:
 		return []probe{{name, "SELECT * FROM " + quote(name) + " LIMIT 1"}}
 	case typ == "table":
 		from, order = "SELECT * FROM "+quote(name), "rowid"
