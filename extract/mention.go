@@ -77,7 +77,7 @@ func nameGoesOn(text string, toks []token, m mention) int {
 }
 
 // isArea reports a mention that names an area by its qualifiers: "ريف إدلب
-// الشمالي", "غربي مدينة إدلب", "the eastern countryside of Deir Ezzor".
+// الشمالي", "غربي مدينة إدلب", "the western countryside of Raqqa".
 func (m mention) isArea() bool {
 	q := m.Match.Qualifier
 	return strings.Contains(q, "rural") || strings.HasSuffix(q, " of") || m.Match.Place.Kind == gazetteer.KindGovernorate && q != ""

@@ -168,10 +168,10 @@ func TestFindAll_CountryAroundTown(t *testing.T) {
 func TestFindAll_WhereInTheCountry(t *testing.T) {
 	g := mustDefault(t)
 	for text, wantQ := range map[string]string{
-		"gunmen attacked a checkpoint in the northwestern province of Latakia": "",
-		"a car bomb went off in the northern city of Aleppo":                   "",
-		"shells fell on the northern countryside of Aleppo":                    "northern rural",
-		"a blast in northern Aleppo":                                           "north of",
+		"gunmen attacked a checkpoint inside the northwestern province of Latakia": "",
+		"a car bomb went off in the northern city of Aleppo":                       "",
+		"shells fell on the northern countryside of Aleppo":                        "northern rural",
+		"a blast in northern Aleppo":                                               "north of",
 	} {
 		ms := g.FindAll(text)
 		if len(ms) != 1 || ms[0].Match.Qualifier != wantQ {
