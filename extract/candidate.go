@@ -43,6 +43,9 @@ func (p *passage) candidate(d draft) Candidate {
 	switch {
 	case d.date != nil && d.date.resolved():
 		c.DateFrom, c.DateTo, c.DatePrecision = d.date.From, d.date.To, d.date.Prec
+		if d.date.Inferred {
+			c.Notes = append(c.Notes, d.date.Note)
+		}
 	case d.date != nil:
 		c.Notes = append(c.Notes, d.date.Note)
 	case !p.published.IsZero() && !d.apart:

@@ -26,8 +26,12 @@ type dateMention struct {
 	Anchored   bool // told from an earlier date of the story: "في اليوم التالي"
 	Offset     int  // days from that date, for an anchored mention
 	Note       string
-	Key        string // for an unresolved date, its weekday or words: two tellings of one day share it
-	Since      bool   // "منذ مارس 2019", "since 2014": where a period starts, not when something happened
+	Key        string    // for an unresolved date, its weekday or words: two tellings of one day share it
+	Since      bool      // "منذ مارس 2019", "since 2014": where a period starts, not when something happened
+	Inferred   bool      // its year was inferred (see byWeekday); Note says how
+	todayOff   int       // for "اليوم", "أمس", "yesterday": days from the day of writing
+	isToday    bool      // todayOff is set
+	storyDay   time.Time // the day of writing this date fixes: "اليوم الجمعة 14 شباط"
 }
 
 // resolved reports whether the mention has a date.
@@ -35,8 +39,11 @@ func (d dateMention) resolved() bool { return !d.From.IsZero() }
 
 // dateContext is what relative and year-less dates are resolved against.
 type dateContext struct {
-	published time.Time // UTC midnight of the article's day; zero if unknown
+	published time.Time // UTC midnight of the article's day, or the day the text calls today; zero if unknown
+	dayNote   string    // when published is a day the text calls today with an inferred year: that note
 	year      int       // a year stated elsewhere in the passage; 0 if none
+	today     time.Time // the day of reading, for a year inferred from a weekday; zero: none is
+	era       era       // the years the passage's names allow
 }
 
 // dateScan walks the tokens of one sentence.
@@ -69,15 +76,32 @@ func findDates(toks []token, text string, ctx dateContext) []dateMention {
 	return dropRedundant(out)
 }
 
-// dropRedundant removes a relative mention standing right before an absolute
-// one: in "يوم الإثنين 24 نوفمبر" the date says it all.
+// dropRedundant removes relative mentions standing right before an absolute
+// one: in "يوم الإثنين 24 نوفمبر" and "اليوم السبت 3 أيار" the date says it all.
+// A chain that starts with "اليوم" or "أمس" also tells the day of writing.
 func dropRedundant(ds []dateMention) []dateMention {
-	out := ds[:0]
-	for k, d := range ds {
-		if d.Relative && k+1 < len(ds) && !ds[k+1].Relative && ds[k+1].Start-d.End <= 8 {
+	drop := make([]bool, len(ds))
+	for k := len(ds) - 2; k >= 0; k-- {
+		next := ds[k+1]
+		drop[k] = ds[k].Relative && next.Start-ds[k].End <= 8 && (!next.Relative || drop[k+1])
+	}
+	for k := range ds {
+		if !drop[k] || !ds[k].isToday {
 			continue
 		}
-		out = append(out, d)
+		end := k + 1
+		for drop[end] {
+			end++
+		}
+		if d := &ds[end]; d.resolved() && d.Prec == PrecisionDay {
+			d.storyDay = d.From.AddDate(0, 0, -ds[k].todayOff)
+		}
+	}
+	out := ds[:0]
+	for k, d := range ds {
+		if !drop[k] {
+			out = append(out, d)
+		}
 	}
 	return out
 }

@@ -87,7 +87,7 @@ func (s dateScan) dayMonth(i int) (dateMention, int) {
 			j++
 		}
 		if y, ok = s.inferYear(m.month, d); !ok {
-			return noYear("day and month"), j - i
+			return s.byWeekday(i, j, m.month, d), j - i
 		}
 	}
 	t := day(y, m.month, d)

@@ -54,6 +54,9 @@ func resolveAnchored(d *dateMention, anchor *dateMention) {
 	}
 	t := anchor.From.AddDate(0, 0, d.Offset)
 	d.From, d.To, d.Prec, d.Note = t, t, PrecisionDay, ""
+	if anchor.Inferred {
+		d.Note, d.Inferred = anchor.Note, true // the year of "the next day" is the anchor's guess
+	}
 }
 
 // ordinals are the Arabic ordinal numbers 1..10 (masculine, with the article),

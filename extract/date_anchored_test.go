@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // TestResolveAnchors reads dates told from an earlier date of the passage.
 func TestResolveAnchors(t *testing.T) {
@@ -23,7 +26,7 @@ func TestResolveAnchors(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			p := newPassage(tc.text, "", ymd("2025-12-03"), nil)
+			p := newPassage(tc.text, "", ymd("2025-12-03"), time.Time{}, nil)
 			if len(p.sents) != len(tc.want) {
 				t.Fatalf("%d sentences, want %d", len(p.sents), len(tc.want))
 			}

@@ -80,7 +80,7 @@ func (s dateScan) enDate(d int, m time.Month, j, n int) (dateMention, int) {
 	if ny == 0 {
 		var ok bool
 		if y, ok = s.inferYear(m, d); !ok {
-			return noYear("day and month"), n
+			return s.byWeekday(j-n, j, m, d), n
 		}
 	}
 	t := day(y, m, d)
@@ -116,19 +116,47 @@ func (s dateScan) enWeekday(i int) (dateMention, int) {
 func (s dateScan) enRelative(i int) (dateMention, int) {
 	switch w := s.toks[i].Norm; {
 	case w == "today" || w == "tonight":
-		return s.relative(w, 0, 0, PrecisionDay), 1
+		return s.today(w, 0), 1
 	case w == "yesterday":
-		return s.relative(w, -1, -1, PrecisionDay), 1
+		return s.today(w, -1), 1
 	case w == "overnight":
 		return s.relative(w, -1, 0, PrecisionRange), 1
 	case w == "last" && s.word(i+1, "night"):
 		return s.relative("last night", -1, 0, PrecisionRange), 2
 	case w == "this" && s.word(i+1, "morning", "afternoon", "evening"):
 		return s.relative("this "+s.toks[i+1].Norm, 0, 0, PrecisionDay), 2
+	case (w == "last" || w == "this" || w == "past") && s.word(i+1, "week"):
+		return s.enWeek(w), 2
+	case (w == "last" || w == "this") && s.word(i+1, "month"):
+		return s.month(map[string]int{"last": -1, "this": 0}[w]), 2
+	case (w == "last" || w == "this") && s.word(i+1, "year"):
+		return s.year(map[string]int{"last": -1, "this": 0}[w]), 2
 	case w == "same" && s.word(i+1, "day"):
 		return anchored("the same day", 0), 2
 	case (w == "next" || w == "following") && s.word(i+1, "day"):
 		return anchored("the next day", 1), 2
 	}
 	return dateMention{}, 0
+}
+
+// enWeek reads "last week" (the Monday-to-Sunday week before the one of
+// publication, as English news counts weeks), "this week" (its Monday to
+// publication) and "the past week" (the seven days before publication).
+func (s dateScan) enWeek(w string) dateMention {
+	p := s.ctx.published
+	if p.IsZero() {
+		return s.relative(w+" week", 0, 0, PrecisionRange)
+	}
+	monday := p.AddDate(0, 0, -(int(p.Weekday())+6)%7)
+	switch w {
+	case "last":
+		return s.relativeSpan(monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1))
+	case "this":
+		return s.relativeSpan(monday, p)
+	}
+	return s.relativeSpan(p.AddDate(0, 0, -7), p.AddDate(0, 0, -1))
+}
+
+func (s dateScan) relativeSpan(from, to time.Time) dateMention {
+	return dateMention{From: from, To: to, Prec: PrecisionRange, Relative: true}
 }

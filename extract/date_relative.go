@@ -13,7 +13,19 @@ func (s dateScan) relative(what string, from, to int, prec string) dateMention {
 	if p.IsZero() {
 		return dateMention{Relative: true, Note: fmt.Sprintf("relative date %q needs the publication date: left unknown", what)}
 	}
-	return dateMention{From: p.AddDate(0, 0, from), To: p.AddDate(0, 0, to), Prec: prec, Relative: true}
+	d := dateMention{From: p.AddDate(0, 0, from), To: p.AddDate(0, 0, to), Prec: prec, Relative: true}
+	if s.ctx.dayNote != "" {
+		d.Inferred, d.Note = true, "told from the day the text calls today: "+s.ctx.dayNote
+	}
+	return d
+}
+
+// today is the mention of "اليوم" (offset 0), "أمس" (-1) and the like, which
+// also tell the day of writing when a date follows them.
+func (s dateScan) today(what string, off int) dateMention {
+	d := s.relative(what, off, off, PrecisionDay)
+	d.isToday, d.todayOff = true, off
+	return d
 }
 
 var pastWords = []string{"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "السابق"}
@@ -24,20 +36,20 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 	w := s.toks[i].Norm
 	switch {
 	case w == "اول" && s.word(i+1, "امس", "الامس"):
-		return s.relative("أول أمس", -2, -2, PrecisionDay), 2
+		return s.today("أول أمس", -2), 2
 	case w == "امس" || w == "الامس" || w == "وامس":
 		if s.word(i+1, "الاول") {
-			return s.relative("أمس الأول", -2, -2, PrecisionDay), 2
+			return s.today("أمس الأول", -2), 2
 		}
 		if i+1 < len(s.toks) && weekdays[s.toks[i+1].Norm] != 0 || s.word(i+1, "الاحد") {
-			return s.relative("أمس", -1, -1, PrecisionDay), 2 // "أمس الخميس": the weekday says the same day
+			return s.today("أمس", -1), 2 // "أمس الخميس": the weekday says the same day
 		}
-		return s.relative("أمس", -1, -1, PrecisionDay), 1
+		return s.today("أمس", -1), 1
 	case w == "اليوم" || w == "واليوم":
 		if s.word(i+1, "التالي", "نفسه", "ذاته", "الذي", "السابق", "الاول", "الثاني") {
 			return dateMention{}, 0
 		}
-		return s.relative("اليوم", 0, 0, PrecisionDay), 1
+		return s.today("اليوم", 0), 1
 	case w == "الليله" && s.word(i+1, pastWords...):
 		return s.relative("الليلة الماضية", -1, 0, PrecisionRange), 2
 	case w == "قبل":

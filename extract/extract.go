@@ -70,11 +70,18 @@ type Candidate struct {
 // calls, so it is safe for concurrent use if its Places is.
 type Extractor struct {
 	places Places
+	now    func() time.Time // the clock; no year is inferred for a date after it
 }
 
 // New returns an Extractor that resolves place names with places.
 func New(places Places) *Extractor {
-	return &Extractor{places: places}
+	return &Extractor{places: places, now: time.Now}
+}
+
+// today is the civil day of the clock, as a UTC midnight.
+func (x *Extractor) today() time.Time {
+	y, m, d := x.now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Extract returns the candidate incidents in text, in the order they are told,
@@ -96,6 +103,6 @@ func (x *Extractor) ExtractLang(text string, published time.Time, lang string) [
 	if lang == "" {
 		lang = DetectLanguage(text)
 	}
-	p := newPassage(text, lang, published, x.places)
+	p := newPassage(text, lang, published, x.today(), x.places)
 	return p.candidates()
 }

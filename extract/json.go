@@ -26,6 +26,7 @@ type candidateJSON struct {
 	Injured       *int        `json:"injured"`
 	Arrested      *int        `json:"arrested"`
 	Evidence      string      `json:"evidence"`
+	Notes         []string    `json:"notes"` // an extension: what a reviewer should check
 }
 
 type placeJSON struct {
@@ -39,8 +40,9 @@ type placeJSON struct {
 
 // MarshalJSON encodes c as the candidate object of issue 4: dates as
 // "YYYY-MM-DD", and null for every unknown date, place field and count. It adds
-// "admin1_name", the English governorate name, and the district's "admin2_pcode"
-// and "admin2_name". Notes are not part of the object.
+// "admin1_name", the English governorate name, the district's "admin2_pcode"
+// and "admin2_name", and "notes": what a reviewer should check ("year 2023
+// inferred from the weekday (Saturday); check"), an empty list when nothing.
 func (c Candidate) MarshalJSON() ([]byte, error) {
 	out := candidateJSON{
 		IncidentType: c.IncidentType, DateFrom: dateString(c.DateFrom), DateTo: dateString(c.DateTo),
@@ -49,6 +51,7 @@ func (c Candidate) MarshalJSON() ([]byte, error) {
 		Admin2PCode: nonEmpty(c.Admin2PCode), Admin2Name: nonEmpty(c.Admin2Name),
 		GeoPrecision: nonEmpty(c.GeoPrecision), Places: make([]placeJSON, 0, len(c.Places)),
 		Killed: c.Killed, Injured: c.Injured, Arrested: c.Arrested, Evidence: c.Evidence,
+		Notes: append(make([]string, 0, len(c.Notes)), c.Notes...),
 	}
 	if c.HasLocation {
 		lat, lon := c.Location.Lat(), c.Location.Lon()

@@ -15,17 +15,19 @@ func TestCandidate_MarshalJSON(t *testing.T) {
 		PlaceNameAR: "البدروسية", PlaceNameEN: "Badrousiya", Location: orb.Point{35.9, 35.89}, HasLocation: true,
 		Admin1PCode: "SY06", Admin1Name: "Latakia", GeoPrecision: "town", Killed: &two, Evidence: "نص",
 		Places: []PlaceRef{{Text: "البدروسية", NameEN: "Badrousiya", Lat: 35.89, Lon: 35.9, Admin1PCode: "SY06", Role: RoleIncident}},
+		Notes:  []string{"year 2025 inferred from the weekday (Monday); check"},
 	}
 	keys := []string{"incident_type", "date_from", "date_to", "date_precision", "place_name_ar", "place_name_en",
-		"lat", "lon", "admin1_pcode", "admin1_name", "admin2_pcode", "admin2_name", "geo_precision", "places", "killed", "injured", "arrested", "evidence"}
+		"lat", "lon", "admin1_pcode", "admin1_name", "admin2_pcode", "admin2_name", "geo_precision", "places", "killed", "injured", "arrested", "evidence", "notes"}
 	tests := map[string]struct {
 		c    Candidate
 		want map[string]any
 	}{
 		"full": {c: full, want: map[string]any{"date_from": "2025-11-24", "lat": 35.89, "lon": 35.9, "killed": 2.0,
-			"injured": nil, "arrested": nil, "geo_precision": "town", "admin1_name": "Latakia"}},
+			"injured": nil, "arrested": nil, "geo_precision": "town", "admin1_name": "Latakia",
+			"notes": []any{"year 2025 inferred from the weekday (Monday); check"}}},
 		"unknowns are null": {c: Candidate{IncidentType: TypeClash, Evidence: "x"}, want: map[string]any{"date_from": nil,
-			"date_to": nil, "date_precision": nil, "lat": nil, "lon": nil, "admin1_pcode": nil, "admin1_name": nil, "killed": nil, "places": []any{}}},
+			"date_to": nil, "date_precision": nil, "lat": nil, "lon": nil, "admin1_pcode": nil, "admin1_name": nil, "killed": nil, "places": []any{}, "notes": []any{}}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -32,7 +32,7 @@ type passage struct {
 
 // newPassage splits text into sentences and finds triggers, dates, counts and
 // places in each.
-func newPassage(text, lang string, published time.Time, places Places) *passage {
+func newPassage(text, lang string, published, today time.Time, places Places) *passage {
 	p := &passage{text: text, lang: lang, published: published, places: places}
 	body := text[:bodyEnd(text)]
 	var ms []gazetteer.Mention
@@ -41,12 +41,17 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 		slices.SortFunc(ms, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 	}
 	dateEnd := findDateline(body, ms)
+	dash := datelineDash(body, ms)
 	spans := splitSentences(body)
 	toks := make([][]token, len(spans))
 	for i, sp := range spans {
 		toks[i] = tokenize(text, sp.Start, sp.End)
 	}
-	ctx := dateContext{published: published, year: statedYear(toks)}
+	ctx := dateContext{published: published, year: statedYear(toks), today: today}
+	if published.IsZero() {
+		ctx.era = findEra(toks)
+		ctx = storyDay(toks, text, ctx, dash)
+	}
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
@@ -55,6 +60,9 @@ func newPassage(text, lang string, published time.Time, places Places) *passage 
 			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident
 		}
 		s.dates = findDates(s.toks, text, ctx)
+		for k := range s.dates {
+			s.dates[k].Reported = s.dates[k].Reported || s.dates[k].End <= dash // filed then, not happened then
+		}
 		anchor = resolveAnchors(s.dates, anchor)
 		if y := explicitYear(s.dates, s.toks); y != 0 {
 			ctx.year = y // "وفي 25 نوفمبر" after "في 24 نوفمبر 2025": the year told last
@@ -175,4 +183,26 @@ func resolveAnchors(ds []dateMention, anchor *dateMention) *dateMention {
 		}
 	}
 	return anchor
+}
+
+// storyDay returns ctx with the day of writing a passage without a
+// publication date tells itself, in its dateline ("DAMASCUS, Jan 5, 2025
+// (Reuters) -", dash the end of it) or as today ("اليوم الجمعة 14 شباط"), so
+// that its other "اليوم" and "أمس" are dated by it.
+func storyDay(toks [][]token, text string, ctx dateContext, dash int) dateContext {
+	for _, ts := range toks {
+		for _, d := range findDates(ts, text, ctx) {
+			if d.End <= dash && d.resolved() && d.Prec == PrecisionDay {
+				d.storyDay = d.From
+			}
+			if !d.storyDay.IsZero() {
+				ctx.published = d.storyDay
+				if d.Inferred {
+					ctx.dayNote = d.Note
+				}
+				return ctx
+			}
+		}
+	}
+	return ctx
 }

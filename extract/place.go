@@ -64,8 +64,8 @@ func findDateline(text string, ms []gazetteer.Mention) int {
 	case r == '(' && strings.Contains(head, ")"):
 		return ms[0].End
 	case r == ',' || r == '،':
-		if i := strings.IndexAny(head, ":–—-"); i > 0 && len(strings.Fields(head[:i])) <= 8 {
-			return ms[0].End
+		if i := strings.IndexAny(head, ":–—-"); i > 0 && len(strings.Fields(head[:i])) <= 8 || datelineDash(text, ms) > ms[0].End {
+			return ms[0].End // "DAMASCUS, Jan. 5, 2025 (Reuters) -": the dot of "Jan." ends no line
 		}
 	case strings.TrimSpace(head) == "" && lineEnd < len(rest) && rest[lineEnd] == '\n':
 		return ms[0].End // a first line holding only the place, over the story
@@ -293,4 +293,25 @@ func locates(text string, ms []mention, i int) bool {
 	}
 	gap := strings.TrimSpace(strings.Trim(text[ms[i-1].End:ms[i].Start], " ,،("))
 	return (gap == "" || gap == "in" || gap == "في") && within(ms[i-1].Mention, ms[i].Mention)
+}
+
+// datelineDash returns the offset of the dash that ends a wire dateline with
+// a date, "DAMASCUS, Jan 5 (Reuters) -" or "حلب، 5 أيار (سانا) –", or 0 when
+// the text opens otherwise. A date before it is when the report was filed.
+func datelineDash(text string, ms []gazetteer.Mention) int {
+	line := text[:min(len(text), 120)]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	dash := strings.IndexAny(line, "-–—")
+	if dash <= 0 || !strings.ContainsAny(line[:dash], ",،") {
+		return 0
+	}
+	head := strings.TrimLeft(line, " \t(«\"")
+	capsName := len(head)-len(skipCaps(head)) >= 3
+	placeFirst := len(ms) > 0 && strings.TrimLeft(text[:ms[0].Start], " \t\r\n(«\"") == "" && ms[0].End < dash
+	if !capsName && !placeFirst {
+		return 0
+	}
+	return dash
 }

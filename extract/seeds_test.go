@@ -43,7 +43,7 @@ func TestSeeds(t *testing.T) {
 	if err != nil || len(names) != 2 {
 		t.Fatalf("want the two seed reports in %s, found %v (%v)", dir, names, err)
 	}
-	x := New(realGazetteer(t))
+	x := atToday(New(realGazetteer(t)))
 	var got []Candidate
 	for _, n := range names {
 		b, err := os.ReadFile(n)

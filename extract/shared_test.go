@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 )
@@ -28,4 +29,15 @@ func needShared(tb testing.TB, rel string) string {
 func realGazetteer(tb testing.TB) *gazetteer.Gazetteer {
 	tb.Helper()
 	return mustGazetteer(tb)
+}
+
+// testToday is the day the news measurements are read on, so that a year
+// inferred from a weekday (the latest one not after today) does not change
+// with the calendar: the day the labels of our own passages were written.
+var testToday = time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+
+// atToday sets x's clock to testToday.
+func atToday(x *Extractor) *Extractor {
+	x.now = func() time.Time { return testToday }
+	return x
 }
