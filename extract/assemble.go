@@ -140,6 +140,13 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.absorb(d)
 				return drafts
 			}
+			if p.retold(last, &d) {
+				first := last.places[0].name
+				last.absorb(d)
+				last.places = d.places
+				last.notes = append(last.notes, "first told as in "+first+"; placed where the detailed telling says")
+				return drafts
+			}
 			if sameKind(last.typ, d.typ) && len(d.places) > 0 {
 				break // the same kind of event elsewhere: a new one, and older ones are further still
 			}
@@ -202,6 +209,56 @@ func continues(last, d *draft) bool {
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// retold reports d, from a later sentence, telling last again where it
+// happened: last was told by a bare name that is also its governorate's ("a
+// cell leader was arrested in Deir ez-Zor", meaning the province or the
+// cell's), d by a finer place elsewhere and on a source's word, as a lead's
+// story is told again in detail ("according to a statement, he was arrested
+// in the Ghuwayran quarter of Hasakah"), with the same type and date, no
+// other toll and nothing saying it is another event ("كما", "also").
+func (p *passage) retold(last, d *draft) bool {
+	if d.typ != last.typ || d.another || len(last.places) != 1 || len(d.places) == 0 || !p.namesGovernorate(last.places[0]) ||
+		precisionRank(precisionOf(d.places[0].Mention)) > precisionRank(gazetteer.PrecisionTown) || p.toldAsAnother(d) {
+		return false
+	}
+	sameDate := d.date == nil || d.inherited || last.date == nil || sameUnresolved(last.date, d.date) ||
+		d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From) && d.date.To.Equal(last.date.To)
+	return sameDate && !countsDiffer(last, d) && anyNear(p.sents[d.sents[0]].toks, -1, 1, 1<<20, sourceWords)
+}
+
+// sourceWords attribute a telling to a source: "قال", "بحسب", "according".
+var sourceWords = func() map[string]bool {
+	m := wordSet("بحسب", "حسب", "وفق", "وفقا", "نقلا", "بيان", "according", "statement")
+	for w := range reportWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// namesGovernorate reports a place told as a governorate, or by the bare name
+// of a city that is also its governorate's ("في دير الزور"): the news may
+// mean either.
+func (p *passage) namesGovernorate(m *mention) bool {
+	if precisionOf(m.Mention) == gazetteer.PrecisionGovernorate {
+		return true
+	}
+	pl := m.Match.Place
+	if typedName(*m) || m.Match.Qualifier != "" || pl.Kind != gazetteer.KindCity {
+		return false
+	}
+	g, ok := governorateOf(p.places, pl, "")
+	return ok && nameForm(g.NameAR) == nameForm(pl.NameAR)
+}
+
+// alsoWords open the telling of one more event: "كما اعتقلت", "also".
+var alsoWords = wordSet("كما", "وكذلك", "كذلك", "ايضا", "also", "another", "separately", "meanwhile")
+
+// toldAsAnother reports a draft whose sentence says it is one more event.
+func (p *passage) toldAsAnother(d *draft) bool {
+	s := &p.sents[d.sents[0]]
+	return anyNear(s.toks, -1, 1, 3, alsoWords) || anyNear(s.toks, -1, 1, len(s.toks), wordSet("اخرين", "others", "اخرون"))
 }
 
 // sameUnresolved reports two dates of which one could not be resolved and
@@ -322,14 +379,16 @@ func placeRank(m *mention) int {
 
 // followUp lets a sentence with no incident word complete the draft of the
 // sentence before it: "وأسفر ذلك عن مقتل ثلاثة", "وجرى ذلك يوم الإثنين", "ووقع
-// الانفجار في شارع بغداد".
+// الانفجار في شارع بغداد". A few sentences later, after only quotes and
+// detail, it may still say where a draft told only by its area happened
+// ("في إحدى قرى ريف طرطوس" … "وأضاف أن العملية نُفذت في قرية X").
 func (p *passage) followUp(drafts []draft, si int) {
 	s := &p.sents[si]
 	if len(drafts) == 0 || s.newTopic || s.background {
 		return
 	}
 	d := &drafts[len(drafts)-1]
-	if d.lastSent() != si-1 {
+	if !p.quietSince(d.lastSent(), si) {
 		return
 	}
 	var here []*mention
@@ -340,6 +399,14 @@ func (p *passage) followUp(drafts []draft, si int) {
 	}
 	if len(here) > 0 && !placesAgree(d.places, here) {
 		return // another place: another story
+	}
+	if d.lastSent() != si-1 {
+		if inner := placeWithin(d.places, here); inner != nil {
+			d.places = []*mention{inner}
+			d.sents = append(d.sents, si)
+			d.spans = append(d.spans, span{Start: s.Start, End: s.End})
+		}
+		return
 	}
 	before, n, places, refs := d.counts, len(d.notes), len(d.places), len(d.refs)
 	whole := span{Start: s.Start, End: s.End}
@@ -362,6 +429,40 @@ func (p *passage) followUp(drafts []draft, si int) {
 		d.sents = append(d.sents, si)
 		d.spans = append(d.spans, whole)
 	}
+}
+
+// maxFollowGap is how many sentences after its draft one with no incident
+// word may still tell where it happened.
+const maxFollowGap = 3
+
+// quietSince reports whether sentence si may complete a draft ending at
+// sentence last: it comes next, or within maxFollowGap with only sentences
+// between that tell no incident and start no other story.
+func (p *passage) quietSince(last, si int) bool {
+	if si <= last || si-last > maxFollowGap {
+		return false
+	}
+	for k := last + 1; k < si; k++ {
+		if s := &p.sents[k]; len(s.trig) > 0 || s.newTopic || s.background {
+			return false
+		}
+	}
+	return true
+}
+
+// placeWithin returns the one place of here inside the area the draft is
+// told by ("ريف طرطوس", a district), if the draft names nothing finer.
+func placeWithin(places, here []*mention) *mention {
+	if len(places) != 1 || len(here) == 0 || precisionRank(precisionOf(places[0].Mention)) <= precisionRank(gazetteer.PrecisionTown) {
+		return nil
+	}
+	var inner *mention
+	for _, m := range here {
+		if within(m.Mention, places[0].Mention) && (inner == nil || placeRank(m) < placeRank(inner)) {
+			inner = m
+		}
+	}
+	return inner
 }
 
 // markSummaries marks a draft whose count of killed or injured is the sum of

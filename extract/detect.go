@@ -113,10 +113,13 @@ func isExplosionVerb(norm string) bool {
 }
 
 // needMet checks the word a trigger needs after it.
+// passiveAux are the English auxiliaries of a passive: "were seized".
+var passiveAux = wordSet("was", "were", "been", "being", "be")
+
 func needMet(toks []token, i int, n need) bool {
 	switch n {
-	case needWeapons:
-		return anyNear(toks, i, 1, 7, weaponWords)
+	case needWeapons: // "weapons were found": an English passive tells them before
+		return anyNear(toks, i, 1, 7, weaponWords) || i > 0 && passiveAux[toks[i-1].Norm] && anyNear(toks, i, -6, -1, weaponWords)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:

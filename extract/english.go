@@ -11,6 +11,7 @@ var englishLexicon = map[string]lexeme{
 	// arrest
 	"arrest": {typ: TypeArrest}, "detain": {typ: TypeArrest}, "detention": {typ: TypeArrest, exact: true},
 	"apprehend": {typ: TypeArrest}, "custody": {typ: TypeArrest, exact: true},
+	"capture": {typ: TypeArrest, weak: true}, // people, as a rule; "captured the village" is no arrest, and weak gives way
 	// airstrike: "strike" and "raid" only with an aircraft or a foreign air force near
 	"airstrike": {typ: TypeAirstrike}, "strike": {typ: TypeAirstrike, need: needAirAround},
 	"raid": {typ: TypeAirstrike, need: needAirAround}, "barrel": {typ: TypeAirstrike},

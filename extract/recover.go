@@ -35,6 +35,7 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"ثانيه", "ذاتها", "نفسها", "نفسه", "ذاته", "المذكوره", "سوريه", "السوريه", "حدوديه", "الحدوديه", "اليوم", "امس",
 	"يوم", "مساء", "صباح", "فجر", "ليل", "ضد", "بعد", "قبل", "خلال", "اثناء", "عبر", "نحو", "باتجاه", "و", "او",
 	"دون", "بدون", "جراء", "اثر", "بسبب", "حيث", "لصالح", "ضمن",
+	"تهمه", "تهم", "جرم", "جرائم", "هدف", "قصد", // "بتهمة", "بهدف": why, after the place
 	"the", "of", "in", "near", "on", "at", "and", "or", "north", "south", "east", "west", "northern", "southern",
 	"eastern", "western", "countryside", "province", "governorate", "city", "town", "village", "area",
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",

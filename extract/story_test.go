@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// How a story tells one event over several sentences; every sentence is ours.
+
+// TestExtract_PlaceToldLater: an event told by its area is placed at the
+// village a later sentence with no incident word names inside that area, even
+// after a sentence of detail; a home village told later is no such place.
+func TestExtract_PlaceToldLater(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"قُتل شخصان بانفجار عبوة ناسفة بسيارة مدنية في ريف دير الزور الشرقي مساء أمس. " +
+			"وأشارت مصادر محلية إلى أن العبوة كانت مزروعة أسفل السيارة. " +
+			"وأوضحت المصادر أن السيارة كانت متوقفة أمام منزل صاحبها في بلدة الشحيل.", "الشحيل"},
+		{"Gunmen shot dead a shop owner in the eastern countryside of Deir ez-Zor on Monday. " +
+			"A relative said the family had received threats for weeks. " +
+			"The shooting happened in front of his shop in the town of al-Shuhail.", "al-Shuhail"},
+		{"قُتل شاب برصاص مسلحين مجهولين في ريف درعا الغربي فجر اليوم. " +
+			"وأفادت مصادر محلية بأن المسلحين فروا إلى جهة مجهولة. " +
+			"والشاب من أبناء بلدة تل شهاب، ويعمل سائقاً على خط دمشق.", "ريف درعا الغربي"},
+		// a place in another governorate is another story
+		{"قُتل شخصان بانفجار عبوة ناسفة في ريف دير الزور الشرقي مساء أمس. " +
+			"وأشارت مصادر محلية إلى أن العبوة كانت مزروعة أسفل السيارة. " +
+			"وتشهد مدينة الرقة توتراً أمنياً منذ أيام.", "ريف دير الزور الشرقي"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-05-20"))
+		if len(got) != 1 || placeOf(got[0]) != tc.want {
+			t.Errorf("Extract(%q) = %v; want one incident at %q", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
+
+// TestExtract_RetoldElsewhere: an event first told by the name of a
+// governorate and then, on a source's word, at a finer place in another one
+// is one event at the finer place; two arrests told one after the other stay
+// two.
+func TestExtract_RetoldElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"أعلنت قوى الأمن الداخلي اعتقال قيادي في خلية تابعة لتنظيم داعش في دير الزور، مساء الأحد. " +
+			"وبحسب بيان الأسايش، فقد جرى اعتقال القيادي في حي غويران بمدينة الحسكة.", []string{"غويران"}},
+		{"Kurdish-led forces said they had arrested a senior Islamic State operative in Deir ez-Zor on Sunday. " +
+			"According to a statement, he was captured in the Ghuwayran neighborhood of Hasakah city.", []string{"Ghuwayran"}},
+		{"اعتقلت دورية من الأمن العام شابين في مدينة دير الزور، أمس السبت. " +
+			"كما اعتقلت قوات الأسايش ثلاثة أشخاص في مدينة الحسكة.", []string{"دير الزور", "الحسكة"}},
+		{"اعتقلت دورية من الأمن العام مطلوبين في دير الزور، أمس السبت. " +
+			"واعتقلت قوات الأسايش ثلاثة أشخاص في مدينة الحسكة بتهمة تهريب السلاح.", []string{"دير الزور", "الحسكة"}},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-02-10"))
+		var places []string
+		for _, c := range got {
+			places = append(places, placeOf(c))
+		}
+		if !slices.Equal(places, tc.want) {
+			t.Errorf("Extract(%q) = %v; want incidents at %q", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
+
+// placeOf is a candidate's place as written in its report's language.
+func placeOf(c Candidate) string {
+	if DetectLanguage(c.Evidence) == langEnglish {
+		return c.PlaceNameEN
+	}
+	return c.PlaceNameAR
+}
