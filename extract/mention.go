@@ -259,7 +259,33 @@ func splitContext(text string, m gazetteer.Mention, places Places) []gazetteer.M
 		prec = coarsest(prec, gazetteer.PrecisionDistrict)
 	}
 	ctx.Match = gazetteer.Match{Query: ctx.Text, Place: pl, Qualifier: q, Precision: prec, Score: m.Match.Score}
+	if main.Match.Place.ID == pl.ID && pl.Kind == gazetteer.KindGovernorate {
+		unknownBeforeArea(text, &main, ctx)
+	}
 	return []gazetteer.Mention{main, ctx}
+}
+
+// unknownBeforeArea reads the place of a name the gazetteer resolved to the
+// governorate of its context, knowing no such place there ("الزهيرية بريف
+// الرقة" with its namesake in another governorate): the name as written,
+// placed at the area, as for any name the gazetteer lacks.
+func unknownBeforeArea(text string, main *gazetteer.Mention, ctx gazetteer.Mention) {
+	words := strings.Fields(bareName(text, *main))
+	kind := gazetteer.KindVillage
+	for len(words) > 1 {
+		w := normalize(words[0])
+		if k, typed := typeWordAt(w); typed {
+			kind = k
+		} else if !edgeWordAt(w) && !nearWords[w] {
+			break
+		}
+		words = words[1:]
+	}
+	name := strings.Join(words, " ")
+	if name == "" || closeSpelling(name, main.Match.Place) {
+		return
+	}
+	main.Match = unknownPlace(name, kind, isLatin(normalize(name)), &ctx)
 }
 
 // governorateOf returns the governorate place for an area "ريف X".

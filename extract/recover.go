@@ -88,16 +88,16 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 		spans, kind := p.namedAfterType(toks, i, ms)
 		next := i
 		for _, sp := range spans {
-			first, last, tw := sp[0], sp[1], sp[2]
+			first, last, tw := sp.first, sp.last, sp.typeTok
 			next = max(next, last, tw)
 			if covered(toks[first].Start) || covered(toks[last].Start) {
 				continue
 			}
-			start, end := toks[first].Start, toks[last].End
+			start, end := toks[first].Start+sp.cut, toks[last].End
 			if tw >= 0 {
 				start, end = min(start, toks[tw].Start), max(end, toks[tw].End)
 			}
-			m := gazetteer.Mention{Start: start, End: end, NameStart: toks[first].Start, NameEnd: toks[last].End, ContextStart: end}
+			m := gazetteer.Mention{Start: start, End: end, NameStart: toks[first].Start + sp.cut, NameEnd: toks[last].End, ContextStart: end}
 			m.Text = p.text[m.Start:m.End]
 			m.Match = p.resolveUnknown(p.text[m.NameStart:m.NameEnd], kind, toks, max(last, tw), first, ms)
 			out = append(out, m)
@@ -161,41 +161,29 @@ var directionEN = map[string]string{"شمال": "north", "شمالي": "north", 
 // are places: "قرية X", "بلدة X Y", "في X بريف Y", "the town of al-X", "the al-X
 // neighborhood", "X, Y and Z neighborhoods", "in X, eastern Daraa". Each span
 // is the name's first and last token and the type word's token (-1 if none).
-func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([][3]int, gazetteer.Kind) {
+func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([]nameSpan, gazetteer.Kind) {
 	if isLatin(toks[i].Norm) {
 		return p.englishNamed(toks, i, ms)
 	}
 	w := toks[i].Norm
-	kind, typed := typeWordAt(w)
-	if !typed && w != "في" || i+1 >= len(toks) || p.punctBetween(toks[i], toks[i+1]) {
+	if i+1 >= len(toks) || p.punctBetween(toks[i], toks[i+1]) {
 		return nil, ""
 	}
-	first, last := i+1, i
-	for j := i + 1; j < len(toks) && j <= i+2; j++ {
-		t := toks[j]
-		if j > i+1 && p.punctBetween(toks[j-1], t) {
-			break
-		}
-		if stopWord(t.Norm) || isNumber(t.Norm) || isLatin(t.Norm) || hasPlaceProclitic(t.Norm) ||
-			j > i+1 && strings.HasPrefix(t.Norm, "و") || isTypeWord(t.Norm) {
-			break
-		}
-		if _, ok := lookup(t.Norm); ok || isCountWord(t.Norm) {
-			break
-		}
-		last = j
+	if kind, plural := pluralTypeAt(w); plural {
+		return p.listAfterPlural(toks, i), kind
 	}
+	kind, typed := typeWordAt(w)
+	if !typed && w != "في" && w != "علي" && !edgeWordAt(w) {
+		return nil, ""
+	}
+	first, last := i+1, p.nameRun(toks, i+1, toks[i+1].Norm, 2)
 	if last < first || !looksLikeName(toks[first].Norm, last > first) {
 		return nil, ""
 	}
-	if !typed { // "في الخربة بريف Y": a definite or two-word name with a context right after it
-		if contextAfter(toks, last, ms) == nil || !hasPlaceProclitic(tokAt(toks, last+1)) || toks[first].in(siteNouns) ||
-			last == first && !strings.HasPrefix(toks[first].Norm, "ال") {
-			return nil, ""
-		}
-		return [][3]int{{first, last, -1}}, gazetteer.KindVillage
+	if !typed {
+		return p.untypedName(toks, i, first, last, ms), gazetteer.KindVillage
 	}
-	return [][3]int{{first, last, i}}, kind
+	return []nameSpan{{first, last, i, 0}}, kind
 }
 
 // typeWordAt reads a type word with its proclitics: "قرية", "وبلدة", "بمدينة";
@@ -225,25 +213,28 @@ func (p *passage) punctBetween(a, b token) bool {
 // englishNamed reads "the town of al-Hamra", "the village of Tal Rahal", "the
 // al-Waer neighborhood", "the Kisweh area", "al-Qaboun, Jobar and al-Midan
 // neighborhoods", "in Kafr Shams, northern Daraa".
-func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([][3]int, gazetteer.Kind) {
+func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]nameSpan, gazetteer.Kind) {
+	if spans := p.englishAround(toks, i); spans != nil {
+		return spans, gazetteer.KindVillage
+	}
 	if k, isType := recoverTypes[singular(toks[i].Norm)]; isType && i+2 < len(toks) && toks[i+1].Norm == "of" && p.capital(toks[i+2]) {
-		return [][3]int{{i + 2, p.nameEnd(toks, i+2), -1}}, k
+		return []nameSpan{{i + 2, p.nameEnd(toks, i+2), -1, 0}}, k
 	}
 	if (toks[i].Norm == "in" || toks[i].Norm == "at") && i+1 < len(toks) && p.capital(toks[i+1]) {
 		last := p.nameEnd(toks, i+1)
 		if ctx := contextAfter(toks, last, ms); ctx != nil && ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) {
-			return [][3]int{{i + 1, last, -1}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa"
+			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa"
 		}
 		return nil, ""
 	}
 	if !p.capital(toks[i]) || i > 0 && p.capital(toks[i-1]) {
 		return nil, ""
 	}
-	var spans [][3]int
+	var spans []nameSpan
 	j := i
 	for {
 		last := p.nameEnd(toks, j)
-		spans = append(spans, [3]int{j, last, -1})
+		spans = append(spans, nameSpan{j, last, -1, 0})
 		k := last + 1
 		if k < len(toks) && toks[k].Norm == "and" {
 			k++
@@ -263,7 +254,7 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([][
 		return nil, ""
 	}
 	if len(spans) == 1 {
-		spans[0][2] = tw // "the al-Waer neighborhood": the type word is part of how it is named
+		spans[0].typeTok = tw // "the al-Waer neighborhood": the type word is part of how it is named
 	}
 	return spans, k // "the Kisweh area"
 }
@@ -349,6 +340,9 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 	name = strings.TrimSpace(name)
 	ctx := contextAfter(toks, last, ms)
 	if ctx == nil {
+		ctx = areaAfter(toks, last, ms)
+	}
+	if ctx == nil {
 		ctx = areaBefore(toks[first].Start, append(p.earlier, ms...))
 	}
 	if g, ok := p.places.(geocoder); ok {
@@ -395,6 +389,27 @@ func contextAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Men
 			}
 			return &ms[i]
 		}
+	}
+	return nil
+}
+
+// areaAfter returns the first area named within eight words after a name,
+// when no other place comes between: "X, a small village in the northern
+// countryside of Latakia", "the outskirts of X and nearby farms in southern
+// Idlib".
+func areaAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Mention {
+	if last+1 >= len(toks) {
+		return nil
+	}
+	limit := toks[min(last+8, len(toks)-1)].End
+	for i := range ms {
+		if ms[i].Start < toks[last].End {
+			continue
+		}
+		if ms[i].Start > limit || precisionRank(precisionOf(ms[i])) < precisionRank(gazetteer.PrecisionDistrict) {
+			return nil
+		}
+		return &ms[i]
 	}
 	return nil
 }

@@ -69,3 +69,23 @@ func placeOf(c Candidate) string {
 	}
 	return c.PlaceNameAR
 }
+
+// TestExtract_UntypedNames: names the gazetteer lacks that no singular type
+// word introduces are kept where other words say they are places; the
+// words of a side or a kind of spot are not read as names.
+func TestExtract_UntypedNames(t *testing.T) {
+	for _, tc := range []struct{ text, want, admin1 string }{
+		{"قصفت قوات النظام بالمدفعية قرى خربة الشيخ علي والمشرفة الصغيرة بريف إدلب الجنوبي، ما أدى إلى إصابة امرأتين.", "خربة الشيخ علي", "SY07"},
+		{"سقطت قذائف صاروخية على الحويجة الغربية ومحيطها في ريف دير الزور الشرقي، ما أدى إلى مقتل طفل.", "الحويجة الغربية", "SY09"},
+		{"استهدفت طائرة مسيّرة محيط الزهيرية بريف الرقة الشمالي دون أن تسفر عن إصابات.", "الزهيرية", "SY11"},
+		{"Turkish drones struck Kafr Mous, a small village in the northern countryside of Latakia, wounding two shepherds.", "Kafr Mous", "SY06"},
+		{"Regime shelling hit the outskirts of Jubb al-Rayhan and nearby farms in southern Idlib, without casualties.", "Jubb al-Rayhan", "SY07"},
+		// the plural with its article is no list of names
+		{"ألقت مروحيات النظام براميل متفجرة على الأحياء السكنية في مدينة الأتارب بريف حلب الغربي.", "الأتارب", "SY02"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-08-21"))
+		if len(got) != 1 || placeOf(got[0]) != tc.want || got[0].Admin1PCode != tc.admin1 {
+			t.Errorf("Extract(%q) = %v; want one incident at %q in %s", tc.text, describeAll(got), tc.want, tc.admin1)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
+)
+
+// Names the gazetteer lacks that no singular type word introduces, where other
+// words still say they are places: a list after a plural or dual type word
+// ("قرى X وY وZ", "بلدتي X وY"), a name with its surroundings ("محيط X",
+// "أطراف X", "X ومحيطها", "the outskirts of X") and an English apposition ("X,
+// a small village in …").
+
+// nameSpan is a name found in a sentence: its first and last token, the token
+// of its type word (-1 if none) and the bytes of a conjunction glued to its
+// first token ("والمشرفة") that are not part of it.
+type nameSpan struct {
+	first, last, typeTok, cut int
+}
+
+// pluralTypes are the plural and dual type words a list of names follows.
+var pluralTypes = map[string]gazetteer.Kind{
+	"قري": gazetteer.KindVillage, "قريتي": gazetteer.KindVillage, "بلدات": gazetteer.KindTown, "بلدتي": gazetteer.KindTown,
+	"مدن": gazetteer.KindCity, "مدينتي": gazetteer.KindCity, "احياء": gazetteer.KindNeighbourhood, "حيي": gazetteer.KindNeighbourhood,
+	"مخيمات": gazetteer.KindVillage, "مخيمي": gazetteer.KindVillage, "مزارع": gazetteer.KindVillage,
+}
+
+// edgeWords name the surroundings of a place, which they are followed by:
+// "محيط X", "على أطراف X". aroundWords follow it: "X ومحيطها".
+var (
+	edgeWords   = wordSet("محيط", "اطراف", "ضواحي", "مشارف", "تخوم")
+	aroundWords = wordSet("ومحيطها", "ومحيطه", "واطرافها", "واطرافه", "وضواحيها", "وريفها", "وجوارها", "ومحيطهما")
+	edgeWordsEN = wordSet("outskirts", "vicinity", "edge", "edges", "surroundings", "environs", "suburbs")
+)
+
+// pluralTypeAt reads a plural type word with its proclitics but without the
+// article: "قرى X" lists names, "القرى المجاورة" does not.
+func pluralTypeAt(w string) (gazetteer.Kind, bool) {
+	for _, pre := range []string{"", "و", "ب", "وب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok {
+			if k, ok := pluralTypes[rest]; ok {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+func edgeWordAt(w string) bool {
+	for _, s := range stems(w) {
+		if edgeWords[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameRun returns the last token of a name starting at toks[from] (its first
+// word read as norm0, without a conjunction): up to words words that are no
+// stop, incident, count or type word, number or context, and -1 if there is
+// none.
+func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
+	last := -1
+	for j := from; j < len(toks) && j < from+words; j++ {
+		n := toks[j].Norm
+		if j == from {
+			n = norm0
+		} else if p.punctBetween(toks[j-1], toks[j]) || strings.HasPrefix(n, "و") {
+			break
+		}
+		if j > from && (p.nameAli(toks[j]) || nameAdjectives[n]) {
+			last = j // "الشيخ علي", "X الغربية": part of the name, not a preposition or a side
+			continue
+		}
+		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || isTypeWord(n) || isCountWord(n) ||
+			aroundWords[n] || edgeWordAt(n) {
+			break
+		}
+		if _, ok := lookup(n); ok {
+			break
+		}
+		last = j
+	}
+	return last
+}
+
+// nameAli reports the name "علي" written with a dotted yaa, which normalising
+// folds into the preposition "على".
+func (p *passage) nameAli(t token) bool {
+	return t.Norm == "علي" && strings.HasSuffix(p.text[t.Start:t.End], "ي")
+}
+
+// listAfterPlural reads the names after a plural or dual type word at toks[i]:
+// "قرى X وY وZ بريف حمص", "بلدتي X وY".
+func (p *passage) listAfterPlural(toks []token, i int) []nameSpan {
+	var out []nameSpan
+	j, cut, norm := i+1, 0, tokAt(toks, i+1)
+	for j < len(toks) && len(out) < 12 {
+		if j > i+1 && p.punctBetween(toks[j-1], toks[j]) && !strings.ContainsAny(p.text[toks[j-1].End:toks[j].Start], ",،") {
+			break
+		}
+		last := p.nameRun(toks, j, norm, 3)
+		if last < 0 || !looksLikeName(norm, last > j) {
+			break
+		}
+		out = append(out, nameSpan{first: j, last: last, typeTok: -1, cut: cut})
+		j = last + 1
+		rest, ok := strings.CutPrefix(tokAt(toks, j), "و")
+		if !ok || len(rest) < 4 {
+			break
+		}
+		cut, norm = len("و"), rest
+	}
+	if len(out) > 0 {
+		out[0].typeTok = i
+	}
+	return out
+}
+
+// untypedName reads a name after "في", "على" or a word of surroundings at
+// toks[i], told as a place by what stands around it: a context right after it
+// ("في الخربة بريف Y", definite or of two words), or surroundings before or
+// after it ("محيط X بريف Y", "على X ومحيطها في ريف Y"). first..last is the
+// name read after toks[i].
+func (p *passage) untypedName(toks []token, i, first, last int, ms []gazetteer.Mention) []nameSpan {
+	w := toks[i].Norm
+	around := aroundWords[tokAt(toks, last+1)]
+	after := last
+	if around {
+		after = last + 1
+	}
+	if contextAfter(toks, after, ms) == nil || toks[first].in(siteNouns) {
+		return nil
+	}
+	if !around && !edgeWordAt(w) {
+		if w != "في" || !hasPlaceProclitic(tokAt(toks, last+1)) || last == first && !strings.HasPrefix(toks[first].Norm, "ال") {
+			return nil
+		}
+	}
+	return []nameSpan{{first, last, -1, 0}}
+}
+
+// englishAround reads "the outskirts of X" and "X, a small village in …" at
+// toks[i].
+func (p *passage) englishAround(toks []token, i int) []nameSpan {
+	if edgeWordsEN[toks[i].Norm] && tokAt(toks, i+1) == "of" && i+2 < len(toks) && p.capital(toks[i+2]) {
+		return []nameSpan{{i + 2, p.nameEnd(toks, i+2), -1, 0}}
+	}
+	if !p.capital(toks[i]) || i > 0 && p.capital(toks[i-1]) {
+		return nil
+	}
+	last := p.nameEnd(toks, i)
+	k := last + 1
+	if k >= len(toks) || !strings.Contains(p.text[toks[last].End:toks[k].Start], ",") || toks[k].Norm != "a" && toks[k].Norm != "an" {
+		return nil
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		if kind, ok := recoverTypes[toks[j].Norm]; ok && (kind == gazetteer.KindVillage || kind == gazetteer.KindTown) {
+			return []nameSpan{{i, last, -1, 0}}
+		}
+	}
+	return nil
+}
