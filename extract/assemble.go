@@ -208,7 +208,24 @@ func continues(last, d *draft) bool {
 	}
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
+	if d.counts != [3]*int{} && len(last.places) > 0 && len(d.places) > 0 && !placesNest(last.places, d.places) {
+		return false // "وقُتل عنصر آخر في بلدة Y": a toll of its own at a place of its own, however near
+	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// placesNest reports two tellings of a place: the same, or one inside the
+// other.
+func placesNest(a, b []*mention) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if samePlace(x.Mention, y.Mention) || within(x.Mention, y.Mention) || within(y.Mention, x.Mention) ||
+				sameGovernorateArea(x.Mention, y.Mention) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // retold reports d, from a later sentence, telling last again where it
@@ -291,10 +308,12 @@ func placesAgree(a, b []*mention) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
+	if placesNest(a, b) {
+		return true
+	}
 	for _, x := range a {
 		for _, y := range b {
-			if samePlace(x.Mention, y.Mention) || within(x.Mention, y.Mention) || within(y.Mention, x.Mention) ||
-				adjoining(x.Mention, y.Mention) || sameGovernorateArea(x.Mention, y.Mention) {
+			if adjoining(x.Mention, y.Mention) {
 				return true
 			}
 		}

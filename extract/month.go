@@ -56,8 +56,9 @@ func singleMonthAt(toks []token, i int) monthMatch {
 			return monthMatch{month: m, n: 1, ok: true}
 		}
 		if m, ok := levantineMonths[w]; ok {
-			if w == "اب" && !(i > 0 && isNumber(toks[i-1].Norm)) && !(i+1 < len(toks) && isNumber(toks[i+1].Norm)) {
-				continue // "أب" is also "father": take it only next to a number
+			if w == "اب" && !(i > 0 && isNumber(toks[i-1].Norm)) && !(i+1 < len(toks) && isNumber(toks[i+1].Norm)) &&
+				!(i > 1 && toks[i-1].Norm == "من" && (isNumber(toks[i-2].Norm) || ordinals[toks[i-2].Norm] > 0 || isTensOrdinal(toks[i-2].Norm))) {
+				continue // "أب" is also "father": take it only next to a number, or after "30 من"
 			}
 			return monthMatch{month: m, n: 1, ok: true}
 		}
@@ -68,6 +69,16 @@ func singleMonthAt(toks []token, i int) monthMatch {
 		}
 	}
 	return monthMatch{}
+}
+
+// isTensOrdinal reports the second word of an ordinal day ("عشر", "والعشرين")
+// or a tens ordinal ("العشرين").
+func isTensOrdinal(w string) bool {
+	switch w {
+	case "عشر", "والعشرين", "والثلاثين", "العشرين", "الثلاثين":
+		return true
+	}
+	return false
 }
 
 // monthStems is the word and the word without a one-letter proclitic.

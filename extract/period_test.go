@@ -124,3 +124,19 @@ func TestEnglishWeeks(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthAbAfterMin: "آب" (August), which is also "father", is read after
+// "30 من" as after a number.
+func TestMonthAbAfterMin(t *testing.T) {
+	for in, want := range map[string]string{
+		"قتل عنصران اليوم الاثنين 30 من آب 2021":   "2021-08-30",
+		"وفي السابع عشر من آب 2021 قتل رجل":        "2021-08-17",
+		"قال أب الضحية إن ابنه قتل في 3 أيار 2021": "2021-05-03",
+	} {
+		ds := findDates(tokenize(in, 0, len(in)), in, dateContext{})
+		i := slices.IndexFunc(ds, dateMention.resolved)
+		if i < 0 || dateStr(ds[i].From) != want {
+			t.Errorf("findDates(%q) = %+v, want %s", in, ds, want)
+		}
+	}
+}

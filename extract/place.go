@@ -224,7 +224,11 @@ func markContext(text string, toks []token, ms []mention) {
 // within reports whether the place of inner lies in the coarser area of outer,
 // judged by the admin P-codes.
 func within(inner, outer gazetteer.Mention) bool {
-	if precisionRank(precisionOf(inner)) >= precisionRank(precisionOf(outer)) {
+	rank := precisionRank(precisionOf(inner))
+	if isUnknown(inner) && inner.Match.Place.Admin1PCode != "" {
+		rank = precisionRank(kindPrecision(inner.Match.Place.Kind)) // "حي X" the gazetteer lacks, placed at its city: a quarter of it
+	}
+	if rank >= precisionRank(precisionOf(outer)) {
 		return false
 	}
 	in, out := inner.Match.Place, outer.Match.Place

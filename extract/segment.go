@@ -135,7 +135,7 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not
 			continue
 		}
-		if segs[i].comma != segs[j].comma && !segs[i].weak && segs[j].weak && countIn(s, segs[j].sp) {
+		if segs[i].comma != segs[j].comma && !segs[i].weak && segs[j].weak && countIn(s, segs[j].sp) && !causeBefore(s, segs[i].pos) {
 			i++ // "اعتقل ثلاثة، لقتلهم شابين في ريف حماة": a counted killing of its own
 			continue
 		}
@@ -146,6 +146,21 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 		}
 	}
 	return segs
+}
+
+// becauseWords tell what caused what was told before: "قتل عنصران، جراء
+// هجوم ..." is the attack that killed them.
+var becauseWords = wordSet("جراء", "اثر", "بسبب", "نتيجه", "بفعل", "عقب", "following", "after")
+
+// causeBefore reports a word of cause within the two words before the
+// incident word at byte offset pos.
+func causeBefore(s *sentence, pos int) bool {
+	for i, t := range s.toks {
+		if t.Start == pos {
+			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords)
+		}
+	}
+	return false
 }
 
 // mergeSamePlace joins neighbouring segments at the same place and drops a

@@ -89,3 +89,28 @@ func TestExtract_UntypedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_OneEventTold: a killing and the attack that caused it are one
+// event, and so is its retelling at a quarter of the city the gazetteer
+// lacks; a further killing with its own toll at a village of its own is
+// another event, however near.
+func TestExtract_OneEventTold(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"قُتل عنصران من الشرطة في نقطة حراسة بمدينة حماة، جراء هجوم شنه مسلحون ملثمون على النقطة. " +
+			"ونقلت مصادر محلية أن الهجوم طال نقطة الحراسة في حي الضاحية الخضراء جنوبي المدينة.", []string{"الضاحية الخضراء"}},
+		{"قُتل ثلاثة مقاتلين في قرية كنصفرة إثر اشتباكات بين فصيلين. " +
+			"وقُتل مقاتل آخر في بلدة البارة إثر هجوم على أطراف البلدة.", []string{"كنصفرة", "البارة"}},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-08-30"))
+		var places []string
+		for _, c := range got {
+			places = append(places, placeOf(c))
+		}
+		if !slices.Equal(places, tc.want) {
+			t.Errorf("Extract(%q) = %v; want incidents at %q", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
