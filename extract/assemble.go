@@ -524,6 +524,11 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 			continue
 		}
 		if d.counts[c.Kind] != nil {
+			if c.Toll && c.Value != nil && *c.Value > *d.counts[c.Kind] {
+				v := *c.Value // "the death toll has risen to 14": the latest figure
+				d.counts[c.Kind], d.countAt[c.Kind] = &v, c.Pos
+				continue
+			}
 			if c.Value != nil && (c.More || contrastBetween(s, d.countAt[c.Kind], c.Pos)) {
 				d.addCount(c.Kind, *c.Value) // "وقُتل اثنان آخران", "قتل عنصر فيما قتل مهاجم": both sides
 				d.countAt[c.Kind] = c.Pos

@@ -26,7 +26,7 @@ var (
 	}
 	// enParticiples end a passive count: "were killed", "was detained", "died".
 	enParticiples = map[countKind]map[string]bool{
-		countKilled:   wordSet("killed", "dead", "died", "die"),
+		countKilled:   wordSet("killed", "dead", "died", "die", "martyred"),
 		countInjured:  wordSet("wounded", "injured", "hurt"),
 		countArrested: wordSet("arrested", "detained", "apprehended"),
 	}
@@ -59,7 +59,7 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			}
 		}
 	}
-	return append(append(out, tollCounts(toks)...), zeroCounts(toks)...)
+	return append(append(append(out, leftCounts(toks)...), tollCounts(toks)...), zeroCounts(toks)...)
 }
 
 // tollWords head a death toll: "the death toll rose to nine", "ارتفعت حصيلة
@@ -84,10 +84,10 @@ func tollCounts(toks []token) []count {
 		}
 		for j := from; j < len(toks) && j <= to; j++ {
 			if v, n := parseNumber(toks, j); n > 0 && v > 0 && v <= 5000 && (j+n >= len(toks) || !toks[j+n].in(notPersons)) {
-				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start}}
+				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start, Toll: true}}
 			}
 			if v, ok := enNumberValue(toks[j].Norm); ok && toks[j].Norm != "a" && toks[j].Norm != "an" && v > 0 {
-				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start}}
+				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start, Toll: true}}
 			}
 		}
 	}
@@ -231,6 +231,9 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !elided {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}
+	if c, ok := countBeforeOf(toks, j, k); ok {
+		return c, true // "4 members of the National Defense Forces of the ... were killed"
+	}
 	for n := j; n >= 0 && n >= j-8; n-- {
 		w := toks[n].Norm
 		if n > 0 && subgroup[toks[n-1].Norm] {
@@ -238,6 +241,10 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
 			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
+		}
+		if (w == "a" || w == "an") && singularPersonWithin(toks, n+1, 2) {
+			one := 1 // "a young man was shot dead"
+			return count{Kind: k, Value: &one, Pos: toks[n].Start}, true
 		}
 		if vague, ok := enVague[w]; ok && w != "others" && w != "number" {
 			return count{Kind: k, Pos: toks[n].Start, Note: fmt.Sprintf("%s count %q (%s) not taken as a number", k, w, vague)}, true
@@ -247,6 +254,63 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// countBeforeOf reads a number and a person noun before "of" and a name of
+// up to ten words ending at toks[j]: "4 members of the National Defense
+// Forces of the Damascus government forces".
+func countBeforeOf(toks []token, j int, k countKind) (count, bool) {
+	for n := j - 2; n >= 0 && n >= j-12; n-- {
+		if toks[n+1].Norm != "of" || !enPersons[toks[n].Norm] || n == 0 {
+			continue
+		}
+		if v, ok := enNumberValue(toks[n-1].Norm); ok && toks[n-1].Norm != "a" && toks[n-1].Norm != "an" && v > 0 && v <= 5000 {
+			return count{Kind: k, Value: &v, Pos: toks[n-1].Start}, true
+		}
+	}
+	return count{}, false
+}
+
+// singularPersonWithin reports a singular person noun within n words from
+// toks[from]: "a young man", "an elderly woman".
+func singularPersonWithin(toks []token, from, n int) bool {
+	for j := from; j < len(toks) && j < from+n; j++ {
+		w := toks[j].Norm
+		if enPersons[w] {
+			return !strings.HasSuffix(w, "s") && !pluralPersonsEN[w]
+		}
+	}
+	return false
+}
+
+var pluralPersonsEN = wordSet("people", "men", "women", "children", "personnel", "troops", "youth", "them", "others", "other")
+
+// leftCounts reads "left six guards dead", "leaving two people injured".
+func leftCounts(toks []token) []count {
+	var out []count
+	for i, t := range toks {
+		if t.Norm != "left" && t.Norm != "leaving" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && enSkip[toks[j].Norm] && toks[j].Norm != "a" {
+			j++
+		}
+		v, ok := enNumberValue(tokAt(toks, j))
+		if !ok || v <= 0 || v > 5000 || tokAt(toks, j) == "a" || !personWithin(toks, j+1, 6) {
+			continue
+		}
+		for e := j + 1; e < len(toks) && e <= j+8; e++ {
+			for k := countKilled; k <= countInjured; k++ {
+				if enParticiples[k][toks[e].Norm] {
+					out = append(out, count{Kind: k, Value: &v, Pos: toks[j].Start})
+					e = len(toks)
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // enNumber reports a number word or digits.

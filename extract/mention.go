@@ -44,8 +44,16 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 		mn.writtenEnd = ext
 		mn.End, mn.ContextStart, mn.Text = ext, ext, text[m.Start:ext]
 	}
+	if mn.tok1 < len(toks) && m.ContextStart == m.End && typeAfterEN[toks[mn.tok1].Norm] &&
+		strings.TrimSpace(text[m.End:toks[mn.tok1].Start]) == "" && isLatin(toks[mn.tok1].Norm) {
+		mn.phrase += text[m.End:toks[mn.tok1].End] // "Bayanin village", "the Raqqa desert": the words it is told with
+	}
 	return mn
 }
+
+// typeAfterEN are English type words told after a name: "Jabab town".
+var typeAfterEN = wordSet("village", "town", "city", "province", "governorate", "area", "neighborhood", "neighbourhood",
+	"camp", "desert", "district", "region", "farm", "suburb", "countryside")
 
 // nameAdjectives follow a village's name as part of it, telling one of two
 // villages of one name apart: "X الشرقية", "X الكبير", "X التحتاني".
@@ -145,6 +153,9 @@ func latinArticleBefore(text string, i int) string {
 // around a phrase as written: "بريف إدلب، " → "ريف إدلب".
 func trimPhrase(s string) string {
 	s = strings.TrimFunc(s, func(r rune) bool { return !isWordRune(r) })
+	for _, p := range []string{" in", " of", " at", " near", " في"} {
+		s = strings.TrimSuffix(s, p) // "Jasim town in" before its context
+	}
 	first, rest, _ := strings.Cut(s, " ")
 	if bare := stripProclitic(first); bare != first {
 		if rest != "" {

@@ -39,14 +39,28 @@ var eventNouns = wordSet("عمليه", "عمليات", "غاره", "غارات",
 // countedEvents reports events counted by a number over a period: "نفذت نحو
 // 40 عملية ضد مهربي المخدرات خلال العام الماضي".
 func countedEvents(toks []token) bool {
-	counted, period := false, false
+	counted, many, period := false, false, false
 	for i := range toks {
-		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && i+n < len(toks) && toks[i+n].in(eventNouns) {
-			counted = true
+		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && v < 1000 && eventNounWithin(toks, i+n, 3) { // not "ديسمبر 2025 هجوماً"
+			counted, many = true, many || v >= 10
 		}
 		period = period || periodPhrase(toks, i)
 	}
-	return counted && period
+	return counted && (period || many) // "carried out 44 ground and air attacks": a tally with or without its period
+}
+
+// eventNounWithin reports an event noun at toks[from] or after up to n-1
+// modifiers ("44 ground and air attacks", "15 غارة جوية").
+func eventNounWithin(toks []token, from, n int) bool {
+	for j := from; j < len(toks) && j < from+n; j++ {
+		if toks[j].in(eventNouns) {
+			return true
+		}
+		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || enPersons[toks[j].Norm] {
+			return false
+		}
+	}
+	return false
 }
 
 // isOffTopic reports a sentence about a court, a commemoration or an awareness

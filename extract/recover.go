@@ -220,10 +220,11 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	if k, isType := recoverTypes[singular(toks[i].Norm)]; isType && i+2 < len(toks) && toks[i+1].Norm == "of" && p.capital(toks[i+2]) {
 		return []nameSpan{{i + 2, p.nameEnd(toks, i+2), -1, 0}}, k
 	}
-	if (toks[i].Norm == "in" || toks[i].Norm == "at") && i+1 < len(toks) && p.capital(toks[i+1]) {
+	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
-		if ctx := contextAfter(toks, last, ms); ctx != nil && ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) {
-			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa"
+		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
+			tokAt(toks, last+1) == "in" && isArea(*ctx)) {
+			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa", "on X in the countryside of Y"
 		}
 		return nil, ""
 	}
@@ -250,13 +251,23 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		return nil, ""
 	}
 	k, isType := recoverTypes[singular(toks[tw].Norm)]
-	if !isType || k == gazetteer.KindCity || k == gazetteer.KindTown {
-		return nil, ""
+	if !isType || (k == gazetteer.KindCity || k == gazetteer.KindTown) && (i == 0 || !placePrepsEN[toks[i-1].Norm] || len(spans) > 1) {
+		return nil, "" // "Jabab town" after "in", not any capitalised word before "town"
 	}
 	if len(spans) == 1 {
 		spans[0].typeTok = tw // "the al-Waer neighborhood": the type word is part of how it is named
 	}
 	return spans, k // "the Kisweh area"
+}
+
+// placePrepsEN come before a place's name.
+var placePrepsEN = wordSet("in", "at", "on", "near", "of", "from", "the")
+
+// calendarWord reports a capitalised weekday or month: "on Monday".
+func calendarWord(w string) bool {
+	_, wd := enWeekdays[w]
+	_, mo := enMonths[w]
+	return wd || mo
 }
 
 // nameEnd returns the last token of a capitalised name starting at i: up to

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"testing"
+)
+
+// English news phrasing, in sentences of our own.
+
+// TestFindCountsEN_NewsPhrasing: a singular person shot dead, tolls told
+// with "left … dead", a number far before "of" and a name, the state media's
+// "martyred".
+func TestFindCountsEN_NewsPhrasing(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		kind countKind
+		want int
+	}{
+		{"A young man was shot dead by gunmen in the town", countKilled, 1},
+		{"The raid left six guards dead and a number of militiamen wounded", countKilled, 6},
+		{"Three members of the National Defence Forces of the former government were killed", countKilled, 3},
+		{"Eleven citizens were martyred in the blast", countKilled, 11},
+		{"the death toll has risen to 14", countKilled, 14},
+	} {
+		got := firstCount(tc.in, tc.kind)
+		if got == nil || *got != tc.want {
+			t.Errorf("%s count of %q = %v; want %d", tc.kind, tc.in, countStr(got), tc.want)
+		}
+	}
+	// a group is no single person
+	if got := firstCount("A group of civilians were killed", countKilled); got != nil && *got == 1 {
+		t.Errorf("killed count of a group = 1; want none")
+	}
+}
+
+func firstCount(in string, kind countKind) *int {
+	toks := tokenize(in, 0, len(in))
+	for _, c := range findCountsEN(in, toks, nil) {
+		if c.Kind == kind && c.Value != nil {
+			return c.Value
+		}
+	}
+	return nil
+}
+
+// TestExtract_EnglishPlaces: names told with a type word after them, between
+// a preposition and the area that holds them, and the phrase as written.
+func TestExtract_EnglishPlaces(t *testing.T) {
+	for _, tc := range []struct{ text, want, admin1 string }{
+		{"An IED exploded near a checkpoint in Tell Qarmash town in northern Daraa countryside, injuring two soldiers.", "Tell Qarmash", "SY12"},
+		{"Security forces found a depot of weapons and ammunition in Kafr Abdo in the countryside of Homs.", "Kafr Abdo", "SY04"},
+		{"Russian jets carried out airstrikes on Tal Khattab in the southern countryside of Idlib.", "Tal Khattab", "SY07"},
+		// a weekday is no place
+		{"Gunmen killed a farmer on Monday in the northern countryside of Hama.", "northern countryside of Hama", "SY05"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-08-21"))
+		if len(got) != 1 || got[0].PlaceNameEN != tc.want || got[0].Admin1PCode != tc.admin1 {
+			t.Errorf("Extract(%q) = %v; want one incident at %q in %s", tc.text, describeAll(got), tc.want, tc.admin1)
+		}
+	}
+	got := extractAll(t, "An IED exploded in Jasim town in northern Daraa countryside.", ymd("2025-08-21"))
+	if len(got) != 1 || !containsPlaceText(got[0], "Jasim town") {
+		t.Errorf("Extract(Jasim town) = %v; want the place told as \"Jasim town\"", describeAll(got))
+	}
+	got = extractAll(t, "Regime forces shelled the surrounding areas of Bayanin village in southern Idlib.", ymd("2025-08-21"))
+	if len(got) != 1 || !containsPlaceText(got[0], "Bayanin village") {
+		t.Errorf("Extract(Bayanin village) = %v; want the place told as \"Bayanin village\"", describeAll(got))
+	}
+}
+
+func containsPlaceText(c Candidate, s string) bool {
+	for _, p := range c.Places {
+		if p.Role == RoleIncident && p.Text == s {
+			return true
+		}
+	}
+	return false
+}
