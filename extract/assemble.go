@@ -56,7 +56,8 @@ func (p *passage) candidates() []Candidate {
 	drafts = splitDuals(drafts)
 	var out []Candidate
 	for _, d := range drafts {
-		if d.summary || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} {
+		if d.summary || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} &&
+			p.hintedGovernorate(d) == "" {
 			continue // a total of incidents told apart, or nothing of its own a reviewer could place, date or count
 		}
 		out = append(out, p.candidatesOf(d)...)
@@ -208,6 +209,9 @@ func continues(last, d *draft) bool {
 	}
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
+	if d.weak && d.typ == TypeOther && last.typ != TypeOther && len(d.places) > 0 {
+		return false // "توغلت قوة إلى التل X" after an arrest: an incursion at a place of its own
+	}
 	if d.counts != [3]*int{} && len(last.places) > 0 && len(d.places) > 0 && !placesNest(last.places, d.places) {
 		return false // "وقُتل عنصر آخر في بلدة Y": a toll of its own at a place of its own, however near
 	}

@@ -189,12 +189,7 @@ func (p *passage) governorateOnly(c *Candidate, d draft) {
 	if !ok {
 		return
 	}
-	code := ""
-	for _, role := range []string{RoleRoute, RoleOrganisation, RoleOrigin} {
-		if code = p.agreedGovernorate(d, role); code != "" {
-			break
-		}
-	}
+	code := p.hintedGovernorate(d)
 	gov, ok := g.Place("adm1:" + code)
 	if code == "" || !ok {
 		return
@@ -203,6 +198,17 @@ func (p *passage) governorateOnly(c *Candidate, d draft) {
 	c.Location, c.HasLocation = gov.Location, true
 	c.Admin1PCode, c.Admin1Name, c.GeoPrecision = gov.Admin1PCode, gov.Admin1Name, string(gazetteer.PrecisionGovernorate)
 	c.Notes = append(c.Notes, "no place of its own: the governorate of the roads or institutions named with it")
+}
+
+// hintedGovernorate is the governorate of the roads, else the institutions or
+// outlets, else the homes told with a draft that names no place, or "".
+func (p *passage) hintedGovernorate(d draft) string {
+	for _, role := range []string{RoleRoute, RoleOrganisation, RoleOrigin} {
+		if code := p.agreedGovernorate(d, role); code != "" {
+			return code
+		}
+	}
+	return ""
 }
 
 // agreedGovernorate is the governorate all mentions of a role in the draft's

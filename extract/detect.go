@@ -112,10 +112,13 @@ func isExplosionVerb(norm string) bool {
 	return false
 }
 
-// needMet checks the word a trigger needs after it.
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")
 
+// foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
+var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
+
+// needMet checks the word a trigger needs after it.
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
@@ -126,6 +129,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 2, airWords)
 	case needArmed:
 		return anyNear(toks, i, -4, 6, armedWords)
+	case needFound:
+		return anyNear(toks, i, -3, -1, foundWords)
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:

@@ -166,7 +166,7 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		return p.englishNamed(toks, i, ms)
 	}
 	w := toks[i].Norm
-	if i+1 >= len(toks) || p.punctBetween(toks[i], toks[i+1]) {
+	if i+1 >= len(toks) || p.punctBetween(toks[i], toks[i+1]) && !p.quoteBetween(toks[i], toks[i+1]) {
 		return nil, ""
 	}
 	if kind, plural := pluralTypeAt(w); plural {
@@ -204,6 +204,11 @@ func tokAt(toks []token, i int) string {
 		return toks[i].Norm
 	}
 	return ""
+}
+
+// quoteBetween reports only an opening quote between two words: `قرية "X"`.
+func (p *passage) quoteBetween(a, b token) bool {
+	return strings.Trim(p.text[a.End:b.Start], " \"“«'") == ""
 }
 
 func (p *passage) punctBetween(a, b token) bool {

@@ -114,3 +114,29 @@ func TestExtract_OneEventTold(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_NewsForms: a village named in quotes after its type word, a
+// body found as a killing, an incursion told later at a place of its own as
+// an incident apart from the arrest before it, and an event placed only by
+// the authority that reports it.
+func TestExtract_NewsForms(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		types []string
+		place string
+	}{
+		{`عُثر على جثة شاب مقتولاً بطلق ناري في قرية "عين الشرقية" بريف جبلة.`, []string{TypeArmedAttack}, "عين الشرقية"},
+		{"اعتقلت قوة إسرائيلية شاباً أثناء رعيه الأغنام في ريف القنيطرة الجنوبي اليوم. " +
+			"وأشار المراسل إلى أن قوة أخرى توغلت مساء اليوم في قرية الرفيد بريف القنيطرة الجنوبي.", []string{TypeArrest, TypeOther}, ""},
+		{"أحبطت الجهات المختصة في درعا محاولة تهريب مخدرات وألقت القبض على المهربين.", []string{TypeArrest}, "درعا"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-08-21"))
+		var types []string
+		for _, c := range got {
+			types = append(types, c.IncidentType)
+		}
+		if !slices.Equal(types, tc.types) || tc.place != "" && placeOf(got[0]) != tc.place {
+			t.Errorf("Extract(%q) = %v; want %v at %q", tc.text, describeAll(got), tc.types, tc.place)
+		}
+	}
+}

@@ -25,6 +25,7 @@ const (
 	needFire         // "النار" or "الرصاص" within 2 words
 	needAir          // an aircraft word within 2 words
 	needArmed        // "مسلح" within 2 words: "سطو مسلح"
+	needFound        // a verb of finding within 3 words before: "عُثر على جثة"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -65,6 +66,10 @@ var lexicon = map[string]lexeme{
 	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
 	"سطو": {typ: TypeArmedAttack, exact: true, need: needArmed}, // armed robbery
+	// a body found, or someone found killed: a killing whose doer is not told
+	"جثه": {typ: TypeArmedAttack, weak: true, need: needFound}, "جثتي": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound},
+	"جثث": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound}, "مقتولا": {typ: TypeArmedAttack, weak: true, exact: true},
+	"مقتوله": {typ: TypeArmedAttack, weak: true, exact: true}, "مقتولين": {typ: TypeArmedAttack, weak: true, exact: true},
 	"سلب": {typ: TypeArmedAttack, need: needArmed}, "اقتحم": {typ: TypeArmedAttack, need: needArmed},
 	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
