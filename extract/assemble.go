@@ -56,13 +56,25 @@ func (p *passage) candidates() []Candidate {
 	drafts = splitDuals(drafts)
 	var out []Candidate
 	for _, d := range drafts {
-		if d.summary || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} &&
+		if d.summary || p.history(d) || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} &&
 			p.hintedGovernorate(d) == "" {
 			continue // a total of incidents told apart, or nothing of its own a reviewer could place, date or count
 		}
 		out = append(out, p.candidatesOf(d)...)
 	}
 	return out
+}
+
+// historyDays is how long before publication an event told with a date of
+// its own is history recalled ("On August 21, 2013, a chemical attack
+// killed…" in an anniversary piece), not news to map.
+const historyDays = 60
+
+// history reports a draft dated, by a date of its own, historyDays or more
+// before the publication date.
+func (p *passage) history(d draft) bool {
+	return !p.published.IsZero() && d.date != nil && d.date.resolved() && !d.inherited &&
+		d.date.To.Before(p.published.AddDate(0, 0, -historyDays))
 }
 
 // newDraft makes the draft of one segment of sentence si.

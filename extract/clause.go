@@ -95,6 +95,9 @@ func periodPhrase(toks []token, i int) bool {
 	if !periodOpeners[toks[i].Norm] {
 		return false
 	}
+	if toks[i].Norm == "since" && i+1 < len(toks) && toks[i+1].Norm == "the" {
+		return true // "since the war began": a period, whatever its noun
+	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		w := toks[j].Norm
 		if stemIn(w, periodWords) || monthAt(toks, j).ok && (toks[i].Norm == "منذ" || j > i+1 && toks[j-1].Norm == "شهر") || periodStarts[w] ||

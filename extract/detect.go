@@ -172,8 +172,11 @@ func refine(toks []token, i int, typ string) string {
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike
-	case anyNear(toks, i, -3, 4, foreignAir) && !ground && !anyNear(toks, i, -2, 4, explosiveWords):
-		return TypeAirstrike // "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named
+	case anyNear(toks, i, -3, 4, foreignAir) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
+		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")):
+		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
+		// "shelling" names it ("Turkish shelling"), Arabic "قصف" is any bombardment
+		return TypeAirstrike
 	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
 		return TypeBombing
 	case typ == TypeArmedAttack && anyNear(toks, i, -1, 3, artilleryWords):

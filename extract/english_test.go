@@ -75,3 +75,23 @@ func containsPlaceText(c Candidate, s string) bool {
 	}
 	return false
 }
+
+// TestExtract_EnglishNotIncidents: history recalled with its own date long
+// before publication, tallies since a period began or of many attacks; and
+// English "shelling" by a foreign army stays shelling.
+func TestExtract_EnglishNotIncidents(t *testing.T) {
+	pub := ymd("2024-08-21")
+	for _, text := range []string{
+		"On August 21, 2013, a chemical attack killed hundreds of people in the suburbs of East Ghouta.",
+		"US warplanes carried out 8 attacks on militia sites in Deir ez-Zor since the war began, killing 17 fighters.",
+		"Militias in Iraq and Syria carried out 44 ground and air attacks on American bases.",
+	} {
+		if got := extractAll(t, text, pub); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+	got := extractAll(t, "Two civilians were killed on Saturday in Turkish shelling of the town of Tal Rifaat.", pub)
+	if len(got) != 1 || got[0].IncidentType != TypeShelling {
+		t.Errorf("Turkish shelling = %v; want one shelling", describeAll(got))
+	}
+}

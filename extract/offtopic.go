@@ -41,7 +41,7 @@ var eventNouns = wordSet("عمليه", "عمليات", "غاره", "غارات",
 func countedEvents(toks []token) bool {
 	counted, many, period := false, false, false
 	for i := range toks {
-		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && v < 1000 && eventNounWithin(toks, i+n, 3) { // not "ديسمبر 2025 هجوماً"
+		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && v < 1000 && eventNounWithin(toks, i+n, 4) { // not "ديسمبر 2025 هجوماً"
 			counted, many = true, many || v >= 10
 		}
 		period = period || periodPhrase(toks, i)
