@@ -24,6 +24,9 @@ type trigger struct {
 // as news leads with the event ("اعتقال خلية ... وضبط أسلحة").
 func rank(typ string, weak bool) int {
 	if weak {
+		if typ == TypeAirstrike || typ == TypeBombing || typ == TypeShelling {
+			return 1 // "killed … targeted by a drone": the weapon says more than the killing
+		}
 		return 0
 	}
 	switch typ {
@@ -168,7 +171,7 @@ func refine(toks []token, i int, typ string) string {
 	default:
 		return typ
 	}
-	ground := anyNear(toks, i, -3, 3, artilleryWords)
+	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) // "أطلقت قذيفتين": shells are fired from the ground
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike

@@ -44,11 +44,33 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 		mn.writtenEnd = ext
 		mn.End, mn.ContextStart, mn.Text = ext, ext, text[m.Start:ext]
 	}
+	if anaphoraKinds[normalize(mn.name)] != nil {
+		mn.name = m.Match.Place.NameAR // "محيط القرية": the village told before, by its name
+		if isLatin(normalize(m.Text)) {
+			mn.name = m.Match.Place.NameEN
+		}
+	}
 	if mn.tok1 < len(toks) && m.ContextStart == m.End && typeAfterEN[toks[mn.tok1].Norm] &&
 		strings.TrimSpace(text[m.End:toks[mn.tok1].Start]) == "" && isLatin(toks[mn.tok1].Norm) {
 		mn.phrase += text[m.End:toks[mn.tok1].End] // "Bayanin village", "the Raqqa desert": the words it is told with
 	}
 	return mn
+}
+
+// personIntros stand before a person's name: "المواطن", "المدعو", "الطفل";
+// "كل من" before a list of names.
+var personIntros = wordSet("المواطن", "المواطنه", "المدعو", "المدعوه", "الشاب", "الشابه", "الطفل", "الطفله",
+	"السيد", "السيده", "الشهيد", "الشهيده", "القيادي", "العنصر", "المجند", "الضحيه", "الراحل", "الفقيد",
+	"named", "mr", "identified")
+
+// personNamed reports a place name standing where a person's is told.
+func personNamed(toks []token, m mention) bool {
+	if m.tok0 == 0 || m.tok0 > len(toks) {
+		return false
+	}
+	prev := toks[m.tok0-1].Norm
+	return personIntros[prev] || prev == "من" && m.tok0 > 1 && toks[m.tok0-2].Norm == "كل" ||
+		prev == "as" && m.tok0 > 1 && toks[m.tok0-2].Norm == "identified"
 }
 
 // typeAfterEN are English type words told after a name: "Jabab town".

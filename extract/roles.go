@@ -22,7 +22,9 @@ var (
 		"فيلق", "لواء", "كتائب", "كتيبه", "فرقه", "تجمع", "شبكه", "تلفزيون", "اذاعه", "قناه", "صحيفه",
 		"وكاله", "تنسيقيه", "محافظ", "الجهات", "جهات", "مراسل", "مراسلنا", "مراسله", "مراسلو", "ناشط", "الناشط",
 		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",
-		"network", "brigade", "division")
+		"network", "brigade", "division",
+		// a hospital or prison named after its town is where the wounded were taken, not the place
+		"مشفي", "مستشفي", "سجن", "hospital", "prison")
 	// orgFillers may stand between an institution's head word and its seat:
 	// "قيادة الشرطة في محافظة حماة", "قسم شرطة الميدان".
 	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
@@ -88,6 +90,10 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 	return RoleIncident
 }
 
+// orgTailsEN follow a place in the English name of an institution.
+var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
+	"governorate's", "authorities", "administration", "university")
+
 // belongWords say that what was named before belongs to the place after them.
 var belongWords = wordSet("تتبع", "يتبع", "تابع", "تابعه", "التابعه", "التابع", "تتبعان")
 
@@ -128,6 +134,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 		if !orgFillers[w] && !stemIn(w, orgFillers) {
 			break
 		}
+	}
+	if isLatin(m.Match.Query+"a") && m.tok1 < len(toks) && orgTailsEN[toks[m.tok1].Norm] && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".,:;") {
+		return true // "the Damascus government forces", "Raqqa Military Council", "Idlib Central Prison"
 	}
 	if m.tok1 < len(toks) && isNumber(toks[m.tok1].Norm) && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".،,:") {
 		return len(toks[m.tok1].Norm) <= 3 // "السويداء 24": an outlet; "درعا 2025" is not

@@ -140,3 +140,25 @@ func TestExtract_NewsForms(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_NotThePlace: a hospital the wounded were taken to, a
+// government named by its capital, and a person whose name a village shares
+// are not where it happened; "the village" told again is named as the
+// village it refers to.
+func TestExtract_NotThePlace(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"قُتل عنصران بهجوم على حاجز عند أطراف بلدة تلبيسة، ونُقل الجرحى إلى مشفى حمص العسكري.", "تلبيسة"},
+		{"Four members of the Damascus government forces were killed when a drone targeted their car near the town of al-Mayadin.", "al-Mayadin"},
+		{"استشهد مدني بانفجار دراجة نارية مفخخة في بلدة ذيبان، وأصيب كل من خضر العلي وعماد الحسن.", "ذيبان"},
+		{"أطلقت القوات الإسرائيلية قذيفتين باتجاه محيط قرية كودنة. وقالت المصادر إن القذائف سقطت في أطراف القرية دون إصابات.", "كودنة"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-08-21"))
+		if len(got) != 1 || placeOf(got[0]) != tc.want {
+			t.Errorf("Extract(%q) = %v; want one incident at %q", tc.text, describeAll(got), tc.want)
+		}
+	}
+	got := extractAll(t, "Four members of the Damascus government forces were killed when a drone targeted their car near the town of al-Mayadin.", ymd("2025-08-21"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("killed … targeted by a drone = %v; want an airstrike", describeAll(got))
+	}
+}

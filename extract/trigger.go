@@ -163,8 +163,9 @@ var (
 	fireWords = wordSet("نار", "رصاص", "الرصاص", "النار")
 	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "حربي", "حربيه", "مسيره", "مسيرات",
 		"مروحي", "مروحيه", "درون", "التحالف")
-	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "هاون",
+	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "هاون",
 		"راجمات", "مدافع")
+	shellWords     = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "هاون", "مدفعي", "مدفعيه", "shell", "shells", "mortar", "mortars", "artillery")
 	explosiveWords = wordSet("عبوه", "ناسفه", "مفخخه", "لغم", "انتحاري", "انتحاريه", "حزام", "تفجير")
 	// blockWords before a trigger mean the event did not happen or is not one:
 	// a denial, a threat, a ceasefire, a release of detainees.
