@@ -132,6 +132,18 @@ func tokenize(text string, start, end int) []token {
 // letter prefix is glued to a number ("و27" → "و", "27").
 func splitLetterDigits(text string, i, j int) []token {
 	norm := normalize(text[i:j])
+	if d := digitsThenLetters(norm); d > 0 {
+		// "15شخصا", "9آخرين": a count glued to its noun, as typed in haste
+		p := i
+		for p < j {
+			r, size := utf8.DecodeRuneInString(text[p:])
+			if !unicode.IsDigit(r) {
+				break
+			}
+			p += size
+		}
+		return []token{{Start: i, End: p, Norm: norm[:d]}, {Start: p, End: j, Norm: norm[d:], DualMark: dualMarked(text[p:j])}}
+	}
 	k := strings.IndexFunc(norm, unicode.IsDigit)
 	if k <= 0 || strings.IndexFunc(norm[k:], unicode.IsLetter) >= 0 || utf8.RuneCountInString(norm[:k]) > 2 {
 		return []token{{Start: i, End: j, Norm: norm, DualMark: dualMarked(text[i:j])}}
@@ -146,6 +158,23 @@ func splitLetterDigits(text string, i, j int) []token {
 		p += size
 	}
 	return []token{{Start: i, End: p, Norm: norm[:k]}, {Start: p, End: j, Norm: norm[k:]}}
+}
+
+// digitsThenLetters returns the length of the digits a normalised word starts
+// with when Arabic letters follow them ("15شخصا"), else 0.
+func digitsThenLetters(norm string) int {
+	d := 0
+	for d < len(norm) && norm[d] >= '0' && norm[d] <= '9' {
+		d++
+	}
+	if d == 0 || d == len(norm) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(norm[d:])
+	if r < 0x0600 || r > 0x06FF {
+		return 0 // "4th", "2025م" stay whole
+	}
+	return d
 }
 
 // prefixes are the proclitics stripped before looking a word up: conjunctions,

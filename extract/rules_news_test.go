@@ -23,6 +23,7 @@ func TestFindCounts_NewsPhrasing(t *testing.T) {
 		"took the lives of":            {"انفجرت عبوة وأودت بحياة شخصين", countKilled, 2},
 		"assassinated one":             {"اغتال مسلحون مجهولون مساء أمس قيادياً سابقاً", countKilled, 1},
 		"far count with person noun":   {"اعتقلت قوات الأمن خلال حملة مداهمات واسعة 12 شاباً", countArrested, 12},
+		"digits glued to the noun":     {"سقطت قذائف على الحي ما أدى إلى إصابة 15شخصا بجروح", countInjured, 15},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
