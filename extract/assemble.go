@@ -540,6 +540,9 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 			continue
 		}
 		if d.counts[c.Kind] != nil {
+			if preliminary(s) {
+				continue // "وإصابة 25 آخرين في حصيلة أولية": an earlier figure, not more people
+			}
 			if c.Toll && c.Value != nil && *c.Value > *d.counts[c.Kind] {
 				v := *c.Value // "the death toll has risen to 14": the latest figure
 				d.counts[c.Kind], d.countAt[c.Kind] = &v, c.Pos
@@ -563,6 +566,19 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 		d.countAt[c.Kind] = c.Pos
 	}
 }
+
+// preliminary reports a sentence that tells a first, partial toll.
+func preliminary(s *sentence) bool {
+	for i, t := range s.toks {
+		if t.in(tollWords) && (anyNear(s.toks, i, 1, 2, firstTollWords) || anyNear(s.toks, i, -2, -1, firstTollWords)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTollWords qualify a toll as a first one: "حصيلة أولية", "a preliminary toll".
+var firstTollWords = wordSet("اوليه", "الاوليه", "preliminary", "initial", "early")
 
 // contrastBetween reports "فيما", "بينما", "في حين", "while" between two
 // offsets of sentence s: counts on either side are of different people.

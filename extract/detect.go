@@ -66,6 +66,9 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
+		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords)) {
+			continue // "في محاولة للقبض على الفاعلين لكن دون جدوى": no one was arrested
+		}
 		if t.in(targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
 		}
@@ -114,6 +117,13 @@ func isExplosionVerb(norm string) bool {
 	}
 	return false
 }
+
+// triedWords before an arrest word and vainWords after it say it did not
+// happen: "في محاولة للقبض على", "attempted to arrest", "دون جدوى".
+var (
+	triedWords = wordSet("محاوله", "محاولتها", "محاولات", "attempt", "attempted", "attempting", "tried", "trying")
+	vainWords  = wordSet("جدوي", "vain", "failed")
+)
 
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")

@@ -73,6 +73,17 @@ func personNamed(toks []token, m mention) bool {
 		prev == "as" && m.tok0 > 1 && toks[m.tok0-2].Norm == "identified"
 }
 
+// incidentWordName reports an untyped one-word mention that is an incident
+// or count word of ours ("مقتله" is also a village's name).
+func incidentWordName(toks []token, m mention) bool {
+	if m.tok1-m.tok0 != 1 || typedName(m) || m.tok0 >= len(toks) {
+		return false
+	}
+	w := toks[m.tok0].Norm
+	_, trig := lookup(w)
+	return trig || isCountWord(w)
+}
+
 // typeAfterEN are English type words told after a name: "Jabab town".
 var typeAfterEN = wordSet("village", "town", "city", "province", "governorate", "area", "neighborhood", "neighbourhood",
 	"camp", "desert", "district", "region", "farm", "suburb", "countryside")

@@ -88,8 +88,8 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 				continue // a word of the name before, read as written ("قرية X Y" matched as X)
 			}
 			mn := newMention(text, s.toks, m)
-			if personNamed(s.toks, mn) {
-				continue // "المواطن خضر": a person's name that a village shares
+			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) {
+				continue // "المواطن خضر", "ما أدى إلى مقتله": a person's name or an incident word a village shares
 			}
 			mn.ofPrev = ctxAt[m.Start]
 			s.ms = append(s.ms, mn)

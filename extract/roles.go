@@ -18,7 +18,7 @@ var (
 	// name or seat may hold a place.
 	// Agents that act where they are ("الشرطة", "قوات الأمن", "the army") are
 	// not among them: "اعتقلت الشرطة في حمص" happened in Homs.
-	orgHeads = wordSet("قياده", "قائد", "مديريه", "مدير", "قسم", "فرع", "مخفر", "مجلس", "هيئه", "جبهه",
+	orgHeads = wordSet("قياده", "قائد", "مديريه", "مدير", "قسم", "فرع", "مخفر", "مجلس", "هيئه", "جبهه", "مختار",
 		"فيلق", "لواء", "كتائب", "كتيبه", "فرقه", "تجمع", "شبكه", "تلفزيون", "اذاعه", "قناه", "صحيفه",
 		"وكاله", "تنسيقيه", "محافظ", "الجهات", "جهات", "مراسل", "مراسلنا", "مراسله", "مراسلو", "ناشط", "الناشط",
 		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",

@@ -162,3 +162,23 @@ func TestExtract_NotThePlace(t *testing.T) {
 		t.Errorf("killed … targeted by a drone = %v; want an airstrike", describeAll(got))
 	}
 }
+
+// TestExtract_TollsAndAttempts: a failed attempt to arrest is no arrest; a
+// preliminary toll told after the latest one adds nobody; a neighbourhood's
+// mukhtar is named by his title, not where he was shot.
+func TestExtract_TollsAndAttempts(t *testing.T) {
+	got := extractAll(t, "استهدف مسلحون حاجزاً في بلدة الكسرة بالأسلحة النارية ما أدى إلى مقتل عنصر. "+
+		"وفرضت القوات طوقاً أمنياً حول البلدة في محاولة للقبض على الفاعلين لكن دون جدوى.", ymd("2025-08-21"))
+	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack {
+		t.Errorf("a failed arrest attempt = %v; want the attack only", describeAll(got))
+	}
+	got = extractAll(t, "سقطت قذيفتان على حي الصليبة في مدينة اللاذقية. وأفادت الوكالة بمقتل 12 شخصاً وجرح 40 آخرين في آخر حصيلة. "+
+		"وكانت صفحات محلية قد تحدثت عن إصابة 15 آخرين في حصيلة أولية.", ymd("2025-08-21"))
+	if len(got) != 1 || countStr(got[0].Injured) != "40" {
+		t.Errorf("a preliminary toll after the latest = %v; want 40 injured", describeAll(got))
+	}
+	got = extractAll(t, "أطلق مسلحون النار على مختار حي النهضة في مدينة الرقة أثناء وجوده في سيارته، ما أدى إلى مقتله.", ymd("2025-08-21"))
+	if len(got) != 1 || placeOf(got[0]) != "الرقة" {
+		t.Errorf("the mukhtar of a quarter = %v; want an attack in Raqqa city", describeAll(got))
+	}
+}
