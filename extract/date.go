@@ -31,6 +31,7 @@ type dateMention struct {
 	Inferred   bool      // its year was inferred (see byWeekday); Note says how
 	todayOff   int       // for "اليوم", "أمس", "yesterday": days from the day of writing
 	isToday    bool      // todayOff is set
+	agoDays    int       // "ten days ago": this many days before publication or before a source spoke
 	storyDay   time.Time // the day of writing this date fixes: "اليوم الجمعة 14 شباط"
 }
 

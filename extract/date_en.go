@@ -131,6 +131,8 @@ func (s dateScan) enRelative(i int) (dateMention, int) {
 		return s.month(map[string]int{"last": -1, "this": 0}[w]), 2
 	case (w == "last" || w == "this") && s.word(i+1, "year"):
 		return s.year(map[string]int{"last": -1, "this": 0}[w]), 2
+	case s.word(i+2, "ago") && s.word(i+1, "day", "days", "week", "weeks"):
+		return s.enAgo(i)
 	case w == "same" && s.word(i+1, "day"):
 		return anchored("the same day", 0), 2
 	case (w == "next" || w == "following") && s.word(i+1, "day"):
@@ -159,4 +161,20 @@ func (s dateScan) enWeek(w string) dateMention {
 
 func (s dateScan) relativeSpan(from, to time.Time) dateMention {
 	return dateMention{From: from, To: to, Prec: PrecisionRange, Relative: true}
+}
+
+// enAgo reads "ten days ago", "a week ago" at toks[i]: days before
+// publication, or before the day a source spoke told in the same sentence
+// ("On Sept. 28, the group said that ten days ago …"; see agoFromSaying).
+func (s dateScan) enAgo(i int) (dateMention, int) {
+	n, ok := enNumberValue(s.toks[i].Norm)
+	if !ok || n <= 0 || n > 60 {
+		return dateMention{}, 0
+	}
+	if s.word(i+1, "week", "weeks") {
+		n *= 7
+	}
+	d := s.relative(s.toks[i].Norm+" "+s.toks[i+1].Norm+" ago", -n, -n, PrecisionDay)
+	d.agoDays = n
+	return d, 3
 }

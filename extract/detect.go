@@ -66,6 +66,9 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
+		if participleBeforeNoun(toks, i) {
+			continue // "three kidnapped aid workers were released": the people, not the event
+		}
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords)) {
 			continue // "في محاولة للقبض على الفاعلين لكن دون جدوى": no one was arrested
 		}
@@ -116,6 +119,20 @@ func isExplosionVerb(norm string) bool {
 		}
 	}
 	return false
+}
+
+// determiners before an English participle make it an adjective.
+var determiners = wordSet("the", "a", "an", "three", "two", "four", "five", "six", "seven", "his", "her", "their", "its", "several")
+
+// participleBeforeNoun reports an English "-ed" incident word between a
+// determiner and a noun: "the kidnapped workers", "three detained men".
+func participleBeforeNoun(toks []token, i int) bool {
+	w := toks[i].Norm
+	if !isLatin(w) || !strings.HasSuffix(w, "ed") || i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	prev, next := toks[i-1].Norm, toks[i+1].Norm
+	return (determiners[prev] || isNumber(prev)) && isLatin(next) && !nameStops[next] && !enBe[next]
 }
 
 // triedWords before an arrest word and vainWords after it say it did not

@@ -95,3 +95,21 @@ func TestExtract_EnglishNotIncidents(t *testing.T) {
 		t.Errorf("Turkish shelling = %v; want one shelling", describeAll(got))
 	}
 }
+
+// TestExtract_EnglishAgoAndAdjectives: "N days ago" counts back from the day a
+// source spoke when the sentence tells it, else from publication; a
+// participle before a noun describes people, it tells no event.
+func TestExtract_EnglishAgoAndAdjectives(t *testing.T) {
+	pub := ymd("2018-10-03")
+	got := extractAll(t, "On Sept. 28, the group said that ten days ago gunmen kidnapped a worker in the town of Saraqib.", pub)
+	if len(got) != 1 || dateStr(got[0].DateFrom) != "2018-09-18" {
+		t.Errorf("ten days ago from Sept. 28 = %v; want 2018-09-18", describeAll(got))
+	}
+	got = extractAll(t, "Gunmen kidnapped a worker in the town of Saraqib three days ago.", pub)
+	if len(got) != 1 || dateStr(got[0].DateFrom) != "2018-09-30" {
+		t.Errorf("three days ago = %v; want 2018-09-30", describeAll(got))
+	}
+	if got := extractAll(t, "Three kidnapped aid workers were released on Monday in Idlib province.", pub); len(got) != 0 {
+		t.Errorf("a release = %v; want nothing", describeAll(got))
+	}
+}

@@ -63,6 +63,7 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		for k := range s.dates {
 			s.dates[k].Reported = s.dates[k].Reported || s.dates[k].End <= dash // filed then, not happened then
 		}
+		agoFromSaying(s.dates, s.toks)
 		anchor = resolveAnchors(s.dates, anchor)
 		if y := explicitYear(s.dates, s.toks); y != 0 {
 			ctx.year = y // "وفي 25 نوفمبر" after "في 24 نوفمبر 2025": the year told last
@@ -208,4 +209,32 @@ func storyDay(toks [][]token, text string, ctx dateContext, dash int) dateContex
 		}
 	}
 	return ctx
+}
+
+// agoFromSaying dates "N days ago" from the day a source spoke, when the
+// sentence tells that day before it: "On Sept. 28, the group said that ten
+// days ago gunmen kidnapped …".
+func agoFromSaying(ds []dateMention, toks []token) {
+	for k := range ds {
+		if ds[k].agoDays == 0 {
+			continue
+		}
+		for j := k - 1; j >= 0; j-- {
+			if said := ds[j]; said.resolved() && said.Prec == PrecisionDay && (said.Reported || saidBetween(toks, said.End, ds[k].Start)) {
+				t := said.From.AddDate(0, 0, -ds[k].agoDays)
+				ds[k].From, ds[k].To, ds[k].Prec, ds[k].Note = t, t, PrecisionDay, ""
+				break
+			}
+		}
+	}
+}
+
+// saidBetween reports a verb of saying between two offsets.
+func saidBetween(toks []token, from, to int) bool {
+	for _, t := range toks {
+		if t.Start >= from && t.End <= to && t.in(reportWords) {
+			return true
+		}
+	}
+	return false
 }
