@@ -67,7 +67,9 @@ func (s dateScan) daysAgo(i int) (dateMention, int) {
 		return s.relative("قبل يوم", -1, -1, PrecisionDay), 2
 	}
 	if v, n := parseNumber(s.toks, i+1); n > 0 && v <= 30 && s.word(i+1+n, "ايام", "يوما") {
-		return s.relative("قبل أيام", -v, -v, PrecisionDay), n + 2
+		d := s.relative("قبل أيام", -v, -v, PrecisionDay)
+		d.agoDays = v // from the day a source spoke, if told (see agoFromSaying)
+		return d, n + 2
 	}
 	return dateMention{}, 0
 }
