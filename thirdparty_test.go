@@ -33,7 +33,8 @@ func runs(text string, into map[string]bool) {
 	}
 }
 
-// thirdPartyRuns reads the news texts beside the repository and returns their
+// thirdPartyRuns reads the news texts beside the repository (and the files of
+// real passages named in MAPSRV_NEWS_EXTRA) and returns their
 // word runs, less those the facts file given to us quotes (source titles, a
 // place as the reports write it). It skips the test when they are absent.
 func thirdPartyRuns(t *testing.T) map[string]bool {
@@ -50,6 +51,12 @@ func thirdPartyRuns(t *testing.T) map[string]bool {
 	}
 	for _, name := range seeds {
 		runs(string(mustRead(t, name)), forbidden)
+	}
+	// further real passages measured beside them (see extract's TestNewsDev) are third-party too
+	for _, name := range filepath.SplitList(os.Getenv("MAPSRV_NEWS_EXTRA")) {
+		for _, text := range devTexts(t, name) {
+			runs(text, forbidden)
+		}
 	}
 	quoted := map[string]bool{}
 	if b, err := os.ReadFile(filepath.Join(sharedDir, "seed-incidents.md")); err == nil {

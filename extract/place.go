@@ -10,8 +10,8 @@ import (
 )
 
 // precisionOf is a mention's precision, made finer when the place is a
-// landmark or a neighbourhood: "كنيسة مار إلياس في حي الدويلعة" happened at
-// the church.
+// landmark or a neighbourhood: a blast at a named mosque in a quarter
+// happened at the mosque.
 func precisionOf(m gazetteer.Mention) gazetteer.Precision {
 	switch {
 	case m.Match.Place.Kind == gazetteer.KindLandmark && m.Match.Qualifier == "":

@@ -15,7 +15,7 @@ func TestExtract_PlaceToldLater(t *testing.T) {
 		{"قُتل شخصان بانفجار عبوة ناسفة بسيارة مدنية في ريف دير الزور الشرقي مساء أمس. " +
 			"وأشارت مصادر محلية إلى أن العبوة كانت مزروعة أسفل السيارة. " +
 			"وأوضحت المصادر أن السيارة كانت متوقفة أمام منزل صاحبها في بلدة الشحيل.", "الشحيل"},
-		{"Gunmen shot dead a shop owner in the eastern countryside of Deir ez-Zor on Monday. " +
+		{"Gunmen shot dead a shop owner in Deir ez-Zor's eastern countryside on Monday. " +
 			"A relative said the family had received threats for weeks. " +
 			"The shooting happened in front of his shop in the town of al-Shuhail.", "al-Shuhail"},
 		{"قُتل شاب برصاص مسلحين مجهولين في ريف درعا الغربي فجر اليوم. " +
