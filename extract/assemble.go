@@ -66,8 +66,8 @@ func (p *passage) candidates() []Candidate {
 }
 
 // historyDays is how long before publication an event told with a date of
-// its own is history recalled ("On August 21, 2013, a chemical attack
-// killed…" in an anniversary piece), not news to map.
+// its own is history recalled (an anniversary piece retelling a massacre of
+// years before, with its date), not news to map.
 const historyDays = 60
 
 // history reports a draft dated, by a date of its own, historyDays or more
@@ -541,10 +541,10 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 		}
 		if d.counts[c.Kind] != nil {
 			if preliminary(s) {
-				continue // "وإصابة 25 آخرين في حصيلة أولية": an earlier figure, not more people
+				continue // "إصابة آخرين في حصيلة أولية": an earlier figure, not more people
 			}
 			if c.Toll && c.Value != nil && *c.Value > *d.counts[c.Kind] {
-				v := *c.Value // "the death toll has risen to 14": the latest figure
+				v := *c.Value // "the toll climbed to 14": the latest figure
 				d.counts[c.Kind], d.countAt[c.Kind] = &v, c.Pos
 				continue
 			}

@@ -70,7 +70,7 @@ type count struct {
 	Note  string
 	More  bool // "آخرين" follows: people besides those counted before ("وقُتل اثنان آخران")
 	Zero  bool // "دون وقوع إصابات": nobody, unless a count of the incident says otherwise
-	Toll  bool // "the death toll has risen to 14": replaces the count told before
+	Toll  bool // "the toll climbed to 14": replaces the count told before
 }
 
 // withoutWa returns toks with the conjunction "و" cut from token i.

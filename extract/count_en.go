@@ -232,7 +232,7 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}
 	if c, ok := countBeforeOf(toks, j, k); ok {
-		return c, true // "4 members of the National Defense Forces of the ... were killed"
+		return c, true // "3 members of the Border Guard of the old army were killed"
 	}
 	for n := j; n >= 0 && n >= j-8; n-- {
 		w := toks[n].Norm
@@ -257,8 +257,8 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 }
 
 // countBeforeOf reads a number and a person noun before "of" and a name of
-// up to ten words ending at toks[j]: "4 members of the National Defense
-// Forces of the Damascus government forces".
+// up to ten words ending at toks[j]: "3 members of the Border Guard of the
+// old army".
 func countBeforeOf(toks []token, j int, k countKind) (count, bool) {
 	for n := j - 2; n >= 0 && n >= j-12; n-- {
 		if toks[n+1].Norm != "of" || !enPersons[toks[n].Norm] || n == 0 {

@@ -70,7 +70,7 @@ func findTriggers(toks []token) []trigger {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords)) {
-			continue // "في محاولة للقبض على الفاعلين لكن دون جدوى": no one was arrested
+			continue // "سعت الدورية إلى القبض عليهم دون جدوى": no one was arrested
 		}
 		if t.in(targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack

@@ -84,7 +84,7 @@ func TestExtract_PlaceChoice(t *testing.T) {
 			wantEN: "Dana", wantAdmin1: "SY07",
 		},
 		"landmark in a neighbourhood": {
-			text:   "وقع تفجير داخل كنيسة مار إلياس في حي الدويلعة بدمشق.",
+			text:   "وقع تفجير داخل كنيسة مار إلياس بحي الدويلعة في العاصمة دمشق.",
 			wantEN: "Mar Elias", wantAdmin1: "SY01",
 			wantRole: map[string]string{"الدويلعة": RoleContext},
 		},

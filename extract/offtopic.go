@@ -46,7 +46,7 @@ func countedEvents(toks []token) bool {
 		}
 		period = period || periodPhrase(toks, i)
 	}
-	return counted && (period || many) // "carried out 44 ground and air attacks": a tally with or without its period
+	return counted && (period || many) // "launched 30 rocket and drone attacks": a tally with or without its period
 }
 
 // eventNounWithin reports an event noun at toks[from] or after up to n-1
