@@ -15,6 +15,7 @@ import (
 // loadResult is what benchload reads from a load generator's summary.
 type loadResult struct {
 	rps, p50, p99 float64 // requests per second; latencies in seconds
+	requests      int     // answered in all
 }
 
 // drive drives base+paths for d with conc concurrent connections using
@@ -81,6 +82,8 @@ func parseWrk(out []byte) (loadResult, error) {
 		switch {
 		case len(f) == 2 && f[0] == "Requests/sec:":
 			r.rps, _ = strconv.ParseFloat(f[1], 64)
+		case len(f) > 2 && f[1] == "requests" && f[2] == "in":
+			r.requests, _ = strconv.Atoi(f[0])
 		case len(f) == 2 && f[0] == "50%":
 			r.p50 = wrkDuration(f[1])
 		case len(f) == 2 && f[0] == "99%":
@@ -128,6 +131,9 @@ func parseHey(out []byte) (loadResult, error) {
 			inCodes = true
 		case inCodes && strings.HasPrefix(line, "["):
 			codes = append(codes, line)
+			if f := strings.Fields(line); len(f) > 1 && f[0] == "[200]" {
+				r.requests, _ = strconv.Atoi(f[1])
+			}
 		case inCodes && line != "":
 			inCodes = false
 		}

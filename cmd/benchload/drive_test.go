@@ -23,7 +23,7 @@ Status code distribution:
 
 func TestParseHey(t *testing.T) {
 	got, err := parseHey([]byte(heyOutput))
-	if err != nil || got.rps != 17179.2714 || got.p50 != 0.0003 || got.p99 != 0.0034 {
+	if err != nil || got.rps != 17179.2714 || got.p50 != 0.0003 || got.p99 != 0.0034 || got.requests != 85916 {
 		t.Errorf("parseHey = %+v, %v", got, err)
 	}
 	mixed := heyOutput + "  [500]\t3 responses\n"
@@ -50,7 +50,7 @@ Transfer/sec:      1.91GB
 
 func TestParseWrk(t *testing.T) {
 	got, err := parseWrk([]byte(wrkOutput))
-	if err != nil || got.rps != 33608.19 || got.p50 != 156e-6 || got.p99 != 1.25 {
+	if err != nil || got.rps != 33608.19 || got.p50 != 156e-6 || got.p99 != 1.25 || got.requests != 70505 {
 		t.Errorf("parseWrk = %+v, %v", got, err)
 	}
 	for name, extra := range map[string]string{

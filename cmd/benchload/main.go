@@ -50,6 +50,8 @@ type server struct {
 	name string
 	cmd  *exec.Cmd
 	base string
+	db   string // its --db
+	pids []int  // the processes whose CPU its requests cost: it, and PostgreSQL's backends
 }
 
 func main() {
@@ -113,6 +115,8 @@ func run() error {
 	fmt.Printf("\nload average at start: %s\n", loadAverage())
 	fmt.Printf("Each view driven by %s for %s over %d connections, every request fresh (Cache-Control: no-cache).\n"+
 		"ceiling: the same bytes from memory by net/http. RSS: VmHWM of the mapsrv process, reset before each view.\n"+
+		"CPUms: CPU time a request took in mapsrv and, on PostGIS, PostgreSQL's backends (what bounds the rate on\n"+
+		"an idle machine, whatever else this one runs).\n"+
 		"pg_featureserv: the issue's figures on the same 1,000,000 incidents (not run here).\n\n", client, *duration, *conc)
 	printHeader(servers)
 	for _, v := range views {
@@ -192,7 +196,7 @@ func startServer(name, bin, db, dir, first string) (server, error) {
 	if err := cmd.Start(); err != nil {
 		return server{}, err
 	}
-	s := server{name: name, cmd: cmd, base: "http://" + addr}
+	s := server{name: name, cmd: cmd, base: "http://" + addr, db: db, pids: []int{cmd.Process.Pid}}
 	for {
 		if resp, err := http.Get(s.base + "/healthz"); err == nil {
 			resp.Body.Close()
@@ -219,14 +223,19 @@ func startServer(name, bin, db, dir, first string) (server, error) {
 // the first time, which the cold start measures.
 func warm(servers []server, views []view, conc int) error {
 	start := time.Now()
-	for _, s := range servers {
+	for i, s := range servers {
 		if _, err := fetch(s.base + "/api/collections/incidents/aggregate?bbox=35.5,32.3,42.4,37.4&zoom=7"); err != nil {
 			return fmt.Errorf("warming %s: %w", s.name, err)
 		}
 		for _, v := range views {
-			if _, err := drive(client, s.base, v.paths, 2*time.Second, conc, true); err != nil {
-				return fmt.Errorf("warming %s with %s: %w", s.name, v.name, err)
+			drive(client, s.base, v.paths, 2*time.Second, conc, true) // best effort: a slow view may finish none in 2 s
+		}
+		if strings.HasPrefix(s.db, "postgres") {
+			pids, err := backends(s.db)
+			if err != nil {
+				return fmt.Errorf("PostgreSQL backends of %s: %w", s.name, err)
 			}
+			servers[i].pids = append(servers[i].pids, pids...)
 		}
 	}
 	fmt.Printf("warmed up in %s (index built, each view driven for 2 s)\n", time.Since(start).Round(time.Second))
@@ -246,13 +255,14 @@ func dropCaches() string {
 func printHeader(servers []server) {
 	fmt.Printf("%-38s %9s", "view", "bytes")
 	for _, s := range servers {
-		fmt.Printf(" | %-7s %7s %6s %6s %6s", s.name, "req/s", "p50ms", "p99ms", "RSS MB")
+		fmt.Printf(" | %-7s %7s %6s %6s %6s %6s", s.name, "req/s", "p50ms", "p99ms", "RSS MB", "CPUms")
 	}
 	fmt.Printf(" | %8s | %s\n", "ceil/s", "pg_featureserv req/s")
 }
 
 // measure drives one view on each server, then the same bytes from memory,
-// and prints a row.
+// and prints a row. A view that fails on a server (an answer other than 200,
+// or none within wrk's 2 s) is marked failed in the row.
 func measure(v view, servers []server, d time.Duration, conc int) error {
 	body, err := fetch(servers[0].base + v.paths[0])
 	if err != nil {
@@ -261,11 +271,16 @@ func measure(v view, servers []server, d time.Duration, conc int) error {
 	fmt.Printf("%-38s %9d", v.name, len(body))
 	for _, s := range servers {
 		os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", s.cmd.Process.Pid), []byte("5"), 0) // reset VmHWM; best effort
+		cpu := cpuOf(s.pids)
 		fresh, err := drive(client, s.base, v.paths, d, conc, true)
-		if err != nil {
-			return fmt.Errorf("on %s: %w", s.name, err)
+		cpu = cpuOf(s.pids) - cpu
+		if err != nil { // timeouts or errors: say so in the row, the detail on stderr
+			fmt.Fprintf(os.Stderr, "%s on %s: %v\n", v.name, s.name, err)
+			fmt.Printf(" | %-7s %7s %6s %6s %6d %6s", "", "failed", "-", "-", peakRSS(s.cmd.Process.Pid)/1024, "-")
+			continue
 		}
-		fmt.Printf(" | %-7s %7.0f %6.2f %6.2f %6d", "", fresh.rps, fresh.p50*1000, fresh.p99*1000, peakRSS(s.cmd.Process.Pid)/1024)
+		fmt.Printf(" | %-7s %7.0f %6.2f %6.2f %6d %6.2f", "", fresh.rps, fresh.p50*1000, fresh.p99*1000,
+			peakRSS(s.cmd.Process.Pid)/1024, cpu/float64(max(fresh.requests, 1)))
 	}
 	ceiling, err := ceilingFor(body, d, conc)
 	if err != nil {

@@ -62,3 +62,23 @@ func BenchmarkIndex_Find(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIndex_Count counts the country on the aggregate endpoint's grid
+// at zoom 7 (56 × 56 cells), at 1,000,000 points.
+func BenchmarkIndex_Count(b *testing.B) {
+	ix := benchIndex(1_000_000)
+	country := box(38.95, 34.85, 6.9)
+	g := incidents.Grid{Bound: country[0], Cols: 56, Rows: 56}
+	for name, f := range map[string]incidents.Filter{
+		"country":           {Bounds: country},
+		"country/date+type": {Bounds: country, Period: incidents.Since(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)), Types: []incidents.Type{incidents.TypeShelling}},
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, ok := ix.Count(f, g); !ok {
+					b.Fatal("refused")
+				}
+			}
+		})
+	}
+}
