@@ -162,6 +162,9 @@ func openSeeded(ctx context.Context, path, readDB string, log *slog.Logger) (sto
 	return store, nil
 }
 
+// warmUpDelay is how long warmUp leaves the disk to the first requests.
+const warmUpDelay = time.Second
+
 // heapRoom is how far the Go heap may grow past what it holds once the
 // index is built, before the collector works harder (a soft limit, which
 // GOMEMLIMIT replaces). Without it the heap grew to twice what it held
@@ -178,6 +181,14 @@ const heapRoom = 128 << 20
 // encodes the features an import or an older mapsrv left unencoded (until
 // then they are encoded on each read).
 func warmUp(ctx context.Context, store store, limitHeap bool, log *slog.Logger) {
+	// On a cold disk the first requests would queue behind the build's
+	// read of every point (half a gigabyte of PostgreSQL's heap at
+	// 1,000,000): let them go first. An aggregate starts the build itself.
+	select {
+	case <-time.After(warmUpDelay):
+	case <-ctx.Done():
+		return
+	}
 	if p, ok := store.(interface{ Preload(context.Context) error }); ok {
 		start := time.Now()
 		if err := p.Preload(ctx); err != nil {
