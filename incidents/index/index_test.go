@@ -99,58 +99,22 @@ func (ref reference) count(f incidents.Filter, g incidents.Grid) map[[2]int]map[
 	return out
 }
 
-// latticeLon and latticeLat put points and box edges on one lattice of
-// float64s, so that boxes often end exactly on points.
-func latticeLon(k int) float64 { return 36 + float64(k)/50 }
-func latticeLat(k int) float64 { return 35 + float64(k)/50 }
-
-// randomIncident is a published incident on a 20 × 20 lattice, over 12 days
-// (so that many share a date) or a range of up to 30 days.
+// randomIncident is a published incident of storetest's lattice.
 func randomIncident(rng *rand.Rand, id int64) incidents.Incident {
-	from := time.Date(2012, 5, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(12))
-	to := from
-	if rng.IntN(5) == 0 {
-		to = from.AddDate(0, 0, 1+rng.IntN(30))
-	}
-	return incidents.Incident{ID: id, Type: incidents.Types[rng.IntN(4)], DateFrom: from, DateTo: to,
-		Location: orb.Point{latticeLon(rng.IntN(20)), latticeLat(rng.IntN(20))}}
+	inc := storetest.LatticeIncidents(rng, 1)[0]
+	inc.ID, inc.Status = id, incidents.StatusPublished
+	return inc
 }
 
-// randomFilter is a random filter over randomIncident's: one box or two
-// (touching, overlapping or apart), edges on the lattice or between, or
-// none; periods with ends late in a day east of UTC; types; a cursor from
-// page or anywhere; a limit.
+// randomFilter is storetest's random filter, without boxes one time in
+// four (the index then walks every point), asking for published incidents
+// by default or by name.
 func randomFilter(rng *rand.Rand, page []incidents.Incident) incidents.Filter {
-	f := incidents.Filter{Limit: 1 + rng.IntN(40)}
-	edge := func(lattice func(int) float64) float64 {
-		if rng.IntN(3) == 0 {
-			return lattice(-2+rng.IntN(24)) + rng.Float64()/50
-		}
-		return lattice(-2 + rng.IntN(24))
+	f := storetest.LatticeFilter(rng, page)
+	if rng.IntN(4) == 0 {
+		f.Bounds = nil
 	}
-	for range rng.IntN(3) {
-		lon0, lon1, lat0, lat1 := edge(latticeLon), edge(latticeLon), edge(latticeLat), edge(latticeLat)
-		f.Bounds = append(f.Bounds, orb.Bound{Min: orb.Point{min(lon0, lon1), min(lat0, lat1)}, Max: orb.Point{max(lon0, lon1), max(lat0, lat1)}})
-	}
-	day := func() time.Time {
-		t := time.Date(2012, 4, 25, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(50))
-		if rng.IntN(4) == 0 {
-			t = t.Add(22 * time.Hour).In(time.FixedZone("EET", 3*3600))
-		}
-		return t
-	}
-	f.Period = storetest.RandomPeriod(rng, day)
-	for range rng.IntN(3) {
-		f.Types = append(f.Types, incidents.Types[rng.IntN(5)])
-	}
-	switch {
-	case len(page) > 0 && rng.IntN(2) == 0:
-		c := incidents.CursorOf(page[rng.IntN(len(page))])
-		f.After = &c
-	case rng.IntN(4) == 0:
-		f.After = &incidents.Cursor{DateTo: day(), ID: int64(rng.IntN(700))}
-	}
-	if f.Status = ""; rng.IntN(2) == 0 {
+	if rng.IntN(2) == 0 {
 		f.Status = incidents.StatusPublished
 	}
 	return f
@@ -197,8 +161,8 @@ func checkFind(t *testing.T, ix *Index, ref reference, f incidents.Filter) []inc
 // checkCount holds ix's counts of f on a random grid to ref's.
 func checkCount(t *testing.T, rng *rand.Rand, ix *Index, ref reference, f incidents.Filter) {
 	t.Helper()
-	g := incidents.Grid{Bound: orb.Bound{Min: orb.Point{latticeLon(rng.IntN(10)), latticeLat(rng.IntN(10))},
-		Max: orb.Point{latticeLon(10 + rng.IntN(12)), latticeLat(10 + rng.IntN(12))}}, Cols: 1 + rng.IntN(6), Rows: 1 + rng.IntN(6)}
+	g := incidents.Grid{Bound: orb.Bound{Min: orb.Point{storetest.LatticeLon(rng.IntN(10)), storetest.LatticeLat(rng.IntN(10))},
+		Max: orb.Point{storetest.LatticeLon(10 + rng.IntN(12)), storetest.LatticeLat(10 + rng.IntN(12))}}, Cols: 1 + rng.IntN(6), Rows: 1 + rng.IntN(6)}
 	cells, ok := ix.Count(f, g)
 	if !ok {
 		t.Fatalf("Count(%+v) refused", f)
@@ -306,7 +270,7 @@ func TestIndex_PagesToTheEnd(t *testing.T) {
 		ref[id+1] = randomIncident(rng, id+1)
 	}
 	ix := build(ref, 1)
-	for _, bounds := range [][]orb.Bound{nil, {{Min: orb.Point{latticeLon(3), latticeLat(2)}, Max: orb.Point{latticeLon(15), latticeLat(17)}}}} {
+	for _, bounds := range [][]orb.Bound{nil, {{Min: orb.Point{storetest.LatticeLon(3), storetest.LatticeLat(2)}, Max: orb.Point{storetest.LatticeLon(15), storetest.LatticeLat(17)}}}} {
 		f := incidents.Filter{Bounds: bounds, Limit: 7}
 		seen := 0
 		for {
