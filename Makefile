@@ -1,6 +1,10 @@
 # mapsrv: `make run` builds and serves the map at http://localhost:8080;
 # `make test` installs what the tests need (when missing) and runs them all.
 export CGO_ENABLED := 1 # go-sqlite3 needs cgo
+# SQLite's full-text module (FTS5) backs the text search; go-sqlite3 builds it
+# in under this tag. Every go command below (build, vet, test, run) gets it.
+GOTAGS  := sqlite_fts5
+export GOFLAGS := $(strip $(GOFLAGS) -tags=$(GOTAGS))
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
 DB      ?= mapsrv.db

@@ -42,7 +42,7 @@ function binary() {
   if (!existsSync(path.join(ROOT, 'web/static/vendor/leaflet/leaflet.js'))) {
     execFileSync('sh', ['scripts/vendor.sh'], { cwd: ROOT, stdio: 'inherit' });
   }
-  execFileSync('go', ['build', '-o', 'bin/mapsrv', './cmd/mapsrv'], {
+  execFileSync('go', ['build', '-tags', 'sqlite_fts5', '-o', 'bin/mapsrv', './cmd/mapsrv'], {
     cwd: ROOT, stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '1' },
   });
   return path.join(ROOT, 'bin', 'mapsrv');

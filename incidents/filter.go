@@ -15,6 +15,9 @@ type Filter struct {
 	Period      Interval    // incidents whose date range overlaps it; zero: any time
 	Types       []Type      // any of these types; none: every type
 	Admin1PCode string      // one governorate; empty: all
+	Admin2PCode string      // one district (OCHA admin-2 P-code, SY0703); empty: all
+	MinKilled   int         // only incidents reporting at least this many killed; 0: no limit
+	Text        string      // words that must all occur in the summaries or place names (see [SearchTerms]); empty: any
 	Status      Status      // empty means published
 	Limit       int         // at most this many; 0 means no limit
 	After       *Cursor     // keyset paging: only incidents after this one in the order

@@ -69,6 +69,14 @@ type Store interface {
 	// zoomed-out maps; it returns the cells holding any, by row then column.
 	// f.Bounds narrow the grid further; f.Limit and f.After are ignored.
 	Aggregate(ctx context.Context, f Filter, g Grid) ([]Cell, error)
+	// Histogram counts the incidents matching f per date bin of unit (chosen
+	// by the span of their dates when empty); f.Bounds apply, f.Limit and
+	// f.After are ignored. An error wraps [ErrBadHistogram] beyond MaxBins.
+	Histogram(ctx context.Context, f Filter, unit BinUnit) (Histogram, error)
+	// CountByAdmin counts the incidents matching f, and the killed they
+	// report, per governorate (level 1) or district (level 2), by P-code;
+	// f.Limit and f.After are ignored.
+	CountByAdmin(ctx context.Context, f Filter, level int) ([]AdminCount, error)
 	// Extent describes the published incidents.
 	Extent(ctx context.Context) (Extent, error)
 	// Version changes whenever any incident is written: a cheap validator for

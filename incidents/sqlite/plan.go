@@ -51,6 +51,9 @@ const (
 	// byBox reads every R*Tree candidate of the box and sorts them: its cost
 	// grows with the number of incidents in the box.
 	byBox
+	// byText reads the incidents whose words match from the text index and
+	// sorts them: its cost grows with the number of matches (filter_more.go).
+	byText
 )
 
 // Bounds of the R*Tree probe: below minProbe candidates a box is cheap either
@@ -67,6 +70,11 @@ const (
 // below it. Entry by entry, a covering index entry costs about a sixteenth of
 // a candidate's row lookup: the crossover is where in-box² = limit × total / 16.
 func (s *Store) plan(ctx context.Context, f incidents.Filter) (plan, error) {
+	if f.Text != "" {
+		if few, err := s.fewTextMatches(ctx, f); err != nil || few {
+			return byText, err
+		}
+	}
 	if len(f.Bounds) == 0 {
 		return byDate, nil
 	}

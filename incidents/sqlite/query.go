@@ -17,6 +17,9 @@ func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
 	var from string
 	var fromArgs []any
 	switch {
+	case p == byText:
+		from, fromArgs = textCandidates(f.Text)
+		f.Text = "" // the join has applied it
 	case p == byBox && len(f.Bounds) > 0:
 		from, fromArgs = treeCandidates(f.Bounds)
 		// Overlapping boxes must not repeat an incident: UNION, not UNION ALL.
@@ -100,6 +103,8 @@ func filterTerms(f incidents.Filter) ([]string, []any) {
 			JOIN sources AS s ON s.id = l.source_id WHERE s.skey = ?)`)
 		args = append(args, f.SourceKey)
 	}
+	more, moreArgs := moreTerms(f)
+	where, args = append(where, more...), append(args, moreArgs...)
 	if c := f.After; c != nil {
 		// The first term is implied by the second; it starts the index walk
 		// at the cursor, so that a deep page costs what the first does.

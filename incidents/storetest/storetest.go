@@ -45,6 +45,9 @@ func Run(t *testing.T, open Opener) {
 		{"Reports", testReports},
 		{"ReportsConcurrent", testReportsConcurrent},
 		{"PublicVersion", testPublicVersion},
+		{"SearchFilters", testSearchFilters},
+		{"Histogram", testHistogram},
+		{"CountByAdmin", testCountByAdmin},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })

@@ -1,0 +1,24 @@
+-- District P-codes, text search and counts by admin area (issue 15).
+
+-- The OCHA district (admin-2) of an incident's point, set by the store from
+-- the gazetteer's outlines when the incident is finer than its governorate;
+-- '' when unknown or not placed within one.
+ALTER TABLE incidents ADD COLUMN admin2_pcode text NOT NULL DEFAULT '';
+
+-- Counts per governorate or district (choropleth maps) by index-only scans.
+CREATE INDEX incidents_admin_cover ON incidents (status, admin1_pcode, admin2_pcode)
+	INCLUDE (killed, date_from, date_to, incident_type, lon, lat);
+
+-- Text search: substrings of the place names and summaries through a
+-- trigram index, so that a word matches inside another as Arabic writes it
+-- (سراقب in بسراقب) and in any script. mapsrv_fold folds the text as
+-- incidents.FoldArabic folds queries (hamza seats, alef maqsura, taa
+-- marbuta; diacritics and tatweel dropped) and lower-cases it; queries use
+-- the same expression, which the index covers.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+CREATE FUNCTION mapsrv_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN lower(translate($1, 'أإآٱىئةؤًٌٍَُِّْٰـ', 'ااااييهو'));
+
+CREATE INDEX incidents_text_trgm ON incidents USING gin
+	(mapsrv_fold(place_name_ar || E'\n' || place_name_en || E'\n' || summary_ar || E'\n' || summary_en) gin_trgm_ops);

@@ -1,0 +1,93 @@
+package incidents
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ErrBadSearch is wrapped by every error [SearchTerms] returns.
+var ErrBadSearch = errors.New("incidents: invalid search")
+
+// Limits of a text search: words shorter than MinSearchRunes cannot use the
+// stores' substring indexes (trigrams), so they are left out; a longer query
+// or more words than these is refused rather than made to cost more.
+const (
+	MinSearchRunes = 3
+	MaxSearchRunes = 200
+	MaxSearchTerms = 8
+)
+
+// SearchTerms splits a text query into the words a [Filter.Text] search
+// requires, each folded by [FoldArabic] and lower-cased: every one must occur,
+// as a substring, in an incident's place names or summaries. Words shorter
+// than MinSearchRunes are dropped; an error says when none is left or the
+// query is too long.
+func SearchTerms(q string) ([]string, error) {
+	if utf8.RuneCountInString(q) > MaxSearchRunes {
+		return nil, fmt.Errorf("%w: %d characters, at most %d", ErrBadSearch, utf8.RuneCountInString(q), MaxSearchRunes)
+	}
+	if !utf8.ValidString(q) {
+		return nil, fmt.Errorf("%w: not valid UTF-8", ErrBadSearch)
+	}
+	var terms []string
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' || unicode.IsControl(r) }) {
+		w = strings.ToLower(FoldArabic(w))
+		if utf8.RuneCountInString(w) >= MinSearchRunes && !slices.Contains(terms, w) {
+			terms = append(terms, w)
+		}
+	}
+	switch {
+	case len(terms) == 0:
+		return nil, fmt.Errorf("%w: %q has no word of %d letters or more", ErrBadSearch, q, MinSearchRunes)
+	case len(terms) > MaxSearchTerms:
+		return nil, fmt.Errorf("%w: %d words, at most %d", ErrBadSearch, len(terms), MaxSearchTerms)
+	}
+	return terms, nil
+}
+
+// arabicFolds are the spellings Arabic writers use interchangeably, each
+// mapped to one: hamza seats on alef, alef maqsura and yaa, taa marbuta and
+// haa (حماة and حماه both name Hama), waw with hamza; "" drops the short
+// vowels, shadda, sukun, dagger alef and tatweel, which news text mostly
+// omits. The stores' SQL folds (incidents/sqlite and incidents/postgis
+// schemas) do the same and are tested against [FoldArabic].
+var arabicFolds = map[rune]string{
+	'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا",
+	'ى': "ي", 'ئ': "ي",
+	'ة':      "ه",
+	'ؤ':      "و",
+	'\u064B': "", '\u064C': "", '\u064D': "", '\u064E': "", '\u064F': "", '\u0650': "", '\u0651': "", '\u0652': "",
+	'\u0670': "", '\u0640': "",
+}
+
+// ArabicFolds lists [FoldArabic]'s mappings as pairs (from, to), in a fixed
+// order, for stores that build the same fold in SQL.
+func ArabicFolds() [][2]string {
+	var out [][2]string
+	for _, r := range "أإآٱىئةؤ\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670\u0640" {
+		out = append(out, [2]string{string(r), arabicFolds[r]})
+	}
+	return out
+}
+
+// FoldArabic maps the Arabic letters writers use interchangeably to one
+// spelling and removes diacritics (see arabicFolds); other text is unchanged.
+func FoldArabic(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := arabicFolds[r]; return ok }) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if to, ok := arabicFolds[r]; ok {
+			b.WriteString(to)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
