@@ -26,7 +26,8 @@ func statusOf(err error) int {
 	switch {
 	case errors.As(err, new(badRequest)),
 		errors.Is(err, geo.ErrBadBBox), errors.Is(err, geo.ErrBadPoint),
-		errors.Is(err, incidents.ErrBadDatetime),
+		errors.Is(err, incidents.ErrBadDatetime), errors.Is(err, incidents.ErrBadHistogram),
+		errors.Is(err, incidents.ErrBadSearch), errors.Is(err, incidents.ErrBadAdminLevel),
 		errors.Is(err, incidents.ErrInvalid), errors.Is(err, feature.ErrBadGeoJSON),
 		errors.Is(err, ingest.ErrBadReport):
 		return http.StatusBadRequest

@@ -14,7 +14,7 @@ import (
 )
 
 // aggregateParams are the query parameters of the aggregate endpoint.
-var aggregateParams = []string{"bbox", "datetime", "incident_type", "admin1_pcode", "zoom"}
+var aggregateParams = append([]string{"zoom"}, filterParams...)
 
 // Grid sizes of the aggregate endpoint: cellsPerTile cells across a 256-pixel
 // web map tile (32-pixel cells), and at most maxCells cells in a response; a
@@ -60,13 +60,7 @@ func parseAggregateQuery(q url.Values) (incidents.Filter, int, error) {
 	if err != nil || zoom < 0 || zoom > maxZoom {
 		return incidents.Filter{}, 0, badRequest{fmt.Sprintf("zoom: %q is not a whole number from 0 to %d (the map's zoom level)", s, maxZoom)}
 	}
-	rest := url.Values{}
-	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode"} {
-		if v := q.Get(name); v != "" {
-			rest.Set(name, v)
-		}
-	}
-	f, err := ParseFilter(rest)
+	f, err := ParseFilter(filterQuery(q))
 	f.Limit = 0
 	return f, zoom, err
 }

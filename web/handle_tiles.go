@@ -34,7 +34,7 @@ type pointFinder interface {
 
 // tileParams are the query parameters of the tile endpoint: the items filters
 // other than bbox, which the tile gives.
-var tileParams = []string{"datetime", "incident_type", "admin1_pcode"}
+var tileParams = []string{"datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q"}
 
 // handleIncidentTile serves GET /tiles/incidents/{z}/{x}/{y}.mvt: a Mapbox
 // Vector Tile of the published incidents matching datetime, incident_type and

@@ -20,7 +20,7 @@ const (
 
 // itemParams are the query parameters the items endpoint accepts: anything else
 // is an error, so that a misspelt filter is never silently ignored.
-var itemParams = []string{"bbox", "bbox-crs", "datetime", "limit", "incident_type", "admin1_pcode", "cursor", "f"}
+var itemParams = append([]string{"bbox-crs", "limit", "cursor", "f"}, filterParams...)
 
 // crs84 is the only CRS served: WGS 84 lon/lat.
 const crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
@@ -80,6 +80,9 @@ func ParseFilter(q url.Values) (incidents.Filter, error) {
 			return f, badRequest{fmt.Sprintf("admin1_pcode: %q is not an OCHA governorate P-code SY01..SY14", s)}
 		}
 		f.Admin1PCode = s
+	}
+	if err := parseMoreFilters(q, &f); err != nil {
+		return f, err
 	}
 	if s := q.Get("cursor"); s != "" {
 		c, err := decodeCursor(s)

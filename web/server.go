@@ -28,6 +28,8 @@ type incidentStore interface {
 	AcceptProposal(ctx context.Context, id int64) (incidents.Proposal, error)
 	RejectProposal(ctx context.Context, id int64) (incidents.Proposal, error)
 	Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error)
+	Histogram(ctx context.Context, f incidents.Filter, unit incidents.BinUnit) (incidents.Histogram, error)
+	CountByAdmin(ctx context.Context, f incidents.Filter, level int) ([]incidents.AdminCount, error)
 	Extent(ctx context.Context) (incidents.Extent, error)
 	Version(ctx context.Context) (int64, error)
 	PublicVersion(ctx context.Context) (int64, error)
@@ -48,8 +50,19 @@ type Config struct {
 	Version   string // mapsrv's version, shown in the landing page
 }
 
+// Server is the handler serving every route: the API, then the page.
+type Server struct {
+	http.Handler
+	hub *versionHub
+}
+
+// CloseStreams ends the live-update streams (GET /api/events), which would
+// otherwise keep a graceful shutdown waiting: call it as shutdown starts
+// (http.Server.RegisterOnShutdown). Pages reconnect to another server.
+func (s *Server) CloseStreams() { s.hub.close() }
+
 // NewServer returns the handler serving every route: the API, then the page.
-func NewServer(cfg Config) http.Handler {
+func NewServer(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
@@ -75,7 +88,12 @@ func NewServer(cfg Config) http.Handler {
 	budget := semaphore.NewWeighted(featuresInFlight)
 	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log))))
 	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))
+	get("/collections/incidents/histogram", withCache(cache, cfg.Store, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log))))
+	get("/collections/incidents/counts", withCache(cache, cfg.Store, withGzip(handleIncidentCounts(cfg.Store, cfg.Log))))
+	get("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, budget, cfg.Log)))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
+	hub := newVersionHub(cfg.Store, cfg.Log)
+	get("/events", handleEvents(hub, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg, budget)
 	m := newMetrics()
@@ -89,7 +107,7 @@ func NewServer(cfg Config) http.Handler {
 	if access == nil {
 		access = cfg.Log
 	}
-	return withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, r)))
+	return &Server{Handler: withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, r))), hub: hub}
 }
 
 // contentSecurityPolicy allows no inline script and no third-party script: text

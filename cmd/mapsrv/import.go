@@ -112,7 +112,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "export")
 	db := dbFlag(fs, e, "mapsrv.db")
 	q := url.Values{}
-	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode"} {
+	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q"} {
 		fs.Func(name, "the items endpoint's "+name+" filter", func(v string) error { q.Set(name, v); return nil })
 	}
 	if err := parseFlags(fs, args); err != nil {

@@ -80,16 +80,18 @@ func runServe(ctx context.Context, e env, args []string) error {
 	accessOut := newBatchWriter(e.stderr, accessLogEvery)
 	defer accessOut.Close()
 	conns := web.NewConnLimit(connCap)
+	handler := web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
+		Tokens: tokens, MaxBody: *maxBody, CORSWriteOrigins: corsOrigins, Log: log,
+		AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version})
 	srv := &http.Server{
-		ConnState: conns.ConnState,
-		Handler: web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
-			Tokens: tokens, MaxBody: *maxBody, CORSWriteOrigins: corsOrigins, Log: log,
-			AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version}),
+		ConnState:         conns.ConnState,
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
+	srv.RegisterOnShutdown(handler.CloseStreams)
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "read_db", displayDSN(*readDB), "version", version,
 		"max_conns", connCap, "open_files_limit", files)
 	errc := make(chan error, 1)

@@ -15,6 +15,17 @@ import (
 func WriteCSV(w io.Writer, found []incidents.Incident) error {
 	cw := csv.NewWriter(w)
 	cw.Write(CSVColumns)
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return WriteCSVRows(w, found)
+}
+
+// WriteCSVRows writes incidents as [WriteCSV] does, without the header: the
+// pages of a streamed export after the first.
+func WriteCSVRows(w io.Writer, found []incidents.Incident) error {
+	cw := csv.NewWriter(w)
 	for _, inc := range found {
 		var titles, urls []string
 		for _, s := range inc.Sources {

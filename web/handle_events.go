@@ -1,0 +1,177 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Live updates: GET /api/events is a Server-Sent Events stream that tells
+// open map pages when the data changed, so that a published incident shows
+// within seconds without a reload. One goroutine per server watches the data
+// version (also moved by other processes sharing the database) while anyone
+// listens; each stream is bounded in number and in life.
+const (
+	// maxEventStreams is how many pages may listen at once; more are answered
+	// 503 and fall back to polling.
+	maxEventStreams = 512
+	// eventStreamLife ends each stream: the browser reconnects by itself
+	// (after eventRetry), so a connection is never held forever.
+	eventStreamLife = 10 * time.Minute
+	eventRetry      = 3 * time.Second
+	// eventPing keeps proxies from closing a quiet stream.
+	eventPing = 25 * time.Second
+	// versionPoll is how often the watcher reads the data version.
+	versionPoll = time.Second
+)
+
+// versionHub fans the data version out to the streams listening.
+type versionHub struct {
+	store   incidentStore
+	log     *slog.Logger
+	poll    time.Duration
+	mu      sync.Mutex
+	subs    map[chan int64]struct{}
+	running bool
+	closed  chan struct{} // closed when the server shuts down: every stream ends
+	once    sync.Once
+}
+
+func newVersionHub(store incidentStore, log *slog.Logger) *versionHub {
+	return &versionHub{store: store, log: log, poll: versionPoll, subs: map[chan int64]struct{}{}, closed: make(chan struct{})}
+}
+
+// close ends every stream, for a graceful shutdown: otherwise the server
+// would wait on them until its drain timeout.
+func (h *versionHub) close() { h.once.Do(func() { close(h.closed) }) }
+
+// subscribe adds a listener, starting the watcher if it is the first; ok is
+// false when maxEventStreams listen already.
+func (h *versionHub) subscribe() (ch chan int64, ok bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.subs) >= maxEventStreams {
+		return nil, false
+	}
+	ch = make(chan int64, 1)
+	h.subs[ch] = struct{}{}
+	if !h.running {
+		h.running = true
+		go h.watch()
+	}
+	return ch, true
+}
+
+func (h *versionHub) unsubscribe(ch chan int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.subs, ch)
+}
+
+// watch reads the version every poll and tells every listener when it moves.
+// It ends when no one listens, so an idle server runs no watcher.
+func (h *versionHub) watch() {
+	t := time.NewTicker(h.poll)
+	defer t.Stop()
+	var last int64
+	for range t.C {
+		v, err := h.store.Version(context.Background())
+		if err != nil {
+			h.log.Warn("live updates: data version unavailable", "err", err)
+			continue
+		}
+		h.mu.Lock()
+		if len(h.subs) == 0 {
+			h.running = false
+			h.mu.Unlock()
+			return
+		}
+		if v != last {
+			for ch := range h.subs {
+				select {
+				case <-ch: // a listener that has not read the last one gets the newest only
+				default:
+				}
+				ch <- v
+			}
+			last = v
+		}
+		h.mu.Unlock()
+	}
+}
+
+// handleEvents serves GET /api/events: "version" events with the data
+// version, the first at once, then on every change; a comment line now and
+// then while nothing changes.
+func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := checkParams(r.URL.Query(), nil); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		ch, ok := h.subscribe()
+		if !ok {
+			w.Header().Set("Retry-After", "60")
+			writeJSON(w, http.StatusServiceUnavailable, "application/problem+json", problem{Type: "about:blank",
+				Title: "Service Unavailable", Status: http.StatusServiceUnavailable,
+				Detail: fmt.Sprintf("%d pages already listen for live updates: poll the items' ETag instead", maxEventStreams)})
+			return
+		}
+		defer h.unsubscribe(ch)
+		v, err := h.store.Version(r.Context())
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		hd := w.Header()
+		hd.Set("Content-Type", "text/event-stream")
+		hd.Set("Cache-Control", "no-cache")
+		hd.Set("X-Accel-Buffering", "no") // nginx: pass events on as they come
+		stream(r.Context(), h.closed, w, ch, v)
+	})
+}
+
+// stream writes events to w until the client leaves or eventStreamLife ends.
+func stream(ctx context.Context, closed <-chan struct{}, w http.ResponseWriter, ch <-chan int64, v int64) {
+	rc := http.NewResponseController(w)
+	send := func(s string) bool {
+		rc.SetWriteDeadline(time.Now().Add(eventPing + 10*time.Second))
+		if _, err := w.Write([]byte(s)); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
+	event := func(v int64) string {
+		return "event: version\nid: " + strconv.FormatInt(v, 10) + "\ndata: {\"version\":" + strconv.FormatInt(v, 10) + "}\n\n"
+	}
+	if !send("retry: " + strconv.FormatInt(eventRetry.Milliseconds(), 10) + "\n" + event(v)) {
+		return
+	}
+	ping := time.NewTicker(eventPing)
+	defer ping.Stop()
+	end := time.NewTimer(eventStreamLife)
+	defer end.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-end.C:
+			return
+		case <-closed:
+			return
+		case <-ping.C:
+			if !send(": ping\n\n") {
+				return
+			}
+		case nv := <-ch:
+			if nv != v && !send(event(nv)) {
+				return
+			}
+			v = nv
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"golang.org/x/sync/semaphore"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+)
+
+// exportParams are the query parameters of the export endpoint.
+var exportParams = append([]string{"f"}, filterParams...)
+
+// exportPage is how many incidents an export reads and writes at a time:
+// memory stays that of one page whatever the export's size.
+const exportPage = 1000
+
+// exportPageTime is how long writing one page to a slow client may take; the
+// server's write timeout is moved on page by page, so a large export is not
+// cut off at it.
+const exportPageTime = 60 * time.Second
+
+// handleIncidentExport serves GET /api/collections/incidents/export: every
+// published incident matching the items filters, newest first, as one GeoJSON
+// FeatureCollection (f=geojson, the default) or CSV (f=csv), streamed as a
+// download while the store is paged through. Nothing is left out: there is
+// no limit. A failure part way aborts the connection, so that a client never
+// takes a cut file for a whole one.
+func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if err := checkParams(q, exportParams); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		format := q.Get("f")
+		if format != "" && format != "geojson" && format != "json" && format != "csv" {
+			writeError(w, r, log, badRequest{fmt.Sprintf("f: %q is not one of geojson, csv", format)})
+			return
+		}
+		f, err := ParseFilter(filterQuery(q))
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		if notModified(w, r, store, log) {
+			return
+		}
+		name, kind := "incidents.geojson", "application/geo+json"
+		if format == "csv" {
+			name, kind = "incidents.csv", "text/csv; charset=utf-8"
+		}
+		w.Header().Set("Content-Type", kind)
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		n, err := exportPages(r.Context(), w, store, budget, f, format == "csv")
+		if err != nil {
+			log.Error("export failed part way", "path", r.URL.Path, "query", r.URL.RawQuery, "written", n, "err", err)
+			panic(http.ErrAbortHandler)
+		}
+	})
+}
+
+// exportPages writes f's incidents page by page and returns how many.
+func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, budget *semaphore.Weighted, f incidents.Filter, csv bool) (int, error) {
+	rc := http.NewResponseController(w)
+	var cw *feature.CollectionWriter
+	if !csv {
+		cw = feature.NewCollectionWriter(w)
+	}
+	f.Limit = exportPage
+	n := 0
+	for {
+		rc.SetWriteDeadline(time.Now().Add(exportPageTime)) // not every writer supports it; then the server's applies
+		if err := budget.Acquire(ctx, exportPage); err != nil {
+			return n, err
+		}
+		next, got, err := exportPageOf(ctx, w, cw, store, f, csv && n == 0)
+		budget.Release(exportPage)
+		if err != nil {
+			return n, err
+		}
+		n += got
+		rc.Flush()
+		if next == nil {
+			break
+		}
+		f.After = next
+	}
+	if cw != nil {
+		return n, cw.Close(map[string]any{"numberMatched": n, "timeStamp": time.Now().UTC().Format(time.RFC3339)})
+	}
+	return n, nil
+}
+
+// exportPageOf writes one page and returns the cursor after it (nil after the
+// last) and its size.
+func exportPageOf(ctx context.Context, w http.ResponseWriter, cw *feature.CollectionWriter, store incidentStore, f incidents.Filter, header bool) (*incidents.Cursor, int, error) {
+	if cw != nil {
+		page, err := findFeatures(ctx, store, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, e := range page {
+			if err := cw.WriteEncoded(e.JSON); err != nil {
+				return nil, 0, err
+			}
+		}
+		if len(page) < f.Limit {
+			return nil, len(page), nil
+		}
+		return &page[len(page)-1].After, len(page), nil
+	}
+	found, err := store.Find(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	write := feature.WriteCSVRows
+	if header {
+		write = feature.WriteCSV
+	}
+	if err := write(w, found); err != nil {
+		return nil, 0, err
+	}
+	if len(found) < f.Limit {
+		return nil, len(found), nil
+	}
+	c := incidents.CursorOf(found[len(found)-1])
+	return &c, len(found), nil
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// filterParams are the filters every incident endpoint takes alike: items,
+// aggregate, histogram, counts, tiles (all but bbox) and export.
+var filterParams = []string{"bbox", "datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q"}
+
+// maxKilled bounds min_killed: no report counts more.
+const maxKilled = 1_000_000
+
+// parseMoreFilters reads the district, killed and text filters into f.
+func parseMoreFilters(q url.Values, f *incidents.Filter) error {
+	if s := q.Get("admin2_pcode"); s != "" {
+		if !isAdmin2PCode(s) {
+			return badRequest{fmt.Sprintf("admin2_pcode: %q is not an OCHA district P-code (SY and four digits, such as SY0703)", s)}
+		}
+		f.Admin2PCode = s
+	}
+	if s := q.Get("min_killed"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > maxKilled {
+			return badRequest{fmt.Sprintf("min_killed: %q is not a whole number from 0 to %d", s, maxKilled)}
+		}
+		f.MinKilled = n
+	}
+	if s := q.Get("q"); s != "" {
+		if _, err := incidents.SearchTerms(s); err != nil {
+			return badRequest{"q: " + strings.TrimPrefix(err.Error(), incidents.ErrBadSearch.Error()+": ")}
+		}
+		f.Text = s
+	}
+	return nil
+}
+
+// isAdmin2PCode reports whether p has the form of an OCHA district P-code of
+// Syria: a governorate's (SY01..SY14) and two digits.
+func isAdmin2PCode(p string) bool {
+	if len(p) != 6 || !incidents.IsAdmin1PCode(p[:4]) {
+		return false
+	}
+	return p[4] >= '0' && p[4] <= '9' && p[5] >= '0' && p[5] <= '9'
+}
+
+// filterQuery keeps, of q, the filters every incident endpoint shares.
+func filterQuery(q url.Values) url.Values {
+	rest := url.Values{}
+	for _, name := range filterParams {
+		if v := q.Get(name); v != "" {
+			rest.Set(name, v)
+		}
+	}
+	return rest
+}
