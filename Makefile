@@ -22,7 +22,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-web/static/vendor/.copied: node_modules/.installed scripts/vendor.sh
+web/static/vendor/.copied: node_modules/.installed scripts/vendor.sh scripts/basemap.mjs
 	sh scripts/vendor.sh
 	touch $@
 

@@ -51,6 +51,12 @@ func registerPlaceRoutes(get func(string, http.Handler), places Places, log *slo
 	get("/reverse", handleReverse(places, log))
 	get("/collections/governorates", handleGovernoratesCollection())
 	get("/collections/governorates/items", handleGovernorateItems(places, log))
+	if pl, ok := places.(placeLister); ok {
+		get("/places/labels", withGzip(handlePlaceLabels(pl, log)))
+	}
+	if al, ok := places.(areaLister); ok {
+		get("/collections/districts/items", withGzip(handleDistrictItems(al, log)))
+	}
 }
 
 // handleGeocode serves GET /api/geocode?q=: the best place for a name as the

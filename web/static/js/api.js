@@ -27,18 +27,60 @@ export function datetimeParam(from, to) {
 }
 
 /**
- * itemsURL is the items URL for a view: bbox, dates and types. types null means all types;
- * an empty array means none (the caller should not ask the server then).
+ * filterQuery turns a view's filters into query parameters: bbox, dates, types (null means
+ * all; an empty array means none, which callers do not send), governorate, district,
+ * minimum killed and words. Leave a filter out by passing it empty.
  */
-export function itemsURL({ bbox, from, to, types, limit = MAX_LIMIT, format = '' }) {
-  const q = new URLSearchParams();
-  if (bbox) q.set('bbox', bbox);
+export function filterQuery({ bbox, from, to, types, gov, district, killed, q }) {
+  const p = new URLSearchParams();
+  if (bbox) p.set('bbox', bbox);
   const dt = datetimeParam(from, to);
-  if (dt) q.set('datetime', dt);
-  if (types && types.length < TYPES.length) q.set('incident_type', types.join(','));
-  q.set('limit', String(limit));
-  if (format) q.set('f', format);
-  return `${ITEMS}?${q.toString().replace(/%2C/g, ',').replace(/%2F/g, '/')}`;
+  if (dt) p.set('datetime', dt);
+  if (types && types.length < TYPES.length) p.set('incident_type', types.join(','));
+  if (gov) p.set('admin1_pcode', gov);
+  if (district) p.set('admin2_pcode', district);
+  if (killed) p.set('min_killed', String(killed));
+  if (q) p.set('q', q);
+  return p;
+}
+
+// url joins a path and parameters, keeping commas and slashes readable.
+const url = (path, p) => `${path}?${p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/')}`;
+
+/** itemsURL is the items URL for a view (see filterQuery), with a limit and a format. */
+export function itemsURL(view) {
+  const p = filterQuery(view);
+  p.set('limit', String(view.limit ?? MAX_LIMIT));
+  if (view.format) p.set('f', view.format);
+  return url(ITEMS, p);
+}
+
+/** exportURL is the URL downloading every incident of a view, in format geojson or csv. */
+export function exportURL(view, format) {
+  const p = filterQuery(view);
+  if (format === 'csv') p.set('f', 'csv');
+  return url('/api/collections/incidents/export', p);
+}
+
+/** histogramURL is the URL of the date histogram of a view; bin is day, week, month or ''. */
+export function histogramURL(view, bin = '') {
+  const p = filterQuery(view);
+  if (bin) p.set('bin', bin);
+  return url('/api/collections/incidents/histogram', p);
+}
+
+/** countsURL is the URL of a view's counts per governorate or district. */
+export function countsURL(view, by) {
+  const p = filterQuery(view);
+  p.set('by', by);
+  return url('/api/collections/incidents/counts', p);
+}
+
+/** aggregateURL is the aggregate URL for a view at map zoom (floored to a whole level). */
+export function aggregateURL(view) {
+  const p = filterQuery(view);
+  p.set('zoom', String(Math.max(0, Math.min(22, Math.floor(view.zoom)))));
+  return url('/api/collections/incidents/aggregate', p);
 }
 
 /** reverseURL is the URL asking what lies at lat/lon: governorate and nearest places. */

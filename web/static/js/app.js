@@ -1,50 +1,55 @@
 /* global L */
 // The map page: wires the map, the API, the panel and the URL hash together. The view
-// (centre/zoom, dates, types, language, open incident) is one state object mirrored in
-// the hash; every change refetches the incidents for the visible box through the API.
+// (centre/zoom, dates, types, filters, what the map shows, language, open incident) is one
+// state object mirrored in the hash; every change refetches the view through the API.
 // The server first counts the view (aggregate); only views with few enough incidents are
-// fetched as points, larger or zoomed-out ones are drawn as counted cells.
+// fetched as points, larger or zoomed-out ones are drawn as counted cells, and the time
+// chart is the server's histogram of the view, so all of it works at any size.
 
 import { parseHash, formatHash, TYPES } from './hash.js';
-import { Channel, getJSON, itemsURL, bboxString, hasNext, MAX_LIMIT } from './api.js';
-import { setLang, lang, t, formatNumber } from './i18n.js';
-import { IncidentLayer, DensityLayer } from './layers.js';
-import { CellLayer, aggregateURL, usePoints, countTypes, POINTS_MAX } from './cells.js';
-import { Timeline } from './timeline.js';
+import {
+  Channel, getJSON, itemsURL, bboxString, hasNext, exportURL, histogramURL, countsURL, aggregateURL,
+} from './api.js';
+import { setLang, t, formatNumber, formatDate } from './i18n.js';
+import { IncidentLayer, DensityLayer, POPUP } from './layers.js';
+import { CellLayer, usePoints, countTypes } from './cells.js';
+import { Timeline, binLabel, dayIndex } from './timeline.js';
 import { PlaceSearch, zoomFor } from './search.js';
 import { popupNode, setGovernorates } from './incident.js';
 import { basemaps } from './basemap.js';
 import { Review } from './review.js';
+import { Choropleth } from './choropleth.js';
+import { Live } from './live.js';
+import { Filters } from './filters.js';
+import { ListView } from './listview.js';
+import { ArabicScale } from './scale.js';
 import {
-  renderLegend, renderList, markSelected, countByType, overlaps, Status, setCount, listNote,
+  renderLegend, markSelected, Status, setCount, listNote,
 } from './panel.js';
 
 const $ = (id) => document.getElementById(id);
 const SYRIA = [[32.31, 35.72], [37.32, 42.38]];
+const LIST_PAGE = 100; // incidents listed at a time
 
 const initial = parseHash(location.hash);
 const state = {
   from: initial.from, to: initial.to, types: initial.types, lang: initial.lang || 'en',
-  incident: initial.incident,
+  incident: initial.incident, gov: initial.gov, district: initial.district, killed: initial.killed,
+  q: initial.q, show: initial.show, shade: initial.shade,
 };
-let context = []; // every incident in the box, any date or type: histogram and counts
-let bigContext = 0; // when the box holds more than POINTS_MAX incidents: how many
-let legendCounts = null; // per-type counts from the aggregate, in big boxes
-let shown = []; // what the map and list show
-let contextBox = '';
+const openedAt = new Date().toISOString(); // incidents updated after it are "new"
+let liveSeen = false; // a live update has come: mark new incidents
 let pendingIncident = null;
-let lastFC = { features: [], links: [] };
-let lastAgg = null; // the cells drawn, when the view is drawn as cells
+let lastDraw = null; // how the view was last drawn, to redraw it in another language
 let shownGen = 0;
-const LIST_LIMIT = 100; // incidents listed when the map shows cells
 
 setLang(state.lang);
-const map = L.map('map', { zoomControl: true, minZoom: 5, maxZoom: 18, zoomSnap: 0.5 });
+const map = L.map('map', { zoomControl: true, minZoom: 4, maxZoom: 18, zoomSnap: 0.25 });
 map.attributionControl.setPrefix('<a href="https://leafletjs.com" rel="noopener">Leaflet</a>');
 if (initial.center) map.setView([initial.center.lat, initial.center.lon], initial.center.zoom);
 else if (initial.bbox) map.fitBounds([[initial.bbox[1], initial.bbox[0]], [initial.bbox[3], initial.bbox[2]]]);
-else map.fitBounds(SYRIA, { padding: [12, 12] });
-L.control.scale({ imperial: false }).addTo(map);
+else map.fitBounds(SYRIA, { padding: [8, 8] });
+new ArabicScale({ imperial: false }).addTo(map);
 
 const status = new Status({
   status: $('status'), error: $('error'), errorText: $('error-text'), retry: $('error-retry'),
@@ -53,14 +58,18 @@ const base = basemaps(map, { tilesNote: $('tiles-note'), onError: (err) => statu
 const incidents = new IncidentLayer(map, { governorateShape: base.shape });
 const density = new DensityLayer(map);
 const cells = new CellLayer(map);
+const choropleth = new Choropleth(map, {
+  onPick: (f) => {
+    if (state.show === 'districts') filters.set({ district: f.properties.pcode });
+    else filters.set({ gov: f.properties.pcode });
+  },
+});
 incidents.group.addLayer(cells.group);
 incidents.group.addTo(map);
 let control = null;
 function layersControl() {
   control?.remove();
-  control = base.control(
-    { [t('layerIncidents')]: incidents.group, [t('layerDensity')]: density.group },
-  );
+  control = base.control({ [t('layerIncidents')]: incidents.group, [t('layerDensity')]: density.group });
 }
 
 const review = new Review(map, {
@@ -73,50 +82,68 @@ const review = new Review(map, {
 });
 
 const timeline = new Timeline($('histogram'), $('histogram-caption'), (from, to) => setDates(from, to));
-const mainChannel = new Channel();
-const aggChannel = new Channel();
-const contextChannel = new Channel();
-const contextAggChannel = new Channel();
-const legendChannel = new Channel();
+const list = new ListView($('incident-list'), $('list-more'), {
+  onShow: (f) => focusIncident(f.id), isFresh: (f) => isFresh(f), pageSize: LIST_PAGE,
+});
+const filters = new Filters({
+  state, governorates: () => base.features().map((f) => f.properties), districts: () => base.districts().map((f) => f.properties),
+  onChange: () => { renderContextLegend(); refresh(); },
+  onError: (msg) => listNote($('filter-error'), msg),
+});
+const channels = {
+  agg: new Channel(), main: new Channel(), hist: new Channel(), legend: new Channel(), counts: new Channel(),
+};
+
+/** view returns the filters of the current view, with the visible box unless noBox. */
+function view({ noBox = false, noDates = false, noTypes = false } = {}) {
+  return {
+    bbox: noBox ? '' : bboxString(map.getBounds()), from: noDates ? '' : state.from, to: noDates ? '' : state.to,
+    types: noTypes ? null : state.types, gov: state.gov, district: state.district, killed: state.killed, q: state.q,
+  };
+}
 
 function syncHash() {
   const c = map.getCenter();
-  const hash = formatHash({
-    center: { zoom: map.getZoom(), lat: c.lat, lon: c.lng }, from: state.from, to: state.to,
-    types: state.types, lang: state.lang, incident: state.incident,
-  });
+  const hash = formatHash({ ...state, center: { zoom: map.getZoom(), lat: c.lat, lon: c.lng } });
   if (hash !== location.hash) history.replaceState(null, '', hash);
 }
 
-function currentURL(format = '') {
-  return itemsURL({
-    bbox: bboxString(map.getBounds()), from: state.from, to: state.to, types: state.types, format,
-  });
+// isFresh marks incidents published or changed since the page opened, once live
+// updates have brought any.
+const isFresh = (f) => liveSeen && (f.properties.updated_at || '') > openedAt;
+
+// faint marks, while playing, incidents known only as a range longer than a frame.
+function faint(f) {
+  if (!timeline.playing()) return false;
+  const p = f.properties;
+  if (!p.date_from || !p.date_to) return false;
+  return dayIndex(p.date_to) - dayIndex(p.date_from) + 1 > timeline.frameDays();
 }
 
 async function loadShown() {
-  const url = currentURL();
-  $('export-geojson').href = url;
-  $('export-csv').href = currentURL('csv');
+  const v = view();
+  const url = itemsURL({ ...v, limit: LIST_PAGE });
+  $('export-geojson').href = exportURL(v, 'geojson');
+  $('export-csv').href = exportURL(v, 'csv');
   if (state.types && state.types.length === 0) {
-    mainChannel.abort();
-    draw({ features: [], links: [] });
-    document.body.dataset.loaded = url;
+    Object.values(channels).forEach((c) => c.abort());
+    drawPoints({ features: [], links: [] }, 0);
+    document.body.dataset.loaded = $('export-geojson').href;
     return;
   }
   const gen = ++shownGen;
-  const view = { bbox: bboxString(map.getBounds()), from: state.from, to: state.to, types: state.types };
   status.loading(true);
   try {
-    const agg = await aggChannel.get(aggregateURL({ ...view, zoom: map.getZoom() }));
+    if (state.show) await loadChoropleth(gen);
+    const agg = await channels.agg.get(aggregateURL({ ...v, zoom: map.getZoom() }));
     if (!agg || gen !== shownGen) return;
-    const points = usePoints(map.getZoom(), agg.numberMatched);
-    const fc = await mainChannel.get(points ? url : itemsURL({ ...view, limit: LIST_LIMIT }));
+    const points = !state.show && usePoints(map.getZoom(), agg.numberMatched);
+    const fc = await channels.main.get(points ? itemsURL(v) : url);
     if (!fc || gen !== shownGen) return;
-    if (points) draw(fc);
+    if (points) drawPoints(fc, agg.numberMatched);
     else drawCells(agg, fc);
-    document.body.dataset.mode = points ? 'points' : 'cells';
-    document.body.dataset.loaded = url; // lets tests know which request is drawn
+    document.body.dataset.mode = state.show || (points ? 'points' : 'cells');
+    document.body.dataset.loaded = $('export-geojson').href; // lets tests know which view is drawn
   } catch (err) {
     status.fail('loadError', err);
   } finally {
@@ -124,35 +151,56 @@ async function loadShown() {
   }
 }
 
-function draw(fc, force = false) {
-  lastFC = fc;
-  lastAgg = null;
-  shown = fc.features || [];
+async function loadChoropleth(gen) {
+  const level = state.show === 'districts' ? 'district' : 'governorate';
+  const areas = state.show === 'districts' ? base.districts() : base.features();
+  const answer = await channels.counts.get(countsURL(view({ noBox: true }), level));
+  if (!answer || gen !== shownGen) return;
+  choropleth.set(areas, answer, { shade: state.shade, level: state.show });
+  choropleth.show();
+}
+
+function exportNote(total) {
+  $('export-note').textContent = t('exportNote', { n: formatNumber(total) });
+  $('export-geojson').setAttribute('aria-label', t('exportLabel', { n: formatNumber(total), format: 'GeoJSON' }));
+  $('export-csv').setAttribute('aria-label', t('exportLabel', { n: formatNumber(total), format: 'CSV' }));
+}
+
+function drawPoints(fc, total) {
+  lastDraw = { kind: 'points', fc, total };
   status.clearError();
   cells.clear();
-  incidents.set(shown, force);
+  if (!state.show) choropleth.hide();
+  const shown = fc.features || [];
+  incidents.set(shown, false, { faint, fresh: isFresh });
   density.set(shown);
-  renderList($('incident-list'), shown, (f) => focusIncident(f.id));
-  setCount($('list-count'), $('panel-toggle'), shown.length);
-  listNote($('list-note'), hasNext(fc) ? t('truncated', { n: MAX_LIMIT })
+  list.set(shown, null);
+  setCount($('list-count'), $('panel-toggle'), total);
+  exportNote(total);
+  listNote($('list-note'), hasNext(fc) ? t('truncated', { n: formatNumber(shown.length) })
     : shown.length === 0 ? t('noIncidents') : '');
   document.body.dataset.shown = String(shown.length);
+  base.keepLabelsClear([]);
   afterDraw();
 }
 
-// drawCells shows the view as the aggregate's cells, and lists the latest incidents (fc).
+// drawCells shows the view as the aggregate's cells (or the choropleth), and lists the
+// latest incidents (fc), with more a page at a time.
 function drawCells(agg, fc) {
-  lastFC = fc;
-  lastAgg = agg;
-  shown = fc.features || [];
+  lastDraw = { kind: 'cells', agg, fc };
   status.clearError();
   incidents.set([]);
-  cells.set(agg);
+  if (state.show) cells.clear();
+  else { choropleth.hide(); cells.set(agg); }
   density.set(agg.features || []);
-  renderList($('incident-list'), shown, (f) => focusIncident(f.id));
+  const next = (fc.links || []).find((l) => l.rel === 'next');
+  list.set(fc.features || [], next ? next.href : null);
   setCount($('list-count'), $('panel-toggle'), agg.numberMatched);
-  listNote($('list-note'), t('cellsNote', { n: formatNumber(shown.length), total: formatNumber(agg.numberMatched) }));
+  exportNote(agg.numberMatched);
+  listNote($('list-note'), agg.numberMatched === 0 ? t('noIncidents')
+    : t('cellsNote', { total: formatNumber(agg.numberMatched) }));
   document.body.dataset.shown = String(agg.numberMatched);
+  base.keepLabelsClear(cells.boxes());
   afterDraw();
 }
 
@@ -161,51 +209,32 @@ function afterDraw() {
   else markSelected($('incident-list'), state.incident);
 }
 
-// loadContext counts the box over all dates and types; a box of up to POINTS_MAX is
-// fetched whole for the histogram and legend, a bigger one only counted by type.
+// loadContext draws the time chart of the view over all dates (the server's histogram)
+// and counts the view's types within the dates for the legend.
+let contextKey = '';
 async function loadContext(force) {
-  const box = bboxString(map.getBounds());
-  if (box === contextBox && !force) { if (bigContext) loadLegend(); return; }
+  const v = view({ noDates: true });
+  const key = histogramURL(v);
   try {
-    const all = await contextAggChannel.get(aggregateURL({ bbox: box, zoom: 0 }));
-    if (!all) return;
-    let fc = null;
-    if (all.numberMatched <= POINTS_MAX) {
-      fc = await contextChannel.get(itemsURL({ bbox: box, from: '', to: '', types: null }));
-      if (!fc) return;
+    const legend = channels.legend.get(aggregateURL({ ...view({ noTypes: true }), zoom: 0 }));
+    if (key !== contextKey || force) {
+      const h = await channels.hist.get(key);
+      if (h) {
+        contextKey = key;
+        timeline.setHistogram(h);
+      }
     }
-    contextBox = box;
-    context = fc ? fc.features || [] : [];
-    bigContext = fc ? 0 : all.numberMatched;
-    renderContext();
-    if (bigContext) loadLegend();
+    const agg = await legend;
+    if (agg) renderContextLegend(countTypes(agg));
   } catch (err) {
     status.fail('loadError', err);
   }
 }
 
-// loadLegend counts a big box's incidents by type within the chosen dates.
-async function loadLegend() {
-  try {
-    const agg = await legendChannel.get(aggregateURL({ bbox: contextBox, from: state.from, to: state.to, zoom: 0 }));
-    if (!agg) return;
-    legendCounts = countTypes(agg);
-    renderContext();
-  } catch (err) {
-    status.fail('loadError', err);
-  }
-}
-
-function renderContext() {
-  if (bigContext) {
-    renderLegend($('legend'), state.types, legendCounts, toggleType);
-    timeline.setData([], t('histTooMany', { n: formatNumber(bigContext) }));
-    return;
-  }
-  const inDates = context.filter((f) => overlaps(f.properties, state.from, state.to));
-  renderLegend($('legend'), state.types, countByType(inDates), toggleType);
-  const typed = state.types ? context.filter((f) => state.types.includes(f.properties.incident_type)) : context;
-  timeline.setData(typed);
+let legendCounts = null;
+function renderContextLegend(counts = legendCounts) {
+  legendCounts = counts;
+  renderLegend($('legend'), state.types, legendCounts, { onToggle: toggleType, onOnly: onlyType });
 }
 
 let refreshTimer = null;
@@ -222,18 +251,36 @@ function setDates(from, to) {
   if (from && to && from > to) [from, to] = [to, from];
   state.from = from || '';
   state.to = to || '';
-  $('date-from').value = state.from;
-  $('date-to').value = state.to;
+  showDates();
   timeline.setRange(state.from, state.to);
-  renderContext();
   refresh();
+}
+
+// showDates writes the chosen dates into the inputs (shown in the interface's language)
+// and on the map.
+function showDates() {
+  for (const [id, v] of [['date-from', state.from], ['date-to', state.to]]) {
+    $(id).value = v;
+    $(`${id}-text`).textContent = v ? formatDate(v) : t('anyDate');
+  }
+  const bin = timeline.playing() ? timeline.bins.find((b) => b.start === state.from) : null;
+  $('map-date').textContent = bin ? binLabel(timeline.unit, bin.start, bin.end)
+    : state.from || state.to ? t('brushRange', { from: state.from ? formatDate(state.from) : '…', to: state.to ? formatDate(state.to) : '…' })
+      : t('allDates');
 }
 
 function toggleType(type, on) {
   const set = new Set(state.types ?? TYPES);
   if (on) set.add(type); else set.delete(type);
   state.types = set.size === TYPES.length ? null : TYPES.filter((k) => set.has(k));
-  renderContext();
+  renderContextLegend();
+  refresh();
+}
+
+// onlyType shows only type, or every type again when it was already the only one.
+function onlyType(type) {
+  state.types = state.types && state.types.length === 1 && state.types[0] === type ? null : [type];
+  renderContextLegend();
   refresh();
 }
 
@@ -259,14 +306,14 @@ async function openIncident(id) {
   }
 }
 
-function openPending() {
-  const f = pendingIncident;
+function openPending(id) {
+  const f = pendingIncident || list.find(id);
   pendingIncident = null;
   if (!f) return;
   markSelected($('incident-list'), f.id);
   if (incidents.show(f.id)) return;
   const [lon, lat] = f.geometry.coordinates;
-  L.popup({ maxWidth: 320, minWidth: 240 }).setLatLng([lat, lon]).setContent(popupNode(f)).openOn(map);
+  L.popup(POPUP).setLatLng([lat, lon]).setContent(popupNode(f)).openOn(map);
 }
 
 map.on('popupopen', (e) => {
@@ -277,19 +324,28 @@ map.on('popupclose', () => { state.incident = null; markSelected($('incident-lis
 map.on('moveend', () => refresh());
 map.on('overlayadd', (e) => { if (e.layer === density.group) density.redraw(); });
 
+// On a phone the search box is narrow: its placeholder is the short one.
+const phone = window.matchMedia('(max-width: 480px)');
+const placeholder = () => { $('search-input').placeholder = t(phone.matches ? 'searchPlaceholderShort' : 'searchPlaceholder'); };
+phone.addEventListener('change', placeholder);
+
 function applyLang(l) {
   state.lang = l;
   setLang(l);
+  placeholder();
   $('lang-toggle').textContent = l === 'ar' ? 'English' : 'العربية';
   $('lang-toggle').lang = l === 'ar' ? 'en' : 'ar';
   $('lang-toggle').setAttribute('aria-label', t('switchLang'));
   layersControl();
   base.relabel();
   map.closePopup();
-  renderContext();
+  filters.relabel();
+  renderContextLegend();
   timeline.render();
-  if (lastAgg) drawCells(lastAgg, lastFC);
-  else draw(lastFC, true);
+  showDates();
+  if (lastDraw?.kind === 'cells') drawCells(lastDraw.agg, lastDraw.fc);
+  else if (lastDraw) { incidents.set([], true); drawPoints(lastDraw.fc, lastDraw.total); }
+  if (state.show) refresh(true);
   review.relabel();
   syncHash();
 }
@@ -298,11 +354,25 @@ function onHashChange() {
   const v = parseHash(location.hash);
   if (v.lang && v.lang !== state.lang) applyLang(v.lang);
   if (v.from !== state.from || v.to !== state.to) setDates(v.from, v.to);
-  if (String(v.types) !== String(state.types)) { state.types = v.types; renderContext(); }
+  if (String(v.types) !== String(state.types)) { state.types = v.types; renderContextLegend(); }
+  filters.set({ gov: v.gov, district: v.district, killed: v.killed, q: v.q }, false);
+  setShow(v.show, v.shade, false);
   if (v.center) map.setView([v.center.lat, v.center.lon], v.center.zoom);
   else if (v.bbox) map.fitBounds([[v.bbox[1], v.bbox[0]], [v.bbox[3], v.bbox[2]]]);
   if (v.incident && v.incident !== state.incident) { state.incident = v.incident; openIncident(v.incident); }
   refresh();
+}
+
+// setShow switches the map between incidents and a choropleth of governorates or
+// districts, shaded by count or killed.
+function setShow(show, shade, go = true) {
+  state.show = show || '';
+  state.shade = shade === 'killed' ? 'killed' : 'count';
+  for (const r of document.querySelectorAll('input[name="show"]')) r.checked = r.value === state.show;
+  for (const r of document.querySelectorAll('input[name="shade"]')) r.checked = r.value === state.shade;
+  $('shade-mode').hidden = !state.show;
+  if (!state.show) choropleth.hide();
+  if (go) refresh();
 }
 
 function closePanelOnPhone() {
@@ -315,27 +385,40 @@ function setPanel(open) {
   setTimeout(() => map.invalidateSize(), 260);
 }
 
+function wirePlay() {
+  const buttons = [$('play'), $('map-play')];
+  const playing = (on) => {
+    for (const b of buttons) {
+      b.setAttribute('aria-pressed', String(on));
+      b.setAttribute('aria-label', t(on ? 'pause' : 'play'));
+      b.classList.toggle('is-playing', on);
+    }
+    document.body.classList.toggle('is-playing', on);
+    showDates();
+    if (!on && lastDraw?.kind === 'points') incidents.set(lastDraw.fc.features || [], false, { faint, fresh: isFresh });
+  };
+  for (const b of buttons) {
+    b.addEventListener('click', () => {
+      if (timeline.playing()) timeline.stop();
+      else { playing(true); timeline.play(() => playing(false)); }
+    });
+  }
+}
+
 function wireControls() {
   $('date-from').addEventListener('change', (e) => setDates(e.target.value, state.to));
   $('date-to').addEventListener('change', (e) => setDates(state.from, e.target.value));
   $('dates-reset').addEventListener('click', () => { timeline.stop(); setDates('', ''); });
-  $('types-all').addEventListener('click', () => { state.types = null; renderContext(); refresh(); });
+  $('types-all').addEventListener('click', () => { state.types = null; renderContextLegend(); refresh(); });
   $('lang-toggle').addEventListener('click', () => applyLang(state.lang === 'ar' ? 'en' : 'ar'));
   $('panel-toggle').addEventListener('click', () => {
     // With unsaved draft edits, closing the review panel waits for the editor's answer.
     if (document.body.classList.contains('review-open') && !review.close()) return;
     setPanel(!document.body.classList.contains('panel-open'));
   });
-  const play = $('play');
-  const playing = (on) => {
-    play.setAttribute('aria-pressed', String(on));
-    play.setAttribute('aria-label', t(on ? 'pause' : 'play'));
-    play.classList.toggle('is-playing', on);
-  };
-  play.addEventListener('click', () => {
-    if (timeline.playing()) timeline.stop();
-    else { playing(true); timeline.play(() => playing(false)); }
-  });
+  for (const r of document.querySelectorAll('input[name="show"]')) r.addEventListener('change', () => setShow(r.value, state.shade));
+  for (const r of document.querySelectorAll('input[name="shade"]')) r.addEventListener('change', () => setShow(state.show, r.value));
+  wirePlay();
   window.addEventListener('hashchange', onHashChange);
   new PlaceSearch($('search-form'), $('search-input'), $('search-results'), {
     onPick: (p) => { map.flyTo([p.lat, p.lon], zoomFor(p.kind), { duration: 1.2 }); closePanelOnPhone(); },
@@ -343,24 +426,20 @@ function wireControls() {
   });
 }
 
-async function loadExtent() {
-  try {
-    const c = await getJSON('/api/collections/incidents');
-    const iv = c.extent?.temporal?.interval?.[0];
-    if (iv && iv[0] && iv[1]) timeline.setDomain(iv[0].slice(0, 10), iv[1].slice(0, 10));
-  } catch { /* the histogram falls back to the dates of the incidents in view */ }
-}
-
 async function start() {
   wireControls();
   applyLang(state.lang);
-  $('date-from').value = state.from;
-  $('date-to').value = state.to;
+  setShow(state.show, state.shade, false);
   timeline.setRange(state.from, state.to);
-  await Promise.all([base.ready, loadExtent()]);
+  await base.ready;
   setGovernorates(base.features());
+  filters.fill();
   if (state.incident) openIncident(state.incident);
   refresh();
+  new Live({
+    onChange: () => { liveSeen = true; contextKey = ''; refresh(true); },
+    probeURL: () => itemsURL({ limit: 1 }),
+  });
 }
 
 start();

@@ -5,12 +5,8 @@
 
 import { el } from './dom.js';
 import { TYPES } from './hash.js';
-import { datetimeParam } from './api.js';
 import { colorOf, swatch } from './incident.js';
 import { t, typeName, formatNumber } from './i18n.js';
-
-/** AGGREGATE is the path of the incidents aggregate endpoint. */
-export const AGGREGATE = '/api/collections/incidents/aggregate';
 
 /** POINTS_ZOOM is the zoom from which a view of moderate size is drawn as points. */
 export const POINTS_ZOOM = 8;
@@ -20,20 +16,6 @@ export const POINTS_MAX = 5000;
 
 /** POINTS_MAX_OUT is the most fetched as points below POINTS_ZOOM. */
 export const POINTS_MAX_OUT = 1000;
-
-/**
- * aggregateURL is the aggregate URL for a view at map zoom (floored to a whole level);
- * types null means all types.
- */
-export function aggregateURL({ bbox, from, to, types, zoom }) {
-  const q = new URLSearchParams();
-  if (bbox) q.set('bbox', bbox);
-  const dt = datetimeParam(from, to);
-  if (dt) q.set('datetime', dt);
-  if (types && types.length < TYPES.length) q.set('incident_type', types.join(','));
-  q.set('zoom', String(Math.max(0, Math.min(22, Math.floor(zoom)))));
-  return `${AGGREGATE}?${q.toString().replace(/%2C/g, ',').replace(/%2F/g, '/')}`;
-}
 
 /**
  * usePoints says whether total incidents in view at zoom are few enough to fetch as
@@ -60,12 +42,59 @@ function ring(types, n) {
   return `conic-gradient(${stops.join(', ')})`;
 }
 
+// cellSize is the diameter in pixels of a cell showing n: it grows with the count and
+// always holds its label (about 8 px a character at the count's size).
+export function cellSize(n) {
+  const label = formatNumber(n);
+  return Math.round(Math.min(72, Math.max(26 + 7 * Math.log10(Math.max(1, n)), 8 * label.length + 16)));
+}
+
 function cellIcon(p) {
-  const size = Math.round(Math.min(58, 22 + 8 * Math.log10(p.count)));
+  const size = cellSize(p.count);
   const node = el('span', { className: 'cluster-ring cell-ring' },
     el('span', { className: 'cell-count' }, formatNumber(p.count)));
   node.style.background = ring(p.types || {}, p.count || 1);
   return L.divIcon({ html: node, className: 'agg-cell', iconSize: [size, size] });
+}
+
+const GAP = 3; // pixels kept between two circles
+
+/**
+ * mergeCells turns the aggregate's cells into circles that never overlap on screen: the
+ * biggest are placed first, and a cell whose circle would touch one already placed is
+ * merged into it (counts and types added, the centre moved to their weighted mean, the
+ * bounds joined), until no two touch. Each result is {lat, lon, count, types, cell}.
+ */
+export function mergeCells(map, features) {
+  let items = features.map((f) => {
+    const [lon, lat] = f.geometry.coordinates;
+    const pt = map.latLngToLayerPoint([lat, lon]);
+    return { x: pt.x, y: pt.y, count: f.properties.count, types: { ...(f.properties.types || {}) }, cell: [...f.properties.cell] };
+  });
+  for (let pass = 0; pass < 8; pass++) {
+    items.sort((a, b) => b.count - a.count);
+    const placed = [];
+    let merged = false;
+    for (const it of items) {
+      const r = cellSize(it.count) / 2;
+      const hit = placed.find((p) => Math.hypot(p.x - it.x, p.y - it.y) < cellSize(p.count) / 2 + r + GAP);
+      if (!hit) { placed.push(it); continue; }
+      merged = true;
+      const n = hit.count + it.count;
+      hit.x = (hit.x * hit.count + it.x * it.count) / n;
+      hit.y = (hit.y * hit.count + it.y * it.count) / n;
+      hit.count = n;
+      for (const [k, c] of Object.entries(it.types)) hit.types[k] = (hit.types[k] || 0) + c;
+      hit.cell = [Math.min(hit.cell[0], it.cell[0]), Math.min(hit.cell[1], it.cell[1]),
+        Math.max(hit.cell[2], it.cell[2]), Math.max(hit.cell[3], it.cell[3])];
+    }
+    items = placed;
+    if (!merged) break;
+  }
+  return items.map((it) => {
+    const ll = map.layerPointToLatLng([it.x, it.y]);
+    return { lat: ll.lat, lon: ll.lng, count: it.count, types: it.types, cell: it.cell };
+  });
 }
 
 function popup(p, onZoom) {
@@ -78,21 +107,21 @@ function popup(p, onZoom) {
     el('button', { type: 'button', className: 'btn btn-small cell-zoom', onclick: onZoom }, t('cellZoom')));
 }
 
-/** CellLayer draws the cells of an aggregate answer. */
+/** CellLayer draws the cells of an aggregate answer, merged so that no two overlap. */
 export class CellLayer {
   constructor(map) {
     this.map = map;
     this.group = L.layerGroup();
+    this.circles = [];
   }
 
-  /** set draws exactly the cells of aggregate answer agg. */
+  /** set draws the cells of aggregate answer agg. */
   set(agg) {
     this.group.clearLayers();
-    for (const f of agg.features || []) {
-      const [lon, lat] = f.geometry.coordinates;
-      const p = f.properties;
+    this.circles = mergeCells(this.map, agg.features || []);
+    for (const p of this.circles) {
       const [w, s, e, n] = p.cell;
-      const m = L.marker([lat, lon], {
+      const m = L.marker([p.lat, p.lon], {
         icon: cellIcon(p), keyboard: true, riseOnHover: true, title: t('cellTitle', { n: formatNumber(p.count) }),
       });
       m.bindPopup(() => popup(p, () => { this.map.closePopup(); this.map.fitBounds([[s, w], [n, e]], { maxZoom: POINTS_ZOOM + 2 }); }),
@@ -101,8 +130,18 @@ export class CellLayer {
     }
   }
 
+  /** boxes returns the drawn circles' screen boxes (container pixels), to keep labels off them. */
+  boxes() {
+    return this.circles.map((p) => {
+      const pt = this.map.latLngToContainerPoint([p.lat, p.lon]);
+      const r = cellSize(p.count) / 2;
+      return { left: pt.x - r, top: pt.y - r, right: pt.x + r, bottom: pt.y + r };
+    });
+  }
+
   /** clear removes every cell. */
   clear() {
     this.group.clearLayers();
+    this.circles = [];
   }
 }

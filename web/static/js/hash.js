@@ -1,5 +1,6 @@
 // The whole view lives in the URL hash, so a copied link reproduces it:
 //   #map=ZOOM/LAT/LON&from=YYYY-MM-DD&to=YYYY-MM-DD&types=arrest,bombing&lang=ar&incident=7
+//   &gov=SY07&district=SY0703&killed=1&q=words&show=governorates|districts&shade=killed
 // bbox=W,S,E,N is accepted instead of map= (the map fits it). Unknown keys are ignored.
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +35,14 @@ export function parseHash(hash) {
     ? q.get('types').split(',').filter((x) => TYPES.includes(x))
     : null;
   const id = q.get('incident');
+  const killed = Number(q.get('killed'));
   return {
+    gov: /^SY\d{2}$/.test(q.get('gov') || '') ? q.get('gov') : '',
+    district: /^SY\d{4}$/.test(q.get('district') || '') ? q.get('district') : '',
+    killed: Number.isInteger(killed) && killed > 0 && killed <= 1000000 ? killed : 0,
+    q: (q.get('q') || '').slice(0, 200),
+    show: ['governorates', 'districts'].includes(q.get('show')) ? q.get('show') : '',
+    shade: q.get('shade') === 'killed' ? 'killed' : 'count',
     center: parseCenter(q.get('map')),
     bbox: parseBBox(q.get('bbox')),
     from: isoDate.test(q.get('from') || '') ? q.get('from') : '',
@@ -56,6 +64,12 @@ export function formatHash(v) {
   if (v.to) parts.push(`to=${v.to}`);
   if (v.types && v.types.length < TYPES.length) parts.push(`types=${v.types.join(',')}`);
   if (v.lang && v.lang !== 'en') parts.push(`lang=${v.lang}`);
+  if (v.gov) parts.push(`gov=${v.gov}`);
+  if (v.district) parts.push(`district=${v.district}`);
+  if (v.killed) parts.push(`killed=${v.killed}`);
+  if (v.q) parts.push(`q=${encodeURIComponent(v.q)}`);
+  if (v.show) parts.push(`show=${v.show}`);
+  if (v.show && v.shade === 'killed') parts.push('shade=killed');
   if (v.incident) parts.push(`incident=${v.incident}`);
   return `#${parts.join('&')}`;
 }

@@ -2,25 +2,13 @@
 // API is inserted as text; only http(s) source URLs become links.
 
 import { el, safeURL } from './dom.js';
+import { colorOf, shapeSVG } from './symbols.js';
 import {
   t, typeName, precisionName, formatDateRange, formatDate, formatNumber, pick, lang,
 } from './i18n.js';
 
-/** TYPE_COLORS maps incident_type to its colour on the map, legend and list. */
-export const TYPE_COLORS = {
-  airstrike: '#c62828',
-  shelling: '#ef6c00',
-  bombing: '#7b1fa2',
-  armed_attack: '#d81b60',
-  clash: '#8d5524',
-  kidnapping: '#1565c0',
-  arrest: '#2e7d32',
-  weapons_seizure: '#00838f',
-  other: '#607080',
-};
-
 /** colorOf returns the colour of an incident type (grey for unknown types). */
-export const colorOf = (type) => TYPE_COLORS[type] ?? TYPE_COLORS.other;
+export { colorOf };
 
 /** APPROX lists geo_precision values drawn as areas rather than pins. */
 export const APPROX = new Set(['district', 'governorate', 'country']);
@@ -28,11 +16,9 @@ export const APPROX = new Set(['district', 'governorate', 'country']);
 /** isApprox reports whether an incident's location is only known as an area. */
 export const isApprox = (p) => APPROX.has(p.geo_precision);
 
-/** swatch returns a small colour dot for a type. */
+/** swatch returns the type's symbol (colour and shape) at legend size. */
 export function swatch(type, extra = '') {
-  const dot = el('span', { className: `swatch ${extra}`.trim(), 'aria-hidden': 'true' });
-  dot.style.setProperty('--tc', colorOf(type));
-  return dot;
+  return shapeSVG(type, 14, { approx: extra === 'ring', className: `swatch ${extra}`.trim() });
 }
 
 const governorates = new Map();
@@ -48,9 +34,25 @@ export function governorateName(p) {
   return (g && pick(g, 'name').text) || p.admin1_name || '';
 }
 
+// Words that stand before a place's name in Arabic news ("بلدة البدروسية") and the
+// phrases after it that say where it lies ("بريف اللاذقية الشمالي"): the name alone is
+// shown, with the governorate after it from our own table.
+const AR_KIND = /^(?:مدينة|بلدة|قرية|حي|ناحية|منطقة|مخيم|مزرعة|محافظة)\s+/;
+const AR_WHERE = /\s+(?:في\s+)?(?:في|ب?ريف|ب?محافظة|قرب|بالقرب\s+من|التابعة|التابع|ب?(?:شمال|جنوب|شرق|غرب)ي?)(?=\s+\S).*$/;
+const EN_WHERE = /(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+near\s+)(?:(?:northern|southern|eastern|western|rural)\s+)*[\w' -]*?(?:countryside|governorate|province|rural)\b.*$|\s+in\s+rural\s+.*$/i;
+
+/** shortPlace returns a place name without the words around it ("بلدة X بريف Y" → "X"). */
+export function shortPlace(name) {
+  if (!name) return '';
+  let s = name.trim().replace(AR_KIND, '');
+  s = s.replace(AR_WHERE, '').replace(EN_WHERE, '').replace(/^(?:the )?(?:town|village|city) of\s+/i, '');
+  return s.trim() || name.trim();
+}
+
 /** placeText returns the best place description in the current language. */
 export function placeText(p) {
-  const place = pick(p, 'place_name').text;
+  const picked = pick(p, 'place_name');
+  const place = shortPlace(picked.text);
   const gov = governorateName(p);
   if (place && gov && !place.includes(gov)) return `${place}${lang() === 'ar' ? '، ' : ', '}${gov}`;
   return place || gov;
@@ -122,11 +124,13 @@ export function popupNode(f) {
 }
 
 /** listItem builds one entry of the side list; onShow is called to show it on the map. */
-export function listItem(f, onShow) {
+export function listItem(f, onShow, { fresh = false } = {}) {
   const p = f.properties;
   const approx = isApprox(p);
   const s = pick(p, 'summary');
-  const item = el('li', { className: `incident${approx ? ' approx' : ''}`, 'data-id': f.id, 'data-type': p.incident_type });
+  const item = el('li', {
+    className: `incident${approx ? ' approx' : ''}${fresh ? ' fresh' : ''}`, 'data-id': f.id, 'data-type': p.incident_type,
+  });
   item.style.setProperty('--tc', colorOf(p.incident_type));
   const show = el('button', {
     type: 'button', className: 'incident-main', title: t('showOnMap'), onclick: () => onShow(f),
@@ -136,9 +140,11 @@ export function listItem(f, onShow) {
     el('time', { dateTime: p.date_from || '' }, formatDateRange(p))),
   el('span', { className: 'incident-place', dir: 'auto' }, placeText(p)),
   s.text ? el('span', { className: 'incident-summary', lang: s.lang, dir: 'auto' }, s.text) : null);
-  const link = el('a', {
-    className: 'incident-link', href: permalink(f.id), 'aria-label': t('permalinkLabel', { id: f.id }),
-  }, '#', String(f.id));
-  item.append(show, link);
+  const foot = el('span', { className: 'incident-foot' },
+    fresh ? el('span', { className: 'new-badge' }, t('newBadge')) : null,
+    el('a', {
+      className: 'incident-link', href: permalink(f.id), 'aria-label': t('permalinkLabel', { id: f.id }),
+    }, '#', String(f.id)));
+  item.append(show, foot);
   return item;
 }

@@ -39,7 +39,7 @@ export class IngestForm {
       $('ingest-result').textContent = '';
       if (err.status === 401 || err.status === 403) { this.onExpired(); return; }
       const field = fieldOf(err.message, Object.keys(INPUTS));
-      this.#errors(field, detailFrom(err.message, field));
+      this.#errors(field, sayForPeople(field, detailFrom(err.message, field)));
     } finally {
       button.disabled = false;
     }
@@ -70,13 +70,30 @@ export class IngestForm {
   }
 }
 
-// summary says in words what ingesting a report did.
+// PEOPLE maps what the server says about a field to what the page says: the server's
+// words name the rule ("text: empty"), ours say what to do.
+const PEOPLE = [
+  ['text', /empty/, 'errTextEmpty'], ['text', /at most/, 'errTextLong'], ['text', /UTF-8/, 'errTextBad'],
+  ['source', /required/, 'errSourceMissing'], ['source.url', /http/, 'errSourceURL'], ['published', /date/, 'errPublished'],
+];
+
+/** sayForPeople returns our words for an API error about field, or its own when we have none. */
+export function sayForPeople(field, detail) {
+  const hit = PEOPLE.find(([f, re]) => f === field && re.test(detail));
+  return hit ? t(hit[2]) : t('actionError', { msg: detail });
+}
+
+// summary says in words what ingesting a report did: the drafts proposed, and the
+// published incidents the report matched, by number (it is proposed as their source).
 function summary(res) {
   const drafts = res.drafts || [];
   const proposed = res.proposed || [];
   const n = formatNumber(drafts.length);
-  const parts = [res.duplicate ? t('ingestDuplicate', { n }) : drafts.length ? t('ingestResult', { n })
-    : proposed.length ? '' : t('ingestNone')];
-  if (proposed.length) parts.push(t('ingestProposed', { n: formatNumber(proposed.length) }));
-  return parts.filter(Boolean).join(' ');
+  const parts = [];
+  if (res.duplicate) parts.push(t('ingestDuplicate', { n }));
+  else if (drafts.length) parts.push(t('ingestResult', { n }));
+  else if (!proposed.length) parts.push(t('ingestNone'));
+  if (proposed.length === 1) parts.push(t('ingestMatches', { id: proposed[0].id }));
+  else if (proposed.length > 1) parts.push(t('ingestMatchesMany', { ids: proposed.map((c) => `#${c.id}`).join(', ') }));
+  return parts.join(' ');
 }

@@ -4,20 +4,22 @@
 
 import { el } from './dom.js';
 import { colorOf, isApprox, popupNode, placeText } from './incident.js';
+import { shapeSVG } from './symbols.js';
 import { formatNumber, typeName } from './i18n.js';
 
-const stamp = (f) => `${f.properties.updated_at || ''}|${f.properties.incident_type}`;
+const stamp = (f, faint, fresh) => `${f.properties.updated_at || ''}|${f.properties.incident_type}|${faint}|${fresh}`;
 
 const AREA_RADIUS_M = { district: 15000, governorate: 45000 };
 
-function symbol(f) {
+// symbol is the type's shape; faint for incidents known only as a range longer than the
+// frame being played, fresh for ones published since the page opened.
+function symbol(f, faint, fresh) {
   const p = f.properties;
   const approx = isApprox(p);
-  const node = el('span', { className: `inc-symbol${approx ? ' approx' : ''}` });
-  node.style.setProperty('--tc', colorOf(p.incident_type));
-  return L.divIcon({
-    html: node, className: 'inc-icon', iconSize: approx ? [22, 22] : [16, 16], popupAnchor: [0, -6],
-  });
+  const size = approx ? 20 : 18;
+  const node = el('span', { className: `inc-symbol${approx ? ' approx' : ''}${faint ? ' faint' : ''}${fresh ? ' fresh' : ''}` },
+    shapeSVG(p.incident_type, size, { approx }));
+  return L.divIcon({ html: node, className: 'inc-icon', iconSize: [size, size], popupAnchor: [0, -6] });
 }
 
 // clusterIcon shows the count on a ring split by type shares (a conic gradient).
@@ -39,6 +41,14 @@ function clusterIcon(cluster) {
   return L.divIcon({ html: ring, className: 'inc-cluster', iconSize: [size, size] });
 }
 
+/**
+ * POPUP are the popup options: autopanning keeps a popup clear of the zoom and layer
+ * buttons in the map's top corners, on a phone as on a desk.
+ */
+export const POPUP = {
+  maxWidth: 320, minWidth: 220, autoPanPaddingTopLeft: [56, 96], autoPanPaddingBottomRight: [56, 64],
+};
+
 /** IncidentLayer draws a FeatureCollection of incidents and finds markers by id. */
 export class IncidentLayer {
   constructor(map, { governorateShape }) {
@@ -58,8 +68,10 @@ export class IncidentLayer {
    * updated_at) are kept, so an open popup survives panning; force redraws everything
    * (after a language change).
    */
-  set(features, force = false) {
+  set(features, force = false, { faint = () => false, fresh = () => false } = {}) {
     if (force) this.#clear();
+    this.faint = faint;
+    this.fresh = fresh;
     const next = new Map();
     for (const f of features) {
       if (f.geometry?.type !== 'Point' || f.properties.geo_precision === 'country') continue;
@@ -68,7 +80,7 @@ export class IncidentLayer {
     const gone = [];
     for (const [id, d] of this.byId) {
       const f = next.get(id);
-      if (f && d.stamp === stamp(f)) { next.delete(id); continue; }
+      if (f && d.stamp === stamp(f, faint(f), fresh(f))) { next.delete(id); continue; }
       gone.push(d);
       this.byId.delete(id);
     }
@@ -93,15 +105,17 @@ export class IncidentLayer {
   #draw(f) {
     const [lon, lat] = f.geometry.coordinates;
     const p = f.properties;
+    const faint = this.faint(f);
+    const fresh = this.fresh(f);
     const marker = L.marker([lat, lon], {
-      icon: symbol(f), incidentType: p.incident_type, keyboard: true, riseOnHover: true,
+      icon: symbol(f, faint, fresh), incidentType: p.incident_type, keyboard: true, riseOnHover: true,
       title: `${typeName(p.incident_type)}: ${placeText(p)}`,
     });
-    const opts = { maxWidth: 320, minWidth: 240, autoPanPadding: [24, 24] };
+    const opts = POPUP;
     marker.bindPopup(() => popupNode(f), opts);
     const area = this.#area(f, [lat, lon]);
     area?.bindPopup(() => popupNode(f), opts);
-    return { marker, area, stamp: stamp(f) };
+    return { marker, area, stamp: stamp(f, faint, fresh) };
   }
 
   #area(f, latlng) {

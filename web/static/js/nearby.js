@@ -3,6 +3,7 @@
 // editor picks one, so nothing typed into the name fields is overwritten behind their back.
 
 import { el } from './dom.js';
+import { governorateName } from './incident.js';
 import { t, pick, formatNumber } from './i18n.js';
 
 const OFFERED = 3;
@@ -45,7 +46,8 @@ export class NearbyOffer {
    */
   show(rev, lat, lon) {
     if (!rev) { this.#say(t('nearbyOutside'), [], true); return; }
-    const gov = rev.governorate ? pick(rev.governorate, 'name').text : '';
+    // The governorate's name from the page's one table, as everywhere else on the page.
+    const gov = rev.governorate ? governorateName({ admin1_pcode: rev.governorate.pcode, admin1_name: pick(rev.governorate, 'name').text }) : '';
     const lines = [];
     if (rev.outside_km > 0) lines.push(t('nearbyBorder', { km: km(rev.outside_km), name: gov }));
     else if (gov) lines.push(t('nearbyGov', { name: gov }));

@@ -24,32 +24,44 @@ export function countByType(features) {
   return counts;
 }
 
-/** renderLegend draws one checkbox per type; onToggle(type, checked) reports changes. */
-export function renderLegend(fieldset, selected, counts, onToggle) {
+/**
+ * renderLegend draws one row per type: a checkbox adds or removes the type, and the
+ * type's name (a button) shows only that type, or every type again when it was the
+ * only one. onToggle(type, checked) and onOnly(type) report the choices.
+ */
+export function renderLegend(fieldset, selected, counts, { onToggle, onOnly }) {
   for (const node of [...fieldset.children]) if (node.tagName !== 'LEGEND') node.remove();
+  const only = selected && selected.length === 1 ? selected[0] : null;
   for (const type of TYPES) {
     const id = `type-${type}`;
+    const name = typeName(type);
+    const on = !selected || selected.includes(type);
     const box = el('input', {
-      type: 'checkbox', id, value: type, checked: !selected || selected.includes(type),
+      type: 'checkbox', id, value: type, checked: on, 'aria-label': name,
       onchange: (ev) => onToggle(type, ev.target.checked),
     });
     const n = counts ? counts[type] : null;
-    fieldset.append(el('label', { className: `legend-item${n === 0 ? ' zero' : ''}`, for: id, 'data-type': type },
-      box, swatch(type), el('span', { className: 'legend-name' }, typeName(type)),
+    const solo = el('button', {
+      type: 'button', className: 'legend-only', 'aria-pressed': String(only === type),
+      title: only === type ? t('legendAll') : t('legendOnly', { type: name }),
+      onclick: () => onOnly(type),
+    }, swatch(type), el('span', { className: 'legend-name' }, name));
+    fieldset.append(el('div', { className: `legend-item${n === 0 ? ' zero' : ''}${on ? '' : ' off'}`, 'data-type': type },
+      box, solo,
       el('span', { className: 'legend-count', 'aria-label': n === null ? '' : `(${n})` }, n === null ? '–' : formatNumber(n))));
   }
 }
 
-/** renderList fills the incident list, newest first; onShow(feature) focuses one. */
-export function renderList(ol, features, onShow) {
+/** renderList fills the incident list in the order given (newest first from the API). */
+export function renderList(ol, features, onShow, isFresh = () => false) {
   clear(ol);
-  const sorted = [...features].sort((a, b) => {
-    const da = a.properties.date_to || a.properties.date_from || '';
-    const db = b.properties.date_to || b.properties.date_from || '';
-    return db.localeCompare(da) || Number(b.id) - Number(a.id);
-  });
+  appendList(ol, features, onShow, isFresh);
+}
+
+/** appendList adds more entries at the end of the list. */
+export function appendList(ol, features, onShow, isFresh = () => false) {
   const frag = document.createDocumentFragment();
-  for (const f of sorted) frag.append(listItem(f, onShow));
+  for (const f of features) frag.append(listItem(f, onShow, { fresh: isFresh(f) }));
   ol.append(frag);
 }
 

@@ -365,6 +365,8 @@ export class Review {
   async #ingested(res) {
     this.fresh = new Set((res.drafts || []).map((d) => d.id));
     await this.load();
+    // The first new draft, if the report gave any (a report matching only published
+    // incidents gives none: nothing to scroll to).
     const first = res.drafts?.length ? $(draftId(res.drafts[0].id)) : null;
     first?.scrollIntoView({ block: 'nearest' });
   }

@@ -4,6 +4,7 @@
 import { el, clear } from './dom.js';
 import { Channel, getJSON } from './api.js';
 import { t, pick } from './i18n.js';
+import { governorateName } from './incident.js';
 
 const KIND_ZOOM = { governorate: 8, district: 10, subdistrict: 11, city: 12, town: 13, village: 14, neighbourhood: 15 };
 
@@ -60,7 +61,7 @@ export class PlaceSearch {
         onmousedown: (ev) => { ev.preventDefault(); this.choose(i); },
       },
       el('span', { className: 'opt-name', dir: 'auto' }, name.text),
-      el('span', { className: 'opt-meta', dir: 'auto' }, [other, p.admin1_name, p.kind].filter(Boolean).join(' · '))));
+      el('span', { className: 'opt-meta', dir: 'auto' }, [other, governorateName(p), p.kind].filter(Boolean).join(' · '))));
     }
     this.listbox.hidden = false;
     this.input.setAttribute('aria-expanded', 'true');

@@ -1,11 +1,12 @@
-// The histogram under the date inputs: incidents per day or week in the current view,
-// which doubles as a brush (drag across bars, or focus it and use the arrow keys, to pick
-// dates) and drives the play button.
-// Incidents with a date range (e.g. "sometime in December") are spread over the bins they
-// overlap and drawn lighter, so a vague date is not shown as a precise spike.
+// The time chart under the date inputs: the server's date histogram of the view (every
+// matching incident per week or month, however many there are), which doubles as a
+// brush (drag across bars, or focus it and use the arrow keys, to pick dates) and drives
+// the play button, one bin a frame.
+// Incidents known only as a range crossing bins ("sometime in 2024") come shared out over
+// the bins they cover and are drawn lighter, so a vague date is not shown as a spike.
 
 import { el, svg, clear } from './dom.js';
-import { t, formatDate, formatNumber } from './i18n.js';
+import { t, formatDate, formatNumber, formatMonth } from './i18n.js';
 
 const DAY = 86400000;
 const W = 600;
@@ -17,6 +18,13 @@ export const dayIndex = (iso) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:0
 /** isoOf returns the ISO date of a day index. */
 export const isoOf = (i) => new Date(i * DAY).toISOString().slice(0, 10);
 
+/** binLabel names a bin as the interface says it: "week of 3 Mar 2025", "March 2025". */
+export function binLabel(unit, start, end) {
+  if (unit === 'month') return formatMonth(start);
+  if (unit === 'week') return t('weekOf', { date: formatDate(start) });
+  return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
+}
+
 /**
  * Timeline renders the histogram into container and reports brushed ranges to onChange.
  * The container is the brush's one tab stop (a slider whose value is the chosen range).
@@ -26,8 +34,9 @@ export class Timeline {
     this.container = container;
     this.caption = caption;
     this.onChange = onChange;
-    this.domain = null; // [firstDay, lastDay]
-    this.features = [];
+    this.unit = 'week';
+    this.bins = []; // {start, end, count, spread, a, b (day indexes)}
+    this.total = 0;
     this.range = ['', ''];
     this.timer = null;
     this.container.dir = 'ltr';
@@ -39,23 +48,12 @@ export class Timeline {
     container.addEventListener('keydown', (ev) => this.#key(ev));
   }
 
-  /** setDomain sets the first and last date of the axis (ISO dates). */
-  setDomain(from, to) {
-    if (!from || !to) return;
-    const a = dayIndex(from);
-    const b = dayIndex(to);
-    if (Number.isFinite(a) && Number.isFinite(b)) this.domain = [Math.min(a, b), Math.max(a, b)];
-    this.render();
-  }
-
-  /**
-   * setData sets the incidents to count (already filtered by type); note, when given,
-   * replaces the count in the caption (e.g. when the view is too big to count by date).
-   */
-  setData(features, note = '') {
-    this.features = features;
+  /** setHistogram shows a histogram answer ({bin, bins, numberMatched}); note, when given, heads the caption. */
+  setHistogram(h, note = '') {
+    this.unit = h.bin || 'week';
+    this.bins = (h.bins || []).map((b) => ({ ...b, a: dayIndex(b.start), b: dayIndex(b.end) }));
+    this.total = h.numberMatched || 0;
     this.note = note;
-    if (!this.domain) this.#domainFromData();
     this.render();
   }
 
@@ -65,110 +63,75 @@ export class Timeline {
     this.render();
   }
 
-  #domainFromData() {
-    const days = this.features.flatMap((f) => [f.properties.date_from, f.properties.date_to])
-      .filter(Boolean).map(dayIndex);
-    if (days.length) this.domain = [Math.min(...days), Math.max(...days)];
-  }
-
-  /** binDays is the bin width: a day for spans up to 90 days, else a week. */
-  binDays() {
-    return this.domain && this.domain[1] - this.domain[0] > 90 ? 7 : 1;
-  }
-
-  // grid returns the first bin's first day, the bin width in days and the number of bins.
-  #grid() {
-    const [a, b] = this.domain;
-    const w = this.binDays();
-    const start = w === 7 ? a - ((a + 3) % 7) : a; // weeks start on Monday (1970-01-01 was a Thursday)
-    return [start, w, Math.floor((b - start) / w) + 1];
-  }
-
-  bins() {
-    const [start, w] = this.#grid();
-    const b = this.domain[1];
-    const bins = [];
-    for (let s = start; s <= b; s += w) bins.push({ start: s, end: s + w - 1, exact: 0, spread: 0 });
-    for (const f of this.features) this.#count(bins, f.properties, start, w);
-    return bins;
-  }
-
-  #count(bins, p, start, w) {
-    if (!p.date_from && !p.date_to) return;
-    const from = dayIndex(p.date_from || p.date_to);
-    const to = dayIndex(p.date_to || p.date_from);
-    const first = Math.max(0, Math.floor((from - start) / w));
-    const last = Math.min(bins.length - 1, Math.floor((to - start) / w));
-    if (first === last && from === to) {
-      if (bins[first]) bins[first].exact += 1;
-      return;
-    }
-    const span = to - from + 1;
-    for (let i = first; i <= last; i++) {
-      const overlap = Math.min(to, bins[i].end) - Math.max(from, bins[i].start) + 1;
-      if (overlap > 0) bins[i].spread += overlap / span;
-    }
+  #unitName() {
+    return t(this.unit);
   }
 
   /** render draws bars, the selection and the axis labels. */
   render() {
     clear(this.container);
     this.#describe();
-    if (!this.domain) return;
-    const bins = this.bins();
-    const max = Math.max(1, ...bins.map((b) => b.exact + b.spread));
+    if (this.caption) {
+      const head = this.note || t('histTotal', { n: formatNumber(this.total) });
+      this.caption.textContent = `${head} ${t('histogramHint', { unit: this.#unitName() })}`;
+    }
+    const bins = this.bins;
+    if (!bins.length) return;
+    const max = Math.max(1, ...bins.map((b) => b.count + b.spread));
     const bw = W / bins.length;
     const [sel0, sel1] = this.#selection();
     const root = svg('svg', {
       viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', role: 'img', class: 'hist-svg',
-      'aria-label': this.#label(bins),
+      'aria-label': t('histogramLabel', { unit: this.#unitName(), from: formatDate(bins[0].start), to: formatDate(bins[bins.length - 1].end) }),
     });
     root.append(svg('rect', { x: 0, y: 0, width: W, height: H, class: 'hist-bg' }));
     for (const [i, b] of bins.entries()) this.#bar(root, b, i * bw, bw, max, sel0, sel1);
-    if (this.range[0] || this.range[1]) this.#selRect(root, bins, bw, sel0, sel1);
-    this.#brush(root, bins, bw);
+    if (this.range[0] || this.range[1]) this.#selRect(root, bw, sel0, sel1);
+    this.#brush(root, bw);
     const axis = el('div', { className: 'hist-axis' },
-      el('span', {}, formatDate(isoOf(bins[0].start))),
-      el('span', {}, formatDate(isoOf(bins[bins.length - 1].end))));
+      el('span', { dir: 'auto' }, formatDate(bins[0].start)),
+      el('span', { dir: 'auto' }, formatDate(bins[bins.length - 1].end)));
     this.container.append(root, axis);
-    if (this.caption) {
-      const unit = t(this.binDays() === 7 ? 'week' : 'day');
-      const head = this.note || t('histTotal', { n: formatNumber(this.features.length) });
-      this.caption.textContent = `${head} ${t('histogramHint', { unit })}`;
-    }
   }
 
   // describe gives the brush its name, value and key help for assistive technology.
   #describe() {
     const c = this.container;
-    const unit = t(this.binDays() === 7 ? 'week' : 'day');
+    const unit = this.#unitName();
     this.keys.textContent = t('brushHelp', { unit });
     c.setAttribute('aria-roledescription', t('brushRole'));
-    if (!this.domain) { c.setAttribute('aria-disabled', 'true'); return; }
+    if (!this.bins.length) { c.setAttribute('aria-disabled', 'true'); return; }
     c.removeAttribute('aria-disabled');
-    const [start, w, n] = this.#grid();
-    const [i0, i1] = this.#selBins();
-    c.setAttribute('aria-label', t('brushLabel', { unit, from: formatDate(isoOf(start)), to: formatDate(isoOf(start + n * w - 1)) }));
+    const first = this.bins[0].start;
+    const last = this.bins[this.bins.length - 1].end;
+    const [i0] = this.#selBins();
+    c.setAttribute('aria-label', t('brushLabel', { unit, from: formatDate(first), to: formatDate(last) }));
     c.setAttribute('aria-valuemin', '0');
-    c.setAttribute('aria-valuemax', String(n - 1));
+    c.setAttribute('aria-valuemax', String(this.bins.length - 1));
     c.setAttribute('aria-valuenow', String(i0));
     const [f, to] = this.range;
     c.setAttribute('aria-valuetext', !f && !to ? t('allDates')
-      : t('brushRange', { from: formatDate(f || isoOf(start)), to: formatDate(to || isoOf(start + n * w - 1)) }));
+      : t('brushRange', { from: formatDate(f || first), to: formatDate(to || last) }));
+  }
+
+  // binAt returns the index of the bin holding an ISO date, clamped to the bins.
+  #binAt(iso, open) {
+    if (!iso) return open;
+    const d = dayIndex(iso);
+    const i = this.bins.findIndex((b) => d <= b.b);
+    return i < 0 ? this.bins.length - 1 : i;
   }
 
   // selBins returns the first and last bin of the chosen range (open ends: the axis ends).
   #selBins() {
-    const [start, w, n] = this.#grid();
-    const at = (iso, open) => (iso ? Math.min(n - 1, Math.max(0, Math.floor((dayIndex(iso) - start) / w))) : open);
-    return [at(this.range[0], 0), at(this.range[1], n - 1)];
+    return [this.#binAt(this.range[0], 0), this.#binAt(this.range[1], this.bins.length - 1)];
   }
 
   // key moves the range one bin with the arrows (Shift: only its end), to the axis ends
   // with Home/End, and clears it with Escape.
   #key(ev) {
-    if (!this.domain || ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    const [start, w, n] = this.#grid();
+    const n = this.bins.length;
+    if (!n || ev.altKey || ev.ctrlKey || ev.metaKey) return;
     const none = !this.range[0] && !this.range[1];
     let [i0, i1] = none ? [n - 1, n - 1] : this.#selBins();
     const width = i1 - i0;
@@ -188,63 +151,59 @@ export class Timeline {
     else if (!step) return; // (an arrow with no range chosen picks the last bin)
     ev.preventDefault();
     this.stop();
-    this.onChange(isoOf(start + i0 * w), isoOf(start + i1 * w + w - 1));
-  }
-
-  #label(bins) {
-    return t('histogramLabel', {
-      unit: t(this.binDays() === 7 ? 'week' : 'day'),
-      from: formatDate(isoOf(bins[0].start)),
-      to: formatDate(isoOf(bins[bins.length - 1].end)),
-    });
+    this.onChange(this.bins[i0].start, this.bins[i1].end);
   }
 
   #selection() {
-    const [a, b] = this.domain;
-    const from = this.range[0] ? dayIndex(this.range[0]) : a - 1e6;
-    const to = this.range[1] ? dayIndex(this.range[1]) : b + 1e6;
-    return [from, to];
+    const first = this.bins[0].a;
+    const last = this.bins[this.bins.length - 1].b;
+    return [this.range[0] ? dayIndex(this.range[0]) : first - 1e6, this.range[1] ? dayIndex(this.range[1]) : last + 1e6];
   }
 
   #bar(root, b, x, bw, max, sel0, sel1) {
-    const inside = b.end >= sel0 && b.start <= sel1;
-    const cls = inside ? '' : ' out';
-    const he = ((H - 6) * b.exact) / max;
+    const cls = b.b >= sel0 && b.a <= sel1 ? '' : ' out';
+    const he = ((H - 6) * b.count) / max;
     const hs = ((H - 6) * b.spread) / max;
     const pad = Math.min(1.5, bw * 0.15);
-    if (he > 0) root.append(svg('rect', { x: x + pad, y: H - he, width: bw - 2 * pad, height: he, class: `bar${cls}` }));
-    if (hs > 0) root.append(svg('rect', { x: x + pad, y: H - he - hs, width: bw - 2 * pad, height: hs, class: `bar spread${cls}` }));
+    if (he > 0) root.append(svg('rect', { x: x + pad, y: H - he, width: Math.max(0.5, bw - 2 * pad), height: he, class: `bar${cls}` }));
+    if (hs > 0) root.append(svg('rect', { x: x + pad, y: H - he - hs, width: Math.max(0.5, bw - 2 * pad), height: hs, class: `bar spread${cls}` }));
     const tip = svg('title');
-    tip.textContent = `${formatDate(isoOf(b.start))}${b.end > b.start ? ` – ${formatDate(isoOf(b.end))}` : ''}: ${formatNumber(Math.round((b.exact + b.spread) * 10) / 10)}`;
+    const n = Math.round((b.count + b.spread) * 10) / 10;
+    tip.textContent = `${binLabel(this.unit, b.start, b.end)}: ${formatNumber(n)}`;
     const hit = svg('rect', { x, y: 0, width: bw, height: H, class: 'bar-hit' });
     hit.append(tip);
     root.append(hit);
   }
 
-  #selRect(root, bins, bw, sel0, sel1) {
-    const first = bins[0].start;
-    const w = this.binDays();
-    const x0 = Math.max(0, ((sel0 - first) / w) * bw);
-    const x1 = Math.min(W, ((sel1 + 1 - first) / w) * bw);
-    if (x1 > x0) root.append(svg('rect', { x: x0, y: 0, width: x1 - x0, height: H, class: 'hist-sel' }));
+  #selRect(root, bw, sel0, sel1) {
+    const i0 = this.bins.findIndex((b) => b.b >= sel0);
+    let i1 = this.bins.findLastIndex((b) => b.a <= sel1);
+    if (i0 < 0 || i1 < i0) return;
+    i1 = Math.max(i1, i0);
+    root.append(svg('rect', { x: i0 * bw, y: 0, width: (i1 - i0 + 1) * bw, height: H, class: 'hist-sel' }));
   }
 
-  #brush(root, bins, bw) {
-    const dayAt = (ev) => {
+  #brush(root, bw) {
+    const binAt = (ev) => {
       const r = root.getBoundingClientRect();
-      const i = Math.min(bins.length - 1, Math.max(0, Math.floor(((ev.clientX - r.left) / r.width) * W / bw)));
-      return bins[i];
+      const i = Math.floor(((ev.clientX - r.left) / r.width) * (W / bw));
+      return this.bins[Math.min(this.bins.length - 1, Math.max(0, i))];
     };
     root.addEventListener('pointerdown', (ev) => {
       if (ev.button !== 0) return;
       this.stop();
-      const a = dayAt(ev);
+      const a = binAt(ev);
       root.setPointerCapture(ev.pointerId);
       const pick = (e) => {
-        const b = dayAt(e);
-        return [isoOf(Math.min(a.start, b.start)), isoOf(Math.max(a.end, b.end))];
+        const b = binAt(e);
+        return [a.a <= b.a ? a.start : b.start, a.b >= b.b ? a.end : b.end];
       };
-      const move = (e) => { this.range = pick(e); this.#redrawSel(root, bins, bw); };
+      const move = (e) => {
+        this.range = pick(e);
+        root.querySelector('.hist-sel')?.remove();
+        const [s0, s1] = this.#selection();
+        this.#selRect(root, bw, s0, s1);
+      };
       const up = (e) => {
         root.removeEventListener('pointermove', move);
         root.removeEventListener('pointerup', up);
@@ -256,34 +215,34 @@ export class Timeline {
     });
   }
 
-  #redrawSel(root, bins, bw) {
-    root.querySelector('.hist-sel')?.remove();
-    const [s0, s1] = this.#selection();
-    this.#selRect(root, bins, bw, s0, s1);
-  }
-
   /** playing reports whether the animation runs. */
   playing() {
     return this.timer !== null;
   }
 
-  /** play steps a window through the domain, one bin per tick, calling onChange each time. */
+  /** frameDays is the length in days of one played frame (a bin), for the map's faint test. */
+  frameDays() {
+    return this.unit === 'month' ? 31 : this.unit === 'week' ? 7 : 1;
+  }
+
+  /**
+   * play steps through the bins, one a frame (a week or a month, as the histogram is
+   * binned), calling onChange with the frame's dates; it starts after the chosen bin when
+   * one bin is chosen, else at the first.
+   */
   play(onStop) {
-    if (!this.domain) return;
-    const [a, b] = this.domain;
-    const step = this.binDays();
-    const [s0, s1] = this.range;
-    let width = s0 && s1 ? dayIndex(s1) - dayIndex(s0) + 1 : 0;
-    if (!width || width > (b - a) * 0.6) width = Math.max(step, Math.round((b - a + 1) / 8 / step) * step);
-    let start = s0 && s1 && dayIndex(s1) < b ? dayIndex(s0) + step : a;
+    const n = this.bins.length;
+    if (!n) return;
+    const [i0, i1] = this.#selBins();
+    let i = (this.range[0] || this.range[1]) && i0 === i1 && i1 < n - 1 ? i1 + 1 : 0;
     const tick = () => {
-      if (start > b) { this.stop(); return; }
-      this.onChange(isoOf(start), isoOf(Math.min(b, start + width - 1)));
-      start += step;
+      if (i >= n) { this.stop(); return; }
+      this.onChange(this.bins[i].start, this.bins[i].end);
+      i += 1;
     };
     this.onStopCb = onStop;
     tick();
-    this.timer = setInterval(tick, 1100);
+    this.timer = setInterval(tick, 1200);
   }
 
   /** stop ends the animation, keeping the current range. */
