@@ -90,28 +90,28 @@ describe('zoomed-out views', { timeout: 240000 }, () => {
     const big = requests.filter((u) => u.pathname === ITEMS && Number(u.searchParams.get('limit')) > 100);
     assert.deepEqual(big.map(String), [], 'no items request with a big limit');
 
-    // The cells drawn are the aggregate's, and together hold every incident in view.
+    // The cells drawn are the aggregate's, merged where two would overlap on screen, and
+    // together hold every incident in view.
     const view = aggs.filter((u) => u.searchParams.get('zoom') !== '0').at(-1);
     const agg = await api(view.pathname + view.search);
     assert.ok(agg.numberMatched > 10000, `view holds ${agg.numberMatched}`);
     const drawn = await page.$$eval('.agg-cell .cell-count', (cs) => cs.map((c) => c.textContent));
-    assert.equal(drawn.length, agg.features.length);
+    assert.ok(drawn.length > 0 && drawn.length <= agg.features.length, `${drawn.length} circles for ${agg.features.length} cells`);
     assert.equal(drawn.reduce((s, c) => s + num(c), 0), agg.numberMatched);
     assert.equal(num(await page.textContent('#list-count')), agg.numberMatched);
-    assert.ok((await page.$$eval('#incident-list > li', (l) => l.length)) <= 100, 'the list holds the latest few');
+    assert.ok((await page.$$eval('#incident-list > li', (l) => l.length)) <= 100, 'the list holds the latest page');
 
     // The legend counts come from the aggregate: past the 10,000 cap of items.
     const legend = await page.$$eval('.legend-item', (ls) => ls.map((l) => [l.dataset.type, l.querySelector('.legend-count').textContent]));
     const total = legend.reduce((s, [, c]) => s + num(c), 0);
     assert.equal(total, agg.numberMatched, `legend ${JSON.stringify(legend)}`);
 
-    // The biggest cell's popup gives its count by type.
-    const biggest = agg.features.reduce((a, b) => (b.properties.count > a.properties.count ? b : a));
-    const i = drawn.findIndex((c) => num(c) === biggest.properties.count);
+    // The biggest circle's popup gives its count by type.
+    const i = drawn.map(num).indexOf(Math.max(...drawn.map(num)));
     await page.locator('.agg-cell').nth(i).click();
     await page.waitForSelector('.leaflet-popup .cell-popup');
     const rows = await page.$$eval('.cell-types li', (ls) => ls.map((l) => [l.dataset.type, l.querySelector('.cell-n').textContent]));
-    assert.deepEqual(Object.fromEntries(rows.map(([k, n]) => [k, num(n)])), biggest.properties.types);
+    assert.equal(rows.reduce((s, [, n]) => s + num(n), 0), num(drawn[i]), 'the popup adds up to the circle');
     await page.waitForTimeout(300); // the popup fades in
     mkdirSync(path.join(ROOT, 'e2e', 'artifacts'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'e2e', 'artifacts', 'map-cells.png') });

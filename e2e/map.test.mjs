@@ -122,9 +122,9 @@ describe('map page', { timeout: 240000 }, () => {
     const counts = {};
     for (const f of before.features) counts[f.properties.incident_type] = (counts[f.properties.incident_type] || 0) + 1;
     const [type] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-    assert.equal(await page.textContent(`label[data-type="${type}"] .legend-count`), String(counts[type]), 'legend count');
+    assert.equal(await page.textContent(`.legend-item[data-type="${type}"] .legend-count`), String(counts[type]), 'legend count');
 
-    await page.getByRole('checkbox', { name: new RegExp(await page.textContent(`label[data-type="${type}"] .legend-name`)) }).uncheck();
+    await page.getByRole('checkbox', { name: new RegExp(await page.textContent(`.legend-item[data-type="${type}"] .legend-name`)) }).uncheck();
     await changed(page, 'incident_type=');
     const untyped = await api(await pageItemsURL(page));
     assert.equal(untyped.features.length, before.features.length - counts[type], `unticking ${type}`);

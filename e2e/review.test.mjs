@@ -136,13 +136,13 @@ describe('review panel', { timeout: 240000 }, () => {
     await signIn(page);
     await page.click('#ingest-submit');
     await page.waitForSelector('#report-text-err', { state: 'visible' });
-    assert.match(await page.textContent('#report-text-err'), /^text:/);
+    assert.equal(await page.textContent('#report-text-err'), 'Paste the report’s text first.', 'the server says text: empty; the page says what to do');
     assert.equal(await page.getAttribute('#report-text', 'aria-invalid'), 'true');
     await page.fill('#report-text', NOWHERE);
     await page.fill('#source-url', 'javascript:alert(1)');
     await page.click('#ingest-submit');
     await page.waitForSelector('#source-url-err', { state: 'visible' });
-    assert.match(await page.textContent('#source-url-err'), /source\.url: only http and https/);
+    assert.match(await page.textContent('#source-url-err'), /must start with http:\/\/ or https:\/\//);
     assert.equal(await page.isHidden('#report-text-err'), true, 'the old error is cleared');
 
     assert.match(await ingest(page, NOWHERE, { url: 'https://example.org/e2e/nowhere' }), /1 new draft/);

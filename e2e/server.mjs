@@ -63,13 +63,16 @@ async function waitReady(url, child, logs) {
 
 /**
  * startServer imports the seed, the XSS fixture and the files in extra into a fresh
- * database, starts `mapsrv serve` and resolves to { url, stop, logs } once the API answers.
+ * database (or, with db, serves that one as it is), adds synth synthetic incidents
+ * (`mapsrv synth`, around real towns), starts `mapsrv serve` and resolves to
+ * { url, stop, logs, db } once the API answers.
  */
-export async function startServer({ extra = [] } = {}) {
+export async function startServer({ extra = [], synth = 0, db: given = '' } = {}) {
   const bin = binary();
   const dir = mkdtempSync(path.join(tmpdir(), 'mapsrv-e2e-'));
-  const db = path.join(dir, 'e2e.db');
-  execFileSync(bin, ['import', '--db', db, SEED, FIXTURE, ...extra], { cwd: dir, stdio: 'pipe' });
+  const db = given || path.join(dir, 'e2e.db');
+  if (!given) execFileSync(bin, ['import', '--db', db, SEED, FIXTURE, ...extra], { cwd: dir, stdio: 'pipe' });
+  if (synth > 0) execFileSync(bin, ['synth', '--db', db, '--n', String(synth)], { cwd: dir, stdio: 'pipe' });
   const port = await freePort();
   const logs = [];
   const child = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', db], {
@@ -95,5 +98,5 @@ export async function startServer({ extra = [] } = {}) {
     await stop();
     throw err;
   }
-  return { url, stop, logs };
+  return { url, stop, logs, db };
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -198,4 +199,29 @@ func readEvents(body io.Reader) <-chan int64 {
 		}
 	}()
 	return out
+}
+
+// TestExport_Gzip: a gzip client gets a streamed export marked as gzip from
+// its first byte; flushing a page must not send the headers before it.
+func TestExport_Gzip(t *testing.T) {
+	srv, store := newTestServer(t)
+	addMany(t, store, 1500)
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/collections/incidents/export", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding = %q, want gzip", resp.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc featureCollection
+	if err := json.NewDecoder(zr).Decode(&fc); err != nil || len(fc.Features) < 1500 {
+		t.Errorf("gunzipped export: %d features, %v", len(fc.Features), err)
+	}
 }

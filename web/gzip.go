@@ -99,3 +99,18 @@ func (g *gzipResponseWriter) close() {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (g *gzipResponseWriter) Unwrap() http.ResponseWriter { return g.ResponseWriter }
+
+// FlushError sends what is compressed so far, for streamed responses (an
+// export page by page). Without it a flush would reach the writer below and
+// send the headers before Content-Encoding is set.
+func (g *gzipResponseWriter) FlushError() error {
+	if !g.wroteHeader {
+		g.WriteHeader(http.StatusOK)
+	}
+	if g.gz != nil {
+		if err := g.gz.Flush(); err != nil {
+			return err
+		}
+	}
+	return http.NewResponseController(g.ResponseWriter).Flush()
+}

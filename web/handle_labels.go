@@ -107,23 +107,24 @@ func inBounds(bounds []orb.Bound, p orb.Point) bool {
 }
 
 // handleDistrictItems serves GET /api/collections/districts/items: OCHA's
-// district (admin-2) outlines with P-codes and names, all at once.
-func handleDistrictItems(src areaLister, log *slog.Logger) http.Handler {
+// district (admin-2) outlines with P-codes and names, all at once; none
+// when the gazetteer has no outlines.
+func handleDistrictItems(places Places, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkParams(r.URL.Query(), []string{"limit", "f"}); err != nil {
 			writeError(w, r, log, err)
 			return
 		}
 		fc := geojson.NewFeatureCollection()
-		for _, a := range src.Areas(2) {
+		var areas []gazetteer.Area
+		if src, ok := places.(areaLister); ok {
+			areas = src.Areas(2)
+		}
+		for _, a := range areas {
 			f := geojson.NewFeature(a.Geometry)
 			f.ID = a.PCode
 			f.Properties = geojson.Properties{"pcode": a.PCode, "name_en": a.NameEN, "name_ar": a.NameAR, "admin1_pcode": a.Admin1PCode}
 			fc.Append(f)
-		}
-		if len(fc.Features) == 0 {
-			writeError(w, r, log, fmt.Errorf("%w: no district outlines are loaded", errNotFound))
-			return
 		}
 		fc.ExtraMembers = geojson.Properties{"numberReturned": len(fc.Features),
 			"links": []link{{Href: absURL(r, r.URL.Path), Rel: "self", Type: "application/geo+json"}}}

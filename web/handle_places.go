@@ -54,9 +54,7 @@ func registerPlaceRoutes(get func(string, http.Handler), places Places, log *slo
 	if pl, ok := places.(placeLister); ok {
 		get("/places/labels", withGzip(handlePlaceLabels(pl, log)))
 	}
-	if al, ok := places.(areaLister); ok {
-		get("/collections/districts/items", withGzip(handleDistrictItems(al, log)))
-	}
+	get("/collections/districts/items", withGzip(handleDistrictItems(places, log)))
 }
 
 // handleGeocode serves GET /api/geocode?q=: the best place for a name as the

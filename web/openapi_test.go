@@ -18,7 +18,7 @@ func TestOpenAPI_DescribesWhatIsServed(t *testing.T) {
 	n := 0
 	for path, ops := range doc.Paths {
 		for method := range ops {
-			if method == "parameters" {
+			if method == "parameters" || path == "/api/events" { // a stream that stays open: TestEvents
 				continue
 			}
 			n++

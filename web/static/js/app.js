@@ -49,7 +49,7 @@ map.attributionControl.setPrefix('<a href="https://leafletjs.com" rel="noopener"
 if (initial.center) map.setView([initial.center.lat, initial.center.lon], initial.center.zoom);
 else if (initial.bbox) map.fitBounds([[initial.bbox[1], initial.bbox[0]], [initial.bbox[3], initial.bbox[2]]]);
 else map.fitBounds(SYRIA, { padding: [8, 8] });
-new ArabicScale({ imperial: false }).addTo(map);
+const scale = new ArabicScale({ imperial: false }).addTo(map);
 
 const status = new Status({
   status: $('status'), error: $('error'), errorText: $('error-text'), retry: $('error-retry'),
@@ -128,7 +128,7 @@ async function loadShown() {
   if (state.types && state.types.length === 0) {
     Object.values(channels).forEach((c) => c.abort());
     drawPoints({ features: [], links: [] }, 0);
-    document.body.dataset.loaded = $('export-geojson').href;
+    document.body.dataset.loaded = $('export-geojson').getAttribute('href');
     return;
   }
   const gen = ++shownGen;
@@ -143,7 +143,7 @@ async function loadShown() {
     if (points) drawPoints(fc, agg.numberMatched);
     else drawCells(agg, fc);
     document.body.dataset.mode = state.show || (points ? 'points' : 'cells');
-    document.body.dataset.loaded = $('export-geojson').href; // lets tests know which view is drawn
+    document.body.dataset.loaded = $('export-geojson').getAttribute('href'); // lets tests know which view is drawn
   } catch (err) {
     status.fail('loadError', err);
   } finally {
@@ -338,6 +338,7 @@ function applyLang(l) {
   $('lang-toggle').setAttribute('aria-label', t('switchLang'));
   layersControl();
   base.relabel();
+  scale._update(); // its units in the new language
   map.closePopup();
   filters.relabel();
   renderContextLegend();
