@@ -173,6 +173,14 @@ func BenchmarkStore_Items(b *testing.B) {
 	storetest.Bench(b, s)
 }
 
+// BenchmarkStore_Analyst runs the histograms and counts of the map's time
+// chart and choropleth over storetest.BenchN() incidents (MAPSRV_BENCH_N).
+func BenchmarkStore_Analyst(b *testing.B) {
+	s := mustOpen(b, pgtest.DSN(b))
+	storetest.Seed(b, s, storetest.BenchN(), rand.New(rand.NewPCG(1, 2)))
+	storetest.BenchAnalyst(b, s)
+}
+
 // TestOpen_ReadOnly: a read-only connection, as to a streaming replica, serves
 // reads once the primary has migrated, and refuses writes.
 func TestOpen_ReadOnly(t *testing.T) {

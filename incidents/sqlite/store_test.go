@@ -88,3 +88,14 @@ func BenchmarkStore_Items(b *testing.B) {
 }
 
 func TestStore_Empty(t *testing.T) { storetest.CheckEmpty(t, mustOpenStore(t)) }
+
+// BenchmarkStore_Analyst runs the histograms and counts of the map's time
+// chart and choropleth over storetest.BenchN() incidents (MAPSRV_BENCH_N).
+func BenchmarkStore_Analyst(b *testing.B) {
+	s := mustOpenStore(b)
+	storetest.Seed(b, s, storetest.BenchN(), rand.New(rand.NewPCG(1, 2)))
+	if err := s.Preload(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	storetest.BenchAnalyst(b, s)
+}

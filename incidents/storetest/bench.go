@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -26,6 +28,10 @@ func Seed(tb testing.TB, s incidents.Store, n int, rng *rand.Rand) {
 				from.Format(incidents.DateLayout), to.Format(incidents.DateLayout))
 			inc.Admin1PCode = fmt.Sprintf("SY%02d", 1+rng.IntN(14))
 			inc.SummaryEN = "synthetic incident for benchmarks"
+			if i%5 == 0 {
+				killed := rng.IntN(6)
+				inc.Killed = &killed
+			}
 			inc.Sources = []incidents.Source{{Title: "report", URL: fmt.Sprintf("https://example.org/bench/%d", i)}}
 			if i%10 == 0 {
 				inc.Sources = append(inc.Sources, incidents.Source{Title: "digest", URL: "https://example.org/digest"})
@@ -87,4 +93,65 @@ func Bench(b *testing.B, s incidents.Store) {
 			}
 		}
 	})
+}
+
+// BenchAnalyst measures, as sub-benchmarks, the time chart's histograms and
+// the choropleth's counts the map asks for, against a store holding
+// [Seed]'s data: the plain ones the in-memory index answers where a store
+// has one, and those with filters only SQL answers.
+func BenchAnalyst(b *testing.B, s incidents.Store) {
+	ctx := context.Background()
+	idlib := []orb.Bound{{Min: orb.Point{36.2, 35.5}, Max: orb.Point{37.2, 36.4}}}
+	y2024 := incidents.Interval{Start: Day("2024-01-01"), End: Day("2024-12-31")}
+	histograms := []struct {
+		name string
+		f    incidents.Filter
+	}{
+		{"histogram country", incidents.Filter{}},
+		{"histogram governorate bbox two types", incidents.Filter{Bounds: idlib, Types: []incidents.Type{incidents.TypeArrest, incidents.TypeShelling}}},
+		{"histogram governorate code", incidents.Filter{Admin1PCode: "SY07"}},
+		{"histogram min killed", incidents.Filter{MinKilled: 1}},
+		{"histogram words matching every incident", incidents.Filter{Text: "synthetic"}},
+	}
+	for _, q := range histograms {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				h, err := s.Histogram(ctx, q.f, "")
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = h.Total
+			}
+			b.ReportMetric(float64(n), "incidents/op")
+		})
+	}
+	for _, q := range []struct {
+		name  string
+		f     incidents.Filter
+		level int
+	}{
+		{"counts by governorate", incidents.Filter{}, incidents.AdminGovernorate},
+		{"counts by governorate one year", incidents.Filter{Period: y2024}, incidents.AdminGovernorate},
+		{"counts by district", incidents.Filter{}, incidents.AdminDistrict},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.CountByAdmin(ctx, q.f, q.level); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchN is how many incidents the analyst benchmarks seed: MAPSRV_BENCH_N,
+// or 100,000.
+func BenchN() int {
+	if n, err := strconv.Atoi(os.Getenv("MAPSRV_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
 }

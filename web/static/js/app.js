@@ -180,7 +180,7 @@ function drawPoints(fc, total) {
   listNote($('list-note'), hasNext(fc) ? t('truncated', { n: formatNumber(shown.length) })
     : shown.length === 0 ? t('noIncidents') : '');
   document.body.dataset.shown = String(shown.length);
-  base.keepLabelsClear([]);
+  base.keepLabelsClear(() => []);
   afterDraw();
 }
 
@@ -200,7 +200,7 @@ function drawCells(agg, fc) {
   listNote($('list-note'), agg.numberMatched === 0 ? t('noIncidents')
     : t('cellsNote', { total: formatNumber(agg.numberMatched) }));
   document.body.dataset.shown = String(agg.numberMatched);
-  base.keepLabelsClear(cells.boxes());
+  base.keepLabelsClear(() => cells.boxes());
   afterDraw();
 }
 

@@ -117,6 +117,24 @@ export function basemaps(map, { tilesNote, onError }) {
     places.relabel();
   }
   labels.addTo(map);
+  // clearLabels hides the governorate labels a count covers, and writes the place labels
+  // again around the counts.
+  function clearLabels() {
+    const boxes = places.avoid();
+    places.draw();
+    const c = map.getContainer().getBoundingClientRect();
+    for (const l of labels.getLayers()) {
+      const node = l.getElement();
+      if (!node) continue;
+      node.classList.remove('covered');
+      const r = node.getBoundingClientRect();
+      const box = { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
+      if (boxes.some((b) => b.left < box.right && b.right > box.left && b.top < box.bottom && b.bottom > box.top)) {
+        node.classList.add('covered');
+      }
+    }
+  }
+  map.on('moveend', clearLabels);
   const crowded = () => map.getContainer().classList.toggle('gov-labels-off', map.getZoom() < 5.5 || map.getZoom() >= 10);
   map.on('zoomend', crowded);
   crowded();
@@ -133,23 +151,12 @@ export function basemaps(map, { tilesNote, onError }) {
       }, { collapsed: true }).addTo(map);
     },
     relabel: drawLabels,
-    // keepLabelsClear hides the governorate labels that a drawn count would cover.
+    // keepLabelsClear keeps labels from under the counts drawn: boxes() gives their
+    // screen boxes as they stand, read again whenever the map has moved.
     keepLabelsClear(boxes) {
       places.avoid = boxes;
-      places.draw();
-      for (const l of labels.getLayers()) {
-        const node = l.getElement();
-        if (!node) continue;
-        node.classList.remove('covered');
-        const r = node.getBoundingClientRect();
-        const c = map.getContainer().getBoundingClientRect();
-        const box = { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
-        if (boxes.some((b) => b.left < box.right && b.right > box.left && b.top < box.bottom && b.bottom > box.top)) {
-          node.classList.add('covered');
-        }
-      }
+      clearLabels();
     },
-
   };
 }
 

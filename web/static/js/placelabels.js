@@ -19,7 +19,7 @@ export class PlaceLabels {
     this.group = L.layerGroup();
     this.channel = new Channel();
     this.labels = [];
-    this.avoid = []; // screen boxes of counts drawn over the map: no label under them
+    this.avoid = () => []; // the screen boxes of the counts drawn over the map now: no label under them
     this.group.on('add', () => this.load());
     map.on('moveend', () => { if (map.hasLayer(this.group)) this.load(); });
   }
@@ -48,7 +48,7 @@ export class PlaceLabels {
 
   draw() {
     this.group.clearLayers();
-    const taken = this.avoid.map((b) => ({ l: b.left, r: b.right, t: b.top, b: b.bottom }));
+    const taken = this.avoid().map((b) => ({ l: b.left, r: b.right, t: b.top, b: b.bottom }));
     const names = new Set();
     for (const p of this.labels) {
       const name = pick(p, 'name').text;

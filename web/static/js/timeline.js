@@ -241,8 +241,8 @@ export class Timeline {
       i += 1;
     };
     this.onStopCb = onStop;
+    this.timer = setInterval(tick, 1200); // set before the first frame, which asks playing()
     tick();
-    this.timer = setInterval(tick, 1200);
   }
 
   /** stop ends the animation, keeping the current range. */
