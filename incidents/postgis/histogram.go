@@ -6,11 +6,26 @@ import (
 	"strings"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
-// Histogram counts the incidents matching f per date bin: PostgreSQL groups
-// them by date range, then they are binned as every store bins them.
+// Histogram counts the incidents matching f per date bin, as every store bins
+// them: published incidents by date range from the in-memory index, the rest
+// (drafts, a governorate, district, killed, words) grouped by PostgreSQL.
 func (s *Store) Histogram(ctx context.Context, f incidents.Filter, unit incidents.BinUnit) (incidents.Histogram, error) {
+	if index.Knows(f) {
+		v, err := s.Version(ctx)
+		if err != nil {
+			return incidents.Histogram{}, fmt.Errorf("postgis: histogram: %w", err)
+		}
+		ix, err := s.indexAt(ctx, v)
+		if err != nil {
+			return incidents.Histogram{}, fmt.Errorf("postgis: histogram: %w", err)
+		}
+		if counts, ok := ix.CountDates(f); ok {
+			return incidents.NewHistogram(counts, unit, f.Period)
+		}
+	}
 	var p params
 	f.Limit, f.After = 0, nil
 	where := append(filterTerms(&p, f), "i.date_from IS NOT NULL")
