@@ -12,7 +12,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 # apt-get needs root: use sudo when we are not.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build run test test-go bench-stores test-e2e test-clients test-deps vendor bench bench-load fuzz gazetteer-data clean load-test
+.PHONY: all build run test test-go bench-stores test-e2e test-clients test-deps vendor bench bench-load bench-page screenshots fuzz gazetteer-data clean load-test
 
 all: build
 
@@ -102,6 +102,17 @@ bench-load:
 	else \
 		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) $$all; \
 	fi
+
+# Page speed in Debian's chromium at BENCH_N incidents (1,000,000 by default;
+# BENCH_DB=path reuses or keeps the database): first incidents drawn and pans
+# redrawn over several views (docs/PERFORMANCE.md). Minutes; not part of
+# `make test`.
+bench-page: test-deps build
+	MAPSRV_BIN=$(CURDIR)/bin/mapsrv BENCH_N=$(BENCH_N) node e2e/bench/page.bench.mjs
+
+# The screenshots in docs/screenshots/, over 20,000 synthetic incidents.
+screenshots: test-deps build
+	MAPSRV_BIN=$(CURDIR)/bin/mapsrv node e2e/bench/screenshots.mjs
 
 # Each fuzz target for a bounded time (FUZZTIME each); the seed corpora are committed.
 FUZZTIME ?= 30s

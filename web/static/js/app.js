@@ -91,7 +91,7 @@ const filters = new Filters({
   onError: (msg) => listNote($('filter-error'), msg),
 });
 const channels = {
-  agg: new Channel(), main: new Channel(), hist: new Channel(), legend: new Channel(), counts: new Channel(),
+  agg: new Channel(), main: new Channel(), points: new Channel(), hist: new Channel(), legend: new Channel(), counts: new Channel(),
 };
 
 /** view returns the filters of the current view, with the visible box unless noBox. */
@@ -134,11 +134,16 @@ async function loadShown() {
   const gen = ++shownGen;
   status.loading(true);
   try {
-    if (state.show) await loadChoropleth(gen);
-    const agg = await channels.agg.get(aggregateURL({ ...v, zoom: map.getZoom() }));
-    if (!agg || gen !== shownGen) return;
+    // The count of the view and its first list page are asked for at once: most views
+    // are drawn as cells with that page; a small one is then fetched whole as points.
+    const [agg, page] = await Promise.all([
+      channels.agg.get(aggregateURL({ ...v, zoom: map.getZoom() })),
+      channels.main.get(url),
+      state.show ? loadChoropleth(gen) : null,
+    ]);
+    if (!agg || !page || gen !== shownGen) return;
     const points = !state.show && usePoints(map.getZoom(), agg.numberMatched);
-    const fc = await channels.main.get(points ? itemsURL(v) : url);
+    const fc = points && hasNext(page) ? await channels.points.get(itemsURL(v)) : page;
     if (!fc || gen !== shownGen) return;
     if (points) drawPoints(fc, agg.numberMatched);
     else drawCells(agg, fc);
@@ -244,7 +249,7 @@ function refresh(force = false) {
     syncHash();
     loadShown();
     loadContext(force);
-  }, 120);
+  }, 60);
 }
 
 function setDates(from, to) {
@@ -432,11 +437,12 @@ async function start() {
   applyLang(state.lang);
   setShow(state.show, state.shade, false);
   timeline.setRange(state.from, state.to);
+  if (state.incident) openIncident(state.incident);
+  refresh(); // at once: the incidents do not wait for the outlines
   await base.ready;
   setGovernorates(base.features());
   filters.fill();
-  if (state.incident) openIncident(state.incident);
-  refresh();
+  if (lastDraw) list.relabel(); // governorates named from the outlines' table
   new Live({
     onChange: () => { liveSeen = true; contextKey = ''; refresh(true); },
     probeURL: () => itemsURL({ limit: 1 }),

@@ -196,7 +196,7 @@ const en = {
   showMore: 'Show more',
   anyDate: 'any date',
   layerDistricts: 'District boundaries',
-  searchPlaceholderShort: 'Search places',
+  searchPlaceholderShort: 'Search',
   errTextEmpty: 'Paste the report’s text first.',
   errTextLong: 'This report is too long: paste at most 200,000 characters.',
   errTextBad: 'The text could not be read: paste it again as plain text.',

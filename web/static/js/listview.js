@@ -66,6 +66,11 @@ export class ListView {
     document.body.dataset.listed = String(this.shown);
   }
 
+  /** relabel lists the shown incidents again (after the language or the names changed). */
+  relabel() {
+    renderList(this.ol, this.local.slice(0, this.shown), this.onShow, this.isFresh);
+  }
+
   /** find returns a listed incident by id. */
   find(id) {
     return this.local.find((f) => String(f.id) === String(id)) || null;
