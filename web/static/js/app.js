@@ -325,8 +325,24 @@ map.on('popupopen', (e) => {
   const id = e.popup.getElement()?.querySelector('.popup')?.dataset.id;
   if (id) { state.incident = id; markSelected($('incident-list'), id); syncHash(); }
 });
-map.on('popupclose', () => { state.incident = null; markSelected($('incident-list'), null); syncHash(); });
-map.on('moveend', () => refresh());
+// A popup that pans the map to fit does not reload the view under it: new markers
+// arriving could cluster the one it belongs to and close it. The view reloads when the
+// popup closes.
+let autopanned = false;
+let popupOpen = false;
+map.on('autopanstart', () => { autopanned = true; });
+map.on('popupopen', () => { popupOpen = true; });
+map.on('popupclose', () => {
+  popupOpen = false;
+  state.incident = null;
+  markSelected($('incident-list'), null);
+  syncHash();
+  if (autopanned) { autopanned = false; refresh(); }
+});
+map.on('moveend', () => {
+  if (autopanned && popupOpen) { syncHash(); return; }
+  refresh();
+});
 map.on('overlayadd', (e) => { if (e.layer === density.group) density.redraw(); });
 
 // On a phone the search box is narrow: its placeholder is the short one.
