@@ -30,6 +30,7 @@ type Incident struct {
 	PlaceNameEN   string
 	Admin1PCode   string // OCHA governorate P-code, SY01..SY14
 	Admin1Name    string
+	Admin2PCode   string // OCHA district P-code (SY0703) holding Location; "" when not placed finer than the governorate, or outside every district
 	Location      orb.Point
 	GeoPrecision  GeoPrecision // how closely Location stands for where it happened
 	Killed        *int         // nil when not reported
@@ -137,6 +138,8 @@ func (inc *Incident) Validate() error {
 		return bad("date_from", "%s is after date_to %s", inc.DateFrom.Format(DateLayout), inc.DateTo.Format(DateLayout))
 	case inc.Admin1PCode != "" && !IsAdmin1PCode(inc.Admin1PCode):
 		return bad("admin1_pcode", "%q is not an OCHA governorate P-code SY01..SY14", inc.Admin1PCode)
+	case inc.Admin2PCode != "" && !IsAdmin2PCode(inc.Admin2PCode):
+		return bad("admin2_pcode", "%q is not an OCHA district P-code (a governorate's and two digits, such as SY0703)", inc.Admin2PCode)
 	}
 	if err := CheckDate("date_from", inc.DateFrom); err != nil {
 		return err
@@ -166,6 +169,12 @@ func (inc *Incident) Validate() error {
 		}
 	}
 	return nil
+}
+
+// IsAdmin2PCode reports whether p has the form of an OCHA district P-code: a
+// governorate's (SY01..SY14) and two digits.
+func IsAdmin2PCode(p string) bool {
+	return len(p) == 6 && IsAdmin1PCode(p[:4]) && p[4] >= '0' && p[4] <= '9' && p[5] >= '0' && p[5] <= '9'
 }
 
 // IsAdmin1PCode reports whether p is an OCHA governorate P-code, SY01..SY14.

@@ -24,6 +24,7 @@ var incidentSchema = map[string]any{
 		"place_name_en":  map[string]any{"type": "string"},
 		"admin1_pcode":   map[string]any{"type": "string"},
 		"admin1_name":    map[string]any{"type": "string"},
+		"admin2_pcode":   map[string]any{"type": "string", "description": "the OCHA district (admin-2) holding the point; empty when the incident is known only to its governorate or country"},
 		"geo_precision":  map[string]any{"type": "string", "enum": []string{"exact", "neighbourhood", "town", "district", "governorate", "country"}},
 		"killed":         map[string]any{"type": "integer"},
 		"injured":        map[string]any{"type": "integer"},

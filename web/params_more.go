@@ -19,7 +19,7 @@ const maxKilled = 1_000_000
 // parseMoreFilters reads the district, killed and text filters into f.
 func parseMoreFilters(q url.Values, f *incidents.Filter) error {
 	if s := q.Get("admin2_pcode"); s != "" {
-		if !isAdmin2PCode(s) {
+		if !incidents.IsAdmin2PCode(s) {
 			return badRequest{fmt.Sprintf("admin2_pcode: %q is not an OCHA district P-code (SY and four digits, such as SY0703)", s)}
 		}
 		f.Admin2PCode = s
@@ -38,15 +38,6 @@ func parseMoreFilters(q url.Values, f *incidents.Filter) error {
 		f.Text = s
 	}
 	return nil
-}
-
-// isAdmin2PCode reports whether p has the form of an OCHA district P-code of
-// Syria: a governorate's (SY01..SY14) and two digits.
-func isAdmin2PCode(p string) bool {
-	if len(p) != 6 || !incidents.IsAdmin1PCode(p[:4]) {
-		return false
-	}
-	return p[4] >= '0' && p[4] <= '9' && p[5] >= '0' && p[5] <= '9'
 }
 
 // filterQuery keeps, of q, the filters every incident endpoint shares.

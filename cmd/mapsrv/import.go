@@ -35,6 +35,11 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer store.Close()
+	gaz, err := loadGazetteer(ctx, store)
+	if err != nil {
+		return err
+	}
+	setLocator(store, gaz)
 	progress := func(n int) { fmt.Fprintf(e.stderr, "\rimported %d incidents", n) }
 	n, err := store.Import(ctx, filesSeq(e, fs.Args(), incidents.Status(*status)), progress)
 	fmt.Fprintln(e.stderr)

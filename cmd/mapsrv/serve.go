@@ -71,6 +71,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	setLocator(store, gaz)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -205,6 +206,7 @@ func warmUp(ctx context.Context, store store, limitHeap bool, log *slog.Logger) 
 		runtime.ReadMemStats(&m)
 		debug.SetMemoryLimit(int64(m.HeapAlloc) + heapRoom)
 	}
+	logFillDistricts(ctx, store, log) // incidents stored without their district
 	if f, ok := store.(featureFiller); ok {
 		logFill(ctx, f, log)
 	}

@@ -40,6 +40,7 @@ func runSynth(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer store.Close()
+	store.SetLocator(gaz.District)
 	start := time.Now()
 	var progress func(int)
 	if isTerminal(e.stderr) {

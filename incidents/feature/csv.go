@@ -19,7 +19,7 @@ import (
 // endpoint writes it with f=csv: the GeoJSON property names, the point as lon
 // and lat, and the sources flattened into titles and URLs joined by " | ".
 var CSVColumns = []string{"id", "incident_type", "date_from", "date_to", "date_precision", "place_name_en",
-	"place_name_ar", "admin1_pcode", "admin1_name", "lon", "lat", "geo_precision", "killed", "injured",
+	"place_name_ar", "admin1_pcode", "admin1_name", "admin2_pcode", "lon", "lat", "geo_precision", "killed", "injured",
 	"arrested", "summary_en", "summary_ar", "source_titles", "source_urls"}
 
 // ErrBadCSV is wrapped by CSV decoding errors that are not about one incident's values.
@@ -132,7 +132,7 @@ func csvIncident(rec []string, cols map[string]int, def incidents.Status) (incid
 	}
 	p := Properties{IncidentType: get("incident_type"), DateFrom: nullable(get("date_from")), DateTo: nullable(get("date_to")),
 		DatePrecision: nullable(get("date_precision")), PlaceNameAR: get("place_name_ar"), PlaceNameEN: get("place_name_en"),
-		Admin1PCode: get("admin1_pcode"), Admin1Name: get("admin1_name"), GeoPrecision: get("geo_precision"),
+		Admin1PCode: get("admin1_pcode"), Admin1Name: get("admin1_name"), Admin2PCode: get("admin2_pcode"), GeoPrecision: get("geo_precision"),
 		SummaryAR: get("summary_ar"), SummaryEN: get("summary_en")}
 	for name, dst := range map[string]**int{"killed": &p.Killed, "injured": &p.Injured, "arrested": &p.Arrested} {
 		if s := get(name); s != "" {

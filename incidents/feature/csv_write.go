@@ -34,7 +34,7 @@ func WriteCSVRows(w io.Writer, found []incidents.Incident) error {
 		cw.Write([]string{strconv.FormatInt(inc.ID, 10), string(inc.Type),
 			incidents.FormatDate(inc.DateFrom), incidents.FormatDate(inc.DateTo),
 			string(inc.DatePrecision), cell(inc.PlaceNameEN), cell(inc.PlaceNameAR), inc.Admin1PCode,
-			cell(inc.Admin1Name), strconv.FormatFloat(inc.Location.Lon(), 'f', -1, 64),
+			cell(inc.Admin1Name), inc.Admin2PCode, strconv.FormatFloat(inc.Location.Lon(), 'f', -1, 64),
 			strconv.FormatFloat(inc.Location.Lat(), 'f', -1, 64), string(inc.GeoPrecision),
 			count(inc.Killed), count(inc.Injured), count(inc.Arrested), cell(inc.SummaryEN),
 			cell(inc.SummaryAR), cell(strings.Join(titles, " | ")), cell(strings.Join(urls, " | "))})

@@ -47,6 +47,7 @@ func appendProperties(dst []byte, inc incidents.Incident) []byte {
 	dst = appendString(append(dst, `,"place_name_en":`...), inc.PlaceNameEN)
 	dst = appendString(append(dst, `,"admin1_pcode":`...), inc.Admin1PCode)
 	dst = appendString(append(dst, `,"admin1_name":`...), inc.Admin1Name)
+	dst = appendString(append(dst, `,"admin2_pcode":`...), inc.Admin2PCode)
 	dst = appendString(append(dst, `,"geo_precision":`...), string(inc.GeoPrecision))
 	dst = appendCount(append(dst, `,"killed":`...), inc.Killed)
 	dst = appendCount(append(dst, `,"injured":`...), inc.Injured)

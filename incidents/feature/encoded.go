@@ -6,7 +6,7 @@ import "github.com/mapsrv/mapsrv/incidents"
 // whenever they do, so that a store keeping features encoded at write time
 // (incidents/sqlite) knows that the ones it holds are out of date and encodes
 // them again. TestFormat_Digest fails when the encoding changes without it.
-const Format = 1
+const Format = 2 // 2: admin2_pcode
 
 // Encoded is one incident's feature as [AppendFeature] writes it, with the
 // cursor that continues a listing after it.

@@ -20,6 +20,7 @@ import (
 // (add the new digest here) so that they encode them again.
 var formatDigests = map[int]string{
 	1: "0192117ed78d424db3023dad73449571962ac5bed2319523d127dbfc1d74d2c3",
+	2: "f72898a05c5b22fa928371a15ef4f0933f30616d8f2bfbd6c448d9045ca1eb54", // admin2_pcode
 }
 
 // formatProbe encodes incidents touching every member AppendFeature writes.
@@ -27,7 +28,7 @@ func formatProbe(t *testing.T) []byte {
 	day := time.Date(2019, 7, 8, 0, 0, 0, 0, time.UTC)
 	full := incidents.Incident{ID: 7, Type: incidents.TypeAirstrike, DateFrom: day, DateTo: day.AddDate(0, 0, 1),
 		DatePrecision: incidents.DateDay, PlaceNameAR: "أريحا", PlaceNameEN: "Ariha", Admin1PCode: "SY07",
-		Admin1Name: "Idlib", Location: orb.Point{36.6075, 35.8114}, GeoPrecision: incidents.GeoTown,
+		Admin1Name: "Idlib", Admin2PCode: "SY0703", Location: orb.Point{36.6075, 35.8114}, GeoPrecision: incidents.GeoTown,
 		Killed: ptr(2), Injured: ptr(0), Arrested: ptr(1), SummaryAR: "غارة \"جوية\"", SummaryEN: "An air\tstrike </b>",
 		Sources: []incidents.Source{{Title: "T", URL: "https://example.org/?a=1&b=2", Publisher: "P", Published: day}},
 		Status:  incidents.StatusPublished, CreatedAt: day.Add(time.Hour + time.Nanosecond), UpdatedAt: day.Add(2 * time.Hour)}

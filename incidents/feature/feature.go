@@ -24,6 +24,7 @@ type Properties struct {
 	PlaceNameEN   string    `json:"place_name_en"`
 	Admin1PCode   string    `json:"admin1_pcode"`
 	Admin1Name    string    `json:"admin1_name"`
+	Admin2PCode   string    `json:"admin2_pcode"`
 	GeoPrecision  string    `json:"geo_precision"`
 	Killed        *int      `json:"killed"`
 	Injured       *int      `json:"injured"`
@@ -67,7 +68,7 @@ func PropertiesOf(inc incidents.Incident) Properties {
 		IncidentType: string(inc.Type), DateFrom: nullable(incidents.FormatDate(inc.DateFrom)),
 		DateTo: nullable(incidents.FormatDate(inc.DateTo)), DatePrecision: nullable(string(inc.DatePrecision)),
 		PlaceNameAR: inc.PlaceNameAR, PlaceNameEN: inc.PlaceNameEN, Admin1PCode: inc.Admin1PCode,
-		Admin1Name: inc.Admin1Name, GeoPrecision: string(inc.GeoPrecision), Killed: inc.Killed,
+		Admin1Name: inc.Admin1Name, Admin2PCode: inc.Admin2PCode, GeoPrecision: string(inc.GeoPrecision), Killed: inc.Killed,
 		Injured: inc.Injured, Arrested: inc.Arrested, SummaryAR: inc.SummaryAR, SummaryEN: inc.SummaryEN,
 		Sources: make([]Source, len(inc.Sources)), Status: string(inc.Status),
 	}
@@ -111,7 +112,7 @@ func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Inci
 	inc := incidents.Incident{
 		Type: incidents.Type(p.IncidentType), DatePrecision: incidents.DatePrecision(deref(p.DatePrecision)),
 		PlaceNameAR: p.PlaceNameAR, PlaceNameEN: p.PlaceNameEN, Admin1PCode: p.Admin1PCode,
-		Admin1Name: p.Admin1Name, Location: pt, GeoPrecision: incidents.GeoPrecision(p.GeoPrecision),
+		Admin1Name: p.Admin1Name, Admin2PCode: p.Admin2PCode, Location: pt, GeoPrecision: incidents.GeoPrecision(p.GeoPrecision),
 		Killed: p.Killed, Injured: p.Injured, Arrested: p.Arrested, SummaryAR: p.SummaryAR,
 		SummaryEN: p.SummaryEN, Status: incidents.Status(p.Status),
 	}

@@ -21,6 +21,7 @@ const chunkSize = 2000
 // error, none. The error names the position of the offending incident.
 func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, error) {
 	for i := range incs {
+		incidents.Locate(&incs[i], s.locate)
 		if err := incs[i].Validate(); err != nil {
 			return nil, fmt.Errorf("incident %d: %w", i+1, err)
 		}
@@ -70,6 +71,7 @@ func (s *Store) importSeq(ctx context.Context, seq iter.Seq2[incidents.Incident,
 				return err
 			}
 			n++
+			incidents.Locate(&inc, s.locate)
 			if err := inc.Validate(); err != nil {
 				return fmt.Errorf("incident %d: %w", n, err)
 			}
@@ -118,7 +120,7 @@ const analyzeAfter = 10_000
 func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 
 var incidentCopyColumns = []string{"id", "incident_type", "date_from", "date_to", "date_precision",
-	"place_name_ar", "place_name_en", "admin1_pcode", "admin1_name", "lon", "lat", "geo_precision",
+	"place_name_ar", "place_name_en", "admin1_pcode", "admin1_name", "admin2_pcode", "lon", "lat", "geo_precision",
 	"killed", "injured", "arrested", "summary_ar", "summary_en", "status", "created_at", "updated_at"}
 
 // insertChunk writes validated incidents with COPY and links their sources as
@@ -147,7 +149,7 @@ func insertChunk(ctx context.Context, tx pgx.Tx, incs []incidents.Incident, t ti
 		}
 		rows[i] = []any{ids[i], string(inc.Type), pgDate(inc.DateFrom), pgDate(inc.DateTo),
 			string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name,
-			inc.Location.Lon(), inc.Location.Lat(), string(inc.GeoPrecision), inc.Killed, inc.Injured,
+			inc.Admin2PCode, inc.Location.Lon(), inc.Location.Lat(), string(inc.GeoPrecision), inc.Killed, inc.Injured,
 			inc.Arrested, inc.SummaryAR, inc.SummaryEN, string(inc.Status), created.UTC(), updated.UTC()}
 		for pos, src := range inc.Sources {
 			links = append(links, link{incident: ids[i], pos: pos, src: src})

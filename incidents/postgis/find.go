@@ -13,7 +13,7 @@ import (
 )
 
 const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_precision,
-	i.place_name_ar, i.place_name_en, i.admin1_pcode, i.admin1_name, i.lon, i.lat,
+	i.place_name_ar, i.place_name_en, i.admin1_pcode, i.admin1_name, i.admin2_pcode, i.lon, i.lat,
 	i.geo_precision, i.killed, i.injured, i.arrested, i.summary_ar, i.summary_en,
 	i.status, i.created_at, i.updated_at, ` + sourcesColumn
 
@@ -227,7 +227,7 @@ func scanIncidents(rows pgx.Rows) ([]incidents.Incident, error) {
 		var lon, lat float64
 		var sources []byte
 		if err := rows.Scan(&inc.ID, &typ, &from, &to, &dprec, &inc.PlaceNameAR, &inc.PlaceNameEN,
-			&inc.Admin1PCode, &inc.Admin1Name, &lon, &lat, &gprec, &killed, &injured, &arrested,
+			&inc.Admin1PCode, &inc.Admin1Name, &inc.Admin2PCode, &lon, &lat, &gprec, &killed, &injured, &arrested,
 			&inc.SummaryAR, &inc.SummaryEN, &status, &inc.CreatedAt, &inc.UpdatedAt, &sources); err != nil {
 			return nil, err
 		}

@@ -47,9 +47,10 @@ type Store struct {
 	written, replicaAt highWater
 	replicaFailed      atomic.Int64 // when the replica last failed to answer, in Unix nanoseconds
 
-	idx     index.Live   // published points for pages and Aggregate (indexed.go)
-	builds  atomic.Int64 // how many times the index was built afresh
-	filling sync.Mutex   // held while features are filled (features.go)
+	idx     index.Live        // published points for pages and Aggregate (indexed.go)
+	builds  atomic.Int64      // how many times the index was built afresh
+	filling sync.Mutex        // held while features are filled (features.go)
+	locate  incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 }
 
 var _ incidents.Store = (*Store)(nil)

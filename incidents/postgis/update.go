@@ -32,6 +32,7 @@ func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident
 		var inc incidents.Incident
 		if inc, editErr = edit(cur); editErr == nil {
 			inc.ID = id
+			incidents.Locate(&inc, s.locate)
 			editErr = inc.Validate()
 		}
 		if editErr != nil {
@@ -72,11 +73,11 @@ func update(ctx context.Context, tx pgx.Tx, inc incidents.Incident) error {
 	tag, err := tx.Exec(ctx, `UPDATE incidents SET incident_type = $1, date_from = $2, date_to = $3,
 		date_precision = $4, place_name_ar = $5, place_name_en = $6, admin1_pcode = $7, admin1_name = $8,
 		lon = $9, lat = $10, geo_precision = $11, killed = $12, injured = $13, arrested = $14,
-		summary_ar = $15, summary_en = $16, status = $17, updated_at = $18 WHERE id = $19`,
+		summary_ar = $15, summary_en = $16, status = $17, updated_at = $18, admin2_pcode = $20 WHERE id = $19`,
 		string(inc.Type), pgDate(inc.DateFrom), pgDate(inc.DateTo), string(inc.DatePrecision),
 		inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name, inc.Location.Lon(),
 		inc.Location.Lat(), string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested,
-		inc.SummaryAR, inc.SummaryEN, string(inc.Status), now(), inc.ID)
+		inc.SummaryAR, inc.SummaryEN, string(inc.Status), now(), inc.ID, inc.Admin2PCode)
 	if err != nil {
 		return formatError(err)
 	}

@@ -14,6 +14,7 @@ import (
 // error, none. The error names the position of the offending incident.
 func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, error) {
 	for i := range incs {
+		incidents.Locate(&incs[i], s.locate)
 		if err := incs[i].Validate(); err != nil {
 			return nil, fmt.Errorf("incident %d: %w", i+1, err)
 		}
@@ -60,6 +61,7 @@ func (s *Store) Import(ctx context.Context, seq iter.Seq2[incidents.Incident, er
 			}
 			n++
 			w.bulkCount = n
+			incidents.Locate(&inc, s.locate)
 			if err := inc.Validate(); err != nil {
 				return fmt.Errorf("incident %d: %w", n, err)
 			}
@@ -127,9 +129,9 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		}
 	}
 	prep(&w.row, `INSERT INTO incidents (incident_type, date_from, date_to, date_precision,
-		place_name_ar, place_name_en, admin1_pcode, admin1_name, lon, lat, geo_precision,
+		place_name_ar, place_name_en, admin1_pcode, admin1_name, admin2_pcode, lon, lat, geo_precision,
 		killed, injured, arrested, summary_ar, summary_en, status, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	prep(&w.tree, "INSERT INTO incidents_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
 	// An editor's write corrects what a source says (a field left empty keeps
 	// the stored one); ingestion only ever adds sources no one has stored.
@@ -174,7 +176,7 @@ func (w *writer) insert(ctx context.Context, inc incidents.Incident, now time.Ti
 	lon, lat := inc.Location.Lon(), inc.Location.Lat()
 	res, err := w.row.ExecContext(ctx, string(inc.Type), incidents.FormatDate(inc.DateFrom),
 		incidents.FormatDate(inc.DateTo), string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN,
-		inc.Admin1PCode, inc.Admin1Name, lon, lat, string(inc.GeoPrecision),
+		inc.Admin1PCode, inc.Admin1Name, inc.Admin2PCode, lon, lat, string(inc.GeoPrecision),
 		inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR, inc.SummaryEN, string(inc.Status),
 		created, updated)
 	if err != nil {

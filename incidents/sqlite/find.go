@@ -10,7 +10,7 @@ import (
 )
 
 const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_precision,
-	i.place_name_ar, i.place_name_en, i.admin1_pcode, i.admin1_name, i.lon, i.lat,
+	i.place_name_ar, i.place_name_en, i.admin1_pcode, i.admin1_name, i.admin2_pcode, i.lon, i.lat,
 	i.geo_precision, i.killed, i.injured, i.arrested, i.summary_ar, i.summary_en,
 	i.status, i.created_at, i.updated_at`
 

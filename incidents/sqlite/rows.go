@@ -71,7 +71,7 @@ func scanIncidents(rows *sql.Rows) ([]incidents.Incident, error) {
 		var killed, injured, arrested sql.NullInt64
 		var lon, lat float64
 		if err := rows.Scan(&inc.ID, &typ, &from, &to, &dprec, &inc.PlaceNameAR, &inc.PlaceNameEN,
-			&inc.Admin1PCode, &inc.Admin1Name, &lon, &lat, &gprec, &killed, &injured, &arrested,
+			&inc.Admin1PCode, &inc.Admin1Name, &inc.Admin2PCode, &lon, &lat, &gprec, &killed, &injured, &arrested,
 			&inc.SummaryAR, &inc.SummaryEN, &status, &created, &updated); err != nil {
 			return nil, err
 		}

@@ -31,10 +31,11 @@ var schemaFS embed.FS
 // Store is an incidents.Store in one SQLite file. It is safe for concurrent use.
 type Store struct {
 	db           *sql.DB
-	rowsEstimate atomic.Int64 // the largest incident id seen by the planner: about how many there are
-	idx          index.Live   // published points for Aggregate and Find (indexed.go)
-	builds       atomic.Int64 // how many times the index was built afresh
-	filling      sync.Mutex   // held while features are filled (features.go)
+	rowsEstimate atomic.Int64      // the largest incident id seen by the planner: about how many there are
+	idx          index.Live        // published points for Aggregate and Find (indexed.go)
+	builds       atomic.Int64      // how many times the index was built afresh
+	filling      sync.Mutex        // held while features are filled (features.go)
+	locate       incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 
 	// Statements run on every request, prepared once: preparing them again
 	// each time cost about a tenth of a small page.

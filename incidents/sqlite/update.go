@@ -37,6 +37,7 @@ func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident
 		var inc incidents.Incident
 		if inc, editErr = edit(found[0]); editErr == nil {
 			inc.ID = id
+			incidents.Locate(&inc, s.locate)
 			editErr = inc.Validate()
 		}
 		if editErr != nil {
@@ -58,11 +59,11 @@ func (w *writer) update(ctx context.Context, tx *sql.Tx, inc incidents.Incident)
 	lon, lat := inc.Location.Lon(), inc.Location.Lat()
 	res, err := tx.ExecContext(ctx, `UPDATE incidents SET incident_type = ?, date_from = ?, date_to = ?,
 		date_precision = ?, place_name_ar = ?, place_name_en = ?, admin1_pcode = ?, admin1_name = ?,
-		lon = ?, lat = ?, geo_precision = ?, killed = ?, injured = ?, arrested = ?, summary_ar = ?,
+		admin2_pcode = ?, lon = ?, lat = ?, geo_precision = ?, killed = ?, injured = ?, arrested = ?, summary_ar = ?,
 		summary_en = ?, status = ?, updated_at = ? WHERE id = ?`,
 		string(inc.Type), incidents.FormatDate(inc.DateFrom), incidents.FormatDate(inc.DateTo),
 		string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name,
-		lon, lat, string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR,
+		inc.Admin2PCode, lon, lat, string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR,
 		inc.SummaryEN, string(inc.Status), time.Now().UTC().Format(time.RFC3339Nano), inc.ID)
 	if err != nil {
 		return formatError(err)

@@ -150,3 +150,63 @@ func testCountByAdmin(t *testing.T, s incidents.Store) {
 		t.Errorf("CountByAdmin at level 3: %v, want ErrBadAdminLevel", err)
 	}
 }
+
+// districtStore is a store that sets districts with a locator.
+type districtStore interface {
+	SetLocator(incidents.Locator)
+	FillDistricts(ctx context.Context, progress func(n int)) (int, error)
+}
+
+// testDistricts: with a locator, a store keeps each incident's district as
+// its point lies (and none for one known only to its governorate), follows a
+// moved point, fills the incidents stored before, and filters and counts by
+// district.
+func testDistricts(t *testing.T, s incidents.Store) {
+	ds, ok := s.(districtStore)
+	if !ok {
+		t.Fatal("the store cannot set districts")
+	}
+	ctx := context.Background()
+	west := Incident(incidents.TypeShelling, 36.6, 35.9, "2025-02-01", "2025-02-01")
+	before := mustAdd(t, s, west)[0] // stored before any locator: no district
+	// A locator of two made-up districts either side of 36.7 E.
+	ds.SetLocator(func(p orb.Point) string {
+		if p.Lon() < 36.7 {
+			return "SY0701"
+		}
+		return "SY0702"
+	})
+	east := Incident(incidents.TypeArrest, 36.8, 35.9, "2025-02-02", "2025-02-02")
+	east.Killed = intp(2)
+	area := Incident(incidents.TypeClash, 36.8, 35.9, "2025-02-03", "2025-02-03")
+	area.GeoPrecision, area.Admin2PCode = incidents.GeoGovernorate, "SY0702" // known only to Idlib: no district
+	id := mustAdd(t, s, east, area)
+	for i, want := range map[int64]string{before: "", id[0]: "SY0702", id[1]: ""} {
+		if got, err := s.Get(ctx, i); err != nil || got.Admin2PCode != want {
+			t.Errorf("incident %d's district = %q, %v; want %q", i, got.Admin2PCode, err, want)
+		}
+	}
+	if n, err := ds.FillDistricts(ctx, nil); err != nil || n != 1 {
+		t.Errorf("FillDistricts = %d, %v; want the 1 stored before", n, err)
+	}
+	if got := IDs(mustFind(t, s, incidents.Filter{Admin2PCode: "SY0701"})); !slices.Equal(got, []int64{before}) {
+		t.Errorf("Find in SY0701 = %v, want [%d]", got, before)
+	}
+	moved, err := s.Get(ctx, id[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved.Location = orb.Point{36.65, 35.9}
+	if got, err := s.Update(ctx, moved); err != nil || got.Admin2PCode != "SY0701" {
+		t.Errorf("after a move west the district is %q, %v; want SY0701", got.Admin2PCode, err)
+	}
+	counts, err := s.CountByAdmin(ctx, incidents.Filter{}, incidents.AdminDistrict)
+	want := []incidents.AdminCount{{PCode: "", Count: 1}, {PCode: "SY0701", Count: 2, Killed: 2}}
+	if err != nil || !slices.Equal(counts, want) {
+		t.Errorf("CountByAdmin by district = %+v, %v; want %+v", counts, err, want)
+	}
+	h, err := s.Histogram(ctx, incidents.Filter{Admin2PCode: "SY0701"}, incidents.BinDay)
+	if err != nil || h.Total != 2 {
+		t.Errorf("Histogram of SY0701 = %d, %v; want 2", h.Total, err)
+	}
+}

@@ -48,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 		{"SearchFilters", testSearchFilters},
 		{"Histogram", testHistogram},
 		{"CountByAdmin", testCountByAdmin},
+		{"Districts", testDistricts},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
