@@ -448,6 +448,13 @@ function wireControls() {
   });
 }
 
+// The district outlines arrive after the page: the district filter and choropleth wait
+// for them.
+document.addEventListener('mapsrv:districts', () => {
+  filters.show();
+  if (state.show === 'districts') refresh(true);
+});
+
 async function start() {
   wireControls();
   applyLang(state.lang);

@@ -5,6 +5,7 @@
 
 import { el } from './dom.js';
 import { t, formatNumber, pick } from './i18n.js';
+import { labelPoint } from './basemap.js';
 
 function swatchOf(colour) {
   const i = el('i', { className: 'choro-swatch' });
@@ -17,16 +18,18 @@ function swatchOf(colour) {
 const CLASSES = ['#fde8a6', '#f9b36b', '#e9724c', '#c23b5e', '#7e2a72', '#3b1d5a'];
 const EMPTY = '#f4f1ea';
 
-/** breaks returns up to CLASSES.length upper bounds over values, growing geometrically. */
+/**
+ * breaks returns up to CLASSES.length upper bounds over values: quantiles of the areas
+ * holding any, so that each shade covers about as many areas and the map tells them apart
+ * however skewed the counts are.
+ */
 export function breaks(values) {
-  const max = Math.max(0, ...values);
-  if (max <= 0) return [];
+  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
   const out = [];
-  for (let i = 1; i <= CLASSES.length; i++) {
-    const b = Math.ceil(max ** (i / CLASSES.length));
+  for (let i = 1; i <= CLASSES.length && sorted.length; i++) {
+    const b = sorted[Math.max(0, Math.ceil((i * sorted.length) / CLASSES.length) - 1)];
     if (!out.length || b > out[out.length - 1]) out.push(b);
   }
-  out[out.length - 1] = max;
   return out;
 }
 
@@ -36,7 +39,9 @@ export class Choropleth {
     this.map = map;
     this.onPick = onPick;
     this.group = L.layerGroup();
+    this.names = L.layerGroup(); // the areas' names, where they fit
     this.key = L.control({ position: 'bottomleft' });
+    map.on('zoomend', () => { if (map.hasLayer(this.names)) this.#label(); });
     this.key.onAdd = () => this.keyNode;
     this.keyNode = el('div', { className: 'choro-key', role: 'group' });
   }
@@ -65,6 +70,27 @@ export class Choropleth {
       layer.eachLayer((l) => l.getElement?.()?.setAttribute('data-pcode', f.properties.pcode));
     }
     this.#renderKey(bounds, shade, level, answer.numberMatched || 0);
+    this.areas = areas.map((f) => ({ f, v: value(f.properties.pcode), at: labelPoint(f.geometry) }));
+    this.#label();
+  }
+
+  // label writes each area's name and value at a point inside it, the highest values
+  // first, leaving out a name that would overlap one already written.
+  #label() {
+    this.names.clearLayers();
+    const taken = [];
+    for (const { f, v, at } of [...(this.areas || [])].sort((a, b) => b.v - a.v)) {
+      if (!at) continue;
+      const name = pick(f.properties, 'name').text || f.properties.pcode;
+      const pt = this.map.latLngToContainerPoint(at);
+      const w = Math.max(name.length, 5) * 6.5 + 8;
+      const box = { l: pt.x - w / 2, r: pt.x + w / 2, t: pt.y - 15, b: pt.y + 15 };
+      if (taken.some((o) => o.l < box.r && o.r > box.l && o.t < box.b && o.b > box.t)) continue;
+      taken.push(box);
+      L.tooltip({ permanent: true, direction: 'center', className: 'choro-label', interactive: false, pane: 'labels' })
+        .setLatLng(at).setContent(el('span', { dir: 'auto' }, el('b', {}, name), el('br'), formatNumber(v))).addTo(this.names);
+    }
+    document.body.dataset.choroLabels = String(taken.length);
   }
 
   #renderKey(bounds, shade, level, total) {
@@ -85,11 +111,15 @@ export class Choropleth {
   /** show adds the layer and its key to the map; hide removes them. */
   show() {
     if (!this.map.hasLayer(this.group)) this.group.addTo(this.map);
+    if (!this.map.hasLayer(this.names)) this.names.addTo(this.map);
+    document.body.classList.add('choropleth-on');
     if (!this.key._map) this.key.addTo(this.map);
   }
 
   hide() {
     this.group.remove();
+    this.names.remove();
+    document.body.classList.remove('choropleth-on');
     this.key.remove();
   }
 }
