@@ -155,6 +155,26 @@ describe('the map analysts reach for', { timeout: 300000 }, () => {
     await context.close();
   });
 
+  test('districts: OCHA outlines offline, a district filter in the permalink, a district choropleth with names', async () => {
+    const { page, context, seen } = await open('#show=districts');
+    await page.waitForFunction(() => document.querySelectorAll('path.choro-area').length >= 60);
+    assert.ok(Number(await page.evaluate(() => document.body.dataset.choroLabels)) >= 5, 'districts named on the choropleth');
+    assert.ok((await page.$$eval('path.district-outline', (p) => p.length)) >= 60, 'district outlines on the offline map');
+    const counts = await api('/api/collections/incidents/counts?by=district');
+    const busiest = counts.areas.filter((a) => a.pcode).sort((a, b) => b.count - a.count)[0];
+    await page.click('#show-mode label:has(input[value=""])');
+    await page.selectOption('#filter-district', busiest.pcode);
+    await changed(page, new RegExp(`admin2_pcode=${busiest.pcode}`));
+    assert.match(await page.evaluate(() => location.hash), new RegExp(`district=${busiest.pcode}`));
+    assert.equal(await page.inputValue('#filter-gov'), busiest.pcode.slice(0, 4), 'its governorate is chosen with it');
+    const inDistrict = await api(`${ITEMS}?admin2_pcode=${busiest.pcode}&limit=100`);
+    assert.equal(inDistrict.features.length, busiest.count);
+    assert.ok(inDistrict.features.every((f) => f.properties.admin2_pcode === busiest.pcode));
+    assert.deepEqual((await listIds(page)).sort(), inDistrict.features.map((f) => String(f.id)).sort());
+    assertClean(seen);
+    await context.close();
+  });
+
   test('live: an incident published while the page is open shows within seconds, with a new badge', async () => {
     const { page, context, seen } = await open('#map=9/35.9/36.75');
     await page.waitForFunction(() => document.body.dataset.version);

@@ -466,6 +466,7 @@ async function start() {
   setGovernorates(base.features());
   filters.fill();
   if (lastDraw) list.relabel(); // governorates named from the outlines' table
+  if (state.show) refresh(true); // a choropleth needs the outlines
   new Live({
     onChange: () => { liveSeen = true; contextKey = ''; refresh(true); },
     probeURL: () => itemsURL({ limit: 1 }),
