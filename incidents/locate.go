@@ -1,6 +1,10 @@
 package incidents
 
-import "github.com/paulmach/orb"
+import (
+	"context"
+
+	"github.com/paulmach/orb"
+)
 
 // Locator names the district (an OCHA admin-2 P-code) whose outline holds a
 // point, or "" when none does. The gazetteer provides one; the incidents
@@ -20,5 +24,49 @@ func Locate(inc *Incident, loc Locator) {
 		inc.Admin2PCode = loc(inc.Location)
 	default:
 		inc.Admin2PCode = ""
+	}
+}
+
+// PointRef is a stored incident's ID and point, as a store lists the ones
+// [FillDistricts] looks at.
+type PointRef struct {
+	ID       int64
+	Location orb.Point
+}
+
+// fillPage is how many incidents FillDistricts looks at a time.
+const fillPage = 2000
+
+// FillDistricts sets, with loc, the district of stored incidents that have
+// none: next lists a page of those placed finer than their governorate with
+// IDs above after, in ID order (none when done); set stores the districts
+// found (by ID) in one write and says how many it set. It returns how many
+// were set in all, telling progress (if not nil) as it goes. Points in no
+// district stay without one.
+func FillDistricts(ctx context.Context, loc Locator, next func(ctx context.Context, after int64, n int) ([]PointRef, error),
+	set func(ctx context.Context, districts map[int64]string) (int, error), progress func(n int)) (int, error) {
+	if loc == nil {
+		return 0, nil
+	}
+	total, after := 0, int64(0)
+	for {
+		page, err := next(ctx, after, fillPage)
+		if err != nil || len(page) == 0 {
+			return total, err
+		}
+		after = page[len(page)-1].ID
+		found := map[int64]string{}
+		for _, p := range page {
+			if d := loc(p.Location); d != "" {
+				found[p.ID] = d
+			}
+		}
+		n, err := set(ctx, found)
+		if total += n; err != nil {
+			return total, err
+		}
+		if progress != nil {
+			progress(total)
+		}
 	}
 }

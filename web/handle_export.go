@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"golang.org/x/sync/semaphore"
@@ -33,17 +34,13 @@ const exportPageTime = 60 * time.Second
 // takes a cut file for a whole one.
 func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		if err := checkParams(q, exportParams); err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		format := q.Get("f")
-		if format != "" && format != "geojson" && format != "json" && format != "csv" {
-			writeError(w, r, log, badRequest{fmt.Sprintf("f: %q is not one of geojson, csv", format)})
-			return
-		}
-		f, err := ParseFilter(filterQuery(q))
+		format := r.URL.Query().Get("f")
+		f, err := readFilters(r.URL.Query(), exportParams, func(url.Values) error {
+			if format != "" && format != "geojson" && format != "json" && format != "csv" {
+				return badRequest{fmt.Sprintf("f: %q is not one of geojson, csv", format)}
+			}
+			return nil
+		})
 		if err != nil {
 			writeError(w, r, log, err)
 			return

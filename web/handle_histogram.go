@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -20,17 +21,13 @@ var histogramParams = append([]string{"bin"}, filterParams...)
 // bins is shared out by days ("spread").
 func handleIncidentHistogram(store incidentStore, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		if err := checkParams(q, histogramParams); err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		unit := incidents.BinUnit(q.Get("bin"))
-		if unit != "" && !slices.Contains(incidents.BinUnits, unit) {
-			writeError(w, r, log, badRequest{fmt.Sprintf("bin: %q is not one of day, week, month", unit)})
-			return
-		}
-		f, err := ParseFilter(filterQuery(q))
+		unit := incidents.BinUnit(r.URL.Query().Get("bin"))
+		f, err := readFilters(r.URL.Query(), histogramParams, func(url.Values) error {
+			if unit != "" && !slices.Contains(incidents.BinUnits, unit) {
+				return badRequest{fmt.Sprintf("bin: %q is not one of day, week, month", unit)}
+			}
+			return nil
+		})
 		if err != nil {
 			writeError(w, r, log, err)
 			return
@@ -77,18 +74,14 @@ var countsParams = append([]string{"by"}, filterParams...)
 // placed in none are counted under an empty P-code.
 func handleIncidentCounts(store incidentStore, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		if err := checkParams(q, countsParams); err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		by := q.Get("by")
+		by := r.URL.Query().Get("by")
 		level := map[string]int{"": incidents.AdminGovernorate, "governorate": incidents.AdminGovernorate, "district": incidents.AdminDistrict}[by]
-		if level == 0 {
-			writeError(w, r, log, badRequest{fmt.Sprintf("by: %q is not one of governorate, district", by)})
-			return
-		}
-		f, err := ParseFilter(filterQuery(q))
+		f, err := readFilters(r.URL.Query(), countsParams, func(url.Values) error {
+			if level == 0 {
+				return badRequest{fmt.Sprintf("by: %q is not one of governorate, district", by)}
+			}
+			return nil
+		})
 		if err != nil {
 			writeError(w, r, log, err)
 			return

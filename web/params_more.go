@@ -50,3 +50,17 @@ func filterQuery(q url.Values) url.Values {
 	}
 	return rest
 }
+
+// readFilters checks a query endpoint's parameters against allowed, its own
+// ones with own (may be nil), and reads the filters every endpoint shares.
+func readFilters(q url.Values, allowed []string, own func(url.Values) error) (incidents.Filter, error) {
+	if err := checkParams(q, allowed); err != nil {
+		return incidents.Filter{}, err
+	}
+	if own != nil {
+		if err := own(q); err != nil {
+			return incidents.Filter{}, err
+		}
+	}
+	return ParseFilter(filterQuery(q))
+}
