@@ -245,9 +245,11 @@ function renderContextLegend(counts = legendCounts) {
 let refreshTimer = null;
 function refresh(force = false) {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => {
+  refreshTimer = setTimeout(async () => {
     syncHash();
-    loadShown();
+    // The incidents first; the time chart and the legend's counts after them, so that
+    // they do not compete for the server with what the map draws.
+    await loadShown();
     loadContext(force);
   }, 60);
 }
