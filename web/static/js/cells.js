@@ -69,21 +69,44 @@ export function mergeCells(map, features) {
   let items = features.map((f) => {
     const [lon, lat] = f.geometry.coordinates;
     const pt = map.latLngToLayerPoint([lat, lon]);
-    return { x: pt.x, y: pt.y, count: f.properties.count, types: { ...(f.properties.types || {}) }, cell: [...f.properties.cell] };
+    const count = f.properties.count;
+    return { x: pt.x, y: pt.y, count, r: cellSize(count) / 2, types: { ...(f.properties.types || {}) }, cell: [...f.properties.cell] };
   });
   for (let pass = 0; pass < 8; pass++) {
     items.sort((a, b) => b.count - a.count);
+    // Placed circles by square of CELL px: a circle is compared only with those of
+    // the squares around it, not with every one placed.
+    const CELL = 2 * 36 + GAP;
+    const grid = new Map();
+    const key = (gx, gy) => `${gx}:${gy}`;
+    const near = (it) => {
+      const gx = Math.floor(it.x / CELL);
+      const gy = Math.floor(it.y / CELL);
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          for (const p of grid.get(key(gx + dx, gy + dy)) || []) {
+            if (Math.hypot(p.x - it.x, p.y - it.y) < p.r + it.r + GAP) return p;
+          }
+        }
+      }
+      return null;
+    };
+    const place = (it) => {
+      const k = key(Math.floor(it.x / CELL), Math.floor(it.y / CELL));
+      if (!grid.has(k)) grid.set(k, []);
+      grid.get(k).push(it);
+    };
     const placed = [];
     let merged = false;
     for (const it of items) {
-      const r = cellSize(it.count) / 2;
-      const hit = placed.find((p) => Math.hypot(p.x - it.x, p.y - it.y) < cellSize(p.count) / 2 + r + GAP);
-      if (!hit) { placed.push(it); continue; }
+      const hit = near(it);
+      if (!hit) { placed.push(it); place(it); continue; }
       merged = true;
       const n = hit.count + it.count;
       hit.x = (hit.x * hit.count + it.x * it.count) / n;
       hit.y = (hit.y * hit.count + it.y * it.count) / n;
       hit.count = n;
+      hit.r = cellSize(n) / 2;
       for (const [k, c] of Object.entries(it.types)) hit.types[k] = (hit.types[k] || 0) + c;
       hit.cell = [Math.min(hit.cell[0], it.cell[0]), Math.min(hit.cell[1], it.cell[1]),
         Math.max(hit.cell[2], it.cell[2]), Math.max(hit.cell[3], it.cell[3])];

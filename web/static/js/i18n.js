@@ -473,8 +473,16 @@ export const precisionName = (p) => dict[current].precisions[p] ?? p;
 
 const locale = () => (current === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB');
 
+// Number formats by locale: making one costs far more than using it, and counts are
+// formatted by the thousand.
+const numberFormats = new Map();
+
 /** formatNumber formats n for the current language (Latin digits in both). */
-export const formatNumber = (n) => new Intl.NumberFormat(locale()).format(n);
+export function formatNumber(n) {
+  const loc = locale();
+  if (!numberFormats.has(loc)) numberFormats.set(loc, new Intl.NumberFormat(loc));
+  return numberFormats.get(loc).format(n);
+}
 
 /** formatDate formats an ISO date (YYYY-MM-DD) as a readable day, e.g. "24 Nov 2025". */
 export function formatDate(iso, opts = { day: 'numeric', month: 'short', year: 'numeric' }) {
