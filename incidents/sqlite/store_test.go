@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"os"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -90,10 +91,16 @@ func BenchmarkStore_Items(b *testing.B) {
 func TestStore_Empty(t *testing.T) { storetest.CheckEmpty(t, mustOpenStore(t)) }
 
 // BenchmarkStore_Analyst runs the histograms and counts of the map's time
-// chart and choropleth over storetest.BenchN() incidents (MAPSRV_BENCH_N).
+// chart and choropleth over storetest.BenchN() incidents (MAPSRV_BENCH_N),
+// or over the database MAPSRV_BENCH_DB names (one from mapsrv synth, say).
 func BenchmarkStore_Analyst(b *testing.B) {
-	s := mustOpenStore(b)
-	storetest.Seed(b, s, storetest.BenchN(), rand.New(rand.NewPCG(1, 2)))
+	var s *sqlite.Store
+	if os.Getenv("MAPSRV_BENCH_DB") != "" {
+		s = seededStore(b)
+	} else {
+		s = mustOpenStore(b)
+		storetest.Seed(b, s, storetest.BenchN(), rand.New(rand.NewPCG(1, 2)))
+	}
 	if err := s.Preload(context.Background()); err != nil {
 		b.Fatal(err)
 	}
