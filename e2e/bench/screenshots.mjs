@@ -12,7 +12,7 @@ const DESK = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const SHOTS = [
   ['map-1440.png', DESK, '#map=7/35.0/38.4'],
-  ['map-ar-1440.png', DESK, '#map=9/35.95/36.7&lang=ar'],
+  ['map-ar-1440.png', DESK, '#map=11/35.93/36.66&lang=ar'],
   ['choropleth-1440.png', DESK, '#map=7/35.0/38.4&show=governorates&shade=killed'],
   ['play-1440.png', DESK, '#map=8/33.9/36.6&from=2016-03-01&to=2016-03-31'],
   ['map-390.png', PHONE, ''],

@@ -10,7 +10,7 @@ import { parseHash, formatHash, TYPES } from './hash.js';
 import {
   Channel, getJSON, itemsURL, bboxString, hasNext, exportURL, histogramURL, countsURL, aggregateURL,
 } from './api.js';
-import { setLang, t, formatNumber, formatDate } from './i18n.js';
+import { setLang, t, lang, formatNumber, formatDate } from './i18n.js';
 import { IncidentLayer, DensityLayer, POPUP } from './layers.js';
 import { CellLayer, usePoints, countTypes } from './cells.js';
 import { Timeline, binLabel, dayIndex } from './timeline.js';
@@ -268,7 +268,9 @@ function setDates(from, to) {
 function showDates() {
   for (const [id, v] of [['date-from', state.from], ['date-to', state.to]]) {
     $(id).value = v;
-    $(`${id}-text`).textContent = v ? formatDate(v) : t('anyDate');
+    // Arabic month names (تشرين الثاني) do not fit the field: digits there.
+    const style = lang() === 'ar' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : undefined;
+    $(`${id}-text`).textContent = v ? formatDate(v, style) : t('anyDate');
   }
   const bin = timeline.playing() ? timeline.bins.find((b) => b.start === state.from) : null;
   $('map-date').textContent = bin ? binLabel(timeline.unit, bin.start, bin.end)
