@@ -61,6 +61,9 @@ export class IncidentLayer {
     this.areas = L.featureGroup();
     this.group = L.layerGroup([this.areas, this.cluster]);
     this.byId = new Map();
+    // One area is drawn however many incidents share it (a governorate, or a circle
+    // around one point): stacked translucent fills would turn the land opaque.
+    this.shared = new Map(); // key → { layer, n }
   }
 
   /**
@@ -85,13 +88,12 @@ export class IncidentLayer {
       this.byId.delete(id);
     }
     this.cluster.removeLayers(gone.map((d) => d.marker));
-    for (const d of gone) if (d.area) this.areas.removeLayer(d.area);
+    for (const d of gone) if (d.area) this.#release(d.area);
     const markers = [];
     for (const [id, f] of next) {
       const d = this.#draw(f);
       this.byId.set(id, d);
       markers.push(d.marker);
-      if (d.area) this.areas.addLayer(d.area);
     }
     this.cluster.addLayers(markers);
   }
@@ -100,6 +102,16 @@ export class IncidentLayer {
     this.cluster.clearLayers();
     this.areas.clearLayers();
     this.byId.clear();
+    this.shared.clear();
+  }
+
+  // release lets go of a shared area, removing it with the last incident using it.
+  #release(key) {
+    const a = this.shared.get(key);
+    if (a && --a.n === 0) {
+      this.areas.removeLayer(a.layer);
+      this.shared.delete(key);
+    }
   }
 
   #draw(f) {
@@ -113,14 +125,27 @@ export class IncidentLayer {
     });
     const opts = POPUP;
     marker.bindPopup(() => popupNode(f), opts);
-    const area = this.#area(f, [lat, lon]);
-    area?.bindPopup(() => popupNode(f), opts);
-    return { marker, area, stamp: stamp(f, faint, fresh) };
+    return { marker, area: this.#area(f, [lat, lon]), stamp: stamp(f, faint, fresh) };
   }
 
+  // area draws (or shares) the area an approximate incident stands for, and returns
+  // its key; null for an incident placed at a point.
   #area(f, latlng) {
     const p = f.properties;
     if (!isApprox(p)) return null;
+    const key = p.geo_precision === 'governorate' && this.governorateShape(p.admin1_pcode)
+      ? `g:${p.admin1_pcode}` : `c:${latlng[0].toFixed(3)},${latlng[1].toFixed(3)}:${p.geo_precision}`;
+    const had = this.shared.get(key);
+    if (had) { had.n += 1; return key; }
+    const layer = this.#areaLayer(f, latlng);
+    layer.bindPopup(() => popupNode(f), POPUP);
+    this.areas.addLayer(layer);
+    this.shared.set(key, { layer, n: 1 });
+    return key;
+  }
+
+  #areaLayer(f, latlng) {
+    const p = f.properties;
     const style = {
       color: colorOf(p.incident_type), weight: 1.5, dashArray: '4 4', fillOpacity: 0.12,
       className: 'inc-area',
