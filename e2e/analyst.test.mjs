@@ -292,6 +292,9 @@ describe('the map analysts reach for', { timeout: 300000 }, () => {
     await page.click('#lang-toggle');
     await page.waitForFunction(() => [...document.querySelectorAll('.place-label')].some((l) => /[\u0600-\u06FF]/.test(l.textContent)));
     assert.ok((await page.$$eval('.country-label', (l) => l.map((x) => x.textContent))).includes('تركيا'));
+    // Zoomed in, OCHA's subdistricts are outlined too.
+    await page.evaluate(() => { location.hash = 'map=10/35.9/36.6&lang=ar'; });
+    await page.waitForFunction(() => document.querySelectorAll('path.subdistrict-outline').length >= 200);
     assertClean(seen);
     await context.close();
   });

@@ -106,10 +106,11 @@ func inBounds(bounds []orb.Bound, p orb.Point) bool {
 	return false
 }
 
-// handleDistrictItems serves GET /api/collections/districts/items: OCHA's
-// district (admin-2) outlines with P-codes and names, all at once; none
-// when the gazetteer has no outlines.
-func handleDistrictItems(places Places, log *slog.Logger) http.Handler {
+// handleAreaItems serves GET /api/collections/districts/items (level 2) and
+// /api/collections/subdistricts/items (level 3): OCHA's outlines with
+// P-codes, names and their governorate, all at once; none when the gazetteer
+// has no outlines.
+func handleAreaItems(places Places, level int, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkParams(r.URL.Query(), []string{"limit", "f"}); err != nil {
 			writeError(w, r, log, err)
@@ -118,12 +119,15 @@ func handleDistrictItems(places Places, log *slog.Logger) http.Handler {
 		fc := geojson.NewFeatureCollection()
 		var areas []gazetteer.Area
 		if src, ok := places.(areaLister); ok {
-			areas = src.Areas(2)
+			areas = src.Areas(level)
 		}
 		for _, a := range areas {
 			f := geojson.NewFeature(a.Geometry)
 			f.ID = a.PCode
 			f.Properties = geojson.Properties{"pcode": a.PCode, "name_en": a.NameEN, "name_ar": a.NameAR, "admin1_pcode": a.Admin1PCode}
+			if level == 3 {
+				f.Properties["admin2_pcode"] = a.Admin2PCode
+			}
 			fc.Append(f)
 		}
 		fc.ExtraMembers = geojson.Properties{"numberReturned": len(fc.Features),

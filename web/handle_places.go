@@ -54,7 +54,8 @@ func registerPlaceRoutes(get func(string, http.Handler), places Places, log *slo
 	if pl, ok := places.(placeLister); ok {
 		get("/places/labels", withGzip(handlePlaceLabels(pl, log)))
 	}
-	get("/collections/districts/items", withGzip(handleDistrictItems(places, log)))
+	get("/collections/districts/items", withGzip(handleAreaItems(places, 2, log)))
+	get("/collections/subdistricts/items", withGzip(handleAreaItems(places, 3, log)))
 }
 
 // handleGeocode serves GET /api/geocode?q=: the best place for a name as the

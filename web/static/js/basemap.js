@@ -13,6 +13,8 @@ import { PlaceLabels } from './placelabels.js';
 
 const GOVERNORATES = '/api/collections/governorates/items';
 const DISTRICTS = '/api/collections/districts/items';
+const SUBDISTRICTS = '/api/collections/subdistricts/items';
+const SUBDISTRICT_ZOOM = 9; // subdistrict outlines from this zoom, on the offline map
 const COUNTRIES = 'vendor/basemap/countries.json';
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const SYRIA_ID = '760'; // ISO 3166-1 numeric
@@ -32,6 +34,8 @@ export function basemaps(map, { tilesNote, onError }) {
   const offline = L.layerGroup();
   const outline = L.layerGroup();
   const districtLines = L.layerGroup();
+  const subdistrictLines = L.layerGroup(); // loaded when first needed
+  let subdistricts = null;
   const labels = L.layerGroup();
   // A governorate label is left out where a city of the same name is labelled.
   const places = new PlaceLabels(map, {
@@ -50,8 +54,22 @@ export function basemaps(map, { tilesNote, onError }) {
     loadCountries();
     places.group.addTo(map);
     districtLines.addTo(map);
+    showSubdistricts();
   });
-  offline.on('remove', () => { places.group.remove(); });
+  offline.on('remove', () => { places.group.remove(); subdistrictLines.remove(); });
+  map.on('zoomend', () => { if (map.hasLayer(offline)) showSubdistricts(); });
+
+  // showSubdistricts draws OCHA's subdistrict outlines on the offline map from
+  // SUBDISTRICT_ZOOM on, fetching them the first time.
+  function showSubdistricts() {
+    if (map.getZoom() < SUBDISTRICT_ZOOM) { subdistrictLines.remove(); return; }
+    subdistrictLines.addTo(map);
+    if (subdistricts) return;
+    subdistricts = getJSON(SUBDISTRICTS).then((fc) => {
+      L.geoJSON(fc, { interactive: false, style: { className: 'subdistrict-outline', weight: 0.5, fill: false } }).addTo(subdistrictLines);
+      document.body.dataset.subdistricts = String((fc.features || []).length);
+    }).catch(() => { /* a server without them: districts only */ });
+  }
 
   function loadCountries() {
     if (countries) return;
