@@ -202,6 +202,7 @@ describe('the map analysts reach for', { timeout: 300000 }, () => {
 
   test('play: a week a frame, the week on the map, incidents known only as a longer range drawn faint', async () => {
     const { page, context, seen } = await open('#map=9/36.1/36.75&from=2025-12-01&to=2025-12-07');
+    await page.waitForSelector('#histogram rect.bar-hit'); // the chart comes after the incidents
     await page.click('#play');
     await page.waitForFunction(() => /datetime=2025-12-08\/2025-12-14/.test(document.getElementById('export-geojson').getAttribute('href')));
     await settled(page);
@@ -218,6 +219,7 @@ describe('the map analysts reach for', { timeout: 300000 }, () => {
 
   test('dates, the time axis and the scale read in the interface language', async () => {
     const { page, context, seen } = await open('#lang=ar&from=2025-11-24&to=2025-12-10');
+    await page.waitForSelector('#histogram rect.bar-hit');
     const digits = async (id) => (await page.textContent(id)).replace(/[\u200e\u200f]/g, '');
     assert.equal(await digits('#date-from-text'), '24/11/2025');
     assert.equal(await digits('#date-to-text'), '10/12/2025');

@@ -44,6 +44,7 @@ describe('histogram brush by keyboard', { timeout: 120000 }, () => {
     const { page, context, seen } = await openPage(browser);
     await page.goto(`${server.url}/`);
     await settled(page);
+    await page.waitForSelector('#histogram rect.bar-hit'); // the chart comes after the incidents
     const extent = (await (await fetch(new URL('/api/collections/incidents', server.url))).json()).extent.temporal.interval[0];
     const last = extent[1].slice(0, 10);
 

@@ -68,6 +68,8 @@ describe(`${SYNTH.toLocaleString('en')} incidents`, { timeout: 400000 }, () => {
   test('the time chart counts every incident in view, at country view and at Idlib zoom 9, and brushes', async () => {
     const country = await open();
     console.log(`first draw at country view: ${country.firstDraw} ms (navigation to drawn)`);
+    // The chart is asked for once the incidents are drawn.
+    await country.page.waitForSelector('#histogram rect.bar-hit');
     const hist = country.requests.filter((u) => u.pathname.endsWith('/histogram')).at(-1);
     const h = await api(hist.pathname + hist.search);
     assert.ok(h.numberMatched >= SYNTH, `histogram of the country: ${h.numberMatched}`);
@@ -75,6 +77,7 @@ describe(`${SYNTH.toLocaleString('en')} incidents`, { timeout: 400000 }, () => {
     assert.equal(await country.page.$$eval('#histogram rect.bar-hit', (r) => r.length), h.bins.length);
     assert.match(await country.page.textContent('#histogram-caption'), new RegExp(`^${h.numberMatched.toLocaleString('en')} in view`));
     const idlib = await open('#map=9/35.9/36.6');
+    await idlib.page.waitForSelector('#histogram rect.bar-hit');
     const hi = idlib.requests.filter((u) => u.pathname.endsWith('/histogram')).at(-1);
     const hIdlib = await api(hi.pathname + hi.search);
     assert.ok(hIdlib.numberMatched > 0 && hIdlib.numberMatched < h.numberMatched);
@@ -145,6 +148,7 @@ describe(`${SYNTH.toLocaleString('en')} incidents`, { timeout: 400000 }, () => {
 
   test('play steps a month at a time and shows the month on the map', async () => {
     const { page, context, seen } = await open();
+    await page.waitForSelector('#histogram rect.bar-hit'); // play steps through the chart's bins
     await page.click('#map-play');
     await page.waitForFunction(() => /datetime=2011-03-01\/2011-03-31/.test(document.getElementById('export-geojson').getAttribute('href')));
     assert.equal(await page.textContent('#map-date'), 'March 2011');

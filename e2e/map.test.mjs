@@ -165,6 +165,7 @@ describe('map page', { timeout: 240000 }, () => {
 
   test('dragging across the histogram and the play button set the dates', async () => {
     const { page, context, seen } = await open();
+    await page.waitForSelector('#histogram rect.bar-hit'); // the chart comes after the incidents
     const box = await page.locator('#histogram svg').boundingBox();
     await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
     await page.mouse.down();
