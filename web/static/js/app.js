@@ -426,7 +426,7 @@ function wirePlay() {
   for (const b of buttons) {
     b.addEventListener('click', () => {
       if (timeline.playing()) timeline.stop();
-      else { playing(true); timeline.play(() => playing(false)); }
+      else if (timeline.bins.length) { playing(true); timeline.play(() => playing(false)); } // nothing to play before the chart
     });
   }
 }
