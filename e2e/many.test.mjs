@@ -135,6 +135,8 @@ describe(`${SYNTH.toLocaleString('en')} incidents`, { timeout: 400000 }, () => {
 
   test('the list shows the newest first and pages on past the first 100', async () => {
     const { page, context, seen } = await open();
+    await page.waitForTimeout(800); // the first view may settle once more after the layout
+    await settled(page);
     assert.equal((await listIds(page)).length, 100);
     await page.click('#panel-toggle').catch(() => {});
     await page.click('#list-more');

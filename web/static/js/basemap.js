@@ -133,6 +133,7 @@ export function basemaps(map, { tilesNote, onError }) {
     }
     if (countryFC) countryLabels();
     places.relabel();
+    clearLabels(); // labels made after the counts were drawn keep clear of them too
   }
   labels.addTo(map);
   // clearLabels hides the governorate labels a count covers, and writes the place labels
