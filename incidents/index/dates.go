@@ -1,8 +1,7 @@
 package index
 
 import (
-	"cmp"
-	"slices"
+	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -16,18 +15,6 @@ func (ix *Index) CountDates(f incidents.Filter) (counts []incidents.DateCount, o
 	q, ok := queryOf(f, ix.maxSpan)
 	if !ok {
 		return nil, false
-	}
-	lo, hi := 0, len(ix.points)
-	if len(q.bounds) > 0 { // the built points are sorted by lon: read only the bounds' columns
-		west, east := q.bounds[0].Min.Lon(), q.bounds[0].Max.Lon()
-		for _, b := range q.bounds[1:] {
-			west, east = min(west, b.Min.Lon()), max(east, b.Max.Lon())
-		}
-		lo, _ = slices.BinarySearchFunc(ix.points, west, func(p Point, lon float64) int { return cmp.Compare(p.Lon, lon) })
-		hi = lo
-		for hi < len(ix.points) && ix.points[hi].Lon <= east {
-			hi++
-		}
 	}
 	var days []int // days[d-first]: single-day points on day d
 	first := int32(0)
@@ -52,9 +39,24 @@ func (ix *Index) CountDates(f incidents.Filter) (counts []incidents.DateCount, o
 		}
 		days[p.DayFrom-first]++
 	}
-	for i := lo; i < hi; i++ {
-		if !ix.isGone(int32(i)) {
-			add(&ix.points[i])
+	// Only the index's cells the bounds meet are read, as Count reads them.
+	if len(q.bounds) == 0 {
+		for i := range ix.points {
+			if !ix.isGone(int32(i)) {
+				add(&ix.points[i])
+			}
+		}
+	}
+	for _, b := range q.bounds {
+		sp := ix.grid.spanOf(b)
+		for row := sp.r0; row <= sp.r1; row++ {
+			lo, hi := ix.grid.start[ix.grid.cell(sp.c0, row)], ix.grid.start[ix.grid.cell(sp.c1, row)+1]
+			for i := lo; i < hi; i++ {
+				p := &ix.points[i]
+				if !ix.isGone(i) && b.Contains(orb.Point{p.Lon, p.Lat}) && !inEarlier(q.bounds, b, *p) {
+					add(p)
+				}
+			}
 		}
 	}
 	for i := range ix.added {
@@ -70,4 +72,19 @@ func (ix *Index) CountDates(f incidents.Filter) (counts []incidents.DateCount, o
 		counts = append(counts, incidents.DateCount{From: r[0], To: r[1], N: n})
 	}
 	return counts, true
+}
+
+// inEarlier reports whether p lies in one of bounds before b: a point in two
+// overlapping bounds is counted once, with the first. (A bound's cells hold
+// points outside it too: each bound counts only its own.)
+func inEarlier(bounds []orb.Bound, b orb.Bound, p Point) bool {
+	for _, o := range bounds {
+		if o == b {
+			return false
+		}
+		if o.Contains(orb.Point{p.Lon, p.Lat}) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,8 +2,8 @@ package sqlite_test
 
 import (
 	"context"
-	"os"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 

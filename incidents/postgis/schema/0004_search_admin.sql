@@ -20,5 +20,15 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE FUNCTION mapsrv_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN lower(translate($1, 'أإآٱىئةؤًٌٍَُِّْٰـ', 'ااااييهو'));
 
-CREATE INDEX incidents_text_trgm ON incidents USING gin
-	(mapsrv_fold(place_name_ar || E'\n' || place_name_en || E'\n' || summary_ar || E'\n' || summary_en) gin_trgm_ops);
+-- The operator class is named with the schema pg_trgm lives in, which need
+-- not be on this connection's search_path (another database user, another
+-- schema, may have created the extension first).
+DO $$
+DECLARE trgm text;
+BEGIN
+	SELECT n.nspname INTO trgm FROM pg_extension AS e JOIN pg_namespace AS n ON n.oid = e.extnamespace
+		WHERE e.extname = 'pg_trgm';
+	EXECUTE format('CREATE INDEX incidents_text_trgm ON incidents USING gin (%s %I.gin_trgm_ops)',
+		'mapsrv_fold(place_name_ar || E''\n'' || place_name_en || E''\n'' || summary_ar || E''\n'' || summary_en)', trgm);
+END
+$$;
