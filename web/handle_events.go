@@ -11,9 +11,10 @@ import (
 )
 
 // Live updates: GET /api/events is a Server-Sent Events stream that tells
-// open map pages when the data changed, so that a published incident shows
-// within seconds without a reload. One goroutine per server watches the data
-// version (also moved by other processes sharing the database) while anyone
+// open map pages when the public data changed, so that a published incident
+// shows within seconds without a reload. One goroutine per server watches the
+// public version (moved by writes to published incidents, also by other
+// processes sharing the database, never by drafts alone) while anyone
 // listens; each stream is bounded in number and in life.
 const (
 	// maxEventStreams is how many pages may listen at once; more are answered
@@ -79,7 +80,7 @@ func (h *versionHub) watch() {
 	defer t.Stop()
 	var last int64
 	for range t.C {
-		v, err := h.store.Version(context.Background())
+		v, err := h.store.PublicVersion(context.Background())
 		if err != nil {
 			h.log.Warn("live updates: data version unavailable", "err", err)
 			continue
@@ -122,7 +123,7 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 			return
 		}
 		defer h.unsubscribe(ch)
-		v, err := h.store.Version(r.Context())
+		v, err := h.store.PublicVersion(r.Context())
 		if err != nil {
 			writeError(w, r, log, err)
 			return

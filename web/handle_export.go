@@ -45,7 +45,7 @@ func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, log *
 			writeError(w, r, log, err)
 			return
 		}
-		if notModified(w, r, store, log) {
+		if notModified(w, r, store, incidents.StatusPublished, log) {
 			return
 		}
 		name, kind := "incidents.geojson", "application/geo+json"

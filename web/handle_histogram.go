@@ -32,7 +32,7 @@ func handleIncidentHistogram(store incidentStore, log *slog.Logger) http.Handler
 			writeError(w, r, log, err)
 			return
 		}
-		if notModified(w, r, store, log) {
+		if notModified(w, r, store, incidents.StatusPublished, log) {
 			return
 		}
 		h, err := store.Histogram(r.Context(), f, unit)
@@ -86,7 +86,7 @@ func handleIncidentCounts(store incidentStore, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		if notModified(w, r, store, log) {
+		if notModified(w, r, store, incidents.StatusPublished, log) {
 			return
 		}
 		counts, err := store.CountByAdmin(r.Context(), f, level)

@@ -6,7 +6,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// searchText is the folded text the trigram index covers (schema 0004):
+// searchText is the folded text the trigram index covers (schema 0006):
 // a query's words must be in it as written here.
 const searchText = `mapsrv_fold(i.place_name_ar || E'\n' || i.place_name_en || E'\n' || i.summary_ar || E'\n' || i.summary_en)`
 

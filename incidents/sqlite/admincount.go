@@ -10,7 +10,7 @@ import (
 
 // CountByAdmin counts the incidents matching f, and the killed they report,
 // per governorate or district. It reads the covering admin index
-// (schema 0006) in its order, so grouping needs no sort and no table row.
+// (schema 0009) in its order, so grouping needs no sort and no table row.
 func (s *Store) CountByAdmin(ctx context.Context, f incidents.Filter, level int) ([]incidents.AdminCount, error) {
 	// Grouping in the index's order (districts under their governorate)
 	// needs no sort of the rows.

@@ -11,7 +11,7 @@ import (
 )
 
 // moreTerms returns the WHERE terms, on incidents aliased i, of the filters
-// the snapshot cannot answer: district, killed, and words (schema 0006). A
+// the snapshot cannot answer: district, killed, and words (schema 0009). A
 // text that [incidents.SearchTerms] refuses matches nothing; callers taking
 // it from users check it first, to say why.
 func moreTerms(f incidents.Filter) ([]string, []any) {

@@ -102,7 +102,7 @@ func Bench(b *testing.B, s incidents.Store) {
 func BenchAnalyst(b *testing.B, s incidents.Store) {
 	ctx := context.Background()
 	idlib := []orb.Bound{{Min: orb.Point{36.2, 35.5}, Max: orb.Point{37.2, 36.4}}}
-	y2024 := incidents.Interval{Start: Day("2024-01-01"), End: Day("2024-12-31")}
+	y2024 := incidents.Between(Day("2024-01-01"), Day("2024-12-31"))
 	histograms := []struct {
 		name string
 		f    incidents.Filter

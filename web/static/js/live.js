@@ -44,7 +44,7 @@ export class Live {
       try {
         const res = await fetch(this.probeURL(), { method: 'HEAD', cache: 'no-store' });
         const tag = res.headers.get('ETag');
-        const v = /v(\d+)-/.exec(tag || '')?.[1];
+        const v = /(\d+)-[0-9a-f]+"?$/.exec(tag || '')?.[1]; // W/"p123-hash": the public version
         if (v) this.#heard(Number(v));
       } catch { /* offline for now: try again at the next tick */ }
     }, POLL_MS);
