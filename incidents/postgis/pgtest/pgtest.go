@@ -34,7 +34,13 @@ func DSN(tb testing.TB) string {
 	if base == "" {
 		tb.Skip(EnvVar + " is not set: skipping the PostGIS tests (make test starts a throwaway cluster with scripts/pg.sh)")
 	}
-	probeOnce.Do(func() { probeErr = exec(base, "CREATE EXTENSION IF NOT EXISTS postgis") })
+	// Both extensions once, in public: test schemas come and go (DROP SCHEMA
+	// CASCADE), and an extension created in one would go with it.
+	probeOnce.Do(func() {
+		if probeErr = exec(base, "CREATE EXTENSION IF NOT EXISTS postgis"); probeErr == nil {
+			probeErr = exec(base, "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+		}
+	})
 	if probeErr != nil {
 		tb.Skipf("skipping the PostGIS tests: cannot use the server in %s: %v", EnvVar, probeErr)
 	}

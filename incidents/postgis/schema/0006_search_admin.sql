@@ -15,14 +15,23 @@ CREATE INDEX incidents_admin_cover ON incidents (status, admin1_pcode, admin2_pc
 -- incidents.FoldArabic folds queries (hamza seats, alef maqsura, taa
 -- marbuta; diacritics and tatweel dropped) and lower-cases it; queries use
 -- the same expression, which the index covers.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- pg_trgm is created where postgis lives, not in the first schema of the
+-- search_path: mapsrv's tables may have a schema of their own, and an
+-- extension in it would go with it.
+DO $$
+DECLARE home text;
+BEGIN
+	SELECT n.nspname INTO home FROM pg_extension AS e JOIN pg_namespace AS n ON n.oid = e.extnamespace
+		WHERE e.extname = 'postgis';
+	EXECUTE format('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA %I', coalesce(home, 'public'));
+END
+$$;
 
 CREATE FUNCTION mapsrv_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN lower(translate($1, 'أإآٱىئةؤًٌٍَُِّْٰـ', 'ااااييهو'));
 
 -- The operator class is named with the schema pg_trgm lives in, which need
--- not be on this connection's search_path (another database user, another
--- schema, may have created the extension first).
+-- not be on this connection's search_path.
 DO $$
 DECLARE trgm text;
 BEGIN
