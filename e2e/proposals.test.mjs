@@ -75,7 +75,7 @@ describe('proposed sources', { timeout: 120000 }, () => {
 
     // A second restatement, pasted by the editor in the page, is proposed too.
     assert.match(await ingest(page, AGAIN, { url: 'https://example.org/e2e/second', title: 'Second report', published: '2026-01-16' }),
-      /1 published incident\(s\) it restates: proposed as their source/);
+      new RegExp(`^Matches published incident #${id}: proposed as its source`), 'the result names the incident it matches');
     await page.waitForFunction(() => document.querySelectorAll('#proposal-list li').length === 2);
     assert.equal(await page.textContent('#proposals-count'), '2');
 
