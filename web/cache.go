@@ -36,7 +36,7 @@ type cacheEntry struct {
 
 // cachedHeaders are the response headers kept with a body; the others
 // (request ids, security headers) are set afresh for each request.
-var cachedHeaders = []string{"Content-Type", "Content-Encoding", "Content-Disposition", "Etag", "Cache-Control", "Vary"}
+var cachedHeaders = []string{"Content-Type", "Content-Encoding", "Content-Disposition", "Etag", "Cache-Control", "Vary", "Link"}
 
 // versionKey carries the public data version withCache read to the handler.
 type versionKey struct{}
