@@ -94,7 +94,45 @@ class GDAL(unittest.TestCase):
     def test_fields(self):
         out = ogrinfo("-where", "incident_type = 'bombing'")
         self.assertIn("killed (Integer) = 22", out)
+        self.assertIn("injured (Integer) = (null)", out)
         self.assertIn("date_from (Date) = 2025/06/22", out)
+
+    def test_field_types_from_the_schema(self):
+        # injured and arrested are null in every seed incident: only the
+        # describedby schema can tell GDAL they are integers.
+        out = subprocess.run(["ogrinfo", "-ro", "-so", f"OAPIF:{base}/api", "incidents"],
+                             capture_output=True, text=True, timeout=60).stdout
+        self.assertEqual(field_types(out), WANT_TYPES)
+
+    def test_geopackage_keeps_the_types(self):
+        gpkg = os.path.join(tmpdir, "incidents.gpkg")
+        subprocess.run(["ogr2ogr", "-f", "GPKG", gpkg, f"OAPIF:{base}/api", "incidents"],
+                       check=True, capture_output=True, timeout=60)
+        out = subprocess.run(["ogrinfo", "-ro", "-so", gpkg, "incidents"],
+                             capture_output=True, text=True, timeout=60).stdout
+        self.assertEqual(field_types(out), WANT_TYPES)
+        rows = subprocess.run(["ogrinfo", "-ro", "-q", gpkg, "-sql",
+                               "SELECT count(*) AS n, sum(killed) AS k, min(date_from) AS d FROM incidents WHERE injured IS NULL"],
+                              capture_output=True, text=True, timeout=60).stdout
+        feats = api_items()
+        self.assertIn("n (Integer) = %d" % len(feats), rows)
+        self.assertIn("k (Integer) = %d" % sum(f["properties"]["killed"] or 0 for f in feats), rows)
+        self.assertIn("d (String) = " + min(f["properties"]["date_from"] for f in feats), rows)
+
+
+# What each property should arrive as in GDAL, per the schema's types.
+WANT_TYPES = {
+    "incident_type": "String", "date_from": "Date", "date_to": "Date", "date_precision": "String",
+    "place_name_ar": "String", "place_name_en": "String", "admin1_pcode": "String", "admin1_name": "String",
+    "geo_precision": "String", "killed": "Integer", "injured": "Integer", "arrested": "Integer",
+    "summary_ar": "String", "summary_en": "String", "sources": "String", "status": "String",
+    "created_at": "DateTime", "updated_at": "DateTime",
+}
+
+
+def field_types(ogrinfo_so):
+    """The field: Type lines of ogrinfo -so, as a dict."""
+    return dict(re.findall(r"^(\w+): (\w+) \(", ogrinfo_so, re.M))
 
 
 class OWSLib(unittest.TestCase):

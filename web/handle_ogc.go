@@ -94,7 +94,10 @@ func incidentsCollection(r *http.Request, e incidents.Extent) collection {
 		Links: []link{
 			{Href: absURL(r, "/api/collections/incidents"), Rel: "self", Type: "application/json"},
 			{Href: absURL(r, "/api/collections/incidents/items"), Rel: "items", Type: "application/geo+json", Title: "the incidents"},
-			{Href: absURL(r, "/api/collections/incidents/schema"), Rel: "describedby", Type: "application/schema+json", Title: "the schema of the incidents' properties"},
+			{Href: absURL(r, "/api/collections/incidents/feature-schema"), Rel: "describedby", Type: "application/schema+json", Title: "the schema of the incidents' GeoJSON features"},
+			// GDAL 3.6 and older match the rel as written in their code.
+			{Href: absURL(r, "/api/collections/incidents/feature-schema"), Rel: "describedBy", Type: "application/schema+json", Title: "the same, for clients that match the rel's case"},
+			{Href: absURL(r, "/api/collections/incidents/schema"), Rel: "http://www.opengis.net/def/rel/ogc/1.0/schema", Type: "application/schema+json", Title: "the schema of the incidents' properties (Part 5)"},
 		}}
 	if e.Count > 0 {
 		c.Extent = &extent{}

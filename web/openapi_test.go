@@ -38,33 +38,70 @@ func TestOpenAPI_DescribesWhatIsServed(t *testing.T) {
 	}
 }
 
-// TestSchema checks the describedby schema names every property features carry,
-// with the types they are encoded with.
+// TestSchema checks that both schemas, the Part 5 one of the properties and
+// the GeoJSON feature one the collection's describedby links name, list
+// every property features carry with the type it is encoded with.
 func TestSchema(t *testing.T) {
 	srv, _ := newTestServer(t)
-	var schema struct {
+	var props struct {
 		Properties map[string]struct{ Type string }
 	}
-	getJSON(t, srv.URL+"/api/collections/incidents/schema", http.StatusOK, &schema)
+	getJSON(t, srv.URL+"/api/collections/incidents/schema", http.StatusOK, &props)
+	var coll struct {
+		Links []struct{ Href, Rel, Type string }
+	}
+	getJSON(t, srv.URL+"/api/collections/incidents", http.StatusOK, &coll)
+	described := map[string]string{}
+	for _, l := range coll.Links {
+		if strings.EqualFold(l.Rel, "describedby") && l.Type == "application/schema+json" {
+			described[l.Rel] = l.Href
+		}
+	}
+	if described["describedby"] == "" || described["describedBy"] != described["describedby"] {
+		t.Fatalf("describedby links = %v, want describedby and GDAL's describedBy naming one schema", described)
+	}
+	var feat struct {
+		Properties struct {
+			Properties struct {
+				Properties map[string]struct{ Type string }
+			}
+		}
+	}
+	getJSON(t, described["describedby"], http.StatusOK, &feat)
 	var fc struct {
 		Features []struct{ Properties map[string]any }
 	}
-	getJSON(t, srv.URL+"/api/collections/incidents/items?limit=1", http.StatusOK, &fc)
-	for name, v := range fc.Features[0].Properties {
-		s, ok := schema.Properties[name]
-		if !ok {
-			t.Errorf("property %q is not in the schema", name)
-			continue
-		}
-		switch v.(type) {
-		case string:
-			if s.Type != "string" {
-				t.Errorf("%s is a string, schema says %s", name, s.Type)
-			}
-		case float64:
-			if s.Type != "integer" && s.Type != "number" {
-				t.Errorf("%s is a number, schema says %s", name, s.Type)
+	getJSON(t, srv.URL+"/api/collections/incidents/items?limit=100", http.StatusOK, &fc)
+	for schemaName, schema := range map[string]map[string]struct{ Type string }{
+		"schema": props.Properties, "feature-schema": feat.Properties.Properties.Properties} {
+		for _, f := range fc.Features {
+			for name, v := range f.Properties {
+				s, ok := schema[name]
+				if !ok {
+					t.Errorf("%s: property %q is not in it", schemaName, name)
+					continue
+				}
+				if want := jsonType(v); want != "" && s.Type != want && !(want == "number" && s.Type == "integer") {
+					t.Errorf("%s: %s is a %s, the schema says %s", schemaName, name, want, s.Type)
+				}
 			}
 		}
 	}
+}
+
+// jsonType is the JSON Schema type of a decoded value ("" for null).
+func jsonType(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	case bool:
+		return "boolean"
+	}
+	return ""
 }
