@@ -79,12 +79,12 @@ func NewServer(cfg Config) http.Handler {
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg, budget)
-	m := newMetrics()
+	m := newMetrics(cfg.Store, cache)
 	r.Use(m.middleware)
 	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withCache(cache, cfg.Store, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log))
-	r.Handle("/metrics", handleMetrics(m))
+	r.Handle("/metrics", m.handler())
 	r.PathPrefix("/").Handler(handleStatic(cfg.Log)).Methods(http.MethodGet, http.MethodHead)
 	access := cfg.AccessLog
 	if access == nil {
