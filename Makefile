@@ -2,8 +2,9 @@
 # `make test` installs what the tests need (when missing) and runs them all.
 export CGO_ENABLED := 1 # go-sqlite3 needs cgo
 GO      ?= go
-ADDR    ?= 127.0.0.1:8080
-DB      ?= mapsrv.db
+# make run ADDR=127.0.0.1:9000, or MAPSRV_ADDR / MAPSRV_DB in the environment.
+ADDR    ?= $(or $(MAPSRV_ADDR),127.0.0.1:8080)
+DB      ?= $(or $(MAPSRV_DB),mapsrv.db)
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 # apt-get needs root: use sudo when we are not.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

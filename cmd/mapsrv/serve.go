@@ -62,16 +62,19 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *readDB != "" && !postgis.IsDSN(*readDB) || *readDB != "" && !postgis.IsDSN(*db) {
 		return usageError{"--read-db names a PostgreSQL hot standby (postgres://...) of a PostgreSQL --db"}
 	}
+	// Listen first: a port in use must not leave a new database file
+	// created and seeded behind.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w (another server may be using it: choose an address with --addr or MAPSRV_ADDR)", err)
+	}
+	defer ln.Close() // on early returns; Shutdown closes it otherwise
 	store, err := openSeeded(ctx, *db, *readDB, log)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	gaz, err := loadGazetteer(ctx, store)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
