@@ -23,6 +23,7 @@ func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.G
 	if !g.Valid() {
 		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
 	}
+	defer holdShapes(f.Where)()
 	if index.Knows(f) {
 		v, err := s.Version(ctx)
 		if err != nil {

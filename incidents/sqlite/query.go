@@ -100,6 +100,10 @@ func filterTerms(f incidents.Filter) ([]string, []any) {
 			JOIN sources AS s ON s.id = l.source_id WHERE s.skey = ?)`)
 		args = append(args, f.SourceKey)
 	}
+	if f.Where != nil {
+		term, whereArgs := whereSQL(f.Where)
+		where, args = append(where, term), append(args, whereArgs...)
+	}
 	if c := f.After; c != nil {
 		// The first term is implied by the second; it starts the index walk
 		// at the cursor, so that a deep page costs what the first does.

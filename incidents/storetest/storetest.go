@@ -45,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"Reports", testReports},
 		{"ReportsConcurrent", testReportsConcurrent},
 		{"PublicVersion", testPublicVersion},
+		{"Where", testWhere},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
