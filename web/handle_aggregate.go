@@ -14,7 +14,7 @@ import (
 )
 
 // aggregateParams are the query parameters of the aggregate endpoint.
-var aggregateParams = []string{"bbox", "datetime", "incident_type", "admin1_pcode", "zoom"}
+var aggregateParams = append([]string{"bbox", "datetime", "incident_type", "admin1_pcode", "zoom"}, filterParams...)
 
 // Grid sizes of the aggregate endpoint: cellsPerTile cells across a 256-pixel
 // web map tile (32-pixel cells), and at most maxCells cells in a response; a
@@ -61,7 +61,7 @@ func parseAggregateQuery(q url.Values) (incidents.Filter, int, error) {
 		return incidents.Filter{}, 0, badRequest{fmt.Sprintf("zoom: %q is not a whole number from 0 to %d (the map's zoom level)", s, maxZoom)}
 	}
 	rest := url.Values{}
-	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode"} {
+	for _, name := range append([]string{"bbox", "datetime", "incident_type", "admin1_pcode"}, filterParams...) {
 		if v := q.Get(name); v != "" {
 			rest.Set(name, v)
 		}

@@ -34,7 +34,7 @@ type pointFinder interface {
 
 // tileParams are the query parameters of the tile endpoint: the items filters
 // other than bbox, which the tile gives.
-var tileParams = []string{"datetime", "incident_type", "admin1_pcode"}
+var tileParams = append([]string{"datetime", "incident_type", "admin1_pcode"}, filterParams...)
 
 // handleIncidentTile serves GET /tiles/incidents/{z}/{x}/{y}.mvt: a Mapbox
 // Vector Tile of the published incidents matching datetime, incident_type and
@@ -49,7 +49,7 @@ func handleIncidentTile(store incidentStore, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		f, err := ParseFilter(r.URL.Query())
+		f, where, err := parseItemsQuery(r.URL.Query())
 		if err != nil {
 			writeError(w, r, log, err)
 			return
@@ -58,6 +58,7 @@ func handleIncidentTile(store incidentStore, log *slog.Logger) http.Handler {
 			return
 		}
 		f.Bounds = []orb.Bound{tile.Bound()}
+		f = f.WithWhere(where) // after the bounds: a filter's BBOX stays a condition
 		var layer *mvt.Layer
 		if tile.Z >= pointZoom {
 			f.Limit = maxTilePoints

@@ -72,6 +72,7 @@ func NewServer(cfg Config) http.Handler {
 	get("/collections/incidents", handleIncidentsCollection(cfg.Store, cfg.Log))
 	get("/collections/incidents/schema", handleSchema(incidentSchema()))
 	get("/collections/incidents/feature-schema", handleSchema(incidentFeatureSchema()))
+	get("/collections/incidents/queryables", handleQueryables())
 	cache := newResponseCache()
 	budget := semaphore.NewWeighted(featuresInFlight)
 	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log))))

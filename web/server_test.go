@@ -423,7 +423,8 @@ func TestOGCDocuments(t *testing.T) {
 		Paths   map[string]any
 	}
 	getJSON(t, srv.URL+"/api/openapi", http.StatusOK, &doc)
-	for _, p := range []string{"/api", "/api/conformance", "/api/collections", "/api/collections/incidents/items", "/api/collections/incidents/items/{featureId}"} {
+	// Paths are relative to the server, /api, the landing page.
+	for _, p := range []string{"/", "/conformance", "/collections", "/collections/incidents/items", "/collections/incidents/items/{featureId}", "/collections/incidents/queryables"} {
 		if _, ok := doc.Paths[p]; !ok {
 			t.Errorf("OpenAPI document lacks %s", p)
 		}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,4 +121,25 @@ func awkwardIncidents() []incidents.Incident {
 		Type: incidents.TypeOther, DateFrom: day, DateTo: day, DatePrecision: incidents.DateDay,
 		Location: orb.Point{38.9981, 35.9594}, GeoPrecision: incidents.GeoExact, Status: incidents.StatusPublished,
 	}}
+}
+
+// TestExport_Filter exports what a CQL2 filter selects, as the items
+// endpoint's filter parameter does.
+func TestExport_Filter(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	if s, err := openSeeded(context.Background(), db, "", nopLog()); err != nil {
+		t.Fatal(err)
+	} else {
+		s.Close()
+	}
+	out, _, err := runCmd(t, "", "export", "--db", db, "--format", "csv", "--filter", "incident_type = 'arrest' AND killed > 0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := strings.Count(strings.TrimSpace(out), "\n"); rows != 1 || !strings.Contains(out, "Badrousiya") {
+		t.Errorf("export of arrests that killed someone = %d rows:\n%s\nwant Badrousiya's", rows, out)
+	}
+	if _, _, err := runCmd(t, "", "export", "--db", db, "--filter", "killed >"); err == nil || !strings.Contains(err.Error(), "at character") {
+		t.Errorf("export --filter 'killed >': %v, want an error naming the character", err)
+	}
 }

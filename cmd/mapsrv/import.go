@@ -114,8 +114,8 @@ func runExport(ctx context.Context, e env, args []string) error {
 	db := dbFlag(fs, e, "mapsrv.db")
 	format := fs.String("format", "geojson", "output format: geojson, or csv (the items endpoint's f=csv, which import reads back)")
 	q := url.Values{}
-	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode"} {
-		fs.Func(name, "the items endpoint's "+name+" filter", func(v string) error { q.Set(name, v); return nil })
+	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode", "filter", "filter-lang"} {
+		fs.Func(name, "the items endpoint's "+name+" parameter", func(v string) error { q.Set(name, v); return nil })
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
