@@ -60,13 +60,13 @@ const (
 	maxProbe = 40_000
 )
 
-// plan chooses between byBox and byDate. SQLite's planner cannot: it knows
+// planBounds chooses between byBox and byDate. SQLite's planner cannot: it knows
 // neither how many incidents lie in a box nor that walking the date order finds
 // a page sooner the more of them do. So plan counts the R*Tree's candidates, up
 // to the count where both plans cost about the same, and takes the R*Tree
 // below it. Entry by entry, a covering index entry costs about a sixteenth of
 // a candidate's row lookup: the crossover is where in-box² = limit × total / 16.
-func (s *Store) plan(ctx context.Context, f incidents.Filter) (plan, error) {
+func (s *Store) planBounds(ctx context.Context, f incidents.Filter) (plan, error) {
 	if len(f.Bounds) == 0 {
 		return byDate, nil
 	}

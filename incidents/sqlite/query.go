@@ -22,10 +22,10 @@ func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
 		// Overlapping boxes must not repeat an incident: UNION, not UNION ALL.
 		from = strings.ReplaceAll(from, " UNION ALL ", " UNION ")
 		from = "(" + from + ") AS r CROSS JOIN incidents AS i ON i.id = r.id"
-	case len(f.Types) == 1:
-		from = "incidents AS i INDEXED BY incidents_type_cover"
+	case p == byScan:
+		from = "incidents AS i NOT INDEXED"
 	default:
-		from = "incidents AS i INDEXED BY incidents_date_cover"
+		from = dateIndex(f)
 	}
 	where, args := filterTerms(f)
 	query := "SELECT " + columns + " FROM " + from + " WHERE " + strings.Join(where, " AND ") +
@@ -36,6 +36,15 @@ func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
 		args = append(args, f.Limit)
 	}
 	return query, args
+}
+
+// dateIndex is the covering index a byDate walk takes for f: the one
+// ordered by type first for a filter on one type.
+func dateIndex(f incidents.Filter) string {
+	if len(f.Types) == 1 {
+		return "incidents AS i INDEXED BY incidents_type_cover"
+	}
+	return "incidents AS i INDEXED BY incidents_date_cover"
 }
 
 // treeCandidates selects the ids of the R*Tree boxes meeting any of bounds.

@@ -216,3 +216,35 @@ func randomLiteral(rng *rand.Rand, q incidents.Queryable, inc incidents.Incident
 	}
 	return cql2.Literal{}
 }
+
+// BenchWhere measures, as sub-benchmarks, pages of 100 (the API's default)
+// selected by CQL2 filters, against a store holding [Seed]'s data: one the
+// filter's own fields take whole, a polygon, a condition on text, and one
+// matching nothing, which tests every incident.
+func BenchWhere(b *testing.B, s incidents.Store) {
+	ctx := context.Background()
+	for _, q := range []struct{ name, filter string }{
+		{"bbox and type, lifted", "S_INTERSECTS(geometry, BBOX(36.2, 35.5, 37.2, 36.4)) AND incident_type = 'arrest'"},
+		{"governorate-sized polygon", "S_INTERSECTS(geometry, POLYGON((36.2 35.5, 37.2 35.5, 37.2 36.4, 36.2 35.5)))"},
+		{"text and date", "summary_en LIKE 'synthetic%' AND date_from >= DATE('2024-01-01') AND NOT incident_type IN ('other')"},
+		{"matching nothing", "admin1_name = 'Nowhere'"},
+	} {
+		e, err := incidents.ParseWhere(q.filter, "cql2-text", cql2.DefaultLimits)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f := incidents.Filter{Limit: 100}.WithWhere(e)
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				found, err := s.Find(ctx, f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(found)
+			}
+			b.ReportMetric(float64(n), "rows/op")
+		})
+	}
+}
