@@ -6,8 +6,9 @@ export CGO_ENABLED := 1 # go-sqlite3 needs cgo
 GOTAGS  := sqlite_fts5
 export GOFLAGS := $(strip $(GOFLAGS) -tags=$(GOTAGS))
 GO      ?= go
-ADDR    ?= 127.0.0.1:8080
-DB      ?= mapsrv.db
+# make run ADDR=127.0.0.1:9000, or MAPSRV_ADDR / MAPSRV_DB in the environment.
+ADDR    ?= $(or $(MAPSRV_ADDR),127.0.0.1:8080)
+DB      ?= $(or $(MAPSRV_DB),mapsrv.db)
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 # apt-get needs root: use sudo when we are not.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -118,6 +119,8 @@ screenshots: test-deps build
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseBBox$$' -fuzztime=$(FUZZTIME) ./geo
+	$(GO) test -run='^$$' -fuzz='^FuzzParseText$$' -fuzztime=$(FUZZTIME) ./cql2
+	$(GO) test -run='^$$' -fuzz='^FuzzParseJSON$$' -fuzztime=$(FUZZTIME) ./cql2
 	$(GO) test -run='^$$' -fuzz='^FuzzParseInterval$$' -fuzztime=$(FUZZTIME) ./incidents
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodeCSV$$' -fuzztime=$(FUZZTIME) ./incidents/feature

@@ -208,6 +208,31 @@ describe('map page', { timeout: 240000 }, () => {
     await context.close();
   });
 
+  test('a source without a link says it is an offline report, in both languages', async () => {
+    const all = await api('/api/collections/incidents/items?limit=10000');
+    const seed = all.features.find((f) => f.properties.geo_precision !== 'country' && f.properties.sources.length
+      && f.properties.sources.every((s) => !s.url));
+    assert.ok(seed, 'a seed incident whose sources have no URL');
+    const { page, context, seen } = await open(`#incident=${seed.id}`);
+    await page.waitForSelector(`.leaflet-popup .popup[data-id="${seed.id}"]`);
+    const items = await page.$$eval('.leaflet-popup .sources li', (lis) => lis.map((li) => ({
+      text: li.textContent, links: li.querySelectorAll('a').length, note: li.querySelector('.unlinked')?.textContent,
+    })));
+    assert.equal(items.length, seed.properties.sources.length);
+    for (const [i, it] of items.entries()) {
+      assert.ok(it.text.includes(seed.properties.sources[i].title), 'title shown');
+      assert.equal(it.links, 0, 'no link for a source without a URL');
+      assert.equal(it.note, '(offline report, no link)');
+    }
+    assertClean(seen);
+    await context.close();
+    const ar = await open(`#lang=ar&incident=${seed.id}`);
+    await ar.page.waitForSelector(`.leaflet-popup .popup[data-id="${seed.id}"]`);
+    assert.match(await ar.page.textContent('.leaflet-popup .sources .unlinked'), /بلا رابط/);
+    assertClean(ar.seen);
+    await ar.context.close();
+  });
+
   test('the search box flies to a place', async () => {
     const { page, context, seen } = await open();
     const found = await api(`/api/places?q=${encodeURIComponent('سراقب')}&limit=8`);
@@ -239,6 +264,8 @@ describe('map page', { timeout: 240000 }, () => {
     assert.equal(await page.$('img[src="x"]'), null, 'no <img src=x> element created');
     assert.equal(await page.$('a[href^="javascript:"]'), null, 'javascript: URL not made a link');
     assert.equal(await page.$eval('.leaflet-popup .sources', (s) => s.querySelectorAll('a[href="https://example.org/report"]').length), 1);
+    assert.equal(await page.$eval('.leaflet-popup .sources', (s) => s.querySelectorAll('.unlinked').length), 1,
+      'only the source without a URL is marked offline');
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'script payload ran');
     await page.click('#lang-toggle');

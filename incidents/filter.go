@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/cql2"
 )
 
 // Filter selects incidents. The zero Filter selects every published incident.
@@ -22,6 +24,7 @@ type Filter struct {
 	Limit       int         // at most this many; 0 means no limit
 	After       *Cursor     // keyset paging: only incidents after this one in the order
 	SourceKey   string      // only incidents linked to the source with this [SourceKey]
+	Where       cql2.Expr   // a checked CQL2 expression over [Queryables]; nil: none (see [Filter.WithWhere])
 }
 
 // The order of results is newest first: by DateTo descending, then ID descending.

@@ -225,3 +225,44 @@ func TestExport_Gzip(t *testing.T) {
 		t.Errorf("gunzipped export: %d features, %v", len(fc.Features), err)
 	}
 }
+
+// TestFilter_WithTheMapsFilters: a CQL2 filter and the map's own filters
+// (q, min_killed, the district) narrow each other on every endpoint alike.
+func TestFilter_WithTheMapsFilters(t *testing.T) {
+	srv, store := newTestServer(t)
+	addMany(t, store, 60)
+	// June's incidents are the first 30, every third of them with 2 killed.
+	q := "q=clash&filter=" + url.QueryEscape("killed >= 2 AND date_to >= DATE('2025-06-01')")
+	var fc featureCollection
+	getJSON(t, srv.URL+"/api/collections/incidents/items?limit=100&"+q, http.StatusOK, &fc)
+	var matched struct {
+		NumberMatched int `json:"numberMatched"`
+	}
+	counts := map[string]int{"items": len(fc.Features)}
+	for _, path := range []string{"aggregate?zoom=6&", "histogram?", "counts?"} {
+		getJSON(t, srv.URL+"/api/collections/incidents/"+path+q, http.StatusOK, &matched)
+		counts[path] = matched.NumberMatched
+	}
+	resp, err := http.Get(srv.URL + "/api/collections/incidents/export?f=csv&" + q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(resp.Body).ReadAll()
+	resp.Body.Close()
+	if err != nil || len(rows) == 0 || rows[0][len(rows[0])-1] != "admin2_pcode" {
+		t.Fatalf("CSV export: %v, header %v; want admin2_pcode last", err, rows)
+	}
+	counts["export"] = len(rows) - 1
+	for name, n := range counts {
+		if n != 10 {
+			t.Errorf("%s with q and a filter: %d, want 10 (%v)", name, n, counts)
+		}
+	}
+	getJSON(t, srv.URL+"/api/collections/incidents/items?min_killed=2&filter="+url.QueryEscape("killed < 2"), http.StatusOK, &fc)
+	if len(fc.Features) != 0 {
+		t.Errorf("min_killed=2 and killed < 2: %d features, want none", len(fc.Features))
+	}
+	for _, path := range []string{"histogram?filter=", "counts?filter=kiled%3E1", "export?filter-lang=cql3&filter=killed%3E1"} {
+		getJSON(t, srv.URL+"/api/collections/incidents/"+path, http.StatusBadRequest, nil)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Response cache sizes: at most cacheBytes of bodies in all, none above
@@ -26,6 +27,19 @@ type responseCache struct {
 	lru   *list.List // of *cacheEntry, most recent first
 	byKey map[string]*list.Element
 	size  int
+
+	hits, misses atomic.Int64 // GETs answered from the cache, and by the handler
+}
+
+// cacheStats are a cache's counters and size, for metrics.
+type cacheStats struct {
+	hits, misses, entries, bytes int64
+}
+
+func (c *responseCache) stats() cacheStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return cacheStats{hits: c.hits.Load(), misses: c.misses.Load(), entries: int64(len(c.byKey)), bytes: int64(c.size)}
 }
 
 type cacheEntry struct {
@@ -36,7 +50,7 @@ type cacheEntry struct {
 
 // cachedHeaders are the response headers kept with a body; the others
 // (request ids, security headers) are set afresh for each request.
-var cachedHeaders = []string{"Content-Type", "Content-Encoding", "Content-Disposition", "Etag", "Cache-Control", "Vary"}
+var cachedHeaders = []string{"Content-Type", "Content-Encoding", "Content-Disposition", "Etag", "Cache-Control", "Vary", "Link"}
 
 // versionKey carries the public data version withCache read to the handler.
 type versionKey struct{}
@@ -70,10 +84,12 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 		e := c.get(key)
 		if e != nil && fresh {
 			// Computed afresh, and kept already: no copy to record.
+			c.misses.Add(1)
 			next.ServeHTTP(w, r)
 			return
 		}
 		if e != nil {
+			c.hits.Add(1)
 			for k, vals := range e.header {
 				w.Header()[k] = vals
 			}
@@ -85,6 +101,7 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 			w.Write(e.body)
 			return
 		}
+		c.misses.Add(1)
 		rec := &cacheRecorder{ResponseWriter: w, body: recordBuffers.Get().(*bytes.Buffer)}
 		defer recordBuffers.Put(rec.body)
 		rec.body.Reset()

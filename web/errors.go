@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/mapsrv/mapsrv/cql2"
 	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -29,7 +30,7 @@ func statusOf(err error) int {
 		errors.Is(err, incidents.ErrBadDatetime), errors.Is(err, incidents.ErrBadHistogram),
 		errors.Is(err, incidents.ErrBadSearch), errors.Is(err, incidents.ErrBadAdminLevel),
 		errors.Is(err, incidents.ErrInvalid), errors.Is(err, feature.ErrBadGeoJSON),
-		errors.Is(err, ingest.ErrBadReport):
+		errors.Is(err, ingest.ErrBadReport), errors.Is(err, cql2.ErrInvalid):
 		return http.StatusBadRequest
 	case errors.Is(err, incidents.ErrNotFound), errors.Is(err, errNotFound):
 		return http.StatusNotFound

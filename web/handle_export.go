@@ -65,9 +65,11 @@ func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, log *
 // exportPages writes f's incidents page by page and returns how many.
 func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, budget *semaphore.Weighted, f incidents.Filter, csv bool) (int, error) {
 	rc := http.NewResponseController(w)
-	var cw *feature.CollectionWriter
-	if !csv {
-		cw = feature.NewCollectionWriter(w)
+	out := exportOut{}
+	if csv {
+		out.csv = feature.NewCSVWriter(w)
+	} else {
+		out.features = feature.NewCollectionWriter(w)
 	}
 	f.Limit = exportPage
 	n := 0
@@ -76,7 +78,7 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 		if err := budget.Acquire(ctx, exportPage); err != nil {
 			return n, err
 		}
-		next, got, err := exportPageOf(ctx, w, cw, store, f, csv && n == 0)
+		next, got, err := out.page(ctx, store, f)
 		budget.Release(exportPage)
 		if err != nil {
 			return n, err
@@ -88,22 +90,25 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 		}
 		f.After = next
 	}
-	if cw != nil {
-		return n, cw.Close(map[string]any{"numberMatched": n, "timeStamp": time.Now().UTC().Format(time.RFC3339)})
-	}
-	return n, nil
+	return n, out.close(n)
 }
 
-// exportPageOf writes one page and returns the cursor after it (nil after the
+// exportOut is an export's writer: of GeoJSON features, or of CSV rows.
+type exportOut struct {
+	features *feature.CollectionWriter
+	csv      *feature.CSVWriter
+}
+
+// page writes one page and returns the cursor after it (nil after the
 // last) and its size.
-func exportPageOf(ctx context.Context, w http.ResponseWriter, cw *feature.CollectionWriter, store incidentStore, f incidents.Filter, header bool) (*incidents.Cursor, int, error) {
-	if cw != nil {
+func (o exportOut) page(ctx context.Context, store incidentStore, f incidents.Filter) (*incidents.Cursor, int, error) {
+	if o.features != nil {
 		page, err := findFeatures(ctx, store, f)
 		if err != nil {
 			return nil, 0, err
 		}
 		for _, e := range page {
-			if err := cw.WriteEncoded(e.JSON); err != nil {
+			if err := o.features.WriteEncoded(e.JSON); err != nil {
 				return nil, 0, err
 			}
 		}
@@ -116,11 +121,13 @@ func exportPageOf(ctx context.Context, w http.ResponseWriter, cw *feature.Collec
 	if err != nil {
 		return nil, 0, err
 	}
-	write := feature.WriteCSVRows
-	if header {
-		write = feature.WriteCSV
+	for _, inc := range found {
+		if err := o.csv.Write(inc); err != nil {
+			return nil, 0, err
+		}
 	}
-	if err := write(w, found); err != nil {
+	// Each page reaches the client whole, as the GeoJSON pages do.
+	if err := o.csv.Flush(); err != nil {
 		return nil, 0, err
 	}
 	if len(found) < f.Limit {
@@ -128,4 +135,13 @@ func exportPageOf(ctx context.Context, w http.ResponseWriter, cw *feature.Collec
 	}
 	c := incidents.CursorOf(found[len(found)-1])
 	return &c, len(found), nil
+}
+
+// close ends the document: the collection's closing members, or the CSV
+// header alone when nothing matched.
+func (o exportOut) close(n int) error {
+	if o.features != nil {
+		return o.features.Close(map[string]any{"numberMatched": n, "timeStamp": time.Now().UTC().Format(time.RFC3339)})
+	}
+	return o.csv.Flush()
 }

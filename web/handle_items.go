@@ -49,7 +49,12 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *s
 				writeError(w, r, log, err)
 				return
 			}
-			writeCSV(w, found[:min(len(found), limit)])
+			if len(found) > limit {
+				found = found[:limit]
+				q.Set("cursor", encodeCursor(incidents.CursorOf(found[limit-1])))
+				w.Header().Set("Link", "<"+selfURL(r, q)+`>; rel="next"; type="text/csv"`)
+			}
+			writeCSV(w, found)
 			return
 		}
 		page, err := findFeatures(r.Context(), store, f)

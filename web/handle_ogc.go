@@ -39,7 +39,7 @@ func handleLanding(version string) http.Handler {
 
 func handleConformance() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, "application/json", map[string]any{"conformsTo": conformsTo})
+		writeJSON(w, http.StatusOK, "application/json", map[string]any{"conformsTo": append(conformsTo[:len(conformsTo):len(conformsTo)], filterConformance...)})
 	})
 }
 
@@ -94,7 +94,13 @@ func incidentsCollection(r *http.Request, e incidents.Extent) collection {
 		Links: []link{
 			{Href: absURL(r, "/api/collections/incidents"), Rel: "self", Type: "application/json"},
 			{Href: absURL(r, "/api/collections/incidents/items"), Rel: "items", Type: "application/geo+json", Title: "the incidents"},
-			{Href: absURL(r, "/api/collections/incidents/schema"), Rel: "describedby", Type: "application/schema+json", Title: "the schema of the incidents' properties"},
+			{Href: absURL(r, "/api/collections/incidents/feature-schema"), Rel: "describedby", Type: "application/schema+json", Title: "the schema of the incidents' GeoJSON features"},
+			// GDAL 3.6 and older match the rel as written in their code.
+			{Href: absURL(r, "/api/collections/incidents/feature-schema"), Rel: "describedBy", Type: "application/schema+json", Title: "the same, for clients that match the rel's case"},
+			{Href: absURL(r, "/api/collections/incidents/schema"), Rel: "http://www.opengis.net/def/rel/ogc/1.0/schema", Type: "application/schema+json", Title: "the schema of the incidents' properties (Part 5)"},
+			{Href: absURL(r, "/api/collections/incidents/queryables"), Rel: "http://www.opengis.net/def/rel/ogc/1.0/queryables", Type: "application/schema+json", Title: "the properties a filter may test"},
+			// GDAL 3.6 looks for the Part 3 drafts' rel.
+			{Href: absURL(r, "/api/collections/incidents/queryables"), Rel: "queryables", Type: "application/schema+json", Title: "the same, for clients of the Part 3 drafts"},
 		}}
 	if e.Count > 0 {
 		c.Extent = &extent{}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/gorilla/mux"
@@ -34,11 +35,11 @@ type pointFinder interface {
 
 // tileParams are the query parameters of the tile endpoint: the items filters
 // other than bbox, which the tile gives.
-var tileParams = []string{"datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q"}
+var tileParams = slices.DeleteFunc(slices.Clone(filterParams), func(p string) bool { return p == "bbox" })
 
 // handleIncidentTile serves GET /tiles/incidents/{z}/{x}/{y}.mvt: a Mapbox
-// Vector Tile of the published incidents matching datetime, incident_type and
-// admin1_pcode, with an ETag on the data version.
+// Vector Tile of the published incidents matching the items filters but
+// bbox, the tile's, with an ETag on the data version.
 func handleIncidentTile(store incidentStore, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tile, err := parseTile(mux.Vars(r))
@@ -49,7 +50,7 @@ func handleIncidentTile(store incidentStore, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		f, err := ParseFilter(r.URL.Query())
+		f, where, err := parseItemsQuery(r.URL.Query())
 		if err != nil {
 			writeError(w, r, log, err)
 			return
@@ -58,6 +59,7 @@ func handleIncidentTile(store incidentStore, log *slog.Logger) http.Handler {
 			return
 		}
 		f.Bounds = []orb.Bound{tile.Bound()}
+		f = f.WithWhere(where) // after the bounds: a filter's BBOX stays a condition
 		var layer *mvt.Layer
 		if tile.Z >= pointZoom {
 			f.Limit = maxTilePoints

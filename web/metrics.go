@@ -1,61 +1,62 @@
 package web
 
 import (
-	"fmt"
-	"io"
+	"context"
 	"net/http"
-	"slices"
-	"strings"
-	"sync"
+	"strconv"
 	"time"
 
 	"github.com/gorilla/mux"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // latencyBuckets are the upper bounds, in seconds, of the request latency
 // histogram.
 var latencyBuckets = []float64{0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5}
 
-// metrics counts requests by route template, method and status, and keeps a
-// latency histogram per route; /metrics writes them in the Prometheus text
-// format. It is safe for concurrent use.
+// metrics are one server's Prometheus metrics, in a registry of its own (a
+// process may run several servers, as the tests do). Request labels are
+// bounded: route templates rather than paths, a fixed set of methods, and
+// the few statuses handlers answer with.
 type metrics struct {
 	health   health // the outcome of the latest store-backed requests, for /readyz
-	mu       sync.Mutex
-	requests map[requestKey]uint64
-	latency  map[string]*histogram
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
 }
 
-type requestKey struct {
-	route, method string
-	status        int
-}
-
-type histogram struct {
-	counts []uint64 // per bucket, not cumulative; the last is +Inf
-	sum    float64
-	n      uint64
-}
-
-func newMetrics() *metrics {
-	return &metrics{requests: map[requestKey]uint64{}, latency: map[string]*histogram{}}
-}
-
-func (m *metrics) observe(route, method string, status int, d time.Duration) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.requests[requestKey{route, method, status}]++
-	h := m.latency[route]
-	if h == nil {
-		h = &histogram{counts: make([]uint64, len(latencyBuckets)+1)}
-		m.latency[route] = h
+// newMetrics registers the request metrics, Go's runtime and the process's
+// collectors, and gauges of the store and the response cache.
+func newMetrics(store incidentStore, cache *responseCache) *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		// The names and labels are those /metrics had before the client
+		// library: dashboards rely on them.
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mapsrv_http_requests_total",
+			Help: "HTTP requests answered, by route, method and status.",
+		}, []string{"route", "method", "status"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "mapsrv_http_request_duration_seconds",
+			Help:    "Time to answer HTTP requests, by route.",
+			Buckets: latencyBuckets,
+		}, []string{"route"}),
 	}
-	s := d.Seconds()
-	i, _ := slices.BinarySearch(latencyBuckets, s)
-	h.counts[i]++
-	h.sum += s
-	h.n++
+	m.reg.MustRegister(m.requests, m.latency,
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		cacheCollector{cache})
+	if store != nil {
+		m.reg.MustRegister(storeCollector{store})
+	}
+	return m
 }
+
+// knownMethods are the methods counted by name; any other counts as OTHER.
+var knownMethods = map[string]bool{http.MethodGet: true, http.MethodHead: true, http.MethodPost: true,
+	http.MethodPut: true, http.MethodPatch: true, http.MethodDelete: true, http.MethodOptions: true}
 
 // middleware records every request routed by r under its route template, so
 // that /items/7 and /items/8 count as one series.
@@ -70,52 +71,96 @@ func (m *metrics) middleware(next http.Handler) http.Handler {
 				route = t
 			}
 		}
+		method := r.Method
+		if !knownMethods[method] {
+			method = "OTHER"
+		}
 		if rec.status == 0 {
 			rec.status = http.StatusOK
 		}
-		m.observe(route, r.Method, rec.status, time.Since(start))
+		m.requests.WithLabelValues(route, method, strconv.Itoa(rec.status)).Inc()
+		m.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
 		m.health.record(r.URL.Path, rec.status)
 	})
 }
 
-func (m *metrics) write(w io.Writer) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fmt.Fprintln(w, "# HELP mapsrv_http_requests_total HTTP requests answered, by route, method and status.")
-	fmt.Fprintln(w, "# TYPE mapsrv_http_requests_total counter")
-	keys := make([]requestKey, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b requestKey) int {
-		return strings.Compare(fmt.Sprint(a), fmt.Sprint(b))
-	})
-	for _, k := range keys {
-		fmt.Fprintf(w, "mapsrv_http_requests_total{route=%q,method=%q,status=\"%d\"} %d\n", k.route, k.method, k.status, m.requests[k])
-	}
-	fmt.Fprintln(w, "# HELP mapsrv_http_request_duration_seconds Time to answer HTTP requests, by route.")
-	fmt.Fprintln(w, "# TYPE mapsrv_http_request_duration_seconds histogram")
-	routes := make([]string, 0, len(m.latency))
-	for r := range m.latency {
-		routes = append(routes, r)
-	}
-	slices.Sort(routes)
-	for _, route := range routes {
-		h := m.latency[route]
-		var cum uint64
-		for i, le := range latencyBuckets {
-			cum += h.counts[i]
-			fmt.Fprintf(w, "mapsrv_http_request_duration_seconds_bucket{route=%q,le=\"%g\"} %d\n", route, le, cum)
-		}
-		fmt.Fprintf(w, "mapsrv_http_request_duration_seconds_bucket{route=%q,le=\"+Inf\"} %d\n", route, h.n)
-		fmt.Fprintf(w, "mapsrv_http_request_duration_seconds_sum{route=%q} %g\n", route, h.sum)
-		fmt.Fprintf(w, "mapsrv_http_request_duration_seconds_count{route=%q} %d\n", route, h.n)
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+var (
+	incidentsDesc = prometheus.NewDesc("mapsrv_incidents", "Incidents stored, drafts included.", nil, nil)
+	versionDesc   = prometheus.NewDesc("mapsrv_data_version", "The data version, moved on by every write.", nil, nil)
+	snapPoints    = prometheus.NewDesc("mapsrv_snapshot_points", "Published points in the store's in-memory snapshot.", nil, nil)
+	snapBytes     = prometheus.NewDesc("mapsrv_snapshot_bytes", "About how much memory the snapshot's points and grid take.", nil, nil)
+)
+
+// storeCollector reads the store's gauges when scraped, within a second.
+type storeCollector struct{ store incidentStore }
+
+// counter is a store that counts its incidents (both do).
+type counter interface {
+	Count(ctx context.Context) (int, error)
+}
+
+// snapshotter is a store with an in-memory snapshot (incidents/sqlite).
+type snapshotter interface {
+	SnapshotStats() (points int, bytes int64)
+}
+
+func (c storeCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- incidentsDesc
+	ch <- versionDesc
+	if _, ok := c.store.(snapshotter); ok {
+		ch <- snapPoints
+		ch <- snapBytes
 	}
 }
 
-func handleMetrics(m *metrics) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-		m.write(w)
-	})
+func (c storeCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if cs, ok := c.store.(counter); ok {
+		if n, err := cs.Count(ctx); err == nil {
+			ch <- prometheus.MustNewConstMetric(incidentsDesc, prometheus.GaugeValue, float64(n))
+		}
+	}
+	if v, err := c.store.Version(ctx); err == nil {
+		ch <- prometheus.MustNewConstMetric(versionDesc, prometheus.GaugeValue, float64(v))
+	}
+	if s, ok := c.store.(snapshotter); ok {
+		points, bytes := s.SnapshotStats()
+		ch <- prometheus.MustNewConstMetric(snapPoints, prometheus.GaugeValue, float64(points))
+		ch <- prometheus.MustNewConstMetric(snapBytes, prometheus.GaugeValue, float64(bytes))
+	}
+}
+
+var (
+	cacheHits    = prometheus.NewDesc("mapsrv_response_cache_hits_total", "Reads answered from the response cache.", nil, nil)
+	cacheMisses  = prometheus.NewDesc("mapsrv_response_cache_misses_total", "Cacheable reads the handler had to answer.", nil, nil)
+	cacheRatio   = prometheus.NewDesc("mapsrv_response_cache_hit_ratio", "Hits over hits and misses since start (0 before any).", nil, nil)
+	cacheEntries = prometheus.NewDesc("mapsrv_response_cache_entries", "Responses held in the cache.", nil, nil)
+	cacheSize    = prometheus.NewDesc("mapsrv_response_cache_bytes", "Bytes of response bodies held in the cache.", nil, nil)
+)
+
+// cacheCollector reads the response cache's counters when scraped.
+type cacheCollector struct{ c *responseCache }
+
+func (c cacheCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{cacheHits, cacheMisses, cacheRatio, cacheEntries, cacheSize} {
+		ch <- d
+	}
+}
+
+func (c cacheCollector) Collect(ch chan<- prometheus.Metric) {
+	s := c.c.stats()
+	ratio := 0.0
+	if s.hits+s.misses > 0 {
+		ratio = float64(s.hits) / float64(s.hits+s.misses)
+	}
+	ch <- prometheus.MustNewConstMetric(cacheHits, prometheus.CounterValue, float64(s.hits))
+	ch <- prometheus.MustNewConstMetric(cacheMisses, prometheus.CounterValue, float64(s.misses))
+	ch <- prometheus.MustNewConstMetric(cacheRatio, prometheus.GaugeValue, ratio)
+	ch <- prometheus.MustNewConstMetric(cacheEntries, prometheus.GaugeValue, float64(s.entries))
+	ch <- prometheus.MustNewConstMetric(cacheSize, prometheus.GaugeValue, float64(s.bytes))
 }

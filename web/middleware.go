@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -50,11 +52,28 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 						problem{Type: "about:blank", Title: "Internal Server Error", Status: http.StatusInternalServerError})
 				}
 			}
-			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "query", logQuery(r.URL.RawQuery),
 				"status", rec.status, "bytes", rec.bytes, "duration", time.Since(start))
 		}()
 		next.ServeHTTP(rec, r)
 	})
+}
+
+// logQueryBytes is as much of a query string as a log line keeps: enough for
+// any filter a person writes, not a polygon of thousands of vertices.
+const logQueryBytes = 2048
+
+// logQuery is the decoded query string of a request, for the access log
+// (what filter a client sent), cut to logQueryBytes.
+func logQuery(raw string) string {
+	q, err := url.QueryUnescape(raw)
+	if err != nil {
+		q = raw
+	}
+	if len(q) > logQueryBytes {
+		q = strings.ToValidUTF8(q[:logQueryBytes], "") + "…"
+	}
+	return q
 }
 
 func requestID() string {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mapsrv/mapsrv/cql2"
 	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -41,10 +42,27 @@ func checkParams(q url.Values, allowed []string) error {
 // ParseFilter turns the items query (or the same filters given to `mapsrv
 // export`) into a filter of published incidents. Errors name the parameter.
 func ParseFilter(q url.Values) (incidents.Filter, error) {
+	f, where, err := parseItemsQuery(q)
+	return f.WithWhere(where), err
+}
+
+// parseItemsQuery is ParseFilter with the filter expression apart, for a
+// caller that sets more of the filter (a tile's bounds) before joining them.
+func parseItemsQuery(q url.Values) (incidents.Filter, cql2.Expr, error) {
 	f := incidents.Filter{Limit: defaultLimit, Status: incidents.StatusPublished}
 	if err := checkParams(q, itemParams); err != nil {
-		return f, err
+		return f, nil, err
 	}
+	where, err := parseWhere(q)
+	if err != nil {
+		return f, nil, err
+	}
+	f, err = parseItemsParams(q, f)
+	return f, where, err
+}
+
+// parseItemsParams reads the items endpoint's own parameters into f.
+func parseItemsParams(q url.Values, f incidents.Filter) (incidents.Filter, error) {
 	var err error
 	if s := q.Get("bbox"); s != "" {
 		if f.Bounds, err = geo.ParseBBox(s); err != nil {

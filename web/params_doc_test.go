@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -11,30 +12,39 @@ import (
 // documentation (items, aggregate, histogram, counts, export and tiles take
 // the same filters).
 func TestOpenAPI_Parameters(t *testing.T) {
+	type parameter struct {
+		Name string `json:"name"`
+		In   string `json:"in"`
+		Ref  string `json:"$ref"`
+	}
 	var doc struct {
 		Paths map[string]struct {
 			Get struct {
-				Parameters []struct {
-					Name string `json:"name"`
-					In   string `json:"in"`
-				} `json:"parameters"`
+				Parameters []parameter `json:"parameters"`
 			} `json:"get"`
 		} `json:"paths"`
+		Components struct {
+			Parameters map[string]parameter `json:"parameters"`
+		} `json:"components"`
 	}
 	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
 		t.Fatal(err)
 	}
 	accepted := map[string][]string{
-		"/api/collections/incidents/items":     itemParams,
-		"/api/collections/incidents/aggregate": aggregateParams,
-		"/api/collections/incidents/histogram": histogramParams,
-		"/api/collections/incidents/counts":    countsParams,
-		"/api/collections/incidents/export":    exportParams,
-		"/tiles/incidents/{z}/{x}/{y}.mvt":     tileParams,
+		"/collections/incidents/items":     itemParams,
+		"/collections/drafts/items":        itemParams,
+		"/collections/incidents/aggregate": aggregateParams,
+		"/collections/incidents/histogram": histogramParams,
+		"/collections/incidents/counts":    countsParams,
+		"/collections/incidents/export":    exportParams,
+		"/tiles/incidents/{z}/{x}/{y}.mvt": tileParams,
 	}
 	for path, want := range accepted {
 		var got []string
 		for _, p := range doc.Paths[path].Get.Parameters {
+			if p.Ref != "" {
+				p = doc.Components.Parameters[strings.TrimPrefix(p.Ref, "#/components/parameters/")]
+			}
 			if p.In == "query" {
 				got = append(got, p.Name)
 			}

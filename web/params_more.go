@@ -10,8 +10,10 @@ import (
 )
 
 // filterParams are the filters every incident endpoint takes alike: items,
-// aggregate, histogram, counts, tiles (all but bbox) and export.
-var filterParams = []string{"bbox", "datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q"}
+// aggregate, histogram, counts, tiles (all but bbox) and export. A filter
+// expression (cql2Params) narrows the others further.
+var filterParams = append([]string{"bbox", "datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q"},
+	cql2Params...)
 
 // maxKilled bounds min_killed: no report counts more.
 const maxKilled = 1_000_000
@@ -40,12 +42,13 @@ func parseMoreFilters(q url.Values, f *incidents.Filter) error {
 	return nil
 }
 
-// filterQuery keeps, of q, the filters every incident endpoint shares.
+// filterQuery keeps, of q, the filters every incident endpoint shares, an
+// empty one too (an empty filter expression is an error, not no filter).
 func filterQuery(q url.Values) url.Values {
 	rest := url.Values{}
 	for _, name := range filterParams {
-		if v := q.Get(name); v != "" {
-			rest.Set(name, v)
+		if v, ok := q[name]; ok {
+			rest[name] = v
 		}
 	}
 	return rest

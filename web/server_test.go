@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -343,6 +344,39 @@ func TestItems_CSV(t *testing.T) {
 	}
 }
 
+// TestItems_CSVPaging follows the Link header's next page of a CSV download
+// until every incident has come once.
+func TestItems_CSVPaging(t *testing.T) {
+	srv, _ := newTestServer(t)
+	next, rows, pages := srv.URL+"/api/collections/incidents/items?f=csv&limit=4", map[string]bool{}, 0
+	for next != "" && pages < 10 {
+		resp, err := http.Get(next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		recs, err := csv.NewReader(strings.NewReader(string(body))).ReadAll()
+		if err != nil || len(recs) < 2 {
+			t.Fatalf("page %d: %v, %d records", pages, err, len(recs))
+		}
+		for _, rec := range recs[1:] {
+			if rows[rec[0]] {
+				t.Errorf("incident %s came twice", rec[0])
+			}
+			rows[rec[0]] = true
+		}
+		next = ""
+		if link := resp.Header.Get("Link"); link != "" {
+			next = strings.TrimPrefix(link[:strings.Index(link, ">")], "<")
+		}
+		pages++
+	}
+	if len(rows) != len(seed(t)) || pages != (len(seed(t))+3)/4 {
+		t.Errorf("%d pages brought %d incidents, want %d in %d", pages, len(rows), len(seed(t)), (len(seed(t))+3)/4)
+	}
+}
+
 func TestOGCDocuments(t *testing.T) {
 	srv, _ := newTestServer(t)
 	var landing struct{ Links []struct{ Href, Rel string } }
@@ -389,7 +423,8 @@ func TestOGCDocuments(t *testing.T) {
 		Paths   map[string]any
 	}
 	getJSON(t, srv.URL+"/api/openapi", http.StatusOK, &doc)
-	for _, p := range []string{"/api", "/api/conformance", "/api/collections", "/api/collections/incidents/items", "/api/collections/incidents/items/{featureId}"} {
+	// Paths are relative to the server, /api, the landing page.
+	for _, p := range []string{"/", "/conformance", "/collections", "/collections/incidents/items", "/collections/incidents/items/{featureId}", "/collections/incidents/queryables"} {
 		if _, ok := doc.Paths[p]; !ok {
 			t.Errorf("OpenAPI document lacks %s", p)
 		}

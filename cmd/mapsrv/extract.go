@@ -20,12 +20,12 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	db := dbFlag(fs, e, "")
 	published := fs.String("published", "", "the article's publication date, YYYY-MM-DD, for relative dates (أمس, الشهر الماضي)")
 	lang := fs.String("lang", "", "the report's language, ar or en; detected from the text when not given")
-	asJSON := fs.Bool("json", false, "print one JSON object per candidate (the only output format)")
+	fs.Bool("json", true, "print one JSON object per candidate: the default and only format (accepted for older scripts)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if !*asJSON || fs.NArg() > 1 {
-		return usageError{"usage: mapsrv extract [--db PATH] [--published YYYY-MM-DD] [--lang ar|en] --json [FILE|-]"}
+	if fs.NArg() > 1 {
+		return usageError{"usage: mapsrv extract [--db PATH] [--published YYYY-MM-DD] [--lang ar|en] [FILE|-]"}
 	}
 	if err := extract.CheckLanguage(*lang); err != nil {
 		return usageError{fmt.Sprintf("--lang %q: want ar or en", *lang)}

@@ -109,12 +109,12 @@ func placeRecordsOf(name string) ([]placeRecord, error) {
 func runGeocode(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "geocode")
 	db := dbFlag(fs, e, "")
-	asJSON := fs.Bool("json", false, "print one JSON object per query (the only output format)")
+	fs.Bool("json", true, "print one JSON object per query: the default and only format (accepted for older scripts)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if !*asJSON || fs.NArg() == 0 {
-		return usageError{"usage: mapsrv geocode [--db PATH] --json QUERY..."}
+	if fs.NArg() == 0 {
+		return usageError{"usage: mapsrv geocode [--db PATH] QUERY..."}
 	}
 	gaz, err := openGazetteer(ctx, *db)
 	if err != nil {

@@ -112,15 +112,21 @@ func filesSeq(e env, names []string, def incidents.Status) iter.Seq2[incidents.I
 }
 
 // runExport writes the incidents that match the API's filters as one GeoJSON
-// FeatureCollection, paging through the store so memory stays flat.
+// FeatureCollection, or as the items endpoint's CSV with --format csv,
+// paging through the store so memory stays flat.
 func runExport(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "export")
 	db := dbFlag(fs, e, "mapsrv.db")
+	format := fs.String("format", "geojson", "output format: geojson, or csv (the items endpoint's f=csv, which import reads back)")
 	q := url.Values{}
-	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q"} {
-		fs.Func(name, "the items endpoint's "+name+" filter", func(v string) error { q.Set(name, v); return nil })
+	for _, name := range []string{"bbox", "datetime", "incident_type", "admin1_pcode", "admin2_pcode", "min_killed", "q", "filter", "filter-lang"} {
+		fs.Func(name, "the items endpoint's "+name+" parameter", func(v string) error { q.Set(name, v); return nil })
 	}
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	out, err := exportWriter(e, *format)
+	if err != nil {
 		return err
 	}
 	f, err := web.ParseFilter(q)
@@ -132,7 +138,6 @@ func runExport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	cw := feature.NewCollectionWriter(e.stdout)
 	f.Limit = 1000
 	for {
 		page, err := store.Find(ctx, f)
@@ -140,7 +145,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		for _, inc := range page {
-			if err := cw.Write(inc); err != nil {
+			if err := out.Write(inc); err != nil {
 				return err
 			}
 		}
@@ -150,5 +155,24 @@ func runExport(ctx context.Context, e env, args []string) error {
 		c := incidents.CursorOf(page[len(page)-1])
 		f.After = &c
 	}
-	return cw.Close(nil)
+	return out.finish()
+}
+
+// incidentWriter writes an export one incident at a time.
+type incidentWriter struct {
+	Write  func(incidents.Incident) error
+	finish func() error
+}
+
+// exportWriter returns the writer of the named format to standard output.
+func exportWriter(e env, format string) (incidentWriter, error) {
+	switch format {
+	case "geojson", "json":
+		cw := feature.NewCollectionWriter(e.stdout)
+		return incidentWriter{cw.Write, func() error { return cw.Close(nil) }}, nil
+	case "csv":
+		cw := feature.NewCSVWriter(e.stdout)
+		return incidentWriter{cw.Write, cw.Flush}, nil
+	}
+	return incidentWriter{}, usageError{fmt.Sprintf("--format %q: want geojson or csv", format)}
 }

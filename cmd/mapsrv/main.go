@@ -6,14 +6,15 @@
 //
 //	mapsrv serve   [--addr 127.0.0.1:8080] [--db mapsrv.db] [--read-db postgres://STANDBY]
 //	mapsrv import  [--db PATH] FILE...
-//	mapsrv export  [--db PATH] [--bbox ...] [--datetime ...] [--incident_type ...] [--admin1_pcode ...]
-//	mapsrv geocode [--db PATH] --json QUERY...
+//	mapsrv export  [--db PATH] [--format geojson|csv] [--bbox ...] [--datetime ...] [--incident_type ...] [--admin1_pcode ...] [--filter CQL2]
+//	mapsrv geocode [--db PATH] QUERY...
 //	mapsrv gazetteer import --db PATH FILE...
-//	mapsrv extract [--db PATH] [--published YYYY-MM-DD] --json [FILE|-]
+//	mapsrv extract [--db PATH] [--published YYYY-MM-DD] [FILE|-]
 //	mapsrv migrate --from PATH.db --to postgres://...
 //	mapsrv synth   --db PATH --n N [--seed S]
 //	mapsrv backup  --db PATH OUT
 //	mapsrv check   --db PATH
+//	mapsrv version
 //
 // Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB, MAPSRV_READ_DB.
 package main
@@ -26,6 +27,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 )
 
@@ -72,6 +74,7 @@ commands:
   synth --n N        generate N synthetic incidents (load tests)
   backup OUT         copy the database consistently while it is in use
   check              verify the database and its R*Tree index
+  version            print mapsrv's version (also --version)
 
 Run 'mapsrv COMMAND -h' for a command's flags.`
 
@@ -110,16 +113,29 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "mapsrv %s (%s)\n", version, runtime.Version())
+		return nil
 	}
 	fmt.Fprintln(stderr, usage)
 	return usageError{fmt.Sprintf("unknown command %q", cmd)}
 }
 
+// arguments are what each command takes after its flags, for its help.
+var arguments = map[string]string{
+	"import": "FILE...", "geocode": "QUERY...", "gazetteer import": "FILE...",
+	"extract": "[FILE|-]", "backup": "OUT",
+}
+
 // newFlags returns a flag set for a subcommand that reports errors as usage
-// errors instead of exiting.
+// errors instead of exiting, and whose help shows its arguments.
 func newFlags(e env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("mapsrv "+name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: mapsrv %s [flags] %s\n\nflags:\n", name, arguments[name])
+		fs.PrintDefaults()
+	}
 	return fs
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mapsrv/mapsrv"
@@ -54,7 +56,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	// The log and the batched access log share standard error from two
+	// goroutines: one write at a time, so that a writer that is not safe
+	// for concurrent use (a test's buffer) is not raced.
+	stderr := &lockedWriter{w: e.stderr}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	limitHeap := e.getenv("GOMEMLIMIT") == ""
 	if limitHeap {
 		debug.SetMemoryLimit(2 * heapRoom) // until warmUp knows what the index holds
@@ -62,6 +68,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *readDB != "" && !postgis.IsDSN(*readDB) || *readDB != "" && !postgis.IsDSN(*db) {
 		return usageError{"--read-db names a PostgreSQL hot standby (postgres://...) of a PostgreSQL --db"}
 	}
+	// Listen first: a port in use must not leave a new database file
+	// created and seeded behind.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w (another server may be using it: choose an address with --addr or MAPSRV_ADDR)", err)
+	}
+	defer ln.Close() // on early returns; Shutdown closes it otherwise
 	store, err := openSeeded(ctx, *db, *readDB, log)
 	if err != nil {
 		return err
@@ -72,13 +85,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	setLocator(store, gaz)
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
 	// A line per request, written in batches: a write system call for each
 	// cost about a tenth of a small page's time under load.
-	accessOut := newBatchWriter(e.stderr, accessLogEvery)
+	accessOut := newBatchWriter(stderr, accessLogEvery)
 	defer accessOut.Close()
 	conns := web.NewConnLimit(connCap)
 	handler := web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
@@ -226,4 +235,16 @@ func logFill(ctx context.Context, f featureFiller, log *slog.Logger) {
 	} else if n > 0 {
 		log.Info("encoded stored features", "count", n)
 	}
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

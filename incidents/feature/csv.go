@@ -2,6 +2,7 @@ package feature
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -17,10 +19,14 @@ import (
 
 // CSVColumns are the columns of the CSV form of incidents, as the items
 // endpoint writes it with f=csv: the GeoJSON property names, the point as lon
-// and lat, and the sources flattened into titles and URLs joined by " | ".
+// and lat, the sources flattened into titles and URLs joined by " | " for
+// people, and the sources again as the feature's JSON array for import,
+// which keeps their publishers and dates. Columns are added at the end,
+// never renamed.
 var CSVColumns = []string{"id", "incident_type", "date_from", "date_to", "date_precision", "place_name_en",
-	"place_name_ar", "admin1_pcode", "admin1_name", "admin2_pcode", "lon", "lat", "geo_precision", "killed", "injured",
-	"arrested", "summary_en", "summary_ar", "source_titles", "source_urls"}
+	"place_name_ar", "admin1_pcode", "admin1_name", "lon", "lat", "geo_precision", "killed", "injured",
+	"arrested", "summary_en", "summary_ar", "source_titles", "source_urls", "sources", "status",
+	"created_at", "updated_at", "admin2_pcode"}
 
 // ErrBadCSV is wrapped by CSV decoding errors that are not about one incident's values.
 var ErrBadCSV = errors.New("feature: invalid CSV")
@@ -45,8 +51,10 @@ func (e *CSVError) Unwrap() error { return e.Err }
 
 // DecodeCSV reads incidents from CSV with a header row naming columns of
 // [CSVColumns] in any order (id is ignored; lon, lat and incident_type are
-// required). Rows are streamed, and each becomes a validated incident with
-// status def. The sequence stops at the first error, a [*CSVError] naming the
+// required). A row's sources come from its sources cell when that is not
+// empty, and otherwise from its source_titles and source_urls. Rows are
+// streamed, and each becomes a validated incident with its status, or def
+// when it gives none. The sequence stops at the first error, a [*CSVError] naming the
 // row and, when it can, the column.
 func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, error] {
 	return func(yield func(incidents.Incident, error) bool) {
@@ -134,31 +142,54 @@ func csvIncident(rec []string, cols map[string]int, def incidents.Status) (incid
 		DatePrecision: nullable(get("date_precision")), PlaceNameAR: get("place_name_ar"), PlaceNameEN: get("place_name_en"),
 		Admin1PCode: get("admin1_pcode"), Admin1Name: get("admin1_name"), Admin2PCode: get("admin2_pcode"), GeoPrecision: get("geo_precision"),
 		SummaryAR: get("summary_ar"), SummaryEN: get("summary_en")}
+	if cerr := csvCounts(get, &p); cerr != nil {
+		return incidents.Incident{}, cerr
+	}
+	var cerr *CSVError
+	if p.Sources, cerr = csvSources(rec, cols); cerr != nil {
+		return incidents.Incident{}, cerr
+	}
+	p.Status = get("status")
+	if cerr := csvTimes(get, &p); cerr != nil {
+		return incidents.Incident{}, cerr
+	}
+	inc, err := p.Incident(pt, def)
+	if err != nil {
+		col := columnOf(err)
+		if col == "source_urls" && get("sources") != "" {
+			col = "sources"
+		}
+		return inc, &CSVError{Column: col, Err: err}
+	}
+	return inc, nil
+}
+
+// csvCounts reads the killed, injured and arrested cells into p.
+func csvCounts(get func(string) string, p *Properties) *CSVError {
 	for name, dst := range map[string]**int{"killed": &p.Killed, "injured": &p.Injured, "arrested": &p.Arrested} {
 		if s := get(name); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				return incidents.Incident{}, &CSVError{Column: name, Err: fmt.Errorf("%w: %q is not a whole number", incidents.ErrInvalid, s)}
+				return &CSVError{Column: name, Err: fmt.Errorf("%w: %q is not a whole number", incidents.ErrInvalid, s)}
 			}
 			*dst = &n
 		}
 	}
-	titles, urls := splitList(get("source_titles")), splitList(get("source_urls"))
-	for i := range max(len(titles), len(urls)) {
-		var src Source
-		if i < len(titles) {
-			src.Title = titles[i]
+	return nil
+}
+
+// csvTimes reads the created_at and updated_at cells into p.
+func csvTimes(get func(string) string, p *Properties) *CSVError {
+	for name, dst := range map[string]**jsonTime{"created_at": &p.CreatedAt, "updated_at": &p.UpdatedAt} {
+		if s := get(name); s != "" {
+			t, err := time.Parse(time.RFC3339Nano, s)
+			if err != nil {
+				return &CSVError{Column: name, Err: fmt.Errorf("%w: %q is not an RFC 3339 time", incidents.ErrInvalid, s)}
+			}
+			*dst = &jsonTime{t}
 		}
-		if i < len(urls) {
-			src.URL = urls[i]
-		}
-		p.Sources = append(p.Sources, src)
 	}
-	inc, err := p.Incident(pt, def)
-	if err != nil {
-		return inc, &CSVError{Column: columnOf(err), Err: err}
-	}
-	return inc, nil
+	return nil
 }
 
 // unquoteCell undoes the apostrophe the CSV export puts before text a
@@ -170,8 +201,41 @@ func unquoteCell(s string) string {
 	return s
 }
 
+// csvSources reads a row's sources: the JSON array of its sources cell, or
+// else its titles and URLs lists, matched by position.
+func csvSources(rec []string, cols map[string]int) ([]Source, *CSVError) {
+	raw := func(name string) string {
+		if i, ok := cols[name]; ok && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+	if s := strings.TrimSpace(raw("sources")); s != "" {
+		var srcs []Source
+		if err := json.Unmarshal([]byte(s), &srcs); err != nil {
+			return nil, &CSVError{Column: "sources", Err: fmt.Errorf("%w: not a JSON array of sources: %v", incidents.ErrInvalid, err)}
+		}
+		return srcs, nil
+	}
+	titles, urls := splitList(raw("source_titles")), splitList(raw("source_urls"))
+	var srcs []Source
+	for i := range max(len(titles), len(urls)) {
+		var src Source
+		if i < len(titles) {
+			src.Title = titles[i]
+		}
+		if i < len(urls) {
+			src.URL = urls[i]
+		}
+		srcs = append(srcs, src)
+	}
+	return srcs, nil
+}
+
+// splitList splits a " | "-joined list before trimming, so that empty
+// entries (sources without a URL) keep their places.
 func splitList(s string) []string {
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return nil
 	}
 	parts := strings.Split(s, " | ")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/mapsrv/mapsrv/cql2"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
@@ -348,6 +349,11 @@ func setNonZero(v reflect.Value) bool {
 		v.Set(reflect.MakeMap(v.Type()))
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
+	case reflect.Interface:
+		if v.Type() != reflect.TypeFor[cql2.Expr]() {
+			return false
+		}
+		v.Set(reflect.ValueOf(cql2.Bool{Value: true}))
 	case reflect.Struct:
 		for i := range v.NumField() {
 			if v.Field(i).CanSet() && setNonZero(v.Field(i)) {

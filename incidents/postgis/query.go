@@ -97,7 +97,11 @@ func filterTerms(p *params, f incidents.Filter) []string {
 		where = append(where, `i.id IN (SELECT l.incident_id FROM incident_sources AS l
 			JOIN sources AS s ON s.id = l.source_id WHERE s.skey = `+p.add(f.SourceKey)+")")
 	}
-	return append(where, moreTerms(p, f)...)
+	where = append(where, moreTerms(p, f)...)
+	if f.Where != nil {
+		where = append(where, whereSQL(p, f.Where))
+	}
+	return where
 }
 
 // afterCursor selects what comes after c in the order, as one row comparison

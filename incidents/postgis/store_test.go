@@ -204,3 +204,11 @@ func TestOpen_ReadOnly(t *testing.T) {
 }
 
 func TestStore_Empty(t *testing.T) { storetest.CheckEmpty(t, mustOpen(t, pgtest.DSN(t))) }
+
+// BenchmarkStore_Where runs the shared CQL2 filter queries over 100,000
+// incidents (docs/INTEROP.md).
+func BenchmarkStore_Where(b *testing.B) {
+	s := mustOpen(b, pgtest.DSN(b))
+	storetest.Seed(b, s, 100_000, rand.New(rand.NewPCG(1, 2)))
+	storetest.BenchWhere(b, s)
+}

@@ -22,6 +22,7 @@ func (s *Store) CountByAdmin(ctx context.Context, f incidents.Filter, level int)
 	default:
 		return nil, incidents.ErrBadAdminLevel
 	}
+	defer holdShapes(f.Where)()
 	from, where, args, err := s.countSource(ctx, f, "incidents_admin_cover")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: count by admin: %w", err)

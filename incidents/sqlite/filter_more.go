@@ -56,7 +56,7 @@ func textCandidates(q string) (string, []any) {
 // fewTextMatches reports whether f's words match few enough incidents that
 // reading them all from the text index and sorting them (byText) costs less
 // than walking the date index until a page is full: the same crossover as
-// [Store.plan]'s, with the text index's matches in place of the R*Tree's.
+// [Store.planBounds]'s, with the text index's matches in place of the R*Tree's.
 func (s *Store) fewTextMatches(ctx context.Context, f incidents.Filter) (bool, error) {
 	match, ok := ftsMatch(f.Text)
 	if !ok {

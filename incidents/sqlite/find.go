@@ -19,6 +19,7 @@ const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_p
 // is as new as the data, and only its rows are read; otherwise Find picks
 // one of two SQL plans (see [Store.plan]).
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	defer holdShapes(f.Where)()
 	if found, ok, err := s.findIndexed(ctx, f); err != nil || ok {
 		return found, err
 	}
@@ -86,6 +87,7 @@ const pointColumns = "i.id, i.incident_type, i.date_from, i.date_to, i.lon, i.la
 // 4,096 points costs a few milliseconds there, tens by SQL), otherwise
 // reading, on the byDate plan, no table row.
 func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	defer holdShapes(f.Where)()
 	if found, ok, err := s.pointsIndexed(ctx, f); err != nil || ok {
 		return found, err
 	}

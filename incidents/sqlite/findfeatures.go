@@ -15,6 +15,7 @@ import (
 // features are read, in one statement that checks the data version has not
 // moved in between.
 func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
+	defer holdShapes(f.Where)()
 	useIndex := true
 	for range 3 {
 		picks, version, err := s.pick(ctx, f, useIndex)

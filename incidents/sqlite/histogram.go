@@ -16,6 +16,7 @@ import (
 // (milliseconds at 1,000,000); filters it cannot answer go to SQL, which
 // groups them by date range before they are binned.
 func (s *Store) Histogram(ctx context.Context, f incidents.Filter, unit incidents.BinUnit) (incidents.Histogram, error) {
+	defer holdShapes(f.Where)()
 	counts, ok, err := s.indexDateCounts(ctx, f)
 	if err == nil && !ok {
 		counts, err = s.sqlDateCounts(ctx, f)
@@ -72,10 +73,16 @@ func (s *Store) sqlDateCounts(ctx context.Context, f incidents.Filter) ([]incide
 // countSource chooses where a count over every incident matching f reads
 // from: the text index's matches when they are few, the R*Tree's candidates
 // when the bounds hold few incidents, and otherwise the given covering
-// index. It returns the FROM clause and the WHERE terms with their arguments.
+// index, or the table in row order for a filter expression, which reads
+// columns the index lacks (as Aggregate does). It returns the FROM clause
+// and the WHERE terms with their arguments; the caller holds f.Where's
+// shapes.
 func (s *Store) countSource(ctx context.Context, f incidents.Filter, index string) (string, []string, []any, error) {
 	f.Limit, f.After = 0, nil
 	from := "incidents AS i INDEXED BY " + index
+	if f.Where != nil {
+		from = "incidents AS i NOT INDEXED"
+	}
 	var fromArgs []any
 	if f.Text != "" {
 		few, err := s.fewTextMatches(ctx, f)

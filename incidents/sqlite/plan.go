@@ -41,7 +41,7 @@ func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.
 	return picks, version, rows.Err()
 }
 
-// plan is how Find reaches the incidents of a bbox.
+// plan is how Find reaches the incidents of a filter.
 type plan int
 
 const (
@@ -54,6 +54,9 @@ const (
 	// byText reads the incidents whose words match from the text index and
 	// sorts them: its cost grows with the number of matches (filter_more.go).
 	byText
+	// byScan reads the table in row order and sorts what matches: for a
+	// filter expression few incidents meet (plan_where.go).
+	byScan
 )
 
 // Bounds of the R*Tree probe: below minProbe candidates a box is cheap either
@@ -63,18 +66,13 @@ const (
 	maxProbe = 40_000
 )
 
-// plan chooses between byBox and byDate. SQLite's planner cannot: it knows
+// planBounds chooses between byBox and byDate. SQLite's planner cannot: it knows
 // neither how many incidents lie in a box nor that walking the date order finds
 // a page sooner the more of them do. So plan counts the R*Tree's candidates, up
 // to the count where both plans cost about the same, and takes the R*Tree
 // below it. Entry by entry, a covering index entry costs about a sixteenth of
 // a candidate's row lookup: the crossover is where in-box² = limit × total / 16.
-func (s *Store) plan(ctx context.Context, f incidents.Filter) (plan, error) {
-	if f.Text != "" {
-		if few, err := s.fewTextMatches(ctx, f); err != nil || few {
-			return byText, err
-		}
-	}
+func (s *Store) planBounds(ctx context.Context, f incidents.Filter) (plan, error) {
 	if len(f.Bounds) == 0 {
 		return byDate, nil
 	}

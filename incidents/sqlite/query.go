@@ -25,10 +25,10 @@ func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
 		// Overlapping boxes must not repeat an incident: UNION, not UNION ALL.
 		from = strings.ReplaceAll(from, " UNION ALL ", " UNION ")
 		from = "(" + from + ") AS r CROSS JOIN incidents AS i ON i.id = r.id"
-	case len(f.Types) == 1:
-		from = "incidents AS i INDEXED BY incidents_type_cover"
+	case p == byScan:
+		from = "incidents AS i NOT INDEXED"
 	default:
-		from = "incidents AS i INDEXED BY incidents_date_cover"
+		from = dateIndex(f)
 	}
 	where, args := filterTerms(f)
 	query := "SELECT " + columns + " FROM " + from + " WHERE " + strings.Join(where, " AND ") +
@@ -39,6 +39,15 @@ func findQuery(f incidents.Filter, p plan, columns string) (string, []any) {
 		args = append(args, f.Limit)
 	}
 	return query, args
+}
+
+// dateIndex is the covering index a byDate walk takes for f: the one
+// ordered by type first for a filter on one type.
+func dateIndex(f incidents.Filter) string {
+	if len(f.Types) == 1 {
+		return "incidents AS i INDEXED BY incidents_type_cover"
+	}
+	return "incidents AS i INDEXED BY incidents_date_cover"
 }
 
 // treeCandidates selects the ids of the R*Tree boxes meeting any of bounds.
@@ -105,6 +114,10 @@ func filterTerms(f incidents.Filter) ([]string, []any) {
 	}
 	more, moreArgs := moreTerms(f)
 	where, args = append(where, more...), append(args, moreArgs...)
+	if f.Where != nil {
+		term, whereArgs := whereSQL(f.Where)
+		where, args = append(where, term), append(args, whereArgs...)
+	}
 	if c := f.After; c != nil {
 		// The first term is implied by the second; it starts the index walk
 		// at the cursor, so that a deep page costs what the first does.

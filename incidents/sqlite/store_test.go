@@ -106,3 +106,11 @@ func BenchmarkStore_Analyst(b *testing.B) {
 	}
 	storetest.BenchAnalyst(b, s)
 }
+
+// BenchmarkStore_Where runs the shared CQL2 filter queries over 100,000
+// incidents (docs/INTEROP.md).
+func BenchmarkStore_Where(b *testing.B) {
+	s := mustOpenStore(b)
+	storetest.Seed(b, s, 100_000, rand.New(rand.NewPCG(1, 2)))
+	storetest.BenchWhere(b, s)
+}

@@ -49,6 +49,8 @@ func Run(t *testing.T, open Opener) {
 		{"Histogram", testHistogram},
 		{"CountByAdmin", testCountByAdmin},
 		{"Districts", testDistricts},
+		{"Where", testWhere},
+		{"WhereWithSearch", testWhereWithSearch},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })

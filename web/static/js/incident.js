@@ -67,13 +67,16 @@ function counts(p) {
 }
 
 // sourceParts renders a source as its title, a link only when its URL is
-// safe, and the publisher and date to show after it ('' when neither).
+// safe, and the publisher and date to show after it ('' when neither). A
+// source without a link (a printed or broadcast report, or one whose URL is
+// not http(s)) says so, rather than leaving a title that looks clickable.
 export function sourceParts(s) {
   const title = s.title || s.publisher || s.url || '';
   const href = safeURL(s.url);
   const head = href
     ? el('a', { href, target: '_blank', rel: 'noopener noreferrer nofollow', dir: 'auto' }, title)
-    : el('span', { dir: 'auto' }, title);
+    : el('span', {}, el('span', { dir: 'auto' }, title), ' ',
+      el('span', { className: 'unlinked', title: t('sourceUnlinkedHint') }, `(${t('sourceUnlinked')})`));
   const meta = [s.title && s.publisher ? s.publisher : '', s.published ? formatDate(s.published) : '']
     .filter(Boolean).join(', ');
   return [head, meta];
