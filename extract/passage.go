@@ -53,11 +53,17 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		ctx = storyDay(toks, text, ctx, dash)
 	}
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
+	seized := false         // the last sentence with incident words told a seizure
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
 		s.trig = filterTriggers(text, s.toks, findTriggers(s.toks))
 		if isSummary(s.toks) || isOffTopic(s.toks) {
 			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident
+		}
+		if seized && inventory(s.toks, s.trig) {
+			s.trig = nil // "شملت المضبوطات قذائف هاون": what was seized, told after the seizure
+		} else if len(s.trig) > 0 {
+			seized = slices.ContainsFunc(s.trig, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
 		}
 		s.dates = findDates(s.toks, text, ctx)
 		for k := range s.dates {

@@ -167,6 +167,13 @@ var (
 		"راجمات", "مدافع")
 	shellWords     = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "هاون", "مدفعي", "مدفعيه", "shell", "shells", "mortar", "mortars", "artillery")
 	explosiveWords = wordSet("عبوه", "ناسفه", "مفخخه", "لغم", "انتحاري", "انتحاريه", "حزام", "تفجير")
+	// itemWords are the incident words that also name a weapon held or found.
+	itemWords = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "ناسفه", "مفخخه", "ied", "ieds", "explosive", "explosives",
+		"mortar", "mortars", "rocket", "rockets", "shell", "shells", "bomb", "bombs")
+	// deviceWords name a bomb someone set off (see deviceNear).
+	deviceWords = wordSet("عبوه", "عبوات", "عبوتين", "عبوتان", "ناسفه", "ناسفتين", "ناسفتان", "مفخخه", "مفخخات", "انتحاري", "انتحاريه",
+		"حزام", "تفجير", "فجر", "قنبله", "قنابل", "يدويه", "متفجره", "لاصقه",
+		"ied", "ieds", "bomb", "bombs", "bomber", "booby", "suicide", "device", "devices", "grenade", "detonated", "planted", "rigged")
 	// blockWords before a trigger mean the event did not happen or is not one:
 	// a denial, a threat, a ceasefire, a release of detainees.
 	blockWords = wordSet("نفي", "نفت", "ينفي", "تنفي", "عدم", "وقف", "منع", "تهدد", "يهدد", "تهديد", "تهديدات",
