@@ -153,6 +153,14 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.absorb(d)
 				return drafts
 			}
+			if p.retelling(last, &d) {
+				rose := p.tollRose(d.sents[0])
+				last.absorb(d)
+				if rose {
+					last.counts = d.counts // "ارتفعت حصيلة القتلى إلى 14": the latest toll
+				}
+				return drafts
+			}
 			if p.retold(last, &d) {
 				first := last.places[0].name
 				last.absorb(d)
@@ -165,6 +173,11 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			}
 		}
 	}
+	if n := len(drafts); n > 0 && p.detail(&drafts[n-1], &d) {
+		d.weak = true // the weapon of an event told just before: its type stays
+		drafts[n-1].absorb(d)
+		return drafts
+	}
 	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart {
 		if pl := p.placeBefore(si, drafts); pl != nil {
 			d.places = []*mention{pl}
@@ -172,6 +185,20 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		}
 	}
 	return append(drafts, d)
+}
+
+// detail reports d telling how the violent event of the sentence before
+// happened, with nothing of its own: no place, date or toll, and nothing
+// saying it is another ("وقال شهود إن السيارة استهدفت بصاروخ" after a drone
+// strike on a car, "the attackers then opened fire").
+func (p *passage) detail(last, d *draft) bool {
+	si := d.sents[0]
+	if !violent[last.typ] || !violent[d.typ] || last.lastSent() != si-1 || last.apart || d.apart || d.another ||
+		len(d.places) > 0 || len(d.refs) > 0 || d.date != nil && !d.inherited || d.counts != [3]*int{} || d.zero ||
+		p.sents[si].newTopic || anyNear(p.sents[si].toks, -1, 1, 3, alsoWords) {
+		return false
+	}
+	return true
 }
 
 // placeBefore is the incident place of the sentence just before si, if it is a
@@ -230,6 +257,54 @@ func continues(last, d *draft) bool {
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
 }
 
+// retelling reports d, from a later sentence, telling last again on a
+// source's word or as its toll, with other figures: "وأفادت الوكالة بمقتل 22
+// شخصاً" after "سقطت قذيفتان … ما خلف قتلى", SANA's toll after the
+// Observatory's. The same kind of event, the same place, one inside the other
+// or none, no other date, and nothing saying it is another ("كما", "also",
+// "another"): the first figures stay, unless the toll is told as risen.
+func (p *passage) retelling(last, d *draft) bool {
+	if !sameKind(last.typ, d.typ) && !d.weak || d.another || d.counts == [3]*int{} {
+		return false
+	}
+	s := &p.sents[d.sents[0]]
+	toll := anyNear(s.toks, -1, 1, len(s.toks), tollWords)
+	if anyNear(s.toks, -1, 1, 3, alsoWords) || !toll && (!anyNear(s.toks, -1, 1, len(s.toks), sourceWords) || partOf(last, d)) {
+		return false
+	}
+	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
+		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
+	return sameDate && (len(d.places) == 0 || len(last.places) == 0 || placesNest(last.places, d.places))
+}
+
+// partOf reports d counting fewer of the people last counts, and none more:
+// a part of the total told first ("قتل 10 … بانفجار لغمين" … "ثمانية قتلوا
+// بانفجار لغم في قرية X"), not the same event told again.
+func partOf(last, d *draft) bool {
+	fewer := false
+	for k := range d.counts {
+		a, b := last.counts[k], d.counts[k]
+		if a == nil || b == nil {
+			continue
+		}
+		if *b > *a {
+			return false
+		}
+		fewer = fewer || *b < *a
+	}
+	return fewer
+}
+
+// tollRose reports a sentence telling that a toll rose: "ارتفعت حصيلة",
+// "the death toll climbed to".
+func (p *passage) tollRose(si int) bool {
+	s := &p.sents[si]
+	return anyNear(s.toks, -1, 1, len(s.toks), tollWords) && anyNear(s.toks, -1, 1, len(s.toks), climbWords)
+}
+
+// climbWords tell a figure that rose: "ارتفعت", "climbed".
+var climbWords = wordSet("ارتفعت", "ارتفع", "ترتفع", "يرتفع", "rose", "risen", "climbed", "rises", "increased")
+
 // placesNest reports two tellings of a place: the same, or one inside the
 // other.
 func placesNest(a, b []*mention) bool {
@@ -263,7 +338,7 @@ func (p *passage) retold(last, d *draft) bool {
 
 // sourceWords attribute a telling to a source: "قال", "بحسب", "according".
 var sourceWords = func() map[string]bool {
-	m := wordSet("بحسب", "حسب", "وفق", "وفقا", "نقلا", "بيان", "according", "statement")
+	m := wordSet("بحسب", "حسب", "وفق", "وفقا", "نقلا", "نقل", "نقلت", "بيان", "according", "statement")
 	for w := range reportWords {
 		m[w] = true
 	}

@@ -38,3 +38,37 @@ func TestExtract_SeizedInventory(t *testing.T) {
 		}
 	}
 }
+
+// One event told again on a source's word or as its toll, with other figures,
+// is one incident with the first figures (or the toll told as risen); a part
+// of a total told first stays apart for the total to be read as a summary.
+func TestExtract_RetoldWithOtherFigures(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		killed int
+	}{
+		{"قتل ثلاثة أشخاص بقصف مدفعي على مدينة اللطامنة بريف حماة الشمالي. ونقل المرصد عن مصادر محلية أن القصف أدى إلى مقتل خمسة أشخاص.", 3},
+		{"قتل ثلاثة أشخاص بقصف مدفعي على مدينة اللطامنة بريف حماة الشمالي. وارتفعت حصيلة القتلى في وقت لاحق إلى سبعة.", 7},
+		{"Three people were killed in artillery shelling on the town of Kafr Zita in rural Hama. The Observatory said the shelling killed five people.", 3},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != tc.killed {
+			t.Errorf("Extract(%q) = %v; want one incident, %d killed", tc.text, describeAll(got), tc.killed)
+		}
+	}
+	text := "قتل 7 أشخاص بانفجار لغمين في ريف حماة. وذكرت الوكالة أن خمسة قتلوا بانفجار لغم في قرية الحمرا. كما قتل اثنان بانفجار لغم آخر في قرية عقيربات."
+	if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 2 {
+		t.Errorf("Extract(%q) = %v; want the two blasts, not their total", text, describeAll(got))
+	}
+}
+
+// A place past a landmark at its edge ("بالقرب من مفرق قرية X") is a
+// reference; a sentence telling only how the event just told happened, with
+// no place, date or toll of its own, is that event.
+func TestExtract_JunctionAndDetail(t *testing.T) {
+	text := "قتل عنصران بغارة لطائرة مسيرة على سيارة في ريف القامشلي اليوم. وقال مصدر إن الطائرة استهدفت السيارة بالقرب من مفرق قرية تل حميس. وأضاف شهود أن السيارة استهدفت بصاروخ واحترقت بالكامل."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike || got[0].PlaceNameAR != "ريف القامشلي" {
+		t.Errorf("Extract(%q) = %v; want one airstrike in rural Qamishli", text, describeAll(got))
+	}
+}
