@@ -84,6 +84,9 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	if g.similar && len(drafts) > 0 {
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
+	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
+		prev := drafts[n-1]
+		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before
 	}
 	for _, i := range g.places {
 		m := &s.ms[i]
@@ -168,8 +171,8 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.notes = append(last.notes, "first told as in "+first+"; placed where the detailed telling says")
 				return drafts
 			}
-			if sameKind(last.typ, d.typ) && len(d.places) > 0 {
-				break // the same kind of event elsewhere: a new one, and older ones are further still
+			if sameKind(last.typ, d.typ) && len(d.places) > 0 && !(k > 0 && drafts[k-1].lastSent() == last.lastSent()) {
+				break // the same kind of event elsewhere: a new one, and older ones are further still (but not those told beside it)
 			}
 		}
 	}

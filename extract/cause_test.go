@@ -72,3 +72,19 @@ func TestExtract_JunctionAndDetail(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one airstrike in rural Qamishli", text, describeAll(got))
 	}
 }
+
+// A definite word of a violent event that names no weapon ("جراء القصف",
+// "القصف الذي نُفذ") is the event told before it: an air raid stays an
+// airstrike. Killed and injured told together in one figure count neither.
+func TestExtract_DefiniteEventAndCombinedToll(t *testing.T) {
+	text := "شنت طائرات حربية غارات جوية على مدينة سراقب بريف إدلب الشرقي، فيما ارتفع عدد الجرحى جراء القصف على مدينة معرة النعمان إلى خمسة."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 2 || got[0].IncidentType != TypeAirstrike || got[1].IncidentType != TypeAirstrike {
+		t.Errorf("Extract(%q) = %v; want two airstrikes", text, describeAll(got))
+	}
+	text = "ارتفعت حصيلة الغارات على مدينة مصياف إلى 40 قتيلاً وجريحاً."
+	got = extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Killed != nil || got[0].Injured != nil {
+		t.Errorf("Extract(%q) = %v; want one airstrike with no count", text, describeAll(got))
+	}
+}

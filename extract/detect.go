@@ -12,6 +12,7 @@ type trigger struct {
 	Pos     int // byte offset of the word in the text
 	Weak    bool
 	Similar bool // "قصف مماثل", "a similar attack": of the kind told before
+	Told    bool // "القصف", "the attack": a definite word of no weapon, the violent event told before
 	Clause  int  // the clause of its sentence it stands in (see clauseStarts)
 	Comma   int  // the stretch between commas it stands in (see commaClauses)
 	Dual    bool // "عمليتين", "غارتين", "two raids": two events, one per place named
@@ -81,6 +82,7 @@ func findTriggers(toks []token) []trigger {
 			seizure = false
 		}
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords),
+			Told: typ == lx.typ && definiteGeneric(toks, i),
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
 	if ops := operationTriggers(toks); len(ops) > 0 {
@@ -148,6 +150,28 @@ func inventory(toks []token, ts []trigger) bool {
 
 // impactWords tell a weapon falling or fired: "سقطت قذيفتان", "shells landed".
 var impactWords = wordSet("سقط", "سقطت", "سقوط", "تساقط", "سقطتا", "fell", "landed", "hit", "struck", "fired", "launched")
+
+// genericWords name a violent event without its weapon.
+var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "attack", "strike", "bombardment", "assault")
+
+// definiteGeneric reports a definite word of a violent event that names no
+// weapon: "جراء القصف", "القصف الذي نُفذ ليلاً", "the attack". News uses it for
+// the event told before, whatever its weapon.
+func definiteGeneric(toks []token, i int) bool {
+	if !toks[i].in(genericWords) {
+		return false
+	}
+	if w := toks[i].Norm; isLatin(w) {
+		return i > 0 && toks[i-1].Norm == "the"
+	}
+	w := strings.TrimPrefix(strings.TrimPrefix(toks[i].Norm, "و"), "ف")
+	for _, p := range []string{"بال", "لل", "ال"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // isExplosion reports a word that tells an explosion, not who set it off:
 // "انفجار", "انفجرت", "explosion", "blast", "exploded".
