@@ -53,6 +53,7 @@ func (p *passage) candidates() []Candidate {
 		}
 	}
 	markSummaries(drafts)
+	p.markAreaSummaries(drafts)
 	drafts = splitDuals(drafts)
 	var out []Candidate
 	for _, d := range drafts {
@@ -583,7 +584,7 @@ func placeWithin(places, here []*mention) *mention {
 // لغمين" before the two blasts, each with its own toll.
 func markSummaries(drafts []draft) {
 	for i := range drafts {
-		for k := countKilled; k <= countInjured; k++ {
+		for k := countKilled; k <= countArrested; k++ {
 			c := drafts[i].counts[k]
 			if c == nil || *c == 0 {
 				continue
@@ -605,6 +606,75 @@ func markSummaries(drafts []draft) {
 			}
 		}
 	}
+}
+
+// markAreaSummaries marks a lead that tells, by an area or by no place, the
+// events told right after it, each at a place inside that area: "وسعت القوات
+// قصفها ليطال عدة قرى بريف تل تمر" before the villages shelled, "اعتقلت قوات
+// الاحتلال راعيين بمحافظة القنيطرة" before the two arrests. Two or more events
+// of the lead's kind, told next, none counting more than the lead. (The lead's
+// day is often the day it was reported, so days are not compared.)
+func (p *passage) markAreaSummaries(drafts []draft) {
+	for i := range drafts {
+		l := &drafts[i]
+		if l.summary || l.apart || !p.areaLead(l) {
+			continue
+		}
+		n, last := 0, l.lastSent()
+		for j := i + 1; j < len(drafts); j++ {
+			d := &drafts[j]
+			if d.sents[0] > last+1 || d.apart || p.sents[d.sents[0]].newTopic || !sameKind(l.typ, d.typ) ||
+				len(d.places) == 0 || !insideAll(d.places, l.places) || countsExceed(d, l) {
+				break
+			}
+			n, last = n+1, d.lastSent()
+		}
+		if n >= 2 {
+			l.summary = true
+		}
+	}
+}
+
+// areaLead reports a draft placed by no place, by several, or only by areas
+// coarser than a town: a lead may tell events at several places inside them.
+func (p *passage) areaLead(d *draft) bool {
+	if len(d.places) >= 2 {
+		return true // "طفلتين من مدينتي الرقة والقامشلي": the places of the events told next
+	}
+	for _, m := range d.places {
+		if precisionRank(precisionOf(m.Mention)) <= precisionRank(gazetteer.PrecisionTown) {
+			return false
+		}
+	}
+	return true
+}
+
+// insideAll reports every place of inner at or inside one of outer (any, when
+// outer is empty).
+func insideAll(inner, outer []*mention) bool {
+	if len(outer) == 0 {
+		return true
+	}
+	for _, m := range inner {
+		in := false
+		for _, o := range outer {
+			in = in || samePlace(m.Mention, o.Mention) || within(m.Mention, o.Mention) || sameGovernorateArea(m.Mention, o.Mention)
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
+
+// countsExceed reports d counting more people of a kind than l.
+func countsExceed(d, l *draft) bool {
+	for k := range d.counts {
+		if d.counts[k] != nil && l.counts[k] != nil && *d.counts[k] > *l.counts[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // takeCounts fills the counts the draft lacks from those stated in sp.

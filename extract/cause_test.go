@@ -88,3 +88,17 @@ func TestExtract_DefiniteEventAndCombinedToll(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one airstrike with no count", text, describeAll(got))
 	}
 }
+
+// A lead that tells by an area, or by the places of the events told after it,
+// what those events are, is no incident of its own; so is a lead whose
+// arrests add up to those told after it.
+func TestExtract_LeadOverEvents(t *testing.T) {
+	for _, text := range []string{
+		"خطف مسلحون شابين من مدينتي منبج والباب بريف حلب. وخطف الأول من سوق مدينة منبج مساء الأحد. أما الثاني فقد خطف من مدينة الباب قبل يومين.",
+		"Israeli forces detained five young men in the countryside of Quneitra on Sunday. Three were detained in the village of Kudna while grazing sheep. In a separate incident, two shepherds were detained near the village of Jubata al-Khashab.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 2 {
+			t.Errorf("Extract(%q) = %v; want the two events, not their lead", text, describeAll(got))
+		}
+	}
+}
