@@ -498,7 +498,7 @@ func placeRank(m *mention) int {
 // ("في إحدى قرى ريف طرطوس" … "وأضاف أن العملية نُفذت في قرية X").
 func (p *passage) followUp(drafts []draft, si int) {
 	s := &p.sents[si]
-	if len(drafts) == 0 || s.newTopic || s.background {
+	if len(drafts) == 0 || s.newTopic || s.background || s.tally {
 		return
 	}
 	d := &drafts[len(drafts)-1]

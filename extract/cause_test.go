@@ -102,3 +102,24 @@ func TestExtract_LeadOverEvents(t *testing.T) {
 		}
 	}
 }
+
+// "الشام" ending a group's name is no place, nor what "البلدة" refers back to;
+// a report's breakdown after its monthly tally, and many cases counted, are
+// no incidents.
+func TestExtract_GroupNamesAndTallies(t *testing.T) {
+	text := "قتل عنصر من حركة أحرار الشام في بلدة كنصفرة بريف إدلب الجنوبي إثر هجوم لهيئة تحرير الشام على أطراف البلدة."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	for _, c := range got {
+		if c.Admin1Name != "Idlib" {
+			t.Errorf("Extract(%q) gave %v; want every incident in Idlib", text, describeAll(got))
+		}
+	}
+	for _, text := range []string{
+		"وثقت منظمة حقوقية مقتل 150 مدنياً في سوريا خلال شهر أيلول الماضي. وأوضح التقرير أن القتلى بينهم 30 طفلاً، قتل 40 منهم بغارات روسية و20 على يد فصائل مسلحة.",
+		"سجلت المنظمة في النصف الأول من العام 210 حالات اعتقال تعسفي في محافظة الحسكة.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
+		}
+	}
+}

@@ -18,6 +18,7 @@ type sentence struct {
 	newTopic   bool // opens with "في سياق آخر", "Meanwhile": not a follow-up
 	background bool // "وكان التنظيم قد ...": an earlier event, not dated by the story's date
 	aside      bool // "ويأتي ذلك بعد ...": an earlier event told to set the story, undated by it
+	tally      bool // counts many events over a period: its figures are no event's
 }
 
 // passage is a text being read.
@@ -54,12 +55,17 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 	}
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
 	seized := false         // the last sentence with incident words told a seizure
+	inTally := false        // the sentence before was a tally
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
-		s.trig = filterTriggers(text, s.toks, findTriggers(s.toks))
-		if isSummary(s.toks) || isOffTopic(s.toks) {
-			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident
+		raw := findTriggers(s.toks)
+		s.trig = filterTriggers(text, s.toks, raw)
+		tally := isSummary(s.toks) || len(raw) > 0 && len(s.trig) == 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
+			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns)
+		if tally || isOffTopic(s.toks) {
+			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident; "وأوضح التقرير أن القتلى…": its breakdown
 		}
+		inTally, s.tally = tally, tally
 		if seized && inventory(s.toks, s.trig) {
 			s.trig = nil // "شملت المضبوطات قذائف هاون": what was seized, told after the seizure
 		} else if len(s.trig) > 0 {
@@ -95,8 +101,8 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 				continue // a word of the name before, read as written ("قرية X Y" matched as X)
 			}
 			mn := newMention(text, s.toks, m)
-			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) {
-				continue // "المواطن خضر", "ما أدى إلى مقتله": a person's name or an incident word a village shares
+			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) || shamName(s.toks, mn) {
+				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام": a person's name, an incident word a village shares, a group's name
 			}
 			mn.ofPrev = ctxAt[m.Start]
 			s.ms = append(s.ms, mn)
@@ -110,6 +116,10 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 	}
 	return p
 }
+
+// tallyNouns name a report or its figures: a sentence after a tally that
+// cites them breaks the tally down.
+var tallyNouns = wordSet("التقرير", "تقرير", "الاحصائيه", "الاحصائيات", "الحصيله", "report", "statistics", "figures", "tally")
 
 // mentionRange returns the indices [lo, hi) of the mentions starting in sp.
 func mentionRange(ms []gazetteer.Mention, sp span) (int, int) {

@@ -146,6 +146,21 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	return quotedTitle(text, m)
 }
 
+// shamName reports "الشام" (the Levant, and Damascus in speech) told after a
+// word it completes rather than after a preposition: the end of a group's
+// name ("تحرير الشام", "أحرار الشام", "فيلق الشام").
+func shamName(toks []token, m mention) bool {
+	return m.tok0 > 0 && m.tok1 == m.tok0+1 && shamAfter(toks[m.tok0].Norm, toks[m.tok0-1].Norm)
+}
+
+// shamAfter reports the word w, after prev, as "الشام" ending a group's name.
+func shamAfter(w, prev string) bool {
+	return strings.TrimPrefix(w, "و") == "الشام" && !placePreps[prev]
+}
+
+// placePreps come before a place told as such: "في الشام", "إلى الشام".
+var placePreps = wordSet("في", "الي", "من", "نحو", "باتجاه", "داخل", "قرب", "in", "to", "from")
+
 // quotedTitle reports a place name that opens a quoted title with more words
 // after it: «حلب اليوم», "Suwayda 24".
 func quotedTitle(text string, m mention) bool {
