@@ -123,3 +123,18 @@ func TestExtract_GroupNamesAndTallies(t *testing.T) {
 		}
 	}
 }
+
+// A name right after a word for an armed force is that force's ("قوات الأسد"),
+// a home told with a pronoun ("أنهم من بلدة X") is no place of the event, and
+// a warrant is no arrest.
+func TestExtract_ForcesHomesWarrants(t *testing.T) {
+	text := "قتل ثلاثة شبان على حاجز لقوات الأسد بريف درعا الشرقي. وأفادت مصادر محلية أنهم من بلدة الكرك الشرقي."
+	got := extractAll(t, text, ymd("2024-03-15"))
+	if len(got) != 1 || got[0].PlaceNameAR != "ريف درعا الشرقي" {
+		t.Errorf("Extract(%q) = %v; want one incident in rural Daraa", text, describeAll(got))
+	}
+	text = "أعلنت الوزارة إلغاء برقيات التوقيف الصادرة بحق آلاف المطلوبين."
+	if got := extractAll(t, text, ymd("2024-03-15")); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
+	}
+}

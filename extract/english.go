@@ -71,7 +71,7 @@ func init() {
 	addWords(blockWords, "plan", "planned", "planning", "plot", "plotting", "threat", "threats", "threaten",
 		"threatened", "prevent", "prevented", "foil", "foiled", "thwart", "thwarted", "warn", "warned", "accused",
 		"charged", "wanted", "deny", "denied", "denies", "condemn", "condemned", "responsible", "will", "would", "could",
-		"might", "aims", "aimed")
+		"might", "aims", "aimed", "warrant", "warrants")
 	addWords(figurativeWords, "verbal", "scathing", "blistering")
 	addWords(seizedWords, "seized", "confiscated", "found", "defused", "dismantled", "manufacturing", "making",
 		"planting", "planted", "highly")

@@ -101,8 +101,8 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 				continue // a word of the name before, read as written ("قرية X Y" matched as X)
 			}
 			mn := newMention(text, s.toks, m)
-			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) || shamName(s.toks, mn) {
-				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام": a person's name, an incident word a village shares, a group's name
+			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) || shamName(s.toks, mn) || actorName(s.toks, mn) {
+				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام", "قوات الأسد": a person's name, an incident word a village shares, a group's name
 			}
 			mn.ofPrev = ctxAt[m.Start]
 			s.ms = append(s.ms, mn)

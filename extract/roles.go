@@ -158,6 +158,18 @@ func shamAfter(w, prev string) bool {
 	return strings.TrimPrefix(w, "و") == "الشام" && !placePreps[prev]
 }
 
+// pronouns before "من" make the place someone's home: "أنهم من بلدة X".
+var pronouns = wordSet("انه", "انها", "انهم", "انهما", "هو", "هي", "هم", "وهو", "وهي", "وهم")
+
+// actorName reports a name told right after a word for an armed force, as
+// the name of that force: "قوات الأسد", "جيش الإسلام", "فلول النظام".
+func actorName(toks []token, m mention) bool {
+	return m.tok0 > 0 && toks[m.tok0-1].in(actorNouns) && !isTypeWord(toks[m.tok0].Norm)
+}
+
+// actorNouns head the name of an armed force.
+var actorNouns = wordSet("قوات", "جيش", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "فلول", "كتائب", "الويه", "forces", "militia", "militias")
+
 // placePreps come before a place told as such: "في الشام", "إلى الشام".
 var placePreps = wordSet("في", "الي", "من", "نحو", "باتجاه", "داخل", "قرب", "in", "to", "from")
 
@@ -188,7 +200,7 @@ func isOrigin(text string, toks []token, m mention) bool {
 	}
 	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "من" || toks[m.tok0-1].Norm == "from") {
 		far := wordsBefore(toks, m.tok0-1, 8)
-		if anyIn(far, originWords) || m.tok0 > 1 && (personNouns[toks[m.tok0-2].Norm] || capitalised(text, toks[m.tok0-2])) {
+		if anyIn(far, originWords) || m.tok0 > 1 && (personNouns[toks[m.tok0-2].Norm] || pronouns[toks[m.tok0-2].Norm] || capitalised(text, toks[m.tok0-2])) {
 			return true
 		}
 	}

@@ -183,7 +183,9 @@ var (
 		// an ability, a tactic or a possibility: "قدرات تمكنه من شن هجمات", "تعتمد على هجمات"
 		"قدرات", "قدره", "تمكنه", "يمكن", "يمكنه", "قادر", "قادره", "تعتمد", "يعتمد", "تكتيكات", "اسلوب",
 		"حذرت", "حذر", "تحذير", "يخطط", "تخطط", "مخطط",
-		"لم", "no") // "ولم تُسجل أي اعتقالات", "no arrests were made"
+		"لم", "no", // "ولم تُسجل أي اعتقالات", "no arrests were made"
+		// a warrant is no arrest: "مذكرات توقيف", "برقيات البحث والتوقيف", "arrest warrants"
+		"مذكره", "مذكرات", "برقيه", "برقيات")
 	// notTriggers are adjectives built on incident words: "البنادق الهجومية".
 	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive")
 	// laterWords after an incident word make it one that may come: "هجماته المحتملة".
