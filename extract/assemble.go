@@ -147,6 +147,9 @@ func onlyRegions(ms []*mention) bool {
 // add appends d, or merges it into an earlier draft of the same event.
 func (p *passage) add(drafts []draft, d draft) []draft {
 	si := d.sents[0]
+	if p.sents[si].earlierReport {
+		d.counts, d.more = [3]*int{}, [3]bool{} // a first toll, told as the story's earlier telling: the later one stands
+	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]

@@ -138,3 +138,13 @@ func TestExtract_ForcesHomesWarrants(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
 	}
 }
+
+// "وكانت الوكالة أفادت في وقت سابق بمقتل…" is the story told earlier, with its
+// first figures, not an earlier event; with a day of its own it is one.
+func TestExtract_EarlierReport(t *testing.T) {
+	text := "قتل شخص وأصيب 12 آخرون بانفجار عبوة ناسفة في مدينة جبلة أمس. وكانت الوكالة أفادت في وقت سابق بمقتل شخص وإصابة ثلاثة آخرين في التفجير، مشيرة إلى أنه وقع على أطراف مدينة جبلة."
+	got := extractAll(t, text, ymd("2024-03-15"))
+	if len(got) != 1 || got[0].Injured == nil || *got[0].Injured != 12 {
+		t.Errorf("Extract(%q) = %v; want one bombing, 12 injured", text, describeAll(got))
+	}
+}

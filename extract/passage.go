@@ -10,15 +10,16 @@ import (
 // sentence is one sentence of a passage with what the rules found in it.
 type sentence struct {
 	span
-	toks       []token
-	trig       []trigger
-	dates      []dateMention
-	counts     []count
-	ms         []mention
-	newTopic   bool // opens with "في سياق آخر", "Meanwhile": not a follow-up
-	background bool // "وكان التنظيم قد ...": an earlier event, not dated by the story's date
-	aside      bool // "ويأتي ذلك بعد ...": an earlier event told to set the story, undated by it
-	tally      bool // counts many events over a period: its figures are no event's
+	toks          []token
+	trig          []trigger
+	dates         []dateMention
+	counts        []count
+	ms            []mention
+	newTopic      bool // opens with "في سياق آخر", "Meanwhile": not a follow-up
+	background    bool // "وكان التنظيم قد ...": an earlier event, not dated by the story's date
+	aside         bool // "ويأتي ذلك بعد ...": an earlier event told to set the story, undated by it
+	tally         bool // counts many events over a period: its figures are no event's
+	earlierReport bool // "أفادت في وقت سابق": an earlier telling of the story, whose figures were first ones
 }
 
 // passage is a text being read.
@@ -82,6 +83,9 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		}
 		s.newTopic = isNewTopic(s.toks)
 		s.background = isBackground(s.toks)
+		if s.background && earlierReport(s.toks) && !slices.ContainsFunc(s.dates, func(d dateMention) bool { return !d.Relative || d.resolved() }) {
+			s.background, s.earlierReport = false, true // "وكانت الوكالة أفادت في وقت سابق بمقتل…": the same story, first told
+		}
 		s.aside = isAside(s.toks)
 		lo, hi := mentionRange(ms, sp)
 		var found []gazetteer.Mention
@@ -115,6 +119,19 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		p.sents = append(p.sents, s)
 	}
 	return p
+}
+
+// earlierReport reports a sentence whose background marker governs a verb of
+// reporting: "وكانت الوكالة قد أفادت في وقت سابق بـ…", "had earlier reported":
+// an earlier telling of the story, not an earlier event (unless it tells a
+// date of its own: "في وقت سابق من الشهر الجاري، قال مصدر إن انفجاراً…").
+func earlierReport(toks []token) bool {
+	for i := 0; i < len(toks) && i < 8; i++ {
+		if toks[i].in(reportWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // tallyNouns name a report or its figures: a sentence after a tally that
