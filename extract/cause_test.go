@@ -148,3 +148,13 @@ func TestExtract_EarlierReport(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one bombing, 12 injured", text, describeAll(got))
 	}
 }
+
+// A gazetteer name on the last word of a longer capitalised name is no match:
+// "the Kafr Sousa neighborhood" is read whole.
+func TestExtract_EnglishNameReadWhole(t *testing.T) {
+	text := "An Israeli missile strike destroyed a building in the Kafr Sousa neighborhood of Damascus on Sunday, killing five people."
+	got := extractAll(t, text, ymd("2023-02-19"))
+	if len(got) != 1 || got[0].Admin1Name != "Damascus" || got[0].PlaceNameEN != "Kafr Sousa" {
+		t.Errorf("Extract(%q) = %v; want one airstrike at Kafr Sousa, Damascus", text, describeAll(got))
+	}
+}

@@ -97,6 +97,7 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 			}
 			found = append(found, parts...)
 		}
+		found = slices.DeleteFunc(found, func(m gazetteer.Mention) bool { return p.insideEnglishName(s.toks, m) })
 		found = append(found, p.recoverNames(s.toks, found)...)
 		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 		nameEnd := 0
@@ -133,6 +134,29 @@ func earlierReport(toks []token) bool {
 	}
 	return false
 }
+
+// insideEnglishName reports a gazetteer match on the last words of a longer
+// capitalised name ("Sousa" in "the Kafr Sousa neighborhood"): the name is
+// read whole, as written, not as the place its last word names.
+func (p *passage) insideEnglishName(toks []token, m gazetteer.Mention) bool {
+	if !isLatin(normalize(m.Text)) {
+		return false
+	}
+	i := 0
+	for i < len(toks) && toks[i].Start < m.Start {
+		i++
+	}
+	if i == 0 || i >= len(toks) || toks[i].Start != m.Start {
+		return false
+	}
+	prev := toks[i-1]
+	return p.capital(prev) && !p.punctBetween(prev, toks[i]) && !prev.in(directionWords) && !prev.in(nameHeadsEN) &&
+		(i < 2 || !p.capital(toks[i-2]) || p.punctBetween(toks[i-2], prev)) && i >= 2 && toks[i-2].Norm == "the"
+}
+
+// nameHeadsEN before a place's name are no part of it: "Eastern Ghouta" aside,
+// titles and adjectives of nations.
+var nameHeadsEN = wordSet("greater", "old", "new", "upper", "lower", "eastern", "western", "northern", "southern", "central", "syrian", "israeli", "turkish", "russian", "kurdish")
 
 // tallyNouns name a report or its figures: a sentence after a tally that
 // cites them breaks the tally down.
