@@ -246,7 +246,7 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
 		}
 		if (w == "a" || w == "an") && singularPersonWithin(toks, n+1, 2) {
-			one := 1 // "a young man was shot dead"
+			one := 1 // "a farmer was shot dead"
 			return count{Kind: k, Value: &one, Pos: toks[n].Start}, true
 		}
 		if vague, ok := enVague[w]; ok && w != "others" && w != "number" {

@@ -84,7 +84,7 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		s.newTopic = isNewTopic(s.toks)
 		s.background = isBackground(s.toks)
 		if s.background && earlierReport(s.toks) && !slices.ContainsFunc(s.dates, func(d dateMention) bool { return !d.Relative || d.resolved() }) {
-			s.background, s.earlierReport = false, true // "وكانت الوكالة أفادت في وقت سابق بمقتل…": the same story, first told
+			s.background, s.earlierReport = false, true // "وكان المرصد قد ذكر في وقت سابق مقتل…": the same story, first told
 		}
 		s.aside = isAside(s.toks)
 		lo, hi := mentionRange(ms, sp)
@@ -123,9 +123,9 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 }
 
 // earlierReport reports a sentence whose background marker governs a verb of
-// reporting: "وكانت الوكالة قد أفادت في وقت سابق بـ…", "had earlier reported":
+// reporting: "وكان المرصد قد ذكر في وقت سابق…", "had earlier reported":
 // an earlier telling of the story, not an earlier event (unless it tells a
-// date of its own: "في وقت سابق من الشهر الجاري، قال مصدر إن انفجاراً…").
+// date of its own: "في وقت سابق من هذا الشهر، ذكر مسؤول أن…").
 func earlierReport(toks []token) bool {
 	for i := 0; i < len(toks) && i < 8; i++ {
 		if toks[i].in(reportWords) {
