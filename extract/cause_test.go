@@ -157,4 +157,10 @@ func TestExtract_EnglishNameReadWhole(t *testing.T) {
 	if len(got) != 1 || got[0].Admin1Name != "Damascus" || got[0].PlaceNameEN != "Kafr Sousa" {
 		t.Errorf("Extract(%q) = %v; want one airstrike at Kafr Sousa, Damascus", text, describeAll(got))
 	}
+	// two names joined by a hyphen are a road's ends, not one name
+	text = "Gunmen kidnapped a trader on the Homs-Hama highway on Friday."
+	got = extractAll(t, text, ymd("2023-02-19"))
+	if len(got) != 1 || got[0].PlaceNameEN == "Homs" || got[0].PlaceNameEN == "Hama" {
+		t.Errorf("Extract(%q) = %v; want one kidnapping on a road, at neither end", text, describeAll(got))
+	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
@@ -150,7 +151,7 @@ func (p *passage) insideEnglishName(toks []token, m gazetteer.Mention) bool {
 		return false
 	}
 	prev := toks[i-1]
-	return p.capital(prev) && !p.punctBetween(prev, toks[i]) && !prev.in(directionWords) && !prev.in(nameHeadsEN) &&
+	return p.capital(prev) && strings.TrimSpace(p.text[prev.End:m.Start]) == "" && !prev.in(directionWords) && !prev.in(nameHeadsEN) &&
 		(i < 2 || !p.capital(toks[i-2]) || p.punctBetween(toks[i-2], prev)) && i >= 2 && toks[i-2].Norm == "the"
 }
 
