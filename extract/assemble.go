@@ -53,6 +53,7 @@ func (p *passage) candidates() []Candidate {
 		}
 	}
 	markSummaries(drafts)
+	p.markAreaSummaries(drafts)
 	drafts = splitDuals(drafts)
 	var out []Candidate
 	for _, d := range drafts {
@@ -84,6 +85,9 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	if g.similar && len(drafts) > 0 {
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
+	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
+		prev := drafts[n-1]
+		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before
 	}
 	for _, i := range g.places {
 		m := &s.ms[i]
@@ -143,6 +147,9 @@ func onlyRegions(ms []*mention) bool {
 // add appends d, or merges it into an earlier draft of the same event.
 func (p *passage) add(drafts []draft, d draft) []draft {
 	si := d.sents[0]
+	if p.sents[si].earlierReport {
+		d.counts, d.more = [3]*int{}, [3]bool{} // a first toll, told as the story's earlier telling: the later one stands
+	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]
@@ -153,6 +160,14 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.absorb(d)
 				return drafts
 			}
+			if p.retelling(last, &d) {
+				rose := p.tollRose(d.sents[0])
+				last.absorb(d)
+				if rose {
+					last.counts = d.counts // "ارتفعت حصيلة القتلى إلى 14": the latest toll
+				}
+				return drafts
+			}
 			if p.retold(last, &d) {
 				first := last.places[0].name
 				last.absorb(d)
@@ -160,10 +175,15 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.notes = append(last.notes, "first told as in "+first+"; placed where the detailed telling says")
 				return drafts
 			}
-			if sameKind(last.typ, d.typ) && len(d.places) > 0 {
-				break // the same kind of event elsewhere: a new one, and older ones are further still
+			if sameKind(last.typ, d.typ) && len(d.places) > 0 && !(k > 0 && drafts[k-1].lastSent() == last.lastSent()) {
+				break // the same kind of event elsewhere: a new one, and older ones are further still (but not those told beside it)
 			}
 		}
+	}
+	if n := len(drafts); n > 0 && p.detail(&drafts[n-1], &d) {
+		d.weak = true // the weapon of an event told just before: its type stays
+		drafts[n-1].absorb(d)
+		return drafts
 	}
 	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart {
 		if pl := p.placeBefore(si, drafts); pl != nil {
@@ -172,6 +192,20 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		}
 	}
 	return append(drafts, d)
+}
+
+// detail reports d telling how the violent event of the sentence before
+// happened, with nothing of its own: no place, date or toll, and nothing
+// saying it is another ("وقال شهود إن السيارة استهدفت بصاروخ" after a drone
+// strike on a car, "the attackers then opened fire").
+func (p *passage) detail(last, d *draft) bool {
+	si := d.sents[0]
+	if !violent[last.typ] || !violent[d.typ] || last.lastSent() != si-1 || last.apart || d.apart || d.another ||
+		len(d.places) > 0 || len(d.refs) > 0 || d.date != nil && !d.inherited || d.counts != [3]*int{} || d.zero ||
+		p.sents[si].newTopic || anyNear(p.sents[si].toks, -1, 1, 3, alsoWords) {
+		return false
+	}
+	return true
 }
 
 // placeBefore is the incident place of the sentence just before si, if it is a
@@ -230,6 +264,54 @@ func continues(last, d *draft) bool {
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
 }
 
+// retelling reports d, from a later sentence, telling last again on a
+// source's word or as its toll, with other figures: "وأفادت الوكالة بمقتل 22
+// شخصاً" after "سقطت قذيفتان … ما خلف قتلى", SANA's toll after the
+// Observatory's. The same kind of event, the same place, one inside the other
+// or none, no other date, and nothing saying it is another ("كما", "also",
+// "another"): the first figures stay, unless the toll is told as risen.
+func (p *passage) retelling(last, d *draft) bool {
+	if !sameKind(last.typ, d.typ) && !d.weak || d.another || d.counts == [3]*int{} {
+		return false
+	}
+	s := &p.sents[d.sents[0]]
+	toll := anyNear(s.toks, -1, 1, len(s.toks), tollWords)
+	if anyNear(s.toks, -1, 1, 3, alsoWords) || !toll && (!anyNear(s.toks, -1, 1, len(s.toks), sourceWords) || partOf(last, d)) {
+		return false
+	}
+	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
+		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
+	return sameDate && (len(d.places) == 0 || len(last.places) == 0 || placesNest(last.places, d.places))
+}
+
+// partOf reports d counting fewer of the people last counts, and none more:
+// a part of the total told first ("قتل 10 … بانفجار لغمين" … "ثمانية قتلوا
+// بانفجار لغم في قرية X"), not the same event told again.
+func partOf(last, d *draft) bool {
+	fewer := false
+	for k := range d.counts {
+		a, b := last.counts[k], d.counts[k]
+		if a == nil || b == nil {
+			continue
+		}
+		if *b > *a {
+			return false
+		}
+		fewer = fewer || *b < *a
+	}
+	return fewer
+}
+
+// tollRose reports a sentence telling that a toll rose: "ارتفعت حصيلة",
+// "the death toll climbed to".
+func (p *passage) tollRose(si int) bool {
+	s := &p.sents[si]
+	return anyNear(s.toks, -1, 1, len(s.toks), tollWords) && anyNear(s.toks, -1, 1, len(s.toks), climbWords)
+}
+
+// climbWords tell a figure that rose: "ارتفعت", "climbed".
+var climbWords = wordSet("ارتفعت", "ارتفع", "ترتفع", "يرتفع", "rose", "risen", "climbed", "rises", "increased")
+
 // placesNest reports two tellings of a place: the same, or one inside the
 // other.
 func placesNest(a, b []*mention) bool {
@@ -263,7 +345,7 @@ func (p *passage) retold(last, d *draft) bool {
 
 // sourceWords attribute a telling to a source: "قال", "بحسب", "according".
 var sourceWords = func() map[string]bool {
-	m := wordSet("بحسب", "حسب", "وفق", "وفقا", "نقلا", "بيان", "according", "statement")
+	m := wordSet("بحسب", "حسب", "وفق", "وفقا", "نقلا", "نقل", "نقلت", "بيان", "according", "statement")
 	for w := range reportWords {
 		m[w] = true
 	}
@@ -419,7 +501,7 @@ func placeRank(m *mention) int {
 // ("في إحدى قرى ريف طرطوس" … "وأضاف أن العملية نُفذت في قرية X").
 func (p *passage) followUp(drafts []draft, si int) {
 	s := &p.sents[si]
-	if len(drafts) == 0 || s.newTopic || s.background {
+	if len(drafts) == 0 || s.newTopic || s.background || s.tally {
 		return
 	}
 	d := &drafts[len(drafts)-1]
@@ -505,7 +587,7 @@ func placeWithin(places, here []*mention) *mention {
 // لغمين" before the two blasts, each with its own toll.
 func markSummaries(drafts []draft) {
 	for i := range drafts {
-		for k := countKilled; k <= countInjured; k++ {
+		for k := countKilled; k <= countArrested; k++ {
 			c := drafts[i].counts[k]
 			if c == nil || *c == 0 {
 				continue
@@ -527,6 +609,75 @@ func markSummaries(drafts []draft) {
 			}
 		}
 	}
+}
+
+// markAreaSummaries marks a lead that tells, by an area or by no place, the
+// events told right after it, each at a place inside that area: "وسعت القوات
+// قصفها ليطال عدة قرى بريف تل تمر" before the villages shelled, "اعتقلت قوات
+// الاحتلال راعيين بمحافظة القنيطرة" before the two arrests. Two or more events
+// of the lead's kind, told next, none counting more than the lead. (The lead's
+// day is often the day it was reported, so days are not compared.)
+func (p *passage) markAreaSummaries(drafts []draft) {
+	for i := range drafts {
+		l := &drafts[i]
+		if l.summary || l.apart || !p.areaLead(l) {
+			continue
+		}
+		n, last := 0, l.lastSent()
+		for j := i + 1; j < len(drafts); j++ {
+			d := &drafts[j]
+			if d.sents[0] > last+1 || d.apart || p.sents[d.sents[0]].newTopic || !sameKind(l.typ, d.typ) ||
+				len(d.places) == 0 || !insideAll(d.places, l.places) || countsExceed(d, l) {
+				break
+			}
+			n, last = n+1, d.lastSent()
+		}
+		if n >= 2 {
+			l.summary = true
+		}
+	}
+}
+
+// areaLead reports a draft placed by no place, by several, or only by areas
+// coarser than a town: a lead may tell events at several places inside them.
+func (p *passage) areaLead(d *draft) bool {
+	if len(d.places) >= 2 {
+		return true // "طفلتين من مدينتي الرقة والقامشلي": the places of the events told next
+	}
+	for _, m := range d.places {
+		if precisionRank(precisionOf(m.Mention)) <= precisionRank(gazetteer.PrecisionTown) {
+			return false
+		}
+	}
+	return true
+}
+
+// insideAll reports every place of inner at or inside one of outer (any, when
+// outer is empty).
+func insideAll(inner, outer []*mention) bool {
+	if len(outer) == 0 {
+		return true
+	}
+	for _, m := range inner {
+		in := false
+		for _, o := range outer {
+			in = in || samePlace(m.Mention, o.Mention) || within(m.Mention, o.Mention) || sameGovernorateArea(m.Mention, o.Mention)
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
+
+// countsExceed reports d counting more people of a kind than l.
+func countsExceed(d, l *draft) bool {
+	for k := range d.counts {
+		if d.counts[k] != nil && l.counts[k] != nil && *d.counts[k] > *l.counts[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // takeCounts fills the counts the draft lacks from those stated in sp.

@@ -129,6 +129,9 @@ func countBeforeNoun(toks []token, i int, k countKind) (count, bool) {
 	if i == 0 || !toks[i].in(countNouns[k]) {
 		return count{}, false
 	}
+	if combinedNouns(toks, i) {
+		return count{Kind: k, Pos: toks[i].Start, Note: fmt.Sprintf("%s count told together with another kind (%q): not taken", k, toks[i].Norm)}, true
+	}
 	for back := 1; back <= 2 && i-back >= 0; back++ {
 		if v, n := parseNumber(toks, i-back); n == back {
 			return count{Kind: k, Value: &v, Pos: toks[i-back].Start}, true
@@ -178,6 +181,26 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 		return count{}, false
 	}
 	return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true
+}
+
+// combinedNouns reports a count noun joined to one of another kind: "60
+// قتيلاً وجريحاً" counts both together, so neither.
+func combinedNouns(toks []token, i int) bool {
+	var other []map[string]bool
+	for k, set := range countNouns {
+		if !toks[i].in(set) && k != countArrested {
+			other = append(other, set)
+		}
+	}
+	if i+1 < len(toks) {
+		next := withoutWa(toks, i+1)[i+1]
+		for _, set := range other {
+			if next.Norm != toks[i+1].Norm && next.in(set) || toks[i-1].in(set) && strings.HasPrefix(toks[i].Norm, "و") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func vagueCount(t token, k countKind, meaning string) count {

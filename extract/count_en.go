@@ -84,6 +84,9 @@ func tollCounts(toks []token) []count {
 		}
 		for j := from; j < len(toks) && j <= to; j++ {
 			if v, n := parseNumber(toks, j); n > 0 && v > 0 && v <= 5000 && (j+n >= len(toks) || !toks[j+n].in(notPersons)) {
+				if j+n < len(toks) && combinedNouns(toks, j+n) {
+					return nil // "ارتفعت الحصيلة إلى 40 قتيلاً وجريحاً": both kinds in one figure
+				}
 				return []count{{Kind: countKilled, Value: &v, Pos: toks[j].Start, Toll: true}}
 			}
 			if v, ok := enNumberValue(toks[j].Norm); ok && toks[j].Norm != "a" && toks[j].Norm != "an" && v > 0 {
@@ -243,7 +246,7 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
 		}
 		if (w == "a" || w == "an") && singularPersonWithin(toks, n+1, 2) {
-			one := 1 // "a young man was shot dead"
+			one := 1 // "a farmer was shot dead"
 			return count{Kind: k, Value: &one, Pos: toks[n].Start}, true
 		}
 		if vague, ok := enVague[w]; ok && w != "others" && w != "number" {

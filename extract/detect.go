@@ -12,6 +12,7 @@ type trigger struct {
 	Pos     int // byte offset of the word in the text
 	Weak    bool
 	Similar bool // "قصف مماثل", "a similar attack": of the kind told before
+	Told    bool // "القصف", "the attack": a definite word of no weapon, the violent event told before
 	Clause  int  // the clause of its sentence it stands in (see clauseStarts)
 	Comma   int  // the stretch between commas it stands in (see commaClauses)
 	Dual    bool // "عمليتين", "غارتين", "two raids": two events, one per place named
@@ -51,8 +52,8 @@ func findTriggers(toks []token) []trigger {
 			continue
 		}
 		typ := refine(toks, i, lx.typ)
-		if typ == TypeBombing && unknownCause(toks, i) {
-			typ = TypeOther // "انفجار مجهول السبب", "an explosion of unknown cause"
+		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i)) {
+			typ = TypeOther // "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold
 		}
 		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) ||
@@ -81,6 +82,7 @@ func findTriggers(toks []token) []trigger {
 			seizure = false
 		}
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords),
+			Told: typ == lx.typ && definiteGeneric(toks, i),
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
 	if ops := operationTriggers(toks); len(ops) > 0 {
@@ -123,6 +125,76 @@ func isExplosionVerb(norm string) bool {
 
 // determiners before an English participle make it an adjective.
 var determiners = wordSet("the", "a", "an", "three", "two", "four", "five", "six", "seven", "his", "her", "their", "its", "several")
+
+// inventory reports a sentence whose only incident words are weapons named
+// as things ("قذائف", "mortar launchers", "explosive devices"), with no verb
+// of their falling, firing or going off: after a seizure it lists what was
+// seized.
+func inventory(toks []token, ts []trigger) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	for _, t := range ts {
+		w := toks[t.Tok]
+		if t.Typ == TypeWeaponsSeizure || !w.in(weaponWords) && !w.in(itemWords) || isExplosion(w.Norm) {
+			return false
+		}
+	}
+	for _, t := range toks {
+		if t.in(impactWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// impactWords tell a weapon falling or fired: "سقطت قذيفتان", "shells landed".
+var impactWords = wordSet("سقط", "سقطت", "سقوط", "تساقط", "سقطتا", "fell", "landed", "hit", "struck", "fired", "launched")
+
+// genericWords name a violent event without its weapon.
+var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "attack", "strike", "bombardment", "assault")
+
+// definiteGeneric reports a definite word of a violent event that names no
+// weapon: "جراء القصف", "القصف الذي نُفذ ليلاً", "the attack". News uses it for
+// the event told before, whatever its weapon.
+func definiteGeneric(toks []token, i int) bool {
+	if !toks[i].in(genericWords) {
+		return false
+	}
+	if w := toks[i].Norm; isLatin(w) {
+		return i > 0 && toks[i-1].Norm == "the"
+	}
+	w := strings.TrimPrefix(strings.TrimPrefix(toks[i].Norm, "و"), "ف")
+	for _, p := range []string{"بال", "لل", "ال"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isExplosion reports a word that tells an explosion, not who set it off:
+// "انفجار", "انفجرت", "explosion", "blast", "exploded".
+func isExplosion(norm string) bool {
+	if isLatin(norm) {
+		for _, f := range englishForms(norm) {
+			if f == "explosion" || f == "explode" || f == "blast" {
+				return true
+			}
+		}
+		return false
+	}
+	return isExplosionVerb(norm)
+}
+
+// deviceNear reports a bomb named in the sentence of an explosion word: an
+// explosive device, a car or motorcycle bomb, a suicide bomber, a grenade, a
+// detonation ("an explosion …, caused by an IED"). A mine or a remnant of war
+// is no bomb: the conventions call its explosion "other", as they do an
+// explosion whose cause is not told.
+func deviceNear(toks []token, i int) bool {
+	return anyNear(toks, i, -len(toks), len(toks), deviceWords)
+}
 
 // participleBeforeNoun reports an English "-ed" incident word between a
 // determiner and a noun: "the kidnapped workers", "three detained men".

@@ -60,7 +60,7 @@ func init() {
 	}
 	addWords(weaponWords, "weapon", "weapons", "arms", "ammunition", "ammo", "rifle", "rifles", "explosives",
 		"explosive", "mines", "mine", "grenades", "grenade", "rockets", "mortars", "shells", "ieds", "devices",
-		"munitions", "machine", "guns", "gun", "pistols", "tnt", "detonators", "bombs")
+		"munitions", "machine", "guns", "gun", "pistols", "tnt", "detonators", "detonator", "bombs")
 	addWords(fireWords, "fire")
 	addWords(airWords, "air", "aerial", "drone", "drones", "warplane", "warplanes", "jet", "jets", "helicopter",
 		"helicopters", "aircraft", "missile", "missiles", "planes")
@@ -71,7 +71,7 @@ func init() {
 	addWords(blockWords, "plan", "planned", "planning", "plot", "plotting", "threat", "threats", "threaten",
 		"threatened", "prevent", "prevented", "foil", "foiled", "thwart", "thwarted", "warn", "warned", "accused",
 		"charged", "wanted", "deny", "denied", "denies", "condemn", "condemned", "responsible", "will", "would", "could",
-		"might", "aims", "aimed")
+		"might", "aims", "aimed", "warrant", "warrants")
 	addWords(figurativeWords, "verbal", "scathing", "blistering")
 	addWords(seizedWords, "seized", "confiscated", "found", "defused", "dismantled", "manufacturing", "making",
 		"planting", "planted", "highly")

@@ -265,8 +265,10 @@ func isNear(toks []token, m mention) bool {
 }
 
 // nearFillers may stand between "near" and the place: "near the town of X",
-// "بالقرب من بلدة X".
-var nearFillers = wordSet("the", "of", "من", "a", "al", "el", "as", "ad", "ar", "az", "at", "an", "ash")
+// "بالقرب من بلدة X", and a landmark at the place's edge: "بالقرب من مفرق قرية X",
+// "near the entrance of X".
+var nearFillers = wordSet("the", "of", "من", "a", "al", "el", "as", "ad", "ar", "az", "at", "an", "ash",
+	"مفرق", "مدخل", "مداخل", "junction", "entrance", "turnoff")
 
 // splitContext returns a mention told with its context ("البدروسية بريف
 // اللاذقية الشمالي", "Nahta, eastern Daraa") as two: the place, and the area

@@ -57,8 +57,9 @@ func singleMonthAt(toks []token, i int) monthMatch {
 		}
 		if m, ok := levantineMonths[w]; ok {
 			if w == "اب" && !(i > 0 && isNumber(toks[i-1].Norm)) && !(i+1 < len(toks) && isNumber(toks[i+1].Norm)) &&
+				!(i > 0 && strings.TrimPrefix(toks[i-1].Norm, "و") == "شهر") && // "خلال شهر آب"
 				!(i > 1 && toks[i-1].Norm == "من" && (isNumber(toks[i-2].Norm) || ordinals[toks[i-2].Norm] > 0 || isTensOrdinal(toks[i-2].Norm))) {
-				continue // "أب" is also "father": take it only next to a number, or after "30 من"
+				continue // "أب" is also "father": take it only next to a number, after "شهر", or after "30 من"
 			}
 			return monthMatch{month: m, n: 1, ok: true}
 		}

@@ -36,6 +36,10 @@ func isSummary(toks []token) bool {
 var eventNouns = wordSet("عمليه", "عمليات", "غاره", "غارات", "ضربه", "ضربات", "هجوما", "هجمات", "حمله",
 	"operations", "strikes", "raids", "attacks")
 
+// caseNouns counted by a number make a tally when an incident word follows:
+// "347 حالة اعتقال", "120 cases of kidnapping" (not "حالات خطيرة").
+var caseNouns = wordSet("حاله", "حالات", "cases", "incidents")
+
 // countedEvents reports events counted by a number over a period: "نفذت نحو
 // 40 عملية ضد مهربي المخدرات خلال العام الماضي".
 func countedEvents(toks []token) bool {
@@ -55,6 +59,14 @@ func eventNounWithin(toks []token, from, n int) bool {
 	for j := from; j < len(toks) && j < from+n; j++ {
 		if toks[j].in(eventNouns) {
 			return true
+		}
+		if toks[j].in(caseNouns) {
+			k := j + 1
+			if k < len(toks) && toks[k].Norm == "of" {
+				k++
+			}
+			_, ok := lookup(toks[min(k, len(toks)-1)].Norm)
+			return k < len(toks) && ok
 		}
 		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || enPersons[toks[j].Norm] {
 			return false

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
@@ -10,14 +11,16 @@ import (
 // sentence is one sentence of a passage with what the rules found in it.
 type sentence struct {
 	span
-	toks       []token
-	trig       []trigger
-	dates      []dateMention
-	counts     []count
-	ms         []mention
-	newTopic   bool // opens with "في سياق آخر", "Meanwhile": not a follow-up
-	background bool // "وكان التنظيم قد ...": an earlier event, not dated by the story's date
-	aside      bool // "ويأتي ذلك بعد ...": an earlier event told to set the story, undated by it
+	toks          []token
+	trig          []trigger
+	dates         []dateMention
+	counts        []count
+	ms            []mention
+	newTopic      bool // opens with "في سياق آخر", "Meanwhile": not a follow-up
+	background    bool // "وكان التنظيم قد ...": an earlier event, not dated by the story's date
+	aside         bool // "ويأتي ذلك بعد ...": an earlier event told to set the story, undated by it
+	tally         bool // counts many events over a period: its figures are no event's
+	earlierReport bool // "أفادت في وقت سابق": an earlier telling of the story, whose figures were first ones
 }
 
 // passage is a text being read.
@@ -53,11 +56,22 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		ctx = storyDay(toks, text, ctx, dash)
 	}
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
+	seized := false         // the last sentence with incident words told a seizure
+	inTally := false        // the sentence before was a tally
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
-		s.trig = filterTriggers(text, s.toks, findTriggers(s.toks))
-		if isSummary(s.toks) || isOffTopic(s.toks) {
-			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident
+		raw := findTriggers(s.toks)
+		s.trig = filterTriggers(text, s.toks, raw)
+		tally := isSummary(s.toks) || len(raw) > 0 && len(s.trig) == 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
+			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns)
+		if tally || isOffTopic(s.toks) {
+			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident; "وأوضح التقرير أن القتلى…": its breakdown
+		}
+		inTally, s.tally = tally, tally
+		if seized && inventory(s.toks, s.trig) {
+			s.trig = nil // "شملت المضبوطات قذائف هاون": what was seized, told after the seizure
+		} else if len(s.trig) > 0 {
+			seized = slices.ContainsFunc(s.trig, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
 		}
 		s.dates = findDates(s.toks, text, ctx)
 		for k := range s.dates {
@@ -70,6 +84,9 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		}
 		s.newTopic = isNewTopic(s.toks)
 		s.background = isBackground(s.toks)
+		if s.background && earlierReport(s.toks) && !slices.ContainsFunc(s.dates, func(d dateMention) bool { return !d.Relative || d.resolved() }) {
+			s.background, s.earlierReport = false, true // "وكان المرصد قد ذكر في وقت سابق مقتل…": the same story, first told
+		}
 		s.aside = isAside(s.toks)
 		lo, hi := mentionRange(ms, sp)
 		var found []gazetteer.Mention
@@ -81,6 +98,7 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 			}
 			found = append(found, parts...)
 		}
+		found = slices.DeleteFunc(found, func(m gazetteer.Mention) bool { return p.insideEnglishName(s.toks, m) })
 		found = append(found, p.recoverNames(s.toks, found)...)
 		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 		nameEnd := 0
@@ -89,8 +107,8 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 				continue // a word of the name before, read as written ("قرية X Y" matched as X)
 			}
 			mn := newMention(text, s.toks, m)
-			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) {
-				continue // "المواطن خضر", "ما أدى إلى مقتله": a person's name or an incident word a village shares
+			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) || shamName(s.toks, mn) || actorName(s.toks, mn) {
+				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام", "قوات الأسد": a person's name, an incident word a village shares, a group's name
 			}
 			mn.ofPrev = ctxAt[m.Start]
 			s.ms = append(s.ms, mn)
@@ -104,6 +122,46 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 	}
 	return p
 }
+
+// earlierReport reports a sentence whose background marker governs a verb of
+// reporting: "وكان المرصد قد ذكر في وقت سابق…", "had earlier reported":
+// an earlier telling of the story, not an earlier event (unless it tells a
+// date of its own: "في وقت سابق من هذا الشهر، ذكر مسؤول أن…").
+func earlierReport(toks []token) bool {
+	for i := 0; i < len(toks) && i < 8; i++ {
+		if toks[i].in(reportWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideEnglishName reports a gazetteer match on the last words of a longer
+// capitalised name ("Sousa" in "the Kafr Sousa neighborhood"): the name is
+// read whole, as written, not as the place its last word names.
+func (p *passage) insideEnglishName(toks []token, m gazetteer.Mention) bool {
+	if !isLatin(normalize(m.Text)) {
+		return false
+	}
+	i := 0
+	for i < len(toks) && toks[i].Start < m.Start {
+		i++
+	}
+	if i == 0 || i >= len(toks) || toks[i].Start != m.Start {
+		return false
+	}
+	prev := toks[i-1]
+	return p.capital(prev) && strings.TrimSpace(p.text[prev.End:m.Start]) == "" && !prev.in(directionWords) && !prev.in(nameHeadsEN) &&
+		(i < 2 || !p.capital(toks[i-2]) || p.punctBetween(toks[i-2], prev)) && i >= 2 && toks[i-2].Norm == "the"
+}
+
+// nameHeadsEN before a place's name are no part of it: "Eastern Ghouta" aside,
+// titles and adjectives of nations.
+var nameHeadsEN = wordSet("greater", "old", "new", "upper", "lower", "eastern", "western", "northern", "southern", "central", "syrian", "israeli", "turkish", "russian", "kurdish")
+
+// tallyNouns name a report or its figures: a sentence after a tally that
+// cites them breaks the tally down.
+var tallyNouns = wordSet("التقرير", "تقرير", "الاحصائيه", "الاحصائيات", "الحصيله", "report", "statistics", "figures", "tally")
 
 // mentionRange returns the indices [lo, hi) of the mentions starting in sp.
 func mentionRange(ms []gazetteer.Mention, sp span) (int, int) {

@@ -132,7 +132,7 @@ func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazette
 	var ante *gazetteer.Mention
 	all := append(append([]gazetteer.Mention(nil), p.earlier...), ms...)
 	for k := len(all) - 1; k >= 0 && ante == nil; k-- {
-		if all[k].End <= toks[i].Start && slices.Contains(kinds, all[k].Match.Place.Kind) {
+		if all[k].End <= toks[i].Start && slices.Contains(kinds, all[k].Match.Place.Kind) && !p.groupName(all[k]) {
 			ante = &all[k]
 		}
 	}
@@ -151,6 +151,12 @@ func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazette
 	}
 	m.Text, m.ContextStart = p.text[m.Start:m.End], m.End
 	return m, true
+}
+
+// groupName reports a gazetteer mention that ends a group's name ("أحرار الشام").
+func (p *passage) groupName(m gazetteer.Mention) bool {
+	before := strings.Fields(normalize(p.text[max(0, m.Start-40):m.Start]))
+	return len(before) > 0 && shamAfter(normalize(m.Text), before[len(before)-1])
 }
 
 // directionEN are the Arabic direction words and their English names.

@@ -23,6 +23,8 @@ var (
 		"وكاله", "تنسيقيه", "محافظ", "الجهات", "جهات", "مراسل", "مراسلنا", "مراسله", "مراسلو", "ناشط", "الناشط",
 		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",
 		"network", "brigade", "division",
+		// a source or an authority speaks from its seat: "مصدر في قيادة شرطة حمص", "a source in the authorities in Homs"
+		"مصدر", "وزاره", "source", "authorities", "ministry",
 		// a hospital or prison named after its town is where the wounded were taken, not the place
 		"مشفي", "مستشفي", "سجن", "hospital", "prison")
 	// orgFillers may stand between an institution's head word and its seat:
@@ -30,7 +32,7 @@ var (
 	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
 		"المخابرات", "الشرطه", "شرطه", "العامه", "الامنيه", "الاعلامي", "الاعلاميه", "المحلي", "المحليه",
 		"العسكريه", "الثوري", "المختصه", "المعنيه", "في", "من", "سانا", "نيوز", "بلدي", "الاخباريه", "internal", "security",
-		"military", "police", "general", "in", "of", "the", "provincial", "local", "s",
+		"military", "police", "general", "in", "of", "the", "provincial", "local", "s", "competent",
 		// the words of armed groups' names: "هيئة تحرير الشام", "أحرار الشام"
 		"تحرير", "احرار", "الحر", "الوطني", "الاسلامي", "الاسلاميه", "الشعبي", "الشعبيه", "الديمقراطيه",
 		"التحرير", "الدفاع", "liberation", "free", "national", "islamic", "democratic")
@@ -144,6 +146,33 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	return quotedTitle(text, m)
 }
 
+// shamName reports "الشام" (the Levant, and Damascus in speech) told after a
+// word it completes rather than after a preposition: the end of a group's
+// name ("تحرير الشام", "أحرار الشام", "فيلق الشام").
+func shamName(toks []token, m mention) bool {
+	return m.tok0 > 0 && m.tok1 == m.tok0+1 && shamAfter(toks[m.tok0].Norm, toks[m.tok0-1].Norm)
+}
+
+// shamAfter reports the word w, after prev, as "الشام" ending a group's name.
+func shamAfter(w, prev string) bool {
+	return strings.TrimPrefix(w, "و") == "الشام" && !placePreps[prev]
+}
+
+// pronouns before "من" make the place someone's home: "أنهم من بلدة X".
+var pronouns = wordSet("انه", "انها", "انهم", "انهما", "هو", "هي", "هم", "وهو", "وهي", "وهم")
+
+// actorName reports a name told right after a word for an armed force, as
+// the name of that force: "قوات الأسد", "جيش الإسلام", "فلول النظام".
+func actorName(toks []token, m mention) bool {
+	return m.tok0 > 0 && toks[m.tok0-1].in(actorNouns) && !isTypeWord(toks[m.tok0].Norm)
+}
+
+// actorNouns head the name of an armed force.
+var actorNouns = wordSet("قوات", "جيش", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "فلول", "كتائب", "الويه", "forces", "militia", "militias")
+
+// placePreps come before a place told as such: "في الشام", "إلى الشام".
+var placePreps = wordSet("في", "الي", "من", "نحو", "باتجاه", "داخل", "قرب", "in", "to", "from")
+
 // quotedTitle reports a place name that opens a quoted title with more words
 // after it: «حلب اليوم», "Suwayda 24".
 func quotedTitle(text string, m mention) bool {
@@ -171,7 +200,7 @@ func isOrigin(text string, toks []token, m mention) bool {
 	}
 	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "من" || toks[m.tok0-1].Norm == "from") {
 		far := wordsBefore(toks, m.tok0-1, 8)
-		if anyIn(far, originWords) || m.tok0 > 1 && (personNouns[toks[m.tok0-2].Norm] || capitalised(text, toks[m.tok0-2])) {
+		if anyIn(far, originWords) || m.tok0 > 1 && (personNouns[toks[m.tok0-2].Norm] || pronouns[toks[m.tok0-2].Norm] || capitalised(text, toks[m.tok0-2])) {
 			return true
 		}
 	}

@@ -63,6 +63,7 @@ func TestFindTriggers_NewsPhrasing(t *testing.T) {
 		want string // "" for no trigger
 	}{
 		"two shells fell":        {"سقطت قذيفتان على حي سكني", TypeShelling},
+		"dual in construct":      {"تسبب سقوط قذيفتي هاون بأضرار مادية", TypeShelling},
 		"killed by bullets":      {"ارتقى شاب برصاص مجهولين", TypeArmedAttack},
 		"defused bomb":           {"فككت وحدة الهندسة التابعة للشرطة عبوة ناسفة", ""},
 		"accused of crimes":      {"مطلوبين متهمين بارتكاب جرائم قتل وخطف", ""},

@@ -13,6 +13,7 @@ type segment struct {
 	places   []int    // indices into the sentence's mentions
 	also     []string // other types merged in
 	similar  bool     // "بقصف مماثل", "a similar attack": the kind of the event told before
+	told     bool     // "القصف", "the attack": the violent event told before, if one was
 	elliptic int      // "وآخر في بلدة Y": the event again, with this many people
 	comma    int      // the stretch between commas its trigger stands in
 	dual     bool     // told with a dual: "عمليتين أمنيتين في منطقتي X وY"
@@ -33,7 +34,7 @@ func segments(s *sentence) []segment {
 		if k+1 < len(s.trig) {
 			sp.End = segStart(s, starts, k+1)
 		}
-		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, comma: t.Comma,
+		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, told: t.Told, comma: t.Comma,
 			dual: t.Dual, earlier: t.Earlier, another: t.Another, clause: t.Clause}
 		for i, m := range s.ms {
 			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
@@ -112,6 +113,7 @@ func union(a, b segment) segment {
 	out.sp = span{Start: min(a.sp.Start, b.sp.Start), End: max(a.sp.End, b.sp.End)}
 	out.places = append(append([]int(nil), a.places...), b.places...)
 	out.similar = a.similar || b.similar
+	out.told = a.told && (b.told || b.typ == TypeArmedAttack) || b.told && (a.told || a.typ == TypeArmedAttack) // "القصف الذي استهدف"
 	out.dual = a.dual || b.dual
 	out.earlier = a.earlier && b.earlier
 	out.another = a.another || b.another

@@ -48,13 +48,14 @@ var lexicon = map[string]lexeme{
 	"احتجز": {typ: TypeArrest}, "اوقف": {typ: TypeArrest, exact: true}, "اوقفت": {typ: TypeArrest, exact: true},
 	// airstrike
 	"غاره": {typ: TypeAirstrike, exact: true}, "غارات": {typ: TypeAirstrike, exact: true},
-	"غارتين": {typ: TypeAirstrike, exact: true}, "غارتان": {typ: TypeAirstrike, exact: true},
+	"غارتين": {typ: TypeAirstrike, exact: true}, "غارتان": {typ: TypeAirstrike, exact: true}, "غارتي": {typ: TypeAirstrike, exact: true},
 	"براميل": {typ: TypeAirstrike, exact: true}, "برميل": {typ: TypeAirstrike, exact: true}, // barrel bombs are dropped from the air
 	"ضربه": {typ: TypeAirstrike, exact: true, need: needAir}, "ضربات": {typ: TypeAirstrike, exact: true, need: needAir},
 	// shelling: plain "قصف" is shelling unless an aircraft is named nearby
 	"قصف": {typ: TypeShelling}, "يقصف": {typ: TypeShelling}, "تقصف": {typ: TypeShelling},
 	"قذائف": {typ: TypeShelling, exact: true, item: true}, "قذيفه": {typ: TypeShelling, exact: true, item: true},
 	"قذيفتين": {typ: TypeShelling, exact: true, item: true}, "قذيفتان": {typ: TypeShelling, exact: true, item: true},
+	"قذيفتي": {typ: TypeShelling, exact: true, item: true}, // the dual in construct: "سقوط قذيفتي هاون"
 	// bombing
 	"انفجار": {typ: TypeBombing}, "انفجر": {typ: TypeBombing}, "تفجير": {typ: TypeBombing},
 	"ناسفه": {typ: TypeBombing, exact: true, item: true}, "مفخخه": {typ: TypeBombing, exact: true, item: true},
@@ -163,10 +164,17 @@ var (
 	fireWords = wordSet("نار", "رصاص", "الرصاص", "النار")
 	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "حربي", "حربيه", "مسيره", "مسيرات",
 		"مروحي", "مروحيه", "درون", "التحالف")
-	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "هاون",
+	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون",
 		"راجمات", "مدافع")
-	shellWords     = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "هاون", "مدفعي", "مدفعيه", "shell", "shells", "mortar", "mortars", "artillery")
+	shellWords     = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون", "مدفعي", "مدفعيه", "shell", "shells", "mortar", "mortars", "artillery")
 	explosiveWords = wordSet("عبوه", "ناسفه", "مفخخه", "لغم", "انتحاري", "انتحاريه", "حزام", "تفجير")
+	// itemWords are the incident words that also name a weapon held or found.
+	itemWords = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "ناسفه", "مفخخه", "ied", "ieds", "explosive", "explosives",
+		"mortar", "mortars", "rocket", "rockets", "shell", "shells", "bomb", "bombs")
+	// deviceWords name a bomb someone set off (see deviceNear).
+	deviceWords = wordSet("عبوه", "عبوات", "عبوتين", "عبوتان", "ناسفه", "ناسفتين", "ناسفتان", "مفخخه", "مفخخات", "انتحاري", "انتحاريه",
+		"حزام", "تفجير", "فجر", "قنبله", "قنابل", "يدويه", "متفجره", "لاصقه",
+		"ied", "ieds", "bomb", "bombs", "bomber", "booby", "suicide", "device", "devices", "grenade", "detonated", "planted", "rigged")
 	// blockWords before a trigger mean the event did not happen or is not one:
 	// a denial, a threat, a ceasefire, a release of detainees.
 	blockWords = wordSet("نفي", "نفت", "ينفي", "تنفي", "عدم", "وقف", "منع", "تهدد", "يهدد", "تهديد", "تهديدات",
@@ -176,7 +184,9 @@ var (
 		// an ability, a tactic or a possibility: "قدرات تمكنه من شن هجمات", "تعتمد على هجمات"
 		"قدرات", "قدره", "تمكنه", "يمكن", "يمكنه", "قادر", "قادره", "تعتمد", "يعتمد", "تكتيكات", "اسلوب",
 		"حذرت", "حذر", "تحذير", "يخطط", "تخطط", "مخطط",
-		"لم", "no") // "ولم تُسجل أي اعتقالات", "no arrests were made"
+		"لم", "no", // "ولم تُسجل أي اعتقالات", "no arrests were made"
+		// a warrant is no arrest: "مذكرات توقيف", "برقيات البحث والتوقيف", "arrest warrants"
+		"مذكره", "مذكرات", "برقيه", "برقيات")
 	// notTriggers are adjectives built on incident words: "البنادق الهجومية".
 	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive")
 	// laterWords after an incident word make it one that may come: "هجماته المحتملة".

@@ -150,6 +150,8 @@ func TestFindAll_CountryAroundTown(t *testing.T) {
 		// the countryside of Damascus is the Rif Dimashq governorate, not Damascus's
 		"rural Damascus":          {"غارات على الريف الغربي لدمشق", "Rif Dimashq", PrecisionGovernorate},
 		"countryside of Damascus": {"shells fell on the southern countryside of Damascus", "Rif Dimashq", PrecisionGovernorate},
+		"a Damascus suburb":       {"a car bomb went off in a Damascus suburb", "Rif Dimashq", PrecisionGovernorate},
+		"suburbs, arabic":         {"انفجرت سيارة مفخخة في ضواحي دمشق", "Rif Dimashq", PrecisionGovernorate},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

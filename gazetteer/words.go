@@ -52,7 +52,7 @@ var pluralTypeWords = map[string]bool{
 
 // ruralWords mark "the countryside of X": the governorate area outside X's city.
 var ruralWords = map[string]bool{"ريف": true, "rural": true, "countryside": true, "outskirts": true, "ارياف": true,
-	"suburbs": true}
+	"suburbs": true, "suburb": true, "ضواحي": true}
 
 // desertWords before a town name mean its countryside ("بادية الميادين"); alone,
 // "البادية" is itself a name (the Syrian Badia), so they are no qualifier words.
