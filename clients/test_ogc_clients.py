@@ -164,7 +164,7 @@ class GDAL(unittest.TestCase):
 # What each property should arrive as in GDAL, per the schema's types.
 WANT_TYPES = {
     "incident_type": "String", "date_from": "Date", "date_to": "Date", "date_precision": "String",
-    "place_name_ar": "String", "place_name_en": "String", "admin1_pcode": "String", "admin1_name": "String",
+    "place_name_ar": "String", "place_name_en": "String", "admin1_pcode": "String", "admin1_name": "String", "admin2_pcode": "String",
     "geo_precision": "String", "killed": "Integer", "injured": "Integer", "arrested": "Integer",
     "summary_ar": "String", "summary_en": "String", "sources": "String", "status": "String",
     "created_at": "DateTime", "updated_at": "DateTime",
