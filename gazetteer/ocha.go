@@ -100,7 +100,9 @@ func ochaCommunity(f *geojson.Feature) Place {
 	if lon == 0 && lat == 0 && f.Geometry != nil {
 		pt = f.Geometry.Bound().Center()
 	}
-	ar := str(pr, "NAME_ARA")
+	// OCHA joins a community's two names with "_" in Arabic where its English
+	// has " - " ("Ora Qabli - Edwan"); shown on the map, the Arabic reads so too.
+	ar := strings.ReplaceAll(str(pr, "NAME_ARA"), "_", " - ")
 	p := Place{
 		ID: "ocha:" + str(pr, "PCODE"), NameEN: canonicalEN(str(pr, "NAME_EN"), ar), NameAR: ar,
 		Kind: kind, Location: pt, Admin1PCode: str(pr, "ADMIN1_COD"),
