@@ -72,7 +72,7 @@ func BenchmarkGeocode_Fuzzy(b *testing.B)        { benchGeocode(b, "Jisr al-Shug
 
 func BenchmarkFindAll(b *testing.B) {
 	g := ochaGazetteer(b)
-	text := "أعلنت الوزارة القبض على خلية في منطقة البدروسية بريف اللاذقية الشمالي، وأخرى في عفرين بريف حلب الشمالي الغربي."
+	text := "أعلنت الوزارة القبض على خلية في قرية البدروسية بريف اللاذقية الشمالي، وأخرى في عفرين بريف حلب الشمالي الغربي."
 	b.ReportAllocs()
 	for b.Loop() {
 		g.FindAll(text)

@@ -88,7 +88,7 @@ func TestFindAll_BoundedWork(t *testing.T) {
 func TestFindAll_Stretches(t *testing.T) {
 	g := mustDefault(t)
 	sentences := []string{
-		"أعلنت الوزارة القبض على خلية في منطقة البدروسية بريف اللاذقية الشمالي، وأخرى في عفرين بريف حلب الشمالي الغربي. ",
+		"أعلنت الوزارة القبض على خلية في قرية البدروسية بريف اللاذقية الشمالي، وأخرى في عفرين بريف حلب الشمالي الغربي. ",
 		"ونُفذت عملية في الدانا شمال إدلب وأخرى غربي مدينة إدلب؛ ",
 		"Security forces raided a cell in Dana, Idlib, and another west of Idlib city! ",
 		"وتبنى التنظيم هجوماً في مدينة سراقب بريف إدلب وآخر في ريف دير الزور الشمالي؟ ",

@@ -6,7 +6,7 @@ import (
 )
 
 // FindAll returns the place names mentioned in running Arabic or English text, in
-// order, each read with its prefixes and qualifiers ("في منطقة البدروسية بريف اللاذقية
+// order, each read with its prefixes and qualifiers ("في قرية البدروسية بريف اللاذقية
 // الشمالي" gives Badrousiya with Latakia as context). At each position the longest
 // name wins. Lone village names, which are often also common words, are only taken
 // with something around them that says they are places: a type word, a context, a

@@ -70,7 +70,7 @@ func checkGeocode(t *testing.T, g *Gazetteer, tc geocodeCase) {
 func TestGeocode_Seed(t *testing.T) {
 	g := mustDefault(t)
 	tests := map[string]geocodeCase{
-		"badrousiya":         {query: "في منطقة البدروسية بريف اللاذقية الشمالي", wantID: "ocha:C3537", wantPrec: PrecisionTown, wantCtx: "northern rural"},
+		"badrousiya":         {query: "في قرية البدروسية بريف اللاذقية الشمالي", wantID: "ocha:C3537", wantPrec: PrecisionTown, wantCtx: "northern rural"},
 		"afrin":              {query: "عفرين، ريف حلب الشمالي الغربي", wantID: "geonames:174186", wantAdm2: "SY0203", wantCtx: "northwestern rural"},
 		"dana north":         {query: "الدانا شمال إدلب", wantID: "geonames:174259", wantAdm2: "SY0703", wantCtx: "north of"},
 		"west of idlib":      {query: "غربي مدينة إدلب", wantID: "geonames:169389", wantQual: "west of", wantPrec: PrecisionDistrict},
@@ -201,7 +201,7 @@ func TestGazetteer_Concurrent(t *testing.T) {
 			defer wg.Done()
 			for range 50 {
 				g.Geocode([]string{"إدلب", "Dana, Idlib", "Saraqibb"}[i%3])
-				g.FindAll("في منطقة البدروسية بريف اللاذقية الشمالي")
+				g.FindAll("في قرية البدروسية بريف اللاذقية الشمالي")
 				g.Suggest("ال", 5)
 				g.Reverse(g.places[i].Location)
 			}

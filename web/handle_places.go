@@ -27,7 +27,7 @@ type Places interface {
 }
 
 // maxNameQuery is the longest place name query the gazetteer endpoints accept, in
-// characters: the longest name with its qualifiers and context ("في منطقة
+// characters: the longest name with its qualifiers and context ("في قرية
 // البدروسية بريف اللاذقية الشمالي") is some 60.
 const maxNameQuery = 200
 
