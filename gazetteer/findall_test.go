@@ -72,6 +72,9 @@ func TestFindAll_CommonWords(t *testing.T) {
 		// glued prepositions, words read without the article their hamlets have, a person's name
 		"أصيب ثلاثة مدنيين بجروح في حالات متفرقة، ونُقلوا إلى المشفى بالسلامة، وقال الوزير إن التحقيق مستمر.",
 		"Security sources named the suspect as Rami Al-Hassan, who was detained with Saraya al-Jawad members.",
+		// a person's age, a series of events, countries named in English and an outlet's kind
+		"قُتل شاب يبلغ من العمر عشرين عاماً، وكان في عمره الأول حين بدأت سلسلة من الهجمات.",
+		"A monitor in Syria said gunmen fled to Iraq, as Radio Free Europe and outlets in Turkey and Lebanon reported.",
 	} {
 		if got := g.FindAll(text); len(got) != 0 {
 			for _, m := range got {

@@ -96,6 +96,9 @@ var stopKeys = map[string]bool{
 	// reports that some hamlet or city quarter is also called
 	"علي": true, "جرح": true, "جروح": true, "جرحي": true, "منزل": true, "منزله": true, "منازل": true,
 	"كشف": true, "صناعه": true, "سد": true, "وطني": true, "مستشفي": true,
+	// a victim's age ("يبلغ من العمر", "عمره 20 عاماً") and a series of events ("سلسلة
+	// هجمات"), which a hamlet's name also spells; an outlet's kind ("Radio X")
+	"عمر": true, "عمره": true, "سلسله": true, "radio": true,
 }
 
 // monthKeys are the month names of Syrian and other Arabic news (Syriac and
@@ -115,4 +118,8 @@ var monthKeys = map[string]bool{
 // Syrian place, with or without its clitics.
 var foreignKeys = map[string]bool{
 	"لبنان": true, "عراق": true, "تركيا": true, "اردن": true, "فلسطين": true, "اسرائيل": true,
+	// and Syria itself and its neighbours in English, which transliterated hamlet names
+	// can spell ("Syria" and صراع, "Iraq" and Arak)
+	"syria": true, "iraq": true, "lebanon": true, "turkey": true, "jordan": true, "israel": true, "iran": true,
+	"palestine": true,
 }
