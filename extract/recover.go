@@ -36,6 +36,10 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"يوم", "مساء", "صباح", "فجر", "ليل", "ضد", "بعد", "قبل", "خلال", "اثناء", "عبر", "نحو", "باتجاه", "و", "او",
 	"دون", "بدون", "جراء", "اثر", "بسبب", "حيث", "لصالح", "ضمن",
 	"تهمه", "تهم", "جرم", "جرائم", "هدف", "قصد", // "بتهمة", "بهدف": why, after the place
+	// adjectives and nouns that describe places after a plural type word rather than name
+	// them: "أحياء سكنية", "مناطق متفرقة", "قرى خاضعة لسيطرة", "أحياء العاصمة"
+	"سكنيه", "سكني", "متفرقه", "مختلفه", "عديده", "عده", "خاضعه", "محرره", "محتله", "متاخمه", "محاذيه",
+	"زراعيه", "ريفيه", "جبليه", "واسعه", "عاصمه",
 	"the", "of", "in", "near", "on", "at", "and", "or", "north", "south", "east", "west", "northern", "southern",
 	"eastern", "western", "countryside", "province", "governorate", "city", "town", "village", "area",
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",
