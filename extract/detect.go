@@ -70,8 +70,8 @@ func findTriggers(toks []token) []trigger {
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
-		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords)) {
-			continue // "سعت الدورية إلى القبض عليهم دون جدوى": no one was arrested
+		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
+			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
 		if t.in(targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
@@ -213,6 +213,11 @@ var (
 	triedWords = wordSet("محاوله", "محاولتها", "محاولات", "attempt", "attempted", "attempting", "tried", "trying")
 	vainWords  = wordSet("جدوي", "vain", "failed")
 )
+
+// releaseWords before an arrest word tell detainees let go, not taken: "أفرجت
+// السلطات عن 50 موقوفاً", "إخلاء سبيل 30 موقوفاً". The release of someone
+// kidnapped still tells the kidnapping, so they block arrests only.
+var releaseWords = wordSet("افرج", "افرجت", "يفرج", "تفرج", "اخلاء")
 
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")

@@ -28,3 +28,15 @@ func TestExtract_PluralTypeWordAdjectives(t *testing.T) {
 		}
 	}
 }
+
+// A release of detainees is no arrest, whatever the word for them.
+func TestExtract_ReleaseIsNoArrest(t *testing.T) {
+	for _, text := range []string{
+		"أفرجت السلطات أمس عن ستين موقوفاً من السجن المركزي في مدينة حمص.",
+		"قال مصدر قضائي إنه تم إخلاء سبيل 40 موقوفاً في مدينة حماة بموجب قرار العفو.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want none", text, describeAll(got))
+		}
+	}
+}
