@@ -85,9 +85,28 @@ func findTriggers(toks []token) []trigger {
 			Told: typ == lx.typ && definiteGeneric(toks, i),
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
+	out = weaponsOfEvents(toks, out)
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
 		slices.SortFunc(out, func(a, b trigger) int { return a.Tok - b.Tok })
+	}
+	return out
+}
+
+// weaponsOfEvents drops the weapon nouns that name the weapon of an incident
+// word just before them ("انفجار قنبلة يدوية", "بتفجير عبوة ناسفة", "an explosion
+// of a grenade") and, in a sentence that tells a seizure, those told before its
+// word ("weapons, grenades and ammunition were seized"): the one event, or what
+// was seized.
+func weaponsOfEvents(toks []token, ts []trigger) []trigger {
+	seized := slices.ContainsFunc(ts, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
+	out := ts[:0]
+	for k, t := range ts {
+		lx, _ := lookup(toks[t.Tok].Norm)
+		if (lx.item || toks[t.Tok].in(itemWords)) && !isExplosion(toks[t.Tok].Norm) && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
+			continue
+		}
+		out = append(out, t)
 	}
 	return out
 }
@@ -219,6 +238,12 @@ var (
 // kidnapped still tells the kidnapping, so they block arrests only.
 var releaseWords = wordSet("افرج", "افرجت", "يفرج", "تفرج", "اخلاء")
 
+// passiveBefore reports an English passive auxiliary before toks[i], maybe
+// with an adverb between: "were seized", "were also seized".
+func passiveBefore(toks []token, i int) bool {
+	return i > 0 && passiveAux[toks[i-1].Norm] || i > 1 && passiveAux[toks[i-2].Norm] && strings.HasSuffix(toks[i-1].Norm, "ly") || i > 1 && passiveAux[toks[i-2].Norm] && toks[i-1].Norm == "also"
+}
+
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")
 
@@ -229,7 +254,7 @@ var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجد
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
-		return anyNear(toks, i, 1, 7, weaponWords) || i > 0 && passiveAux[toks[i-1].Norm] && anyNear(toks, i, -6, -1, weaponWords)
+		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:

@@ -40,3 +40,17 @@ func TestExtract_ReleaseIsNoArrest(t *testing.T) {
 		}
 	}
 }
+
+// In a sentence that tells a seizure, weapon nouns told before its word are
+// what was seized, not a shelling or a bombing.
+func TestExtract_SeizedBeforeTheVerb(t *testing.T) {
+	for _, text := range []string{
+		"Rifles, mortar shells and ammunition were also seized during the raid on a farm in the town of Jasim in rural Daraa.",
+		"A cache of explosives and mortar rounds was found and seized by the patrol in the village of Tal Hamis.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
+			t.Errorf("Extract(%q) = %v; want one weapons_seizure", text, describeAll(got))
+		}
+	}
+}
