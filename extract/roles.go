@@ -56,8 +56,8 @@ var (
 	roadWords = wordSet("طريق", "الطريق", "طريقي", "اوتستراد", "اوتوستراد", "الاوتستراد", "الاوتوستراد", "اتستراد",
 		"road", "highway", "motorway")
 	// roadFillers may stand between a road word and its first end.
-	roadFillers = wordSet("الواصل", "الرابط", "الدولي", "السريع", "الرئيسي", "القديم", "العام", "بين", "مدينتي",
-		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old")
+	roadFillers = wordSet("الواصل", "الرابط", "الدولي", "السريع", "الرئيسي", "القديم", "العام", "الزراعي", "الترابي", "الفرعي", "بين", "مدينتي",
+		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old", "agricultural", "dirt", "farm")
 	// roadJoins join a road's two ends.
 	roadJoins = wordSet("و", "الي", "and", "to")
 	// streetWords before (Arabic) or after (English) a place name make it the
