@@ -24,14 +24,14 @@ var (
 		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",
 		"network", "brigade", "division",
 		// a source or an authority speaks from its seat: "مصدر في قيادة شرطة حمص", "a source in the authorities in Homs"
-		"مصدر", "وزاره", "source", "authorities", "ministry",
+		"مصدر", "مصادر", "وزاره", "source", "sources", "authorities", "ministry",
 		// a hospital or prison named after its town is where the wounded were taken, not the place
 		"مشفي", "مستشفي", "سجن", "hospital", "prison")
 	// orgFillers may stand between an institution's head word and its seat:
 	// "قيادة الشرطة في محافظة حماة", "قسم شرطة الميدان".
 	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
 		"المخابرات", "الشرطه", "شرطه", "العامه", "الامنيه", "الاعلامي", "الاعلاميه", "المحلي", "المحليه",
-		"العسكريه", "الثوري", "المختصه", "المعنيه", "في", "من", "سانا", "نيوز", "بلدي", "الاخباريه", "internal", "security",
+		"العسكريه", "الثوري", "المختصه", "المعنيه", "اعلاميه", "محليه", "امنيه", "طبيه", "ميدانيه", "مطلعه", "خاصه", "في", "من", "سانا", "نيوز", "بلدي", "الاخباريه", "internal", "security",
 		"military", "police", "general", "in", "of", "the", "provincial", "local", "s", "competent",
 		// the words of armed groups' names: "هيئة تحرير الشام", "أحرار الشام"
 		"تحرير", "احرار", "الحر", "الوطني", "الاسلامي", "الاسلاميه", "الشعبي", "الشعبيه", "الديمقراطيه",

@@ -54,3 +54,21 @@ func TestExtract_SeizedBeforeTheVerb(t *testing.T) {
 		}
 	}
 }
+
+// A farm road between two villages is named by its ends, and sources speak
+// from their seat: neither is where the body was found.
+func TestExtract_FarmRoadAndSourcesSeat(t *testing.T) {
+	text := "عثر أهالٍ على جثة رجل مقتولاً بطلقات نارية على الطريق الزراعي بين بلدتي الغارية الشرقية والكرك الشرقي في ريف درعا الشرقي، بحسب مصادر محلية في السويداء."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 {
+		t.Fatalf("Extract = %v; want one incident", describeAll(got))
+	}
+	for _, pl := range placeTexts(got[0]) {
+		if strings.Contains(pl, "الغارية") || strings.Contains(pl, "الكرك") || strings.Contains(pl, "السويداء") {
+			t.Errorf("place %q: a road's end or a source's seat", pl)
+		}
+	}
+	if got[0].Admin1Name != "Daraa" {
+		t.Errorf("governorate %q; want Daraa", got[0].Admin1Name)
+	}
+}
