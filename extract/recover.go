@@ -94,6 +94,9 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 		for _, sp := range spans {
 			first, last, tw := sp.first, sp.last, sp.typeTok
 			next = max(next, last, tw)
+			for last > first && gluedContext(ms, toks[last].Start) {
+				last-- // "قرية X بالقنيطرة": the name ends where "in Quneitra" begins
+			}
 			if covered(toks[first].Start) || covered(toks[last].Start) {
 				continue
 			}
@@ -109,6 +112,17 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 		i = next
 	}
 	return out
+}
+
+// gluedContext reports a known place starting at pos with "ب" or "ل" glued to
+// it ("بالقنيطرة", "لدرعا"): the area a name before it lies in, not its end.
+func gluedContext(ms []gazetteer.Mention, pos int) bool {
+	for _, m := range ms {
+		if m.Start == pos && (strings.HasPrefix(m.Proclitic, "ب") || strings.HasPrefix(m.Proclitic, "ل")) {
+			return true
+		}
+	}
+	return false
 }
 
 // anaphoraKinds are the definite type words that refer back to a place told

@@ -72,3 +72,19 @@ func TestExtract_FarmRoadAndSourcesSeat(t *testing.T) {
 		t.Errorf("governorate %q; want Daraa", got[0].Admin1Name)
 	}
 }
+
+// A village, town or city told with the region it lies in ("بلدة X في منطقة
+// Y") is the place, though the gazetteer holds a quarter called Y elsewhere;
+// a name before a place glued to "ب" ("قرية X بالقنيطرة") ends where that
+// place begins.
+func TestExtract_SettlementBeforeItsRegion(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"اعتقلت القوات شابين في بلدة تسيل في منطقة اليرموك بريف درعا الغربي أمس.", "تسيل"},
+		{"توغلت دورية إسرائيلية في قرية الرواضي بالقنيطرة وفتشت عدداً من المنازل.", "الرواضي"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || !containsStr(placeTexts(got[0]), tc.want) && got[0].PlaceNameAR != tc.want {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
