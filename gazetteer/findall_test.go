@@ -218,3 +218,15 @@ func TestFindAll_Demonyms(t *testing.T) {
 		t.Errorf("FindAll = %v; want Aleppo only", mentionIDs(got))
 	}
 }
+
+// TestFindAll_AdjectiveBeforeContext: an adjective told after its noun and
+// before a place ("الموقع العسكري قرب مدينة X") is no name the place locates.
+func TestFindAll_AdjectiveBeforeContext(t *testing.T) {
+	g := mustDefault(t)
+	text := "قصفت الطائرات الموقع العسكري قرب مدينة نوى، واستهدف الجيش التركي التل الأمني شرقي مدينة حلب."
+	for _, m := range g.FindAll(text) {
+		if name := text[m.NameStart:m.NameEnd]; name == "العسكري" || name == "الأمني" || name == "التركي" {
+			t.Errorf("FindAll read the adjective %q as a name (%q → %s)", name, m.Text, m.Match.Place.ID)
+		}
+	}
+}

@@ -99,6 +99,11 @@ var stopKeys = map[string]bool{
 	// a victim's age ("يبلغ من العمر", "عمره 20 عاماً") and a series of events ("سلسلة
 	// هجمات"), which a hamlet's name also spells; an outlet's kind ("Radio X")
 	"عمر": true, "عمره": true, "سلسله": true, "radio": true,
+	// adjectives that follow the noun they describe ("التل العسكري", "الطيران الحربي",
+	// "الجيش التركي"), which some hamlet is also called
+	"عسكري": true, "عسكريه": true, "امني": true, "امنيه": true, "حربي": true, "حربيه": true,
+	"تركي": true, "روسي": true, "اسرائيلي": true, "امريكي": true, "ايراني": true, "عراقي": true, "لبناني": true,
+	"اردني": true, "كردي": true,
 }
 
 // monthKeys are the month names of Syrian and other Arabic news (Syriac and
