@@ -73,7 +73,7 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
 			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
-		if t.in(targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
+		if t.in(targetVerbs) && anyNear(toks, i, -12, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
 		}
 		if typ == TypeWeaponsSeizure {

@@ -88,3 +88,13 @@ func TestExtract_SettlementBeforeItsRegion(t *testing.T) {
 		}
 	}
 }
+
+// A participle after an operation word tells what the operation aimed at,
+// however long the phrase between: no attack of its own.
+func TestExtract_OperationTargetingFar(t *testing.T) {
+	text := "Sources said the SDF began a wide security campaign, with the support and cover of the coalition's forces, targeting ISIS cells in the Ghuwayran neighbourhood of Hasakah city, where 12 suspects were arrested."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest {
+		t.Errorf("Extract = %v; want one arrest", describeAll(got))
+	}
+}
