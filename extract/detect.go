@@ -387,11 +387,19 @@ func purpose(toks []token, i int) bool {
 // التي تستهدف الحواجز" tells what they do, not what they did.
 func habitual(toks []token, i int) bool {
 	w := toks[i].Norm
+	if isLatin(w) && anyNear(toks, i, -4, -1, frequencyWords) {
+		return true // "cells regularly carry out attacks": what happens, not what happened
+	}
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
 		return false
 	}
 	return anyNear(toks, i, -2, -1, relativePronouns)
 }
+
+// frequencyWords before an English incident word tell how often things
+// happen: a habit, not an event.
+var frequencyWords = wordSet("regularly", "frequently", "often", "routinely", "usually", "constantly", "continually",
+	"periodically", "occasionally", "sometimes")
 
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
 // the air": no attack.

@@ -98,3 +98,13 @@ func TestExtract_OperationTargetingFar(t *testing.T) {
 		t.Errorf("Extract = %v; want one arrest", describeAll(got))
 	}
 }
+
+// An English incident word after an adverb of frequency tells a habit, not an
+// event: "cells regularly carry out attacks".
+func TestExtract_HabitNotEvent(t *testing.T) {
+	text := "Two fighters were killed when a landmine hit their car in the town of Busaira on Sunday. Sleeper cells regularly carry out attacks in areas held by the SDF."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 {
+		t.Errorf("Extract = %v; want the landmine only", describeAll(got))
+	}
+}
