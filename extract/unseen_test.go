@@ -108,3 +108,17 @@ func TestExtract_HabitNotEvent(t *testing.T) {
 		t.Errorf("Extract = %v; want the landmine only", describeAll(got))
 	}
 }
+
+// A day of the month before an event noun dates the event; it does not count
+// events: "يوم الأحد 13 ديسمبر، جراء غارات" is no tally of thirteen raids.
+func TestExtract_DayIsNoCount(t *testing.T) {
+	for _, text := range []string{
+		"قتل ثمانية مدنيين يوم الأحد 14 ديسمبر، جراء غارات جوية على مدينة معرة النعمان بريف إدلب الجنوبي.",
+		"Eight civilians were killed on Sunday, 14 December, in airstrikes on the town of Maarat al-Numan in southern Idlib.",
+	} {
+		got := extractAll(t, text, ymd("2025-12-15"))
+		if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+			t.Errorf("Extract(%q) = %v; want one airstrike", text, describeAll(got))
+		}
+	}
+}
