@@ -88,6 +88,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
 		prev := drafts[n-1]
 		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before
+		d.apart = d.apart && g.earlier      // "كان قد غادر وقت الهجوم": the background is someone's deed, the attack is the one told
 	}
 	for _, i := range g.places {
 		m := &s.ms[i]

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Rules of the fourth round, each for a class of phrasing of Syrian news in
@@ -120,5 +121,17 @@ func TestExtract_DayIsNoCount(t *testing.T) {
 		if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
 			t.Errorf("Extract(%q) = %v; want one airstrike", text, describeAll(got))
 		}
+	}
+}
+
+// A definite word of the event told just before ("وقت الهجوم") in a sentence
+// whose background marker governs someone's deed ("كان قد غادر") is that
+// event again, not an earlier one.
+func TestExtract_ToldEventInBackgroundSentence(t *testing.T) {
+	text := "أسفرت غارة بطائرة مسيرة استهدفت مقراً عسكرياً في مدينة تدمر عن مقتل خمسة عناصر، بحسب الإعلام الرسمي\n" +
+		"وبحسب مصادر حضر الاجتماع عدد من الضباط، لكن مصدراً قال في وقت لاحق إن القائد كان قد غادر بالفعل مبنى المقر في تدمر وقت الهجوم"
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("Extract = %v; want the airstrike once", describeAll(got))
 	}
 }
