@@ -135,3 +135,19 @@ func TestExtract_ToldEventInBackgroundSentence(t *testing.T) {
 		t.Errorf("Extract = %v; want the airstrike once", describeAll(got))
 	}
 }
+
+// English words of killing, bombardment and fighting beyond the first
+// lexicon: "gunned down", "slain", "pounded", "fought".
+func TestExtract_EnglishLexiconBreadth(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Two men were gunned down on Monday in the town of Saraqib in rural Idlib.", TypeArmedAttack},
+		{"A shepherd was found slain on Monday near his flock in the village of Tal Hamis in rural Hasakah.", TypeArmedAttack},
+		{"Government forces pounded the town of Kafr Nabl in southern Idlib overnight.", TypeShelling},
+		{"Tribal fighters and the SDF fought for hours on Monday in the town of Busaira in eastern Deir ez-Zor.", TypeClash},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].IncidentType != tc.want {
+			t.Errorf("Extract(%q) = %v; want one %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
