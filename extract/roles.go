@@ -82,7 +82,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrigin
 	case isRoad(toks, ms, i):
 		return RoleRoute
-	case isTrip(toks, ms, i), firedFrom(toks, m):
+	case isTrip(toks, ms, i), firedFrom(toks, m), stationedAt(toks, m):
 		return RoleOrigin
 	case isStreetName(toks, m):
 		return RoleStreet
@@ -264,6 +264,40 @@ func firedFrom(toks []token, m mention) bool {
 			}
 			return toks[k].Norm == "من" || toks[k].Norm == "from"
 		}
+	}
+	return false
+}
+
+// stationedWords tell where a force that fires is posted: "المدفعية المتمركزة
+// في X", "مسلحون يتحصنون في X", "mercenaries stationed at X".
+var stationedWords = wordSet("المتمركزه", "المتمركز", "المتمركزين", "متمركزه", "متمركزين", "تتمركز", "يتمركز",
+	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched")
+
+var stationFillers = wordSet("في", "ب", "in", "at", "the", "of")
+
+// stationedAt reports a place told as where a force that fires is posted, when
+// the sentence goes on to an incident word or a place it fired on: the origin
+// of the fire, not where it fell. A post that was itself attacked ("تعرض
+// الحاجز المتمركز في X لهجوم", "was attacked") is the place.
+func stationedAt(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
+		if !toks[j].in(stationedWords) {
+			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) {
+				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X"
+			}
+			continue
+		}
+		for k := max(0, j-6); k < len(toks); k++ {
+			if toks[k].in(subjectedWords) || passiveBefore(toks, k) && k > j {
+				return false
+			}
+		}
+		for k := m.tok1; k < len(toks); k++ {
+			if lexiconWord(toks[k].Norm) || landingPreps[toks[k].Norm] && toks[k].Norm != "في" && toks[k].Norm != "in" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

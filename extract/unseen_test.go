@@ -151,3 +151,24 @@ func TestExtract_EnglishLexiconBreadth(t *testing.T) {
 		}
 	}
 }
+
+// Where a force that fires is posted ("المتمركزة في X", "stationed at X") is
+// the origin of the fire, not where it fell; a post that was itself attacked
+// is the place.
+func TestExtract_StationedIsOrigin(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"سقطت قذائف أطلقتها المدفعية المتمركزة في بلدة جورين على قرية الزيارة بريف حماة الغربي.", "الزيارة", "جورين"},
+		{"Gunmen stationed at the town of Tal Rifaat fired mortar shells on the village of Kaljibrin north of Aleppo.", "Kaljibrin", "Tal Rifaat"},
+		{"تعرض الحاجز المتمركز في بلدة جورين بريف حماة الغربي لهجوم مسلح.", "جورين", ""},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 {
+			t.Errorf("Extract(%q) = %v; want one incident", tc.text, describeAll(got))
+			continue
+		}
+		pls := strings.Join(placeTexts(got[0]), "|")
+		if !strings.Contains(pls, tc.want) || tc.not != "" && strings.Contains(pls, tc.not) {
+			t.Errorf("Extract(%q): places %s; want %s, not %q", tc.text, pls, tc.want, tc.not)
+		}
+	}
+}
