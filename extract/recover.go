@@ -196,6 +196,13 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 	if kind, plural := pluralTypeAt(w); plural {
 		return p.listAfterPlural(toks, i), kind
 	}
+	if headAt(w) {
+		last := p.nameRun(toks, i+1, toks[i+1].Norm, 2)
+		if last < i+1 || !strings.HasPrefix(toks[i+1].Norm, "ال") {
+			return nil, ""
+		}
+		return []nameSpan{{i, last, -1, headProclitic(w)}}, gazetteer.KindLandmark // "تل الجابية": the head is part of the name
+	}
 	kind, typed := typeWordAt(w)
 	if !typed && w != "في" && w != "علي" && !edgeWordAt(w) {
 		return nil, ""
@@ -208,6 +215,26 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		return p.untypedName(toks, i, first, last, ms), gazetteer.KindVillage
 	}
 	return []nameSpan{{first, last, i, 0}}, kind
+}
+
+// toponymHeads begin the names of hills, mountains, valleys, dams and ruins:
+// "تل الجابية", "تلة الصنوبر", "وادي النصارى", "سد الفرات". Indefinite and
+// followed by a definite word, they say a name is told, and are part of it.
+var toponymHeads = wordSet("تل", "تله", "جبل", "وادي", "سد", "خربه")
+
+// headAt reads a toponym head with the conjunction "و" or the preposition "ب"
+// glued to it ("وتل", "بوادي").
+func headAt(w string) bool { return headProclitic(w) >= 0 }
+
+// headProclitic returns the bytes of the proclitic glued to a toponym head
+// ("وتل": those of "و"; "وادي" itself: none), or -1 if w is no head.
+func headProclitic(w string) int {
+	for _, pre := range []string{"", "و", "ب", "وب"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && toponymHeads[rest] {
+			return len(pre)
+		}
+	}
+	return -1
 }
 
 // typeWordAt reads a type word with its proclitics: "قرية", "وبلدة", "بمدينة";

@@ -172,3 +172,18 @@ func TestExtract_StationedIsOrigin(t *testing.T) {
 		}
 	}
 }
+
+// A hill, mountain, valley or dam is named by its head and the word after it
+// ("تل X", "وادي X"): the name as written, head included, though the gazetteer
+// lacks it.
+func TestExtract_ToponymHeads(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"استهدفت غارة جوية إسرائيلية أمس موقعاً على تل الدرعيات قرب مدينة نوى بريف درعا الغربي.", "تل الدرعيات"},
+		{"اختطف مسلحون مجهولون شاباً أثناء عمله في وادي الصفصاف بريف السويداء الغربي.", "وادي الصفصاف"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || !strings.Contains(strings.Join(placeTexts(got[0]), "|"), tc.want) {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
