@@ -74,8 +74,8 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 			continue
 		}
 		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || isTypeWord(n) || isCountWord(n) ||
-			aroundWords[n] || edgeWordAt(n) {
-			break
+			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) {
+			break // "بلدة X أراضي زراعية": the name ends before a site it holds
 		}
 		if _, ok := lookup(n); ok {
 			break

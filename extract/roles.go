@@ -273,7 +273,10 @@ func firedFrom(toks []token, m mention) bool {
 var stationedWords = wordSet("المتمركزه", "المتمركز", "المتمركزين", "متمركزه", "متمركزين", "تتمركز", "يتمركز",
 	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched")
 
-var stationFillers = wordSet("في", "ب", "in", "at", "the", "of")
+var (
+	stationFillers = wordSet("في", "ب", "in", "at", "the", "of")
+	postNounsEN    = wordSet("checkpoint", "checkpoints", "post", "posts", "base", "bases", "position", "positions", "patrol", "unit")
+)
 
 // stationedAt reports a place told as where a force that fires is posted, when
 // the sentence goes on to an incident word or a place it fired on: the origin
@@ -287,14 +290,17 @@ func stationedAt(toks []token, m mention) bool {
 			}
 			continue
 		}
+		if j > 0 && (toks[j-1].in(siteNouns) || toks[j-1].in(postNounsEN)) {
+			return false // "الحاجز المتمركز في X", "the checkpoint stationed in X": a post, where it was hit
+		}
 		for k := max(0, j-6); k < len(toks); k++ {
 			if toks[k].in(subjectedWords) || passiveBefore(toks, k) && k > j {
 				return false
 			}
 		}
-		for k := m.tok1; k < len(toks); k++ {
-			if lexiconWord(toks[k].Norm) || landingPreps[toks[k].Norm] && toks[k].Norm != "في" && toks[k].Norm != "in" {
-				return true
+		for k := range toks {
+			if k < j && lexiconWord(toks[k].Norm) || k >= m.tok1 && (lexiconWord(toks[k].Norm) || landingPreps[toks[k].Norm] && toks[k].Norm != "في" && toks[k].Norm != "in") {
+				return true // "استهدفت المدفعية المتمركزة في X أراضي Y", "stationed at X fired on Y"
 			}
 		}
 		return false

@@ -160,6 +160,8 @@ func TestExtract_StationedIsOrigin(t *testing.T) {
 		{"سقطت قذائف أطلقتها المدفعية المتمركزة في بلدة جورين على قرية الزيارة بريف حماة الغربي.", "الزيارة", "جورين"},
 		{"Gunmen stationed at the town of Tal Rifaat fired mortar shells on the village of Kaljibrin north of Aleppo.", "Kaljibrin", "Tal Rifaat"},
 		{"تعرض الحاجز المتمركز في بلدة جورين بريف حماة الغربي لهجوم مسلح.", "جورين", ""},
+		{"استهدفت المدفعية المتمركزة في بلدة جورين أراضي زراعية في قرية الزيارة بريف حماة الغربي.", "الزيارة", "جورين"},
+		{"هاجم مسلحون الحاجز المتمركز في بلدة جورين بريف حماة الغربي فجر اليوم.", "جورين", ""},
 	} {
 		got := extractAll(t, tc.text, ymd("2025-10-15"))
 		if len(got) != 1 {
