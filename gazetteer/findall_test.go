@@ -230,3 +230,15 @@ func TestFindAll_AdjectiveBeforeContext(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAll_PrepositionWithPronoun: "وعليه" (accordingly, on it) after a
+// place told in the sentence before is no hamlet continuing its list.
+func TestFindAll_PrepositionWithPronoun(t *testing.T) {
+	g := mustDefault(t)
+	text := "ضبطت القوات مستودعاً في بلدة المنصورة في ريف الرقة الغربي.\nوعليه فرضت القوات طوقاً حول المكان وعليها حراسة."
+	for _, m := range g.FindAll(text) {
+		if name := text[m.NameStart:m.NameEnd]; strings.Contains(name, "علي") {
+			t.Errorf("FindAll read %q as a place (%q → %s)", name, m.Text, m.Match.Place.ID)
+		}
+	}
+}

@@ -104,6 +104,9 @@ var stopKeys = map[string]bool{
 	"عسكري": true, "عسكريه": true, "امني": true, "امنيه": true, "حربي": true, "حربيه": true,
 	"تركي": true, "روسي": true, "اسرائيلي": true, "امريكي": true, "ايراني": true, "عراقي": true, "لبناني": true,
 	"اردني": true, "كردي": true,
+	// the preposition على with a pronoun ("عليه", "عليها", "وعليه": accordingly), which
+	// hamlets are also called
+	"عليه": true, "عليها": true, "عليهم": true, "عليهما": true,
 }
 
 // monthKeys are the month names of Syrian and other Arabic news (Syriac and
