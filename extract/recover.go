@@ -40,6 +40,8 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	// them: "أحياء سكنية", "مناطق متفرقة", "قرى خاضعة لسيطرة", "أحياء العاصمة"
 	"سكنيه", "سكني", "متفرقه", "مختلفه", "عديده", "عده", "خاضعه", "محرره", "محتله", "متاخمه", "محاذيه",
 	"زراعيه", "ريفيه", "جبليه", "واسعه", "عاصمه",
+	// the people a camp or quarter is of: "مخيمات النازحين", "أحياء المهجرين"
+	"نازحين", "لاجئين", "مهجرين", "وافدين",
 	"the", "of", "in", "near", "on", "at", "and", "or", "north", "south", "east", "west", "northern", "southern",
 	"eastern", "western", "countryside", "province", "governorate", "city", "town", "village", "area",
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",

@@ -47,6 +47,19 @@ func pluralTypeAt(w string) (gazetteer.Kind, bool) {
 	return "", false
 }
 
+// dualTypeAt reports a dual type word ("بلدتي", "قريتي", "حيي"), with its
+// proclitics.
+func dualTypeAt(w string) bool {
+	for _, pre := range []string{"", "و", "ب", "وب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && dualTypes[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+var dualTypes = wordSet("قريتي", "بلدتي", "مدينتي", "حيي", "مخيمي", "منطقتي")
+
 func edgeWordAt(w string) bool {
 	for _, s := range stems(w) {
 		if edgeWords[s] {
@@ -96,7 +109,11 @@ func (p *passage) nameAli(t token) bool {
 func (p *passage) listAfterPlural(toks []token, i int) []nameSpan {
 	var out []nameSpan
 	j, cut, norm := i+1, 0, tokAt(toks, i+1)
-	for j < len(toks) && len(out) < 12 {
+	most := 12
+	if dualTypeAt(toks[i].Norm) {
+		most = 2 // "بين بلدتي X وY، وتظهر": a dual names two
+	}
+	for j < len(toks) && len(out) < most {
 		if j > i+1 && p.punctBetween(toks[j-1], toks[j]) && !strings.ContainsAny(p.text[toks[j-1].End:toks[j].Start], ",،") {
 			break
 		}

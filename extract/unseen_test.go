@@ -189,3 +189,16 @@ func TestExtract_ToponymHeads(t *testing.T) {
 		}
 	}
 }
+
+// A dual type word names two places, no more ("بين بلدتي X وY، وتظهر"), and
+// the people a camp is of ("مخيمات النازحين") are no place.
+func TestExtract_DualNamesTwoAndCampsOfPeople(t *testing.T) {
+	got := extractAll(t, "عثر أهالٍ على جثة رجل بين بلدتي ناحتة والمليحة، وتظهر عليها آثار طلقات نارية.", ymd("2025-10-15"))
+	if len(got) != 1 || strings.Contains(strings.Join(placeTexts(got[0]), "|"), "تظهر") {
+		t.Errorf("dual: Extract = %v; want one incident, no place \"تظهر\"", describeAll(got))
+	}
+	got = extractAll(t, "اعتقلت دورية أمنية شاباً أمام أحد مخيمات النازحين في بلدة أطمة بريف إدلب الشمالي.", ymd("2025-10-15"))
+	if len(got) != 1 || strings.Contains(strings.Join(placeTexts(got[0]), "|"), "النازحين") {
+		t.Errorf("camp: Extract = %v; want one incident, no place \"النازحين\"", describeAll(got))
+	}
+}
