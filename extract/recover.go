@@ -280,6 +280,9 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	}
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
+		if institutionName(toks, i+1, last) {
+			return nil, "" // "the Internal Security Forces in Deir ez-Zor": an institution, not a place
+		}
 		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
 			tokAt(toks, last+1) == "in" && isArea(*ctx)) {
 			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa", "on X in the countryside of Y"
@@ -316,6 +319,23 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		spans[0].typeTok = tw // "the al-Waer neighborhood": the type word is part of how it is named
 	}
 	return spans, k // "the Kisweh area"
+}
+
+// institutionNounsEN in a capitalised English name make it an institution's,
+// a force's or an outlet's: "Internal Security Forces", "the Media Office".
+var institutionNounsEN = wordSet("forces", "force", "army", "police", "units", "unit", "council", "command", "office",
+	"ministry", "directorate", "brigade", "brigades", "division", "front", "party", "agency", "observatory", "network",
+	"committee", "authority", "authorities", "administration", "government", "militia", "group", "organization",
+	"organisation", "movement", "corps", "battalion", "guard", "service", "services", "department", "center", "centre")
+
+// institutionName reports an institution's word among toks[first..last].
+func institutionName(toks []token, first, last int) bool {
+	for j := first; j <= last && j < len(toks); j++ {
+		if institutionNounsEN[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // placePrepsEN come before a place's name.

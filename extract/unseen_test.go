@@ -202,3 +202,13 @@ func TestExtract_DualNamesTwoAndCampsOfPeople(t *testing.T) {
 		t.Errorf("camp: Extract = %v; want one incident, no place \"النازحين\"", describeAll(got))
 	}
 }
+
+// A capitalised English name holding an institution's word ("the Internal
+// Security Forces in X") is the institution, not a place.
+func TestExtract_EnglishInstitutionIsNoPlace(t *testing.T) {
+	text := "The Military Police Command in Afrin Countryside arrested three smugglers in the village of Maabatli on Tuesday."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || strings.Contains(strings.Join(placeTexts(got[0]), "|"), "Command") {
+		t.Errorf("Extract = %v; want one arrest placed without the command's name", describeAll(got))
+	}
+}
