@@ -266,7 +266,7 @@ func needMet(toks []token, i int, n need) bool {
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
-		return anyNear(toks, i, -3, 2, airWords) || anyNear(toks, i, -3, 2, foreignAir) && !anyNear(toks, i, -3, 3, artilleryWords)
+		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords)
 	}
 	return true
 }
@@ -304,7 +304,7 @@ func refine(toks []token, i int, typ string) string {
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike
-	case anyNear(toks, i, -3, 4, foreignAir) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
+	case foreignActorNear(toks, i, -3, 4) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
 		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")):
 		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
 		// "shelling" names it ("Turkish shelling"), Arabic "قصف" is any bombardment
@@ -316,6 +316,24 @@ func refine(toks []token, i int, typ string) string {
 	}
 	return typ
 }
+
+// foreignActorNear reports a foreign force's adjective at offset from..to of
+// i that names the force, not its country's border: "Israeli strikes", but
+// "near the Turkish border", "قرب الحدود التركية".
+func foreignActorNear(toks []token, i, from, to int) bool {
+	for j := max(0, i+from); j <= i+to && j < len(toks); j++ {
+		if j == i || !toks[j].in(foreignAir) {
+			continue
+		}
+		if j+1 < len(toks) && toks[j+1].in(borderWords) || j > 0 && toks[j-1].in(borderWords) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+var borderWords = wordSet("border", "borders", "frontier", "الحدود", "حدود", "الحدوديه")
 
 // anyNear reports whether a token at offset from..to (inclusive, relative to
 // i) is a form of a word in set.

@@ -212,3 +212,13 @@ func TestExtract_EnglishInstitutionIsNoPlace(t *testing.T) {
 		t.Errorf("Extract = %v; want one arrest placed without the command's name", describeAll(got))
 	}
 }
+
+// A country's adjective on its border names no force: fire "near the Turkish
+// border" is not a Turkish strike from the air.
+func TestExtract_BorderIsNoForce(t *testing.T) {
+	text := "Gunmen holed up near the Turkish border fired on Thursday a rocket that fell in the al-Ramel neighborhood of Latakia city, injuring three civilians."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType == TypeAirstrike {
+		t.Errorf("Extract = %v; want one incident, not an airstrike", describeAll(got))
+	}
+}
