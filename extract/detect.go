@@ -55,6 +55,9 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i)) {
 			typ = TypeOther // "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold
 		}
+		if typ == TypeBombing && !isExplosion(t.Norm) && anyNear(toks, i, -5, -1, airWords) {
+			typ = TypeAirstrike // "the air force dropped explosives", "ألقى الطيران المروحي قنابل": from the air
+		}
 		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -8, -1, defuseWords) && !isExplosionVerb(t.Norm) {

@@ -222,3 +222,13 @@ func TestExtract_BorderIsNoForce(t *testing.T) {
 		t.Errorf("Extract = %v; want one incident, not an airstrike", describeAll(got))
 	}
 }
+
+// A bomb dropped from an aircraft is an airstrike, as the conventions say of
+// anything from the air.
+func TestExtract_BombFromTheAir(t *testing.T) {
+	text := "Regime helicopters dropped explosive barrels and bombs on the town of Kafr Zita in northern Hama on Monday."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("Extract = %v; want one airstrike", describeAll(got))
+	}
+}
