@@ -69,7 +69,7 @@ func (p *passage) candidates() []Candidate {
 // historyDays is how long before publication an event told with a date of
 // its own is history recalled (an anniversary piece retelling a massacre of
 // years before, with its date), not news to map.
-const historyDays = 60
+const historyDays = 180
 
 // history reports a draft dated, by a date of its own, historyDays or more
 // before the publication date.

@@ -232,3 +232,17 @@ func TestExtract_BombFromTheAir(t *testing.T) {
 		t.Errorf("Extract = %v; want one airstrike", describeAll(got))
 	}
 }
+
+// Events told with dates of their own a few months before publication, as
+// the background of a story, are still events to map; history recalled (a
+// massacre years before) is not.
+func TestExtract_MonthsBeforeIsNoHistory(t *testing.T) {
+	text := "On March 12, 2020, gunmen kidnapped a young man in the town of Shahba in al-Suwayda governorate."
+	if got := extractAll(t, text, ymd("2020-06-29")); len(got) != 1 || got[0].IncidentType != TypeKidnapping {
+		t.Errorf("Extract = %v; want one kidnapping", describeAll(got))
+	}
+	text = "On March 12, 2014, gunmen kidnapped a young man in the town of Shahba in al-Suwayda governorate."
+	if got := extractAll(t, text, ymd("2020-06-29")); len(got) != 0 {
+		t.Errorf("Extract = %v; want none: history", describeAll(got))
+	}
+}
