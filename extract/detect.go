@@ -120,6 +120,10 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 func operationTriggers(toks []token) []trigger {
 	var out []trigger
 	for i, t := range toks {
+		if t.in(dismantleWords) && anyNear(toks, i, 1, 4, dismantledWords) {
+			out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start}) // "تفكيك خلية", "dismantled a cell": its members taken
+			continue
+		}
 		if !t.in(operationWords) {
 			continue
 		}
@@ -133,6 +137,13 @@ func operationTriggers(toks []token) []trigger {
 	}
 	return out
 }
+
+// dismantleWords before a group's word tell its members arrested: "تفكيك خلية
+// لتنظيم داعش", "dismantled an ISIS cell", "فككت شبكة لتهريب".
+var (
+	dismantleWords  = wordSet("تفكيك", "فكك", "فككت", "يفكك", "dismantled", "dismantle", "dismantling", "busted", "broke")
+	dismantledWords = wordSet("خليه", "خلايا", "خليتين", "شبكه", "عصابه", "cell", "cells", "network", "ring", "gang")
+)
 
 // isExplosionVerb reports whether norm is a form of "انفجر" or "انفجار": an
 // explosion that happened, whatever was seized before it.

@@ -246,3 +246,17 @@ func TestExtract_MonthsBeforeIsNoHistory(t *testing.T) {
 		t.Errorf("Extract = %v; want none: history", describeAll(got))
 	}
 }
+
+// Dismantling a cell or a gang ("تفكيك خلية", "dismantled a cell") takes its
+// members: an arrest, told without the word.
+func TestExtract_DismantledCell(t *testing.T) {
+	for _, text := range []string{
+		"Counter-terrorism units dismantled an ISIS cell in the village of Jadid Ekaydat in the eastern countryside of Deir ez-Zor on Monday.",
+		"تمكنت وحدات الأمن الداخلي من تفكيك خلية تابعة لتنظيم داعش في بلدة الشحيل بريف دير الزور الشرقي يوم الاثنين.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].IncidentType != TypeArrest {
+			t.Errorf("Extract(%q) = %v; want one arrest", text, describeAll(got))
+		}
+	}
+}
