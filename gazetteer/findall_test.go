@@ -242,3 +242,13 @@ func TestFindAll_PrepositionWithPronoun(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAll_AdjectiveAfterName: a word describing a place ("السكنية",
+// "الحدودية") between its name and its area leaves the area locating it.
+func TestFindAll_AdjectiveAfterName(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("سقطت قذائف هاون على منطقة الصالحية السكنية بدمشق ظهر اليوم.")
+	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY01" {
+		t.Errorf("FindAll = %v; want one mention in Damascus", mentionIDs(got))
+	}
+}

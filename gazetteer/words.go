@@ -109,6 +109,14 @@ var stopKeys = map[string]bool{
 	"عليه": true, "عليها": true, "عليهم": true, "عليهما": true,
 }
 
+// placeAdjectives follow a place's name and describe it: residential, crowded,
+// besieged, on the border or the coast. They are read as part of the mention,
+// so that the area told after them still locates it.
+var placeAdjectives = map[string]bool{
+	"السكني": true, "السكنيه": true, "المكتظ": true, "المكتظه": true, "المحاصر": true, "المحاصره": true,
+	"الحدودي": true, "الحدوديه": true, "الساحلي": true, "الساحليه": true,
+}
+
 // monthKeys are the month names of Syrian and other Arabic news (Syriac and
 // Egyptian forms) and of English news. Several are also names of villages and
 // city quarters ("تشرين", "آذار", "السابع من نيسان"): in running text a name holding
