@@ -260,3 +260,14 @@ func TestExtract_DismantledCell(t *testing.T) {
 		}
 	}
 }
+
+// A weekday told with a day and month outweighs a year written elsewhere in a
+// passage without a publication date (a page banner): Wednesday 12 November
+// under a banner of 2026 is in 2025.
+func TestExtract_WeekdayOverBannerYear(t *testing.T) {
+	text := "السبت 10 كانون الثاني 2026\n\nقالت وزارة الداخلية إن وحدات الأمن الداخلي ألقت القبض مساء الأربعاء 12 تشرين الثاني على ثلاثة مطلوبين في مدينة بانياس بريف طرطوس."
+	got := atToday(New(mustGazetteer(t))).Extract(text, time.Time{})
+	if len(got) != 1 || got[0].DateFrom.Format(time.DateOnly) != "2025-11-12" {
+		t.Errorf("Extract = %v; want one arrest on 2025-11-12", describeAll(got))
+	}
+}
