@@ -105,6 +105,9 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 	seized := slices.ContainsFunc(ts, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
 	out := ts[:0]
 	for k, t := range ts {
+		if k > 0 && t.Typ == TypeWeaponsSeizure && ts[k-1].Typ == TypeWeaponsSeizure && t.Tok-ts[k-1].Tok <= 3 {
+			continue // "عثروا على مستودع ذخيرة": two words of one find
+		}
 		lx, _ := lookup(toks[t.Tok].Norm)
 		if (lx.item || toks[t.Tok].in(itemWords)) && !isExplosion(toks[t.Tok].Norm) && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
 			continue

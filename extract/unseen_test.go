@@ -271,3 +271,17 @@ func TestExtract_WeekdayOverBannerYear(t *testing.T) {
 		t.Errorf("Extract = %v; want one arrest on 2025-11-12", describeAll(got))
 	}
 }
+
+// Weapons discovered or found ("اكتشفت موقعين يحتويان على أسلحة", "عُثر على
+// بنادق") are a seizure; two words of one find are one.
+func TestExtract_WeaponsDiscovered(t *testing.T) {
+	for _, text := range []string{
+		"اكتشفت دورية أمنية اليوم موقعين يحتويان على أسلحة وذخائر في قرية الحواش بريف حماة الغربي.",
+		"تابعت وحدات الهندسة أعمال التمشيط في ريف حماة الجنوبي وعثرت على مستودع ذخيرة في بلدة طيبة الإمام.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
+			t.Errorf("Extract(%q) = %v; want one weapons_seizure", text, describeAll(got))
+		}
+	}
+}
