@@ -303,12 +303,18 @@ func blocked(toks []token, i int) bool {
 			continue
 		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+		if w == "لم" && anyNear(toks, j, 1, i-j-1, casualtyNouns) {
+			continue // "لم تسجل إصابات بقصف مماثل": no one was hurt, the shelling happened
+		}
 		if blockWords[w] || blockWords[strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ال")] {
 			return true // whole words only, with "و", "ال": "التخطيط", but "بعدما" holds no "عدم"
 		}
 	}
 	return false
 }
+
+// casualtyNouns name the people an event hurt or the harm it did.
+var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسائر", "قتلي", "جرحي", "اضرار")
 
 // refine narrows a generic attack or shelling word by the weapon named near it.
 func refine(toks []token, i int, typ string) string {

@@ -285,3 +285,13 @@ func TestExtract_WeaponsDiscovered(t *testing.T) {
 		}
 	}
 }
+
+// "لم" before a casualty noun negates the casualties, not the event: "لم تسجل
+// إصابات بقصف" tells a shelling that hurt no one.
+func TestExtract_NoCasualtiesIsStillAnEvent(t *testing.T) {
+	text := "قتل مدني بقصف صاروخي على مدينة اللطامنة، فيما لم تسجل إصابات بقصف مماثل على قرية الحماميات بريف حماة الشمالي."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 2 {
+		t.Errorf("Extract = %v; want two shellings", describeAll(got))
+	}
+}
