@@ -387,7 +387,7 @@ func sameUnresolved(a, b *dateMention) bool {
 	if a.resolved() != b.resolved() {
 		return true
 	}
-	return a.Key != "" && a.Key == b.Key
+	return sameKey(a.Key, b.Key)
 }
 
 // countsDiffer reports a toll told differently: another event, not the same

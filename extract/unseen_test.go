@@ -295,3 +295,13 @@ func TestExtract_NoCasualtiesIsStillAnEvent(t *testing.T) {
 		t.Errorf("Extract = %v; want two shellings", describeAll(got))
 	}
 }
+
+// In an undated passage "أمس الخميس" and "ليلة أمس" are one day: a lead and
+// its telling at a finer place are one event.
+func TestExtract_YesterdayToldTwice(t *testing.T) {
+	text := "هاجم مسلحون مجهولون نقطة عسكرية بريف دير الزور الشرقي، أمس الخميس.\nوقالت شبكة محلية إن النقطة الواقعة في مدينة الميادين تعرضت ليلة أمس لهجوم من قبل مجهولين."
+	got := atToday(New(mustGazetteer(t))).Extract(text, time.Time{})
+	if len(got) != 1 {
+		t.Errorf("Extract = %v; want one attack", describeAll(got))
+	}
+}
