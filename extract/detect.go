@@ -70,6 +70,9 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
+		if anyNear(toks, i, -2, -1, coverageWords) {
+			continue // "له دور في تغطية المعارك", "covering the clashes": a reporter's subject, not an event
+		}
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
@@ -312,6 +315,9 @@ func blocked(toks []token, i int) bool {
 	}
 	return false
 }
+
+// coverageWords before an incident word make it what a reporter covers.
+var coverageWords = wordSet("تغطيه", "تغطيته", "تغطيتها", "covering", "coverage", "covered")
 
 // casualtyNouns name the people an event hurt or the harm it did.
 var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسائر", "قتلي", "جرحي", "اضرار")

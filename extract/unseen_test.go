@@ -305,3 +305,13 @@ func TestExtract_YesterdayToldTwice(t *testing.T) {
 		t.Errorf("Extract = %v; want one attack", describeAll(got))
 	}
 }
+
+// An incident word a reporter covers ("تغطية المعارك", "covering the clashes")
+// is no event.
+func TestExtract_CoverageIsNoEvent(t *testing.T) {
+	text := "اعتقلت الهيئة ناشطاً إعلامياً في مدينة سرمدا بريف إدلب أمس. وقد عمل الناشط طويلاً على تغطية المعارك في مدينة سراقب."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest {
+		t.Errorf("Extract = %v; want the arrest only", describeAll(got))
+	}
+}
