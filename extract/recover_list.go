@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 )
@@ -118,7 +119,9 @@ func (p *passage) listAfterPlural(toks []token, i int) []nameSpan {
 			break
 		}
 		last := p.nameRun(toks, j, norm, 3)
-		if last < 0 || !looksLikeName(norm, last > j) {
+		// an adjective after a dual agrees in the dual ("قريتين صغيرتين"): a word in
+		// "ـية" after "قريتي" is a name ("قريتي X وY"), as it is not after "قرى"
+		if last < 0 || !looksLikeName(norm, last > j || most == 2 && utf8.RuneCountInString(norm) >= 3) {
 			break
 		}
 		out = append(out, nameSpan{first: j, last: last, typeTok: -1, cut: cut})

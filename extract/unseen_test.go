@@ -315,3 +315,13 @@ func TestExtract_CoverageIsNoEvent(t *testing.T) {
 		t.Errorf("Extract = %v; want the arrest only", describeAll(got))
 	}
 }
+
+// After a dual type word a word in "ـية" is a name, not an adjective (which
+// would agree in the dual): "قريتي X وY" with X ending in "ـية".
+func TestExtract_DualBeforeNisbaName(t *testing.T) {
+	text := "نفذت الفصائل عملية دهم واعتقال في قريتي عرشانية وكفرنايا بريف حلب الشمالي أسفرت عن اعتقال أربعة مواطنين."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || !strings.Contains(strings.Join(placeTexts(got[0]), "|"), "عرشانية") {
+		t.Errorf("Extract = %v; want one arrest at the two villages", describeAll(got))
+	}
+}
