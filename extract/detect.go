@@ -106,14 +106,21 @@ func findTriggers(toks []token) []trigger {
 // was seized.
 func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 	seized := slices.ContainsFunc(ts, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
+	arrested := slices.ContainsFunc(ts, func(t trigger) bool { return t.Typ == TypeArrest })
 	out := ts[:0]
 	for k, t := range ts {
 		if k > 0 && t.Typ == TypeWeaponsSeizure && ts[k-1].Typ == TypeWeaponsSeizure && t.Tok-ts[k-1].Tok <= 3 {
 			continue // "عثروا على مستودع ذخيرة": two words of one find
 		}
 		lx, _ := lookup(toks[t.Tok].Norm)
-		if (lx.item || toks[t.Tok].in(itemWords)) && !isExplosion(toks[t.Tok].Norm) && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
+		item := (lx.item || toks[t.Tok].in(itemWords)) && !isExplosion(toks[t.Tok].Norm)
+		if item && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
 			continue
+		}
+		if item && arrested && !anyNear(toks, t.Tok, -3, 3, impactWords) {
+			// "arrested 10 members, who were equipped with weapons, grenades and explosive
+			// devices": the weapons the arrested held, found on them
+			t.Typ, seized = TypeWeaponsSeizure, true
 		}
 		out = append(out, t)
 	}

@@ -325,3 +325,17 @@ func TestExtract_DualBeforeNisbaName(t *testing.T) {
 		t.Errorf("Extract = %v; want one arrest at the two villages", describeAll(got))
 	}
 }
+
+// Weapons named in a sentence of an arrest, with no verb of their use, are
+// what the arrested held: a seizure told with the arrest, not a bombing.
+func TestExtract_WeaponsOfTheArrested(t *testing.T) {
+	text := "Security units arrested six cell members in the town of Hajin on Monday, who were carrying rifles, grenades and explosive devices."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	types := map[string]bool{}
+	for _, c := range got {
+		types[c.IncidentType] = true
+	}
+	if !types[TypeArrest] || !types[TypeWeaponsSeizure] || types[TypeBombing] {
+		t.Errorf("Extract = %v; want an arrest and a weapons_seizure, no bombing", describeAll(got))
+	}
+}
