@@ -281,7 +281,7 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
 		if institutionName(toks, i+1, last) {
-			return nil, "" // "the Internal Security Forces in Deir ez-Zor": an institution, not a place
+			return nil, "" // "the Military Police Command in Afrin": an institution, not a place
 		}
 		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
 			tokAt(toks, last+1) == "in" && isArea(*ctx)) {

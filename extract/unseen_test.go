@@ -103,7 +103,7 @@ func TestExtract_OperationTargetingFar(t *testing.T) {
 // An English incident word after an adverb of frequency tells a habit, not an
 // event: "cells regularly carry out attacks".
 func TestExtract_HabitNotEvent(t *testing.T) {
-	text := "Two fighters were killed when a landmine hit their car in the town of Busaira on Sunday. Sleeper cells regularly carry out attacks in areas held by the SDF."
+	text := "Two fighters were killed when a landmine hit their car in the town of Busaira on Sunday. Sleeper cells regularly mount attacks on villages held by the SDF."
 	got := extractAll(t, text, ymd("2025-10-15"))
 	if len(got) != 1 {
 		t.Errorf("Extract = %v; want the landmine only", describeAll(got))
@@ -180,7 +180,7 @@ func TestExtract_StationedIsOrigin(t *testing.T) {
 // lacks it.
 func TestExtract_ToponymHeads(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"استهدفت غارة جوية إسرائيلية أمس موقعاً على تل الدرعيات قرب مدينة نوى بريف درعا الغربي.", "تل الدرعيات"},
+		{"استهدفت غارة جوية إسرائيلية أمس موقعاً على تل الدرعيات غربي مدينة نوى في محافظة درعا.", "تل الدرعيات"},
 		{"اختطف مسلحون مجهولون شاباً أثناء عمله في وادي الصفصاف بريف السويداء الغربي.", "وادي الصفصاف"},
 	} {
 		got := extractAll(t, tc.text, ymd("2025-10-15"))
@@ -197,7 +197,7 @@ func TestExtract_DualNamesTwoAndCampsOfPeople(t *testing.T) {
 	if len(got) != 1 || strings.Contains(strings.Join(placeTexts(got[0]), "|"), "تظهر") {
 		t.Errorf("dual: Extract = %v; want one incident, no place \"تظهر\"", describeAll(got))
 	}
-	got = extractAll(t, "اعتقلت دورية أمنية شاباً أمام أحد مخيمات النازحين في بلدة أطمة بريف إدلب الشمالي.", ymd("2025-10-15"))
+	got = extractAll(t, "اعتقلت دورية أمنية شاباً عند مدخل أحد مخيمات النازحين شمالي بلدة أطمة بريف إدلب.", ymd("2025-10-15"))
 	if len(got) != 1 || strings.Contains(strings.Join(placeTexts(got[0]), "|"), "النازحين") {
 		t.Errorf("camp: Extract = %v; want one incident, no place \"النازحين\"", describeAll(got))
 	}
@@ -216,7 +216,7 @@ func TestExtract_EnglishInstitutionIsNoPlace(t *testing.T) {
 // A country's adjective on its border names no force: fire "near the Turkish
 // border" is not a Turkish strike from the air.
 func TestExtract_BorderIsNoForce(t *testing.T) {
-	text := "Gunmen holed up near the Turkish border fired on Thursday a rocket that fell in the al-Ramel neighborhood of Latakia city, injuring three civilians."
+	text := "A rocket fired by gunmen hiding close to the Turkish border landed on Thursday in the al-Ramel neighborhood of Latakia city, injuring three civilians."
 	got := extractAll(t, text, ymd("2025-10-15"))
 	if len(got) != 1 || got[0].IncidentType == TypeAirstrike {
 		t.Errorf("Extract = %v; want one incident, not an airstrike", describeAll(got))
@@ -237,11 +237,11 @@ func TestExtract_BombFromTheAir(t *testing.T) {
 // the background of a story, are still events to map; history recalled (a
 // massacre years before) is not.
 func TestExtract_MonthsBeforeIsNoHistory(t *testing.T) {
-	text := "On March 12, 2020, gunmen kidnapped a young man in the town of Shahba in al-Suwayda governorate."
+	text := "On March 12, 2020, armed men abducted a shop owner in the town of Shahba, in al-Suwayda."
 	if got := extractAll(t, text, ymd("2020-06-29")); len(got) != 1 || got[0].IncidentType != TypeKidnapping {
 		t.Errorf("Extract = %v; want one kidnapping", describeAll(got))
 	}
-	text = "On March 12, 2014, gunmen kidnapped a young man in the town of Shahba in al-Suwayda governorate."
+	text = "On March 12, 2014, armed men abducted a shop owner in the town of Shahba, in al-Suwayda."
 	if got := extractAll(t, text, ymd("2020-06-29")); len(got) != 0 {
 		t.Errorf("Extract = %v; want none: history", describeAll(got))
 	}
@@ -251,7 +251,7 @@ func TestExtract_MonthsBeforeIsNoHistory(t *testing.T) {
 // members: an arrest, told without the word.
 func TestExtract_DismantledCell(t *testing.T) {
 	for _, text := range []string{
-		"Counter-terrorism units dismantled an ISIS cell in the village of Jadid Ekaydat in the eastern countryside of Deir ez-Zor on Monday.",
+		"Counter-terrorism units dismantled an ISIS cell in the village of Jadid Ekaydat in rural eastern Deir ez-Zor on Monday.",
 		"تمكنت وحدات الأمن الداخلي من تفكيك خلية تابعة لتنظيم داعش في بلدة الشحيل بريف دير الزور الشرقي يوم الاثنين.",
 	} {
 		got := extractAll(t, text, ymd("2025-10-15"))
@@ -265,7 +265,7 @@ func TestExtract_DismantledCell(t *testing.T) {
 // passage without a publication date (a page banner): Wednesday 12 November
 // under a banner of 2026 is in 2025.
 func TestExtract_WeekdayOverBannerYear(t *testing.T) {
-	text := "السبت 10 كانون الثاني 2026\n\nقالت وزارة الداخلية إن وحدات الأمن الداخلي ألقت القبض مساء الأربعاء 12 تشرين الثاني على ثلاثة مطلوبين في مدينة بانياس بريف طرطوس."
+	text := "السبت 10 كانون الثاني 2026\n\nأعلنت الداخلية أن دورية للأمن الداخلي ألقت القبض مساء الأربعاء 12 تشرين الثاني على ثلاثة مطلوبين في مدينة بانياس بريف طرطوس."
 	got := atToday(New(mustGazetteer(t))).Extract(text, time.Time{})
 	if len(got) != 1 || got[0].DateFrom.Format(time.DateOnly) != "2025-11-12" {
 		t.Errorf("Extract = %v; want one arrest on 2025-11-12", describeAll(got))
@@ -276,7 +276,7 @@ func TestExtract_WeekdayOverBannerYear(t *testing.T) {
 // بنادق") are a seizure; two words of one find are one.
 func TestExtract_WeaponsDiscovered(t *testing.T) {
 	for _, text := range []string{
-		"اكتشفت دورية أمنية اليوم موقعين يحتويان على أسلحة وذخائر في قرية الحواش بريف حماة الغربي.",
+		"اكتشفت دورية أمنية اليوم موقعين فيهما أسلحة خفيفة وذخائر في قرية الحواش بريف حماة الغربي.",
 		"تابعت وحدات الهندسة أعمال التمشيط في ريف حماة الجنوبي وعثرت على مستودع ذخيرة في بلدة طيبة الإمام.",
 	} {
 		got := extractAll(t, text, ymd("2025-10-15"))
@@ -299,7 +299,7 @@ func TestExtract_NoCasualtiesIsStillAnEvent(t *testing.T) {
 // In an undated passage "أمس الخميس" and "ليلة أمس" are one day: a lead and
 // its telling at a finer place are one event.
 func TestExtract_YesterdayToldTwice(t *testing.T) {
-	text := "هاجم مسلحون مجهولون نقطة عسكرية بريف دير الزور الشرقي، أمس الخميس.\nوقالت شبكة محلية إن النقطة الواقعة في مدينة الميادين تعرضت ليلة أمس لهجوم من قبل مجهولين."
+	text := "هاجم مسلحون مجهولون نقطة عسكرية في ريف دير الزور الشرقي يوم أمس الخميس.\nوقالت شبكة محلية إن النقطة الواقعة في مدينة الميادين تعرضت ليلة أمس لإطلاق نار كثيف."
 	got := atToday(New(mustGazetteer(t))).Extract(text, time.Time{})
 	if len(got) != 1 {
 		t.Errorf("Extract = %v; want one attack", describeAll(got))
