@@ -6,6 +6,16 @@ import (
 	"time"
 )
 
+// wantOne checks that each text gives exactly one incident, of type typ.
+func wantOne(t *testing.T, typ string, published time.Time, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if got := extractAll(t, text, published); len(got) != 1 || got[0].IncidentType != typ {
+			t.Errorf("Extract(%q) = %v; want one %s", text, describeAll(got), typ)
+		}
+	}
+}
+
 // Rules of the fourth round, each for a class of phrasing of Syrian news in
 // general, found on real passages the earlier rules were not written from.
 // Every sentence here is ours.
@@ -45,15 +55,10 @@ func TestExtract_ReleaseIsNoArrest(t *testing.T) {
 // In a sentence that tells a seizure, weapon nouns told before its word are
 // what was seized, not a shelling or a bombing.
 func TestExtract_SeizedBeforeTheVerb(t *testing.T) {
-	for _, text := range []string{
+	wantOne(t, TypeWeaponsSeizure, ymd("2025-10-15"),
 		"Rifles, mortar shells and ammunition were also seized during the raid on a farm in the town of Jasim in rural Daraa.",
 		"A cache of explosives and mortar rounds was found and seized by the patrol in the village of Tal Hamis.",
-	} {
-		got := extractAll(t, text, ymd("2025-10-15"))
-		if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
-			t.Errorf("Extract(%q) = %v; want one weapons_seizure", text, describeAll(got))
-		}
-	}
+	)
 }
 
 // A farm road between two villages is named by its ends, and sources speak
@@ -93,11 +98,7 @@ func TestExtract_SettlementBeforeItsRegion(t *testing.T) {
 // A participle after an operation word tells what the operation aimed at,
 // however long the phrase between: no attack of its own.
 func TestExtract_OperationTargetingFar(t *testing.T) {
-	text := "Sources said the SDF began a wide security campaign, with the support and cover of the coalition's forces, targeting ISIS cells in the Ghuwayran neighbourhood of Hasakah city, where 12 suspects were arrested."
-	got := extractAll(t, text, ymd("2025-10-15"))
-	if len(got) != 1 || got[0].IncidentType != TypeArrest {
-		t.Errorf("Extract = %v; want one arrest", describeAll(got))
-	}
+	wantOne(t, TypeArrest, ymd("2025-10-15"), "Sources said the SDF began a wide security campaign, with the support and cover of the coalition's forces, targeting ISIS cells in the Ghuwayran neighbourhood of Hasakah city, where 12 suspects were arrested.")
 }
 
 // An English incident word after an adverb of frequency tells a habit, not an
@@ -113,15 +114,10 @@ func TestExtract_HabitNotEvent(t *testing.T) {
 // A day of the month before an event noun dates the event; it does not count
 // events: "يوم الأحد 13 ديسمبر، جراء غارات" is no tally of thirteen raids.
 func TestExtract_DayIsNoCount(t *testing.T) {
-	for _, text := range []string{
+	wantOne(t, TypeAirstrike, ymd("2025-12-15"),
 		"قتل ثمانية مدنيين يوم الأحد 14 ديسمبر، جراء غارات جوية على مدينة معرة النعمان بريف إدلب الجنوبي.",
 		"Eight civilians were killed on Sunday, 14 December, in airstrikes on the town of Maarat al-Numan in southern Idlib.",
-	} {
-		got := extractAll(t, text, ymd("2025-12-15"))
-		if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
-			t.Errorf("Extract(%q) = %v; want one airstrike", text, describeAll(got))
-		}
-	}
+	)
 }
 
 // A definite word of the event told just before ("وقت الهجوم") in a sentence
@@ -145,10 +141,7 @@ func TestExtract_EnglishLexiconBreadth(t *testing.T) {
 		{"Government forces pounded the town of Kafr Nabl in southern Idlib overnight.", TypeShelling},
 		{"Tribal fighters and the SDF fought for hours on Monday in the town of Busaira in eastern Deir ez-Zor.", TypeClash},
 	} {
-		got := extractAll(t, tc.text, ymd("2025-10-15"))
-		if len(got) != 1 || got[0].IncidentType != tc.want {
-			t.Errorf("Extract(%q) = %v; want one %s", tc.text, describeAll(got), tc.want)
-		}
+		wantOne(t, tc.want, ymd("2025-10-15"), tc.text)
 	}
 }
 
@@ -226,22 +219,15 @@ func TestExtract_BorderIsNoForce(t *testing.T) {
 // A bomb dropped from an aircraft is an airstrike, as the conventions say of
 // anything from the air.
 func TestExtract_BombFromTheAir(t *testing.T) {
-	text := "Regime helicopters dropped explosive barrels and bombs on the town of Kafr Zita in northern Hama on Monday."
-	got := extractAll(t, text, ymd("2025-10-15"))
-	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
-		t.Errorf("Extract = %v; want one airstrike", describeAll(got))
-	}
+	wantOne(t, TypeAirstrike, ymd("2025-10-15"), "Regime helicopters dropped explosive barrels and bombs on the town of Kafr Zita in northern Hama on Monday.")
 }
 
 // Events told with dates of their own a few months before publication, as
 // the background of a story, are still events to map; history recalled (a
 // massacre years before) is not.
 func TestExtract_MonthsBeforeIsNoHistory(t *testing.T) {
-	text := "On March 12, 2020, armed men abducted a shop owner in the town of Shahba, in al-Suwayda."
-	if got := extractAll(t, text, ymd("2020-06-29")); len(got) != 1 || got[0].IncidentType != TypeKidnapping {
-		t.Errorf("Extract = %v; want one kidnapping", describeAll(got))
-	}
-	text = "On March 12, 2014, armed men abducted a shop owner in the town of Shahba, in al-Suwayda."
+	wantOne(t, TypeKidnapping, ymd("2020-06-29"), "On March 12, 2020, armed men abducted a shop owner in the town of Shahba, in al-Suwayda.")
+	text := "On March 12, 2014, armed men abducted a shop owner in the town of Shahba, in al-Suwayda."
 	if got := extractAll(t, text, ymd("2020-06-29")); len(got) != 0 {
 		t.Errorf("Extract = %v; want none: history", describeAll(got))
 	}
@@ -250,15 +236,10 @@ func TestExtract_MonthsBeforeIsNoHistory(t *testing.T) {
 // Dismantling a cell or a gang ("تفكيك خلية", "dismantled a cell") takes its
 // members: an arrest, told without the word.
 func TestExtract_DismantledCell(t *testing.T) {
-	for _, text := range []string{
+	wantOne(t, TypeArrest, ymd("2025-10-15"),
 		"Counter-terrorism units dismantled an ISIS cell in the village of Jadid Ekaydat in rural eastern Deir ez-Zor on Monday.",
 		"تمكنت وحدات الأمن الداخلي من تفكيك خلية تابعة لتنظيم داعش في بلدة الشحيل بريف دير الزور الشرقي يوم الاثنين.",
-	} {
-		got := extractAll(t, text, ymd("2025-10-15"))
-		if len(got) != 1 || got[0].IncidentType != TypeArrest {
-			t.Errorf("Extract(%q) = %v; want one arrest", text, describeAll(got))
-		}
-	}
+	)
 }
 
 // A weekday told with a day and month outweighs a year written elsewhere in a
@@ -275,15 +256,10 @@ func TestExtract_WeekdayOverBannerYear(t *testing.T) {
 // Weapons discovered or found ("اكتشفت موقعين يحتويان على أسلحة", "عُثر على
 // بنادق") are a seizure; two words of one find are one.
 func TestExtract_WeaponsDiscovered(t *testing.T) {
-	for _, text := range []string{
+	wantOne(t, TypeWeaponsSeizure, ymd("2025-10-15"),
 		"اكتشفت دورية أمنية اليوم موقعين فيهما أسلحة خفيفة وذخائر في قرية الحواش بريف حماة الغربي.",
 		"تابعت وحدات الهندسة أعمال التمشيط في ريف حماة الجنوبي وعثرت على مستودع ذخيرة في بلدة طيبة الإمام.",
-	} {
-		got := extractAll(t, text, ymd("2025-10-15"))
-		if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
-			t.Errorf("Extract(%q) = %v; want one weapons_seizure", text, describeAll(got))
-		}
-	}
+	)
 }
 
 // "لم" before a casualty noun negates the casualties, not the event: "لم تسجل
@@ -309,11 +285,7 @@ func TestExtract_YesterdayToldTwice(t *testing.T) {
 // An incident word a reporter covers ("تغطية المعارك", "covering the clashes")
 // is no event.
 func TestExtract_CoverageIsNoEvent(t *testing.T) {
-	text := "اعتقلت الهيئة ناشطاً إعلامياً في مدينة سرمدا بريف إدلب أمس. وقد عمل الناشط طويلاً على تغطية المعارك في مدينة سراقب."
-	got := extractAll(t, text, ymd("2025-10-15"))
-	if len(got) != 1 || got[0].IncidentType != TypeArrest {
-		t.Errorf("Extract = %v; want the arrest only", describeAll(got))
-	}
+	wantOne(t, TypeArrest, ymd("2025-10-15"), "اعتقلت الهيئة ناشطاً إعلامياً في مدينة سرمدا بريف إدلب أمس. وقد عمل الناشط طويلاً على تغطية المعارك في مدينة سراقب.")
 }
 
 // After a dual type word a word in "ـية" is a name, not an adjective (which
