@@ -69,7 +69,7 @@ func eventNounWithin(toks []token, from, n int) bool {
 			return k < len(toks) && ok
 		}
 		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || enPersons[toks[j].Norm] || monthAt(toks, j).ok {
-			return false // "13 ديسمبر، جراء غارات", "on 13 December, airstrikes": a day, not a count
+			return false // "14 ديسمبر، جراء غارات", "on 14 December, airstrikes": a day, not a count
 		}
 		if _, ok := enMonths[toks[j].Norm]; ok {
 			return false

@@ -203,7 +203,7 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		if last < i+1 || !strings.HasPrefix(toks[i+1].Norm, "ال") {
 			return nil, ""
 		}
-		return []nameSpan{{i, last, -1, headProclitic(w)}}, gazetteer.KindLandmark // "تل الجابية": the head is part of the name
+		return []nameSpan{{i, last, -1, headProclitic(w)}}, gazetteer.KindLandmark // "تل الحارة": the head is part of the name
 	}
 	kind, typed := typeWordAt(w)
 	if !typed && w != "في" && w != "علي" && !edgeWordAt(w) {
@@ -219,10 +219,10 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 	return []nameSpan{{first, last, i, 0}}, kind
 }
 
-// toponymHeads begin the names of hills, mountains, valleys, dams and ruins:
-// "تل الجابية", "تلة الصنوبر", "وادي النصارى", "سد الفرات". Indefinite and
+// toponymHeads begin the names of hills, mountains, valleys and ruins:
+// "تل الحارة", "تلة الصنوبر", "وادي بردى", "خربة الجوز". Indefinite and
 // followed by a definite word, they say a name is told, and are part of it.
-var toponymHeads = wordSet("تل", "تله", "جبل", "وادي", "سد", "خربه")
+var toponymHeads = wordSet("تل", "تله", "جبل", "وادي", "خربه")
 
 // headAt reads a toponym head with the conjunction "و" or the preposition "ب"
 // glued to it ("وتل", "بوادي").

@@ -112,7 +112,7 @@ func TestExtract_HabitNotEvent(t *testing.T) {
 }
 
 // A day of the month before an event noun dates the event; it does not count
-// events: "يوم الأحد 13 ديسمبر، جراء غارات" is no tally of thirteen raids.
+// events: "يوم الأحد 14 ديسمبر، جراء غارات" is no tally of fourteen raids.
 func TestExtract_DayIsNoCount(t *testing.T) {
 	wantOne(t, TypeAirstrike, ymd("2025-12-15"),
 		"قتل ثمانية مدنيين يوم الأحد 14 ديسمبر، جراء غارات جوية على مدينة معرة النعمان بريف إدلب الجنوبي.",
@@ -168,7 +168,7 @@ func TestExtract_StationedIsOrigin(t *testing.T) {
 	}
 }
 
-// A hill, mountain, valley or dam is named by its head and the word after it
+// A hill, mountain or valley is named by its head and the word after it
 // ("تل X", "وادي X"): the name as written, head included, though the gazetteer
 // lacks it.
 func TestExtract_ToponymHeads(t *testing.T) {
@@ -219,7 +219,7 @@ func TestExtract_BorderIsNoForce(t *testing.T) {
 // A bomb dropped from an aircraft is an airstrike, as the conventions say of
 // anything from the air.
 func TestExtract_BombFromTheAir(t *testing.T) {
-	wantOne(t, TypeAirstrike, ymd("2025-10-15"), "Regime helicopters dropped explosive barrels and bombs on the town of Kafr Zita in northern Hama on Monday.")
+	wantOne(t, TypeAirstrike, ymd("2025-10-15"), "Regime helicopters dropped explosive barrels and bombs on the town of Morek in northern Hama on Monday.")
 }
 
 // Events told with dates of their own a few months before publication, as
@@ -265,7 +265,7 @@ func TestExtract_WeaponsDiscovered(t *testing.T) {
 // "لم" before a casualty noun negates the casualties, not the event: "لم تسجل
 // إصابات بقصف" tells a shelling that hurt no one.
 func TestExtract_NoCasualtiesIsStillAnEvent(t *testing.T) {
-	text := "قتل مدني بقصف صاروخي على مدينة اللطامنة، فيما لم تسجل إصابات بقصف مماثل على قرية الحماميات بريف حماة الشمالي."
+	text := "أصيب طفلان بقذائف مدفعية سقطت على بلدة مورك، بينما لم تسجل إصابات بقصف طال قرية التوينة بريف حماة الشمالي."
 	got := extractAll(t, text, ymd("2025-10-15"))
 	if len(got) != 2 {
 		t.Errorf("Extract = %v; want two shellings", describeAll(got))

@@ -247,8 +247,8 @@ func TestFindAll_PrepositionWithPronoun(t *testing.T) {
 // "الحدودية") between its name and its area leaves the area locating it.
 func TestFindAll_AdjectiveAfterName(t *testing.T) {
 	g := mustDefault(t)
-	got := g.FindAll("سقطت قذائف هاون على منطقة الصالحية السكنية بدمشق ظهر اليوم.")
-	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY01" {
-		t.Errorf("FindAll = %v; want one mention in Damascus", mentionIDs(got))
+	got := g.FindAll("سقطت قذائف صباح الأحد على حي الميدان السكني بحلب.")
+	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY02" || len(got[0].Match.Context) == 0 {
+		t.Errorf("FindAll = %v; want one mention in Aleppo, located by the city after the adjective", mentionIDs(got))
 	}
 }

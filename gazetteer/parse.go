@@ -126,7 +126,7 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 		case t.arabic && len(t.norm) > len(key) && directions[key] != "":
 			p.ruralDir += directions[key]
 		case t.arabic && placeAdjectives[t.norm]:
-			// "حي الزهراء السكني", "مدينة البوكمال الحدودية": a word describing the place,
+			// "حي الميدان السكني", "البلدة الحدودية": a word describing the place,
 			// before the area that locates it
 		case !t.arabic && ruralWords[key]:
 			p.rural = true
