@@ -69,7 +69,7 @@ func (p *passage) candidates() []Candidate {
 // historyDays is how long before publication an event told with a date of
 // its own is history recalled (an anniversary piece retelling a massacre of
 // years before, with its date), not news to map.
-const historyDays = 60
+const historyDays = 180
 
 // history reports a draft dated, by a date of its own, historyDays or more
 // before the publication date.
@@ -88,6 +88,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
 		prev := drafts[n-1]
 		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before
+		d.apart = d.apart && g.earlier      // "كان قد غادر وقت الهجوم": the background is someone's deed, the attack is the one told
 	}
 	for _, i := range g.places {
 		m := &s.ms[i]
@@ -386,7 +387,7 @@ func sameUnresolved(a, b *dateMention) bool {
 	if a.resolved() != b.resolved() {
 		return true
 	}
-	return a.Key != "" && a.Key == b.Key
+	return sameKey(a.Key, b.Key)
 }
 
 // countsDiffer reports a toll told differently: another event, not the same

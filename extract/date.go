@@ -219,18 +219,43 @@ func noYear(what string) dateMention {
 }
 
 // dateKey names an unresolved date for comparing tellings: its weekday if it
-// has one ("أمس الخميس" and "مساء يوم الخميس" share "thursday"), else its words.
+// has one ("أمس الخميس" and "مساء يوم الخميس" share "thursday"), else its words;
+// a day told as yesterday adds "yesterday" ("أمس الخميس" and "ليلة أمس" share
+// it). Keys are compared by sameKey.
 func dateKey(toks []token) string {
 	var words []string
+	wday, rel := "", ""
 	for _, t := range toks {
 		w := strings.TrimPrefix(t.Norm, "و")
-		if wd, ok := weekdays[w]; ok {
-			return wd.String()
+		if wd, ok := weekdays[w]; ok && wday == "" {
+			wday = wd.String()
 		}
-		if wd, ok := enWeekdays[w]; ok {
-			return wd.String()
+		if wd, ok := enWeekdays[w]; ok && wday == "" {
+			wday = wd.String()
+		}
+		if w == "امس" || w == "yesterday" {
+			rel = "yesterday"
 		}
 		words = append(words, t.Norm)
 	}
-	return strings.Join(words, " ")
+	if wday == "" {
+		wday = strings.Join(words, " ")
+	}
+	if rel != "" {
+		return wday + "|" + rel
+	}
+	return wday
+}
+
+// sameKey reports two date keys that may name one day: equal, or sharing the
+// weekday or "yesterday".
+func sameKey(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	pa, pb := strings.Split(a, "|"), strings.Split(b, "|")
+	return pa[0] == pb[0] || len(pa) == 2 && len(pb) == 2
 }

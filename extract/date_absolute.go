@@ -86,7 +86,7 @@ func (s dateScan) dayMonth(i int) (dateMention, int) {
 		if s.word(j, "الماضي", "المنصرم", "الفائت", "الجاري", "الحالي") {
 			j++
 		}
-		if y, ok = s.inferYear(m.month, d); !ok {
+		if y, ok = s.inferYear(m.month, d); !ok || s.weekdayDisagrees(i, j, y, m.month, d) {
 			return s.byWeekday(i, j, m.month, d), j - i
 		}
 	}

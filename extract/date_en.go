@@ -79,7 +79,7 @@ func (s dateScan) enDate(d int, m time.Month, j, n int) (dateMention, int) {
 	y, ny := s.yearAfter(j)
 	if ny == 0 {
 		var ok bool
-		if y, ok = s.inferYear(m, d); !ok {
+		if y, ok = s.inferYear(m, d); !ok || s.weekdayDisagrees(j-n, j, y, m, d) {
 			return s.byWeekday(j-n, j, m, d), n
 		}
 	}

@@ -55,6 +55,9 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i)) {
 			typ = TypeOther // "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold
 		}
+		if typ == TypeBombing && !isExplosion(t.Norm) && anyNear(toks, i, -5, -1, airWords) {
+			typ = TypeAirstrike // "the air force dropped explosives", "ألقى الطيران المروحي قنابل": from the air
+		}
 		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -8, -1, defuseWords) && !isExplosionVerb(t.Norm) {
@@ -67,13 +70,16 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
+		if anyNear(toks, i, -2, -1, coverageWords) {
+			continue // "له دور في تغطية المعارك", "covering the clashes": a reporter's subject, not an event
+		}
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
-		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords)) {
-			continue // "سعت الدورية إلى القبض عليهم دون جدوى": no one was arrested
+		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
+			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
-		if t.in(targetVerbs) && anyNear(toks, i, -6, -1, operationWords) {
+		if t.in(targetVerbs) && anyNear(toks, i, -12, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
 		}
 		if typ == TypeWeaponsSeizure {
@@ -85,9 +91,38 @@ func findTriggers(toks []token) []trigger {
 			Told: typ == lx.typ && definiteGeneric(toks, i),
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
+	out = weaponsOfEvents(toks, out)
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
 		slices.SortFunc(out, func(a, b trigger) int { return a.Tok - b.Tok })
+	}
+	return out
+}
+
+// weaponsOfEvents drops the weapon nouns that name the weapon of an incident
+// word just before them ("انفجار قنبلة يدوية", "بتفجير عبوة ناسفة", "an explosion
+// of a grenade") and, in a sentence that tells a seizure, those told before its
+// word ("weapons, grenades and ammunition were seized"): the one event, or what
+// was seized.
+func weaponsOfEvents(toks []token, ts []trigger) []trigger {
+	seized := slices.ContainsFunc(ts, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
+	arrested := slices.ContainsFunc(ts, func(t trigger) bool { return t.Typ == TypeArrest })
+	out := ts[:0]
+	for k, t := range ts {
+		if k > 0 && t.Typ == TypeWeaponsSeizure && ts[k-1].Typ == TypeWeaponsSeizure && t.Tok-ts[k-1].Tok <= 3 {
+			continue // "عثروا على مستودع ذخيرة": two words of one find
+		}
+		lx, _ := lookup(toks[t.Tok].Norm)
+		item := (lx.item || toks[t.Tok].in(itemWords)) && !isExplosion(toks[t.Tok].Norm)
+		if item && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
+			continue
+		}
+		if item && arrested && !anyNear(toks, t.Tok, -3, 3, impactWords) {
+			// "arrested 10 members, who were equipped with weapons, grenades and explosive
+			// devices": the weapons the arrested held, found on them
+			t.Typ, seized = TypeWeaponsSeizure, true
+		}
+		out = append(out, t)
 	}
 	return out
 }
@@ -98,6 +133,10 @@ func findTriggers(toks []token) []trigger {
 func operationTriggers(toks []token) []trigger {
 	var out []trigger
 	for i, t := range toks {
+		if t.in(dismantleWords) && anyNear(toks, i, 1, 4, dismantledWords) {
+			out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start}) // "تفكيك خلية", "dismantled a cell": its members taken
+			continue
+		}
 		if !t.in(operationWords) {
 			continue
 		}
@@ -111,6 +150,13 @@ func operationTriggers(toks []token) []trigger {
 	}
 	return out
 }
+
+// dismantleWords before a group's word tell its members arrested: "تفكيك خلية
+// لتنظيم داعش", "dismantled an ISIS cell", "فككت شبكة لتهريب".
+var (
+	dismantleWords  = wordSet("تفكيك", "فكك", "فككت", "يفكك", "dismantled", "dismantle", "dismantling", "busted", "broke")
+	dismantledWords = wordSet("خليه", "خلايا", "خليتين", "شبكه", "عصابه", "cell", "cells", "network", "ring", "gang")
+)
 
 // isExplosionVerb reports whether norm is a form of "انفجر" or "انفجار": an
 // explosion that happened, whatever was seized before it.
@@ -214,6 +260,17 @@ var (
 	vainWords  = wordSet("جدوي", "vain", "failed")
 )
 
+// releaseWords before an arrest word tell detainees let go, not taken: "أفرجت
+// السلطات عن 50 موقوفاً", "إخلاء سبيل 30 موقوفاً". The release of someone
+// kidnapped still tells the kidnapping, so they block arrests only.
+var releaseWords = wordSet("افرج", "افرجت", "يفرج", "تفرج", "اخلاء")
+
+// passiveBefore reports an English passive auxiliary before toks[i], maybe
+// with an adverb between: "were seized", "were also seized".
+func passiveBefore(toks []token, i int) bool {
+	return i > 0 && passiveAux[toks[i-1].Norm] || i > 1 && passiveAux[toks[i-2].Norm] && strings.HasSuffix(toks[i-1].Norm, "ly") || i > 1 && passiveAux[toks[i-2].Norm] && toks[i-1].Norm == "also"
+}
+
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")
 
@@ -224,7 +281,7 @@ var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجد
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
-		return anyNear(toks, i, 1, 7, weaponWords) || i > 0 && passiveAux[toks[i-1].Norm] && anyNear(toks, i, -6, -1, weaponWords)
+		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:
@@ -236,7 +293,7 @@ func needMet(toks []token, i int, n need) bool {
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
-		return anyNear(toks, i, -3, 2, airWords) || anyNear(toks, i, -3, 2, foreignAir) && !anyNear(toks, i, -3, 3, artilleryWords)
+		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords)
 	}
 	return true
 }
@@ -256,12 +313,21 @@ func blocked(toks []token, i int) bool {
 			continue
 		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+		if w == "لم" && anyNear(toks, j, 1, i-j-1, casualtyNouns) {
+			continue // "لم تسجل إصابات بقصف مماثل": no one was hurt, the shelling happened
+		}
 		if blockWords[w] || blockWords[strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ال")] {
 			return true // whole words only, with "و", "ال": "التخطيط", but "بعدما" holds no "عدم"
 		}
 	}
 	return false
 }
+
+// coverageWords before an incident word make it what a reporter covers.
+var coverageWords = wordSet("تغطيه", "تغطيته", "تغطيتها", "covering", "coverage", "covered")
+
+// casualtyNouns name the people an event hurt or the harm it did.
+var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسائر", "قتلي", "جرحي", "اضرار")
 
 // refine narrows a generic attack or shelling word by the weapon named near it.
 func refine(toks []token, i int, typ string) string {
@@ -274,7 +340,7 @@ func refine(toks []token, i int, typ string) string {
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike
-	case anyNear(toks, i, -3, 4, foreignAir) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
+	case foreignActorNear(toks, i, -3, 4) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
 		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")):
 		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
 		// "shelling" names it ("Turkish shelling"), Arabic "قصف" is any bombardment
@@ -286,6 +352,24 @@ func refine(toks []token, i int, typ string) string {
 	}
 	return typ
 }
+
+// foreignActorNear reports a foreign force's adjective at offset from..to of
+// i that names the force, not its country's border: "Israeli strikes", but
+// "near the Turkish border", "قرب الحدود التركية".
+func foreignActorNear(toks []token, i, from, to int) bool {
+	for j := max(0, i+from); j <= i+to && j < len(toks); j++ {
+		if j == i || !toks[j].in(foreignAir) {
+			continue
+		}
+		if j+1 < len(toks) && toks[j+1].in(borderWords) || j > 0 && toks[j-1].in(borderWords) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+var borderWords = wordSet("border", "borders", "frontier", "الحدود", "حدود", "الحدوديه")
 
 // anyNear reports whether a token at offset from..to (inclusive, relative to
 // i) is a form of a word in set.
@@ -357,11 +441,19 @@ func purpose(toks []token, i int) bool {
 // التي تستهدف الحواجز" tells what they do, not what they did.
 func habitual(toks []token, i int) bool {
 	w := toks[i].Norm
+	if isLatin(w) && anyNear(toks, i, -4, -1, frequencyWords) {
+		return true // "cells regularly carry out attacks": what happens, not what happened
+	}
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
 		return false
 	}
 	return anyNear(toks, i, -2, -1, relativePronouns)
 }
+
+// frequencyWords before an English incident word tell how often things
+// happen: a habit, not an event.
+var frequencyWords = wordSet("regularly", "frequently", "often", "routinely", "usually", "constantly", "continually",
+	"periodically", "occasionally", "sometimes")
 
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
 // the air": no attack.

@@ -35,6 +35,11 @@ var englishLexicon = map[string]lexeme{
 	"kill": {typ: TypeArmedAttack, weak: true}, "killed": {typ: TypeArmedAttack, weak: true, exact: true},
 	"dead": {typ: TypeArmedAttack, weak: true, exact: true}, "massacre": {typ: TypeArmedAttack, weak: true},
 	"robbery": {typ: TypeArmedAttack, need: needArmed},
+	// more words of killing, bombardment and fighting in English news: "slain", "gunned
+	// down", "executed", "pounded the town", "fought"
+	"slain": {typ: TypeArmedAttack, weak: true, exact: true}, "gunned": {typ: TypeArmedAttack, exact: true},
+	"execute": {typ: TypeArmedAttack, weak: true}, "execution": {typ: TypeArmedAttack, weak: true},
+	"pound": {typ: TypeShelling}, "fought": {typ: TypeClash, exact: true},
 	// clash
 	"clash": {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
 	"firefight": {typ: TypeClash}, "skirmish": {typ: TypeClash},

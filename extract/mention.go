@@ -44,6 +44,15 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 		mn.writtenEnd = ext
 		mn.End, mn.ContextStart, mn.Text = ext, ext, text[m.Start:ext]
 	}
+	if k := mn.tok0 - 1; k >= 0 && mn.tok0 < len(toks) && m.NameStart == m.Start && headAt(toks[k].Norm) &&
+		strings.HasPrefix(toks[mn.tok0].Norm, "ال") && strings.TrimSpace(text[toks[k].End:m.Start]) == "" {
+		// "وادي الصفصاف" matched as a village الصفصاف: the head is part of the name as written
+		start := skipLetters(text, toks[k].Start, utf8.RuneCountInString(toks[k].Norm[:headProclitic(toks[k].Norm)]))
+		mn.name = text[start:m.NameEnd]
+		mn.phrase = text[start:m.ContextStart]
+		mn.Start, mn.tok0 = start, k
+		mn.Text = text[start:mn.End]
+	}
 	if anaphoraKinds[normalize(mn.name)] != nil {
 		mn.name = m.Match.Place.NameAR // "محيط القرية": the village told before, by its name
 		if isLatin(normalize(m.Text)) {

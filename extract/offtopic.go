@@ -68,7 +68,10 @@ func eventNounWithin(toks []token, from, n int) bool {
 			_, ok := lookup(toks[min(k, len(toks)-1)].Norm)
 			return k < len(toks) && ok
 		}
-		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || enPersons[toks[j].Norm] {
+		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || enPersons[toks[j].Norm] || monthAt(toks, j).ok {
+			return false // "14 ديسمبر، جراء غارات", "on 14 December, airstrikes": a day, not a count
+		}
+		if _, ok := enMonths[toks[j].Norm]; ok {
 			return false
 		}
 	}

@@ -253,6 +253,19 @@ func (s dateScan) byWeekday(i, j int, m time.Month, d int) dateMention {
 	return dm
 }
 
+// weekdayDisagrees reports a year taken from elsewhere in a passage without a
+// publication date (a year written in a page banner) on which the weekday told
+// with the day and month does not fall: "الأربعاء 12 تشرين الثاني" under a
+// banner of 2026 is a Wednesday of 2025. The weekday told with the date wins.
+func (s dateScan) weekdayDisagrees(i, j, y int, m time.Month, d int) bool {
+	if !s.ctx.published.IsZero() || y == 0 {
+		return false
+	}
+	wd, ok := s.weekdayNear(i, j)
+	t := day(y, m, d)
+	return ok && !t.IsZero() && t.Weekday() != wd
+}
+
 // weekdayFiller are words that may stand between a weekday and its date:
 // "الماضي", "الموافق", "يوم".
 var weekdayFiller = wordSet("الماضي", "المنصرم", "الفائت", "الموافق", "يوم", "the", "on", "last")

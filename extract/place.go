@@ -154,6 +154,10 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
 			continue
 		}
+		if i > 0 && ms[i-1].role == RoleIncident && regionOfSettlement(text, ms[i-1], *m) {
+			m.role = RoleContext // "بلدة X في منطقة Y": Y is the region X lies in, whatever the gazetteer calls it
+			continue
+		}
 		if (m.ofPrev || locates(text, ms, i)) && i > 0 && inheritsContext[ms[i-1].role] {
 			m.role = ms[i-1].role // "من أبناء بلدة X في ريف Y": Y is where the home is
 			continue
@@ -173,6 +177,44 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 	}
 	agreeWithGovernorate(ms)
 	markContext(text, toks, ms)
+}
+
+// regionOfSettlement reports a place told as a region right after a village,
+// town or city: "بلدة X في منطقة Y", "قرية X بمنطقة حوض Y", "the town of X in
+// the Y area". The settlement is the finer place, though the gazetteer may
+// hold a quarter called Y somewhere.
+func regionOfSettlement(text string, prev, m mention) bool {
+	if prev.phrase == prev.name || !settlementWord(strings.Fields(normalize(prev.phrase))[0]) {
+		return false
+	}
+	gap := gapWords(text, prev.End, m.Start)
+	if m.phrase != m.name {
+		gap = append(gap, strings.Fields(normalize(m.phrase))[0]) // "في منطقة Y" read with Y's type word
+	}
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	switch {
+	case gap[0] == "في" && len(gap) >= 2 && stemIn(gap[1], regionWords):
+		return true
+	case stemIn(gap[0], regionWords) && strings.HasPrefix(gap[0], "ب"):
+		return true
+	}
+	return gap[0] == "in" && len(m.Text) > 0 && strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[m.End:min(len(text), m.End+7)])), "area")
+}
+
+// regionWords name a region: "منطقة", "region".
+var regionWords = wordSet("منطقه", "region")
+
+// settlementWord reports a type word of a village, town or city.
+func settlementWord(w string) bool {
+	for _, st := range stems(w) {
+		switch recoverTypes[st] {
+		case gazetteer.KindVillage, gazetteer.KindTown, gazetteer.KindCity:
+			return st != "منطقه" && st != "area" && st != "camp" && st != "مخيم"
+		}
+	}
+	return false
 }
 
 // inheritsContext are the roles whose context plays them too: a home's area,

@@ -36,6 +36,12 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"يوم", "مساء", "صباح", "فجر", "ليل", "ضد", "بعد", "قبل", "خلال", "اثناء", "عبر", "نحو", "باتجاه", "و", "او",
 	"دون", "بدون", "جراء", "اثر", "بسبب", "حيث", "لصالح", "ضمن",
 	"تهمه", "تهم", "جرم", "جرائم", "هدف", "قصد", // "بتهمة", "بهدف": why, after the place
+	// adjectives and nouns that describe places after a plural type word rather than name
+	// them: "أحياء سكنية", "مناطق متفرقة", "قرى خاضعة لسيطرة", "أحياء العاصمة"
+	"سكنيه", "سكني", "متفرقه", "مختلفه", "عديده", "عده", "خاضعه", "محرره", "محتله", "متاخمه", "محاذيه",
+	"زراعيه", "ريفيه", "جبليه", "واسعه", "عاصمه",
+	// the people a camp or quarter is of: "مخيمات النازحين", "أحياء المهجرين"
+	"نازحين", "لاجئين", "مهجرين", "وافدين",
 	"the", "of", "in", "near", "on", "at", "and", "or", "north", "south", "east", "west", "northern", "southern",
 	"eastern", "western", "countryside", "province", "governorate", "city", "town", "village", "area",
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",
@@ -90,6 +96,9 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 		for _, sp := range spans {
 			first, last, tw := sp.first, sp.last, sp.typeTok
 			next = max(next, last, tw)
+			for last > first && gluedContext(ms, toks[last].Start) {
+				last-- // "قرية X بالقنيطرة": the name ends where "in Quneitra" begins
+			}
 			if covered(toks[first].Start) || covered(toks[last].Start) {
 				continue
 			}
@@ -105,6 +114,17 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 		i = next
 	}
 	return out
+}
+
+// gluedContext reports a known place starting at pos with "ب" or "ل" glued to
+// it ("بالقنيطرة", "لدرعا"): the area a name before it lies in, not its end.
+func gluedContext(ms []gazetteer.Mention, pos int) bool {
+	for _, m := range ms {
+		if m.Start == pos && (strings.HasPrefix(m.Proclitic, "ب") || strings.HasPrefix(m.Proclitic, "ل")) {
+			return true
+		}
+	}
+	return false
 }
 
 // anaphoraKinds are the definite type words that refer back to a place told
@@ -178,6 +198,13 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 	if kind, plural := pluralTypeAt(w); plural {
 		return p.listAfterPlural(toks, i), kind
 	}
+	if headAt(w) {
+		last := p.nameRun(toks, i+1, toks[i+1].Norm, 2)
+		if last < i+1 || !strings.HasPrefix(toks[i+1].Norm, "ال") {
+			return nil, ""
+		}
+		return []nameSpan{{i, last, -1, headProclitic(w)}}, gazetteer.KindLandmark // "تل الحارة": the head is part of the name
+	}
 	kind, typed := typeWordAt(w)
 	if !typed && w != "في" && w != "علي" && !edgeWordAt(w) {
 		return nil, ""
@@ -190,6 +217,26 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		return p.untypedName(toks, i, first, last, ms), gazetteer.KindVillage
 	}
 	return []nameSpan{{first, last, i, 0}}, kind
+}
+
+// toponymHeads begin the names of hills, mountains, valleys and ruins:
+// "تل الحارة", "تلة الصنوبر", "وادي بردى", "خربة الجوز". Indefinite and
+// followed by a definite word, they say a name is told, and are part of it.
+var toponymHeads = wordSet("تل", "تله", "جبل", "وادي", "خربه")
+
+// headAt reads a toponym head with the conjunction "و" or the preposition "ب"
+// glued to it ("وتل", "بوادي").
+func headAt(w string) bool { return headProclitic(w) >= 0 }
+
+// headProclitic returns the bytes of the proclitic glued to a toponym head
+// ("وتل": those of "و"; "وادي" itself: none), or -1 if w is no head.
+func headProclitic(w string) int {
+	for _, pre := range []string{"", "و", "ب", "وب"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && toponymHeads[rest] {
+			return len(pre)
+		}
+	}
+	return -1
 }
 
 // typeWordAt reads a type word with its proclitics: "قرية", "وبلدة", "بمدينة";
@@ -233,6 +280,9 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	}
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
+		if institutionName(toks, i+1, last) {
+			return nil, "" // "the Military Police Command in Afrin": an institution, not a place
+		}
 		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
 			tokAt(toks, last+1) == "in" && isArea(*ctx)) {
 			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa", "on X in the countryside of Y"
@@ -269,6 +319,23 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		spans[0].typeTok = tw // "the al-Waer neighborhood": the type word is part of how it is named
 	}
 	return spans, k // "the Kisweh area"
+}
+
+// institutionNounsEN in a capitalised English name make it an institution's,
+// a force's or an outlet's: "Internal Security Forces", "the Media Office".
+var institutionNounsEN = wordSet("forces", "force", "army", "police", "units", "unit", "council", "command", "office",
+	"ministry", "directorate", "brigade", "brigades", "division", "front", "party", "agency", "observatory", "network",
+	"committee", "authority", "authorities", "administration", "government", "militia", "group", "organization",
+	"organisation", "movement", "corps", "battalion", "guard", "service", "services", "department", "center", "centre")
+
+// institutionName reports an institution's word among toks[first..last].
+func institutionName(toks []token, first, last int) bool {
+	for j := first; j <= last && j < len(toks); j++ {
+		if institutionNounsEN[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // placePrepsEN come before a place's name.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 )
@@ -47,6 +48,19 @@ func pluralTypeAt(w string) (gazetteer.Kind, bool) {
 	return "", false
 }
 
+// dualTypeAt reports a dual type word ("بلدتي", "قريتي", "حيي"), with its
+// proclitics.
+func dualTypeAt(w string) bool {
+	for _, pre := range []string{"", "و", "ب", "وب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && dualTypes[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+var dualTypes = wordSet("قريتي", "بلدتي", "مدينتي", "حيي", "مخيمي", "منطقتي")
+
 func edgeWordAt(w string) bool {
 	for _, s := range stems(w) {
 		if edgeWords[s] {
@@ -74,8 +88,8 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 			continue
 		}
 		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || isTypeWord(n) || isCountWord(n) ||
-			aroundWords[n] || edgeWordAt(n) {
-			break
+			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) {
+			break // "بلدة X أراضي زراعية": the name ends before a site it holds
 		}
 		if _, ok := lookup(n); ok {
 			break
@@ -96,12 +110,18 @@ func (p *passage) nameAli(t token) bool {
 func (p *passage) listAfterPlural(toks []token, i int) []nameSpan {
 	var out []nameSpan
 	j, cut, norm := i+1, 0, tokAt(toks, i+1)
-	for j < len(toks) && len(out) < 12 {
+	most := 12
+	if dualTypeAt(toks[i].Norm) {
+		most = 2 // "بين بلدتي X وY، وتظهر": a dual names two
+	}
+	for j < len(toks) && len(out) < most {
 		if j > i+1 && p.punctBetween(toks[j-1], toks[j]) && !strings.ContainsAny(p.text[toks[j-1].End:toks[j].Start], ",،") {
 			break
 		}
 		last := p.nameRun(toks, j, norm, 3)
-		if last < 0 || !looksLikeName(norm, last > j) {
+		// an adjective after a dual agrees in the dual ("قريتين صغيرتين"): a word in
+		// "ـية" after "قريتي" is a name ("قريتي X وY"), as it is not after "قرى"
+		if last < 0 || !looksLikeName(norm, last > j || most == 2 && utf8.RuneCountInString(norm) >= 3) {
 			break
 		}
 		out = append(out, nameSpan{first: j, last: last, typeTok: -1, cut: cut})

@@ -24,14 +24,14 @@ var (
 		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",
 		"network", "brigade", "division",
 		// a source or an authority speaks from its seat: "مصدر في قيادة شرطة حمص", "a source in the authorities in Homs"
-		"مصدر", "وزاره", "source", "authorities", "ministry",
+		"مصدر", "مصادر", "وزاره", "source", "sources", "authorities", "ministry",
 		// a hospital or prison named after its town is where the wounded were taken, not the place
 		"مشفي", "مستشفي", "سجن", "hospital", "prison")
 	// orgFillers may stand between an institution's head word and its seat:
 	// "قيادة الشرطة في محافظة حماة", "قسم شرطة الميدان".
 	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
 		"المخابرات", "الشرطه", "شرطه", "العامه", "الامنيه", "الاعلامي", "الاعلاميه", "المحلي", "المحليه",
-		"العسكريه", "الثوري", "المختصه", "المعنيه", "في", "من", "سانا", "نيوز", "بلدي", "الاخباريه", "internal", "security",
+		"العسكريه", "الثوري", "المختصه", "المعنيه", "اعلاميه", "محليه", "امنيه", "طبيه", "ميدانيه", "مطلعه", "خاصه", "في", "من", "سانا", "نيوز", "بلدي", "الاخباريه", "internal", "security",
 		"military", "police", "general", "in", "of", "the", "provincial", "local", "s", "competent",
 		// the words of armed groups' names: "هيئة تحرير الشام", "أحرار الشام"
 		"تحرير", "احرار", "الحر", "الوطني", "الاسلامي", "الاسلاميه", "الشعبي", "الشعبيه", "الديمقراطيه",
@@ -56,8 +56,8 @@ var (
 	roadWords = wordSet("طريق", "الطريق", "طريقي", "اوتستراد", "اوتوستراد", "الاوتستراد", "الاوتوستراد", "اتستراد",
 		"road", "highway", "motorway")
 	// roadFillers may stand between a road word and its first end.
-	roadFillers = wordSet("الواصل", "الرابط", "الدولي", "السريع", "الرئيسي", "القديم", "العام", "بين", "مدينتي",
-		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old")
+	roadFillers = wordSet("الواصل", "الرابط", "الدولي", "السريع", "الرئيسي", "القديم", "العام", "الزراعي", "الترابي", "الفرعي", "بين", "مدينتي",
+		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old", "agricultural", "dirt", "farm")
 	// roadJoins join a road's two ends.
 	roadJoins = wordSet("و", "الي", "and", "to")
 	// streetWords before (Arabic) or after (English) a place name make it the
@@ -82,7 +82,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrigin
 	case isRoad(toks, ms, i):
 		return RoleRoute
-	case isTrip(toks, ms, i), firedFrom(toks, m):
+	case isTrip(toks, ms, i), firedFrom(toks, m), stationedAt(toks, m):
 		return RoleOrigin
 	case isStreetName(toks, m):
 		return RoleStreet
@@ -264,6 +264,46 @@ func firedFrom(toks []token, m mention) bool {
 			}
 			return toks[k].Norm == "من" || toks[k].Norm == "from"
 		}
+	}
+	return false
+}
+
+// stationedWords tell where a force that fires is posted: "المدفعية المتمركزة
+// في X", "مسلحون يتحصنون في X", "mercenaries stationed at X".
+var stationedWords = wordSet("المتمركزه", "المتمركز", "المتمركزين", "متمركزه", "متمركزين", "تتمركز", "يتمركز",
+	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched")
+
+var (
+	stationFillers = wordSet("في", "ب", "in", "at", "the", "of")
+	postNounsEN    = wordSet("checkpoint", "checkpoints", "post", "posts", "base", "bases", "position", "positions", "patrol", "unit")
+)
+
+// stationedAt reports a place told as where a force that fires is posted, when
+// the sentence goes on to an incident word or a place it fired on: the origin
+// of the fire, not where it fell. A post that was itself attacked ("تعرض
+// الحاجز المتمركز في X لهجوم", "was attacked") is the place.
+func stationedAt(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
+		if !toks[j].in(stationedWords) {
+			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) {
+				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X"
+			}
+			continue
+		}
+		if j > 0 && (toks[j-1].in(siteNouns) || toks[j-1].in(postNounsEN)) {
+			return false // "الحاجز المتمركز في X", "the checkpoint stationed in X": a post, where it was hit
+		}
+		for k := max(0, j-6); k < len(toks); k++ {
+			if toks[k].in(subjectedWords) || passiveBefore(toks, k) && k > j {
+				return false
+			}
+		}
+		for k := range toks {
+			if k < j && lexiconWord(toks[k].Norm) || k >= m.tok1 && (lexiconWord(toks[k].Norm) || landingPreps[toks[k].Norm] && toks[k].Norm != "في" && toks[k].Norm != "in") {
+				return true // "استهدفت المدفعية المتمركزة في X أراضي Y", "stationed at X fired on Y"
+			}
+		}
+		return false
 	}
 	return false
 }

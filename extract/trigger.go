@@ -87,6 +87,9 @@ var lexicon = map[string]lexeme{
 	"عثور": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "تدمير": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"حجز": {typ: TypeWeaponsSeizure, need: needWeapons}, "صادر": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"مضبوطات": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	// weapons discovered or found: "اكتشفت موقعين يحتويان على أسلحة", "عُثر على بنادق"
+	"اكتشف": {typ: TypeWeaponsSeizure, need: needWeapons}, "اكتشاف": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	"عثر": {typ: TypeWeaponsSeizure, need: needWeapons},
 	// other: an incursion with no arrest or seizure told
 	"توغل": {typ: TypeOther, weak: true}, "يتوغل": {typ: TypeOther, weak: true, exact: true},
 	// kidnapping

@@ -29,8 +29,8 @@ func TestFindTriggers(t *testing.T) {
 		"artillery shelling":      {in: "تعرضت القرية لقصف مدفعي عنيف", want: []string{TypeShelling}},
 		"rocket shelling":         {in: "طال قصف صاروخي أطراف البلدة", want: []string{TypeShelling}},
 		"explosion, cause untold": {in: "وقع انفجار قرب الفرن", want: []string{TypeOther}},
-		"explosion of a bomb":     {in: "وقع انفجار عبوة ناسفة قرب الفرن", want: []string{TypeBombing, TypeBombing}},
-		"roadside bomb":           {in: "انفجرت عبوة ناسفة بسيارة عسكرية", want: []string{TypeBombing, TypeBombing}},
+		"explosion of a bomb":     {in: "وقع انفجار عبوة ناسفة قرب الفرن", want: []string{TypeBombing}}, // the device is the explosion's weapon: one event
+		"roadside bomb":           {in: "انفجرت عبوة ناسفة بسيارة عسكرية", want: []string{TypeBombing}},
 		"suicide bombing":         {in: "نفذ شخص تفجيراً انتحارياً", want: []string{TypeBombing, TypeBombing}},
 		"attack":                  {in: "شن مسلحون هجوماً على الحاجز", want: []string{TypeArmedAttack}},
 		"targeting":               {in: "استهدف مجهولون دورية للشرطة", want: []string{TypeArmedAttack}},

@@ -72,6 +72,9 @@ func TestFindAll_CommonWords(t *testing.T) {
 		// glued prepositions, words read without the article their hamlets have, a person's name
 		"أصيب ثلاثة مدنيين بجروح في حالات متفرقة، ونُقلوا إلى المشفى بالسلامة، وقال الوزير إن التحقيق مستمر.",
 		"Security sources named the suspect as Rami Al-Hassan, who was detained with Saraya al-Jawad members.",
+		// a person's age, a series of events, countries named in English and an outlet's kind
+		"قُتل شاب يبلغ من العمر عشرين عاماً، وكان في عمره الأول حين بدأت سلسلة من الهجمات.",
+		"A monitor in Syria said gunmen fled to Iraq, as Radio Free Europe and outlets in Turkey and Lebanon reported.",
 	} {
 		if got := g.FindAll(text); len(got) != 0 {
 			for _, m := range got {
@@ -213,5 +216,39 @@ func TestFindAll_Demonyms(t *testing.T) {
 	got := g.FindAll("Russian jets and Turkish drones struck the city of Aleppo, killing dozens.")
 	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY02" {
 		t.Errorf("FindAll = %v; want Aleppo only", mentionIDs(got))
+	}
+}
+
+// TestFindAll_AdjectiveBeforeContext: an adjective told after its noun and
+// before a place ("الموقع العسكري قرب مدينة X") is no name the place locates.
+func TestFindAll_AdjectiveBeforeContext(t *testing.T) {
+	g := mustDefault(t)
+	text := "قصفت الطائرات الموقع العسكري قرب مدينة نوى، واستهدف الجيش التركي التل الأمني شرقي مدينة حلب."
+	for _, m := range g.FindAll(text) {
+		if name := text[m.NameStart:m.NameEnd]; name == "العسكري" || name == "الأمني" || name == "التركي" {
+			t.Errorf("FindAll read the adjective %q as a name (%q → %s)", name, m.Text, m.Match.Place.ID)
+		}
+	}
+}
+
+// TestFindAll_PrepositionWithPronoun: "وعليه" (accordingly, on it) after a
+// place told in the sentence before is no hamlet continuing its list.
+func TestFindAll_PrepositionWithPronoun(t *testing.T) {
+	g := mustDefault(t)
+	text := "ضبطت القوات مستودعاً في بلدة المنصورة في ريف الرقة الغربي.\nوعليه فرضت القوات طوقاً حول المكان وعليها حراسة."
+	for _, m := range g.FindAll(text) {
+		if name := text[m.NameStart:m.NameEnd]; strings.Contains(name, "علي") {
+			t.Errorf("FindAll read %q as a place (%q → %s)", name, m.Text, m.Match.Place.ID)
+		}
+	}
+}
+
+// TestFindAll_AdjectiveAfterName: a word describing a place ("السكنية",
+// "الحدودية") between its name and its area leaves the area locating it.
+func TestFindAll_AdjectiveAfterName(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("سقطت قذائف صباح الأحد على حي الميدان السكني بحلب.")
+	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY02" || len(got[0].Match.Context) == 0 {
+		t.Errorf("FindAll = %v; want one mention in Aleppo, located by the city after the adjective", mentionIDs(got))
 	}
 }

@@ -125,6 +125,9 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 		switch {
 		case t.arabic && len(t.norm) > len(key) && directions[key] != "":
 			p.ruralDir += directions[key]
+		case t.arabic && placeAdjectives[t.norm]:
+			// "حي الميدان السكني", "البلدة الحدودية": a word describing the place,
+			// before the area that locates it
 		case !t.arabic && ruralWords[key]:
 			p.rural = true
 		case !t.arabic && typeWords[key] != nil:

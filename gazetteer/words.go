@@ -96,6 +96,25 @@ var stopKeys = map[string]bool{
 	// reports that some hamlet or city quarter is also called
 	"علي": true, "جرح": true, "جروح": true, "جرحي": true, "منزل": true, "منزله": true, "منازل": true,
 	"كشف": true, "صناعه": true, "سد": true, "وطني": true, "مستشفي": true,
+	// a victim's age ("يبلغ من العمر", "عمره 20 عاماً") and a series of events ("سلسلة
+	// هجمات"), which a hamlet's name also spells; an outlet's kind ("Radio X")
+	"عمر": true, "عمره": true, "سلسله": true, "radio": true,
+	// adjectives that follow the noun they describe ("التل العسكري", "الطيران الحربي",
+	// "الجيش التركي"), which some hamlet is also called
+	"عسكري": true, "عسكريه": true, "امني": true, "امنيه": true, "حربي": true, "حربيه": true,
+	"تركي": true, "روسي": true, "اسرائيلي": true, "امريكي": true, "ايراني": true, "عراقي": true, "لبناني": true,
+	"اردني": true, "كردي": true,
+	// the preposition على with a pronoun ("عليه", "عليها", "وعليه": accordingly), which
+	// hamlets are also called
+	"عليه": true, "عليها": true, "عليهم": true, "عليهما": true,
+}
+
+// placeAdjectives follow a place's name and describe it: residential, crowded,
+// besieged, on the border or the coast. They are read as part of the mention,
+// so that the area told after them still locates it.
+var placeAdjectives = map[string]bool{
+	"السكني": true, "السكنيه": true, "المكتظ": true, "المكتظه": true, "المحاصر": true, "المحاصره": true,
+	"الحدودي": true, "الحدوديه": true, "الساحلي": true, "الساحليه": true,
 }
 
 // monthKeys are the month names of Syrian and other Arabic news (Syriac and
@@ -115,4 +134,8 @@ var monthKeys = map[string]bool{
 // Syrian place, with or without its clitics.
 var foreignKeys = map[string]bool{
 	"لبنان": true, "عراق": true, "تركيا": true, "اردن": true, "فلسطين": true, "اسرائيل": true,
+	// and Syria itself and its neighbours in English, which transliterated hamlet names
+	// can spell ("Syria" and صراع, "Iraq" and Arak)
+	"syria": true, "iraq": true, "lebanon": true, "turkey": true, "jordan": true, "israel": true, "iran": true,
+	"palestine": true,
 }
