@@ -21,11 +21,7 @@ func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.G
 		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
 	}
 	if index.Knows(f) {
-		v, err := s.Version(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("postgis: aggregate: %w", err)
-		}
-		ix, err := s.indexAt(ctx, v)
+		ix, err := s.snap.Fresh(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("postgis: aggregate: %w", err)
 		}

@@ -94,9 +94,9 @@ const changesQuery = `SELECT d.version, l.since, c.incident_id, i.lon, i.lat, i.
 	LEFT JOIN incidents AS i ON i.id = c.incident_id AND i.status = 'published'
 	WHERE d.id = 1 AND l.id = 1`
 
-// readChanges reads what changed after version after, reading at most most
+// Changes reads what changed after version after, reading at most most
 // changed incidents.
-func (s *Store) readChanges(ctx context.Context, after int64, most int) (index.Changes, error) {
+func (s pgReads) Changes(ctx context.Context, after int64, most int) (index.Changes, error) {
 	var c index.Changes
 	rows, err := s.reads().Query(ctx, changesQuery, after, most+1)
 	if err != nil {

@@ -3,12 +3,10 @@ package postgis
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 
-	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
@@ -117,9 +115,9 @@ func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, er
 	}
 }
 
-// startFill starts filling features in the background unless a fill is
+// StartFill starts filling features in the background unless a fill is
 // under way.
-func (s *Store) startFill() {
+func (s pgReads) StartFill() {
 	if !s.filling.TryLock() {
 		return
 	}
@@ -129,54 +127,33 @@ func (s *Store) startFill() {
 	}()
 }
 
-// readFeatures reads the stored features of picks in one statement that
-// also reads the data version; ok is false if that is no longer version.
-// Features not stored in the current format are encoded from their rows.
-func (s *Store) readFeatures(ctx context.Context, picks []incidents.Cursor, version int64) (page []feature.Encoded, ok bool, err error) {
-	ids := make([]int64, len(picks))
-	for i, p := range picks {
-		ids[i] = p.ID
-	}
+// ReadFeatures adds to c the stored features of ids (ascending), in one
+// statement that also reads the data version; ok is false if that is no
+// longer version.
+func (s pgReads) ReadFeatures(ctx context.Context, ids []int64, version int64, c *feature.Collector) (ok bool, err error) {
 	// unnest rather than = ANY($1): every query is planned for its values
 	// (postgis.go), and planning = ANY for a thousand IDs cost about 1 ms,
 	// four times the unnest join's.
-	slices.Sort(ids)
 	rows, err := s.reads().Query(ctx, `SELECT v.version, f.id, f.json FROM data_version AS v
 		LEFT JOIN (unnest($1::bigint[]) AS u (id) JOIN incident_features AS f ON f.id = u.id AND f.format = $2) ON true
 		WHERE v.id = 1`, ids, feature.Format)
 	if err != nil {
-		return nil, false, err
+		return false, err
 	}
 	defer rows.Close()
-	c := feature.NewCollector(len(picks))
 	for rows.Next() {
 		var v int64
 		var id *int64
 		var js pgtype.DriverBytes // the driver's memory until the next row: Add copies it
 		if err := rows.Scan(&v, &id, &js); err != nil {
-			return nil, false, err
+			return false, err
 		}
 		if v != version {
-			return nil, false, nil
+			return false, nil
 		}
 		if id != nil {
 			c.Add(*id, js)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, false, err
-	}
-	if missing := c.Missing(picks); len(missing) > 0 {
-		s.startFill()
-		found, ok, err := s.readByID(ctx, missing, version)
-		if !ok || err != nil {
-			return nil, false, err
-		}
-		for _, inc := range found {
-			if err := c.Encode(inc); err != nil {
-				return nil, false, err
-			}
-		}
-	}
-	return c.Page(picks), true, nil
+	return rows.Err() == nil, rows.Err()
 }

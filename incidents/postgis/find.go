@@ -26,43 +26,18 @@ const order = " ORDER BY i.sort_date DESC, i.id DESC"
 // is as new as the data, and only its rows are read; otherwise one query
 // finds them.
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
-	if found, ok, err := s.findIndexed(ctx, f); err != nil || ok {
-		return found, err
+	found, ok, err := s.snap.Find(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("postgis: find: %w", err)
 	}
-	return s.findBySQL(ctx, f)
+	if ok {
+		return found, nil
+	}
+	return pgReads{s}.FindBySQL(ctx, f)
 }
 
-// findIndexed is Find from the index: it picks the page in memory and reads
-// just its rows. ok is false when f needs SQL, or the index is absent or
-// older than the data and does not catch up soon.
-func (s *Store) findIndexed(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
-	for range 2 {
-		ix := s.currentIndex()
-		if ix == nil {
-			return nil, false, nil
-		}
-		points, ok := ix.Find(f)
-		if !ok {
-			return nil, false, nil
-		}
-		ids := make([]int64, len(points))
-		for i, p := range points {
-			ids[i] = p.ID
-		}
-		if found, ok, err = s.readByID(ctx, ids, ix.Version()); err != nil {
-			return nil, false, fmt.Errorf("postgis: find: %w", err)
-		} else if ok {
-			return found, true, nil
-		}
-		if !s.awaitIndex(ctx) {
-			break
-		}
-	}
-	return nil, false, nil
-}
-
-// findBySQL is Find in one query.
-func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+// FindBySQL is Find in one query.
+func (s pgReads) FindBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	query, args := findQuery(f, incidentColumns)
 	rows, err := s.reads().Query(ctx, query, args...)
 	if err != nil {
@@ -75,10 +50,10 @@ func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.
 	return found, nil
 }
 
-// readByID reads the incidents ids names, in that order, with their sources,
+// ReadByID reads the incidents ids names, in that order, with their sources,
 // in a statement that also checks the data version is still version; ok is
 // false if not.
-func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]incidents.Incident, bool, error) {
+func (s pgReads) ReadByID(ctx context.Context, ids []int64, version int64) ([]incidents.Incident, bool, error) {
 	if len(ids) == 0 {
 		v, err := s.Version(ctx)
 		return nil, err == nil && v == version, err
@@ -108,7 +83,7 @@ func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]inc
 // sources: from the index alone when it is as new as the data (no SQL but
 // the version), otherwise from the columns alone.
 func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
-	if found, ok, err := s.pointsIndexed(ctx, f); err != nil || ok {
+	if found, ok, err := s.snap.Points(ctx, f); err != nil || ok {
 		return found, err
 	}
 	query, args := findQuery(f, "i.id, i.incident_type, i.date_from, i.date_to, i.lon, i.lat")
@@ -130,37 +105,6 @@ func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents
 		out = append(out, inc)
 	}
 	return out, rows.Err()
-}
-
-// pointsIndexed is FindPoints from the index, when it is as new as the data
-// or catches up soon.
-func (s *Store) pointsIndexed(ctx context.Context, f incidents.Filter) ([]incidents.Incident, bool, error) {
-	ix := s.currentIndex()
-	if ix == nil {
-		return nil, false, nil
-	}
-	points, ok := ix.Find(f)
-	if !ok {
-		return nil, false, nil
-	}
-	v, err := s.Version(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	if v != ix.Version() {
-		if !s.awaitIndex(ctx) {
-			return nil, false, nil
-		}
-		if ix = s.idx.Load(); ix.Version() != v { // moved on again meanwhile
-			return nil, false, nil
-		}
-		points, _ = ix.Find(f)
-	}
-	found := make([]incidents.Incident, len(points))
-	for i, p := range points {
-		found[i] = p.Incident()
-	}
-	return found, true, nil
 }
 
 // Get returns one incident, whatever its status.

@@ -11,47 +11,12 @@ import (
 // FindFeatures is Find for GeoJSON: the same incidents in the same order, as
 // the features [feature.AppendFeature] writes for them. The page is chosen
 // from the index (or, for what it cannot answer, by SQL reading IDs and
-// dates only), then its stored features are read in one statement that
-// checks the data version has not moved in between.
+// dates only), then only its stored features are read (see
+// [snapshot.Keeper.FindFeatures]).
 func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
-	useIndex := true
-	for range 3 {
-		picks, version, err := s.pick(ctx, f, useIndex)
-		if err != nil {
-			return nil, fmt.Errorf("postgis: find features: %w", err)
-		}
-		page, ok, err := s.readFeatures(ctx, picks, version)
-		if err != nil {
-			return nil, fmt.Errorf("postgis: find features: %w", err)
-		}
-		if ok {
-			return page, nil
-		}
-		// The data moved on since the pick: the index is brought up to it
-		// (a write by another server), or the page is picked by SQL if that
-		// takes long (a build).
-		useIndex = s.awaitIndex(ctx)
-	}
-	// Writes came in between each pick and its read: Find reads the rows.
-	found, err := s.findBySQL(ctx, f)
+	page, err := s.snap.FindFeatures(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("postgis: find features: %w", err)
 	}
-	return feature.EncodeAll(found)
-}
-
-// pick chooses the page f asks for: from the index when useIndex is set and
-// the index answers f, otherwise by SQL. version is the data version the
-// page was chosen at.
-func (s *Store) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []incidents.Cursor, version int64, err error) {
-	if ix := s.currentIndex(); ix != nil && useIndex {
-		if points, ok := ix.Find(f); ok {
-			picks = make([]incidents.Cursor, len(points))
-			for i, p := range points {
-				picks[i] = p.Cursor()
-			}
-			return picks, ix.Version(), nil
-		}
-	}
-	return s.pickBySQL(ctx, f)
+	return page, nil
 }

@@ -14,11 +14,7 @@ import (
 // (drafts, a governorate, district, killed, words) grouped by PostgreSQL.
 func (s *Store) Histogram(ctx context.Context, f incidents.Filter, unit incidents.BinUnit) (incidents.Histogram, error) {
 	if index.Knows(f) {
-		v, err := s.Version(ctx)
-		if err != nil {
-			return incidents.Histogram{}, fmt.Errorf("postgis: histogram: %w", err)
-		}
-		ix, err := s.indexAt(ctx, v)
+		ix, err := s.snap.Fresh(ctx)
 		if err != nil {
 			return incidents.Histogram{}, fmt.Errorf("postgis: histogram: %w", err)
 		}

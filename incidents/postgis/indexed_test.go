@@ -32,11 +32,11 @@ func openTest(t *testing.T, dsn string) *Store {
 func checkAgainstSQL(t *testing.T, s *Store, f incidents.Filter, what string) {
 	t.Helper()
 	ctx := context.Background()
-	want, err := s.findBySQL(ctx, f)
+	want, err := pgReads{s}.FindBySQL(ctx, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := s.findIndexed(ctx, f)
+	got, ok, err := s.snap.Find(ctx, f)
 	if err != nil || !ok {
 		t.Fatalf("%s: the index did not answer %+v: %v", what, f, err)
 	}
@@ -56,7 +56,7 @@ func checkAgainstSQL(t *testing.T, s *Store, f incidents.Filter, what string) {
 			t.Fatalf("%s: FindFeatures(%+v)[%d] =\n%s %+v\nwant\n%s %+v", what, f, i, page[i].JSON, page[i].After, enc[i].JSON, enc[i].After)
 		}
 	}
-	points, ok, err := s.pointsIndexed(ctx, f)
+	points, ok, err := s.snap.Points(ctx, f)
 	if err != nil || !ok || len(points) != len(want) {
 		t.Fatalf("%s: FindPoints(%+v) from the index: %d, %v, %v; want %d", what, f, len(points), ok, err, len(want))
 	}
@@ -121,7 +121,7 @@ func TestFind_IndexAgreesWithSQL(t *testing.T) {
 	for i := range 400 {
 		f := storetest.LatticeFilter(rng, page)
 		checkAgainstSQL(t, s, f, fmt.Sprint("case ", i))
-		if got, _ := s.findBySQL(ctx, f); len(got) > 0 {
+		if got, _ := (pgReads{s}).FindBySQL(ctx, f); len(got) > 0 {
 			page = got
 		}
 	}
@@ -145,7 +145,7 @@ func TestIndex_FollowsAnotherServer(t *testing.T) {
 	if err := a.Preload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	builds := a.builds.Load()
+	builds := a.snap.Builds()
 	check := func(what string) {
 		t.Helper()
 		// Pages wait a little for the index to catch up, then use SQL: wait
@@ -160,7 +160,7 @@ func TestIndex_FollowsAnotherServer(t *testing.T) {
 	for step := range 40 {
 		what := fmt.Sprintf("step %d (%s by the other server)", step, storetest.WriteAtRandom(t, b, rng, &ids))
 		check(what)
-		if n := a.builds.Load() - builds; n != 0 {
+		if n := a.snap.Builds() - builds; n != 0 {
 			t.Fatalf("%s: the index was built %d times, want it caught up from the change log", what, n)
 		}
 	}
@@ -181,14 +181,14 @@ func TestIndex_FollowsAnotherServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("a small import by the other server")
-	if n := a.builds.Load() - builds; n != 0 {
+	if n := a.snap.Builds() - builds; n != 0 {
 		t.Fatalf("a small import: the index was built %d times, want it caught up", n)
 	}
 	if _, err := b.Import(ctx, storetest.Seq(storetest.LatticeIncidents(rng, logLimit+1)), nil); err != nil {
 		t.Fatal(err)
 	}
 	check("an import too large to log")
-	if n := a.builds.Load() - builds; n != 1 {
+	if n := a.snap.Builds() - builds; n != 1 {
 		t.Fatalf("an import of %d: the index was built %d times, want once", logLimit+1, n)
 	}
 }

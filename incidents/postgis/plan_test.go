@@ -48,7 +48,7 @@ func TestStore_PlansFollowTheBox(t *testing.T) {
 			{Bounds: b, Limit: 101, Status: incidents.StatusDraft}, // review
 			{Bounds: b, Limit: 101, Admin1PCode: "SY07", Types: []incidents.Type{incidents.TypeShelling}}, // a governorate
 		} {
-			if _, err := s.findBySQL(ctx, f); err != nil {
+			if _, err := (pgReads{s}).FindBySQL(ctx, f); err != nil {
 				t.Fatal(err)
 			}
 		}

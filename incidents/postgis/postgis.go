@@ -31,7 +31,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/index"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
 //go:embed schema/*.sql
@@ -47,8 +47,7 @@ type Store struct {
 	written, replicaAt highWater
 	replicaFailed      atomic.Int64 // when the replica last failed to answer, in Unix nanoseconds
 
-	idx     index.Live        // published points for pages and Aggregate (indexed.go)
-	builds  atomic.Int64      // how many times the index was built afresh
+	snap    *snapshot.Keeper  // published points for pages and Aggregate (indexed.go)
 	filling sync.Mutex        // held while features are filled (features.go)
 	locate  incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 }
@@ -70,6 +69,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{pool: pool}
+	s.snap = snapshot.New(pgReads{s})
 	if err := migrate(ctx, pool); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("postgis: %s: %w", redact(dsn), err)
@@ -271,7 +271,7 @@ func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
 	}
 	s.written.see(version)
 	if !bulk {
-		s.idx.Advance(version-1, changed, now)
+		s.snap.Advance(version-1, changed, now)
 	}
 	return nil
 }

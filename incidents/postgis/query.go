@@ -11,9 +11,9 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// pickBySQL chooses the page f asks for by SQL, reading IDs and dates only,
+// PickBySQL chooses the page f asks for by SQL, reading IDs and dates only,
 // as of the version it returns.
-func (s *Store) pickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Cursor, int64, error) {
+func (s pgReads) PickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Cursor, int64, error) {
 	version, err := s.Version(ctx)
 	if err != nil {
 		return nil, 0, err

@@ -25,11 +25,7 @@ func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.G
 	}
 	defer holdShapes(f.Where)()
 	if index.Knows(f) {
-		v, err := s.Version(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: aggregate: %w", err)
-		}
-		ix, err := s.indexAt(ctx, v)
+		ix, err := s.snap.Fresh(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: aggregate: %w", err)
 		}

@@ -25,7 +25,7 @@ func TestIndex_CountsAgreeWithSQL(t *testing.T) {
 	if _, err := s.Add(context.Background(), randomIncidents(rng, 500)); err != nil {
 		t.Fatal(err)
 	}
-	ix, err := s.buildIndex(context.Background())
+	ix, err := s.snap.Fresh(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

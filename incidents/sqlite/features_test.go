@@ -31,11 +31,11 @@ func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.
 	if err != nil {
 		t.Fatal(err)
 	}
-	picks, version, err := s.pickBySQL(ctx, f)
+	picks, version, err := sqlReads{s}.PickBySQL(ctx, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	bySQL, ok, err := s.readFeatures(ctx, picks, version)
+	bySQL, ok, err := s.snap.ReadPage(ctx, picks, version)
 	if err != nil || !ok {
 		t.Fatalf("readFeatures of the SQL picks: ok %v, %v", ok, err)
 	}
@@ -56,7 +56,7 @@ func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.
 func checkPoints(t *testing.T, s *Store, f incidents.Filter) {
 	t.Helper()
 	ctx := context.Background()
-	got, ok, err := s.pointsIndexed(ctx, f)
+	got, ok, err := s.snap.Points(ctx, f)
 	if err != nil || !ok {
 		t.Fatalf("pointsInSnapshot(%+v): ok %v, %v", f, ok, err)
 	}

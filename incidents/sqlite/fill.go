@@ -30,9 +30,9 @@ func (s *Store) FillFeatures(ctx context.Context, progress func(n int)) (int, er
 	return s.fillFeatures(ctx, progress)
 }
 
-// startFill starts filling features in the background unless a fill is
+// StartFill starts filling features in the background unless a fill is
 // under way.
-func (s *Store) startFill() {
+func (s sqlReads) StartFill() {
 	if !s.filling.TryLock() {
 		return
 	}

@@ -20,44 +20,23 @@ const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_p
 // one of two SQL plans (see [Store.plan]).
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	defer holdShapes(f.Where)()
-	if found, ok, err := s.findIndexed(ctx, f); err != nil || ok {
-		return found, err
+	found, ok, err := s.snap.Find(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find: %w", err)
 	}
-	return s.findBySQL(ctx, f)
+	if ok {
+		return found, nil
+	}
+	return sqlReads{s}.FindBySQL(ctx, f)
 }
 
-// findBySQL is Find by one of its SQL plans.
-func (s *Store) findBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+// FindBySQL is Find by one of its SQL plans.
+func (s sqlReads) FindBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	p, err := s.plan(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find: %w", err)
 	}
 	return s.find(ctx, f, p)
-}
-
-// findIndexed is Find from the index: it picks the page in memory and reads
-// just its rows. ok is false when f needs SQL, or the index is absent or
-// older than the data and does not catch up soon.
-func (s *Store) findIndexed(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
-	for range 2 {
-		ix := s.currentIndex()
-		if ix == nil {
-			return nil, false, nil
-		}
-		points, ok := ix.Find(f)
-		if !ok {
-			return nil, false, nil
-		}
-		if found, ok, err = s.readByID(ctx, pointIDs(points), ix.Version()); err != nil {
-			return nil, false, fmt.Errorf("sqlite: find: %w", err)
-		} else if ok {
-			return found, true, nil
-		}
-		if !s.awaitIndex(ctx) {
-			break
-		}
-	}
-	return nil, false, nil
 }
 
 // find runs Find's query with plan p.
@@ -88,41 +67,10 @@ const pointColumns = "i.id, i.incident_type, i.date_from, i.date_to, i.lon, i.la
 // reading, on the byDate plan, no table row.
 func (s *Store) FindPoints(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	defer holdShapes(f.Where)()
-	if found, ok, err := s.pointsIndexed(ctx, f); err != nil || ok {
+	if found, ok, err := s.snap.Points(ctx, f); err != nil || ok {
 		return found, err
 	}
 	return s.findPointsSQL(ctx, f)
-}
-
-// pointsIndexed is FindPoints from the index alone, when it is as new as the
-// data or catches up soon: no SQL but the version.
-func (s *Store) pointsIndexed(ctx context.Context, f incidents.Filter) ([]incidents.Incident, bool, error) {
-	ix := s.currentIndex()
-	if ix == nil {
-		return nil, false, nil
-	}
-	points, ok := ix.Find(f)
-	if !ok {
-		return nil, false, nil
-	}
-	v, err := s.Version(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	if v != ix.Version() {
-		if !s.awaitIndex(ctx) {
-			return nil, false, nil
-		}
-		if ix = s.idx.Load(); ix.Version() != v { // moved on again meanwhile
-			return nil, false, nil
-		}
-		points, _ = ix.Find(f)
-	}
-	found := make([]incidents.Incident, len(points))
-	for i, p := range points {
-		found[i] = p.Incident()
-	}
-	return found, true, nil
 }
 
 // findPointsSQL is FindPoints by Find's SQL plans.
@@ -153,10 +101,10 @@ func (s *Store) findPointsSQL(ctx context.Context, f incidents.Filter) ([]incide
 	return out, rows.Err()
 }
 
-// readByID reads the incidents ids names, in that order, with their sources,
+// ReadByID reads the incidents ids names, in that order, with their sources,
 // in a statement that also checks the data version is still version; ok is
 // false if not.
-func (s *Store) readByID(ctx context.Context, ids []int64, version int64) ([]incidents.Incident, bool, error) {
+func (s sqlReads) ReadByID(ctx context.Context, ids []int64, version int64) ([]incidents.Incident, bool, error) {
 	if len(ids) == 0 {
 		v, err := s.Version(ctx)
 		return nil, err == nil && v == version, err

@@ -28,17 +28,17 @@ func TestIndex_FollowsWrites(t *testing.T) {
 	if err := s.Preload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	builds := s.idx.Refreshes()
+	builds := s.snap.Refreshes()
 	for step := range 300 {
 		what := storetest.WriteAtRandom(t, s, rng, &ids)
-		ix := s.idx.Load()
-		if v, _ := s.Version(ctx); ix.Version() != v || s.idx.Refreshes() != builds {
+		ix := s.snap.Load()
+		if v, _ := s.Version(ctx); ix.Version() != v || s.snap.Refreshes() != builds {
 			t.Fatalf("step %d (%s): index at %d after %d builds, data at %d: want it moved on without a build",
-				step, what, ix.Version(), s.idx.Refreshes()-builds, v)
+				step, what, ix.Version(), s.snap.Refreshes()-builds, v)
 		}
 		for range 3 {
 			f := storetest.LatticeFilter(rng, nil)
-			got, ok, err := s.findIndexed(ctx, f)
+			got, ok, err := s.snap.Find(ctx, f)
 			if err != nil || !ok {
 				t.Fatalf("step %d (%s): the index did not answer %+v: %v", step, what, f, err)
 			}
@@ -59,7 +59,7 @@ func TestIndex_FollowsWrites(t *testing.T) {
 			}
 		}
 	}
-	if s.idx.Load().Version() == 1 {
+	if s.snap.Load().Version() == 1 {
 		t.Fatal("no write reached the index: the test tests nothing")
 	}
 }

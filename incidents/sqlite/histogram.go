@@ -33,11 +33,7 @@ func (s *Store) indexDateCounts(ctx context.Context, f incidents.Filter) ([]inci
 	if !index.Knows(f) {
 		return nil, false, nil
 	}
-	v, err := s.Version(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	ix, err := s.indexAt(ctx, v)
+	ix, err := s.snap.Fresh(ctx)
 	if err != nil {
 		return nil, false, err
 	}

@@ -5,10 +5,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 
-	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
@@ -23,46 +21,24 @@ const featuresByIDQuery = `SELECT (SELECT version FROM data_version WHERE id = 1
 	group_concat(f.id), group_concat(octet_length(f.json)), CAST(group_concat(f.json, '') AS BLOB)
 	FROM json_each(?) AS j CROSS JOIN incident_features AS f ON f.id = j.value AND f.format = ?`
 
-// readFeatures reads the features of picks, in that order, in a statement
-// that also checks the data version is still version; ok is false if not.
-// Features not stored in the current format are encoded from their rows.
-func (s *Store) readFeatures(ctx context.Context, picks []incidents.Cursor, version int64) (page []feature.Encoded, ok bool, err error) {
-	if len(picks) == 0 {
-		v, err := s.Version(ctx)
-		return nil, err == nil && v == version, err
-	}
-	ids := pickIDs(picks)
-	slices.Sort(ids)
+// ReadFeatures adds to c the stored features of ids (ascending), in a
+// statement that also checks the data version is still version; ok is
+// false if not.
+func (s sqlReads) ReadFeatures(ctx context.Context, ids []int64, version int64, c *feature.Collector) (ok bool, err error) {
 	var v int64
 	var idText, lenText, blob sql.RawBytes
 	rows, err := s.featuresByID.QueryContext(ctx, idList(ids), feature.Format)
 	if err != nil {
-		return nil, false, err
+		return false, err
 	}
 	defer rows.Close()
 	if !rows.Next() {
-		return nil, false, rows.Err()
+		return false, rows.Err()
 	}
 	if err := rows.Scan(&v, &idText, &lenText, &blob); err != nil || v != version {
-		return nil, false, err
+		return false, err
 	}
-	c := feature.NewCollector(len(picks))
-	if err := addAll(c, idText, lenText, blob); err != nil {
-		return nil, false, err
-	}
-	if missing := c.Missing(picks); len(missing) > 0 {
-		s.startFill()
-		found, ok, err := s.readByID(ctx, missing, version)
-		if !ok || err != nil {
-			return nil, false, err
-		}
-		for _, inc := range found {
-			if err := c.Encode(inc); err != nil {
-				return nil, false, err
-			}
-		}
-	}
-	return c.Page(picks), true, nil
+	return true, addAll(c, idText, lenText, blob)
 }
 
 // addAll keeps the features of blob, laid one after the other, of the IDs

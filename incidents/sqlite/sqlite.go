@@ -22,7 +22,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/index"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
 //go:embed schema/*.sql
@@ -32,8 +32,7 @@ var schemaFS embed.FS
 type Store struct {
 	db           *sql.DB
 	rowsEstimate atomic.Int64      // the largest incident id seen by the planner: about how many there are
-	idx          index.Live        // published points for Aggregate and Find (indexed.go)
-	builds       atomic.Int64      // how many times the index was built afresh
+	snap         *snapshot.Keeper  // published points for Aggregate and Find (indexed.go)
 	filling      sync.Mutex        // held while features are filled (features.go)
 	locate       incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 
@@ -79,6 +78,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	s := &Store{db: db}
+	s.snap = snapshot.New(sqlReads{s})
 	if err := checkFTS5(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)

@@ -3,10 +3,4 @@ package sqlite
 // SnapshotStats describes the in-memory index of published points, for
 // metrics: how many points it holds and about how many bytes it takes;
 // both are zero before the first build.
-func (s *Store) SnapshotStats() (points int, bytes int64) {
-	ix := s.idx.Load()
-	if ix == nil {
-		return 0, 0
-	}
-	return ix.Len(), ix.Bytes()
-}
+func (s *Store) SnapshotStats() (points int, bytes int64) { return s.snap.Stats() }

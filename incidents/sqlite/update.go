@@ -189,7 +189,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 		return bumpVersion(ctx, tx)
 	})
 	if err == nil && changed != nil {
-		s.idx.Advance(before, changed, now)
+		s.snap.Advance(before, changed, now)
 	}
 	return err
 }

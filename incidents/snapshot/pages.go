@@ -1,0 +1,152 @@
+package snapshot
+
+import (
+	"context"
+	"slices"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/incidents/index"
+)
+
+// Find is a store's Find from the index: it picks the page in memory and
+// reads just its rows. ok is false when f needs SQL, or the index is absent
+// or older than the data and does not catch up soon.
+func (k *Keeper) Find(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
+	for range 2 {
+		ix := k.Current()
+		if ix == nil {
+			return nil, false, nil
+		}
+		points, ok := ix.Find(f)
+		if !ok {
+			return nil, false, nil
+		}
+		ids := make([]int64, len(points))
+		for i, p := range points {
+			ids[i] = p.ID
+		}
+		if found, ok, err = k.rows.ReadByID(ctx, ids, ix.Version()); err != nil || ok {
+			return found, ok, err
+		}
+		if !k.Await(ctx) {
+			break
+		}
+	}
+	return nil, false, nil
+}
+
+// Points is a store's FindPoints from the index alone, when it is as new as
+// the data or catches up soon: no SQL but the version.
+func (k *Keeper) Points(ctx context.Context, f incidents.Filter) ([]incidents.Incident, bool, error) {
+	ix := k.Current()
+	if ix == nil {
+		return nil, false, nil
+	}
+	points, ok := ix.Find(f)
+	if !ok {
+		return nil, false, nil
+	}
+	v, err := k.rows.Version(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	if v != ix.Version() {
+		if !k.Await(ctx) {
+			return nil, false, nil
+		}
+		if ix = k.live.Load(); ix.Version() != v { // moved on again meanwhile
+			return nil, false, nil
+		}
+		points, _ = ix.Find(f)
+	}
+	found := make([]incidents.Incident, len(points))
+	for i, p := range points {
+		found[i] = p.Incident()
+	}
+	return found, true, nil
+}
+
+// FindFeatures is a store's FindFeatures: the incidents Find returns, in
+// its order, as the features [feature.AppendFeature] writes for them. The
+// page is picked from the index (or, for what it cannot answer, by SQL
+// reading IDs and dates only), then only its features are read, in one
+// statement that checks that the data version has not moved in between.
+func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
+	useIndex := true
+	for range 3 {
+		picks, version, err := k.pick(ctx, f, useIndex)
+		if err != nil {
+			return nil, err
+		}
+		page, ok, err := k.ReadPage(ctx, picks, version)
+		if err != nil || ok {
+			return page, err
+		}
+		// The data moved on since the pick: the index is brought up to it
+		// (a write by another process), or the page is picked by SQL if
+		// that takes long (a build).
+		useIndex = k.Await(ctx)
+	}
+	// Writes came in between each pick and its read: Find reads the rows.
+	found, err := k.rows.FindBySQL(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return feature.EncodeAll(found)
+}
+
+// pick chooses the page f asks for: from the index when useIndex is set and
+// the index answers f, otherwise by SQL. version is the data version the
+// page was chosen at.
+func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []incidents.Cursor, version int64, err error) {
+	if ix := k.Current(); ix != nil && useIndex {
+		if points, ok := ix.Find(f); ok {
+			return picksOf(points), ix.Version(), nil
+		}
+	}
+	return k.rows.PickBySQL(ctx, f)
+}
+
+// ReadPage reads the features of picks, in that order, checking that the
+// data version is still version; ok is false if not. Features not stored
+// in the current format are encoded from their rows, and a fill of the
+// missing ones is started.
+func (k *Keeper) ReadPage(ctx context.Context, picks []incidents.Cursor, version int64) (page []feature.Encoded, ok bool, err error) {
+	if len(picks) == 0 {
+		v, err := k.rows.Version(ctx)
+		return nil, err == nil && v == version, err
+	}
+	// In ascending order the lookups walk the table's B-tree in order.
+	ids := make([]int64, len(picks))
+	for i, p := range picks {
+		ids[i] = p.ID
+	}
+	slices.Sort(ids)
+	c := feature.NewCollector(len(picks))
+	if ok, err := k.rows.ReadFeatures(ctx, ids, version, c); !ok || err != nil {
+		return nil, false, err
+	}
+	if missing := c.Missing(picks); len(missing) > 0 {
+		k.rows.StartFill()
+		found, ok, err := k.rows.ReadByID(ctx, missing, version)
+		if !ok || err != nil {
+			return nil, false, err
+		}
+		for _, inc := range found {
+			if err := c.Encode(inc); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	return c.Page(picks), true, nil
+}
+
+// picksOf are the picks of a page the index chose.
+func picksOf(points []index.Point) []incidents.Cursor {
+	picks := make([]incidents.Cursor, len(points))
+	for i, p := range points {
+		picks[i] = p.Cursor()
+	}
+	return picks
+}
