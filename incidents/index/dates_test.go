@@ -3,6 +3,8 @@ package index
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
 
 // TestCountDates_AgreesWithReference: the date ranges CountDates counts are
@@ -26,9 +28,9 @@ func TestCountDates_AgreesWithReference(t *testing.T) {
 			got[[2]int32{c.From, c.To}] += c.N
 		}
 		want := map[[2]int32]int{}
-		m := matcherOf(f)
+		m := storetest.MatcherOf(f)
 		for _, inc := range ref {
-			if m.matches(inc) {
+			if m.Matches(inc) {
 				want[[2]int32{Day(inc.DateFrom), Day(inc.DateTo)}]++
 			}
 		}

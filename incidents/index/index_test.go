@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -19,76 +18,16 @@ import (
 // The index is held to reference: a plain filter and sort over a slice of
 // incidents, comparing dates as text the way SQL does.
 
-type reference map[int64]incidents.Incident // the published incidents by ID
-
-// find is Store.Find over ref.
-func (ref reference) find(f incidents.Filter) []incidents.Incident {
-	var out []incidents.Incident
-	m := matcherOf(f)
-	for _, inc := range ref {
-		if m.matches(inc) && after(inc, f.After) {
-			out = append(out, inc)
-		}
-	}
-	slices.SortFunc(out, func(a, b incidents.Incident) int {
-		if c := b.DateTo.Compare(a.DateTo); c != 0 { // stored dates are UTC midnights: as their text sorts
-			return c
-		}
-		return cmp.Compare(b.ID, a.ID)
-	})
-	return out[:min(len(out), f.Limit)]
-}
-
-// matcher tests a filter's period (as dates written in UTC), types and bounds.
-type matcher struct {
-	f          incidents.Filter
-	start, end string
-}
-
-func matcherOf(f incidents.Filter) matcher {
-	m := matcher{f: f}
-	if first, ok := f.Period.FirstDay(); ok {
-		m.start = first.Format(incidents.DateLayout)
-	}
-	if last, ok := f.Period.LastDay(); ok {
-		m.end = last.Format(incidents.DateLayout)
-	}
-	return m
-}
-
-func (m matcher) matches(inc incidents.Incident) bool {
-	if m.start != "" && incidents.FormatDate(inc.DateTo) < m.start || m.end != "" && incidents.FormatDate(inc.DateFrom) > m.end ||
-		len(m.f.Types) > 0 && !slices.Contains(m.f.Types, inc.Type) {
-		return false
-	}
-	if len(m.f.Bounds) == 0 {
-		return true
-	}
-	for _, b := range m.f.Bounds {
-		lon, lat := inc.Location.Lon(), inc.Location.Lat()
-		if lon >= b.Min.Lon() && lon <= b.Max.Lon() && lat >= b.Min.Lat() && lat <= b.Max.Lat() {
-			return true
-		}
-	}
-	return false
-}
-
-func after(inc incidents.Incident, c *incidents.Cursor) bool {
-	if c == nil {
-		return true
-	}
-	d, cd := incidents.FormatDate(inc.DateTo), incidents.FormatDate(c.DateTo)
-	return d < cd || d == cd && inc.ID < c.ID
-}
+type reference = storetest.Reference
 
 // count is Store.Aggregate over ref, as counts by cell and type.
-func (ref reference) count(f incidents.Filter, g incidents.Grid) map[[2]int]map[incidents.Type]int {
+func count(ref reference, f incidents.Filter, g incidents.Grid) map[[2]int]map[incidents.Type]int {
 	out := map[[2]int]map[incidents.Type]int{}
 	w, h := g.CellSize()
-	m := matcherOf(f)
+	m := storetest.MatcherOf(f)
 	for _, inc := range ref {
 		lon, lat := inc.Location.Lon(), inc.Location.Lat()
-		if !m.matches(inc) || lon < g.Bound.Min.Lon() || lon > g.Bound.Max.Lon() || lat < g.Bound.Min.Lat() || lat > g.Bound.Max.Lat() {
+		if !m.Matches(inc) || lon < g.Bound.Min.Lon() || lon > g.Bound.Max.Lon() || lat < g.Bound.Min.Lat() || lat > g.Bound.Max.Lat() {
 			continue
 		}
 		k := [2]int{min(int((lon-g.Bound.Min.Lon())/w), g.Cols-1), min(int((lat-g.Bound.Min.Lat())/h), g.Rows-1)}
@@ -133,7 +72,7 @@ func build(ref reference, version int64) *Index {
 // one it chooses, to ref's.
 func checkFind(t *testing.T, ix *Index, ref reference, f incidents.Filter) []incidents.Incident {
 	t.Helper()
-	want := ref.find(f)
+	want := ref.Find(f)
 	got, ok := ix.Find(f)
 	if !ok {
 		t.Fatalf("Find(%+v) refused", f)
@@ -179,7 +118,7 @@ func checkCount(t *testing.T, rng *rand.Rand, ix *Index, ref reference, f incide
 			t.Fatalf("Count(%+v): cell %d,%d counts %d, its types %d", f, c.Col, c.Row, c.Count, n)
 		}
 	}
-	if want := ref.count(f, g); !reflect.DeepEqual(got, want) {
+	if want := count(ref, f, g); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Count(%+v) on %+v =\n%v\nwant\n%v", f, g, got, want)
 	}
 }
@@ -283,7 +222,7 @@ func TestIndex_PagesToTheEnd(t *testing.T) {
 			c := incidents.CursorOf(page[len(page)-1])
 			f.After = &c
 		}
-		if want := len(ref.find(incidents.Filter{Bounds: bounds, Limit: 1 << 30})); seen != want || seen == 0 {
+		if want := len(ref.Find(incidents.Filter{Bounds: bounds, Limit: 1 << 30})); seen != want || seen == 0 {
 			t.Fatalf("bounds %v: paged through %d incidents, want %d", bounds, seen, want)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 // Aggregate counts the incidents matching f that lie in g, cell by cell and
@@ -20,14 +19,10 @@ func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.G
 	if !g.Valid() {
 		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
 	}
-	if index.Knows(f) {
-		ix, err := s.snap.Fresh(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("postgis: aggregate: %w", err)
-		}
-		if cells, ok := ix.Count(f, g); ok {
-			return cells, nil
-		}
+	if cells, ok, err := s.snap.Count(ctx, f, g); err != nil {
+		return nil, fmt.Errorf("postgis: aggregate: %w", err)
+	} else if ok {
+		return cells, nil
 	}
 	return s.aggregateBySQL(ctx, f, g)
 }

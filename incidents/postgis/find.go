@@ -26,14 +26,11 @@ const order = " ORDER BY i.sort_date DESC, i.id DESC"
 // is as new as the data, and only its rows are read; otherwise one query
 // finds them.
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
-	found, ok, err := s.snap.Find(ctx, f)
+	found, err := s.snap.Find(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: find: %w", err)
 	}
-	if ok {
-		return found, nil
-	}
-	return pgReads{s}.FindBySQL(ctx, f)
+	return found, nil
 }
 
 // FindBySQL is Find in one query.
@@ -41,13 +38,9 @@ func (s pgReads) FindBySQL(ctx context.Context, f incidents.Filter) ([]incidents
 	query, args := findQuery(f, incidentColumns)
 	rows, err := s.reads().Query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("postgis: find: %w", err)
+		return nil, err
 	}
-	found, err := scanIncidents(rows)
-	if err != nil {
-		return nil, fmt.Errorf("postgis: find: %w", err)
-	}
-	return found, nil
+	return scanIncidents(rows)
 }
 
 // ReadByID reads the incidents ids names, in that order, with their sources,

@@ -6,21 +6,16 @@ import (
 	"strings"
 
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 // Histogram counts the incidents matching f per date bin, as every store bins
 // them: published incidents by date range from the in-memory index, the rest
 // (drafts, a governorate, district, killed, words) grouped by PostgreSQL.
 func (s *Store) Histogram(ctx context.Context, f incidents.Filter, unit incidents.BinUnit) (incidents.Histogram, error) {
-	if index.Knows(f) {
-		ix, err := s.snap.Fresh(ctx)
-		if err != nil {
-			return incidents.Histogram{}, fmt.Errorf("postgis: histogram: %w", err)
-		}
-		if counts, ok := ix.CountDates(f); ok {
-			return incidents.NewHistogram(counts, unit, f.Period)
-		}
+	if counts, ok, err := s.snap.CountDates(ctx, f); err != nil {
+		return incidents.Histogram{}, fmt.Errorf("postgis: histogram: %w", err)
+	} else if ok {
+		return incidents.NewHistogram(counts, unit, f.Period)
 	}
 	var p params
 	f.Limit, f.After = 0, nil

@@ -36,36 +36,23 @@ func checkAgainstSQL(t *testing.T, s *Store, f incidents.Filter, what string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := s.snap.Find(ctx, f)
+	got, ok, err := s.snap.FindIndexed(ctx, f)
 	if err != nil || !ok {
 		t.Fatalf("%s: the index did not answer %+v: %v", what, f, err)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s, filter %+v:\n got %v\nwant %v", what, f, storetest.IDs(got), storetest.IDs(want))
 	}
-	enc, err := feature.EncodeAll(want)
+	page, err := s.FindFeatures(ctx, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := s.FindFeatures(ctx, f)
-	if err != nil || len(page) != len(enc) {
-		t.Fatalf("%s: FindFeatures(%+v): %d features, %v; want %d", what, f, len(page), err, len(enc))
-	}
-	for i := range page {
-		if page[i].After != enc[i].After || !bytes.Equal(page[i].JSON, enc[i].JSON) {
-			t.Fatalf("%s: FindFeatures(%+v)[%d] =\n%s %+v\nwant\n%s %+v", what, f, i, page[i].JSON, page[i].After, enc[i].JSON, enc[i].After)
-		}
-	}
+	storetest.CheckFeatures(t, fmt.Sprintf("%s: FindFeatures(%+v)", what, f), page, want)
 	points, ok, err := s.snap.Points(ctx, f)
-	if err != nil || !ok || len(points) != len(want) {
-		t.Fatalf("%s: FindPoints(%+v) from the index: %d, %v, %v; want %d", what, f, len(points), ok, err, len(want))
+	if err != nil || !ok {
+		t.Fatalf("%s: FindPoints(%+v) from the index: %v, %v", what, f, ok, err)
 	}
-	for i, p := range points {
-		w := want[i]
-		if p.ID != w.ID || p.Type != w.Type || !p.DateFrom.Equal(w.DateFrom) || !p.DateTo.Equal(w.DateTo) || p.Location != w.Location {
-			t.Fatalf("%s: FindPoints(%+v)[%d] = %+v, want %+v", what, f, i, p, w)
-		}
-	}
+	storetest.CheckPoints(t, fmt.Sprintf("%s: FindPoints(%+v) from the index", what, f), points, want)
 }
 
 // checkStoredFeatures holds every incident's stored feature to the encoding

@@ -9,16 +9,21 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
-// Find is a store's Find from the index: it picks the page in memory and
+// Find is a store's Find: from the index when it answers f, otherwise by
+// SQL.
+func (k *Keeper) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	if found, ok, err := k.FindIndexed(ctx, f); err != nil || ok {
+		return found, err
+	}
+	return k.rows.FindBySQL(ctx, f)
+}
+
+// FindIndexed is Find from the index: it picks the page in memory and
 // reads just its rows. ok is false when f needs SQL, or the index is absent
 // or older than the data and does not catch up soon.
-func (k *Keeper) Find(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
+func (k *Keeper) FindIndexed(ctx context.Context, f incidents.Filter) (found []incidents.Incident, ok bool, err error) {
 	for range 2 {
-		ix := k.Current()
-		if ix == nil {
-			return nil, false, nil
-		}
-		points, ok := ix.Find(f)
+		ix, points, ok := k.find(f)
 		if !ok {
 			return nil, false, nil
 		}
@@ -39,11 +44,7 @@ func (k *Keeper) Find(ctx context.Context, f incidents.Filter) (found []incident
 // Points is a store's FindPoints from the index alone, when it is as new as
 // the data or catches up soon: no SQL but the version.
 func (k *Keeper) Points(ctx context.Context, f incidents.Filter) ([]incidents.Incident, bool, error) {
-	ix := k.Current()
-	if ix == nil {
-		return nil, false, nil
-	}
-	points, ok := ix.Find(f)
+	ix, points, ok := k.find(f)
 	if !ok {
 		return nil, false, nil
 	}
@@ -65,6 +66,16 @@ func (k *Keeper) Points(ctx context.Context, f incidents.Filter) ([]incidents.In
 		found[i] = p.Incident()
 	}
 	return found, true, nil
+}
+
+// find picks f's page from the newest index, whatever its version; ok is
+// false when there is none yet or it cannot answer f.
+func (k *Keeper) find(f incidents.Filter) (ix *index.Index, points []index.Point, ok bool) {
+	if ix = k.Current(); ix == nil {
+		return nil, nil, false
+	}
+	points, ok = ix.Find(f)
+	return ix, points, ok
 }
 
 // FindFeatures is a store's FindFeatures: the incidents Find returns, in
@@ -100,10 +111,8 @@ func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]featur
 // the index answers f, otherwise by SQL. version is the data version the
 // page was chosen at.
 func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []incidents.Cursor, version int64, err error) {
-	if ix := k.Current(); ix != nil && useIndex {
-		if points, ok := ix.Find(f); ok {
-			return picksOf(points), ix.Version(), nil
-		}
+	if ix, points, ok := k.find(f); ok && useIndex {
+		return picksOf(points), ix.Version(), nil
 	}
 	return k.rows.PickBySQL(ctx, f)
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 // Aggregate counts the incidents matching f that lie in g, cell by cell, and
@@ -24,14 +23,10 @@ func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.G
 		return nil, fmt.Errorf("%w: %d × %d cells over %v", incidents.ErrBadGrid, g.Cols, g.Rows, g.Bound)
 	}
 	defer holdShapes(f.Where)()
-	if index.Knows(f) {
-		ix, err := s.snap.Fresh(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: aggregate: %w", err)
-		}
-		if cells, ok := ix.Count(f, g); ok {
-			return cells, nil
-		}
+	if cells, ok, err := s.snap.Count(ctx, f, g); err != nil {
+		return nil, fmt.Errorf("sqlite: aggregate: %w", err)
+	} else if ok {
+		return cells, nil
 	}
 	p, err := s.aggregatePlan(ctx, g.Bound)
 	if err != nil {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -27,28 +28,16 @@ func checkFeatures(t *testing.T, s *Store, f incidents.Filter, want []incidents.
 	if err != nil {
 		t.Fatalf("FindFeatures(%+v): %v", f, err)
 	}
-	enc, err := feature.EncodeAll(want)
-	if err != nil {
-		t.Fatal(err)
-	}
 	picks, version, err := sqlReads{s}.PickBySQL(ctx, f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	bySQL, ok, err := s.snap.ReadPage(ctx, picks, version)
 	if err != nil || !ok {
-		t.Fatalf("readFeatures of the SQL picks: ok %v, %v", ok, err)
+		t.Fatalf("ReadPage of the SQL picks: ok %v, %v", ok, err)
 	}
-	for path, got := range map[string][]feature.Encoded{"FindFeatures": got, "picked by SQL": bySQL} {
-		if len(got) != len(enc) {
-			t.Fatalf("%s(%+v): %d features, want %d", path, f, len(got), len(enc))
-		}
-		for i := range got {
-			if got[i].After != enc[i].After || !bytes.Equal(got[i].JSON, enc[i].JSON) {
-				t.Fatalf("%s(%+v)[%d] =\n%s %+v\nwant\n%s %+v", path, f, i, got[i].JSON, got[i].After, enc[i].JSON, enc[i].After)
-			}
-		}
-	}
+	storetest.CheckFeatures(t, fmt.Sprintf("FindFeatures(%+v)", f), got, want)
+	storetest.CheckFeatures(t, fmt.Sprintf("picked by SQL (%+v)", f), bySQL, want)
 }
 
 // checkPoints holds FindPoints(f) answered from the index to the same

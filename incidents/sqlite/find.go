@@ -20,21 +20,18 @@ const incidentColumns = `i.id, i.incident_type, i.date_from, i.date_to, i.date_p
 // one of two SQL plans (see [Store.plan]).
 func (s *Store) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	defer holdShapes(f.Where)()
-	found, ok, err := s.snap.Find(ctx, f)
+	found, err := s.snap.Find(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find: %w", err)
 	}
-	if ok {
-		return found, nil
-	}
-	return sqlReads{s}.FindBySQL(ctx, f)
+	return found, nil
 }
 
 // FindBySQL is Find by one of its SQL plans.
 func (s sqlReads) FindBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
 	p, err := s.plan(ctx, f)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: find: %w", err)
+		return nil, err
 	}
 	return s.find(ctx, f, p)
 }
@@ -44,14 +41,14 @@ func (s *Store) find(ctx context.Context, f incidents.Filter, p plan) ([]inciden
 	query, args := findQuery(f, p, incidentColumns)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: find: %w", err)
+		return nil, err
 	}
 	found, err := scanIncidents(rows)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: find: %w", err)
+		return nil, err
 	}
 	if err := attachSources(ctx, s.db, found); err != nil {
-		return nil, fmt.Errorf("sqlite: find sources: %w", err)
+		return nil, fmt.Errorf("sources: %w", err)
 	}
 	return found, nil
 }

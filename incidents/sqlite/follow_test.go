@@ -38,7 +38,7 @@ func TestIndex_FollowsWrites(t *testing.T) {
 		}
 		for range 3 {
 			f := storetest.LatticeFilter(rng, nil)
-			got, ok, err := s.snap.Find(ctx, f)
+			got, ok, err := s.snap.FindIndexed(ctx, f)
 			if err != nil || !ok {
 				t.Fatalf("step %d (%s): the index did not answer %+v: %v", step, what, f, err)
 			}

@@ -8,7 +8,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/index"
 )
 
 // Histogram counts the incidents matching f per date bin. Published
@@ -17,7 +16,7 @@ import (
 // groups them by date range before they are binned.
 func (s *Store) Histogram(ctx context.Context, f incidents.Filter, unit incidents.BinUnit) (incidents.Histogram, error) {
 	defer holdShapes(f.Where)()
-	counts, ok, err := s.indexDateCounts(ctx, f)
+	counts, ok, err := s.snap.CountDates(ctx, f)
 	if err == nil && !ok {
 		counts, err = s.sqlDateCounts(ctx, f)
 	}
@@ -25,20 +24,6 @@ func (s *Store) Histogram(ctx context.Context, f incidents.Filter, unit incident
 		return incidents.Histogram{}, fmt.Errorf("sqlite: histogram: %w", err)
 	}
 	return incidents.NewHistogram(counts, unit, f.Period)
-}
-
-// indexDateCounts counts f's incidents by date range from the index; ok is
-// false when the index cannot answer f.
-func (s *Store) indexDateCounts(ctx context.Context, f incidents.Filter) ([]incidents.DateCount, bool, error) {
-	if !index.Knows(f) {
-		return nil, false, nil
-	}
-	ix, err := s.snap.Fresh(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	counts, ok := ix.CountDates(f)
-	return counts, ok, nil
 }
 
 // sqlDateCounts groups the incidents matching f by date range in SQL, from

@@ -2,22 +2,22 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
-	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/index"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
 // The published points live in an in-memory index beside the database
-// (incidents/index): pages are picked from it and Aggregate counts it when
-// it is as new as the data. It is built from one read of every published
-// point (about 1.5 s of one core at 1,000,000), moved on by this store's
-// writes (write hands it what each one changed), and by the change log
-// (changes.go) after another process's writes.
+// (incidents/index), kept as new as the data by incidents/snapshot: pages
+// are picked from it and Aggregate counts it. It is built from one read of
+// every published point (about 1.5 s of one core at 1,000,000), moved on by
+// this store's writes (write hands it what each one changed), and by the
+// change log (changes.go) after another process's writes. What is SQLite's
+// in that is here, in changes.go, readfeatures.go and find.go, as the
+// methods of sqlReads.
 
-// sqlReads is the store as the index's keeper (incidents/snapshot) reads
-// it: the SQL behind the index and the pages picked from it.
+// sqlReads is the store as the keeper reads it (snapshot.Rows).
 type sqlReads struct{ *Store }
 
 // Preload builds the index that pages come from and Aggregate counts now,
@@ -49,27 +49,13 @@ func (s sqlReads) Points(ctx context.Context) (int64, []index.Point, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	points, err := scanPoints(rows, make([]index.Point, 0, min(maxID, 1<<26)))
+	defer rows.Close()
+	points, err := snapshot.ScanPoints(rows, make([]index.Point, 0, min(maxID, 1<<26)))
 	return version, points, err
 }
 
 // indexColumns are what the index holds of a published incident.
 const indexColumns = "id, lon, lat, incident_type, unixepoch(date_from) / 86400, unixepoch(date_to) / 86400"
-
-// scanPoints appends the points rows holds (indexColumns) to points.
-func scanPoints(rows *sql.Rows, points []index.Point) ([]index.Point, error) {
-	defer rows.Close()
-	for rows.Next() {
-		var p index.Point
-		var typ string
-		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &typ, &p.DayFrom, &p.DayTo); err != nil {
-			return nil, err
-		}
-		p.Type = index.TypeOf(incidents.Type(typ))
-		points = append(points, p)
-	}
-	return points, rows.Err()
-}
 
 // readPoints reads the published points of the incidents ids names through
 // q.
@@ -82,5 +68,6 @@ func readPoints(ctx context.Context, q queryer, ids []int64) ([]index.Point, err
 	if err != nil {
 		return nil, err
 	}
-	return scanPoints(rows, nil)
+	defer rows.Close()
+	return snapshot.ScanPoints(rows, nil)
 }

@@ -36,7 +36,7 @@ func TestFind_IndexAgreesWithSQL(t *testing.T) {
 	answered := 0
 	for i := range 3000 {
 		f := storetest.LatticeFilter(rng, page)
-		got, ok, err := s.snap.Find(ctx, f)
+		got, ok, err := s.snap.FindIndexed(ctx, f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func TestFind_IndexPagesAgree(t *testing.T) {
 	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{storetest.LatticeLon(3), storetest.LatticeLat(2)}, Max: orb.Point{storetest.LatticeLon(15), storetest.LatticeLat(17)}}}, Limit: 7}
 	seen := 0
 	for pages := 0; ; pages++ {
-		got, ok, err := s.snap.Find(ctx, f)
+		got, ok, err := s.snap.FindIndexed(ctx, f)
 		if err != nil || !ok {
 			t.Fatalf("page %d: ok %v, err %v", pages, ok, err)
 		}
@@ -118,7 +118,7 @@ func TestFind_IndexNeverStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := incidents.Filter{Bounds: []orb.Bound{{Min: orb.Point{35, 34}, Max: orb.Point{38, 37}}}, Limit: 5}
-	if _, ok, err := s.snap.Find(ctx, f); err != nil || !ok {
+	if _, ok, err := s.snap.FindIndexed(ctx, f); err != nil || !ok {
 		t.Fatalf("fresh index: ok %v, err %v; want an answer", ok, err)
 	}
 	newest := storetest.LatticeIncidents(rng, 1)[0]
@@ -127,7 +127,7 @@ func TestFind_IndexNeverStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found, ok, err := s.snap.Find(ctx, f)
+	found, ok, err := s.snap.FindIndexed(ctx, f)
 	if err != nil || !ok || len(found) == 0 || found[0].ID != ids[0] {
 		t.Fatalf("after a write through the store: %v, ok %v, %v; want the new incident %d first", idsOf(found), ok, err, ids[0])
 	}
@@ -160,7 +160,7 @@ func TestIndex_FollowsAnotherProcess(t *testing.T) {
 		}
 		for range 5 {
 			f := storetest.LatticeFilter(rng, nil)
-			got, ok, err := a.snap.Find(ctx, f)
+			got, ok, err := a.snap.FindIndexed(ctx, f)
 			if err != nil || !ok {
 				t.Fatalf("after %s: the index did not answer %+v: %v", what, f, err)
 			}
