@@ -123,59 +123,27 @@ func TestFind_IndexAgreesWithSQL(t *testing.T) {
 func TestIndex_FollowsAnotherServer(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	a, b := openTest(t, dsn), openTest(t, dsn)
-	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(23, 24))
-	ids, err := b.Add(ctx, storetest.LatticeIncidents(rng, 300))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Preload(ctx); err != nil {
-		t.Fatal(err)
-	}
-	builds := a.snap.Builds()
-	check := func(what string) {
-		t.Helper()
-		// Pages wait a little for the index to catch up, then use SQL: wait
-		// here as long as it takes, so that a busy machine does not fail this.
-		if err := a.Preload(ctx); err != nil {
-			t.Fatal(err)
-		}
-		for range 4 {
-			checkAgainstSQL(t, a, storetest.LatticeFilter(rng, nil), what)
-		}
-	}
-	for step := range 40 {
-		what := fmt.Sprintf("step %d (%s by the other server)", step, storetest.WriteAtRandom(t, b, rng, &ids))
-		check(what)
-		if n := a.snap.Builds() - builds; n != 0 {
-			t.Fatalf("%s: the index was built %d times, want it caught up from the change log", what, n)
-		}
-	}
-	checkStoredFeatures(t, b, "after the writes")
-	// A source corrected in place, as an editor may: the features citing it
-	// follow.
-	err = b.write(ctx, func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, "UPDATE sources SET title = 'corrected ' || title WHERE id = (SELECT min(id) FROM sources)")
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkStoredFeatures(t, b, "after a source was corrected")
-	check("a source corrected")
-
-	if _, err := b.Import(ctx, storetest.Seq(storetest.LatticeIncidents(rng, 20)), nil); err != nil {
-		t.Fatal(err)
-	}
-	check("a small import by the other server")
-	if n := a.snap.Builds() - builds; n != 0 {
-		t.Fatalf("a small import: the index was built %d times, want it caught up", n)
-	}
-	if _, err := b.Import(ctx, storetest.Seq(storetest.LatticeIncidents(rng, logLimit+1)), nil); err != nil {
-		t.Fatal(err)
-	}
-	check("an import too large to log")
-	if n := a.snap.Builds() - builds; n != 1 {
-		t.Fatalf("an import of %d: the index was built %d times, want once", logLimit+1, n)
-	}
+	storetest.Follows{A: a, B: b, Builds: a.snap.Builds, Rng: rng, Big: logLimit + 1,
+		Check: func(what string) {
+			t.Helper()
+			for range 4 {
+				checkAgainstSQL(t, a, storetest.LatticeFilter(rng, nil), what)
+			}
+		},
+		AfterWrites: func(check func(string)) {
+			checkStoredFeatures(t, b, "after the writes")
+			// A source corrected in place, as an editor may: the features
+			// citing it follow.
+			ctx := context.Background()
+			err := b.write(ctx, func(tx pgx.Tx) error {
+				_, err := tx.Exec(ctx, "UPDATE sources SET title = 'corrected ' || title WHERE id = (SELECT min(id) FROM sources)")
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkStoredFeatures(t, b, "after a source was corrected")
+			check("a source corrected")
+		}}.Run(t)
 }

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -139,25 +138,12 @@ func TestFind_IndexNeverStale(t *testing.T) {
 // log, without being built again, and answers as SQL does; after an import
 // too large to log, it is built again.
 func TestIndex_FollowsAnotherProcess(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "shared.db")
 	a, b := openAt(t, path), openAt(t, path)
 	rng := rand.New(rand.NewPCG(13, 14))
-	ids, err := b.Add(ctx, storetest.LatticeIncidents(rng, 300))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Preload(ctx); err != nil {
-		t.Fatal(err)
-	}
-	builds := a.snap.Builds()
-	check := func(what string) {
+	storetest.Follows{A: a, B: b, Builds: a.snap.Builds, Rng: rng, Big: logLimit + 1, Check: func(what string) {
 		t.Helper()
-		// Pages wait a little for the index to catch up, then use SQL: wait
-		// here as long as it takes, so that a busy machine does not fail this.
-		if err := a.Preload(ctx); err != nil {
-			t.Fatal(err)
-		}
+		ctx := context.Background()
 		for range 5 {
 			f := storetest.LatticeFilter(rng, nil)
 			got, ok, err := a.snap.FindIndexed(ctx, f)
@@ -174,42 +160,7 @@ func TestIndex_FollowsAnotherProcess(t *testing.T) {
 			checkFeatures(t, a, f, want)
 			checkPoints(t, a, f)
 		}
-	}
-	for step := range 40 {
-		what := storetest.WriteAtRandom(t, b, rng, &ids)
-		check(fmt.Sprintf("step %d (%s by the other store)", step, what))
-		if n := a.snap.Builds() - builds; n != 0 {
-			t.Fatalf("step %d (%s): the index was built %d times, want it caught up from the change log", step, what, n)
-		}
-	}
-	seq := func(yield func(incidents.Incident, error) bool) {
-		for _, inc := range storetest.LatticeIncidents(rng, 20) {
-			if !yield(inc, nil) {
-				return
-			}
-		}
-	}
-	if _, err := b.Import(ctx, seq, nil); err != nil {
-		t.Fatal(err)
-	}
-	check("a small import by the other store")
-	if n := a.snap.Builds() - builds; n != 0 {
-		t.Fatalf("a small import: the index was built %d times, want it caught up", n)
-	}
-	big := func(yield func(incidents.Incident, error) bool) {
-		for _, inc := range storetest.LatticeIncidents(rng, logLimit+1) {
-			if !yield(inc, nil) {
-				return
-			}
-		}
-	}
-	if _, err := b.Import(ctx, big, nil); err != nil {
-		t.Fatal(err)
-	}
-	check("an import too large to log")
-	if n := a.snap.Builds() - builds; n != 1 {
-		t.Fatalf("an import of %d: the index was built %d times, want once", logLimit+1, n)
-	}
+	}}.Run(t)
 }
 
 // openAt opens the store at path, closed when t ends.
