@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
 // chunkSize is how many incidents Import sends in one COPY: large enough to
@@ -78,7 +79,7 @@ func (s *Store) importSeq(ctx context.Context, seq iter.Seq2[incidents.Incident,
 			if keepIDs && inc.ID <= 0 {
 				return fmt.Errorf("incident %d: %w: restore needs an ID", n, incidents.ErrInvalid)
 			}
-			if n == logLimit+1 { // too many to log one by one (changes.go)
+			if n == snapshot.LogLimit+1 { // too many to log one by one (changes.go)
 				if err := goBulk(ctx, tx); err != nil {
 					return err
 				}

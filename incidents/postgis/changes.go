@@ -7,6 +7,7 @@ import (
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/index"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
 // The change log (schema/0003_features_and_changes.sql): triggers record
@@ -19,16 +20,9 @@ import (
 // in LISTEN/NOTIFY messages so that a server that was disconnected, or
 // reads from a replica, catches up all the same (docs/DEPLOY.md).
 
-// Change log limits: a transaction changing more than logLimit incidents
-// (an import) is not logged one by one but moves change_log.since on
-// (indexes older than it are built afresh, which costs less than applying
-// that many changes), and every pruneEvery versions the log of all but the
-// last keepVersions versions is dropped.
-const (
-	logLimit     = 10_000
-	pruneEvery   = 1024
-	keepVersions = 100_000
-)
+// The change log's limits are the keeper's (snapshot.LogLimit and the
+// others): a transaction changing more than LogLimit incidents is not
+// logged one by one but moves change_log.since on.
 
 // goBulk stops logging the changes of tx one by one and drops those logged:
 // the version it commits moves change_log.since on instead.
@@ -41,20 +35,20 @@ func goBulk(ctx context.Context, tx pgx.Tx) error {
 }
 
 // written reads the incidents tx has changed so far, with the published
-// points of those, unless it changed more than logLimit: it then goes bulk
+// points of those, unless it changed more than snapshot.LogLimit: it then goes bulk
 // and reports none.
 func written(ctx context.Context, tx pgx.Tx) (changed []int64, now []index.Point, err error) {
 	rows, err := tx.Query(ctx, `SELECT c.incident_id, i.lon, i.lat, i.incident_type,
 		i.date_from - DATE '1970-01-01', i.date_to - DATE '1970-01-01'
 		FROM (SELECT DISTINCT incident_id FROM incident_changes WHERE xid = pg_current_xact_id() LIMIT $1) AS c
-		LEFT JOIN incidents AS i ON i.id = c.incident_id AND i.status = 'published'`, logLimit+1)
+		LEFT JOIN incidents AS i ON i.id = c.incident_id AND i.status = 'published'`, snapshot.LogLimit+1)
 	if err != nil {
 		return nil, nil, err
 	}
 	if changed, now, err = scanChanges(rows); err != nil {
 		return nil, nil, err
 	}
-	if len(changed) > logLimit {
+	if len(changed) > snapshot.LogLimit {
 		return nil, nil, goBulk(ctx, tx)
 	}
 	return changed, now, nil
@@ -74,12 +68,12 @@ func bumpVersion(ctx context.Context, tx pgx.Tx) (version int64, bulk bool, err 
 		b AS (SELECT current_setting('mapsrv.bulk', true) IS NOT DISTINCT FROM 'on' AS bulk),
 		l AS (UPDATE change_log SET since = greatest(since, (SELECT version FROM v)) WHERE id = 1 AND (SELECT bulk FROM b))
 		SELECT version, (SELECT bulk FROM b) FROM v`).Scan(&version, &bulk)
-	if err != nil || version%pruneEvery != 0 {
+	if err != nil || version%snapshot.PruneEvery != 0 {
 		return version, bulk, err
 	}
 	_, err = tx.Exec(ctx, `WITH old AS (DELETE FROM version_xids WHERE version <= $1 RETURNING xid),
 		c AS (DELETE FROM incident_changes WHERE xid IN (SELECT xid FROM old))
-		UPDATE change_log SET since = greatest(since, $1) WHERE id = 1`, version-keepVersions)
+		UPDATE change_log SET since = greatest(since, $1) WHERE id = 1`, version-snapshot.KeepVersions)
 	return version, bulk, err
 }
 
@@ -97,27 +91,12 @@ const changesQuery = `SELECT d.version, l.since, c.incident_id, i.lon, i.lat, i.
 // Changes reads what changed after version after, reading at most most
 // changed incidents.
 func (s pgReads) Changes(ctx context.Context, after int64, most int) (index.Changes, error) {
-	var c index.Changes
 	rows, err := s.reads().Query(ctx, changesQuery, after, most+1)
 	if err != nil {
-		return c, err
+		return index.Changes{}, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var id *int64
-		var p pointColumns
-		if err := rows.Scan(&c.Version, &c.Since, &id, &p.lon, &p.lat, &p.typ, &p.from, &p.to); err != nil {
-			return c, err
-		}
-		if id != nil {
-			c.Changed = append(c.Changed, *id)
-			if pt, ok := p.point(*id); ok {
-				c.Now = append(c.Now, pt)
-			}
-		}
-	}
-	c.More = len(c.Changed) > most
-	return c, rows.Err()
+	return snapshot.ScanChanges(rows, most)
 }
 
 // scanChanges reads rows of an incident ID and its point columns, NULL

@@ -13,6 +13,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
 
@@ -124,7 +125,7 @@ func TestIndex_FollowsAnotherServer(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	a, b := openTest(t, dsn), openTest(t, dsn)
 	rng := rand.New(rand.NewPCG(23, 24))
-	storetest.Follows{A: a, B: b, Builds: a.snap.Builds, Rng: rng, Big: logLimit + 1,
+	storetest.Follows{A: a, B: b, Builds: a.snap.Builds, Rng: rng, Big: snapshot.LogLimit + 1,
 		Check: func(what string) {
 			t.Helper()
 			for range 4 {

@@ -17,10 +17,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -31,6 +27,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/migrations"
 	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
@@ -114,11 +111,6 @@ const migrateLock = 0x6d617073 // "maps"
 // migrate applies, in one transaction, every schema/NNNN_*.sql file numbered
 // above the version recorded in schema_version, and records the last applied.
 func migrate(ctx context.Context, pool *pgxpool.Pool) error {
-	names, err := fs.Glob(schemaFS, "schema/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
 	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return err
@@ -129,7 +121,7 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 		return err
 	}
 	if readOnly == "on" {
-		return checkSchema(ctx, tx, len(names))
+		return checkSchema(ctx, tx)
 	}
 	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", migrateLock); err != nil {
 		return err
@@ -143,28 +135,16 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if version > len(names) {
-		return fmt.Errorf("database schema version %d is newer than this mapsrv knows (%d): upgrade mapsrv", version, len(names))
-	}
-	for _, name := range names {
-		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: name must start with its number", name)
-		}
-		if n <= version {
-			continue
-		}
-		text, err := schemaFS.ReadFile(name)
-		if err != nil {
+	err = migrations.Run(schemaFS, "schema/*.sql", version, func(m migrations.Migration) error {
+		if _, err := tx.Exec(ctx, m.SQL); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, string(text)); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO schema_version (id, version) VALUES (1, $1)
-			ON CONFLICT (id) DO UPDATE SET version = excluded.version`, n); err != nil {
-			return err
-		}
+		_, err := tx.Exec(ctx, `INSERT INTO schema_version (id, version) VALUES (1, $1)
+			ON CONFLICT (id) DO UPDATE SET version = excluded.version`, m.Number)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	return tx.Commit(ctx)
 }
@@ -172,7 +152,12 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 // checkSchema is migrate on a read-only connection (a hot-standby replica, or
 // default_transaction_read_only): it cannot migrate, so the schema must already
 // be the one this mapsrv knows, migrated on the primary.
-func checkSchema(ctx context.Context, tx pgx.Tx, want int) error {
+func checkSchema(ctx context.Context, tx pgx.Tx) error {
+	all, err := migrations.Load(schemaFS, "schema/*.sql")
+	if err != nil {
+		return err
+	}
+	want := len(all)
 	var version int
 	if err := tx.QueryRow(ctx, "SELECT version FROM schema_version WHERE id = 1").Scan(&version); err != nil {
 		return fmt.Errorf("read-only database without a mapsrv schema (open the primary once first): %w", err)

@@ -34,26 +34,3 @@ func (k *Keeper) CountDates(ctx context.Context, f incidents.Filter) (counts []i
 	counts, ok = ix.CountDates(f)
 	return counts, ok, nil
 }
-
-// Scanner is a result set read row by row, as database/sql's and pgx's.
-type Scanner interface {
-	Next() bool
-	Scan(dest ...any) error
-	Err() error
-}
-
-// ScanPoints appends to points the points rows holds, a row each: ID,
-// longitude, latitude, type, and the first and last days (days since
-// 1970-01-01). The caller closes rows.
-func ScanPoints(rows Scanner, points []index.Point) ([]index.Point, error) {
-	for rows.Next() {
-		var p index.Point
-		var typ string
-		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &typ, &p.DayFrom, &p.DayTo); err != nil {
-			return nil, err
-		}
-		p.Type = index.TypeOf(incidents.Type(typ))
-		points = append(points, p)
-	}
-	return points, rows.Err()
-}

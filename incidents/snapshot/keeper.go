@@ -71,6 +71,17 @@ type Keeper struct {
 // on first use, or by Preload.
 func New(rows Rows) *Keeper { return &Keeper{rows: rows} }
 
+// Change log limits, the same for every store: a write changing more than
+// LogLimit incidents (an import) is not logged one by one but moves the
+// log's start on (indexes older than it are built afresh, which costs less
+// than applying that many changes), and every PruneEvery versions the log
+// of all but the last KeepVersions versions is dropped.
+const (
+	LogLimit     = 10_000
+	PruneEvery   = 1024
+	KeepVersions = 100_000
+)
+
 // CatchUpWait is how long a page waits for the index to catch up with the
 // data before it is picked by SQL: reading the change log takes a
 // millisecond or two, building the index a second.

@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 
-	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/index"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
 // The change log (schema/0005_changes.sql) records, in each write's
@@ -15,36 +15,29 @@ import (
 // writes (an import while serving, a second server on the file) cost a
 // millisecond instead of a second.
 
-// Change log limits: an import of more than logLimit incidents is not
-// logged one by one but moves change_log.since on (indexes older than it
-// are built afresh, which costs less than applying that many changes), and
-// every pruneEvery versions the rows of all but the last keepVersions
-// versions are dropped.
-const (
-	logLimit     = 10_000
-	pruneEvery   = 1024
-	keepVersions = 100_000
-)
+// The change log's limits are the keeper's (snapshot.LogLimit and the
+// others): an import of more than LogLimit incidents is not logged one by
+// one but moves change_log.since on.
 
 // logChanges records in tx what w changed under version, the one the write
 // commits.
 func logChanges(ctx context.Context, tx *sql.Tx, w *writer, version int64) error {
 	var err error
 	switch {
-	case w.bulk && w.bulkCount > logLimit:
+	case w.bulk && w.bulkCount > snapshot.LogLimit:
 		_, err = tx.ExecContext(ctx, "UPDATE change_log SET since = max(since, ?) WHERE id = 1", version)
 	case w.bulk:
 		_, err = tx.ExecContext(ctx, "INSERT OR IGNORE INTO incident_changes SELECT ?, id FROM incidents WHERE id > ?", version, w.bulkAfter)
 	default:
 		_, err = tx.ExecContext(ctx, "INSERT OR IGNORE INTO incident_changes SELECT ?, value FROM json_each(?)", version, idList(w.changed))
 	}
-	if err != nil || version%pruneEvery != 0 {
+	if err != nil || version%snapshot.PruneEvery != 0 {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM incident_changes WHERE version <= ?", version-keepVersions); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM incident_changes WHERE version <= ?", version-snapshot.KeepVersions); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, "UPDATE change_log SET since = max(since, ?) WHERE id = 1", version-keepVersions)
+	_, err = tx.ExecContext(ctx, "UPDATE change_log SET since = max(since, ?) WHERE id = 1", version-snapshot.KeepVersions)
 	return err
 }
 
@@ -66,24 +59,5 @@ func (s sqlReads) Changes(ctx context.Context, after int64, most int) (index.Cha
 		return index.Changes{}, err
 	}
 	defer rows.Close()
-	var c index.Changes
-	for rows.Next() {
-		var id sql.NullInt64
-		var lon, lat sql.NullFloat64
-		var typ sql.NullString
-		var from, to sql.NullInt32
-		if err := rows.Scan(&c.Version, &c.Since, &id, &lon, &lat, &typ, &from, &to); err != nil {
-			return index.Changes{}, err
-		}
-		if !id.Valid {
-			continue
-		}
-		c.Changed = append(c.Changed, id.Int64)
-		if lon.Valid {
-			c.Now = append(c.Now, index.Point{Lon: lon.Float64, Lat: lat.Float64, ID: id.Int64,
-				DayFrom: from.Int32, DayTo: to.Int32, Type: index.TypeOf(incidents.Type(typ.String))})
-		}
-	}
-	c.More = len(c.Changed) > most
-	return c, rows.Err()
+	return snapshot.ScanChanges(rows, most)
 }

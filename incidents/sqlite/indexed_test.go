@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 	"github.com/mapsrv/mapsrv/incidents/storetest"
 )
 
@@ -141,7 +142,7 @@ func TestIndex_FollowsAnotherProcess(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shared.db")
 	a, b := openAt(t, path), openAt(t, path)
 	rng := rand.New(rand.NewPCG(13, 14))
-	storetest.Follows{A: a, B: b, Builds: a.snap.Builds, Rng: rng, Big: logLimit + 1, Check: func(what string) {
+	storetest.Follows{A: a, B: b, Builds: a.snap.Builds, Rng: rng, Big: snapshot.LogLimit + 1, Check: func(what string) {
 		t.Helper()
 		ctx := context.Background()
 		for range 5 {

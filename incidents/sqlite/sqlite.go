@@ -10,18 +10,15 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/mattn/go-sqlite3"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/migrations"
 	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
@@ -118,11 +115,6 @@ func (s *Store) prepare(ctx context.Context) error {
 // migrate applies, in one transaction, every schema/NNNN_*.sql file numbered
 // above the database's user_version, and records the last one applied.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(schemaFS, "schema/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -132,27 +124,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if version > len(names) {
-		return fmt.Errorf("database schema version %d is newer than this mapsrv knows (%d): upgrade mapsrv", version, len(names))
-	}
-	for _, name := range names {
-		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: name must start with its number", name)
-		}
-		if n <= version {
-			continue
-		}
-		text, err := schemaFS.ReadFile(name)
-		if err != nil {
+	err = migrations.Run(schemaFS, "schema/*.sql", version, func(m migrations.Migration) error {
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, string(text)); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
-			return err
-		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.Number))
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	return tx.Commit()
 }
