@@ -27,6 +27,20 @@ func Locate(inc *Incident, loc Locator) {
 	}
 }
 
+// Edited is the new state edit derives from cur, as a store's Edit stores
+// it: with cur's ID, its district set by loc (see [Locate]), and valid. An
+// error from edit, or the new state's validation error, is returned as it
+// is.
+func Edited(cur Incident, edit func(Incident) (Incident, error), loc Locator) (Incident, error) {
+	inc, err := edit(cur)
+	if err != nil {
+		return Incident{}, err
+	}
+	inc.ID = cur.ID
+	Locate(&inc, loc)
+	return inc, inc.Validate()
+}
+
 // PointRef is a stored incident's ID and point, as a store lists the ones
 // [FillDistricts] looks at.
 type PointRef struct {

@@ -29,14 +29,10 @@ func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident
 		if err != nil {
 			return err
 		}
-		var inc incidents.Incident
-		if inc, editErr = edit(cur); editErr == nil {
-			inc.ID = id
-			incidents.Locate(&inc, s.locate)
-			editErr = inc.Validate()
-		}
-		if editErr != nil {
-			return editErr
+		inc, err := incidents.Edited(cur, edit, s.locate)
+		if err != nil {
+			editErr = err
+			return err
 		}
 		return update(ctx, tx, inc)
 	})

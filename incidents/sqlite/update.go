@@ -34,14 +34,10 @@ func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident
 		if len(found) == 0 {
 			return fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
 		}
-		var inc incidents.Incident
-		if inc, editErr = edit(found[0]); editErr == nil {
-			inc.ID = id
-			incidents.Locate(&inc, s.locate)
-			editErr = inc.Validate()
-		}
-		if editErr != nil {
-			return editErr
+		inc, err := incidents.Edited(found[0], edit, s.locate)
+		if err != nil {
+			editErr = err
+			return err
 		}
 		return w.update(ctx, tx, inc)
 	})
