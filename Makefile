@@ -84,7 +84,8 @@ bench:
 # issue's four views fresh with wrk (BENCH_CLIENT=hey for hey: one URL a view),
 # BENCH_ALL=1 the map's other views too. BENCH_PG=1 migrates the same data into a
 # throwaway PostgreSQL (settings in BENCH_PG_OPTS) and measures a second server
-# on it in the same run.
+# on it in the same run; BENCH_FEATURESERV=path/to/pg_featureserv serves that
+# database with pg_featureserv too and measures it beside them.
 # A few minutes; not part of `make test`. BENCH_N=100000 for a quicker run.
 BENCH_N ?= 1000000
 BENCH_CLIENT ?= wrk
@@ -98,7 +99,8 @@ bench-load:
 	@all=""; [ -n "$(BENCH_ALL)" ] && all="-all"; \
 	if [ -n "$(BENCH_PG)" ]; then \
 		pgdir=$$(mktemp -d); dsn=$$(MAPSRV_PG_DIR=$$pgdir MAPSRV_PG_OPTS="$(BENCH_PG_OPTS)" sh scripts/pg.sh start) || exit 1; \
-		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) -pg "$$dsn" $$all; status=$$?; \
+		fs=""; [ -n "$(BENCH_FEATURESERV)" ] && fs="-featureserv $(BENCH_FEATURESERV)"; \
+		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) -pg "$$dsn" $$fs $$all; status=$$?; \
 		MAPSRV_PG_DIR=$$pgdir sh scripts/pg.sh stop; exit $$status; \
 	else \
 		$(GO) run ./cmd/benchload -mapsrv bin/mapsrv -n $(BENCH_N) -client $(BENCH_CLIENT) $$all; \

@@ -7,11 +7,13 @@
 // It prints requests/s, p50/p99 latency and peak RSS for each view on each
 // store, beside the same bytes served from memory by net/http (the
 // ceiling) and, for the issue's four views, pg_featureserv's figures on the
-// same data as the issue gave them.
+// same data as the issue gave them. With -featureserv naming a
+// pg_featureserv binary, it also serves the PostGIS database in the same
+// run, and its column is measured (featureserv.go).
 //
 // Usage:
 //
-//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-pg DSN [-pg-filled]] [-duration 5s] [-c 4] [-client wrk|hey] [-all]
+//	benchload -mapsrv bin/mapsrv [-n 1000000] [-db PATH] [-pg DSN [-pg-filled] [-featureserv PATH]] [-duration 5s] [-c 4] [-client wrk|hey] [-all]
 //
 // With -db naming an existing database, synthesis is skipped. -all adds the
 // map's other views (a town's small page, aggregate, tiles) to the issue's
@@ -36,8 +38,8 @@ import (
 var client string
 
 // featureserv are pg_featureserv's fresh requests/s on the same 1,000,000
-// incidents, as the issue measured them (wrk, 1 thread, 4 connections):
-// it is not on this machine's package registries, so it is quoted, not run.
+// incidents, as the issue measured them (wrk, 1 thread, 4 connections), for
+// runs without -featureserv and to compare with.
 var featureserv = map[string]float64{
 	"200 different 0.1° boxes, limit 1000": 71,
 	"1° box, limit 1000":                   78,
@@ -52,6 +54,8 @@ type server struct {
 	base string
 	db   string // its --db
 	pids []int  // the processes whose CPU its requests cost: it, and PostgreSQL's backends
+	// featureserv: pg_featureserv, not mapsrv; views go through featureservPaths.
+	featureserv bool
 }
 
 func main() {
@@ -70,8 +74,12 @@ func run() error {
 	pg := flag.String("pg", "", "an empty PostgreSQL/PostGIS database (DSN) to migrate the data into and measure beside SQLite")
 	pgFilled := flag.Bool("pg-filled", false, "the -pg database already holds the data of -db: do not migrate")
 	all := flag.Bool("all", false, "also drive the map's other views (a town's page, aggregate, tiles)")
+	fsPath := flag.String("featureserv", "", "a pg_featureserv binary to serve the -pg database beside mapsrv and measure too")
 	flag.StringVar(&client, "client", "wrk", "the load generator: wrk or hey")
 	flag.Parse()
+	if *fsPath != "" && *pg == "" {
+		return errors.New("-featureserv serves the PostGIS database: give -pg too")
+	}
 	if _, err := exec.LookPath(client); err != nil {
 		return fmt.Errorf("%s not found: apt-get install %s", client, client)
 	}
@@ -112,12 +120,23 @@ func run() error {
 	if err := warm(servers, views, *conc); err != nil {
 		return err
 	}
+	if *fsPath != "" {
+		fs, err := startFeatureserv(*fsPath, *pg, dir)
+		if err != nil {
+			return err
+		}
+		servers = append(servers, fs)
+		if err := warmFeatureserv(&servers[len(servers)-1], views, *conc, servers[len(servers)-2].pids); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("\nload average at start: %s\n", loadAverage())
 	fmt.Printf("Each view driven by %s for %s over %d connections, every request fresh (Cache-Control: no-cache).\n"+
 		"ceiling: the same bytes from memory by net/http. RSS: VmHWM of the mapsrv process, reset before each view.\n"+
 		"CPUms: CPU time a request took in mapsrv and, on PostGIS, PostgreSQL's backends (what bounds the rate on\n"+
 		"an idle machine, whatever else this one runs).\n"+
-		"pg_featureserv: the issue's figures on the same 1,000,000 incidents (not run here).\n\n", client, *duration, *conc)
+		"pg_fs: pg_featureserv on the same PostGIS table (with -featureserv; CPUms with its backends);\n"+
+		"issue's pg_fs: pg_featureserv's figures in the issue, on 1,000,000 incidents.\n\n", client, *duration, *conc)
 	printHeader(servers)
 	for _, v := range views {
 		if err := measure(v, servers, *duration, *conc); err != nil {
@@ -126,7 +145,11 @@ func run() error {
 	}
 	fmt.Printf("\nload average at end: %s\n", loadAverage())
 	for _, s := range servers {
-		fmt.Printf("peak RSS of mapsrv on %s over the whole run: %d MB\n", s.name, peakRSS(s.cmd.Process.Pid)/1024)
+		what := "mapsrv on " + s.name
+		if s.featureserv {
+			what = "pg_featureserv"
+		}
+		fmt.Printf("peak RSS of %s over the whole run: %d MB\n", what, peakRSS(s.cmd.Process.Pid)/1024)
 	}
 	return nil
 }
@@ -257,7 +280,7 @@ func printHeader(servers []server) {
 	for _, s := range servers {
 		fmt.Printf(" | %-7s %7s %6s %6s %6s %6s", s.name, "req/s", "p50ms", "p99ms", "RSS MB", "CPUms")
 	}
-	fmt.Printf(" | %8s | %s\n", "ceil/s", "pg_featureserv req/s")
+	fmt.Printf(" | %8s | %s\n", "ceil/s", "issue's pg_fs req/s")
 }
 
 // measure drives one view on each server, then the same bytes from memory,
@@ -270,9 +293,17 @@ func measure(v view, servers []server, d time.Duration, conc int) error {
 	}
 	fmt.Printf("%-38s %9d", v.name, len(body))
 	for _, s := range servers {
+		paths := v.paths
+		if s.featureserv {
+			var ok bool
+			if paths, ok = featureservPaths(paths); !ok {
+				fmt.Printf(" | %-7s %7s %6s %6s %6s %6s", "", "-", "-", "-", "-", "-")
+				continue
+			}
+		}
 		os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", s.cmd.Process.Pid), []byte("5"), 0) // reset VmHWM; best effort
 		cpu := cpuOf(s.pids)
-		fresh, err := drive(client, s.base, v.paths, d, conc, true)
+		fresh, err := drive(client, s.base, paths, d, conc, true)
 		cpu = cpuOf(s.pids) - cpu
 		if err != nil { // timeouts or errors: say so in the row, the detail on stderr
 			fmt.Fprintf(os.Stderr, "%s on %s: %v\n", v.name, s.name, err)
