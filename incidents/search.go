@@ -12,9 +12,10 @@ import (
 // ErrBadSearch is wrapped by every error [SearchTerms] returns.
 var ErrBadSearch = errors.New("incidents: invalid search")
 
-// Limits of a text search: words shorter than MinSearchRunes cannot use the
-// stores' substring indexes (trigrams), so they are left out; a longer query
-// or more words than these is refused rather than made to cost more.
+// Limits of a text search: a word without MinSearchRunes letters or digits
+// in a row cannot use the stores' substring indexes (PostgreSQL's trigrams
+// are made of letters and digits only), so it is left out; a longer query or
+// more words than these is refused rather than made to cost more.
 const (
 	MinSearchRunes = 3
 	MaxSearchRunes = 200
@@ -23,9 +24,10 @@ const (
 
 // SearchTerms splits a text query into the words a [Filter.Text] search
 // requires, each folded by [FoldArabic] and lower-cased: every one must occur,
-// as a substring, in an incident's place names or summaries. Words shorter
-// than MinSearchRunes are dropped; an error says when none is left or the
-// query is too long.
+// as a substring, in an incident's place names or summaries. Words without
+// MinSearchRunes letters or digits in a row ("ab", "...", "%_%") are dropped:
+// no index could find them, and a search for one once read every row of a
+// PostgreSQL table. An error says when none is left or the query is too long.
 func SearchTerms(q string) ([]string, error) {
 	if utf8.RuneCountInString(q) > MaxSearchRunes {
 		return nil, fmt.Errorf("%w: %d characters, at most %d", ErrBadSearch, utf8.RuneCountInString(q), MaxSearchRunes)
@@ -36,17 +38,33 @@ func SearchTerms(q string) ([]string, error) {
 	var terms []string
 	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' || unicode.IsControl(r) }) {
 		w = strings.ToLower(FoldArabic(w))
-		if utf8.RuneCountInString(w) >= MinSearchRunes && !slices.Contains(terms, w) {
+		if indexable(w) && !slices.Contains(terms, w) {
 			terms = append(terms, w)
 		}
 	}
 	switch {
 	case len(terms) == 0:
-		return nil, fmt.Errorf("%w: %q has no word of %d letters or more", ErrBadSearch, q, MinSearchRunes)
+		return nil, fmt.Errorf("%w: %q has no word of %d letters or more (letters or digits in a row)", ErrBadSearch, q, MinSearchRunes)
 	case len(terms) > MaxSearchTerms:
 		return nil, fmt.Errorf("%w: %d words, at most %d", ErrBadSearch, len(terms), MaxSearchTerms)
 	}
 	return terms, nil
+}
+
+// indexable reports whether w has MinSearchRunes letters or digits in a row:
+// a trigram an index holds.
+func indexable(w string) bool {
+	run := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			run = 0
+			continue
+		}
+		if run++; run >= MinSearchRunes {
+			return true
+		}
+	}
+	return false
 }
 
 // arabicFolds are the spellings Arabic writers use interchangeably, each
