@@ -40,6 +40,8 @@ func statusOf(err error) int {
 		return http.StatusUnsupportedMediaType
 	case errors.As(err, new(errPreconditionFailed)):
 		return http.StatusPreconditionFailed
+	case errors.As(err, new(queryTimeout)):
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -56,6 +58,15 @@ type problem struct {
 // writeError answers err as application/problem+json. Internal errors are
 // logged and never shown.
 func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	if status, reason, ended := contextStatus(r.Context()); ended {
+		// The store failed because the request's time ran out or its client
+		// left: neither is a fault of the server's, to log as one or to count
+		// against its readiness.
+		log.Info("request ended before its answer", "method", r.Method, "path", r.URL.Path, "status", status, "reason", reason)
+		writeJSON(w, status, "application/problem+json",
+			problem{Type: "about:blank", Title: statusTitle(status), Status: status, Detail: reason.Error(), Instance: r.URL.Path})
+		return
+	}
 	status := statusOf(err)
 	p := problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Instance: r.URL.Path}
 	if status == http.StatusInternalServerError {
@@ -64,6 +75,15 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		p.Detail = err.Error()
 	}
 	writeJSON(w, status, "application/problem+json", p)
+}
+
+// statusTitle is the problem title of a status, net/http's text or, for
+// statusClientClosed, which it does not know, nginx's.
+func statusTitle(status int) string {
+	if status == statusClientClosed {
+		return "Client Closed Request"
+	}
+	return http.StatusText(status)
 }
 
 // writeJSON writes v as JSON with the given status and content type.

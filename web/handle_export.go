@@ -32,7 +32,7 @@ const exportPageTime = 60 * time.Second
 // download while the store is paged through. Nothing is left out: there is
 // no limit. A failure part way aborts the connection, so that a client never
 // takes a cut file for a whole one.
-func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, log *slog.Logger) http.Handler {
+func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, pageTimeout time.Duration, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		format := r.URL.Query().Get("f")
 		f, err := readFilters(r.URL.Query(), exportParams, func(url.Values) error {
@@ -54,16 +54,27 @@ func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, log *
 		}
 		w.Header().Set("Content-Type", kind)
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-		n, err := exportPages(r.Context(), w, store, budget, f, format == "csv")
-		if err != nil {
+		out := &startWriter{ResponseWriter: w}
+		n, err := exportPages(r.Context(), out, store, budget, f, format == "csv", pageTimeout)
+		switch {
+		case err == nil:
+			return
+		case !out.started:
+			writeError(w, r, log, err) // nothing sent yet: a clear answer can still be given
+			return
+		case r.Context().Err() != nil:
+			log.Info("export ended by its client", "path", r.URL.Path, "written", n)
+		default:
 			log.Error("export failed part way", "path", r.URL.Path, "query", r.URL.RawQuery, "written", n, "err", err)
-			panic(http.ErrAbortHandler)
 		}
+		// Cut the connection, with no end of the chunked body: a client must
+		// never take a cut file for a whole one.
+		panic(http.ErrAbortHandler)
 	})
 }
 
 // exportPages writes f's incidents page by page and returns how many.
-func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, budget *semaphore.Weighted, f incidents.Filter, csv bool) (int, error) {
+func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, budget *semaphore.Weighted, f incidents.Filter, csv bool, pageTimeout time.Duration) (int, error) {
 	rc := http.NewResponseController(w)
 	out := exportOut{}
 	if csv {
@@ -78,7 +89,9 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 		if err := budget.Acquire(ctx, exportPage); err != nil {
 			return n, err
 		}
-		next, got, err := out.page(ctx, store, f)
+		next, got, err := pageWithin(ctx, pageTimeout, func(ctx context.Context) (*incidents.Cursor, int, error) {
+			return out.page(ctx, store, f)
+		})
 		budget.Release(exportPage)
 		if err != nil {
 			return n, err
@@ -92,6 +105,34 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 	}
 	return n, out.close(n)
 }
+
+// pageWithin runs one page's read, ended at the query timeout: however
+// long an export runs, each of its queries is bounded. A page cut off
+// returns the timeout, which says so.
+func pageWithin(ctx context.Context, limit time.Duration, page func(context.Context) (*incidents.Cursor, int, error)) (*incidents.Cursor, int, error) {
+	pctx, cancel := context.WithTimeoutCause(ctx, limit, queryTimeout{limit})
+	defer cancel()
+	next, got, err := page(pctx)
+	if err != nil && ctx.Err() == nil && pctx.Err() != nil {
+		err = context.Cause(pctx)
+	}
+	return next, got, err
+}
+
+// startWriter notes whether anything was written, after which a failure
+// can no longer be answered with a status.
+type startWriter struct {
+	http.ResponseWriter
+	started bool
+}
+
+func (s *startWriter) Write(b []byte) (int, error) {
+	s.started = true
+	return s.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (s *startWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 // exportOut is an export's writer: of GeoJSON features, or of CSV rows.
 type exportOut struct {

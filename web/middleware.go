@@ -46,6 +46,14 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 		rec := &statusRecorder{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					// A deliberate cut (an export failing part way): the
+					// server must drop the connection, not end the body as
+					// if it were whole.
+					log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "query", logQuery(r.URL.RawQuery),
+						"status", rec.status, "bytes", rec.bytes, "duration", time.Since(start), "aborted", true)
+					panic(p)
+				}
 				log.Error("panic", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", p)
 				if rec.status == 0 {
 					writeJSON(rec, http.StatusInternalServerError, "application/problem+json",

@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gorilla/mux"
 	"golang.org/x/sync/semaphore"
@@ -48,6 +49,9 @@ type Config struct {
 	// AccessLog gets a line per request; nil means Log.
 	AccessLog *slog.Logger
 	Version   string // mapsrv's version, shown in the landing page
+	// QueryTimeout bounds each read request (each page of an export); 0
+	// means DefaultQueryTimeout.
+	QueryTimeout time.Duration
 }
 
 // Server is the handler serving every route: the API, then the page.
@@ -74,8 +78,13 @@ func NewServer(cfg Config) *Server {
 		writeJSON(w, http.StatusMethodNotAllowed, "application/problem+json",
 			problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed, Detail: req.Method + " is not allowed on " + req.URL.Path})
 	})
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = DefaultQueryTimeout
+	}
 	api := r.PathPrefix("/api").Subrouter()
-	get := func(path string, h http.Handler) { api.Handle(path, h).Methods(http.MethodGet, http.MethodHead) }
+	// Every read but the streams (export, events) ends at the query timeout.
+	stream := func(path string, h http.Handler) { api.Handle(path, h).Methods(http.MethodGet, http.MethodHead) }
+	get := func(path string, h http.Handler) { stream(path, withDeadline(cfg.QueryTimeout, h)) }
 	get("", handleLanding(cfg.Version))
 	get("/", handleLanding(cfg.Version))
 	get("/conformance", handleConformance())
@@ -92,15 +101,15 @@ func NewServer(cfg Config) *Server {
 	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))
 	get("/collections/incidents/histogram", withCache(cache, cfg.Store, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log))))
 	get("/collections/incidents/counts", withCache(cache, cfg.Store, withGzip(handleIncidentCounts(cfg.Store, cfg.Log))))
-	get("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, budget, cfg.Log)))
+	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, budget, cfg.QueryTimeout, cfg.Log)))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	hub := newVersionHub(cfg.Store, cfg.Log)
-	get("/events", handleEvents(hub, cfg.Log))
+	stream("/events", handleEvents(hub, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg, budget)
 	m := newMetrics(cfg.Store, cache)
 	r.Use(m.middleware)
-	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withCache(cache, cfg.Store, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withDeadline(cfg.QueryTimeout, withCache(cache, cfg.Store, withGzip(handleIncidentTile(cfg.Store, cfg.Log))))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log))
 	r.Handle("/metrics", m.handler())
@@ -129,8 +138,8 @@ func registerWriteRoutes(api *mux.Router, cfg Config, budget *semaphore.Weighted
 	editor := func(path string, h http.Handler, methods ...string) {
 		api.Handle(path, requireRole(cfg.Tokens, []Role{RoleEditor}, h)).Methods(methods...)
 	}
-	editor("/collections/drafts/items", handleIncidentItems(cfg.Store, incidents.StatusDraft, budget, cfg.Log), http.MethodGet, http.MethodHead)
-	editor("/collections/drafts/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusDraft, cfg.Log), http.MethodGet, http.MethodHead)
+	editor("/collections/drafts/items", withDeadline(cfg.QueryTimeout, handleIncidentItems(cfg.Store, incidents.StatusDraft, budget, cfg.Log)), http.MethodGet, http.MethodHead)
+	editor("/collections/drafts/items/{id}", withDeadline(cfg.QueryTimeout, handleIncidentItem(cfg.Store, incidents.StatusDraft, cfg.Log)), http.MethodGet, http.MethodHead)
 	for coll, def := range map[string]incidents.Status{"incidents": incidents.StatusPublished, "drafts": incidents.StatusDraft} {
 		items := "/collections/" + coll + "/items"
 		editor(items, handleIncidentCreate(cfg.Store, def, limit, cfg.Log), http.MethodPost)

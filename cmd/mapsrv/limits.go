@@ -1,9 +1,11 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // defaultMaxConns is the connection cap when neither --max-conns nor
@@ -56,3 +58,25 @@ func maxConns(flag int, env string, files uint64) (int, error) {
 	}
 	return max(n, 2), nil
 }
+
+// queryTimeoutFromEnv sets the query timeout from MAPSRV_QUERY_TIMEOUT when
+// the flag was not given, and checks it: it must leave the server's write
+// timeout time to send the answer saying the query was cut.
+func queryTimeoutFromEnv(fs *flag.FlagSet, e env, d *time.Duration) error {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "query-timeout" })
+	if v := e.getenv("MAPSRV_QUERY_TIMEOUT"); v != "" && !given {
+		parsed, err := time.ParseDuration(v)
+		if err != nil {
+			return usageError{fmt.Sprintf("MAPSRV_QUERY_TIMEOUT: %q is not a duration such as 15s", v)}
+		}
+		*d = parsed
+	}
+	if *d <= 0 || *d > maxQueryTimeout {
+		return usageError{fmt.Sprintf("--query-timeout: %s is not between 0 and %s (the server's write timeout less time to answer)", *d, maxQueryTimeout)}
+	}
+	return nil
+}
+
+// maxQueryTimeout leaves 10 s of the server's 60 s write timeout to answer.
+const maxQueryTimeout = 50 * time.Second

@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"flag"
+	"testing"
+	"time"
+)
 
 func TestMaxConns(t *testing.T) {
 	tests := []struct {
@@ -23,6 +27,39 @@ func TestMaxConns(t *testing.T) {
 		got, err := maxConns(tc.flag, tc.env, tc.files)
 		if got != tc.want || (err != nil) != tc.wantErr {
 			t.Errorf("maxConns(%d, %q, %d) = %d, %v; want %d, error %v", tc.flag, tc.env, tc.files, got, err, tc.want, tc.wantErr)
+		}
+	}
+}
+
+// TestQueryTimeoutFromEnv: the flag wins over MAPSRV_QUERY_TIMEOUT, and a
+// timeout the write timeout could not answer within is refused.
+func TestQueryTimeoutFromEnv(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		env  string
+		want time.Duration // 0: refused
+	}{
+		{nil, "", 15 * time.Second},
+		{nil, "3s", 3 * time.Second},
+		{[]string{"--query-timeout", "2s"}, "3s", 2 * time.Second},
+		{nil, "soon", 0},
+		{[]string{"--query-timeout", "2m"}, "", 0},
+		{[]string{"--query-timeout", "0s"}, "", 0},
+	} {
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		d := fs.Duration("query-timeout", 15*time.Second, "")
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		e := env{getenv: func(k string) string {
+			if k == "MAPSRV_QUERY_TIMEOUT" {
+				return tc.env
+			}
+			return ""
+		}}
+		err := queryTimeoutFromEnv(fs, e, d)
+		if tc.want == 0 && err == nil || tc.want != 0 && (err != nil || *d != tc.want) {
+			t.Errorf("%v with MAPSRV_QUERY_TIMEOUT=%q: %s, %v; want %s", tc.args, tc.env, *d, err, tc.want)
 		}
 	}
 }

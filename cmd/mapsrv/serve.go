@@ -39,6 +39,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	tokensFile := fs.String("tokens-file", "", "file of role:token lines for writes (roles: editor, ingest); env MAPSRV_TOKENS holds the same, comma-separated")
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body accepted, in bytes")
 	maxConnsFlag := fs.Int("max-conns", 0, fmt.Sprintf("most connections held open at once; idle ones are closed first near it (env MAPSRV_MAX_CONNS; default %d, or what the open-file limit allows)", defaultMaxConns))
+	queryTimeout := fs.Duration("query-timeout", web.DefaultQueryTimeout, "longest a read request (or one page of an export) may run its queries; longer ones answer 503 (env MAPSRV_QUERY_TIMEOUT)")
 	var corsOrigins []string
 	fs.Func("cors-write-origins", "comma-separated origins allowed to send writes (reads are open to all)", func(v string) error {
 		corsOrigins = strings.Split(v, ",")
@@ -49,6 +50,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	tokens, err := loadTokens(e, *tokensFile)
 	if err != nil {
+		return err
+	}
+	if err := queryTimeoutFromEnv(fs, e, queryTimeout); err != nil {
 		return err
 	}
 	files := raiseFileLimit()
@@ -92,7 +96,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	conns := web.NewConnLimit(connCap)
 	handler := web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
 		Tokens: tokens, MaxBody: *maxBody, CORSWriteOrigins: corsOrigins, Log: log,
-		AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version})
+		AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version, QueryTimeout: *queryTimeout})
 	srv := &http.Server{
 		ConnState:         conns.ConnState,
 		Handler:           handler,

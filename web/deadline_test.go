@@ -1,0 +1,163 @@
+package web_test
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/web"
+)
+
+// stallWord in a text filter makes stallStore's queries run until their
+// context ends, as a query too costly for the data would.
+const stallWord = "stallword"
+
+// stallStore is a real store whose reads stall on stallWord, and whose
+// pages after the first fail when failPages is set (a disk going away in
+// the middle of an export).
+type stallStore struct {
+	*sqlite.Store
+	failPages bool
+}
+
+func (s stallStore) wait(ctx context.Context, f incidents.Filter) error {
+	if s.failPages && f.After != nil {
+		return errors.New("stall: the disk went away")
+	}
+	if strings.Contains(f.Text, stallWord) {
+		<-ctx.Done()
+		return fmt.Errorf("stall: %w", ctx.Err())
+	}
+	return nil
+}
+
+func (s stallStore) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	if err := s.wait(ctx, f); err != nil {
+		return nil, err
+	}
+	return s.Store.Find(ctx, f)
+}
+
+func (s stallStore) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
+	if err := s.wait(ctx, f); err != nil {
+		return nil, err
+	}
+	return s.Store.FindFeatures(ctx, f)
+}
+
+func newStallServer(t *testing.T, failPages bool, timeout time.Duration) *httptest.Server {
+	t.Helper()
+	_, store := newTestServer(t)
+	srv := httptest.NewServer(web.NewServer(web.Config{Store: stallStore{store, failPages}, QueryTimeout: timeout}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestQueryTimeout: a read whose query runs past the query timeout answers
+// 503 problem+json naming the limit, items and export alike, instead of
+// running on after its client has given up (there was no bound at all).
+func TestQueryTimeout(t *testing.T) {
+	srv := newStallServer(t, false, 200*time.Millisecond)
+	client := &http.Client{Timeout: 20 * time.Second}
+	for _, path := range []string{"/api/collections/incidents/items", "/api/collections/incidents/export", "/api/collections/incidents/export?f=csv&"} {
+		if !strings.Contains(path, "?") {
+			path += "?"
+		}
+		resp, err := client.Get(srv.URL + path + "q=" + stallWord)
+		if err != nil {
+			t.Fatalf("%s: %v (no answer within the client's 20 s)", path, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var p struct{ Status int }
+		if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Content-Type") != "application/problem+json" ||
+			json.Unmarshal(body, &p) != nil || !strings.Contains(string(body), "200ms") {
+			t.Errorf("%s = %d %s %s, want a 503 problem naming the 200ms limit", path, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+		}
+	}
+}
+
+// TestReady_ClientsLeaving: requests whose clients leave before the answer
+// are not server errors. Anyone could once take a server out of its load
+// balancer by starting 32 costly requests and closing them: /readyz
+// counted each as a failure and answered 503.
+func TestReady_ClientsLeaving(t *testing.T) {
+	srv := newStallServer(t, false, time.Minute)
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("%s/api/collections/incidents/items?limit=%d&q=%s", srv.URL, i+1, stallWord), nil)
+			if resp, err := http.DefaultClient.Do(req); err == nil {
+				resp.Body.Close()
+				t.Errorf("a stalled request answered %d", resp.StatusCode)
+			}
+		}()
+	}
+	wg.Wait()
+	// The server notices each client leaving as its connection closes.
+	var status int
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		resp, err := http.Get(srv.URL + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if status = resp.StatusCode; status != http.StatusOK {
+			break
+		}
+	}
+	if status != http.StatusOK {
+		t.Errorf("/readyz = %d after 40 clients left their requests, want 200", status)
+	}
+}
+
+// TestExport_FailurePartWayCutsTheConnection: an export whose store fails
+// after the first page must not end as a whole document. The connection
+// was meant to be cut, but the request logger recovered the abort and the
+// server closed the chunked body cleanly: a CSV client got the first 1,000
+// rows as if they were every match.
+func TestExport_FailurePartWayCutsTheConnection(t *testing.T) {
+	_, store := newTestServer(t)
+	addMany(t, store, 2500)
+	srv := httptest.NewServer(web.NewServer(web.Config{Store: stallStore{store, true}}))
+	t.Cleanup(srv.Close)
+	for _, format := range []string{"csv", "geojson"} {
+		resp, err := http.Get(srv.URL + "/api/collections/incidents/export?admin1_pcode=SY05&f=" + format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var readErr error
+		if format == "csv" {
+			var rows [][]string
+			rows, readErr = csv.NewReader(resp.Body).ReadAll()
+			if readErr == nil {
+				t.Errorf("CSV export failing after its first page: %d rows read as a whole file, want a cut connection", len(rows))
+			}
+		} else {
+			_, readErr = io.ReadAll(resp.Body)
+			if readErr == nil {
+				t.Errorf("GeoJSON export failing after its first page ended cleanly, want a cut connection")
+			}
+		}
+		resp.Body.Close()
+		if readErr != nil && !errors.Is(readErr, io.ErrUnexpectedEOF) {
+			t.Logf("%s: %v", format, readErr)
+		}
+	}
+}
