@@ -195,7 +195,7 @@ func csvTimes(get func(string) string, p *Properties) *CSVError {
 // unquoteCell undoes the apostrophe the CSV export puts before text a
 // spreadsheet would take for a formula.
 func unquoteCell(s string) string {
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+	if len(s) > 1 && s[0] == '\'' && looksLikeFormula(s[1:]) {
 		return s[1:]
 	}
 	return s

@@ -1,6 +1,7 @@
 package feature
 
 import (
+	"encoding/csv"
 	"errors"
 	"reflect"
 	"strings"
@@ -157,5 +158,46 @@ func TestDecodeCSV_SourcesWithoutURL(t *testing.T) {
 	if len(got) != 2 || len(got[0].Sources) != 3 || got[0].Sources[2].URL != "https://example.org/3" ||
 		got[0].Sources[0].URL != "" || len(got[1].Sources) != 2 || got[1].Sources[1].Title != "second" {
 		t.Errorf("decoded %+v", got)
+	}
+}
+
+// TestCSV_RoundTripApostrophes: text that begins with an apostrophe before
+// a formula character ("'=1", "''-2") comes back as stored. The export
+// defused "=1" as "'=1" but wrote "'=1" unchanged, which the importer read
+// back as "=1": an export and re-import changed the text.
+func TestCSV_RoundTripApostrophes(t *testing.T) {
+	day := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
+	texts := []string{"=1+1", "'=1+1", "''-2", "'plain", "'", "''", "@SUM(A1)", "'+cmd|' /C calc'!A0", "-", "'\t=x"}
+	var in []incidents.Incident
+	for _, s := range texts {
+		in = append(in, incidents.Incident{Type: incidents.TypeArrest, DateFrom: day, DateTo: day, DatePrecision: incidents.DateDay,
+			Location: orb.Point{36.2, 33.5}, GeoPrecision: incidents.GeoTown, Status: incidents.StatusPublished,
+			PlaceNameEN: s, PlaceNameAR: s, SummaryEN: s, SummaryAR: s, Admin1Name: s})
+	}
+	var buf strings.Builder
+	if err := WriteCSV(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	out, err := decodeCSVAll(buf.String())
+	if err != nil || len(out) != len(in) {
+		t.Fatalf("reading our own CSV: %d incidents, %v", len(out), err)
+	}
+	for i, s := range texts {
+		got := out[i]
+		if got.PlaceNameEN != s || got.PlaceNameAR != s || got.SummaryEN != s || got.SummaryAR != s || got.Admin1Name != s {
+			t.Errorf("%q came back as %q, %q, %q, %q, %q", s, got.PlaceNameEN, got.PlaceNameAR, got.SummaryEN, got.SummaryAR, got.Admin1Name)
+		}
+	}
+	// Every cell a spreadsheet would run is defused.
+	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		for j, c := range row {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && rows[0][j] != "lon" && rows[0][j] != "lat" {
+				t.Errorf("column %s: %q would run as a formula", rows[0][j], c)
+			}
+		}
 	}
 }

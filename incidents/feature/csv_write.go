@@ -96,10 +96,20 @@ func count(n *int) string {
 	return strconv.Itoa(*n)
 }
 
-// cell defuses spreadsheet formula injection.
+// cell defuses spreadsheet formula injection: text a spreadsheet would
+// take for a formula gets an apostrophe before it, which spreadsheets hide.
+// Text that already begins with apostrophes before such a character gets one
+// more, so that the importer, taking one off, reads back what was stored.
 func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if looksLikeFormula(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// looksLikeFormula reports whether s, after any apostrophes, begins with a
+// character a spreadsheet reads as the start of a formula.
+func looksLikeFormula(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
