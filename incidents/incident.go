@@ -151,22 +151,63 @@ func (inc *Incident) Validate() error {
 		return bad("geometry", "%v", err)
 	}
 	for name, n := range map[string]*int{"killed": inc.Killed, "injured": inc.Injured, "arrested": inc.Arrested} {
-		if n != nil && *n < 0 {
+		switch {
+		case n != nil && *n < 0:
 			return bad(name, "%d is negative", *n)
+		case n != nil && *n > MaxCount:
+			return bad(name, "%d is more than any report counts (at most %d)", *n, MaxCount)
 		}
 	}
-	for _, s := range []string{inc.PlaceNameAR, inc.PlaceNameEN, inc.SummaryAR, inc.SummaryEN} {
-		if !utf8.ValidString(s) {
-			return bad("text", "not valid UTF-8")
+	for _, t := range [][2]string{{"place_name_ar", inc.PlaceNameAR}, {"place_name_en", inc.PlaceNameEN},
+		{"summary_ar", inc.SummaryAR}, {"summary_en", inc.SummaryEN}, {"admin1_name", inc.Admin1Name}} {
+		if err := CheckText(t[0], t[1], 0); err != nil {
+			return err
 		}
 	}
 	for i, s := range inc.Sources {
+		field := fmt.Sprintf("sources[%d].", i)
 		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-			return bad(fmt.Sprintf("sources[%d].url", i), "only http and https URLs are accepted")
+			return bad(field+"url", "only http and https URLs are accepted")
 		}
-		if err := CheckDate(fmt.Sprintf("sources[%d].published", i), s.Published); err != nil {
+		for _, c := range []struct {
+			name, text string
+			most       int
+		}{{"url", s.URL, MaxURLBytes}, {"title", s.Title, MaxTitleBytes}, {"publisher", s.Publisher, MaxPublisherBytes}} {
+			if err := CheckText(field+c.name, c.text, c.most); err != nil {
+				return err
+			}
+		}
+		if err := CheckDate(field+"published", s.Published); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// Limits of what one incident may hold. No report counts more than MaxCount
+// dead, injured or arrested (PostgreSQL's columns hold up to 2^31-1; SQLite
+// took any number). A source is known by its URL, or by its title,
+// publisher and date (SourceKey), which both stores index: these bound that
+// key well under PostgreSQL's 2,704-byte index entry, which a 500 KB URL
+// once overran with a 500.
+const (
+	MaxCount          = 1_000_000
+	MaxURLBytes       = 2048
+	MaxTitleBytes     = 1024
+	MaxPublisherBytes = 512
+)
+
+// CheckText refuses text that is not valid UTF-8, holds a NUL character
+// (which PostgreSQL cannot store: the stores must agree) or is longer than
+// most bytes, when most is above 0.
+func CheckText(field, s string, most int) error {
+	switch {
+	case !utf8.ValidString(s):
+		return fmt.Errorf("%w: %s: not valid UTF-8", ErrInvalid, field)
+	case strings.IndexByte(s, 0) >= 0:
+		return fmt.Errorf("%w: %s: holds a NUL character", ErrInvalid, field)
+	case most > 0 && len(s) > most:
+		return fmt.Errorf("%w: %s: %d bytes long, at most %d", ErrInvalid, field, len(s), most)
 	}
 	return nil
 }

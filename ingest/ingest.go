@@ -129,6 +129,8 @@ func check(r Report) error {
 		return fmt.Errorf("%w: text: %d bytes, at most %d", ErrBadReport, len(r.Text), MaxText)
 	case !utf8.ValidString(r.Text):
 		return fmt.Errorf("%w: text: not valid UTF-8", ErrBadReport)
+	case strings.IndexByte(r.Text, 0) >= 0:
+		return fmt.Errorf("%w: text: holds a NUL character", ErrBadReport)
 	case r.Source.URL == "" && r.Source.Title == "":
 		return fmt.Errorf("%w: source: a url or a title is required, to know the report again", ErrBadReport)
 	case r.Source.URL != "" && !strings.HasPrefix(r.Source.URL, "https://") && !strings.HasPrefix(r.Source.URL, "http://"):
@@ -138,6 +140,15 @@ func check(r Report) error {
 	}
 	if err := incidents.CheckDate("published", r.Published); err != nil {
 		return fmt.Errorf("%w: %w", ErrBadReport, err)
+	}
+	for _, f := range []struct {
+		name, text string
+		most       int
+	}{{"source.url", r.Source.URL, incidents.MaxURLBytes}, {"source.title", r.Source.Title, incidents.MaxTitleBytes},
+		{"source.publisher", r.Source.Publisher, incidents.MaxPublisherBytes}} {
+		if err := incidents.CheckText(f.name, f.text, f.most); err != nil {
+			return fmt.Errorf("%w: %w", ErrBadReport, err)
+		}
 	}
 	return nil
 }

@@ -2,7 +2,9 @@ package ingest_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -103,9 +105,12 @@ func TestIngest_BadReports(t *testing.T) {
 		"unknown lang":   {Text: report, Lang: "fr", Source: incidents.Source{Title: "t"}},
 		"published in year 9999": {Text: report, Published: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
 			Source: incidents.Source{Title: "t", Published: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}},
+		"NUL in the text":     {Text: report + "\x00", Source: incidents.Source{Title: "t"}},
+		"NUL in the title":    {Text: report, Source: incidents.Source{Title: "t\x00"}},
+		"a 500 KB source URL": {Text: report, Source: incidents.Source{URL: "https://example.org/" + strings.Repeat("a", 500_000)}},
 	} {
-		if _, err := ingest.Ingest(context.Background(), store, x, r); err == nil {
-			t.Errorf("%s: no error", name)
+		if _, err := ingest.Ingest(context.Background(), store, x, r); !errors.Is(err, ingest.ErrBadReport) {
+			t.Errorf("%s: %v, want ErrBadReport", name, err)
 		}
 	}
 	if n, _ := store.Count(context.Background()); n != 0 {

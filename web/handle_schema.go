@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"strconv"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -30,15 +31,15 @@ var incidentProperties = []property{
 	{"admin1_name", map[string]any{"type": "string"}},
 	{"admin2_pcode", map[string]any{"type": "string", "description": "OCHA district (admin-2) P-code holding the point, such as SY0703; empty when the incident is known only to its governorate or country"}},
 	{"geo_precision", map[string]any{"type": "string", "enum": vocab(incidents.GeoPrecisions)}},
-	{"killed", map[string]any{"type": "integer", "minimum": 0, "description": "null when not reported"}},
-	{"injured", map[string]any{"type": "integer", "minimum": 0, "description": "null when not reported"}},
-	{"arrested", map[string]any{"type": "integer", "minimum": 0, "description": "null when not reported"}},
+	{"killed", map[string]any{"type": "integer", "minimum": 0, "maximum": incidents.MaxCount, "description": "null when not reported"}},
+	{"injured", map[string]any{"type": "integer", "minimum": 0, "maximum": incidents.MaxCount, "description": "null when not reported"}},
+	{"arrested", map[string]any{"type": "integer", "minimum": 0, "maximum": incidents.MaxCount, "description": "null when not reported"}},
 	{"summary_ar", map[string]any{"type": "string"}},
 	{"summary_en", map[string]any{"type": "string"}},
 	{"sources", map[string]any{"type": "array", "items": map[string]any{"type": "object", "properties": object(
-		property{"title", map[string]any{"type": "string"}},
-		property{"url", map[string]any{"type": "string", "description": "http or https; empty for a report that is not online"}},
-		property{"publisher", map[string]any{"type": "string"}},
+		property{"title", map[string]any{"type": "string", "description": "at most " + strconv.Itoa(incidents.MaxTitleBytes) + " bytes of UTF-8"}},
+		property{"url", map[string]any{"type": "string", "description": "http or https, at most " + strconv.Itoa(incidents.MaxURLBytes) + " bytes; empty for a report that is not online"}},
+		property{"publisher", map[string]any{"type": "string", "description": "at most " + strconv.Itoa(incidents.MaxPublisherBytes) + " bytes of UTF-8"}},
 		property{"published", map[string]any{"type": "string", "format": "date"}})}}},
 	{"status", map[string]any{"type": "string", "enum": vocab(incidents.Statuses)}},
 	{"created_at", map[string]any{"type": "string", "format": "date-time"}},

@@ -16,7 +16,7 @@ var filterParams = append([]string{"bbox", "datetime", "incident_type", "admin1_
 	cql2Params...)
 
 // maxKilled bounds min_killed: no report counts more.
-const maxKilled = 1_000_000
+const maxKilled = incidents.MaxCount
 
 // parseMoreFilters reads the district, killed and text filters into f.
 func parseMoreFilters(q url.Values, f *incidents.Filter) error {

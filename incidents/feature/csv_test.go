@@ -162,7 +162,7 @@ func TestDecodeCSV_SourcesWithoutURL(t *testing.T) {
 }
 
 // TestCSV_RoundTripApostrophes: text that begins with an apostrophe before
-// a formula character ("'=1", "''-2") comes back as stored. The export
+// a formula character ("'=1", "”-2") comes back as stored. The export
 // defused "=1" as "'=1" but wrote "'=1" unchanged, which the importer read
 // back as "=1": an export and re-import changed the text.
 func TestCSV_RoundTripApostrophes(t *testing.T) {

@@ -38,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 		{"Version", testVersion},
 		{"Aggregate", testAggregate},
 		{"DatesOutOfRange", testDatesOutOfRange},
+		{"FieldLimits", testFieldLimits},
 		{"WideIntervals", testWideIntervals},
 		{"EditIsAtomic", testEditIsAtomic},
 		{"EditPreconditions", testEditPreconditions},
