@@ -158,9 +158,13 @@ func (inc *Incident) Validate() error {
 			return bad(name, "%d is more than any report counts (at most %d)", *n, MaxCount)
 		}
 	}
-	for _, t := range [][2]string{{"place_name_ar", inc.PlaceNameAR}, {"place_name_en", inc.PlaceNameEN},
-		{"summary_ar", inc.SummaryAR}, {"summary_en", inc.SummaryEN}, {"admin1_name", inc.Admin1Name}} {
-		if err := CheckText(t[0], t[1], 0); err != nil {
+	for _, t := range []struct {
+		name, text string
+		most       int
+	}{{"place_name_ar", inc.PlaceNameAR, MaxNameBytes}, {"place_name_en", inc.PlaceNameEN, MaxNameBytes},
+		{"summary_ar", inc.SummaryAR, MaxSummaryBytes}, {"summary_en", inc.SummaryEN, MaxSummaryBytes},
+		{"admin1_name", inc.Admin1Name, MaxNameBytes}} {
+		if err := CheckText(t.name, t.text, t.most); err != nil {
 			return err
 		}
 	}
@@ -189,9 +193,13 @@ func (inc *Incident) Validate() error {
 // took any number). A source is known by its URL, or by its title,
 // publisher and date (SourceKey), which both stores index: these bound that
 // key well under PostgreSQL's 2,704-byte index entry, which a 500 KB URL
-// once overran with a 500.
+// once overran with a 500. Names and summaries are bounded too: every page
+// listing an incident carries its text, and an import once stored a 100 MB
+// summary that every such page would then have read and sent.
 const (
 	MaxCount          = 1_000_000
+	MaxNameBytes      = 1024
+	MaxSummaryBytes   = 32 << 10
 	MaxURLBytes       = 2048
 	MaxTitleBytes     = 1024
 	MaxPublisherBytes = 512

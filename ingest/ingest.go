@@ -153,10 +153,18 @@ func check(r Report) error {
 	return nil
 }
 
+// maxEvidence is as much of a candidate's evidence as its draft's summary
+// keeps, leaving room within incidents.MaxSummaryBytes for the notes.
+const maxEvidence = incidents.MaxSummaryBytes - 4<<10
+
 // draftOf turns a candidate into a draft incident. The evidence sentences
 // are the summary in the report's language; notes for the reviewer go in the
 // English summary.
 func draftOf(c extract.Candidate, src incidents.Source, lang string) incidents.Incident {
+	if len(c.Evidence) > maxEvidence {
+		c.Evidence = strings.ToValidUTF8(c.Evidence[:maxEvidence], "") + "…"
+		c.Notes = append(c.Notes, fmt.Sprintf("the evidence is cut to its first %d KiB", maxEvidence>>10))
+	}
 	inc := incidents.Incident{
 		Type: incidents.Type(c.IncidentType), DateFrom: c.DateFrom, DateTo: c.DateTo,
 		DatePrecision: incidents.DatePrecision(c.DatePrecision), PlaceNameAR: c.PlaceNameAR,

@@ -146,3 +146,20 @@ func TestIngest_English(t *testing.T) {
 		}
 	}
 }
+
+// TestIngest_LongEvidence: a report whose incident is told in one very long
+// sentence gets its draft, the evidence cut to fit a summary
+// (incidents.MaxSummaryBytes), not a refusal of the whole report.
+func TestIngest_LongEvidence(t *testing.T) {
+	store, x := setup(t)
+	text := "Artillery shelling on the town of Dana killed two civilians on December 4, 2025" +
+		strings.Repeat(", and the residents said the shells kept falling", 2000) + "."
+	res, err := ingest.Ingest(context.Background(), store, x, ingest.Report{Lang: "en", Text: text,
+		Source: incidents.Source{Title: "a report told in one sentence"}})
+	if err != nil || len(res.Drafts) != 1 {
+		t.Fatalf("ingest = %+v, %v; want one draft", res, err)
+	}
+	if s := res.Drafts[0].SummaryEN; len(s) > incidents.MaxSummaryBytes || !strings.Contains(s, "cut to") {
+		t.Errorf("summary of %d bytes, want at most %d with a note saying it was cut", len(s), incidents.MaxSummaryBytes)
+	}
+}

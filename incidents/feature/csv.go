@@ -58,7 +58,8 @@ func (e *CSVError) Unwrap() error { return e.Err }
 // row and, when it can, the column.
 func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, error] {
 	return func(yield func(incidents.Incident, error) bool) {
-		cr := csv.NewReader(r)
+		lim := &rowLimit{r: r}
+		cr := csv.NewReader(lim)
 		cr.ReuseRecord = true
 		header, err := cr.Read()
 		if err != nil {
@@ -73,14 +74,16 @@ func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, 
 			yield(incidents.Incident{}, &CSVError{Row: 1, Err: err})
 			return
 		}
+		line := 1 // of the row read last
 		for {
+			lim.start = cr.InputOffset()
 			rec, err := cr.Read()
 			if err == io.EOF {
 				return
 			}
 			if err != nil {
 				var pe *csv.ParseError
-				row := 0
+				row := line + 1
 				if errors.As(err, &pe) {
 					row = pe.StartLine
 				}
@@ -88,6 +91,7 @@ func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, 
 				return
 			}
 			row, _ := cr.FieldPos(0)
+			line, _ = cr.FieldPos(len(rec) - 1)
 			inc, cerr := csvIncident(rec, cols, def)
 			if cerr != nil {
 				cerr.Row = row
@@ -99,6 +103,31 @@ func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, 
 			}
 		}
 	}
+}
+
+// MaxCSVRow bounds one row of a CSV import, in bytes: far more than any
+// incident holds (incidents.MaxSummaryBytes), so that a row without end is
+// refused after a few MB of memory, not read whole (a 100 MB row took
+// 2.7 GB).
+const MaxCSVRow = 1 << 20
+
+// errRowTooLong is why a row over MaxCSVRow is refused.
+var errRowTooLong = fmt.Errorf("%w: a row longer than %d bytes", ErrBadCSV, MaxCSVRow)
+
+// rowLimit fails once the csv reader has read more than MaxCSVRow bytes
+// (and its buffer's worth) past the start of the row it is reading.
+type rowLimit struct {
+	r           io.Reader
+	read, start int64
+}
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	if l.read-l.start > MaxCSVRow+64<<10 {
+		return 0, errRowTooLong
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
 }
 
 // csvColumnIndex maps column names to their positions in header.

@@ -3,7 +3,9 @@ package feature
 import (
 	"encoding/csv"
 	"errors"
+	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -198,6 +200,48 @@ func TestCSV_RoundTripApostrophes(t *testing.T) {
 			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && rows[0][j] != "lon" && rows[0][j] != "lat" {
 				t.Errorf("column %s: %q would run as a formula", rows[0][j], c)
 			}
+		}
+	}
+}
+
+// endless is an unending run of one byte, made without holding it.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
+}
+
+// TestDecodeCSV_RowTooLong: a row far longer than any incident is refused,
+// naming its row, after a bounded amount of memory. A 100 MB row was read
+// whole: 2.7 GB for `mapsrv import`, and the summary stored.
+func TestDecodeCSV_RowTooLong(t *testing.T) {
+	head := "incident_type,date_from,date_to,date_precision,lon,lat,geo_precision,summary_en\n" +
+		"arrest,2025-11-01,2025-11-01,day,36.7,36.2,town,fine\n" +
+		"arrest,2025-11-01,2025-11-01,day,36.7,36.2,town,\""
+	for name, body := range map[string]io.Reader{
+		"100 MB quoted": io.LimitReader(endless('x'), 100<<20),
+		"endless":       endless('y'),
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		n := 0
+		var err error
+		for _, e := range DecodeCSV(io.MultiReader(strings.NewReader(head), body), incidents.StatusPublished) {
+			if err = e; err != nil {
+				break
+			}
+			n++
+		}
+		runtime.ReadMemStats(&after)
+		var ce *CSVError
+		if n != 1 || !errors.As(err, &ce) || ce.Row != 3 || !strings.Contains(err.Error(), "longer than") {
+			t.Errorf("%s: %d rows then %v; want the first row, then row 3 refused as too long", name, n, err)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+			t.Errorf("%s: %d MB allocated, want at most 32", name, alloc>>20)
 		}
 	}
 }

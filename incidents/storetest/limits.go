@@ -12,7 +12,8 @@ import (
 // testFieldLimits: both stores refuse, alike and naming the field, what
 // one of them could not store. PostgreSQL answered a 500 for a count past
 // its integer columns and for a source URL too long for its index, and
-// refused a NUL that SQLite stored; SQLite took all three.
+// refused a NUL that SQLite stored; SQLite took all three. Both stored a
+// 100 MB summary from an import, which every page listing it then carried.
 func testFieldLimits(t *testing.T, s incidents.Store) {
 	ctx := context.Background()
 	good := Incident(incidents.TypeArrest, 36.8, 35.87, "2025-11-24", "2025-11-24")
@@ -38,6 +39,10 @@ func testFieldLimits(t *testing.T, s incidents.Store) {
 			inc.Sources = []incidents.Source{{Title: "t", Publisher: strings.Repeat("p", 5000)}}
 		}},
 		{"sources[0].title", func(inc *incidents.Incident) { inc.Sources = []incidents.Source{{Title: "a\x00"}} }},
+		{"summary_ar", func(inc *incidents.Incident) {
+			inc.SummaryAR = strings.Repeat("قصف ", incidents.MaxSummaryBytes/7+1)
+		}},
+		{"place_name_en", func(inc *incidents.Incident) { inc.PlaceNameEN = strings.Repeat("n", incidents.MaxNameBytes+1) }},
 	} {
 		bad := good
 		tc.edit(&bad)
@@ -58,6 +63,7 @@ func testFieldLimits(t *testing.T, s incidents.Store) {
 	atMost := good
 	most := incidents.MaxCount
 	atMost.Killed = &most
+	atMost.SummaryEN, atMost.PlaceNameAR = strings.Repeat("s", incidents.MaxSummaryBytes), strings.Repeat("ن", incidents.MaxNameBytes/2)
 	atMost.Sources = []incidents.Source{{Title: strings.Repeat("t", incidents.MaxTitleBytes), Publisher: strings.Repeat("p", incidents.MaxPublisherBytes),
 		URL: "https://example.org/" + strings.Repeat("u", incidents.MaxURLBytes-len("https://example.org/"))}}
 	mustAdd(t, s, atMost)
