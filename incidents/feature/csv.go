@@ -112,7 +112,7 @@ func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, 
 const MaxCSVRow = 1 << 20
 
 // errRowTooLong is why a row over MaxCSVRow is refused.
-var errRowTooLong = fmt.Errorf("%w: a row longer than %d bytes", ErrBadCSV, MaxCSVRow)
+var errRowTooLong = fmt.Errorf("a row longer than %d bytes", MaxCSVRow)
 
 // rowLimit fails once the csv reader has read more than MaxCSVRow bytes
 // (and its buffer's worth) past the start of the row it is reading.
