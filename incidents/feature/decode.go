@@ -32,7 +32,8 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // [*DecodeError] naming the feature when one feature is at fault.
 func Decode(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, error] {
 	return func(yield func(incidents.Incident, error) bool) {
-		d := &decoder{dec: json.NewDecoder(r), def: def, yield: yield}
+		lim := &valueLimit{r: r}
+		d := &decoder{dec: json.NewDecoder(lim), lim: lim, def: def, yield: yield}
 		if err := d.run(); err != nil {
 			yield(incidents.Incident{}, err)
 		}
@@ -41,6 +42,7 @@ func Decode(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, err
 
 type decoder struct {
 	dec   *json.Decoder
+	lim   *valueLimit
 	def   incidents.Status
 	yield func(incidents.Incident, error) bool
 	n     int
@@ -69,7 +71,7 @@ func (d *decoder) run() error {
 			return d.collection(first)
 		}
 		var v json.RawMessage
-		if err := d.dec.Decode(&v); err != nil {
+		if err := d.decode(&v); err != nil {
 			return fmt.Errorf("%w: %q: %v", ErrBadGeoJSON, key, err)
 		}
 		first[key] = v
@@ -90,7 +92,7 @@ func (d *decoder) run() error {
 func (d *decoder) features() (stopped bool, err error) {
 	for d.dec.More() {
 		var v json.RawMessage
-		if err := d.dec.Decode(&v); err != nil {
+		if err := d.decode(&v); err != nil {
 			return true, &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: %v", ErrBadGeoJSON, err)}
 		}
 		if !d.feature(v) {
@@ -125,7 +127,7 @@ func (d *decoder) rest() error {
 			return fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
 		}
 		var v json.RawMessage
-		if err := d.dec.Decode(&v); err != nil {
+		if err := d.decode(&v); err != nil {
 			return fmt.Errorf("%w: %v: %v", ErrBadGeoJSON, tok, err)
 		}
 		if tok == "type" && string(v) != `"FeatureCollection"` {
@@ -212,4 +214,32 @@ func decodePoint(raw json.RawMessage) (orb.Point, error) {
 		}
 	}
 	return orb.Point{*pos[0], *pos[1]}, nil
+}
+
+// MaxFeatureBytes bounds one feature (or other member) of a GeoJSON import,
+// as the API's body limit bounds one posted: an import reads a feature whole,
+// and a 100 MB one cost about 570 MB before it was refused.
+const MaxFeatureBytes = 1 << 20
+
+// decode reads the next JSON value, failing once it runs past MaxFeatureBytes.
+func (d *decoder) decode(v *json.RawMessage) error {
+	d.lim.start = d.dec.InputOffset()
+	return d.dec.Decode(v)
+}
+
+// valueLimit fails once the JSON decoder has read more than MaxFeatureBytes
+// past the start of the value it is decoding, and as much again for what its
+// buffer reads ahead.
+type valueLimit struct {
+	r           io.Reader
+	read, start int64
+}
+
+func (l *valueLimit) Read(p []byte) (int, error) {
+	if l.read-l.start > 2*MaxFeatureBytes {
+		return 0, fmt.Errorf("a value longer than %d bytes", MaxFeatureBytes)
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
 }

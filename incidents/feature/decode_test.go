@@ -3,6 +3,8 @@ package feature
 import (
 	"encoding/json"
 	"errors"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -149,5 +151,39 @@ func TestUnmarshal_Defaults(t *testing.T) {
 					incidents.FormatDate(inc.DateTo), inc.DatePrecision, inc.Location, tc.from, tc.to, tc.prec)
 			}
 		})
+	}
+}
+
+// TestDecode_FeatureTooLong: a feature far longer than any incident, in a
+// collection or a newline-delimited stream, is refused naming it, after a
+// bounded amount of memory. A 100 MB feature was read whole (570 MB for
+// `mapsrv import`), and one without end read until memory ran out.
+func TestDecode_FeatureTooLong(t *testing.T) {
+	long := `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.8,35.87]},"properties":{"summary_en":"`
+	for name, r := range map[string]io.Reader{
+		"collection, 100 MB": io.MultiReader(strings.NewReader(`{"type":"FeatureCollection","features":[`+good+`,`+long),
+			io.LimitReader(endless('x'), 100<<20), strings.NewReader(`"}}]}`)),
+		"stream, endless":   io.MultiReader(strings.NewReader(good+"\n"+long), endless('y')),
+		"an endless member": io.MultiReader(strings.NewReader(`{"type":"FeatureCollection","name":"`), endless('z')),
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		var err error
+		for _, e := range Decode(r, incidents.StatusPublished) {
+			if err = e; err != nil {
+				break
+			}
+		}
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, ErrBadGeoJSON) || !strings.Contains(err.Error(), "longer than") {
+			t.Errorf("%s: %v; want the feature refused as too long", name, err)
+		}
+		var de *DecodeError
+		if name != "an endless member" && (!errors.As(err, &de) || de.N != 2) {
+			t.Errorf("%s: %v; want it to name feature 2", name, err)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+			t.Errorf("%s: %d MB allocated, want at most 32", name, alloc>>20)
+		}
 	}
 }
