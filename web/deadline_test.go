@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -159,5 +160,51 @@ func TestExport_FailurePartWayCutsTheConnection(t *testing.T) {
 		if readErr != nil && !errors.Is(readErr, io.ErrUnexpectedEOF) {
 			t.Logf("%s: %v", format, readErr)
 		}
+	}
+}
+
+// smallSendBuffers makes every accepted connection's send buffer small, so
+// that a page blocks on a client that does not read, as a large one does
+// over a real network.
+type smallSendBuffers struct{ net.Listener }
+
+func (l smallSendBuffers) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(4096)
+	}
+	return c, err
+}
+
+// TestItems_ClientsNotReading: listing pages are made under a shared budget
+// of features; a client that asks for a page and never reads it must not
+// keep that budget while the server waits to send. Two such clients asking
+// for pages of 10,000 once held all of it, and every other listing waited
+// on them (15 s and more on a real server).
+func TestItems_ClientsNotReading(t *testing.T) {
+	_, store := newTestServer(t)
+	addMany(t, store, 2500)
+	srv := httptest.NewUnstartedServer(web.NewServer(web.Config{Store: store}))
+	srv.Listener = smallSendBuffers{srv.Listener}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	for i := range 3 {
+		c, err := net.Dial("tcp", srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		c.(*net.TCPConn).SetReadBuffer(4096)
+		fmt.Fprintf(c, "GET /api/collections/incidents/items?limit=10000&min_killed=%d HTTP/1.1\r\nHost: x\r\n\r\n", i)
+	}
+	time.Sleep(500 * time.Millisecond) // the three pages are made and stuck in sending
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Get(srv.URL + "/api/collections/incidents/items?limit=5")
+	if err != nil {
+		t.Fatalf("a small page while three clients do not read theirs: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("a small page while three clients do not read theirs: %d", resp.StatusCode)
 	}
 }

@@ -42,7 +42,9 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *s
 		if err := budget.Acquire(r.Context(), share); err != nil {
 			return // the client went away while waiting
 		}
-		defer budget.Release(share)
+		body := newPageBuffer(w)
+		defer body.send(func() { budget.Release(share) })
+		w = body
 		if q.Get("f") == "csv" {
 			found, err := store.Find(r.Context(), f)
 			if err != nil {
