@@ -208,3 +208,62 @@ func TestItems_ClientsNotReading(t *testing.T) {
 		t.Errorf("a small page while three clients do not read theirs: %d", resp.StatusCode)
 	}
 }
+
+// TestExport_ManyAtOnce: exports read their pages apart from the map's
+// listings. Export pages took their share of the listings' budget, so 21
+// exports whose page reads were slow (a costly filter) left every listing
+// waiting behind them: 40 such exports kept listings waiting up to 11 s.
+func TestExport_ManyAtOnce(t *testing.T) {
+	srv := newStallServer(t, false, time.Minute)
+	for i := range 25 {
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("%s/api/collections/incidents/export?min_killed=%d&q=%s", srv.URL, i, stallWord), nil)
+		go func() {
+			if resp, err := http.DefaultClient.Do(req); err == nil {
+				resp.Body.Close()
+			}
+		}()
+	}
+	time.Sleep(500 * time.Millisecond) // the exports wait on their first pages
+	client := &http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get(srv.URL + "/api/collections/incidents/items?limit=100")
+	if err != nil {
+		t.Fatalf("a listing while 25 exports read slow pages: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("a listing while 25 exports read slow pages: %d", resp.StatusCode)
+	}
+}
+
+// TestExport_ClientsNotReading: an export whose client does not read keeps
+// no other export waiting while the server waits to send to it.
+func TestExport_ClientsNotReading(t *testing.T) {
+	_, store := newTestServer(t)
+	addMany(t, store, 2500)
+	srv := httptest.NewUnstartedServer(web.NewServer(web.Config{Store: store}))
+	srv.Listener = smallSendBuffers{srv.Listener}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	for i := range 3 {
+		c, err := net.Dial("tcp", srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		c.(*net.TCPConn).SetReadBuffer(4096)
+		fmt.Fprintf(c, "GET /api/collections/incidents/export?min_killed=%d HTTP/1.1\r\nHost: x\r\n\r\n", i)
+	}
+	time.Sleep(500 * time.Millisecond) // the three first pages are stuck in sending
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Get(srv.URL + "/api/collections/incidents/export?f=csv&min_killed=2")
+	if err != nil {
+		t.Fatalf("an export while three clients do not read theirs: %v", err)
+	}
+	defer resp.Body.Close()
+	rows, err := csv.NewReader(resp.Body).ReadAll()
+	if err != nil || len(rows) != 1+836 {
+		t.Errorf("an export while three clients do not read theirs: %d rows, %v; want a header and 836", len(rows), err)
+	}
+}

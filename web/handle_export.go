@@ -21,6 +21,13 @@ var exportParams = append([]string{"f"}, filterParams...)
 // memory stays that of one page whatever the export's size.
 const exportPage = 1000
 
+// exportsAtOnce is how many export pages are read at once. Exports queue
+// among themselves for these, apart from the listings' budget: however many
+// run, the map's own requests never wait behind them (40 exports with a
+// costly filter once kept listings waiting up to 11 s), and the pages they
+// hold stay a few MB.
+const exportsAtOnce = 2
+
 // exportPageTime is how long writing one page to a slow client may take; the
 // server's write timeout is moved on page by page, so a large export is not
 // cut off at it.
@@ -32,7 +39,7 @@ const exportPageTime = 60 * time.Second
 // download while the store is paged through. Nothing is left out: there is
 // no limit. A failure part way aborts the connection, so that a client never
 // takes a cut file for a whole one.
-func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, pageTimeout time.Duration, log *slog.Logger) http.Handler {
+func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTimeout time.Duration, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		format := r.URL.Query().Get("f")
 		f, err := readFilters(r.URL.Query(), exportParams, func(url.Values) error {
@@ -55,7 +62,7 @@ func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, pageT
 		w.Header().Set("Content-Type", kind)
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 		out := &startWriter{ResponseWriter: w}
-		n, err := exportPages(r.Context(), out, store, budget, f, format == "csv", pageTimeout)
+		n, err := exportPages(r.Context(), out, store, slots, f, format == "csv", pageTimeout)
 		switch {
 		case err == nil:
 			return
@@ -74,7 +81,7 @@ func handleIncidentExport(store incidentStore, budget *semaphore.Weighted, pageT
 }
 
 // exportPages writes f's incidents page by page and returns how many.
-func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, budget *semaphore.Weighted, f incidents.Filter, csv bool, pageTimeout time.Duration) (int, error) {
+func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, slots *semaphore.Weighted, f incidents.Filter, csv bool, pageTimeout time.Duration) (int, error) {
 	rc := http.NewResponseController(w)
 	out := exportOut{}
 	if csv {
@@ -86,22 +93,37 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 	n := 0
 	for {
 		rc.SetWriteDeadline(time.Now().Add(exportPageTime)) // not every writer supports it; then the server's applies
-		if err := budget.Acquire(ctx, exportPage); err != nil {
+		if err := slots.Acquire(ctx, 1); err != nil {
 			return n, err
 		}
-		next, got, err := pageWithin(ctx, pageTimeout, func(ctx context.Context) (*incidents.Cursor, int, error) {
-			return out.page(ctx, store, f)
+		page, err := pageWithin(ctx, pageTimeout, func(ctx context.Context) (exportPageData, error) {
+			return out.read(ctx, store, f)
 		})
-		budget.Release(exportPage)
+		if err != nil {
+			slots.Release(1)
+			return n, err
+		}
+		// A client slow to read must not keep the other exports waiting: the
+		// page is sent after its slot is given back, while the pages held so
+		// fit in parkedBytes (as a listing's are), and within its slot beyond.
+		size := page.bytes()
+		if parked.TryAcquire(size) {
+			slots.Release(1)
+			err = out.write(page)
+			parked.Release(size)
+		} else {
+			err = out.write(page)
+			slots.Release(1)
+		}
 		if err != nil {
 			return n, err
 		}
-		n += got
+		n += page.len()
 		rc.Flush()
-		if next == nil {
+		if page.len() < f.Limit {
 			break
 		}
-		f.After = next
+		f.After = page.after()
 	}
 	return n, out.close(n)
 }
@@ -109,14 +131,14 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 // pageWithin runs one page's read, ended at the query timeout: however
 // long an export runs, each of its queries is bounded. A page cut off
 // returns the timeout, which says so.
-func pageWithin(ctx context.Context, limit time.Duration, page func(context.Context) (*incidents.Cursor, int, error)) (*incidents.Cursor, int, error) {
+func pageWithin(ctx context.Context, limit time.Duration, read func(context.Context) (exportPageData, error)) (exportPageData, error) {
 	pctx, cancel := context.WithTimeoutCause(ctx, limit, queryTimeout{limit})
 	defer cancel()
-	next, got, err := page(pctx)
+	page, err := read(pctx)
 	if err != nil && ctx.Err() == nil && pctx.Err() != nil {
 		err = context.Cause(pctx)
 	}
-	return next, got, err
+	return page, err
 }
 
 // startWriter notes whether anything was written, after which a failure
@@ -140,42 +162,58 @@ type exportOut struct {
 	csv      *feature.CSVWriter
 }
 
-// page writes one page and returns the cursor after it (nil after the
-// last) and its size.
-func (o exportOut) page(ctx context.Context, store incidentStore, f incidents.Filter) (*incidents.Cursor, int, error) {
+// exportPageData is one page read: encoded features, or incidents for CSV.
+type exportPageData struct {
+	features []feature.Encoded
+	found    []incidents.Incident
+}
+
+func (p exportPageData) len() int { return len(p.features) + len(p.found) }
+
+// bytes is about what the page holds in memory.
+func (p exportPageData) bytes() int64 {
+	n := int64(len(p.found)) << 10 // an incident as CSV is under 1 KiB but for long summaries
+	for _, e := range p.features {
+		n += int64(len(e.JSON))
+	}
+	return n
+}
+
+// after is the cursor after the page's last incident.
+func (p exportPageData) after() *incidents.Cursor {
+	if len(p.features) > 0 {
+		return &p.features[len(p.features)-1].After
+	}
+	c := incidents.CursorOf(p.found[len(p.found)-1])
+	return &c
+}
+
+// read reads one page of f.
+func (o exportOut) read(ctx context.Context, store incidentStore, f incidents.Filter) (exportPageData, error) {
 	if o.features != nil {
 		page, err := findFeatures(ctx, store, f)
-		if err != nil {
-			return nil, 0, err
-		}
-		for _, e := range page {
-			if err := o.features.WriteEncoded(e.JSON); err != nil {
-				return nil, 0, err
-			}
-		}
-		if len(page) < f.Limit {
-			return nil, len(page), nil
-		}
-		return &page[len(page)-1].After, len(page), nil
+		return exportPageData{features: page}, err
 	}
 	found, err := store.Find(ctx, f)
-	if err != nil {
-		return nil, 0, err
-	}
-	for _, inc := range found {
-		if err := o.csv.Write(inc); err != nil {
-			return nil, 0, err
+	return exportPageData{found: found}, err
+}
+
+// write writes one page; each reaches the client whole.
+func (o exportOut) write(p exportPageData) error {
+	for _, e := range p.features {
+		if err := o.features.WriteEncoded(e.JSON); err != nil {
+			return err
 		}
 	}
-	// Each page reaches the client whole, as the GeoJSON pages do.
-	if err := o.csv.Flush(); err != nil {
-		return nil, 0, err
+	for _, inc := range p.found {
+		if err := o.csv.Write(inc); err != nil {
+			return err
+		}
 	}
-	if len(found) < f.Limit {
-		return nil, len(found), nil
+	if o.csv != nil {
+		return o.csv.Flush()
 	}
-	c := incidents.CursorOf(found[len(found)-1])
-	return &c, len(found), nil
+	return nil
 }
 
 // close ends the document: the collection's closing members, or the CSV

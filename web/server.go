@@ -101,7 +101,7 @@ func NewServer(cfg Config) *Server {
 	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))
 	get("/collections/incidents/histogram", withCache(cache, cfg.Store, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log))))
 	get("/collections/incidents/counts", withCache(cache, cfg.Store, withGzip(handleIncidentCounts(cfg.Store, cfg.Log))))
-	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, budget, cfg.QueryTimeout, cfg.Log)))
+	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, semaphore.NewWeighted(exportsAtOnce), cfg.QueryTimeout, cfg.Log)))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	hub := newVersionHub(cfg.Store, cfg.Log)
 	stream("/events", handleEvents(hub, cfg.Log))
