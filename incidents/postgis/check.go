@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -32,7 +33,32 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 			problems = append(problems, fmt.Sprintf("%s: %d", c.what, n))
 		}
 	}
+	for _, c := range limitChecks {
+		var n int
+		if err := s.pool.QueryRow(ctx, c.query).Scan(&n); err != nil {
+			return nil, fmt.Errorf("postgis: check %s: %w", c.what, err)
+		}
+		if n > 0 {
+			problems = append(problems, fmt.Sprintf("%s: %d", c.what, n))
+		}
+	}
 	return problems, nil
+}
+
+// limitChecks count the counts and text past what writes accept
+// (incidents.MaxCount and the byte limits; PostgreSQL stores no NUL):
+// stored before these were enforced, such rows are served as they are, and
+// an edit of one is refused until an editor corrects it.
+var limitChecks = []struct{ what, query string }{
+	{"incidents with a count over " + strconv.Itoa(incidents.MaxCount), fmt.Sprintf(`SELECT count(*) FROM incidents
+		WHERE killed > %[1]d OR injured > %[1]d OR arrested > %[1]d`, incidents.MaxCount)},
+	{"incidents with a name or summary over its length or holding a NUL", fmt.Sprintf(`SELECT count(*) FROM incidents
+		WHERE octet_length(place_name_ar) > %[1]d OR octet_length(place_name_en) > %[1]d
+		OR octet_length(admin1_name) > %[1]d OR octet_length(summary_ar) > %[2]d OR octet_length(summary_en) > %[2]d`,
+		incidents.MaxNameBytes, incidents.MaxSummaryBytes)},
+	{"sources with a URL, title or publisher over its length or holding a NUL", fmt.Sprintf(`SELECT count(*) FROM sources
+		WHERE octet_length(url) > %d OR octet_length(title) > %d OR octet_length(publisher) > %d`,
+		incidents.MaxURLBytes, incidents.MaxTitleBytes, incidents.MaxPublisherBytes)},
 }
 
 // readyTables are the tables Ready reads a row of.

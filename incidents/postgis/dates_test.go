@@ -75,3 +75,40 @@ func TestStore_Ready(t *testing.T) {
 		t.Errorf("Ready without a table: %v, want an error naming it", err)
 	}
 }
+
+// TestStore_CheckFindsFieldsPastTheLimits: rows stored before writes
+// bounded counts and text are listed by Check (see the SQLite store's).
+func TestStore_CheckFindsFieldsPastTheLimits(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	s := mustOpen(t, dsn)
+	ctx := context.Background()
+	inc := storetest.Incident(incidents.TypeArrest, 36.8, 35.87, "2025-11-24", "2025-11-24")
+	inc.Sources = []incidents.Source{{Title: "t", URL: "https://example.org/a"}}
+	ids, err := s.Add(ctx, []incidents.Incident{inc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("Check of sound rows = %q, %v", problems, err)
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, q := range []string{
+		"UPDATE incidents SET killed = 2000000000, summary_en = repeat('s', 40000) WHERE id = $1",
+		"UPDATE sources SET title = repeat('t', 2000) WHERE id IN (SELECT source_id FROM incident_sources WHERE incident_id = $1)",
+	} {
+		if _, err := conn.Exec(ctx, q, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	problems, err := s.Check(ctx)
+	for _, w := range []string{"incidents with a count over 1000000: 1", "incidents with a name or summary over its length or holding a NUL: 1",
+		"sources with a URL, title or publisher over its length or holding a NUL: 1"} {
+		if err != nil || !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, w) }) {
+			t.Errorf("Check = %q, %v; want %q among them", problems, err, w)
+		}
+	}
+}

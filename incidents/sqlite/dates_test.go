@@ -98,3 +98,41 @@ func sortedIDs(t *testing.T, s *Store, f incidents.Filter) []int64 {
 	slices.Sort(ids)
 	return ids
 }
+
+// TestStore_CheckFindsFieldsPastTheLimits: rows stored before writes
+// bounded counts and text (a 100 MB summary from an import, a NUL, a count
+// of 10^12) are listed by Check, so that an operator can have them
+// corrected: an edit of one is refused until they are.
+func TestStore_CheckFindsFieldsPastTheLimits(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	inc := storetest.Incident(incidents.TypeArrest, 36.80, 35.87, "2025-11-24", "2025-11-24")
+	inc.Sources = []incidents.Source{{Title: "t", URL: "https://example.org/a"}}
+	ids, err := s.Add(ctx, []incidents.Incident{inc, inc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("Check of sound rows = %q, %v", problems, err)
+	}
+	for _, q := range []string{
+		"UPDATE incidents SET killed = 1000000000000 WHERE id = ?",
+		"UPDATE incidents SET summary_en = 'a' || char(0) || 'b' WHERE id = ?",
+		"UPDATE sources SET url = 'https://example.org/' || hex(zeroblob(2000)) WHERE id IN (SELECT source_id FROM incident_sources WHERE incident_id = ?)",
+	} {
+		if _, err := s.db.ExecContext(ctx, q, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, "UPDATE incidents SET place_name_en = hex(zeroblob(600)) WHERE id = ?", ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check(ctx)
+	want := []string{"incidents with a count over 1000000: 1", "incidents with a name or summary over its length or holding a NUL: 2",
+		"sources with a URL, title or publisher over its length or holding a NUL: 1"}
+	for _, w := range want {
+		if err != nil || !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, w) }) {
+			t.Errorf("Check = %q, %v; want %q among them", problems, err, w)
+		}
+	}
+}

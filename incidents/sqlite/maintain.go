@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -73,14 +74,27 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	return problems, nil
 }
 
-// outOfRangeChecks count the dates outside the range writes accept: stored
-// before it was enforced, they are served as they are, and an editor should
-// correct them.
+// outOfRangeChecks count the dates outside the range writes accept, and the
+// counts and text past the limits they accept (incidents.MaxCount and the
+// byte limits, NUL): stored before these were enforced, such rows are served
+// as they are, and an edit of one is refused until an editor corrects it.
 var outOfRangeChecks = []struct{ what, query string }{
 	{"incidents dated outside " + dateRange(), fmt.Sprintf(`SELECT count(*) FROM incidents
 		WHERE date_from <> '' AND (date_from < '%s' OR date_to > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
 	{"sources published outside " + dateRange(), fmt.Sprintf(`SELECT count(*) FROM sources
 		WHERE published <> '' AND (published < '%s' OR published > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
+	{"incidents with a count over " + strconv.Itoa(incidents.MaxCount), fmt.Sprintf(`SELECT count(*) FROM incidents
+		WHERE killed > %[1]d OR injured > %[1]d OR arrested > %[1]d`, incidents.MaxCount)},
+	{"incidents with a name or summary over its length or holding a NUL", fmt.Sprintf(`SELECT count(*) FROM incidents
+		WHERE length(CAST(place_name_ar AS BLOB)) > %[1]d OR length(CAST(place_name_en AS BLOB)) > %[1]d
+		OR length(CAST(admin1_name AS BLOB)) > %[1]d OR length(CAST(summary_ar AS BLOB)) > %[2]d
+		OR length(CAST(summary_en AS BLOB)) > %[2]d
+		OR instr(CAST(place_name_ar || place_name_en || admin1_name || summary_ar || summary_en AS BLOB), x'00') > 0`,
+		incidents.MaxNameBytes, incidents.MaxSummaryBytes)},
+	{"sources with a URL, title or publisher over its length or holding a NUL", fmt.Sprintf(`SELECT count(*) FROM sources
+		WHERE length(CAST(url AS BLOB)) > %d OR length(CAST(title AS BLOB)) > %d OR length(CAST(publisher AS BLOB)) > %d
+		OR instr(CAST(url || title || publisher AS BLOB), x'00') > 0`,
+		incidents.MaxURLBytes, incidents.MaxTitleBytes, incidents.MaxPublisherBytes)},
 }
 
 func dateBound(d time.Time) string { return d.Format(incidents.DateLayout) }
