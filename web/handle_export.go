@@ -66,8 +66,9 @@ func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTi
 		switch {
 		case err == nil:
 			return
-		case !out.started:
-			writeError(w, r, log, err) // nothing sent yet: a clear answer can still be given
+		case !out.started: // nothing sent yet: a clear answer can still be given
+			w.Header().Del("Content-Disposition")
+			writeError(w, r, log, err)
 			return
 		case r.Context().Err() != nil:
 			log.Info("export ended by its client", "path", r.URL.Path, "written", n)
