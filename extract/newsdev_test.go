@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -147,11 +148,22 @@ func newPool() crossHalves {
 	return c
 }
 
-// crossHalf is "A" or "B": the parity of the FNV-1a hash of a passage's id.
+// crossHalf is "A" or "B": the parity of the FNV-1a hash of a passage's id,
+// or, when MAPSRV_NEWS_SPLIT_SEED is set, the lowest bit of the SHA-256 of
+// the seed, a colon and the id. (FNV-1a's lowest bit is the parity of the
+// bytes' sum, so a seed prefixed to it would only swap the halves, and its
+// high bits follow the ids' shared prefixes, which differ by file and
+// language.) A split's halves are honest only until both have been read; a
+// new seed gives a new split (docs/EXTRACTION.md).
 func crossHalf(id string) string {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return string("AB"[h.Sum32()%2])
+	seed := os.Getenv("MAPSRV_NEWS_SPLIT_SEED")
+	if seed == "" {
+		h := fnv.New32a()
+		h.Write([]byte(id))
+		return string("AB"[h.Sum32()%2])
+	}
+	sum := sha256.Sum256([]byte(seed + ":" + id))
+	return string("AB"[sum[0]%2])
 }
 
 func (c crossHalves) add(p devPassage, sc, plain devScore) {
@@ -439,4 +451,36 @@ func bipartite(n, m int, ok func(i, j int) bool) []int {
 		}
 	}
 	return out
+}
+
+// TestCrossHalfSeed: without a seed the split is the one every earlier figure
+// was taken on; a seed gives another split, still of both halves.
+func TestCrossHalfSeed(t *testing.T) {
+	ids := make([]string, 200)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("P-%03d", i)
+	}
+	t.Setenv("MAPSRV_NEWS_SPLIT_SEED", "")
+	before := map[string]string{}
+	for _, id := range ids {
+		h := fnv.New32a()
+		h.Write([]byte(id))
+		if got, want := crossHalf(id), string("AB"[h.Sum32()%2]); got != want {
+			t.Fatalf("crossHalf(%s) = %s without a seed; want %s, the split of the earlier rounds", id, got, want)
+		}
+		before[id] = crossHalf(id)
+	}
+	t.Setenv("MAPSRV_NEWS_SPLIT_SEED", "5")
+	moved, inA := 0, 0
+	for _, id := range ids {
+		if crossHalf(id) != before[id] {
+			moved++
+		}
+		if crossHalf(id) == "A" {
+			inA++
+		}
+	}
+	if moved < 60 || moved > 140 || inA < 60 || inA > 140 {
+		t.Errorf("seed 5 moved %d of 200 passages and put %d in half A; want a new split of two halves", moved, inA)
+	}
 }
