@@ -252,3 +252,15 @@ func TestFindAll_AdjectiveAfterName(t *testing.T) {
 		t.Errorf("FindAll = %v; want one mention in Aleppo, located by the city after the adjective", mentionIDs(got))
 	}
 }
+
+// TestFindAll_EnglishWordAfterName: "at", "as", "an" are English words as
+// well as spellings of the Arabic article; after a name they are not part of it.
+func TestFindAll_EnglishWordAfterName(t *testing.T) {
+	g := mustDefault(t)
+	for _, s := range []string{"Shells fell on the town of Kafr Zita at dawn.", "Gunmen opened fire in Kafr Zita as night fell."} {
+		got := g.FindAll(s)
+		if len(got) != 1 || got[0].Match.Place.NameAR != "كفر زيتا" || !strings.HasSuffix(got[0].Text, "Kafr Zita") {
+			t.Errorf("%s: %v; want Kafr Zita, read without the word after it", s, got)
+		}
+	}
+}

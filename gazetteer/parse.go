@@ -194,6 +194,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 	}
 	var kb, tb [128]byte
 	for n := maxN; n >= 1; n-- {
+		if n > 1 && englishWordAfter(toks, j+n-1) {
+			continue // "X at dawn", "X as": an English word that is also an article ends no name
+		}
 		for _, f := range forms(toks[j]) {
 			key := appendKey(kb[:0], f.text, toks[j+1:j+n])
 			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
@@ -215,6 +218,16 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		}
 	}
 	return nil, 0, ""
+}
+
+// englishWordAfter reports whether toks[k] is a Latin article ("at", "as", "an")
+// that no capitalised word follows: the English word after a name, not the
+// article of its next word ("Sayda al-Hanout" goes on).
+func englishWordAfter(toks []token, k int) bool {
+	if toks[k].arabic || !latinArticles[toks[k].norm] {
+		return false
+	}
+	return k+1 >= len(toks) || toks[k+1].brk || !toks[k+1].upper
 }
 
 // directionThenPlace reports whether the run of words ending before k ends in a
