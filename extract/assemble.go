@@ -262,7 +262,34 @@ func continues(last, d *draft) bool {
 	if d.counts != [3]*int{} && len(last.places) > 0 && len(d.places) > 0 && !placesNest(last.places, d.places) {
 		return false // "وقُتل عنصر آخر في بلدة Y": a toll of its own at a place of its own, however near
 	}
+	if refsElsewhere(last, d) || refsElsewhere(d, last) {
+		return false // "killed near X north of Deir ez-Zor" … "an attack in Y east of Raqqa": two events
+	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// refsElsewhere reports a telling a that names no place of its own but only
+// reference points, all in another governorate than every place of b: the
+// reference says roughly where a happened, and that is not where b did.
+func refsElsewhere(a, b *draft) bool {
+	if len(a.places) > 0 || len(a.refs) == 0 || len(b.places) == 0 {
+		return false
+	}
+	govs := map[string]bool{}
+	for _, m := range b.places {
+		if g := m.Match.Place.Admin1PCode; g != "" {
+			govs[g] = true
+		}
+	}
+	known := false
+	for _, m := range a.refs {
+		g := m.Match.Place.Admin1PCode
+		if g != "" && govs[g] {
+			return false
+		}
+		known = known || g != ""
+	}
+	return known && len(govs) > 0
 }
 
 // retelling reports d, from a later sentence, telling last again on a
