@@ -271,6 +271,11 @@ func passiveBefore(toks []token, i int) bool {
 	return i > 0 && passiveAux[toks[i-1].Norm] || i > 1 && passiveAux[toks[i-2].Norm] && strings.HasSuffix(toks[i-1].Norm, "ly") || i > 1 && passiveAux[toks[i-2].Norm] && toks[i-1].Norm == "also"
 }
 
+// carryOutWords before "raids" or "strikes" make the aircraft named as their
+// doer, further back, say they came from the air: "helicopters of the air
+// force carried out four raids".
+var carryOutWords = wordSet("carried", "conducted", "launched", "waged", "staged")
+
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")
 
@@ -293,7 +298,8 @@ func needMet(toks []token, i int, n need) bool {
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
-		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords)
+		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) ||
+			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords)
 	}
 	return true
 }

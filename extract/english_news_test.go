@@ -19,3 +19,11 @@ func TestExtract_ReferenceInAnotherGovernorate(t *testing.T) {
 		t.Errorf("Extract = %v; want the two attacks in two governorates", describeAll(got))
 	}
 }
+
+// Raids carried out by aircraft named as their doer are airstrikes, however
+// many words the aircraft's name takes.
+func TestExtract_AircraftCarriedOutRaids(t *testing.T) {
+	wantOne(t, TypeAirstrike, ymd("2025-10-15"),
+		"Warplanes of the Russian air force carried out six raids on the town of Kafr Nabl on Sunday.",
+		"Helicopters belonging to the government army conducted several strikes on the outskirts of Saraqib yesterday.")
+}
