@@ -27,3 +27,13 @@ func TestExtract_AircraftCarriedOutRaids(t *testing.T) {
 		"Warplanes of the Russian air force carried out six raids on the town of Kafr Nabl on Sunday.",
 		"Helicopters belonging to the government army conducted several strikes on the outskirts of Saraqib yesterday.")
 }
+
+// A sentence that goes on about the awareness campaign told just before it
+// ("The campaign …") tells no incident either, whatever danger it names.
+func TestExtract_CampaignToldOn(t *testing.T) {
+	text := "A local charity ran an awareness campaign on the dangers of unexploded ordnance in Idlib last week. " +
+		"The campaign reached shepherds and schoolchildren in the town of Sarmada, and explained how to report a landmine or an explosion."
+	if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+		t.Errorf("Extract = %v; want none", describeAll(got))
+	}
+}

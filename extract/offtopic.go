@@ -18,6 +18,9 @@ var (
 	// campaignWords mark awareness and training work about a danger.
 	campaignWords = wordSet("توعيه", "التوعيه", "توعويه", "التوعويه", "ورشه", "تدريبيه", "جلسات", "awareness",
 		"workshop", "workshops")
+	// campaignNouns opening a sentence right after one about an awareness
+	// campaign refer back to it: "The campaign targeted farmers in …".
+	campaignNouns = wordSet("campaign", "الحمله", "حمله", "workshop", "الورشه", "sessions", "الجلسات")
 	// furniture lines end an article and start the page's other content.
 	furniture = []string{"مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "أخبار ذات صلة", "المصادر",
 		"المراجع", "related articles", "related news", "read more", "read also", "sources", "see also"}

@@ -58,13 +58,16 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
 	seized := false         // the last sentence with incident words told a seizure
 	inTally := false        // the sentence before was a tally
+	inOffTopic := false     // the sentence before was about a court, a commemoration or a campaign
 	for i, sp := range spans {
 		s := sentence{span: sp, toks: toks[i]}
 		raw := findTriggers(s.toks)
 		s.trig = filterTriggers(text, s.toks, raw)
 		tally := isSummary(s.toks) || len(raw) > 0 && len(s.trig) == 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
 			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns)
-		if tally || isOffTopic(s.toks) {
+		offTopic := isOffTopic(s.toks) || inOffTopic && anyNear(s.toks, -1, 1, 3, campaignNouns)
+		inOffTopic = offTopic
+		if tally || offTopic {
 			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident; "وأوضح التقرير أن القتلى…": its breakdown
 		}
 		inTally, s.tally = tally, tally
