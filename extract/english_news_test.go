@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules of the fifth round, for English news about Syria, found on real
 // passages of a new cross-validation split (docs/EXTRACTION.md). Every
@@ -35,5 +38,19 @@ func TestExtract_CampaignToldOn(t *testing.T) {
 		"The campaign reached shepherds and schoolchildren in the town of Sarmada, and explained how to report a landmine or an explosion."
 	if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
 		t.Errorf("Extract = %v; want none", describeAll(got))
+	}
+}
+
+// A person named by a role and "from X" is from X: X is a home, not the
+// place of the attack told with it.
+func TestExtract_RoleNounFrom(t *testing.T) {
+	for _, text := range []string{
+		"A drone strike hit a car at the entrance of the town of Saraqib on Monday, killing a commander from Binnish.",
+		"Gunmen shot dead an activist from Binnish in the town of Saraqib on Monday.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameEN == "" || !strings.Contains(got[0].PlaceNameEN, "Saraqib") {
+			t.Errorf("Extract(%q) = %v; want one incident at Saraqib", text, describeAll(got))
+		}
 	}
 }

@@ -69,7 +69,10 @@ var (
 		"عنصر", "عنصرا", "مقاتل", "مقاتلا", "سائق", "سائقا", "تاجر", "مزارع", "راعي", "مواطن", "مواطنا",
 		"شبان", "مدنيين", "اطفال", "عناصر", "مقاتلين", "مواطنين", "اشخاص", "شخص", "شخصا", "عائله", "driver",
 		"man", "men", "woman", "women", "civilian", "civilians", "boy", "girl", "child", "children", "farmer",
-		"shepherd", "trader", "merchant", "family", "youth", "resident", "fighter", "fighters", "member", "members")
+		"shepherd", "trader", "merchant", "family", "youth", "resident", "fighter", "fighters", "member", "members",
+		// people named by their role: "a commander from X", "an activist from Y"
+		"leader", "commander", "official", "officer", "soldier", "soldiers", "activist", "journalist", "doctor",
+		"teacher", "student", "students", "worker", "workers", "policeman", "militant", "militants", "people", "person")
 )
 
 // roleOf decides what mention i of a sentence is, from the words around it.
