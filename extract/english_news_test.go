@@ -54,3 +54,17 @@ func TestExtract_RoleNounFrom(t *testing.T) {
 		}
 	}
 }
+
+// "on X in the Y area": a name the gazetteer lacks, told between a
+// preposition and a region it lies in, is the place.
+func TestExtract_NameBeforeWideArea(t *testing.T) {
+	for _, text := range []string{
+		"Russian jets dropped bombs on Zuhour Hamdan in the Jabal al-Zawiya area on Sunday.",
+		"Artillery shells fell on Zuhour Hamdan in the Jabal al-Zawiya area at dawn on Sunday.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || !strings.Contains(got[0].PlaceNameEN, "Zuhour Hamdan") {
+			t.Errorf("Extract(%q) = %v; want one incident at Zuhour Hamdan", text, describeAll(got))
+		}
+	}
+}

@@ -284,7 +284,7 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 			return nil, "" // "the Military Police Command in Afrin": an institution, not a place
 		}
 		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
-			tokAt(toks, last+1) == "in" && isArea(*ctx)) {
+			tokAt(toks, last+1) == "in" && (isArea(*ctx) || wideArea(*ctx))) {
 			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa", "on X in the countryside of Y"
 		}
 		return nil, ""
@@ -319,6 +319,16 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		spans[0].typeTok = tw // "the al-Waer neighborhood": the type word is part of how it is named
 	}
 	return spans, k // "the Kisweh area"
+}
+
+// wideArea reports a place that holds villages: a district, a subdistrict or
+// a region ("in X in the Jabal Y area", "in X in the Z district").
+func wideArea(m gazetteer.Mention) bool {
+	switch m.Match.Place.Kind {
+	case gazetteer.KindDistrict, gazetteer.KindSubdistrict, gazetteer.KindRegion:
+		return true
+	}
+	return false
 }
 
 // institutionNounsEN in a capitalised English name make it an institution's,
