@@ -231,7 +231,10 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		j--
 	}
 	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)
-	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !elided {
+	// "were killed and eleven wounded": the auxiliary of the first participle serves the second
+	shared := j == i-1 && j >= 2 && enNumber(toks[j].Norm) && toks[j-1].Norm == "and" &&
+		(enParticiples[countKilled][toks[j-2].Norm] || enParticiples[countInjured][toks[j-2].Norm])
+	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !elided && !shared {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}
 	if c, ok := countBeforeOf(toks, j, k); ok {

@@ -68,3 +68,12 @@ func TestExtract_NameBeforeWideArea(t *testing.T) {
 		}
 	}
 }
+
+// "N were killed and M wounded": the auxiliary of the first participle
+// serves the second, and M is the injured count.
+func TestExtract_SharedAuxiliaryCount(t *testing.T) {
+	got := extractAll(t, "Two civilians were killed and seven wounded when shells hit the town of Saraqib on Monday.", ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 2 || got[0].Injured == nil || *got[0].Injured != 7 {
+		t.Errorf("Extract = %v; want one shelling with 2 killed and 7 injured", describeAll(got))
+	}
+}
