@@ -347,12 +347,18 @@ var (
 	damageWord = wordSet("ماديه", "material")
 	// reportNouns between "دون" and the casualties make them unknown, not none:
 	// "دون ورود أنباء عن إصابات", "دون ذكر خسائر بشرية".
-	reportNouns = wordSet("ورود", "انباء", "معلومات", "ذكر", "تقارير", "تفاصيل")
+	reportNouns = wordSet("ورود", "انباء", "معلومات", "ذكر", "تقارير", "تفاصيل", "information", "reports", "word",
+		"details", "news")
 )
 
 // zeroCounts returns killed and injured counts of zero for a sentence that
 // says nobody was hurt. They fill only counts nothing else gave.
 func zeroCounts(toks []token) []count {
+	for i, t := range toks {
+		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 3, reportNouns) && anyNear(toks, i, 1, 5, zeroNouns) {
+			return nil // "heavy damage, and no information yet on casualties": the toll is unknown
+		}
+	}
 	for i, t := range toks {
 		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) && !anyNear(toks, i, 1, 3, reportNouns) ||
 			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") {

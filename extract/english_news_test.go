@@ -77,3 +77,17 @@ func TestExtract_SharedAuxiliaryCount(t *testing.T) {
 		t.Errorf("Extract = %v; want one shelling with 2 killed and 7 injured", describeAll(got))
 	}
 }
+
+// "without information about casualties" leaves the toll unknown, even
+// beside "material damage", which alone says nobody was hurt.
+func TestExtract_CasualtiesUnknown(t *testing.T) {
+	for _, text := range []string{
+		"Shells hit the town of Saraqib on Monday and caused heavy material damage; there was no information yet on casualties.",
+		"Shells hit the town of Saraqib on Monday, with no reports of casualties so far.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].Killed != nil || got[0].Injured != nil {
+			t.Errorf("Extract(%q) = %v; want one shelling with killed and injured unknown", text, describeAll(got))
+		}
+	}
+}
