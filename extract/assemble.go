@@ -727,7 +727,7 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 				d.counts[c.Kind], d.countAt[c.Kind] = &v, c.Pos
 				continue
 			}
-			if c.Value != nil && (c.More || contrastBetween(s, d.countAt[c.Kind], c.Pos)) {
+			if c.Value != nil && (c.More || contrastBetween(s, d.countAt[c.Kind], c.Pos) && !otherSource(s, d.countAt[c.Kind], c.Pos)) {
 				d.addCount(c.Kind, *c.Value) // "وقُتل اثنان آخران", "قتل عنصر فيما قتل مهاجم": both sides
 				d.countAt[c.Kind] = c.Pos
 			}
@@ -768,6 +768,22 @@ func contrastBetween(s *sentence, from, to int) bool {
 	for i, t := range s.toks {
 		if t.Start > from && t.Start < to && (clauseOpeners[t.Norm] || t.Norm == "في" && i+1 < len(s.toks) && s.toks[i+1].Norm == "حين") {
 			return true
+		}
+	}
+	return false
+}
+
+// otherSource reports a clause opener between two counts that a source's
+// word follows: "…, while an activist said four were killed", "فيما قال
+// ناشطون إن…" gives another source's figure for the same people, not more.
+func otherSource(s *sentence, from, to int) bool {
+	for i, t := range s.toks {
+		if t.Start > from && t.Start < to && clauseOpeners[t.Norm] {
+			for j := i + 1; j < len(s.toks) && s.toks[j].Start < to; j++ {
+				if s.toks[j].in(sourceWords) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -246,6 +246,7 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 			return count{}, false
 		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
+			v, n = addConjoined(toks, n, v)
 			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
 		}
 		if (w == "a" || w == "an") && singularPersonWithin(toks, n+1, 2) {
@@ -260,6 +261,37 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// addConjoined adds to v, the number at toks[n] before a person noun, the
+// numbers of the groups conjoined before it: "nine civilians and four gunmen
+// died" is 13 dead, "two women and three children were killed" five. A list after
+// "including" is the breakdown of the total told before it, which is the count.
+func addConjoined(toks []token, n, v int) (int, int) {
+	sum, first := v, n
+	for first >= 3 && toks[first-1].Norm == "and" {
+		p := first - 2
+		if !enPersons[toks[p].Norm] {
+			return v, n
+		}
+		w, ok := enNumberValue(toks[p-1].Norm)
+		if !ok || w <= 0 || w > 5000 || toks[p-1].Norm == "a" || toks[p-1].Norm == "an" {
+			return v, n
+		}
+		sum, first = sum+w, p-1
+	}
+	if first > 0 && subgroup[toks[first-1].Norm] {
+		for p := first - 2; p >= 0 && p >= first-4; p-- {
+			if w, ok := enNumberValue(toks[p].Norm); ok && w > 0 && w <= 5000 && toks[p].Norm != "a" && personWithin(toks, p+1, 2) {
+				return w, p // "six people, including two women and three children": the total
+			}
+		}
+		return v, n
+	}
+	if first == n {
+		return v, n
+	}
+	return sum, first
 }
 
 // countBeforeOf reads a number and a person noun before "of" and a name of

@@ -91,3 +91,31 @@ func TestExtract_CasualtiesUnknown(t *testing.T) {
 		}
 	}
 }
+
+// "nine civilians and four gunmen died": the groups conjoined before the
+// participle add up; a breakdown after "including" does not.
+func TestExtract_ConjoinedGroupsAddUp(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		killed int
+	}{
+		{"Barrel bombs hit the town of Saraqib on Monday; nine civilians and four fighters died in the strikes.", 13},
+		{"Shells hit the town of Saraqib on Monday. Two women and three children were killed.", 5},
+		{"Shells hit the town of Saraqib on Monday. Six people, including two women and three children, were killed.", 6},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != tc.killed {
+			t.Errorf("Extract(%q) = %v; want one incident with %d killed", tc.text, describeAll(got), tc.killed)
+		}
+	}
+}
+
+// "X said N were killed, while Y said M were": two sources' figures for the
+// same dead, not two groups to add; the first stays.
+func TestExtract_OtherSourcesFigure(t *testing.T) {
+	text := "Warplanes bombed the town of Saraqib on Monday. The monitor said that 12 civilians died in the raids, while a local activist said six civilians were killed."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 12 {
+		t.Errorf("Extract = %v; want one airstrike with 12 killed", describeAll(got))
+	}
+}
