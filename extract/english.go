@@ -52,6 +52,8 @@ var englishLexicon = map[string]lexeme{
 	"hostage": {typ: TypeKidnapping},
 	// other
 	"incursion": {typ: TypeOther, weak: true}, "landmine": {typ: TypeOther},
+	// war remnants that go off: "killed by unexploded ordnance", "a UXO blast"
+	"ordnance": {typ: TypeOther, exact: true}, "uxo": {typ: TypeOther},
 }
 
 // foreignAir are the forces whose strikes come from the air unless artillery

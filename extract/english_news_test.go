@@ -119,3 +119,10 @@ func TestExtract_OtherSourcesFigure(t *testing.T) {
 		t.Errorf("Extract = %v; want one airstrike with 12 killed", describeAll(got))
 	}
 }
+
+// Unexploded ordnance that kills is a war remnant, typed other, not an attack.
+func TestExtract_UnexplodedOrdnance(t *testing.T) {
+	wantOne(t, TypeOther, ymd("2025-10-15"),
+		"Two shepherds were killed by unexploded ordnance near the village of Kafr Nabl on Monday.",
+		"A child was wounded on Monday when a piece of unexploded ordnance went off in the town of Saraqib.")
+}
