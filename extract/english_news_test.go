@@ -126,3 +126,13 @@ func TestExtract_UnexplodedOrdnance(t *testing.T) {
 		"Two shepherds were killed by unexploded ordnance near the village of Kafr Nabl on Monday.",
 		"A child was wounded on Monday when a piece of unexploded ordnance went off in the town of Saraqib.")
 }
+
+// "the western suburb of X", like "the suburbs of X", names X, a place the
+// gazetteer may lack, as where it happened.
+func TestExtract_SuburbOf(t *testing.T) {
+	text := "Coalition jets struck the city of Raqqa overnight, and most of the nine victims died when a bakery was hit in the western suburb of Zuhour Hamdan."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || !strings.Contains(got[0].PlaceNameEN, "Zuhour Hamdan") {
+		t.Errorf("Extract = %v; want one airstrike at Zuhour Hamdan", describeAll(got))
+	}
+}

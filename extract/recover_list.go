@@ -32,7 +32,7 @@ var pluralTypes = map[string]gazetteer.Kind{
 var (
 	edgeWords   = wordSet("محيط", "اطراف", "ضواحي", "مشارف", "تخوم")
 	aroundWords = wordSet("ومحيطها", "ومحيطه", "واطرافها", "واطرافه", "وضواحيها", "وريفها", "وجوارها", "ومحيطهما")
-	edgeWordsEN = wordSet("outskirts", "vicinity", "edge", "edges", "surroundings", "environs", "suburbs")
+	edgeWordsEN = wordSet("outskirts", "vicinity", "edge", "edges", "surroundings", "environs", "suburbs", "suburb", "outskirt")
 )
 
 // pluralTypeAt reads a plural type word with its proclitics but without the
