@@ -136,3 +136,18 @@ func TestExtract_SuburbOf(t *testing.T) {
 		t.Errorf("Extract = %v; want one airstrike at Zuhour Hamdan", describeAll(got))
 	}
 }
+
+// "fired shells from X on Y", "shells from X hit Y": X is where the fire came
+// from, Y where it fell and the place of the shelling.
+func TestExtract_FiredFromOn(t *testing.T) {
+	for _, text := range []string{
+		"Regime forces fired shells from Jurin on Kafr Nabl on Monday.",
+		"Artillery shells from Jurin hit Kafr Nabl on Monday.",
+		"Militants launched rockets from Jurin at the town of Kafr Nabl on Monday.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].IncidentType != TypeShelling || !strings.Contains(got[0].PlaceNameEN, "Kafr Nabl") {
+			t.Errorf("Extract(%q) = %v; want one shelling at Kafr Nabl", text, describeAll(got))
+		}
+	}
+}

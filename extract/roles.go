@@ -256,6 +256,9 @@ var (
 // fell: "أطلقت من جهة بلدة X", "fired from the direction of X", "from the
 // direction of the occupied Golan".
 func firedFrom(toks []token, m mention) bool {
+	if firedFromTo(toks, m) {
+		return true
+	}
 	for j := m.tok0 - 1; j >= 1 && j >= m.tok0-5; j-- {
 		if isCountWord(toks[j].Norm) || lexiconWord(toks[j].Norm) || landingPreps[toks[j].Norm] {
 			return false // "من جهة X على Y": Y is where it fell
@@ -270,6 +273,31 @@ func firedFrom(toks []token, m mention) bool {
 	}
 	return false
 }
+
+// firedFromTo reads the English "fired shells from X on Y", "launched rockets
+// from X at Y", "shells from X hit Y": a firing or weapon word shortly before
+// "from X", and a word of landing right after X, make X where the fire came
+// from and Y where it fell.
+func firedFromTo(toks []token, m mention) bool {
+	f := m.tok0 - 1
+	if f < 1 || toks[f].Norm != "from" || m.tok1 >= len(toks) || toks[m.tok1].Norm == "in" ||
+		!landingPreps[toks[m.tok1].Norm] && !toks[m.tok1].in(hitVerbsEN) {
+		return false
+	}
+	for j := f - 1; j >= 0 && j >= f-3; j-- {
+		if toks[j].in(firingWordsEN) || toks[j].in(artilleryWords) || toks[j].in(airWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// firingWordsEN are English verbs of firing; hitVerbsEN tell where fire fell
+// ("shells from X hit Y").
+var (
+	firingWordsEN = wordSet("fired", "launched", "shelled", "fire", "firing", "launching", "shelling", "lobbed")
+	hitVerbsEN    = wordSet("hit", "struck", "targeted", "pounded", "fell", "landed")
+)
 
 // stationedWords tell where a force that fires is posted: "المدفعية المتمركزة
 // في X", "مسلحون يتحصنون في X", "mercenaries stationed at X".
