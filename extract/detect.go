@@ -313,6 +313,9 @@ func blocked(toks []token, i int) bool {
 	for j := max(0, i+from); j < i; j++ {
 		w := toks[j].Norm
 		if isLatin(w) {
+			if w == "no" && anyNear(toks, j, 1, 2, casualtyNounsEN) {
+				continue // "no casualties were reported after a shell fell": no one was hurt, the shelling happened
+			}
 			if stemIn(w, blockWords) {
 				return true
 			}
@@ -331,6 +334,9 @@ func blocked(toks []token, i int) bool {
 
 // coverageWords before an incident word make it what a reporter covers.
 var coverageWords = wordSet("تغطيه", "تغطيته", "تغطيتها", "covering", "coverage", "covered")
+
+// casualtyNounsEN name the harm an event did, in English.
+var casualtyNounsEN = wordSet("casualties", "injuries", "deaths", "fatalities", "victims", "losses", "damage")
 
 // casualtyNouns name the people an event hurt or the harm it did.
 var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسائر", "قتلي", "جرحي", "اضرار")

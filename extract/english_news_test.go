@@ -151,3 +151,17 @@ func TestExtract_FiredFromOn(t *testing.T) {
 		}
 	}
 }
+
+// "No casualties were reported after a shell fell": "no" denies the harm, not
+// the event, which is one with nobody hurt.
+func TestExtract_NoCasualtiesStillAnEvent(t *testing.T) {
+	for _, text := range []string{
+		"No casualties were reported after a mortar shell fell on the town of Saraqib on Monday.",
+		"There were no injuries when gunmen opened fire on a checkpoint in the town of Saraqib on Monday.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 0 {
+			t.Errorf("Extract(%q) = %v; want one incident with nobody killed", text, describeAll(got))
+		}
+	}
+}
