@@ -465,7 +465,9 @@ func habitual(toks []token, i int) bool {
 // frequencyWords before an English incident word tell how often things
 // happen: a habit, not an event.
 var frequencyWords = wordSet("regularly", "frequently", "often", "routinely", "usually", "constantly", "continually",
-	"periodically", "occasionally", "sometimes")
+	"periodically", "occasionally", "sometimes",
+	// and their adjectives: "a frequent target of drone strikes"
+	"frequent", "constant", "routine", "recurrent", "recurring")
 
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
 // the air": no attack.

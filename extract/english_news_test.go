@@ -165,3 +165,12 @@ func TestExtract_NoCasualtiesStillAnEvent(t *testing.T) {
 		}
 	}
 }
+
+// "X has been a frequent target of drone strikes": a habit of the war, not
+// an event.
+func TestExtract_FrequentTarget(t *testing.T) {
+	text := "The town of Saraqib, a frequent target of drone strikes, lies on the main road south of Idlib."
+	if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+		t.Errorf("Extract = %v; want none", describeAll(got))
+	}
+}
