@@ -264,3 +264,13 @@ func TestFindAll_EnglishWordAfterName(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAll_TownAfterInIsNoContext: a town told after "in" locates a name
+// only when it lies near it; else it is a place of its own.
+func TestFindAll_TownAfterInIsNoContext(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("Gunmen shot dead a man from Saraqib in Ariha on Monday.")
+	if len(got) != 2 || got[0].Match.Place.NameEN != "Saraqib" || !strings.Contains(got[1].Text, "Ariha") || got[0].End > got[1].Start {
+		t.Errorf("FindAll = %v; want Saraqib and Ariha, two mentions", got)
+	}
+}

@@ -2,6 +2,8 @@ package gazetteer
 
 import (
 	"strings"
+
+	"github.com/paulmach/orb/geo"
 )
 
 // parsed is one place name read from tokens with the words that qualify it.
@@ -49,12 +51,54 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	k := g.parseSuffix(toks, end, &p)
 	p.last = k - 1
 	if k < len(toks) && (!toks[k].brk || toks[k].comma) {
-		if ctx, ok := g.parseContext(toks, k, m); ok {
+		if ctx, ok := g.parseContext(toks, k, m); ok && !g.townApart(p.cands, ctx) {
 			c := ctx // only a context found escapes to the heap
 			p.ctx, p.last = &c, c.last
 		}
 	}
 	return p, true
+}
+
+// townApartKm is how far a town told after "in" may lie from a name and still
+// be the place it is in: a village in a town's lands, a quarter in it.
+const townApartKm = 12
+
+// townApart reports a town's name followed by a bare context (no type or countryside word) that reads
+// only as towns, villages, districts or subdistricts of that name, none of them holding or
+// near any place the name may be: "a man from Saraqib in Ariha" tells two
+// towns, the second not where the first lies.
+func (g *Gazetteer) townApart(names []candidate, ctx parsed) bool {
+	if ctx.kinds != nil || ctx.rural || ctx.ruralDir != "" || len(ctx.cands) == 0 || len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		if k := g.places[n.idx].Kind; k != KindTown && k != KindCity {
+			return false // a quarter or hamlet known elsewhere may be one of this town's that the gazetteer lacks
+		}
+	}
+	for _, c := range ctx.cands {
+		cp := g.places[c.idx]
+		for _, n := range names {
+			np := g.places[n.idx]
+			switch cp.Kind {
+			case KindDistrict:
+				if np.Admin2PCode == cp.Admin2PCode {
+					return false
+				}
+			case KindSubdistrict:
+				if np.Admin3PCode == cp.Admin3PCode {
+					return false
+				}
+			case KindTown, KindVillage:
+				if geo.Distance(np.Location, cp.Location) <= townApartKm*1000 {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // parsePrefix consumes qualifier and type words before a name and returns the index
