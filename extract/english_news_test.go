@@ -174,3 +174,11 @@ func TestExtract_FrequentTarget(t *testing.T) {
 		t.Errorf("Extract = %v; want none", describeAll(got))
 	}
 }
+
+// "a man from X in Y", X and Y two towns apart: Y is where it happened.
+func TestExtract_HomeTownThenPlace(t *testing.T) {
+	got := extractAll(t, "Gunmen shot dead a man from Saraqib in Ariha on Monday.", ymd("2025-10-15"))
+	if len(got) != 1 || !strings.Contains(got[0].PlaceNameEN, "Ariha") {
+		t.Errorf("Extract = %v; want one attack at Ariha", describeAll(got))
+	}
+}
