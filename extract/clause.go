@@ -78,6 +78,11 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 			tally[commas[i]] = true
 		}
 	}
+	if frontedTally(toks, commas) {
+		for _, c := range commas {
+			tally[c] = true
+		}
+	}
 	var out []trigger
 	for _, t := range ts {
 		t.Clause, t.Comma = clauseOf(starts, t.Tok), commas[t.Tok]
@@ -89,11 +94,39 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 	return out
 }
 
+// frontedTally reports an English sentence opened by a span of time set off by
+// a comma, told in the present perfect: "So far this year, 120 people have
+// been killed", "Over the past month, dozens of attacks have hit X". The span
+// governs the whole sentence, which counts what happened in it.
+func frontedTally(toks []token, commas []int) bool {
+	fronted := false
+	for i := 0; i < len(toks) && i <= 3 && commas[i] == 0; i++ {
+		fronted = fronted || periodPhrase(toks, i)
+	}
+	if !fronted || len(toks) == 0 || commas[len(toks)-1] == 0 {
+		return false
+	}
+	return anyNear(toks, -1, 1, len(toks), perfectAux)
+}
+
+// perfectAux are the auxiliaries of the English present perfect.
+var perfectAux = wordSet("have", "has")
+
 // periodPhrase reports a span of time at toks[i] that makes a count a tally:
 // "خلال الأشهر الثلاثة", "منذ تموز", "منذ مطلع العام", "over the past six months".
 func periodPhrase(toks []token, i int) bool {
+	if toks[i].Norm == "far" && i > 0 && toks[i-1].Norm == "so" {
+		return true // "so far this year", "so far": a count up to now
+	}
 	if !periodOpeners[toks[i].Norm] {
 		return false
+	}
+	if spanOpeners[toks[i].Norm] {
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if periodUnitsEN[toks[j].Norm] {
+				return true // "over the past year", "during the last month": a span, not a day
+			}
+		}
 	}
 	if toks[i].Norm == "since" && i+1 < len(toks) && toks[i+1].Norm == "the" {
 		return true // "since the war began": a period, whatever its noun
@@ -109,6 +142,13 @@ func periodPhrase(toks []token, i int) bool {
 }
 
 var periodStarts = wordSet("مطلع", "بدايه", "beginning", "start")
+
+// spanOpeners open an English span of time with a singular unit ("over the
+// past year"); "last week" alone is a date, so "last" and "past" are not here.
+var (
+	spanOpeners   = wordSet("over", "during", "throughout", "within")
+	periodUnitsEN = wordSet("year", "month", "week", "decade")
+)
 
 // earlierWords after an incident word tell it as background: "في وقت سابق",
 // "سابقاً", "earlier", "previously".

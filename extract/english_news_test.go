@@ -182,3 +182,18 @@ func TestExtract_HomeTownThenPlace(t *testing.T) {
 		t.Errorf("Extract = %v; want one attack at Ariha", describeAll(got))
 	}
 }
+
+// A sentence opened by a span of time and told in the present perfect counts
+// what happened over it ("So far this year, N people have been killed"): a
+// tally, not an event. An event told within such a span in the past tense stays.
+func TestExtract_FrontedSpanTally(t *testing.T) {
+	for _, text := range []string{
+		"So far this year, 85 people have been killed in the province of Daraa.",
+		"Over the past month, dozens of attacks have hit the town of Jasim.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want none", text, describeAll(got))
+		}
+	}
+	wantOne(t, TypeArmedAttack, ymd("2025-10-15"), "During the past week, gunmen killed a shop owner in the town of Jasim.")
+}
