@@ -271,6 +271,9 @@ func passiveBefore(toks []token, i int) bool {
 	return i > 0 && passiveAux[toks[i-1].Norm] || i > 1 && passiveAux[toks[i-2].Norm] && strings.HasSuffix(toks[i-1].Norm, "ly") || i > 1 && passiveAux[toks[i-2].Norm] && toks[i-1].Norm == "also"
 }
 
+// warWords name the war whose remnants go off.
+var warWords = wordSet("war", "wars")
+
 // carryOutWords before "raids" or "strikes" make the aircraft named as their
 // doer, further back, say they came from the air: "helicopters of the air
 // force carried out four raids".
@@ -295,6 +298,10 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -4, 6, armedWords)
 	case needFound:
 		return anyNear(toks, i, -3, -1, foundWords)
+	case needOfWar:
+		return anyNear(toks, i, 1, 3, warWords)
+	case needUp:
+		return i+1 < len(toks) && toks[i+1].Norm == "up"
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:

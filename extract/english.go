@@ -52,8 +52,11 @@ var englishLexicon = map[string]lexeme{
 	"hostage": {typ: TypeKidnapping},
 	// other
 	"incursion": {typ: TypeOther, weak: true}, "landmine": {typ: TypeOther},
-	// war remnants that go off: "killed by unexploded ordnance", "a UXO blast"
+	// war remnants that go off: "killed by unexploded ordnance", "a UXO blast", "remnants of war"
 	"ordnance": {typ: TypeOther, exact: true}, "uxo": {typ: TypeOther},
+	"remnants": {typ: TypeOther, exact: true, need: needOfWar},
+	// "an exchange of fire", "exchanged fire": a clash; "rounded up": arrests
+	"exchange": {typ: TypeClash, need: needFire}, "rounded": {typ: TypeArrest, exact: true, need: needUp},
 }
 
 // foreignAir are the forces whose strikes come from the air unless artillery
@@ -124,6 +127,13 @@ func isLatin(w string) bool {
 
 // needOpened: "fire" counts only after "opened": "opened fire on a car".
 const needOpened need = 100
+
+// needOfWar: "war" within three words after: "remnants of war", not "remnants of
+// the cell". needUp: "up" right after: "rounded up".
+const (
+	needOfWar need = 102
+	needUp    need = 103
+)
 
 // needAirAround: an aircraft or foreign air force word within two words on
 // either side: "a Turkish drone strike", "strikes by warplanes".

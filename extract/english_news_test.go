@@ -197,3 +197,22 @@ func TestExtract_FrontedSpanTally(t *testing.T) {
 	}
 	wantOne(t, TypeArmedAttack, ymd("2025-10-15"), "During the past week, gunmen killed a shop owner in the town of Jasim.")
 }
+
+// English words of incidents the lexicon lacked: "rounded up" (arrests, with
+// their count), "an exchange of fire" (a clash), "remnants of war" (other);
+// "remnants of the cell" and "a prisoner exchange" are none.
+func TestExtract_MoreEnglishIncidentWords(t *testing.T) {
+	got := extractAll(t, "Security forces rounded up 15 young men in the town of Jasim on Monday.", ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest || got[0].Arrested == nil || *got[0].Arrested != 15 {
+		t.Errorf("rounded up: %v; want one arrest of 15", describeAll(got))
+	}
+	wantOne(t, TypeClash, ymd("2025-10-15"),
+		"Two fighters were killed in an exchange of fire with the army in the town of Jasim on Monday.",
+		"Gunmen and police exchanged fire near the town of Jasim on Monday.")
+	wantOne(t, TypeOther, ymd("2025-10-15"), "A boy was killed by remnants of war in the town of Jasim on Monday.")
+	for _, text := range []string{"Remnants of the cell fled to the town of Jasim on Monday.", "The prisoner exchange took place in the town of Jasim on Monday."} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want none", text, describeAll(got))
+		}
+	}
+}
