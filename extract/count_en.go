@@ -161,6 +161,15 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		}
 		return count{}, false
 	}
+	if ownerWords[w] && j+1 < len(toks) && enNumber(toks[j+1].Norm) && toks[j+1].Norm != "a" {
+		return enQuantity(text, toks, j+1, k, false) // "wounding his two sons"
+	}
+	if ownerWords[w] && singularPersonWithin(toks, j+1, 1) {
+		one := 1 // "killing its driver", "wounding his son": one person
+		c := count{Kind: k, Value: &one, Pos: toks[j].Start}
+		*c.Value += enJoined(toks, j+1)
+		return c, true
+	}
 	if enOrdinals[w] && j > 0 && toks[j-1].Norm == "another" {
 		one := 1 // "and injuring another": one more person
 		return count{Kind: k, Value: &one, Pos: toks[j].Start, More: true}, true
@@ -176,6 +185,9 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 }
 
 var enOrdinals = wordSet("second", "third", "fourth", "fifth", "sixth")
+
+// ownerWords before a singular person noun make one person: "its driver".
+var ownerWords = wordSet("its", "his", "her", "their")
 
 // enJoined adds the people joined to a count by "and": "a woman and her two
 // children" is three.

@@ -216,3 +216,12 @@ func TestExtract_MoreEnglishIncidentWords(t *testing.T) {
 		}
 	}
 }
+
+// "killing its driver", "wounding his two sons": a possessive before a person
+// noun counts that person, or the number after it.
+func TestExtract_PossessiveCounts(t *testing.T) {
+	got := extractAll(t, "A drone struck a car in the town of Jasim on Monday, killing its driver and wounding his two sons.", ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 1 || got[0].Injured == nil || *got[0].Injured != 2 {
+		t.Errorf("Extract = %v; want one airstrike, 1 killed and 2 injured", describeAll(got))
+	}
+}
