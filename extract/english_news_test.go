@@ -225,3 +225,16 @@ func TestExtract_PossessiveCounts(t *testing.T) {
 		t.Errorf("Extract = %v; want one airstrike, 1 killed and 2 injured", describeAll(got))
 	}
 }
+
+// "Two days earlier", "a day later" date an event from the day told before it.
+func TestExtract_DaysEarlierOrLater(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"A man was shot dead in the town of Jasim on Monday. Two days earlier, gunmen had kidnapped a merchant in the town of Inkhil.", "2025-10-11"},
+		{"A man was shot dead in the town of Jasim on Monday. A day later, gunmen kidnapped a merchant in the town of Inkhil.", "2025-10-14"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 2 || got[1].IncidentType != TypeKidnapping || got[1].DateFrom.Format("2006-01-02") != tc.want {
+			t.Errorf("Extract(%q) = %v; want the kidnapping on %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
