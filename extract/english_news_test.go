@@ -238,3 +238,11 @@ func TestExtract_DaysEarlierOrLater(t *testing.T) {
 		}
 	}
 }
+
+// "the nearby town of X" names X as the place; "nearby" is its adjective.
+func TestExtract_NearbyTownOf(t *testing.T) {
+	got := extractAll(t, "Gunmen kidnapped a merchant in the nearby town of Inkhil on Monday.", ymd("2025-10-15"))
+	if len(got) != 1 || got[0].GeoPrecision != "town" && got[0].GeoPrecision != "village" {
+		t.Errorf("Extract = %v; want one kidnapping placed at Inkhil itself", describeAll(got))
+	}
+}

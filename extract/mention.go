@@ -263,6 +263,9 @@ func isNear(toks []token, m mention) bool {
 	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
 		w := toks[j].Norm
+		if w == "nearby" && j+1 < len(toks) && isTypeWord(toks[j+1].Norm) {
+			continue // "the nearby town of X": an adjective of the town, which is the place
+		}
 		if stemIn(w, nearWords) {
 			return true
 		}
