@@ -274,3 +274,15 @@ func TestFindAll_TownAfterInIsNoContext(t *testing.T) {
 		t.Errorf("FindAll = %v; want Saraqib and Ariha, two mentions", got)
 	}
 }
+
+// TestFindAll_LowerCaseWordEndsNoName: a lower-case English function word after a name
+// ("Hama on Monday") is no part of it, even when the two spell another place.
+func TestFindAll_LowerCaseWordEndsNoName(t *testing.T) {
+	g := mustDefault(t)
+	for _, s := range []string{"A man was killed in Hama on Monday.", "Shells fell on rural Hama on Monday."} {
+		got := g.FindAll(s)
+		if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY05" || !strings.HasSuffix(got[0].Text, "Hama") {
+			t.Errorf("%s: %v; want Hama alone", s, got)
+		}
+	}
+}

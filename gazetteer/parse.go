@@ -241,6 +241,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		if n > 1 && englishWordAfter(toks, j+n-1) {
 			continue // "X at dawn", "X as": an English word that is also an article ends no name
 		}
+		if n > 1 && !m.query && lowerTail(toks, j+n-1) {
+			continue // "Hama on Monday": a lower-case English word does not end a name read in running text
+		}
 		for _, f := range forms(toks[j]) {
 			key := appendKey(kb[:0], f.text, toks[j+1:j+n])
 			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
@@ -272,6 +275,22 @@ func englishWordAfter(toks []token, k int) bool {
 		return false
 	}
 	return k+1 >= len(toks) || toks[k+1].brk || !toks[k+1].upper
+}
+
+// lowerTail reports an English function word at toks[k], written in lower
+// case: "Hama on Monday" is Hama and the start of a date, whatever place the
+// two words may spell in another transliteration.
+func lowerTail(toks []token, k int) bool {
+	t := toks[k]
+	return !t.arabic && !t.upper && functionWordsEN[t.norm]
+}
+
+// functionWordsEN are English prepositions, conjunctions and auxiliaries that
+// follow a name in running text.
+var functionWordsEN = map[string]bool{
+	"on": true, "in": true, "of": true, "to": true, "by": true, "for": true, "with": true, "from": true,
+	"near": true, "after": true, "before": true, "during": true, "and": true, "or": true, "the": true,
+	"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true,
 }
 
 // directionThenPlace reports whether the run of words ending before k ends in a
