@@ -286,3 +286,19 @@ func TestFindAll_LowerCaseWordEndsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAll_PossessiveCountryside: "Daraa's western countryside" and "Daraa
+// western countryside" are the governorate's western countryside; the "'s" of
+// a possessive is no letter of the name, but "Ra's" keeps its own.
+func TestFindAll_PossessiveCountryside(t *testing.T) {
+	g := mustDefault(t)
+	for _, s := range []string{"Shells fell in Daraa's western countryside.", "Shells fell in Daraa western countryside.", "Shells fell in Daraa’s western countryside."} {
+		got := g.FindAll(s)
+		if len(got) != 1 || got[0].Match.Place.ID != "adm1:SY12" || got[0].Match.Qualifier != "western rural" {
+			t.Errorf("%s: %v; want Daraa governorate, western rural", s, got)
+		}
+	}
+	if got := g.FindAll("Shells fell in Ra's al-Ayn."); len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY08" {
+		t.Errorf("Ra's al-Ayn: %v; want the town in Hasakah", got)
+	}
+}

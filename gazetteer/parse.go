@@ -174,6 +174,8 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 			// before the area that locates it
 		case !t.arabic && ruralWords[key]:
 			p.rural = true
+		case !t.arabic && directions[key] != "" && k+1 < len(toks) && !toks[k+1].brk && ruralWords[tokenKey(toks[k+1].norm)]:
+			p.ruralDir += directions[key] // "Daraa western countryside", "Raqqa's northern countryside"
 		case !t.arabic && typeWords[key] != nil:
 			p.kinds = typeWords[key]
 		default:

@@ -52,6 +52,9 @@ func tokenize(dst []token, text string, limit int) []token {
 			return
 		}
 		word := text[start:end]
+		if n := possessiveS(word); n > 0 {
+			word, end = word[:len(word)-n], end-n // "Daraa's western countryside": Daraa
+		}
 		long := len(word) > maxWordBytes
 		if long {
 			cut := maxWordBytes
@@ -103,6 +106,24 @@ func tokenize(dst []token, text string, limit int) []token {
 	}
 	flush(len(text))
 	return toks
+}
+
+// possessiveS returns the bytes of an English possessive "'s" ending a Latin
+// word of three letters or more before it ("Daraa's", "Idlib’s"), or 0. "Ra's",
+// a name's own word, is too short to be one.
+func possessiveS(word string) int {
+	if len(word) < 5 || word[len(word)-1] != 's' && word[len(word)-1] != 'S' {
+		return 0
+	}
+	r, size := utf8.DecodeLastRuneInString(word[:len(word)-1])
+	if !isApostrophe(r) || r == 'ʿ' || r == 'ʾ' {
+		return 0
+	}
+	stem := word[:len(word)-1-size]
+	if utf8.RuneCountInString(stem) < 3 || isArabic(stem) {
+		return 0
+	}
+	return 1 + size
 }
 
 func isApostrophe(r rune) bool {
