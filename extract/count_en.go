@@ -59,7 +59,21 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			}
 		}
 	}
-	return append(append(append(out, leftCounts(toks)...), tollCounts(toks)...), zeroCounts(toks)...)
+	return append(append(append(append(out, leftCounts(toks)...), tollCounts(toks)...), zeroCounts(toks)...), bodyCounts(text, toks)...)
+}
+
+// bodyCounts reads the dead a found body or bodies are of: "the body of a
+// young man" is one killed, "the bodies of two shepherds" two.
+func bodyCounts(text string, toks []token) []count {
+	var out []count
+	for i, t := range toks {
+		if (t.Norm == "body" || t.Norm == "bodies") && tokAt(toks, i+1) == "of" && i+2 < len(toks) {
+			if c, ok := enQuantity(text, toks, i+2, countKilled, false); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // tollWords head a death toll: "the death toll rose to nine", "ارتفعت حصيلة

@@ -271,6 +271,9 @@ func passiveBefore(toks []token, i int) bool {
 	return i > 0 && passiveAux[toks[i-1].Norm] || i > 1 && passiveAux[toks[i-2].Norm] && strings.HasSuffix(toks[i-1].Norm, "ly") || i > 1 && passiveAux[toks[i-2].Norm] && toks[i-1].Norm == "also"
 }
 
+// foundWordsEN are the English verbs of finding a body.
+var foundWordsEN = wordSet("found", "discovered", "recovered", "retrieved")
+
 // warWords name the war whose remnants go off.
 var warWords = wordSet("war", "wars")
 
@@ -300,6 +303,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -3, -1, foundWords)
 	case needOfWar:
 		return anyNear(toks, i, 1, 3, warWords)
+	case needFoundEN:
+		return anyNear(toks, i, -3, 8, foundWordsEN)
 	case needUp:
 		return i+1 < len(toks) && toks[i+1].Norm == "up"
 	case needOpened:

@@ -52,6 +52,9 @@ var englishLexicon = map[string]lexeme{
 	"hostage": {typ: TypeKidnapping},
 	// other
 	"incursion": {typ: TypeOther, weak: true}, "landmine": {typ: TypeOther},
+	// a body found: a killing whose doer is not told ("the body of a man was found")
+	"body":   {typ: TypeArmedAttack, weak: true, exact: true, need: needFoundEN},
+	"bodies": {typ: TypeArmedAttack, weak: true, exact: true, need: needFoundEN},
 	// war remnants that go off: "killed by unexploded ordnance", "a UXO blast", "remnants of war"
 	"ordnance": {typ: TypeOther, exact: true}, "uxo": {typ: TypeOther},
 	"remnants": {typ: TypeOther, exact: true, need: needOfWar},
@@ -131,8 +134,9 @@ const needOpened need = 100
 // needOfWar: "war" within three words after: "remnants of war", not "remnants of
 // the cell". needUp: "up" right after: "rounded up".
 const (
-	needOfWar need = 102
-	needUp    need = 103
+	needOfWar   need = 102
+	needUp      need = 103
+	needFoundEN need = 104 // a verb of finding within three words before or eight after: "the body of X was found"
 )
 
 // needAirAround: an aircraft or foreign air force word within two words on

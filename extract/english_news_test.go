@@ -246,3 +246,23 @@ func TestExtract_NearbyTownOf(t *testing.T) {
 		t.Errorf("Extract = %v; want one kidnapping placed at Inkhil itself", describeAll(got))
 	}
 }
+
+// A body found is a killing whose doer is not told, counted by whose body it
+// is; a body handed over to a family is no new event.
+func TestExtract_BodyFound(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		killed int
+	}{
+		{"The body of a young man was found on Monday in the town of Jasim, bearing gunshot wounds.", 1},
+		{"Residents found the bodies of two shepherds near the town of Jasim on Monday.", 2},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].IncidentType != TypeArmedAttack || got[0].Killed == nil || *got[0].Killed != tc.killed {
+			t.Errorf("Extract(%q) = %v; want one armed_attack with %d killed", tc.text, describeAll(got), tc.killed)
+		}
+	}
+	if got := extractAll(t, "The body of the victim was handed over to his family in the town of Jasim on Monday.", ymd("2025-10-15")); len(got) != 0 {
+		t.Errorf("handed over: %v; want none", describeAll(got))
+	}
+}
