@@ -266,3 +266,12 @@ func TestExtract_BodyFound(t *testing.T) {
 		t.Errorf("handed over: %v; want none", describeAll(got))
 	}
 }
+
+// "in X Y village": a known name Y on the last word of a longer name told
+// with its type word is read whole, as after "the".
+func TestExtract_LongerNameBeforeTypeWord(t *testing.T) {
+	got := extractAll(t, "Gunmen killed a man in Zuhour Hamdan village in Hama's eastern countryside on Monday.", ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Zuhour Hamdan" || got[0].Admin1Name != "Hama" {
+		t.Errorf("Extract = %v; want one attack at Zuhour Hamdan, Hama", describeAll(got))
+	}
+}

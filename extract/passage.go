@@ -155,7 +155,20 @@ func (p *passage) insideEnglishName(toks []token, m gazetteer.Mention) bool {
 	}
 	prev := toks[i-1]
 	return p.capital(prev) && strings.TrimSpace(p.text[prev.End:m.Start]) == "" && !prev.in(directionWords) && !prev.in(nameHeadsEN) &&
-		(i < 2 || !p.capital(toks[i-2]) || p.punctBetween(toks[i-2], prev)) && i >= 2 && toks[i-2].Norm == "the"
+		(i < 2 || !p.capital(toks[i-2]) || p.punctBetween(toks[i-2], prev)) && i >= 2 &&
+		(toks[i-2].Norm == "the" || placePrepsEN[toks[i-2].Norm] && typeWordAfter(toks, m))
+}
+
+// typeWordAfter reports an English type word right after a mention: "in Tal
+// Sousa village" names the village by both its words.
+func typeWordAfter(toks []token, m gazetteer.Mention) bool {
+	for j := range toks {
+		if toks[j].Start >= m.NameEnd {
+			_, ok := recoverTypes[singular(toks[j].Norm)]
+			return ok && isLatin(toks[j].Norm)
+		}
+	}
+	return false
 }
 
 // nameHeadsEN before a place's name are no part of it: "Eastern Ghouta" aside,
