@@ -133,9 +133,10 @@ func (s dateScan) enRelative(i int) (dateMention, int) {
 		return s.year(map[string]int{"last": -1, "this": 0}[w]), 2
 	case s.word(i+2, "ago") && s.word(i+1, "day", "days", "week", "weeks"):
 		return s.enAgo(i)
-	case s.word(i+2, "earlier", "before", "later", "after") && s.word(i+1, "day", "days") && !s.word(i+3, "the"):
+	case s.word(i+2, "earlier", "later") && s.word(i+1, "day", "days"):
+		// not "a day after X": that dates the event told with it, not X
 		if n, ok := enNumberValue(w); ok && n > 0 && n <= 30 {
-			if s.word(i+2, "earlier", "before") {
+			if s.word(i+2, "earlier") {
 				n = -n
 			}
 			return anchored(s.toks[i].Norm+" "+s.toks[i+1].Norm+" "+s.toks[i+2].Norm, n), 3 // "two days earlier": from the day told before

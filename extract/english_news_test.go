@@ -275,3 +275,12 @@ func TestExtract_LongerNameBeforeTypeWord(t *testing.T) {
 		t.Errorf("Extract = %v; want one attack at Zuhour Hamdan, Hama", describeAll(got))
 	}
 }
+
+// "on Monday, a day after X" dates the event told first on Monday; "a day
+// after" is no date of its own from the day told before.
+func TestExtract_DayAfterClauseKeepsTheDate(t *testing.T) {
+	got := extractAll(t, "The army shelled the town of Jasim on Monday, a day after gunmen attacked a checkpoint near Inkhil.", ymd("2025-10-15"))
+	if len(got) == 0 || got[0].IncidentType != TypeShelling || got[0].DateFrom.Format("2006-01-02") != "2025-10-13" {
+		t.Errorf("Extract = %v; want the shelling on 2025-10-13 first", describeAll(got))
+	}
+}
