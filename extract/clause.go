@@ -128,8 +128,8 @@ func periodPhrase(toks []token, i int) bool {
 			}
 		}
 	}
-	if toks[i].Norm == "since" && i+1 < len(toks) && toks[i+1].Norm == "the" {
-		return true // "since the war began": a period, whatever its noun
+	if toks[i].Norm == "since" && i+1 < len(toks) && (toks[i+1].Norm == "the" || len(toks[i+1].Norm) == 4 && isNumber(toks[i+1].Norm)) {
+		return true // "since the war began", "since 2011": a period, whatever its noun
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		w := toks[j].Norm

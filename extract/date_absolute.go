@@ -165,9 +165,9 @@ func monthMention(y int, m time.Month) dateMention {
 	return dateMention{From: day(y, m, 1), To: day(y, m, daysIn(y, m)), Prec: PrecisionMonth}
 }
 
-// yearOnly reads "عام 2024", "خلال العام 2024".
+// yearOnly reads "عام 2024", "خلال العام 2024", "in 2019".
 func (s dateScan) yearOnly(i int) (dateMention, int) {
-	if !s.word(i, "عام", "سنه", "العام") {
+	if !s.word(i, "عام", "سنه", "العام", "in") { // and the English "in 2019"
 		return dateMention{}, 0
 	}
 	y, ok := s.num(i+1, 1900, 2200)

@@ -284,3 +284,21 @@ func TestExtract_DayAfterClauseKeepsTheDate(t *testing.T) {
 		t.Errorf("Extract = %v; want the shelling on 2025-10-13 first", describeAll(got))
 	}
 }
+
+// "in 2019" dates an event to that year (history in a later report, not the
+// day of publication); "since 2011" opens a span, a tally.
+func TestExtract_YearsInEnglish(t *testing.T) {
+	for _, text := range []string{
+		"In 2017, a truck bomb killed 40 people in the town of Azaz.",
+		"A truck bomb killed 40 people in the town of Azaz in 2017.",
+		"Since 2012, the town of Jasim has been shelled hundreds of times.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want none", text, describeAll(got))
+		}
+	}
+	got := extractAll(t, "A truck bomb killed 40 people in the town of Azaz in 2017.", ymd("2017-11-20"))
+	if len(got) != 1 || got[0].DateFrom.Format("2006-01-02") != "2017-01-01" || got[0].DateTo.Format("2006-01-02") != "2017-12-31" {
+		t.Errorf("Extract = %v; want one bombing dated 2017", describeAll(got))
+	}
+}
