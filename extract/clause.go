@@ -74,7 +74,7 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 	}
 	tally := map[int]bool{}
 	for i := range toks {
-		if periodPhrase(toks, i) || manyPlaces(toks, i) {
+		if periodPhrase(toks, i) || manyPlaces(toks, i) || runningTotal(toks, i) {
 			tally[commas[i]] = true
 		}
 	}
@@ -93,6 +93,18 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 	}
 	return out
 }
+
+// runningTotal reports "bringing the number of people killed … to 25",
+// "raising the death toll to 9": a clause that adds the event to a total, whose
+// incident words are the total's, not another event.
+func runningTotal(toks []token, i int) bool {
+	return toks[i].in(bringWords) && anyNear(toks, i, 1, 3, totalNouns)
+}
+
+var (
+	bringWords = wordSet("bringing", "raising", "taking", "pushing")
+	totalNouns = wordSet("number", "toll", "total", "tally", "count")
+)
 
 // frontedTally reports an English sentence opened by a span of time set off by
 // a comma, told in the present perfect: "So far this year, 120 people have

@@ -302,3 +302,12 @@ func TestExtract_YearsInEnglish(t *testing.T) {
 		t.Errorf("Extract = %v; want one bombing dated 2017", describeAll(got))
 	}
 }
+
+// "…, bringing the number of people killed this month to 25": the clause adds
+// the event to a running total, which is no second event.
+func TestExtract_RunningTotalClause(t *testing.T) {
+	got := extractAll(t, "Gunmen killed a young man in the town of Jasim on Monday, bringing the number of people killed in Daraa this month to 31.", ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 1 {
+		t.Errorf("Extract = %v; want one attack with 1 killed", describeAll(got))
+	}
+}
