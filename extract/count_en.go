@@ -268,8 +268,8 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	}
 	for n := j; n >= 0 && n >= j-8; n-- {
 		w := toks[n].Norm
-		if n > 0 && subgroup[toks[n-1].Norm] {
-			return count{}, false
+		if n > 0 && subgroup[toks[n-1].Norm] || w == "one" && n > 0 && toks[n-1].Norm == "no" {
+			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
 		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
 			v, n = addConjoined(toks, n, v)
@@ -403,6 +403,8 @@ var (
 	zeroHeads  = wordSet("دون", "بدون", "لم", "without", "no")
 	zeroNouns  = wordSet("اصابات", "ضحايا", "خسائر", "يصاب", "اصابه", "casualties", "injuries", "victims", "losses")
 	damageWord = wordSet("ماديه", "material")
+	// harmParticiples after "no one" or "nobody" say nobody was hurt.
+	harmParticiples = wordSet("hurt", "harmed", "injured", "wounded", "killed")
 	// reportNouns between "دون" and the casualties make them unknown, not none:
 	// "دون ورود أنباء عن إصابات", "دون ذكر خسائر بشرية".
 	reportNouns = wordSet("ورود", "انباء", "معلومات", "ذكر", "تقارير", "تفاصيل", "information", "reports", "word",
@@ -418,6 +420,10 @@ func zeroCounts(toks []token) []count {
 		}
 	}
 	for i, t := range toks {
+		nobody := t.Norm == "nobody" || t.Norm == "no" && tokAt(toks, i+1) == "one"
+		if nobody && anyNear(toks, i, 1, 4, harmParticiples) {
+			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)} // "no one was hurt"
+		}
 		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) && !anyNear(toks, i, 1, 3, reportNouns) ||
 			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") {
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}

@@ -325,7 +325,7 @@ func blocked(toks []token, i int) bool {
 	for j := max(0, i+from); j < i; j++ {
 		w := toks[j].Norm
 		if isLatin(w) {
-			if w == "no" && anyNear(toks, j, 1, 2, casualtyNounsEN) {
+			if w == "no" && (anyNear(toks, j, 1, 2, casualtyNounsEN) || tokAt(toks, j+1) == "one") {
 				continue // "no casualties were reported after a shell fell": no one was hurt, the shelling happened
 			}
 			if stemIn(w, blockWords) {

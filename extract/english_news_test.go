@@ -311,3 +311,17 @@ func TestExtract_RunningTotalClause(t *testing.T) {
 		t.Errorf("Extract = %v; want one attack with 1 killed", describeAll(got))
 	}
 }
+
+// "no one was hurt when a rocket landed": the event, with nobody killed or
+// injured; "one" after "no" counts nobody.
+func TestExtract_NoOneHurt(t *testing.T) {
+	for _, text := range []string{
+		"Residents said no one was hurt when a rocket landed in the town of Jasim on Monday.",
+		"Nobody was injured when a mortar shell fell on the town of Jasim on Monday.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 0 || got[0].Injured == nil || *got[0].Injured != 0 {
+			t.Errorf("Extract(%q) = %v; want one shelling, 0 killed and 0 injured", text, describeAll(got))
+		}
+	}
+}
