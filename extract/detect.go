@@ -440,8 +440,12 @@ func unknownCause(toks []token, i int) bool {
 // متفرقة", "معظم تلك الهجمات", "most of these attacks".
 func generic(toks []token, i int) bool {
 	return anyNear(toks, i, -1, -1, demonstratives) || anyNear(toks, i, -3, -1, quantifiers) ||
-		anyNear(toks, i, -1, 2, kindAdjectives)
+		anyNear(toks, i, -1, 2, kindAdjectives) && !anyNear(toks, i, 1, 2, happenedWords)
 }
+
+// happenedWords right after an incident word tell that it took place: "sporadic
+// clashes broke out near X" is an event, however sporadic.
+var happenedWords = wordSet("took", "broke", "erupted", "occurred", "raged", "flared")
 
 // purpose reports an Arabic incident noun glued to the "ل" of purpose with no
 // pronoun after it: "سجن يخصص لاحتجاز القادة" tells what it is for. With a

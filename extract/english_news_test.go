@@ -325,3 +325,9 @@ func TestExtract_NoOneHurt(t *testing.T) {
 		}
 	}
 }
+
+// "sporadic clashes broke out near X" tells clashes that happened; "sporadic
+// clashes" alone are a kind.
+func TestExtract_SporadicClashesTookPlace(t *testing.T) {
+	wantOne(t, TypeClash, ymd("2025-10-15"), "Sporadic clashes broke out between rebels and the army near the town of Jasim on Monday.")
+}
