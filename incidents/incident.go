@@ -9,6 +9,7 @@ package incidents
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -170,8 +171,8 @@ func (inc *Incident) Validate() error {
 	}
 	for i, s := range inc.Sources {
 		field := fmt.Sprintf("sources[%d].", i)
-		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-			return bad(field+"url", "only http and https URLs are accepted")
+		if err := CheckSourceURL(field+"url", s.URL); err != nil {
+			return err
 		}
 		for _, c := range []struct {
 			name, text string
@@ -204,6 +205,29 @@ const (
 	MaxTitleBytes     = 1024
 	MaxPublisherBytes = 512
 )
+
+// CheckSourceURL refuses a source URL a reader should not be sent to: one
+// that is not http or https, has no host, or carries a user name or
+// password (published with the incident, they would be anyone's). An empty
+// URL is a source known by its title only.
+func CheckSourceURL(field, u string) error {
+	if u == "" {
+		return nil
+	}
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return fmt.Errorf("%w: %s: only http and https URLs are accepted", ErrInvalid, field)
+	}
+	parsed, err := url.Parse(u)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: %s: not a URL", ErrInvalid, field)
+	case parsed.Host == "":
+		return fmt.Errorf("%w: %s: no host", ErrInvalid, field)
+	case parsed.User != nil:
+		return fmt.Errorf("%w: %s: a URL with a user name or password is not accepted", ErrInvalid, field)
+	}
+	return nil
+}
 
 // CheckText refuses text that is not valid UTF-8, holds a NUL character
 // (which PostgreSQL cannot store: the stores must agree) or is longer than

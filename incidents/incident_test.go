@@ -40,6 +40,8 @@ func TestIncident_Validate(t *testing.T) {
 		"latitude":                    {func(i *Incident) { i.Location = orb.Point{36, 95} }, "geometry"},
 		"negative count":              {func(i *Incident) { i.Killed = &neg }, "killed"},
 		"javascript source":           {func(i *Incident) { i.Sources = []Source{{URL: "javascript:alert(1)"}} }, "sources[0].url"},
+		"source with a password":      {func(i *Incident) { i.Sources = []Source{{URL: "https://editor:secret@news.example/a"}} }, "sources[0].url: a URL with a user name or password"},
+		"source without a host":       {func(i *Incident) { i.Sources = []Source{{URL: "https:///a"}} }, "sources[0].url: no host"},
 		"invalid UTF-8":               {func(i *Incident) { i.SummaryAR = "\xff\xfe" }, "summary_ar"},
 		"year 1":                      {func(i *Incident) { i.DateFrom = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC) }, "date_from: 0001-01-02 is outside the dates accepted, 1900-01-01..2100-12-31"},
 		"year 9999":                   {func(i *Incident) { i.DateTo = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) }, "date_to: 9999-12-31 is outside"},

@@ -133,10 +133,11 @@ func check(r Report) error {
 		return fmt.Errorf("%w: text: holds a NUL character", ErrBadReport)
 	case r.Source.URL == "" && r.Source.Title == "":
 		return fmt.Errorf("%w: source: a url or a title is required, to know the report again", ErrBadReport)
-	case r.Source.URL != "" && !strings.HasPrefix(r.Source.URL, "https://") && !strings.HasPrefix(r.Source.URL, "http://"):
-		return fmt.Errorf("%w: source.url: only http and https URLs are accepted", ErrBadReport)
 	case extract.CheckLanguage(r.Lang) != nil:
 		return fmt.Errorf("%w: lang: %q, want \"ar\", \"en\" or none to detect it", ErrBadReport, r.Lang)
+	}
+	if err := incidents.CheckSourceURL("source.url", r.Source.URL); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadReport, err)
 	}
 	if err := incidents.CheckDate("published", r.Published); err != nil {
 		return fmt.Errorf("%w: %w", ErrBadReport, err)

@@ -98,11 +98,12 @@ func TestIngest(t *testing.T) {
 func TestIngest_BadReports(t *testing.T) {
 	store, x := setup(t)
 	for name, r := range map[string]ingest.Report{
-		"no text":        {Text: "  ", Source: incidents.Source{Title: "t"}},
-		"no source":      {Text: report},
-		"javascript url": {Text: report, Source: incidents.Source{URL: "javascript:alert(1)"}},
-		"invalid UTF-8":  {Text: "\xff\xfe", Source: incidents.Source{Title: "t"}},
-		"unknown lang":   {Text: report, Lang: "fr", Source: incidents.Source{Title: "t"}},
+		"no text":             {Text: "  ", Source: incidents.Source{Title: "t"}},
+		"no source":           {Text: report},
+		"javascript url":      {Text: report, Source: incidents.Source{URL: "javascript:alert(1)"}},
+		"url with a password": {Text: report, Source: incidents.Source{URL: "https://editor:secret@news.example/a"}},
+		"invalid UTF-8":       {Text: "\xff\xfe", Source: incidents.Source{Title: "t"}},
+		"unknown lang":        {Text: report, Lang: "fr", Source: incidents.Source{Title: "t"}},
 		"published in year 9999": {Text: report, Published: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
 			Source: incidents.Source{Title: "t", Published: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}},
 		"NUL in the text":     {Text: report + "\x00", Source: incidents.Source{Title: "t"}},

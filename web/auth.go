@@ -72,7 +72,7 @@ func requireRole(t Tokens, allowed []Role, next http.Handler) http.Handler {
 			}
 			writeProblem(w, http.StatusUnauthorized, detail)
 		case !slices.Contains(allowed, role):
-			writeProblem(w, http.StatusForbidden, fmt.Sprintf("a %s token may not do this", role))
+			writeProblem(w, http.StatusForbidden, fmt.Sprintf("the %s role's token may not do this", role))
 		default:
 			next.ServeHTTP(w, r)
 		}

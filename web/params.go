@@ -30,6 +30,9 @@ const crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 func checkParams(q url.Values, allowed []string) error {
 	for name, vals := range q {
 		if !slices.Contains(allowed, name) {
+			if len(allowed) == 0 {
+				return badRequest{fmt.Sprintf("unknown query parameter %q; this endpoint takes none", name)}
+			}
 			return badRequest{fmt.Sprintf("unknown query parameter %q; this endpoint accepts %s", name, strings.Join(allowed, ", "))}
 		}
 		if len(vals) > 1 {
