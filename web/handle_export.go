@@ -42,17 +42,13 @@ const exportPageTime = 60 * time.Second
 func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTimeout time.Duration, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		format := r.URL.Query().Get("f")
-		f, err := readFilters(r.URL.Query(), exportParams, func(url.Values) error {
+		f, ok := readPublished(w, r, store, exportParams, func(url.Values) error {
 			if format != "" && format != "geojson" && format != "json" && format != "csv" {
 				return badRequest{fmt.Sprintf("f: %q is not one of geojson, csv", format)}
 			}
 			return nil
-		})
-		if err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		if notModified(w, r, store, incidents.StatusPublished, log) {
+		}, log)
+		if !ok {
 			return
 		}
 		name, kind := "incidents.geojson", "application/geo+json"

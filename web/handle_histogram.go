@@ -22,17 +22,13 @@ var histogramParams = append([]string{"bin"}, filterParams...)
 func handleIncidentHistogram(store incidentStore, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		unit := incidents.BinUnit(r.URL.Query().Get("bin"))
-		f, err := readFilters(r.URL.Query(), histogramParams, func(url.Values) error {
+		f, ok := readPublished(w, r, store, histogramParams, func(url.Values) error {
 			if unit != "" && !slices.Contains(incidents.BinUnits, unit) {
 				return badRequest{fmt.Sprintf("bin: %q is not one of day, week, month", unit)}
 			}
 			return nil
-		})
-		if err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		if notModified(w, r, store, incidents.StatusPublished, log) {
+		}, log)
+		if !ok {
 			return
 		}
 		h, err := store.Histogram(r.Context(), f, unit)
@@ -76,17 +72,13 @@ func handleIncidentCounts(store incidentStore, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		by := r.URL.Query().Get("by")
 		level := map[string]int{"": incidents.AdminGovernorate, "governorate": incidents.AdminGovernorate, "district": incidents.AdminDistrict}[by]
-		f, err := readFilters(r.URL.Query(), countsParams, func(url.Values) error {
+		f, ok := readPublished(w, r, store, countsParams, func(url.Values) error {
 			if level == 0 {
 				return badRequest{fmt.Sprintf("by: %q is not one of governorate, district", by)}
 			}
 			return nil
-		})
-		if err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		if notModified(w, r, store, incidents.StatusPublished, log) {
+		}, log)
+		if !ok {
 			return
 		}
 		counts, err := store.CountByAdmin(r.Context(), f, level)

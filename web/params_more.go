@@ -2,6 +2,8 @@ package web
 
 import (
 	"fmt"
+	"log/slog"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -52,6 +54,19 @@ func filterQuery(q url.Values) url.Values {
 		}
 	}
 	return rest
+}
+
+// readPublished is the start every published-incidents query endpoint
+// shares: its parameters read by [readFilters], a problem written when they
+// are bad, and a 304 when the client holds the current version. ok is false
+// when the answer is already written.
+func readPublished(w http.ResponseWriter, r *http.Request, store incidentStore, allowed []string, own func(url.Values) error, log *slog.Logger) (f incidents.Filter, ok bool) {
+	f, err := readFilters(r.URL.Query(), allowed, own)
+	if err != nil {
+		writeError(w, r, log, err)
+		return f, false
+	}
+	return f, !notModified(w, r, store, incidents.StatusPublished, log)
 }
 
 // readFilters checks a query endpoint's parameters against allowed, its own
