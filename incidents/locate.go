@@ -27,6 +27,13 @@ func Locate(inc *Incident, loc Locator) {
 	}
 }
 
+// Prepare readies inc to be stored: its district set by loc (see
+// [Locate]), then validated. Every store write goes through it.
+func Prepare(inc *Incident, loc Locator) error {
+	Locate(inc, loc)
+	return inc.Validate()
+}
+
 // Edited is the new state edit derives from cur, as a store's Edit stores
 // it: with cur's ID, its district set by loc (see [Locate]), and valid. An
 // error from edit, or the new state's validation error, is returned as it
@@ -37,8 +44,7 @@ func Edited(cur Incident, edit func(Incident) (Incident, error), loc Locator) (I
 		return Incident{}, err
 	}
 	inc.ID = cur.ID
-	Locate(&inc, loc)
-	return inc, inc.Validate()
+	return inc, Prepare(&inc, loc)
 }
 
 // PointRef is a stored incident's ID and point, as a store lists the ones

@@ -28,13 +28,14 @@ type Proposal struct {
 // ErrDuplicate is wrapped by the error of storing a report stored before.
 var ErrDuplicate = errors.New("incidents: report already ingested")
 
-// Validate reports the first way r breaks the rules of ingestion: every draft
-// valid, of status draft, and citing the report.
-func (r *Report) Validate() error {
+// Validate readies r's drafts to be stored with [Prepare] (their districts
+// set by loc) and reports the first way r breaks the rules of ingestion:
+// every draft valid, of status draft, and citing the report.
+func (r *Report) Validate(loc Locator) error {
 	key := SourceKey(r.Source)
 	for i := range r.Drafts {
 		d := &r.Drafts[i]
-		if err := d.Validate(); err != nil {
+		if err := Prepare(d, loc); err != nil {
 			return fmt.Errorf("draft %d: %w", i+1, err)
 		}
 		if d.Status != StatusDraft {

@@ -15,7 +15,7 @@ import (
 // claiming its key in ingested_reports: a second post of the report, in this
 // process or another, waits on that key and then finds it taken.
 func (s *Store) AddReport(ctx context.Context, r incidents.Report) ([]int64, error) {
-	if err := r.Validate(); err != nil {
+	if err := r.Validate(s.locate); err != nil {
 		return nil, err
 	}
 	key := incidents.SourceKey(r.Source)

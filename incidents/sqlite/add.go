@@ -14,8 +14,7 @@ import (
 // error, none. The error names the position of the offending incident.
 func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, error) {
 	for i := range incs {
-		incidents.Locate(&incs[i], s.locate)
-		if err := incs[i].Validate(); err != nil {
+		if err := incidents.Prepare(&incs[i], s.locate); err != nil {
 			return nil, fmt.Errorf("incident %d: %w", i+1, err)
 		}
 	}
@@ -61,8 +60,7 @@ func (s *Store) Import(ctx context.Context, seq iter.Seq2[incidents.Incident, er
 			}
 			n++
 			w.bulkCount = n
-			incidents.Locate(&inc, s.locate)
-			if err := inc.Validate(); err != nil {
+			if err := incidents.Prepare(&inc, s.locate); err != nil {
 				return fmt.Errorf("incident %d: %w", n, err)
 			}
 			if _, err := w.insert(ctx, inc, now); err != nil {

@@ -15,7 +15,7 @@ import (
 // (_txlock=immediate), so of several posts of one report the first stores it
 // and the others find it claimed.
 func (s *Store) AddReport(ctx context.Context, r incidents.Report) ([]int64, error) {
-	if err := r.Validate(); err != nil {
+	if err := r.Validate(s.locate); err != nil {
 		return nil, err
 	}
 	key := incidents.SourceKey(r.Source)

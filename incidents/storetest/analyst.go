@@ -181,7 +181,9 @@ func testDistricts(t *testing.T, s incidents.Store) {
 	area := Incident(incidents.TypeClash, 36.8, 35.9, "2025-02-03", "2025-02-03")
 	area.GeoPrecision, area.Admin2PCode = incidents.GeoGovernorate, "SY0702" // known only to Idlib: no district
 	id := mustAdd(t, s, east, area)
-	for i, want := range map[int64]string{before: "", id[0]: "SY0702", id[1]: ""} {
+	src := incidents.Source{Title: "a report of our own on a raid west of 36.7 E"}
+	draft := mustAddReport(t, s, incidents.Report{Source: src, Drafts: []incidents.Incident{draftOf(src, 36.6)}})[0]
+	for i, want := range map[int64]string{before: "", id[0]: "SY0702", id[1]: "", draft: "SY0701"} {
 		if got, err := s.Get(ctx, i); err != nil || got.Admin2PCode != want {
 			t.Errorf("incident %d's district = %q, %v; want %q", i, got.Admin2PCode, err, want)
 		}
