@@ -292,12 +292,3 @@ func onSegment(a, b, pt orb.Point) bool {
 	return math.Min(a.Lon(), b.Lon()) <= pt.Lon() && pt.Lon() <= math.Max(a.Lon(), b.Lon()) &&
 		math.Min(a.Lat(), b.Lat()) <= pt.Lat() && pt.Lat() <= math.Max(a.Lat(), b.Lat())
 }
-
-// Bound is the bounding box of a geometry of an [Intersects] (of its
-// first bound for one across the antimeridian).
-func Bound(g orb.Geometry) orb.Bound {
-	if c, ok := g.(orb.Collection); ok && len(c) > 0 {
-		return c[0].Bound()
-	}
-	return g.Bound()
-}

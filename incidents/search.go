@@ -82,16 +82,6 @@ var arabicFolds = map[rune]string{
 	'\u0670': "", '\u0640': "",
 }
 
-// ArabicFolds lists [FoldArabic]'s mappings as pairs (from, to), in a fixed
-// order, for stores that build the same fold in SQL.
-func ArabicFolds() [][2]string {
-	var out [][2]string
-	for _, r := range "أإآٱىئةؤ\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670\u0640" {
-		out = append(out, [2]string{string(r), arabicFolds[r]})
-	}
-	return out
-}
-
 // FoldArabic maps the Arabic letters writers use interchangeably to one
 // spelling and removes diacritics (see arabicFolds); other text is unchanged.
 func FoldArabic(s string) string {

@@ -111,8 +111,10 @@ func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]featur
 // the index answers f, otherwise by SQL. version is the data version the
 // page was chosen at.
 func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []incidents.Cursor, version int64, err error) {
-	if ix, points, ok := k.find(f); ok && useIndex {
-		return picksOf(points), ix.Version(), nil
+	if useIndex {
+		if ix, points, ok := k.find(f); ok {
+			return picksOf(points), ix.Version(), nil
+		}
 	}
 	return k.rows.PickBySQL(ctx, f)
 }
