@@ -93,7 +93,7 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 			for k, vals := range e.header {
 				w.Header()[k] = vals
 			}
-			if match := r.Header.Get("If-None-Match"); match != "" && match == e.header.Get("ETag") {
+			if noneMatch(r, e.header.Get("ETag")) {
 				w.Header().Del("Content-Encoding")
 				w.WriteHeader(http.StatusNotModified)
 				return

@@ -115,7 +115,7 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, st
 	etag := fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(r.URL.RawQuery))
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "no-cache")
-	if match := r.Header.Get("If-None-Match"); match != "" && match == etag {
+	if noneMatch(r, etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return true
 	}

@@ -313,6 +313,21 @@ func TestItems_ETag(t *testing.T) {
 	if etag == "" || resp.StatusCode != http.StatusNotModified {
 		t.Fatalf("If-None-Match %q = %d, want 304", etag, resp.StatusCode)
 	}
+	// A client holding several copies sends their tags as a list (RFC 9110
+	// 13.1.2), from the response cache or not.
+	for _, fresh := range []string{"", "no-cache"} {
+		list, _ := http.NewRequest(http.MethodGet, u, nil)
+		list.Header.Set("If-None-Match", `"some-other-copy", `+etag)
+		list.Header.Set("Cache-Control", fresh)
+		resp, err := http.DefaultClient.Do(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotModified {
+			t.Errorf("If-None-Match listing %q (Cache-Control %q) = %d, want 304", etag, fresh, resp.StatusCode)
+		}
+	}
 	store.Add(context.Background(), seed(t)[:1])
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
