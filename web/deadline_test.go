@@ -58,25 +58,44 @@ func (s stallStore) FindFeatures(ctx context.Context, f incidents.Filter) ([]fea
 	return s.Store.FindFeatures(ctx, f)
 }
 
+// stallIncident is an incident ID whose proposed sources stallStore reads
+// until the context ends.
+const stallIncident = 987654
+
+func (s stallStore) Proposals(ctx context.Context, incidentID int64) ([]incidents.Proposal, error) {
+	if incidentID == stallIncident {
+		<-ctx.Done()
+		return nil, fmt.Errorf("stall: %w", ctx.Err())
+	}
+	return s.Store.Proposals(ctx, incidentID)
+}
+
 func newStallServer(t *testing.T, failPages bool, timeout time.Duration) *httptest.Server {
 	t.Helper()
 	_, store := newTestServer(t)
-	srv := httptest.NewServer(web.NewServer(web.Config{Store: stallStore{store, failPages}, QueryTimeout: timeout}))
+	tokens, err := web.ParseTokens("editor:" + editorToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.NewServer(web.Config{Store: stallStore{store, failPages}, QueryTimeout: timeout, Tokens: tokens}))
 	t.Cleanup(srv.Close)
 	return srv
 }
 
 // TestQueryTimeout: a read whose query runs past the query timeout answers
-// 503 problem+json naming the limit, items and export alike, instead of
-// running on after its client has given up (there was no bound at all).
+// 503 problem+json naming the limit, items, export and the editors' reads
+// alike, instead of running on after its client has given up (there was no
+// bound at all; the proposed sources had none until the editors' routes got
+// it in one place).
 func TestQueryTimeout(t *testing.T) {
 	srv := newStallServer(t, false, 200*time.Millisecond)
 	client := &http.Client{Timeout: 20 * time.Second}
-	for _, path := range []string{"/api/collections/incidents/items", "/api/collections/incidents/export", "/api/collections/incidents/export?f=csv&"} {
-		if !strings.Contains(path, "?") {
-			path += "?"
-		}
-		resp, err := client.Get(srv.URL + path + "q=" + stallWord)
+	for _, path := range []string{"/api/collections/incidents/items?q=" + stallWord, "/api/collections/incidents/export?q=" + stallWord,
+		"/api/collections/incidents/export?f=csv&q=" + stallWord, "/api/collections/drafts/items?q=" + stallWord,
+		fmt.Sprintf("/api/proposals?incident_id=%d", stallIncident)} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+		req.Header.Set("Authorization", "Bearer "+editorToken)
+		resp, err := client.Do(req)
 		if err != nil {
 			t.Fatalf("%s: %v (no answer within the client's 20 s)", path, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -135,11 +136,15 @@ func registerWriteRoutes(api *mux.Router, cfg Config, budget *semaphore.Weighted
 	if limit <= 0 {
 		limit = 1 << 20
 	}
+	// Every editor's read runs under the query timeout, as the public ones do.
 	editor := func(path string, h http.Handler, methods ...string) {
+		if slices.Contains(methods, http.MethodGet) {
+			h = withDeadline(cfg.QueryTimeout, h)
+		}
 		api.Handle(path, requireRole(cfg.Tokens, []Role{RoleEditor}, h)).Methods(methods...)
 	}
-	editor("/collections/drafts/items", withDeadline(cfg.QueryTimeout, handleIncidentItems(cfg.Store, incidents.StatusDraft, budget, cfg.Log)), http.MethodGet, http.MethodHead)
-	editor("/collections/drafts/items/{id}", withDeadline(cfg.QueryTimeout, handleIncidentItem(cfg.Store, incidents.StatusDraft, cfg.Log)), http.MethodGet, http.MethodHead)
+	editor("/collections/drafts/items", handleIncidentItems(cfg.Store, incidents.StatusDraft, budget, cfg.Log), http.MethodGet, http.MethodHead)
+	editor("/collections/drafts/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusDraft, cfg.Log), http.MethodGet, http.MethodHead)
 	for coll, def := range map[string]incidents.Status{"incidents": incidents.StatusPublished, "drafts": incidents.StatusDraft} {
 		items := "/collections/" + coll + "/items"
 		editor(items, handleIncidentCreate(cfg.Store, def, limit, cfg.Log), http.MethodPost)
