@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -71,7 +72,7 @@ func handlePlaceLabels(src placeLister, log *slog.Logger) http.Handler {
 			return
 		}
 		zoom, err := strconv.ParseFloat(q.Get("zoom"), 64)
-		if err != nil || zoom < 0 || zoom > maxZoom {
+		if err != nil || !(zoom >= 0 && zoom <= maxZoom) { // NaN is neither
 			writeError(w, r, log, badRequest{fmt.Sprintf("zoom: %q is not a number from 0 to %d", q.Get("zoom"), maxZoom)})
 			return
 		}
@@ -108,19 +109,22 @@ func inBounds(bounds []orb.Bound, p orb.Point) bool {
 
 // handleAreaItems serves GET /api/collections/districts/items (level 2) and
 // /api/collections/subdistricts/items (level 3): OCHA's outlines with
-// P-codes, names and their governorate, all at once; none when the gazetteer
-// has no outlines.
+// P-codes, names and their governorate, all at once (limit is taken and
+// has nothing to cut); none when the gazetteer has no outlines. The outlines
+// never change while the server runs: they are encoded once, on the first
+// request, and only the links, which name the host asked, per request.
 func handleAreaItems(places Places, level int, log *slog.Logger) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := checkParams(r.URL.Query(), []string{"limit", "f"}); err != nil {
-			writeError(w, r, log, err)
-			return
-		}
-		fc := geojson.NewFeatureCollection()
+	var (
+		once     sync.Once
+		features json.RawMessage
+		n        int
+	)
+	encode := func() {
 		var areas []gazetteer.Area
 		if src, ok := places.(areaLister); ok {
 			areas = src.Areas(level)
 		}
+		fs := make([]*geojson.Feature, 0, len(areas))
 		for _, a := range areas {
 			f := geojson.NewFeature(a.Geometry)
 			f.ID = a.PCode
@@ -128,11 +132,19 @@ func handleAreaItems(places Places, level int, log *slog.Logger) http.Handler {
 			if level == 3 {
 				f.Properties["admin2_pcode"] = a.Admin2PCode
 			}
-			fc.Append(f)
+			fs = append(fs, f)
 		}
-		fc.ExtraMembers = geojson.Properties{"numberReturned": len(fc.Features),
-			"links": []link{{Href: absURL(r, r.URL.Path), Rel: "self", Type: "application/geo+json"}}}
+		features, _ = json.Marshal(fs) // outlines read from the embedded data: always encodable
+		n = len(fs)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := checkParams(r.URL.Query(), []string{"limit", "f"}); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		once.Do(encode)
 		w.Header().Set("Cache-Control", "public, max-age=3600")
-		writeJSON(w, http.StatusOK, "application/geo+json", fc)
+		writeJSON(w, http.StatusOK, "application/geo+json", map[string]any{"type": "FeatureCollection", "features": features,
+			"numberReturned": n, "links": []link{{Href: absURL(r, r.URL.Path), Rel: "self", Type: "application/geo+json"}}})
 	})
 }

@@ -139,3 +139,65 @@ func TestPlaces_LongQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaItems: the district and subdistrict outlines come whole, each
+// with its P-code, names and parents, the same on every request.
+func TestAreaItems(t *testing.T) {
+	srv, _ := newTestServer(t)
+	for path, want := range map[string]struct {
+		n      int
+		parent string
+	}{"districts": {62, ""}, "subdistricts": {272, "SY"}} {
+		var fc struct {
+			Type           string
+			NumberReturned int
+			Features       []struct {
+				ID         string
+				Geometry   struct{ Type string }
+				Properties struct {
+					Pcode       string
+					NameEN      string `json:"name_en"`
+					Admin1Pcode string `json:"admin1_pcode"`
+					Admin2Pcode string `json:"admin2_pcode"`
+				}
+			}
+			Links []struct{ Href, Rel string }
+		}
+		for range 2 {
+			getJSON(t, srv.URL+"/api/collections/"+path+"/items?limit=10", http.StatusOK, &fc)
+			if fc.Type != "FeatureCollection" || len(fc.Features) != want.n || fc.NumberReturned != want.n ||
+				len(fc.Links) != 1 || !strings.HasPrefix(fc.Links[0].Href, srv.URL) {
+				t.Fatalf("%s: %s of %d (numberReturned %d), links %+v; want all %d with a self link", path, fc.Type,
+					len(fc.Features), fc.NumberReturned, fc.Links, want.n)
+			}
+			for _, f := range fc.Features {
+				p := f.Properties
+				if f.ID != p.Pcode || p.NameEN == "" || !strings.HasPrefix(p.Pcode, p.Admin1Pcode) ||
+					!strings.HasPrefix(p.Admin2Pcode, want.parent) || (f.Geometry.Type != "Polygon" && f.Geometry.Type != "MultiPolygon") {
+					t.Fatalf("%s: feature %+v", path, f)
+				}
+			}
+		}
+		getJSON(t, srv.URL+"/api/collections/"+path+"/items?bbox=1,2,3,4", http.StatusBadRequest, nil)
+	}
+}
+
+// TestPlaceLabels: labels of a view, and a clear 400 for a view that is not
+// one.
+func TestPlaceLabels(t *testing.T) {
+	srv, _ := newTestServer(t)
+	var got struct {
+		Labels []struct {
+			NameEN string `json:"name_en"`
+			Kind   string
+		}
+	}
+	getJSON(t, srv.URL+"/api/places/labels?bbox=36.2,33.4,36.4,33.6&zoom=9", http.StatusOK, &got)
+	if len(got.Labels) == 0 || len(got.Labels) > 300 || got.Labels[0].NameEN != "Damascus" {
+		t.Errorf("labels around Damascus at zoom 9 = %+v, want Damascus first, at most 300", got.Labels)
+	}
+	for _, q := range []string{"bbox=1,2,3&zoom=9", "bbox=36,33,37,34&zoom=NaN", "bbox=36,33,37,34&zoom=-1",
+		"bbox=36,33,37,34&zoom=1e9", "bbox=36,33,37,34", "bbox=36,33,37,34&zoom=9&limit=5", "bbox=36,33,37,34&zoom=9&zoom=10"} {
+		getJSON(t, srv.URL+"/api/places/labels?"+q, http.StatusBadRequest, nil)
+	}
+}
