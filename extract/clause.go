@@ -145,7 +145,7 @@ func periodPhrase(toks []token, i int) bool {
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		w := toks[j].Norm
-		if stemIn(w, periodWords) || monthAt(toks, j).ok && (toks[i].Norm == "منذ" || j > i+1 && toks[j-1].Norm == "شهر") || periodStarts[w] ||
+		if toks[j].in(periodWords) || monthAt(toks, j).ok && (toks[i].Norm == "منذ" || j > i+1 && toks[j-1].Norm == "شهر") || periodStarts[w] ||
 			j == i+1 && (w == "العام" || w == "year") {
 			return true
 		}

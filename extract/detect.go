@@ -328,7 +328,7 @@ func blocked(toks []token, i int) bool {
 			if w == "no" && (anyNear(toks, j, 1, 2, casualtyNounsEN) || tokAt(toks, j+1) == "one") {
 				continue // "no casualties were reported after a shell fell": no one was hurt, the shelling happened
 			}
-			if stemIn(w, blockWords) {
+			if toks[j].in(blockWords) {
 				return true
 			}
 			continue
@@ -427,8 +427,7 @@ func anaphoric(toks []token, i int) bool {
 // an explosion word.
 func unknownCause(toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
-		w := toks[j].Norm
-		if stemIn(w, unknownWords) && j+1 < len(toks) &&
+		if toks[j].in(unknownWords) && j+1 < len(toks) &&
 			toks[j+1].in(causeWords) {
 			return true
 		}

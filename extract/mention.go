@@ -266,7 +266,7 @@ func isNear(toks []token, m mention) bool {
 		if w == "nearby" && j+1 < len(toks) && isTypeWord(toks[j+1].Norm) {
 			continue // "the nearby town of X": an adjective of the town, which is the place
 		}
-		if stemIn(w, nearWords) {
+		if toks[j].in(nearWords) {
 			return true
 		}
 		if !nearFillers[w] && !isTypeWord(w) {

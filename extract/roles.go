@@ -133,10 +133,10 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
 		w := toks[j].Norm
-		if orgHeads[w] || stemIn(w, orgHeads) && !strings.HasPrefix(w, "و") {
+		if orgHeads[w] || toks[j].in(orgHeads) && !strings.HasPrefix(w, "و") {
 			return true
 		}
-		if !orgFillers[w] && !stemIn(w, orgFillers) {
+		if !orgFillers[w] && !toks[j].in(orgFillers) {
 			break
 		}
 	}
@@ -398,7 +398,7 @@ func isRoad(toks []token, ms []mention, i int) bool {
 func roadWordBefore(toks []token, m mention) bool {
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
 		w := toks[j].Norm
-		if stemIn(w, roadWords) {
+		if toks[j].in(roadWords) {
 			return true
 		}
 		if !roadFillers[w] {
