@@ -134,5 +134,8 @@ export class Channel {
   }
 }
 
+/** nextLink is the href of a FeatureCollection's next page, or null on its last. */
+export const nextLink = (fc) => (fc.links || []).find((l) => l.rel === 'next')?.href ?? null;
+
 /** hasNext reports whether a FeatureCollection says more pages follow. */
-export const hasNext = (fc) => (fc.links || []).some((l) => l.rel === 'next');
+export const hasNext = (fc) => nextLink(fc) !== null;

@@ -8,7 +8,7 @@
 
 import { parseHash, formatHash, TYPES } from './hash.js';
 import {
-  Channel, getJSON, itemsURL, bboxString, hasNext, exportURL, histogramURL, countsURL, aggregateURL,
+  Channel, getJSON, itemsURL, bboxString, hasNext, nextLink, exportURL, histogramURL, countsURL, aggregateURL,
 } from './api.js';
 import { setLang, t, lang, formatNumber, formatDate } from './i18n.js';
 import { IncidentLayer, DensityLayer, POPUP } from './layers.js';
@@ -198,8 +198,7 @@ function drawCells(agg, fc) {
   if (state.show) cells.clear();
   else { choropleth.hide(); cells.set(agg); }
   density.set(agg.features || []);
-  const next = (fc.links || []).find((l) => l.rel === 'next');
-  list.set(fc.features || [], next ? next.href : null);
+  list.set(fc.features || [], nextLink(fc));
   setCount($('list-count'), $('panel-toggle'), agg.numberMatched);
   exportNote(agg.numberMatched);
   listNote($('list-note'), agg.numberMatched === 0 ? t('noIncidents')

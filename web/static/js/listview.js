@@ -2,7 +2,7 @@
 // scrolling to it) shows the next page: from the incidents already fetched when the map
 // drew them as points, or from the API's next link when it drew counted cells.
 
-import { getJSON } from './api.js';
+import { getJSON, nextLink } from './api.js';
 import { appendList, renderList } from './panel.js';
 
 /** ListView fills ol; more is its "Show more" button. */
@@ -52,7 +52,7 @@ export class ListView {
       this.local = this.local.concat(got);
       this.shown += got.length;
       appendList(this.ol, got, this.onShow, this.isFresh);
-      this.next = (fc.links || []).find((l) => l.rel === 'next')?.href || null;
+      this.next = nextLink(fc);
     } catch {
       this.next = null; // the button goes; the view's next refresh lists again
     } finally {

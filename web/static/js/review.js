@@ -6,7 +6,7 @@ import {
   DRAFTS, token, setToken, clearToken, send, sendItem, patch, fieldOf, localPath, detailFrom,
 } from './auth.js';
 import { draftCard, say, draftId, discardBox } from './draft.js';
-import { Channel, reverseURL } from './api.js';
+import { Channel, reverseURL, nextLink } from './api.js';
 import { DraftEditor, FIELDS } from './editor.js';
 import { DraftPin } from './draftpin.js';
 import { IngestForm } from './ingestform.js';
@@ -164,8 +164,8 @@ export class Review {
       const fc = await send('GET', url);
       const got = fc.features || [];
       this.drafts = more ? [...this.drafts, ...got] : got;
-      const next = (fc.links || []).find((l) => l.rel === 'next');
-      this.next = next ? localPath(next.href) : null;
+      const next = nextLink(fc);
+      this.next = next ? localPath(next) : null;
       this.render();
     } catch (err) {
       if (err.status === 401 || err.status === 403) { this.signOut(t('tokenExpired')); return; }
