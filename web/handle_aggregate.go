@@ -32,14 +32,18 @@ const (
 // incidents) with its count, count by type and cell bbox.
 func handleIncidentAggregate(store incidentStore, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f, zoom, err := parseAggregateQuery(r.URL.Query())
-		if err != nil {
-			writeError(w, r, log, err)
+		var zoom int
+		f, ok := readPublished(w, r, store, aggregateParams, func(q url.Values) (err error) {
+			s := q.Get("zoom")
+			if zoom, err = strconv.Atoi(s); err != nil || zoom < 0 || zoom > maxZoom {
+				return badRequest{fmt.Sprintf("zoom: %q is not a whole number from 0 to %d (the map's zoom level)", s, maxZoom)}
+			}
+			return nil
+		}, log)
+		if !ok {
 			return
 		}
-		if notModified(w, r, store, incidents.StatusPublished, log) {
-			return
-		}
+		f.Limit = 0
 		g := gridFor(f.Bounds, zoom)
 		cells, err := store.Aggregate(r.Context(), f, g)
 		if err != nil {
@@ -48,21 +52,6 @@ func handleIncidentAggregate(store incidentStore, log *slog.Logger) http.Handler
 		}
 		writeJSON(w, http.StatusOK, "application/geo+json", cellCollection(g, zoom, cells))
 	})
-}
-
-// parseAggregateQuery reads the filters as the items endpoint does, and zoom.
-func parseAggregateQuery(q url.Values) (incidents.Filter, int, error) {
-	if err := checkParams(q, aggregateParams); err != nil {
-		return incidents.Filter{}, 0, err
-	}
-	s := q.Get("zoom")
-	zoom, err := strconv.Atoi(s)
-	if err != nil || zoom < 0 || zoom > maxZoom {
-		return incidents.Filter{}, 0, badRequest{fmt.Sprintf("zoom: %q is not a whole number from 0 to %d (the map's zoom level)", s, maxZoom)}
-	}
-	f, err := ParseFilter(filterQuery(q))
-	f.Limit = 0
-	return f, zoom, err
 }
 
 // gridFor covers bounds (the world when none) with square cells of
