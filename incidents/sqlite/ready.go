@@ -54,20 +54,22 @@ func checkHeader(path string) error {
 func (s *Store) Ready(ctx context.Context) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.type, s.name, s.tbl_name,
 			coalesce((SELECT name FROM pragma_index_info(s.name) WHERE seqno = 0), ''),
-			coalesce((SELECT wr OR type = 'virtual' FROM pragma_table_list(s.name)), 0)
+			coalesce((SELECT wr OR type = 'virtual' FROM pragma_table_list(s.name)), 0),
+			coalesce((SELECT substr(s.sql, instr(upper(s.sql), ' WHERE ') + 7) FROM pragma_index_list(s.tbl_name) AS l
+				WHERE l.name = s.name AND l.partial), '')
 		FROM sqlite_schema AS s WHERE s.type IN ('table', 'index') AND s.name NOT LIKE 'sqlite_%' ORDER BY s.name`)
 	if err != nil {
 		return fmt.Errorf("sqlite: ready: read the schema: %w", err)
 	}
 	var probes []probe
 	for rows.Next() {
-		var typ, name, table, first string
+		var typ, name, table, first, partial string
 		var firstOnly bool
-		if err := rows.Scan(&typ, &name, &table, &first, &firstOnly); err != nil {
+		if err := rows.Scan(&typ, &name, &table, &first, &firstOnly, &partial); err != nil {
 			rows.Close()
 			return fmt.Errorf("sqlite: ready: read the schema: %w", err)
 		}
-		probes = append(probes, probesOf(typ, name, table, first, firstOnly)...)
+		probes = append(probes, probesOf(typ, name, table, first, partial, firstOnly)...)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -87,8 +89,10 @@ type probe struct{ name, query string }
 // probesOf returns the probes reading the first and last entry of a table
 // (in rowid order) or an index (by its first column, when that is a column);
 // only the first of a table without rowid or a virtual one (the R*Tree, whose
-// rowid order is a full scan; its shadow tables are probed themselves).
-func probesOf(typ, name, table, first string, firstOnly bool) []probe {
+// rowid order is a full scan; its shadow tables are probed themselves). A
+// partial index is read under its own condition, partial, without which
+// SQLite cannot use it.
+func probesOf(typ, name, table, first, partial string, firstOnly bool) []probe {
 	quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 	var from, order string
 	switch {
@@ -98,6 +102,9 @@ func probesOf(typ, name, table, first string, firstOnly bool) []probe {
 		from, order = "SELECT * FROM "+quote(name), "rowid"
 	case first != "":
 		from, order = "SELECT 1 FROM "+quote(table)+" INDEXED BY "+quote(name), quote(first)
+		if partial != "" {
+			from += " WHERE " + partial
+		}
 	default:
 		return nil
 	}
