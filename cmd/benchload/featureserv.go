@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -77,18 +75,8 @@ func startFeatureserv(path, dsn, dir string) (server, error) {
 	}
 	s := server{name: "pg_fs", cmd: cmd, base: "http://" + addr, db: dsn, pids: []int{cmd.Process.Pid}, featureserv: true}
 	ready := s.base + strings.TrimSuffix(featureservCollection, "/items.json?") + ".json"
-	for {
-		if resp, err := http.Get(ready); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				break
-			}
-		}
-		if time.Since(start) > 30*time.Second {
-			cmd.Process.Kill()
-			return server{}, errors.New("pg_featureserv did not serve public.incidents in 30 s; see " + logf.Name())
-		}
-		time.Sleep(5 * time.Millisecond)
+	if err := waitServing(cmd, ready, start); err != nil {
+		return server{}, fmt.Errorf("pg_featureserv serving public.incidents %w; see %s", err, logf.Name())
 	}
 	fmt.Printf("pg_featureserv on the PostGIS database: serving after %s\n", time.Since(start).Round(time.Millisecond))
 	return s, nil

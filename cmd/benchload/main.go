@@ -220,16 +220,8 @@ func startServer(name, bin, db, dir, first string) (server, error) {
 		return server{}, err
 	}
 	s := server{name: name, cmd: cmd, base: "http://" + addr, db: db, pids: []int{cmd.Process.Pid}}
-	for {
-		if resp, err := http.Get(s.base + "/healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Since(start) > 30*time.Second {
-			cmd.Process.Kill()
-			return server{}, errors.New("mapsrv serve did not answer in 30 s; see its log")
-		}
-		time.Sleep(2 * time.Millisecond)
+	if err := waitServing(cmd, s.base+"/healthz", start); err != nil {
+		return server{}, fmt.Errorf("mapsrv serve %w; see its log", err)
 	}
 	up := time.Since(start)
 	if _, err := fetch(s.base + first); err != nil {
@@ -341,8 +333,29 @@ func ceilingFor(body []byte, d time.Duration, conc int) (loadResult, error) {
 	return drive(client, "http://"+ln.Addr().String(), []string{"/static"}, d, conc, false)
 }
 
+// waitClient asks a server whether it is up and fetches single answers: a
+// server that takes a connection and never answers cannot stall the bench.
+var waitClient = &http.Client{Timeout: 30 * time.Second}
+
+// waitServing polls url until it answers 200, or kills cmd 30 s after start.
+func waitServing(cmd *exec.Cmd, url string, start time.Time) error {
+	for {
+		if resp, err := waitClient.Get(url); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		if time.Since(start) > 30*time.Second {
+			cmd.Process.Kill()
+			return errors.New("did not answer in 30 s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func fetch(url string) ([]byte, error) {
-	resp, err := http.Get(url)
+	resp, err := waitClient.Get(url)
 	if err != nil {
 		return nil, err
 	}
