@@ -1,8 +1,6 @@
 package index
 
 import (
-	"github.com/paulmach/orb"
-
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
@@ -39,23 +37,12 @@ func (ix *Index) CountDates(f incidents.Filter) (counts []incidents.DateCount, o
 		}
 		days[p.DayFrom-first]++
 	}
-	// Only the index's cells the bounds meet are read, as Count reads them.
-	if len(q.bounds) == 0 {
-		for i := range ix.points {
-			if !ix.isGone(int32(i)) {
+	// Only the index's cells the bounds meet are read, each once, as Count
+	// reads them; matches tells the points of those cells in the bounds.
+	for _, r := range ix.grid.cellRuns(q.bounds) {
+		for i := r.lo; i < r.hi; i++ {
+			if !ix.isGone(i) {
 				add(&ix.points[i])
-			}
-		}
-	}
-	for _, b := range q.bounds {
-		sp := ix.grid.spanOf(b)
-		for row := sp.r0; row <= sp.r1; row++ {
-			lo, hi := ix.grid.start[ix.grid.cell(sp.c0, row)], ix.grid.start[ix.grid.cell(sp.c1, row)+1]
-			for i := lo; i < hi; i++ {
-				p := &ix.points[i]
-				if !ix.isGone(i) && b.Contains(orb.Point{p.Lon, p.Lat}) && !inEarlier(q.bounds, b, *p) {
-					add(p)
-				}
 			}
 		}
 	}
@@ -72,19 +59,4 @@ func (ix *Index) CountDates(f incidents.Filter) (counts []incidents.DateCount, o
 		counts = append(counts, incidents.DateCount{From: r[0], To: r[1], N: n})
 	}
 	return counts, true
-}
-
-// inEarlier reports whether p lies in one of bounds before b: a point in two
-// overlapping bounds is counted once, with the first. (A bound's cells hold
-// points outside it too: each bound counts only its own.)
-func inEarlier(bounds []orb.Bound, b orb.Bound, p Point) bool {
-	for _, o := range bounds {
-		if o == b {
-			return false
-		}
-		if o.Contains(orb.Point{p.Lon, p.Lat}) {
-			return true
-		}
-	}
-	return false
 }
