@@ -127,10 +127,15 @@ func (s pgReads) StartFill() {
 	}()
 }
 
-// ReadFeatures adds to c the stored features of ids (ascending), in one
-// statement that also reads the data version; ok is false if that is no
-// longer version.
-func (s pgReads) ReadFeatures(ctx context.Context, ids []int64, version int64, c *feature.Collector) (ok bool, err error) {
+// ReadFeatures adds to c the stored features of refs, in one statement
+// that also reads the data version; ok is false if that is no longer
+// version. They are read by ID: PostgreSQL keeps rows in the order written
+// whatever the key, so the place key would not lay them together.
+func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
+	ids := make([]int64, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
 	// unnest rather than = ANY($1): every query is planned for its values
 	// (postgis.go), and planning = ANY for a thousand IDs cost about 1 ms,
 	// four times the unnest join's.

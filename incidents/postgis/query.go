@@ -9,30 +9,32 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
-// PickBySQL chooses the page f asks for by SQL, reading IDs and dates only,
-// as of the version it returns.
-func (s pgReads) PickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Cursor, int64, error) {
+// PickBySQL chooses the page f asks for by SQL, reading IDs, dates and
+// points only, as of the version it returns.
+func (s pgReads) PickBySQL(ctx context.Context, f incidents.Filter) ([]snapshot.Pick, int64, error) {
 	version, err := s.Version(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	query, args := findQuery(f, "i.id, i.date_to")
+	query, args := findQuery(f, "i.id, i.date_to, i.lon, i.lat")
 	rows, err := s.reads().Query(ctx, query, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("pick: %w", err)
 	}
 	defer rows.Close()
-	var picks []incidents.Cursor
+	var picks []snapshot.Pick
 	for rows.Next() {
 		var c incidents.Cursor
 		var to pgtype.Date
-		if err := rows.Scan(&c.ID, &to); err != nil {
+		var lon, lat float64
+		if err := rows.Scan(&c.ID, &to, &lon, &lat); err != nil {
 			return nil, 0, err
 		}
 		c.DateTo = civil(to) // zero for an undated draft
-		picks = append(picks, c)
+		picks = append(picks, snapshot.PickAt(c, lon, lat))
 	}
 	return picks, version, rows.Err()
 }

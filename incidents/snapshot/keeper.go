@@ -44,19 +44,31 @@ type Rows interface {
 	// still version; ok is false if not, or if one of them is gone.
 	ReadByID(ctx context.Context, ids []int64, version int64) (found []incidents.Incident, ok bool, err error)
 	// ReadFeatures adds to c the features stored in the current
-	// feature.Format of the incidents ids names (ascending, not empty), in a
-	// statement that also checks that the data version is still version; ok
-	// is false if not.
-	ReadFeatures(ctx context.Context, ids []int64, version int64, c *feature.Collector) (ok bool, err error)
+	// feature.Format of the incidents refs names (in order of key, not
+	// empty), in a statement that also checks that the data version is
+	// still version; ok is false if not.
+	ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error)
 	// StartFill starts storing missing features in the background, unless
 	// that is under way.
 	StartFill()
-	// PickBySQL chooses the page f asks for by SQL, reading only IDs and
-	// dates, and returns the cursors of its incidents, in order, and the
-	// data version it was chosen at.
-	PickBySQL(ctx context.Context, f incidents.Filter) (picks []incidents.Cursor, version int64, err error)
+	// PickBySQL chooses the page f asks for by SQL, reading only IDs, dates
+	// and points, and returns its incidents, in order, and the data version
+	// it was chosen at.
+	PickBySQL(ctx context.Context, f incidents.Filter) (picks []Pick, version int64, err error)
 	// FindBySQL is Find by SQL alone.
 	FindBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error)
+}
+
+// A Pick is an incident chosen for a page: where the page's order puts it,
+// and the key of its stored feature.
+type Pick struct {
+	incidents.Cursor
+	Key int64 // feature.PlaceKey
+}
+
+// PickAt is the Pick of the incident at cursor c and point lon, lat.
+func PickAt(c incidents.Cursor, lon, lat float64) Pick {
+	return Pick{Cursor: c, Key: feature.PlaceKey(c.ID, lon, lat)}
 }
 
 // Keeper is a store's index and how it is kept new. It is safe for

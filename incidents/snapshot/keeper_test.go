@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -151,9 +152,9 @@ func (m *memRows) ReadByID(_ context.Context, ids []int64, version int64) ([]inc
 	return found, true, nil
 }
 
-func (m *memRows) ReadFeatures(_ context.Context, ids []int64, version int64, c *feature.Collector) (bool, error) {
-	if !slices.IsSorted(ids) || len(ids) == 0 {
-		return false, fmt.Errorf("ReadFeatures(%v): want IDs ascending, at least one", ids)
+func (m *memRows) ReadFeatures(_ context.Context, refs []feature.Ref, version int64, c *feature.Collector) (bool, error) {
+	if len(refs) == 0 || !slices.IsSortedFunc(refs, func(a, b feature.Ref) int { return cmp.Compare(a.Key, b.Key) }) {
+		return false, fmt.Errorf("ReadFeatures(%v): want refs in order of key, at least one", refs)
 	}
 	m.moveOn()
 	m.mu.Lock()
@@ -161,9 +162,13 @@ func (m *memRows) ReadFeatures(_ context.Context, ids []int64, version int64, c 
 	if version != m.version {
 		return false, nil
 	}
-	for _, id := range ids {
-		if js, ok := m.stored[id]; ok {
-			c.Add(id, js)
+	for _, r := range refs {
+		inc, ok := m.all[r.ID]
+		if ok && r != feature.RefOf(inc.ID, inc.Location.Lon(), inc.Location.Lat()) {
+			return false, fmt.Errorf("ReadFeatures: ref %+v, want the place key of %v", r, inc.Location)
+		}
+		if js, ok := m.stored[r.ID]; ok {
+			c.Add(r.ID, js)
 		}
 	}
 	return true, nil
@@ -184,12 +189,12 @@ func (m *memRows) StartFill() {
 	m.fills++
 }
 
-func (m *memRows) PickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Cursor, int64, error) {
+func (m *memRows) PickBySQL(ctx context.Context, f incidents.Filter) ([]Pick, int64, error) {
 	v, _ := m.Version(ctx)
 	found, err := m.FindBySQL(ctx, f)
-	picks := make([]incidents.Cursor, len(found))
+	picks := make([]Pick, len(found))
 	for i, inc := range found {
-		picks[i] = incidents.CursorOf(inc)
+		picks[i] = PickAt(incidents.CursorOf(inc), inc.Location.Lon(), inc.Location.Lat())
 	}
 	return picks, v, err
 }

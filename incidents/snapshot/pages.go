@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"cmp"
 	"context"
 	"slices"
 
@@ -110,7 +111,7 @@ func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]featur
 // pick chooses the page f asks for: from the index when useIndex is set and
 // the index answers f, otherwise by SQL. version is the data version the
 // page was chosen at.
-func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []incidents.Cursor, version int64, err error) {
+func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []Pick, version int64, err error) {
 	if useIndex {
 		if ix, points, ok := k.find(f); ok {
 			return picksOf(points), ix.Version(), nil
@@ -123,22 +124,24 @@ func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool) (p
 // data version is still version; ok is false if not. Features not stored
 // in the current format are encoded from their rows, and a fill of the
 // missing ones is started.
-func (k *Keeper) ReadPage(ctx context.Context, picks []incidents.Cursor, version int64) (page []feature.Encoded, ok bool, err error) {
+func (k *Keeper) ReadPage(ctx context.Context, picks []Pick, version int64) (page []feature.Encoded, ok bool, err error) {
 	if len(picks) == 0 {
 		v, err := k.rows.Version(ctx)
 		return nil, err == nil && v == version, err
 	}
-	// In ascending order the lookups walk the table's B-tree in order.
-	ids := make([]int64, len(picks))
+	// In order of key the lookups walk the table's B-tree in order, and the
+	// features of one area lie together in it.
+	refs := make([]feature.Ref, len(picks))
+	cursors := make([]incidents.Cursor, len(picks))
 	for i, p := range picks {
-		ids[i] = p.ID
+		refs[i], cursors[i] = feature.Ref{ID: p.ID, Key: p.Key}, p.Cursor
 	}
-	slices.Sort(ids)
+	slices.SortFunc(refs, func(a, b feature.Ref) int { return cmp.Compare(a.Key, b.Key) })
 	c := feature.NewCollector(len(picks))
-	if ok, err := k.rows.ReadFeatures(ctx, ids, version, c); !ok || err != nil {
+	if ok, err := k.rows.ReadFeatures(ctx, refs, version, c); !ok || err != nil {
 		return nil, false, err
 	}
-	if missing := c.Missing(picks); len(missing) > 0 {
+	if missing := c.Missing(cursors); len(missing) > 0 {
 		k.rows.StartFill()
 		found, ok, err := k.rows.ReadByID(ctx, missing, version)
 		if !ok || err != nil {
@@ -150,14 +153,14 @@ func (k *Keeper) ReadPage(ctx context.Context, picks []incidents.Cursor, version
 			}
 		}
 	}
-	return c.Page(picks), true, nil
+	return c.Page(cursors), true, nil
 }
 
 // picksOf are the picks of a page the index chose.
-func picksOf(points []index.Point) []incidents.Cursor {
-	picks := make([]incidents.Cursor, len(points))
+func picksOf(points []index.Point) []Pick {
+	picks := make([]Pick, len(points))
 	for i, p := range points {
-		picks[i] = p.Cursor()
+		picks[i] = PickAt(p.Cursor(), p.Lon, p.Lat)
 	}
 	return picks
 }

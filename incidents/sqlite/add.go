@@ -145,7 +145,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	prep(&w.sourceID, "SELECT id, title, url, publisher, published FROM sources WHERE skey = ?")
 	prep(&w.citing, "SELECT incident_id FROM incident_sources WHERE source_id = ?")
 	prep(&w.link, "INSERT OR IGNORE INTO incident_sources (incident_id, source_id, position) VALUES (?, ?, ?)")
-	prep(&w.feature, "INSERT OR REPLACE INTO incident_features (id, format, json) VALUES (?, ?, ?)")
+	prep(&w.feature, "INSERT OR REPLACE INTO incident_features (place_key, id, format, json) VALUES (?, ?, ?, ?)")
 	if err != nil {
 		w.close()
 		return nil, err

@@ -10,7 +10,7 @@ import (
 )
 
 // Each incident's GeoJSON feature is kept encoded in incident_features
-// (schema/0004_features.sql), written in the transaction that writes the
+// (schema/0004_features.sql, stored by place since 0011), written in the transaction that writes the
 // incident. A page of items then reads one column per incident, where
 // reading its twenty columns and its sources, converting them and encoding
 // them cost about four times as much. A feature that is missing, or encoded
@@ -37,7 +37,7 @@ func (w *writer) storeFeature(ctx context.Context, inc incidents.Incident) error
 	if w.buf, err = feature.AppendFeature(w.buf[:0], inc); err != nil {
 		return err
 	}
-	_, err = w.feature.ExecContext(ctx, inc.ID, feature.Format, w.buf)
+	_, err = w.feature.ExecContext(ctx, feature.PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat()), inc.ID, feature.Format, w.buf)
 	return err
 }
 

@@ -48,6 +48,7 @@ type fillBatch struct {
 	version int64 // -1 when a write came in while reading
 	last    int64 // the largest ID looked at
 	ids     []int64
+	keys    []int64 // feature.PlaceKey of each
 	json    [][]byte
 	err     error
 }
@@ -136,6 +137,7 @@ func (s *Store) readBatch(ctx context.Context, after int64) fillBatch {
 			return fillBatch{err: err}
 		}
 		b.ids, b.json = append(b.ids, inc.ID), append(b.json, js)
+		b.keys = append(b.keys, feature.PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat()))
 	}
 	return b
 }
@@ -154,7 +156,7 @@ func (s *Store) storeBatch(ctx context.Context, b fillBatch) error {
 			return w.encodeTouched(ctx, tx)
 		}
 		for i, id := range b.ids {
-			if _, err := w.feature.ExecContext(ctx, id, feature.Format, b.json[i]); err != nil {
+			if _, err := w.feature.ExecContext(ctx, b.keys[i], id, feature.Format, b.json[i]); err != nil {
 				return err
 			}
 		}

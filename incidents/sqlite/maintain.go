@@ -104,7 +104,8 @@ func dateRange() string {
 }
 
 // staleFeatures counts the stored features of the current format that are
-// not what their incident encodes to now: they would be served in its place.
+// not what their incident encodes to now, or not under its place key: they
+// would be served in its place, or never found.
 // (Missing ones are not a problem: they are encoded when read.) Each chunk
 // is compared inside one transaction, so a write going on does not count.
 func (s *Store) staleFeatures(ctx context.Context) (int, error) {
@@ -126,21 +127,21 @@ func (s *Store) staleFrom(ctx context.Context, after int64) (last int64, stale i
 		return 0, 0, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, "SELECT id, json FROM incident_features WHERE id > ? AND format = ? ORDER BY id LIMIT ?",
+	rows, err := tx.QueryContext(ctx, "SELECT id, place_key, json FROM incident_features WHERE id > ? AND format = ? ORDER BY id LIMIT ?",
 		after, feature.Format, fillChunk)
 	if err != nil {
 		return 0, 0, err
 	}
-	stored := map[int64][]byte{}
+	stored, keys := map[int64][]byte{}, map[int64]int64{}
 	var ids []int64
 	for rows.Next() {
-		var id int64
+		var id, key int64
 		var js []byte
-		if err := rows.Scan(&id, &js); err != nil {
+		if err := rows.Scan(&id, &key, &js); err != nil {
 			rows.Close()
 			return 0, 0, err
 		}
-		stored[id], ids = js, append(ids, id)
+		stored[id], keys[id], ids = js, key, append(ids, id)
 	}
 	if err := rows.Err(); err != nil || len(ids) == 0 {
 		rows.Close()
@@ -153,7 +154,8 @@ func (s *Store) staleFrom(ctx context.Context, after int64) (last int64, stale i
 	}
 	var buf []byte
 	for _, inc := range found {
-		if buf, err = feature.AppendFeature(buf[:0], inc); err != nil || !bytes.Equal(buf, stored[inc.ID]) {
+		key := feature.PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat())
+		if buf, err = feature.AppendFeature(buf[:0], inc); err != nil || !bytes.Equal(buf, stored[inc.ID]) || key != keys[inc.ID] {
 			stale++
 		}
 	}

@@ -131,3 +131,20 @@ func TestStore_ImportBoxesEveryRow(t *testing.T) {
 		t.Errorf("Check after an import = %v, %v", problems, err)
 	}
 }
+
+// TestStore_CheckFindsAMisplacedFeature: a feature stored under another
+// place key than its incident's point gives is never read by a page (which
+// encodes the feature from the row instead, each time); check reports it.
+func TestStore_CheckFindsAMisplacedFeature(t *testing.T) {
+	s, ids, raw := damageable(t)
+	if _, err := raw.Exec("UPDATE incident_features SET place_key = -place_key WHERE id = ?", ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if joined := strings.Join(problems, "; "); joined != "stored features that differ from their incident: 1" {
+		t.Errorf("Check = %q, want the one misplaced feature", joined)
+	}
+}

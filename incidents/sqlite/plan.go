@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/snapshot"
 )
 
-// PickBySQL chooses the page f asks for by Find's SQL plans, reading IDs and
-// dates only, as of the version it returns.
-func (s sqlReads) PickBySQL(ctx context.Context, f incidents.Filter) ([]incidents.Cursor, int64, error) {
+// PickBySQL chooses the page f asks for by Find's SQL plans, reading IDs,
+// dates and points only, as of the version it returns.
+func (s sqlReads) PickBySQL(ctx context.Context, f incidents.Filter) ([]snapshot.Pick, int64, error) {
 	version, err := s.Version(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -20,23 +21,24 @@ func (s sqlReads) PickBySQL(ctx context.Context, f incidents.Filter) ([]incident
 	if err != nil {
 		return nil, 0, err
 	}
-	query, args := findQuery(f, p, "i.id, i.date_to")
+	query, args := findQuery(f, p, "i.id, i.date_to, i.lon, i.lat")
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var picks []incidents.Cursor
+	var picks []snapshot.Pick
 	for rows.Next() {
 		var c incidents.Cursor
 		var dateTo string
-		if err := rows.Scan(&c.ID, &dateTo); err != nil {
+		var lon, lat float64
+		if err := rows.Scan(&c.ID, &dateTo, &lon, &lat); err != nil {
 			return nil, 0, err
 		}
 		if c.DateTo, err = incidents.ParseDate(dateTo); err != nil { // zero for an undated draft
 			return nil, 0, fmt.Errorf("incident %d: %w", c.ID, err)
 		}
-		picks = append(picks, c)
+		picks = append(picks, snapshot.PickAt(c, lon, lat))
 	}
 	return picks, version, rows.Err()
 }

@@ -10,24 +10,29 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
-// featuresByIDQuery reads, in one row, the data version and the stored
-// features of a JSON array of IDs: their IDs and byte lengths as
+// featuresByKeyQuery reads, in one row, the data version and the stored
+// features of a JSON array of place keys: their IDs and byte lengths as
 // comma-separated text, and the features one after the other. One row
 // rather than one a feature: stepping through rows cost a cgo call and a
 // copy of each feature in the driver, more than a third of a page's time
-// for a thousand features. The IDs go in ascending, so that the lookups
-// walk the table's B-tree in order.
-const featuresByIDQuery = `SELECT (SELECT version FROM data_version WHERE id = 1),
+// for a thousand features. The keys go in ascending, so that the lookups
+// walk the table's B-tree in order, reading the features of one area from
+// the few pages they share (schema/0011_features_by_place.sql).
+const featuresByKeyQuery = `SELECT (SELECT version FROM data_version WHERE id = 1),
 	group_concat(f.id), group_concat(octet_length(f.json)), CAST(group_concat(f.json, '') AS BLOB)
-	FROM json_each(?) AS j CROSS JOIN incident_features AS f ON f.id = j.value AND f.format = ?`
+	FROM json_each(?) AS j CROSS JOIN incident_features AS f ON f.place_key = j.value AND f.format = ?`
 
-// ReadFeatures adds to c the stored features of ids (ascending), in a
-// statement that also checks the data version is still version; ok is
+// ReadFeatures adds to c the stored features of refs (in order of key), in
+// a statement that also checks the data version is still version; ok is
 // false if not.
-func (s sqlReads) ReadFeatures(ctx context.Context, ids []int64, version int64, c *feature.Collector) (ok bool, err error) {
+func (s sqlReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
 	var v int64
 	var idText, lenText, blob sql.RawBytes
-	rows, err := s.featuresByID.QueryContext(ctx, idList(ids), feature.Format)
+	keys := make([]int64, len(refs))
+	for i, r := range refs {
+		keys[i] = r.Key
+	}
+	rows, err := s.featuresByKey.QueryContext(ctx, idList(keys), feature.Format)
 	if err != nil {
 		return false, err
 	}

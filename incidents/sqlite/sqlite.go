@@ -35,7 +35,7 @@ type Store struct {
 
 	// Statements run on every request, prepared once: preparing them again
 	// each time cost about a tenth of a small page.
-	version, publicVersion, featuresByID *sql.Stmt
+	version, publicVersion, featuresByKey *sql.Stmt
 }
 
 var _ incidents.Store = (*Store)(nil)
@@ -95,7 +95,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 func (s *Store) Close() error {
 	s.version.Close()
 	s.publicVersion.Close()
-	s.featuresByID.Close()
+	s.featuresByKey.Close()
 	return s.db.Close()
 }
 
@@ -108,7 +108,7 @@ func (s *Store) prepare(ctx context.Context) error {
 	if s.publicVersion, err = s.db.PrepareContext(ctx, "SELECT public_version FROM data_version WHERE id = 1"); err != nil {
 		return err
 	}
-	s.featuresByID, err = s.db.PrepareContext(ctx, featuresByIDQuery)
+	s.featuresByKey, err = s.db.PrepareContext(ctx, featuresByKeyQuery)
 	return err
 }
 
