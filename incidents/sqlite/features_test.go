@@ -254,7 +254,11 @@ func TestFill_WriteBetweenReadAndStore(t *testing.T) {
 	if _, err := s.db.ExecContext(ctx, "DELETE FROM incident_features"); err != nil {
 		t.Fatal(err)
 	}
-	b := s.readBatch(ctx, 0)
+	refs, _, err := s.missingAfter(ctx, 0)
+	if err != nil || len(refs) != len(ids) {
+		t.Fatalf("missingAfter: %d refs, %v", len(refs), err)
+	}
+	b := s.readBatch(ctx, refs)
 	if b.err != nil || len(b.ids) != len(ids) {
 		t.Fatalf("readBatch: %d ids, %v", len(b.ids), b.err)
 	}
