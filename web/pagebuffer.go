@@ -49,6 +49,15 @@ func (p *pageBuffer) WriteHeader(code int) {
 
 func (p *pageBuffer) Write(b []byte) (int, error) { return p.buf.Write(b) }
 
+// WriteString and WriteByte let a feature.CollectionWriter write to the
+// buffer directly.
+func (p *pageBuffer) WriteString(s string) (int, error) { return p.buf.WriteString(s) }
+func (p *pageBuffer) WriteByte(c byte) error            { return p.buf.WriteByte(c) }
+
+// Grow makes room for n more bytes at once: a page of 10,000 features grown
+// by doubling was copied and cleared about twice over.
+func (p *pageBuffer) Grow(n int) { p.buf.Grow(n) }
+
 // send writes the page, calling release (which gives back the page's share)
 // before the network write when the page fits in parkedBytes, after it
 // otherwise.

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -240,5 +243,28 @@ func TestCollectionWriter_SkipsUnencodable(t *testing.T) {
 	}
 	if len(fc.Features) != 2 || fc.NumberReturned != 2 {
 		t.Errorf("%d features, numberReturned %d; want 2 and 2", len(fc.Features), fc.NumberReturned)
+	}
+}
+
+// TestCollectionWriter_BufferedOrNot: a collection written straight into a
+// buffer (a page built in memory) and one streamed through the writer's
+// own buffer (an export to the network) are the same bytes.
+func TestCollectionWriter_BufferedOrNot(t *testing.T) {
+	cases := encodeCases()
+	names := slices.Sorted(maps.Keys(cases))
+	var direct, streamed bytes.Buffer
+	for _, cw := range []*CollectionWriter{NewCollectionWriter(&direct), NewCollectionWriter(struct{ io.Writer }{&streamed})} {
+		for _, name := range names {
+			if err := cw.Write(cases[name]); err != nil {
+				t.Fatalf("Write(%s): %v", name, err)
+			}
+		}
+		cw.WriteEncoded([]byte(`{"type":"Feature"}`))
+		if err := cw.Close(map[string]any{"b": 1, "a": "x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if direct.Len() == 0 || !bytes.Equal(direct.Bytes(), streamed.Bytes()) {
+		t.Errorf("direct (%d bytes) and streamed (%d bytes) collections differ", direct.Len(), streamed.Len())
 	}
 }

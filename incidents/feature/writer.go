@@ -15,17 +15,34 @@ import (
 // CollectionWriter streams a GeoJSON FeatureCollection: each incident is
 // encoded as it comes, so a large export never sits in memory.
 type CollectionWriter struct {
-	bw  *bufio.Writer
-	buf []byte // one feature, reused
+	w   memoryWriter  // bw, or the caller's writer when it buffers itself
+	bw  *bufio.Writer // nil when writing to the caller's buffer
+	buf []byte        // one feature, reused
 	n   int
 }
 
-// NewCollectionWriter starts a FeatureCollection on w.
+// memoryWriter is a writer that buffers what it is given (a bytes.Buffer, a
+// bufio.Writer): a collection is written to it directly, without a copy
+// through a buffer of its own.
+type memoryWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// NewCollectionWriter starts a FeatureCollection on w, through a buffer
+// unless w buffers itself (has WriteString and WriteByte).
 func NewCollectionWriter(w io.Writer) *CollectionWriter {
-	bw := bufferedWriters.Get().(*bufio.Writer)
-	bw.Reset(w)
-	bw.WriteString(`{"type":"FeatureCollection","features":[`)
-	return &CollectionWriter{bw: bw}
+	cw := &CollectionWriter{}
+	if mw, ok := w.(memoryWriter); ok {
+		cw.w = mw
+	} else {
+		cw.bw = bufferedWriters.Get().(*bufio.Writer)
+		cw.bw.Reset(w)
+		cw.w = cw.bw
+	}
+	cw.w.WriteString(`{"type":"FeatureCollection","features":[`)
+	return cw
 }
 
 // bufferedWriters are reused by collections from Close on: a new 32 KiB
@@ -46,7 +63,7 @@ func (cw *CollectionWriter) Write(inc incidents.Incident) error {
 	}
 	cw.buf = append(b, '\n')
 	cw.n++
-	_, err = cw.bw.Write(cw.buf)
+	_, err = cw.w.Write(cw.buf)
 	return err
 }
 
@@ -54,17 +71,17 @@ func (cw *CollectionWriter) Write(inc incidents.Incident) error {
 // [CollectionWriter.Write] would have written it.
 func (cw *CollectionWriter) WriteEncoded(feature []byte) error {
 	if cw.n > 0 {
-		cw.bw.WriteByte(',')
+		cw.w.WriteByte(',')
 	}
 	cw.n++
-	cw.bw.Write(feature)
-	return cw.bw.WriteByte('\n')
+	cw.w.Write(feature)
+	return cw.w.WriteByte('\n')
 }
 
 // Close ends the collection with numberReturned and the extra members, in the
 // order of their names, and flushes. The writer must not be used after.
 func (cw *CollectionWriter) Close(extra map[string]any) error {
-	cw.bw.WriteString(`],"numberReturned":` + strconv.Itoa(cw.n))
+	cw.w.WriteString(`],"numberReturned":` + strconv.Itoa(cw.n))
 	names := make([]string, 0, len(extra))
 	for name := range extra {
 		names = append(names, name)
@@ -75,16 +92,18 @@ func (cw *CollectionWriter) Close(extra map[string]any) error {
 		if err != nil {
 			return err
 		}
-		cw.bw.WriteByte(',')
-		cw.bw.Write(appendString(nil, name))
-		cw.bw.WriteByte(':')
-		cw.bw.Write(v)
+		cw.w.WriteByte(',')
+		cw.w.Write(appendString(nil, name))
+		cw.w.WriteByte(':')
+		cw.w.Write(v)
 	}
-	cw.bw.WriteString("}\n")
-	err := cw.bw.Flush()
-	cw.bw.Reset(nil)
-	bufferedWriters.Put(cw.bw)
-	cw.bw = nil
+	_, err := cw.w.WriteString("}\n")
+	if cw.bw != nil {
+		err = cw.bw.Flush()
+		cw.bw.Reset(nil)
+		bufferedWriters.Put(cw.bw)
+	}
+	cw.w, cw.bw = nil, nil
 	return err
 }
 
