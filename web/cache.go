@@ -5,6 +5,7 @@ import (
 	"container/list"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"net/http"
 	"strings"
 	"sync"
@@ -27,9 +28,59 @@ type responseCache struct {
 	lru   *list.List // of *cacheEntry, most recent first
 	byKey map[string]*list.Element
 	size  int
+	seen  recentCounts // how often each key was asked for lately, for admit
 
 	hits, misses atomic.Int64 // GETs answered from the cache, and by the handler
 }
+
+// recentCounts counts the requests for each key (by hash) over about the
+// last countWindow requests: every countWindow requests the counts are
+// halved, and those that reach zero forgotten, so it never holds more than
+// countWindow keys.
+type recentCounts struct {
+	n    map[uint64]uint8
+	adds int
+}
+
+const countWindow = 4096
+
+func (r *recentCounts) add(h uint64) uint8 {
+	if r.n == nil {
+		r.n = map[uint64]uint8{}
+	}
+	r.n[h] = min(r.n[h], 254) + 1
+	if r.adds++; r.adds == countWindow {
+		r.adds = 0
+		for k, v := range r.n {
+			if v /= 2; v == 0 {
+				delete(r.n, k)
+			} else {
+				r.n[k] = v
+			}
+		}
+	}
+	return r.n[h]
+}
+
+// admit counts a request for a key not kept (by hash) and tells whether its response should be
+// recorded to be kept: while the cache has room, or when the key was asked
+// for more than twice as often lately as the entry it would push out. Views
+// asked for in turn, more of them than fit (a user panning over a country,
+// a crawler), then leave the kept ones in place instead of each pushing out
+// the next and costing a copy of every response (a tenth of a page of
+// 1,000).
+func (c *responseCache) admit(h uint64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := c.seen.add(h)
+	if c.size+cacheEntryBytes <= cacheBytes {
+		return true
+	}
+	victim := c.lru.Back().Value.(*cacheEntry)
+	return int(n) > 2*int(c.seen.n[victim.hash])
+}
+
+var cacheSeed = maphash.MakeSeed()
 
 // cacheStats are a cache's counters and size, for metrics.
 type cacheStats struct {
@@ -44,6 +95,7 @@ func (c *responseCache) stats() cacheStats {
 
 type cacheEntry struct {
 	key    string
+	hash   uint64 // of key
 	header http.Header
 	body   []byte
 }
@@ -81,7 +133,8 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 		// A client asking for no-cache (a reload, or a load test measuring
 		// the work behind a view) gets a fresh answer.
 		fresh := strings.Contains(r.Header.Get("Cache-Control"), "no-cache")
-		e := c.get(key)
+		h := maphash.String(cacheSeed, key)
+		e := c.get(key, h)
 		if e != nil && fresh {
 			// Computed afresh, and kept already: no copy to record.
 			c.misses.Add(1)
@@ -102,18 +155,22 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 			return
 		}
 		c.misses.Add(1)
+		if !c.admit(h) {
+			next.ServeHTTP(w, r)
+			return
+		}
 		rec := &cacheRecorder{ResponseWriter: w, body: recordBuffers.Get().(*bytes.Buffer)}
 		defer recordBuffers.Put(rec.body)
 		rec.body.Reset()
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && !rec.tooBig {
-			h := http.Header{}
+			header := http.Header{}
 			for _, k := range cachedHeaders {
 				if vals := w.Header().Values(k); len(vals) > 0 {
-					h[k] = vals
+					header[k] = vals
 				}
 			}
-			c.put(&cacheEntry{key: key, header: h, body: bytes.Clone(rec.body.Bytes())})
+			c.put(&cacheEntry{key: key, hash: h, header: header, body: bytes.Clone(rec.body.Bytes())})
 		}
 	})
 }
@@ -123,13 +180,15 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 // an exact copy.
 var recordBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-func (c *responseCache) get(key string) *cacheEntry {
+// get returns the entry kept for key (of hash h), counting the request.
+func (c *responseCache) get(key string, h uint64) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.byKey[key]
 	if !ok {
 		return nil
 	}
+	c.seen.add(h)
 	c.lru.MoveToFront(el)
 	return el.Value.(*cacheEntry)
 }
