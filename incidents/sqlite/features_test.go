@@ -278,3 +278,30 @@ func TestFill_WriteBetweenReadAndStore(t *testing.T) {
 	}
 	checkStoredFeatures(t, s)
 }
+
+// TestReadFeatures_PageOfManyStatements: a page longer than one statement
+// reads (a country view) comes back whole and in order, across the
+// statements' edges.
+func TestReadFeatures_PageOfManyStatements(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	rng := rand.New(rand.NewPCG(25, 26))
+	if _, err := s.Add(ctx, storetest.LatticeIncidents(rng, 3*readChunk)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	all := []orb.Bound{{Min: orb.Point{35, 32}, Max: orb.Point{43, 38}}}
+	for _, limit := range []int{readChunk, readChunk + 1, 2*readChunk + 1} {
+		f := incidents.Filter{Bounds: all, Limit: limit}
+		want, err := s.Find(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) != limit {
+			t.Fatalf("Find(limit %d) = %d incidents; the test needs a full page", limit, len(want))
+		}
+		checkFeatures(t, s, f, want)
+	}
+}
