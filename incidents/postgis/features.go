@@ -3,6 +3,7 @@ package postgis
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -129,13 +130,16 @@ func (s pgReads) StartFill() {
 
 // ReadFeatures adds to c the stored features of refs, in one statement
 // that also reads the data version; ok is false if that is no longer
-// version. They are read by ID: PostgreSQL keeps rows in the order written
-// whatever the key, so the place key would not lay them together.
+// version. They are read by ID, ascending: PostgreSQL keeps rows in the
+// order written whatever the key, mostly the order of IDs, so the place
+// key would not lay them together and IDs in its order would walk the
+// index and the table back and forth.
 func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
 	ids := make([]int64, len(refs))
 	for i, r := range refs {
 		ids[i] = r.ID
 	}
+	slices.Sort(ids)
 	// unnest rather than = ANY($1): every query is planned for its values
 	// (postgis.go), and planning = ANY for a thousand IDs cost about 1 ms,
 	// four times the unnest join's.
