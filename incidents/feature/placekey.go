@@ -1,5 +1,10 @@
 package feature
 
+import (
+	"cmp"
+	"slices"
+)
+
 // A page of a map view reads the stored features of incidents that lie
 // near each other. Stored by incident ID, those features are scattered over
 // the whole table (IDs follow the order of writing, not of place), so a
@@ -16,6 +21,12 @@ type Ref struct {
 // RefOf is the Ref of incident id at lon, lat.
 func RefOf(id int64, lon, lat float64) Ref {
 	return Ref{ID: id, Key: PlaceKey(id, lon, lat)}
+}
+
+// SortByKey sorts refs in order of key: the order to read or write
+// features in, so that a store walks its table forward.
+func SortByKey(refs []Ref) {
+	slices.SortFunc(refs, func(a, b Ref) int { return cmp.Compare(a.Key, b.Key) })
 }
 
 // The place part of a key: a Z-order (Morton) code of the point on a grid of

@@ -1,9 +1,7 @@
 package snapshot
 
 import (
-	"cmp"
 	"context"
-	"slices"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -136,7 +134,7 @@ func (k *Keeper) ReadPage(ctx context.Context, picks []Pick, version int64) (pag
 	for i, p := range picks {
 		refs[i], cursors[i] = feature.Ref{ID: p.ID, Key: p.Key}, p.Cursor
 	}
-	slices.SortFunc(refs, func(a, b feature.Ref) int { return cmp.Compare(a.Key, b.Key) })
+	feature.SortByKey(refs)
 	c := feature.NewCollector(len(picks))
 	if ok, err := k.rows.ReadFeatures(ctx, refs, version, c); !ok || err != nil {
 		return nil, false, err

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -137,7 +136,7 @@ func (s *Store) missingAfter(ctx context.Context, after int64) ([]feature.Ref, i
 		}
 		refs, last = append(refs, feature.RefOf(id, lon, lat)), id
 	}
-	slices.SortFunc(refs, func(a, b feature.Ref) int { return cmp.Compare(a.Key, b.Key) })
+	feature.SortByKey(refs)
 	return refs, last, rows.Err()
 }
 
