@@ -1,6 +1,7 @@
 package postgis
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 
+	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
@@ -48,6 +50,9 @@ func encodeFeatures(ctx context.Context, tx pgx.Tx, ids []int64, lock, onConflic
 	if err != nil {
 		return err
 	}
+	// Inserted in order of place key: PostgreSQL lays new rows one after
+	// another, so the features of one area written together share pages.
+	slices.SortFunc(found, func(a, b incidents.Incident) int { return cmp.Compare(placeKey(a), placeKey(b)) })
 	encoded, err := feature.EncodeAll(found)
 	if err != nil {
 		return err
@@ -57,15 +62,27 @@ func encodeFeatures(ctx context.Context, tx pgx.Tx, ids []int64, lock, onConflic
 		fids[i], blobs[i] = inc.ID, encoded[i].JSON
 	}
 	_, err = tx.Exec(ctx, `INSERT INTO incident_features (id, format, json)
-		SELECT f.id, $2, f.json FROM unnest($1::bigint[], $3::bytea[]) AS f (id, json)
+		SELECT f.id, $2, f.json FROM unnest($1::bigint[], $3::bytea[]) WITH ORDINALITY AS f (id, json, n)
 		WHERE EXISTS (SELECT 1 FROM incidents AS i WHERE i.id = f.id)
+		ORDER BY f.n
 		ON CONFLICT (id) `+onConflict, fids, feature.Format, blobs)
 	return err
+}
+
+func placeKey(inc incidents.Incident) int64 {
+	return feature.PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat())
 }
 
 // fillChunk is how many features FillFeatures stores per transaction: short
 // enough not to hold writers back for long.
 const fillChunk = 2000
+
+// fillWindow is how many missing features the fill lists at a time (by ID)
+// to store them in order of place key: written in that order, the features
+// of one area lie together in the table. At 1,000,000, a 0.1° page of
+// 1,000 then took 8.5–10.4 ms of CPU (mapsrv and PostgreSQL together)
+// where it took 9.9–14.3 with the table in order of ID.
+const fillWindow = 100_000
 
 // FillFeatures encodes the features of incidents that have none in the
 // current format: those imported or migrated since the last fill, or
@@ -84,16 +101,17 @@ func (s *Store) FillFeatures(ctx context.Context, progress func(n int)) (int, er
 func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, error) {
 	n := 0
 	for after := int64(0); ; {
-		var ids []int64
-		err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			rows, err := tx.Query(ctx, `SELECT i.id FROM incidents AS i WHERE i.id > $1 AND NOT EXISTS
-				(SELECT 1 FROM incident_features AS f WHERE f.id = i.id AND f.format = $2) ORDER BY i.id LIMIT $3`,
-				after, feature.Format, fillChunk)
-			if err != nil {
-				return err
-			}
-			if ids, err = pgx.CollectRows(rows, pgx.RowTo[int64]); err != nil || len(ids) == 0 {
-				return err
+		window, last, err := s.missingAfter(ctx, after)
+		if err != nil {
+			return n, fmt.Errorf("postgis: fill features: %w", err)
+		}
+		if len(window) == 0 {
+			return n, nil
+		}
+		for chunk := range slices.Chunk(window, fillChunk) {
+			ids := make([]int64, len(chunk))
+			for i, r := range chunk {
+				ids[i] = r.ID
 			}
 			// No locks (a row lock rewrites the tuple: a million of them
 			// took ten minutes), and a feature stored meanwhile is kept:
@@ -101,19 +119,40 @@ func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, er
 			// own transaction, after its triggers dropped the old one, so
 			// one stored here from rows read before it is either replaced
 			// by that write or never stored.
-			return encodeFeatures(ctx, tx, ids, "", "DO NOTHING")
-		})
-		if err != nil {
-			return n, fmt.Errorf("postgis: fill features: %w", err)
+			if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+				return encodeFeatures(ctx, tx, ids, "", "DO NOTHING")
+			}); err != nil {
+				return n, fmt.Errorf("postgis: fill features: %w", err)
+			}
+			n += len(ids)
+			if progress != nil {
+				progress(n)
+			}
 		}
-		if len(ids) == 0 {
-			return n, nil
-		}
-		n, after = n+len(ids), ids[len(ids)-1]
-		if progress != nil {
-			progress(n)
-		}
+		after = last
 	}
+}
+
+// missingAfter lists up to fillWindow incidents after the given ID whose
+// features are missing, in order of place key, and the largest ID listed.
+func (s *Store) missingAfter(ctx context.Context, after int64) ([]feature.Ref, int64, error) {
+	rows, err := s.pool.Query(ctx, `SELECT i.id, i.lon, i.lat FROM incidents AS i WHERE i.id > $1 AND NOT EXISTS
+		(SELECT 1 FROM incident_features AS f WHERE f.id = i.id AND f.format = $2) ORDER BY i.id LIMIT $3`,
+		after, feature.Format, fillWindow)
+	if err != nil {
+		return nil, 0, err
+	}
+	var refs []feature.Ref
+	var id, last int64
+	var lon, lat float64
+	if _, err := pgx.ForEachRow(rows, []any{&id, &lon, &lat}, func() error {
+		refs, last = append(refs, feature.RefOf(id, lon, lat)), id
+		return nil
+	}); err != nil {
+		return nil, 0, err
+	}
+	feature.SortByKey(refs)
+	return refs, last, nil
 }
 
 // StartFill starts filling features in the background unless a fill is
@@ -130,10 +169,12 @@ func (s pgReads) StartFill() {
 
 // ReadFeatures adds to c the stored features of refs, in one statement
 // that also reads the data version; ok is false if that is no longer
-// version. They are read by ID, ascending: PostgreSQL keeps rows in the
-// order written whatever the key, mostly the order of IDs, so the place
-// key would not lay them together and IDs in its order would walk the
-// index and the table back and forth.
+// version. They are read by ID, ascending, walking the primary key's index
+// forward: the features of one area lie together in the table when the
+// fill wrote them (in order of place key), and their pages are few then in
+// whatever order they are read. Read in order of place key instead, the
+// index walk jumps back and forth, and the pages were no cheaper (7.6 ms of
+// CPU for a 0.1° page against 7.2–7.4, on the same table).
 func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
 	ids := make([]int64, len(refs))
 	for i, r := range refs {
