@@ -3,6 +3,8 @@ package feature
 import (
 	"cmp"
 	"slices"
+
+	"github.com/mapsrv/mapsrv/incidents"
 )
 
 // A page of a map view reads the stored features of incidents that lie
@@ -21,6 +23,11 @@ type Ref struct {
 // RefOf is the Ref of incident id at lon, lat.
 func RefOf(id int64, lon, lat float64) Ref {
 	return Ref{ID: id, Key: PlaceKey(id, lon, lat)}
+}
+
+// IncidentKey is the PlaceKey of inc, at its location.
+func IncidentKey(inc incidents.Incident) int64 {
+	return PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat())
 }
 
 // SortByKey sorts refs in order of key: the order to read or write
@@ -53,14 +60,6 @@ func PlaceKey(id int64, lon, lat float64) int64 {
 	x := keyCell(lon, keyExtent[0], keyExtent[2])
 	y := keyCell(lat, keyExtent[1], keyExtent[3])
 	return int64(interleave(x)|interleave(y)<<1)<<keyIDBits | id
-}
-
-// KeyID returns the incident ID a PlaceKey was made for.
-func KeyID(key int64) int64 {
-	if key < 0 {
-		return -1 - key
-	}
-	return key & (1<<keyIDBits - 1)
 }
 
 // keyCell is v's cell of keyCellBits bits between lo and hi, clamped to

@@ -8,8 +8,17 @@ import (
 	"testing"
 )
 
+// keyID returns the incident ID a PlaceKey was made for: that it does for
+// every key shows no two IDs share one.
+func keyID(key int64) int64 {
+	if key < 0 {
+		return -1 - key
+	}
+	return key & (1<<keyIDBits - 1)
+}
+
 // TestPlaceKey_UniqueAndBack: every ID has its own key, whatever the point
-// (inside the extent, outside it, NaN), and KeyID gives the ID back.
+// (inside the extent, outside it, NaN), and keyID gives the ID back.
 func TestPlaceKey_UniqueAndBack(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	seen := map[int64]int64{}
@@ -22,8 +31,8 @@ func TestPlaceKey_UniqueAndBack(t *testing.T) {
 	for i, id := range ids {
 		p := points[i%len(points)]
 		k := PlaceKey(id, p[0], p[1])
-		if got := KeyID(k); got != id {
-			t.Fatalf("KeyID(PlaceKey(%d, %v)) = %d", id, p, got)
+		if got := keyID(k); got != id {
+			t.Fatalf("keyID(PlaceKey(%d, %v)) = %d", id, p, got)
 		}
 		if other, ok := seen[k]; ok && other != id {
 			t.Fatalf("IDs %d and %d share key %d", other, id, k)

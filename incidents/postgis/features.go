@@ -52,7 +52,7 @@ func encodeFeatures(ctx context.Context, tx pgx.Tx, ids []int64, lock, onConflic
 	}
 	// Inserted in order of place key: PostgreSQL lays new rows one after
 	// another, so the features of one area written together share pages.
-	slices.SortFunc(found, func(a, b incidents.Incident) int { return cmp.Compare(placeKey(a), placeKey(b)) })
+	slices.SortFunc(found, func(a, b incidents.Incident) int { return cmp.Compare(feature.IncidentKey(a), feature.IncidentKey(b)) })
 	encoded, err := feature.EncodeAll(found)
 	if err != nil {
 		return err
@@ -67,10 +67,6 @@ func encodeFeatures(ctx context.Context, tx pgx.Tx, ids []int64, lock, onConflic
 		ORDER BY f.n
 		ON CONFLICT (id) `+onConflict, fids, feature.Format, blobs)
 	return err
-}
-
-func placeKey(inc incidents.Incident) int64 {
-	return feature.PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat())
 }
 
 // fillChunk is how many features FillFeatures stores per transaction: short

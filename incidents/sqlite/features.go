@@ -37,7 +37,7 @@ func (w *writer) storeFeature(ctx context.Context, inc incidents.Incident) error
 	if w.buf, err = feature.AppendFeature(w.buf[:0], inc); err != nil {
 		return err
 	}
-	_, err = w.feature.ExecContext(ctx, feature.PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat()), inc.ID, feature.Format, w.buf)
+	_, err = w.feature.ExecContext(ctx, feature.IncidentKey(inc), inc.ID, feature.Format, w.buf)
 	return err
 }
 

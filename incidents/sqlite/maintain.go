@@ -154,8 +154,7 @@ func (s *Store) staleFrom(ctx context.Context, after int64) (last int64, stale i
 	}
 	var buf []byte
 	for _, inc := range found {
-		key := feature.PlaceKey(inc.ID, inc.Location.Lon(), inc.Location.Lat())
-		if buf, err = feature.AppendFeature(buf[:0], inc); err != nil || !bytes.Equal(buf, stored[inc.ID]) || key != keys[inc.ID] {
+		if buf, err = feature.AppendFeature(buf[:0], inc); err != nil || !bytes.Equal(buf, stored[inc.ID]) || feature.IncidentKey(inc) != keys[inc.ID] {
 			stale++
 		}
 	}
