@@ -61,3 +61,15 @@ func TestResponseCache_Admit(t *testing.T) {
 		t.Errorf("a view asked for 40 times in a row was never admitted")
 	}
 }
+
+// TestResponseCache_CountsBounded: a client asking for a new view every
+// time (a crawler, an attacker) leaves the counts of recent views bounded.
+func TestResponseCache_CountsBounded(t *testing.T) {
+	c := newResponseCache()
+	for i := range 100 * countWindow {
+		c.admit(maphash.String(cacheSeed, fmt.Sprintf("/items?bbox=%d", i)))
+	}
+	if n := len(c.seen.n); n > 2*countWindow {
+		t.Errorf("%d views counted after %d different ones; want at most %d", n, 100*countWindow, 2*countWindow)
+	}
+}
