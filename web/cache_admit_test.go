@@ -1,8 +1,12 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"hash/maphash"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +75,44 @@ func TestResponseCache_CountsBounded(t *testing.T) {
 	}
 	if n := len(c.seen.n); n > 2*countWindow {
 		t.Errorf("%d views counted after %d different ones; want at most %d", n, 100*countWindow, 2*countWindow)
+	}
+}
+
+// versionOnly is a store that only tells its public data version, all
+// withCache asks of it.
+type versionOnly struct{ incidentStore }
+
+func (versionOnly) PublicVersion(context.Context) (int64, error) { return 1, nil }
+
+// TestResponseCache_LongKeysBounded: distinct requests with long URLs and
+// small answers (a histogram asked with an incident_type list repeated to
+// 800 KB) leave the cache holding at most cacheBytes, keys included. Only
+// the bodies were counted: 300 such requests held 230 MB.
+func TestResponseCache_LongKeysBounded(t *testing.T) {
+	c := newResponseCache()
+	h := withCache(c, versionOnly{}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"bins":[]}`))
+	}))
+	pad := strings.Repeat("arrest,", 64<<10/7)
+	for i := range 800 {
+		r := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/histogram?incident_type=%s%d", pad, i), nil)
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	held := 0
+	for el := c.lru.Front(); el != nil; el = el.Next() {
+		e := el.Value.(*cacheEntry)
+		held += len(e.key) + len(e.body)
+	}
+	if held > cacheBytes || c.size > cacheBytes {
+		t.Errorf("after 800 requests of 64 KB URLs the cache holds %d MB of keys and bodies (counted %d MB); want at most %d MB",
+			held>>20, c.size>>20, cacheBytes>>20)
+	}
+	// Short keys are still kept.
+	r := httptest.NewRequest(http.MethodGet, "/histogram?incident_type=arrest", nil)
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	if c.hits.Load() != 1 {
+		t.Errorf("a short view asked for twice: %d hits, want 1", c.hits.Load())
 	}
 }

@@ -1,0 +1,26 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// withQueryCheck answers a request to the API or the tiles whose query
+// string does not parse with a 400 naming the problem. r.URL.Query(), which
+// every handler reads, drops what it cannot parse without a word: a pair
+// with a bad escape (bbox=%zz), one joined by a semicolon, or every
+// parameter once there are more than 10,000 of them, so that such a
+// request was answered 200 with the filter it named left out.
+func withQueryCheck(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if r.URL.RawQuery != "" && (p == "/api" || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/tiles/")) {
+			if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+				writeProblem(w, http.StatusBadRequest, "the query string does not parse: "+err.Error())
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
