@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -22,9 +21,9 @@ import (
 // handleIncidentItems serves GET /api/collections/{incidents,drafts}/items:
 // incidents of one status by bbox, datetime, type and governorate, newest
 // first, as GeoJSON (or CSV with f=csv), with a next link while more remain.
-// Pages wait for budget, a share of featuresInFlight the size of their
-// limit, while they are read and written.
-func handleIncidentItems(store incidentStore, status incidents.Status, budget *semaphore.Weighted, log *slog.Logger) http.Handler {
+// Pages wait for a share of budget the size of their limit while they are
+// read and written.
+func handleIncidentItems(store incidentStore, status incidents.Status, budget *pageBudget, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		f, err := ParseFilter(q)
@@ -38,12 +37,12 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *s
 		}
 		limit := f.Limit
 		f.Limit++ // one more tells whether there is a next page
-		share := int64(min(f.Limit, featuresInFlight))
-		if err := budget.Acquire(r.Context(), share); err != nil {
+		release, err := budget.acquire(r.Context(), f.Limit)
+		if err != nil {
 			return // the client went away while waiting
 		}
 		body := newPageBuffer(w)
-		defer body.send(func() { budget.Release(share) })
+		defer body.send(release)
 		w = body
 		if q.Get("f") == "csv" {
 			found, err := store.Find(r.Context(), f)
@@ -78,7 +77,7 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *s
 // once. A page of 10,000 holds about 8 MB while it is written, and 2 cores
 // serve no faster for running more of them at once: beyond two, large pages
 // queue instead of multiplying memory (eight at once took mapsrv from about
-// 230 to 350 MB). Small pages do not notice.
+// 230 to 350 MB). Small pages have a queue of their own (pageBudget).
 const featuresInFlight = 2 * (maxLimit + 1)
 
 // featureFinder is a store that answers a listing with its incidents'

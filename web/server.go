@@ -77,7 +77,7 @@ func NewServer(cfg Config) *Server {
 	})
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		writeJSON(w, http.StatusMethodNotAllowed, "application/problem+json",
-			problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed, Detail: req.Method + " is not allowed on " + req.URL.Path})
+			problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed, Detail: clip(req.Method+" is not allowed on "+req.URL.Path, maxDetail)})
 	})
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = DefaultQueryTimeout
@@ -97,7 +97,7 @@ func NewServer(cfg Config) *Server {
 	get("/collections/incidents/feature-schema", handleSchema(incidentFeatureSchema()))
 	get("/collections/incidents/queryables", handleQueryables())
 	cache := newResponseCache()
-	budget := semaphore.NewWeighted(featuresInFlight)
+	budget := newPageBudget()
 	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log))))
 	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))
 	get("/collections/incidents/histogram", withCache(cache, cfg.Store, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log))))
@@ -131,7 +131,7 @@ const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://
 // registerWriteRoutes adds the authenticated routes: OGC API – Features Part 4
 // writes on both collections, the drafts collection, ingestion, and the
 // proposed sources editors accept or reject.
-func registerWriteRoutes(api *mux.Router, cfg Config, budget *semaphore.Weighted) {
+func registerWriteRoutes(api *mux.Router, cfg Config, budget *pageBudget) {
 	limit := cfg.MaxBody
 	if limit <= 0 {
 		limit = 1 << 20
