@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/cql2"
 	"github.com/mapsrv/mapsrv/geo"
@@ -72,7 +73,7 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	if status == http.StatusInternalServerError {
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	} else {
-		p.Detail = err.Error()
+		p.Detail = clip(err.Error(), maxDetail)
 	}
 	writeJSON(w, status, "application/problem+json", p)
 }
@@ -93,4 +94,21 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.Encode(v)
+}
+
+// maxDetail is the longest detail a problem answer carries. Details quote
+// the value they refuse, and a refused value may be as long as the request
+// (a 500 KB datetime gave a 500 KB answer): the start names the problem.
+const maxDetail = 1000
+
+// clip cuts s to at most n bytes on a character boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

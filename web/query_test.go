@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestQuery_Malformed: a query string that does not parse is a 400 problem
@@ -51,5 +52,30 @@ func TestQuery_Malformed(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("GET /?x=%%zz = %d, want 200", resp.StatusCode)
+	}
+}
+
+// TestProblem_LongValueClipped: a refused value as long as the request is
+// not sent back whole: the detail names the parameter in its first words
+// and stops at 1,000 bytes, cut on a character boundary.
+func TestProblem_LongValueClipped(t *testing.T) {
+	srv, _ := newTestServer(t)
+	for name, q := range map[string]string{
+		"datetime": "datetime=" + strings.Repeat("2", 200_000),
+		"bbox":     "bbox=" + strings.Repeat("ب", 100_000),
+	} {
+		resp, err := http.Get(srv.URL + "/api/collections/incidents/items?" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p struct{ Detail string }
+		err = json.NewDecoder(resp.Body).Decode(&p)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusBadRequest {
+			t.Fatalf("%s: %d, %v", name, resp.StatusCode, err)
+		}
+		if len(p.Detail) > 1000+len("…") || !utf8.ValidString(p.Detail) || !strings.Contains(p.Detail[:min(len(p.Detail), 80)], name) {
+			t.Errorf("%s: a detail of %d bytes, valid UTF-8 %v, starting %.80q", name, len(p.Detail), utf8.ValidString(p.Detail), p.Detail)
+		}
 	}
 }
