@@ -36,3 +36,14 @@ func TestExtract_SeveralEventsLead(t *testing.T) {
 	// told alone, the toll is still an event of its own
 	wantOne(t, TypeArmedAttack, ymd("2025-10-15"), "قتل شخصان في حادثتين منفصلتين بريف حمص الشمالي أمس.")
 }
+
+// English writes the groups whose names end in "الشام" with "al-Sham"
+// ("Hayat Tahrir al-Sham", "Ahrar al-Sham"): the end of a group's name, not
+// Damascus; "in al-Sham" is still a place.
+func TestExtract_EnglishShamGroupName(t *testing.T) {
+	wantOneAt(t, "Sarmada",
+		"An IED exploded on Sunday in a vehicle of Hayyat Tahrir Al-Sham in the town of Sarmada, injuring two.",
+		"Two fighters of Ahrar al-Sham were killed on Sunday in a drone strike on the town of Sarmada.",
+	)
+	wantOneAt(t, "Sham", "A mortar shell fell on Sunday in al-Sham, injuring two.")
+}
