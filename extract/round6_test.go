@@ -47,3 +47,22 @@ func TestExtract_EnglishShamGroupName(t *testing.T) {
 	)
 	wantOneAt(t, "Sham", "A mortar shell fell on Sunday in al-Sham, injuring two.")
 }
+
+// A year of birth ("من مواليد عام 1997", "born in 1990") is no date of the
+// story: a later sentence with no date of its own does not take it.
+func TestExtract_BirthYearIsNoDate(t *testing.T) {
+	for _, s := range []string{"والقتيل شاب من مواليد عام 1990 يعمل في مزرعة.", "The victim, born in 1990, worked on a farm."} {
+		if d, ok := firstDate(s, ymd("2025-10-15")); ok {
+			t.Errorf("firstDate(%q) = %v; a year of birth is no date", s, d)
+		}
+	}
+	if _, ok := firstDate("وقعت الحادثة في عام 2019.", ymd("2025-10-15")); !ok {
+		t.Errorf("\"في عام 2019\" is still a year")
+	}
+	text := "قتل شاب برصاص مجهولين في بلدة تلبيسة بريف حمص أمس. والشاب من مواليد عام 1990. وأوقفت الشرطة في حمص شخصاً مشتبهاً به."
+	for _, c := range extractAll(t, text, ymd("2025-10-15")) {
+		if c.DateFrom.Year() == 1990 {
+			t.Errorf("%s dated %s: the year of birth", c.IncidentType, dateStr(c.DateFrom))
+		}
+	}
+}
