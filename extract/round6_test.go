@@ -66,3 +66,20 @@ func TestExtract_BirthYearIsNoDate(t *testing.T) {
 		}
 	}
 }
+
+// A definite incident word after "على خلفية", "عقب", "after" tells the event
+// before as the cause of the one the sentence tells: the clash that broke out
+// after a raid is an event of its own, with its own toll, not the raid again.
+func TestExtract_CauseToldIsTheEventBefore(t *testing.T) {
+	text := "داهمت قوة أمنية منازل في بلدة طفس بريف درعا الغربي أمس، واعتقلت ثلاثة مطلوبين. واندلعت على خلفية المداهمة والاعتقال اشتباكات بين القوة ومسلحين أدت إلى مقتل عنصرين وإصابة أربعة آخرين."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 2 || got[0].IncidentType != TypeArrest || got[1].IncidentType != TypeClash {
+		t.Fatalf("Extract = %v; want an arrest and a clash", describeAll(got))
+	}
+	if got[0].Killed != nil || got[0].Injured != nil {
+		t.Errorf("arrest: killed %s injured %s; the clash's toll", countStr(got[0].Killed), countStr(got[0].Injured))
+	}
+	if got[1].Killed == nil || *got[1].Killed != 2 || got[1].Injured == nil || *got[1].Injured != 4 {
+		t.Errorf("clash: killed %s injured %s; want 2 and 4", countStr(got[1].Killed), countStr(got[1].Injured))
+	}
+}
