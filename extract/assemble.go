@@ -23,6 +23,7 @@ type draft struct {
 	notes     []string
 	apart     bool // told as background or an aside: never merged with the story's incidents
 	summary   bool // totals incidents told after it
+	several   bool // told as the toll of several events apart: the events told after it are its parts
 	zero      bool // told as hurting nobody: killed and injured are 0 unless counted
 }
 
@@ -54,6 +55,9 @@ func (p *passage) candidates() []Candidate {
 	}
 	markSummaries(drafts)
 	p.markAreaSummaries(drafts)
+	for i := range drafts {
+		drafts[i].summary = drafts[i].summary || drafts[i].several && i+1 < len(drafts)
+	}
 	drafts = splitDuals(drafts)
 	var out []Candidate
 	for _, d := range drafts {
@@ -64,6 +68,29 @@ func (p *passage) candidates() []Candidate {
 		out = append(out, p.candidatesOf(d)...)
 	}
 	return out
+}
+
+// severalNouns name events of any kind in the dual or plural; apartWords say they
+// stood apart: "في حادثتين منفصلتين", "في حوادث متفرقة", "in two separate incidents".
+var (
+	severalNouns = wordSet("حادثتين", "حادثين", "حوادث", "واقعتين", "هجومين", "هجمات", "incidents", "attacks")
+	apartWords   = wordSet("منفصلتين", "منفصلين", "منفصله", "متفرقه", "متفرقتين", "متفرقين", "separate", "different")
+)
+
+// severalEvents reports a sentence's segment that tells its toll as that of
+// several events told apart ("قتل رجل وأصيب آخر في حادثتين منفصلتين بريف حمص"):
+// a lead totalling the events told after it, no incident of its own.
+func severalEvents(toks []token, sp span) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if a.Start < sp.Start || b.End > sp.End {
+			continue
+		}
+		if a.in(severalNouns) && b.in(apartWords) || a.in(apartWords) && b.in(severalNouns) {
+			return true
+		}
+	}
+	return false
 }
 
 // historyDays is how long before publication an event told with a date of
@@ -108,6 +135,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 			}
 		}
 	}
+	d.several = severalEvents(s.toks, g.sp)
 	d.date = bestDate(s.dates, g.sp, g.pos)
 	if d.date == nil {
 		d.date = bestDate(s.dates, span{Start: s.Start, End: s.End}, g.pos)
@@ -154,7 +182,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]
-			if last.lastSent() >= si || last.apart {
+			if last.lastSent() >= si || last.apart || last.several {
 				continue
 			}
 			if continues(last, &d) {

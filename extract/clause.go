@@ -86,12 +86,49 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 	var out []trigger
 	for _, t := range ts {
 		t.Clause, t.Comma = clauseOf(starts, t.Tok), commas[t.Tok]
-		if t.Weak && strong[commas[t.Tok]] || tally[commas[t.Tok]] || earlierAfter(toks, t.Tok) {
+		if t.Weak && strong[commas[t.Tok]] || tally[commas[t.Tok]] || earlierAfter(toks, t.Tok) || causeTold(toks, ts, t) {
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// causeOpeners before a definite incident word tell it as the cause of what
+// the sentence tells: "اندلعت على خلفية المداهمة اشتباكات", "عقب التفجير بدأت
+// حملة اعتقالات", "clashes erupted after the raid".
+var causeOpeners = wordSet("خلفيه", "عقب", "اثر", "بعد", "following", "after")
+
+// causeTold reports the trigger t told, definite, as the cause of another
+// event the sentence tells by a strong word of another kind: the event told
+// before, not a part of the new one ("اندلعت على خلفية المداهمة والاعتقال
+// اشتباكات أدت إلى مقتل عنصرين" is a clash whose toll is its own).
+func causeTold(toks []token, ts []trigger, t trigger) bool {
+	if !toldAsCause(toks, t.Tok) {
+		return false
+	}
+	for _, o := range ts {
+		if o.Tok > t.Tok && !o.Weak && o.Typ != t.Typ && !toldAsCause(toks, o.Tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldAsCause reports the incident word at toks[i] definite, after a cause
+// opener and the definite words joined to it: "على خلفية المداهمة والاعتقال".
+func toldAsCause(toks []token, i int) bool {
+	for j := i; j >= 0 && j >= i-3; j-- {
+		w := strings.TrimPrefix(toks[j].Norm, "و")
+		switch {
+		case j < i && toks[j].in(causeOpeners):
+			return true
+		case w == "the" || strings.HasPrefix(w, "ال"):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // runningTotal reports "bringing the number of people killed … to 25",

@@ -170,6 +170,9 @@ func (s dateScan) yearOnly(i int) (dateMention, int) {
 	if !s.word(i, "عام", "سنه", "العام", "in") { // and the English "in 2019"
 		return dateMention{}, 0
 	}
+	if s.word(i-1, "مواليد", "تولد", "المولود", "مولود", "born") {
+		return dateMention{}, 0 // "من مواليد عام 1997", "born in 1990": someone's birth, no date of the story
+	}
 	y, ok := s.num(i+1, 1900, 2200)
 	if !ok || len(s.toks[i+1].Norm) != 4 {
 		return dateMention{}, 0

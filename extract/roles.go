@@ -153,7 +153,19 @@ func isOrganisation(text string, toks []token, m mention) bool {
 // word it completes rather than after a preposition: the end of a group's
 // name ("تحرير الشام", "أحرار الشام", "فيلق الشام").
 func shamName(toks []token, m mention) bool {
-	return m.tok0 > 0 && m.tok1 == m.tok0+1 && shamAfter(toks[m.tok0].Norm, toks[m.tok0-1].Norm)
+	if m.tok0 > 0 && m.tok1 == m.tok0+1 && shamAfter(toks[m.tok0].Norm, toks[m.tok0-1].Norm) {
+		return true
+	}
+	// English spells it "al-Sham" ("Hayat Tahrir al-Sham", "Ahrar al-Sham"), the
+	// article read into the mention or not
+	j := m.tok0
+	if tokAt(toks, j) != "al" {
+		j--
+	}
+	if j < 1 || tokAt(toks, j) != "al" || m.tok1 != j+2 || tokAt(toks, j+1) != "sham" {
+		return false
+	}
+	return !placePreps[toks[j-1].Norm]
 }
 
 // shamAfter reports the word w, after prev, as "الشام" ending a group's name.

@@ -302,3 +302,20 @@ func TestFindAll_PossessiveCountryside(t *testing.T) {
 		t.Errorf("Ra's al-Ayn: %v; want the town in Hasakah", got)
 	}
 }
+
+// TestFindAll_TypeWordThenConjunction: a type word names the word right after
+// it, not one joined to it by "و": "بين القرى وعلى الطرق" is the villages and
+// the roads, no hamlet called على.
+func TestFindAll_TypeWordThenConjunction(t *testing.T) {
+	g := mustDefault(t)
+	for _, text := range []string{
+		"نشرت الشرطة دوريات بين القرى وعلى الطرق الرئيسية في ريف حمص الشرقي.",
+		"أقامت القوات حواجز داخل المدينة وعلى مداخلها بعد الهجوم.",
+	} {
+		for _, m := range g.FindAll(text) {
+			if name := text[m.NameStart:m.NameEnd]; strings.Contains(name, "على") {
+				t.Errorf("FindAll(%q) read %q as a place (%q → %s)", text, name, m.Text, m.Match.Place.ID)
+			}
+		}
+	}
+}

@@ -248,8 +248,11 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		}
 		for _, f := range forms(toks[j]) {
 			key := appendKey(kb[:0], f.text, toks[j+1:j+n])
+			// a type word names the word right after it, not one joined to it by "و"
+			// ("بين القرى وعلى الطرق"): there a common word stays one
+			typed := m.typed && !strings.HasPrefix(f.proclitic, "و")
 			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
-				!m.query && !m.typed && (stopKeys[string(key)] || monthKeys[string(key)])) {
+				!m.query && !typed && (stopKeys[string(key)] || monthKeys[string(key)])) {
 				continue
 			}
 			if n > 1 && !m.afterDir && g.directionThenPlace(toks, j+n, m) {
