@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"log/slog"
+	"net/http"
 
 	"golang.org/x/sync/semaphore"
 )
@@ -40,4 +42,26 @@ func (b *pageBudget) acquire(ctx context.Context, n int) (release func(), err er
 		return nil, err
 	}
 	return func() { sem.Release(share) }, nil
+}
+
+// summariesAtOnce is how many summaries (aggregates, histograms, counts,
+// vector tiles) are worked out at once; more wait their turn. One the
+// in-memory index cannot answer runs in SQL and holds a database connection
+// throughout: 40 aggregates with such a filter took every connection and
+// kept listings 11 s waiting for one. Four leave the rest of the pool to the
+// listings and writes, and are as many as one map page asks for at once.
+const summariesAtOnce = 4
+
+// withSlots runs next once it holds one of slots, waiting for it within the
+// request's time; a request whose time runs out while it waits is answered
+// as one whose query ran out of time.
+func withSlots(slots *semaphore.Weighted, log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := slots.Acquire(r.Context(), 1); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		defer slots.Release(1)
+		next.ServeHTTP(w, r)
+	})
 }

@@ -2,8 +2,15 @@ package web
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // A burst of large pages waiting their turn must not hold up a small page:
@@ -64,5 +71,62 @@ func TestPageBudget_SmallPagesBounded(t *testing.T) {
 		t.Fatal(err)
 	} else {
 		release()
+	}
+}
+
+// Summaries take turns: with summariesAtOnce of them running, the next waits
+// for one to end, and one whose time runs out while waiting is answered 503
+// saying so, without having run.
+func TestWithSlots_SummariesTakeTurns(t *testing.T) {
+	slots := semaphore.NewWeighted(summariesAtOnce)
+	entered := make(chan struct{}, 2*summariesAtOnce)
+	hold := make(chan struct{})
+	h := withSlots(slots, slog.New(slog.NewTextHandler(io.Discard, nil)), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		entered <- struct{}{}
+		<-hold
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	done := make(chan int, 2*summariesAtOnce)
+	get := func() {
+		resp, err := http.Get(srv.URL)
+		if err != nil {
+			t.Error(err)
+			done <- 0
+			return
+		}
+		resp.Body.Close()
+		done <- resp.StatusCode
+	}
+	for range summariesAtOnce + 1 {
+		go get()
+	}
+	for range summariesAtOnce {
+		<-entered
+	}
+	select {
+	case <-entered:
+		t.Fatalf("%d summaries ran at once", summariesAtOnce+1)
+	case <-time.After(100 * time.Millisecond):
+	}
+	// One that may wait only 50 ms gives up, unrun, with a 503.
+	late := httptest.NewServer(withDeadline(50*time.Millisecond, h))
+	defer late.Close()
+	resp, err := http.Get(late.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), "ran for") {
+		t.Errorf("a summary out of time while waiting: %d %s", resp.StatusCode, body)
+	}
+	hold <- struct{}{} // one ends: the waiting one runs
+	<-entered
+	close(hold)
+	for range summariesAtOnce + 1 {
+		if code := <-done; code != http.StatusOK {
+			t.Errorf("status %d", code)
+		}
 	}
 }
