@@ -169,6 +169,9 @@ func (inc *Incident) Validate() error {
 			return err
 		}
 	}
+	if len(inc.Sources) > MaxSources {
+		return bad("sources", "%d sources; an incident cites at most %d", len(inc.Sources), MaxSources)
+	}
 	for i, s := range inc.Sources {
 		field := fmt.Sprintf("sources[%d].", i)
 		if err := CheckSourceURL(field+"url", s.URL); err != nil {
@@ -196,7 +199,10 @@ func (inc *Incident) Validate() error {
 // key well under PostgreSQL's 2,704-byte index entry, which a 500 KB URL
 // once overran with a 500. Names and summaries are bounded too: every page
 // listing an incident carries its text, and an import once stored a 100 MB
-// summary that every such page would then have read and sent.
+// summary that every such page would then have read and sent. So are its
+// sources: an editor once stored an incident citing 10,000 (an 800 KB
+// feature in every page listing it, where the listings' budget counts
+// features, not bytes); the most-reported events cite a few dozen.
 const (
 	MaxCount          = 1_000_000
 	MaxNameBytes      = 1024
@@ -204,6 +210,7 @@ const (
 	MaxURLBytes       = 2048
 	MaxTitleBytes     = 1024
 	MaxPublisherBytes = 512
+	MaxSources        = 100
 )
 
 // CheckSourceURL refuses a source URL a reader should not be sent to: one

@@ -36,7 +36,7 @@ var incidentProperties = []property{
 	{"arrested", map[string]any{"type": "integer", "minimum": 0, "maximum": incidents.MaxCount, "description": "null when not reported"}},
 	{"summary_ar", map[string]any{"type": "string"}},
 	{"summary_en", map[string]any{"type": "string"}},
-	{"sources", map[string]any{"type": "array", "items": map[string]any{"type": "object", "properties": object(
+	{"sources", map[string]any{"type": "array", "maxItems": incidents.MaxSources, "items": map[string]any{"type": "object", "properties": object(
 		property{"title", map[string]any{"type": "string", "description": "at most " + strconv.Itoa(incidents.MaxTitleBytes) + " bytes of UTF-8"}},
 		property{"url", map[string]any{"type": "string", "description": "http or https, at most " + strconv.Itoa(incidents.MaxURLBytes) + " bytes; empty for a report that is not online"}},
 		property{"publisher", map[string]any{"type": "string", "description": "at most " + strconv.Itoa(incidents.MaxPublisherBytes) + " bytes of UTF-8"}},

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -39,6 +40,12 @@ func testFieldLimits(t *testing.T, s incidents.Store) {
 			inc.Sources = []incidents.Source{{Title: "t", Publisher: strings.Repeat("p", 5000)}}
 		}},
 		{"sources[0].title", func(inc *incidents.Incident) { inc.Sources = []incidents.Source{{Title: "a\x00"}} }},
+		{"sources", func(inc *incidents.Incident) {
+			inc.Sources = nil
+			for i := range incidents.MaxSources + 1 {
+				inc.Sources = append(inc.Sources, incidents.Source{Title: fmt.Sprintf("report %d", i)})
+			}
+		}},
 		{"summary_ar", func(inc *incidents.Incident) {
 			inc.SummaryAR = strings.Repeat("قصف ", incidents.MaxSummaryBytes/7+1)
 		}},
