@@ -87,7 +87,7 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 			last = j // "الشيخ علي", "X الغربية": part of the name, not a preposition or a side
 			continue
 		}
-		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || isTypeWord(n) || isCountWord(n) ||
+		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || j > from && prepPhrase(n) || isTypeWord(n) || isCountWord(n) ||
 			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) {
 			break // "بلدة X أراضي زراعية": the name ends before a site it holds
 		}
