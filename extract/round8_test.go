@@ -22,3 +22,19 @@ func TestExtract_PrepPhraseEndsName(t *testing.T) {
 		}
 	}
 }
+
+// A type word with a possessive pronoun ("بلدتهم", "قريته": their town, his
+// village) names the place after it as "بلدة X" does: near it is a reference,
+// in it is the place.
+func TestExtract_PossessiveTypeWord(t *testing.T) {
+	text := "قتل شاب بانفجار لغم أرضي قرب بلدتهم المسرب في ريف دير الزور الغربي."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameAR != "ريف دير الزور الغربي" {
+		t.Errorf("Extract(%q) = %v; want one incident in the region, the town near it a reference", text, describeAll(got))
+	}
+	text = "قتل مسلحون شاباً داخل منزله في قريته المسرب بريف دير الزور الغربي."
+	got = extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameAR != "المسرب" {
+		t.Errorf("Extract(%q) = %v; want one incident in his village", text, describeAll(got))
+	}
+}
