@@ -38,3 +38,12 @@ func TestExtract_PossessiveTypeWord(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident in his village", text, describeAll(got))
 	}
 }
+
+// A sentence about a sentence handed down or a defendant tells a trial, not an
+// incident, though it names the killing judged.
+func TestExtract_SentenceAndDefendant(t *testing.T) {
+	text := "A court in Koblenz on Thursday sentenced a Syrian man to life. He was given a life sentence for his role in the killing of a detained officer. His co-defendant was given seven years in prison for filming the killing."
+	if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+	}
+}
