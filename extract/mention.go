@@ -19,6 +19,7 @@ type mention struct {
 	phrase     string // with its type word: "منطقة البدروسية", "the town of al-Hamra"
 	ofPrev     bool   // the context told with the mention before it: "بريف اللاذقية" after "البدروسية"
 	writtenEnd int    // where the name as written ends, past what the gazetteer matched
+	abroad     bool   // told as a place of another country: "Hermel in eastern Lebanon"
 }
 
 // newMention reads m in the sentence whose tokens are toks.

@@ -47,3 +47,28 @@ func TestExtract_SentenceAndDefendant(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
 	}
 }
+
+// A place told with a neighbouring country after it ("in eastern Lebanon", "في
+// البقاع اللبناني", "مدينة القائم العراقية") is abroad, and so is the same place
+// told again; an event there is no incident to map, though a Syrian village
+// shares the name. A border named by its country locates a Syrian place.
+func TestExtract_EventAbroad(t *testing.T) {
+	for _, text := range []string{
+		"An Israeli drone strike hit a car in the town of Hermel in eastern Lebanon on Monday, killing two people.",
+		"Rockets fired from Syria hit the town of Hermel in the northern Bekaa on Monday, wounding two people. Another rocket hit a house in the town, wounding a woman.",
+		"قتل شخصان بغارة إسرائيلية على بلدة الهرمل في البقاع اللبناني أمس.",
+		"قتل شخصان بغارة على مدينة القائم العراقية قرب الحدود السورية.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing: the event is abroad", text, describeAll(got))
+		}
+	}
+	for _, text := range []string{
+		"قتل شخصان بقصف على بلدة القصير قرب الحدود اللبنانية.",
+		"Two people were killed in shelling on Qusayr near the Lebanese border on Monday.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 1 || got[0].Admin1Name != "Homs" {
+			t.Errorf("Extract(%q) = %v; want one incident in Homs", text, describeAll(got))
+		}
+	}
+}
