@@ -72,3 +72,14 @@ func TestExtract_EventAbroad(t *testing.T) {
 		}
 	}
 }
+
+// A type word followed by a verb of dwelling or holding with the place's
+// pronoun ("حي يقطنه", "قرية تسكنها") describes a place it does not name: the
+// place is the one told around it.
+func TestExtract_DescribedQuarter(t *testing.T) {
+	text := "وفي حمص، قتل مدني وأصيب ثلاثة آخرون بجروح في تفجير سيارة مفخخة في حي يقطنه غالبية من الموظفين، بحسب المرصد."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameAR != "حمص" {
+		t.Errorf("Extract(%q) = %v; want one bombing in Homs", text, describeAll(got))
+	}
+}
