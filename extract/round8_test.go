@@ -83,3 +83,20 @@ func TestExtract_DescribedQuarter(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one bombing in Homs", text, describeAll(got))
 	}
 }
+
+// "واحد" after a singular person noun is its numeral ("قتل شخص واحد": one),
+// not "و" and "أحد" (and one more), which normalising spells alike.
+func TestExtract_OneAfterNoun(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		killed int
+	}{
+		{"قتل شخص واحد على الأقل وأصيب ستة آخرون بانفجار سيارة مفخخة في مدينة الباب بريف حلب.", 1},
+		{"قتل مدني وأحد عناصر الأمن بانفجار سيارة مفخخة في مدينة الباب بريف حلب.", 2},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != tc.killed {
+			t.Errorf("Extract(%q) = %v; want one incident, %d killed", tc.text, describeAll(got), tc.killed)
+		}
+	}
+}
