@@ -100,3 +100,13 @@ func TestExtract_OneAfterNoun(t *testing.T) {
 		}
 	}
 }
+
+// A sentence opened by an adverb of habit and "ما" ("وغالباً ما تقصف …")
+// tells what happens as a rule: no incident, whatever incident words follow.
+func TestExtract_HabitOpening(t *testing.T) {
+	text := "قتل مدني بقذيفة هاون سقطت على حي الميدان بدمشق صباح اليوم. وغالباً ما تقصف الفصائل المتمركزة في محيط العاصمة أحياءها، ولا سيما حين تدور معارك في الغوطة."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeShelling {
+		t.Errorf("Extract(%q) = %v; want the one shelling told, not the habit", text, describeAll(got))
+	}
+}
