@@ -61,7 +61,7 @@ func (p *passage) candidates() []Candidate {
 	drafts = splitDuals(drafts)
 	var out []Candidate
 	for _, d := range drafts {
-		if d.summary || p.history(d) || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} &&
+		if d.summary || p.history(d) || p.abroad(d) || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} &&
 			p.hintedGovernorate(d) == "" {
 			continue // a total of incidents told apart, or nothing of its own a reviewer could place, date or count
 		}
@@ -91,6 +91,14 @@ func severalEvents(toks []token, sp span) bool {
 		}
 	}
 	return false
+}
+
+// abroad reports a draft whose place is in another country: told so, or the
+// same place told so elsewhere in the passage ("in the town" after "Hermel in
+// eastern Lebanon").
+func (p *passage) abroad(d draft) bool {
+	m, _ := d.mainPlace()
+	return m != nil && (m.abroad || p.abroadIDs[m.Match.Place.ID])
 }
 
 // historyDays is how long before publication an event told with a date of

@@ -21,6 +21,9 @@ func withFollowers(toks []token, i int, c count) count {
 			i++ // the counted noun: "3 مدنيين", "طفلين"
 		}
 	}
+	if oneAfterNoun(toks, i, c) {
+		i++ // "شخص واحد": the noun's numeral, not "و" and "أحد" (and one more)
+	}
 	for i < len(toks) {
 		if n, used := joinedPersons(toks, i); used > 0 {
 			*c.Value += n
@@ -37,6 +40,26 @@ func withFollowers(toks []token, i int, c count) count {
 	c.More = i < len(toks) && otherWords[toks[i].Norm]
 	return c
 }
+
+// oneAfterNoun reports "واحد" or "واحدة" at toks[i] right after a count of one
+// ("قتل شخص واحد", "طفلة واحدة"): the numeral agreeing with its noun, when what
+// follows it is no noun it governs: the sentence goes on with a preposition,
+// a conjunction or "على الأقل", or ends. "وأحد عناصر الأمن" (and one of the
+// security men), which normalising spells alike, goes on to the noun of whom.
+func oneAfterNoun(toks []token, i int, c count) bool {
+	if i >= len(toks) || c.Value == nil || *c.Value != 1 || toks[i].Norm != "واحد" && toks[i].Norm != "واحده" {
+		return false
+	}
+	if i+1 >= len(toks) || toks[i+1].Start > toks[i].End+1 {
+		return true // the sentence ends, or punctuation follows
+	}
+	next := toks[i+1].Norm
+	return oneFollowers[next] || strings.HasPrefix(next, "و") || strings.HasPrefix(next, "ب") && !strings.HasPrefix(next, "بن")
+}
+
+// oneFollowers may follow the numeral "واحد" after its noun.
+var oneFollowers = wordSet("علي", "في", "فقط", "جراء", "اثر", "بسبب", "خلال", "عند", "داخل", "قرب", "بعد", "منذ",
+	"حتي", "اثناء")
 
 // joinedMembers reads, within three words of a count, "وأربعة من أفرادها",
 // "و3 من المسلحين": more people of the same count, of another group. It

@@ -471,11 +471,30 @@ func habitual(toks []token, i int) bool {
 	if isLatin(w) && anyNear(toks, i, -4, -1, frequencyWords) {
 		return true // "cells regularly carry out attacks": what happens, not what happened
 	}
+	if habitOpening(toks, i) {
+		return true // "وغالباً ما تقصف الفصائل … حين تدور معارك": what happens, not what happened
+	}
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
 		return false
 	}
 	return anyNear(toks, i, -2, -1, relativePronouns)
 }
+
+// habitOpening reports a sentence opened by an adverb of habit and "ما"
+// ("وغالباً ما تقصف …", "عادةً ما تشهد …") before token i: the sentence tells
+// what happens as a rule, every incident word in it included.
+func habitOpening(toks []token, i int) bool {
+	for j := 0; j+1 < len(toks) && j < 3 && j+1 < i; j++ {
+		if toks[j].in(habitAdverbs) && toks[j+1].Norm == "ما" {
+			return true
+		}
+	}
+	return false
+}
+
+// habitAdverbs with "ما" before a present-tense verb tell a habit: "غالباً ما",
+// "عادةً ما", "كثيراً ما", "دائماً ما".
+var habitAdverbs = wordSet("غالبا", "عاده", "كثيرا", "دائما", "نادرا")
 
 // frequencyWords before an English incident word tell how often things
 // happen: a habit, not an event.

@@ -19,6 +19,7 @@ type mention struct {
 	phrase     string // with its type word: "منطقة البدروسية", "the town of al-Hamra"
 	ofPrev     bool   // the context told with the mention before it: "بريف اللاذقية" after "البدروسية"
 	writtenEnd int    // where the name as written ends, past what the gazetteer matched
+	abroad     bool   // told as a place of another country: "Hermel in eastern Lebanon"
 }
 
 // newMention reads m in the sentence whose tokens are toks.
@@ -120,10 +121,27 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if m.tok1-m.tok0 != 2 || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
-		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" {
+		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) {
 		return 0
 	}
 	return t.End
+}
+
+// quantityWords, glued to "ب", tell how much of something was used: "بأكثر من
+// عشر قذائف", "بعشرات القذائف", "بنحو", "بعدد من".
+var quantityWords = wordSet("اكثر", "اقل", "نحو", "حوالي", "قرابه", "عشرات", "مئات", "الاف", "عدد", "عده",
+	"مختلف", "كميه", "كميات")
+
+// prepPhrase reports a word that opens a phrase of the preposition "ب" after a
+// place's name rather than continuing it: the article glued to it ("بالقذائف",
+// "بالرصاص"; a place glued so is its area, read elsewhere) or a word of
+// quantity ("بأكثر من", "بعشرات"). A second word of a name never carries them.
+func prepPhrase(w string) bool {
+	rest, ok := strings.CutPrefix(w, "ب")
+	if !ok {
+		return false
+	}
+	return strings.HasPrefix(rest, "ال") || quantityWords[rest]
 }
 
 // isArea reports a mention that names an area by its qualifiers: "ريف إدلب

@@ -11,7 +11,9 @@ var (
 	// verdictWords are the words of courts and sentences: what they judge is past.
 	verdictWords = wordSet("محكمه", "محاكم", "احكام", "حكما", "قضت", "القاضي", "قاضي", "جنايات", "محكوم",
 		"المحكومين", "محكومين", "بجرم", "الاشغال", "المؤبد", "غيابيه", "غيابي", "court", "courts", "sentenced",
-		"verdict", "convicted", "tribunal", "trial")
+		"verdict", "convicted", "tribunal", "trial",
+		// a sentence handed down and who stands trial: "was given a life sentence", "his co-defendant"
+		"sentence", "sentences", "defendant", "defendants", "prosecutors", "indictment")
 	// memorialWords mark a commemoration of a past event.
 	memorialWords = wordSet("ذكري", "الذكري", "تخليدا", "تخليد", "وقفه", "anniversary",
 		"commemorate", "commemorated", "commemorating", "commemoration", "memorial", "vigil")

@@ -31,6 +31,7 @@ type passage struct {
 	places    Places
 	sents     []sentence
 	earlier   []gazetteer.Mention // the gazetteer's mentions of the sentences read so far
+	abroadIDs map[string]bool     // places told as another country's: "Hermel in eastern Lebanon"
 }
 
 // newPassage splits text into sentences and finds triggers, dates, counts and
@@ -119,6 +120,14 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		}
 		p.earlier = append(p.earlier, ms[lo:hi]...)
 		assignRoles(text, s.toks, s.ms, dateEnd)
+		for _, m := range s.ms {
+			if m.abroad {
+				if p.abroadIDs == nil {
+					p.abroadIDs = map[string]bool{}
+				}
+				p.abroadIDs[m.Match.Place.ID] = true
+			}
+		}
 		skip := skipSpans(s.dates, s.ms)
 		s.counts = append(findCounts(s.toks, skip), findCountsEN(text, s.toks, skip)...)
 		p.sents = append(p.sents, s)

@@ -147,6 +147,7 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 	prev := -1 // last mention that a reference point may locate
 	for i := range ms {
 		m := &ms[i]
+		m.abroad = abroad(text, toks, *m)
 		if m.Start < dateEnd {
 			m.role = RoleDateline
 			continue

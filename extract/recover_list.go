@@ -87,7 +87,7 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 			last = j // "الشيخ علي", "X الغربية": part of the name, not a preposition or a side
 			continue
 		}
-		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || isTypeWord(n) || isCountWord(n) ||
+		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || j > from && prepPhrase(n) || j == from && relativeVerb(n) || isTypeWord(n) || isCountWord(n) ||
 			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) {
 			break // "بلدة X أراضي زراعية": the name ends before a site it holds
 		}
@@ -97,6 +97,22 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 		last = j
 	}
 	return last
+}
+
+// dwellVerbs, with the pronoun of the place glued to them, open a clause that
+// describes a place instead of naming it: "حي يقطنه موظفون" (a quarter its
+// people are …), "قرية تسكنها عائلات", "بلدة تضم مخيمات".
+var dwellVerbs = wordSet("يقطن", "تقطن", "يسكن", "تسكن", "يضم", "تضم", "يحوي", "تحوي", "يقيم", "تقيم")
+
+// relativeVerb reports a verb of dwelling or holding with a pronoun suffix
+// right after a type word: the place is described, not named.
+func relativeVerb(w string) bool {
+	for _, suf := range []string{"ه", "ها", "هم"} {
+		if base, ok := strings.CutSuffix(w, suf); ok && dwellVerbs[base] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameAli reports the name "علي" written with a dotted yaa, which normalising

@@ -319,3 +319,17 @@ func TestFindAll_TypeWordThenConjunction(t *testing.T) {
 		}
 	}
 }
+
+// An English possessive or demonstrative capitalised at the head of a sentence
+// starts no name: "His co-worker" is not read as a transliteration of a city.
+func TestFindAll_DeterminerStartsNoName(t *testing.T) {
+	g := mustDefault(t)
+	for _, text := range []string{"His co-worker was wounded in the attack.", "Their co-founder was arrested on Monday."} {
+		if got := g.FindAll(text); len(got) != 0 {
+			t.Errorf("FindAll(%q) = %q → %s; want no place", text, got[0].Text, got[0].Match.Place.ID)
+		}
+	}
+	if got := g.FindAll("This week gunmen killed two men in Hama."); len(got) != 1 || got[0].Match.Place.NameEN != "Hama" {
+		t.Errorf("FindAll lost the place after a determiner: %d mentions", len(got))
+	}
+}

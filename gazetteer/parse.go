@@ -231,7 +231,7 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
 // are built in a buffer on the stack, so a word costs no allocation unless it
 // names a place.
 func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, string) {
-	if j >= len(toks) || !toks[j].arabic && !m.query && !toks[j].upper {
+	if j >= len(toks) || !toks[j].arabic && !m.query && (!toks[j].upper || determinersEN[toks[j].norm]) {
 		return nil, 0, ""
 	}
 	maxN := 0
@@ -288,6 +288,14 @@ func englishWordAfter(toks []token, k int) bool {
 func lowerTail(toks []token, k int) bool {
 	t := toks[k]
 	return !t.arabic && !t.upper && functionWordsEN[t.norm]
+}
+
+// determinersEN are English possessives and demonstratives: capitalised at the
+// head of a sentence ("His co-defendant", "This week"), they start no name,
+// whatever the words after them spell in another transliteration.
+var determinersEN = map[string]bool{
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+	"this": true, "that": true, "these": true, "those": true,
 }
 
 // functionWordsEN are English prepositions, conjunctions and auxiliaries that

@@ -1,0 +1,67 @@
+package extract
+
+import "strings"
+
+// Syrian news also tells events in the neighbouring countries, often at towns
+// whose names Syrian villages share (Hermel, al-Qaim). A place told with a
+// foreign country right after it ("in eastern Lebanon", "في البقاع اللبناني",
+// "مدينة القائم العراقية") is abroad, and so is the same place told again in
+// the passage ("in the town", "Hermel"); an event whose places are all abroad
+// is no incident to map. A border named by
+// its country ("قرب الحدود اللبنانية", "near the Turkish border") locates a
+// Syrian place and says nothing of the kind.
+
+var (
+	// foreignCountries name the neighbouring countries; foreignRegions their
+	// border regions that Syrian news names alone ("the northern Bekaa").
+	foreignCountries = wordSet("لبنان", "العراق", "عراق", "تركيا", "الاردن", "اردن", "lebanon", "iraq", "turkey",
+		"jordan", "türkiye", "turkiye")
+	foreignRegions = wordSet("البقاع", "بقاع", "عكار", "الانبار", "انبار", "bekaa", "beqaa", "biqa", "akkar", "anbar")
+	// foreignAdjectives follow a place of the country: "القائم العراقية", "البقاع اللبناني".
+	foreignAdjectives = wordSet("اللبناني", "اللبنانيه", "العراقي", "العراقيه", "التركي", "التركيه", "الاردني",
+		"الاردنيه", "لبنانيه", "عراقيه", "تركيه", "اردنيه")
+	// abroadFillers may stand between a place and its country: "in eastern Lebanon",
+	// "في شمال العراق", "in the northern Bekaa".
+	abroadFillers = wordSet("في", "ب", "in", "the", "of", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+		"غربي", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeastern",
+		"northwestern", "southeastern", "southwestern", "منطقه", "area", "region")
+)
+
+// abroad reports a mention told as a place of another country: followed, past
+// a preposition and a direction only, by a neighbouring country or one of its
+// border regions, or by the country's adjective.
+func abroad(text string, toks []token, m mention) bool {
+	if foreignRegionName(toks, m) {
+		return true
+	}
+	if m.tok1 > m.tok0 && m.tok1 <= len(toks) && foreignAdjectives[toks[m.tok1-1].Norm] {
+		return true // "مدينة القائم العراقية" read whole as an unknown name
+	}
+	for j := m.tok1; j < len(toks) && j < m.tok1+4; j++ {
+		if j > 0 && strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ".,،:;()") {
+			return false
+		}
+		t := toks[j]
+		if t.in(foreignCountries) || t.in(foreignRegions) || j == m.tok1 && foreignAdjectives[t.Norm] {
+			return true
+		}
+		if j > m.tok1 && foreignAdjectives[t.Norm] && toks[j-1].in(foreignRegions) {
+			return true
+		}
+		if !t.in(abroadFillers) {
+			return false
+		}
+	}
+	return false
+}
+
+// foreignRegionName reports a mention that is itself a foreign border region
+// ("البقاع", "the Bekaa"), which the gazetteer may read as a Syrian hamlet.
+func foreignRegionName(toks []token, m mention) bool {
+	for j := m.tok0; j < m.tok1 && j < len(toks); j++ {
+		if toks[j].in(foreignRegions) {
+			return true
+		}
+	}
+	return false
+}
