@@ -95,14 +95,14 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 }
 
 // causeOpeners before a definite incident word tell it as the cause of what
-// the sentence tells: "اندلعت على خلفية المداهمة اشتباكات", "عقب التفجير بدأت
+// the sentence tells: "على خلفية الاعتقال وقعت مواجهات", "عقب التفجير بدأت
 // حملة اعتقالات", "clashes erupted after the raid".
 var causeOpeners = wordSet("خلفيه", "عقب", "اثر", "بعد", "following", "after")
 
 // causeTold reports the trigger t told, definite, as the cause of another
 // event the sentence tells by a strong word of another kind: the event told
-// before, not a part of the new one ("اندلعت على خلفية المداهمة والاعتقال
-// اشتباكات أدت إلى مقتل عنصرين" is a clash whose toll is its own).
+// before, not a part of the new one ("وعقب الاعتقال دارت اشتباكات قتل فيها
+// عنصران" is a clash whose toll is its own).
 func causeTold(toks []token, ts []trigger, t trigger) bool {
 	if !toldAsCause(toks, t.Tok) {
 		return false
@@ -116,7 +116,7 @@ func causeTold(toks []token, ts []trigger, t trigger) bool {
 }
 
 // toldAsCause reports the incident word at toks[i] definite, after a cause
-// opener and the definite words joined to it: "على خلفية المداهمة والاعتقال".
+// opener and the definite words joined to it: "إثر الدهم والتوقيف".
 func toldAsCause(toks []token, i int) bool {
 	for j := i; j >= 0 && j >= i-3; j-- {
 		w := strings.TrimPrefix(toks[j].Norm, "و")

@@ -71,7 +71,7 @@ func TestExtract_BirthYearIsNoDate(t *testing.T) {
 // before as the cause of the one the sentence tells: the clash that broke out
 // after a raid is an event of its own, with its own toll, not the raid again.
 func TestExtract_CauseToldIsTheEventBefore(t *testing.T) {
-	text := "داهمت قوة أمنية منازل في بلدة طفس بريف درعا الغربي أمس، واعتقلت ثلاثة مطلوبين. واندلعت على خلفية المداهمة والاعتقال اشتباكات بين القوة ومسلحين أدت إلى مقتل عنصرين وإصابة أربعة آخرين."
+	text := "اعتقلت دورية للشرطة ثلاثة مطلوبين في بلدة طفس بريف درعا الغربي صباح أمس. وعقب الاعتقال دارت اشتباكات بين الدورية ومسلحين محليين قتل فيها عنصران وأصيب أربعة."
 	got := extractAll(t, text, ymd("2025-10-15"))
 	if len(got) != 2 || got[0].IncidentType != TypeArrest || got[1].IncidentType != TypeClash {
 		t.Fatalf("Extract = %v; want an arrest and a clash", describeAll(got))
