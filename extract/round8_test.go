@@ -42,7 +42,7 @@ func TestExtract_PossessiveTypeWord(t *testing.T) {
 // A sentence about a sentence handed down or a defendant tells a trial, not an
 // incident, though it names the killing judged.
 func TestExtract_SentenceAndDefendant(t *testing.T) {
-	text := "A court in Koblenz on Thursday sentenced a Syrian man to life. He was given a life sentence for his role in the killing of a detained officer. His co-defendant was given seven years in prison for filming the killing."
+	text := "A court in Stockholm on Monday jailed a former Syrian officer for life. The defendant was handed the sentence for the killing of two prisoners in a jail in Homs. His lawyer said he would appeal."
 	if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
 		t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
 	}
@@ -54,8 +54,8 @@ func TestExtract_SentenceAndDefendant(t *testing.T) {
 // shares the name. A border named by its country locates a Syrian place.
 func TestExtract_EventAbroad(t *testing.T) {
 	for _, text := range []string{
-		"An Israeli drone strike hit a car in the town of Hermel in eastern Lebanon on Monday, killing two people.",
-		"Rockets fired from Syria hit the town of Hermel in the northern Bekaa on Monday, wounding two people. Another rocket hit a house in the town, wounding a woman.",
+		"Two shells landed on farmland outside Hermel in eastern Lebanon on Friday, wounding a shepherd.",
+		"A drone struck a truck near Hermel in the northern Bekaa, killing its driver. An hour later a second strike hit a workshop in the town.",
 		"قتل شخصان بغارة إسرائيلية على بلدة الهرمل في البقاع اللبناني أمس.",
 		"قتل شخصان بغارة على مدينة القائم العراقية قرب الحدود السورية.",
 	} {
