@@ -129,7 +129,10 @@ describe('zoomed-out views', { timeout: 240000 }, () => {
     assert.equal(await page.evaluate(() => document.body.dataset.mode), 'points');
     const items = await api(await pageItemsURL(page));
     assert.ok(items.features.length > 0 && items.features.length <= 5000, `${items.features.length} in view`);
-    assert.ok(requests.some((u) => u.pathname === ITEMS && u.searchParams.get('limit') === '10000'), 'points fetched');
+    // The points come in one page, of 1,000 when that holds them (the server's queue for
+    // small pages), else of 10,000.
+    const limit = items.features.length <= 1000 ? '1000' : '10000';
+    assert.ok(requests.some((u) => u.pathname === ITEMS && u.searchParams.get('limit') === limit), `points fetched with limit ${limit}`);
     assert.equal(await page.$$eval('.agg-cell', (c) => c.length), 0, 'no cells left');
     assert.equal(num(await page.textContent('#list-count')), items.features.length);
     // Zooming out from there switches to cells again.

@@ -9,6 +9,15 @@ export const ITEMS = '/api/collections/incidents/items';
 /** MAX_LIMIT is the largest page the API serves (and what the page asks for). */
 export const MAX_LIMIT = 10000;
 
+/** SMALL_LIMIT is the largest page the server serves in its own queue, apart from larger ones. */
+export const SMALL_LIMIT = 1000;
+
+/**
+ * pointsLimit is the limit to fetch the n incidents of a view with: SMALL_LIMIT when it
+ * holds them, so that a small view never waits behind others' country-wide pages.
+ */
+export const pointsLimit = (n) => (n <= SMALL_LIMIT ? SMALL_LIMIT : MAX_LIMIT);
+
 const round = (n) => Number(n.toFixed(5));
 
 /** bboxString gives Leaflet bounds as "minLon,minLat,maxLon,maxLat", clamped to the world. */

@@ -8,7 +8,7 @@
 
 import { parseHash, formatHash, TYPES } from './hash.js';
 import {
-  Channel, getJSON, itemsURL, bboxString, hasNext, nextLink, exportURL, histogramURL, countsURL, aggregateURL,
+  Channel, getJSON, itemsURL, pointsLimit, bboxString, hasNext, nextLink, exportURL, histogramURL, countsURL, aggregateURL,
 } from './api.js';
 import { setLang, t, lang, formatNumber, formatDate } from './i18n.js';
 import { IncidentLayer, DensityLayer, POPUP } from './layers.js';
@@ -143,7 +143,7 @@ async function loadShown() {
     ]);
     if (!agg || !page || gen !== shownGen) return;
     const points = !state.show && usePoints(map.getZoom(), agg.numberMatched);
-    const fc = points && hasNext(page) ? await channels.points.get(itemsURL(v)) : page;
+    const fc = points && hasNext(page) ? await channels.points.get(itemsURL({ ...v, limit: pointsLimit(agg.numberMatched) })) : page;
     if (!fc || gen !== shownGen) return;
     if (points) drawPoints(fc, agg.numberMatched);
     else drawCells(agg, fc);
