@@ -172,7 +172,7 @@ func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encode
 // answers 304.
 func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := checkParams(r.URL.Query(), []string{"f"}); err != nil {
+		if err := checkWholeParams(r.URL.Query(), "f"); err != nil {
 			writeError(w, r, log, err)
 			return
 		}

@@ -138,7 +138,7 @@ func handleAreaItems(places Places, level int, log *slog.Logger) http.Handler {
 		n = len(fs)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := checkParams(r.URL.Query(), []string{"limit", "f"}); err != nil {
+		if err := checkWholeParams(r.URL.Query(), "limit", "f"); err != nil {
 			writeError(w, r, log, err)
 			return
 		}

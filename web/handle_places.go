@@ -172,7 +172,7 @@ func handleGovernoratesCollection() http.Handler {
 // handleGovernorateItems serves the governorate outlines, all 14 at once.
 func handleGovernorateItems(places Places, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := checkParams(r.URL.Query(), []string{"limit", "f"}); err != nil {
+		if err := checkWholeParams(r.URL.Query(), "limit", "f"); err != nil {
 			writeError(w, r, log, err)
 			return
 		}

@@ -42,6 +42,26 @@ func checkParams(q url.Values, allowed []string) error {
 	return nil
 }
 
+// checkWholeParams checks the query of a collection or item served whole
+// (governorates, districts, sub-districts, one incident): only the given
+// parameters among limit and f, a limit that is a limit though there is
+// nothing to cut, and an f naming GeoJSON. They once took any value without
+// a word.
+func checkWholeParams(q url.Values, allowed ...string) error {
+	if err := checkParams(q, allowed); err != nil {
+		return err
+	}
+	if s := q.Get("limit"); s != "" {
+		if n, err := strconv.Atoi(s); err != nil || n < 1 {
+			return badRequest{fmt.Sprintf("limit: %q is not a whole number of at least 1", s)}
+		}
+	}
+	if s := q.Get("f"); s != "" && s != "json" && s != "geojson" {
+		return badRequest{fmt.Sprintf("f: %q is not one of json, geojson", s)}
+	}
+	return nil
+}
+
 // ParseFilter turns the items query (or the same filters given to `mapsrv
 // export`) into a filter of published incidents. Errors name the parameter.
 func ParseFilter(q url.Values) (incidents.Filter, error) {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,5 +78,39 @@ func TestProblem_LongValueClipped(t *testing.T) {
 		if len(p.Detail) > 1000+len("…") || !utf8.ValidString(p.Detail) || !strings.Contains(p.Detail[:min(len(p.Detail), 80)], name) {
 			t.Errorf("%s: a detail of %d bytes, valid UTF-8 %v, starting %.80q", name, len(p.Detail), utf8.ValidString(p.Detail), p.Detail)
 		}
+	}
+}
+
+// TestWholeCollections_BadParams: the collections served whole and one
+// incident take limit and f only as what they are, and say so of anything
+// else, where they took any value without a word.
+func TestWholeCollections_BadParams(t *testing.T) {
+	srv, _ := newTestServer(t)
+	var fc struct{ Features []json.RawMessage }
+	getJSON(t, srv.URL+"/api/collections/incidents/items?limit=1", http.StatusOK, &fc)
+	var one struct{ ID int64 }
+	if len(fc.Features) != 1 || json.Unmarshal(fc.Features[0], &one) != nil {
+		t.Fatalf("no incident to ask for: %s", fc.Features)
+	}
+	item := "/api/collections/incidents/items/" + strconv.FormatInt(one.ID, 10)
+	for _, path := range []string{"/api/collections/governorates/items", "/api/collections/districts/items", "/api/collections/subdistricts/items"} {
+		getJSON(t, srv.URL+path+"?limit=5&f=json", http.StatusOK, nil)
+		for q, param := range map[string]string{"limit=abc": "limit", "limit=0": "limit", "limit=-3": "limit", "f=xml": "f"} {
+			checkProblem(t, srv.URL+path+"?"+q, param)
+		}
+	}
+	getJSON(t, srv.URL+item+"?f=geojson", http.StatusOK, nil)
+	checkProblem(t, srv.URL+item+"?f=csv", "f")
+	checkProblem(t, srv.URL+item+"?limit=5", "limit")
+}
+
+// checkProblem asks for url and wants a 400 problem whose detail starts by
+// naming param.
+func checkProblem(t *testing.T, url, param string) {
+	t.Helper()
+	var p struct{ Detail string }
+	getJSON(t, url, http.StatusBadRequest, &p)
+	if !strings.Contains(p.Detail, param) {
+		t.Errorf("GET %s: detail %q does not name %s", url, p.Detail, param)
 	}
 }
