@@ -40,9 +40,9 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	setLocator(store, gaz)
-	progress := func(n int) { fmt.Fprintf(e.stderr, "\rimported %d incidents", n) }
-	n, err := store.Import(ctx, filesSeq(e, fs.Args(), incidents.Status(*status)), progress)
-	fmt.Fprintln(e.stderr)
+	bar := newProgress(e.stderr, "imported incidents:", 0)
+	n, err := store.Import(ctx, filesSeq(e, fs.Args(), incidents.Status(*status)), bar.update)
+	bar.done()
 	if err != nil {
 		return fmt.Errorf("import: nothing imported: %w", err)
 	}
@@ -65,14 +65,9 @@ func fillAfterImport(ctx context.Context, e env, store any, n int) error {
 		return nil
 	}
 	start := time.Now()
-	var progress func(int)
-	if isTerminal(e.stderr) {
-		progress = func(done int) { fmt.Fprintf(e.stderr, "\rencoding features %s", progressBar(done, n)) }
-	}
-	done, err := f.FillFeatures(ctx, progress)
-	if progress != nil {
-		fmt.Fprintln(e.stderr)
-	}
+	bar := newProgress(e.stderr, "encoding features", n)
+	done, err := f.FillFeatures(ctx, bar.update)
+	bar.done()
 	if err != nil {
 		return fmt.Errorf("the import stands; encoding its features failed (they are encoded when read, "+
 			"and serve encodes the rest at start): %w", err)

@@ -65,9 +65,9 @@ func migrate(ctx context.Context, e env, src *sqlite.Store, dst *postgis.Store, 
 	}
 	fmt.Fprintf(e.stderr, "migrate: %d gazetteer records copied\n", places)
 	var read migrateCounts
-	progress := func(n int) { fmt.Fprintf(e.stderr, "\rmigrate: %d of %d incidents", n, total) }
-	n, err := dst.Restore(ctx, allIncidents(ctx, src, &read), progress)
-	fmt.Fprintln(e.stderr)
+	bar := newProgress(e.stderr, "migrate: incidents", total)
+	n, err := dst.Restore(ctx, allIncidents(ctx, src, &read), bar.update)
+	bar.done()
 	if err != nil {
 		return fmt.Errorf("migrate: no incident copied: %w", err)
 	}

@@ -42,15 +42,10 @@ func runSynth(ctx context.Context, e env, args []string) error {
 	defer store.Close()
 	store.SetLocator(gaz.District)
 	start := time.Now()
-	var progress func(int)
-	if isTerminal(e.stderr) {
-		progress = func(done int) { fmt.Fprintf(e.stderr, "\r%s", progressBar(done, *n)) }
-	}
+	bar := newProgress(e.stderr, "synth:", *n)
 	g := newSynth(gaz.Places(), *seed, time.Now().UTC())
-	imported, err := store.Import(ctx, g.incidents(*n), progress)
-	if progress != nil {
-		fmt.Fprintln(e.stderr)
-	}
+	imported, err := store.Import(ctx, g.incidents(*n), bar.update)
+	bar.done()
 	if err != nil {
 		return fmt.Errorf("synth: nothing imported: %w", err)
 	}

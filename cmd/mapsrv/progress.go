@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// progress reports long work on w: on a terminal, one line redrawn in place
+// (a bar when the total is known); elsewhere (a log file, a pipe), a line at
+// each tenth of the total, or at each progressStep when it is unknown, so
+// that a log of a migration of a million gets ten lines, not five hundred
+// carriage returns on one.
+type progress struct {
+	w        io.Writer
+	label    string
+	total    int // 0 when unknown
+	terminal bool
+	shown    int // the last tenth, or step, written off the terminal
+	drawn    bool
+}
+
+// progressStep is how often a count of unknown total is written off a
+// terminal: an import's, whose files are read as they come.
+const progressStep = 10_000
+
+func newProgress(w io.Writer, label string, total int) *progress {
+	return &progress{w: w, label: label, total: total, terminal: isTerminal(w)}
+}
+
+// update reports done items.
+func (p *progress) update(done int) {
+	switch {
+	case p.terminal && p.total > 0:
+		fmt.Fprintf(p.w, "\r%s %s", p.label, progressBar(done, p.total))
+	case p.terminal:
+		fmt.Fprintf(p.w, "\r%s %d", p.label, done)
+	case p.total > 0:
+		if tenth := done * 10 / p.total; tenth > p.shown {
+			p.shown = tenth
+			fmt.Fprintf(p.w, "%s %d of %d (%d%%)\n", p.label, done, p.total, done*100/p.total)
+		}
+	default:
+		if step := done / progressStep; step > p.shown {
+			p.shown = step
+			fmt.Fprintf(p.w, "%s %d\n", p.label, done)
+		}
+	}
+	p.drawn = true
+}
+
+// done ends the terminal's line, if it was drawn on.
+func (p *progress) done() {
+	if p.terminal && p.drawn {
+		fmt.Fprintln(p.w)
+	}
+}
