@@ -65,7 +65,7 @@ func TestImport_SIGKILL(t *testing.T) {
 	}
 	// Progress comes every 10,000 incidents: the transaction is then well under way.
 	progress := bufio.NewReader(stderr)
-	got, err := progress.ReadString('d') // "imported incidents: 10000"
+	got, err := progress.ReadString('d') // "imported 10000 incidents"
 	if err != nil {
 		cmd.Process.Kill()
 		t.Fatalf("no progress from the child before it ended (%q): %v", got, err)

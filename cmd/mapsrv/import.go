@@ -40,7 +40,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	setLocator(store, gaz)
-	bar := newProgress(e.stderr, "imported incidents:", 0)
+	bar := newProgress(e.stderr, "imported", "incidents", 0)
 	n, err := store.Import(ctx, filesSeq(e, fs.Args(), incidents.Status(*status)), bar.update)
 	bar.done()
 	if err != nil {
@@ -65,7 +65,7 @@ func fillAfterImport(ctx context.Context, e env, store any, n int) error {
 		return nil
 	}
 	start := time.Now()
-	bar := newProgress(e.stderr, "encoding features", n)
+	bar := newProgress(e.stderr, "encoding", "features", n)
 	done, err := f.FillFeatures(ctx, bar.update)
 	bar.done()
 	if err != nil {

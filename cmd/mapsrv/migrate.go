@@ -65,7 +65,7 @@ func migrate(ctx context.Context, e env, src *sqlite.Store, dst *postgis.Store, 
 	}
 	fmt.Fprintf(e.stderr, "migrate: %d gazetteer records copied\n", places)
 	var read migrateCounts
-	bar := newProgress(e.stderr, "migrate: incidents", total)
+	bar := newProgress(e.stderr, "migrate:", "incidents", total)
 	n, err := dst.Restore(ctx, allIncidents(ctx, src, &read), bar.update)
 	bar.done()
 	if err != nil {

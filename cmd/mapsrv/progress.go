@@ -12,8 +12,9 @@ import (
 // carriage returns on one.
 type progress struct {
 	w        io.Writer
-	label    string
-	total    int // 0 when unknown
+	label    string // what is being done: "migrate:", "imported"
+	unit     string // what is counted: "incidents"
+	total    int    // 0 when unknown
 	terminal bool
 	shown    int // the last tenth, or step, written off the terminal
 	drawn    bool
@@ -23,26 +24,26 @@ type progress struct {
 // terminal: an import's, whose files are read as they come.
 const progressStep = 10_000
 
-func newProgress(w io.Writer, label string, total int) *progress {
-	return &progress{w: w, label: label, total: total, terminal: isTerminal(w)}
+func newProgress(w io.Writer, label, unit string, total int) *progress {
+	return &progress{w: w, label: label, unit: unit, total: total, terminal: isTerminal(w)}
 }
 
 // update reports done items.
 func (p *progress) update(done int) {
 	switch {
 	case p.terminal && p.total > 0:
-		fmt.Fprintf(p.w, "\r%s %s", p.label, progressBar(done, p.total))
+		fmt.Fprintf(p.w, "\r%s %s %s", p.label, p.unit, progressBar(done, p.total))
 	case p.terminal:
-		fmt.Fprintf(p.w, "\r%s %d", p.label, done)
+		fmt.Fprintf(p.w, "\r%s %d %s", p.label, done, p.unit)
 	case p.total > 0:
 		if tenth := done * 10 / p.total; tenth > p.shown {
 			p.shown = tenth
-			fmt.Fprintf(p.w, "%s %d of %d (%d%%)\n", p.label, done, p.total, done*100/p.total)
+			fmt.Fprintf(p.w, "%s %d of %d %s (%d%%)\n", p.label, done, p.total, p.unit, done*100/p.total)
 		}
 	default:
 		if step := done / progressStep; step > p.shown {
 			p.shown = step
-			fmt.Fprintf(p.w, "%s %d\n", p.label, done)
+			fmt.Fprintf(p.w, "%s %d %s\n", p.label, done, p.unit)
 		}
 	}
 	p.drawn = true

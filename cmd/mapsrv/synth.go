@@ -42,7 +42,7 @@ func runSynth(ctx context.Context, e env, args []string) error {
 	defer store.Close()
 	store.SetLocator(gaz.District)
 	start := time.Now()
-	bar := newProgress(e.stderr, "synth:", *n)
+	bar := newProgress(e.stderr, "synth:", "incidents", *n)
 	g := newSynth(gaz.Places(), *seed, time.Now().UTC())
 	imported, err := store.Import(ctx, g.incidents(*n), bar.update)
 	bar.done()
