@@ -1,6 +1,7 @@
 // Package incidents defines the security incidents mapsrv stores and serves, the
 // filters that select them, and the Store interface its backends implement
-// (incidents/sqlite, the embedded default). It knows nothing of HTTP or SQL.
+// (incidents/sqlite, the embedded default, and incidents/postgis). It knows
+// nothing of HTTP or SQL.
 //
 // Locations are WGS 84 points in orb's [lon, lat] order. Dates are civil dates,
 // held as time.Time at midnight UTC.

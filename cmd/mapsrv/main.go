@@ -1,22 +1,29 @@
 // Command mapsrv serves a map of security incidents in Syria and the data
 // behind it as an OGC API – Features service, and holds the command-line tools
-// around it: import, export, geocode, gazetteer import and extract.
+// around it: import, export, geocode, gazetteer import, extract, migrate,
+// synth, backup, check and version. 'mapsrv COMMAND -h' lists a command's
+// flags.
 //
 // Usage:
 //
 //	mapsrv serve   [--addr 127.0.0.1:8080] [--db mapsrv.db] [--read-db postgres://STANDBY]
-//	mapsrv import  [--db PATH] FILE...
-//	mapsrv export  [--db PATH] [--format geojson|csv] [--bbox ...] [--datetime ...] [--incident_type ...] [--admin1_pcode ...] [--filter CQL2]
+//	               [--tokens-file FILE] [--max-body BYTES] [--max-conns N] [--query-timeout 15s]
+//	               [--cors-write-origins ORIGIN,...]
+//	mapsrv import  [--db PATH] [--status published|draft] FILE...
+//	mapsrv export  [--db PATH] [--format geojson|csv] [--bbox ...] [--datetime ...] [--incident_type ...]
+//	               [--admin1_pcode ...] [--admin2_pcode ...] [--min_killed N] [--q WORDS] [--filter CQL2] [--filter-lang ...]
 //	mapsrv geocode [--db PATH] QUERY...
 //	mapsrv gazetteer import --db PATH FILE...
-//	mapsrv extract [--db PATH] [--published YYYY-MM-DD] [FILE|-]
+//	mapsrv extract [--db PATH] [--published YYYY-MM-DD] [--lang ar|en] [FILE|-]
 //	mapsrv migrate --from PATH.db --to postgres://...
 //	mapsrv synth   --db PATH --n N [--seed S]
 //	mapsrv backup  --db PATH OUT
 //	mapsrv check   --db PATH
 //	mapsrv version
 //
-// Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB, MAPSRV_READ_DB.
+// Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB, MAPSRV_READ_DB,
+// MAPSRV_MAX_CONNS, MAPSRV_QUERY_TIMEOUT; MAPSRV_TOKENS holds the write
+// tokens.
 package main
 
 import (
