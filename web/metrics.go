@@ -140,7 +140,7 @@ var (
 	cacheMisses  = prometheus.NewDesc("mapsrv_response_cache_misses_total", "Cacheable reads the handler had to answer.", nil, nil)
 	cacheRatio   = prometheus.NewDesc("mapsrv_response_cache_hit_ratio", "Hits over hits and misses since start (0 before any).", nil, nil)
 	cacheEntries = prometheus.NewDesc("mapsrv_response_cache_entries", "Responses held in the cache.", nil, nil)
-	cacheSize    = prometheus.NewDesc("mapsrv_response_cache_bytes", "Bytes of response bodies held in the cache.", nil, nil)
+	cacheSize    = prometheus.NewDesc("mapsrv_response_cache_bytes", "Bytes the cache holds: response bodies, their keys and headers, and a fixed overhead per entry.", nil, nil)
 )
 
 // cacheCollector reads the response cache's counters when scraped.

@@ -73,10 +73,10 @@ const usage = `usage: mapsrv COMMAND [flags]
 commands:
   serve              serve the map and the API
   import FILE...     import incidents from GeoJSON (FeatureCollection or newline-delimited) or CSV
-  export             write incidents as GeoJSON, with the API's filters
+  export             write incidents as GeoJSON or CSV, with the API's filters
   geocode QUERY...   resolve place names
   gazetteer import   import OCHA gazetteer datasets into the database
-  extract [FILE|-]   propose incidents from Arabic news text
+  extract [FILE|-]   propose incidents from Arabic or English news text
   migrate            copy a SQLite database into PostgreSQL/PostGIS
   synth --n N        generate N synthetic incidents (load tests)
   backup OUT         copy the database consistently while it is in use
