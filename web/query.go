@@ -1,9 +1,12 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/gorilla/mux"
 )
 
 // withQueryCheck answers a request to the API or the tiles whose query
@@ -12,15 +15,18 @@ import (
 // with a bad escape (bbox=%zz), one joined by a semicolon, or every
 // parameter once there are more than 10,000 of them, so that such a
 // request was answered 200 with the filter it named left out.
-func withQueryCheck(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := r.URL.Path
-		if r.URL.RawQuery != "" && (p == "/api" || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/tiles/")) {
-			if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
-				writeProblem(w, http.StatusBadRequest, "the query string does not parse: "+err.Error())
-				return
+// The problem names the request's path as its instance, as every other does.
+func withQueryCheck(log *slog.Logger) mux.MiddlewareFunc {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			p := r.URL.Path
+			if r.URL.RawQuery != "" && (p == "/api" || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/tiles/")) {
+				if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+					writeError(w, r, log, badRequest{"the query string does not parse: " + err.Error()})
+					return
+				}
 			}
-		}
-		next.ServeHTTP(w, r)
-	})
+			next.ServeHTTP(w, r)
+		})
+	}
 }

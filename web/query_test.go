@@ -33,13 +33,14 @@ func TestQuery_Malformed(t *testing.T) {
 				t.Fatal(err)
 			}
 			var p struct {
-				Status int
-				Detail string
+				Status   int
+				Detail   string
+				Instance string
 			}
 			json.NewDecoder(resp.Body).Decode(&p)
 			resp.Body.Close()
 			if resp.StatusCode != http.StatusBadRequest || resp.Header.Get("Content-Type") != "application/problem+json" ||
-				!strings.Contains(p.Detail, "query string") {
+				!strings.Contains(p.Detail, "query string") || p.Instance != path {
 				t.Errorf("%s: GET %s = %d %q %+v, want a 400 problem about the query string", name, path, resp.StatusCode, resp.Header.Get("Content-Type"), p)
 			}
 		}
