@@ -204,3 +204,50 @@ func TestIngest_English(t *testing.T) {
 		}
 	}
 }
+
+// A write names its incident under a collection: a draft's path must not
+// reach the published incident it has become (the review page discards a
+// draft with DELETE on its drafts path, another editor may have published it
+// meanwhile), nor an incident's path a draft. Both are 404, as GET is, and
+// change nothing.
+func TestWrites_PathNamesTheCollection(t *testing.T) {
+	srv, _ := newTestServer(t)
+	resp, body := do(t, "POST", srv.URL+"/api/collections/incidents/items", editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST published = %d %s", resp.StatusCode, body)
+	}
+	var pub struct{ ID int64 }
+	json.Unmarshal([]byte(body), &pub)
+	resp, body = do(t, "POST", srv.URL+"/api/collections/drafts/items", editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST draft = %d %s", resp.StatusCode, body)
+	}
+	var draft struct{ ID int64 }
+	json.Unmarshal([]byte(body), &draft)
+	published := srv.URL + "/api/collections/incidents/items/" + itoa(pub.ID)
+	var before, after json.RawMessage
+	getJSON(t, published, http.StatusOK, &before)
+
+	asDraft := srv.URL + "/api/collections/drafts/items/" + itoa(pub.ID)
+	asPublished := srv.URL + "/api/collections/incidents/items/" + itoa(draft.ID)
+	for _, c := range []struct{ method, url, ct, body string }{
+		{"PATCH", asDraft, "application/merge-patch+json", `{"properties":{"killed":7}}`},
+		{"PUT", asDraft, "application/geo+json", strings.Replace(newFeature, `"killed":1`, `"killed":7`, 1)},
+		{"DELETE", asDraft, "", ""},
+		{"PATCH", asPublished, "application/merge-patch+json", `{"properties":{"killed":7}}`},
+		{"PUT", asPublished, "application/geo+json", strings.Replace(newFeature, `"killed":1`, `"killed":7`, 1)},
+		{"DELETE", asPublished, "", ""},
+	} {
+		if resp, body := do(t, c.method, c.url, editorToken, c.ct, c.body); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("%s %s = %d %s, want 404", c.method, c.url, resp.StatusCode, body)
+		}
+	}
+	getJSON(t, published, http.StatusOK, &after)
+	if string(before) != string(after) {
+		t.Errorf("the published incident changed through the drafts path:\n%s\n%s", before, after)
+	}
+	resp, body = do(t, "GET", srv.URL+"/api/collections/drafts/items/"+itoa(draft.ID), editorToken, "", "")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `"killed":1`) {
+		t.Errorf("the draft changed through the incidents path: %d %s", resp.StatusCode, body)
+	}
+}
