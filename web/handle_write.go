@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gorilla/mux"
@@ -69,6 +70,10 @@ func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64
 			writeError(w, r, log, err)
 			return
 		}
+		// created_at and updated_at are the server's record of the write,
+		// as PUT and PATCH keep them: a client's are ignored (an import,
+		// which restores a database, keeps them).
+		inc.CreatedAt, inc.UpdatedAt = time.Time{}, time.Time{}
 		ids, err := store.Add(r.Context(), []incidents.Incident{inc})
 		if err == nil {
 			inc, err = store.Get(r.Context(), ids[0])

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 const (
@@ -249,5 +250,37 @@ func TestWrites_PathNamesTheCollection(t *testing.T) {
 	resp, body = do(t, "GET", srv.URL+"/api/collections/drafts/items/"+itoa(draft.ID), editorToken, "", "")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `"killed":1`) {
 		t.Errorf("the draft changed through the incidents path: %d %s", resp.StatusCode, body)
+	}
+}
+
+// created_at and updated_at record the server's writes: a POST giving its
+// own (a backdated creation, an update in 9999 that would sort first for
+// ever) gets the time of the write, as PUT and PATCH do.
+func TestWrites_CreateIgnoresClientTimestamps(t *testing.T) {
+	srv, _ := newTestServer(t)
+	start := time.Now().Add(-time.Minute)
+	body := strings.Replace(newFeature, `"summary_en"`, `"created_at":"2000-01-01T00:00:00Z","updated_at":"9999-12-31T23:59:59Z","summary_en"`, 1)
+	for _, coll := range []string{"drafts", "incidents"} {
+		resp, got := do(t, "POST", srv.URL+"/api/collections/"+coll+"/items", editorToken, "application/geo+json", body)
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST %s = %d %s", coll, resp.StatusCode, got)
+		}
+		var f, g struct {
+			Properties struct {
+				CreatedAt time.Time `json:"created_at"`
+				UpdatedAt time.Time `json:"updated_at"`
+			}
+		}
+		json.Unmarshal([]byte(got), &f)
+		resp, stored := do(t, "GET", resp.Header.Get("Location"), editorToken, "", "")
+		json.Unmarshal([]byte(stored), &g)
+		if resp.StatusCode != http.StatusOK || g != f {
+			t.Errorf("GET of the new incident = %d %s, want the times POST answered", resp.StatusCode, stored)
+		}
+		for name, at := range map[string]time.Time{"created_at": g.Properties.CreatedAt, "updated_at": g.Properties.UpdatedAt} {
+			if at.Before(start) || at.After(time.Now().Add(time.Minute)) {
+				t.Errorf("POST %s: %s = %v, want the time of the write", coll, name, at)
+			}
+		}
 	}
 }
