@@ -27,18 +27,27 @@ type Tokens struct {
 }
 
 // ParseTokens reads "role:token,role:token" (MAPSRV_TOKENS). Tokens must be at
-// least 16 characters; the roles are editor and ingest.
+// least 16 characters; the roles are editor and ingest. Space around a token
+// is not part of it ("editor: abc…" is the token "abc…"), as a request's is
+// not; one token given twice is refused, since its role would depend on the
+// order.
 func ParseTokens(s string) (Tokens, error) {
 	var t Tokens
 	for _, entry := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' }) {
+		n := len(t.roles) + 1
 		role, token, ok := strings.Cut(strings.TrimSpace(entry), ":")
+		role, token = strings.TrimSpace(role), strings.TrimSpace(token)
 		if !ok || (Role(role) != RoleEditor && Role(role) != RoleIngest) {
-			return Tokens{}, fmt.Errorf("tokens: entry %d: want role:token with role editor or ingest", len(t.roles)+1)
+			return Tokens{}, fmt.Errorf("tokens: entry %d: want role:token with role editor or ingest", n)
 		}
 		if len(token) < 16 {
-			return Tokens{}, fmt.Errorf("tokens: entry %d: a token needs at least 16 characters", len(t.roles)+1)
+			return Tokens{}, fmt.Errorf("tokens: entry %d: a token needs at least 16 characters", n)
 		}
-		t.digests = append(t.digests, sha256.Sum256([]byte(token)))
+		d := sha256.Sum256([]byte(token))
+		if i := slices.Index(t.digests, d); i >= 0 {
+			return Tokens{}, fmt.Errorf("tokens: entry %d: the token of entry %d again: give each token once, with one role", n, i+1)
+		}
+		t.digests = append(t.digests, d)
 		t.roles = append(t.roles, Role(role))
 	}
 	return t, nil

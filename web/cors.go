@@ -28,7 +28,9 @@ func withCORS(writeOrigins []string, next http.Handler) http.Handler {
 			}
 			h.Set("Access-Control-Allow-Origin", origin)
 			h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE")
-			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
+			// If-Match: an editor on a listed origin saves with the ETag it
+			// read, or another editor's save is lost (412 otherwise).
+			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, If-None-Match")
 			h.Set("Access-Control-Max-Age", "600")
 			w.WriteHeader(http.StatusNoContent)
 			return
@@ -37,7 +39,11 @@ func withCORS(writeOrigins []string, next http.Handler) http.Handler {
 			h.Set("Access-Control-Allow-Origin", "*")
 			h.Set("Access-Control-Expose-Headers", "ETag, Link")
 		} else if writer {
+			// A write answers the new ETag (the next save's If-Match) and
+			// the Location of the incident, which a script reads only if
+			// exposed.
 			h.Set("Access-Control-Allow-Origin", origin)
+			h.Set("Access-Control-Expose-Headers", "ETag, Location, Link")
 		}
 		next.ServeHTTP(w, r)
 	})

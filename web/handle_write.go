@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gorilla/mux"
@@ -69,6 +70,10 @@ func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64
 			writeError(w, r, log, err)
 			return
 		}
+		// created_at and updated_at are the server's record of the write,
+		// as PUT and PATCH keep them: a client's are ignored (an import,
+		// which restores a database, keeps them).
+		inc.CreatedAt, inc.UpdatedAt = time.Time{}, time.Time{}
 		ids, err := store.Add(r.Context(), []incidents.Incident{inc})
 		if err == nil {
 			inc, err = store.Get(r.Context(), ids[0])
@@ -83,16 +88,16 @@ func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64
 
 // handleIncidentReplace serves PUT: the whole feature is replaced; without a
 // status it keeps the one it had.
-func handleIncidentReplace(store incidentStore, limit int64, log *slog.Logger) http.Handler {
-	return handleIncidentUpdate(store, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
+func handleIncidentReplace(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger) http.Handler {
+	return handleIncidentUpdate(store, coll, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
 		return feature.Unmarshal(body, current.Status)
 	}, "application/geo+json")
 }
 
 // handleIncidentPatch serves PATCH with a JSON merge patch (RFC 7396) of the
 // feature: {"properties":{"status":"published"}} publishes a draft.
-func handleIncidentPatch(store incidentStore, limit int64, log *slog.Logger) http.Handler {
-	return handleIncidentUpdate(store, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
+func handleIncidentPatch(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger) http.Handler {
+	return handleIncidentUpdate(store, coll, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
 		doc, err := json.Marshal(feature.Of(current))
 		if err != nil {
 			return incidents.Incident{}, err
@@ -108,8 +113,10 @@ func handleIncidentPatch(store incidentStore, limit int64, log *slog.Logger) htt
 // handleIncidentUpdate reads the body, then lets edit derive the new
 // incident from it and the stored one, inside the store's write transaction:
 // a concurrent edit of other fields is never lost. An If-Match naming
-// another state of the incident answers 412 and stores nothing.
-func handleIncidentUpdate(store incidentStore, limit int64, log *slog.Logger,
+// another state of the incident answers 412 and stores nothing; an incident
+// not in the collection of the path (coll: a published one under drafts, a
+// draft under incidents) is 404, as a GET of that path answers.
+func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger,
 	edit func(current incidents.Incident, body []byte) (incidents.Incident, error), types ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)
@@ -120,6 +127,9 @@ func handleIncidentUpdate(store incidentStore, limit int64, log *slog.Logger,
 		var stored incidents.Incident
 		if err == nil {
 			stored, err = store.Edit(r.Context(), id, func(current incidents.Incident) (incidents.Incident, error) {
+				if err := checkCollection(coll, current); err != nil {
+					return incidents.Incident{}, err
+				}
 				if err := checkIfMatch(r, current); err != nil {
 					return incidents.Incident{}, err
 				}
@@ -134,13 +144,20 @@ func handleIncidentUpdate(store incidentStore, limit int64, log *slog.Logger,
 	})
 }
 
-// handleIncidentDelete serves DELETE: 204, 404 if there was nothing, or 412
-// when If-Match names another state of the incident.
-func handleIncidentDelete(store incidentStore, log *slog.Logger) http.Handler {
+// handleIncidentDelete serves DELETE: 204, 404 if there was nothing in the
+// path's collection (coll), or 412 when If-Match names another state of the
+// incident. Discarding a draft another editor has just published thus leaves
+// the published incident alone.
+func handleIncidentDelete(store incidentStore, coll incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)
 		if err == nil {
-			err = store.DeleteIf(r.Context(), id, func(current incidents.Incident) error { return checkIfMatch(r, current) })
+			err = store.DeleteIf(r.Context(), id, func(current incidents.Incident) error {
+				if err := checkCollection(coll, current); err != nil {
+					return err
+				}
+				return checkIfMatch(r, current)
+			})
 		}
 		if err != nil {
 			writeError(w, r, log, err)
@@ -148,6 +165,23 @@ func handleIncidentDelete(store incidentStore, log *slog.Logger) http.Handler {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// checkCollection answers 404 for an incident a write names under the
+// collection of the other status: GET of that path is 404 too, and a write
+// meant for a draft must not reach the incident it has since become.
+func checkCollection(coll incidents.Status, current incidents.Incident) error {
+	if current.Status != coll {
+		return fmt.Errorf("%w: incident %d is not in the %s collection", incidents.ErrNotFound, current.ID, collectionOf(coll))
+	}
+	return nil
+}
+
+func collectionOf(s incidents.Status) string {
+	if s == incidents.StatusDraft {
+		return "drafts"
+	}
+	return "incidents"
 }
 
 // respondIncident answers with the stored incident as a feature, with its
@@ -158,10 +192,7 @@ func respondIncident(w http.ResponseWriter, r *http.Request, inc incidents.Incid
 		writeError(w, r, log, err)
 		return
 	}
-	coll := "incidents"
-	if inc.Status == incidents.StatusDraft {
-		coll = "drafts"
-	}
+	coll := collectionOf(inc.Status)
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Location", absURL(r, fmt.Sprintf("/api/collections/%s/items/%d", coll, inc.ID)))
 	writeJSON(w, status, "application/geo+json", feature.Of(inc))

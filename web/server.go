@@ -149,9 +149,9 @@ func registerWriteRoutes(api *mux.Router, cfg Config, budget *pageBudget) {
 	for coll, def := range map[string]incidents.Status{"incidents": incidents.StatusPublished, "drafts": incidents.StatusDraft} {
 		items := "/collections/" + coll + "/items"
 		editor(items, handleIncidentCreate(cfg.Store, def, limit, cfg.Log), http.MethodPost)
-		editor(items+"/{id}", handleIncidentReplace(cfg.Store, limit, cfg.Log), http.MethodPut)
-		editor(items+"/{id}", handleIncidentPatch(cfg.Store, limit, cfg.Log), http.MethodPatch)
-		editor(items+"/{id}", handleIncidentDelete(cfg.Store, cfg.Log), http.MethodDelete)
+		editor(items+"/{id}", handleIncidentReplace(cfg.Store, def, limit, cfg.Log), http.MethodPut)
+		editor(items+"/{id}", handleIncidentPatch(cfg.Store, def, limit, cfg.Log), http.MethodPatch)
+		editor(items+"/{id}", handleIncidentDelete(cfg.Store, def, cfg.Log), http.MethodDelete)
 	}
 	editor("/proposals", handleProposals(cfg.Store, cfg.Log), http.MethodGet, http.MethodHead)
 	editor("/proposals/{id}/accept", handleProposalResolve(cfg.Store, cfg.Store.AcceptProposal, cfg.Log), http.MethodPost)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 const (
@@ -201,6 +202,85 @@ func TestIngest_English(t *testing.T) {
 		if resp.StatusCode != http.StatusCreated || len(res.Drafts) != 1 || res.Drafts[0].Properties.IncidentType != "arrest" ||
 			res.Drafts[0].Properties.Admin1 != "SY07" {
 			t.Errorf("lang %q: ingest = %d %s, want one arrest draft in Idlib", lang, resp.StatusCode, body)
+		}
+	}
+}
+
+// A write names its incident under a collection: a draft's path must not
+// reach the published incident it has become (the review page discards a
+// draft with DELETE on its drafts path, another editor may have published it
+// meanwhile), nor an incident's path a draft. Both are 404, as GET is, and
+// change nothing.
+func TestWrites_PathNamesTheCollection(t *testing.T) {
+	srv, _ := newTestServer(t)
+	resp, body := do(t, "POST", srv.URL+"/api/collections/incidents/items", editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST published = %d %s", resp.StatusCode, body)
+	}
+	var pub struct{ ID int64 }
+	json.Unmarshal([]byte(body), &pub)
+	resp, body = do(t, "POST", srv.URL+"/api/collections/drafts/items", editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST draft = %d %s", resp.StatusCode, body)
+	}
+	var draft struct{ ID int64 }
+	json.Unmarshal([]byte(body), &draft)
+	published := srv.URL + "/api/collections/incidents/items/" + itoa(pub.ID)
+	var before, after json.RawMessage
+	getJSON(t, published, http.StatusOK, &before)
+
+	asDraft := srv.URL + "/api/collections/drafts/items/" + itoa(pub.ID)
+	asPublished := srv.URL + "/api/collections/incidents/items/" + itoa(draft.ID)
+	for _, c := range []struct{ method, url, ct, body string }{
+		{"PATCH", asDraft, "application/merge-patch+json", `{"properties":{"killed":7}}`},
+		{"PUT", asDraft, "application/geo+json", strings.Replace(newFeature, `"killed":1`, `"killed":7`, 1)},
+		{"DELETE", asDraft, "", ""},
+		{"PATCH", asPublished, "application/merge-patch+json", `{"properties":{"killed":7}}`},
+		{"PUT", asPublished, "application/geo+json", strings.Replace(newFeature, `"killed":1`, `"killed":7`, 1)},
+		{"DELETE", asPublished, "", ""},
+	} {
+		if resp, body := do(t, c.method, c.url, editorToken, c.ct, c.body); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("%s %s = %d %s, want 404", c.method, c.url, resp.StatusCode, body)
+		}
+	}
+	getJSON(t, published, http.StatusOK, &after)
+	if string(before) != string(after) {
+		t.Errorf("the published incident changed through the drafts path:\n%s\n%s", before, after)
+	}
+	resp, body = do(t, "GET", srv.URL+"/api/collections/drafts/items/"+itoa(draft.ID), editorToken, "", "")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `"killed":1`) {
+		t.Errorf("the draft changed through the incidents path: %d %s", resp.StatusCode, body)
+	}
+}
+
+// created_at and updated_at record the server's writes: a POST giving its
+// own (a backdated creation, an update in 9999 that would sort first for
+// ever) gets the time of the write, as PUT and PATCH do.
+func TestWrites_CreateIgnoresClientTimestamps(t *testing.T) {
+	srv, _ := newTestServer(t)
+	start := time.Now().Add(-time.Minute)
+	body := strings.Replace(newFeature, `"summary_en"`, `"created_at":"2000-01-01T00:00:00Z","updated_at":"9999-12-31T23:59:59Z","summary_en"`, 1)
+	for _, coll := range []string{"drafts", "incidents"} {
+		resp, got := do(t, "POST", srv.URL+"/api/collections/"+coll+"/items", editorToken, "application/geo+json", body)
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST %s = %d %s", coll, resp.StatusCode, got)
+		}
+		var f, g struct {
+			Properties struct {
+				CreatedAt time.Time `json:"created_at"`
+				UpdatedAt time.Time `json:"updated_at"`
+			}
+		}
+		json.Unmarshal([]byte(got), &f)
+		resp, stored := do(t, "GET", resp.Header.Get("Location"), editorToken, "", "")
+		json.Unmarshal([]byte(stored), &g)
+		if resp.StatusCode != http.StatusOK || g != f {
+			t.Errorf("GET of the new incident = %d %s, want the times POST answered", resp.StatusCode, stored)
+		}
+		for name, at := range map[string]time.Time{"created_at": g.Properties.CreatedAt, "updated_at": g.Properties.UpdatedAt} {
+			if at.Before(start) || at.After(time.Now().Add(time.Minute)) {
+				t.Errorf("POST %s: %s = %v, want the time of the write", coll, name, at)
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"iter"
 	"time"
@@ -109,6 +110,8 @@ func bulkCache(ctx context.Context, tx *sql.Tx) (restore func(), err error) {
 type writer struct {
 	row, tree, source, sourceIfNew, sourceID, citing, link, feature *sql.Stmt
 
+	tx        *sql.Tx
+	idChecked bool    // nextID has read the high-water mark in this transaction
 	bulk      bool    // an import: boxes are added at its end, features after it by FillFeatures
 	bulkAfter int64   // an import's rows have IDs above this one
 	bulkCount int     // how many rows an import wrote
@@ -119,17 +122,19 @@ type writer struct {
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	var w writer
+	w := writer{tx: tx}
 	var err error
 	prep := func(dst **sql.Stmt, q string) {
 		if err == nil {
 			*dst, err = tx.PrepareContext(ctx, q)
 		}
 	}
-	prep(&w.row, `INSERT INTO incidents (incident_type, date_from, date_to, date_precision,
+	// The ID is NULL (the largest rowid plus one) but for the first row of a
+	// transaction after the largest incidents were deleted (nextID).
+	prep(&w.row, `INSERT INTO incidents (id, incident_type, date_from, date_to, date_precision,
 		place_name_ar, place_name_en, admin1_pcode, admin1_name, admin2_pcode, lon, lat, geo_precision,
 		killed, injured, arrested, summary_ar, summary_en, status, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	prep(&w.tree, "INSERT INTO incidents_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
 	// An editor's write corrects what a source says (a field left empty keeps
 	// the stored one); ingestion only ever adds sources no one has stored.
@@ -153,6 +158,28 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	return &w, nil
 }
 
+// nextID is the ID the next incident inserted must take: nil, for the
+// largest rowid plus one, unless an incident with a larger ID was deleted
+// (id_high_water, schema 0012), when it is one more than that. Only the
+// first insert of a transaction needs looking at: the rows after it count on
+// from it.
+func (w *writer) nextID(ctx context.Context) (any, error) {
+	if w.idChecked {
+		return nil, nil
+	}
+	w.idChecked = true
+	var high int64
+	err := w.tx.QueryRowContext(ctx, `SELECT h.id FROM id_high_water h
+		WHERE h.tbl = 'incidents' AND h.id >= (SELECT coalesce(max(id), 0) FROM incidents)`).Scan(&high)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return high + 1, nil
+}
+
 func (w *writer) close() {
 	for _, st := range []*sql.Stmt{w.row, w.tree, w.source, w.sourceIfNew, w.sourceID, w.citing, w.link, w.feature} {
 		if st != nil {
@@ -172,7 +199,11 @@ func (w *writer) insert(ctx context.Context, inc incidents.Incident, now time.Ti
 	}
 	created, updated := inc.CreatedAt.UTC().Format(time.RFC3339Nano), inc.UpdatedAt.UTC().Format(time.RFC3339Nano)
 	lon, lat := inc.Location.Lon(), inc.Location.Lat()
-	res, err := w.row.ExecContext(ctx, string(inc.Type), incidents.FormatDate(inc.DateFrom),
+	given, err := w.nextID(ctx)
+	if err != nil {
+		return 0, err
+	}
+	res, err := w.row.ExecContext(ctx, given, string(inc.Type), incidents.FormatDate(inc.DateFrom),
 		incidents.FormatDate(inc.DateTo), string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN,
 		inc.Admin1PCode, inc.Admin1Name, inc.Admin2PCode, lon, lat, string(inc.GeoPrecision),
 		inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR, inc.SummaryEN, string(inc.Status),

@@ -63,8 +63,11 @@ func claimReport(ctx context.Context, tx *sql.Tx, key string, now time.Time) err
 func propose(ctx context.Context, tx *sql.Tx, r incidents.Report, key string, now time.Time) error {
 	src := r.Source
 	for _, id := range r.Proposals {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO source_proposals (incident_id, skey, title, url, publisher, published, created_at)
-			SELECT id, ?, ?, ?, ?, ?, ? FROM incidents WHERE id = ? ON CONFLICT DO NOTHING`,
+		// Its ID counts on from the largest ever given (schema 0012).
+		if _, err := tx.ExecContext(ctx, `INSERT INTO source_proposals (id, incident_id, skey, title, url, publisher, published, created_at)
+			SELECT max(coalesce((SELECT max(id) FROM source_proposals), 0),
+				(SELECT id FROM id_high_water WHERE tbl = 'source_proposals')) + 1,
+				id, ?, ?, ?, ?, ?, ? FROM incidents WHERE id = ? ON CONFLICT DO NOTHING`,
 			key, src.Title, src.URL, src.Publisher, incidents.FormatDate(src.Published), now.Format(time.RFC3339Nano), id); err != nil {
 			return err
 		}

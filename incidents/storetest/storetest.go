@@ -45,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"SourceCorrections", testSourceCorrections},
 		{"Reports", testReports},
 		{"ReportsConcurrent", testReportsConcurrent},
+		{"IDsNeverReused", testIDsNeverReused},
 		{"PublicVersion", testPublicVersion},
 		{"SearchFilters", testSearchFilters},
 		{"Histogram", testHistogram},
