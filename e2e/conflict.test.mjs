@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, EDITOR_TOKEN } from './server.mjs';
 import { launch, openPage, settled } from './browser.mjs';
-import { DRAFTS, assertClean, signIn, card, call } from './review.mjs';
+import { DRAFTS, INCIDENTS, assertClean, signIn, card, call } from './review.mjs';
 
 let server;
 let browser;
@@ -87,6 +87,32 @@ describe('two editors on one draft', { timeout: 120000 }, () => {
     assert.equal((await again).status(), 200);
     assert.equal((await call(server, `${DRAFTS}/${id}`)).body.properties.injured, 1);
     assertClean(seen, [412]);
+    await context.close();
+  });
+
+  test('rejecting a draft another editor has since published leaves the published incident and says so', async () => {
+    const res = await api('POST', DRAFTS, DRAFT, 'application/geo+json');
+    assert.equal(res.status, 201);
+    const { id } = await res.json();
+    const { page, context, seen } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await settled(page);
+    await signIn(page);
+    await page.waitForSelector(card(id));
+
+    // Another editor publishes it while the queue here still lists it as a draft.
+    const other = await api('PATCH', `${DRAFTS}/${id}`, { properties: { status: 'published' } }, 'application/merge-patch+json');
+    assert.equal(other.status, 200);
+
+    await page.click(`${card(id)} .draft-reject`);
+    await page.waitForSelector(`${card(id)} .draft-confirm`, { state: 'visible' });
+    const answer = page.waitForResponse((r) => r.url().endsWith(`${DRAFTS}/${id}`) && r.request().method() === 'DELETE');
+    await page.keyboard.press('Enter');
+    assert.equal((await answer).status(), 404, 'a published incident is not deleted through the drafts');
+    await page.waitForSelector(card(id), { state: 'detached' });
+    assert.match(await page.textContent('#queue-status'), new RegExp(`#${id} is no longer a draft: another editor published or rejected it`));
+    assert.equal((await call(server, `${INCIDENTS}/${id}`)).status, 200, 'the published incident stays on the map');
+    assertClean(seen, [404]);
     await context.close();
   });
 });

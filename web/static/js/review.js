@@ -328,12 +328,18 @@ export class Review {
     });
   }
 
-  /** reject deletes draft f (the editor confirmed in the card). */
+  /**
+   * reject deletes draft f (the editor confirmed in the card). A draft no longer among
+   * the drafts (another editor published or rejected it meanwhile) leaves the queue with
+   * a note saying so, not that it was rejected.
+   */
   async reject(f) {
     try {
       await send('DELETE', `${DRAFTS}/${f.id}`);
     } catch (err) {
       if (err.status !== 404) { this.#actionError(f, err); return; }
+      this.#drop(f, t('goneNote', { id: f.id }));
+      return;
     }
     this.#drop(f, t('rejectedNote', { id: f.id }));
   }
