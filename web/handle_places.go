@@ -96,14 +96,10 @@ func handlePlaces(places Places, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		limit := 10
-		if s := q.Get("limit"); s != "" {
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 1 {
-				writeError(w, r, log, badRequest{fmt.Sprintf("limit: %q is not a whole number of at least 1", s)})
-				return
-			}
-			limit = min(n, 100)
+		limit, err := parseLimit(q, 10, 100)
+		if err != nil {
+			writeError(w, r, log, err)
+			return
 		}
 		prefix, err := nameQuery(q, "q")
 		if err != nil {

@@ -51,15 +51,27 @@ func checkWholeParams(q url.Values, allowed ...string) error {
 	if err := checkParams(q, allowed); err != nil {
 		return err
 	}
-	if s := q.Get("limit"); s != "" {
-		if n, err := strconv.Atoi(s); err != nil || n < 1 {
-			return badRequest{fmt.Sprintf("limit: %q is not a whole number of at least 1", s)}
-		}
+	if _, err := parseLimit(q, 1, 1); err != nil {
+		return err
 	}
 	if s := q.Get("f"); s != "" && s != "json" && s != "geojson" {
 		return badRequest{fmt.Sprintf("f: %q is not one of json, geojson", s)}
 	}
 	return nil
+}
+
+// parseLimit reads the limit parameter of q: def when absent, a whole number
+// of at least 1 cut to most, or a 400 naming it.
+func parseLimit(q url.Values, def, most int) (int, error) {
+	s := q.Get("limit")
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, badRequest{fmt.Sprintf("limit: %q is not a whole number of at least 1", s)}
+	}
+	return min(n, most), nil
 }
 
 // ParseFilter turns the items query (or the same filters given to `mapsrv
@@ -100,12 +112,8 @@ func parseItemsParams(q url.Values, f incidents.Filter) (incidents.Filter, error
 			return f, fmt.Errorf("datetime: %w", err)
 		}
 	}
-	if s := q.Get("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			return f, badRequest{fmt.Sprintf("limit: %q is not a whole number of at least 1", s)}
-		}
-		f.Limit = min(n, maxLimit)
+	if f.Limit, err = parseLimit(q, f.Limit, maxLimit); err != nil {
+		return f, err
 	}
 	if s := q.Get("incident_type"); s != "" {
 		for _, t := range strings.Split(s, ",") {
