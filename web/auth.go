@@ -87,10 +87,3 @@ func requireRole(t Tokens, allowed []Role, next http.Handler) http.Handler {
 		}
 	})
 }
-
-// writeProblem answers a status this package decides itself.
-func writeProblem(w http.ResponseWriter, status int, detail string) {
-	detail = clip(detail, maxDetail)
-	writeJSON(w, status, "application/problem+json",
-		problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: detail})
-}

@@ -64,18 +64,27 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		// left: neither is a fault of the server's, to log as one or to count
 		// against its readiness.
 		log.Info("request ended before its answer", "method", r.Method, "path", r.URL.Path, "status", status, "reason", reason)
-		writeJSON(w, status, "application/problem+json",
-			problem{Type: "about:blank", Title: statusTitle(status), Status: status, Detail: reason.Error(), Instance: r.URL.Path})
+		writeJSON(w, status, "application/problem+json", newProblem(status, reason.Error(), r.URL.Path))
 		return
 	}
 	status := statusOf(err)
-	p := problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Instance: r.URL.Path}
+	detail := ""
 	if status == http.StatusInternalServerError {
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	} else {
-		p.Detail = clip(err.Error(), maxDetail)
+		detail = err.Error()
 	}
-	writeJSON(w, status, "application/problem+json", p)
+	writeJSON(w, status, "application/problem+json", newProblem(status, detail, r.URL.Path))
+}
+
+// newProblem is the problem of status, its detail cut to maxDetail.
+func newProblem(status int, detail, instance string) problem {
+	return problem{Type: "about:blank", Title: statusTitle(status), Status: status, Detail: clip(detail, maxDetail), Instance: instance}
+}
+
+// writeProblem answers a status this package decides itself.
+func writeProblem(w http.ResponseWriter, status int, detail string) {
+	writeJSON(w, status, "application/problem+json", newProblem(status, detail, ""))
 }
 
 // statusTitle is the problem title of a status, net/http's text or, for

@@ -117,9 +117,8 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 		ch, ok := h.subscribe()
 		if !ok {
 			w.Header().Set("Retry-After", "60")
-			writeJSON(w, http.StatusServiceUnavailable, "application/problem+json", problem{Type: "about:blank",
-				Title: "Service Unavailable", Status: http.StatusServiceUnavailable,
-				Detail: fmt.Sprintf("%d pages already listen for live updates: poll the items' ETag instead", maxEventStreams)})
+			writeProblem(w, http.StatusServiceUnavailable,
+				fmt.Sprintf("%d pages already listen for live updates: poll the items' ETag instead", maxEventStreams))
 			return
 		}
 		defer h.unsubscribe(ch)

@@ -56,8 +56,7 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 				}
 				log.Error("panic", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", p)
 				if rec.status == 0 {
-					writeJSON(rec, http.StatusInternalServerError, "application/problem+json",
-						problem{Type: "about:blank", Title: "Internal Server Error", Status: http.StatusInternalServerError})
+					writeProblem(rec, http.StatusInternalServerError, "")
 				}
 			}
 			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "query", logQuery(r.URL.RawQuery),

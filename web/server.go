@@ -76,8 +76,7 @@ func NewServer(cfg Config) *Server {
 		writeError(w, req, cfg.Log, errNotFound)
 	})
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		writeJSON(w, http.StatusMethodNotAllowed, "application/problem+json",
-			problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed, Detail: clip(req.Method+" is not allowed on "+req.URL.Path, maxDetail)})
+		writeProblem(w, http.StatusMethodNotAllowed, req.Method+" is not allowed on "+req.URL.Path)
 	})
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = DefaultQueryTimeout
