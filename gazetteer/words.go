@@ -43,9 +43,9 @@ var typeWords = map[string][]Kind{
 	"neighbourhoods": {KindNeighbourhood}, "neighborhoods": {KindNeighbourhood}, "areas": {KindRegion, KindVillage, KindTown},
 }
 
-// possessiveTypes are the type words with a possessive pronoun ("بلدتهم",
-// "قريته", "مدينتها": their town, his village): "قرب بلدتهم X" is near X as
-// "قرب بلدة X" is. Whose home it is says nothing of where the event was.
+// init adds the type words with a possessive pronoun ("بلدتهم", "قريته",
+// "مدينتها": their town, his village): "قرب بلدتهم X" is near X as "قرب
+// بلدة X" is. Whose home it is says nothing of where the event was.
 func init() {
 	for stem, kinds := range map[string][]Kind{"مدينت": typeWords["مدينه"], "بلدت": typeWords["بلده"], "قريت": typeWords["قريه"]} {
 		for _, suf := range []string{"ه", "ها", "هم", "هما", "نا"} {

@@ -18,6 +18,13 @@ type pageBudget struct {
 	small, large *semaphore.Weighted
 }
 
+// featuresInFlight bounds the features that listings read and write at
+// once. A page of 10,000 holds about 8 MB while it is written, and 2 cores
+// serve no faster for running more of them at once: beyond two, large pages
+// queue instead of multiplying memory (eight at once took mapsrv from about
+// 230 to 350 MB). Small pages have a queue of their own (pageBudget).
+const featuresInFlight = 2 * (maxLimit + 1)
+
 // smallPage is the largest page (with the one extra feature that tells
 // whether a next page exists) that takes the small queue: the map's pages
 // of a view and the side list's.

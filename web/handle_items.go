@@ -73,13 +73,6 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *p
 	})
 }
 
-// featuresInFlight bounds the features that listings read and write at
-// once. A page of 10,000 holds about 8 MB while it is written, and 2 cores
-// serve no faster for running more of them at once: beyond two, large pages
-// queue instead of multiplying memory (eight at once took mapsrv from about
-// 230 to 350 MB). Small pages have a queue of their own (pageBudget).
-const featuresInFlight = 2 * (maxLimit + 1)
-
 // featureFinder is a store that answers a listing with its incidents'
 // features already encoded (incidents/sqlite keeps them so).
 type featureFinder interface {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 )
 
 // progress reports long work on w: on a terminal, one line redrawn in place
@@ -54,4 +55,29 @@ func (p *progress) done() {
 	if p.terminal && p.drawn {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// isTerminal reports whether w is a character device, where a progress bar
+// that rewrites its line makes sense.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressBar draws done out of total as a 30-column bar with a percentage.
+func progressBar(done, total int) string {
+	const width = 30
+	filled := min(width, done*width/max(total, 1))
+	bar := make([]byte, width)
+	for i := range bar {
+		bar[i] = ' '
+		if i < filled {
+			bar[i] = '#'
+		}
+	}
+	return fmt.Sprintf("[%s] %3d%% %d/%d", bar, done*100/max(total, 1), done, total)
 }

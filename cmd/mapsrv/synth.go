@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"iter"
 	"math"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"time"
 
@@ -51,31 +49,6 @@ func runSynth(ctx context.Context, e env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "synthesized %d incidents into %s in %s\n", imported, *db, time.Since(start).Round(time.Millisecond))
 	return fillAfterImport(ctx, e, store, imported)
-}
-
-// isTerminal reports whether w is a character device, where a progress bar
-// that rewrites its line makes sense.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// progressBar draws done out of total as a 30-column bar with a percentage.
-func progressBar(done, total int) string {
-	const width = 30
-	filled := min(width, done*width/max(total, 1))
-	bar := make([]byte, width)
-	for i := range bar {
-		bar[i] = ' '
-		if i < filled {
-			bar[i] = '#'
-		}
-	}
-	return fmt.Sprintf("[%s] %3d%% %d/%d", bar, done*100/max(total, 1), done, total)
 }
 
 // synth draws incidents around real places: a place by weight (the square
