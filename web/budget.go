@@ -9,13 +9,14 @@ import (
 )
 
 // pageBudget bounds the features that listings read and write at once, in
-// two queues: pages of up to smallPage features take their share of one,
-// larger pages of the other. x/sync's semaphore serves waiters first come,
-// first served, so with one queue a burst of country pages waiting their
-// turn held up every town's page behind them (40 at once: a page of 100
-// waited 6–13 s); now large pages wait only for each other.
+// three queues: pages of up to smallPage features take their share of one,
+// pages of up to pointsPage of another, larger pages of the third. x/sync's
+// semaphore serves waiters first come, first served, so with one queue a
+// burst of country pages waiting their turn held up every town's page
+// behind them (40 at once: a page of 100 waited 6–13 s); now pages wait only
+// for pages of their own size.
 type pageBudget struct {
-	small, large *semaphore.Weighted
+	small, points, large *semaphore.Weighted
 }
 
 // featuresInFlight bounds the features that listings read and write at
@@ -34,16 +35,33 @@ const smallPage = 1000 + 1
 // the largest, about 13 MB.
 const smallInFlight = 16 * smallPage
 
+// pointsPage is the largest page (with its extra feature) of the middle
+// queue: a view the map draws as points (up to 5,000, web/static/js/cells.js)
+// is fetched whole with limit=5000, and should not wait for country pages
+// of 10,000 either.
+const pointsPage = 5000 + 1
+
+// pointsInFlight bounds the features of middle pages in flight: two of the
+// largest, about 8 MB, as for large pages.
+const pointsInFlight = 2 * pointsPage
+
 func newPageBudget() *pageBudget {
-	return &pageBudget{small: semaphore.NewWeighted(smallInFlight), large: semaphore.NewWeighted(featuresInFlight)}
+	return &pageBudget{
+		small:  semaphore.NewWeighted(smallInFlight),
+		points: semaphore.NewWeighted(pointsInFlight),
+		large:  semaphore.NewWeighted(featuresInFlight),
+	}
 }
 
 // acquire waits for a share of n features and returns the function that
 // gives it back; an error if ctx ends first.
 func (b *pageBudget) acquire(ctx context.Context, n int) (release func(), err error) {
 	sem, share := b.large, int64(min(n, featuresInFlight))
-	if n <= smallPage {
+	switch {
+	case n <= smallPage:
 		sem, share = b.small, int64(n)
+	case n <= pointsPage:
+		sem, share = b.points, int64(n)
 	}
 	if err := sem.Acquire(ctx, share); err != nil {
 		return nil, err

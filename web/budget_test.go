@@ -13,38 +13,67 @@ import (
 	"golang.org/x/sync/semaphore"
 )
 
-// A burst of large pages waiting their turn must not hold up a small page:
-// with the budget held by large pages and another queued behind them, a
-// page of 1,000 still gets its share at once, and the large one waits.
-func TestPageBudget_SmallPagesPassLargeQueue(t *testing.T) {
+// A burst of large pages waiting their turn must not hold up a smaller
+// page: with the budget held by large pages and another queued behind them,
+// a page of 1,000 (a side list, a small view) or of 5,000 (a view drawn as
+// points) still gets its share at once, and the large one waits.
+func TestPageBudget_SmallerPagesPassLargeQueue(t *testing.T) {
+	for _, n := range []int{smallPage, pointsPage} {
+		b := newPageBudget()
+		ctx := context.Background()
+		held, err := b.acquire(ctx, featuresInFlight)
+		if err != nil {
+			t.Fatal(err)
+		}
+		queued := make(chan func(), 1)
+		go func() {
+			release, err := b.acquire(ctx, maxLimit+1)
+			if err != nil {
+				t.Error(err)
+			}
+			queued <- release
+		}()
+		small, cancel := context.WithTimeout(ctx, 10*time.Second)
+		release, err := b.acquire(small, n)
+		cancel()
+		if err != nil {
+			t.Fatalf("a page of %d waited behind the large pages: %v", n-1, err)
+		}
+		release()
+		select {
+		case <-queued:
+			t.Fatal("a large page got a share while the budget was held")
+		case <-time.After(50 * time.Millisecond):
+		}
+		held()
+		(<-queued)()
+	}
+}
+
+// A burst of pages of points must not hold up the small pages either.
+func TestPageBudget_SmallPagesPassPointsQueue(t *testing.T) {
 	b := newPageBudget()
 	ctx := context.Background()
-	held, err := b.acquire(ctx, featuresInFlight)
-	if err != nil {
-		t.Fatal(err)
-	}
-	queued := make(chan func(), 1)
-	go func() {
-		release, err := b.acquire(ctx, maxLimit+1)
+	for range pointsInFlight / pointsPage {
+		held, err := b.acquire(ctx, pointsPage)
 		if err != nil {
-			t.Error(err)
+			t.Fatal(err)
 		}
-		queued <- release
-	}()
-	small, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer held()
+	}
+	short, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	release, err := b.acquire(small, smallPage)
+	release, err := b.acquire(short, smallPage)
 	if err != nil {
-		t.Fatalf("a page of %d waited behind the large pages: %v", smallPage-1, err)
+		t.Fatalf("a page of %d waited behind pages of points: %v", smallPage-1, err)
 	}
 	release()
-	select {
-	case <-queued:
-		t.Fatal("a large page got a share while the budget was held")
-	case <-time.After(50 * time.Millisecond):
+	wait, cancel2 := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel2()
+	if release, err := b.acquire(wait, pointsPage); err == nil {
+		release()
+		t.Fatal("pages of points are not bounded: one more got a share while the budget was held")
 	}
-	held()
-	(<-queued)()
 }
 
 // Small pages are bounded too: once smallInFlight features of them are in

@@ -12,11 +12,14 @@ export const MAX_LIMIT = 10000;
 /** SMALL_LIMIT is the largest page the server serves in its own queue, apart from larger ones. */
 export const SMALL_LIMIT = 1000;
 
+/** POINTS_LIMIT is the largest page of the server's middle queue: a view drawn as points. */
+export const POINTS_LIMIT = 5000;
+
 /**
- * pointsLimit is the limit to fetch the n incidents of a view with: SMALL_LIMIT when it
- * holds them, so that a small view never waits behind others' country-wide pages.
+ * pointsLimit is the limit to fetch the n incidents of a view with: the smallest of the
+ * server's queues that holds them, so that a view never waits behind others' larger pages.
  */
-export const pointsLimit = (n) => (n <= SMALL_LIMIT ? SMALL_LIMIT : MAX_LIMIT);
+export const pointsLimit = (n) => [SMALL_LIMIT, POINTS_LIMIT].find((l) => n <= l) ?? MAX_LIMIT;
 
 const round = (n) => Number(n.toFixed(5));
 
