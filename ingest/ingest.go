@@ -55,6 +55,14 @@ var ErrBadReport = errors.New("ingest: invalid report")
 // MaxText is the longest report text accepted, in bytes.
 const MaxText = 200_000
 
+// MaxCandidates is the most incidents one report may propose. A report that
+// gives more is refused whole, asking for it in parts, rather than flooding the
+// review queue: a 150 KB text naming a town and a toll in each sentence gave
+// 2,639 drafts in one request, and each candidate costs a look for its
+// published twin. News reports, even monthly tallies told incident by
+// incident, stay far below it.
+const MaxCandidates = 500
+
 // syriaCentre stands for a candidate whose place the gazetteer did not find:
 // a draft at country precision that the editor must place.
 var syriaCentre = orb.Point{38.5, 35.0}
@@ -75,7 +83,12 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 	if lang == "" {
 		lang = extract.DetectLanguage(r.Text)
 	}
-	for _, c := range x.ExtractLang(r.Text, r.Published, lang) {
+	cands := x.ExtractLang(r.Text, r.Published, lang)
+	if len(cands) > MaxCandidates {
+		return Result{}, fmt.Errorf("%w: text: it gives %d candidate incidents, more than the %d one report may propose; send it in parts",
+			ErrBadReport, len(cands), MaxCandidates)
+	}
+	for _, c := range cands {
 		inc := draftOf(c, r.Source, lang)
 		twin, ok, err := publishedTwin(ctx, store, inc)
 		if err != nil {

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -116,6 +117,35 @@ func TestIngest_BadReports(t *testing.T) {
 	}
 	if n, _ := store.Count(context.Background()); n != 0 {
 		t.Errorf("bad reports stored %d incidents", n)
+	}
+}
+
+// TestIngest_TooManyCandidates: a report proposing more than MaxCandidates
+// incidents is refused whole, saying how many it gave, and stores nothing;
+// one just under the limit is taken. Sentences written for this test: one
+// shelling a day, each on its own date.
+func TestIngest_TooManyCandidates(t *testing.T) {
+	daily := func(days int) string {
+		var b strings.Builder
+		d := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range days {
+			fmt.Fprintf(&b, "Artillery shelling on the town of Dana killed one civilian on %s. ", d.AddDate(0, 0, i).Format("January 2, 2006"))
+		}
+		return b.String()
+	}
+	store, x := setup(t)
+	_, err := ingest.Ingest(context.Background(), store, x, ingest.Report{Lang: "en", Text: daily(ingest.MaxCandidates + 20),
+		Source: incidents.Source{Title: "a year of shelling, day by day"}})
+	if !errors.Is(err, ingest.ErrBadReport) || !strings.Contains(err.Error(), fmt.Sprint(ingest.MaxCandidates+20, " candidate incidents")) {
+		t.Errorf("a report of %d incidents: %v; want ErrBadReport saying how many", ingest.MaxCandidates+20, err)
+	}
+	if n, _ := store.Count(context.Background()); n != 0 {
+		t.Errorf("the refused report stored %d incidents", n)
+	}
+	res, err := ingest.Ingest(context.Background(), store, x, ingest.Report{Lang: "en", Text: daily(ingest.MaxCandidates - 20),
+		Source: incidents.Source{Title: "most of a year of shelling"}})
+	if err != nil || len(res.Drafts) != ingest.MaxCandidates-20 {
+		t.Errorf("a report of %d incidents gave %d drafts, %v", ingest.MaxCandidates-20, len(res.Drafts), err)
 	}
 }
 
