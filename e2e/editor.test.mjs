@@ -117,6 +117,27 @@ describe('draft editor', { timeout: 240000 }, () => {
     await context.close();
   });
 
+  test('dates set apart make a one-day draft a range, which saves', async () => {
+    const { page, context, seen } = await open();
+    await signIn(page);
+    const text = 'Security forces detained two men at the entrance of Saraqib on January 16, 2026 after finding rifles in their car.';
+    assert.match(await ingest(page, text, { url: 'https://example.org/e2e/dates' }), /1 new draft/);
+    const [f] = (await draftsNow(server)).filter((x) => x.properties.sources?.some((s) => s.url === 'https://example.org/e2e/dates'));
+    assert.equal(f.properties.date_precision, 'day');
+    const d = `#d${f.id}`;
+    await page.click(`${card(f.id)} .draft-edit`);
+    await page.waitForSelector(`${d}-editor`);
+    await page.fill(`${d}-date_to`, '2026-01-18');
+    await page.dispatchEvent(`${d}-date_to`, 'change');
+    assert.equal(await page.inputValue(`${d}-date_precision`), 'range', 'a day no longer');
+    await page.click(`${d}-editor .draft-save`);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Saved.', `${card(f.id)} .draft-msg`);
+    const saved = (await call(server, `${DRAFTS}/${f.id}`)).body.properties;
+    assert.deepEqual([saved.date_from, saved.date_to, saved.date_precision], ['2026-01-16', '2026-01-18', 'range']);
+    assertClean(seen);
+    await context.close();
+  });
+
   test('switching drafts or closing the panel with unsaved edits asks first, in the page', async () => {
     const { page, context, seen } = await open();
     await signIn(page);

@@ -114,7 +114,8 @@ var (
 
 // Validate reports the first way inc breaks the rules every stored incident keeps:
 // a known type, date precision, geo precision and status; date_from not after
-// date_to; dates within EarliestDate..LatestDate; a valid point; a P-code of
+// date_to; a date precision that fits the dates (DatePrecision.Spans); dates
+// within EarliestDate..LatestDate; a valid point; a P-code of
 // the form SY01..SY14 when given; counts not negative; source URLs http or
 // https; text valid UTF-8.
 func (inc *Incident) Validate() error {
@@ -148,6 +149,10 @@ func (inc *Incident) Validate() error {
 	}
 	if err := CheckDate("date_to", inc.DateTo); err != nil {
 		return err
+	}
+	if !inc.DatePrecision.Spans(inc.DateFrom, inc.DateTo) {
+		return bad("date_precision", "%q does not fit %s..%s: %s; use %q for a span of days",
+			inc.DatePrecision, inc.DateFrom.Format(DateLayout), inc.DateTo.Format(DateLayout), inc.DatePrecision.rule(), DateRange)
 	}
 	if err := geo.CheckPoint(inc.Location); err != nil {
 		return bad("geometry", "%v", err)

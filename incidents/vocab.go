@@ -1,5 +1,7 @@
 package incidents
 
+import "time"
+
 // Type is the kind of incident, from a controlled vocabulary. The vocabulary is a
 // contract: scripts filter on these strings, so values are added, never renamed.
 //
@@ -48,6 +50,35 @@ const (
 
 // DatePrecisions lists every date precision, finest first.
 var DatePrecisions = []DatePrecision{DateDay, DateRange, DateMonth, DateYear}
+
+// Spans reports whether from..to is a range p can describe: one day for
+// DateDay, days of one calendar month for DateMonth, of one calendar year for
+// DateYear, any for DateRange. The map says "sometime in" the month or year
+// of date_from, so a month that runs into the next would be told wrong.
+func (p DatePrecision) Spans(from, to time.Time) bool {
+	switch p {
+	case DateDay:
+		return from.Equal(to)
+	case DateMonth:
+		return from.Year() == to.Year() && from.Month() == to.Month()
+	case DateYear:
+		return from.Year() == to.Year()
+	}
+	return true
+}
+
+// rule says in words what Spans asks of p.
+func (p DatePrecision) rule() string {
+	switch p {
+	case DateDay:
+		return "a day's date_from and date_to are the same"
+	case DateMonth:
+		return "a month's dates lie in one calendar month"
+	case DateYear:
+		return "a year's dates lie in one calendar year"
+	}
+	return ""
+}
 
 // GeoPrecision says how closely an incident's point stands for where it
 // happened: a report naming only a governorate is drawn at the governorate's

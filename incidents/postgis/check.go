@@ -50,6 +50,10 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 // stored before these were enforced, such rows are served as they are, and
 // an edit of one is refused until an editor corrects it.
 var limitChecks = []struct{ what, query string }{
+	{"incidents whose date precision does not fit their dates", `SELECT count(*) FROM incidents
+		WHERE date_precision = 'day' AND date_from <> date_to
+		OR date_precision = 'month' AND date_trunc('month', date_from) <> date_trunc('month', date_to)
+		OR date_precision = 'year' AND date_trunc('year', date_from) <> date_trunc('year', date_to)`},
 	{"incidents with a count over " + strconv.Itoa(incidents.MaxCount), fmt.Sprintf(`SELECT count(*) FROM incidents
 		WHERE killed > %[1]d OR injured > %[1]d OR arrested > %[1]d`, incidents.MaxCount)},
 	{"incidents with a name or summary over its length or holding a NUL", fmt.Sprintf(`SELECT count(*) FROM incidents

@@ -36,6 +36,7 @@ func TestStore_StoredDatesOutOfRange(t *testing.T) {
 	// Written as an older mapsrv wrote it, past the checks of today's.
 	legacy := storetest.Incident(incidents.TypeBombing, 36.79, 35.85, "2025-01-01", "2025-01-01")
 	legacy.DateFrom, legacy.DateTo = legacy.DateFrom.AddDate(-2024, 0, 1), legacy.DateTo.AddDate(7974, 11, 30)
+	legacy.DatePrecision = incidents.DateRange
 	err = s.write(ctx, func(_ *sql.Tx, w *writer) error {
 		_, err := w.insert(ctx, legacy, legacy.DateFrom)
 		return err
@@ -124,12 +125,13 @@ func TestStore_CheckFindsFieldsPastTheLimits(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.db.ExecContext(ctx, "UPDATE incidents SET place_name_en = hex(zeroblob(600)) WHERE id = ?", ids[1]); err != nil {
+	if _, err := s.db.ExecContext(ctx, "UPDATE incidents SET place_name_en = hex(zeroblob(600)), date_to = '2025-12-02' WHERE id = ?", ids[1]); err != nil {
 		t.Fatal(err)
 	}
 	problems, err := s.Check(ctx)
 	want := []string{"incidents with a count over 1000000: 1", "incidents with a name or summary over its length or holding a NUL: 2",
-		"sources with a URL, title or publisher over its length or holding a NUL: 1"}
+		"sources with a URL, title or publisher over its length or holding a NUL: 1",
+		"incidents whose date precision does not fit their dates: 1"} // ids[1]: a day of nine days
 	for _, w := range want {
 		if err != nil || !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, w) }) {
 			t.Errorf("Check = %q, %v; want %q among them", problems, err, w)

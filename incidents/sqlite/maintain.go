@@ -83,6 +83,10 @@ var outOfRangeChecks = []struct{ what, query string }{
 		WHERE date_from <> '' AND (date_from < '%s' OR date_to > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
 	{"sources published outside " + dateRange(), fmt.Sprintf(`SELECT count(*) FROM sources
 		WHERE published <> '' AND (published < '%s' OR published > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
+	{"incidents whose date precision does not fit their dates", `SELECT count(*) FROM incidents
+		WHERE date_precision = 'day' AND date_from <> date_to
+		OR date_precision = 'month' AND substr(date_from, 1, 7) <> substr(date_to, 1, 7)
+		OR date_precision = 'year' AND substr(date_from, 1, 4) <> substr(date_to, 1, 4)`},
 	{"incidents with a count over " + strconv.Itoa(incidents.MaxCount), fmt.Sprintf(`SELECT count(*) FROM incidents
 		WHERE killed > %[1]d OR injured > %[1]d OR arrested > %[1]d`, incidents.MaxCount)},
 	{"incidents with a name or summary over its length or holding a NUL", fmt.Sprintf(`SELECT count(*) FROM incidents

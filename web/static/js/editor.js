@@ -77,7 +77,8 @@ export class DraftEditor {
     form.addEventListener('submit', (ev) => { ev.preventDefault(); if (this.check()) onSave(this.patch()); });
     const from = el('input', { type: 'date', value: p.date_from || '' });
     const to = el('input', { type: 'date', value: p.date_to || '' });
-    from.addEventListener('change', () => this.#fromChanged());
+    from.addEventListener('change', () => this.#datesChanged());
+    to.addEventListener('change', () => this.#datesChanged());
     form.append(
       el('div', { className: 'field-row' },
         this.#field('incident_type', t('fieldType'), select(TYPES.map((k) => [k, typeName(k)]), p.incident_type)),
@@ -153,10 +154,13 @@ export class DraftEditor {
     return el('fieldset', { className: 'count-set' }, el('legend', {}, t('countsLegend')), row);
   }
 
-  #fromChanged() {
+  // #datesChanged keeps the precision true to the dates: a day's two dates are the same
+  // (the server refuses "day" for a span of days), so dates set apart make it a range.
+  #datesChanged() {
     const { date_from: from, date_to: to, date_precision: prec } = this.controls;
     if (from.value && (!to.value || to.value < from.value)) to.value = from.value;
     if (from.value && !prec.value) prec.value = 'day';
+    if (prec.value === 'day' && from.value !== to.value) prec.value = 'range';
   }
 
   #showPoint() {
