@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
+	"github.com/mapsrv/mapsrv/incidents"
 )
 
 // devPassage is one line of news-dev/dev.jsonl: a real news passage and the
@@ -216,6 +217,13 @@ func scoreSet(t *testing.T, set string, ps []devPassage, x *Extractor, pool cros
 			pub = ymd(*p.Published)
 		}
 		got := x.Extract(p.Text, pub)
+		for _, c := range got {
+			// ingest stores candidates as drafts, which must keep this rule.
+			if !c.DateFrom.IsZero() && !incidents.DatePrecision(c.DatePrecision).Spans(c.DateFrom, c.DateTo) {
+				t.Errorf("%s: a %s candidate dated %s..%s with precision %q", p.ID, c.IncidentType,
+					c.DateFrom.Format(time.DateOnly), c.DateTo.Format(time.DateOnly), c.DatePrecision)
+			}
+		}
 		sc, diff := scorePassage(p, parseAlternatives(p.Notes, p.Text), got)
 		plain, _ := scorePassage(p, alternatives{}, got)
 		for _, k := range []string{p.Lang, "all", p.Lang + " " + crossHalf(p.ID)} {
