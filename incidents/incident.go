@@ -106,6 +106,13 @@ func CheckDate(field string, d time.Time) error {
 		d.Format(DateLayout), EarliestDate.Format(DateLayout), LatestDate.Format(DateLayout))
 }
 
+// MappedArea is where an incident may lie: Syria's box (35.6–42.4° E, 32.3–37.3°
+// N) with about 2° around it, 1° to the west where the sea begins: room for
+// incidents across a border (a strike in the Bekaa, a camp in Jordan or Iraq),
+// while a point at [0, 0], one in Paris, or Damascus with its latitude and
+// longitude swapped is refused.
+var MappedArea = orb.Bound{Min: orb.Point{34.5, 30.0}, Max: orb.Point{44.5, 39.5}}
+
 // Validation errors. Validate wraps ErrInvalid; callers test with errors.Is.
 var (
 	ErrInvalid  = errors.New("incidents: invalid incident")
@@ -114,10 +121,10 @@ var (
 
 // Validate reports the first way inc breaks the rules every stored incident keeps:
 // a known type, date precision, geo precision and status; date_from not after
-// date_to; a date precision that fits the dates (DatePrecision.Spans); dates
-// within EarliestDate..LatestDate; a valid point; a P-code of
-// the form SY01..SY14 when given; counts not negative; source URLs http or
-// https; text valid UTF-8.
+// date_to; dates within EarliestDate..LatestDate and a date precision that fits
+// them (DatePrecision.Spans); a valid point within MappedArea; a P-code of the form
+// SY01..SY14 when given; counts not negative; source URLs http or https; text
+// valid UTF-8.
 func (inc *Incident) Validate() error {
 	bad := func(field, format string, args ...any) error {
 		return fmt.Errorf("%w: %s: %s", ErrInvalid, field, fmt.Sprintf(format, args...))
@@ -156,6 +163,10 @@ func (inc *Incident) Validate() error {
 	}
 	if err := geo.CheckPoint(inc.Location); err != nil {
 		return bad("geometry", "%v", err)
+	}
+	if !MappedArea.Contains(inc.Location) {
+		return bad("geometry", "[%g, %g] (longitude, latitude) is outside the area mapped, longitude %g..%g and latitude %g..%g: Syria and its borderlands",
+			inc.Location.Lon(), inc.Location.Lat(), MappedArea.Min.Lon(), MappedArea.Max.Lon(), MappedArea.Min.Lat(), MappedArea.Max.Lat())
 	}
 	for name, n := range map[string]*int{"killed": inc.Killed, "injured": inc.Injured, "arrested": inc.Arrested} {
 		switch {

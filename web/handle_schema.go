@@ -46,10 +46,14 @@ var incidentProperties = []property{
 	{"updated_at", map[string]any{"type": "string", "format": "date-time"}},
 }
 
-// pointGeometry is the schema of a GeoJSON point.
+// pointGeometry is the schema of a GeoJSON point, within the area mapped
+// (incidents.MappedArea).
 var pointGeometry = map[string]any{"type": "object", "required": []string{"type", "coordinates"}, "properties": object(
 	property{"type", map[string]any{"type": "string", "enum": []string{"Point"}}},
-	property{"coordinates", map[string]any{"type": "array", "minItems": 2, "maxItems": 2, "items": map[string]any{"type": "number"}}})}
+	property{"coordinates", map[string]any{"type": "array", "minItems": 2, "maxItems": 2, "prefixItems": []any{
+		map[string]any{"type": "number", "minimum": incidents.MappedArea.Min.Lon(), "maximum": incidents.MappedArea.Max.Lon(), "description": "longitude"},
+		map[string]any{"type": "number", "minimum": incidents.MappedArea.Min.Lat(), "maximum": incidents.MappedArea.Max.Lat(), "description": "latitude"},
+	}}})}
 
 // incidentSchema is the schema of an incident's properties in the style of
 // OGC API – Features Part 5, the point among them by its x-ogc-role.

@@ -50,6 +50,9 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 // stored before these were enforced, such rows are served as they are, and
 // an edit of one is refused until an editor corrects it.
 var limitChecks = []struct{ what, query string }{
+	{"incidents outside the area mapped", fmt.Sprintf(`SELECT count(*) FROM incidents
+		WHERE NOT (lon BETWEEN %g AND %g AND lat BETWEEN %g AND %g)`,
+		incidents.MappedArea.Min.Lon(), incidents.MappedArea.Max.Lon(), incidents.MappedArea.Min.Lat(), incidents.MappedArea.Max.Lat())},
 	{"incidents whose date precision does not fit their dates", `SELECT count(*) FROM incidents
 		WHERE date_precision = 'day' AND date_from <> date_to
 		OR date_precision = 'month' AND date_trunc('month', date_from) <> date_trunc('month', date_to)

@@ -99,6 +99,7 @@ func TestStore_CheckFindsFieldsPastTheLimits(t *testing.T) {
 	for _, q := range []string{
 		"UPDATE incidents SET killed = 2000000000, summary_en = repeat('s', 40000) WHERE id = $1",
 		"UPDATE incidents SET date_to = '2025-12-02' WHERE id = $1", // a day of nine days
+		"UPDATE incidents SET lon = 2.35, lat = 48.85 WHERE id = $1",
 		"UPDATE sources SET title = repeat('t', 2000) WHERE id IN (SELECT source_id FROM incident_sources WHERE incident_id = $1)",
 	} {
 		if _, err := conn.Exec(ctx, q, ids[0]); err != nil {
@@ -107,7 +108,8 @@ func TestStore_CheckFindsFieldsPastTheLimits(t *testing.T) {
 	}
 	problems, err := s.Check(ctx)
 	for _, w := range []string{"incidents with a count over 1000000: 1", "incidents with a name or summary over its length or holding a NUL: 1",
-		"sources with a URL, title or publisher over its length or holding a NUL: 1", "incidents whose date precision does not fit their dates: 1"} {
+		"sources with a URL, title or publisher over its length or holding a NUL: 1", "incidents whose date precision does not fit their dates: 1",
+		"incidents outside the area mapped: 1"} {
 		if err != nil || !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, w) }) {
 			t.Errorf("Check = %q, %v; want %q among them", problems, err, w)
 		}

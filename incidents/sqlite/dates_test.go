@@ -125,13 +125,14 @@ func TestStore_CheckFindsFieldsPastTheLimits(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.db.ExecContext(ctx, "UPDATE incidents SET place_name_en = hex(zeroblob(600)), date_to = '2025-12-02' WHERE id = ?", ids[1]); err != nil {
+	if _, err := s.db.ExecContext(ctx, "UPDATE incidents SET place_name_en = hex(zeroblob(600)), date_to = '2025-12-02', lon = 2.35, lat = 48.85 WHERE id = ?", ids[1]); err != nil {
 		t.Fatal(err)
 	}
 	problems, err := s.Check(ctx)
 	want := []string{"incidents with a count over 1000000: 1", "incidents with a name or summary over its length or holding a NUL: 2",
 		"sources with a URL, title or publisher over its length or holding a NUL: 1",
-		"incidents whose date precision does not fit their dates: 1"} // ids[1]: a day of nine days
+		"incidents whose date precision does not fit their dates: 1", // ids[1]: a day of nine days
+		"incidents outside the area mapped: 1"}                       // and in Paris
 	for _, w := range want {
 		if err != nil || !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, w) }) {
 			t.Errorf("Check = %q, %v; want %q among them", problems, err, w)

@@ -83,6 +83,9 @@ var outOfRangeChecks = []struct{ what, query string }{
 		WHERE date_from <> '' AND (date_from < '%s' OR date_to > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
 	{"sources published outside " + dateRange(), fmt.Sprintf(`SELECT count(*) FROM sources
 		WHERE published <> '' AND (published < '%s' OR published > '%s')`, dateBound(incidents.EarliestDate), dateBound(incidents.LatestDate))},
+	{"incidents outside the area mapped", fmt.Sprintf(`SELECT count(*) FROM incidents
+		WHERE NOT (lon BETWEEN %g AND %g AND lat BETWEEN %g AND %g)`,
+		incidents.MappedArea.Min.Lon(), incidents.MappedArea.Max.Lon(), incidents.MappedArea.Min.Lat(), incidents.MappedArea.Max.Lat())},
 	{"incidents whose date precision does not fit their dates", `SELECT count(*) FROM incidents
 		WHERE date_precision = 'day' AND date_from <> date_to
 		OR date_precision = 'month' AND substr(date_from, 1, 7) <> substr(date_to, 1, 7)
