@@ -208,6 +208,30 @@ describe('map page', { timeout: 240000 }, () => {
     await context.close();
   });
 
+  test('an open popup stays while the view reloads without its incident, and goes when closed', async () => {
+    // A popup that pans the map to fit can push its marker out of the view fetched next;
+    // a filter can leave it out too. The incident being read stays drawn until its popup
+    // closes, and only then goes.
+    const all = await api('/api/collections/incidents/items?limit=10000');
+    const target = all.features.find((f) => f.properties.geo_precision === 'town' && f.properties.place_name_en && !/[<"]/.test(f.properties.place_name_en + f.properties.summary_en));
+    const { page, context, seen } = await open(`#incident=${target.id}`);
+    const popup = `.leaflet-popup .popup[data-id="${target.id}"]`;
+    await page.waitForSelector(popup);
+    const type = target.properties.incident_type;
+    await page.getByRole('checkbox', { name: new RegExp(await page.textContent(`.legend-item[data-type="${type}"] .legend-name`)) }).uncheck();
+    await changed(page, 'incident_type=');
+    await settled(page);
+    assert.equal(await page.$(`#incident-list li[data-id="${target.id}"]`), null, 'the reloaded view leaves it out');
+    assert.ok(await page.$(popup), 'the popup is still open');
+    const marker = `.leaflet-marker-icon[title*="${target.properties.place_name_en.replace(/"/g, '\\"')}"]`;
+    assert.ok(await page.$(marker), 'its marker is still drawn');
+    await page.click('.leaflet-popup-close-button');
+    await page.waitForSelector(popup, { state: 'detached' });
+    await page.waitForSelector(marker, { state: 'detached', timeout: 5000 });
+    assertClean(seen);
+    await context.close();
+  });
+
   test('a source without a link says it is an offline report, in both languages', async () => {
     const all = await api('/api/collections/incidents/items?limit=10000');
     const seed = all.features.find((f) => f.properties.geo_precision !== 'country' && f.properties.sources.length

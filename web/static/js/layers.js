@@ -64,12 +64,18 @@ export class IncidentLayer {
     // One area is drawn however many incidents share it (a governorate, or a circle
     // around one point): stacked translucent fills would turn the land opaque.
     this.shared = new Map(); // key → { layer, n }
+    // Incidents drawn only because their popup was open when a new view left them out:
+    // they go when it closes.
+    this.kept = new Set();
+    map.on('popupclose', (e) => this.#dropKept(e.popup));
   }
 
   /**
    * set draws exactly these features. Markers of incidents that stay (same id and
-   * updated_at) are kept, so an open popup survives panning; force redraws everything
-   * (after a language change).
+   * updated_at) are kept, so an open popup survives panning; so is the incident whose
+   * popup is open even when the new view left it out (a popup that pans the map to fit
+   * can push its own marker past the edge of the view then fetched): it goes when its
+   * popup closes. force redraws everything (after a language change).
    */
   set(features, force = false, { faint = () => false, fresh = () => false } = {}) {
     if (force) this.#clear();
@@ -83,7 +89,9 @@ export class IncidentLayer {
     const gone = [];
     for (const [id, d] of this.byId) {
       const f = next.get(id);
-      if (f && d.stamp === stamp(f, faint(f), fresh(f))) { next.delete(id); continue; }
+      if (f && d.stamp === stamp(f, faint(f), fresh(f))) { next.delete(id); this.kept.delete(id); continue; }
+      if (!f && this.#popupOpen(d)) { this.kept.add(id); continue; }
+      this.kept.delete(id);
       gone.push(d);
       this.byId.delete(id);
     }
@@ -98,7 +106,26 @@ export class IncidentLayer {
     this.cluster.addLayers(markers);
   }
 
+  // popupOpen says whether the popup of a drawn incident, on its marker or its area, is open.
+  #popupOpen(d) {
+    return d.marker.isPopupOpen() || (d.area !== null && this.shared.get(d.area)?.layer.isPopupOpen());
+  }
+
+  // dropKept removes the incident kept for popup, which is closing.
+  #dropKept(popup) {
+    for (const id of this.kept) {
+      const d = this.byId.get(id);
+      if (d && d.marker.getPopup() !== popup && (d.area === null || this.shared.get(d.area)?.layer.getPopup() !== popup)) continue;
+      this.kept.delete(id);
+      if (!d) continue;
+      this.byId.delete(id);
+      this.cluster.removeLayer(d.marker);
+      if (d.area) this.#release(d.area);
+    }
+  }
+
   #clear() {
+    this.kept.clear();
     this.cluster.clearLayers();
     this.areas.clearLayers();
     this.byId.clear();
