@@ -54,6 +54,58 @@ type Source struct {
 	Published time.Time // zero when unknown
 }
 
+// CanonicalURL is u as a source is stored: scheme and host in lower case,
+// without the default port, the fragment, or the tracking parameters that
+// sharing adds (utm_*, fbclid, gclid and the like), so that one report posted
+// from two links is one source and ingesting it twice stores nothing new. The
+// path and the other parameters, in their order, are kept as written. A u
+// that is not an http or https URL is returned as it is, for CheckSourceURL
+// to refuse.
+func CanonicalURL(u string) string {
+	parsed, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || parsed.Opaque != "" {
+		return u
+	}
+	parsed.Scheme = strings.ToLower(parsed.Scheme)
+	if parsed.Scheme != "http" && parsed.Scheme != "https" {
+		return u
+	}
+	host, port := strings.ToLower(parsed.Hostname()), parsed.Port()
+	if port == "" || parsed.Scheme == "http" && port == "80" || parsed.Scheme == "https" && port == "443" {
+		port = ""
+	}
+	parsed.Host = host
+	if strings.Contains(host, ":") {
+		parsed.Host = "[" + host + "]"
+	}
+	if port != "" {
+		parsed.Host += ":" + port
+	}
+	parsed.Fragment, parsed.RawFragment = "", ""
+	if parsed.RawQuery != "" {
+		var kept []string
+		for _, kv := range strings.Split(parsed.RawQuery, "&") {
+			name, _, _ := strings.Cut(kv, "=")
+			if kv != "" && !trackingParam(strings.ToLower(name)) {
+				kept = append(kept, kv)
+			}
+		}
+		parsed.RawQuery = strings.Join(kept, "&")
+	}
+	parsed.ForceQuery = false
+	return parsed.String()
+}
+
+// trackingParam reports whether a query parameter only says how a link was
+// shared, not which page it is.
+func trackingParam(name string) bool {
+	switch name {
+	case "fbclid", "gclid", "dclid", "msclkid", "igshid", "mc_cid", "mc_eid", "_ga", "yclid", "twclid":
+		return true
+	}
+	return strings.HasPrefix(name, "utm_")
+}
+
 // SourceKey identifies a source: by its URL, or by title, publisher and
 // published date when it has none. Two sources with one key are one report.
 func SourceKey(s Source) string {

@@ -86,3 +86,28 @@ func TestIncident_Validate(t *testing.T) {
 		})
 	}
 }
+
+// TestCanonicalURL: one report from two links is one source; what tells pages
+// apart (path, other parameters) is kept as written.
+func TestCanonicalURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://news.example.org/a/B?id=7":                          "https://news.example.org/a/B?id=7",
+		"https://news.example.org/a#comments":                        "https://news.example.org/a",
+		"HTTPS://News.Example.ORG:443/a":                             "https://news.example.org/a",
+		"http://news.example.org:80/a":                               "http://news.example.org/a",
+		"http://news.example.org:8080/a":                             "http://news.example.org:8080/a",
+		"https://news.example.org/a?utm_source=x&id=7&utm_medium=y":  "https://news.example.org/a?id=7",
+		"https://news.example.org/a?fbclid=abc":                      "https://news.example.org/a",
+		"https://news.example.org/a?p=2&id=7&gclid=z#top":            "https://news.example.org/a?p=2&id=7",
+		"https://news.example.org/%D8%AE%D8%A8%D8%B1?UTM_Campaign=c": "https://news.example.org/%D8%AE%D8%A8%D8%B1",
+		" https://news.example.org/a ":                               "https://news.example.org/a",
+		"https://[2001:DB8::1]:443/a":                                "https://[2001:db8::1]/a",
+		"javascript:alert(1)":                                        "javascript:alert(1)",
+		"ftp://files.example.org/a":                                  "ftp://files.example.org/a",
+		"":                                                           "",
+	} {
+		if got := CanonicalURL(in); got != want {
+			t.Errorf("CanonicalURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

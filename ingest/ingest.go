@@ -69,6 +69,7 @@ var syriaCentre = orb.Point{38.5, 35.0}
 
 // Ingest stores the incidents of r as drafts (see the package comment).
 func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, error) {
+	r.Source.URL = incidents.CanonicalURL(r.Source.URL) // the same report from another link is the same report
 	if err := check(r); err != nil {
 		return Result{}, err
 	}

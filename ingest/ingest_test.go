@@ -69,8 +69,18 @@ func TestIngest(t *testing.T) {
 	if err != nil || !again.Duplicate || len(again.Drafts) != 2 {
 		t.Fatalf("second ingest = %+v, %v; want a duplicate pointing at the 2 drafts", again, err)
 	}
+	// And from the links it is shared by: a fragment, tracking parameters, a host in capitals.
+	for _, link := range []string{"https://example.org/report-1#comments", "https://example.org/report-1?utm_source=feed&utm_medium=rss",
+		"HTTPS://Example.ORG/report-1", "https://example.org:443/report-1?fbclid=x"} {
+		shared := r
+		shared.Source.URL = link
+		again, err := ingest.Ingest(ctx, store, x, shared)
+		if err != nil || !again.Duplicate || len(again.Drafts) != 2 {
+			t.Errorf("the report from %s = %+v, %v; want a duplicate pointing at the 2 drafts", link, again, err)
+		}
+	}
 	if n, _ := store.Count(ctx); n != 2 {
-		t.Errorf("%d incidents after ingesting twice, want 2", n)
+		t.Errorf("%d incidents after ingesting again, want 2", n)
 	}
 
 	// Once the arrest is published, another report of it is proposed as its

@@ -187,3 +187,17 @@ func TestDecode_FeatureTooLong(t *testing.T) {
 		}
 	}
 }
+
+// A source's link is stored as incidents.CanonicalURL gives it, so that one
+// report cited through two links is one source.
+func TestDecode_SourceURLCanonical(t *testing.T) {
+	in := strings.Replace(good, `https://example.org/x`, `HTTPS://Example.org/x?utm_source=share#top`, 1)
+	for inc, err := range Decode(strings.NewReader(in), incidents.StatusPublished) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := inc.Sources[0].URL; got != "https://example.org/x" {
+			t.Errorf("source URL stored as %q, want https://example.org/x", got)
+		}
+	}
+}

@@ -141,7 +141,7 @@ func (p Properties) Incident(pt orb.Point, def incidents.Status) (incidents.Inci
 		inc.UpdatedAt = p.UpdatedAt.Time
 	}
 	for i, s := range p.Sources {
-		src := incidents.Source{Title: s.Title, URL: s.URL, Publisher: s.Publisher}
+		src := incidents.Source{Title: s.Title, URL: incidents.CanonicalURL(s.URL), Publisher: s.Publisher}
 		if s.Published != nil && *s.Published != "" {
 			if src.Published, err = parseDate(fmt.Sprintf("sources[%d].published", i), *s.Published); err != nil {
 				return inc, err
