@@ -17,6 +17,13 @@ func validIncident() Incident {
 
 func TestIncident_Validate(t *testing.T) {
 	neg := -1
+	span := func(from, to string, p DatePrecision) func(*Incident) {
+		return func(i *Incident) {
+			i.DateFrom, _ = ParseDate(from)
+			i.DateTo, _ = ParseDate(to)
+			i.DatePrecision = p
+		}
+	}
 	tests := map[string]struct {
 		edit  func(*Incident)
 		field string // named in the error; empty: valid
@@ -36,38 +43,30 @@ func TestIncident_Validate(t *testing.T) {
 		"reversed dates":              {func(i *Incident) { i.DateTo = i.DateFrom.AddDate(0, 0, -1) }, "date_from"},
 		"a day of nine days":          {func(i *Incident) { i.DateTo = i.DateFrom.AddDate(0, 0, 8) }, `date_precision: "day" does not fit 2025-12-02..2025-12-10`},
 		"a range of nine days":        {func(i *Incident) { i.DateTo, i.DatePrecision = i.DateFrom.AddDate(0, 0, 8), DateRange }, ""},
-		"a month": {func(i *Incident) {
-			i.DateFrom, i.DateTo, i.DatePrecision = time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC), DateMonth
-		}, ""},
-		"a month into the next": {func(i *Incident) {
-			i.DateFrom, i.DateTo, i.DatePrecision = time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), DateMonth
-		}, "date_precision"},
-		"a year": {func(i *Incident) {
-			i.DateFrom, i.DateTo, i.DatePrecision = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC), DateYear
-		}, ""},
-		"a year of two": {func(i *Incident) {
-			i.DateFrom, i.DateTo, i.DatePrecision = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC), DateYear
-		}, "date_precision"},
-		"P-code SY15":                {func(i *Incident) { i.Admin1PCode = "SY15" }, "admin1_pcode"},
-		"P-code SY00":                {func(i *Incident) { i.Admin1PCode = "SY00" }, "admin1_pcode"},
-		"P-code letters":             {func(i *Incident) { i.Admin1PCode = "SY0A" }, "admin1_pcode"},
-		"latitude":                   {func(i *Incident) { i.Location = orb.Point{36, 95} }, "geometry"},
-		"Paris":                      {func(i *Incident) { i.Location = orb.Point{2.35, 48.85} }, "geometry: [2.35, 48.85] (longitude, latitude) is outside the area mapped"},
-		"null island":                {func(i *Incident) { i.Location = orb.Point{0, 0} }, "geometry"},
-		"Damascus swapped":           {func(i *Incident) { i.Location = orb.Point{33.51, 36.29} }, "geometry"},
-		"the Bekaa, across a border": {func(i *Incident) { i.Location = orb.Point{35.9, 33.85} }, ""},
-		"Al-Tanf, on the border":     {func(i *Incident) { i.Location = orb.Point{38.63, 33.5} }, ""},
-		"negative count":             {func(i *Incident) { i.Killed = &neg }, "killed"},
-		"javascript source":          {func(i *Incident) { i.Sources = []Source{{URL: "javascript:alert(1)"}} }, "sources[0].url"},
-		"source with a password":     {func(i *Incident) { i.Sources = []Source{{URL: "https://editor:secret@news.example/a"}} }, "sources[0].url: a URL with a user name or password"},
-		"source without a host":      {func(i *Incident) { i.Sources = []Source{{URL: "https:///a"}} }, "sources[0].url: no host"},
-		"invalid UTF-8":              {func(i *Incident) { i.SummaryAR = "\xff\xfe" }, "summary_ar"},
-		"year 1":                     {func(i *Incident) { i.DateFrom = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC) }, "date_from: 0001-01-02 is outside the dates accepted, 1900-01-01..2100-12-31"},
-		"year 9999":                  {func(i *Incident) { i.DateTo = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) }, "date_to: 9999-12-31 is outside"},
-		"first day accepted":         {func(i *Incident) { i.DateFrom, i.DatePrecision = EarliestDate, DateRange }, ""},
-		"last day accepted":          {func(i *Incident) { i.DateTo, i.DatePrecision = LatestDate, DateRange }, ""},
-		"a day before":               {func(i *Incident) { i.DateFrom = EarliestDate.AddDate(0, 0, -1) }, "date_from"},
-		"source published":           {func(i *Incident) { i.Sources = []Source{{Title: "t", Published: LatestDate.AddDate(0, 0, 1)}} }, "sources[0].published"},
+		"a month":                     {span("2025-02-01", "2025-02-28", DateMonth), ""},
+		"a month into the next":       {span("2025-02-01", "2025-03-01", DateMonth), "date_precision"},
+		"a year":                      {span("2019-01-01", "2019-12-31", DateYear), ""},
+		"a year of two":               {span("2019-01-01", "2020-12-31", DateYear), "date_precision"},
+		"P-code SY15":                 {func(i *Incident) { i.Admin1PCode = "SY15" }, "admin1_pcode"},
+		"P-code SY00":                 {func(i *Incident) { i.Admin1PCode = "SY00" }, "admin1_pcode"},
+		"P-code letters":              {func(i *Incident) { i.Admin1PCode = "SY0A" }, "admin1_pcode"},
+		"latitude":                    {func(i *Incident) { i.Location = orb.Point{36, 95} }, "geometry"},
+		"Paris":                       {func(i *Incident) { i.Location = orb.Point{2.35, 48.85} }, "geometry: [2.35, 48.85] (longitude, latitude) is outside the area mapped"},
+		"null island":                 {func(i *Incident) { i.Location = orb.Point{0, 0} }, "geometry"},
+		"Damascus swapped":            {func(i *Incident) { i.Location = orb.Point{33.51, 36.29} }, "geometry"},
+		"the Bekaa, across a border":  {func(i *Incident) { i.Location = orb.Point{35.9, 33.85} }, ""},
+		"Al-Tanf, on the border":      {func(i *Incident) { i.Location = orb.Point{38.63, 33.5} }, ""},
+		"negative count":              {func(i *Incident) { i.Killed = &neg }, "killed"},
+		"javascript source":           {func(i *Incident) { i.Sources = []Source{{URL: "javascript:alert(1)"}} }, "sources[0].url"},
+		"source with a password":      {func(i *Incident) { i.Sources = []Source{{URL: "https://editor:secret@news.example/a"}} }, "sources[0].url: a URL with a user name or password"},
+		"source without a host":       {func(i *Incident) { i.Sources = []Source{{URL: "https:///a"}} }, "sources[0].url: no host"},
+		"invalid UTF-8":               {func(i *Incident) { i.SummaryAR = "\xff\xfe" }, "summary_ar"},
+		"year 1":                      {func(i *Incident) { i.DateFrom = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC) }, "date_from: 0001-01-02 is outside the dates accepted, 1900-01-01..2100-12-31"},
+		"year 9999":                   {func(i *Incident) { i.DateTo = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) }, "date_to: 9999-12-31 is outside"},
+		"first day accepted":          {func(i *Incident) { i.DateFrom, i.DatePrecision = EarliestDate, DateRange }, ""},
+		"last day accepted":           {func(i *Incident) { i.DateTo, i.DatePrecision = LatestDate, DateRange }, ""},
+		"a day before":                {func(i *Incident) { i.DateFrom = EarliestDate.AddDate(0, 0, -1) }, "date_from"},
+		"source published":            {func(i *Incident) { i.Sources = []Source{{Title: "t", Published: LatestDate.AddDate(0, 0, 1)}} }, "sources[0].published"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
