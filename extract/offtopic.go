@@ -58,6 +58,12 @@ func countedEvents(toks []token) bool {
 	return counted && (period || many) // "launched 30 rocket and drone attacks": a tally with or without its period
 }
 
+// toldPeople after a number say it counts people, not events: "وأصيب 30
+// آخرون بغارة", "سقط 15 قتيلاً في غارات" are one strike's toll, no tally of
+// strikes.
+var toldPeople = wordSet("اخرون", "اخرين", "اخريات", "قتيلا", "قتيل", "قتلي", "جريحا", "جريح", "جرحي",
+	"مصابا", "مصابين", "ضحيه", "ضحايا")
+
 // eventNounWithin reports an event noun at toks[from] or after up to n-1
 // modifiers ("44 ground and air attacks", "15 غارة جوية").
 func eventNounWithin(toks []token, from, n int) bool {
@@ -73,7 +79,7 @@ func eventNounWithin(toks []token, from, n int) bool {
 			_, ok := lookup(toks[min(k, len(toks)-1)].Norm)
 			return k < len(toks) && ok
 		}
-		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || enPersons[toks[j].Norm] || monthAt(toks, j).ok {
+		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || toks[j].in(toldPeople) || enPersons[toks[j].Norm] || monthAt(toks, j).ok {
 			return false // "14 ديسمبر، جراء غارات", "on 14 December, airstrikes": a day, not a count
 		}
 		if _, ok := enMonths[toks[j].Norm]; ok {
