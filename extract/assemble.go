@@ -193,6 +193,12 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			if last.lastSent() >= si || last.apart || last.several {
 				continue
 			}
+			if p.otherTimeOfDay(last, &d) {
+				if sameKind(last.typ, d.typ) {
+					break // "قصفت ... مساء اليوم مدينة X" … "وكانت قصفت عصر اليوم قرية Y": two strikes
+				}
+				continue
+			}
 			if continues(last, &d) {
 				last.absorb(d)
 				return drafts
@@ -229,6 +235,48 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		}
 	}
 	return append(drafts, d)
+}
+
+// dayParts are the parts of the day news tells an event at, grouped: dawn and
+// morning, noon, afternoon, evening and night.
+var dayParts = map[string]int{"فجر": 1, "صباح": 1, "صباحا": 1, "ظهر": 2, "ظهرا": 2, "الظهيره": 2, "عصر": 3, "عصرا": 3,
+	"مساء": 4, "مساءا": 4, "ليل": 4, "ليله": 4, "ليلا": 4}
+
+// dayPart returns the part of the day sentence si tells an event at, 0 if
+// none; one told with a reporting verb ("أعلنت الوزارة، فجر اليوم، مقتل…")
+// is when the news came, not when the event happened.
+func (p *passage) dayPart(si int) int {
+	toks := p.sents[si].toks
+	for i, t := range toks {
+		for _, f := range t.forms {
+			if v := dayParts[f]; v > 0 && !anyNear(toks, i, -4, -1, reportWords) {
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+// otherTimeOfDay reports d told at another part of the day than last, at
+// another named place: "قصفت القوات مساء اليوم مدينة X" … "وكانت قصفت عصر
+// اليوم قرية Y" are two events, however near the places.
+func (p *passage) otherTimeOfDay(last, d *draft) bool {
+	b := p.dayPart(d.sents[0])
+	if b == 0 || len(last.places) == 0 || len(d.places) == 0 {
+		return false
+	}
+	x, y := last.places[0], d.places[0]
+	if x.isArea() || y.isArea() || precisionRank(precisionOf(x.Mention)) > precisionRank(gazetteer.PrecisionTown) ||
+		precisionRank(precisionOf(y.Mention)) > precisionRank(gazetteer.PrecisionTown) ||
+		samePlace(x.Mention, y.Mention) || nameForm(x.name) == nameForm(y.name) {
+		return false // a village the gazetteer lacks is placed at its area: its name tells it apart
+	}
+	for _, si := range last.sents {
+		if a := p.dayPart(si); a != 0 && a != b {
+			return true
+		}
+	}
+	return false
 }
 
 // detail reports d telling how the violent event of the sentence before

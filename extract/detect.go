@@ -310,10 +310,23 @@ func needMet(toks []token, i int, n need) bool {
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
-		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) ||
+		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) && !firedWith(toks, i) ||
 			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords)
 	}
 	return true
+}
+
+// firedWith reports the guns a shelling verb names by "ب" a few words after
+// it, past its subject and a time: "قصفت القوات التركية، مساء الأحد،
+// بالمدفعية الثقيلة بلدة X" is shelling, whoever fires. Rockets are left out:
+// aircraft fire them too.
+func firedWith(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+10; j++ {
+		if strings.HasPrefix(toks[j].Norm, "ب") && toks[j].in(gunWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // blocked reports a denial, threat or release in the four words before i.
@@ -360,7 +373,7 @@ func refine(toks []token, i int, typ string) string {
 	default:
 		return typ
 	}
-	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) // "أطلقت قذيفتين": shells are fired from the ground
+	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) // "أطلقت قذيفتين": shells are fired from the ground
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike

@@ -36,3 +36,36 @@ func TestExtract_OthersCountedAreNoTally(t *testing.T) {
 		}
 	}
 }
+
+// A foreign force's "قصف" with its guns named by "ب" after the subject and a
+// time ("قصفت القوات التركية، مساء اليوم، بالمدفعية الثقيلة قرية X") is
+// shelling, not an air raid.
+func TestExtract_ForeignShellingWithGunsLater(t *testing.T) {
+	text := "قصفت القوات التركية والفصائل الموالية لها، صباح اليوم الاثنين، بالمدفعية الثقيلة قرية مرعناز بريف حلب الشمالي، ما أدى إلى إصابة طفلين."
+	got := extractAll(t, text, ymd("2025-10-13"))
+	if len(got) != 1 || got[0].IncidentType != TypeShelling {
+		t.Errorf("Extract(%q) = %v; want one shelling", text, describeAll(got))
+	}
+}
+
+// Rockets named after the subject say nothing of where they came from:
+// "قصفت المقاتلات الروسية، فجر اليوم، بالصواريخ بلدة X" stays an air raid.
+func TestExtract_ForeignRocketsLaterStayAir(t *testing.T) {
+	text := "قصفت المقاتلات الروسية، فجر اليوم الاثنين، بالصواريخ بلدة كفرنبل بريف إدلب الجنوبي، ما أدى إلى إصابة طفلين."
+	got := extractAll(t, text, ymd("2024-10-14"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("Extract(%q) = %v; want one airstrike", text, describeAll(got))
+	}
+}
+
+// Two tellings at other parts of the same day, at two places, are two events:
+// "قصفت القوات مساء اليوم مدينة X" … "وكانت القوات قصفت عصر اليوم قرية Y".
+func TestExtract_OtherPartOfDayOtherEvent(t *testing.T) {
+	text := "قصفت القوات التركية، مساء اليوم الأحد، بقذائف المدفعية بلدة الشيوخ بريف حلب الشرقي، ما أدى إلى إصابة ثلاثة مدنيين.\n" +
+		"وكانت القوات التركية قصفت ظهر اليوم الأحد بقذائف الهاون قرية الجات القريبة.\n" +
+		"وقال مصدر محلي إن القصف أسفر عن مقتل راعٍ من أهالي القرية.\n"
+	got := extractAll(t, text, ymd("2025-10-12"))
+	if len(got) != 2 {
+		t.Errorf("Extract(%q) = %v; want two shellings", text, describeAll(got))
+	}
+}
