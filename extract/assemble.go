@@ -98,7 +98,10 @@ func severalEvents(toks []token, sp span) bool {
 // eastern Lebanon").
 func (p *passage) abroad(d draft) bool {
 	m, _ := d.mainPlace()
-	return m != nil && (m.abroad || p.abroadIDs[m.Match.Place.ID])
+	if m != nil && (m.abroad || p.abroadIDs[m.Match.Place.ID]) {
+		return true
+	}
+	return insideAbroad(p.sents[d.sents[0]].toks)
 }
 
 // historyDays is how long before publication an event told with a date of

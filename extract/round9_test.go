@@ -69,3 +69,22 @@ func TestExtract_OtherPartOfDayOtherEvent(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want two shellings", text, describeAll(got))
 	}
 }
+
+// A place told with a neighbour's border province after a comma ("في بلدة X،
+// غربي محافظة نينوى") is abroad, and so is an event told "داخل الأراضي
+// اللبنانية": neither is an incident to map in Syria, though Syrian villages
+// share the towns' names. Fire "من داخل الأراضي التركية" lands at home.
+func TestExtract_NeighbourProvinceAndTerritory(t *testing.T) {
+	for _, text := range []string{
+		"اعتقلت القوات العراقية خمسة مهربين في بلدة سنجار، غربي محافظة نينوى، أثناء عبورهم الحدود.",
+		"أوقفت دورية من الجيش اللبناني 12 سورياً في بلدة القصر لتجولهم داخل الأراضي اللبنانية دون أوراق ثبوتية.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing: abroad", text, describeAll(got))
+		}
+	}
+	text := "قصفت القوات التركية من داخل الأراضي التركية بقذائف المدفعية قرية الدرباسية بريف الحسكة."
+	if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 1 {
+		t.Errorf("Extract(%q) = %v; want the shelling at home", text, describeAll(got))
+	}
+}
