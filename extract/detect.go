@@ -288,11 +288,16 @@ var passiveAux = wordSet("was", "were", "been", "being", "be")
 // foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
 
+// shipmentWords name a load seized whole, whose contents a clause after it
+// tells: "ضبط الشحنة، التي تبين أنها تضم كميات كبيرة من القذائف".
+var shipmentWords = wordSet("شحنه", "شحنات", "حموله", "حمولات", "shipment", "shipments", "consignment", "cargo")
+
 // needMet checks the word a trigger needs after it.
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
-		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords)
+		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
+			anyNear(toks, i, 1, 2, shipmentWords) && anyNear(toks, i, 1, 12, weaponWords)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:

@@ -88,3 +88,21 @@ func TestExtract_NeighbourProvinceAndTerritory(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want the shelling at home", text, describeAll(got))
 	}
 }
+
+// A seizure of a shipment whose contents a clause after it tells ("ضبط
+// الشحنة، التي تبين أنها تحوي أعداداً كبيرة من قذائف الهاون") is a weapons
+// seizure, and the shells are what was seized, not a shelling. A shipment of
+// drugs stays no weapons seizure.
+func TestExtract_ShipmentSeized(t *testing.T) {
+	text := "نصبت دورية للأمن الداخلي كميناً قرب بلدة القصير، أسفر عن ضبط الشحنة، التي تبين أنها تحوي أعداداً كبيرة من قذائف الهاون."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
+		t.Errorf("Extract(%q) = %v; want one weapons seizure", text, describeAll(got))
+	}
+	text = "ضبطت دورية للأمن الداخلي شحنة كبيرة من حبوب الكبتاغون في بلدة القصير."
+	for _, c := range extractAll(t, text, ymd("2025-10-15")) {
+		if c.IncidentType == TypeWeaponsSeizure {
+			t.Errorf("Extract(%q) = %v; want no weapons seizure", text, describeAll([]Candidate{c}))
+		}
+	}
+}
