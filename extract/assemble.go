@@ -123,6 +123,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	if g.similar && len(drafts) > 0 {
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
+		d.another = d.another || len(g.places) > 0             // "قصفاً مماثلاً استهدف بلدة Y": another event of that kind, at Y
 	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
 		prev := drafts[n-1]
 		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before

@@ -102,8 +102,30 @@ func isOffTopic(toks []token) bool {
 
 // isNewTopic reports an opener that starts another story: "في سياق آخر", "من
 // جهة أخرى", "وفي حادثة منفصلة", "Meanwhile", "In a separate incident".
+//
+// The incident told with the article ("ووقعت الحادثة في بلدة X") is the one
+// just told, now placed: no other story.
 func isNewTopic(toks []token) bool {
-	return anyNear(toks, -1, 1, 4, newTopicWords)
+	for j := 0; j < len(toks) && j < 4; j++ {
+		if toks[j].in(newTopicWords) && !(toks[j].in(incidentNouns) && definite(toks[j].Norm)) {
+			return true
+		}
+	}
+	return false
+}
+
+// incidentNouns are the words of newTopicWords that name an incident.
+var incidentNouns = wordSet("حادثه")
+
+// definite reports an Arabic word with the article, after a conjunction or
+// preposition glued to it: "الحادثة", "والحادثة", "بالحادثة".
+func definite(w string) bool {
+	for _, pre := range []string{"", "و", "ف", "ب", "وب"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && strings.HasPrefix(rest, "ال") {
+			return true
+		}
+	}
+	return strings.HasPrefix(w, "لل")
 }
 
 // isBackground reports the pluperfect "كان ... قد" of background in Arabic news,

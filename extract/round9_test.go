@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // Rules of round 9 (Arabic), written from the classes of error that half A of
 // the sixth set of real passages showed; every sentence here is ours.
@@ -104,5 +107,44 @@ func TestExtract_ShipmentSeized(t *testing.T) {
 		if c.IncidentType == TypeWeaponsSeizure {
 			t.Errorf("Extract(%q) = %v; want no weapons seizure", text, describeAll([]Candidate{c}))
 		}
+	}
+}
+
+// "قتل شخصان …، في حادثة إطلاق نار" tells the shooting that killed them: one
+// event. "ووقعت الحادثة في بلدة X" then places that event, told with the
+// article: it is no other story ("وفي حادثة منفصلة" is).
+func TestExtract_IncidentToldThenPlaced(t *testing.T) {
+	text := "قتل ثلاثة أشخاص وأصيب ستة آخرون بريف إدلب الجنوبي، في حادثة إطلاق نار خلال عرس.\n" +
+		"ووقعت الحادثة في بلدة معرة حرمة، مساء الجمعة، عندما أقدم مسلحان على إطلاق النار على المدعوين.\n"
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 1 || got[0].PlaceNameAR != "معرة حرمة" || got[0].Killed == nil || *got[0].Killed != 3 {
+		t.Errorf("Extract(%q) = %v; want one shooting, 3 killed, at the town", text, describeAll(got))
+	}
+	text = "قتل شاب بإطلاق نار في بلدة معرة حرمة. وفي حادثة منفصلة، قتل رجل بإطلاق نار في بلدة كفرنبل."
+	if got := extractAll(t, text, time.Time{}); len(got) != 2 {
+		t.Errorf("Extract(%q) = %v; want two shootings", text, describeAll(got))
+	}
+}
+
+// "ريف حمص الشرقي" is east of the city of Homs: a town there told after it
+// lies in it, though west of the governorate's middle in the desert. The
+// event told by the region and then at the town is one.
+func TestExtract_CountrysideSideOfTheCity(t *testing.T) {
+	text := "قتل شخصان وأصيب خمسة آخرون بريف حمص الشرقي، في حادثة إطلاق نار خلال شجار.\n" +
+		"ووقعت الحادثة في مدينة القريتين، مساء الخميس، عندما أطلق مسلح النار على المتشاجرين.\n"
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 1 || got[0].PlaceNameAR != "القريتين" {
+		t.Errorf("Extract(%q) = %v; want one shooting at the town", text, describeAll(got))
+	}
+}
+
+// "قصفاً مماثلاً استهدف بلدة Y" after a shelling of X in the same countryside
+// is another shelling, at Y, not the first told again.
+func TestExtract_SimilarStrikeElsewhere(t *testing.T) {
+	text := "وقال ناشطون إن قوات النظام استهدفت قرية تفتناز ومحيطها، بريف إدلب الشرقي، صباح اليوم بعشرات القذائف المدفعية.\n" +
+		"وأضافوا أن قصفا مماثلا استهدف محيط بلدة طعوم قرب مدينة بنش في الريف ذاته.\n"
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 2 {
+		t.Errorf("Extract(%q) = %v; want two shellings", text, describeAll(got))
 	}
 }

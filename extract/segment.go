@@ -171,12 +171,17 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 // هجوم ..." is the attack that killed them.
 var becauseWords = wordSet("جراء", "اثر", "بسبب", "نتيجه", "بفعل", "عقب", "following", "after")
 
+// happeningNouns after "في" tell what the killing told before it was: "قُتل
+// شخصان، في حادثة إطلاق نار" is the shooting that killed them.
+var happeningNouns = wordSet("حادثه", "حادث", "واقعه")
+
 // causeBefore reports a word of cause within the two words before the
 // incident word at byte offset pos.
 func causeBefore(s *sentence, pos int) bool {
 	for i, t := range s.toks {
 		if t.Start == pos {
-			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords)
+			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords) ||
+				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" // "قتل شخصان، في حادثة إطلاق نار"
 		}
 	}
 	return false
