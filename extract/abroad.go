@@ -78,7 +78,7 @@ var commaSideWords = wordSet("شمال", "جنوب", "شرق", "غرب", "شما
 var territoryWords = wordSet("الاراضي", "اراضي", "territory", "territories", "soil")
 
 // insideAbroad reports a sentence telling its events inside a neighbouring
-// country's territory ("لتجولهم داخل الأراضي اللبنانية", "في الأراضي
+// country's territory ("اعتُقلوا داخل الأراضي اللبنانية", "في الأراضي
 // العراقية"); fire "من داخل الأراضي التركية" comes from there and lands at home.
 func insideAbroad(toks []token) bool {
 	for i := 0; i+2 < len(toks); i++ {

@@ -123,7 +123,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	if g.similar && len(drafts) > 0 {
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
-		d.another = d.another || len(g.places) > 0             // "قصفاً مماثلاً استهدف بلدة Y": another event of that kind, at Y
+		d.another = d.another || len(g.places) > 0             // "قصف مماثل طال Y": another event of that kind, at Y
 	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
 		prev := drafts[n-1]
 		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before
@@ -199,7 +199,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			}
 			if p.otherTimeOfDay(last, &d) {
 				if sameKind(last.typ, d.typ) {
-					break // "قصفت ... مساء اليوم مدينة X" … "وكانت قصفت عصر اليوم قرية Y": two strikes
+					break // "قصف صباحاً مدينة X" … "وظهراً قصف قرية Y": two strikes
 				}
 				continue
 			}
@@ -247,7 +247,7 @@ var dayParts = map[string]int{"فجر": 1, "صباح": 1, "صباحا": 1, "ظه
 	"مساء": 4, "مساءا": 4, "ليل": 4, "ليله": 4, "ليلا": 4}
 
 // dayPart returns the part of the day sentence si tells an event at, 0 if
-// none; one told with a reporting verb ("أعلنت الوزارة، فجر اليوم، مقتل…")
+// none; one told with a reporting verb ("نشرت الشرطة مساء الجمعة أن…")
 // is when the news came, not when the event happened.
 func (p *passage) dayPart(si int) int {
 	toks := p.sents[si].toks
@@ -262,8 +262,8 @@ func (p *passage) dayPart(si int) int {
 }
 
 // otherTimeOfDay reports d told at another part of the day than last, at
-// another named place: "قصفت القوات مساء اليوم مدينة X" … "وكانت قصفت عصر
-// اليوم قرية Y" are two events, however near the places.
+// another named place: "قصف الجيش صباحاً مدينة X" … "وظهراً قصف قرية Y"
+// are two events, however near the places.
 func (p *passage) otherTimeOfDay(last, d *draft) bool {
 	b := p.dayPart(d.sents[0])
 	if b == 0 || len(last.places) == 0 || len(d.places) == 0 {

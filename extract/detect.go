@@ -289,7 +289,7 @@ var passiveAux = wordSet("was", "were", "been", "being", "be")
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
 
 // shipmentWords name a load seized whole, whose contents a clause after it
-// tells: "ضبط الشحنة، التي تبين أنها تضم كميات كبيرة من القذائف".
+// tells: "صادرت الحمولة، وظهر بالتفتيش أنها عشرات من القذائف".
 var shipmentWords = wordSet("شحنه", "شحنات", "حموله", "حمولات", "shipment", "shipments", "consignment", "cargo")
 
 // needMet checks the word a trigger needs after it.
@@ -322,8 +322,8 @@ func needMet(toks []token, i int, n need) bool {
 }
 
 // firedWith reports the guns a shelling verb names by "ب" a few words after
-// it, past its subject and a time: "قصفت القوات التركية، مساء الأحد،
-// بالمدفعية الثقيلة بلدة X" is shelling, whoever fires. Rockets are left out:
+// it, past its subject and a time: "قصف الجيش التركي، ظهر الاثنين،
+// بالمدفعية محيط بلدة X" is shelling, whoever fires. Rockets are left out:
 // aircraft fire them too.
 func firedWith(toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+10; j++ {

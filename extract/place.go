@@ -294,7 +294,7 @@ func within(inner, outer gazetteer.Mention) bool {
 }
 
 // capitals are the governorates' seats, from which news reckons the sides of
-// a governorate's countryside ("ريف حمص الشمالي الشرقي", "eastern rural
+// a governorate's countryside ("ريف حمص الغربي", "eastern rural
 // Homs"); Rif Dimashq's countryside lies around Damascus.
 var capitals = map[string]orb.Point{
 	"SY01": {36.29128, 33.5102}, "SY02": {37.16117, 36.20124}, "SY03": {36.29128, 33.5102}, "SY04": {36.72339, 34.72682},

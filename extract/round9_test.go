@@ -41,10 +41,10 @@ func TestExtract_OthersCountedAreNoTally(t *testing.T) {
 }
 
 // A foreign force's "قصف" with its guns named by "ب" after the subject and a
-// time ("قصفت القوات التركية، مساء اليوم، بالمدفعية الثقيلة قرية X") is
-// shelling, not an air raid.
+// time ("قصف الجيش التركي، ظهر الاثنين، بالمدفعية محيط قرية X") is shelling,
+// not an air raid.
 func TestExtract_ForeignShellingWithGunsLater(t *testing.T) {
-	text := "قصفت القوات التركية والفصائل الموالية لها، صباح اليوم الاثنين، بالمدفعية الثقيلة قرية مرعناز بريف حلب الشمالي، ما أدى إلى إصابة طفلين."
+	text := "قصف الجيش التركي، ظهر الاثنين، بالمدفعية محيط قرية مرعناز شمالي حلب، فأصيب طفلان بجروح."
 	got := extractAll(t, text, ymd("2025-10-13"))
 	if len(got) != 1 || got[0].IncidentType != TypeShelling {
 		t.Errorf("Extract(%q) = %v; want one shelling", text, describeAll(got))
@@ -62,11 +62,11 @@ func TestExtract_ForeignRocketsLaterStayAir(t *testing.T) {
 }
 
 // Two tellings at other parts of the same day, at two places, are two events:
-// "قصفت القوات مساء اليوم مدينة X" … "وكانت القوات قصفت عصر اليوم قرية Y".
+// "قصف الجيش صباح الاثنين بلدة X" … "ومساء الاثنين قصف قرية Y".
 func TestExtract_OtherPartOfDayOtherEvent(t *testing.T) {
-	text := "قصفت القوات التركية، مساء اليوم الأحد، بقذائف المدفعية بلدة الشيوخ بريف حلب الشرقي، ما أدى إلى إصابة ثلاثة مدنيين.\n" +
-		"وكانت القوات التركية قصفت ظهر اليوم الأحد بقذائف الهاون قرية الجات القريبة.\n" +
-		"وقال مصدر محلي إن القصف أسفر عن مقتل راعٍ من أهالي القرية.\n"
+	text := "قصف الجيش التركي صباح الاثنين بالهاون بلدة الشيوخ شرقي حلب، فأصيب ثلاثة مدنيين.\n" +
+		"ومساء الاثنين قصف الجيش التركي بالمدافع قرية الجات المجاورة.\n" +
+		"وذكر ناشط من المنطقة أن القصف أودى بحياة راعٍ.\n"
 	got := extractAll(t, text, ymd("2025-10-12"))
 	if len(got) != 2 {
 		t.Errorf("Extract(%q) = %v; want two shellings", text, describeAll(got))
@@ -80,7 +80,7 @@ func TestExtract_OtherPartOfDayOtherEvent(t *testing.T) {
 func TestExtract_NeighbourProvinceAndTerritory(t *testing.T) {
 	for _, text := range []string{
 		"اعتقلت القوات العراقية خمسة مهربين في بلدة سنجار، غربي محافظة نينوى، أثناء عبورهم الحدود.",
-		"أوقفت دورية من الجيش اللبناني 12 سورياً في بلدة القصر لتجولهم داخل الأراضي اللبنانية دون أوراق ثبوتية.",
+		"احتجزت قوة لبنانية 12 سورياً في بلدة القصر بعد أن ضبطتهم يعملون بلا إقامة داخل الأراضي اللبنانية.",
 	} {
 		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
 			t.Errorf("Extract(%q) = %v; want nothing: abroad", text, describeAll(got))
@@ -92,12 +92,12 @@ func TestExtract_NeighbourProvinceAndTerritory(t *testing.T) {
 	}
 }
 
-// A seizure of a shipment whose contents a clause after it tells ("ضبط
-// الشحنة، التي تبين أنها تحوي أعداداً كبيرة من قذائف الهاون") is a weapons
+// A seizure of a load whose contents a clause after it tells ("صادرت
+// الحمولة كلها، وظهر بالتفتيش أنها عشرات من قذائف") is a weapons
 // seizure, and the shells are what was seized, not a shelling. A shipment of
 // drugs stays no weapons seizure.
 func TestExtract_ShipmentSeized(t *testing.T) {
-	text := "نصبت دورية للأمن الداخلي كميناً قرب بلدة القصير، أسفر عن ضبط الشحنة، التي تبين أنها تحوي أعداداً كبيرة من قذائف الهاون."
+	text := "وفي بلدة القصير صادرت الدورية الحمولة كلها، وظهر بالتفتيش أنها عشرات من قذائف الهاون."
 	got := extractAll(t, text, ymd("2025-10-15"))
 	if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
 		t.Errorf("Extract(%q) = %v; want one weapons seizure", text, describeAll(got))
@@ -130,7 +130,7 @@ func TestExtract_IncidentToldThenPlaced(t *testing.T) {
 // lies in it, though west of the governorate's middle in the desert. The
 // event told by the region and then at the town is one.
 func TestExtract_CountrysideSideOfTheCity(t *testing.T) {
-	text := "قتل شخصان وأصيب خمسة آخرون بريف حمص الشرقي، في حادثة إطلاق نار خلال شجار.\n" +
+	text := "قتل شخصان وأصيب خمسة آخرون بريف حمص الشرقي خلال شجار عائلي، في حادثة إطلاق نار.\n" +
 		"ووقعت الحادثة في مدينة القريتين، مساء الخميس، عندما أطلق مسلح النار على المتشاجرين.\n"
 	got := extractAll(t, text, time.Time{})
 	if len(got) != 1 || got[0].PlaceNameAR != "القريتين" {
@@ -138,11 +138,11 @@ func TestExtract_CountrysideSideOfTheCity(t *testing.T) {
 	}
 }
 
-// "قصفاً مماثلاً استهدف بلدة Y" after a shelling of X in the same countryside
-// is another shelling, at Y, not the first told again.
+// "قصف مماثل طال Y" after a shelling of X in the same countryside is another
+// shelling, at Y, not the first told again.
 func TestExtract_SimilarStrikeElsewhere(t *testing.T) {
-	text := "وقال ناشطون إن قوات النظام استهدفت قرية تفتناز ومحيطها، بريف إدلب الشرقي، صباح اليوم بعشرات القذائف المدفعية.\n" +
-		"وأضافوا أن قصفا مماثلا استهدف محيط بلدة طعوم قرب مدينة بنش في الريف ذاته.\n"
+	text := "وحسب ناشطين، دكت مدفعية النظام تفتناز وما حولها شرقي إدلب منذ الفجر بعشرات القذائف.\n" +
+		"ولفت الناشطون إلى قصف مماثل طال أطراف طعوم، إلى الشمال من بنش، في المنطقة نفسها.\n"
 	got := extractAll(t, text, time.Time{})
 	if len(got) != 2 {
 		t.Errorf("Extract(%q) = %v; want two shellings", text, describeAll(got))

@@ -57,7 +57,7 @@ func segments(s *sentence) []segment {
 
 // tollAcrossClause joins a bare killing with no place, weapon or clause of its
 // own before the clause opened by "فيما", "بينما" to that clause's violent
-// event: "قتل 26 مدنياً، فيما أصيب 50 في غارات على سوق X" tells one strike's
+// event: "قتل 12 شخصاً، فيما أصيب 30 بغارات على سوق X" tells one strike's
 // dead and wounded. A killing told with its weapon or place ("قتل مدني برصاص
 // مسلحين في X، فيما أصيب ثلاثة بقصف على Y") is an event of its own.
 func tollAcrossClause(segs []segment) []segment {
@@ -172,7 +172,7 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 var becauseWords = wordSet("جراء", "اثر", "بسبب", "نتيجه", "بفعل", "عقب", "following", "after")
 
 // happeningNouns after "في" tell what the killing told before it was: "قُتل
-// شخصان، في حادثة إطلاق نار" is the shooting that killed them.
+// ثلاثة، في حادثة إطلاق نار" is the shooting that killed them.
 var happeningNouns = wordSet("حادثه", "حادث", "واقعه")
 
 // causeBefore reports a word of cause within the two words before the
@@ -181,7 +181,7 @@ func causeBefore(s *sentence, pos int) bool {
 	for i, t := range s.toks {
 		if t.Start == pos {
 			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords) ||
-				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" // "قتل شخصان، في حادثة إطلاق نار"
+				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" // "قتل ثلاثة، في حادثة إطلاق نار"
 		}
 	}
 	return false

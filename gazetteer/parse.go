@@ -103,8 +103,8 @@ func (g *Gazetteer) townApart(names []candidate, ctx parsed) bool {
 
 // definiteArabic reports an Arabic word with the article, after a conjunction
 // or preposition glued to it ("المنطقة", "وفي البلدة" → "البلدة", "للقرية"). A
-// definite type word is not in construct with a name: "في المنطقة على خلفية"
-// is "in the area, because of", so the common word after it stays one.
+// definite type word is not in construct with a name: "في المنطقة على إثر"
+// is "in the area, after", so the common word after it stays one.
 func definiteArabic(t token) bool {
 	if !t.arabic {
 		return false
