@@ -74,11 +74,12 @@ func foreignRegionName(toks []token, m mention) bool {
 // commaSideWords locate a place from an area after a comma: "، شمالي محافظة Y".
 var commaSideWords = wordSet("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
 
-// territoryWords name a country's land: "داخل الأراضي اللبنانية".
-var territoryWords = wordSet("الاراضي", "اراضي", "territory", "territories", "soil")
+// territoryWords name a country's land or capital: "داخل الأراضي اللبنانية",
+// "في العاصمة العراقية".
+var territoryWords = wordSet("الاراضي", "اراضي", "العاصمه", "عاصمه", "territory", "territories", "soil")
 
 // insideAbroad reports a sentence telling its events inside a neighbouring
-// country's territory ("اعتُقلوا داخل الأراضي اللبنانية", "في الأراضي
+// country's territory or capital ("اعتُقلوا داخل الأراضي اللبنانية", "في الأراضي
 // العراقية"); fire "من داخل الأراضي التركية" comes from there and lands at home.
 func insideAbroad(toks []token) bool {
 	for i := 0; i+2 < len(toks); i++ {

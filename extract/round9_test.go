@@ -148,3 +148,13 @@ func TestExtract_SimilarStrikeElsewhere(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want two shellings", text, describeAll(got))
 	}
 }
+
+// An event told "في العاصمة اللبنانية" happened abroad, and so did its telling
+// in detail at a quarter there, whatever Syrian place shares the quarter's name.
+func TestExtract_NeighbourCapital(t *testing.T) {
+	text := "قُتل عامل سوري في العاصمة العراقية، برصاص مسلح على باب مطعم، ليل السبت 9 آب.\n" +
+		"وذكرت الشرطة هناك أن المسلح أطلق النار على العامل في منطقة الصالحين.\n"
+	if got := extractAll(t, text, time.Time{}); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want nothing: abroad", text, describeAll(got))
+	}
+}
