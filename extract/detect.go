@@ -76,6 +76,9 @@ func findTriggers(toks []token) []trigger {
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
+		if typ == TypeArrest && i+1 < len(toks) && toks[i+1].in(vehicleWords) {
+			continue // "احتجاز سيارة", "حجز شاحنة": a vehicle held, no one arrested
+		}
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
 			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
@@ -287,6 +290,10 @@ var passiveAux = wordSet("was", "were", "been", "being", "be")
 
 // foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
+
+// vehicleWords right after an arrest word say a vehicle was held, not a person.
+var vehicleWords = wordSet("سياره", "سيارات", "اليه", "اليات", "شاحنه", "شاحنات", "دراجه", "دراجات", "جرار", "حافله",
+	"vehicle", "vehicles", "car", "cars", "truck", "trucks")
 
 // shipmentWords name a load seized whole, whose contents a clause after it
 // tells: "صادرت الحمولة، وظهر بالتفتيش أنها عشرات من القذائف".

@@ -158,3 +158,14 @@ func TestExtract_NeighbourCapital(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want nothing: abroad", text, describeAll(got))
 	}
 }
+
+// An arrest word whose object is a vehicle ("احتجاز سيارة", "حجز شاحنة")
+// holds a thing, not a person: a quarrel over a held car is no arrest.
+func TestExtract_VehicleHeldIsNoArrest(t *testing.T) {
+	text := "اندلع شجار بين عائلتين في بلدة الكرك الشرقي بسبب احتجاز سيارة تعود لأحد أبناء البلدة."
+	for _, c := range extractAll(t, text, ymd("2025-10-15")) {
+		if c.IncidentType == TypeArrest {
+			t.Errorf("Extract(%q) = %v; want no arrest", text, describeAll([]Candidate{c}))
+		}
+	}
+}
