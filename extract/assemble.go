@@ -191,6 +191,14 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 	if p.sents[si].earlierReport {
 		d.counts, d.more = [3]*int{}, [3]bool{} // a first toll, told as the story's earlier telling: the later one stands
 	}
+	if len(d.places) == 0 && !d.another && p.toldWithPronoun(d) {
+		for k := len(drafts) - 1; k >= 0; k-- {
+			if sameKind(drafts[k].typ, d.typ) {
+				drafts[k].absorb(d) // "عادوا بعد خطفهم": the kidnapping told before
+				return drafts
+			}
+		}
+	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]
@@ -279,6 +287,31 @@ func (p *passage) otherTimeOfDay(last, d *draft) bool {
 		if a := p.dayPart(si); a != 0 && a != b {
 			return true
 		}
+	}
+	return false
+}
+
+// toldWithPronoun reports a draft told by an incident noun with a pronoun
+// after "بعد", "عقب" or "إثر" ("عادوا إلى بيوتهم بعد خطفهم", "أُفرج عنه عقب
+// اعتقاله"): the event of those people, told before in the passage if one of
+// its kind was, not a new one.
+func (p *passage) toldWithPronoun(d draft) bool {
+	toks := p.sents[d.sents[0]].toks
+	for i, t := range toks {
+		if t.Start != d.pos {
+			continue
+		}
+		if i == 0 || !toks[i-1].in(afterWords) && toks[i-1].Norm != "اثر" {
+			return false
+		}
+		for _, suf := range []string{"هم", "هما", "ها", "ه", "هن"} {
+			if base, ok := strings.CutSuffix(t.Norm, suf); ok {
+				if _, ok := lookup(base); ok {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	return false
 }

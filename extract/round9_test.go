@@ -169,3 +169,14 @@ func TestExtract_VehicleHeldIsNoArrest(t *testing.T) {
 		}
 	}
 }
+
+// "عادوا إلى بيوتهم بعد خطفهم" tells again the kidnapping of those people,
+// told before with its month: no new kidnapping dated on the day of return.
+func TestExtract_EventToldWithPronounAfterBad(t *testing.T) {
+	text := "أطلقت عصابة مسلحة سراح أربعة من عمال البناء كانت قد خطفتهم في آذار الماضي من بلدة الصورة الكبيرة بريف درعا، مقابل فدية.\n" +
+		"وقال أقارب العمال إنهم وصلوا إلى بيوتهم يوم الجمعة بعد خطفهم من طريق قرب البلدة.\n"
+	got := extractAll(t, text, ymd("2025-06-14"))
+	if len(got) != 1 || got[0].IncidentType != TypeKidnapping {
+		t.Errorf("Extract(%q) = %v; want one kidnapping", text, describeAll(got))
+	}
+}
