@@ -16,7 +16,10 @@ var (
 	// border regions that Syrian news names alone ("the northern Bekaa").
 	foreignCountries = wordSet("لبنان", "العراق", "عراق", "تركيا", "الاردن", "اردن", "lebanon", "iraq", "turkey",
 		"jordan", "türkiye", "turkiye")
-	foreignRegions = wordSet("البقاع", "بقاع", "عكار", "الانبار", "انبار", "bekaa", "beqaa", "biqa", "akkar", "anbar")
+	foreignRegions = wordSet("البقاع", "بقاع", "عكار", "الانبار", "انبار", "bekaa", "beqaa", "biqa", "akkar", "anbar",
+		// the Iraqi and Turkish provinces on the border, and Lebanon's Hermel
+		"نينوي", "دهوك", "هاتاي", "كلس", "عنتاب", "اورفا", "ماردين", "الهرمل", "هرمل",
+		"nineveh", "ninawa", "duhok", "dohuk", "hatay", "kilis", "gaziantep", "urfa", "sanliurfa", "mardin", "hermel")
 	// foreignAdjectives follow a place of the country: "القائم العراقية", "البقاع اللبناني".
 	foreignAdjectives = wordSet("اللبناني", "اللبنانيه", "العراقي", "العراقيه", "التركي", "التركيه", "الاردني",
 		"الاردنيه", "لبنانيه", "عراقيه", "تركيه", "اردنيه")
@@ -24,7 +27,8 @@ var (
 	// "في شمال العراق", "in the northern Bekaa".
 	abroadFillers = wordSet("في", "ب", "in", "the", "of", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
 		"غربي", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeastern",
-		"northwestern", "southeastern", "southwestern", "منطقه", "area", "region")
+		"northwestern", "southeastern", "southwestern", "منطقه", "area", "region", "محافظه", "ولايه", "province",
+		"governorate")
 )
 
 // abroad reports a mention told as a place of another country: followed, past
@@ -38,8 +42,9 @@ func abroad(text string, toks []token, m mention) bool {
 		return true // "مدينة القائم العراقية" read whole as an unknown name
 	}
 	for j := m.tok1; j < len(toks) && j < m.tok1+4; j++ {
-		if j > 0 && strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ".,،:;()") {
-			return false
+		if j > 0 && strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ".,،:;()") &&
+			!(strings.TrimSpace(text[toks[j-1].End:toks[j].Start]) != "." && toks[j].in(commaSideWords)) {
+			return false // "في بلدة X، شمالي محافظة Y": a comma before a direction goes on locating X
 		}
 		t := toks[j]
 		if t.in(foreignCountries) || t.in(foreignRegions) || j == m.tok1 && foreignAdjectives[t.Norm] {
@@ -60,6 +65,29 @@ func abroad(text string, toks []token, m mention) bool {
 func foreignRegionName(toks []token, m mention) bool {
 	for j := m.tok0; j < m.tok1 && j < len(toks); j++ {
 		if toks[j].in(foreignRegions) {
+			return true
+		}
+	}
+	return false
+}
+
+// commaSideWords locate a place from an area after a comma: "، شمالي محافظة Y".
+var commaSideWords = wordSet("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
+
+// territoryWords name a country's land or capital: "داخل الأراضي اللبنانية",
+// "في العاصمة العراقية".
+var territoryWords = wordSet("الاراضي", "اراضي", "العاصمه", "عاصمه", "territory", "territories", "soil")
+
+// insideAbroad reports a sentence telling its events inside a neighbouring
+// country's territory or capital ("اعتُقلوا داخل الأراضي اللبنانية", "في الأراضي
+// العراقية"); fire "من داخل الأراضي التركية" comes from there and lands at home.
+func insideAbroad(toks []token) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		w := toks[i].Norm
+		if w != "داخل" && w != "في" && w != "بداخل" || i > 0 && toks[i-1].Norm == "من" {
+			continue
+		}
+		if toks[i+1].in(territoryWords) && foreignAdjectives[toks[i+2].Norm] {
 			return true
 		}
 	}

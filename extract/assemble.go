@@ -98,7 +98,10 @@ func severalEvents(toks []token, sp span) bool {
 // eastern Lebanon").
 func (p *passage) abroad(d draft) bool {
 	m, _ := d.mainPlace()
-	return m != nil && (m.abroad || p.abroadIDs[m.Match.Place.ID])
+	if m != nil && (m.abroad || p.abroadIDs[m.Match.Place.ID]) {
+		return true
+	}
+	return insideAbroad(p.sents[d.sents[0]].toks)
 }
 
 // historyDays is how long before publication an event told with a date of
@@ -120,6 +123,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	if g.similar && len(drafts) > 0 {
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
+		d.another = d.another || len(g.places) > 0             // "قصف مماثل طال Y": another event of that kind, at Y
 	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
 		prev := drafts[n-1]
 		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before
@@ -187,10 +191,24 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 	if p.sents[si].earlierReport {
 		d.counts, d.more = [3]*int{}, [3]bool{} // a first toll, told as the story's earlier telling: the later one stands
 	}
+	if len(d.places) == 0 && !d.another && p.toldWithPronoun(d) {
+		for k := len(drafts) - 1; k >= 0; k-- {
+			if sameKind(drafts[k].typ, d.typ) {
+				drafts[k].absorb(d) // "عادوا بعد خطفهم": the kidnapping told before
+				return drafts
+			}
+		}
+	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]
 			if last.lastSent() >= si || last.apart || last.several {
+				continue
+			}
+			if p.otherTimeOfDay(last, &d) {
+				if sameKind(last.typ, d.typ) {
+					break // "قصف صباحاً مدينة X" … "وظهراً قصف قرية Y": two strikes
+				}
 				continue
 			}
 			if continues(last, &d) {
@@ -229,6 +247,73 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		}
 	}
 	return append(drafts, d)
+}
+
+// dayParts are the parts of the day news tells an event at, grouped: dawn and
+// morning, noon, afternoon, evening and night.
+var dayParts = map[string]int{"فجر": 1, "صباح": 1, "صباحا": 1, "ظهر": 2, "ظهرا": 2, "الظهيره": 2, "عصر": 3, "عصرا": 3,
+	"مساء": 4, "مساءا": 4, "ليل": 4, "ليله": 4, "ليلا": 4}
+
+// dayPart returns the part of the day sentence si tells an event at, 0 if
+// none; one told with a reporting verb ("نشرت الشرطة مساء الجمعة أن…")
+// is when the news came, not when the event happened.
+func (p *passage) dayPart(si int) int {
+	toks := p.sents[si].toks
+	for i, t := range toks {
+		for _, f := range t.forms {
+			if v := dayParts[f]; v > 0 && !anyNear(toks, i, -4, -1, reportWords) {
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+// otherTimeOfDay reports d told at another part of the day than last, at
+// another named place: "قصف الجيش صباحاً مدينة X" … "وظهراً قصف قرية Y"
+// are two events, however near the places.
+func (p *passage) otherTimeOfDay(last, d *draft) bool {
+	b := p.dayPart(d.sents[0])
+	if b == 0 || len(last.places) == 0 || len(d.places) == 0 {
+		return false
+	}
+	x, y := last.places[0], d.places[0]
+	if x.isArea() || y.isArea() || precisionRank(precisionOf(x.Mention)) > precisionRank(gazetteer.PrecisionTown) ||
+		precisionRank(precisionOf(y.Mention)) > precisionRank(gazetteer.PrecisionTown) ||
+		samePlace(x.Mention, y.Mention) || nameForm(x.name) == nameForm(y.name) {
+		return false // a village the gazetteer lacks is placed at its area: its name tells it apart
+	}
+	for _, si := range last.sents {
+		if a := p.dayPart(si); a != 0 && a != b {
+			return true
+		}
+	}
+	return false
+}
+
+// toldWithPronoun reports a draft told by an incident noun with a pronoun
+// after "بعد", "عقب" or "إثر" ("عادوا إلى بيوتهم بعد خطفهم", "أُفرج عنه عقب
+// اعتقاله"): the event of those people, told before in the passage if one of
+// its kind was, not a new one.
+func (p *passage) toldWithPronoun(d draft) bool {
+	toks := p.sents[d.sents[0]].toks
+	for i, t := range toks {
+		if t.Start != d.pos {
+			continue
+		}
+		if i == 0 || !toks[i-1].in(afterWords) && toks[i-1].Norm != "اثر" {
+			return false
+		}
+		for _, suf := range []string{"هم", "هما", "ها", "ه", "هن"} {
+			if base, ok := strings.CutSuffix(t.Norm, suf); ok {
+				if _, ok := lookup(base); ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // detail reports d telling how the violent event of the sentence before

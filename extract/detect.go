@@ -76,6 +76,9 @@ func findTriggers(toks []token) []trigger {
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
+		if typ == TypeArrest && i+1 < len(toks) && toks[i+1].in(vehicleWords) {
+			continue // "احتجاز سيارة", "حجز شاحنة": a vehicle held, no one arrested
+		}
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
 			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
@@ -288,11 +291,20 @@ var passiveAux = wordSet("was", "were", "been", "being", "be")
 // foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
 
+// vehicleWords right after an arrest word say a vehicle was held, not a person.
+var vehicleWords = wordSet("سياره", "سيارات", "اليه", "اليات", "شاحنه", "شاحنات", "دراجه", "دراجات", "جرار", "حافله",
+	"vehicle", "vehicles", "car", "cars", "truck", "trucks")
+
+// shipmentWords name a load seized whole, whose contents a clause after it
+// tells: "صادرت الحمولة، وظهر بالتفتيش أنها عشرات من القذائف".
+var shipmentWords = wordSet("شحنه", "شحنات", "حموله", "حمولات", "shipment", "shipments", "consignment", "cargo")
+
 // needMet checks the word a trigger needs after it.
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
-		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords)
+		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
+			anyNear(toks, i, 1, 2, shipmentWords) && anyNear(toks, i, 1, 12, weaponWords)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:
@@ -310,10 +322,23 @@ func needMet(toks []token, i int, n need) bool {
 	case needOpened:
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
-		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) ||
+		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) && !firedWith(toks, i) ||
 			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords)
 	}
 	return true
+}
+
+// firedWith reports the guns a shelling verb names by "ب" a few words after
+// it, past its subject and a time: "قصف الجيش التركي، ظهر الاثنين،
+// بالمدفعية محيط بلدة X" is shelling, whoever fires. Rockets are left out:
+// aircraft fire them too.
+func firedWith(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+10; j++ {
+		if strings.HasPrefix(toks[j].Norm, "ب") && toks[j].in(gunWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // blocked reports a denial, threat or release in the four words before i.
@@ -360,7 +385,7 @@ func refine(toks []token, i int, typ string) string {
 	default:
 		return typ
 	}
-	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) // "أطلقت قذيفتين": shells are fired from the ground
+	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) // "أطلقت قذيفتين": shells are fired from the ground
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike

@@ -58,6 +58,12 @@ func countedEvents(toks []token) bool {
 	return counted && (period || many) // "launched 30 rocket and drone attacks": a tally with or without its period
 }
 
+// toldPeople after a number say it counts people, not events: "وأصيب 30
+// آخرون بغارة", "سقط 15 قتيلاً في غارات" are one strike's toll, no tally of
+// strikes.
+var toldPeople = wordSet("اخرون", "اخرين", "اخريات", "قتيلا", "قتيل", "قتلي", "جريحا", "جريح", "جرحي",
+	"مصابا", "مصابين", "ضحيه", "ضحايا")
+
 // eventNounWithin reports an event noun at toks[from] or after up to n-1
 // modifiers ("44 ground and air attacks", "15 غارة جوية").
 func eventNounWithin(toks []token, from, n int) bool {
@@ -73,7 +79,7 @@ func eventNounWithin(toks []token, from, n int) bool {
 			_, ok := lookup(toks[min(k, len(toks)-1)].Norm)
 			return k < len(toks) && ok
 		}
-		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || enPersons[toks[j].Norm] || monthAt(toks, j).ok {
+		if isNumber(toks[j].Norm) || personNouns[toks[j].Norm] || toks[j].in(toldPeople) || enPersons[toks[j].Norm] || monthAt(toks, j).ok {
 			return false // "14 ديسمبر، جراء غارات", "on 14 December, airstrikes": a day, not a count
 		}
 		if _, ok := enMonths[toks[j].Norm]; ok {
@@ -96,8 +102,30 @@ func isOffTopic(toks []token) bool {
 
 // isNewTopic reports an opener that starts another story: "في سياق آخر", "من
 // جهة أخرى", "وفي حادثة منفصلة", "Meanwhile", "In a separate incident".
+//
+// The incident told with the article ("ووقعت الحادثة في بلدة X") is the one
+// just told, now placed: no other story.
 func isNewTopic(toks []token) bool {
-	return anyNear(toks, -1, 1, 4, newTopicWords)
+	for j := 0; j < len(toks) && j < 4; j++ {
+		if toks[j].in(newTopicWords) && !(toks[j].in(incidentNouns) && definite(toks[j].Norm)) {
+			return true
+		}
+	}
+	return false
+}
+
+// incidentNouns are the words of newTopicWords that name an incident.
+var incidentNouns = wordSet("حادثه")
+
+// definite reports an Arabic word with the article, after a conjunction or
+// preposition glued to it: "الحادثة", "والحادثة", "بالحادثة".
+func definite(w string) bool {
+	for _, pre := range []string{"", "و", "ف", "ب", "وب"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && strings.HasPrefix(rest, "ال") {
+			return true
+		}
+	}
+	return strings.HasPrefix(w, "لل")
 }
 
 // isBackground reports the pluperfect "كان ... قد" of background in Arabic news,

@@ -44,7 +44,7 @@ func segments(s *sentence) []segment {
 		g.counted = countIn(s, g.sp)
 		out = append(out, splitElliptic(s, g)...)
 	}
-	out = mergeSamePlace(mergePlaceless(s, out), s.ms)
+	out = mergeSamePlace(tollAcrossClause(mergePlaceless(s, out)), s.ms)
 	for k := range out {
 		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] {
 			// "..بغارة جوية، بينما قتل طفل في قرية X": a killing told after a strike is one of its
@@ -53,6 +53,23 @@ func segments(s *sentence) []segment {
 		}
 	}
 	return out
+}
+
+// tollAcrossClause joins a bare killing with no place, weapon or clause of its
+// own before the clause opened by "فيما", "بينما" to that clause's violent
+// event: "قتل 12 شخصاً، فيما أصيب 30 بغارات على سوق X" tells one strike's
+// dead and wounded. A killing told with its weapon or place ("قتل مدني برصاص
+// مسلحين في X، فيما أصيب ثلاثة بقصف على Y") is an event of its own.
+func tollAcrossClause(segs []segment) []segment {
+	for i := 0; i+1 < len(segs); i++ {
+		a, b := segs[i], segs[i+1]
+		if len(a.places) == 0 && a.weak && a.typ == TypeArmedAttack && !a.earlier && len(a.also) == 0 &&
+			b.clause == a.clause+1 && !b.weak && violent[b.typ] && !b.earlier {
+			segs[i+1] = union(a, b)
+			segs = append(segs[:i], segs[i+1:]...)
+		}
+	}
+	return segs
 }
 
 // violent are the types whose weapon a later killing in the sentence shares.
@@ -154,12 +171,17 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 // هجوم ..." is the attack that killed them.
 var becauseWords = wordSet("جراء", "اثر", "بسبب", "نتيجه", "بفعل", "عقب", "following", "after")
 
+// happeningNouns after "في" tell what the killing told before it was: "قُتل
+// ثلاثة، في حادثة إطلاق نار" is the shooting that killed them.
+var happeningNouns = wordSet("حادثه", "حادث", "واقعه")
+
 // causeBefore reports a word of cause within the two words before the
 // incident word at byte offset pos.
 func causeBefore(s *sentence, pos int) bool {
 	for i, t := range s.toks {
 		if t.Start == pos {
-			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords)
+			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords) ||
+				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" // "قتل ثلاثة، في حادثة إطلاق نار"
 		}
 	}
 	return false

@@ -333,3 +333,15 @@ func TestFindAll_DeterminerStartsNoName(t *testing.T) {
 		t.Errorf("FindAll lost the place after a determiner: %d mentions", len(got))
 	}
 }
+
+// TestFindAll_DefiniteTypeWordNamesNothing: a type word with the article
+// ("المنطقة", "البلدة") is not in construct with a name, so a common word after
+// it ("على", the preposition some hamlet is called) stays a common word; the
+// indefinite type word still names a place so called.
+func TestFindAll_DefiniteTypeWordNamesNothing(t *testing.T) {
+	g := mustDefault(t)
+	text := "وداهمت الشرطة عدة منازل في المنطقة على إثر الهجوم، ثم انسحبت من البلدة على عجل."
+	for _, m := range g.FindAll(text) {
+		t.Errorf("FindAll read %q as a place (%s)", m.Text, m.Match.Place.ID)
+	}
+}

@@ -36,7 +36,7 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	p := parsed{first: i}
 	j := g.parsePrefix(toks, i, &p)
 	typed := m
-	typed.typed = p.kinds != nil
+	typed.typed = p.kinds != nil && !(j > i && definiteArabic(toks[j-1]))
 	cands, end, proc := g.matchSpan(toks, j, typed)
 	if j > i { // a name may itself start with a qualifier word: "ريف دمشق", "Rural Damascus"
 		if dc, de, dp := g.matchSpan(toks, i, m); dc != nil && de >= end {
@@ -99,6 +99,24 @@ func (g *Gazetteer) townApart(names []candidate, ctx parsed) bool {
 		}
 	}
 	return true
+}
+
+// definiteArabic reports an Arabic word with the article, after a conjunction
+// or preposition glued to it ("المنطقة", "وفي البلدة" → "البلدة", "للقرية"). A
+// definite type word is not in construct with a name: "في المنطقة على إثر"
+// is "in the area, after", so the common word after it stays one.
+func definiteArabic(t token) bool {
+	if !t.arabic {
+		return false
+	}
+	w := t.norm
+	for _, pre := range []string{"وب", "و", "ب", "ف", "ك"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && strings.HasPrefix(rest, "ال") {
+			w = rest
+			break
+		}
+	}
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل")
 }
 
 // parsePrefix consumes qualifier and type words before a name and returns the index
