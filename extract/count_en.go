@@ -116,6 +116,8 @@ func tollCounts(toks []token) []count {
 func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (count, bool) {
 	if k == countKilled && toks[i].Norm == "shot" && i+1 < len(toks) && toks[i+1].Norm == "dead" {
 		i++ // "shot dead a commander"
+	} else if n := lifeIdiom(toks, i, k); n > 0 {
+		i += n - 1 // "claimed the lives of three soldiers", "causing injuries to six": the last word is the verb's
 	} else if !enVerbs[k][toks[i].Norm] {
 		return count{}, false
 	}
@@ -135,6 +137,33 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	}
 	return enQuantity(text, toks, j, k, true)
 }
+
+// lifeIdiom returns the length of an idiom at toks[i] that a count follows:
+// "claimed the lives of", "claiming the life of" (killed), "causing injuries
+// to", "inflicting wounds on" (injured); 0 when there is none.
+func lifeIdiom(toks []token, i int, k countKind) int {
+	switch {
+	case k == countKilled && claimWords[toks[i].Norm] && tokAt(toks, i+1) == "the" &&
+		(tokAt(toks, i+2) == "lives" || tokAt(toks, i+2) == "life") && tokAt(toks, i+3) == "of":
+		return 4
+	case k == countInjured && causeVerbsEN[toks[i].Norm] && (tokAt(toks, i+1) == "injuries" || tokAt(toks, i+1) == "wounds") &&
+		(tokAt(toks, i+2) == "to" || tokAt(toks, i+2) == "on"):
+		return 3
+	}
+	return 0
+}
+
+// lostLives reports "lost their lives", "lost his life" at toks[i]: the
+// subject before it died.
+func lostLives(toks []token, i int) bool {
+	return (toks[i].Norm == "lost" || toks[i].Norm == "lose") && ownerWords[tokAt(toks, i+1)] &&
+		(tokAt(toks, i+2) == "lives" || tokAt(toks, i+2) == "life")
+}
+
+var (
+	claimWords   = wordSet("claimed", "claiming", "claim", "claims", "took", "taking")
+	causeVerbsEN = wordSet("causing", "caused", "inflicting", "inflicted", "leaving")
+)
 
 // combinedCount reports "killing and (severely) wounding N" at either verb.
 func combinedCount(toks []token, i int) bool {
@@ -249,7 +278,8 @@ func personWithin(toks []token, from, n int) bool {
 // enPassive reads "Three soldiers were killed", "two others were injured",
 // "one of the guards was injured", "Five civilians were injured".
 func enPassive(toks []token, i int, k countKind) (count, bool) {
-	if !enParticiples[k][toks[i].Norm] {
+	lost := k == countKilled && lostLives(toks, i)
+	if !enParticiples[k][toks[i].Norm] && !lost {
 		return count{}, false
 	}
 	j := i - 1
@@ -258,9 +288,14 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	}
 	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)
 	// "were killed and eleven wounded": the auxiliary of the first participle serves the second
-	shared := j == i-1 && j >= 2 && enNumber(toks[j].Norm) && toks[j-1].Norm == "and" &&
-		(enParticiples[countKilled][toks[j-2].Norm] || enParticiples[countInjured][toks[j-2].Norm])
-	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !elided && !shared {
+	// "were killed and another 11 injured": likewise, with "another" before the figure
+	and := j - 1
+	if and >= 0 && toks[and].Norm == "another" {
+		and--
+	}
+	shared := j == i-1 && and >= 1 && enNumber(toks[j].Norm) && toks[and].Norm == "and" &&
+		(enParticiples[countKilled][toks[and-1].Norm] || enParticiples[countInjured][toks[and-1].Norm])
+	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !lost && !elided && !shared {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}
 	if c, ok := countBeforeOf(toks, j, k); ok {
