@@ -45,3 +45,14 @@ func TestExtract_EarlierReportedToll(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one bombing, killed 9", text, describeAll(got))
 	}
 }
+
+// A capitalised quantifier or pronoun opening an English sentence ("More than
+// twenty people", "Some of them") starts no place name, though a village's
+// name is spelled so in some transliteration.
+func TestExtract_QuantifierOpensNoName(t *testing.T) {
+	text := "More than twenty people were killed on Monday in a car bomb at a market in the city of Jarablus."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Jarablus" {
+		t.Errorf("Extract(%q) = %v; want one incident in Jarablus", text, describeAll(got))
+	}
+}
