@@ -504,10 +504,14 @@ var frequencyWords = wordSet("regularly", "frequently", "often", "routinely", "u
 	"frequent", "constant", "routine", "recurrent", "recurring")
 
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
-// the air": no attack.
+// the air", "fired shots into the sky", "warning shots": no attack.
 func inTheAir(toks []token, i int) bool {
+	if isLatin(toks[i].Norm) && (i > 0 && toks[i-1].Norm == "warning" || tokAt(toks, i+1) == "warning") {
+		return true // "warning shots", "fired warning shots"
+	}
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
-		if toks[j].Norm == "الهواء" || toks[j].Norm == "air" && toks[j-1].Norm == "the" && j >= 2 && toks[j-2].Norm == "in" {
+		if toks[j].Norm == "الهواء" || (toks[j].Norm == "air" || toks[j].Norm == "sky") && toks[j-1].Norm == "the" && j >= 2 &&
+			(toks[j-2].Norm == "in" || toks[j-2].Norm == "into") {
 			return true
 		}
 	}

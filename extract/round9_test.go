@@ -56,3 +56,16 @@ func TestExtract_QuantifierOpensNoName(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident in Jarablus", text, describeAll(got))
 	}
 }
+
+// Shots fired into the air, or warning shots, are no attack, and "the air"
+// they went into is no aircraft.
+func TestExtract_ShotsIntoTheAir(t *testing.T) {
+	for _, text := range []string{
+		"Soldiers fired shots into the air at a checkpoint in the town of Nawa on Tuesday.",
+		"A patrol set up a checkpoint in the village of Kodana on Monday and fired warning shots to scatter the crowd.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+}
