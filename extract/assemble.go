@@ -551,7 +551,23 @@ func finer(a, b []*mention) []*mention {
 	if placeRank(b[0]) < placeRank(a[0]) {
 		return b
 	}
+	for _, r := range b {
+		if countrysideOfCity(r, a[0]) {
+			return []*mention{r}
+		}
+	}
 	return a
+}
+
+// countrysideOfCity reports r, the countryside of a governorate ("northern Homs
+// countryside", "ريف حماة الغربي"), told after m, the bare name of the city the
+// governorate is named after ("in Homs"): the city's name meant the province,
+// and the countryside says where in it.
+func countrysideOfCity(r, m *mention) bool {
+	g, c := r.Match.Place, m.Match.Place
+	return g.Kind == gazetteer.KindGovernorate && strings.Contains(r.Match.Qualifier, "rural") &&
+		c.Kind == gazetteer.KindCity && m.Match.Qualifier == "" && !typedName(*m) &&
+		c.Admin1PCode == g.Admin1PCode && nameForm(c.NameAR) == nameForm(g.NameAR)
 }
 
 // placeRank orders places from the finest: by precision, then among areas of

@@ -69,3 +69,19 @@ func TestExtract_ShotsIntoTheAir(t *testing.T) {
 		}
 	}
 }
+
+// A headline's bare city name that is also its governorate's ("in Homs"),
+// then the governorate's countryside in the body: the name meant the
+// province, and the countryside says where the event happened.
+func TestExtract_CountrysideAfterCityName(t *testing.T) {
+	for _, text := range []string{
+		"Gunman kills farmer in Hama. A farmer died on Sunday after unidentified gunmen opened fire on him in western Hama countryside.",
+		"قتل مزارع في حماة. قتل مزارع يوم الأحد برصاص مجهولين في ريف حماة الغربي.",
+		"Farmer dies after being shot in Hama\n\nHama province: A farmer died of his wounds on Sunday after gunmen shot him on the road between two villages in western Hama countryside.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameEN == "Hama" || got[0].Admin1Name != "Hama" {
+			t.Errorf("Extract(%q) = %v; want one incident in the western countryside", text, describeAll(got))
+		}
+	}
+}
