@@ -130,6 +130,20 @@ func gapWords(text string, from, to int) []string {
 	return strings.FieldsFunc(normalize(text[from:to]), func(r rune) bool { return !isWordRune(r) && r != '%' })
 }
 
+// conjoinedEN reports the words between two English places joined as one
+// list: "and", with at most an article and a type word ("and the town of").
+func conjoinedEN(words []string) bool {
+	if len(words) == 0 || words[0] != "and" || len(words) > 4 {
+		return false
+	}
+	for _, w := range words[1:] {
+		if w != "the" && w != "of" && !isTypeWord(w) && !pluralTypeWordEN(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // onlyFiller reports whether every word is a direction or filler word, so two
 // places so separated are "X شمال Y", "X بريف Y", "X، في محافظة Y".
 func onlyFiller(words []string) bool {
@@ -153,6 +167,10 @@ func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
 			continue
 		}
 		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
+			continue
+		}
+		if i > 0 && ms[i-1].role == RoleOrigin && !m.isArea() && conjoinedEN(gapWords(text, ms[i-1].End, m.Start)) {
+			m.role = RoleOrigin // "fired from X in the Y countryside and Z in …": both are where the fire came from
 			continue
 		}
 		if i > 0 && ms[i-1].role == RoleIncident && regionOfSettlement(text, ms[i-1], *m) {

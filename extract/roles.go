@@ -314,7 +314,24 @@ var (
 // stationedWords tell where a force that fires is posted: "المدفعية المتمركزة
 // في X", "مسلحون يتحصنون في X", "mercenaries stationed at X".
 var stationedWords = wordSet("المتمركزه", "المتمركز", "المتمركزين", "متمركزه", "متمركزين", "تتمركز", "يتمركز",
-	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched")
+	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched",
+	// after a noun of armed men only: "militants located in X", "forces based in X" (a place "located in" an area is not)
+	"located", "based", "deployed")
+
+// pluralTypeWordEN reports an English type word in the plural: "towns", "villages".
+func pluralTypeWordEN(w string) bool {
+	base, ok := strings.CutSuffix(w, "s")
+	return ok && isLatin(w) && isTypeWord(base)
+}
+
+// postedAfterAgent are the words of stationedWords that tell a post only after
+// a noun of armed men: "terrorists located in X fired", not "the village,
+// located in Y, was shelled".
+var postedAfterAgent = wordSet("located", "based", "deployed")
+
+// armedMenEN are the nouns of armed men a verb of posting may follow.
+var armedMenEN = wordSet("terrorists", "militants", "gunmen", "fighters", "forces", "troops", "rebels", "groups",
+	"militias", "factions", "insurgents", "jihadists", "soldiers", "units", "members", "elements", "mercenaries")
 
 var (
 	stationFillers = wordSet("في", "ب", "in", "at", "the", "of")
@@ -326,12 +343,15 @@ var (
 // of the fire, not where it fell. A post that was itself attacked ("تعرض
 // الحاجز المتمركز في X لهجوم", "was attacked") is the place.
 func stationedAt(toks []token, m mention) bool {
-	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
 		if !toks[j].in(stationedWords) {
-			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) {
-				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X"
+			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) && !pluralTypeWordEN(toks[j].Norm) {
+				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X", "in the towns of X"
 			}
 			continue
+		}
+		if toks[j].in(postedAfterAgent) && (j == 0 || !toks[j-1].in(armedMenEN)) {
+			return false
 		}
 		if j > 0 && (toks[j-1].in(siteNouns) || toks[j-1].in(postNounsEN)) {
 			return false // "الحاجز المتمركز في X", "the checkpoint stationed in X": a post, where it was hit

@@ -85,3 +85,19 @@ func TestExtract_CountrysideAfterCityName(t *testing.T) {
 		}
 	}
 }
+
+// Armed men "located", "based" or "deployed" in a place that fire on another
+// fire from there: the place they are in is the origin, and so is a second
+// place joined to it by "and"; a village "located in" an area is no post.
+func TestExtract_PostedAgentsFireFrom(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Gunmen located in the village of Kafr Zita in northern Hama countryside fired rockets at the town of Mhardeh on Monday, wounding three civilians.", "Mhardeh"},
+		{"Militants based in the towns of Latamneh in northern Hama countryside and Khan Shaykhun in southern Idlib countryside fired rockets at Suqaylabiyah on Monday, wounding two children.", "Suqaylabiyah"},
+		{"The village of Tell Dadikh, located in eastern Idlib countryside, was shelled on Monday, wounding a woman.", "Tell Dadikh"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameEN != tc.want {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
