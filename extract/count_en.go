@@ -303,7 +303,10 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	}
 	for n := j; n >= 0 && n >= j-8; n-- {
 		w := toks[n].Norm
-		if n > 0 && subgroup[toks[n-1].Norm] || w == "one" && n > 0 && toks[n-1].Norm == "no" {
+		if n > 0 && subgroup[toks[n-1].Norm] {
+			return totalBefore(toks, n-1, k) // "Seven civilians, including two children, were killed": the total
+		}
+		if w == "one" && n > 0 && toks[n-1].Norm == "no" {
 			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
 		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
@@ -319,6 +322,20 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 		if isCountWord(w) || enParticiples[countKilled][w] || enParticiples[countInjured][w] {
 			break
+		}
+	}
+	return count{}, false
+}
+
+// totalBefore reads the total a breakdown after "including" at toks[n]
+// belongs to: a number and a person noun just before it ("Seven civilians
+// including two children", "Five people, among them a woman").
+func totalBefore(toks []token, n int, k countKind) (count, bool) {
+	for p := n - 1; p >= 0 && p >= n-3; p-- {
+		w := toks[p].Norm
+		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && personWithin(toks, p+1, n-p-1) {
+			v, p = addConjoined(toks, p, v)
+			return count{Kind: k, Value: &v, Pos: toks[p].Start}, true
 		}
 	}
 	return count{}, false

@@ -101,3 +101,20 @@ func TestExtract_PostedAgentsFireFrom(t *testing.T) {
 		}
 	}
 }
+
+// A toll with its breakdown after "including" or "among them" before the verb
+// ("Seven civilians, including two children, were killed") counts the total.
+func TestExtract_TotalBeforeBreakdown(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{"Seven civilians including two children were killed on Monday in a rocket attack on the village of Kafr Nabudah.", 7, -1},
+		{"Five people, including a woman, were injured on Monday when shells fell on the town of Kafr Zita.", -1, 5},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || !countIs(got[0].Killed, tc.killed) || !countIs(got[0].Injured, tc.injured) {
+			t.Errorf("Extract(%q) = %v; want one incident, killed %d, injured %d", tc.text, describeAll(got), tc.killed, tc.injured)
+		}
+	}
+}
