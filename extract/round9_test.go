@@ -102,6 +102,21 @@ func TestExtract_PostedAgentsFireFrom(t *testing.T) {
 	}
 }
 
+// A wire dateline opens the story's first paragraph, under a headline
+// ("…\n\nMANBIJ, Syria (Agency) – …"), and may name several places before its
+// dash ("Homs, Tartus, SANA –"): none of them is where the event happened.
+func TestExtract_DatelineUnderHeadline(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Two killed in drone strike on a car\n\nMANBIJ, Syria (Local Agency) – Two civilians were killed on Sunday when a drone struck their car in the village of Arima, a local source said.", "Arima"},
+		{"Shells wound three children on the coast\n\nHoms, Tartus, SANA – Three children were injured on Monday when shells fell on the town of Talkalakh.", "Talkalakh"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameEN != tc.want {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
+
 // A toll with its breakdown after "including" or "among them" before the verb
 // ("Seven civilians, including two children, were killed") counts the total.
 func TestExtract_TotalBeforeBreakdown(t *testing.T) {
@@ -116,5 +131,15 @@ func TestExtract_TotalBeforeBreakdown(t *testing.T) {
 		if len(got) != 1 || !countIs(got[0].Killed, tc.killed) || !countIs(got[0].Injured, tc.injured) {
 			t.Errorf("Extract(%q) = %v; want one incident, killed %d, injured %d", tc.text, describeAll(got), tc.killed, tc.injured)
 		}
+	}
+}
+
+// The English word of a street's or a road's name ("X Road") is no place of its
+// own, though it spells a hamlet in another transliteration.
+func TestExtract_RoadWordIsNoPlace(t *testing.T) {
+	text := "Gunmen shot dead a driver on Saraqib Road in Idlib on Monday."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Idlib" {
+		t.Errorf("Extract(%q) = %v; want one incident placed at Idlib, the road's town its route", text, describeAll(got))
 	}
 }
