@@ -37,7 +37,17 @@ var (
 		"shepherds", "farmer", "farmers", "worker", "workers", "youth", "youths", "teenager", "teenagers", "driver",
 		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers", "them",
 		"pharmacist", "doctor", "teacher", "commander", "leader", "official", "journalist", "wife", "husband",
-		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father")
+		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father",
+		// armed men and the people of war news by what they do or are
+		"rebel", "rebels", "gunman", "gunmen", "insurgent", "insurgents", "jihadist", "jihadists", "combatant",
+		"combatants", "militiaman", "militiamen", "terrorist", "terrorists", "assailant", "assailants",
+		"kidnapper", "kidnappers", "smuggler", "smugglers", "trafficker", "traffickers", "dealer", "dealers",
+		"defector", "defectors", "conscript", "conscripts", "volunteer", "volunteers", "paramedic", "paramedics",
+		"nurse", "nurses", "student", "students", "pupil", "pupils", "infant", "infants", "baby", "babies",
+		"relative", "relatives", "detainee", "detainees", "prisoner", "prisoners", "employee", "employees",
+		"journalists", "activist", "activists", "reporter", "reporters", "villager", "villagers", "passenger",
+		"passengers", "pedestrian", "pedestrians", "worshipper", "worshippers", "herder", "herders", "fisherman",
+		"fishermen", "agent", "agents", "elder", "elders", "adult", "adults", "minor", "minors", "kid", "kids")
 	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
@@ -196,7 +206,7 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		if v <= 0 || v > 5000 {
 			return count{}, false
 		}
-		if personWithin(toks, j+1, 3) || j+1 >= len(toks) || endsCount(text, toks, j) {
+		if personWithin(toks, j+1, 3) || tokAt(toks, j+1) == "of" && personWithin(toks, j+2, 4) || j+1 >= len(toks) || endsCount(text, toks, j) {
 			c := count{Kind: k, Value: &v, Pos: toks[j].Start}
 			c.More = j+1 < len(toks) && (toks[j+1].Norm == "others" || toks[j+1].Norm == "other")
 			*c.Value += enJoined(toks, j+1)

@@ -143,3 +143,21 @@ func TestExtract_RoadWordIsNoPlace(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident placed at Idlib, the road's town its route", text, describeAll(got))
 	}
 }
+
+// English news counts armed men and war's people by what they are ("two
+// former rebels", "three gunmen", "one of the former fighters").
+func TestExtract_MorePersonNouns(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		killed int
+	}{
+		{"The other two former rebels were shot dead in the town of Jasim on Monday.", 2},
+		{"Three gunmen were killed in a clash with a patrol in the village of Kodana on Monday.", 3},
+		{"The body of one of the former rebels was found in the town of Inkhil on Tuesday after he was kidnapped.", 1},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || !countIs(got[0].Killed, tc.killed) {
+			t.Errorf("Extract(%q) = %v; want one incident, killed %d", tc.text, describeAll(got), tc.killed)
+		}
+	}
+}
