@@ -95,6 +95,21 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 	return RoleIncident
 }
 
+// capitalisedTail reports one or two capitalised words from toks[k] ending in
+// an institution's word, with no punctuation between: "Security Directorate",
+// "Internal Security Command".
+func capitalisedTail(text string, toks []token, k int) bool {
+	for j := k; j < len(toks) && j <= k+2; j++ {
+		if !capitalised(text, toks[j]) || j > k && strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ".,:;") {
+			return false
+		}
+		if j > k && orgTailsEN[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
 	"governorate's", "authorities", "administration", "university")
@@ -142,6 +157,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	}
 	if isLatin(m.Match.Query+"a") && m.tok1 < len(toks) && orgTailsEN[toks[m.tok1].Norm] && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".,:;") {
 		return true // "the Damascus government forces", "Raqqa Military Council", "Idlib Central Prison"
+	}
+	if isLatin(m.Match.Query+"a") && capitalisedTail(text, toks, m.tok1) {
+		return true // "the Tartus Security Directorate", "the Homs Health Directorate": capitalised words, then the tail
 	}
 	if m.tok1 < len(toks) && isNumber(toks[m.tok1].Norm) && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".،,:") {
 		return len(toks[m.tok1].Norm) <= 3 // "السويداء 24": an outlet; "درعا 2025" is not

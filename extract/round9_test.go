@@ -161,3 +161,20 @@ func TestExtract_MorePersonNouns(t *testing.T) {
 		}
 	}
 }
+
+// A store seized and told further on to hold weapons ("seized a warehouse in
+// the village of X …, containing explosive devices") is a seizure, not a
+// bombing; a place before capitalised words ending in an institution's word
+// ("the Tartus Security Directorate") names the institution.
+func TestExtract_StoreOfWeaponsAndDirectorate(t *testing.T) {
+	text := "In a security operation, the Tartus Security Directorate seized a large warehouse in the village of Bsherfa in the Jableh countryside, containing explosive devices ready for use."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure || got[0].PlaceNameEN != "Bsherfa" {
+		t.Fatalf("Extract(%q) = %v; want one seizure in Bsherfa", text, describeAll(got))
+	}
+	for _, p := range got[0].Places {
+		if p.Text == "Tartus" && p.Role == RoleIncident {
+			t.Errorf("Extract(%q): Tartus taken as an incident place, want the directorate's name", text)
+		}
+	}
+}
