@@ -336,6 +336,11 @@ var stationedWords = wordSet("المتمركزه", "المتمركز", "المت
 	// after a noun of armed men only: "militants located in X", "forces based in X" (a place "located in" an area is not)
 	"located", "based", "deployed")
 
+// zoneWordsEN name the kind of area a force is posted in, between the verb of
+// posting and the place: "located in the de-escalation zone in X".
+var zoneWordsEN = wordSet("zone", "zones", "area", "areas", "region", "buffer", "de", "escalation", "demilitarized",
+	"demilitarised", "frontline", "frontlines", "outskirts", "parts", "countryside")
+
 // pluralTypeWordEN reports an English type word in the plural: "towns", "villages".
 func pluralTypeWordEN(w string) bool {
 	base, ok := strings.CutSuffix(w, "s")
@@ -361,9 +366,9 @@ var (
 // of the fire, not where it fell. A post that was itself attacked ("تعرض
 // الحاجز المتمركز في X لهجوم", "was attacked") is the place.
 func stationedAt(toks []token, m mention) bool {
-	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-7; j-- {
 		if !toks[j].in(stationedWords) {
-			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) && !pluralTypeWordEN(toks[j].Norm) {
+			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) && !pluralTypeWordEN(toks[j].Norm) && !zoneWordsEN[toks[j].Norm] {
 				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X", "in the towns of X"
 			}
 			continue

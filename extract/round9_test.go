@@ -94,6 +94,7 @@ func TestExtract_PostedAgentsFireFrom(t *testing.T) {
 		{"Gunmen located in the village of Kafr Zita in northern Hama countryside fired rockets at the town of Mhardeh on Monday, wounding three civilians.", "Mhardeh"},
 		{"Militants based in the towns of Latamneh in northern Hama countryside and Khan Shaykhun in southern Idlib countryside fired rockets at Suqaylabiyah on Monday, wounding two children.", "Suqaylabiyah"},
 		{"The village of Tell Dadikh, located in eastern Idlib countryside, was shelled on Monday, wounding a woman.", "Tell Dadikh"},
+		{"Militants located in the buffer zone in Idlib fired a number of rockets on the village of Kafr Nabudah in northern Hama countryside, wounding four civilians.", "Kafr Nabudah"},
 	} {
 		got := extractAll(t, tc.text, ymd("2025-10-15"))
 		if len(got) != 1 || got[0].PlaceNameEN != tc.want {
