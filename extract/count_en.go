@@ -127,7 +127,7 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	if k == countKilled && toks[i].Norm == "shot" && i+1 < len(toks) && toks[i+1].Norm == "dead" {
 		i++ // "shot dead a commander"
 	} else if n := lifeIdiom(toks, i, k); n > 0 {
-		i += n - 1 // "claimed the lives of three soldiers", "causing injuries to six": the last word is the verb's
+		i += n - 1 // "claimed the lives of four guards", "causing injuries to six": the last word is the verb's
 	} else if !enVerbs[k][toks[i].Norm] {
 		return count{}, false
 	}

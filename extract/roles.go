@@ -337,7 +337,7 @@ var stationedWords = wordSet("المتمركزه", "المتمركز", "المت
 	"located", "based", "deployed")
 
 // zoneWordsEN name the kind of area a force is posted in, between the verb of
-// posting and the place: "located in the de-escalation zone in X".
+// posting and the place: "posted in the buffer zone in X".
 var zoneWordsEN = wordSet("zone", "zones", "area", "areas", "region", "buffer", "de", "escalation", "demilitarized",
 	"demilitarised", "frontline", "frontlines", "outskirts", "parts", "countryside")
 
