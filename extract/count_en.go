@@ -223,6 +223,10 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		*c.Value += enJoined(toks, j+1)
 		return c, true
 	}
+	if (w == "him" || w == "her") && nameOK {
+		one := 1 // "opened fire on a soldier, killing him instantly": the one person told before
+		return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
+	}
 	if enOrdinals[w] && j > 0 && toks[j-1].Norm == "another" {
 		one := 1 // "and injuring another": one more person
 		return count{Kind: k, Value: &one, Pos: toks[j].Start, More: true}, true

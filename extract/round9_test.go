@@ -179,3 +179,12 @@ func TestExtract_StoreOfWeaponsAndDirectorate(t *testing.T) {
 		}
 	}
 }
+
+// "killing him", "wounding her": the pronoun is the one person told before.
+func TestExtract_PronounObjectCountsOne(t *testing.T) {
+	text := "Unknown gunmen opened fire on a shopkeeper in the town of Nawa on Sunday, killing him on the spot."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || !countIs(got[0].Killed, 1) {
+		t.Errorf("Extract(%q) = %v; want one incident, killed 1", text, describeAll(got))
+	}
+}
