@@ -253,7 +253,21 @@ func enJoined(toks []token, from int) int {
 	for j < len(toks) && j < from+3 && !enPersons[toks[j].Norm] {
 		j++
 	}
-	if j >= len(toks) || !enPersons[toks[j].Norm] || j+1 >= len(toks) || toks[j+1].Norm != "and" {
+	if j >= len(toks) || !enPersons[toks[j].Norm] {
+		return 0
+	}
+	if tokAt(toks, j+1) == "of" { // "three soldiers of the army and a militant of the group"
+		for e := j + 2; e < len(toks) && e <= j+7; e++ {
+			if toks[e].Norm == "and" {
+				j = e - 1
+				break
+			}
+			if isCountWord(toks[e].Norm) || lexiconWord(toks[e].Norm) || enPersons[toks[e].Norm] {
+				return 0
+			}
+		}
+	}
+	if j+1 >= len(toks) || toks[j+1].Norm != "and" {
 		return 0
 	}
 	k := j + 2

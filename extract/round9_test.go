@@ -188,3 +188,13 @@ func TestExtract_PronounObjectCountsOne(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident, killed 1", text, describeAll(got))
 	}
 }
+
+// Two groups joined by "and", each told with whose they are ("four guards of
+// the local police and a gunman of the cell"), add up.
+func TestExtract_ConjoinedGroupsWithOwners(t *testing.T) {
+	text := "An attack claimed the lives of four guards of the local police and a gunman of the cell in the town of Tafas on Friday."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || !countIs(got[0].Killed, 5) {
+		t.Errorf("Extract(%q) = %v; want one incident, killed 5", text, describeAll(got))
+	}
+}
