@@ -425,12 +425,25 @@ func (p *passage) retelling(last, d *draft) bool {
 	}
 	s := &p.sents[d.sents[0]]
 	toll := anyNear(s.toks, -1, 1, len(s.toks), tollWords)
-	if anyNear(s.toks, -1, 1, 3, alsoWords) || !toll && (!anyNear(s.toks, -1, 1, len(s.toks), sourceWords) || partOf(last, d)) {
+	if anyNear(s.toks, -1, 1, 3, alsoWords) || !toll && (!anyNear(s.toks, -1, 1, len(s.toks), sourceWords) || partOf(last, d) && !s.earlierReport && !toldBefore(s.toks)) {
 		return false
 	}
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
 	return sameDate && (len(d.places) == 0 || len(last.places) == 0 || placesNest(last.places, d.places))
+}
+
+// toldBefore reports an English sentence telling what a source had said
+// before: "Earlier, the agency had reported …", "the monitor had said …". Its
+// figures are the story's first toll, not a part of the one told since.
+func toldBefore(toks []token) bool {
+	for i, t := range toks {
+		if t.in(reportWords) && i > 0 && isLatin(t.Norm) && (toks[i-1].Norm == "had" ||
+			i > 1 && toks[i-1].Norm == "earlier" && toks[i-2].Norm == "had" || toks[0].Norm == "earlier") {
+			return true
+		}
+	}
+	return false
 }
 
 // partOf reports d counting fewer of the people last counts, and none more:
@@ -623,7 +636,23 @@ func finer(a, b []*mention) []*mention {
 	if placeRank(b[0]) < placeRank(a[0]) {
 		return b
 	}
+	for _, r := range b {
+		if countrysideOfCity(r, a[0]) {
+			return []*mention{r}
+		}
+	}
 	return a
+}
+
+// countrysideOfCity reports r, the countryside of a governorate ("northern Homs
+// countryside", "ريف حماة الغربي"), told after m, the bare name of the city the
+// governorate is named after ("in Homs"): the city's name meant the province,
+// and the countryside says where in it.
+func countrysideOfCity(r, m *mention) bool {
+	g, c := r.Match.Place, m.Match.Place
+	return g.Kind == gazetteer.KindGovernorate && strings.Contains(r.Match.Qualifier, "rural") &&
+		c.Kind == gazetteer.KindCity && m.Match.Qualifier == "" && !typedName(*m) &&
+		c.Admin1PCode == g.Admin1PCode && nameForm(c.NameAR) == nameForm(g.NameAR)
 }
 
 // placeRank orders places from the finest: by precision, then among areas of

@@ -37,7 +37,17 @@ var (
 		"shepherds", "farmer", "farmers", "worker", "workers", "youth", "youths", "teenager", "teenagers", "driver",
 		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers", "them",
 		"pharmacist", "doctor", "teacher", "commander", "leader", "official", "journalist", "wife", "husband",
-		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father")
+		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father",
+		// armed men and the people of war news by what they do or are
+		"rebel", "rebels", "gunman", "gunmen", "insurgent", "insurgents", "jihadist", "jihadists", "combatant",
+		"combatants", "militiaman", "militiamen", "terrorist", "terrorists", "assailant", "assailants",
+		"kidnapper", "kidnappers", "smuggler", "smugglers", "trafficker", "traffickers", "dealer", "dealers",
+		"defector", "defectors", "conscript", "conscripts", "volunteer", "volunteers", "paramedic", "paramedics",
+		"nurse", "nurses", "student", "students", "pupil", "pupils", "infant", "infants", "baby", "babies",
+		"relative", "relatives", "detainee", "detainees", "prisoner", "prisoners", "employee", "employees",
+		"journalists", "activist", "activists", "reporter", "reporters", "villager", "villagers", "passenger",
+		"passengers", "pedestrian", "pedestrians", "worshipper", "worshippers", "herder", "herders", "fisherman",
+		"fishermen", "agent", "agents", "elder", "elders", "adult", "adults", "minor", "minors", "kid", "kids")
 	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
@@ -116,6 +126,8 @@ func tollCounts(toks []token) []count {
 func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (count, bool) {
 	if k == countKilled && toks[i].Norm == "shot" && i+1 < len(toks) && toks[i+1].Norm == "dead" {
 		i++ // "shot dead a commander"
+	} else if n := lifeIdiom(toks, i, k); n > 0 {
+		i += n - 1 // "claimed the lives of four guards", "causing injuries to six": the last word is the verb's
 	} else if !enVerbs[k][toks[i].Norm] {
 		return count{}, false
 	}
@@ -135,6 +147,33 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	}
 	return enQuantity(text, toks, j, k, true)
 }
+
+// lifeIdiom returns the length of an idiom at toks[i] that a count follows:
+// "claimed the lives of", "claiming the life of" (killed), "causing injuries
+// to", "inflicting wounds on" (injured); 0 when there is none.
+func lifeIdiom(toks []token, i int, k countKind) int {
+	switch {
+	case k == countKilled && claimWords[toks[i].Norm] && tokAt(toks, i+1) == "the" &&
+		(tokAt(toks, i+2) == "lives" || tokAt(toks, i+2) == "life") && tokAt(toks, i+3) == "of":
+		return 4
+	case k == countInjured && causeVerbsEN[toks[i].Norm] && (tokAt(toks, i+1) == "injuries" || tokAt(toks, i+1) == "wounds") &&
+		(tokAt(toks, i+2) == "to" || tokAt(toks, i+2) == "on"):
+		return 3
+	}
+	return 0
+}
+
+// lostLives reports "lost their lives", "lost his life" at toks[i]: the
+// subject before it died.
+func lostLives(toks []token, i int) bool {
+	return (toks[i].Norm == "lost" || toks[i].Norm == "lose") && ownerWords[tokAt(toks, i+1)] &&
+		(tokAt(toks, i+2) == "lives" || tokAt(toks, i+2) == "life")
+}
+
+var (
+	claimWords   = wordSet("claimed", "claiming", "claim", "claims", "took", "taking")
+	causeVerbsEN = wordSet("causing", "caused", "inflicting", "inflicted", "leaving")
+)
 
 // combinedCount reports "killing and (severely) wounding N" at either verb.
 func combinedCount(toks []token, i int) bool {
@@ -167,7 +206,7 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		if v <= 0 || v > 5000 {
 			return count{}, false
 		}
-		if personWithin(toks, j+1, 3) || j+1 >= len(toks) || endsCount(text, toks, j) {
+		if personWithin(toks, j+1, 3) || tokAt(toks, j+1) == "of" && personWithin(toks, j+2, 4) || j+1 >= len(toks) || endsCount(text, toks, j) {
 			c := count{Kind: k, Value: &v, Pos: toks[j].Start}
 			c.More = j+1 < len(toks) && (toks[j+1].Norm == "others" || toks[j+1].Norm == "other")
 			*c.Value += enJoined(toks, j+1)
@@ -183,6 +222,10 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		c := count{Kind: k, Value: &one, Pos: toks[j].Start}
 		*c.Value += enJoined(toks, j+1)
 		return c, true
+	}
+	if (w == "him" || w == "her") && nameOK {
+		one := 1 // "opened fire on a soldier, killing him instantly": the one person told before
+		return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
 	}
 	if enOrdinals[w] && j > 0 && toks[j-1].Norm == "another" {
 		one := 1 // "and injuring another": one more person
@@ -210,7 +253,21 @@ func enJoined(toks []token, from int) int {
 	for j < len(toks) && j < from+3 && !enPersons[toks[j].Norm] {
 		j++
 	}
-	if j >= len(toks) || !enPersons[toks[j].Norm] || j+1 >= len(toks) || toks[j+1].Norm != "and" {
+	if j >= len(toks) || !enPersons[toks[j].Norm] {
+		return 0
+	}
+	if tokAt(toks, j+1) == "of" { // "three soldiers of the army and a militant of the group"
+		for e := j + 2; e < len(toks) && e <= j+7; e++ {
+			if toks[e].Norm == "and" {
+				j = e - 1
+				break
+			}
+			if isCountWord(toks[e].Norm) || lexiconWord(toks[e].Norm) || enPersons[toks[e].Norm] {
+				return 0
+			}
+		}
+	}
+	if j+1 >= len(toks) || toks[j+1].Norm != "and" {
 		return 0
 	}
 	k := j + 2
@@ -249,7 +306,8 @@ func personWithin(toks []token, from, n int) bool {
 // enPassive reads "Three soldiers were killed", "two others were injured",
 // "one of the guards was injured", "Five civilians were injured".
 func enPassive(toks []token, i int, k countKind) (count, bool) {
-	if !enParticiples[k][toks[i].Norm] {
+	lost := k == countKilled && lostLives(toks, i)
+	if !enParticiples[k][toks[i].Norm] && !lost {
 		return count{}, false
 	}
 	j := i - 1
@@ -258,9 +316,14 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	}
 	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)
 	// "were killed and eleven wounded": the auxiliary of the first participle serves the second
-	shared := j == i-1 && j >= 2 && enNumber(toks[j].Norm) && toks[j-1].Norm == "and" &&
-		(enParticiples[countKilled][toks[j-2].Norm] || enParticiples[countInjured][toks[j-2].Norm])
-	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !elided && !shared {
+	// "were killed and another 11 injured": likewise, with "another" before the figure
+	and := j - 1
+	if and >= 0 && toks[and].Norm == "another" {
+		and--
+	}
+	shared := j == i-1 && and >= 1 && enNumber(toks[j].Norm) && toks[and].Norm == "and" &&
+		(enParticiples[countKilled][toks[and-1].Norm] || enParticiples[countInjured][toks[and-1].Norm])
+	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !lost && !elided && !shared {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}
 	if c, ok := countBeforeOf(toks, j, k); ok {
@@ -268,7 +331,10 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	}
 	for n := j; n >= 0 && n >= j-8; n-- {
 		w := toks[n].Norm
-		if n > 0 && subgroup[toks[n-1].Norm] || w == "one" && n > 0 && toks[n-1].Norm == "no" {
+		if n > 0 && subgroup[toks[n-1].Norm] {
+			return totalBefore(toks, n-1, k) // "Seven civilians, including two children, were killed": the total
+		}
+		if w == "one" && n > 0 && toks[n-1].Norm == "no" {
 			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
 		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
@@ -284,6 +350,20 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 		if isCountWord(w) || enParticiples[countKilled][w] || enParticiples[countInjured][w] {
 			break
+		}
+	}
+	return count{}, false
+}
+
+// totalBefore reads the total a breakdown after "including" at toks[n]
+// belongs to: a number and a person noun just before it ("Seven civilians
+// including two children", "Five people, among them a woman").
+func totalBefore(toks []token, n int, k countKind) (count, bool) {
+	for p := n - 1; p >= 0 && p >= n-3; p-- {
+		w := toks[p].Norm
+		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && personWithin(toks, p+1, n-p-1) {
+			v, p = addConjoined(toks, p, v)
+			return count{Kind: k, Value: &v, Pos: toks[p].Start}, true
 		}
 	}
 	return count{}, false

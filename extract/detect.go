@@ -304,7 +304,7 @@ func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
 		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
-			anyNear(toks, i, 1, 2, shipmentWords) && anyNear(toks, i, 1, 12, weaponWords)
+			anyNear(toks, i, 1, 2, shipmentWords) && anyNear(toks, i, 1, 12, weaponWords) || containerOfWeapons(toks, i)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:
@@ -528,11 +528,37 @@ var frequencyWords = wordSet("regularly", "frequently", "often", "routinely", "u
 	// and their adjectives: "a frequent target of drone strikes"
 	"frequent", "constant", "routine", "recurrent", "recurring")
 
+// containerOfWeapons reports a store seized at toks[i] and told to hold
+// weapons further on: "seized a warehouse in the village of X in the Y
+// countryside, containing explosive devices".
+func containerOfWeapons(toks []token, i int) bool {
+	if !anyNear(toks, i, 1, 4, containerWords) {
+		return false
+	}
+	for j := i + 2; j < len(toks); j++ {
+		if toks[j].in(containingWords) && anyNear(toks, j, 1, 4, weaponWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// containerWords are stores that hold what is seized; containingWords tell
+// what they hold.
+var (
+	containerWords  = wordSet("warehouse", "warehouses", "depot", "depots", "store", "storehouse", "stockpile", "cache", "arsenal", "workshop", "hideout", "truck", "vehicle", "car")
+	containingWords = wordSet("containing", "contained", "holding", "filled", "full", "loaded", "stocked")
+)
+
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
-// the air": no attack.
+// the air", "fired shots into the sky", "warning shots": no attack.
 func inTheAir(toks []token, i int) bool {
+	if isLatin(toks[i].Norm) && (i > 0 && toks[i-1].Norm == "warning" || tokAt(toks, i+1) == "warning") {
+		return true // "warning shots", "fired warning shots"
+	}
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
-		if toks[j].Norm == "الهواء" || toks[j].Norm == "air" && toks[j-1].Norm == "the" && j >= 2 && toks[j-2].Norm == "in" {
+		if toks[j].Norm == "الهواء" || (toks[j].Norm == "air" || toks[j].Norm == "sky") && toks[j-1].Norm == "the" && j >= 2 &&
+			(toks[j-2].Norm == "in" || toks[j-2].Norm == "into") {
 			return true
 		}
 	}

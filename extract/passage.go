@@ -44,7 +44,7 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		ms = slices.Clone(places.FindAll(body))
 		slices.SortFunc(ms, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 	}
-	dateEnd := findDateline(body, ms)
+	dateStart, dateEnd := findDateline(body, ms)
 	dash := datelineDash(body, ms)
 	spans := splitSentences(body)
 	toks := make([][]token, len(spans))
@@ -119,7 +119,7 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 			nameEnd = mn.writtenEnd
 		}
 		p.earlier = append(p.earlier, ms[lo:hi]...)
-		assignRoles(text, s.toks, s.ms, dateEnd)
+		assignRoles(text, s.toks, s.ms, dateStart, dateEnd)
 		for _, m := range s.ms {
 			if m.abroad {
 				if p.abroadIDs == nil {

@@ -46,7 +46,38 @@ func precisionRank(p gazetteer.Precision) int {
 // said:". It is a place at the very start followed by a
 // dash, a colon, a slash or an outlet in parentheses, or by a comma and a few
 // words ending in one of those, all before the first sentence ends.
-func findDateline(text string, ms []gazetteer.Mention) int {
+func findDateline(text string, ms []gazetteer.Mention) (int, int) {
+	if end := datelineAt(text, ms); end > 0 {
+		return 0, end
+	}
+	// a headline over the story: "Gunmen kill two in X\n\nHOMS, Syria (Agency) – …"
+	nl := strings.IndexByte(text, '\n')
+	if nl < 0 {
+		return 0, 0
+	}
+	head := strings.TrimSpace(text[:nl])
+	if head == "" || strings.HasSuffix(head, ".") || len(strings.Fields(head)) > 30 {
+		return 0, 0
+	}
+	off := nl + 1
+	for off < len(text) && (text[off] == '\n' || text[off] == '\r' || text[off] == ' ' || text[off] == '\t') {
+		off++
+	}
+	var rest []gazetteer.Mention
+	for _, m := range ms {
+		if m.Start >= off {
+			m.Start, m.End = m.Start-off, m.End-off
+			rest = append(rest, m)
+		}
+	}
+	if end := datelineAt(text[off:], rest); end > 0 {
+		return off, off + end
+	}
+	return 0, 0
+}
+
+// datelineAt returns the end offset of the dateline that opens text, or 0.
+func datelineAt(text string, ms []gazetteer.Mention) int {
 	if len(ms) == 0 || strings.TrimLeft(text[:ms[0].Start], " \t\r\n(«\"") != "" {
 		return 0
 	}
@@ -64,7 +95,10 @@ func findDateline(text string, ms []gazetteer.Mention) int {
 	case r == '(' && strings.Contains(head, ")"):
 		return ms[0].End
 	case r == ',' || r == '،':
-		if i := strings.IndexAny(head, ":–—-"); i > 0 && len(strings.Fields(head[:i])) <= 8 || datelineDash(text, ms) > ms[0].End {
+		if i := strings.IndexAny(head, ":–—-"); i > 0 && len(strings.Fields(head[:i])) <= 8 {
+			return ms[0].End + i // "Hama, Aleppo, SANA –": every place before the dash
+		}
+		if datelineDash(text, ms) > ms[0].End {
 			return ms[0].End // "DAMASCUS, Jan. 5, 2025 (Reuters) -": the dot of "Jan." ends no line
 		}
 	case strings.TrimSpace(head) == "" && lineEnd < len(rest) && rest[lineEnd] == '\n':
@@ -130,6 +164,20 @@ func gapWords(text string, from, to int) []string {
 	return strings.FieldsFunc(normalize(text[from:to]), func(r rune) bool { return !isWordRune(r) && r != '%' })
 }
 
+// conjoinedEN reports the words between two English places joined as one
+// list: "and", with at most an article and a type word ("and the town of").
+func conjoinedEN(words []string) bool {
+	if len(words) == 0 || words[0] != "and" || len(words) > 4 {
+		return false
+	}
+	for _, w := range words[1:] {
+		if w != "the" && w != "of" && !isTypeWord(w) && !pluralTypeWordEN(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // onlyFiller reports whether every word is a direction or filler word, so two
 // places so separated are "X شمال Y", "X بريف Y", "X، في محافظة Y".
 func onlyFiller(words []string) bool {
@@ -141,18 +189,22 @@ func onlyFiller(words []string) bool {
 	return len(words) <= 3
 }
 
-// assignRoles gives each mention of a sentence its role. dateEnd is the end of
-// the text's dateline (0 for none).
-func assignRoles(text string, toks []token, ms []mention, dateEnd int) {
+// assignRoles gives each mention of a sentence its role. dateStart and dateEnd bound
+// the text's dateline (both 0 for none).
+func assignRoles(text string, toks []token, ms []mention, dateStart, dateEnd int) {
 	prev := -1 // last mention that a reference point may locate
 	for i := range ms {
 		m := &ms[i]
 		m.abroad = abroad(text, toks, *m)
-		if m.Start < dateEnd {
+		if m.Start >= dateStart && m.Start < dateEnd {
 			m.role = RoleDateline
 			continue
 		}
 		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
+			continue
+		}
+		if i > 0 && ms[i-1].role == RoleOrigin && !m.isArea() && conjoinedEN(gapWords(text, ms[i-1].End, m.Start)) {
+			m.role = RoleOrigin // "fired from X in the Y countryside and Z in …": both are where the fire came from
 			continue
 		}
 		if i > 0 && ms[i-1].role == RoleIncident && regionOfSettlement(text, ms[i-1], *m) {

@@ -95,6 +95,21 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 	return RoleIncident
 }
 
+// capitalisedTail reports one or two capitalised words from toks[k] ending in
+// an institution's word, with no punctuation between: "Security Directorate",
+// "Internal Security Command".
+func capitalisedTail(text string, toks []token, k int) bool {
+	for j := k; j < len(toks) && j <= k+2; j++ {
+		if !capitalised(text, toks[j]) || j > k && strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ".,:;") {
+			return false
+		}
+		if j > k && orgTailsEN[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
 	"governorate's", "authorities", "administration", "university")
@@ -142,6 +157,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	}
 	if isLatin(m.Match.Query+"a") && m.tok1 < len(toks) && orgTailsEN[toks[m.tok1].Norm] && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".,:;") {
 		return true // "the Damascus government forces", "Raqqa Military Council", "Idlib Central Prison"
+	}
+	if isLatin(m.Match.Query+"a") && capitalisedTail(text, toks, m.tok1) {
+		return true // "the Tartus Security Directorate", "the Homs Health Directorate": capitalised words, then the tail
 	}
 	if m.tok1 < len(toks) && isNumber(toks[m.tok1].Norm) && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".،,:") {
 		return len(toks[m.tok1].Norm) <= 3 // "السويداء 24": an outlet; "درعا 2025" is not
@@ -314,7 +332,29 @@ var (
 // stationedWords tell where a force that fires is posted: "المدفعية المتمركزة
 // في X", "مسلحون يتحصنون في X", "mercenaries stationed at X".
 var stationedWords = wordSet("المتمركزه", "المتمركز", "المتمركزين", "متمركزه", "متمركزين", "تتمركز", "يتمركز",
-	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched")
+	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched",
+	// after a noun of armed men only: "militants located in X", "forces based in X" (a place "located in" an area is not)
+	"located", "based", "deployed")
+
+// zoneWordsEN name the kind of area a force is posted in, between the verb of
+// posting and the place: "posted in the buffer zone in X".
+var zoneWordsEN = wordSet("zone", "zones", "area", "areas", "region", "buffer", "de", "escalation", "demilitarized",
+	"demilitarised", "frontline", "frontlines", "outskirts", "parts", "countryside")
+
+// pluralTypeWordEN reports an English type word in the plural: "towns", "villages".
+func pluralTypeWordEN(w string) bool {
+	base, ok := strings.CutSuffix(w, "s")
+	return ok && isLatin(w) && isTypeWord(base)
+}
+
+// postedAfterAgent are the words of stationedWords that tell a post only after
+// a noun of armed men: "terrorists located in X fired", not "the village,
+// located in Y, was shelled".
+var postedAfterAgent = wordSet("located", "based", "deployed")
+
+// armedMenEN are the nouns of armed men a verb of posting may follow.
+var armedMenEN = wordSet("terrorists", "militants", "gunmen", "fighters", "forces", "troops", "rebels", "groups",
+	"militias", "factions", "insurgents", "jihadists", "soldiers", "units", "members", "elements", "mercenaries")
 
 var (
 	stationFillers = wordSet("في", "ب", "in", "at", "the", "of")
@@ -326,12 +366,15 @@ var (
 // of the fire, not where it fell. A post that was itself attacked ("تعرض
 // الحاجز المتمركز في X لهجوم", "was attacked") is the place.
 func stationedAt(toks []token, m mention) bool {
-	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-7; j-- {
 		if !toks[j].in(stationedWords) {
-			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) {
-				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X"
+			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) && !pluralTypeWordEN(toks[j].Norm) && !zoneWordsEN[toks[j].Norm] {
+				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X", "in the towns of X"
 			}
 			continue
+		}
+		if toks[j].in(postedAfterAgent) && (j == 0 || !toks[j-1].in(armedMenEN)) {
+			return false
 		}
 		if j > 0 && (toks[j-1].in(siteNouns) || toks[j-1].in(postNounsEN)) {
 			return false // "الحاجز المتمركز في X", "the checkpoint stationed in X": a post, where it was hit

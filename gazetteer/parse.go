@@ -308,12 +308,19 @@ func lowerTail(toks []token, k int) bool {
 	return !t.arabic && !t.upper && functionWordsEN[t.norm]
 }
 
-// determinersEN are English possessives and demonstratives: capitalised at the
-// head of a sentence ("His co-defendant", "This week"), they start no name,
-// whatever the words after them spell in another transliteration.
+// determinersEN are English possessives, demonstratives, quantifiers and
+// pronouns: capitalised at the head of a sentence ("His co-defendant", "This
+// week", "More than a dozen people", "Some of them"), they start no name,
+// whatever they or the words after them spell in another transliteration
+// ("More" is a reading of Mare').
 var determinersEN = map[string]bool{
 	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
 	"this": true, "that": true, "these": true, "those": true,
+	"more": true, "most": true, "some": true, "many": true, "several": true, "all": true, "both": true,
+	"each": true, "every": true, "any": true, "no": true, "none": true, "few": true, "other": true,
+	"others": true, "another": true, "such": true, "he": true, "she": true, "it": true, "we": true,
+	"they": true, "there": true, "here": true, "who": true, "which": true, "what": true, "when": true,
+	"where": true, "while": true,
 }
 
 // functionWordsEN are English prepositions, conjunctions and auxiliaries that

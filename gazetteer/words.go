@@ -110,6 +110,13 @@ var stopKeys = map[string]bool{
 	// a victim's age ("يبلغ من العمر", "عمره 20 عاماً") and a series of events ("سلسلة
 	// هجمات"), which a hamlet's name also spells; an outlet's kind ("Radio X")
 	"عمر": true, "عمره": true, "سلسله": true, "radio": true,
+	// news agencies, monitors and armed groups by their acronyms in English news ("Homs,
+	// SANA –", "the SOHR said"), which a hamlet's name may spell
+	"sana": true, "sohr": true, "afp": true, "nna": true, "reuters": true, "isis": true, "sdf": true,
+	"ypg": true, "hts": true, "sna": true,
+	// the English words of a road's or a street's name ("X Road", "Y Street"), which read as
+	// some hamlet in another transliteration ("Road" as Riyad)
+	"road": true, "street": true, "highway": true,
 	// adjectives that follow the noun they describe ("التل العسكري", "الطيران الحربي",
 	// "الجيش التركي"), which some hamlet is also called
 	"عسكري": true, "عسكريه": true, "امني": true, "امنيه": true, "حربي": true, "حربيه": true,
