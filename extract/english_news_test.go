@@ -82,18 +82,18 @@ func TestExtract_RoleNounFrom(t *testing.T) {
 		"Gunmen shot dead an activist from Binnish in the town of Saraqib on Monday.")
 }
 
-// "on X in the Y area": a name the gazetteer lacks, told between a
+// "on X in the Y area" (or region): a name the gazetteer lacks, told between a
 // preposition and a region it lies in, is the place.
 func TestExtract_NameBeforeWideArea(t *testing.T) {
 	wantOneAt(t, "Zuhour Hamdan",
-		"Russian jets dropped bombs on Zuhour Hamdan in the Jabal al-Zawiya area on Sunday.",
-		"Artillery shells fell on Zuhour Hamdan in the Jabal al-Zawiya area at dawn on Sunday.")
+		"Russian jets dropped bombs on Zuhour Hamdan in the Jabal al-Zawiya region on Sunday.",
+		"Artillery shells fell on Zuhour Hamdan, in the Jabal al-Zawiya area, at dawn on Sunday.")
 }
 
 // "N were killed and M wounded": the auxiliary of the first participle
 // serves the second, and M is the injured count.
 func TestExtract_SharedAuxiliaryCount(t *testing.T) {
-	wantToll(t, 2, 7, "Two civilians were killed and seven wounded when shells hit the town of Saraqib on Monday.")
+	wantToll(t, 2, 7, "Two farmers were killed and seven wounded when shells hit the town of Saraqib on Monday.")
 }
 
 // "without information about casualties" leaves the toll unknown, even
@@ -279,7 +279,7 @@ func TestExtract_YearsInEnglish(t *testing.T) {
 // "…, bringing the number of people killed this month to 25": the clause adds
 // the event to a running total, which is no second event.
 func TestExtract_RunningTotalClause(t *testing.T) {
-	wantToll(t, 1, unchecked, "Gunmen killed a young man in the town of Jasim on Monday, bringing the number of people killed in Daraa this month to 31.")
+	wantToll(t, 1, unchecked, "Gunmen killed a young farmer in the town of Jasim on Monday, bringing the number of people killed in Daraa this month to 31.")
 }
 
 // "no one was hurt when a rocket landed": the event, with nobody killed or
@@ -287,7 +287,7 @@ func TestExtract_RunningTotalClause(t *testing.T) {
 func TestExtract_NoOneHurt(t *testing.T) {
 	wantToll(t, 0, 0,
 		"Residents said no one was hurt when a rocket landed in the town of Jasim on Monday.",
-		"Nobody was injured when a mortar shell fell on the town of Jasim on Monday.")
+		"Nobody was injured when a mortar round fell on the town of Jasim on Monday.")
 }
 
 // "sporadic clashes broke out near X" tells clashes that happened; "sporadic
