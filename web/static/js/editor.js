@@ -77,8 +77,8 @@ export class DraftEditor {
     form.addEventListener('submit', (ev) => { ev.preventDefault(); if (this.check()) onSave(this.patch()); });
     const from = el('input', { type: 'date', value: p.date_from || '' });
     const to = el('input', { type: 'date', value: p.date_to || '' });
-    from.addEventListener('change', () => this.#datesChanged());
-    to.addEventListener('change', () => this.#datesChanged());
+    from.addEventListener('change', () => this.#datesChanged(true));
+    to.addEventListener('change', () => this.#datesChanged(false));
     form.append(
       el('div', { className: 'field-row' },
         this.#field('incident_type', t('fieldType'), select(TYPES.map((k) => [k, typeName(k)]), p.incident_type)),
@@ -155,10 +155,12 @@ export class DraftEditor {
   }
 
   // #datesChanged keeps the precision true to the dates: a day's two dates are the same
-  // (the server refuses "day" for a span of days), so dates set apart make it a range.
-  #datesChanged() {
+  // (the server refuses "day" for a span of days), so dates set apart make it a range. A
+  // start moved past the end takes the end along; an end set before the start is left for
+  // the server to name.
+  #datesChanged(fromMoved) {
     const { date_from: from, date_to: to, date_precision: prec } = this.controls;
-    if (from.value && (!to.value || to.value < from.value)) to.value = from.value;
+    if (fromMoved && from.value && (!to.value || to.value < from.value)) to.value = from.value;
     if (from.value && !prec.value) prec.value = 'day';
     if (prec.value === 'day' && from.value !== to.value) prec.value = 'range';
   }
