@@ -58,42 +58,44 @@ type Source struct {
 // without the default port, the fragment, or the tracking parameters that
 // sharing adds (utm_*, fbclid, gclid and the like), so that one report posted
 // from two links is one source and ingesting it twice stores nothing new. The
-// path and the other parameters, in their order, are kept as written. A u
-// that is not an http or https URL is returned as it is, for CheckSourceURL
-// to refuse.
+// path and the other parameters are kept as written, in their order and
+// their encoding (an Arabic path stays readable). A u that is not an http or
+// https URL is returned as it is, for CheckSourceURL to refuse.
 func CanonicalURL(u string) string {
-	parsed, err := url.Parse(strings.TrimSpace(u))
-	if err != nil || parsed.Opaque != "" {
+	t := strings.TrimSpace(u)
+	scheme, rest, ok := strings.Cut(t, "://")
+	scheme = strings.ToLower(scheme)
+	if !ok || scheme != "http" && scheme != "https" {
 		return u
 	}
-	parsed.Scheme = strings.ToLower(parsed.Scheme)
-	if parsed.Scheme != "http" && parsed.Scheme != "https" {
-		return u
+	rest, _, _ = strings.Cut(rest, "#")
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		end = len(rest)
 	}
-	host, port := strings.ToLower(parsed.Hostname()), parsed.Port()
-	if port == "" || parsed.Scheme == "http" && port == "80" || parsed.Scheme == "https" && port == "443" {
-		port = ""
+	authority, tail := rest[:end], rest[end:]
+	userinfo, hostport := "", authority
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		userinfo, hostport = authority[:at+1], authority[at+1:]
 	}
-	parsed.Host = host
-	if strings.Contains(host, ":") {
-		parsed.Host = "[" + host + "]"
+	hostport = strings.ToLower(hostport)
+	if p := map[string]string{"http": ":80", "https": ":443"}[scheme]; strings.HasSuffix(hostport, p) {
+		hostport = strings.TrimSuffix(hostport, p)
 	}
-	if port != "" {
-		parsed.Host += ":" + port
-	}
-	parsed.Fragment, parsed.RawFragment = "", ""
-	if parsed.RawQuery != "" {
+	path, query, hasQuery := strings.Cut(tail, "?")
+	if hasQuery {
 		var kept []string
-		for _, kv := range strings.Split(parsed.RawQuery, "&") {
+		for _, kv := range strings.Split(query, "&") {
 			name, _, _ := strings.Cut(kv, "=")
 			if kv != "" && !trackingParam(strings.ToLower(name)) {
 				kept = append(kept, kv)
 			}
 		}
-		parsed.RawQuery = strings.Join(kept, "&")
+		if len(kept) > 0 {
+			path += "?" + strings.Join(kept, "&")
+		}
 	}
-	parsed.ForceQuery = false
-	return parsed.String()
+	return scheme + "://" + userinfo + hostport + path
 }
 
 // trackingParam reports whether a query parameter only says how a link was
