@@ -111,6 +111,8 @@ func TestCanonicalURL(t *testing.T) {
 	} {
 		if got := CanonicalURL(in); got != want {
 			t.Errorf("CanonicalURL(%q) = %q, want %q", in, got, want)
+		} else if again := CanonicalURL(got); again != got {
+			t.Errorf("CanonicalURL(%q) = %q: not a fixed point", got, again)
 		}
 	}
 }
