@@ -67,9 +67,9 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("check: %s: %s", displayDSN(*db), strings.Join(problems, "; "))
 	}
-	what := "R*Tree and stored features in step, dates in range"
+	what := "R*Tree and stored features in step, every row as writes accept it (dates, date precision, point, counts, text)"
 	if postgis.IsDSN(*db) {
-		what = "dates in range"
+		what = "every row as writes accept it (dates, date precision, point, counts, text)"
 	}
 	fmt.Fprintf(e.stdout, "%s: ok, %d incidents, %s\n", displayDSN(*db), n, what)
 	return nil
