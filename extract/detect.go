@@ -295,16 +295,12 @@ var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجد
 var vehicleWords = wordSet("سياره", "سيارات", "اليه", "اليات", "شاحنه", "شاحنات", "دراجه", "دراجات", "جرار", "حافله",
 	"vehicle", "vehicles", "car", "cars", "truck", "trucks")
 
-// shipmentWords name a load seized whole, whose contents a clause after it
-// tells: "صادرت الحمولة، وظهر بالتفتيش أنها عشرات من القذائف".
-var shipmentWords = wordSet("شحنه", "شحنات", "حموله", "حمولات", "shipment", "shipments", "consignment", "cargo")
-
 // needMet checks the word a trigger needs after it.
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
 		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
-			anyNear(toks, i, 1, 2, shipmentWords) && anyNear(toks, i, 1, 12, weaponWords) || containerOfWeapons(toks, i)
+			loadOfWeapons(toks, i)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords)
 	case needAir:
@@ -528,10 +524,15 @@ var frequencyWords = wordSet("regularly", "frequently", "often", "routinely", "u
 	// and their adjectives: "a frequent target of drone strikes"
 	"frequent", "constant", "routine", "recurrent", "recurring")
 
-// containerOfWeapons reports a store seized at toks[i] and told to hold
-// weapons further on: "seized a warehouse in the village of X in the Y
-// countryside, containing explosive devices".
-func containerOfWeapons(toks []token, i int) bool {
+// loadOfWeapons reports a load or store seized at toks[i] whose contents a
+// clause further on tells to be weapons: "صادرت الحمولة، وظهر بالتفتيش أنها
+// عشرات من القذائف" (weapons within a dozen words of a shipment), "seized a
+// warehouse in the village of X in the Y countryside, containing explosive
+// devices" (weapons after a word of holding, however far).
+func loadOfWeapons(toks []token, i int) bool {
+	if anyNear(toks, i, 1, 2, shipmentWords) && anyNear(toks, i, 1, 12, weaponWords) {
+		return true
+	}
 	if !anyNear(toks, i, 1, 4, containerWords) {
 		return false
 	}
@@ -543,9 +544,10 @@ func containerOfWeapons(toks []token, i int) bool {
 	return false
 }
 
-// containerWords are stores that hold what is seized; containingWords tell
-// what they hold.
+// shipmentWords name a load seized whole; containerWords stores that hold
+// what is seized; containingWords tell what they hold.
 var (
+	shipmentWords   = wordSet("شحنه", "شحنات", "حموله", "حمولات", "shipment", "shipments", "consignment", "cargo")
 	containerWords  = wordSet("warehouse", "warehouses", "depot", "depots", "store", "storehouse", "stockpile", "cache", "arsenal", "workshop", "hideout", "truck", "vehicle", "car")
 	containingWords = wordSet("containing", "contained", "holding", "filled", "full", "loaded", "stocked")
 )

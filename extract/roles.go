@@ -332,9 +332,7 @@ var (
 // stationedWords tell where a force that fires is posted: "المدفعية المتمركزة
 // في X", "مسلحون يتحصنون في X", "mercenaries stationed at X".
 var stationedWords = wordSet("المتمركزه", "المتمركز", "المتمركزين", "متمركزه", "متمركزين", "تتمركز", "يتمركز",
-	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched",
-	// after a noun of armed men only: "militants located in X", "forces based in X" (a place "located in" an area is not)
-	"located", "based", "deployed")
+	"يتمركزون", "يتحصن", "يتحصنون", "المتحصنين", "المتحصنه", "متحصنين", "stationed", "positioned", "entrenched")
 
 // zoneWordsEN name the kind of area a force is posted in, between the verb of
 // posting and the place: "posted in the buffer zone in X".
@@ -347,9 +345,9 @@ func pluralTypeWordEN(w string) bool {
 	return ok && isLatin(w) && isTypeWord(base)
 }
 
-// postedAfterAgent are the words of stationedWords that tell a post only after
-// a noun of armed men: "terrorists located in X fired", not "the village,
-// located in Y, was shelled".
+// postedAfterAgent tell a post too, but only after a noun of armed men:
+// "terrorists located in X fired", not "the village, located in Y, was
+// shelled".
 var postedAfterAgent = wordSet("located", "based", "deployed")
 
 // armedMenEN are the nouns of armed men a verb of posting may follow.
@@ -367,14 +365,14 @@ var (
 // الحاجز المتمركز في X لهجوم", "was attacked") is the place.
 func stationedAt(toks []token, m mention) bool {
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-7; j-- {
-		if !toks[j].in(stationedWords) {
+		if toks[j].in(postedAfterAgent) && (j == 0 || !toks[j-1].in(armedMenEN)) {
+			return false
+		}
+		if !toks[j].in(stationedWords) && !toks[j].in(postedAfterAgent) {
 			if !stationFillers[toks[j].Norm] && !isTypeWord(toks[j].Norm) && !pluralTypeWordEN(toks[j].Norm) && !zoneWordsEN[toks[j].Norm] {
 				return false // only "في", "at the", a type word between: "المتمركزة في بلدة X", "in the towns of X"
 			}
 			continue
-		}
-		if toks[j].in(postedAfterAgent) && (j == 0 || !toks[j-1].in(armedMenEN)) {
-			return false
 		}
 		if j > 0 && (toks[j-1].in(siteNouns) || toks[j-1].in(postNounsEN)) {
 			return false // "الحاجز المتمركز في X", "the checkpoint stationed in X": a post, where it was hit

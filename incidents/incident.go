@@ -78,10 +78,11 @@ func CanonicalURL(u string) string {
 	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
 		userinfo, hostport = authority[:at+1], authority[at+1:]
 	}
-	hostport = strings.ToLower(hostport)
-	if p := map[string]string{"http": ":80", "https": ":443"}[scheme]; strings.HasSuffix(hostport, p) {
-		hostport = strings.TrimSuffix(hostport, p)
+	defaultPort := ":80"
+	if scheme == "https" {
+		defaultPort = ":443"
 	}
+	hostport = strings.TrimSuffix(strings.ToLower(hostport), defaultPort)
 	path, query, hasQuery := strings.Cut(tail, "?")
 	if hasQuery {
 		var kept []string
@@ -212,8 +213,8 @@ func (inc *Incident) Validate() error {
 		return err
 	}
 	if !inc.DatePrecision.Spans(inc.DateFrom, inc.DateTo) {
-		return bad("date_precision", "%q does not fit %s..%s: %s; use %q for a span of days",
-			inc.DatePrecision, inc.DateFrom.Format(DateLayout), inc.DateTo.Format(DateLayout), inc.DatePrecision.rule(), DateRange)
+		return bad("date_precision", "%q does not fit %s..%s: a day's dates are the same, a month's lie in one calendar month, a year's in one year; use %q for a span of days",
+			inc.DatePrecision, inc.DateFrom.Format(DateLayout), inc.DateTo.Format(DateLayout), DateRange)
 	}
 	if err := geo.CheckPoint(inc.Location); err != nil {
 		return bad("geometry", "%v", err)

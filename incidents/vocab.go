@@ -67,19 +67,6 @@ func (p DatePrecision) Spans(from, to time.Time) bool {
 	return true
 }
 
-// rule says in words what Spans asks of p.
-func (p DatePrecision) rule() string {
-	switch p {
-	case DateDay:
-		return "a day's date_from and date_to are the same"
-	case DateMonth:
-		return "a month's dates lie in one calendar month"
-	case DateYear:
-		return "a year's dates lie in one calendar year"
-	}
-	return ""
-}
-
 // GeoPrecision says how closely an incident's point stands for where it
 // happened: a report naming only a governorate is drawn at the governorate's
 // centre with precision governorate, never as an exact pin.
