@@ -60,8 +60,13 @@ type Source struct {
 // from two links is one source and ingesting it twice stores nothing new. The
 // path and the other parameters are kept as written, in their order and
 // their encoding (an Arabic path stays readable). A u that is not an http or
-// https URL is returned as it is, for CheckSourceURL to refuse.
+// https URL is returned as it is, for CheckSourceURL to refuse; so is one of
+// over four times MaxURLBytes, more than tracking parameters ever add, for
+// the length check to refuse without splitting it first.
 func CanonicalURL(u string) string {
+	if len(u) > 4*MaxURLBytes {
+		return u
+	}
 	t := strings.TrimSpace(u)
 	scheme, rest, ok := strings.Cut(t, "://")
 	scheme = strings.ToLower(scheme)

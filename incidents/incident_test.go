@@ -87,8 +87,19 @@ func TestIncident_Validate(t *testing.T) {
 }
 
 // TestCanonicalURL: one report from two links is one source; what tells pages
-// apart (path, other parameters) is kept as written.
+// apart (path, other parameters) is kept as written. A URL far past
+// MaxURLBytes, half a million tracking parameters, is left whole for the
+// length check to refuse, not split.
 func TestCanonicalURL(t *testing.T) {
+	huge := "https://news.example.org/a?" + strings.Repeat("utm_a=1&", 500_000)
+	if got := CanonicalURL(huge); got != huge {
+		t.Errorf("a %d-byte URL was rewritten to %d bytes; want it left for the length check", len(huge), len(got))
+	}
+	inc := validIncident()
+	inc.Sources = []Source{{URL: CanonicalURL(huge)}}
+	if err := inc.Validate(); err == nil || !strings.Contains(err.Error(), "sources[0].url") {
+		t.Errorf("the 4 MB URL: %v; want it refused", err)
+	}
 	for in, want := range map[string]string{
 		"https://news.example.org/a/B?id=7":                          "https://news.example.org/a/B?id=7",
 		"https://news.example.org/a#comments":                        "https://news.example.org/a",
