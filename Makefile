@@ -121,6 +121,7 @@ screenshots: test-deps build
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseBBox$$' -fuzztime=$(FUZZTIME) ./geo
+	$(GO) test -run='^$$' -fuzz='^FuzzParseNumber$$' -fuzztime=$(FUZZTIME) ./geo
 	$(GO) test -run='^$$' -fuzz='^FuzzParseText$$' -fuzztime=$(FUZZTIME) ./cql2
 	$(GO) test -run='^$$' -fuzz='^FuzzParseJSON$$' -fuzztime=$(FUZZTIME) ./cql2
 	$(GO) test -run='^$$' -fuzz='^FuzzParseInterval$$' -fuzztime=$(FUZZTIME) ./incidents

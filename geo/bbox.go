@@ -28,20 +28,24 @@ var ErrBadPoint = errors.New("geo: invalid point")
 // finite numbers are errors wrapping [ErrBadBBox].
 func ParseBBox(s string) ([]orb.Bound, error) {
 	parts := strings.Split(s, ",")
-	if len(parts) == 6 {
-		// minLon,minLat,minZ,maxLon,maxLat,maxZ: the height is ignored.
-		parts = []string{parts[0], parts[1], parts[3], parts[4]}
-	}
-	if len(parts) != 4 {
+	if len(parts) != 4 && len(parts) != 6 {
 		return nil, fmt.Errorf("%w: want 4 comma-separated numbers minLon,minLat,maxLon,maxLat, got %d", ErrBadBBox, len(parts))
 	}
-	var v [4]float64
+	v := make([]float64, len(parts))
 	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, fmt.Errorf("%w: %q is not a finite number", ErrBadBBox, p)
+		f, err := ParseNumber(strings.TrimSpace(p))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %q is not a finite decimal number", ErrBadBBox, p)
 		}
 		v[i] = f
+	}
+	if len(v) == 6 {
+		// minLon,minLat,minZ,maxLon,maxLat,maxZ: the heights, once
+		// checked, are ignored.
+		if v[2] > v[5] {
+			return nil, fmt.Errorf("%w: minimum height %g is greater than maximum height %g", ErrBadBBox, v[2], v[5])
+		}
+		v = []float64{v[0], v[1], v[3], v[4]}
 	}
 	west, south, east, north := v[0], v[1], v[2], v[3]
 	if south < -90 || north > 90 {
@@ -51,6 +55,51 @@ func ParseBBox(s string) ([]orb.Bound, error) {
 		return nil, fmt.Errorf("%w: minLat %g is greater than maxLat %g", ErrBadBBox, south, north)
 	}
 	return splitLon(west, east, south, north)
+}
+
+// ErrBadNumber is wrapped by every error [ParseNumber] returns.
+var ErrBadNumber = errors.New("geo: not a finite decimal number")
+
+// ParseNumber reads a finite decimal number as a query writes one: an
+// optional sign, digits with an optional fraction, an optional exponent
+// ("36.5", "-0.25", "1e-3"). strconv.ParseFloat alone also takes "NaN",
+// "Inf", hexadecimal ("0x1p4") and digits apart by underscores ("3_6"
+// was 36), which no client means.
+func ParseNumber(s string) (float64, error) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			digits++
+		}
+	}
+	if digits > 0 && i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			exp++
+		}
+		if exp == 0 {
+			digits = 0
+		}
+	}
+	if digits == 0 || i != len(s) {
+		return 0, fmt.Errorf("%w: %q", ErrBadNumber, s)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, fmt.Errorf("%w: %q", ErrBadNumber, s)
+	}
+	return f, nil
 }
 
 // splitLon wraps a west..east longitude span into [-180, 180], splitting it at

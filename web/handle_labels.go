@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -71,7 +70,7 @@ func handlePlaceLabels(src placeLister, log *slog.Logger) http.Handler {
 			writeError(w, r, log, fmt.Errorf("bbox: %w", err))
 			return
 		}
-		zoom, err := strconv.ParseFloat(q.Get("zoom"), 64)
+		zoom, err := geo.ParseNumber(q.Get("zoom"))
 		if err != nil || !(zoom >= 0 && zoom <= maxZoom) { // NaN is neither
 			writeError(w, r, log, badRequest{fmt.Sprintf("zoom: %q is not a number from 0 to %d", q.Get("zoom"), maxZoom)})
 			return

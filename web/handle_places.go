@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -128,9 +127,9 @@ func handleReverse(places Places, log *slog.Logger) http.Handler {
 		}
 		var ll [2]float64
 		for i, name := range []string{"lon", "lat"} {
-			v, err := strconv.ParseFloat(q.Get(name), 64)
+			v, err := geo.ParseNumber(q.Get(name))
 			if err != nil {
-				writeError(w, r, log, badRequest{fmt.Sprintf("%s: %q is not a number", name, q.Get(name))})
+				writeError(w, r, log, badRequest{fmt.Sprintf("%s: %q is not a finite decimal number", name, q.Get(name))})
 				return
 			}
 			ll[i] = v

@@ -64,3 +64,43 @@ func features(body string) string {
 	}
 	return body
 }
+
+// TestNumbers_Strict: the numbers of bbox (heights too), lat, lon and
+// zoom are finite decimal numbers. A six-number bbox once ignored its
+// heights unread ("1,2,abc,3,4,xyz" was a 200), and strconv.ParseFloat
+// took hexadecimal ("0x1p4" was 16) and underscores ("3_6" was 36).
+func TestNumbers_Strict(t *testing.T) {
+	srv, store := newTestServer(t)
+	before, _ := store.Count(t.Context())
+	for query, param := range map[string]string{
+		"/api/collections/incidents/items?bbox=35,32,abc,43,38,xyz":     "bbox",
+		"/api/collections/incidents/items?bbox=35,32,NaN,43,38,Inf":     "bbox",
+		"/api/collections/incidents/items?bbox=35,32,100,43,38,0":       "bbox",
+		"/api/collections/incidents/items?bbox=0x23p0,32,43,38":         "bbox",
+		"/api/collections/incidents/histogram?bbox=3_5,32,4_3,38":       "bbox",
+		"/api/collections/incidents/aggregate?zoom=7&bbox=35,32,43,3_8": "bbox",
+		"/api/places/labels?zoom=0x1p3&bbox=35,32,43,38":                "zoom",
+		"/api/places/labels?zoom=1_0&bbox=35,32,43,38":                  "zoom",
+		"/api/reverse?lat=0x23p0&lon=36.8":                              "lat",
+		"/api/reverse?lat=35.87&lon=3_6.8":                              "lon",
+	} {
+		status, body := get(t, srv.URL+query)
+		if status != http.StatusBadRequest || !strings.Contains(body, `"detail":"`+param) {
+			t.Errorf("GET %s = %d %s, want a 400 naming %s", query, status, body, param)
+		}
+	}
+	for _, query := range []string{
+		"/api/collections/incidents/items?bbox=35,32,0,43,38,100",
+		"/api/collections/incidents/items?bbox=%2B35,3.2e1,43.,38",
+		"/api/places/labels?zoom=7.5&bbox=35,32,43,38",
+		"/api/reverse?lat=35.87&lon=36.80",
+	} {
+		if status, body := get(t, srv.URL+query); status != http.StatusOK {
+			t.Errorf("GET %s = %d %s, want 200", query, status, body)
+		}
+	}
+	if after, _ := store.Count(t.Context()); after != before {
+		t.Errorf("bad requests changed the store: %d incidents, was %d", after, before)
+	}
+}
+
