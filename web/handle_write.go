@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -17,22 +18,38 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
-// errUnsupportedMedia answers a body of a type an endpoint does not read.
-type errUnsupportedMedia struct{ got string }
+// errUnsupportedMedia answers a body of a type, or in a content coding, an
+// endpoint does not read.
+type errUnsupportedMedia struct {
+	got      string
+	encoding bool // got is the Content-Encoding
+}
 
 func (e errUnsupportedMedia) Error() string {
+	if e.encoding {
+		return fmt.Sprintf("Content-Encoding %q is not accepted: send the body uncompressed", e.got)
+	}
 	return fmt.Sprintf("Content-Type %q is not accepted: send application/json or application/geo+json", e.got)
 }
 
-// readBody reads a JSON request body of at most limit bytes.
+// readBody reads a JSON request body of at most limit bytes. A body in a
+// content coding (gzip) is refused with a 415 saying so (RFC 7694), where
+// it was read as if it were not: a gzip body was "not valid UTF-8", and a
+// plain one labelled gzip was stored.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...string) ([]byte, error) {
+	for _, ce := range r.Header.Values("Content-Encoding") {
+		if ce = strings.TrimSpace(ce); ce != "" && !strings.EqualFold(ce, "identity") {
+			w.Header().Set("Accept-Encoding", "identity")
+			return nil, errUnsupportedMedia{got: ce, encoding: true}
+		}
+	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	ok := ct == "application/json"
 	for _, t := range types {
 		ok = ok || ct == t
 	}
 	if !ok {
-		return nil, errUnsupportedMedia{r.Header.Get("Content-Type")}
+		return nil, errUnsupportedMedia{got: r.Header.Get("Content-Type")}
 	}
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {

@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io"
 	"net/http"
 	"strings"
@@ -104,3 +106,50 @@ func TestNumbers_Strict(t *testing.T) {
 	}
 }
 
+// TestWrites_ContentEncoding: a body in a content coding is a 415 naming
+// Content-Encoding, and nothing is stored. Bodies were read as if never
+// encoded: a gzip body was "not valid UTF-8", and a plain one labelled
+// gzip was stored.
+func TestWrites_ContentEncoding(t *testing.T) {
+	srv, store := newTestServer(t)
+	items := srv.URL + "/api/collections/drafts/items"
+	resp, _ := do(t, "POST", items, editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d, want 201", resp.StatusCode)
+	}
+	item := resp.Header.Get("Location")
+	before, _ := store.Count(t.Context())
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(newFeature))
+	zw.Close()
+	report := `{"text":"Security forces arrested two men in the town of Saraqib on Monday.","published":"2025-12-01","source":{"title":"a test report"}}`
+	for _, tc := range []struct {
+		method, url, token, contentType, body, encoding string
+	}{
+		{"POST", items, editorToken, "application/geo+json", gz.String(), "gzip"},
+		{"POST", items, editorToken, "application/geo+json", newFeature, "gzip"},
+		{"POST", items, editorToken, "application/geo+json", newFeature, "br"},
+		{"POST", items, editorToken, "application/geo+json", newFeature, "identity, gzip"},
+		{"PUT", item, editorToken, "application/geo+json", newFeature, "deflate"},
+		{"PATCH", item, editorToken, "application/merge-patch+json", `{"properties":{"killed":7}}`, "gzip"},
+		{"POST", srv.URL + "/api/ingest", ingestToken, "application/json", report, "gzip"},
+	} {
+		resp, body := doWith(t, tc.method, tc.url, tc.contentType, tc.body,
+			map[string]string{"Authorization": "Bearer " + tc.token, "Content-Encoding": tc.encoding})
+		if resp.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(body, "Content-Encoding") {
+			t.Errorf("%s %s with Content-Encoding %s = %d %s, want a 415 naming Content-Encoding", tc.method, tc.url, tc.encoding, resp.StatusCode, body)
+		}
+	}
+	if after, _ := store.Count(t.Context()); after != before {
+		t.Errorf("encoded bodies changed the store: %d incidents, was %d", after, before)
+	}
+	if _, body := do(t, "GET", item, editorToken, "", ""); !strings.Contains(body, `"killed":1,`) {
+		t.Errorf("an encoded PATCH changed the draft: %s", body)
+	}
+	resp, body := doWith(t, "POST", items, "application/geo+json", newFeature,
+		map[string]string{"Authorization": "Bearer " + editorToken, "Content-Encoding": "identity"})
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("POST with Content-Encoding identity = %d %s, want 201", resp.StatusCode, body)
+	}
+}
