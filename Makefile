@@ -125,6 +125,9 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseText$$' -fuzztime=$(FUZZTIME) ./cql2
 	$(GO) test -run='^$$' -fuzz='^FuzzParseJSON$$' -fuzztime=$(FUZZTIME) ./cql2
 	$(GO) test -run='^$$' -fuzz='^FuzzParseInterval$$' -fuzztime=$(FUZZTIME) ./incidents
+	$(GO) test -run='^$$' -fuzz='^FuzzCanonicalURL$$' -fuzztime=$(FUZZTIME) ./incidents
+	$(GO) test -run='^$$' -fuzz='^FuzzSearchTerms$$' -fuzztime=$(FUZZTIME) ./incidents
+	$(GO) test -run='^$$' -fuzz='^FuzzDecodeCursor$$' -fuzztime=$(FUZZTIME) ./web
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodeCSV$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzEncodeMatchesJSON$$' -fuzztime=$(FUZZTIME) ./incidents/feature

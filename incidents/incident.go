@@ -62,9 +62,12 @@ type Source struct {
 // their encoding (an Arabic path stays readable). A u that is not an http or
 // https URL is returned as it is, for CheckSourceURL to refuse; so is one of
 // over four times MaxURLBytes, more than tracking parameters ever add, for
-// the length check to refuse without splitting it first.
+// the length check to refuse without splitting it first; and so is one that
+// is not valid UTF-8, for the text check to refuse.
 func CanonicalURL(u string) string {
-	if len(u) > 4*MaxURLBytes {
+	if len(u) > 4*MaxURLBytes || !utf8.ValidString(u) {
+		// Not valid UTF-8 either: strings.ToLower would write U+FFFD for
+		// the bad bytes, and the text check would pass what it must refuse.
 		return u
 	}
 	t := strings.TrimSpace(u)
@@ -87,7 +90,15 @@ func CanonicalURL(u string) string {
 	if scheme == "https" {
 		defaultPort = ":443"
 	}
-	hostport = strings.TrimSuffix(strings.ToLower(hostport), defaultPort)
+	hostport = strings.ToLower(hostport)
+	// The default port goes only from a host then left without a colon
+	// (or an IPv6 address in brackets): "a.example:443:443" stays as it
+	// is for CheckSourceURL to refuse, where it became a valid
+	// "a.example:443" that made another key canonical again.
+	if h := strings.TrimSuffix(hostport, defaultPort); h != hostport &&
+		(!strings.Contains(h, ":") || strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]")) {
+		hostport = h
+	}
 	path, query, hasQuery := strings.Cut(tail, "?")
 	if hasQuery {
 		var kept []string

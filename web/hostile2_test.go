@@ -153,3 +153,35 @@ func TestWrites_ContentEncoding(t *testing.T) {
 		t.Errorf("POST with Content-Encoding identity = %d %s, want 201", resp.StatusCode, body)
 	}
 }
+
+// TestWrites_SourceURLBadPort: a source link whose port is not a port is
+// refused. Taking the default port off first made "https://a.example:443:443/"
+// the valid "https://a.example:443/", stored as such, whose canonical form
+// is yet another link.
+func TestWrites_SourceURLBadPort(t *testing.T) {
+	srv, store := newTestServer(t)
+	items := srv.URL + "/api/collections/drafts/items"
+	withSource := func(url string) string {
+		return strings.Replace(newFeature, `"summary_en"`, `"sources":[{"title":"a test report","url":"`+url+`"}],"summary_en"`, 1)
+	}
+	before, _ := store.Count(t.Context())
+	for _, url := range []string{"https://a.example:443:443/report", "http://a.example::80/report", "https://a.example:x:443/report"} {
+		resp, body := do(t, "POST", items, editorToken, "application/geo+json", withSource(url))
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "url") {
+			t.Errorf("POST with a source at %s = %d %s, want a 400 naming the url", url, resp.StatusCode, body)
+		}
+	}
+	if after, _ := store.Count(t.Context()); after != before {
+		t.Errorf("refused writes changed the store: %d incidents, was %d", after, before)
+	}
+	for url, want := range map[string]string{
+		"https://A.example:443/report": "https://a.example/report",
+		"http://[::1]:80/report":       "http://[::1]/report",
+		"https://a.example:8443/r":     "https://a.example:8443/r",
+	} {
+		resp, body := do(t, "POST", items, editorToken, "application/geo+json", withSource(url))
+		if resp.StatusCode != http.StatusCreated || !strings.Contains(body, `"url":"`+want+`"`) {
+			t.Errorf("POST with a source at %s = %d %s, want 201 storing %s", url, resp.StatusCode, body, want)
+		}
+	}
+}
