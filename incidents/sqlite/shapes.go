@@ -38,9 +38,9 @@ type shapeRegistry struct {
 }
 
 type shapeEntry struct {
-	id   int64
-	geom orb.Geometry
-	refs int
+	id     int64
+	region *cql2.Region // the polygon, prepared for the many points a query tests
+	refs   int
 }
 
 // holdShapes registers the polygons of e for the queries about to run and
@@ -53,7 +53,7 @@ func holdShapes(e cql2.Expr) (release func()) {
 		en := shapes.byKey[key]
 		if en == nil {
 			shapes.next++
-			en = &shapeEntry{id: shapes.next, geom: g}
+			en = &shapeEntry{id: shapes.next, region: cql2.Prepare(g)}
 			shapes.byKey[key], shapes.byID[en.id] = en, en
 		}
 		en.refs++
@@ -114,5 +114,5 @@ func (r *shapeRegistry) contains(id int64, lon, lat float64) (bool, error) {
 	if en == nil {
 		return false, fmt.Errorf("sqlite: no polygon %d held", id)
 	}
-	return cql2.Contains(en.geom, orb.Point{lon, lat}), nil
+	return en.region.Contains(orb.Point{lon, lat}), nil
 }
