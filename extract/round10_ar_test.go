@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules of round 10 (Arabic), written from the classes of error that half A of
 // the seventh set of real passages showed; every sentence here is ours.
@@ -45,5 +48,22 @@ func TestExtract_DiedCountsKilled(t *testing.T) {
 	text := "توفيت طفلتان بانفجار لغم من مخلفات الحرب في قرية المسيفرة."
 	if k := killedOf(t, text); k == nil || *k != 2 {
 		t.Errorf("Extract(%q) killed = %s; want 2", text, countStr(k))
+	}
+}
+
+// Ordinary words are no place names: "حي آخر من مدينة X" is another quarter
+// of X (the place is X), and an adjective of a people or creed after its noun
+// ("الوحدات الكردية بريف X", "الفصائل التركمانية") describes a force, though
+// some hamlet elsewhere shares the word.
+func TestExtract_OrdinaryWordsAreNoNames(t *testing.T) {
+	for text, want := range map[string]string{
+		"وفي وقت لاحق أصيب ثلاثة أشخاص بانفجار عبوة ناسفة في حي آخر من مدينة حماة.": "حماة",
+		"قتل اثنان في اشتباكات مع مقاتلي الوحدات الكردية بريف الرقة.":               "ريف الرقة",
+		"قتل اثنان في اشتباكات مع الفصائل التركمانية بريف اللاذقية.":                "ريف اللاذقية",
+	} {
+		got := extractAll(t, text, ymd("2024-05-01"))
+		if len(got) != 1 || !strings.Contains(got[0].PlaceNameAR, want) {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", text, describeAll(got), want)
+		}
 	}
 }
