@@ -67,3 +67,13 @@ func TestExtract_OrdinaryWordsAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+// "بحي X" is told as "في حي X" is: the place's text keeps the type word,
+// without the preposition glued to it, as "ببلدة X" keeps "بلدة X".
+func TestExtract_QuarterWithGluedPreposition(t *testing.T) {
+	text := "انفجرت عبوة ناسفة بحي الميدان في دمشق صباح اليوم."
+	got := extractAll(t, text, ymd("2024-05-01"))
+	if len(got) != 1 || len(got[0].Places) == 0 || got[0].Places[0].Text != "حي الميدان" {
+		t.Errorf("Extract(%q) = %v; want one incident whose place is told as حي الميدان", text, describeAll(got))
+	}
+}
