@@ -121,11 +121,16 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if m.tok1-m.tok0 != 2 || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
-		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) {
+		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] {
 		return 0
 	}
 	return t.End
 }
+
+// placeVerbs have a place for their subject and follow its name: "بلدة X
+// تعرضت لقصف", "قرية Y شهدت اشتباكات". They end the name, not continue it.
+var placeVerbs = wordSet("تعرضت", "تعرض", "تتعرض", "يتعرض", "شهدت", "شهد", "تشهد", "يشهد", "عاشت", "تعيش",
+	"يعيش", "تقع", "يقع")
 
 // quantityWords, glued to "ب", tell how much of something was used: "بأكثر من
 // عشر قذائف", "بعشرات القذائف", "بنحو", "بعدد من".

@@ -88,7 +88,7 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 			continue
 		}
 		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || j > from && prepPhrase(n) || j == from && relativeVerb(n) || isTypeWord(n) || isCountWord(n) ||
-			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) {
+			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) || j > from && placeVerbs[n] {
 			break // "بلدة X أراضي زراعية": the name ends before a site it holds
 		}
 		if _, ok := lookup(n); ok {

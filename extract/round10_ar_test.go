@@ -77,3 +77,17 @@ func TestExtract_QuarterWithGluedPreposition(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident whose place is told as حي الميدان", text, describeAll(got))
 	}
 }
+
+// A verb whose subject is the place ends its name: "بلدة X تعرضت للقصف",
+// "قرية Y شهدت اشتباكات" name X and Y, not "X تعرضت".
+func TestExtract_PlaceVerbEndsName(t *testing.T) {
+	for text, want := range map[string]string{
+		"وأضاف المصدر أن بلدة كفرنبل تعرضت لقصف مدفعي عنيف أدى إلى مقتل طفل.":    "بلدة كفرنبل",
+		"وأضاف المصدر أن قرية المسيفرة شهدت اشتباكات عنيفة أدت إلى مقتل عنصرين.": "قرية المسيفرة",
+	} {
+		got := extractAll(t, text, ymd("2024-05-01"))
+		if len(got) != 1 || len(got[0].Places) == 0 || got[0].Places[0].Text != want {
+			t.Errorf("Extract(%q) = %v; want one incident whose place is told as %s", text, describeAll(got), want)
+		}
+	}
+}
