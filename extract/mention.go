@@ -269,7 +269,10 @@ func startsWithPlaceWord(s string) bool {
 }
 
 // nearWords say a place is only near where it happened.
-var nearWords = wordSet("قرب", "بالقرب", "قربه", "near", "close", "nearby")
+var nearWords = wordSet("قرب", "بالقرب", "قربه", "near", "close", "nearby",
+	// adjectives of nearness after the place they describe: "في ريف X الغربي، المتاخم
+	// لمحافظة Y", "البلدة المتاخمة لمدينة Z": Y and Z are points to tell it from
+	"المجاور", "المجاوره", "المتاخم", "المتاخمه", "المحاذي", "المحاذيه", "القريب", "القريبه")
 
 // isNear reports "قرب X", "بالقرب من X", "near X", and a direction from a town
 // ("شمال مدينة القريتين", "west of Manbij"): a point to tell where it

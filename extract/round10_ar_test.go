@@ -91,3 +91,23 @@ func TestExtract_PlaceVerbEndsName(t *testing.T) {
 		}
 	}
 }
+
+// A place told after an adjective of nearness ("المتاخم لمحافظة X", "القريبة
+// من مدينة Y") is a point to tell the incident place from, not a second place
+// where it happened.
+func TestExtract_AdjacentPlaceIsReference(t *testing.T) {
+	for text, ref := range map[string]string{
+		"قتل ثمانية عناصر من الجيش في هجوم على مواقع عسكرية في ريف دير الزور الغربي، المتاخم لمحافظة الرقة.": "محافظة الرقة",
+		"أصيب طفلان بقصف مدفعي على بلدة الطيبة القريبة من مدينة درعا.":                                       "مدينة درعا",
+	} {
+		got := extractAll(t, text, ymd("2024-05-01"))
+		if len(got) != 1 {
+			t.Fatalf("Extract(%q) = %v; want one incident", text, describeAll(got))
+		}
+		for _, p := range got[0].Places {
+			if p.Text == ref && p.Role != RoleReference {
+				t.Errorf("Extract(%q): %s has role %s; want %s", text, ref, p.Role, RoleReference)
+			}
+		}
+	}
+}
