@@ -111,3 +111,14 @@ func TestExtract_AdjacentPlaceIsReference(t *testing.T) {
 		}
 	}
 }
+
+// "بعد تعرضهما لإطلاق نار": the masdar of "تعرض" with its pronoun says the
+// shooting happened to them, as "تعرضت لـ" does; the incident noun after "لـ"
+// is no purpose. A short vowel typed inside a word ("مقُتل") changes nothing.
+func TestExtract_SubjectedMasdarWithPronoun(t *testing.T) {
+	text := "وأفاد ناشطون بمقُتل تاجر وإصابة ابنه بعد تعرضهما لإطلاق نار كثيف من سيارة مسرعة قرب دوار الساعة في مدينة جرمانا."
+	got := extractAll(t, text, ymd("2024-05-01"))
+	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack || got[0].Killed == nil || *got[0].Killed != 1 || got[0].Injured == nil || *got[0].Injured != 1 {
+		t.Errorf("Extract(%q) = %v; want one armed attack, 1 killed and 1 injured", text, describeAll(got))
+	}
+}
