@@ -122,3 +122,21 @@ func TestExtract_SubjectedMasdarWithPronoun(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one armed attack, 1 killed and 1 injured", text, describeAll(got))
 	}
 }
+
+// The two fronts of a battle are named by their villages: "على جبهتي X وY"
+// lists two places, as "قريتي X وY" does.
+func TestExtract_TwoFrontsAreTwoPlaces(t *testing.T) {
+	text := "ودارت اشتباكات مماثلة بين الطرفين على جبهتي الحلونجي وكفرعفرا بريف منبج."
+	got := extractAll(t, text, ymd("2024-05-01"))
+	incident := 0
+	if len(got) == 1 {
+		for _, p := range got[0].Places {
+			if p.Role == RoleIncident && (strings.Contains(p.Text, "الحلونجي") || strings.Contains(p.Text, "كفرعفرا")) {
+				incident++
+			}
+		}
+	}
+	if incident != 2 {
+		t.Errorf("Extract(%q) = %v; want one clash at both fronts' villages", text, describeAll(got))
+	}
+}
