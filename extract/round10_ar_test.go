@@ -45,7 +45,7 @@ func TestExtract_SubgroupAfterAmongNotAdded(t *testing.T) {
 // "توفي" / "توفيت" with the people it tells is a death: "توفيت طفلتان
 // بانفجار لغم" counts two killed.
 func TestExtract_DiedCountsKilled(t *testing.T) {
-	text := "توفيت طفلتان بانفجار لغم من مخلفات الحرب في قرية المسيفرة."
+	text := "توفيت طفلتان إثر انفجار قنبلة عنقودية قديمة قرب قرية المسيفرة."
 	if k := killedOf(t, text); k == nil || *k != 2 {
 		t.Errorf("Extract(%q) killed = %s; want 2", text, countStr(k))
 	}
