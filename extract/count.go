@@ -22,7 +22,7 @@ func (k countKind) String() string {
 // countVerbs come before the number: "مقتل 3", "إصابة خمسة", "القبض على 4".
 var countVerbs = map[countKind]map[string]bool{
 	countKilled: wordSet("مقتل", "قتل", "قتلت", "قتلوا", "قضي", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم",
-		"فارق", "ارتقي", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح", // "فارق طفل الحياة", "أودى بحياة شخصين"
+		"فارق", "ارتقي", "توفي", "توفيت", "توفيا", "توفوا", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح", // "فارق طفل الحياة", "أودى بحياة شخصين"
 		"تحييد", "حيدت", // "تحييد اثنين منهما": killed or captured, recorded as killed
 		"جثه", "جثتي", "جثتين", "جثمان"), // "العثور على جثة شاب": one dead
 	countInjured:  wordSet("اصابه", "اصيب", "اصيبت", "جرح", "جرحت"),
@@ -235,6 +235,13 @@ func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
 		if v, n := parseNumber(toks, j); n > 0 && j+n < len(toks) && isPersonNoun(toks, j+n) && v > 0 && v <= 5000 {
 			return count{Kind: k, Value: &v, Pos: toks[j].Start}, true
 		}
+		if v, s, ok := numberBefore(toks, j); ok && isPersonNoun(toks, j) {
+			return count{Kind: k, Value: &v, Pos: toks[s].Start}, true // "نحو 14 جندياً، قتلوا": the noun's number
+		}
+		if j+1 < i && twoWords[toks[j+1].Norm] && toks[j].in(pluralPersons) {
+			two := 2
+			return count{Kind: k, Value: &two, Pos: toks[j].Start}, true // "مدنيين اثنين قتلوا"
+		}
 		if n, ok := personCount(toks[j]); ok && (j == 0 || !isCountWord(toks[j-1].Norm)) {
 			return count{Kind: k, Value: &n, Pos: toks[j].Start}, true
 		}
@@ -243,6 +250,17 @@ func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// numberBefore returns the number whose words end right before toks[j] and
+// the index of its first word: "نحو 14 جندياً", "خمسة وعشرين شخصاً".
+func numberBefore(toks []token, j int) (v, start int, ok bool) {
+	for s := j - 1; s >= 0 && s >= j-3; s-- {
+		if v, n := parseNumber(toks, s); n > 0 && s+n == j && v > 0 && v <= 5000 {
+			return v, s, true
+		}
+	}
+	return 0, 0, false
 }
 
 // lostLife reports "فقد ... حياته", "فقدان عاملين اثنين لحياتهما": killed.

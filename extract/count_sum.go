@@ -67,7 +67,8 @@ var oneFollowers = wordSet("علي", "في", "فقط", "جراء", "اثر", "ب
 func joinedMembers(toks []token, i int) (int, int) {
 	for gap := 0; gap <= 3 && i+gap < len(toks); gap++ {
 		j := i + gap
-		if gap > 0 && (isCountWord(toks[j-1].Norm) || isNumber(toks[j-1].Norm) || clauseWords[toks[j-1].Norm]) {
+		if gap > 0 && (isCountWord(toks[j-1].Norm) || isNumber(toks[j-1].Norm) || clauseWords[toks[j-1].Norm] || subgroup[toks[j-1].Norm]) {
+			// "9 أشخاص بينهم طفل و4 من العمال": a part of the count, not more people
 			return 0, 0
 		}
 		rest, ok := strings.CutPrefix(toks[j].Norm, "و")

@@ -121,11 +121,16 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if m.tok1-m.tok0 != 2 || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
-		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) {
+		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] {
 		return 0
 	}
 	return t.End
 }
+
+// placeVerbs have a place for their subject and follow its name: "بلدة X
+// تعرضت لقصف", "قرية Y شهدت اشتباكات". They end the name, not continue it.
+var placeVerbs = wordSet("تعرضت", "تعرض", "تتعرض", "يتعرض", "شهدت", "شهد", "تشهد", "يشهد", "عاشت", "تعيش",
+	"يعيش", "تقع", "يقع")
 
 // quantityWords, glued to "ب", tell how much of something was used: "بأكثر من
 // عشر قذائف", "بعشرات القذائف", "بنحو", "بعدد من".
@@ -264,7 +269,10 @@ func startsWithPlaceWord(s string) bool {
 }
 
 // nearWords say a place is only near where it happened.
-var nearWords = wordSet("قرب", "بالقرب", "قربه", "near", "close", "nearby")
+var nearWords = wordSet("قرب", "بالقرب", "قربه", "near", "close", "nearby",
+	// adjectives of nearness after the place they describe: "في ريف X الغربي، المتاخم
+	// لمحافظة Y", "البلدة المتاخمة لمدينة Z": Y and Z are points to tell it from
+	"المجاور", "المجاوره", "المتاخم", "المتاخمه", "المحاذي", "المحاذيه", "القريب", "القريبه")
 
 // isNear reports "قرب X", "بالقرب من X", "near X", and a direction from a town
 // ("شمال مدينة القريتين", "west of Manbij"): a point to tell where it

@@ -25,6 +25,8 @@ var pluralTypes = map[string]gazetteer.Kind{
 	"قري": gazetteer.KindVillage, "قريتي": gazetteer.KindVillage, "بلدات": gazetteer.KindTown, "بلدتي": gazetteer.KindTown,
 	"مدن": gazetteer.KindCity, "مدينتي": gazetteer.KindCity, "احياء": gazetteer.KindNeighbourhood, "حيي": gazetteer.KindNeighbourhood,
 	"مخيمات": gazetteer.KindVillage, "مخيمي": gazetteer.KindVillage, "مزارع": gazetteer.KindVillage,
+	// the two fronts or axes of a battle are named by their villages: "على جبهتي X وY"
+	"جبهتي": gazetteer.KindVillage, "محوري": gazetteer.KindVillage,
 }
 
 // edgeWords name the surroundings of a place, which they are followed by:
@@ -59,7 +61,7 @@ func dualTypeAt(w string) bool {
 	return false
 }
 
-var dualTypes = wordSet("قريتي", "بلدتي", "مدينتي", "حيي", "مخيمي", "منطقتي")
+var dualTypes = wordSet("قريتي", "بلدتي", "مدينتي", "حيي", "مخيمي", "منطقتي", "جبهتي", "محوري")
 
 func edgeWordAt(w string) bool {
 	for _, s := range stems(w) {
@@ -88,7 +90,7 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 			continue
 		}
 		if stopWord(n) || isNumber(n) || isLatin(n) || hasPlaceProclitic(n) || j > from && prepPhrase(n) || j == from && relativeVerb(n) || isTypeWord(n) || isCountWord(n) ||
-			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) {
+			aroundWords[n] || edgeWordAt(n) || j > from && toks[j].in(siteNouns) || j > from && placeVerbs[n] {
 			break // "بلدة X أراضي زراعية": the name ends before a site it holds
 		}
 		if _, ok := lookup(n); ok {

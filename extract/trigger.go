@@ -210,7 +210,9 @@ var (
 	// عدد من عناصر الخلية في قتل راعٍ", "involved in the killing".
 	involvedWords = wordSet("تورط", "متورط", "المتورط", "المتورطين", "متورطين", "تورطهم", "involved", "involvement")
 	// subjectedWords before "لـ" and an incident noun say it happened: "تعرضت لاستهداف".
-	subjectedWords = wordSet("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "اضطر")
+	subjectedWords = wordSet("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "اضطر",
+		// the masdar with its pronoun: "بعد تعرضهما لإطلاق نار"
+		"تعرضه", "تعرضها", "تعرضهم", "تعرضهما", "تعرضهن", "تعرضا")
 	// defuseWords a few words before a bomb make it one that did not go off:
 	// "فككت وحدة الهندسة عبوة ناسفة".
 	defuseWords = wordSet("فكك", "يفكك", "تفكيك", "ابطال", "ابطل", "تفجيرها")

@@ -174,7 +174,8 @@ func readings(norm string) []form {
 			continue
 		}
 		for _, c := range []string{"ب", "ل", "ك"} {
-			if rest, ok := strings.CutPrefix(b.text, c); ok && utf8.RuneCountInString(rest) >= 3 {
+			// a two-letter rest only for a type word: "بحي X" is "حي X" as "ببلدة X" is "بلدة X"
+			if rest, ok := strings.CutPrefix(b.text, c); ok && (utf8.RuneCountInString(rest) >= 3 || typeWords[rest] != nil) {
 				add(rest, b.proclitic+c)
 			}
 		}

@@ -122,6 +122,13 @@ var stopKeys = map[string]bool{
 	"عسكري": true, "عسكريه": true, "امني": true, "امنيه": true, "حربي": true, "حربيه": true,
 	"تركي": true, "روسي": true, "اسرائيلي": true, "امريكي": true, "ايراني": true, "عراقي": true, "لبناني": true,
 	"اردني": true, "كردي": true,
+	// their feminine forms, after a feminine or plural noun ("القوات الكردية", "الفصائل
+	// التركمانية"), and the adjectives of Syria's peoples and creeds
+	"تركيه": true, "روسيه": true, "اسرائيليه": true, "امريكيه": true, "ايرانيه": true, "عراقيه": true,
+	"لبنانيه": true, "اردنيه": true, "كرديه": true, "تركماني": true, "تركمانيه": true, "علوي": true,
+	"علويه": true, "درزي": true, "درزيه": true, "سني": true, "سنيه": true, "شيعي": true, "شيعيه": true,
+	"مسيحي": true, "مسيحيه": true, "سرياني": true, "سريانيه": true, "اشوري": true, "اشوريه": true,
+	"ارمني": true, "ارمنيه": true, "شركسي": true, "شركسيه": true,
 	// the preposition على with a pronoun ("عليه", "عليها", "وعليه": accordingly), which
 	// hamlets are also called
 	"عليه": true, "عليها": true, "عليهم": true, "عليهما": true,
