@@ -405,6 +405,9 @@ func addConjoined(toks []token, n, v int) (int, int) {
 // old army".
 func countBeforeOf(toks []token, j int, k countKind) (count, bool) {
 	for n := j - 2; n >= 0 && n >= j-12; n-- {
+		if w := toks[n+1].Norm; w != "a" && w != "an" && enNumber(w) || isCountWord(w) {
+			break // "12 members of the factions were killed, and 7 others were injured": the nearer figure is the count
+		}
 		if toks[n+1].Norm != "of" || !enPersons[toks[n].Norm] || n == 0 {
 			continue
 		}
