@@ -150,7 +150,8 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 
 // lifeIdiom returns the length of an idiom at toks[i] that a count follows:
 // "claimed the lives of", "claiming the life of" (killed), "causing injuries
-// to", "inflicting wounds on" (injured); 0 when there is none.
+// to", "inflicting wounds on", "the injury of" (injured), "the deaths of"
+// (killed); 0 when there is none.
 func lifeIdiom(toks []token, i int, k countKind) int {
 	switch {
 	case k == countKilled && claimWords[toks[i].Norm] && tokAt(toks, i+1) == "the" &&
@@ -159,8 +160,33 @@ func lifeIdiom(toks []token, i int, k countKind) int {
 	case k == countInjured && causeVerbsEN[toks[i].Norm] && (tokAt(toks, i+1) == "injuries" || tokAt(toks, i+1) == "wounds") &&
 		(tokAt(toks, i+2) == "to" || tokAt(toks, i+2) == "on"):
 		return 3
+	case (k == countKilled && deathNounsEN[toks[i].Norm] || k == countInjured && injuryNounsEN[toks[i].Norm]) &&
+		tokAt(toks, i+1) == "of" && i > 1 && toks[i-1].Norm == "the" && resultOf(toks, i-2):
+		return 2 // "resulted in the deaths of nine people and the injury of 20 others"
 	}
 	return 0
+}
+
+// resultOf reports the words of a result ending at toks[j] before "the death
+// of": "resulted in", "led to", "caused", or "and" after another such toll.
+// A death only reported ("reported the death of four fighters") is not read so.
+func resultOf(toks []token, j int) bool {
+	w, before := toks[j].Norm, tokAt(toks, j-1)
+	switch {
+	case causeVerbsEN[w] || w == "cause" || w == "causes":
+		return true
+	case w == "in":
+		return resultVerbsEN[before]
+	case w == "to":
+		return leadVerbsEN[before]
+	case w == "and":
+		for p := j - 1; p >= 0 && p >= j-6; p-- {
+			if (deathNounsEN[toks[p].Norm] || injuryNounsEN[toks[p].Norm]) && p > 1 && toks[p-1].Norm == "the" {
+				return resultOf(toks, p-2)
+			}
+		}
+	}
+	return false
 }
 
 // lostLives reports "lost their lives", "lost his life" at toks[i]: the
@@ -173,6 +199,11 @@ func lostLives(toks []token, i int) bool {
 var (
 	claimWords   = wordSet("claimed", "claiming", "claim", "claims", "took", "taking")
 	causeVerbsEN = wordSet("causing", "caused", "inflicting", "inflicted", "leaving")
+	// deathNounsEN and injuryNounsEN tell a toll as a noun: "the death of", "the injury of".
+	deathNounsEN  = wordSet("death", "deaths", "killing")
+	injuryNounsEN = wordSet("injury", "injuries", "injuring", "wounding")
+	resultVerbsEN = wordSet("resulted", "resulting", "result", "results")
+	leadVerbsEN   = wordSet("led", "leading", "lead", "leads")
 )
 
 // combinedCount reports "killing and (severely) wounding N" at either verb.

@@ -24,3 +24,22 @@ func TestExtract_SecondPassiveFigureIsItsOwn(t *testing.T) {
 		}
 	}
 }
+
+// A toll told as nouns after a verb of result ("resulted in the deaths of
+// four people and the injury of 12 others", "led to the death of a child")
+// counts; a death only reported ("reported the death of") is not read so.
+func TestExtract_TollAsResultNouns(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{"A drone strike on a house in the town of Sarmada on Monday resulted in the deaths of four people and the injury of 12 others.", 4, 12},
+		{"Shells fell on the village of Kafr Nabl on Monday, which led to the death of a child and the injury of three women.", 1, 3},
+		{"Rocket fire on the town of Mhardeh on Monday caused the death of two farmers.", 2, -1},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || !countIs(got[0].Killed, tc.killed) || !countIs(got[0].Injured, tc.injured) {
+			t.Errorf("Extract(%q) = %v; want one incident, killed %d, injured %d", tc.text, describeAll(got), tc.killed, tc.injured)
+		}
+	}
+}
