@@ -112,7 +112,9 @@ func capitalisedTail(text string, toks []token, k int) bool {
 
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
-	"governorate's", "authorities", "administration", "university")
+	"governorate's", "authorities", "administration", "university",
+	// an outlet named after a place: "Sham FM", "Aleppo TV", "Homs Radio"
+	"fm", "tv", "radio", "television", "channel", "newspaper")
 
 // belongWords say that what was named before belongs to the place after them.
 var belongWords = wordSet("تتبع", "يتبع", "تابع", "تابعه", "التابعه", "التابع", "تتبعان")

@@ -43,3 +43,23 @@ func TestExtract_TollAsResultNouns(t *testing.T) {
 		}
 	}
 }
+
+// An outlet named after a place ("Sham FM", "Homs TV", "Aleppo Radio") is an
+// organisation, not where the event happened: a sentence quoting it tells
+// the event before it again.
+func TestExtract_OutletNamedAfterPlace(t *testing.T) {
+	for _, text := range []string{
+		"A drone strike hit a house in the town of Sarmada on Monday, killing two people. A doctor told the local Sham FM radio that two people were killed in the strike.",
+		"A shell fell on a house in the town of Inkhil on Monday. A doctor told Homs TV that two children were wounded in the shelling.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 {
+			t.Fatalf("Extract(%q) = %v; want one incident", text, describeAll(got))
+		}
+		for _, p := range got[0].Places {
+			if (p.Text == "Sham" || p.Text == "Homs") && p.Role == RoleIncident {
+				t.Errorf("Extract(%q): the outlet's %s taken as an incident place", text, p.Text)
+			}
+		}
+	}
+}
