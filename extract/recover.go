@@ -284,8 +284,8 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	}
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
-		if institutionName(toks, i+1, last) {
-			return nil, "" // "the Military Police Command in Afrin": an institution, not a place
+		if institutionName(toks, i+1, last) || p.acronym(toks[i+1]) {
+			return nil, "" // "the Military Police Command in Afrin", "the SDF in X": an institution or a group, not a place
 		}
 		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
 			tokAt(toks, last+1) == "in" && (isArea(*ctx) || wideArea(*ctx))) {
@@ -312,8 +312,8 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		j = k
 	}
 	tw := j + 1
-	if tw >= len(toks) {
-		return nil, ""
+	if tw >= len(toks) || communityWordsEN[toks[j].Norm] {
+		return nil, "" // "the predominantly Alawite village of X": a community's adjective, not a name
 	}
 	k, isType := recoverTypes[singular(toks[tw].Norm)]
 	if !isType || (k == gazetteer.KindCity || k == gazetteer.KindTown) && (i == 0 || !placePrepsEN[toks[i-1].Norm] || len(spans) > 1) {
@@ -350,6 +350,28 @@ func institutionName(toks []token, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// communityWordsEN are the adjectives of faith, sect and people that English
+// news puts before a type word to describe a place ("a Druze village", "the
+// mostly Kurdish town of X"): capitalised, but no name.
+var communityWordsEN = wordSet("alawite", "alawi", "sunni", "shia", "shiite", "shi'ite", "druze", "ismaili", "christian",
+	"muslim", "yazidi", "kurdish", "kurd", "arab", "turkmen", "turkoman", "assyrian", "armenian", "circassian", "syriac",
+	"chaldean", "bedouin", "orthodox", "catholic", "murshidi")
+
+// acronym reports a word written in two to five capital letters: "SDF", "HTS",
+// "YPG". English news spells groups, forces and agencies so, not villages.
+func (p *passage) acronym(t token) bool {
+	w := p.text[t.Start:t.End]
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // placePrepsEN come before a place's name.

@@ -63,3 +63,20 @@ func TestExtract_OutletNamedAfterPlace(t *testing.T) {
 		}
 	}
 }
+
+// Words that describe a place are no name of it: an adjective of faith or
+// people before a type word ("the mostly Druze village of X") leaves the name
+// to "village of", and a group's acronym between "with" and an area ("clashes
+// with the YPG in eastern Aleppo countryside") is no village.
+func TestExtract_CommunityAdjectiveAndAcronymNoName(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Gunmen opened fire on residents of the mostly Druze village of Umm Rawaq in the western Suwayda countryside on Monday, killing two.", "Umm Rawaq"},
+		{"Shells hit the largely Ismaili village of Tal Dara in eastern Hama countryside on Monday, wounding a woman.", "Tal Dara"},
+		{"Ten fighters were killed in clashes with the YPG in eastern Aleppo countryside on Monday.", "eastern Aleppo countryside"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameEN != tc.want {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
