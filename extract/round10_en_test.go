@@ -80,3 +80,13 @@ func TestExtract_CommunityAdjectiveAndAcronymNoName(t *testing.T) {
 		}
 	}
 }
+
+// After "the town of", every capitalised word is the name, though the
+// gazetteer knows only its last words ("the town of Jubb Abu Dhuhur").
+func TestExtract_WholeNameAfterTypeOf(t *testing.T) {
+	text := "Gunmen shot dead a farmer in the town of Jubb Abu Dhuhur in eastern Idlib countryside on Monday."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Jubb Abu Dhuhur" || got[0].Admin1Name != "Idlib" {
+		t.Errorf("Extract(%q) = %v; want one incident at Jubb Abu Dhuhur, Idlib", text, describeAll(got))
+	}
+}
