@@ -242,8 +242,26 @@ func isExplosion(norm string) bool {
 // is no bomb: the conventions call its explosion "other", as they do an
 // explosion whose cause is not told.
 func deviceNear(toks []token, i int) bool {
-	return anyNear(toks, i, -len(toks), len(toks), deviceWords)
+	return anyNear(toks, i, -len(toks), len(toks), deviceWords) || vehicleExploded(toks, i)
 }
+
+// vehicleExploded reports an English explosion whose subject or object is a
+// vehicle: "a motorcycle exploded", "a car explosion", "the explosion of a
+// van". English news tells a vehicle bomb so; "a car, which exploded" after a
+// strike is not read so.
+func vehicleExploded(toks []token, i int) bool {
+	if !isLatin(toks[i].Norm) {
+		return false
+	}
+	if anyNear(toks, i, -1, -1, explodingVehiclesEN) {
+		return true
+	}
+	return tokAt(toks, i+1) == "of" && anyNear(toks, i, 2, 3, explodingVehiclesEN)
+}
+
+// explodingVehiclesEN are the vehicles a bomb is hidden in.
+var explodingVehiclesEN = wordSet("car", "cars", "motorcycle", "motorcycles", "motorbike", "motorbikes", "vehicle", "vehicles",
+	"van", "truck", "minibus", "bus", "scooter")
 
 // participleBeforeNoun reports an English "-ed" incident word between a
 // determiner and a noun: "the kidnapped workers", "three detained men".

@@ -90,3 +90,20 @@ func TestExtract_WholeNameAfterTypeOf(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident at Jubb Abu Dhuhur, Idlib", text, describeAll(got))
 	}
 }
+
+// A vehicle that explodes ("a motorcycle exploded", "a car explosion", "the
+// explosion of a van") is a vehicle bomb: a bombing, not an explosion of
+// untold cause; an explosion with no bomb or vehicle named stays other.
+func TestExtract_VehicleExplodedIsBombing(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"On Sunday, a motorcycle exploded near the market of Jarablus, killing two people.", TypeBombing},
+		{"A car explosion in the city of Azaz on Sunday wounded five civilians.", TypeBombing},
+		{"The explosion of a van at a checkpoint in the town of Sarmada on Sunday wounded three guards.", TypeBombing},
+		{"An explosion hit a house in the city of Azaz on Sunday, wounding five civilians.", TypeOther},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].IncidentType != tc.want {
+			t.Errorf("Extract(%q) = %v; want one %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
