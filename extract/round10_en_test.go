@@ -107,3 +107,19 @@ func TestExtract_VehicleExplodedIsBombing(t *testing.T) {
 		}
 	}
 }
+
+// The article of a name after its qualifiers ("the countryside of al-Raqqa",
+// "the town of al-Bab") is read with them: the place is told with its
+// countryside, and the area locates the village told before it.
+func TestExtract_ArticleAfterQualifiers(t *testing.T) {
+	text := "A rocket landed in the countryside of al-Raqqa province on Monday."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "countryside of al-Raqqa province" || got[0].Admin1Name != "Raqqa" {
+		t.Errorf("Extract(%q) = %v; want one incident in the countryside of al-Raqqa province", text, describeAll(got))
+	}
+	text = "A rocket landed in the village of al-Hamra in the countryside of al-Raqqa on Monday."
+	got = extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Admin1Name != "Raqqa" {
+		t.Errorf("Extract(%q) = %v; want one incident in Raqqa governorate", text, describeAll(got))
+	}
+}

@@ -151,6 +151,8 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			} else if p.dir != "" {
 				p.dirOf = true
 			}
+		case j > i && !toks[j].arabic && !toks[j].upper && latinArticles[toks[j].norm] && j+1 < len(toks) && toks[j+1].upper && !toks[j+1].brk:
+			// "the countryside of al-Hasakah province": the article of the name after the qualifiers
 		case k == "of" || k == "the" || k == "من" && (p.near || p.dir != ""):
 			if k == "of" && p.dir != "" {
 				p.dirOf = true
