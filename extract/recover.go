@@ -24,6 +24,7 @@ var recoverTypes = map[string]gazetteer.Kind{
 	"منطقه":        gazetteer.KindVillage,
 	"neighborhood": gazetteer.KindNeighbourhood, "neighbourhood": gazetteer.KindNeighbourhood,
 	"district": gazetteer.KindNeighbourhood, "area": gazetteer.KindVillage, "camp": gazetteer.KindVillage,
+	"desert": gazetteer.KindVillage, // "the X desert of Y province": a stretch of the Badia named after a village or well
 }
 
 // nameStops end a name read after a type word: prepositions, directions, the

@@ -123,3 +123,18 @@ func TestExtract_ArticleAfterQualifiers(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident in Raqqa governorate", text, describeAll(got))
 	}
 }
+
+// "The X desert" names a stretch of the Badia, a place though the gazetteer
+// lacks it, located by the province told after it.
+func TestExtract_NamedDesertIsPlace(t *testing.T) {
+	text := "Warplanes struck positions in the Al-Kawm desert of Homs province on Monday, killing five fighters."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Admin1Name != "Homs" {
+		t.Fatalf("Extract(%q) = %v; want one incident in Homs", text, describeAll(got))
+	}
+	for _, p := range got[0].Places {
+		if p.Role == RoleIncident && p.Text != "Al-Kawm desert" {
+			t.Errorf("Extract(%q): incident place %q, want only the desert", text, p.Text)
+		}
+	}
+}
