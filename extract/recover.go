@@ -471,6 +471,9 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 	if ctx == nil {
 		ctx = areaBefore(toks[first].Start, append(p.earlier, ms...))
 	}
+	if ctx == nil {
+		ctx = nearAfter(toks, last, ms)
+	}
 	if g, ok := p.places.(geocoder); ok {
 		if m, err := g.Geocode(name); err == nil && closeSpelling(name, m.Place) && m.Place.Kind != gazetteer.KindGovernorate &&
 			(ctx != nil && m.Place.Admin1PCode == ctx.Match.Place.Admin1PCode && m.Score >= 0.6 ||
@@ -536,6 +539,30 @@ func areaAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Mentio
 			return nil
 		}
 		return &ms[i]
+	}
+	return nil
+}
+
+// nearAfter returns a town or an area told as near, within ten words after a
+// name the gazetteer lacks and nothing else locates: "shelled the villages
+// of X and Y near Z" lie where Z does, at a coarser precision.
+func nearAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Mention {
+	if last+1 >= len(toks) {
+		return nil
+	}
+	limit := toks[min(last+10, len(toks)-1)].End
+	for i := range ms {
+		if ms[i].Start < toks[last].End || ms[i].Start > limit {
+			continue
+		}
+		k := 0
+		for k < len(toks) && toks[k].End <= ms[i].Start {
+			k++
+		}
+		nearBy := k < len(toks) && toks[k].Start < ms[i].NameStart && toks[k].in(nearWords) || k > 0 && toks[k-1].in(nearWords)
+		if nearBy && precisionRank(precisionOf(ms[i])) >= precisionRank(gazetteer.PrecisionTown) {
+			return &ms[i]
+		}
 	}
 	return nil
 }

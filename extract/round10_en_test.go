@@ -138,3 +138,13 @@ func TestExtract_NamedDesertIsPlace(t *testing.T) {
 		}
 	}
 }
+
+// Villages the gazetteer lacks, told only "near" a known town ("shelled the
+// villages of X and Y near Z"), lie in Z's governorate.
+func TestExtract_UnknownVillagesNearTown(t *testing.T) {
+	text := "On Monday, artillery shelled the villages of Umm Kharaz and Tal Wardat near Ras al-Ain."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Admin1Name != "Al-Hasakah" {
+		t.Errorf("Extract(%q) = %v; want one incident in Al-Hasakah governorate", text, describeAll(got))
+	}
+}
