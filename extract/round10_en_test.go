@@ -148,3 +148,20 @@ func TestExtract_UnknownVillagesNearTown(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident in Al-Hasakah governorate", text, describeAll(got))
 	}
 }
+
+// "The rural region of X", "the rural areas of X" are X's countryside, not
+// its city (nor a village of its name): a lead told there and its detail at
+// the towns of that countryside are one event.
+func TestExtract_RuralRegionIsCountryside(t *testing.T) {
+	text := "Three people were killed and 20 wounded on Monday in heavy shelling on the rural region of Hama. " +
+		"Army artillery pounded the towns of Kafr Zita and Latamneh and the nearby villages of Lahaya and Maarkaba."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || !countIs(got[0].Killed, 3) || !countIs(got[0].Injured, 20) {
+		t.Errorf("Extract(%q) = %v; want one shelling, killed 3, injured 20", text, describeAll(got))
+	}
+	text = "Three people were killed on Monday in shelling on the rural areas of Hama."
+	got = extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].Admin1Name != "Hama" || got[0].PlaceNameEN != "rural areas of Hama" {
+		t.Errorf("Extract(%q) = %v; want one incident in the rural areas of Hama", text, describeAll(got))
+	}
+}

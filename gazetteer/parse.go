@@ -141,6 +141,8 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			p.rural = true
 		case nearWords[k]:
 			p.near = true
+		case p.rural && ruralNounsEN[k]:
+			// "the rural region of Idlib", "the rural parts of Hama": the countryside
 		case typeWords[k] != nil:
 			p.kinds = typeWords[k]
 			p.plural = p.plural || pluralTypeWords[k]

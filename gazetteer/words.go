@@ -65,6 +65,9 @@ var pluralTypeWords = map[string]bool{
 var ruralWords = map[string]bool{"ريف": true, "rural": true, "countryside": true, "outskirts": true, "ارياف": true,
 	"suburbs": true, "suburb": true, "ضواحي": true}
 
+// ruralNounsEN follow "rural" as the noun it describes: "the rural region of X".
+var ruralNounsEN = map[string]bool{"region": true, "regions": true, "parts": true, "areas": true}
+
 // desertWords before a town name mean its countryside ("بادية الميادين"); alone,
 // "البادية" is itself a name (the Syrian Badia), so they are no qualifier words.
 var desertWords = map[string]bool{"باديه": true}
