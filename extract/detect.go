@@ -73,6 +73,9 @@ func findTriggers(toks []token) []trigger {
 		if anyNear(toks, i, -2, -1, coverageWords) {
 			continue // "له دور في تغطية المعارك", "covering the clashes": a reporter's subject, not an event
 		}
+		if lx.typ == TypeArmedAttack && isLatin(t.Norm) && i+1 < len(toks) && toks[i+1].in(weaponWords) {
+			continue // "assault rifles": the kind of a weapon, not an attack
+		}
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
@@ -116,7 +119,7 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 			continue // "عثروا على مستودع ذخيرة": two words of one find
 		}
 		lx, _ := lookup(toks[t.Tok].Norm)
-		item := (lx.item || toks[t.Tok].in(itemWords)) && !isExplosion(toks[t.Tok].Norm)
+		item := (lx.item || toks[t.Tok].in(itemWords) || suicideGear(toks, t.Tok)) && !isExplosion(toks[t.Tok].Norm)
 		if item && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
 			continue
 		}
@@ -128,6 +131,13 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 		out = append(out, t)
 	}
 	return out
+}
+
+// suicideGear reports "suicide" before what a bomber wears: "suicide vests",
+// "a suicide belt" are items that can be seized, not an attack.
+func suicideGear(toks []token, i int) bool {
+	n := tokAt(toks, i+1)
+	return toks[i].Norm == "suicide" && (n == "vest" || n == "vests" || n == "belt" || n == "belts")
 }
 
 // operationTriggers finds security operations against cells or wanted men,

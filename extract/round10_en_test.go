@@ -165,3 +165,24 @@ func TestExtract_RuralRegionIsCountryside(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident in the rural areas of Hama", text, describeAll(got))
 	}
 }
+
+// Weapons a search uncovers are a seizure's, not a bombing nor an attack:
+// "suicide vests" and "assault rifles" name what was found, and "uncovered"
+// or "discovered" the weapons is a seizure like "found" them.
+func TestExtract_UncoveredWeaponsAreSeized(t *testing.T) {
+	for _, text := range []string{
+		"The truck carried suicide vests and rifles; police uncovered these weapons in the city of Homs on Tuesday.",
+		"In the city of Homs on Tuesday, the van held several suicide belts, assault rifles and ammunition, and its driver was taken into custody after police discovered the weapons.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) == 0 {
+			t.Errorf("Extract(%q) = nothing; want a seizure", text)
+		}
+		for _, c := range got {
+			if c.IncidentType != TypeWeaponsSeizure && c.IncidentType != TypeArrest {
+				t.Errorf("Extract(%q) = %v; want only a seizure and an arrest", text, describeAll(got))
+				break
+			}
+		}
+	}
+}
