@@ -76,6 +76,9 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && isLatin(t.Norm) && i+1 < len(toks) && toks[i+1].in(weaponWords) {
 			continue // "assault rifles": the kind of a weapon, not an attack
 		}
+		if isLatin(t.Norm) && isExplosion(t.Norm) && anyNear(toks, i, -3, 3, heardWordsEN) {
+			continue // "explosions were heard in the area": what was heard, no event of its own
+		}
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
@@ -98,6 +101,7 @@ func findTriggers(toks []token) []trigger {
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
 	out = weaponsOfEvents(toks, out)
+	consequences(toks, out)
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
 		slices.SortFunc(out, func(a, b trigger) int { return a.Tok - b.Tok })
@@ -131,6 +135,29 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 		out = append(out, t)
 	}
 	return out
+}
+
+// heardWordsEN tell explosions heard, not seen happen: "loud explosions were
+// heard", "residents heard a blast".
+var heardWordsEN = wordSet("heard", "hear", "hearing", "sound", "sounds")
+
+// resultVerbsAfterEN follow the event told before to tell what it brought:
+// "The attack led to clashes and shelling", "the assault sparked fighting".
+var resultVerbsAfterEN = wordSet("led", "resulted", "sparked", "triggered", "prompted", "caused", "provoked")
+
+// consequences marks the incident words told as what the event told before
+// brought ("The attack led to violent clashes and mutual shelling") as that
+// event: a definite word of it, then a verb of result, then them.
+func consequences(toks []token, ts []trigger) {
+	for k, t := range ts {
+		if !t.Told || !isLatin(toks[t.Tok].Norm) || !anyNear(toks, t.Tok, 1, 2, resultVerbsAfterEN) {
+			continue
+		}
+		for j := k + 1; j < len(ts); j++ {
+			ts[j].Told = true
+		}
+		return
+	}
 }
 
 // suicideGear reports "suicide" before what a bomber wears: "suicide vests",

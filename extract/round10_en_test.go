@@ -186,3 +186,16 @@ func TestExtract_UncoveredWeaponsAreSeized(t *testing.T) {
 		}
 	}
 }
+
+// What the event told before brought ("The assault triggered fierce battles
+// and heavy artillery shelling") is that event, and blasts heard are no event
+// of their own.
+func TestExtract_ConsequencesAndHeardBlasts(t *testing.T) {
+	text := "Rebels pushed into the Kafr Nabudah area west of Hama overnight, and heavy clashes with the army followed. " +
+		"A war monitor said rebel units had reached the centre of the army-held town of Kafr Nabudah in Hama countryside. " +
+		"The assault triggered fierce battles and heavy artillery shelling by both sides. Residents said they heard several blasts throughout the night."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeClash {
+		t.Errorf("Extract(%q) = %v; want one clash", text, describeAll(got))
+	}
+}
