@@ -233,9 +233,13 @@ func isOrigin(text string, toks []token, m mention) bool {
 	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "in") && anyIn(wordsBefore(toks, m.tok0-1, 4), residenceWords) {
 		return true
 	}
-	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "من" || toks[m.tok0-1].Norm == "from") {
-		far := wordsBefore(toks, m.tok0-1, 8)
-		if anyIn(far, originWords) || m.tok0 > 1 && (personNouns[toks[m.tok0-2].Norm] || pronouns[toks[m.tok0-2].Norm] || capitalised(text, toks[m.tok0-2])) {
+	from := m.tok0 - 1
+	if from > 0 && toks[from].Norm == "the" {
+		from-- // "two young men from the Daraa governorate"
+	}
+	if from >= 0 && (toks[from].Norm == "من" || toks[from].Norm == "from") {
+		far := wordsBefore(toks, from, 8)
+		if anyIn(far, originWords) || from > 0 && (personNouns[toks[from-1].Norm] || enPersons[toks[from-1].Norm] || pronouns[toks[from-1].Norm] || capitalised(text, toks[from-1])) {
 			return true
 		}
 	}

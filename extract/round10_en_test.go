@@ -199,3 +199,13 @@ func TestExtract_ConsequencesAndHeardBlasts(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one clash", text, describeAll(got))
 	}
 }
+
+// "People from the X governorate" tell where they come from, with the article
+// before the place as without it ("a farmer from Saraqib").
+func TestExtract_FromTheProvinceIsOrigin(t *testing.T) {
+	text := "On May 3, 2021, three shepherds from the Homs governorate went missing in the neighbouring Hama governorate amid fears they had been kidnapped."
+	got := extractAll(t, text, ymd("2021-06-29"))
+	if len(got) != 1 || got[0].Admin1Name != "Hama" {
+		t.Errorf("Extract(%q) = %v; want one kidnapping in Hama", text, describeAll(got))
+	}
+}
