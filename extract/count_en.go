@@ -338,12 +338,21 @@ func personWithin(toks []token, from, n int) bool {
 // "one of the guards was injured", "Five civilians were injured".
 func enPassive(toks []token, i int, k countKind) (count, bool) {
 	lost := k == countKilled && lostLives(toks, i)
-	if !enParticiples[k][toks[i].Norm] && !lost {
+	custody := k == countArrested && toks[i].Norm == "custody" && tokAt(toks, i-1) == "into" && i >= 2 && takenWords[toks[i-2].Norm]
+	if !enParticiples[k][toks[i].Norm] && !lost && !custody {
 		return count{}, false
+	}
+	if custody {
+		i -= 2 // "were taken into custody": "taken" is the participle
 	}
 	j := i - 1
 	for j >= 0 && j >= i-4 && enBe[toks[j].Norm] {
 		j--
+	}
+	if j < i-1 {
+		if n, at := definiteSubjects(toks, j); n > 0 {
+			return count{Kind: k, Value: &n, Pos: toks[at].Start}, true // "the driver and a passenger were taken into custody"
+		}
 	}
 	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)
 	// "were killed and eleven wounded": the auxiliary of the first participle serves the second
@@ -384,6 +393,39 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// takenWords put people "into custody".
+var takenWords = wordSet("taken", "placed", "took")
+
+// definiteSubjects counts the subject of a passive ending at toks[j] when it
+// is one person told by a definite noun, or several joined by "and": "the
+// driver was arrested" is one, "the driver and a passenger were" two. It
+// returns 0 for anything else (a number, a plural), which the caller reads.
+func definiteSubjects(toks []token, j int) (int, int) {
+	n, at := 0, j
+	for {
+		if j < 1 || !enPersons[toks[j].Norm] || !singularPersonWithin(toks, j, 1) {
+			break // "on Tuesday, and the driver was": the subject begins after "and"
+		}
+		d := toks[j-1].Norm
+		if d == "and" && j >= 3 && enPersons[toks[j-2].Norm] {
+			n, j = n+1, j-2 // "the driver and passenger": the article serves both
+			continue
+		}
+		if d != "the" && d != "a" && d != "an" && !ownerWords[d] {
+			break
+		}
+		n, at = n+1, j-1
+		if j < 3 || toks[j-2].Norm != "and" {
+			break
+		}
+		j -= 3
+	}
+	if n == 0 || n == 1 && toks[at].Norm != "the" {
+		return 0, 0 // "a farmer was shot dead": the loop of the caller reads it
+	}
+	return n, at
 }
 
 // totalBefore reads the total a breakdown after "including" at toks[n]

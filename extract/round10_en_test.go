@@ -209,3 +209,22 @@ func TestExtract_FromTheProvinceIsOrigin(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one kidnapping in Hama", text, describeAll(got))
 	}
 }
+
+// The subject of a passive told by definite singular nouns counts them: "the
+// driver was arrested" is one, "the driver and passenger were taken into
+// custody" two; "taken into custody" is an arrest's passive.
+func TestExtract_DefiniteSubjectsCount(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		arrested int
+	}{
+		{"Police stopped a van at a checkpoint in the city of Hama on Tuesday, and the driver and passenger were then taken into custody.", 2},
+		{"Police stopped a van at a checkpoint in the city of Hama on Tuesday, and the driver was arrested.", 1},
+		{"Police stopped a van at a checkpoint in the city of Hama on Tuesday, and four men were taken into custody.", 4},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || !countIs(got[0].Arrested, tc.arrested) {
+			t.Errorf("Extract(%q) = %v; want one arrest of %d", tc.text, describeAll(got), tc.arrested)
+		}
+	}
+}
