@@ -154,7 +154,7 @@ func consequences(toks []token, ts []trigger) {
 			continue
 		}
 		for j := k + 1; j < len(ts); j++ {
-			ts[j].Told = true
+			ts[j].Told = ts[j].Told || violent[ts[j].Typ] // "led to the arrest of five": an event of its own
 		}
 		return
 	}
