@@ -494,9 +494,30 @@ var afterWords = wordSet("بعد", "عقب", "after", "following", "since")
 func anaphoric(toks []token, i int) bool {
 	w := toks[i].Norm
 	if isLatin(w) {
-		return i >= 2 && toks[i-1].Norm == "the" && afterWords[toks[i-2].Norm]
+		return i >= 2 && toks[i-1].Norm == "the" && afterWords[toks[i-2].Norm] && !newAfterOf(toks, i)
 	}
 	return i >= 1 && afterWords[toks[i-1].Norm] && strings.HasPrefix(w, "ال")
+}
+
+// newAfterOf reports a definite incident noun after "after" told with its
+// own victim and a time of its own: "It comes after the kidnap of a boy last
+// November", an earlier event, not the one told before.
+func newAfterOf(toks []token, i int) bool {
+	if tokAt(toks, i+1) != "of" {
+		return false
+	}
+	for j := i + 2; j < len(toks) && j <= i+8; j++ {
+		if w := toks[j].Norm; w == "last" || w == "earlier" || enMonthWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// enMonthWord reports an English month's name.
+func enMonthWord(w string) bool {
+	_, ok := enMonths[w]
+	return ok
 }
 
 // unknownCause reports "مجهول السبب", "مجهول المصدر", "of unknown cause" after

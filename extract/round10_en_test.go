@@ -243,3 +243,15 @@ func TestExtract_EnglishMonthAlone(t *testing.T) {
 		}
 	}
 }
+
+// An incident noun after "after the" is the event told before, unless it
+// comes with its victim and a time of its own ("It comes after the abduction
+// of a shopkeeper last October"): then it is an earlier event, told apart.
+func TestExtract_EarlierEventAfterThe(t *testing.T) {
+	text := "Police arrested two men in the town of Inkhil on Monday. " +
+		"The arrests come after the abduction of a shopkeeper last October in the nearby town of Jasim."
+	got := extractAll(t, text, ymd("2022-01-20"))
+	if len(got) != 2 || got[1].IncidentType != TypeKidnapping || got[1].DateFrom.Format("2006-01") != "2021-10" {
+		t.Errorf("Extract(%q) = %v; want an arrest and a kidnapping in October 2021", text, describeAll(got))
+	}
+}
