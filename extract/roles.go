@@ -91,8 +91,29 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleStreet
 	case m.tok0 > 0 && toks[m.tok0-1].in(belongWords):
 		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what it belongs to
+	case plannedTarget(toks, m):
+		return RoleContext // "gang members who planned to snatch children from the town of X": the plan's place
 	}
 	return RoleIncident
+}
+
+// planWordsEN before "to" tell an intention: "who planned to", "plotting to".
+var planWordsEN = wordSet("planned", "planning", "plotting", "plotted", "intended", "intending", "aiming", "sought", "seeking")
+
+// plannedTarget reports an English place within a clause of intention after
+// a relative pronoun or a participle ("who planned to snatch children from
+// X", "planning to attack X"): where the plan was to happen, not where the
+// event told happened.
+func plannedTarget(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 1 && j >= m.tok0-14; j-- {
+		if !isLatin(toks[j].Norm) || toks[j].Norm == "and" || toks[j].Norm == "but" {
+			return false
+		}
+		if planWordsEN[toks[j].Norm] && tokAt(toks, j+1) == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedTail reports one or two capitalised words from toks[k] ending in

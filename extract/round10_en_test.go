@@ -255,3 +255,19 @@ func TestExtract_EarlierEventAfterThe(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want an arrest and a kidnapping in October 2021", text, describeAll(got))
 	}
 }
+
+// A place in a clause of intention ("men who were plotting to plant bombs in
+// the city of X") is where the plan was to happen, not where the arrest told
+// did.
+func TestExtract_PlannedTargetIsNoIncidentPlace(t *testing.T) {
+	text := "Police in Latakia province arrested three men who were plotting to plant bombs in the city of Jableh, the interior ministry said on Monday."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest {
+		t.Fatalf("Extract(%q) = %v; want one arrest", text, describeAll(got))
+	}
+	for _, p := range got[0].Places {
+		if p.Text == "city of Jableh" && p.Role == RoleIncident {
+			t.Errorf("Extract(%q): the plan's target taken as the arrest's place", text)
+		}
+	}
+}
