@@ -162,7 +162,7 @@ func lifeIdiom(toks []token, i int, k countKind) int {
 		return 3
 	case (k == countKilled && deathNounsEN[toks[i].Norm] || k == countInjured && injuryNounsEN[toks[i].Norm]) &&
 		tokAt(toks, i+1) == "of" && i > 1 && toks[i-1].Norm == "the" && resultOf(toks, i-2):
-		return 2 // "resulted in the deaths of nine people and the injury of 20 others"
+		return 2 // "resulted in the deaths of four people and the injury of 12 others"
 	}
 	return 0
 }
@@ -351,7 +351,7 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 	}
 	if j < i-1 {
 		if n, at := definiteSubjects(toks, j); n > 0 {
-			return count{Kind: k, Value: &n, Pos: toks[at].Start}, true // "the driver and a passenger were taken into custody"
+			return count{Kind: k, Value: &n, Pos: toks[at].Start}, true // "its driver and a guard were taken into custody"
 		}
 	}
 	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)

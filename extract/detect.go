@@ -77,7 +77,7 @@ func findTriggers(toks []token) []trigger {
 			continue // "assault rifles": the kind of a weapon, not an attack
 		}
 		if isLatin(t.Norm) && isExplosion(t.Norm) && anyNear(toks, i, -3, 3, heardWordsEN) {
-			continue // "explosions were heard in the area": what was heard, no event of its own
+			continue // "blasts were heard across the city": what was heard, no event of its own
 		}
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
@@ -142,11 +142,11 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 var heardWordsEN = wordSet("heard", "hear", "hearing", "sound", "sounds")
 
 // resultVerbsAfterEN follow the event told before to tell what it brought:
-// "The attack led to clashes and shelling", "the assault sparked fighting".
+// "The raid triggered battles", "the assault sparked fighting".
 var resultVerbsAfterEN = wordSet("led", "resulted", "sparked", "triggered", "prompted", "caused", "provoked")
 
 // consequences marks the incident words told as what the event told before
-// brought ("The attack led to violent clashes and mutual shelling") as that
+// brought ("The assault triggered fierce battles and shelling") as that
 // event: a definite word of it, then a verb of result, then them.
 func consequences(toks []token, ts []trigger) {
 	for k, t := range ts {
@@ -500,8 +500,8 @@ func anaphoric(toks []token, i int) bool {
 }
 
 // newAfterOf reports a definite incident noun after "after" told with its
-// own victim and a time of its own: "It comes after the kidnap of a boy last
-// November", an earlier event, not the one told before.
+// own victim and a time of its own: "The raid came after the abduction of a
+// doctor last October", an earlier event, not the one told before.
 func newAfterOf(toks []token, i int) bool {
 	if tokAt(toks, i+1) != "of" {
 		return false

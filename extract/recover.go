@@ -314,7 +314,7 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	}
 	tw := j + 1
 	if tw >= len(toks) || communityWordsEN[toks[j].Norm] {
-		return nil, "" // "the predominantly Alawite village of X": a community's adjective, not a name
+		return nil, "" // "the mostly Druze village of X": a community's adjective, not a name
 	}
 	k, isType := recoverTypes[singular(toks[tw].Norm)]
 	if !isType || (k == gazetteer.KindCity || k == gazetteer.KindTown) && (i == 0 || !placePrepsEN[toks[i-1].Norm] || len(spans) > 1) {

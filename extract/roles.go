@@ -92,7 +92,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 	case m.tok0 > 0 && toks[m.tok0-1].in(belongWords):
 		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what it belongs to
 	case plannedTarget(toks, m):
-		return RoleContext // "gang members who planned to snatch children from the town of X": the plan's place
+		return RoleContext // "men who planned to abduct a trader from the village of X": the plan's place
 	}
 	return RoleIncident
 }
@@ -101,7 +101,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 var planWordsEN = wordSet("planned", "planning", "plotting", "plotted", "intended", "intending", "aiming", "sought", "seeking")
 
 // plannedTarget reports an English place within a clause of intention after
-// a relative pronoun or a participle ("who planned to snatch children from
+// a relative pronoun or a participle ("who planned to abduct a trader from
 // X", "planning to attack X"): where the plan was to happen, not where the
 // event told happened.
 func plannedTarget(toks []token, m mention) bool {
@@ -134,7 +134,7 @@ func capitalisedTail(text string, toks []token, k int) bool {
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
 	"governorate's", "authorities", "administration", "university",
-	// an outlet named after a place: "Sham FM", "Aleppo TV", "Homs Radio"
+	// an outlet named after a place: "Aleppo FM", "Homs TV", "Hama Radio"
 	"fm", "tv", "radio", "television", "channel", "newspaper")
 
 // belongWords say that what was named before belongs to the place after them.

@@ -44,12 +44,12 @@ func TestExtract_TollAsResultNouns(t *testing.T) {
 	}
 }
 
-// An outlet named after a place ("Sham FM", "Homs TV", "Aleppo Radio") is an
+// An outlet named after a place ("Aleppo FM", "Homs TV", "Hama Radio") is an
 // organisation, not where the event happened: a sentence quoting it tells
 // the event before it again.
 func TestExtract_OutletNamedAfterPlace(t *testing.T) {
 	for _, text := range []string{
-		"A drone strike hit a house in the town of Sarmada on Monday, killing two people. A doctor told the local Sham FM radio that two people were killed in the strike.",
+		"A drone strike hit a house in the town of Sarmada on Monday, killing two people. Speaking to Aleppo FM, a doctor said two people were killed in the strike.",
 		"A shell fell on a house in the town of Inkhil on Monday. A doctor told Homs TV that two children were wounded in the shelling.",
 	} {
 		got := extractAll(t, text, ymd("2025-10-15"))
@@ -57,7 +57,7 @@ func TestExtract_OutletNamedAfterPlace(t *testing.T) {
 			t.Fatalf("Extract(%q) = %v; want one incident", text, describeAll(got))
 		}
 		for _, p := range got[0].Places {
-			if (p.Text == "Sham" || p.Text == "Homs") && p.Role == RoleIncident {
+			if (p.Text == "Aleppo" || p.Text == "Homs") && p.Role == RoleIncident {
 				t.Errorf("Extract(%q): the outlet's %s taken as an incident place", text, p.Text)
 			}
 		}
@@ -171,8 +171,8 @@ func TestExtract_RuralRegionIsCountryside(t *testing.T) {
 // or "discovered" the weapons is a seizure like "found" them.
 func TestExtract_UncoveredWeaponsAreSeized(t *testing.T) {
 	for _, text := range []string{
-		"The truck carried suicide vests and rifles; police uncovered these weapons in the city of Homs on Tuesday.",
-		"In the city of Homs on Tuesday, the van held several suicide belts, assault rifles and ammunition, and its driver was taken into custody after police discovered the weapons.",
+		"Police uncovered suicide vests and rifles hidden in a truck in the city of Homs on Tuesday.",
+		"In the city of Homs on Tuesday, a van held several suicide belts, assault rifles and ammunition, and its driver was detained once police had discovered the weapons.",
 	} {
 		got := extractAll(t, text, ymd("2025-10-15"))
 		if len(got) == 0 {
@@ -211,14 +211,14 @@ func TestExtract_FromTheProvinceIsOrigin(t *testing.T) {
 }
 
 // The subject of a passive told by definite singular nouns counts them: "the
-// driver was arrested" is one, "the driver and passenger were taken into
+// driver was arrested" is one, "its driver and passenger were taken into
 // custody" two; "taken into custody" is an arrest's passive.
 func TestExtract_DefiniteSubjectsCount(t *testing.T) {
 	for _, tc := range []struct {
 		text     string
 		arrested int
 	}{
-		{"Police stopped a van at a checkpoint in the city of Hama on Tuesday, and the driver and passenger were then taken into custody.", 2},
+		{"Police stopped a van at a checkpoint in the city of Hama on Tuesday, and its driver and passenger were both taken into custody.", 2},
 		{"Police stopped a van at a checkpoint in the city of Hama on Tuesday, and the driver was arrested.", 1},
 		{"Police stopped a van at a checkpoint in the city of Hama on Tuesday, and four men were taken into custody.", 4},
 	} {
@@ -245,8 +245,8 @@ func TestExtract_EnglishMonthAlone(t *testing.T) {
 }
 
 // An incident noun after "after the" is the event told before, unless it
-// comes with its victim and a time of its own ("It comes after the abduction
-// of a shopkeeper last October"): then it is an earlier event, told apart.
+// comes with its victim and a time of its own ("The arrests come after the
+// abduction of a shopkeeper last October"): then it is an earlier event, told apart.
 func TestExtract_EarlierEventAfterThe(t *testing.T) {
 	text := "Police arrested two men in the town of Inkhil on Monday. " +
 		"The arrests come after the abduction of a shopkeeper last October in the nearby town of Jasim."
