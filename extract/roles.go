@@ -256,7 +256,7 @@ func isOrigin(text string, toks []token, m mention) bool {
 	}
 	from := m.tok0 - 1
 	if from > 0 && toks[from].Norm == "the" {
-		from-- // "two young men from the Daraa governorate"
+		from-- // "three shepherds from the Hama governorate"
 	}
 	if from >= 0 && (toks[from].Norm == "من" || toks[from].Norm == "from") {
 		far := wordsBefore(toks, from, 8)
