@@ -150,7 +150,8 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 
 // lifeIdiom returns the length of an idiom at toks[i] that a count follows:
 // "claimed the lives of", "claiming the life of" (killed), "causing injuries
-// to", "inflicting wounds on" (injured); 0 when there is none.
+// to", "inflicting wounds on", "the injury of" (injured), "the deaths of"
+// (killed); 0 when there is none.
 func lifeIdiom(toks []token, i int, k countKind) int {
 	switch {
 	case k == countKilled && claimWords[toks[i].Norm] && tokAt(toks, i+1) == "the" &&
@@ -159,8 +160,33 @@ func lifeIdiom(toks []token, i int, k countKind) int {
 	case k == countInjured && causeVerbsEN[toks[i].Norm] && (tokAt(toks, i+1) == "injuries" || tokAt(toks, i+1) == "wounds") &&
 		(tokAt(toks, i+2) == "to" || tokAt(toks, i+2) == "on"):
 		return 3
+	case (k == countKilled && deathNounsEN[toks[i].Norm] || k == countInjured && injuryNounsEN[toks[i].Norm]) &&
+		tokAt(toks, i+1) == "of" && i > 1 && toks[i-1].Norm == "the" && resultOf(toks, i-2):
+		return 2 // "resulted in the deaths of four people and the injury of 12 others"
 	}
 	return 0
+}
+
+// resultOf reports the words of a result ending at toks[j] before "the death
+// of": "resulted in", "led to", "caused", or "and" after another such toll.
+// A death only reported ("reported the death of four fighters") is not read so.
+func resultOf(toks []token, j int) bool {
+	w, before := toks[j].Norm, tokAt(toks, j-1)
+	switch {
+	case causeVerbsEN[w] || w == "cause" || w == "causes":
+		return true
+	case w == "in":
+		return resultVerbsEN[before]
+	case w == "to":
+		return leadVerbsEN[before]
+	case w == "and":
+		for p := j - 1; p >= 0 && p >= j-6; p-- {
+			if (deathNounsEN[toks[p].Norm] || injuryNounsEN[toks[p].Norm]) && p > 1 && toks[p-1].Norm == "the" {
+				return resultOf(toks, p-2)
+			}
+		}
+	}
+	return false
 }
 
 // lostLives reports "lost their lives", "lost his life" at toks[i]: the
@@ -173,6 +199,11 @@ func lostLives(toks []token, i int) bool {
 var (
 	claimWords   = wordSet("claimed", "claiming", "claim", "claims", "took", "taking")
 	causeVerbsEN = wordSet("causing", "caused", "inflicting", "inflicted", "leaving")
+	// deathNounsEN and injuryNounsEN tell a toll as a noun: "the death of", "the injury of".
+	deathNounsEN  = wordSet("death", "deaths", "killing")
+	injuryNounsEN = wordSet("injury", "injuries", "injuring", "wounding")
+	resultVerbsEN = wordSet("resulted", "resulting", "result", "results")
+	leadVerbsEN   = wordSet("led", "leading", "lead", "leads")
 )
 
 // combinedCount reports "killing and (severely) wounding N" at either verb.
@@ -307,12 +338,21 @@ func personWithin(toks []token, from, n int) bool {
 // "one of the guards was injured", "Five civilians were injured".
 func enPassive(toks []token, i int, k countKind) (count, bool) {
 	lost := k == countKilled && lostLives(toks, i)
-	if !enParticiples[k][toks[i].Norm] && !lost {
+	custody := k == countArrested && toks[i].Norm == "custody" && tokAt(toks, i-1) == "into" && i >= 2 && takenWords[toks[i-2].Norm]
+	if !enParticiples[k][toks[i].Norm] && !lost && !custody {
 		return count{}, false
+	}
+	if custody {
+		i -= 2 // "were taken into custody": "taken" is the participle
 	}
 	j := i - 1
 	for j >= 0 && j >= i-4 && enBe[toks[j].Norm] {
 		j--
+	}
+	if j < i-1 {
+		if n, at := definiteSubjects(toks, j); n > 0 {
+			return count{Kind: k, Value: &n, Pos: toks[at].Start}, true // "its driver and a guard were taken into custody"
+		}
 	}
 	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)
 	// "were killed and eleven wounded": the auxiliary of the first participle serves the second
@@ -353,6 +393,39 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// takenWords put people "into custody".
+var takenWords = wordSet("taken", "placed", "took")
+
+// definiteSubjects counts the subject of a passive ending at toks[j] when it
+// is one person told by a definite noun, or several joined by "and": "the
+// driver was arrested" is one, "the driver and a passenger were" two. It
+// returns 0 for anything else (a number, a plural), which the caller reads.
+func definiteSubjects(toks []token, j int) (int, int) {
+	n, at := 0, j
+	for {
+		if j < 1 || !enPersons[toks[j].Norm] || !singularPersonWithin(toks, j, 1) {
+			break // "on Tuesday, and the driver was": the subject begins after "and"
+		}
+		d := toks[j-1].Norm
+		if d == "and" && j >= 3 && enPersons[toks[j-2].Norm] {
+			n, j = n+1, j-2 // "the driver and passenger": the article serves both
+			continue
+		}
+		if d != "the" && d != "a" && d != "an" && !ownerWords[d] {
+			break
+		}
+		n, at = n+1, j-1
+		if j < 3 || toks[j-2].Norm != "and" {
+			break
+		}
+		j -= 3
+	}
+	if n == 0 || n == 1 && toks[at].Norm != "the" {
+		return 0, 0 // "a farmer was shot dead": the loop of the caller reads it
+	}
+	return n, at
 }
 
 // totalBefore reads the total a breakdown after "including" at toks[n]
@@ -405,6 +478,9 @@ func addConjoined(toks []token, n, v int) (int, int) {
 // old army".
 func countBeforeOf(toks []token, j int, k countKind) (count, bool) {
 	for n := j - 2; n >= 0 && n >= j-12; n-- {
+		if w := toks[n+1].Norm; w != "a" && w != "an" && enNumber(w) || isCountWord(w) {
+			break // "12 members of the factions were killed, and 7 others were injured": the nearer figure is the count
+		}
 		if toks[n+1].Norm != "of" || !enPersons[toks[n].Norm] || n == 0 {
 			continue
 		}

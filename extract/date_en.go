@@ -57,6 +57,9 @@ func (s dateScan) enMonthDay(i int) (dateMention, int) {
 		if y, ny := s.yearAfter(i + 1); ny > 0 && s.toks[i].Norm != "may" {
 			return monthMention(y, m), 1 + ny
 		}
+		if s.word(i-1, "last", "in", "during", "early", "late", "mid") {
+			return s.enMonthAlone(i, m), 1 // "last November", "in early March": the latest such month
+		}
 		return dateMention{}, 0
 	}
 	d, ok := s.enDay(i)
@@ -71,6 +74,20 @@ func (s dateScan) enMonthDay(i int) (dateMention, int) {
 		return s.enDate(d, m, j+1, j+1-i)
 	}
 	return dateMention{}, 0
+}
+
+// enMonthAlone reads a month told with no day nor year ("last November", "in
+// March"): the latest such month not after publication, the one before it
+// for "last" told in that month itself.
+func (s dateScan) enMonthAlone(i int, m time.Month) dateMention {
+	y, ok := s.inferYear(m, 1)
+	if !ok {
+		return noYear("month")
+	}
+	if p := s.ctx.published; s.word(i-1, "last") && !p.IsZero() && p.Year() == y && p.Month() == m {
+		y--
+	}
+	return monthMention(y, m)
 }
 
 // enDate completes a day and month with the year at toks[j], if any; n is the

@@ -73,6 +73,12 @@ func findTriggers(toks []token) []trigger {
 		if anyNear(toks, i, -2, -1, coverageWords) {
 			continue // "له دور في تغطية المعارك", "covering the clashes": a reporter's subject, not an event
 		}
+		if lx.typ == TypeArmedAttack && isLatin(t.Norm) && i+1 < len(toks) && toks[i+1].in(weaponWords) {
+			continue // "assault rifles": the kind of a weapon, not an attack
+		}
+		if isLatin(t.Norm) && isExplosion(t.Norm) && anyNear(toks, i, -3, 3, heardWordsEN) {
+			continue // "blasts were heard across the city": what was heard, no event of its own
+		}
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
 		}
@@ -95,6 +101,7 @@ func findTriggers(toks []token) []trigger {
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
 	out = weaponsOfEvents(toks, out)
+	consequences(toks, out)
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
 		slices.SortFunc(out, func(a, b trigger) int { return a.Tok - b.Tok })
@@ -116,7 +123,7 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 			continue // "عثروا على مستودع ذخيرة": two words of one find
 		}
 		lx, _ := lookup(toks[t.Tok].Norm)
-		item := (lx.item || toks[t.Tok].in(itemWords)) && !isExplosion(toks[t.Tok].Norm)
+		item := (lx.item || toks[t.Tok].in(itemWords) || suicideGear(toks, t.Tok)) && !isExplosion(toks[t.Tok].Norm)
 		if item && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
 			continue
 		}
@@ -128,6 +135,36 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 		out = append(out, t)
 	}
 	return out
+}
+
+// heardWordsEN tell explosions heard, not seen happen: "loud explosions were
+// heard", "residents heard a blast".
+var heardWordsEN = wordSet("heard", "hear", "hearing", "sound", "sounds")
+
+// resultVerbsAfterEN follow the event told before to tell what it brought:
+// "The raid triggered battles", "the assault sparked fighting".
+var resultVerbsAfterEN = wordSet("led", "resulted", "sparked", "triggered", "prompted", "caused", "provoked")
+
+// consequences marks the incident words told as what the event told before
+// brought ("The assault triggered fierce battles and shelling") as that
+// event: a definite word of it, then a verb of result, then them.
+func consequences(toks []token, ts []trigger) {
+	for k, t := range ts {
+		if !t.Told || !isLatin(toks[t.Tok].Norm) || !anyNear(toks, t.Tok, 1, 2, resultVerbsAfterEN) {
+			continue
+		}
+		for j := k + 1; j < len(ts); j++ {
+			ts[j].Told = ts[j].Told || violent[ts[j].Typ] // "led to the arrest of five": an event of its own
+		}
+		return
+	}
+}
+
+// suicideGear reports "suicide" before what a bomber wears: "suicide vests",
+// "a suicide belt" are items that can be seized, not an attack.
+func suicideGear(toks []token, i int) bool {
+	n := tokAt(toks, i+1)
+	return toks[i].Norm == "suicide" && (n == "vest" || n == "vests" || n == "belt" || n == "belts")
 }
 
 // operationTriggers finds security operations against cells or wanted men,
@@ -242,8 +279,26 @@ func isExplosion(norm string) bool {
 // is no bomb: the conventions call its explosion "other", as they do an
 // explosion whose cause is not told.
 func deviceNear(toks []token, i int) bool {
-	return anyNear(toks, i, -len(toks), len(toks), deviceWords)
+	return anyNear(toks, i, -len(toks), len(toks), deviceWords) || vehicleExploded(toks, i)
 }
+
+// vehicleExploded reports an English explosion whose subject or object is a
+// vehicle: "a motorcycle exploded", "a car explosion", "the explosion of a
+// van". English news tells a vehicle bomb so; "a car, which exploded" after a
+// strike is not read so.
+func vehicleExploded(toks []token, i int) bool {
+	if !isLatin(toks[i].Norm) {
+		return false
+	}
+	if anyNear(toks, i, -1, -1, explodingVehiclesEN) {
+		return true
+	}
+	return tokAt(toks, i+1) == "of" && anyNear(toks, i, 2, 3, explodingVehiclesEN)
+}
+
+// explodingVehiclesEN are the vehicles a bomb is hidden in.
+var explodingVehiclesEN = wordSet("car", "cars", "motorcycle", "motorcycles", "motorbike", "motorbikes", "vehicle", "vehicles",
+	"van", "truck", "minibus", "bus", "scooter")
 
 // participleBeforeNoun reports an English "-ed" incident word between a
 // determiner and a noun: "the kidnapped workers", "three detained men".
@@ -439,9 +494,30 @@ var afterWords = wordSet("بعد", "عقب", "after", "following", "since")
 func anaphoric(toks []token, i int) bool {
 	w := toks[i].Norm
 	if isLatin(w) {
-		return i >= 2 && toks[i-1].Norm == "the" && afterWords[toks[i-2].Norm]
+		return i >= 2 && toks[i-1].Norm == "the" && afterWords[toks[i-2].Norm] && !newAfterOf(toks, i)
 	}
 	return i >= 1 && afterWords[toks[i-1].Norm] && strings.HasPrefix(w, "ال")
+}
+
+// newAfterOf reports a definite incident noun after "after" told with its
+// own victim and a time of its own: "The raid came after the abduction of a
+// doctor last October", an earlier event, not the one told before.
+func newAfterOf(toks []token, i int) bool {
+	if tokAt(toks, i+1) != "of" {
+		return false
+	}
+	for j := i + 2; j < len(toks) && j <= i+8; j++ {
+		if w := toks[j].Norm; w == "last" || w == "earlier" || enMonthWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// enMonthWord reports an English month's name.
+func enMonthWord(w string) bool {
+	_, ok := enMonths[w]
+	return ok
 }
 
 // unknownCause reports "مجهول السبب", "مجهول المصدر", "of unknown cause" after

@@ -47,6 +47,7 @@ var englishLexicon = map[string]lexeme{
 	"seize": {typ: TypeWeaponsSeizure, need: needWeapons}, "seizure": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"confiscate": {typ: TypeWeaponsSeizure, need: needWeapons}, "cache": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"depot": {typ: TypeWeaponsSeizure, need: needWeapons}, "found": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	"uncover": {typ: TypeWeaponsSeizure, need: needWeapons}, "discover": {typ: TypeWeaponsSeizure, need: needWeapons},
 	// kidnapping
 	"kidnap": {typ: TypeKidnapping}, "abduct": {typ: TypeKidnapping}, "abduction": {typ: TypeKidnapping},
 	"hostage": {typ: TypeKidnapping},
@@ -73,7 +74,8 @@ func init() {
 	}
 	addWords(weaponWords, "weapon", "weapons", "arms", "ammunition", "ammo", "rifle", "rifles", "explosives",
 		"explosive", "mines", "mine", "grenades", "grenade", "rockets", "mortars", "shells", "ieds", "devices",
-		"munitions", "machine", "guns", "gun", "pistols", "tnt", "detonators", "detonator", "bombs")
+		"munitions", "machine", "guns", "gun", "pistols", "tnt", "detonators", "detonator", "bombs",
+		"vests", "vest", "belts")
 	addWords(fireWords, "fire")
 	addWords(airWords, "air", "aerial", "drone", "drones", "warplane", "warplanes", "jet", "jets", "helicopter",
 		"helicopters", "aircraft", "missile", "missiles", "planes")

@@ -165,7 +165,17 @@ func (p *passage) insideEnglishName(toks []token, m gazetteer.Mention) bool {
 	prev := toks[i-1]
 	return p.capital(prev) && strings.TrimSpace(p.text[prev.End:m.Start]) == "" && !prev.in(directionWords) && !prev.in(nameHeadsEN) &&
 		(i < 2 || !p.capital(toks[i-2]) || p.punctBetween(toks[i-2], prev)) && i >= 2 &&
-		(toks[i-2].Norm == "the" || placePrepsEN[toks[i-2].Norm] && typeWordAfter(toks, m))
+		(toks[i-2].Norm == "the" || placePrepsEN[toks[i-2].Norm] && typeWordAfter(toks, m) || typeOfBefore(toks, i-2))
+}
+
+// typeOfBefore reports an English type word and "of" ending at toks[j]: "the
+// town of Kafr Abu Hamid" names the town by all its capitalised words.
+func typeOfBefore(toks []token, j int) bool {
+	if j < 1 || toks[j].Norm != "of" {
+		return false
+	}
+	_, ok := recoverTypes[singular(toks[j-1].Norm)]
+	return ok && isLatin(toks[j-1].Norm)
 }
 
 // typeWordAfter reports an English type word right after a mention: "in Tal

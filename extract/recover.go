@@ -24,6 +24,7 @@ var recoverTypes = map[string]gazetteer.Kind{
 	"منطقه":        gazetteer.KindVillage,
 	"neighborhood": gazetteer.KindNeighbourhood, "neighbourhood": gazetteer.KindNeighbourhood,
 	"district": gazetteer.KindNeighbourhood, "area": gazetteer.KindVillage, "camp": gazetteer.KindVillage,
+	"desert": gazetteer.KindVillage, // "the X desert of Y province": a stretch of the Badia named after a village or well
 }
 
 // nameStops end a name read after a type word: prepositions, directions, the
@@ -284,8 +285,8 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	}
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
-		if institutionName(toks, i+1, last) {
-			return nil, "" // "the Military Police Command in Afrin": an institution, not a place
+		if institutionName(toks, i+1, last) || p.acronym(toks[i+1]) {
+			return nil, "" // "the Military Police Command in Afrin", "the SDF in X": an institution or a group, not a place
 		}
 		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
 			tokAt(toks, last+1) == "in" && (isArea(*ctx) || wideArea(*ctx))) {
@@ -312,8 +313,8 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		j = k
 	}
 	tw := j + 1
-	if tw >= len(toks) {
-		return nil, ""
+	if tw >= len(toks) || communityWordsEN[toks[j].Norm] {
+		return nil, "" // "the mostly Druze village of X": a community's adjective, not a name
 	}
 	k, isType := recoverTypes[singular(toks[tw].Norm)]
 	if !isType || (k == gazetteer.KindCity || k == gazetteer.KindTown) && (i == 0 || !placePrepsEN[toks[i-1].Norm] || len(spans) > 1) {
@@ -350,6 +351,28 @@ func institutionName(toks []token, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// communityWordsEN are the adjectives of faith, sect and people that English
+// news puts before a type word to describe a place ("a Druze village", "the
+// mostly Kurdish town of X"): capitalised, but no name.
+var communityWordsEN = wordSet("alawite", "alawi", "sunni", "shia", "shiite", "shi'ite", "druze", "ismaili", "christian",
+	"muslim", "yazidi", "kurdish", "kurd", "arab", "turkmen", "turkoman", "assyrian", "armenian", "circassian", "syriac",
+	"chaldean", "bedouin", "orthodox", "catholic", "murshidi")
+
+// acronym reports a word written in two to five capital letters: "SDF", "HTS",
+// "YPG". English news spells groups, forces and agencies so, not villages.
+func (p *passage) acronym(t token) bool {
+	w := p.text[t.Start:t.End]
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // placePrepsEN come before a place's name.
@@ -448,6 +471,9 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 	if ctx == nil {
 		ctx = areaBefore(toks[first].Start, append(p.earlier, ms...))
 	}
+	if ctx == nil {
+		ctx = nearAfter(toks, last, ms)
+	}
 	if g, ok := p.places.(geocoder); ok {
 		if m, err := g.Geocode(name); err == nil && closeSpelling(name, m.Place) && m.Place.Kind != gazetteer.KindGovernorate &&
 			(ctx != nil && m.Place.Admin1PCode == ctx.Match.Place.Admin1PCode && m.Score >= 0.6 ||
@@ -513,6 +539,30 @@ func areaAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Mentio
 			return nil
 		}
 		return &ms[i]
+	}
+	return nil
+}
+
+// nearAfter returns a town or an area told as near, within ten words after a
+// name the gazetteer lacks and nothing else locates: "shelled the villages
+// of X and Y near Z" lie where Z does, at a coarser precision.
+func nearAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Mention {
+	if last+1 >= len(toks) {
+		return nil
+	}
+	limit := toks[min(last+10, len(toks)-1)].End
+	for i := range ms {
+		if ms[i].Start < toks[last].End || ms[i].Start > limit {
+			continue
+		}
+		k := 0
+		for k < len(toks) && toks[k].End <= ms[i].Start {
+			k++
+		}
+		nearBy := k < len(toks) && toks[k].Start < ms[i].NameStart && toks[k].in(nearWords) || k > 0 && toks[k-1].in(nearWords)
+		if nearBy && precisionRank(precisionOf(ms[i])) >= precisionRank(gazetteer.PrecisionTown) {
+			return &ms[i]
+		}
 	}
 	return nil
 }

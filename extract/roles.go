@@ -91,8 +91,29 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleStreet
 	case m.tok0 > 0 && toks[m.tok0-1].in(belongWords):
 		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what it belongs to
+	case plannedTarget(toks, m):
+		return RoleContext // "men who planned to abduct a trader from the village of X": the plan's place
 	}
 	return RoleIncident
+}
+
+// planWordsEN before "to" tell an intention: "who planned to", "plotting to".
+var planWordsEN = wordSet("planned", "planning", "plotting", "plotted", "intended", "intending", "aiming", "sought", "seeking")
+
+// plannedTarget reports an English place within a clause of intention after
+// a relative pronoun or a participle ("who planned to abduct a trader from
+// X", "planning to attack X"): where the plan was to happen, not where the
+// event told happened.
+func plannedTarget(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 1 && j >= m.tok0-14; j-- {
+		if !isLatin(toks[j].Norm) || toks[j].Norm == "and" || toks[j].Norm == "but" {
+			return false
+		}
+		if planWordsEN[toks[j].Norm] && tokAt(toks, j+1) == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedTail reports one or two capitalised words from toks[k] ending in
@@ -112,7 +133,9 @@ func capitalisedTail(text string, toks []token, k int) bool {
 
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
-	"governorate's", "authorities", "administration", "university")
+	"governorate's", "authorities", "administration", "university",
+	// an outlet named after a place: "Aleppo FM", "Homs TV", "Hama Radio"
+	"fm", "tv", "radio", "television", "channel", "newspaper")
 
 // belongWords say that what was named before belongs to the place after them.
 var belongWords = wordSet("تتبع", "يتبع", "تابع", "تابعه", "التابعه", "التابع", "تتبعان")
@@ -231,9 +254,13 @@ func isOrigin(text string, toks []token, m mention) bool {
 	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "in") && anyIn(wordsBefore(toks, m.tok0-1, 4), residenceWords) {
 		return true
 	}
-	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "من" || toks[m.tok0-1].Norm == "from") {
-		far := wordsBefore(toks, m.tok0-1, 8)
-		if anyIn(far, originWords) || m.tok0 > 1 && (personNouns[toks[m.tok0-2].Norm] || pronouns[toks[m.tok0-2].Norm] || capitalised(text, toks[m.tok0-2])) {
+	from := m.tok0 - 1
+	if from > 0 && toks[from].Norm == "the" {
+		from-- // "three shepherds from the Hama governorate"
+	}
+	if from >= 0 && (toks[from].Norm == "من" || toks[from].Norm == "from") {
+		far := wordsBefore(toks, from, 8)
+		if anyIn(far, originWords) || from > 0 && (personNouns[toks[from-1].Norm] || enPersons[toks[from-1].Norm] || pronouns[toks[from-1].Norm] || capitalised(text, toks[from-1])) {
 			return true
 		}
 	}

@@ -141,6 +141,8 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			p.rural = true
 		case nearWords[k]:
 			p.near = true
+		case p.rural && ruralNounsEN[k]:
+			// "the rural region of Hama", "the rural parts of Homs": the countryside
 		case typeWords[k] != nil:
 			p.kinds = typeWords[k]
 			p.plural = p.plural || pluralTypeWords[k]
@@ -151,6 +153,8 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			} else if p.dir != "" {
 				p.dirOf = true
 			}
+		case j > i && !toks[j].arabic && !toks[j].upper && latinArticles[toks[j].norm] && j+1 < len(toks) && toks[j+1].upper && !toks[j+1].brk:
+			// "the countryside of al-Raqqa province": the article of the name after the qualifiers
 		case k == "of" || k == "the" || k == "من" && (p.near || p.dir != ""):
 			if k == "of" && p.dir != "" {
 				p.dirOf = true

@@ -65,6 +65,9 @@ var pluralTypeWords = map[string]bool{
 var ruralWords = map[string]bool{"ريف": true, "rural": true, "countryside": true, "outskirts": true, "ارياف": true,
 	"suburbs": true, "suburb": true, "ضواحي": true}
 
+// ruralNounsEN follow "rural" as the noun it describes: "the rural region of X".
+var ruralNounsEN = map[string]bool{"region": true, "regions": true, "parts": true, "areas": true}
+
 // desertWords before a town name mean its countryside ("بادية الميادين"); alone,
 // "البادية" is itself a name (the Syrian Badia), so they are no qualifier words.
 var desertWords = map[string]bool{"باديه": true}
@@ -101,6 +104,9 @@ var stopKeys = map[string]bool{
 	// hamlet names can spell ("Syrian" and صوران)
 	"syrian": true, "syrians": true, "turkish": true, "israeli": true, "russian": true, "iraqi": true, "iranian": true,
 	"kurdish": true, "arab": true, "american": true, "lebanese": true, "jordanian": true, "islamic": true,
+	// and those of faith and sect ("the Ismaili village of X")
+	"alawite": true, "sunni": true, "shiite": true, "druze": true, "ismaili": true, "christian": true, "yazidi": true,
+	"turkmen": true, "assyrian": true, "armenian": true, "circassian": true, "bedouin": true,
 	"state": true, "general": true, "interior": true, "coalition": true, "center": true, "central": true,
 	"mission": true, "army": true, "forces": true, "security": true, "new": true, "old": true,
 	// the preposition على, which folds onto the name علي; words of the casualty and raid
