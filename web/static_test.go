@@ -30,8 +30,13 @@ func TestStatic_NotFound(t *testing.T) {
 			t.Errorf("GET %s = %d %s, want 200 %s", p, resp.StatusCode, resp.Header.Get("Content-Type"), ct)
 		}
 	}
-	if resp, _ := do(t, "DELETE", srv.URL+"/api/collections/incidents/items", editorToken, "", ""); resp.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("DELETE on the items = %d, want 405", resp.StatusCode)
+	if resp, _ := do(t, "DELETE", srv.URL+"/api/collections/incidents/items", editorToken, "", ""); resp.StatusCode != http.StatusMethodNotAllowed ||
+		resp.Header.Get("Allow") != "GET, HEAD, POST" {
+		t.Errorf("DELETE on the items = %d, Allow %q; want 405 and Allow: GET, HEAD, POST", resp.StatusCode, resp.Header.Get("Allow"))
+	}
+	if resp, _ := do(t, "PUT", srv.URL+"/api/collections", editorToken, "", ""); resp.StatusCode != http.StatusMethodNotAllowed ||
+		resp.Header.Get("Allow") != "GET, HEAD" {
+		t.Errorf("PUT on the collections = %d, Allow %q; want 405 and Allow: GET, HEAD", resp.StatusCode, resp.Header.Get("Allow"))
 	}
 }
 
