@@ -335,24 +335,14 @@ func within(inner, outer gazetteer.Mention) bool {
 		return true
 	case precisionOf(outer) == gazetteer.PrecisionGovernorate:
 		centre := out.Location
-		if c, ok := capitals[out.Admin1PCode]; ok && strings.Contains(outer.Match.Qualifier, "rural") {
-			centre = c // "ريف حمص الشرقي": east of the city, not of the governorate's middle in the desert
+		if out.Seat != (orb.Point{}) && strings.Contains(outer.Match.Qualifier, "rural") {
+			centre = out.Seat // "ريف حمص الشرقي": east of the city, not of the governorate's middle in the desert
 		}
 		return in.Admin1PCode == out.Admin1PCode && onSide(in.Location, centre, outer.Match.Qualifier)
 	case in.Admin2PCode != "" && out.Admin2PCode != "":
 		return in.Admin2PCode == out.Admin2PCode
 	}
 	return in.Admin1PCode == out.Admin1PCode
-}
-
-// capitals are the governorates' seats, from which news reckons the sides of
-// a governorate's countryside ("ريف حمص الغربي", "eastern rural
-// Homs"); Rif Dimashq's countryside lies around Damascus.
-var capitals = map[string]orb.Point{
-	"SY01": {36.29128, 33.5102}, "SY02": {37.16117, 36.20124}, "SY03": {36.29128, 33.5102}, "SY04": {36.72339, 34.72682},
-	"SY05": {36.75783, 35.13179}, "SY06": {35.79011, 35.53168}, "SY07": {36.63393, 35.93062}, "SY08": {40.74772, 36.50237},
-	"SY09": {40.14084, 35.33588}, "SY10": {35.88659, 34.88902}, "SY11": {39.00788, 35.95283}, "SY12": {36.10213, 32.61889},
-	"SY13": {36.56951, 32.70896}, "SY14": {35.82461, 33.12595},
 }
 
 // placeRef describes a mention for a candidate's place list.

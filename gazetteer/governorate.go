@@ -134,8 +134,22 @@ func LoadGovernorates(r io.Reader) ([]Governorate, error) {
 // shareSeatNames gives each governorate's seat city (a city of the governorate
 // with its Arabic name) the governorate's other spellings, which name the city as
 // much as the governorate ("Hassakeh", "Deir Ezzor"), leaving out those that say
-// "governorate" or "province".
+// "governorate" or "province", and gives the governorate the city's point as
+// its Seat; Rif Dimashq's seat is Damascus.
 func (g *Gazetteer) shareSeatNames() {
+	seats := map[string]orb.Point{}
+	defer func() {
+		if _, ok := seats["SY03"]; !ok {
+			if d, ok := seats["SY01"]; ok {
+				seats["SY03"] = d
+			}
+		}
+		for i := range g.places {
+			if p := &g.places[i]; p.Kind == KindGovernorate {
+				p.Seat = seats[p.Admin1PCode]
+			}
+		}
+	}()
 	for i := range g.places {
 		p := &g.places[i]
 		if p.Kind != KindCity {
@@ -152,6 +166,7 @@ func (g *Gazetteer) shareSeatNames() {
 				}
 			}
 			p.Variants = distinctNames(*p, append(slices.Clone(p.Variants), vs...))
+			seats[info.pcode] = p.Location
 		}
 	}
 }

@@ -63,6 +63,12 @@ type Place struct {
 	PointPrecision Precision
 	SameAs         []string // IDs of the same place in other datasets, merged into this one
 
+	// Seat is, for a governorate, the point of its seat city, from which news
+	// reckons the sides of its countryside ("ريف حمص الشرقي" lies east of Homs
+	// city, not of the governorate's middle in the desert). Rif Dimashq's is
+	// Damascus. Zero for other kinds, or where the seat is not known.
+	Seat orb.Point
+
 	// Parts lists, for a region, the OCHA P-codes of the subdistricts, districts or
 	// governorates it is made of (Eastern Ghouta: Douma, Harasta, Arbin ...); its
 	// point is their centroid, and a text placing a name in it means there.
