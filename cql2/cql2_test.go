@@ -129,6 +129,11 @@ func TestParseJSON_Errors(t *testing.T) {
 		`{"op":"xor","args":[true,false]}`:                                                                                            "filter.op",
 		`{"op":"in","args":[{"property":"killed"},[1,{"x":1}]]}`:                                                                      "filter.args[1][1]",
 		`{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Polygon","coordinates":[[[36,35],[37,35],[37,36],[36,36]]]}]}`: "filter.args[1].coordinates[0]",
+		// a member given twice would be read as its last: refused, naming the object
+		`{"op":">","args":[{"property":"killed"},5],"op":"<"}`:                                        "filter",
+		`{"op":"and","args":[true,{"op":"=","args":[{"property":"killed","property":"injured"},1]}]}`: "filter.args[1].args[0]",
+		// a member an expression does not have is refused, not ignored
+		`{"op":"=","args":[{"property":"killed"},1],"negate":true}`: "filter",
 	} {
 		_, err := ParseJSON(in, DefaultLimits)
 		var e *Error
