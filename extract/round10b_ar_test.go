@@ -1,0 +1,52 @@
+package extract
+
+import "testing"
+
+// Rules of round 10 (Arabic, second part): one event told twice, the place of
+// a candidate carried from an earlier sentence, destinations and homes, and
+// the weapons of an armed attack. Every sentence here is ours.
+
+// onlyOne runs text and returns its only candidate, or fails the test.
+func onlyOne(t *testing.T, text, published string) Candidate {
+	t.Helper()
+	got := extractAll(t, text, ymd(published))
+	if len(got) != 1 {
+		t.Fatalf("Extract(%q) = %v; want one incident", text, describeAll(got))
+	}
+	return got[0]
+}
+
+// A toll told as risen is dated when it rose; the sentence telling the event
+// it updates, with a date of its own a day before, is the same event, and the
+// event's date stands.
+func TestExtract_TollUpdateKeepsEventDate(t *testing.T) {
+	text := "ارتفعت، اليوم الخميس، حصيلة ضحايا الغارة الجوية على بلدة سرمين إلى خمسة قتلى، بينهم امرأة.\n\n" +
+		"وأسفرت الغارة التي طالت سوق الخضار في بلدة سرمين، عصر أمس، عن جرح 12 شخصاً."
+	c := onlyOne(t, text, "2024-05-02")
+	if c.DateFrom.Format("2006-01-02") != "2024-05-01" || countStr(c.Killed) != "5" || countStr(c.Injured) != "12" {
+		t.Errorf("Extract(%q) = %v; want one strike on 2024-05-01, 5 killed, 12 injured", text, describeAll([]Candidate{c}))
+	}
+}
+
+// A later sentence naming the victims of "the attack" ("قتل كل من X وY في
+// الهجوم") tells the attack told before, not another one.
+func TestExtract_VictimsOfTheAttackToldBefore(t *testing.T) {
+	text := "قتل مدنيان وأصيب ثلاثة آخرون، مساء الثلاثاء، في هجوم مسلح على مقهى في حي الشعار بمدينة حلب.\n" +
+		"وبحسب مصادر محلية، قتل كل من محمود العلي وخالد السعيد في الهجوم، فيما أصيب الشاب سامر الأحمد بجروح خطيرة."
+	c := onlyOne(t, text, "2024-05-01")
+	if countStr(c.Killed) != "2" || countStr(c.Injured) != "3" {
+		t.Errorf("Extract(%q) = %v; want 2 killed and 3 injured", text, describeAll([]Candidate{c}))
+	}
+}
+
+// "N آخرين" after a count of another kind in its own sentence ("مقتل شخص
+// وإصابة 12 آخرين") are others than those just counted, not more than a lead
+// told before: a lead's "أكثر من 12" restated in the detail stays 12.
+func TestExtract_DetailRestatesLeadToll(t *testing.T) {
+	text := "استهدفت الفصائل المسلحة أحياء مدينة دمشق بقذائف الهاون ما أسفر عن مقتل مدني وإصابة أكثر من 12 شخصاً.\n" +
+		"وقال مصدر في الشرطة إن القذائف سقطت على حيي باب توما والقصاع ما أدى إلى مقتل شخص وإصابة 12 آخرين."
+	c := onlyOne(t, text, "2024-05-01")
+	if countStr(c.Injured) != "12" || countStr(c.Killed) != "1" {
+		t.Errorf("Extract(%q) = %v; want 1 killed and 12 injured", text, describeAll([]Candidate{c}))
+	}
+}
