@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules of round 10 (Arabic, second part): one event told twice, the place of
 // a candidate carried from an earlier sentence, destinations and homes, and
@@ -48,5 +51,25 @@ func TestExtract_DetailRestatesLeadToll(t *testing.T) {
 	c := onlyOne(t, text, "2024-05-01")
 	if countStr(c.Injured) != "12" || countStr(c.Killed) != "1" {
 		t.Errorf("Extract(%q) = %v; want 1 killed and 12 injured", text, describeAll([]Candidate{c}))
+	}
+}
+
+// A candidate placed where the sentence before told its story lists that
+// place among its places, with the incident role.
+func TestExtract_PlaceFromEarlierSentenceListed(t *testing.T) {
+	text := "اندلعت اشتباكات عنيفة بين مجموعتين مسلحتين في بلدة القريا بريف السويداء.\n" +
+		"كما أقدم مسلحو إحدى المجموعتين على خطف ثلاثة شبان."
+	got := extractAll(t, text, ymd("2024-05-01"))
+	found := false
+	for _, c := range got {
+		if c.IncidentType != TypeKidnapping {
+			continue
+		}
+		for _, p := range c.Places {
+			found = found || p.Role == RoleIncident && strings.Contains(p.Text, "القريا")
+		}
+	}
+	if !found {
+		t.Errorf("Extract(%q) = %v; want a kidnapping listing القريا as its incident place", text, describeAll(got))
 	}
 }
