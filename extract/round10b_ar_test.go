@@ -73,3 +73,33 @@ func TestExtract_PlaceFromEarlierSentenceListed(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want a kidnapping listing القريا as its incident place", text, describeAll(got))
 	}
 }
+
+// placeRole returns the role of the first place of c whose text holds name.
+func placeRole(c Candidate, name string) string {
+	for _, p := range c.Places {
+		if strings.Contains(p.Text, name) {
+			return p.Role
+		}
+	}
+	return ""
+}
+
+// Where someone was heading ("أثناء توجهه لمدينة X", "لـ" glued to the place)
+// and a home told after the place ("X التي يقيم فيها") are not where the
+// event happened; "في كل من X وY" names two incident places, not people; a
+// chamber's name holds the place after it ("غرفة صناعة X").
+func TestExtract_DestinationsHomesAndChambers(t *testing.T) {
+	for _, tc := range []struct{ text, name, role string }{
+		{"خطف مسلحون مجهولون طبيباً قرب بلدة الحراك أثناء توجهه لمدينة إزرع.", "إزرع", RoleOrigin},
+		{"عثر على جثة شاب مقتولاً بالرصاص قرب قرية نمر، وكان قد خرج صباحاً من قرية جاسم التي يقيم فيها.", "جاسم", RoleOrigin},
+		{"أصيب سائق بإطلاق نار في بلدة الصنمين التي يقيم فيها.", "الصنمين", RoleIncident},
+		{"سقطت قذائف صاروخية على كل من كفرنبل وحاس بريف إدلب الجنوبي.", "كفرنبل", RoleIncident},
+		{"سقطت قذائف صاروخية على كل من كفرنبل وحاس بريف إدلب الجنوبي.", "حاس", RoleIncident},
+		{"قتل ثلاثة مدنيين بسقوط قذيفة هاون على مبنى غرفة صناعة حلب في حي الجميلية.", "حلب", RoleOrganisation},
+	} {
+		got := extractAll(t, tc.text, ymd("2024-05-01"))
+		if len(got) != 1 || placeRole(got[0], tc.name) != tc.role {
+			t.Errorf("Extract(%q) = %v; want one incident with %s as %s", tc.text, describeAll(got), tc.name, tc.role)
+		}
+	}
+}
