@@ -103,3 +103,18 @@ func TestExtract_DestinationsHomesAndChambers(t *testing.T) {
 		}
 	}
 }
+
+// Shoulder-fired rockets ("قذيفة آر بي جي", "قذائف الـRPG") and shells told
+// with machine guns or hand grenades are the weapons of an armed attack, not
+// a shelling.
+func TestExtract_RPGAndSmallArmsAreAnAttack(t *testing.T) {
+	for _, text := range []string{
+		"استهدف مسلحون دورية للشرطة في مدينة جاسم بقذيفة آر بي جي، ما أدى إلى إصابة ثلاثة عناصر.",
+		"هاجم مسلحون مقراً للأمن في مدينة جاسم بالقذائف والرشاشات، ما أدى إلى إصابة ثلاثة عناصر.",
+	} {
+		c := onlyOne(t, text, "2024-05-01")
+		if c.IncidentType != TypeArmedAttack {
+			t.Errorf("Extract(%q) = %v; want an armed attack", text, describeAll([]Candidate{c}))
+		}
+	}
+}
