@@ -205,6 +205,14 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			if last.lastSent() >= si || last.apart || last.several {
 				continue
 			}
+			if p.tollUpdate(last, &d) {
+				p.mergeTollUpdate(last, d)
+				return drafts
+			}
+			if k == len(drafts)-1 && p.theEventToldBefore(last, &d) {
+				last.absorb(d) // "قتل كل من X وY في الهجوم": the victims of the attack told before
+				return drafts
+			}
 			if p.otherTimeOfDay(last, &d) {
 				if sameKind(last.typ, d.typ) {
 					break // "قصف صباحاً مدينة X" … "وظهراً قصف قرية Y": two strikes
@@ -462,6 +470,68 @@ func partOf(last, d *draft) bool {
 		fewer = fewer || *b < *a
 	}
 	return fewer
+}
+
+// tollUpdateDays is how long after an event its toll may be told as risen.
+const tollUpdateDays = 7
+
+// tollUpdate reports two tellings of one event of which one tells its toll as
+// risen ("ارتفعت حصيلة ضحايا القصف على X إلى N") and is dated when the toll
+// rose, the other tells the event, at the same place or one inside the other
+// or none, dated that day or up to tollUpdateDays before.
+func (p *passage) tollUpdate(last, d *draft) bool {
+	if !sameKind(last.typ, d.typ) && !d.told && !d.weak || d.another || last.date == nil || d.date == nil ||
+		!last.date.resolved() || !d.date.resolved() || last.inherited || d.inherited {
+		return false
+	}
+	lastRose := slices.ContainsFunc(last.sents, p.tollRose)
+	dRose := p.tollRose(d.sents[0])
+	if lastRose == dRose {
+		return false
+	}
+	ev, rose := last.date, d.date
+	if lastRose {
+		ev, rose = d.date, last.date
+	}
+	if ev.From.After(rose.To) || ev.To.Before(rose.From.AddDate(0, 0, -tollUpdateDays)) {
+		return false
+	}
+	return len(d.places) == 0 || len(last.places) == 0 || placesNest(last.places, d.places)
+}
+
+// mergeTollUpdate merges d into last, one the toll update of the other: the
+// event's date stands, and the risen toll replaces the figures it tells.
+func (p *passage) mergeTollUpdate(last *draft, d draft) {
+	lastRose := slices.ContainsFunc(last.sents, p.tollRose)
+	date, inherited := last.date, last.inherited
+	if lastRose {
+		date, inherited = d.date, d.inherited
+	}
+	rose := last.counts
+	last.absorb(d)
+	if !lastRose {
+		rose = d.counts
+	}
+	for k := range rose {
+		if rose[k] != nil {
+			last.counts[k] = rose[k]
+		}
+	}
+	last.date, last.inherited = date, inherited
+}
+
+// theEventToldBefore reports d, from a later sentence, telling the violent
+// event of the draft just before by a definite word of it ("في الهجوم",
+// "الهجوم الذي", "جراء القصف") with no place, reference or other date of its
+// own: its victims, named or counted, are that event's.
+func (p *passage) theEventToldBefore(last, d *draft) bool {
+	si := d.sents[0]
+	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 || len(d.places) > 0 || len(d.refs) > 0 ||
+		d.date != nil && !d.inherited && (last.date == nil || !sameUnresolved(last.date, d.date) &&
+			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))) {
+		return false
+	}
+	return !anyNear(p.sents[si].toks, -1, 1, 3, alsoWords)
 }
 
 // tollRose reports a sentence telling that a toll rose: "ارتفعت حصيلة",
@@ -891,9 +961,21 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 		}
 		v := *c.Value
 		d.counts[c.Kind] = &v
-		d.more[c.Kind] = c.More
+		d.more[c.Kind] = c.More && !d.countedBefore(s, c.Kind, c.Pos)
 		d.countAt[c.Kind] = c.Pos
 	}
+}
+
+// countedBefore reports a count of another kind read in sentence s before pos:
+// "مقتل شخص وإصابة 12 آخرين" are others than the one killed just told, not
+// more than a lead told before counted.
+func (d *draft) countedBefore(s *sentence, kind countKind, pos int) bool {
+	for k := range d.counts {
+		if countKind(k) != kind && d.counts[k] != nil && d.countAt[k] >= s.Start && d.countAt[k] < pos {
+			return true
+		}
+	}
+	return false
 }
 
 // preliminary reports a sentence that tells a first, partial toll.

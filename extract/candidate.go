@@ -74,6 +74,11 @@ func (p *passage) candidate(d draft) Candidate {
 		ev = append(ev, p.text[s.Start:s.End])
 		c.Places = append(c.Places, d.placeRefs(s)...)
 	}
+	for _, m := range d.places {
+		if !slices.ContainsFunc(d.sents, func(si int) bool { return p.sents[si].holds(m) }) {
+			c.Places = append(c.Places, placeRef(*m, RoleIncident)) // taken from an earlier sentence: still where it happened
+		}
+	}
 	c.Evidence = strings.Join(ev, " ")
 	return c
 }
@@ -227,4 +232,14 @@ func (p *passage) agreedGovernorate(d draft, role string) string {
 		}
 	}
 	return code
+}
+
+// holds reports m, one of the mentions of sentence s.
+func (s *sentence) holds(m *mention) bool {
+	for i := range s.ms {
+		if &s.ms[i] == m {
+			return true
+		}
+	}
+	return false
 }

@@ -52,6 +52,9 @@ func findTriggers(toks []token) []trigger {
 			continue
 		}
 		typ := refine(toks, i, lx.typ)
+		if typ == TypeShelling && lx.item && (rpgAfter(toks, i) || anyNear(toks, i, 1, 6, smallArmsWords)) {
+			typ = TypeArmedAttack // "قذائف الـRPG والرشاشات": the weapons of men on the ground, not artillery
+		}
 		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i)) {
 			typ = TypeOther // "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold
 		}
@@ -649,3 +652,18 @@ var (
 	causeWords       = wordSet("سبب", "مصدر", "cause", "origin", "causes")
 	relativePronouns = wordSet("التي", "الذي", "الذين", "اللواتي")
 )
+
+// smallArmsWords name the weapons men carry: told with shells, they are an
+// assault's ("بالرشاشات والقنابل اليدوية").
+var smallArmsWords = wordSet("رشاش", "رشاشات", "الرشاشات", "الرشاش", "يدويه", "اليدويه", "الخفيفه", "البنادق", "بنادق")
+
+// rpgAfter reports a shoulder-fired rocket named after a shell word: "قذائف
+// الـRPG", "قذيفة آر بي جي".
+func rpgAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if toks[j].Norm == "rpg" || toks[j].Norm == "ار" && tokAt(toks, j+1) == "بي" {
+			return true
+		}
+	}
+	return false
+}

@@ -73,13 +73,17 @@ var personIntros = wordSet("المواطن", "المواطنه", "المدعو",
 	"السيد", "السيده", "الشهيد", "الشهيده", "القيادي", "العنصر", "المجند", "الضحيه", "الراحل", "الفقيد",
 	"named", "mr", "identified")
 
+// eachPlacePreps before "كل من" make the names after it places: "في كل من X
+// وY", "على كل من X وY" (after a verb, "قتل كل من" lists people).
+var eachPlacePreps = wordSet("في", "وفي", "علي", "الي", "نحو", "طال", "طالت", "شمل", "شملت")
+
 // personNamed reports a place name standing where a person's is told.
 func personNamed(toks []token, m mention) bool {
 	if m.tok0 == 0 || m.tok0 > len(toks) {
 		return false
 	}
 	prev := toks[m.tok0-1].Norm
-	return personIntros[prev] || prev == "من" && m.tok0 > 1 && toks[m.tok0-2].Norm == "كل" ||
+	return personIntros[prev] || prev == "من" && m.tok0 > 1 && toks[m.tok0-2].Norm == "كل" && !(m.tok0 > 2 && toks[m.tok0-3].in(eachPlacePreps)) ||
 		prev == "as" && m.tok0 > 1 && toks[m.tok0-2].Norm == "identified"
 }
 

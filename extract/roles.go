@@ -26,7 +26,9 @@ var (
 		// a source or an authority speaks from its seat: "مصدر في قيادة شرطة حمص", "a source in the authorities in Homs"
 		"مصدر", "مصادر", "وزاره", "source", "sources", "authorities", "ministry",
 		// a hospital or prison named after its town is where the wounded were taken, not the place
-		"مشفي", "مستشفي", "سجن", "hospital", "prison")
+		"مشفي", "مستشفي", "سجن", "hospital", "prison",
+		// chambers named after their seat: "غرفة تجارة X", "غرفة صناعة Y"
+		"غرفه", "chamber")
 	// orgFillers may stand between an institution's head word and its seat:
 	// "قيادة الشرطة في محافظة حماة", "قسم شرطة الميدان".
 	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
@@ -35,7 +37,9 @@ var (
 		"military", "police", "general", "in", "of", "the", "provincial", "local", "s", "competent",
 		// the words of armed groups' names: "هيئة تحرير الشام", "أحرار الشام"
 		"تحرير", "احرار", "الحر", "الوطني", "الاسلامي", "الاسلاميه", "الشعبي", "الشعبيه", "الديمقراطيه",
-		"التحرير", "الدفاع", "liberation", "free", "national", "islamic", "democratic")
+		"التحرير", "الدفاع", "liberation", "free", "national", "islamic", "democratic",
+		// what a chamber is of: "غرفة صناعة X", "غرفة تجارة وصناعة Y"
+		"تجاره", "صناعه", "وصناعه", "زراعه", "سياحه", "commerce", "industry")
 	// originWords before a place make it someone's home: "من أبناء بلدة",
 	// "ينحدر من", "من سكان", "a resident of", "a native of".
 	originWords = wordSet("ابناء", "ابن", "سكان", "ينحدر", "تنحدر", "المنحدر", "المنحدره", "ينحدرون", "المنحدرين",
@@ -45,7 +49,8 @@ var (
 	residenceWords = wordSet("يقيم", "تقيم", "يقيمون", "المقيم", "المقيمين", "يقطن", "القاطن", "يسكن", "lives",
 		"living", "residing", "resides")
 	// moveWords make "من X" and "إلى Y" the ends of a journey, a transfer or a route.
-	moveWords = wordSet("توجه", "توجهه", "متوجه", "متوجها", "متوجهين", "قادم", "قادما", "قادمين", "انطلق",
+	moveWords = wordSet("توجه", "توجهه", "توجهها", "توجههم", "توجهت", "يتوجه", "متوجه", "متوجها", "متوجهين", "المتوجه",
+		"المتوجهه", "المتوجهين", "قادم", "قادما", "قادمين", "انطلق",
 		"انطلقت", "انطلاقا", "عودته", "عودتهم", "عوده", "طريقه", "طريقهم", "رحله", "سفره", "مسافر", "مسافرين",
 		"تهريب", "للتهريب", "نقل", "نقله", "نقلهم", "نزوح", "وصولا", "اتجاه", "travelling", "traveling", "heading",
 		"headed", "journey", "route", "trip", "travel", "returning", "driving", "bound", "transferred", "smuggled",
@@ -265,7 +270,18 @@ func isOrigin(text string, toks []token, m mention) bool {
 		}
 	}
 	after := wordsAfter(toks, m.tok1, 3)
-	return len(after) >= 2 && (after[0] == "التي" || after[0] == "الذي") && anyIn(after[1:], originWords)
+	if len(after) < 2 || after[0] != "التي" && after[0] != "الذي" {
+		return false
+	}
+	// "قرية X التي ينحدر منها"; "مدينة X التي يقيم فيها" unless the event is told there ("قتل في بلدة X التي يقيم فيها")
+	return anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords) && !locativeBefore(toks, m)
+}
+
+// locativeBefore reports a place told with "في" or a glued "ب" before it:
+// where something happened.
+func locativeBefore(toks []token, m mention) bool {
+	return m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "وفي") ||
+		m.tok0 < len(toks) && strings.HasPrefix(toks[m.tok0].Norm, "ب")
 }
 
 func wordsAfter(toks []token, i, k int) []string {
@@ -284,6 +300,9 @@ func isTrip(toks []token, ms []mention, i int) bool {
 		return false
 	}
 	p := toks[m.tok0-1].Norm
+	if toks[m.tok0-1].in(moveWords) && strings.HasPrefix(toks[m.tok0].Norm, "ل") {
+		return true // "أثناء توجهه لمدينة X": "لـ" glued to the place is "إلى"
+	}
 	if !tripPreps[p] {
 		return tripBefore(toks, m) // "heading to an observation point in X"
 	}
