@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"testing"
+)
+
+// Rules of round 11 (Arabic): counts attached to the incident they belong to,
+// background told in a passage with no new event, one event told twice, and
+// the roles of places. Every sentence here is ours.
+
+// typed returns the candidates of got of type typ.
+func typed(got []Candidate, typ string) []Candidate {
+	var out []Candidate
+	for _, c := range got {
+		if c.IncidentType == typ {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Arrests told with an attack or a kidnapping (a sweep after the attack, a
+// kidnapper caught when the hostage is freed) are an arrest of their own: the
+// arrested count is the arrest's, not the attack's.
+func TestExtract_ArrestsAfterAttackApart(t *testing.T) {
+	text := "قتل ثلاثة عناصر من الشرطة وأصيب اثنان آخران، فجر الأربعاء، في هجوم مسلح على مخفر في بلدة الصنمين بريف درعا الشمالي.\n" +
+		"وعقب الهجوم، نفذت قوات الأمن حملة دهم في البلدة واعتقلت سبعة أشخاص يشتبه بمشاركتهم فيه."
+	got := extractAll(t, text, ymd("2024-03-14"))
+	att, arr := typed(got, TypeArmedAttack), typed(got, TypeArrest)
+	if len(att) != 1 || len(arr) != 1 || att[0].Arrested != nil || countStr(arr[0].Arrested) != "7" ||
+		countStr(att[0].Killed) != "3" {
+		t.Errorf("Extract(%q) = %v; want an attack (3 killed) and an arrest of 7", text, describeAll(got))
+	}
+	text = "أعلنت قيادة الشرطة أن دورية تمكنت من تحرير طفل اختطف في بلدة قطنا بريف دمشق مقابل فدية، والقبض على اثنين من الخاطفين."
+	got = extractAll(t, text, ymd("2024-03-14"))
+	kid, arr := typed(got, TypeKidnapping), typed(got, TypeArrest)
+	if len(kid) != 1 || len(arr) != 1 || kid[0].Arrested != nil || countStr(arr[0].Arrested) != "2" {
+		t.Errorf("Extract(%q) = %v; want a kidnapping and an arrest of 2", text, describeAll(got))
+	}
+}
