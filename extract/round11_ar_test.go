@@ -23,8 +23,8 @@ func typed(got []Candidate, typ string) []Candidate {
 // kidnapper caught when the hostage is freed) are an arrest of their own: the
 // arrested count is the arrest's, not the attack's.
 func TestExtract_ArrestsAfterAttackApart(t *testing.T) {
-	text := "قتل ثلاثة عناصر من الشرطة وأصيب اثنان آخران، فجر الأربعاء، في هجوم مسلح على مخفر في بلدة الصنمين بريف درعا الشمالي.\n" +
-		"وعقب الهجوم، نفذت قوات الأمن حملة دهم في البلدة واعتقلت سبعة أشخاص يشتبه بمشاركتهم فيه."
+	text := "قتل ثلاثة عناصر من الشرطة وأصيب اثنان آخران، فجر الأربعاء، في هجوم مسلح استهدف حاجزاً عند مدخل بلدة الصنمين بريف درعا الشمالي.\n" +
+		"وبعد ساعات، داهمت دوريات الأمن مزارع قريبة من موقع الهجوم واعتقلت سبعة أشخاص."
 	got := extractAll(t, text, ymd("2024-03-14"))
 	att, arr := typed(got, TypeArmedAttack), typed(got, TypeArrest)
 	if len(att) != 1 || len(arr) != 1 || att[0].Arrested != nil || countStr(arr[0].Arrested) != "7" ||
