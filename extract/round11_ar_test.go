@@ -38,3 +38,14 @@ func TestExtract_ArrestsAfterAttackApart(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want a kidnapping and an arrest of 2", text, describeAll(got))
 	}
 }
+
+// A home told in a relative clause after a place where the event is told
+// ("في محيط قرية X التي ينحدر منها") is still where it happened, as "التي
+// يقيم فيها" after "في X" already was.
+func TestExtract_HomeToldWhereItHappened(t *testing.T) {
+	text := "قتل شاب برصاص مجهولين، مساء الاثنين، في محيط بلدة الكرك الشرقي التي ينحدر منها بريف درعا."
+	c := onlyOne(t, text, "2024-03-14")
+	if c.PlaceNameAR != "الكرك الشرقي" && c.PlaceNameAR != "الكرك" {
+		t.Errorf("Extract(%q) = %v; want the place الكرك الشرقي", text, describeAll([]Candidate{c}))
+	}
+}
