@@ -49,3 +49,17 @@ func TestExtract_HomeToldWhereItHappened(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want the place الكرك الشرقي", text, describeAll([]Candidate{c}))
 	}
 }
+
+// Losses told as limited to material ones ("اقتصرت الأضرار على الماديات",
+// "اقتصرت الحصيلة على الخسائر المادية") say nobody was killed or hurt.
+func TestExtract_OnlyMaterialLosses(t *testing.T) {
+	for _, text := range []string{
+		"سقطت ثلاث قذائف صاروخية على أطراف بلدة محردة بريف حماة الشمالي مساء الأحد، واقتصرت الأضرار على الماديات.",
+		"استهدفت غارة جوية مستودعاً قرب مدينة جبلة فجر الأحد، وقال مصدر إن حصيلة الغارة اقتصرت على خسائر مادية في المستودع.",
+	} {
+		c := onlyOne(t, text, "2024-03-18")
+		if countStr(c.Killed) != "0" || countStr(c.Injured) != "0" {
+			t.Errorf("Extract(%q) = %v; want 0 killed and 0 injured", text, describeAll([]Candidate{c}))
+		}
+	}
+}
