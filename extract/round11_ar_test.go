@@ -63,3 +63,14 @@ func TestExtract_OnlyMaterialLosses(t *testing.T) {
 		}
 	}
 }
+
+// A sentence right after a commemoration, with no place or date of its own,
+// goes on about it (the participants' demands for the victims of the massacre
+// remembered): no new event.
+func TestExtract_AfterCommemorationNoEvent(t *testing.T) {
+	text := "تجمع العشرات في بلدة كفرنبل، اليوم الأحد، إحياء للذكرى الثامنة لمجزرة السوق التي ارتكبها الطيران الحربي عام 2017.\n\n" +
+		"وطالب المشاركون بتحقيق العدالة للضحايا ومحاسبة مرتكبي المجزرة."
+	if got := extractAll(t, text, ymd("2025-06-08")); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
+	}
+}
