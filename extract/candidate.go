@@ -29,6 +29,18 @@ func (p *passage) candidatesOf(d draft) []Candidate {
 		c.Notes = []string{"weapons seized in the arrest raid told with it"}
 		out = []Candidate{a, c}
 	}
+	if c.IncidentType != TypeArrest && c.IncidentType != TypeWeaponsSeizure && c.Arrested != nil &&
+		slices.Contains(d.also, TypeArrest) {
+		// Arrests told with an attack, a kidnapping or a clash ("تبعه حملة
+		// اعتقالات … واعتقلت 18", "تحرير المخطوف والقبض على أحد أفراد العصابة")
+		// are an arrest of their own: its count is no attack's.
+		a := c
+		a.IncidentType = TypeArrest
+		a.Killed, a.Injured = nil, nil
+		a.Notes = []string{"arrests told with the " + c.IncidentType + ": an arrest of its own"}
+		out[0].Arrested = nil
+		out = append(out, a)
+	}
 	return out
 }
 

@@ -559,6 +559,10 @@ var (
 	zeroHeads  = wordSet("دون", "بدون", "لم", "without", "no")
 	zeroNouns  = wordSet("اصابات", "ضحايا", "خسائر", "يصاب", "اصابه", "casualties", "injuries", "victims", "losses")
 	damageWord = wordSet("ماديه", "material")
+	// limitVerbs with materialWords after them say the losses were only
+	// material: "اقتصرت الخسائر على الماديات".
+	limitVerbs    = wordSet("اقتصرت", "واقتصرت", "اقتصر", "واقتصر", "تقتصر", "يقتصر", "اقتصار", "واقتصار")
+	materialWords = wordSet("ماديه", "الماديه", "ماديات", "الماديات", "المادي", "مادي")
 	// harmParticiples after "no one" or "nobody" say nobody was hurt.
 	harmParticiples = wordSet("hurt", "harmed", "injured", "wounded", "killed")
 	// reportNouns between "دون" and the casualties make them unknown, not none:
@@ -579,6 +583,10 @@ func zeroCounts(toks []token) []count {
 		nobody := t.Norm == "nobody" || t.Norm == "no" && tokAt(toks, i+1) == "one"
 		if nobody && anyNear(toks, i, 1, 4, harmParticiples) {
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)} // "no one was hurt"
+		}
+		if limitVerbs[t.Norm] && anyNear(toks, i, 1, 5, materialWords) {
+			// "اقتصرت الأضرار على الماديات", "اقتصرت الحصيلة على الخسائر المادية": nobody hurt
+			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
 		}
 		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) && !anyNear(toks, i, 1, 3, reportNouns) ||
 			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") {

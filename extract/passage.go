@@ -66,6 +66,7 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		s.trig = filterTriggers(text, s.toks, raw)
 		tally := isSummary(s.toks) || len(raw) > 0 && len(s.trig) == 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
 			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns)
+		wasOffTopic := inOffTopic
 		offTopic := isOffTopic(s.toks) || inOffTopic && anyNear(s.toks, -1, 1, 3, campaignNouns)
 		inOffTopic = offTopic
 		if tally || offTopic {
@@ -130,6 +131,12 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		}
 		skip := skipSpans(s.dates, s.ms)
 		s.counts = append(findCounts(s.toks, skip), findCountsEN(text, s.toks, skip)...)
+		if wasOffTopic && !offTopic && len(s.trig) > 0 && len(s.dates) == 0 && len(s.counts) == 0 &&
+			!slices.ContainsFunc(s.ms, func(m mention) bool { return m.role == RoleIncident }) {
+			// "وطالب المشاركون بمحاسبة مرتكبي المجزرة" after a commemoration, a
+			// verdict's detail after the verdict: the same topic, no new event
+			s.trig, inOffTopic = nil, true
+		}
 		p.sents = append(p.sents, s)
 	}
 	return p

@@ -273,8 +273,13 @@ func isOrigin(text string, toks []token, m mention) bool {
 	if len(after) < 2 || after[0] != "التي" && after[0] != "الذي" {
 		return false
 	}
-	// "قرية X التي ينحدر منها"; "مدينة X التي يقيم فيها" unless the event is told there ("قتل في بلدة X التي يقيم فيها")
-	return anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords) && !locativeBefore(toks, m)
+	// "قرية X التي ينحدر منها", "مدينة X التي يقيم فيها", unless the event is
+	// told there ("قتل في بلدة X التي يقيم فيها", "في محيط قرية X التي ينحدر منها")
+	at := m
+	if at.tok0 > 1 && edgeWords[toks[at.tok0-1].Norm] {
+		at.tok0-- // "في محيط بلدة X"
+	}
+	return (anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords)) && !locativeBefore(toks, at)
 }
 
 // locativeBefore reports a place told with "في" or a glued "ب" before it:
