@@ -53,6 +53,7 @@ func (p *passage) candidates() []Candidate {
 			lastDate = d
 		}
 	}
+	p.dropRestatedLeadCounts(drafts)
 	markSummaries(drafts)
 	p.markAreaSummaries(drafts)
 	for i := range drafts {
@@ -685,7 +686,7 @@ func (d *draft) absorb(o draft) {
 	for k := range d.counts {
 		switch {
 		case d.counts[k] == nil:
-			d.counts[k], d.more[k] = o.counts[k], o.more[k]
+			d.counts[k], d.more[k], d.countAt[k] = o.counts[k], o.more[k], o.countAt[k]
 		case o.counts[k] != nil && o.more[k]:
 			d.addCount(countKind(k), *o.counts[k])
 		}
@@ -884,6 +885,66 @@ func (p *passage) markAreaSummaries(drafts []draft) {
 			l.summary = true
 		}
 	}
+}
+
+// dropRestatedLeadCounts takes from a lead its figures that the events told
+// after it tell again. A lead tells a toll by an area or by a total ("three
+// civilians were wounded in the Hama countryside after rockets hit several
+// villages"); when a detail with no toll of its own lent the lead its place
+// ("two rockets fell on the farmland of X"), the toll stayed with X although
+// the sentences after it give it to another village ("rockets hit Y, wounding
+// three") or share it among others ("one killed in Y", "one killed in Z"). A
+// figure of the lead that one later event of its kind, inside the lead's
+// area, tells again, or that two or more later events of its kind add up to,
+// is theirs, not the place the lead borrowed.
+func (p *passage) dropRestatedLeadCounts(drafts []draft) {
+	for i := range drafts {
+		l := &drafts[i]
+		if l.summary || l.apart || len(l.sents) < 2 || len(l.places) == 0 {
+			continue
+		}
+		lead := &p.sents[l.sents[0]]
+		if l.places[0].Start >= lead.Start && l.places[0].Start < lead.End {
+			continue // placed by the lead itself: its toll is that place's
+		}
+		area := p.leadArea(lead, l.spans[0])
+		for k := range l.counts {
+			c := l.counts[k]
+			if c == nil || *c == 0 || l.more[k] || l.countAt[k] < lead.Start || l.countAt[k] >= lead.End {
+				continue
+			}
+			sum, n, equal := 0, 0, false
+			for j := i + 1; j < len(drafts) && sum < *c; j++ {
+				d := &drafts[j]
+				if d.apart || d.summary || p.sents[d.sents[0]].newTopic || !sameKind(l.typ, d.typ) || d.counts[k] == nil {
+					continue
+				}
+				sum, n = sum+*d.counts[k], n+1
+				equal = equal || n == 1 && *d.counts[k] == *c && area != nil && len(d.places) > 0 && insideAll(d.places, area)
+			}
+			if sum == *c && (n >= 2 || equal) {
+				l.counts[k] = nil
+			}
+		}
+	}
+}
+
+// leadArea returns the places a lead's segment sp names, when all are areas
+// coarser than a town (an empty, non-nil list when it names none); nil when
+// it names a town or finer.
+func (p *passage) leadArea(s *sentence, sp span) []*mention {
+	area := []*mention{}
+	for i := range s.ms {
+		m := &s.ms[i]
+		if m.Start < sp.Start || m.Start >= sp.End || m.role == RoleDateline || m.role == RoleOrganisation || m.role == RoleOrigin {
+			continue
+		}
+		if precisionRank(precisionOf(m.Mention)) <= precisionRank(gazetteer.PrecisionTown) {
+			return nil
+		}
+		area = append(area, m)
+	}
+	return area
 }
 
 // areaLead reports a draft placed by no place, by several, or only by areas

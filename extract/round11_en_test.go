@@ -22,3 +22,33 @@ func TestExtract_AircraftHit(t *testing.T) {
 		}
 	}
 }
+
+// A lead's toll that the events told after it tell again belongs to them, not
+// to the place the lead borrowed from a detail with no toll of its own: one
+// later event inside the lead's area telling the same figure, or several
+// adding up to it. The detail without a toll stays an incident.
+func TestExtract_LeadTollRestatedByDetails(t *testing.T) {
+	type want struct {
+		place           string
+		killed, injured int
+	}
+	for _, tc := range []struct {
+		text string
+		want []want
+	}{
+		{"Three civilians were wounded on Monday in the Hama countryside after militants fired rockets towards several villages. A local source said two rockets fell in the farmland of Tell Sikkin village. Other rockets hit Qamhana village, which led to the injury of three civilians.",
+			[]want{{"Tell Sikkin", -1, -1}, {"Qamhana", -1, 3}}},
+		{"Two people were killed and nine others wounded on Monday after mortar shells targeted the city of Aleppo. A shell fell in the Midan neighborhood, causing material damage. Another shell hit the Jamiliyeh neighborhood, killing a man and wounding four people. A third shell fell in the Sulaymaniyah neighborhood, killing a woman and wounding five others.",
+			[]want{{"Midan", 0, 0}, {"Jamiliyeh", 1, 4}, {"Sulaymaniyah", 1, 5}}},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		ok := len(got) == len(tc.want)
+		for i := 0; ok && i < len(got); i++ {
+			w := tc.want[i]
+			ok = got[i].PlaceNameEN == w.place && countIs(got[i].Killed, w.killed) && countIs(got[i].Injured, w.injured)
+		}
+		if !ok {
+			t.Errorf("Extract(%q) = %v; want %v", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
