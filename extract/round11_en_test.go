@@ -52,3 +52,32 @@ func TestExtract_LeadTollRestatedByDetails(t *testing.T) {
 		}
 	}
 }
+
+// An institution told with "in" before a place is no seat when the sentence
+// says the act happened there: the authority does the deed told right after
+// the place, or the institution is the landmark an event was near. Speech
+// and a trip to a hospital keep the place as the seat.
+func TestExtract_InstitutionInPlaceWhereTheActHappened(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+		role       string
+	}{
+		{"On Monday, authorities in Nabk seized ammunition hidden in a truck.", "Nabk", RoleIncident},
+		{"One man was killed and five others were injured when a mortar shell fell in the vicinity of the national hospital in the Douma area on Monday.", "Douma area", RoleIncident},
+		{"On Monday, authorities in Nabk said they seized ammunition hidden in a truck.", "Nabk", RoleOrganisation},
+		{"Two people were injured in a shelling on the town of Kafr Batna on Monday and were taken to a hospital in Douma.", "Douma", RoleOrganisation},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		role := ""
+		if len(got) == 1 {
+			for _, p := range got[0].Places {
+				if p.Text == tc.want {
+					role = p.Role
+				}
+			}
+		}
+		if role != tc.role {
+			t.Errorf("Extract(%q) = %v; want one incident with %s as %s, got role %q", tc.text, describeAll(got), tc.want, tc.role, role)
+		}
+	}
+}
