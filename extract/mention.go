@@ -299,8 +299,33 @@ func isNear(toks []token, m mention) bool {
 		if toks[j].in(nearWords) {
 			return true
 		}
+		if (w == "and" || w == "or") && j > 0 && isLatin(w) {
+			return nearBeforeName(toks, j) // "near the X and Y mosques": the second landmark is near too
+		}
 		if !nearFillers[w] && !isTypeWord(w) {
 			break
+		}
+	}
+	return false
+}
+
+// nearBeforeName reports an English near word before the name of one to
+// three words that ends at toks[and-1]: "near X" in "near X and Y".
+func nearBeforeName(toks []token, and int) bool {
+	j := and - 1
+	for n := 0; j >= 0 && n < 3 && isLatin(toks[j].Norm) && !nearFillers[toks[j].Norm] && !toks[j].in(nearWords) &&
+		!stopWord(toks[j].Norm) && !lexiconWord(toks[j].Norm); n++ {
+		j--
+	}
+	if j == and-1 {
+		return false
+	}
+	for ; j >= 0 && j >= and-8; j-- {
+		if toks[j].in(nearWords) {
+			return true
+		}
+		if !nearFillers[toks[j].Norm] {
+			return false
 		}
 	}
 	return false

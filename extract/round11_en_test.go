@@ -81,3 +81,19 @@ func TestExtract_InstitutionInPlaceWhereTheActHappened(t *testing.T) {
 		}
 	}
 }
+
+// "near" before names joined by "and" makes each of them a point the event
+// was near ("landed near the X and Y mosques in the town of Z"): the second
+// name is no more where it happened than the first.
+func TestExtract_NearCoordinatedNames(t *testing.T) {
+	text := "Two barrel bombs landed near the Omari and Hamza mosques in the town of Yabroud on Monday, killing two."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Yabroud" {
+		t.Fatalf("Extract(%q) = %v; want one incident at Yabroud", text, describeAll(got))
+	}
+	for _, p := range got[0].Places {
+		if p.Text == "Hamza" && p.Role == RoleIncident {
+			t.Errorf("Extract(%q): the second landmark taken as an incident place", text)
+		}
+	}
+}
