@@ -413,6 +413,9 @@ func refsElsewhere(a, b *draft) bool {
 	}
 	known := false
 	for _, m := range a.refs {
+		if m.building {
+			continue // "near the X mosque": a namesake's governorate says nothing
+		}
 		g := m.Match.Place.Admin1PCode
 		if g != "" && govs[g] {
 			return false

@@ -20,6 +20,7 @@ type mention struct {
 	ofPrev     bool   // the context told with the mention before it: "بريف اللاذقية" after "البدروسية"
 	writtenEnd int    // where the name as written ends, past what the gazetteer matched
 	abroad     bool   // told as a place of another country: "Hermel in eastern Lebanon"
+	building   bool   // the name of a building told after it: "the X mosque", "the X and Y schools"
 }
 
 // newMention reads m in the sentence whose tokens are toks.
@@ -36,6 +37,7 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 		}
 	}
 	mn.near = isNear(toks, mn)
+	mn.building = buildingNamed(toks, mn)
 	mn.phrase = trimPhrase(text[m.Start:m.ContextStart])
 	mn.name = bareName(text, m)
 	if ext := nameGoesOn(text, toks, mn); ext > m.NameEnd {
@@ -307,6 +309,22 @@ func isNear(toks []token, m mention) bool {
 		}
 	}
 	return false
+}
+
+// buildingWordsEN name buildings that share their names with places.
+var buildingWordsEN = wordSet("mosque", "mosques", "church", "churches", "school", "schools", "bakery", "bakeries",
+	"shrine", "shrines", "cemetery", "cemeteries")
+
+// buildingNamed reports an English name told before a building word, or
+// before "and" and another name that is: "the Omari mosque", "the Omari and
+// Hamza mosques". The gazetteer's place of that name is a namesake.
+func buildingNamed(toks []token, m mention) bool {
+	j := m.tok1
+	if j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "or") {
+		for j++; j < len(toks) && j <= m.tok1+4 && isLatin(toks[j].Norm) && !toks[j].in(buildingWordsEN) && !stopWord(toks[j].Norm); j++ {
+		}
+	}
+	return j < len(toks) && j > m.tok0 && isLatin(toks[j].Norm) && toks[j].in(buildingWordsEN)
 }
 
 // nearBeforeName reports an English near word before the name of one to

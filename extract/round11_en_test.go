@@ -97,3 +97,34 @@ func TestExtract_NearCoordinatedNames(t *testing.T) {
 		}
 	}
 }
+
+// A city alone in brackets over the story ("(Aleppo) Helicopters …") and a
+// city with its country in square brackets before the date ("Aleppo [Syria],
+// May 3 : …") are where the report was filed, not where it happened.
+func TestExtract_BracketDatelines(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"(Aleppo) Regime helicopters dropped two barrel bombs on the town of Anadan today, wounding a child.", "Anadan"},
+		{"Aleppo [Syria], May 3 : Clashes erupted in the town of Anadan, killing five fighters, a monitor said.", "Anadan"},
+	} {
+		got := extractAll(t, tc.text, ymd("2024-05-03"))
+		if len(got) != 1 || got[0].PlaceNameEN != tc.want {
+			t.Fatalf("Extract(%q) = %v; want one incident at %s", tc.text, describeAll(got), tc.want)
+		}
+		for _, p := range got[0].Places {
+			if p.Text == "Aleppo" && p.Role != RoleDateline {
+				t.Errorf("Extract(%q): the dateline's Aleppo has role %s", tc.text, p.Role)
+			}
+		}
+	}
+}
+
+// Names told before a building word ("near the X and Y mosques") are the
+// buildings' names: the governorate of a place the gazetteer holds under the
+// same name does not make the sentence another event elsewhere.
+func TestExtract_BuildingNamesakeNoOtherEvent(t *testing.T) {
+	text := "(Homs) Regime helicopters dropped two barrel bombs on the town of Yabroud today. No casualties were reported so far. The barrel bombs landed near the Omari and Hamza mosques, in the eastern part of the town, which has been besieged for months."
+	got := extractAll(t, text, ymd("2024-05-03"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Yabroud" {
+		t.Errorf("Extract(%q) = %v; want one incident at Yabroud", text, describeAll(got))
+	}
+}
