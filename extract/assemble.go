@@ -351,6 +351,13 @@ func (p *passage) placeBefore(si int, drafts []draft) *mention {
 			return m
 		}
 	}
+	if n := len(drafts); n > 0 && si >= 2 && drafts[n-1].lastSent() == si-2 && p.onlyDeniedEvents(si-1) {
+		// "The cell was responsible for a bombing in X. Two were also arrested": the
+		// event told between is the cell's past deed; the story's place is the one before it
+		if m, refOnly := drafts[n-1].mainPlace(); m != nil && !refOnly {
+			return m
+		}
+	}
 	s := &p.sents[si-1]
 	for i := len(s.ms) - 1; i >= 0; i-- {
 		if s.ms[i].role == RoleIncident && !s.ms[i].near {
@@ -358,6 +365,22 @@ func (p *passage) placeBefore(si int, drafts []draft) *mention {
 		}
 	}
 	return nil
+}
+
+// onlyDeniedEvents reports a sentence whose incident words are all told as
+// blamed, threatened, planned or denied ("was responsible for a bombing in
+// X", "accused of attacks in Y"): it tells no event of the story.
+func (p *passage) onlyDeniedEvents(si int) bool {
+	s := &p.sents[si]
+	if len(s.trig) > 0 {
+		return false
+	}
+	for i, t := range s.toks {
+		if _, ok := lookup(t.Norm); ok && blocked(s.toks, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameKind reports types that one event may be told with: an arrest raid that

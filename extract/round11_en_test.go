@@ -128,3 +128,14 @@ func TestExtract_BuildingNamesakeNoOtherEvent(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident at Yabroud", text, describeAll(got))
 	}
 }
+
+// A sentence telling only a deed the group is blamed for ("The cell was
+// responsible for a bombing in X") lends no place to the event told after it:
+// "three were also arrested" happened where the story's raid did.
+func TestExtract_BlamedDeedLendsNoPlace(t *testing.T) {
+	text := "Four ISIS militants were killed in a US airstrike and air assault operation in the village of Sabha in Deir Ezzor on Monday, a monitor said. The cell was reportedly responsible for a bombing in the city of Mayadin. Besides the four killed, three were also arrested."
+	got := extractAll(t, text, ymd("2024-05-03"))
+	if len(got) != 2 || got[1].IncidentType != TypeArrest || got[1].PlaceNameEN != "Sabha" {
+		t.Errorf("Extract(%q) = %v; want an airstrike and an arrest, both at Sabha", text, describeAll(got))
+	}
+}
