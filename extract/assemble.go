@@ -53,6 +53,7 @@ func (p *passage) candidates() []Candidate {
 			lastDate = d
 		}
 	}
+	p.dropRestatedLeadCounts(drafts)
 	markSummaries(drafts)
 	p.markAreaSummaries(drafts)
 	for i := range drafts {
@@ -350,6 +351,13 @@ func (p *passage) placeBefore(si int, drafts []draft) *mention {
 			return m
 		}
 	}
+	if n := len(drafts); n > 0 && si >= 2 && drafts[n-1].lastSent() == si-2 && p.onlyDeniedEvents(si-1) {
+		// "The cell was responsible for a bombing in X. Two were also arrested": the
+		// event told between is the cell's past deed; the story's place is the one before it
+		if m, refOnly := drafts[n-1].mainPlace(); m != nil && !refOnly {
+			return m
+		}
+	}
 	s := &p.sents[si-1]
 	for i := len(s.ms) - 1; i >= 0; i-- {
 		if s.ms[i].role == RoleIncident && !s.ms[i].near {
@@ -357,6 +365,22 @@ func (p *passage) placeBefore(si int, drafts []draft) *mention {
 		}
 	}
 	return nil
+}
+
+// onlyDeniedEvents reports a sentence whose incident words are all told as
+// blamed, threatened, planned or denied ("was responsible for a bombing in
+// X", "accused of attacks in Y"): it tells no event of the story.
+func (p *passage) onlyDeniedEvents(si int) bool {
+	s := &p.sents[si]
+	if len(s.trig) > 0 {
+		return false
+	}
+	for i, t := range s.toks {
+		if _, ok := lookup(t.Norm); ok && blocked(s.toks, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameKind reports types that one event may be told with: an arrest raid that
@@ -412,6 +436,9 @@ func refsElsewhere(a, b *draft) bool {
 	}
 	known := false
 	for _, m := range a.refs {
+		if m.building {
+			continue // "near the X mosque": a namesake's governorate says nothing
+		}
 		g := m.Match.Place.Admin1PCode
 		if g != "" && govs[g] {
 			return false
@@ -685,7 +712,7 @@ func (d *draft) absorb(o draft) {
 	for k := range d.counts {
 		switch {
 		case d.counts[k] == nil:
-			d.counts[k], d.more[k] = o.counts[k], o.more[k]
+			d.counts[k], d.more[k], d.countAt[k] = o.counts[k], o.more[k], o.countAt[k]
 		case o.counts[k] != nil && o.more[k]:
 			d.addCount(countKind(k), *o.counts[k])
 		}
@@ -884,6 +911,66 @@ func (p *passage) markAreaSummaries(drafts []draft) {
 			l.summary = true
 		}
 	}
+}
+
+// dropRestatedLeadCounts takes from a lead its figures that the events told
+// after it tell again. A lead tells a toll by an area or by a total ("three
+// civilians were wounded in the Hama countryside after rockets hit several
+// villages"); when a detail with no toll of its own lent the lead its place
+// ("two rockets fell on the farmland of X"), the toll stayed with X although
+// the sentences after it give it to another village ("rockets hit Y, wounding
+// three") or share it among others ("one killed in Y", "one killed in Z"). A
+// figure of the lead that one later event of its kind, inside the lead's
+// area, tells again, or that two or more later events of its kind add up to,
+// is theirs, not the place the lead borrowed.
+func (p *passage) dropRestatedLeadCounts(drafts []draft) {
+	for i := range drafts {
+		l := &drafts[i]
+		if l.summary || l.apart || len(l.sents) < 2 || len(l.places) == 0 {
+			continue
+		}
+		lead := &p.sents[l.sents[0]]
+		if l.places[0].Start >= lead.Start && l.places[0].Start < lead.End {
+			continue // placed by the lead itself: its toll is that place's
+		}
+		area := p.leadArea(lead, l.spans[0])
+		for k := range l.counts {
+			c := l.counts[k]
+			if c == nil || *c == 0 || l.more[k] || l.countAt[k] < lead.Start || l.countAt[k] >= lead.End {
+				continue
+			}
+			sum, n, equal := 0, 0, false
+			for j := i + 1; j < len(drafts) && sum < *c; j++ {
+				d := &drafts[j]
+				if d.apart || d.summary || p.sents[d.sents[0]].newTopic || !sameKind(l.typ, d.typ) || d.counts[k] == nil {
+					continue
+				}
+				sum, n = sum+*d.counts[k], n+1
+				equal = equal || n == 1 && *d.counts[k] == *c && area != nil && len(d.places) > 0 && insideAll(d.places, area)
+			}
+			if sum == *c && (n >= 2 || equal) {
+				l.counts[k] = nil
+			}
+		}
+	}
+}
+
+// leadArea returns the places a lead's segment sp names, when all are areas
+// coarser than a town (an empty, non-nil list when it names none); nil when
+// it names a town or finer.
+func (p *passage) leadArea(s *sentence, sp span) []*mention {
+	area := []*mention{}
+	for i := range s.ms {
+		m := &s.ms[i]
+		if m.Start < sp.Start || m.Start >= sp.End || m.role == RoleDateline || m.role == RoleOrganisation || m.role == RoleOrigin {
+			continue
+		}
+		if precisionRank(precisionOf(m.Mention)) <= precisionRank(gazetteer.PrecisionTown) {
+			return nil
+		}
+		area = append(area, m)
+	}
+	return area
 }
 
 // areaLead reports a draft placed by no place, by several, or only by areas

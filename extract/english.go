@@ -16,6 +16,7 @@ var englishLexicon = map[string]lexeme{
 	"airstrike": {typ: TypeAirstrike}, "strike": {typ: TypeAirstrike, need: needAirAround},
 	"raid": {typ: TypeAirstrike, need: needAirAround}, "barrel": {typ: TypeAirstrike},
 	"struck": {typ: TypeAirstrike, exact: true, need: needAirAround},
+	"hit":    {typ: TypeAirstrike, need: needAirAround}, // "a drone hit the village", "Israeli jets hit a depot"
 	// shelling
 	"shell": {typ: TypeShelling}, "shelling": {typ: TypeShelling, exact: true}, "mortar": {typ: TypeShelling},
 	"artillery": {typ: TypeShelling, exact: true}, "rocket": {typ: TypeShelling}, "bombard": {typ: TypeShelling},

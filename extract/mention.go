@@ -20,6 +20,7 @@ type mention struct {
 	ofPrev     bool   // the context told with the mention before it: "بريف اللاذقية" after "البدروسية"
 	writtenEnd int    // where the name as written ends, past what the gazetteer matched
 	abroad     bool   // told as a place of another country: "Hermel in eastern Lebanon"
+	building   bool   // the name of a building told after it: "the X mosque", "the X and Y schools"
 }
 
 // newMention reads m in the sentence whose tokens are toks.
@@ -36,6 +37,7 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 		}
 	}
 	mn.near = isNear(toks, mn)
+	mn.building = buildingNamed(toks, mn)
 	mn.phrase = trimPhrase(text[m.Start:m.ContextStart])
 	mn.name = bareName(text, m)
 	if ext := nameGoesOn(text, toks, mn); ext > m.NameEnd {
@@ -299,8 +301,49 @@ func isNear(toks []token, m mention) bool {
 		if toks[j].in(nearWords) {
 			return true
 		}
+		if (w == "and" || w == "or") && j > 0 && isLatin(w) {
+			return nearBeforeName(toks, j) // "near the X and Y mosques": the second landmark is near too
+		}
 		if !nearFillers[w] && !isTypeWord(w) {
 			break
+		}
+	}
+	return false
+}
+
+// buildingWordsEN name buildings that share their names with places.
+var buildingWordsEN = wordSet("mosque", "mosques", "church", "churches", "school", "schools", "bakery", "bakeries",
+	"shrine", "shrines", "cemetery", "cemeteries")
+
+// buildingNamed reports an English name told before a building word, or
+// before "and" and another name that is: "the Omari mosque", "the Omari and
+// Hamza mosques". The gazetteer's place of that name is a namesake.
+func buildingNamed(toks []token, m mention) bool {
+	j := m.tok1
+	if j < len(toks) && (toks[j].Norm == "and" || toks[j].Norm == "or") {
+		for j++; j < len(toks) && j <= m.tok1+4 && isLatin(toks[j].Norm) && !toks[j].in(buildingWordsEN) && !stopWord(toks[j].Norm); j++ {
+		}
+	}
+	return j < len(toks) && j > m.tok0 && isLatin(toks[j].Norm) && toks[j].in(buildingWordsEN)
+}
+
+// nearBeforeName reports an English near word before the name of one to
+// three words that ends at toks[and-1]: "near X" in "near X and Y".
+func nearBeforeName(toks []token, and int) bool {
+	j := and - 1
+	for n := 0; j >= 0 && n < 3 && isLatin(toks[j].Norm) && !nearFillers[toks[j].Norm] && !toks[j].in(nearWords) &&
+		!stopWord(toks[j].Norm) && !lexiconWord(toks[j].Norm); n++ {
+		j--
+	}
+	if j == and-1 {
+		return false
+	}
+	for ; j >= 0 && j >= and-8; j-- {
+		if toks[j].in(nearWords) {
+			return true
+		}
+		if !nearFillers[toks[j].Norm] {
+			return false
 		}
 	}
 	return false

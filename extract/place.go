@@ -92,8 +92,10 @@ func datelineAt(text string, ms []gazetteer.Mention) int {
 	switch {
 	case strings.ContainsRune("-–—ـ:/", r):
 		return ms[0].End
-	case r == '(' && strings.Contains(head, ")"):
-		return ms[0].End
+	case r == '(' && strings.Contains(head, ")"), r == '[' && strings.Contains(head, "]"):
+		return ms[0].End // "Damascus (SANA) -", "Damascus [Syria], May 3 :"
+	case r == ')' && strings.HasSuffix(strings.TrimSpace(text[:ms[0].Start]), "("):
+		return ms[0].End // "(Damascus) Regime helicopters …": the place alone in brackets over the story
 	case r == ',' || r == '،':
 		if i := strings.IndexAny(head, ":–—-"); i > 0 && len(strings.Fields(head[:i])) <= 8 {
 			return ms[0].End + i // "Hama, Aleppo, SANA –": every place before the dash

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -177,7 +178,7 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
 		w := toks[j].Norm
 		if orgHeads[w] || toks[j].in(orgHeads) && !strings.HasPrefix(w, "و") {
-			return true
+			return !seatOfTheAct(toks, m, j)
 		}
 		if !orgFillers[w] && !toks[j].in(orgFillers) {
 			break
@@ -194,6 +195,39 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	}
 	return quotedTitle(text, m)
 }
+
+// seatOfTheAct reports an English institution told with "in" before a place
+// where the sentence says the act happened, not whose name or seat the
+// place is: the authority is the doer of a deed told right after the place
+// ("authorities in X seized ammunition", "the authorities in X have arrested"),
+// or the institution is a landmark the event was near ("fell near the
+// hospital in X", "in the vicinity of the prison in X"). Speech ("authorities
+// in X said") and a trip to it ("taken to a hospital in X") keep the seat.
+func seatOfTheAct(toks []token, m mention, head int) bool {
+	if !isLatin(toks[head].Norm) || !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "in") {
+		return false
+	}
+	if anyNear(toks, head, -4, -1, nearLandmarkEN) {
+		return true
+	}
+	k := m.tok1
+	if k < len(toks) && (toks[k].Norm == "have" || toks[k].Norm == "has") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	w := toks[k].Norm
+	return isLatin(w) && strings.HasSuffix(w, "ed") && !speechVerbsEN[w]
+}
+
+// nearLandmarkEN before an institution make it the landmark an event was near.
+var nearLandmarkEN = wordSet("near", "nearby", "vicinity", "outside", "beside", "opposite", "close", "next", "around")
+
+// speechVerbsEN are the English verbs by which an authority speaks.
+var speechVerbsEN = wordSet("said", "reported", "announced", "stated", "told", "added", "confirmed", "claimed", "noted",
+	"explained", "revealed", "indicated", "denied", "warned", "declared", "published", "posted", "issued", "stressed",
+	"urged", "called", "accused", "asked", "demanded", "mentioned", "estimated", "recorded", "documented")
 
 // shamName reports "الشام" (the Levant, and Damascus in speech) told after a
 // word it completes rather than after a preposition: the end of a group's
