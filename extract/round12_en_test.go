@@ -33,3 +33,33 @@ func TestExtract_ArmsTakenOutOfUse(t *testing.T) {
 		}
 	}
 }
+
+// A number written with thousands separators is one number, and its comma
+// closes no clause: "1,050 killed" is 1050, and a span told after it still
+// makes the sentence a tally.
+func TestExtract_ThousandsSeparators(t *testing.T) {
+	got := extractAll(t, "An explosion at an ammunition depot in Khan Shaykhun killed 1,050 people on Monday.", ymd("2025-10-15"))
+	if len(got) != 1 || !countIs(got[0].Killed, 1050) {
+		t.Errorf("Extract = %v; want one incident with 1050 killed", describeAll(got))
+	}
+	for _, text := range []string{
+		"Artillery fire on the villages of the Ghab plain has killed more than 1,300 people so far this year, a monitor said on Tuesday.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want none (a tally)", text, describeAll(got))
+		}
+	}
+}
+
+// A count over part of a year ("in the first half of 2023") or told of the
+// war itself ("the war, which has killed ...") is a tally, not an event.
+func TestExtract_TallyOfAWarOrPartOfAYear(t *testing.T) {
+	for _, text := range []string{
+		"Air raids killed 410 civilians in Idlib province in the first half of 2023, a rights group said in a report.",
+		"The figure adds to the toll of the Syrian conflict, which has killed more than 500,000 people, according to monitors.",
+	} {
+		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want none (a tally)", text, describeAll(got))
+		}
+	}
+}
