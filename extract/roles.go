@@ -302,6 +302,9 @@ func isOrigin(text string, toks []token, m mention) bool {
 		if anyIn(far, originWords) || from > 0 && (personNouns[toks[from-1].Norm] || enPersons[toks[from-1].Norm] || pronouns[toks[from-1].Norm] || capitalised(text, toks[from-1])) {
 			return true
 		}
+		if from > 0 && (passiveAux[toks[from-1].Norm] || copulaEN[toks[from-1].Norm]) || agedFrom(text, toks, from) {
+			return true // "the third victim, who was from X", "a man, 45, from X": someone's home
+		}
 	}
 	after := wordsAfter(toks, m.tok1, 3)
 	if len(after) < 2 || after[0] != "التي" && after[0] != "الذي" {
@@ -314,6 +317,22 @@ func isOrigin(text string, toks []token, m mention) bool {
 		at.tok0-- // "في محيط بلدة X"
 	}
 	return (anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords)) && !locativeBefore(toks, at)
+}
+
+// copulaEN before "from" tell where someone is from: "who is from X".
+var copulaEN = wordSet("is", "are")
+
+// agedFrom reports "from" at toks[from] right after an age set off by commas
+// after a name: "Ahmad al-Ali, 38, from X" tells the man's home.
+func agedFrom(text string, toks []token, from int) bool {
+	if from < 2 || toks[from].Norm != "from" {
+		return false
+	}
+	age := toks[from-1]
+	if !isNumber(age.Norm) || len(age.Norm) > 3 {
+		return false
+	}
+	return strings.Contains(text[toks[from-2].End:age.Start], ",") && strings.Contains(text[age.End:toks[from].Start], ",")
 }
 
 // locativeBefore reports a place told with "في" or a glued "ب" before it:

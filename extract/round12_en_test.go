@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -60,6 +61,24 @@ func TestExtract_TallyOfAWarOrPartOfAYear(t *testing.T) {
 	} {
 		if got := extractAll(t, text, ymd("2025-10-15")); len(got) != 0 {
 			t.Errorf("Extract(%q) = %v; want none (a tally)", text, describeAll(got))
+		}
+	}
+}
+
+// "from X" after an age set off by commas ("Khaled, 34, from X") or after a
+// copula ("a man who was from X") tells someone's home, not where the event
+// told with him happened.
+func TestExtract_HomeAfterAgeOrCopula(t *testing.T) {
+	for _, tc := range []struct{ text, notPlace string }{
+		{"The victim was named as Khaled al-Hamad, 34, from Jasim town. Gunmen shot him dead on his farm on Monday.", "Jasim"},
+		{"A young man who was from Jasim was abducted by gunmen on Monday near the Nawa roundabout.", "Jasim"},
+	} {
+		for _, c := range extractAll(t, tc.text, ymd("2025-10-15")) {
+			for _, p := range c.Places {
+				if p.Role == RoleIncident && strings.Contains(p.Text, tc.notPlace) {
+					t.Errorf("Extract(%q) = %v; %s is a home, not the incident's place", tc.text, describeAll([]Candidate{c}), tc.notPlace)
+				}
+			}
 		}
 	}
 }
