@@ -82,3 +82,14 @@ func TestExtract_HomeAfterAgeOrCopula(t *testing.T) {
 		}
 	}
 }
+
+// A type word with a possessive belongs to the name before it: in "Hama
+// province's Kafr Zita town" the province is Hama's, and Kafr Zita is the
+// place, named after it.
+func TestExtract_TypeWordOfTheNameBefore(t *testing.T) {
+	text := "Government helicopters dropped barrel bombs on Hama province's Kafr Zita town on Tuesday, killing four civilians."
+	got := extractAll(t, text, ymd("2025-10-15"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Kafr Zita" || got[0].Admin1Name != "Hama" {
+		t.Errorf("Extract(%q) = %v; want one incident at Kafr Zita, Hama", text, describeAll(got))
+	}
+}
