@@ -136,7 +136,7 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	}
 	j := i + 1
 	article := func(j int) bool { // "a five-member cell": the number counts, not "a"
-		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm)
+		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm) && !ageAt(toks, j+1)
 	}
 	for j < len(toks) && j <= i+8 && (enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || article(j) ||
 		inSpans(toks[j].Start, skip) && !enNumber(toks[j].Norm)) {
@@ -222,8 +222,15 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 	if j > 0 && subgroup[toks[j-1].Norm] {
 		return count{}, false
 	}
+	if ageAt(toks, j) {
+		return count{}, false // "killing seven-year-old X": an age
+	}
 	if v, ok := enNumberValue(w); ok {
 		if w == "a" || w == "an" {
+			if ageAt(toks, j+1) && singularPersonWithin(toks, j+4, 2) {
+				one := 1 // "wounding a 12-year-old girl"
+				return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
+			}
 			if personWithin(toks, j+1, 3) {
 				c := count{Kind: k, Value: &v, Pos: toks[j].Start}
 				*c.Value += enJoined(toks, j+1)
@@ -270,6 +277,12 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 		return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
 	}
 	return count{}, false
+}
+
+// ageAt reports a number at toks[i] that is someone's age: "seven-year-old",
+// "a 12-year-old girl", "aged 40 years old".
+func ageAt(toks []token, i int) bool {
+	return i+2 < len(toks) && enNumber(toks[i].Norm) && (toks[i+1].Norm == "year" || toks[i+1].Norm == "years") && toks[i+2].Norm == "old"
 }
 
 var enOrdinals = wordSet("second", "third", "fourth", "fifth", "sixth")
@@ -376,6 +389,13 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 		if w == "one" && n > 0 && toks[n-1].Norm == "no" {
 			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
+		}
+		if ageAt(toks, n) {
+			continue // "a seven-year-old boy": an age, not a count
+		}
+		if (w == "a" || w == "an") && ageAt(toks, n+1) && singularPersonWithin(toks, n+4, 2) {
+			one := 1 // "a 12-year-old girl was wounded"
+			return count{Kind: k, Value: &one, Pos: toks[n].Start}, true
 		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
 			v, n = addConjoined(toks, n, v)

@@ -93,3 +93,17 @@ func TestExtract_TypeWordOfTheNameBefore(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want one incident at Kafr Zita, Hama", text, describeAll(got))
 	}
 }
+
+// A number followed by "year old" is an age: "a nine-year-old girl was
+// killed" is one killed, not nine, in the passive and after an active verb.
+func TestExtract_AgeIsNoCount(t *testing.T) {
+	for _, text := range []string{
+		"A nine-year-old girl was killed on Sunday when a mine went off in a field near Saraqib.",
+		"A landmine killed a 14-year-old shepherd near Saraqib on Sunday.",
+	} {
+		got := extractAll(t, text, ymd("2025-10-15"))
+		if len(got) != 1 || !countIs(got[0].Killed, 1) {
+			t.Errorf("Extract(%q) = %v; want one incident with 1 killed", text, describeAll(got))
+		}
+	}
+}
