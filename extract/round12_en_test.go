@@ -107,3 +107,23 @@ func TestExtract_AgeIsNoCount(t *testing.T) {
 		}
 	}
 }
+
+// People told one by one are counted one by one: "killing the officer, his
+// escort and the driver" is three; "three guards and their commander" four;
+// "two guards and a passer-by" three; "four others, as well as a child" five.
+func TestExtract_PeopleListedOneByOne(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{"A Turkish drone hit a pickup near Tal Tamr on Sunday, killing the officer, his escort and the driver.", 3, -1},
+		{"Three guards and their commander were wounded when a bomb went off at a checkpoint in Tal Tamr on Sunday.", -1, 4},
+		{"Two guards and a shepherd were killed when a bomb went off at a checkpoint in Tal Tamr on Sunday.", 3, -1},
+		{"A bomb went off at a checkpoint in Tal Tamr on Sunday, causing the injury of four others, as well as a child.", -1, 5},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || !countIs(got[0].Killed, tc.killed) || !countIs(got[0].Injured, tc.injured) {
+			t.Errorf("Extract(%q) = %v; want killed %d, injured %d", tc.text, describeAll(got), tc.killed, tc.injured)
+		}
+	}
+}
