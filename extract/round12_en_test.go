@@ -127,3 +127,19 @@ func TestExtract_PeopleListedOneByOne(t *testing.T) {
 		}
 	}
 }
+
+// An institution is where the act happened when the act targets it
+// ("gunmen attacked ... the party branch in X") or the event is told inside
+// its grounds ("inside the X police station"): its place is the incident's,
+// not a seat that names it.
+func TestExtract_InstitutionAttackedOrEnteredIsThePlace(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Masked gunmen attacked a checkpoint, the municipal building and the party branch in the town of Salkhad on Thursday.", "Salkhad"},
+		{"A bomb exploded inside the Jableh police station on Thursday, wounding two officers.", "Jableh"},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-10-15"))
+		if len(got) != 1 || got[0].PlaceNameEN != tc.want {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
