@@ -199,9 +199,9 @@ func partOfYear(toks []token, i int) bool {
 	return yearParts[toks[i].Norm] && i > 0 && ordinalsEN[toks[i-1].Norm] && tokAt(toks, i+1) == "of"
 }
 
-// warTally reports a relative clause told of a war or a conflict ("Syria's
-// civil war, which has killed more than 300,000 people", "a conflict that
-// has displaced millions"): what it counts is the war's toll, not an event.
+// warTally reports a relative clause told of a war or a conflict ("the
+// conflict, which has left half a million dead", "a war that has displaced
+// millions"): what it counts is the war's toll, not an event.
 func warTally(toks []token, i int) bool {
 	if toks[i].Norm != "which" && toks[i].Norm != "that" || i == 0 {
 		return false

@@ -148,7 +148,7 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 		return count{}, false
 	}
 	if n := listedPersons(text, toks, i+1); n >= 2 {
-		return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "killing the commander, his bodyguard and the driver"
+		return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "wounding the mayor, his escort and the driver"
 	}
 	return enQuantity(text, toks, j, k, true)
 }
@@ -159,7 +159,7 @@ var listedDeterminers = wordSet("the", "his", "her", "its", "their")
 // listedPersons counts the people an active verb's object lists one by one
 // from toks[from], each a definite or possessed singular person noun with at
 // most two words before it, joined by commas or "and": "the commander, his
-// bodyguard, and the car driver" is three. It returns 0 when the object is not
+// escort, and the driver" is three. It returns 0 when the object is not
 // such a list.
 func listedPersons(text string, toks []token, from int) int {
 	n, j := 0, from
