@@ -167,6 +167,9 @@ func periodPhrase(toks []token, i int) bool {
 	if toks[i].Norm == "far" && i > 0 && toks[i-1].Norm == "so" {
 		return true // "so far this year", "so far": a count up to now
 	}
+	if partOfYear(toks, i) || warTally(toks, i) {
+		return true
+	}
 	if !periodOpeners[toks[i].Norm] {
 		return false
 	}
@@ -189,6 +192,28 @@ func periodPhrase(toks []token, i int) bool {
 	}
 	return false
 }
+
+// partOfYear reports "the first half of 2022", "the last quarter of the
+// year": a count over a part of a year.
+func partOfYear(toks []token, i int) bool {
+	return yearParts[toks[i].Norm] && i > 0 && ordinalsEN[toks[i-1].Norm] && tokAt(toks, i+1) == "of"
+}
+
+// warTally reports a relative clause told of a war or a conflict ("the
+// conflict, which has left half a million dead", "a war that has displaced
+// millions"): what it counts is the war's toll, not an event.
+func warTally(toks []token, i int) bool {
+	if toks[i].Norm != "which" && toks[i].Norm != "that" || i == 0 {
+		return false
+	}
+	return warNouns[toks[i-1].Norm] || i > 1 && warNouns[toks[i-2].Norm] && toks[i-1].Norm == "s"
+}
+
+var (
+	yearParts  = wordSet("half", "quarter")
+	ordinalsEN = wordSet("first", "second", "third", "fourth", "last")
+	warNouns   = wordSet("war", "conflict", "uprising", "revolution", "crisis")
+)
 
 var periodStarts = wordSet("مطلع", "بدايه", "beginning", "start")
 

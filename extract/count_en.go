@@ -47,7 +47,9 @@ var (
 		"relative", "relatives", "detainee", "detainees", "prisoner", "prisoners", "employee", "employees",
 		"journalists", "activist", "activists", "reporter", "reporters", "villager", "villagers", "passenger",
 		"passengers", "pedestrian", "pedestrians", "worshipper", "worshippers", "herder", "herders", "fisherman",
-		"fishermen", "agent", "agents", "elder", "elders", "adult", "adults", "minor", "minors", "kid", "kids")
+		"fishermen", "agent", "agents", "elder", "elders", "adult", "adults", "minor", "minors", "kid", "kids",
+		// those around a target: "his bodyguard", "an escort", "her parents"
+		"bodyguard", "bodyguards", "escort", "escorts", "companion", "companions", "aide", "aides", "parents")
 	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
@@ -136,7 +138,7 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	}
 	j := i + 1
 	article := func(j int) bool { // "a five-member cell": the number counts, not "a"
-		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm)
+		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm) && !ageAt(toks, j+1)
 	}
 	for j < len(toks) && j <= i+8 && (enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || article(j) ||
 		inSpans(toks[j].Start, skip) && !enNumber(toks[j].Norm)) {
@@ -145,7 +147,44 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	if j >= len(toks) {
 		return count{}, false
 	}
+	if n := listedPersons(text, toks, i+1); n >= 2 {
+		return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "wounding the mayor, his escort and the driver"
+	}
 	return enQuantity(text, toks, j, k, true)
+}
+
+// listedDeterminers open one person of a list told one by one.
+var listedDeterminers = wordSet("the", "his", "her", "its", "their")
+
+// listedPersons counts the people an active verb's object lists one by one
+// from toks[from], each a definite or possessed singular person noun with at
+// most two words before it, joined by commas or "and": "the commander, his
+// escort, and the driver" is three. It returns 0 when the object is not
+// such a list.
+func listedPersons(text string, toks []token, from int) int {
+	n, j := 0, from
+	for j < len(toks) && listedDeterminers[toks[j].Norm] {
+		p := j + 1
+		for p < len(toks) && p <= j+3 && !enPersons[toks[p].Norm] {
+			p++
+		}
+		if p >= len(toks) || !singularPersonWithin(toks, p, 1) || p > j+3 {
+			break
+		}
+		n++
+		switch {
+		case tokAt(toks, p+1) == "and":
+			j = p + 2
+		case p+1 < len(toks) && strings.Contains(text[toks[p].End:toks[p+1].Start], ","):
+			j = p + 1
+			if tokAt(toks, j) == "and" {
+				j++
+			}
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // lifeIdiom returns the length of an idiom at toks[i] that a count follows:
@@ -222,8 +261,15 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 	if j > 0 && subgroup[toks[j-1].Norm] {
 		return count{}, false
 	}
+	if ageAt(toks, j) {
+		return count{}, false // "killing seven-year-old X": an age
+	}
 	if v, ok := enNumberValue(w); ok {
 		if w == "a" || w == "an" {
+			if ageAt(toks, j+1) && singularPersonWithin(toks, j+4, 2) {
+				one := 1 // "wounding a 12-year-old girl"
+				return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
+			}
 			if personWithin(toks, j+1, 3) {
 				c := count{Kind: k, Value: &v, Pos: toks[j].Start}
 				*c.Value += enJoined(toks, j+1)
@@ -272,6 +318,12 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 	return count{}, false
 }
 
+// ageAt reports a number at toks[i] that is someone's age: "seven-year-old",
+// "a 12-year-old girl", "aged 40 years old".
+func ageAt(toks []token, i int) bool {
+	return i+2 < len(toks) && enNumber(toks[i].Norm) && (toks[i+1].Norm == "year" || toks[i+1].Norm == "years") && toks[i+2].Norm == "old"
+}
+
 var enOrdinals = wordSet("second", "third", "fourth", "fifth", "sixth")
 
 // ownerWords before a singular person noun make one person: "its driver".
@@ -298,17 +350,25 @@ func enJoined(toks []token, from int) int {
 			}
 		}
 	}
-	if j+1 >= len(toks) || toks[j+1].Norm != "and" {
+	k := j + 2
+	switch {
+	case tokAt(toks, j+1) == "and":
+	case tokAt(toks, j+1) == "as" && tokAt(toks, j+2) == "well" && tokAt(toks, j+3) == "as":
+		k = j + 4 // "two soldiers, as well as a civilian"
+	default:
 		return 0
 	}
-	k := j + 2
-	if k < len(toks) && possessives[toks[k].Norm] {
+	owned := k < len(toks) && possessives[toks[k].Norm]
+	if owned {
 		k++
 	}
 	if k+1 < len(toks) && enPersons[toks[k+1].Norm] {
 		if v, ok := enNumberValue(toks[k].Norm); ok {
 			return v
 		}
+	}
+	if owned && !enNumber(tokAt(toks, k)) && singularPersonWithin(toks, k, 3) {
+		return 1 // "two parents and their young son": one more
 	}
 	return 0
 }
@@ -377,12 +437,28 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		if w == "one" && n > 0 && toks[n-1].Norm == "no" {
 			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
 		}
+		if ageAt(toks, n) {
+			continue // "a seven-year-old boy": an age, not a count
+		}
+		if (w == "a" || w == "an") && ageAt(toks, n+1) && singularPersonWithin(toks, n+4, 2) {
+			one := 1 // "a 12-year-old girl was wounded"
+			return count{Kind: k, Value: &one, Pos: toks[n].Start}, true
+		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && (n == j || personWithin(toks, n+1, 4) || toks[n+1].Norm == "of") {
+			at := n
 			v, n = addConjoined(toks, n, v)
+			if n == at {
+				v += enJoined(toks, at+1) // "two parents and their son were wounded"
+			}
 			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
 		}
 		if (w == "a" || w == "an") && singularPersonWithin(toks, n+1, 2) {
 			one := 1 // "a farmer was shot dead"
+			if n >= 3 && toks[n-1].Norm == "and" && enPersons[toks[n-2].Norm] {
+				if v, ok := enNumberValue(toks[n-3].Norm); ok && v > 0 && v <= 5000 && toks[n-3].Norm != "a" && toks[n-3].Norm != "an" {
+					one, n = one+v, n-3 // "two soldiers and a civilian were killed": three
+				}
+			}
 			return count{Kind: k, Value: &one, Pos: toks[n].Start}, true
 		}
 		if vague, ok := enVague[w]; ok && w != "others" && w != "number" {

@@ -63,7 +63,8 @@ func findTriggers(toks []token) []trigger {
 		}
 		if seizure && (lx.item || typ == TypeBombing) && !isExplosionVerb(t.Norm) ||
 			typ == TypeBombing && anyNear(toks, i, -2, -1, seizedWords) && !isExplosionVerb(t.Norm) ||
-			typ == TypeBombing && anyNear(toks, i, -8, -1, defuseWords) && !isExplosionVerb(t.Norm) {
+			typ == TypeBombing && anyNear(toks, i, -8, -1, defuseWords) && !isExplosionVerb(t.Norm) ||
+			(typ == TypeBombing || typ == TypeOther) && defusedAfter(toks, i) {
 			continue // "ضبط عبوات ناسفة وقذائف", "مواد تفجير": items, not an explosion
 		}
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) || inTheAir(toks, i) {
@@ -369,6 +370,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -3, -1, foundWords)
 	case needOfWar:
 		return anyNear(toks, i, 1, 3, warWords)
+	case needTakenArmsEN:
+		return takenArms(toks, i)
 	case needFoundEN:
 		return anyNear(toks, i, -3, 8, foundWordsEN)
 	case needUp:

@@ -49,6 +49,11 @@ var englishLexicon = map[string]lexeme{
 	"confiscate": {typ: TypeWeaponsSeizure, need: needWeapons}, "cache": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"depot": {typ: TypeWeaponsSeizure, need: needWeapons}, "found": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"uncover": {typ: TypeWeaponsSeizure, need: needWeapons}, "discover": {typ: TypeWeaponsSeizure, need: needWeapons},
+	// arms taken out of use or stopped on their way are arms taken: "engineers dismantled an explosive device",
+	// "defused a mine", "intercepted a shipment of ammunition"; not what air defences shot down
+	"defuse": {typ: TypeWeaponsSeizure, need: needTakenArmsEN}, "dismantle": {typ: TypeWeaponsSeizure, need: needTakenArmsEN},
+	"neutralize": {typ: TypeWeaponsSeizure, need: needTakenArmsEN}, "neutralise": {typ: TypeWeaponsSeizure, need: needTakenArmsEN},
+	"disarm": {typ: TypeWeaponsSeizure, need: needTakenArmsEN}, "intercept": {typ: TypeWeaponsSeizure, need: needTakenArmsEN},
 	// kidnapping
 	"kidnap": {typ: TypeKidnapping}, "abduct": {typ: TypeKidnapping}, "abduction": {typ: TypeKidnapping},
 	"hostage": {typ: TypeKidnapping},
@@ -93,6 +98,33 @@ func init() {
 		"planting", "planted", "highly")
 	addWords(defuseWords, "defused", "dismantled", "defuse", "dismantle")
 	addWords(armedWords, "armed")
+}
+
+// airDefenceWords told with "intercepted" make it a shooting down, not a seizure.
+var airDefenceWords = wordSet("defense", "defenses", "defence", "defences", "systems", "system", "interceptors")
+
+// takenArms reports a weapon or a bomb that a verb of taking out of use at
+// toks[i] acts on: named within six words after it, or before it in a
+// passive ("a device was defused"), with no air defence beside it.
+func takenArms(toks []token, i int) bool {
+	if anyNear(toks, i, -4, 3, airDefenceWords) {
+		return false
+	}
+	if anyNear(toks, i, 1, 6, weaponWords) || anyNear(toks, i, 1, 6, explosiveWords) {
+		return true
+	}
+	return passiveBefore(toks, i) && (anyNear(toks, i, -6, -1, weaponWords) || anyNear(toks, i, -6, -1, explosiveWords))
+}
+
+// defusedAfter reports a bomb or a mine told, in an English passive within
+// four words after it, as defused or dismantled: "a landmine was defused".
+func defusedAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].in(defuseWords) && passiveBefore(toks, j) {
+			return true
+		}
+	}
+	return false
 }
 
 func addWords(set map[string]bool, words ...string) {
@@ -140,6 +172,9 @@ const (
 	needOfWar   need = 102
 	needUp      need = 103
 	needFoundEN need = 104 // a verb of finding within three words before or eight after: "the body of X was found"
+	// needTakenArmsEN: a weapon or a bomb named within six words after (or before, in a passive), and no
+	// air defence told with the verb: "dismantled an explosive device", but "air defences intercepted rockets"
+	needTakenArmsEN need = 105
 )
 
 // needAirAround: an aircraft or foreign air force word within two words on

@@ -119,6 +119,12 @@ func tokenize(text string, start, end int) []token {
 			}
 			j += s2
 		}
+		if k := thousandsEnd(text, i, j, end); k > j {
+			// "2,000", "162,000": one number written with thousands separators
+			toks = append(toks, token{Start: i, End: k, Norm: strings.ReplaceAll(text[i:k], ",", "")})
+			i = k
+			continue
+		}
 		toks = append(toks, splitLetterDigits(text, i, j)...)
 		i = j
 	}
@@ -126,6 +132,35 @@ func tokenize(text string, start, end int) []token {
 		toks[k].forms = wordForms(toks[k].Norm)
 	}
 	return toks
+}
+
+// thousandsEnd returns where a number that text[i:j] opens ends when it is
+// written with commas between groups of three digits ("2,000", "1,250,000"),
+// or j when it is not: one to three ASCII digits, then ",ddd" groups, each
+// followed by no further digit or letter.
+func thousandsEnd(text string, i, j, end int) int {
+	if j-i > 3 || !asciiDigits(text[i:j]) {
+		return j
+	}
+	k := j
+	for k+4 <= end && text[k] == ',' && asciiDigits(text[k+1:k+4]) {
+		if k+4 < end {
+			if r, _ := utf8.DecodeRuneInString(text[k+4:]); isWordRune(r) {
+				break
+			}
+		}
+		k += 4
+	}
+	return k
+}
+
+func asciiDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // splitLetterDigits returns text[i:j] as one token, or as two when a short

@@ -185,7 +185,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 		}
 	}
 	if isLatin(m.Match.Query+"a") && m.tok1 < len(toks) && orgTailsEN[toks[m.tok1].Norm] && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".,:;") {
-		return true // "the Damascus government forces", "Raqqa Military Council", "Idlib Central Prison"
+		// "the Damascus government forces", "Raqqa Military Council", "Idlib Central Prison"; but
+		// "inside the X police station", "on the campus of the X prison": the building where it happened
+		return !anyNear(toks, m.tok0, -4, -1, insideWordsEN)
 	}
 	if isLatin(m.Match.Query+"a") && capitalisedTail(text, toks, m.tok1) {
 		return true // "the Tartus Security Directorate", "the Homs Health Directorate": capitalised words, then the tail
@@ -207,8 +209,8 @@ func seatOfTheAct(toks []token, m mention, head int) bool {
 	if !isLatin(toks[head].Norm) || !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "in") {
 		return false
 	}
-	if anyNear(toks, head, -4, -1, nearLandmarkEN) {
-		return true
+	if anyNear(toks, head, -4, -1, nearLandmarkEN) || anyNear(toks, head, -4, -1, insideWordsEN) || anyNear(toks, head, -16, -1, attackVerbsEN) {
+		return true // "near the hospital in X", "inside the branch in X", "targeted ... the party branch in X"
 	}
 	k := m.tok1
 	if k < len(toks) && (toks[k].Norm == "have" || toks[k].Norm == "has") {
@@ -223,6 +225,14 @@ func seatOfTheAct(toks []token, m mention, head int) bool {
 
 // nearLandmarkEN before an institution make it the landmark an event was near.
 var nearLandmarkEN = wordSet("near", "nearby", "vicinity", "outside", "beside", "opposite", "close", "next", "around")
+
+// insideWordsEN tell a building as where something happened: "inside the
+// police station", "on the campus of", "in the courtyard of".
+var insideWordsEN = wordSet("inside", "within", "campus", "courtyard", "premises", "compound", "gate", "entrance")
+
+// attackVerbsEN make what follows them the target of an attack: an
+// institution they hit is where the attack happened.
+var attackVerbsEN = wordSet("targeted", "attacked", "stormed", "struck", "bombed", "shelled", "raided", "besieged")
 
 // speechVerbsEN are the English verbs by which an authority speaks.
 var speechVerbsEN = wordSet("said", "reported", "announced", "stated", "told", "added", "confirmed", "claimed", "noted",
@@ -302,6 +312,9 @@ func isOrigin(text string, toks []token, m mention) bool {
 		if anyIn(far, originWords) || from > 0 && (personNouns[toks[from-1].Norm] || enPersons[toks[from-1].Norm] || pronouns[toks[from-1].Norm] || capitalised(text, toks[from-1])) {
 			return true
 		}
+		if from > 0 && (passiveAux[toks[from-1].Norm] || copulaEN[toks[from-1].Norm]) || agedFrom(text, toks, from) {
+			return true // "the third victim, who was from X", "a man, 45, from X": someone's home
+		}
 	}
 	after := wordsAfter(toks, m.tok1, 3)
 	if len(after) < 2 || after[0] != "التي" && after[0] != "الذي" {
@@ -314,6 +327,22 @@ func isOrigin(text string, toks []token, m mention) bool {
 		at.tok0-- // "في محيط بلدة X"
 	}
 	return (anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords)) && !locativeBefore(toks, at)
+}
+
+// copulaEN before "from" tell where someone is from: "who is from X".
+var copulaEN = wordSet("is", "are")
+
+// agedFrom reports "from" at toks[from] right after an age set off by commas
+// after a name: "Ahmad al-Ali, 38, from X" tells the man's home.
+func agedFrom(text string, toks []token, from int) bool {
+	if from < 2 || toks[from].Norm != "from" {
+		return false
+	}
+	age := toks[from-1]
+	if !isNumber(age.Norm) || len(age.Norm) > 3 {
+		return false
+	}
+	return strings.Contains(text[toks[from-2].End:age.Start], ",") && strings.Contains(text[age.End:toks[from].Start], ",")
 }
 
 // locativeBefore reports a place told with "في" or a glued "ب" before it:

@@ -143,6 +143,8 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			p.near = true
 		case p.rural && ruralNounsEN[k]:
 			// "the rural region of Hama", "the rural parts of Homs": the countryside
+		case typeWords[k] != nil && toks[j].poss:
+			return j // "Idlib province's Saraqib city": the province is Idlib's, not a word of the next name
 		case typeWords[k] != nil:
 			p.kinds = typeWords[k]
 			p.plural = p.plural || pluralTypeWords[k]

@@ -16,6 +16,7 @@ type token struct {
 	upper      bool // a Latin word starting with a capital
 	brk        bool // punctuation other than a hyphen separates it from the previous word
 	comma      bool // that punctuation was a comma
+	poss       bool // a Latin word that carried a possessive "'s", cut off: "province's"
 }
 
 // maxWordBytes bounds the work one word costs: a longer word, which no place name
@@ -52,8 +53,9 @@ func tokenize(dst []token, text string, limit int) []token {
 			return
 		}
 		word := text[start:end]
+		poss := false
 		if n := possessiveS(word); n > 0 {
-			word, end = word[:len(word)-n], end-n // "Daraa's western countryside": Daraa
+			word, end, poss = word[:len(word)-n], end-n, true // "Daraa's western countryside": Daraa
 		}
 		long := len(word) > maxWordBytes
 		if long {
@@ -66,7 +68,7 @@ func tokenize(dst []token, text string, limit int) []token {
 		n := Normalize(word)
 		if n != "" && !strings.Contains(n, " ") {
 			r, _ := utf8.DecodeRuneInString(word)
-			add(token{start: start, end: end, norm: n, upper: unicode.IsUpper(r)})
+			add(token{start: start, end: end, norm: n, upper: unicode.IsUpper(r), poss: poss})
 		} else if n != "" { // a word Normalize splits: index its parts at the word's span
 			for _, part := range strings.Fields(n) {
 				add(token{start: start, end: end, norm: part})
