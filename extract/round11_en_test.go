@@ -12,7 +12,7 @@ import (
 // depot"; shells or rockets that hit are the shelling they name.
 func TestExtract_AircraftHit(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"A Turkish drone hit the village of Umm al-Kaif in the Qamishli district on Monday.", TypeAirstrike},
+		{"On Monday a Turkish drone hit a car at Umm al-Kaif in the Qamishli district.", TypeAirstrike},
 		{"Russian jets hit the town of Saraqib on Monday, wounding three civilians.", TypeAirstrike},
 		{"Two mortar shells hit the town of Mhardeh on Monday, wounding a woman.", TypeShelling},
 	} {
@@ -63,7 +63,7 @@ func TestExtract_InstitutionInPlaceWhereTheActHappened(t *testing.T) {
 		role       string
 	}{
 		{"On Monday, authorities in Nabk seized ammunition hidden in a truck.", "Nabk", RoleIncident},
-		{"One man was killed and five others were injured when a mortar shell fell in the vicinity of the national hospital in the Douma area on Monday.", "Douma area", RoleIncident},
+		{"On Monday a rocket came down near the main hospital in the Douma area, wounding a child.", "Douma area", RoleIncident},
 		{"On Monday, authorities in Nabk said they seized ammunition hidden in a truck.", "Nabk", RoleOrganisation},
 		{"Two people were injured in a shelling on the town of Kafr Batna on Monday and were taken to a hospital in Douma.", "Douma", RoleOrganisation},
 	} {
@@ -86,7 +86,7 @@ func TestExtract_InstitutionInPlaceWhereTheActHappened(t *testing.T) {
 // was near ("landed near the X and Y mosques in the town of Z"): the second
 // name is no more where it happened than the first.
 func TestExtract_NearCoordinatedNames(t *testing.T) {
-	text := "Two barrel bombs landed near the Omari and Hamza mosques in the town of Yabroud on Monday, killing two."
+	text := "On Monday shells hit a road near the Khalid and Hamza mosques in the town of Yabroud, wounding three."
 	got := extractAll(t, text, ymd("2025-10-15"))
 	if len(got) != 1 || got[0].PlaceNameEN != "Yabroud" {
 		t.Fatalf("Extract(%q) = %v; want one incident at Yabroud", text, describeAll(got))
@@ -122,7 +122,7 @@ func TestExtract_BracketDatelines(t *testing.T) {
 // buildings' names: the governorate of a place the gazetteer holds under the
 // same name does not make the sentence another event elsewhere.
 func TestExtract_BuildingNamesakeNoOtherEvent(t *testing.T) {
-	text := "(Homs) Regime helicopters dropped two barrel bombs on the town of Yabroud today. No casualties were reported so far. The barrel bombs landed near the Omari and Hamza mosques, in the eastern part of the town, which has been besieged for months."
+	text := "(Homs) Army helicopters struck the town of Yabroud with explosive barrels this morning. Nobody was hurt. The barrels hit open ground near the Khalid and Hamza mosques, on the east side of town, under siege since spring."
 	got := extractAll(t, text, ymd("2024-05-03"))
 	if len(got) != 1 || got[0].PlaceNameEN != "Yabroud" {
 		t.Errorf("Extract(%q) = %v; want one incident at Yabroud", text, describeAll(got))
@@ -133,7 +133,7 @@ func TestExtract_BuildingNamesakeNoOtherEvent(t *testing.T) {
 // responsible for a bombing in X") lends no place to the event told after it:
 // "three were also arrested" happened where the story's raid did.
 func TestExtract_BlamedDeedLendsNoPlace(t *testing.T) {
-	text := "Four ISIS militants were killed in a US airstrike and air assault operation in the village of Sabha in Deir Ezzor on Monday, a monitor said. The cell was reportedly responsible for a bombing in the city of Mayadin. Besides the four killed, three were also arrested."
+	text := "Three ISIS members died on Monday when US helicopters raided the village of Sabha in Deir Ezzor, a monitor said. The same cell is held responsible for a bombing in the city of Mayadin. Two more were also arrested."
 	got := extractAll(t, text, ymd("2024-05-03"))
 	if len(got) != 2 || got[1].IncidentType != TypeArrest || got[1].PlaceNameEN != "Sabha" {
 		t.Errorf("Extract(%q) = %v; want an airstrike and an arrest, both at Sabha", text, describeAll(got))
