@@ -34,3 +34,23 @@ func TestExtract_MonthlyReportTally(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
 	}
 }
+
+// A lead that counts its toll as that of two events ("جراء تفجيرين منفصلين",
+// "بحادثتي انفجار ألغام") is no incident of its own, and the two events told
+// after it stay apart however their places are told.
+func TestExtract_LeadOfTwoEventsApart(t *testing.T) {
+	text := "قتل أربعة عناصر من الشرطة، الثلاثاء، جراء تفجيرين منفصلين في مدينة حمص.\n" +
+		"وأفادت مصادر أن سيارة عسكرية انفجرت بعبوة ناسفة في حي الوعر، ما أدى إلى مقتل ثلاثة عناصر.\n" +
+		"وأضافت أن عبوة ناسفة انفجرت بدورية قرب بلدة تلبيسة بريف حمص الشمالي."
+	got := extractAll(t, text, ymd("2024-03-11"))
+	if len(got) != 2 || countStr(got[0].Killed) != "3" || got[1].Killed != nil {
+		t.Errorf("Extract(%q) = %v; want two bombings, 3 killed in the first", text, describeAll(got))
+	}
+	text = "توفي طفلان، أمس الأحد، بحادثتي انفجار ألغام من مخلفات الحرب في ريف حماة.\n" +
+		"وقال مصدر محلي إن لغماً انفجر بطفل أثناء رعيه الأغنام قرب قرية عقيربات شرقي حماة.\n" +
+		"وفي قرية كفرنبودة بريف حماة الشمالي، توفي طفل آخر بانفجار قنبلة عنقودية من مخلفات القصف."
+	got = extractAll(t, text, ymd("2024-03-11"))
+	if len(got) != 2 || got[1].PlaceNameAR != "كفرنبودة" || countStr(got[1].Killed) != "1" {
+		t.Errorf("Extract(%q) = %v; want two explosions, the second at كفرنبودة with 1 killed", text, describeAll(got))
+	}
+}
