@@ -54,3 +54,20 @@ func TestExtract_LeadOfTwoEventsApart(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want two explosions, the second at كفرنبودة with 1 killed", text, describeAll(got))
 	}
 }
+
+// An institution's building told where the event happened, at it or near it
+// ("بجانب مخفر بمدينة X", "هاجم مسلحون مخفراً في بلدة Y"), stands in the
+// place told after it, which is where it happened; a patient taken to a
+// hospital in a town keeps that town the hospital's.
+func TestExtract_AtBuildingInTown(t *testing.T) {
+	for text, want := range map[string]string{
+		"انفجرت عبوة ناسفة، صباح اليوم الأحد، بسيارة مركونة بجانب مخفر بمدينة جبلة في محافظة اللاذقية.": "جبلة",
+		"هاجم مسلحون مجهولون مخفراً في بلدة الحراك بريف درعا الشرقي فجر اليوم الأحد.":                   "الحراك",
+		"نقل الجرحى إلى مشفى في مدينة جبلة، بعد انفجار عبوة ناسفة في قرية بستان الباشا، اليوم الأحد.":   "بستان الباشا",
+	} {
+		c := onlyOne(t, text, "2024-03-10")
+		if c.PlaceNameAR != want {
+			t.Errorf("Extract(%q) = %v; want the place %s", text, describeAll([]Candidate{c}), want)
+		}
+	}
+}
