@@ -68,7 +68,9 @@ var (
 	roadJoins = wordSet("و", "الي", "and", "to")
 	// streetWords before (Arabic) or after (English) a place name make it the
 	// name of a street or square: "شارع بغداد", "Baghdad street".
-	streetWords = wordSet("شارع", "دوار", "ساحه", "جسر", "street", "roundabout", "square", "avenue", "bridge")
+	streetWords = wordSet("شارع", "دوار", "ساحه", "جسر", "street", "roundabout", "square", "avenue", "bridge",
+		// a city gate named after the town it faces: "دوار باب X", "قرب باب Y"
+		"باب", "بوابه")
 	// personNouns before "من" make the place someone's home: "شاب من بلدة X",
 	// "a farmer from Saraqib".
 	personNouns = wordSet("شاب", "شابا", "رجل", "رجلا", "مدني", "مدنيا", "طفل", "طفلا", "امراه", "سيده", "فتاه",

@@ -71,3 +71,13 @@ func TestExtract_AtBuildingInTown(t *testing.T) {
 		}
 	}
 }
+
+// A square or a city gate named after another town ("قرب دوار باب X في
+// مدينة Y") is in the town told after it: that town is where it happened.
+func TestExtract_GateNamedAfterTown(t *testing.T) {
+	text := "انفجرت سيارة مفخخة قرب دوار باب حمص في مدينة حماة صباح اليوم الأحد."
+	c := onlyOne(t, text, "2024-03-10")
+	if c.Admin1Name != "Hama" {
+		t.Errorf("Extract(%q) = %v; want it in Hama", text, describeAll([]Candidate{c}))
+	}
+}
