@@ -443,6 +443,9 @@ func refine(toks []token, i int, typ string) string {
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike
+	case i > 0 && toks[i-1].in(goOnWords) && anyNear(toks, i, -8, -2, airWords) && !ground:
+		// "تناوبت طائرات حربية خلال الليل على قصف X", "واصلت المروحيات قصف Y": the aircraft bomb
+		return TypeAirstrike
 	case foreignActorNear(toks, i, -3, 4) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
 		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")):
 		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
@@ -455,6 +458,10 @@ func refine(toks []token, i int, typ string) string {
 	}
 	return typ
 }
+
+// goOnWords right before a bombardment's masdar make the subject told before
+// them its doer: "تناوبت الطائرات على قصف", "واصلت الطائرات قصف".
+var goOnWords = wordSet("علي", "الي", "واصلت", "واصل", "تواصل", "عاودت", "عاود", "جددت", "جدد")
 
 // foreignActorNear reports a foreign force's adjective at offset from..to of
 // i that names the force, not its country's border: "Israeli strikes", but

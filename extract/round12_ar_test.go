@@ -81,3 +81,18 @@ func TestExtract_GateNamedAfterTown(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want it in Hama", text, describeAll([]Candidate{c}))
 	}
 }
+
+// "قصف" told of aircraft is an airstrike: with the coalition after it ("في
+// قصف للتحالف الدولي"), and after the aircraft told as its doer before
+// "على" or a verb of going on ("تناوبت طائرات حربية خلال الليل على قصف X").
+func TestExtract_AircraftBombardment(t *testing.T) {
+	for _, text := range []string{
+		"قتل 12 مدنياً، الأحد، في قصف للتحالف الدولي على حي سكني في مدينة الميادين.",
+		"تناوبت طائرات حربية روسية خلال الليل على قصف بلدة كنصفرة في جبل الزاوية، اليوم الأحد.",
+	} {
+		c := onlyOne(t, text, "2024-03-10")
+		if c.IncidentType != TypeAirstrike {
+			t.Errorf("Extract(%q) = %v; want an airstrike", text, describeAll([]Candidate{c}))
+		}
+	}
+}
