@@ -96,3 +96,19 @@ func TestExtract_AircraftBombardment(t *testing.T) {
 		}
 	}
 }
+
+// A death told of the victim by a pronoun, as what the event brought ("ما
+// أدى إلى مقتله", "أسفر عن وفاتهما") or after the wounds ("لكنه توفي متأثراً
+// بإصابته"), counts the victim: one, two for the dual.
+func TestExtract_DeathToldByPronoun(t *testing.T) {
+	for text, want := range map[string]string{
+		"أطلق مجهولون النار على شاب في بلدة نمر بريف درعا، مساء الاثنين، ما أدى إلى مقتله.":                                             "1",
+		"أطلق مجهولون النار على عنصر من الشرطة في بلدة الصورة، الاثنين، ما أدى إلى إصابته ونقله إلى المشفى، لكنه توفي متأثراً بإصابته.": "1",
+		"هاجم مسلحون سيارة تقل شقيقين قرب بلدة المزيريب، مساء الاثنين، ما أسفر عن مقتلهما.":                                             "2",
+	} {
+		c := onlyOne(t, text, "2024-03-12")
+		if countStr(c.Killed) != want {
+			t.Errorf("Extract(%q) = %v; want %s killed", text, describeAll([]Candidate{c}), want)
+		}
+	}
+}
