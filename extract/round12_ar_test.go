@@ -112,3 +112,18 @@ func TestExtract_DeathToldByPronoun(t *testing.T) {
 		}
 	}
 }
+
+// "اعتداء" / "اعتدى" with a weapon after it is an attack told in the official
+// media's words, typed by its weapon ("بالصواريخ", "بالقذائف": shelling);
+// without one it tells no attack.
+func TestExtract_AggressionWithWeapon(t *testing.T) {
+	text := "قتل مدني وأصيب آخرون بجروح نتيجة اعتداء المجموعات الإرهابية بالصواريخ على قرية جورين بريف حماة، اليوم الثلاثاء."
+	c := onlyOne(t, text, "2024-03-12")
+	if c.IncidentType != TypeShelling || c.PlaceNameAR != "جورين" {
+		t.Errorf("Extract(%q) = %v; want a shelling of جورين", text, describeAll([]Candidate{c}))
+	}
+	text = "اشتكى أهالي قرية جورين من اعتداء على الأملاك العامة."
+	if got := extractAll(t, text, ymd("2024-03-12")); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
+	}
+}
