@@ -114,10 +114,10 @@ func TestExtract_DeathToldByPronoun(t *testing.T) {
 }
 
 // "اعتداء" / "اعتدى" with a weapon after it is an attack told in the official
-// media's words, typed by its weapon ("بالصواريخ", "بالقذائف": shelling);
+// media's words, typed by its weapon (rockets or shells: shelling);
 // without one it tells no attack.
 func TestExtract_AggressionWithWeapon(t *testing.T) {
-	text := "قتل مدني وأصيب آخرون بجروح نتيجة اعتداء المجموعات الإرهابية بالصواريخ على قرية جورين بريف حماة، اليوم الثلاثاء."
+	text := "قُتل رجل وجُرح اثنان، اليوم الثلاثاء، إثر اعتداء مسلحين بالصواريخ على قرية جورين بريف حماة."
 	c := onlyOne(t, text, "2024-03-12")
 	if c.IncidentType != TypeShelling || c.PlaceNameAR != "جورين" {
 		t.Errorf("Extract(%q) = %v; want a shelling of جورين", text, describeAll([]Candidate{c}))

@@ -77,7 +77,7 @@ var lexicon = map[string]lexeme{
 	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
 	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
 	"رصاص": {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
-	// the official media's word for an attack: "اعتداء المجموعات الإرهابية بالصواريخ على قرية X"
+	// the official media's word for an attack: "اعتدى مسلحون بقذائف الهاون على بلدة X"
 	// (an aggression with a weapon named after it; without one it may be a quarrel or a trespass)
 	"اعتداء": {typ: TypeArmedAttack, need: needWeapons}, "اعتدي": {typ: TypeArmedAttack, need: needWeapons},
 	// clash
