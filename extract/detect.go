@@ -360,7 +360,7 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needFire:
-		return anyNear(toks, i, 1, 2, fireWords)
+		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
 	case needArmed:
@@ -380,6 +380,20 @@ func needMet(toks []token, i int, n need) bool {
 			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords)
 	}
 	return true
+}
+
+// fireAfterSubject reports "النار" after the doers told between the verb and
+// its object: "أطلق مسلحون ملثمون النار على سائق". A release
+// ("إطلاق سراحه") or another firing word between ends the search.
+func fireAfterSubject(toks []token, i int) bool {
+	for j := i + 3; j < len(toks) && j <= i+6; j++ {
+		if toks[j].in(fireWords) {
+			return !slices.ContainsFunc(toks[i+1:j], func(t token) bool {
+				return strings.HasPrefix(t.Norm, "سراح") || strings.Contains(t.Norm, "طلاق") || strings.HasPrefix(t.Norm, "اطلق")
+			})
+		}
+	}
+	return false
 }
 
 // firedWith reports the guns a shelling verb names by "ب" a few words after

@@ -127,3 +127,18 @@ func TestExtract_AggressionWithWeapon(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
 	}
 }
+
+// "أطلق … النار" with its doers told between the verb and its object
+// ("أطلق مسلحون مجهولون النار", "أطلق مجهولون يستقلون سيارة النار") is a
+// shooting; a release ("إطلاق سراحه") is none.
+func TestExtract_FireAfterItsDoers(t *testing.T) {
+	text := "أطلق مسلحون مجهولون النار على موظف في بلدة الحراك بريف درعا الشرقي، مساء الاثنين."
+	c := onlyOne(t, text, "2024-03-12")
+	if c.IncidentType != TypeArmedAttack || c.PlaceNameAR != "الحراك" {
+		t.Errorf("Extract(%q) = %v; want an armed attack at الحراك", text, describeAll([]Candidate{c}))
+	}
+	text = "أفرجت الشرطة عن شاب بعد إطلاق سراحه بكفالة في بلدة الحراك."
+	if got := extractAll(t, text, ymd("2024-03-12")); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want no incident", text, describeAll(got))
+	}
+}
