@@ -74,7 +74,12 @@ func (p *passage) candidates() []Candidate {
 // severalNouns name events of any kind in the dual or plural; apartWords say they
 // stood apart: "في حادثتين منفصلتين", "في حوادث متفرقة", "in two separate incidents".
 var (
-	severalNouns = wordSet("حادثتين", "حادثين", "حوادث", "واقعتين", "هجومين", "هجمات", "incidents", "attacks")
+	severalNouns = wordSet("حادثتين", "حادثين", "حوادث", "واقعتين", "هجومين", "هجمات", "incidents", "attacks",
+		// duals of incident words: "جراء تفجيرين منفصلين"
+		"تفجيرين", "انفجارين", "اعتداءين", "استهدافين")
+	// twoIncidents are the dual of "incident" in construct, which names two
+	// events by their kind without a word of apartness: "بحادثتي انفجار ألغام".
+	twoIncidents = wordSet("حادثتي", "واقعتي")
 	apartWords   = wordSet("منفصلتين", "منفصلين", "منفصله", "متفرقه", "متفرقتين", "متفرقين", "separate", "different")
 )
 
@@ -87,7 +92,22 @@ func severalEvents(toks []token, sp span) bool {
 		if a.Start < sp.Start || b.End > sp.End {
 			continue
 		}
-		if a.in(severalNouns) && b.in(apartWords) || a.in(apartWords) && b.in(severalNouns) {
+		if a.in(severalNouns) && b.in(apartWords) || a.in(apartWords) && b.in(severalNouns) || a.in(twoIncidents) {
+			return true
+		}
+		// the kind of the events between them: "حوادث عنف متفرقة", "تفجيرين إرهابيين منفصلين"
+		if i+2 < len(toks) && toks[i+2].End <= sp.End && a.in(severalNouns) && toks[i+2].in(apartWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfSeveral reports drafts[k] told after a lead that counts several
+// events apart ("جراء تفجيرين منفصلين"): one of its parts.
+func partOfSeveral(drafts []draft, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if drafts[j].several {
 			return true
 		}
 	}
@@ -219,6 +239,9 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 					break // "قصف صباحاً مدينة X" … "وظهراً قصف قرية Y": two strikes
 				}
 				continue
+			}
+			if sameKind(last.typ, d.typ) && (len(d.places) > 0 || len(d.refs) > 0) && partOfSeveral(drafts, k) {
+				break // "قتل خمسة في تفجيرين منفصلين" … X … Y: the parts a lead counted stay apart
 			}
 			if continues(last, &d) {
 				last.absorb(d)

@@ -185,7 +185,7 @@ func periodPhrase(toks []token, i int) bool {
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		w := toks[j].Norm
-		if toks[j].in(periodWords) || monthAt(toks, j).ok && (toks[i].Norm == "منذ" || j > i+1 && toks[j-1].Norm == "شهر") || periodStarts[w] ||
+		if toks[j].in(periodWords) || monthAt(toks, j).ok && (toks[i].in(monthSpanOpeners) || j > i+1 && toks[j-1].Norm == "شهر") || periodStarts[w] ||
 			j == i+1 && (w == "العام" || w == "year") {
 			return true
 		}
@@ -216,6 +216,10 @@ var (
 )
 
 var periodStarts = wordSet("مطلع", "بدايه", "beginning", "start")
+
+// monthSpanOpeners before a month name make it a span: "منذ تموز", and "خلال
+// أيار" (over May, as "خلال شهر أيار"), a month's toll rather than a day's.
+var monthSpanOpeners = wordSet("منذ", "خلال")
 
 // spanOpeners open an English span of time with a singular unit ("over the
 // past year"); "last week" alone is a date, so "last" and "past" are not here.

@@ -90,6 +90,10 @@ func withoutWa(toks []token, i int) []token {
 func findCounts(toks []token, skip []span) []count {
 	var out []count
 	for i := range toks {
+		if c, ok := deathOfThem(toks, i); ok {
+			out = append(out, c)
+			continue
+		}
 		for k := countKilled; k <= countArrested; k++ {
 			if c, ok := countAfterVerb(toks, i, k, skip); ok {
 				out = append(out, c)
@@ -262,6 +266,49 @@ func numberBefore(toks []token, j int) (v, start int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// deathOfThem reads a death told of the victim by a pronoun, as what the
+// event brought ("ما أدى لوفاته", "أسفر عن مقتلها", "مما تسبب بمقتلهما") or
+// after his wounds ("لكنه توفي متأثراً بإصابته"): one killed, two for the dual.
+func deathOfThem(toks []token, i int) (count, bool) {
+	w := toks[i].Norm
+	one := func() (count, bool) {
+		v := 1
+		return count{Kind: countKilled, Value: &v, Pos: toks[i].Start}, true
+	}
+	if toks[i].in(diedVerbs) && i+1 < len(toks) && toks[i+1].in(ofWoundsWords) {
+		return one() // "توفي متأثراً بجراحه"
+	}
+	if !anyNear(toks, i, -3, -1, resultWords) {
+		return count{}, false
+	}
+	for _, pre := range []string{"", "ل", "ب"} {
+		rest, ok := strings.CutPrefix(w, pre)
+		if !ok {
+			continue
+		}
+		for _, base := range deathMasdars {
+			if rest == base+"هما" {
+				v := 2
+				return count{Kind: countKilled, Value: &v, Pos: toks[i].Start}, true
+			}
+			if rest == base+"ه" || rest == base+"ها" {
+				return one()
+			}
+		}
+	}
+	return count{}, false
+}
+
+var (
+	// deathMasdars are death nouns before a pronoun suffix ("مقتله", "وفاتها").
+	deathMasdars = []string{"مقتل", "وفات", "استشهاد", "مصرع"}
+	// resultWords tell what an event brought: "ما أدى إلى", "أسفر عن", "تسبب ب".
+	resultWords = wordSet("ادي", "ادت", "اسفر", "اسفرت", "تسبب", "تسببت", "مما")
+	// diedVerbs in the singular, and ofWoundsWords after them: "توفي متأثراً".
+	diedVerbs     = wordSet("توفي", "توفيت")
+	ofWoundsWords = wordSet("متاثرا", "متاثره")
+)
 
 // lostLife reports "فقد ... حياته", "فقدان عاملين اثنين لحياتهما": killed.
 func lostLife(toks []token, i int) bool {

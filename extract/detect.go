@@ -361,7 +361,7 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needFire:
-		return anyNear(toks, i, 1, 2, fireWords)
+		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
 	case needArmed:
@@ -383,6 +383,20 @@ func needMet(toks []token, i int, n need) bool {
 			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords)
 	}
 	return true
+}
+
+// fireAfterSubject reports "النار" after the doers told between the verb and
+// its object: "أطلق مسلحون ملثمون النار على سائق". A release
+// ("إطلاق سراحه") or another firing word between ends the search.
+func fireAfterSubject(toks []token, i int) bool {
+	for j := i + 3; j < len(toks) && j <= i+6; j++ {
+		if toks[j].in(fireWords) {
+			return !slices.ContainsFunc(toks[i+1:j], func(t token) bool {
+				return strings.HasPrefix(t.Norm, "سراح") || strings.Contains(t.Norm, "طلاق") || strings.HasPrefix(t.Norm, "اطلق")
+			})
+		}
+	}
+	return false
 }
 
 // firedWith reports the guns a shelling verb names by "ب" a few words after
@@ -446,6 +460,9 @@ func refine(toks []token, i int, typ string) string {
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
 		return TypeAirstrike
+	case i > 0 && toks[i-1].in(goOnWords) && anyNear(toks, i, -8, -2, airWords) && !ground:
+		// "تناوبت طائرات حربية خلال الليل على قصف X", "واصلت المروحيات قصف Y": the aircraft bomb
+		return TypeAirstrike
 	case foreignActorNear(toks, i, -3, 4) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
 		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")):
 		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
@@ -458,6 +475,10 @@ func refine(toks []token, i int, typ string) string {
 	}
 	return typ
 }
+
+// goOnWords right before a bombardment's masdar make the subject told before
+// them its doer: "تناوبت الطائرات على قصف", "واصلت الطائرات قصف".
+var goOnWords = wordSet("علي", "الي", "واصلت", "واصل", "تواصل", "عاودت", "عاود", "جددت", "جدد")
 
 // foreignActorNear reports a foreign force's adjective at offset from..to of
 // i that names the force, not its country's border: "Israeli strikes", but

@@ -64,7 +64,8 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		s := sentence{span: sp, toks: toks[i]}
 		raw := findTriggers(s.toks)
 		s.trig = filterTriggers(text, s.toks, raw)
-		tally := isSummary(s.toks) || len(raw) > 0 && len(s.trig) == 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
+		tally := isSummary(s.toks) || len(s.trig) == 0 && (len(raw) > 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
+			wholeMonth(s.toks) && (len(raw) > 0 || slices.ContainsFunc(s.toks, func(t token) bool { return t.in(countVerbs[countKilled]) || t.in(countVerbs[countInjured]) }))) ||
 			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns)
 		wasOffTopic := inOffTopic
 		offTopic := isOffTopic(s.toks) || inOffTopic && anyNear(s.toks, -1, 1, 3, campaignNouns)
@@ -203,7 +204,21 @@ var nameHeadsEN = wordSet("greater", "old", "new", "upper", "lower", "eastern", 
 
 // tallyNouns name a report or its figures: a sentence after a tally that
 // cites them breaks the tally down.
-var tallyNouns = wordSet("التقرير", "تقرير", "الاحصائيه", "الاحصائيات", "الحصيله", "report", "statistics", "figures", "tally")
+var tallyNouns = wordSet("التقرير", "تقرير", "الاحصائيه", "الاحصائيات", "الحصيله", "report", "statistics", "figures", "tally",
+	// the victims of the tally told before, told by kind: "ووثق الفريق جميع الضحايا من المدنيين، بينهم …"
+	"الضحايا", "ضحايا")
+
+// wholeMonth reports a month told as a whole ("في شهر آب", "شهر نيسان
+// الماضي"): with no incident word left standing, a toll over it ("رصدت الشبكة
+// في شهر آب مقتل خمسة") is a tally.
+func wholeMonth(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Norm == "شهر" && monthAt(toks, i+1).ok {
+			return true
+		}
+	}
+	return false
+}
 
 // mentionRange returns the indices [lo, hi) of the mentions starting in sp.
 func mentionRange(ms []gazetteer.Mention, sp span) (int, int) {

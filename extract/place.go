@@ -274,7 +274,7 @@ func settlementWord(w string) bool {
 
 // inheritsContext are the roles whose context plays them too: a home's area,
 // an institution's seat. A road's area is where it happened.
-var inheritsContext = map[string]bool{RoleOrigin: true, RoleOrganisation: true, RoleDateline: true, RoleStreet: true}
+var inheritsContext = map[string]bool{RoleOrigin: true, RoleOrganisation: true, RoleDateline: true}
 
 // coordinated reports "X وغربي Y": a second place joined by "و", not a
 // reference point for the first.

@@ -68,7 +68,9 @@ var (
 	roadJoins = wordSet("و", "الي", "and", "to")
 	// streetWords before (Arabic) or after (English) a place name make it the
 	// name of a street or square: "شارع بغداد", "Baghdad street".
-	streetWords = wordSet("شارع", "دوار", "ساحه", "جسر", "street", "roundabout", "square", "avenue", "bridge")
+	streetWords = wordSet("شارع", "دوار", "ساحه", "جسر", "street", "roundabout", "square", "avenue", "bridge",
+		// a city gate named after the town it faces: "دوار باب X", "قرب باب Y"
+		"باب", "بوابه")
 	// personNouns before "من" make the place someone's home: "شاب من بلدة X",
 	// "a farmer from Saraqib".
 	personNouns = wordSet("شاب", "شابا", "رجل", "رجلا", "مدني", "مدنيا", "طفل", "طفلا", "امراه", "سيده", "فتاه",
@@ -206,7 +208,10 @@ func isOrganisation(text string, toks []token, m mention) bool {
 // hospital in X", "in the vicinity of the prison in X"). Speech ("authorities
 // in X said") and a trip to it ("taken to a hospital in X") keep the seat.
 func seatOfTheAct(toks []token, m mention, head int) bool {
-	if !isLatin(toks[head].Norm) || !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "in") {
+	if !isLatin(toks[head].Norm) {
+		return buildingAttackedOrNear(toks, m, head)
+	}
+	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "in") {
 		return false
 	}
 	if anyNear(toks, head, -4, -1, nearLandmarkEN) || anyNear(toks, head, -4, -1, insideWordsEN) || anyNear(toks, head, -16, -1, attackVerbsEN) {
@@ -222,6 +227,32 @@ func seatOfTheAct(toks []token, m mention, head int) bool {
 	w := toks[k].Norm
 	return isLatin(w) && strings.HasSuffix(w, "ed") && !speechVerbsEN[w]
 }
+
+// buildingAttackedOrNear reports an Arabic institution's building told with
+// "في" or "بـ" before a place, where the sentence has the event at the
+// building ("هاجم مسلحون مخفراً في بلدة X", "استهداف مخفر بمدينة X") or near
+// it ("بجانب مخفر بمدينة X", "قرب المشفى الوطني في مدينة Y"): the place is
+// where the building stands, not its name or seat ("قسم شرطة الميدان",
+// "نقل إلى مشفى في مدينة X" keep theirs).
+func buildingAttackedOrNear(toks []token, m mention, head int) bool {
+	if !toks[head].in(buildingHeads) {
+		return false
+	}
+	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "في") && !strings.HasPrefix(toks[m.tok0].Norm, "ب") {
+		return false
+	}
+	return anyNear(toks, head, -2, -1, atBuildingWords) || anyNear(toks, head, -4, -1, attackBuildingVerbs)
+}
+
+var (
+	// buildingHeads are institutions that are also buildings.
+	buildingHeads = wordSet("مخفر", "مخفرا", "مشفي", "مستشفي", "سجن", "فرع", "مديريه")
+	// atBuildingWords right before a building tell an event at it or near it.
+	atBuildingWords = wordSet("قرب", "بقرب", "بالقرب", "جانب", "بجانب", "امام", "مقابل", "محيط", "بمحيط", "خلف",
+		"علي", "استهداف", "مهاجمه", "اقتحام", "داخل")
+	// attackBuildingVerbs, with their subject between, tell an attack on it.
+	attackBuildingVerbs = wordSet("استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا", "اقتحم", "اقتحمت", "اقتحموا")
+)
 
 // nearLandmarkEN before an institution make it the landmark an event was near.
 var nearLandmarkEN = wordSet("near", "nearby", "vicinity", "outside", "beside", "opposite", "close", "next", "around")

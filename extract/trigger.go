@@ -77,6 +77,9 @@ var lexicon = map[string]lexeme{
 	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
 	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
 	"رصاص": {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
+	// the official media's word for an attack: "اعتدى مسلحون بقذائف الهاون على بلدة X"
+	// (an aggression with a weapon named after it; without one it may be a quarrel or a trespass)
+	"اعتداء": {typ: TypeArmedAttack, need: needWeapons}, "اعتدي": {typ: TypeArmedAttack, need: needWeapons},
 	// clash
 	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
 	"معارك": {typ: TypeClash, exact: true},
@@ -166,7 +169,7 @@ var (
 		"قذيفه", "صاروخ", "بندقيه", "قنبله", "قنابل", "رشاش", "مسدس", "حزام")
 	fireWords = wordSet("نار", "رصاص", "الرصاص", "النار")
 	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "حربي", "حربيه", "مسيره", "مسيرات",
-		"مروحي", "مروحيه", "درون", "التحالف")
+		"مروحي", "مروحيه", "درون", "التحالف", "تحالف")
 	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون",
 		"راجمات", "مدافع")
 	gunWords       = wordSet("مدفعي", "مدفعيه", "قذائف", "قذيفه", "هاون", "راجمات", "مدافع", "المدفعيه")
