@@ -53,3 +53,51 @@ func TestImport_HostileFiles(t *testing.T) {
 		t.Errorf("after the refused imports the database holds %d incidents, want the 1 imported before", n)
 	}
 }
+
+// TestGazetteerImport_HostileFiles: an OCHA-like file with a record the
+// gazetteer cannot hold is refused whole, naming the feature, and the
+// database still loads. Before, each was imported and then broke every
+// command that loads the gazetteer (serve, import, extract, geocode): an
+// admin area with a point or no geometry made them fail ("want a Polygon or
+// MultiPolygon"), a community named with a 1 MB word made them run for over
+// half an hour (16 KB: 0.7 s), a community at longitude 500 was answered by
+// geocode as a place there.
+func TestGazetteerImport_HostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	community := func(pcode, name, lon, lat string) string {
+		return `{"type":"Feature","geometry":{"type":"Point","coordinates":[` + lon + `,` + lat + `]},"properties":{"PCODE":"` + pcode +
+			`","NAME_EN":"` + name + `","NAME_ARA":"قرية","ADMIN1_COD":"SY01","LONGITUDE":` + lon + `,"LATITUDE":` + lat + `,"CAPIT_LVL":4}}`
+	}
+	fc := func(features ...string) string {
+		return `{"type":"FeatureCollection","features":[` + strings.Join(features, ",") + `]}`
+	}
+	good := community("C9001", "Qaryat Ikhtibar", "36.3", "33.5")
+	files := map[string]string{
+		"point-district.geojson": fc(good, `{"type":"Feature","geometry":{"type":"Point","coordinates":[36,33]},"properties":{"adm2_pcode":"SY0196","adm2_name":"Pointed","adm1_pcode":"SY01"}}`),
+		"null-district.geojson":  fc(good, `{"type":"Feature","geometry":null,"properties":{"adm2_pcode":"SY0197","adm2_name":"Nowhere","adm1_pcode":"SY01"}}`),
+		"long-name.geojson":      fc(good, community("C9002", strings.Repeat("a", 100000), "36.3", "33.5")),
+		"far.geojson":            fc(good, community("C9003", "Qaryat Baeida", "500", "-300")),
+		"far-vertex.geojson":     fc(good, `{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[36,33],[37,33],[37,1000],[36,33]]]},"properties":{"adm2_pcode":"SY0198","adm2_name":"Tall","adm1_pcode":"SY01"}}`),
+	}
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(body), 0o644)
+		_, _, err := runCmd(t, "", "gazetteer", "import", "--db", db, path)
+		if err == nil || !strings.Contains(err.Error(), name+": ocha: feature 2") {
+			t.Errorf("gazetteer import %s: error %v, want one naming %s and feature 2", name, err, name)
+		}
+	}
+	path := filepath.Join(dir, "good.geojson")
+	os.WriteFile(path, []byte(fc(good)), 0o644)
+	if _, _, err := runCmd(t, "", "gazetteer", "import", "--db", db, path); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCmd(t, "", "geocode", "--db", db, "Qaryat Ikhtibar", "Qaryat Baeida")
+	if err != nil {
+		t.Fatalf("geocode after the refused imports: %v", err)
+	}
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 || !strings.Contains(lines[0], `"lon":36.3`) || strings.Contains(lines[1], `"lon":500`) {
+		t.Errorf("geocode = %s, want the good community found and none at longitude 500", out)
+	}
+}
