@@ -23,7 +23,11 @@ func UnmarshalArea(b []byte) (Area, error) {
 	if err != nil {
 		return Area{}, fmt.Errorf("%w: area: %v", ErrBadData, err)
 	}
-	return areaOf(f)
+	a, err := areaOf(f)
+	if err == nil {
+		err = checkImportedArea(a)
+	}
+	return a, err
 }
 
 func areaOf(f *geojson.Feature) (Area, error) {

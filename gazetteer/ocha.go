@@ -39,24 +39,47 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 	var places []Place
 	var areas []Area
 	cities := cityAreas{}
-	for _, f := range fc.Features {
+	for i, f := range fc.Features {
 		pr := f.Properties
+		var p Place
+		var a *Area
 		switch {
 		case has(pr, "PCODE") && has(pr, "NAME_EN"):
-			places = append(places, ochaCommunity(f))
+			p = ochaCommunity(f)
 		case has(pr, "neighborho") && has(pr, "neighbor_2"):
-			p, a := ochaNeighbourhood(f)
-			places, areas = append(places, p), append(areas, a)
-			cities.add(pr, p, a)
+			var na Area
+			p, na = ochaNeighbourhood(f)
+			a = &na
 		case has(pr, "adm3_pcode"):
-			p, a := ochaAdmin(f, 3)
-			places, areas = append(places, p), append(areas, a)
+			var na Area
+			p, na = ochaAdmin(f, 3)
+			a = &na
 		case has(pr, "adm2_pcode"):
-			p, a := ochaAdmin(f, 2)
-			places, areas = append(places, p), append(areas, a)
+			var na Area
+			p, na = ochaAdmin(f, 2)
+			a = &na
 		case has(pr, "adm1_pcode"):
-			p, a := ochaAdmin(f, 1)
-			places, areas = append(places, p), append(areas, a)
+			var na Area
+			p, na = ochaAdmin(f, 1)
+			a = &na
+		default:
+			continue
+		}
+		// A record the gazetteer cannot hold is refused here, naming the
+		// feature: stored, it would make every later load fail or hang.
+		err := checkImportedPlace(p)
+		if err == nil && a != nil {
+			err = checkImportedArea(*a)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("ocha: feature %d: %w", i+1, err)
+		}
+		places = append(places, p)
+		if a != nil {
+			areas = append(areas, *a)
+			if has(pr, "neighborho") && has(pr, "neighbor_2") {
+				cities.add(pr, p, *a)
+			}
 		}
 	}
 	if len(places) == 0 {

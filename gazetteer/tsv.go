@@ -179,12 +179,18 @@ func UnmarshalPlace(b []byte) (Place, error) {
 	if r.ID == "" {
 		return Place{}, fmt.Errorf("%w: place record without id", ErrBadData)
 	}
-	return Place{
+	p := Place{
 		ID: r.ID, NameEN: r.NameEN, NameAR: r.NameAR, Variants: r.Variants, Kind: r.Kind,
 		Location: orb.Point{r.Lon, r.Lat}, Admin1PCode: r.Admin1PCode, Admin1Name: r.Admin1Name,
 		Admin2PCode: r.Admin2PCode, Admin2Name: r.Admin2Name, Admin3PCode: r.Admin3PCode,
 		Admin3Name: r.Admin3Name, Population: r.Population,
 		Importance: r.Importance, Source: r.Source, PointPrecision: r.PointPrecision, SameAs: r.SameAs,
 		Parts: r.Parts,
-	}, nil
+	}
+	// Records stored before imports were checked are checked as they are
+	// read: an error naming the record, not a load that hangs.
+	if err := checkImportedPlace(p); err != nil {
+		return Place{}, err
+	}
+	return p, nil
 }

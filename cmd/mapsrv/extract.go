@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/extract"
 	"github.com/mapsrv/mapsrv/gazetteer"
@@ -66,8 +68,32 @@ func readInput(e env, name string) (string, error) {
 		defer f.Close()
 		r = f
 	}
-	b, err := io.ReadAll(io.LimitReader(r, 16<<20))
-	return string(b), err
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return "", err
+	}
+	// Text only, and all of it: a longer file had been cut at 16 MiB without
+	// a word, and a binary one (or a report in another encoding) read as
+	// text, both answered with nothing and success.
+	switch {
+	case len(b) > maxInput:
+		return "", fmt.Errorf("%s: over %d MiB: give the reports in smaller files", displayName(name), maxInput>>20)
+	case !utf8.Valid(b):
+		return "", fmt.Errorf("%s: not UTF-8 text (a binary file, or text in another encoding)", displayName(name))
+	case bytes.IndexByte(b, 0) >= 0:
+		return "", fmt.Errorf("%s: holds NUL bytes: not text", displayName(name))
+	}
+	return string(b), nil
+}
+
+// maxInput is the most text extract reads from one file.
+const maxInput = 16 << 20
+
+func displayName(name string) string {
+	if name == "" || name == "-" {
+		return "standard input"
+	}
+	return name
 }
 
 // openGazetteer returns the embedded gazetteer, with the places imported into

@@ -14,6 +14,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
@@ -161,7 +162,9 @@ func csvIncident(rec []string, cols map[string]int, def incidents.Status) (incid
 	}
 	var pt orb.Point
 	for i, name := range []string{"lon", "lat"} {
-		v, err := strconv.ParseFloat(get(name), 64)
+		// A decimal number only: strconv.ParseFloat alone also reads "3_6.3"
+		// as 36.3 and "0x1.2p5" as 36, storing a place the file never gave.
+		v, err := geo.ParseNumber(get(name))
 		if err != nil {
 			return incidents.Incident{}, &CSVError{Column: name, Err: fmt.Errorf("%w: %q is not a number", incidents.ErrInvalid, get(name))}
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 
@@ -156,7 +157,15 @@ func (d *decoder) feature(raw []byte) bool {
 
 // Unmarshal decodes one GeoJSON feature into a validated incident. Unknown
 // properties are errors, so that a misspelt field is not silently dropped.
+//
+// A feature that is not valid UTF-8 is refused, naming the byte where it
+// stops being so: encoding/json would read each bad byte as U+FFFD and store
+// text the file never held (the write handlers check their bodies, the
+// importer had not).
 func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
+	if !utf8.Valid(raw) {
+		return incidents.Incident{}, fmt.Errorf("%w: not valid UTF-8 at byte %d of the feature", ErrBadGeoJSON, invalidUTF8At(raw))
+	}
 	var f struct {
 		Type       string          `json:"type"`
 		ID         json.RawMessage `json:"id"`
@@ -180,6 +189,19 @@ func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
 		return incidents.Incident{}, fmt.Errorf("%w: properties: %v", ErrBadGeoJSON, err)
 	}
 	return p.Incident(pt, def)
+}
+
+// invalidUTF8At is the offset of the first byte of b that is not part of a
+// valid UTF-8 sequence, or len(b).
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // decodePoint reads a GeoJSON Point geometry: its position must be exactly

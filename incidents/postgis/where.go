@@ -60,7 +60,17 @@ func (w pgWhere) NoGeometry() string { return "i.geom IS NULL" }
 func (w pgWhere) Bool(v bool) string { return map[bool]string{true: "true", false: "false"}[v] }
 
 // Intersects tests the point against a geometry: a box or a point through
-// the GiST index and the exact columns, a polygon with ST_Intersects.
+// the GiST index and the exact columns, a polygon by its distance being 0.
+//
+// Not with ST_Intersects: for a point against a polygon it walks a tree of
+// the polygon's edges that PostGIS caches per query, and that walk visits
+// every edge whose height spans the point's, allocating as it merges them:
+// about 1 ms a row for a comb of 1,000 teeth (4,000 vertices, one CQL2
+// literal), 20 s over 20,000 incidents where SQLite's grid took 0.1 s.
+// ST_DWithin(polygon, point, 0) is true exactly when the point is inside
+// or on the boundary, as ST_Intersects, tests the rings edge by edge
+// (linear in the vertices, nothing allocated), and its support function
+// still narrows the rows through the GiST index by the polygon's box.
 func (w pgWhere) Intersects(g orb.Geometry) string {
 	switch g := g.(type) {
 	case orb.Point:
@@ -76,5 +86,5 @@ func (w pgWhere) Intersects(g orb.Geometry) string {
 		}
 		return "(" + strings.Join(parts, " OR ") + ")"
 	}
-	return "ST_Intersects(i.geom, ST_GeomFromText(" + w.p.add(wkt.MarshalString(g)) + ", 4326))"
+	return "ST_DWithin(ST_GeomFromText(" + w.p.add(wkt.MarshalString(g)) + ", 4326), i.geom, 0)"
 }

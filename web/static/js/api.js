@@ -23,10 +23,20 @@ export const pointsLimit = (n) => [SMALL_LIMIT, POINTS_LIMIT].find((l) => n <= l
 
 const round = (n) => Number(n.toFixed(5));
 
-/** bboxString gives Leaflet bounds as "minLon,minLat,maxLon,maxLat", clamped to the world. */
+// wrapLon brings a longitude past ±180 (a map panned over the antimeridian) back into
+// [-180, 180].
+const wrapLon = (x) => (x < -180 || x > 180 ? ((((x + 180) % 360) + 360) % 360) - 180 : x);
+
+/**
+ * bboxString gives Leaflet bounds as "minLon,minLat,maxLon,maxLat" within the world: a view
+ * as wide as the world or wider is all longitudes; one panned past ±180 is wrapped, and
+ * west may then be east of east (the API reads that as a box across the antimeridian).
+ * Clamping each side alone sent west 539.99 with east 180 for a view over 540°, a 400.
+ */
 export function bboxString(bounds) {
-  const w = Math.max(-180, bounds.getWest());
-  const e = Math.min(180, bounds.getEast());
+  const wide = !(bounds.getEast() - bounds.getWest() < 360);
+  const w = wide ? -180 : wrapLon(bounds.getWest());
+  const e = wide ? 180 : wrapLon(bounds.getEast());
   const s = Math.max(-90, bounds.getSouth());
   const n = Math.min(90, bounds.getNorth());
   return [w, s, e, n].map(round).join(',');

@@ -17,16 +17,25 @@ const num = (s) => {
 function parseCenter(s) {
   const [z, lat, lon] = (s || '').split('/').map(num);
   if (z === null || lat === null || lon === null || z === undefined) return null;
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 540 || z < 0 || z > 20) return null;
+  if (Math.abs(lat) > 90 || !lonOK(lon) || z < 0 || z > 20) return null;
   return { zoom: z, lat, lon };
 }
+
+// A longitude within 540° of Greenwich, as a map panned over the antimeridian shows it;
+// past that a link is no view (bbox=1e308,… made Leaflet ask for infinitely many tiles).
+const lonOK = (x) => Math.abs(x) <= 540;
 
 function parseBBox(s) {
   const v = (s || '').split(',').map(num);
   if (v.length !== 4 || v.some((n) => n === null)) return null;
   const [w, south, e, n] = v;
-  return south <= n && Math.abs(south) <= 90 && Math.abs(n) <= 90 ? [w, south, e, n] : null;
+  return south <= n && Math.abs(south) <= 90 && Math.abs(n) <= 90 && lonOK(w) && lonOK(e)
+    ? [w, south, e, n] : null;
 }
+
+// OCHA P-codes the API takes: governorates SY01..SY14 and their districts.
+const GOV = /^SY(0[1-9]|1[0-4])$/;
+const DISTRICT = /^SY(0[1-9]|1[0-4])\d{2}$/;
 
 /** parseHash reads a view from a location hash ("#..."); missing parts are null. */
 export function parseHash(hash) {
@@ -37,8 +46,8 @@ export function parseHash(hash) {
   const id = q.get('incident');
   const killed = Number(q.get('killed'));
   return {
-    gov: /^SY\d{2}$/.test(q.get('gov') || '') ? q.get('gov') : '',
-    district: /^SY\d{4}$/.test(q.get('district') || '') ? q.get('district') : '',
+    gov: GOV.test(q.get('gov') || '') ? q.get('gov') : '',
+    district: DISTRICT.test(q.get('district') || '') ? q.get('district') : '',
     killed: Number.isInteger(killed) && killed > 0 && killed <= 1000000 ? killed : 0,
     q: (q.get('q') || '').slice(0, 200),
     show: ['governorates', 'districts'].includes(q.get('show')) ? q.get('show') : '',
