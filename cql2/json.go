@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/internal/jsondup"
 )
 
 // ParseJSON parses the CQL2 JSON encoding, e.g.
@@ -29,7 +31,7 @@ func ParseJSON(s string, lim Limits) (Expr, error) {
 	if dec.More() {
 		return nil, &Error{Msg: "more than one JSON value"}
 	}
-	if path, name := duplicateMember(s); name != "" {
+	if path, name := jsondup.Find([]byte(s), "filter"); name != "" {
 		return nil, jerr(path, "member %q given twice: which one is meant is not clear", name)
 	}
 	p := &jsonParser{b: budget{lim: lim}}
@@ -400,70 +402,4 @@ func (p *jsonParser) jsonPolygon(c [][][]float64, path string) (orb.Polygon, err
 		poly = append(poly, r)
 	}
 	return poly, nil
-}
-
-// duplicateMember returns the first member named twice in one object of the
-// JSON text s, and the path of that object; name is "" when there is none.
-// encoding/json keeps the last of them silently, so {"op": ">", …, "op": "<"}
-// would be read as a filter its writer may not have meant.
-func duplicateMember(s string) (path, name string) {
-	type frame struct {
-		keys map[string]bool // nil for an array
-		key  string          // an object's member being read
-		idx  int             // an array's element being read
-		val  bool            // an object expects a member's value next
-	}
-	var stack []*frame
-	pathOf := func() string {
-		var b strings.Builder
-		b.WriteString("filter")
-		for _, f := range stack[:len(stack)-1] {
-			if f.keys != nil {
-				b.WriteString("." + f.key)
-			} else {
-				fmt.Fprintf(&b, "[%d]", f.idx)
-			}
-		}
-		return b.String()
-	}
-	done := func() { // a value ended in the container on top
-		if len(stack) == 0 {
-			return
-		}
-		if f := stack[len(stack)-1]; f.keys != nil {
-			f.val = false
-		} else {
-			f.idx++
-		}
-	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return "", ""
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, &frame{keys: map[string]bool{}})
-			continue
-		case json.Delim('['):
-			stack = append(stack, &frame{})
-			continue
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:len(stack)-1]
-			done()
-			continue
-		}
-		if len(stack) > 0 {
-			if f := stack[len(stack)-1]; f.keys != nil && !f.val {
-				k, _ := tok.(string)
-				if f.keys[k] {
-					return pathOf(), k
-				}
-				f.keys[k], f.key, f.val = true, k, true
-				continue
-			}
-		}
-		done()
-	}
 }

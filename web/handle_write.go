@@ -16,6 +16,7 @@ import (
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/internal/jsondup"
 )
 
 // errUnsupportedMedia answers a body of a type, or in a content coding, an
@@ -60,6 +61,13 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 	}
 	if !json.Valid(b) {
 		return nil, badRequest{"the body is not valid JSON"}
+	}
+	if path, name := jsondup.Find(b, ""); name != "" {
+		where := ""
+		if path != "" {
+			where = " in " + path
+		}
+		return nil, badRequest{fmt.Sprintf("member %q given twice%s: which one is meant is not clear", name, where)}
 	}
 	return b, nil
 }

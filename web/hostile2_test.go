@@ -185,3 +185,34 @@ func TestWrites_SourceURLBadPort(t *testing.T) {
 		}
 	}
 }
+
+// TestWrites_DuplicateMembers: a body naming a member twice is a 400 naming
+// it, on POST, PUT and PATCH, and nothing is stored: encoding/json had kept
+// the last of the two silently, so {"killed": 1, …, "killed": 90} stored 90.
+func TestWrites_DuplicateMembers(t *testing.T) {
+	srv, store := newTestServer(t)
+	items := srv.URL + "/api/collections/drafts/items"
+	resp, _ := do(t, "POST", items, editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d, want 201", resp.StatusCode)
+	}
+	item := resp.Header.Get("Location")
+	before, _ := store.Count(t.Context())
+	twice := strings.Replace(newFeature, `"properties":{`, `"properties":{"killed":1,"killed":90,`, 1)
+	if twice == newFeature {
+		t.Fatal("the test feature has no properties to add to")
+	}
+	for _, tc := range []struct{ method, url, ct, body string }{
+		{"POST", items, "application/geo+json", twice},
+		{"PUT", item, "application/geo+json", twice},
+		{"PATCH", item, "application/merge-patch+json", `{"properties":{"killed":1,"killed":90}}`},
+	} {
+		resp, body := do(t, tc.method, tc.url, editorToken, tc.ct, tc.body)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, `"killed\" given twice in properties`) {
+			t.Errorf("%s with killed twice = %d %s; want 400 naming the member", tc.method, resp.StatusCode, body)
+		}
+	}
+	if after, _ := store.Count(t.Context()); after != before {
+		t.Errorf("refused writes changed the store: %d incidents, was %d", after, before)
+	}
+}
