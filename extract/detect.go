@@ -534,17 +534,12 @@ func newAfterOf(toks []token, i int) bool {
 		return false
 	}
 	for j := i + 2; j < len(toks) && j <= i+8; j++ {
-		if w := toks[j].Norm; w == "last" || w == "earlier" || enMonthWord(w) {
+		w := toks[j].Norm
+		if _, month := enMonths[w]; month || w == "last" || w == "earlier" {
 			return true
 		}
 	}
 	return false
-}
-
-// enMonthWord reports an English month's name.
-func enMonthWord(w string) bool {
-	_, ok := enMonths[w]
-	return ok
 }
 
 // unknownCause reports "مجهول السبب", "مجهول المصدر", "of unknown cause" after

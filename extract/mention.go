@@ -301,7 +301,7 @@ func isNear(toks []token, m mention) bool {
 		if toks[j].in(nearWords) {
 			return true
 		}
-		if (w == "and" || w == "or") && j > 0 && isLatin(w) {
+		if w == "and" || w == "or" {
 			return nearBeforeName(toks, j) // "near the X and Y mosques": the second landmark is near too
 		}
 		if !nearFillers[w] && !isTypeWord(w) {

@@ -42,44 +42,37 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 	for i, f := range fc.Features {
 		pr := f.Properties
 		var p Place
-		var a *Area
+		var a Area
+		hasArea, neighbourhood := true, has(pr, "neighborho") && has(pr, "neighbor_2")
 		switch {
 		case has(pr, "PCODE") && has(pr, "NAME_EN"):
-			p = ochaCommunity(f)
-		case has(pr, "neighborho") && has(pr, "neighbor_2"):
-			var na Area
-			p, na = ochaNeighbourhood(f)
-			a = &na
+			p, hasArea = ochaCommunity(f), false
+		case neighbourhood:
+			p, a = ochaNeighbourhood(f)
 		case has(pr, "adm3_pcode"):
-			var na Area
-			p, na = ochaAdmin(f, 3)
-			a = &na
+			p, a = ochaAdmin(f, 3)
 		case has(pr, "adm2_pcode"):
-			var na Area
-			p, na = ochaAdmin(f, 2)
-			a = &na
+			p, a = ochaAdmin(f, 2)
 		case has(pr, "adm1_pcode"):
-			var na Area
-			p, na = ochaAdmin(f, 1)
-			a = &na
+			p, a = ochaAdmin(f, 1)
 		default:
 			continue
 		}
 		// A record the gazetteer cannot hold is refused here, naming the
 		// feature: stored, it would make every later load fail or hang.
 		err := checkImportedPlace(p)
-		if err == nil && a != nil {
-			err = checkImportedArea(*a)
+		if err == nil && hasArea {
+			err = checkImportedArea(a)
 		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("ocha: feature %d: %w", i+1, err)
 		}
 		places = append(places, p)
-		if a != nil {
-			areas = append(areas, *a)
-			if has(pr, "neighborho") && has(pr, "neighbor_2") {
-				cities.add(pr, p, *a)
-			}
+		if hasArea {
+			areas = append(areas, a)
+		}
+		if neighbourhood && hasArea {
+			cities.add(pr, p, a)
 		}
 	}
 	if len(places) == 0 {

@@ -3,6 +3,7 @@ package incidents
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -156,4 +157,13 @@ func parseInstant(s string) (from, to time.Time, err error) {
 	}
 	t = t.UTC()
 	return t, t, nil
+}
+
+// AddType adds t to the types f matches, once: a type listed again adds
+// nothing (the SQL stores bind a placeholder a type, and a URL listing one
+// type 100,000 times was a 500).
+func (f *Filter) AddType(t Type) {
+	if !slices.Contains(f.Types, t) {
+		f.Types = append(f.Types, t)
+	}
 }

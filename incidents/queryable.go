@@ -195,9 +195,7 @@ func (f *Filter) liftValues(prop string, vals []cql2.Literal) bool {
 			}
 		}
 		for _, v := range vals {
-			if !slices.Contains(f.Types, Type(v.Text)) {
-				f.Types = append(f.Types, Type(v.Text))
-			}
+			f.AddType(Type(v.Text))
 		}
 		return true
 	case prop == "admin1_pcode" && f.Admin1PCode == "" && len(vals) == 1 && IsAdmin1PCode(vals[0].Text):

@@ -121,11 +121,7 @@ func parseItemsParams(q url.Values, f incidents.Filter) (incidents.Filter, error
 			if !slices.Contains(incidents.Types, incidents.Type(t)) {
 				return f, badRequest{fmt.Sprintf("incident_type: %q is not one of %s", t, typeList())}
 			}
-			// A type listed again is the type once: the SQL stores bind
-			// one placeholder a type, and 100,000 were a 500.
-			if !slices.Contains(f.Types, incidents.Type(t)) {
-				f.Types = append(f.Types, incidents.Type(t))
-			}
+			f.AddType(incidents.Type(t))
 		}
 	}
 	if s := q.Get("admin1_pcode"); s != "" {
