@@ -105,8 +105,12 @@ func (g *Gazetteer) fuzzy(key string) []candidate {
 			}
 			seen[k] = true
 			if dist := editDistance(key, g.keys[k]); dist <= maxD {
+				s := 0.9 - 0.14*float64(dist) - 0.1*float64(dist)/float64(n)
+				if dist == 1 && longVowelEdit(key, g.keys[k]) {
+					s = 0.84 - 0.1/float64(n)
+				}
 				for _, i := range g.exact[g.keys[k]] {
-					note(i, 0.9-0.14*float64(dist)-0.1*float64(dist)/float64(n))
+					note(i, s)
 				}
 			}
 		}
@@ -114,6 +118,17 @@ func (g *Gazetteer) fuzzy(key string) []candidate {
 		for i, r := range key {
 			g.dels.lookup(hashSkip(key, i, utf8.RuneLen(r)), check)
 		}
+	} else if n == 3 && isArabic(key) {
+		// A three-letter name meets a four-letter one only by the long vowel
+		// the shorter leaves unwritten ("ارك", "اراك"); any other edit of so
+		// short a name makes another name.
+		g.dels.lookup(hashSkip(key, 0, 0), func(k int32) {
+			if longVowelEdit(key, g.keys[k]) {
+				for _, i := range g.exact[g.keys[k]] {
+					note(i, 0.84-0.1/float64(n))
+				}
+			}
+		})
 	}
 	if s := skeleton(key); s != "" {
 		for _, i := range g.skel[s] {
@@ -126,6 +141,29 @@ func (g *Gazetteer) fuzzy(key string) []candidate {
 	}
 	slices.SortFunc(out, func(a, b candidate) int { return cmp.Compare(a.idx, b.idx) }) // map order is random
 	return out
+}
+
+// longVowelEdit reports whether one Arabic key is the other with one long vowel
+// letter (ا, و or ي) more after its first letter. Arabic writers spell a name's
+// long vowels or leave them to the reader ("بنين" and "بينين", "اراك" and
+// "ارك"), so such a pair is more likely one name than a pair one consonant
+// apart, which are usually two.
+func longVowelEdit(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb) != len(ra)+1 || len(ra) == 0 || !isArabic(a) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if i == 0 || !slices.Contains([]rune("اوي"), rb[i]) {
+		return false
+	}
+	return slices.Equal(ra[i:], rb[i+1:])
 }
 
 // nameSimilarity is 1 minus the normalised edit distance between key and the

@@ -37,18 +37,27 @@ func appendTranslit[S ~string | ~[]byte](dst []byte, key S) []byte {
 	if len(key) < 3 || key[0] >= 0x80 {
 		return dst
 	}
+	// A doubled letter is written once before digraphs are read, so that
+	// "umm b" meets "um b" whatever the digraphs make of "mb".
+	var single [64]byte
+	one := single[:0]
+	for i := 0; i < len(key); i++ {
+		if i == 0 || key[i] != key[i-1] {
+			one = append(one, key[i])
+		}
+	}
 	var buf [64]byte
 	s := buf[:0]
 next:
-	for i := 0; i < len(key); {
+	for i := 0; i < len(one); {
 		for _, d := range digraphs {
-			if hasPrefixAt(key, i, d.from) {
+			if hasPrefixAt(one, i, d.from) {
 				s = append(s, d.to...)
 				i += len(d.from)
 				continue next
 			}
 		}
-		s = append(s, key[i])
+		s = append(s, one[i])
 		i++
 	}
 	start := len(dst)
