@@ -361,7 +361,9 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needFire:
-		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)
+		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i, 6)
+	case needFireLate:
+		return anyNear(toks, i, 1, 2, fireWords) || fireOnAfterSubject(toks, i, 14)
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
 	case needArmed:
@@ -385,11 +387,11 @@ func needMet(toks []token, i int, n need) bool {
 	return true
 }
 
-// fireAfterSubject reports "النار" after the doers told between the verb and
-// its object: "أطلق مسلحون ملثمون النار على سائق". A release
+// fireAfterSubject reports "النار" within span words after the doers told
+// between the verb and its object: "أطلق مسلحون ملثمون النار على سائق". A release
 // ("إطلاق سراحه") or another firing word between ends the search.
-func fireAfterSubject(toks []token, i int) bool {
-	for j := i + 3; j < len(toks) && j <= i+6; j++ {
+func fireAfterSubject(toks []token, i, span int) bool {
+	for j := i + 3; j < len(toks) && j <= i+span; j++ {
 		if toks[j].in(fireWords) {
 			return !slices.ContainsFunc(toks[i+1:j], func(t token) bool {
 				return strings.HasPrefix(t.Norm, "سراح") || strings.Contains(t.Norm, "طلاق") || strings.HasPrefix(t.Norm, "اطلق")
@@ -398,6 +400,31 @@ func fireAfterSubject(toks []token, i int) bool {
 	}
 	return false
 }
+
+// fireOnAfterSubject reports the fire a verb opens told after its doers,
+// however many words tell them, when it is aimed ("النار على", "باتجاه"):
+// "فتح ثلاثة ملثمين يستقلون سيارة بيضاء من دون لوحات النار على حاجز". A
+// preposition or a word starting another clause between ends the search:
+// "فتحت الجمارك تحقيقاً في حريق أتت النار على مستودع", "فتحت السلطات المعبر
+// بعد أن خمدت النار" tell no shooting.
+func fireOnAfterSubject(toks []token, i, span int) bool {
+	for j := i + 1; j+1 < len(toks) && j <= i+span; j++ {
+		switch n := toks[j].Norm; {
+		case fireNouns[n]:
+			next := toks[j+1].Norm
+			return next == "علي" || next == "عليه" || next == "عليهم" || aimWords[next]
+		case fireClauseWords[n] || strings.HasPrefix(n, "سراح") || strings.Contains(n, "طلاق"):
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	fireNouns       = wordSet("النار", "نار", "الرصاص", "رصاص", "النيران", "نيران")
+	aimWords        = wordSet("باتجاه", "اتجاه", "تجاه", "صوب")
+	fireClauseWords = wordSet("في", "بعد", "ان", "ثم", "عندما", "حين", "حيث", "الذي", "التي", "الذين", "كما", "بينما")
+)
 
 // firedWith reports the guns a shelling verb names by "ب" a few words after
 // it, past its subject and a time: "قصف الجيش التركي، ظهر الاثنين،

@@ -20,12 +20,13 @@ const (
 type need int
 
 const (
-	needNothing need = iota
-	needWeapons      // a weapon or ammunition noun within 5 words
-	needFire         // "النار" or "الرصاص" within 2 words
-	needAir          // an aircraft word within 2 words
-	needArmed        // "مسلح" within 2 words: "سطو مسلح"
-	needFound        // a verb of finding within 3 words before: "عُثر على جثة"
+	needNothing  need = iota
+	needWeapons       // a weapon or ammunition noun within 5 words
+	needFire          // "النار" or "الرصاص" within 2 words
+	needAir           // an aircraft word within 2 words
+	needArmed         // "مسلح" within 2 words: "سطو مسلح"
+	needFound         // a verb of finding within 3 words before: "عُثر على جثة"
+	needFireLate      // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -74,6 +75,7 @@ var lexicon = map[string]lexeme{
 	"سلب": {typ: TypeArmedAttack, need: needArmed}, "اقتحم": {typ: TypeArmedAttack, need: needArmed},
 	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
+	"فتح":  {typ: TypeArmedAttack, need: needFireLate}, // "فتح مسلحون النار على"; opening anything else is no attack
 	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
 	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
 	"رصاص": {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
