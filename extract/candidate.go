@@ -140,7 +140,18 @@ func (p *passage) setPlace(c *Candidate, m *mention, refOnly bool) {
 		if !c.HasLocation {
 			c.GeoPrecision = ""
 		}
-		c.Notes = append(c.Notes, fmt.Sprintf("%q is not in the gazetteer: placed at the area named with it", written))
+		if alt := m.Match.Alternatives; len(alt) > 0 && pl.Admin1Name != "" {
+			var elsewhere []string
+			for _, a := range alt {
+				if s := a.NameEN + " in " + a.Admin1Name; !slices.Contains(elsewhere, s) && len(elsewhere) < 4 {
+					elsewhere = append(elsewhere, s)
+				}
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("%q is not in the gazetteer in %s: placed at the area named with it (the gazetteer has %s)",
+				written, pl.Admin1Name, strings.Join(elsewhere, ", ")))
+		} else {
+			c.Notes = append(c.Notes, fmt.Sprintf("%q is not in the gazetteer: placed at the area named with it", written))
+		}
 	}
 	c.Admin2PCode, c.Admin2Name = pl.Admin2PCode, pl.Admin2Name
 	if refOnly {

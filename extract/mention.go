@@ -391,7 +391,7 @@ func splitContext(text string, m gazetteer.Mention, places Places) []gazetteer.M
 	}
 	ctx.Match = gazetteer.Match{Query: ctx.Text, Place: pl, Qualifier: q, Precision: prec, Score: m.Match.Score}
 	if main.Match.Place.ID == pl.ID && pl.Kind == gazetteer.KindGovernorate {
-		unknownBeforeArea(text, &main, ctx)
+		unknownBeforeArea(places, text, &main, ctx)
 	}
 	return []gazetteer.Mention{main, ctx}
 }
@@ -400,7 +400,7 @@ func splitContext(text string, m gazetteer.Mention, places Places) []gazetteer.M
 // governorate of its context, knowing no such place there ("الزهيرية بريف
 // الرقة" with its namesake in another governorate): the name as written,
 // placed at the area, as for any name the gazetteer lacks.
-func unknownBeforeArea(text string, main *gazetteer.Mention, ctx gazetteer.Mention) {
+func unknownBeforeArea(places Places, text string, main *gazetteer.Mention, ctx gazetteer.Mention) {
 	words := strings.Fields(bareName(text, *main))
 	kind := gazetteer.KindVillage
 	for len(words) > 1 {
@@ -417,6 +417,25 @@ func unknownBeforeArea(text string, main *gazetteer.Mention, ctx gazetteer.Menti
 		return
 	}
 	main.Match = unknownPlace(name, kind, isLatin(normalize(name)), &ctx)
+	if g, ok := places.(geocoder); ok {
+		if m, err := g.Geocode(name); err == nil && m.Score >= 0.6 && closeSpelling(name, m.Place) &&
+			m.Place.Kind != gazetteer.KindGovernorate && m.Place.Admin1PCode != ctx.Match.Place.Admin1PCode {
+			main.Match.Alternatives = namesakes(name, append([]gazetteer.Place{m.Place}, m.Alternatives...), ctx.Match.Place.Admin1PCode)
+		}
+	}
+}
+
+// namesakes are the places of cands spelt like name outside the governorate
+// gov, for the reviewer of a name placed at its area, who may know the text
+// errs.
+func namesakes(name string, cands []gazetteer.Place, gov string) []gazetteer.Place {
+	var out []gazetteer.Place
+	for _, p := range cands {
+		if p.Admin1PCode != gov && p.Kind != gazetteer.KindGovernorate && closeSpelling(name, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // governorateOf returns the governorate place for an area "ريف X".

@@ -474,15 +474,22 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 	if ctx == nil {
 		ctx = nearAfter(toks, last, ms)
 	}
+	var elsewhere []gazetteer.Place
 	if g, ok := p.places.(geocoder); ok {
-		if m, err := g.Geocode(name); err == nil && closeSpelling(name, m.Place) && m.Place.Kind != gazetteer.KindGovernorate &&
-			(ctx != nil && m.Place.Admin1PCode == ctx.Match.Place.Admin1PCode && m.Score >= 0.6 ||
-				ctx == nil && (m.Score >= 0.75 || m.Score >= 0.6 && (m.Place.Kind == gazetteer.KindTown || m.Place.Kind == gazetteer.KindCity))) {
-			m.Query = name
-			return m
+		if m, err := g.Geocode(name); err == nil && closeSpelling(name, m.Place) && m.Place.Kind != gazetteer.KindGovernorate {
+			if ctx != nil && m.Place.Admin1PCode == ctx.Match.Place.Admin1PCode && m.Score >= 0.6 ||
+				ctx == nil && (m.Score >= 0.75 || m.Score >= 0.6 && (m.Place.Kind == gazetteer.KindTown || m.Place.Kind == gazetteer.KindCity)) {
+				m.Query = name
+				return m
+			}
+			if ctx != nil && m.Score >= 0.6 && m.Place.Admin1PCode != ctx.Match.Place.Admin1PCode {
+				elsewhere = namesakes(name, append([]gazetteer.Place{m.Place}, m.Alternatives...), ctx.Match.Place.Admin1PCode)
+			}
 		}
 	}
-	return unknownPlace(name, kind, p.lang == langEnglish, ctx)
+	u := unknownPlace(name, kind, p.lang == langEnglish, ctx)
+	u.Alternatives = elsewhere
+	return u
 }
 
 // unknownPlace is a name the gazetteer lacks, as written, placed at the area
