@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +115,60 @@ func TestEvents_StreamsPerClientDefault(t *testing.T) {
 	}
 	if ok != web.DefaultStreamsPerClient {
 		t.Errorf("%d streams opened from one client, want %d", ok, web.DefaultStreamsPerClient)
+	}
+}
+
+// TestBodyNotRead_AnswerNotHeld: a request declaring a body the handler does
+// not read (a GET given one, a write without a token) was answered only
+// after net/http had read up to 256 KiB of that body, at the client's pace:
+// one sending a byte a second held a busy connection for the read timeout,
+// and 400 such clients kept every other request waiting for a connection.
+// The answer now comes at once, closing the connection; a body read whole
+// keeps it open.
+func TestBodyNotRead_AnswerNotHeld(t *testing.T) {
+	srv, _ := newTestServer(t)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	for _, req := range []string{
+		"GET /api/collections HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{",
+		"POST /api/ingest HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{",
+		"POST /api/collections/incidents/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/geo+json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n",
+	} {
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conn.Write([]byte(req))
+		conn.SetReadDeadline(time.Now().Add(3 * time.Second))
+		br := bufio.NewReader(conn)
+		resp, err := http.ReadResponse(br, nil)
+		line, _, _ := strings.Cut(req, "\r\n")
+		if err != nil {
+			conn.Close()
+			t.Errorf("%s with a body it never finishes: no answer within 3 s (%v)", line, err)
+			continue
+		}
+		io.Copy(io.Discard, resp.Body)
+		// The server must let the connection go, not wait on the body.
+		if _, err := br.ReadByte(); err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Errorf("%s with a body it never finishes: the connection still held 3 s after the answer", line)
+		}
+		conn.Close()
+		if resp.StatusCode >= 500 || !resp.Close {
+			t.Errorf("%s with a body it never finishes: %d, closing the connection: %v; want an answer that closes it", line, resp.StatusCode, resp.Close)
+		}
+	}
+	// A body read to its end keeps the connection for the next request.
+	body := `{"text":"x","source":{"url":"https://news.example/a"}}`
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/ingest", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+ingestToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.Close {
+		t.Errorf("an ingest whose body was read (%d) closed its connection", resp.StatusCode)
 	}
 }
