@@ -25,9 +25,23 @@ type draft struct {
 	summary   bool // totals incidents told after it
 	several   bool // told as the toll of several events apart: the events told after it are its parts
 	zero      bool // told as hurting nobody: killed and injured are 0 unless counted
+	// rose and dayParts say what its sentences tell, kept as sentences join
+	// it so that weighing a later draft against it costs the same however
+	// many it holds (a story repeating one sentence had made each such weighing
+	// read every sentence joined before: the square of the text's length).
+	rose     bool  // one of its sentences tells the toll as risen (tollRose)
+	dayParts uint8 // the parts of the day its sentences tell (dayPart), bit 0 for none
 }
 
 func (d *draft) lastSent() int { return d.sents[len(d.sents)-1] }
+
+// join adds sentence si to d, with what it tells that later drafts are
+// weighed against.
+func (p *passage) join(d *draft, si int) {
+	d.sents = append(d.sents, si)
+	d.rose = d.rose || p.tollRose(si)
+	d.dayParts |= 1 << p.dayPart(si)
+}
 
 // candidates reads the passage sentence by sentence: a sentence with incident
 // words gives drafts, which join an earlier draft of the same event when they
@@ -140,7 +154,8 @@ func (p *passage) history(d draft) bool {
 // newDraft makes the draft of one segment of sentence si.
 func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []draft) draft {
 	s := &p.sents[si]
-	d := draft{segment: g, sents: []int{si}, spans: []span{g.sp}, apart: s.background || s.aside || g.earlier}
+	d := draft{segment: g, spans: []span{g.sp}, apart: s.background || s.aside || g.earlier}
+	p.join(&d, si)
 	if g.similar && len(drafts) > 0 {
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
@@ -315,12 +330,7 @@ func (p *passage) otherTimeOfDay(last, d *draft) bool {
 		samePlace(x.Mention, y.Mention) || nameForm(x.name) == nameForm(y.name) {
 		return false // a village the gazetteer lacks is placed at its area: its name tells it apart
 	}
-	for _, si := range last.sents {
-		if a := p.dayPart(si); a != 0 && a != b {
-			return true
-		}
-	}
-	return false
+	return last.dayParts&^(1|1<<b) != 0 // a part of the day other than b told in one of its sentences
 }
 
 // toldWithPronoun reports a draft told by an incident noun with a pronoun
@@ -534,7 +544,7 @@ func (p *passage) tollUpdate(last, d *draft) bool {
 		!last.date.resolved() || !d.date.resolved() || last.inherited || d.inherited {
 		return false
 	}
-	lastRose := slices.ContainsFunc(last.sents, p.tollRose)
+	lastRose := last.rose
 	dRose := p.tollRose(d.sents[0])
 	if lastRose == dRose {
 		return false
@@ -552,7 +562,7 @@ func (p *passage) tollUpdate(last, d *draft) bool {
 // mergeTollUpdate merges d into last, one the toll update of the other: the
 // event's date stands, and the risen toll replaces the figures it tells.
 func (p *passage) mergeTollUpdate(last *draft, d draft) {
-	lastRose := slices.ContainsFunc(last.sents, p.tollRose)
+	lastRose := last.rose
 	date, inherited := last.date, last.inherited
 	if lastRose {
 		date, inherited = d.date, d.inherited
@@ -717,6 +727,7 @@ func adjoining(a, b gazetteer.Mention) bool {
 // absorb merges a later draft of the same incident.
 func (d *draft) absorb(o draft) {
 	d.sents = append(d.sents, o.sents...)
+	d.rose, d.dayParts = d.rose || o.rose, d.dayParts|o.dayParts
 	d.spans = append(d.spans, o.spans...)
 	if d.weak && !o.weak || !o.weak && o.rank > d.rank {
 		d.also = append(d.also, d.typ)
@@ -818,7 +829,7 @@ func (p *passage) followUp(drafts []draft, si int) {
 	if d.lastSent() != si-1 {
 		if inner := placeWithin(d.places, here); inner != nil {
 			d.places = []*mention{inner}
-			d.sents = append(d.sents, si)
+			p.join(d, si)
 			d.spans = append(d.spans, span{Start: s.Start, End: s.End})
 		}
 		return
@@ -841,7 +852,7 @@ func (p *passage) followUp(drafts []draft, si int) {
 		d.date, d.inherited, took = dm, false, true
 	}
 	if took {
-		d.sents = append(d.sents, si)
+		p.join(d, si)
 		d.spans = append(d.spans, whole)
 	}
 }

@@ -78,3 +78,40 @@ func TestExtract_LongSentenceBoundedWork(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_RepeatedStoryLinearWork checks that reading a story told again
+// and again costs in proportion to its length. Each sentence joining a draft
+// was weighed against every sentence the draft held (was the toll told as
+// risen in any of them, at which part of the day), so a draft told over n
+// sentences cost n²: 16 MiB of one sentence repeated ran past 10 minutes in
+// `mapsrv extract` (0.8 MB 11 s, 1.6 MB 46 s). The draft now keeps what its
+// sentences tell. Eight times the text must cost well under 64 times the CPU
+// (about 8 now; 50-60 before).
+func TestExtract_RepeatedStoryLinearWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads three stories of 100 KB and 800 KB")
+	}
+	x := New(mustGazetteer(t))
+	pub := time.Date(2025, 1, 7, 0, 0, 0, 0, time.UTC)
+	for _, unit := range []string{
+		"Two civilians were killed and three wounded by shelling on the town of Saraqib in Idlib countryside on Monday. ",
+		"قتل مدنيان وأصيب ثلاثة آخرون جراء قصف مدفعي على بلدة سراقب في ريف إدلب يوم الاثنين. ",
+		"Gunmen killed four people in Aleppo on the morning of 3 January. The death toll rose to six in the evening. ",
+	} {
+		cost := func(size int) time.Duration {
+			text := strings.Repeat(unit, size/len(unit))
+			start := processCPU()
+			x.ExtractLang(text, pub, "")
+			return processCPU() - start
+		}
+		cost(50_000) // warm up
+		small, large := cost(100_000), cost(800_000)
+		if small < time.Millisecond {
+			small = time.Millisecond
+		}
+		t.Logf("%.30q…: 100 KB %v, 800 KB %v (x%.1f)", unit, small, large, float64(large)/float64(small))
+		if large > 24*small && large > 2*time.Second {
+			t.Errorf("%.30q… repeated: 100 KB cost %v of CPU, 800 KB %v: the square of the length, not in proportion", unit, small, large)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -83,10 +84,30 @@ const summariesAtOnce = 4
 func withSlots(slots *semaphore.Weighted, log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := slots.Acquire(r.Context(), 1); err != nil {
-			writeError(w, r, log, err)
+			writeBusy(w, r, log, "summaries", err)
 			return
 		}
 		defer slots.Release(1)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// busyRetry is the Retry-After of a request whose time ran out while it
+// waited for its turn: the others ahead of it are done within seconds.
+const busyRetry = "5"
+
+// writeBusy answers a request whose context ended while it waited for its
+// turn behind other requests of its kind (what): when its time ran out, a
+// 503 saying so with Retry-After, since nothing in the request itself was at
+// fault; when its client left, as writeError does.
+func writeBusy(w http.ResponseWriter, r *http.Request, log *slog.Logger, what string, err error) {
+	status, reason, ended := contextStatus(r.Context())
+	if !ended || status != http.StatusServiceUnavailable {
+		writeError(w, r, log, err)
+		return
+	}
+	log.Info("request ended waiting for its turn", "method", r.Method, "path", r.URL.Path, "waiting_for", what)
+	limit := reason.(queryTimeout).limit
+	w.Header().Set("Retry-After", busyRetry)
+	writeProblem(w, http.StatusServiceUnavailable, fmt.Sprintf("the request ran for %s, the most one may, all of it waiting for its turn behind other %s: the server is busy, retry in a few seconds", limit, what))
 }

@@ -147,7 +147,8 @@ func TestWithSlots_SummariesTakeTurns(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), "ran for") {
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), "ran for") ||
+		!strings.Contains(string(body), "busy") || resp.Header.Get("Retry-After") == "" {
 		t.Errorf("a summary out of time while waiting: %d %s", resp.StatusCode, body)
 	}
 	hold <- struct{}{} // one ends: the waiting one runs

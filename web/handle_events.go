@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"sync"
 	"time"
@@ -20,6 +23,11 @@ const (
 	// maxEventStreams is how many pages may listen at once; more are answered
 	// 503 and fall back to polling.
 	maxEventStreams = 512
+	// DefaultStreamsPerClient is how many of them one client (an IPv4
+	// address, an IPv6 /64) may hold when Config.StreamsPerClient is not
+	// set: a few browsers' worth of open tabs. One client could otherwise
+	// hold all maxEventStreams and leave every other page polling.
+	DefaultStreamsPerClient = 16
 	// eventStreamLife ends each stream: the browser reconnects by itself
 	// (after eventRetry), so a connection is never held forever.
 	eventStreamLife = 10 * time.Minute
@@ -32,45 +40,88 @@ const (
 
 // versionHub fans the data version out to the streams listening.
 type versionHub struct {
-	store   incidentStore
-	log     *slog.Logger
-	poll    time.Duration
-	mu      sync.Mutex
-	subs    map[chan int64]struct{}
-	running bool
-	closed  chan struct{} // closed when the server shuts down: every stream ends
-	once    sync.Once
+	store incidentStore
+	log   *slog.Logger
+	poll  time.Duration
+	mu    sync.Mutex
+	subs  map[chan int64]struct{}
+	// perClient is the most streams one client may hold; byClient counts
+	// them by client key (clientKey).
+	perClient int
+	byClient  map[string]int
+	running   bool
+	closed    chan struct{} // closed when the server shuts down: every stream ends
+	once      sync.Once
 }
 
-func newVersionHub(store incidentStore, log *slog.Logger) *versionHub {
-	return &versionHub{store: store, log: log, poll: versionPoll, subs: map[chan int64]struct{}{}, closed: make(chan struct{})}
+func newVersionHub(store incidentStore, log *slog.Logger, perClient int) *versionHub {
+	if perClient <= 0 {
+		perClient = DefaultStreamsPerClient
+	}
+	return &versionHub{store: store, log: log, poll: versionPoll, subs: map[chan int64]struct{}{}, closed: make(chan struct{}),
+		perClient: perClient, byClient: map[string]int{}}
 }
 
 // close ends every stream, for a graceful shutdown: otherwise the server
 // would wait on them until its drain timeout.
 func (h *versionHub) close() { h.once.Do(func() { close(h.closed) }) }
 
-// subscribe adds a listener, starting the watcher if it is the first; ok is
-// false when maxEventStreams listen already.
-func (h *versionHub) subscribe() (ch chan int64, ok bool) {
+// Why a listener was refused.
+var (
+	errStreamsFull      = errors.New("server full")
+	errClientHasStreams = errors.New("client full")
+)
+
+// subscribe adds a listener for client, starting the watcher if it is the
+// first; it refuses one when maxEventStreams listen already
+// (errStreamsFull), or when client holds its share (errClientHasStreams).
+func (h *versionHub) subscribe(client string) (chan int64, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if len(h.subs) >= maxEventStreams {
-		return nil, false
+		return nil, errStreamsFull
 	}
-	ch = make(chan int64, 1)
+	if h.byClient[client] >= h.perClient {
+		return nil, errClientHasStreams
+	}
+	ch := make(chan int64, 1)
 	h.subs[ch] = struct{}{}
+	h.byClient[client]++
 	if !h.running {
 		h.running = true
 		go h.watch()
 	}
-	return ch, true
+	return ch, nil
 }
 
-func (h *versionHub) unsubscribe(ch chan int64) {
+func (h *versionHub) unsubscribe(client string, ch chan int64) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	delete(h.subs, ch)
+	if h.byClient[client]--; h.byClient[client] <= 0 {
+		delete(h.byClient, client)
+	}
+}
+
+// clientKey names the client of a request by its address as the connection
+// gives it: an IPv4 address, or the /64 network of an IPv6 one (what one
+// subscriber is commonly given). Behind a reverse proxy every client has the
+// proxy's address: raise the per-client cap there (--max-streams-per-client).
+func clientKey(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	ip = ip.Unmap()
+	if ip.Is6() {
+		p, _ := ip.Prefix(64)
+		return p.String()
+	}
+	return ip.String()
 }
 
 // watch reads the version every poll and tells every listener when it moves.
@@ -114,14 +165,21 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		ch, ok := h.subscribe()
-		if !ok {
+		client := clientKey(r)
+		ch, err := h.subscribe(client)
+		switch {
+		case errors.Is(err, errStreamsFull):
 			w.Header().Set("Retry-After", "60")
 			writeProblem(w, http.StatusServiceUnavailable,
 				fmt.Sprintf("%d pages already listen for live updates: poll the items' ETag instead", maxEventStreams))
 			return
+		case errors.Is(err, errClientHasStreams):
+			w.Header().Set("Retry-After", "60")
+			writeProblem(w, http.StatusTooManyRequests,
+				fmt.Sprintf("this client (%s) already holds %d live-update streams, the most one may: close other pages, or poll the items' ETag instead", client, h.perClient))
+			return
 		}
-		defer h.unsubscribe(ch)
+		defer h.unsubscribe(client, ch)
 		v, err := h.store.PublicVersion(r.Context())
 		if err != nil {
 			writeError(w, r, log, err)

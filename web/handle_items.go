@@ -39,7 +39,10 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *p
 		f.Limit++ // one more tells whether there is a next page
 		release, err := budget.acquire(r.Context(), f.Limit)
 		if err != nil {
-			return // the client went away while waiting
+			// The client went away, or the request's time ran out, while it
+			// waited: the latter had been answered 200 with no body at all.
+			writeBusy(w, r, log, "pages", err)
+			return
 		}
 		body := newPageBuffer(w)
 		defer body.send(release)

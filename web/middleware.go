@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -15,11 +16,13 @@ type statusRecorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	body   *bodyWatch // the request's body, nil when it has none
 }
 
 func (s *statusRecorder) WriteHeader(code int) {
 	if s.status == 0 {
 		s.status = code
+		s.closeIfBodyLeft()
 	}
 	s.ResponseWriter.WriteHeader(code)
 }
@@ -27,6 +30,7 @@ func (s *statusRecorder) WriteHeader(code int) {
 func (s *statusRecorder) Write(b []byte) (int, error) {
 	if s.status == 0 {
 		s.status = http.StatusOK
+		s.closeIfBodyLeft()
 	}
 	n, err := s.ResponseWriter.Write(b)
 	s.bytes += n
@@ -36,6 +40,38 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
+// closeIfBodyLeft closes the connection after the answer, reading no more
+// from it, when the handler answers without reading the request's body to
+// its end (a 401 before the body, a GET given one, a 413). net/http would
+// otherwise read up to 256 KiB of what is left, before it sends the answer
+// and again when it closes the body, at whatever pace the client sends it:
+// a request declaring a body it then sent a byte a second held its
+// connection busy (never closed to make room) for the 30 s read timeout,
+// and 400 such clients left every other request waiting for a connection.
+func (s *statusRecorder) closeIfBodyLeft() {
+	if s.body != nil && !s.body.done() {
+		s.ResponseWriter.Header().Set("Connection", "close")
+		http.NewResponseController(s.ResponseWriter).SetReadDeadline(time.Now())
+	}
+}
+
+// bodyWatch is a request body that knows whether it was read to its end.
+type bodyWatch struct {
+	io.ReadCloser
+	length int64 // the declared Content-Length, -1 if none
+	n      int64
+	eof    bool
+}
+
+func (b *bodyWatch) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	b.n += int64(n)
+	b.eof = b.eof || err != nil
+	return n, err
+}
+
+func (b *bodyWatch) done() bool { return b.eof || b.length >= 0 && b.n >= b.length }
+
 // withRequestLog logs each request once it is answered, with an id that is
 // also sent back as X-Request-Id, and turns a handler panic into a 500.
 func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
@@ -44,6 +80,10 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 		id := requestID()
 		w.Header().Set("X-Request-Id", id)
 		rec := &statusRecorder{ResponseWriter: w}
+		if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
+			rec.body = &bodyWatch{ReadCloser: r.Body, length: r.ContentLength}
+			r.Body = rec.body
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				if p == http.ErrAbortHandler {

@@ -54,6 +54,10 @@ type Config struct {
 	// QueryTimeout bounds each read request (each page of an export); 0
 	// means DefaultQueryTimeout.
 	QueryTimeout time.Duration
+	// StreamsPerClient is the most live-update streams (GET /api/events) one
+	// client address may hold; more are answered 429. 0 means
+	// DefaultStreamsPerClient.
+	StreamsPerClient int
 }
 
 // Server is the handler serving every route: the API, then the page.
@@ -108,7 +112,7 @@ func NewServer(cfg Config) *Server {
 	get("/collections/incidents/counts", withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentCounts(cfg.Store, cfg.Log)))))
 	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, semaphore.NewWeighted(exportsAtOnce), cfg.QueryTimeout, cfg.Log)))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
-	hub := newVersionHub(cfg.Store, cfg.Log)
+	hub := newVersionHub(cfg.Store, cfg.Log, cfg.StreamsPerClient)
 	stream("/events", handleEvents(hub, cfg.Log))
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg, budget)

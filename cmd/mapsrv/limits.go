@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/mapsrv/mapsrv/web"
 )
 
 // defaultMaxConns is the connection cap when neither --max-conns nor
@@ -80,3 +82,25 @@ func queryTimeoutFromEnv(fs *flag.FlagSet, e env, d *time.Duration) error {
 
 // maxQueryTimeout leaves 10 s of the server's 60 s write timeout to answer.
 const maxQueryTimeout = 50 * time.Second
+
+// streamsPerClient is the most live-update streams one client may hold:
+// the flag (or MAPSRV_MAX_STREAMS_PER_CLIENT) when set above 0, else
+// web.DefaultStreamsPerClient. Behind a reverse proxy every client has the
+// proxy's address: give the server-wide 512 there to cap streams only as a whole.
+func streamsPerClient(flag int, env string) (int, error) {
+	n := flag
+	if n == 0 && env != "" {
+		v, err := strconv.Atoi(env)
+		if err != nil || v < 0 {
+			return 0, usageError{fmt.Sprintf("MAPSRV_MAX_STREAMS_PER_CLIENT: %q is not a whole number", env)}
+		}
+		n = v
+	}
+	if n < 0 {
+		return 0, usageError{fmt.Sprintf("--max-streams-per-client: %d is negative", n)}
+	}
+	if n == 0 {
+		n = web.DefaultStreamsPerClient
+	}
+	return n, nil
+}

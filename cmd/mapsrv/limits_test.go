@@ -4,6 +4,8 @@ import (
 	"flag"
 	"testing"
 	"time"
+
+	"github.com/mapsrv/mapsrv/web"
 )
 
 func TestMaxConns(t *testing.T) {
@@ -60,6 +62,30 @@ func TestQueryTimeoutFromEnv(t *testing.T) {
 		err := queryTimeoutFromEnv(fs, e, d)
 		if tc.want == 0 && err == nil || tc.want != 0 && (err != nil || *d != tc.want) {
 			t.Errorf("%v with MAPSRV_QUERY_TIMEOUT=%q: %s, %v; want %s", tc.args, tc.env, *d, err, tc.want)
+		}
+	}
+}
+
+// TestStreamsPerClient: the flag wins over MAPSRV_MAX_STREAMS_PER_CLIENT,
+// the default applies without either, and a value that is no whole number
+// is refused.
+func TestStreamsPerClient(t *testing.T) {
+	for _, tc := range []struct {
+		flag    int
+		env     string
+		want    int
+		wantErr bool
+	}{
+		{0, "", web.DefaultStreamsPerClient, false},
+		{0, "40", 40, false},
+		{4, "40", 4, false},
+		{0, "many", 0, true},
+		{0, "-3", 0, true},
+		{-1, "", 0, true},
+	} {
+		got, err := streamsPerClient(tc.flag, tc.env)
+		if got != tc.want || (err != nil) != tc.wantErr {
+			t.Errorf("streamsPerClient(%d, %q) = %d, %v; want %d, error %v", tc.flag, tc.env, got, err, tc.want, tc.wantErr)
 		}
 	}
 }

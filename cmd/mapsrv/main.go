@@ -7,7 +7,7 @@
 // Usage:
 //
 //	mapsrv serve   [--addr 127.0.0.1:8080] [--db mapsrv.db] [--read-db postgres://STANDBY]
-//	               [--tokens-file FILE] [--max-body BYTES] [--max-conns N] [--query-timeout 15s]
+//	               [--tokens-file FILE] [--max-body BYTES] [--max-conns N] [--max-streams-per-client N] [--query-timeout 15s]
 //	               [--cors-write-origins ORIGIN,...]
 //	mapsrv import  [--db PATH] [--status published|draft] FILE...
 //	mapsrv export  [--db PATH] [--format geojson|csv] [--bbox ...] [--datetime ...] [--incident_type ...]
@@ -22,7 +22,7 @@
 //	mapsrv version
 //
 // Flags fall back to the environment: MAPSRV_ADDR, MAPSRV_DB, MAPSRV_READ_DB,
-// MAPSRV_MAX_CONNS, MAPSRV_QUERY_TIMEOUT; MAPSRV_TOKENS holds the write
+// MAPSRV_MAX_CONNS, MAPSRV_MAX_STREAMS_PER_CLIENT, MAPSRV_QUERY_TIMEOUT; MAPSRV_TOKENS holds the write
 // tokens.
 package main
 

@@ -39,6 +39,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	tokensFile := fs.String("tokens-file", "", "file of role:token lines for writes (roles: editor, ingest); env MAPSRV_TOKENS holds the same, comma-separated")
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body accepted, in bytes")
 	maxConnsFlag := fs.Int("max-conns", 0, fmt.Sprintf("most connections held open at once; idle ones are closed first near it (env MAPSRV_MAX_CONNS; default %d, or what the open-file limit allows)", defaultMaxConns))
+	streamsFlag := fs.Int("max-streams-per-client", 0, fmt.Sprintf("most live-update streams (/api/events) one client address (IPv4, IPv6 /64) may hold; more answer 429 (env MAPSRV_MAX_STREAMS_PER_CLIENT; default %d; behind a reverse proxy every client shares its address)", web.DefaultStreamsPerClient))
 	queryTimeout := fs.Duration("query-timeout", web.DefaultQueryTimeout, "longest a read request (or one page of an export) may run its queries; longer ones answer 503 (env MAPSRV_QUERY_TIMEOUT)")
 	var corsOrigins []string
 	fs.Func("cors-write-origins", "comma-separated origins allowed to send writes (reads are open to all)", func(v string) error {
@@ -57,6 +58,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	files := raiseFileLimit()
 	connCap, err := maxConns(*maxConnsFlag, e.getenv("MAPSRV_MAX_CONNS"), files)
+	if err != nil {
+		return err
+	}
+	perClient, err := streamsPerClient(*streamsFlag, e.getenv("MAPSRV_MAX_STREAMS_PER_CLIENT"))
 	if err != nil {
 		return err
 	}
@@ -96,7 +101,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	conns := web.NewConnLimit(connCap)
 	handler := web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
 		Tokens: tokens, MaxBody: *maxBody, CORSWriteOrigins: corsOrigins, Log: log,
-		AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version, QueryTimeout: *queryTimeout})
+		AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version, QueryTimeout: *queryTimeout,
+		StreamsPerClient: perClient})
 	srv := &http.Server{
 		ConnState:         conns.ConnState,
 		Handler:           handler,
@@ -107,7 +113,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	srv.RegisterOnShutdown(handler.CloseStreams)
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "read_db", displayDSN(*readDB), "version", version,
-		"max_conns", connCap, "open_files_limit", files)
+		"max_conns", connCap, "open_files_limit", files, "max_streams_per_client", perClient)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(conns.Listener(ln)) }()
 	go warmUp(ctx, store, limitHeap, log)
