@@ -544,13 +544,11 @@ func (p *passage) tollUpdate(last, d *draft) bool {
 		!last.date.resolved() || !d.date.resolved() || last.inherited || d.inherited {
 		return false
 	}
-	lastRose := last.rose
-	dRose := p.tollRose(d.sents[0])
-	if lastRose == dRose {
+	if last.rose == d.rose {
 		return false
 	}
 	ev, rose := last.date, d.date
-	if lastRose {
+	if last.rose {
 		ev, rose = d.date, last.date
 	}
 	if ev.From.After(rose.To) || ev.To.Before(rose.From.AddDate(0, 0, -tollUpdateDays)) {

@@ -361,9 +361,9 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needFire:
-		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i, 6)
+		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)
 	case needFireLate:
-		return anyNear(toks, i, 1, 2, fireWords) || fireOnAfterSubject(toks, i, 14)
+		return anyNear(toks, i, 1, 2, fireWords) || fireOnAfterSubject(toks, i)
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
 	case needArmed:
@@ -387,11 +387,11 @@ func needMet(toks []token, i int, n need) bool {
 	return true
 }
 
-// fireAfterSubject reports "النار" within span words after the doers told
-// between the verb and its object: "أطلق مسلحون ملثمون النار على سائق". A release
+// fireAfterSubject reports "النار" after the doers told between the verb and
+// its object: "أطلق مسلحون ملثمون النار على سائق". A release
 // ("إطلاق سراحه") or another firing word between ends the search.
-func fireAfterSubject(toks []token, i, span int) bool {
-	for j := i + 3; j < len(toks) && j <= i+span; j++ {
+func fireAfterSubject(toks []token, i int) bool {
+	for j := i + 3; j < len(toks) && j <= i+6; j++ {
 		if toks[j].in(fireWords) {
 			return !slices.ContainsFunc(toks[i+1:j], func(t token) bool {
 				return strings.HasPrefix(t.Norm, "سراح") || strings.Contains(t.Norm, "طلاق") || strings.HasPrefix(t.Norm, "اطلق")
@@ -407,8 +407,8 @@ func fireAfterSubject(toks []token, i, span int) bool {
 // preposition or a word starting another clause between ends the search:
 // "فتحت الجمارك تحقيقاً في حريق أتت النار على مستودع", "فتحت السلطات المعبر
 // بعد أن خمدت النار" tell no shooting.
-func fireOnAfterSubject(toks []token, i, span int) bool {
-	for j := i + 1; j+1 < len(toks) && j <= i+span; j++ {
+func fireOnAfterSubject(toks []token, i int) bool {
+	for j := i + 1; j+1 < len(toks) && j <= i+14; j++ {
 		switch n := toks[j].Norm; {
 		case fireNouns[n]:
 			next := toks[j+1].Norm

@@ -33,7 +33,7 @@ func agreeWithGovernorate(ms []mention) {
 		}
 		if typedName(*m) {
 			// "قرية X بريف حماة" with X known only elsewhere: a village the gazetteer lacks
-			known := namesakes(m.name, append([]gazetteer.Place{m.Match.Place}, m.Match.Alternatives...), in.Match.Place.Admin1PCode)
+			known := namesakes(m.name, m.Match, in.Match.Place.Admin1PCode)
 			m.Match = unknownPlace(m.name, m.Match.Place.Kind, isLatin(gazetteer.Normalize(m.name)), in)
 			m.Match.Alternatives = known
 			continue

@@ -418,19 +418,21 @@ func unknownBeforeArea(places Places, text string, main *gazetteer.Mention, ctx 
 	}
 	main.Match = unknownPlace(name, kind, isLatin(normalize(name)), &ctx)
 	if g, ok := places.(geocoder); ok {
-		if m, err := g.Geocode(name); err == nil && m.Score >= 0.6 && closeSpelling(name, m.Place) &&
-			m.Place.Kind != gazetteer.KindGovernorate && m.Place.Admin1PCode != ctx.Match.Place.Admin1PCode {
-			main.Match.Alternatives = namesakes(name, append([]gazetteer.Place{m.Place}, m.Alternatives...), ctx.Match.Place.Admin1PCode)
+		if m, err := g.Geocode(name); err == nil && m.Score >= 0.6 {
+			main.Match.Alternatives = namesakes(name, m, ctx.Match.Place.Admin1PCode)
 		}
 	}
 }
 
-// namesakes are the places of cands spelt like name outside the governorate
-// gov, for the reviewer of a name placed at its area, who may know the text
-// errs.
-func namesakes(name string, cands []gazetteer.Place, gov string) []gazetteer.Place {
+// namesakes are the places of m (its best, then its alternatives) spelt like
+// name outside the governorate gov, for the reviewer of a name placed at its
+// area there, who may know the text errs; none when m's best lies in gov.
+func namesakes(name string, m gazetteer.Match, gov string) []gazetteer.Place {
+	if m.Place.Admin1PCode == gov {
+		return nil
+	}
 	var out []gazetteer.Place
-	for _, p := range cands {
+	for _, p := range append([]gazetteer.Place{m.Place}, m.Alternatives...) {
 		if p.Admin1PCode != gov && p.Kind != gazetteer.KindGovernorate && closeSpelling(name, p) {
 			out = append(out, p)
 		}

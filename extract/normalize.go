@@ -139,11 +139,11 @@ func tokenize(text string, start, end int) []token {
 // or j when it is not: one to three ASCII digits, then ",ddd" groups, each
 // followed by no further digit or letter.
 func thousandsEnd(text string, i, j, end int) int {
-	if j-i > 3 || !asciiDigits(text[i:j]) {
+	if j-i > 3 || !isNumber(text[i:j]) {
 		return j
 	}
 	k := j
-	for k+4 <= end && text[k] == ',' && asciiDigits(text[k+1:k+4]) {
+	for k+4 <= end && text[k] == ',' && isNumber(text[k+1:k+4]) {
 		if k+4 < end {
 			if r, _ := utf8.DecodeRuneInString(text[k+4:]); isWordRune(r) {
 				break
@@ -152,15 +152,6 @@ func thousandsEnd(text string, i, j, end int) int {
 		k += 4
 	}
 	return k
-}
-
-func asciiDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // splitLetterDigits returns text[i:j] as one token, or as two when a short

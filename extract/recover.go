@@ -482,8 +482,8 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 				m.Query = name
 				return m
 			}
-			if ctx != nil && m.Score >= 0.6 && m.Place.Admin1PCode != ctx.Match.Place.Admin1PCode {
-				elsewhere = namesakes(name, append([]gazetteer.Place{m.Place}, m.Alternatives...), ctx.Match.Place.Admin1PCode)
+			if ctx != nil && m.Score >= 0.6 {
+				elsewhere = namesakes(name, m, ctx.Match.Place.Admin1PCode)
 			}
 		}
 	}
