@@ -107,7 +107,7 @@ func (g *Gazetteer) fuzzy(key string) []candidate {
 			if dist := editDistance(key, g.keys[k]); dist <= maxD {
 				s := 0.9 - 0.14*float64(dist) - 0.1*float64(dist)/float64(n)
 				if dist == 1 && longVowelEdit(key, g.keys[k]) {
-					s = 0.84 - 0.1/float64(n)
+					s = longVowelScore(n)
 				}
 				for _, i := range g.exact[g.keys[k]] {
 					note(i, s)
@@ -125,7 +125,7 @@ func (g *Gazetteer) fuzzy(key string) []candidate {
 		g.dels.lookup(hashSkip(key, 0, 0), func(k int32) {
 			if longVowelEdit(key, g.keys[k]) {
 				for _, i := range g.exact[g.keys[k]] {
-					note(i, 0.84-0.1/float64(n))
+					note(i, longVowelScore(n))
 				}
 			}
 		})
@@ -165,6 +165,11 @@ func longVowelEdit(a, b string) bool {
 	}
 	return slices.Equal(ra[i:], rb[i+1:])
 }
+
+// longVowelScore is the score of a name of n letters one long vowel letter
+// apart from key: below an exact match, above one edit of another kind
+// (at most 0.74).
+func longVowelScore(n int) float64 { return 0.84 - 0.1/float64(n) }
 
 // nameSimilarity is 1 minus the normalised edit distance between key and the
 // closest of place i's name keys.

@@ -138,18 +138,6 @@ func LoadGovernorates(r io.Reader) ([]Governorate, error) {
 // its Seat; Rif Dimashq's seat is Damascus.
 func (g *Gazetteer) shareSeatNames() {
 	seats := map[string]orb.Point{}
-	defer func() {
-		if _, ok := seats["SY03"]; !ok {
-			if d, ok := seats["SY01"]; ok {
-				seats["SY03"] = d
-			}
-		}
-		for i := range g.places {
-			if p := &g.places[i]; p.Kind == KindGovernorate {
-				p.Seat = seats[p.Admin1PCode]
-			}
-		}
-	}()
 	for i := range g.places {
 		p := &g.places[i]
 		if p.Kind != KindCity {
@@ -167,6 +155,16 @@ func (g *Gazetteer) shareSeatNames() {
 			}
 			p.Variants = distinctNames(*p, append(slices.Clone(p.Variants), vs...))
 			seats[info.pcode] = p.Location
+		}
+	}
+	if _, ok := seats["SY03"]; !ok {
+		if d, ok := seats["SY01"]; ok {
+			seats["SY03"] = d
+		}
+	}
+	for i := range g.places {
+		if p := &g.places[i]; p.Kind == KindGovernorate {
+			p.Seat = seats[p.Admin1PCode]
 		}
 	}
 }
