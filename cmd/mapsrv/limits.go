@@ -41,16 +41,9 @@ func raiseFileLimit() uint64 {
 // 0, else the default; either way within the open files the process may
 // hold, less fdReserve.
 func maxConns(flag int, env string, files uint64) (int, error) {
-	n := flag
-	if n == 0 && env != "" {
-		v, err := strconv.Atoi(env)
-		if err != nil || v < 0 {
-			return 0, usageError{fmt.Sprintf("MAPSRV_MAX_CONNS: %q is not a whole number", env)}
-		}
-		n = v
-	}
-	if n < 0 {
-		return 0, usageError{fmt.Sprintf("--max-conns: %d is negative", n)}
+	n, err := countSetting("max-conns", flag, "MAPSRV_MAX_CONNS", env)
+	if err != nil {
+		return 0, err
 	}
 	if n == 0 {
 		n = defaultMaxConns
@@ -88,19 +81,27 @@ const maxQueryTimeout = 50 * time.Second
 // web.DefaultStreamsPerClient. Behind a reverse proxy every client has the
 // proxy's address: give the server-wide 512 there to cap streams only as a whole.
 func streamsPerClient(flag int, env string) (int, error) {
+	n, err := countSetting("max-streams-per-client", flag, "MAPSRV_MAX_STREAMS_PER_CLIENT", env)
+	if n == 0 && err == nil {
+		n = web.DefaultStreamsPerClient
+	}
+	return n, err
+}
+
+// countSetting reads a count given by the flag --name, or when the flag is 0
+// by the environment variable envName (its value env): 0 when neither sets
+// it, a usage error when either is not a whole number.
+func countSetting(name string, flag int, envName, env string) (int, error) {
 	n := flag
 	if n == 0 && env != "" {
 		v, err := strconv.Atoi(env)
 		if err != nil || v < 0 {
-			return 0, usageError{fmt.Sprintf("MAPSRV_MAX_STREAMS_PER_CLIENT: %q is not a whole number", env)}
+			return 0, usageError{fmt.Sprintf("%s: %q is not a whole number", envName, env)}
 		}
 		n = v
 	}
 	if n < 0 {
-		return 0, usageError{fmt.Sprintf("--max-streams-per-client: %d is negative", n)}
-	}
-	if n == 0 {
-		n = web.DefaultStreamsPerClient
+		return 0, usageError{fmt.Sprintf("--%s: %d is negative", name, n)}
 	}
 	return n, nil
 }
