@@ -5,8 +5,11 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
 // get returns the status and body of a GET of rawURL.
@@ -106,18 +109,25 @@ func TestNumbers_Strict(t *testing.T) {
 	}
 }
 
+// serverWithDraft starts a test server holding one draft (newFeature),
+// returning the drafts' items URL and the draft's.
+func serverWithDraft(t *testing.T) (srv *httptest.Server, store *sqlite.Store, items, item string) {
+	t.Helper()
+	srv, store = newTestServer(t)
+	items = srv.URL + "/api/collections/drafts/items"
+	resp, _ := do(t, "POST", items, editorToken, "application/geo+json", newFeature)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d, want 201", resp.StatusCode)
+	}
+	return srv, store, items, resp.Header.Get("Location")
+}
+
 // TestWrites_ContentEncoding: a body in a content coding is a 415 naming
 // Content-Encoding, and nothing is stored. Bodies were read as if never
 // encoded: a gzip body was "not valid UTF-8", and a plain one labelled
 // gzip was stored.
 func TestWrites_ContentEncoding(t *testing.T) {
-	srv, store := newTestServer(t)
-	items := srv.URL + "/api/collections/drafts/items"
-	resp, _ := do(t, "POST", items, editorToken, "application/geo+json", newFeature)
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d, want 201", resp.StatusCode)
-	}
-	item := resp.Header.Get("Location")
+	srv, store, items, item := serverWithDraft(t)
 	before, _ := store.Count(t.Context())
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
@@ -190,13 +200,7 @@ func TestWrites_SourceURLBadPort(t *testing.T) {
 // it, on POST, PUT and PATCH, and nothing is stored: encoding/json had kept
 // the last of the two silently, so {"killed": 1, …, "killed": 90} stored 90.
 func TestWrites_DuplicateMembers(t *testing.T) {
-	srv, store := newTestServer(t)
-	items := srv.URL + "/api/collections/drafts/items"
-	resp, _ := do(t, "POST", items, editorToken, "application/geo+json", newFeature)
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d, want 201", resp.StatusCode)
-	}
-	item := resp.Header.Get("Location")
+	_, store, items, item := serverWithDraft(t)
 	before, _ := store.Count(t.Context())
 	twice := strings.Replace(newFeature, `"properties":{`, `"properties":{"killed":1,"killed":90,`, 1)
 	if twice == newFeature {
