@@ -115,6 +115,9 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	if k == countArrested && toks[i].in(onWords) && !arrestBefore(toks, i, skip) {
 		return count{}, false // "على" counts only in "القبض على", a date between them or not
 	}
+	if combinedVerbs(toks, i, k) {
+		return count{Kind: k, Pos: toks[i].Start, Note: fmt.Sprintf("%s count told together with another kind (%q): not taken", k, toks[i].Norm)}, true
+	}
 	j := i + 1
 	for j < len(toks) && j <= i+10 && (approxWords[toks[j].Norm] || insertWords[toks[j].Norm] || inSpans(toks[j].Start, skip)) {
 		j++
@@ -205,6 +208,22 @@ func combinedNouns(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// combinedVerbs reports a verb of death joined to one of injury, or the other
+// way round, before one number: "قُتل وجرح 13 شخصاً", "مقتل وإصابة ثلاثة"
+// count the dead and the hurt together, so neither.
+func combinedVerbs(toks []token, i int, k countKind) bool {
+	if k == countArrested {
+		return false
+	}
+	other := countVerbs[countInjured]
+	if k == countInjured {
+		other = countVerbs[countKilled]
+	}
+	joined := func(j int) bool { return strings.HasPrefix(toks[j].Norm, "و") }
+	return i+1 < len(toks) && joined(i+1) && toks[i+1].in(other) ||
+		i > 0 && joined(i) && toks[i-1].in(other)
 }
 
 func vagueCount(t token, k countKind, meaning string) count {

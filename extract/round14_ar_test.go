@@ -1,0 +1,31 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules of round 14 (Arabic, with English where the same rule holds). Every
+// sentence here is ours.
+
+// "قُتل وجرح 12" and "مقتل وإصابة أربعة" count the dead and the hurt
+// together: neither count is known, and the note says so. A toll told apart
+// ("مقتل شخص وإصابة ثلاثة") keeps both.
+func TestExtract_DeadAndHurtCountedTogether(t *testing.T) {
+	for _, text := range []string{
+		"قُتل وجرح 12 شخصاً اليوم في اشتباك مسلح في مدينة جاسم بريف درعا الشمالي.",
+		"أسفر هجوم مسلح على حاجز في بلدة تل شهاب بريف درعا عن مقتل وإصابة أربعة عناصر.",
+	} {
+		got := extractAll(t, text, ymd("2025-03-03"))
+		if len(got) != 1 || got[0].Killed != nil || got[0].Injured != nil {
+			t.Fatalf("Extract(%q) = %v; want one incident with neither count", text, describeAll(got))
+		}
+		if notes := strings.Join(got[0].Notes, "; "); !strings.Contains(notes, "told together with another kind") {
+			t.Errorf("Extract(%q) notes = %q; want the combined count noted", text, notes)
+		}
+	}
+	got := extractAll(t, "أسفر القصف عن مقتل شخص وإصابة ثلاثة آخرين في بلدة كفرنبل.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 1 || got[0].Injured == nil || *got[0].Injured != 3 {
+		t.Errorf("separate counts: %v; want killed 1, injured 3", describeAll(got))
+	}
+}
