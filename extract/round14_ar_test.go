@@ -29,3 +29,23 @@ func TestExtract_DeadAndHurtCountedTogether(t *testing.T) {
 		t.Errorf("separate counts: %v; want killed 1, injured 3", describeAll(got))
 	}
 }
+
+// News often writes the side of a countryside agreeing with the governorate's
+// name ("ريف حماة الشرقية"): it is still the eastern countryside, and the place
+// as written keeps the word.
+func TestExtract_CountrysideSideInTheFeminine(t *testing.T) {
+	got := extractAll(t, "أسفر هجوم مسلح على حاجز في ريف حماة الشرقية عن مقتل عنصرين.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].PlaceNameAR != "ريف حماة الشرقية" || got[0].PlaceNameEN != "eastern rural Hama" {
+		t.Errorf("got %v; want one incident in ريف حماة الشرقية (eastern rural Hama)", describeAll(got))
+	}
+}
+
+// "سلامة" is safety in a statement's stock phrase before it is a hamlet's name.
+func TestExtract_SafetyIsNoPlace(t *testing.T) {
+	got := extractAll(t, "اعتقلت قوات الأمن ثلاثة أشخاص خططوا لأعمال تستهدف أمن المحافظة وسلامة أهلها.", ymd("2025-03-03"))
+	for _, c := range got {
+		if c.PlaceNameEN == "Salama" || c.Admin1Name == "Aleppo" {
+			t.Errorf("got %v; want no place read from سلامة", describeAll(got))
+		}
+	}
+}

@@ -88,7 +88,7 @@ var triggers = map[string]bool{
 var stopKeys = map[string]bool{
 	"دوله": true, "امن": true, "داخليه": true, "جيش": true, "قوات": true, "عناصر": true, "تنظيم": true,
 	"خليه": true, "سوري": true, "سوريه": true, "عربي": true, "وزاره": true, "حكومه": true, "نصر": true,
-	"سلام": true, "حريه": true, "وحده": true, "تحرير": true, "شهدا": true, "عاصمه": true, "اسلامي": true,
+	"سلام": true, "سلامه": true, "حريه": true, "وحده": true, "تحرير": true, "شهدا": true, "عاصمه": true, "اسلامي": true,
 	"دولي": true, "تحالف": true, "عمليه": true, "هجوم": true, "مقتل": true, "اعتقال": true, "ضبط": true,
 	"اسلحه": true, "ذخيره": true, "كنيسه": true, "مسجد": true, "جامع": true, "سوق": true, "طريق": true,
 	"جسر": true, "معبر": true, "حاجز": true, "مطار": true, "مدرسه": true, "مشفي": true, "عين": true,
