@@ -23,8 +23,11 @@ type mention struct {
 	building   bool   // the name of a building told after it: "the X mosque", "the X and Y schools"
 }
 
-// newMention reads m in the sentence whose tokens are toks.
-func newMention(text string, toks []token, m gazetteer.Mention) mention {
+// newMention reads m in the sentence whose tokens are toks; next is where the
+// next place found in it starts glued to its preposition (len(text) when
+// none): the written name of m never runs into it ("حي المزة بدمشق" is the
+// quarter, then its city).
+func newMention(text string, toks []token, m gazetteer.Mention, next int) mention {
 	mn := mention{Mention: m, role: RoleIncident}
 	mn.tok0, mn.tok1 = len(toks), len(toks)
 	for i, t := range toks {
@@ -40,7 +43,7 @@ func newMention(text string, toks []token, m gazetteer.Mention) mention {
 	mn.building = buildingNamed(toks, mn)
 	mn.phrase = trimPhrase(text[m.Start:m.ContextStart])
 	mn.name = bareName(text, m)
-	if ext := nameGoesOn(text, toks, mn); ext > m.NameEnd {
+	if ext := nameGoesOn(text, toks, mn); ext > m.NameEnd && ext <= next {
 		// "قرية تل حمرا الشرقية" matched as تل حمرا: the name as written is longer
 		mn.name += text[m.NameEnd:ext]
 		mn.phrase += text[m.NameEnd:ext]
@@ -127,14 +130,15 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if m.tok1-m.tok0 != 2 || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
-		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] {
+		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] || resultWords[t.Norm] {
 		return 0
 	}
 	return t.End
 }
 
 // placeVerbs have a place for their subject and follow its name: "بلدة X
-// تعرضت لقصف", "قرية Y شهدت اشتباكات". They end the name, not continue it.
+// تعرضت لقصف", "قرية Y شهدت اشتباكات". They end the name, not continue it, as
+// the verbs of a result do ("قصفت مدينة X أسفرت عن", resultWords).
 var placeVerbs = wordSet("تعرضت", "تعرض", "تتعرض", "يتعرض", "شهدت", "شهد", "تشهد", "يشهد", "عاشت", "تعيش",
 	"يعيش", "تقع", "يقع")
 

@@ -108,11 +108,15 @@ func newPassage(text, lang string, published, today time.Time, places Places) *p
 		found = append(found, p.recoverNames(s.toks, found)...)
 		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 		nameEnd := 0
-		for _, m := range found {
+		for k, m := range found {
 			if m.Start < nameEnd {
 				continue // a word of the name before, read as written ("قرية X Y" matched as X)
 			}
-			mn := newMention(text, s.toks, m)
+			next := len(text) // a place glued to its preposition ends the name before it
+			if k+1 < len(found) && (found[k+1].Proclitic != "" || ctxAt[found[k+1].Start]) {
+				next = found[k+1].Start
+			}
+			mn := newMention(text, s.toks, m, next)
 			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) || shamName(s.toks, mn) || actorName(s.toks, mn) {
 				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام", "قوات الأسد": a person's name, an incident word a village shares, a group's name
 			}

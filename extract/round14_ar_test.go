@@ -49,3 +49,21 @@ func TestExtract_SafetyIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// A verb of result right after a typed name ("مدينة منبج أسفرت عن") ends the
+// name as written; it is no second word of it.
+func TestExtract_ResultVerbEndsTheName(t *testing.T) {
+	got := extractAll(t, "قصفت القوات مدينة منبج أسفرت عن مقتل شخص.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].PlaceNameAR != "منبج" {
+		t.Errorf("got %v; want the place written as منبج", describeAll(got))
+	}
+}
+
+// A quarter told with its city glued to a preposition ("حي المزة بدمشق") is
+// the quarter, then the city that locates it.
+func TestExtract_QuarterThenItsCity(t *testing.T) {
+	got := extractAll(t, "انفجرت عبوة ناسفة في حي المزة بدمشق.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].PlaceNameAR != "المزة" || got[0].PlaceNameEN != "Mazzeh" {
+		t.Errorf("got %v; want the bombing in المزة (Mazzeh)", describeAll(got))
+	}
+}
