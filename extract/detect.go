@@ -92,7 +92,7 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
 			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
-		if t.in(targetVerbs) && anyNear(toks, i, -12, -1, operationWords) {
+		if t.in(targetVerbs) && anyNear(toks, i, -opTargetSpan, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
 		}
 		if typ == TypeWeaponsSeizure {
@@ -171,6 +171,10 @@ func suicideGear(toks []token, i int) bool {
 	return toks[i].Norm == "suicide" && (n == "vest" || n == "vests" || n == "belt" || n == "belts")
 }
 
+// opTargetSpan is how many words may tell an operation's manner and place
+// before what it targeted: "نفذت القوات عملية أمنية في قرية X بريف Y جرى خلالها استهداف خلية".
+const opTargetSpan = 12
+
 // operationTriggers finds security operations against cells or wanted men,
 // told without the word "arrest": "نفذت عمليتين أمنيتين استهدفتا خلايا لتنظيم
 // الدولة", "a security operation against ISIS cells". They are arrests.
@@ -184,7 +188,7 @@ func operationTriggers(toks []token) []trigger {
 		if !t.in(operationWords) {
 			continue
 		}
-		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		for j := i + 1; j < len(toks) && j <= i+opTargetSpan; j++ {
 			if (toks[j].in(targetVerbs) || toks[j].Norm == "ضد" || toks[j].Norm == "against") &&
 				anyNear(toks, j, 1, 2, cellWords) {
 				out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start, Dual: dualWords[t.Norm]})

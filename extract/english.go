@@ -42,7 +42,7 @@ var englishLexicon = map[string]lexeme{
 	"execute": {typ: TypeArmedAttack, weak: true}, "execution": {typ: TypeArmedAttack, weak: true},
 	"pound": {typ: TypeShelling}, "fought": {typ: TypeClash, exact: true},
 	// clash
-	"clash": {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
+	"clash": {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "infighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
 	"firefight": {typ: TypeClash}, "skirmish": {typ: TypeClash},
 	// weapons seizure
 	"seize": {typ: TypeWeaponsSeizure, need: needWeapons}, "seizure": {typ: TypeWeaponsSeizure, need: needWeapons},

@@ -40,6 +40,20 @@ func TestExtract_CountrysideSideInTheFeminine(t *testing.T) {
 	}
 }
 
+// Infighting between clans, families or factions is fighting between two armed
+// sides: a clash.
+func TestExtract_InfightingIsAClash(t *testing.T) {
+	for _, text := range []string{
+		"اندلع اقتتال عشائري بين عائلتين في بلدة الكشكية بريف دير الزور الشرقي، ما أدى إلى مقتل شخص.",
+		"Tribal infighting in the town of Dhiban in eastern Deir ez-Zor killed two people on Monday.",
+	} {
+		got := extractAll(t, text, ymd("2025-03-03"))
+		if len(got) != 1 || got[0].IncidentType != TypeClash || got[0].Admin1Name != "Deir ez-Zor" {
+			t.Errorf("Extract(%q) = %v; want one clash in Deir ez-Zor", text, describeAll(got))
+		}
+	}
+}
+
 // "سلامة" is safety in a statement's stock phrase before it is a hamlet's name.
 func TestExtract_SafetyIsNoPlace(t *testing.T) {
 	got := extractAll(t, "اعتقلت قوات الأمن ثلاثة أشخاص خططوا لأعمال تستهدف أمن المحافظة وسلامة أهلها.", ymd("2025-03-03"))
@@ -65,5 +79,50 @@ func TestExtract_QuarterThenItsCity(t *testing.T) {
 	got := extractAll(t, "انفجرت عبوة ناسفة في حي المزة بدمشق.", ymd("2025-03-03"))
 	if len(got) != 1 || got[0].PlaceNameAR != "المزة" || got[0].PlaceNameEN != "Mazzeh" {
 		t.Errorf("got %v; want the bombing in المزة (Mazzeh)", describeAll(got))
+	}
+}
+
+// "عملية أمنية محكمة" is a tight operation, not a court: the sentence reports
+// the operation. A court's name in construct still marks a verdict.
+func TestExtract_TightOperationIsNoCourt(t *testing.T) {
+	got := extractAll(t, "نفذت قوات الأمن عملية أمنية محكمة في مدينة منبج أسفرت عن تفكيك خلية.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest || got[0].PlaceNameAR != "منبج" {
+		t.Errorf("got %v; want one arrest in منبج", describeAll(got))
+	}
+	for _, text := range []string{
+		"أصدرت محكمة الجنايات حكماً بإعدام ثلاثة متهمين بتفجير في مدينة منبج.",
+		"عقدت جلسة محكمة الإرهاب للنظر في قضية تفجير في مدينة منبج.",
+	} {
+		if got := extractAll(t, text, ymd("2025-03-03")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing from a court", text, describeAll(got))
+		}
+	}
+}
+
+// An armed brawl is an armed attack (personal disputes count); a brawl with no
+// weapon told is none, and neither word is a place.
+func TestExtract_ArmedBrawl(t *testing.T) {
+	got := extractAll(t, "اندلعت مشاجرة مسلحة بين عائلتين في حي الميدان بدمشق أدت إلى إصابة ثلاثة أشخاص.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack || got[0].PlaceNameEN != "Midan" {
+		t.Errorf("got %v; want one armed_attack in Midan", describeAll(got))
+	}
+	got = extractAll(t, "قتلت سيدة بطلق ناري في مدينة طفس، بينما لقي شاب مصرعه في مشاجرة مسلحة ببلدة المزيريب.", ymd("2025-03-03"))
+	for _, c := range got {
+		if strings.Contains(c.PlaceNameAR, "مشاجرة") {
+			t.Errorf("got %v; want no place named مشاجرة", describeAll(got))
+		}
+	}
+	if got := extractAll(t, "تطورت مشاجرة بين طالبين في مدرسة ببلدة المزيريب.", ymd("2025-03-03")); len(got) != 0 {
+		t.Errorf("unarmed brawl: got %v; want nothing", describeAll(got))
+	}
+}
+
+// A security operation may tell its manner and place at length before what it
+// targeted; a cell targeted is the operation's, an arrest, not an attack.
+func TestExtract_OperationTargetFarOn(t *testing.T) {
+	text := "وأوضح المصدر أنه جرى خلال عملية أمنية واسعة في قرية البدروسية بريف اللاذقية، استهداف خلية مسلحة، وانتهت العملية بمقتل اثنين من أفرادها."
+	got := extractAll(t, text, ymd("2025-03-03"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest || got[0].PlaceNameAR != "البدروسية" {
+		t.Errorf("got %v; want one arrest in البدروسية", describeAll(got))
 	}
 }

@@ -67,7 +67,8 @@ var lexicon = map[string]lexeme{
 	"استهداف": {typ: TypeArmedAttack}, "استهدف": {typ: TypeArmedAttack}, "يستهدف": {typ: TypeArmedAttack},
 	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
-	"سطو": {typ: TypeArmedAttack, exact: true, need: needArmed}, // armed robbery
+	"سطو":    {typ: TypeArmedAttack, exact: true, need: needArmed},                                     // armed robbery
+	"مشاجره": {typ: TypeArmedAttack, need: needArmed}, "شجار": {typ: TypeArmedAttack, need: needArmed}, // an armed brawl
 	// a body found, or someone found killed: a killing whose doer is not told
 	"جثه": {typ: TypeArmedAttack, weak: true, need: needFound}, "جثتي": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound},
 	"جثث": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound}, "مقتولا": {typ: TypeArmedAttack, weak: true, exact: true},
@@ -84,7 +85,8 @@ var lexicon = map[string]lexeme{
 	"اعتداء": {typ: TypeArmedAttack, need: needWeapons}, "اعتدي": {typ: TypeArmedAttack, need: needWeapons},
 	// clash
 	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
-	"معارك": {typ: TypeClash, exact: true},
+	"معارك":  {typ: TypeClash, exact: true},
+	"اقتتال": {typ: TypeClash}, "اقتتل": {typ: TypeClash}, // infighting: between clans, families or factions
 	// weapons seizure
 	"ضبط": {typ: TypeWeaponsSeizure, need: needWeapons}, "مصادره": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"مستودع": {typ: TypeWeaponsSeizure, need: needWeapons}, "مخازن": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
@@ -226,7 +228,7 @@ var (
 	armedWords      = wordSet("مسلح", "مسلحه", "مسلحا", "بالسلاح")
 	// targetVerbs tell what a security operation aimed at when an operation
 	// word comes before them.
-	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "targeted", "targeting")
+	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "استهداف", "targeted", "targeting")
 	operationWords = wordSet("عمليه", "عمليات", "عمليتين", "عمليتان", "حمله", "حملات", "مداهمه", "مداهمات",
 		"operation", "operations", "raid", "raids", "campaign")
 	// anotherWords right after an incident word, as its adjective ("غارة ثانية"; "،
