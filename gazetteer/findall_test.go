@@ -75,6 +75,9 @@ func TestFindAll_CommonWords(t *testing.T) {
 		// a person's age, a series of events, countries named in English and an outlet's kind
 		"قُتل شاب يبلغ من العمر عشرين عاماً، وكان في عمره الأول حين بدأت سلسلة من الهجمات.",
 		"A monitor in Syria said gunmen fled to Iraq, as Radio Free Europe and outlets in Turkey and Lebanon reported.",
+		// a word whose first letter is also the conjunction "ف" (فرقه: his teams, not "ف" + الرقة),
+		// and the safety of a statement's stock phrase (السلامة is a hamlet)
+		"وقال الدفاع المدني إن فرقه أسعفت المصابين، مؤكداً حرصه على أمن وسلامة المواطنين.",
 	} {
 		if got := g.FindAll(text); len(got) != 0 {
 			for _, m := range got {

@@ -165,7 +165,9 @@ func readings(norm string) []form {
 	}
 	base := []form{{norm, ""}}
 	for _, c := range []string{"و", "ف"} {
-		if rest, ok := strings.CutPrefix(norm, c); ok && utf8.RuneCountInString(rest) >= 3 {
+		// "ف" only before the article ("فالرقة"): glued to a bare word it is far
+		// more often the word's own first letter ("فرقه", his teams, is no "رقه")
+		if rest, ok := strings.CutPrefix(norm, c); ok && utf8.RuneCountInString(rest) >= 3 && (c == "و" || strings.HasPrefix(rest, "ال")) {
 			add(rest, c)
 			base = append(base, form{rest, c})
 		}
