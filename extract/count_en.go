@@ -141,7 +141,7 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm) && !ageAt(toks, j+1)
 	}
 	for j < len(toks) && j <= i+8 && (enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || article(j) ||
-		inSpans(toks[j].Start, skip) && !enNumber(toks[j].Norm)) {
+		inSpans(toks[j].Start, skip) && (!enNumber(toks[j].Norm) || dayOfMonth(toks, j))) {
 		j++
 	}
 	if j >= len(toks) {
@@ -151,6 +151,17 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 		return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "wounding the mayor, his escort and the driver"
 	}
 	return enQuantity(text, toks, j, k, true)
+}
+
+// dayOfMonth reports a number of a date told inside a date's span: the day
+// after an English month's name or the year after it ("killed by gunmen on
+// March 3, 2024" tells when, not how many died).
+func dayOfMonth(toks []token, j int) bool {
+	if _, month := enMonths[tokAt(toks, j-1)]; month && j > 0 {
+		return true
+	}
+	v, n := parseNumber(toks, j)
+	return n == 1 && v >= 1900 && v <= 2100
 }
 
 // listedDeterminers open one person of a list told one by one.
