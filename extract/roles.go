@@ -97,12 +97,29 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrigin
 	case isStreetName(toks, m):
 		return RoleStreet
-	case m.tok0 > 0 && toks[m.tok0-1].in(belongWords):
-		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what it belongs to
+	case m.tok0 > 0 && toks[m.tok0-1].in(belongWords) && namedBefore(ms, i, m.tok0-1):
+		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what a named place belongs to
 	case plannedTarget(toks, m):
 		return RoleContext // "men who planned to abduct a trader from the village of X": the plan's place
 	}
 	return RoleIncident
+}
+
+// belongSpan is how many words may describe what belongs to a place between
+// its name and the word of belonging: "قرية X الصغيرة التابعة لناحية Y".
+const belongSpan = 4
+
+// namedBefore reports a place named in the words just before the word of
+// belonging at toks[at]: then the place after it is that place's area. An
+// area told without a name ("منطقة جبلية تابعة لقرية X", "مزرعة تابعة لبلدة
+// Y") is where the incident was, and the place it belongs to is its place.
+func namedBefore(ms []mention, i, at int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if ms[j].tok1 <= at && ms[j].tok1 >= at-belongSpan {
+			return true
+		}
+	}
+	return false
 }
 
 // planWordsEN before "to" tell an intention: "who planned to", "plotting to".

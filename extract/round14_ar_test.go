@@ -126,3 +126,17 @@ func TestExtract_OperationTargetFarOn(t *testing.T) {
 		t.Errorf("got %v; want one arrest in البدروسية", describeAll(got))
 	}
 }
+
+// An area described but not named ("منطقة جبلية") is no place of the
+// gazetteer's, whatever hamlet shares the adjective; the village it belongs to
+// is where the incident was.
+func TestExtract_UnnamedAreaOfAVillage(t *testing.T) {
+	got := extractAll(t, "لقي ثلاثة رعاة حتفهم برصاص مجهولين في منطقة جبلية تتبع قرية عين البيضا بريف اللاذقية.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].PlaceNameAR != "عين البيضا" || got[0].Admin1Name != "Latakia" {
+		t.Errorf("got %v; want one incident in عين البيضا (Latakia)", describeAll(got))
+	}
+	got = extractAll(t, "قصفت القوات بلدة كفرنبودة التابعة لمنطقة محردة بريف حماة.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].PlaceNameAR != "كفرنبودة" {
+		t.Errorf("a named town's area: got %v; want the town", describeAll(got))
+	}
+}

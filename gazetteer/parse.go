@@ -280,6 +280,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			// a type word names the word right after it, not one joined to it by "و"
 			// ("بين القرى وعلى الطرق"): there a common word stays one
 			typed := m.typed && !strings.HasPrefix(f.proclitic, "و")
+			if n == 1 && !m.query && areaAdjectives[toks[j].norm] {
+				continue // "منطقة جبلية": an area described, not named
+			}
 			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
 				!m.query && !typed && (stopKeys[string(key)] || monthKeys[string(key)])) {
 				continue

@@ -140,6 +140,16 @@ var stopKeys = map[string]bool{
 	"عليه": true, "عليها": true, "عليهم": true, "عليهما": true,
 }
 
+// areaAdjectives describe an area told by a type word without naming it:
+// "منطقة جبلية" (a mountainous area), "منطقة زراعية تابعة لقرية X". Written
+// without the article after an indefinite type word they are never a name,
+// whatever hamlet shares the word.
+var areaAdjectives = map[string]bool{
+	"جبليه": true, "زراعيه": true, "سكنيه": true, "صناعيه": true, "حدوديه": true, "عسكريه": true,
+	"صحراويه": true, "ريفيه": true, "نائيه": true, "حرجيه": true, "وعره": true, "مفتوحه": true,
+	"خاليه": true, "قريبه": true, "مجاوره": true, "محاذيه": true, "تابعه": true, "واقعه": true,
+}
+
 // placeAdjectives follow a place's name and describe it: residential, crowded,
 // besieged, on the border or the coast. They are read as part of the mention,
 // so that the area told after them still locates it.
