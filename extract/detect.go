@@ -624,11 +624,19 @@ func habitual(toks []token, i int) bool {
 	if habitOpening(toks, i) {
 		return true // "وغالباً ما تقصف الفصائل … حين تدور معارك": what happens, not what happened
 	}
+	if anyNear(toks, i, -3, -1, tradeWords) {
+		return true // "خلية متخصصة في الخطف", "a gang specialised in kidnapping": what a group does
+	}
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
 		return false
 	}
 	return anyNear(toks, i, -2, -1, relativePronouns)
 }
+
+// tradeWords tell the crimes a group is known for, not one it committed:
+// "شبكة متخصصة في الخطف والابتزاز", "تمتهن السلب".
+var tradeWords = wordSet("متخصصه", "متخصص", "متخصصين", "المتخصصه", "المتخصص", "مختصه", "تمتهن", "يمتهن", "امتهنت",
+	"specialised", "specialized", "specialising", "specializing", "specialises", "specializes")
 
 // habitOpening reports a sentence opened by an adverb of habit and "ما"
 // ("وغالباً ما تقصف …", "عادةً ما تشهد …") before token i: the sentence tells

@@ -116,6 +116,8 @@ var nameAdjectives = wordSet("الشرقي", "الشرقيه", "الغربي", "
 // nameGoesOn returns where the written name of a typed Arabic mention ends
 // when the gazetteer matched only its first word: the next word, glued to it
 // with no punctuation, that is no stop word, incident word, number or context.
+// A city's name goes on only with an adjective of its own: "مدينة حلب متخصصة"
+// is Aleppo and what is told of something in it.
 func nameGoesOn(text string, toks []token, m mention) int {
 	if m.ContextStart != m.End || m.tok0 >= len(toks) || !isTypeWord(toks[m.tok0].Norm) || m.tok1 >= len(toks) {
 		return 0
@@ -127,7 +129,7 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if nameAdjectives[t.Norm] {
 		return t.End // "قرية X الشرقية", "بلدة X الكبيرة": part of the name
 	}
-	if m.tok1-m.tok0 != 2 || isLatin(t.Norm) || isNumber(t.Norm) ||
+	if m.tok1-m.tok0 != 2 || m.Match.Place.Kind == gazetteer.KindCity || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
 		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] || resultWords[t.Norm] {

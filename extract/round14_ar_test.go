@@ -140,3 +140,19 @@ func TestExtract_UnnamedAreaOfAVillage(t *testing.T) {
 		t.Errorf("a named town's area: got %v; want the town", describeAll(got))
 	}
 }
+
+// What a group is known for ("متخصصة في الخطف", "specialised in kidnapping")
+// is no incident of its own, and an adjective after a city's name is no
+// word of it.
+func TestExtract_GroupsTradeIsNoIncident(t *testing.T) {
+	for _, text := range []string{
+		"فككت قوى الأمن خلية إجرامية في مدينة حلب متخصصة في الخطف والابتزاز.",
+		"Security forces dismantled a gang specialised in kidnapping in the city of Aleppo.",
+	} {
+		got := extractAll(t, text, ymd("2025-03-03"))
+		if len(got) != 1 || got[0].IncidentType != TypeArrest || got[0].Admin1Name != "Aleppo" ||
+			got[0].PlaceNameAR != "حلب" && got[0].PlaceNameEN != "Aleppo" {
+			t.Errorf("Extract(%q) = %v; want one arrest in Aleppo", text, describeAll(got))
+		}
+	}
+}
