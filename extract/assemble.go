@@ -278,6 +278,10 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				return drafts
 			}
 			if sameKind(last.typ, d.typ) && len(d.places) > 0 && !(k > 0 && drafts[k-1].lastSent() == last.lastSent()) {
+				if j := p.leadRetold(drafts, k, &d); j >= 0 {
+					drafts[j].absorb(d) // a lead told two events; the details tell the first again, with its toll
+					return drafts
+				}
 				break // the same kind of event elsewhere: a new one, and older ones are further still (but not those told beside it)
 			}
 		}
@@ -499,6 +503,37 @@ func (p *passage) retelling(last, d *draft) bool {
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
 	return sameDate && (len(d.places) == 0 || len(last.places) == 0 || placesNest(last.places, d.places))
+}
+
+// leadRetold returns the draft before drafts[k] that d tells again, or -1: a
+// lead tells two events of one kind in two places, and the details tell each
+// again in turn, on a source's word, with the same toll to the person and the
+// places nesting ("two killed in X … one killed in Y" … "a source said shells
+// on the Z quarter of X killed two"). Only the same figures, none of them
+// missing on either side, make the telling the same event.
+func (p *passage) leadRetold(drafts []draft, k int, d *draft) int {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if drafts[j].lastSent() >= d.sents[0] || drafts[j].apart || drafts[j].several {
+			continue
+		}
+		if sameToll(&drafts[j], d) && p.retelling(&drafts[j], d) && len(drafts[j].places) > 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// sameToll reports two drafts telling the same figures, at least one.
+func sameToll(a, b *draft) bool {
+	told := false
+	for k := range a.counts {
+		x, y := a.counts[k], b.counts[k]
+		if (x == nil) != (y == nil) || x != nil && *x != *y {
+			return false
+		}
+		told = told || x != nil
+	}
+	return told
 }
 
 // toldBefore reports an English sentence telling what a source had said

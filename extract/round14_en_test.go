@@ -36,3 +36,18 @@ func TestExtractEN_QualifiersEndWithTheSentence(t *testing.T) {
 		}
 	}
 }
+
+// A lead tells two events of one kind in two cities; the details tell each
+// again in turn, the first on a source's word with its toll to the person:
+// two incidents, each at the finer place the details give.
+func TestExtractEN_LeadThenDetailsInTurn(t *testing.T) {
+	text := "Three civilians were killed and four others were injured on Monday in a rocket attack on the al-Hamidiya neighborhood in Deir Ezzor city. " +
+		"Also two civilians were killed and six others were injured on Monday evening in mortar attacks on Aleppo city.\n\n" +
+		"A source told SANA that militants fired rocket shells at al-Hamidiya neighborhood in Deir Ezzor city, killing three civilians and injuring four others.\n\n" +
+		"Militants also fired mortar shells at the al-Midan neighborhood in Aleppo, killing two civilians and injuring six others."
+	got := extractAll(t, text, ymd("2016-03-08"))
+	if len(got) != 2 || got[0].Admin1Name != "Deir ez-Zor" || got[1].Admin1Name != "Aleppo" ||
+		got[0].Killed == nil || *got[0].Killed != 3 || got[1].Killed == nil || *got[1].Killed != 2 {
+		t.Errorf("got %v; want two shellings, Deir ez-Zor (3 killed) and Aleppo (2 killed)", describeAll(got))
+	}
+}
