@@ -81,6 +81,30 @@ var territoryWords = wordSet("الاراضي", "اراضي", "العاصمه", "
 // insideAbroad reports a sentence telling its events inside a neighbouring
 // country's territory or capital ("اعتُقلوا داخل الأراضي اللبنانية", "في الأراضي
 // العراقية"); fire "من داخل الأراضي التركية" comes from there and lands at home.
+// inCountry reports a neighbouring country told as where something happened
+// ("refugees who died in the strikes on Lebanon", "غارات على لبنان", "in
+// northern Iraq"): a draft with no place of its own in such a sentence is an
+// event abroad.
+func inCountry(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i].in(countryPreps) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if toks[j].in(foreignCountries) || toks[j].in(foreignRegions) {
+				return true
+			}
+			if !toks[j].in(abroadFillers) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// countryPreps tell where: "in", "on", "against", "في", "على".
+var countryPreps = wordSet("in", "on", "against", "inside", "في", "علي", "داخل")
+
 func insideAbroad(toks []token) bool {
 	for i := 0; i+2 < len(toks); i++ {
 		w := toks[i].Norm

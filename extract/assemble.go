@@ -136,7 +136,8 @@ func (p *passage) abroad(d draft) bool {
 	if m != nil && (m.abroad || p.abroadIDs[m.Match.Place.ID]) {
 		return true
 	}
-	return insideAbroad(p.sents[d.sents[0]].toks)
+	toks := p.sents[d.sents[0]].toks
+	return insideAbroad(toks) || m == nil && len(d.refs) == 0 && inCountry(toks)
 }
 
 // historyDays is how long before publication an event told with a date of

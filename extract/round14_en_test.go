@@ -51,3 +51,21 @@ func TestExtractEN_LeadThenDetailsInTurn(t *testing.T) {
 		t.Errorf("got %v; want two shellings, Deir ez-Zor (3 killed) and Aleppo (2 killed)", describeAll(got))
 	}
 }
+
+// An event with no place of its own, told as happening in a neighbouring
+// country ("on Lebanon", "على لبنان"), is abroad; a Syrian place named beside
+// the country's border stays.
+func TestExtract_PlacelessEventInAnotherCountry(t *testing.T) {
+	for _, text := range []string{
+		"According to the monitor, strikes on Lebanon on Monday left 40 Syrian refugees dead.",
+		"شنت طائرات حربية غارات على لبنان أمس أسفرت عن مقتل خمسة سوريين.",
+	} {
+		if got := extractAll(t, text, ymd("2025-03-03")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+	got := extractAll(t, "A Turkish drone strike killed two fighters near Kobani, close to the border with Turkey, on Monday.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].Admin1Name != "Aleppo" {
+		t.Errorf("got %v; want one airstrike in Aleppo", describeAll(got))
+	}
+}
