@@ -92,7 +92,7 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
 			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
-		if t.in(targetVerbs) && anyNear(toks, i, -opTargetSpan, -1, operationWords) {
+		if (t.in(targetVerbs) || cellTargeted(toks, i)) && anyNear(toks, i, -opTargetSpan, -1, operationWords) {
 			continue // "نفذت عملية أمنية في حرستا استهدفت وكراً": the operation's target, not an attack
 		}
 		if typ == TypeWeaponsSeizure {
@@ -175,6 +175,13 @@ func suicideGear(toks []token, i int) bool {
 // before what it targeted: "نفذت القوات عملية أمنية في قرية X بريف Y جرى خلالها استهداف خلية".
 const opTargetSpan = 12
 
+// cellTargeted reports the verbal noun "استهداف" with a cell or wanted men
+// right after it: what a security operation aimed at ("تم خلال عملية أمنية
+// … استهداف خلية"). With another object, "عملية استهداف" is itself an attack.
+func cellTargeted(toks []token, i int) bool {
+	return toks[i].Norm == "استهداف" && anyNear(toks, i, 1, 2, cellWords)
+}
+
 // operationTriggers finds security operations against cells or wanted men,
 // told without the word "arrest": "نفذت عمليتين أمنيتين استهدفتا خلايا لتنظيم
 // الدولة", "a security operation against ISIS cells". They are arrests.
@@ -189,7 +196,7 @@ func operationTriggers(toks []token) []trigger {
 			continue
 		}
 		for j := i + 1; j < len(toks) && j <= i+opTargetSpan; j++ {
-			if (toks[j].in(targetVerbs) || toks[j].Norm == "ضد" || toks[j].Norm == "against") &&
+			if (toks[j].in(targetVerbs) || cellTargeted(toks, j) || toks[j].Norm == "ضد" || toks[j].Norm == "against") &&
 				anyNear(toks, j, 1, 2, cellWords) {
 				out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start, Dual: dualWords[t.Norm]})
 				break

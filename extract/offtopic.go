@@ -92,24 +92,12 @@ func eventNounWithin(toks []token, from, n int) bool {
 // isOffTopic reports a sentence about a court, a commemoration or an awareness
 // campaign: its incident words tell of the past or of dangers, not of an event.
 func isOffTopic(toks []token) bool {
-	for i, t := range toks {
-		if t.in(verdictWords) && !tightAdjective(toks, i) || t.in(memorialWords) || t.in(campaignWords) {
+	for _, t := range toks {
+		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) {
 			return true
 		}
 	}
 	return false
-}
-
-// tightAdjective reports "محكمة" read as "tight", agreeing with the noun
-// before it ("عملية أمنية محكمة", "مداهمة محكمة في بلدة X"), not as a court:
-// the noun is indefinite and feminine, and no noun follows in construct as a
-// court's name does ("جلسة محكمة الجنايات").
-func tightAdjective(toks []token, i int) bool {
-	if toks[i].Norm != "محكمه" || i == 0 {
-		return false
-	}
-	prev := toks[i-1].Norm
-	return strings.HasSuffix(prev, "ه") && !definite(prev) && (i+1 >= len(toks) || !definite(toks[i+1].Norm))
 }
 
 // isNewTopic reports an opener that starts another story: "في سياق آخر", "من

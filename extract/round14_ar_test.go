@@ -82,23 +82,6 @@ func TestExtract_QuarterThenItsCity(t *testing.T) {
 	}
 }
 
-// "عملية أمنية محكمة" is a tight operation, not a court: the sentence reports
-// the operation. A court's name in construct still marks a verdict.
-func TestExtract_TightOperationIsNoCourt(t *testing.T) {
-	got := extractAll(t, "نفذت قوات الأمن عملية أمنية محكمة في مدينة منبج أسفرت عن تفكيك خلية.", ymd("2025-03-03"))
-	if len(got) != 1 || got[0].IncidentType != TypeArrest || got[0].PlaceNameAR != "منبج" {
-		t.Errorf("got %v; want one arrest in منبج", describeAll(got))
-	}
-	for _, text := range []string{
-		"أصدرت محكمة الجنايات حكماً بإعدام ثلاثة متهمين بتفجير في مدينة منبج.",
-		"عقدت جلسة محكمة الإرهاب للنظر في قضية تفجير في مدينة منبج.",
-	} {
-		if got := extractAll(t, text, ymd("2025-03-03")); len(got) != 0 {
-			t.Errorf("Extract(%q) = %v; want nothing from a court", text, describeAll(got))
-		}
-	}
-}
-
 // An armed brawl is an armed attack (personal disputes count); a brawl with no
 // weapon told is none, and neither word is a place.
 func TestExtract_ArmedBrawl(t *testing.T) {

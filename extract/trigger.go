@@ -228,7 +228,7 @@ var (
 	armedWords      = wordSet("مسلح", "مسلحه", "مسلحا", "بالسلاح")
 	// targetVerbs tell what a security operation aimed at when an operation
 	// word comes before them.
-	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "استهداف", "targeted", "targeting")
+	targetVerbs    = wordSet("استهدف", "استهدفت", "استهدفتا", "استهدفوا", "تستهدف", "يستهدف", "targeted", "targeting")
 	operationWords = wordSet("عمليه", "عمليات", "عمليتين", "عمليتان", "حمله", "حملات", "مداهمه", "مداهمات",
 		"operation", "operations", "raid", "raids", "campaign")
 	// anotherWords right after an incident word, as its adjective ("غارة ثانية"; "،
