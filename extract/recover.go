@@ -273,6 +273,29 @@ func (p *passage) punctBetween(a, b token) bool {
 	return strings.ContainsAny(p.text[a.End:b.Start], ",،.:;()\"“”«»")
 }
 
+// englishListMax is how many names a list after a plural type word may hold.
+const englishListMax = 12
+
+// englishList reads on from the first name of a list after a plural type word
+// ("the villages of X, Y, Umm Z, and W"): each further capitalised name after
+// a comma, "and" or both.
+func (p *passage) englishList(toks []token, spans []nameSpan) []nameSpan {
+	for len(spans) < englishListMax {
+		j := spans[len(spans)-1].last + 1
+		comma := j < len(toks) && strings.Contains(p.text[toks[j-1].End:toks[j].Start], ",")
+		if tokAt(toks, j) == "and" {
+			j++
+		} else if !comma {
+			break
+		}
+		if j >= len(toks) || !p.capital(toks[j]) || calendarWord(toks[j].Norm) || p.punctBetween(toks[j-1], toks[j]) && !comma {
+			break
+		}
+		spans = append(spans, nameSpan{j, p.nameEnd(toks, j), -1, 0})
+	}
+	return spans
+}
+
 // englishNamed reads "the town of al-Hamra", "the village of Tal Rahal", "the
 // al-Waer neighborhood", "the Kisweh area", "al-Qaboun, Jobar and al-Midan
 // neighborhoods", "in Kafr Shams, northern Daraa".
@@ -281,7 +304,11 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		return spans, gazetteer.KindVillage
 	}
 	if k, isType := recoverTypes[singular(toks[i].Norm)]; isType && i+2 < len(toks) && toks[i+1].Norm == "of" && p.capital(toks[i+2]) {
-		return []nameSpan{{i + 2, p.nameEnd(toks, i+2), -1, 0}}, k
+		spans := []nameSpan{{i + 2, p.nameEnd(toks, i+2), -1, 0}}
+		if singular(toks[i].Norm) != toks[i].Norm {
+			spans = p.englishList(toks, spans) // "the villages of X, Y, and Z": each one a place
+		}
+		return spans, k
 	}
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)

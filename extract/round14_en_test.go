@@ -69,3 +69,27 @@ func TestExtract_PlacelessEventInAnotherCountry(t *testing.T) {
 		t.Errorf("got %v; want one airstrike in Aleppo", describeAll(got))
 	}
 }
+
+// A list after a plural type word names each of its places, known or not:
+// "the villages of X, Y, Z, and W".
+func TestExtractEN_ListAfterPluralType(t *testing.T) {
+	got := extractAll(t, "Turkish forces shelled the villages of Tal Nasri, Tal Jumaa, Tal Hurmuz, and Qabr Shamiya in the countryside of Tal Tamr on Monday.", ymd("2025-03-03"))
+	if len(got) != 1 {
+		t.Fatalf("got %v; want one shelling", describeAll(got))
+	}
+	var names []string
+	for _, p := range got[0].Places {
+		if p.Role == RoleIncident {
+			names = append(names, p.Text)
+		}
+	}
+	all := strings.Join(names, "|")
+	for _, want := range []string{"Tal Nasri", "Tal Jumaa", "Tal Hurmuz", "Qabr Shamiya"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("incident places = %q; want %s among them", names, want)
+		}
+	}
+	if strings.Contains(all, "countryside") {
+		t.Errorf("incident places = %q; the countryside is the villages' context", names)
+	}
+}
