@@ -94,10 +94,11 @@ func typedName(m mention) bool {
 // namesOwnGovernorate reports another place of the sentence, not a
 // governorate, in the governorate of ms[i]: "the town of X in the countryside
 // of Y (Z)" with Z the city of X's governorate gives two readings, and the
-// place's own is kept.
+// place's own is kept. A reference point locates the place too: "مدينة سرمين،
+// شرق مدينة إدلب، … بينما … بريف دمشق" keeps Sarmin in Idlib.
 func namesOwnGovernorate(ms []mention, i int) bool {
 	for j, m := range ms {
-		if j != i && (m.role == RoleIncident || m.role == RoleContext) && precisionOf(m.Mention) != gazetteer.PrecisionGovernorate &&
+		if j != i && (m.role == RoleIncident || m.role == RoleContext || m.role == RoleReference) && precisionOf(m.Mention) != gazetteer.PrecisionGovernorate &&
 			!isUnknown(m.Mention) &&
 			m.Match.Place.Admin1PCode == ms[i].Match.Place.Admin1PCode {
 			return true

@@ -139,3 +139,14 @@ func TestExtract_GroupsTradeIsNoIncident(t *testing.T) {
 		}
 	}
 }
+
+// A town told with a reference point in its own governorate ("مدينة سرمين،
+// شرق مدينة إدلب") stays there when another clause of the sentence names
+// another governorate.
+func TestExtract_ReferencePointKeepsTheGovernorate(t *testing.T) {
+	text := "أصيب ثلاثة مدنيين بقصف صاروخي طال مدينة سرمين، شرق مدينة إدلب، بينما قصفت مسيّرة إسرائيلية صباح اليوم موقعاً في بلدة الكسوة بريف دمشق."
+	got := extractAll(t, text, ymd("2024-09-30"))
+	if len(got) != 2 || got[0].PlaceNameAR != "سرمين" || got[0].Admin1Name != "Idlib" || got[1].Admin1Name != "Rif Dimashq" {
+		t.Errorf("got %v; want a shelling in سرمين (Idlib) and an airstrike in Rif Dimashq", describeAll(got))
+	}
+}
