@@ -131,6 +131,9 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 		if item && (k > 0 && t.Tok-ts[k-1].Tok <= 2 && violent[ts[k-1].Typ] || seized && t.Typ != TypeWeaponsSeizure) {
 			continue
 		}
+		if (item || toks[t.Tok].in(shellWords)) && k > 0 && t.Typ == ts[k-1].Typ && instrumentBefore(toks, ts[k-1].Tok, t.Tok) {
+			continue // "shelled the town of X with artillery and mortar shells": the weapons of the event of their kind
+		}
 		if item && arrested && !anyNear(toks, t.Tok, -3, 3, impactWords) {
 			// "arrested 10 members, who were equipped with weapons, grenades and explosive
 			// devices": the weapons the arrested held, found on them
@@ -139,6 +142,21 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 		out = append(out, t)
 	}
 	return out
+}
+
+// instrumentWordsEN tell what an event was done with: "with", "using".
+var instrumentWordsEN = wordSet("with", "using")
+
+// instrumentBefore reports an English weapon word at toks[at] told, within
+// four words, after "with" or "using" that follows the incident word at
+// toks[from]: the weapon of that event ("shelled X with mortars").
+func instrumentBefore(toks []token, from, at int) bool {
+	for j := at - 1; j > from && j >= at-4; j-- {
+		if toks[j].in(instrumentWordsEN) {
+			return true
+		}
+	}
+	return false
 }
 
 // heardWordsEN tell explosions heard, not seen happen: "loud explosions were

@@ -93,3 +93,12 @@ func TestExtractEN_ListAfterPluralType(t *testing.T) {
 		t.Errorf("incident places = %q; the countryside is the villages' context", names)
 	}
 }
+
+// "shelled X with artillery and mortar shells": the weapons after "with" are
+// the shelling's, one event with its toll, not a second one without a place.
+func TestExtractEN_WeaponsAfterWith(t *testing.T) {
+	got := extractAll(t, "Regime forces shelled the town of Kafranbel with artillery and mortar shells, killing two civilians.", ymd("2025-03-03"))
+	if len(got) != 1 || got[0].IncidentType != TypeShelling || got[0].Killed == nil || *got[0].Killed != 2 || got[0].PlaceNameEN != "Kafranbel" {
+		t.Errorf("got %v; want one shelling in Kafranbel with 2 killed", describeAll(got))
+	}
+}
