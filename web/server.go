@@ -127,7 +127,7 @@ func NewServer(cfg Config) *Server {
 	if access == nil {
 		access = cfg.Log
 	}
-	return &Server{Handler: withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, r))), hub: hub}
+	return &Server{Handler: withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, withConnRefusal(r)))), hub: hub}
 }
 
 // contentSecurityPolicy allows no inline script and no third-party script: text

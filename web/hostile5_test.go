@@ -1,0 +1,188 @@
+package web_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/web"
+)
+
+// connServer serves web.NewServer behind a ConnLimit of max connections,
+// perClient for one client, on loopback, as `mapsrv serve` does; active
+// counts the connections serving a request.
+func connServer(t *testing.T, max, perClient int) (addr string, conns *web.ConnLimit, active *atomic.Int64) {
+	t.Helper()
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "conns.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	tokens, err := web.ParseTokens("editor:" + editorToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conns = web.NewConnLimit(max, perClient)
+	active = &atomic.Int64{}
+	states := map[net.Conn]http.ConnState{}
+	mu := make(chan struct{}, 1)
+	srv := &http.Server{
+		Handler:     web.NewServer(web.Config{Store: store, Tokens: tokens}),
+		ConnContext: conns.ConnContext,
+		ConnState: func(c net.Conn, s http.ConnState) {
+			conns.ConnState(c, s)
+			mu <- struct{}{}
+			if states[c] == http.StateActive {
+				active.Add(-1)
+			}
+			if s == http.StateActive {
+				active.Add(1)
+			}
+			states[c] = s
+			<-mu
+		},
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(conns.Listener(ln))
+	t.Cleanup(func() { srv.Close() })
+	return ln.Addr().String(), conns, active
+}
+
+// dialFrom opens a connection to addr from the loopback address local.
+func dialFrom(t *testing.T, local, addr string) net.Conn {
+	t.Helper()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: 5 * time.Second}
+	c, err := d.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// slowBody sends on c a write with a token whose declared body is begun and
+// never finished: the connection stays busy until the read timeout.
+func slowBody(c net.Conn) {
+	fmt.Fprintf(c, "POST /api/collections/drafts/items HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"+
+		"Content-Type: application/geo+json\r\nContent-Length: 100000\r\n\r\n{", editorToken)
+}
+
+// getOn sends a GET of path on c and reads its answer.
+func getOn(t *testing.T, c net.Conn, br *bufio.Reader, path string) (*http.Response, []byte) {
+	t.Helper()
+	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: x\r\n\r\n", path)
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, body
+}
+
+// waitFor polls cond for up to 10 s.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10 s: %s", what)
+		}
+	}
+}
+
+// TestConnLimit_PerClient: a client holding a write token kept every
+// connection busy sending bodies a byte a second, and others waited for the
+// 30 s read timeout. A client now holds at most its cap: one more while all
+// of its connections are busy is answered a 429 problem with Retry-After
+// naming the cap, and closed; another address is served meanwhile; a
+// client's connections closing free its room; at its cap a client's idle
+// connection is closed to make room for its new one; a client already
+// waiting for as many 429s as it may gets further connections closed at
+// once.
+func TestConnLimit_PerClient(t *testing.T) {
+	addr, conns, active := connServer(t, 50, 3)
+	var slow []net.Conn
+	for range 3 {
+		c := dialFrom(t, "127.0.0.1", addr)
+		slowBody(c)
+		slow = append(slow, c)
+	}
+	waitFor(t, "3 slow bodies busy", func() bool { return active.Load() == 3 })
+
+	c := dialFrom(t, "127.0.0.1", addr)
+	resp, body := getOn(t, c, bufio.NewReader(c), "/api/collections")
+	var p struct {
+		Status int
+		Detail string
+	}
+	json.Unmarshal(body, &p)
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Content-Type") != "application/problem+json" ||
+		resp.Header.Get("Retry-After") == "" || !resp.Close || !strings.Contains(p.Detail, "127.0.0.1") || !strings.Contains(p.Detail, "3 connections") {
+		t.Fatalf("a 4th connection from a client with 3 busy: %d Retry-After %q close %v %s; "+
+			"want a 429 problem with Retry-After naming the client and its cap of 3, closing the connection",
+			resp.StatusCode, resp.Header.Get("Retry-After"), resp.Close, body)
+	}
+
+	other := dialFrom(t, "127.0.0.2", addr)
+	if resp, body := getOn(t, other, bufio.NewReader(other), "/api/collections"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("another address meanwhile: %d %s, want 200", resp.StatusCode, body)
+	}
+
+	// Refused connections waiting for their request: beyond the few a
+	// client may have waiting, a further one is closed with no answer.
+	for range 4 {
+		dialFrom(t, "127.0.0.1", addr)
+	}
+	waitFor(t, "4 refused connections taken", func() bool { _, _, refused, _ := conns.Stats(); return refused >= 5 })
+	extra := dialFrom(t, "127.0.0.1", addr)
+	extra.SetReadDeadline(time.Now().Add(10 * time.Second))
+	n, err := extra.Read(make([]byte, 1))
+	if _, _, _, dropped := conns.Stats(); n != 0 || err == nil || dropped != 1 {
+		t.Errorf("a client waiting for 4 refusals opened one more: read %d, %v, %d closed at once; want it closed at once", n, err, dropped)
+	}
+
+	// The slow bodies ending free the client's room.
+	for _, c := range slow {
+		c.Close()
+	}
+	waitFor(t, "the slow connections closed", func() bool { return active.Load() == 0 })
+	waitFor(t, "the client served again", func() bool {
+		c := dialFrom(t, "127.0.0.1", addr)
+		resp, _ := getOn(t, c, bufio.NewReader(c), "/api/collections")
+		c.Close()
+		return resp.StatusCode == http.StatusOK
+	})
+
+	// At its cap, a client's idle keep-alive connection makes room.
+	for range 3 {
+		c := dialFrom(t, "127.0.0.3", addr)
+		if resp, _ := getOn(t, c, bufio.NewReader(c), "/api/conformance"); resp.StatusCode != http.StatusOK || resp.Close {
+			t.Fatalf("keep-alive request: %d, closing %v", resp.StatusCode, resp.Close)
+		}
+	}
+	waitFor(t, "the keep-alive connections idle", func() bool { return active.Load() == 0 })
+	_, shedBefore, _, _ := conns.Stats()
+	fourth := dialFrom(t, "127.0.0.3", addr)
+	if resp, body := getOn(t, fourth, bufio.NewReader(fourth), "/api/conformance"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("a 4th connection from a client whose 3 are idle: %d %s, want 200 (an idle one closed)", resp.StatusCode, body)
+	}
+	if _, shed, _, _ := conns.Stats(); shed != shedBefore+1 {
+		t.Errorf("%d connections closed to make room for a client's 4th, want one of its 3 idle ones", shed-shedBefore)
+	}
+}
