@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -184,5 +185,37 @@ func TestConnLimit_PerClient(t *testing.T) {
 	}
 	if _, shed, _, _ := conns.Stats(); shed != shedBefore+1 {
 		t.Errorf("%d connections closed to make room for a client's 4th, want one of its 3 idle ones", shed-shedBefore)
+	}
+}
+
+// TestFilter_TextNoStoreHolds: a CQL2 string holding a NUL or bytes that
+// are not UTF-8 can match no stored text (writes refuse both). PostGIS
+// refused it as a query parameter, a 500 on every incident endpoint (20 of
+// them made /readyz answer 503), and SQLite's LIKE took the NUL for the
+// pattern's end, so '%<NUL>%' matched every incident. Each is now a 400
+// naming the filter and what is wrong, on every endpoint taking filters.
+func TestFilter_TextNoStoreHolds(t *testing.T) {
+	srv, _ := newTestServer(t)
+	for _, filter := range []string{
+		"summary_en LIKE '%\x00%'",
+		"place_name_en = 'Sara\x00qib'",
+		"place_name_en LIKE 'Sara\xffqib'",
+		`{"op":"like","args":[{"property":"summary_en"},"%\u0000%"]}`,
+		`{"op":"=","args":[{"property":"place_name_en"},"Sara\u0000qib"]}`,
+		"{\"op\":\"=\",\"args\":[{\"property\":\"place_name_en\"},\"Sara\xffqib\"]}",
+	} {
+		q := url.Values{"filter": {filter}}
+		if strings.HasPrefix(filter, "{") {
+			q.Set("filter-lang", "cql2-json")
+		}
+		for _, path := range []string{"/api/collections/incidents/items", "/api/collections/incidents/counts",
+			"/api/collections/incidents/histogram", "/api/collections/incidents/export", "/tiles/incidents/7/78/50.mvt"} {
+			u := srv.URL + path + "?" + q.Encode()
+			var p struct{ Detail string }
+			getJSON(t, u, http.StatusBadRequest, &p)
+			if !strings.Contains(p.Detail, "filter") || !strings.Contains(p.Detail, "NUL") && !strings.Contains(p.Detail, "UTF-8") {
+				t.Errorf("GET %s?filter=%q: detail %q, want it to name the filter and the NUL or the bytes that are not UTF-8", path, filter, p.Detail)
+			}
+		}
 	}
 }
