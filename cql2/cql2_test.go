@@ -139,6 +139,7 @@ func TestParseJSON_Errors(t *testing.T) {
 		// a member given twice would be read as its last: refused, naming the object
 		`{"op":">","args":[{"property":"killed"},5],"op":"<"}`:                                        "filter",
 		`{"op":"and","args":[true,{"op":"=","args":[{"property":"killed","property":"injured"},1]}]}`: "filter.args[1].args[0]",
+		`{"op":">","args":[{"property":"killed"},5],"OP":"<"}`:                                        "filter",
 		// a member an expression does not have is refused, not ignored
 		`{"op":"=","args":[{"property":"killed"},1],"negate":true}`: "filter",
 		// no stored text holds a NUL

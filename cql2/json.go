@@ -37,7 +37,10 @@ func ParseJSON(s string, lim Limits) (Expr, error) {
 	if dec.More() {
 		return nil, &Error{Msg: "more than one JSON value"}
 	}
-	if path, name := jsondup.Find([]byte(s), "filter"); name != "" {
+	if path, name, before := jsondup.Find([]byte(s), "filter"); name != "" {
+		if before != name {
+			return nil, jerr(path, "member %q given twice (as %q before it: names are matched whatever their case): which one is meant is not clear", name, before)
+		}
 		return nil, jerr(path, "member %q given twice: which one is meant is not clear", name)
 	}
 	p := &jsonParser{b: budget{lim: lim}}

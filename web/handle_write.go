@@ -62,10 +62,13 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 	if !json.Valid(b) {
 		return nil, badRequest{"the body is not valid JSON"}
 	}
-	if path, name := jsondup.Find(b, ""); name != "" {
+	if path, name, before := jsondup.Find(b, ""); name != "" {
 		where := ""
 		if path != "" {
 			where = " in " + path
+		}
+		if before != name {
+			where += fmt.Sprintf(" (as %q before it: names are matched whatever their case)", before)
 		}
 		return nil, badRequest{fmt.Sprintf("member %q given twice%s: which one is meant is not clear", name, where)}
 	}
@@ -235,24 +238,52 @@ func mergePatch(doc, patch []byte) ([]byte, error) {
 	if _, ok := p.(map[string]any); !ok {
 		return nil, badRequest{"a merge patch must be a JSON object"}
 	}
-	return json.Marshal(merge(d, p))
+	merged, err := merge(d, p, "")
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(merged)
 }
 
-func merge(target, patch any) any {
+// merge applies patch to target, at path in the document. A member of the
+// patch named as one of the target but for case is refused: merged, the
+// two would be read as one (encoding/json matches names whatever their
+// case), and the patch was applied or dropped by the order of the names:
+// {"properties":{"Killed":5}} changed nothing and answered 200.
+func merge(target, patch any, path string) (any, error) {
 	pm, ok := patch.(map[string]any)
 	if !ok {
-		return patch
+		return patch, nil
 	}
 	tm, ok := target.(map[string]any)
 	if !ok {
 		tm = map[string]any{}
 	}
 	for k, v := range pm {
+		if _, exact := tm[k]; !exact {
+			for name := range tm {
+				if jsondup.Fold(name) == jsondup.Fold(k) {
+					return nil, badRequest{fmt.Sprintf("the patch's member %q%s is %q in the feature: write it as the feature does", k, inPath(path), name)}
+				}
+			}
+		}
 		if v == nil {
 			delete(tm, k)
-		} else {
-			tm[k] = merge(tm[k], v)
+			continue
 		}
+		merged, err := merge(tm[k], v, strings.TrimPrefix(path+"."+k, "."))
+		if err != nil {
+			return nil, err
+		}
+		tm[k] = merged
 	}
-	return tm
+	return tm, nil
+}
+
+// inPath is " in path", or "" at the top of a document.
+func inPath(path string) string {
+	if path == "" {
+		return ""
+	}
+	return " in " + path
 }

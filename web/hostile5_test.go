@@ -219,3 +219,41 @@ func TestFilter_TextNoStoreHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestWrites_MembersEqualButForCase: encoding/json sets a field from a
+// member whatever the case of its name, and the last of several wins:
+// {"killed":1,...,"KILLED":90} stored 90, a second "Geometry" moved the
+// point, a "TEXT" after "text" replaced the report, and a merge patch of
+// {"properties":{"KILLED":90}} answered 200 and changed nothing. Each is now
+// a 400 naming both spellings, and nothing is stored.
+func TestWrites_MembersEqualButForCase(t *testing.T) {
+	srv, store, items, item := serverWithDraft(t)
+	before, _ := store.Count(t.Context())
+	killedTwice := strings.Replace(newFeature, `"properties":{`, `"properties":{"KILLED":90,`, 1)
+	moved := strings.Replace(newFeature, `{"type":"Feature",`, `{"type":"Feature","Geometry":{"type":"Point","coordinates":[37.1,36.2]},`, 1)
+	for _, tc := range []struct{ method, url, ct, body, names string }{
+		{"POST", items, "application/geo+json", killedTwice, `"killed\" given twice in properties (as \"KILLED\"`},
+		{"PUT", item, "application/geo+json", killedTwice, `"killed\" given twice in properties (as \"KILLED\"`},
+		{"POST", items, "application/geo+json", moved, `"geometry\" given twice (as \"Geometry\"`},
+		{"PATCH", item, "application/merge-patch+json", `{"properties":{"KILLED":90}}`, `"KILLED\" in properties is \"killed\"`},
+		{"PATCH", item, "application/merge-patch+json", `{"properties":{"Killed":null}}`, `"Killed\" in properties is \"killed\"`},
+		{"PATCH", item, "application/merge-patch+json", `{"Properties":{"killed":90}}`, `"Properties\" is \"properties\"`},
+		{"POST", srv.URL + "/api/ingest", "application/json",
+			`{"text":"Shelling killed three people in Saraqib on 3 December 2025.","TEXT":"nothing","source":{"url":"https://news.example/case"}}`,
+			`"TEXT\" given twice (as \"text\"`},
+	} {
+		resp, body := do(t, tc.method, tc.url, editorToken, tc.ct, tc.body)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, tc.names) {
+			t.Errorf("%s %s %s = %d %s; want 400 naming both spellings (%s)", tc.method, tc.url, tc.body, resp.StatusCode, body, tc.names)
+		}
+	}
+	if after, _ := store.Count(t.Context()); after != before {
+		t.Errorf("refused writes changed the store: %d incidents, was %d", after, before)
+	}
+	var f struct{ Properties struct{ Killed *int } }
+	_, body := do(t, "GET", item, editorToken, "", "")
+	json.Unmarshal([]byte(body), &f)
+	if f.Properties.Killed == nil || *f.Properties.Killed != 1 {
+		t.Errorf("the draft's killed after refused patches: %v, want 1", f.Properties.Killed)
+	}
+}
