@@ -2,15 +2,19 @@ package web_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -255,5 +259,60 @@ func TestWrites_MembersEqualButForCase(t *testing.T) {
 	json.Unmarshal([]byte(body), &f)
 	if f.Properties.Killed == nil || *f.Properties.Killed != 1 {
 		t.Errorf("the draft's killed after refused patches: %v, want 1", f.Properties.Killed)
+	}
+}
+
+// lockedBuffer is a log destination several handlers may write at once.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) lines() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Split(strings.TrimSpace(l.b.String()), "\n")
+}
+
+// TestLog_LongPathAndMethodBounded: the access log cut a request's query at
+// 2 KiB but wrote its path and method whole, and a problem named the whole
+// path as its instance: a 1 MiB path (under the header limit) made a 1 MiB
+// log line and a 1 MiB answer per request. Both are now cut, whatever the
+// route: an unknown one, an incident, a proposal, a method.
+func TestLog_LongPathAndMethodBounded(t *testing.T) {
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "log.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	tokens, _ := web.ParseTokens("editor:" + editorToken)
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewJSONHandler(logs, nil))
+	srv := httptest.NewServer(web.NewServer(web.Config{Store: store, Tokens: tokens, Log: log}))
+	t.Cleanup(srv.Close)
+	long := strings.Repeat("1", 500_000)
+	for _, tc := range []struct{ method, path string }{
+		{"GET", "/api/" + long},
+		{"GET", "/api/collections/incidents/items/" + long},
+		{"POST", "/api/proposals/" + long + "/accept"},
+		{"GET", "/tiles/incidents/7/78/" + long + ".mvt"},
+		{"GET", "/" + long},
+		{strings.Repeat("X", 500_000), "/api/collections"},
+	} {
+		resp, body := do(t, tc.method, srv.URL+tc.path, editorToken, "", "")
+		if resp.StatusCode < 400 || resp.StatusCode >= 500 || len(body) > 8<<10 {
+			t.Errorf("%.10s… %.40s…: %d, %d bytes; want a 4xx of a few KB", tc.method, tc.path, resp.StatusCode, len(body))
+		}
+	}
+	for _, line := range logs.lines() {
+		if len(line) > 8<<10 {
+			t.Errorf("a log line of %d bytes: %.200s…", len(line), line)
+		}
 	}
 }
