@@ -316,3 +316,56 @@ func TestLog_LongPathAndMethodBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestParams_UnknownRefusedEverywhere: OGC API – Features Part 1 asks a
+// 400 for a query parameter the API definition does not name
+// (/req/core/query-param-unknown). Listings did; the landing page,
+// conformance, the collections, schemas, queryables, the API definition and
+// every write ignored them, so that POST /api/ingest?dry_run=1 stored its
+// drafts. Every route of the API now answers a 400 problem naming the
+// parameter, and stores nothing; a document takes f naming its one format.
+func TestParams_UnknownRefusedEverywhere(t *testing.T) {
+	srv, store, items, item := serverWithDraft(t)
+	before, _ := store.Count(t.Context())
+	api := srv.URL + "/api"
+	for _, path := range []string{"", "/", "/conformance", "/openapi", "/docs", "/collections", "/collections/incidents",
+		"/collections/incidents/schema", "/collections/incidents/feature-schema", "/collections/incidents/queryables",
+		"/collections/governorates", "/collections/governorates/items", "/collections/districts/items",
+		"/collections/incidents/items", "/collections/incidents/items/1", "/collections/incidents/aggregate",
+		"/collections/incidents/histogram", "/collections/incidents/counts", "/collections/incidents/export",
+		"/geocode", "/places", "/reverse", "/places/labels", "/events"} {
+		checkProblem(t, api+path+"?dry_run=1", `"dry_run"`)
+	}
+	for _, path := range []string{"/collections/drafts/items", "/proposals"} {
+		resp, body := do(t, "GET", api+path+"?dry_run=1", editorToken, "", "")
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, `\"dry_run\"`) {
+			t.Errorf("GET %s?dry_run=1 = %d %s; want a 400 naming it", path, resp.StatusCode, body)
+		}
+	}
+	report := `{"text":"Shelling killed three people in Saraqib on 3 December 2025.","source":{"url":"https://news.example/dry"}}`
+	for _, tc := range []struct{ method, url, ct, body string }{
+		{"POST", items + "?dry_run=1", "application/geo+json", newFeature},
+		{"PUT", item + "?dry_run=1", "application/geo+json", newFeature},
+		{"PATCH", item + "?dry_run=1", "application/merge-patch+json", `{"properties":{"killed":5}}`},
+		{"DELETE", item + "?dry_run=1", "", ""},
+		{"POST", api + "/proposals/1/accept?dry_run=1", "", ""},
+		{"POST", api + "/proposals/1/reject?dry_run=1", "", ""},
+		{"POST", api + "/ingest?dry_run=1", "application/json", report},
+	} {
+		resp, body := do(t, tc.method, tc.url, editorToken, tc.ct, tc.body)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, `\"dry_run\"`) {
+			t.Errorf("%s %s = %d %s; want a 400 naming it", tc.method, tc.url, resp.StatusCode, body)
+		}
+	}
+	if after, _ := store.Count(t.Context()); after != before {
+		t.Errorf("refused writes changed the store: %d incidents, was %d", after, before)
+	}
+	// f naming the one format is taken; another format is a 400 naming f
+	for path, format := range map[string]string{"": "json", "/conformance": "json", "/collections": "json", "/docs": "html"} {
+		resp, body := do(t, "GET", api+path+"?f="+format, "", "", "")
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET /api%s?f=%s = %d %s, want 200", path, format, resp.StatusCode, body)
+		}
+		checkProblem(t, api+path+"?f=xml", "f:")
+	}
+}
