@@ -23,12 +23,16 @@ import (
 // endpoint does not read.
 type errUnsupportedMedia struct {
 	got      string
-	encoding bool // got is the Content-Encoding
+	encoding bool   // got is the Content-Encoding
+	charset  string // the charset of got, which is not UTF-8
 }
 
 func (e errUnsupportedMedia) Error() string {
 	if e.encoding {
 		return fmt.Sprintf("Content-Encoding %q is not accepted: send the body uncompressed", e.got)
+	}
+	if e.charset != "" {
+		return fmt.Sprintf("Content-Type %q: charset %q is not accepted: JSON is sent in UTF-8", e.got, e.charset)
 	}
 	return fmt.Sprintf("Content-Type %q is not accepted: send application/json or application/geo+json", e.got)
 }
@@ -44,13 +48,19 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 			return nil, errUnsupportedMedia{got: ce, encoding: true}
 		}
 	}
-	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	ct, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	ok := ct == "application/json"
 	for _, t := range types {
 		ok = ok || ct == t
 	}
 	if !ok {
 		return nil, errUnsupportedMedia{got: r.Header.Get("Content-Type")}
+	}
+	// JSON is UTF-8 (RFC 8259): a body said to be in another charset was
+	// read as UTF-8 whatever it said, so that Latin-1 "Ã©" was stored as
+	// "é". It is refused, naming the charset.
+	if cs, given := params["charset"]; given && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+		return nil, errUnsupportedMedia{got: r.Header.Get("Content-Type"), charset: cs}
 	}
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {

@@ -369,3 +369,33 @@ func TestParams_UnknownRefusedEverywhere(t *testing.T) {
 		checkProblem(t, api+path+"?f=xml", "f:")
 	}
 }
+
+// TestWrites_CharsetNotUTF8: a JSON body is UTF-8 (RFC 8259), but one said
+// to be in another charset was read as UTF-8 whatever it said: Latin-1
+// bytes that happen to be valid UTF-8 ("Ã©" sent, "é" stored) were stored
+// as other text. Such a body is now a 415 naming the charset, and nothing
+// is stored; UTF-8, said or not, is read as before.
+func TestWrites_CharsetNotUTF8(t *testing.T) {
+	srv, store, items, item := serverWithDraft(t)
+	before, _ := store.Count(t.Context())
+	for _, tc := range []struct{ method, url, ct, body string }{
+		{"POST", items, "application/geo+json; charset=iso-8859-1", newFeature},
+		{"PUT", item, "application/geo+json; charset=latin1", newFeature},
+		{"PATCH", item, "application/merge-patch+json; charset=windows-1256", `{"properties":{"killed":5}}`},
+		{"POST", srv.URL + "/api/ingest", "application/json; charset=utf-16",
+			`{"text":"Shelling killed three people in Saraqib on 3 December 2025.","source":{"url":"https://news.example/cs"}}`},
+	} {
+		resp, body := do(t, tc.method, tc.url, editorToken, tc.ct, tc.body)
+		if resp.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(body, "charset") {
+			t.Errorf("%s %s as %s = %d %s; want a 415 naming the charset", tc.method, tc.url, tc.ct, resp.StatusCode, body)
+		}
+	}
+	if after, _ := store.Count(t.Context()); after != before {
+		t.Errorf("refused writes changed the store: %d incidents, was %d", after, before)
+	}
+	for _, ct := range []string{"application/geo+json; charset=utf-8", "application/geo+json; charset=UTF-8", "application/json;charset=utf8"} {
+		if resp, body := do(t, "POST", items, editorToken, ct, newFeature); resp.StatusCode != http.StatusCreated {
+			t.Errorf("POST as %s = %d %s, want 201", ct, resp.StatusCode, body)
+		}
+	}
+}
