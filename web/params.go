@@ -182,8 +182,8 @@ func withFormat(format string, log *slog.Logger, next http.Handler) http.Handler
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		err := checkParams(q, []string{"f"})
-		if s, given := q["f"]; err == nil && given && s[0] != format {
-			err = badRequest{fmt.Sprintf("f: %q is not %s, the one format of this document", s[0], format)}
+		if s := q.Get("f"); err == nil && s != "" && s != format { // empty, as on the listings, is no f
+			err = badRequest{fmt.Sprintf("f: %q is not %s, the one format of this document", s, format)}
 		}
 		if err != nil {
 			writeError(w, r, log, err)
