@@ -269,13 +269,17 @@ func merge(target, patch any, path string) (any, error) {
 	if !ok {
 		tm = map[string]any{}
 	}
+	// The target's names as they fold, taken before the patch adds its own
+	// (which differ from each other whatever their case: readBody saw to
+	// that): one look-up a member, where comparing each with every name
+	// merged so far cost a patch of 87,000 members over a minute.
+	folded := make(map[string]string, len(tm))
+	for name := range tm {
+		folded[jsondup.Fold(name)] = name
+	}
 	for k, v := range pm {
-		if _, exact := tm[k]; !exact {
-			for name := range tm {
-				if jsondup.Fold(name) == jsondup.Fold(k) {
-					return nil, badRequest{fmt.Sprintf("the patch's member %q%s is %q in the feature: write it as the feature does", k, inPath(path), name)}
-				}
-			}
+		if name, ok := folded[jsondup.Fold(k)]; ok && name != k {
+			return nil, badRequest{fmt.Sprintf("the patch's member %q%s is %q in the feature: write it as the feature does", k, inPath(path), name)}
 		}
 		if v == nil {
 			delete(tm, k)
