@@ -399,3 +399,33 @@ func TestWrites_CharsetNotUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestHost_LongerThanAnyHostRefused: every link of an API answer begins
+// with the request's Host, which net/http takes up to its 1 MiB header
+// limit: a 500 KB Host made the collections a 5 MB answer (ten links) and a
+// page of items 1.5 MB. A Host longer than a host name and a port is now a
+// 400 saying so; a long real one is served.
+func TestHost_LongerThanAnyHostRefused(t *testing.T) {
+	srv, _ := newTestServer(t)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	for _, path := range []string{"/api", "/api/collections", "/api/collections/incidents/items?limit=5", "/api/collections/governorates/items"} {
+		for host, want := range map[string]int{
+			strings.Repeat("a", 500_000):                http.StatusBadRequest,
+			strings.Repeat("a", 300):                    http.StatusBadRequest,
+			strings.Repeat("a.", 123) + "example:65535": http.StatusOK, // a name of 253 and a port
+			"[2001:db8::1]:8080":                        http.StatusOK,
+		} {
+			req, _ := http.NewRequest(http.MethodGet, "http://"+addr+path, nil)
+			req.Host = host
+			resp, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != want || want != http.StatusOK && len(body) > 4<<10 {
+				t.Errorf("GET %s with a Host of %d bytes: %d, %d bytes; want %d", path, len(host), resp.StatusCode, len(body), want)
+			}
+		}
+	}
+}

@@ -118,7 +118,7 @@ func NewServer(cfg Config) *Server {
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg, budget)
 	m := newMetrics(cfg.Store, cache)
-	r.Use(m.middleware, withQueryCheck(cfg.Log))
+	r.Use(m.middleware, withHostCheck(cfg.Log), withQueryCheck(cfg.Log))
 	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withDeadline(cfg.QueryTimeout, withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log))
