@@ -111,6 +111,13 @@ func TestParseText_Errors(t *testing.T) {
 		"character":      {"killed > 0 ; DROP TABLE incidents", 12, "unexpected character"},
 		"lone escape":    {`place_name_en LIKE 'a\'`, 20, "lone backslash"},
 		"after arabic":   {"place_name_en = 'سراقب' AND", 28, "end of the filter"},
+		// no stored text holds a NUL or bytes that are not UTF-8: PostGIS
+		// answered such a string 500, SQLite's LIKE ended it at the NUL
+		"nul":               {"place_name_en = 'a\x00b'", 17, "NUL"},
+		"nul in pattern":    {"summary_en LIKE '%\x00%'", 17, "NUL"},
+		"not utf-8":         {"place_name_en = 'a\xffb'", 17, "not valid UTF-8"},
+		"surrogate":         {"place_name_en = '\xed\xa0\x80'", 17, "not valid UTF-8"},
+		"nul in a property": {"\"place\x00name\" = 'a'", 1, "NUL"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -132,8 +139,13 @@ func TestParseJSON_Errors(t *testing.T) {
 		// a member given twice would be read as its last: refused, naming the object
 		`{"op":">","args":[{"property":"killed"},5],"op":"<"}`:                                        "filter",
 		`{"op":"and","args":[true,{"op":"=","args":[{"property":"killed","property":"injured"},1]}]}`: "filter.args[1].args[0]",
+		`{"op":">","args":[{"property":"killed"},5],"OP":"<"}`:                                        "filter",
 		// a member an expression does not have is refused, not ignored
 		`{"op":"=","args":[{"property":"killed"},1],"negate":true}`: "filter",
+		// no stored text holds a NUL
+		`{"op":"=","args":[{"property":"place_name_en"},"a\u0000b"]}`:      "filter.args[1]",
+		`{"op":"like","args":[{"property":"summary_en"},"%\u0000%"]}`:      "filter.args[1]",
+		`{"op":"in","args":[{"property":"place_name_en"},["a","\u0000"]]}`: "filter.args[1][1]",
 	} {
 		_, err := ParseJSON(in, DefaultLimits)
 		var e *Error
@@ -143,6 +155,11 @@ func TestParseJSON_Errors(t *testing.T) {
 	}
 	if _, err := ParseJSON(`{"op":`, DefaultLimits); !errors.Is(err, ErrInvalid) {
 		t.Errorf("truncated JSON: %v", err)
+	}
+	// encoding/json would read a byte that is not UTF-8 as U+FFFD
+	if _, err := ParseJSON("{\"op\":\"=\",\"args\":[{\"property\":\"place_name_en\"},\"a\xffb\"]}", DefaultLimits); !errors.Is(err, ErrInvalid) ||
+		!strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("a JSON filter that is not UTF-8: %v, want an error saying so", err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 
@@ -22,6 +23,11 @@ func ParseJSON(s string, lim Limits) (Expr, error) {
 	if err := checkLength(s, lim); err != nil {
 		return nil, err
 	}
+	if !utf8.ValidString(s) {
+		// encoding/json would read each bad byte as U+FFFD: a filter other
+		// than the one written.
+		return nil, &Error{Msg: "not valid UTF-8"}
+	}
 	dec := json.NewDecoder(strings.NewReader(s))
 	dec.UseNumber()
 	var v any
@@ -31,7 +37,10 @@ func ParseJSON(s string, lim Limits) (Expr, error) {
 	if dec.More() {
 		return nil, &Error{Msg: "more than one JSON value"}
 	}
-	if path, name := jsondup.Find([]byte(s), "filter"); name != "" {
+	if path, name, before := jsondup.Find([]byte(s), "filter"); name != "" {
+		if before != name {
+			return nil, jerr(path, "member %q given twice (as %q before it: names are matched whatever their case): which one is meant is not clear", name, before)
+		}
 		return nil, jerr(path, "member %q given twice: which one is meant is not clear", name)
 	}
 	p := &jsonParser{b: budget{lim: lim}}
@@ -136,6 +145,9 @@ func (p *jsonParser) operand(v any, path string) (operand, error) {
 func jsonLiteral(v any, path string) (Literal, error) {
 	switch v := v.(type) {
 	case string:
+		if msg := badText(v); msg != "" {
+			return Literal{}, jerr(path, "this string %s", msg)
+		}
 		return Literal{Kind: String, Text: v}, nil
 	case json.Number:
 		n, err := parseNumber(v.String())
@@ -208,6 +220,9 @@ func (p *jsonParser) like(args []any, path string) (Expr, error) {
 	}
 	if trailingEscape(pat) {
 		return nil, jerr(path+".args[1]", "the pattern ends with a lone backslash, which escapes nothing")
+	}
+	if msg := badText(pat); msg != "" {
+		return nil, jerr(path+".args[1]", "this pattern %s", msg)
 	}
 	return Like{prop, pat}, nil
 }

@@ -79,9 +79,13 @@ func lex(s string) ([]token, error) {
 				}
 				return nil, &Error{Pos: pos, Msg: "this " + what + " is never closed"}
 			}
+			what := "string"
 			kind := tString
 			if r == '"' {
-				kind = tQuoted
+				what, kind = "quoted property name", tQuoted
+			}
+			if msg := badText(text); msg != "" {
+				return nil, &Error{Pos: pos, Msg: "this " + what + " " + msg}
 			}
 			toks = append(toks, token{kind, text, pos})
 			i += n
@@ -110,6 +114,21 @@ func lex(s string) ([]token, error) {
 		return nil, &Error{Pos: startPos, Msg: fmt.Sprintf("unexpected character %q", r)}
 	}
 	return append(toks, token{tEOF, "", pos}), nil
+}
+
+// badText says what is wrong with the text of a string, or "" when
+// nothing is: it must be valid UTF-8 and hold no NUL, as every text stored
+// is. PostgreSQL refused such a string as a query parameter, a 500 (and
+// enough of them made /readyz answer 503), and SQLite's LIKE read a NUL as
+// the pattern's end, matching what the filter did not say.
+func badText(s string) string {
+	switch {
+	case !utf8.ValidString(s):
+		return "is not valid UTF-8"
+	case strings.IndexByte(s, 0) >= 0:
+		return "holds a NUL character, which no stored text does"
+	}
+	return ""
 }
 
 // quoted reads a quoted run starting at s[0] == q, where a doubled quote

@@ -106,7 +106,7 @@ func writeBusy(w http.ResponseWriter, r *http.Request, log *slog.Logger, what st
 		writeError(w, r, log, err)
 		return
 	}
-	log.Info("request ended waiting for its turn", "method", r.Method, "path", r.URL.Path, "waiting_for", what)
+	log.Info("request ended waiting for its turn", "method", logText(r.Method), "path", logText(r.URL.Path), "waiting_for", what)
 	limit := reason.(queryTimeout).limit
 	w.Header().Set("Retry-After", busyRetry)
 	writeProblem(w, http.StatusServiceUnavailable, fmt.Sprintf("the request ran for %s, the most one may, all of it waiting for its turn behind other %s: the server is busy, retry in a few seconds", limit, what))

@@ -1,11 +1,22 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
+	"strconv"
 	"sync"
 	"time"
 )
+
+// DefaultConnsPerClient is how many connections one client (an IPv4
+// address, an IPv6 /64) may hold open when NewConnLimit is given none: a
+// few browsers' six each and their live-update streams. Without it, a
+// client holding a write token could keep every connection busy sending
+// bodies a byte a second, and every other client waited.
+const DefaultConnsPerClient = 64
 
 // ConnLimit caps the connections a server holds open, so that idle
 // keep-alive connections cannot use up its file descriptors: 20,000 of them,
@@ -16,29 +27,63 @@ import (
 // without sending a request; connections serving a request are never
 // closed, and while all are busy a new one waits to be served.
 //
-// Use both halves: Listener wraps the server's listener and ConnState is its
-// http.Server.ConnState hook. It is safe for concurrent use.
+// It caps the connections of each client too (clientOf: an IPv4 address,
+// an IPv6 /64), so that one client cannot hold everyone's: a client holding
+// a write token kept every connection busy sending bodies a byte a second,
+// and other clients waited 18 s. At its cap, the client's own longest-idle
+// connection, else its longest-silent new one, is closed to make room; when
+// all of its connections are busy, the new one is refused: its first
+// request is answered 429 (ConnContext marks it) and it is closed. A client
+// already waiting for refusalsOpen such answers has a further one closed at
+// once, so that reconnecting as fast as it can costs the server an accept
+// and holds nothing.
+//
+// Use all three: Listener wraps the server's listener, ConnState is its
+// http.Server.ConnState hook and ConnContext its ConnContext hook. It is
+// safe for concurrent use.
 type ConnLimit struct {
 	max, soft int
+	perClient int
 	mu        sync.Mutex
 	room      *sync.Cond // signalled when a connection closes
 	open      int        // accepted and not closed, shed ones excluded
 	conns     map[net.Conn]*connInfo
+	byClient  map[string]*clientConns
 	closed    bool
-	shed      int // connections closed to make room, in all
+	// In all, since the start: connections closed to make room, refused
+	// with a 429, closed at once for their client's cap.
+	shed, refused, dropped int
 }
 
 type connInfo struct {
-	state http.ConnState
-	since time.Time // when it entered state
-	shed  bool      // closed by the limit: already uncounted
+	state   http.ConnState
+	since   time.Time // when it entered state
+	client  *clientConns
+	shed    bool // closed by the limit: already uncounted
+	refused bool // over its client's cap: answered 429, not in client.conns
 }
 
-// NewConnLimit returns a limit of n open connections (at least 2); idle
+// clientConns are one client's open connections.
+type clientConns struct {
+	key     string
+	conns   map[net.Conn]*connInfo // counted against the cap: neither shed nor refused
+	refused int                    // refused connections open
+}
+
+// refusalsOpen is how many refused connections of one client may wait for
+// their 429 at once; more are closed without an answer.
+const refusalsOpen = 4
+
+// NewConnLimit returns a limit of n open connections (at least 2), and of
+// perClient for one client (DefaultConnsPerClient when 0 or less); idle
 // ones are closed first once nine tenths of n are open.
-func NewConnLimit(n int) *ConnLimit {
+func NewConnLimit(n, perClient int) *ConnLimit {
 	n = max(n, 2)
-	c := &ConnLimit{max: n, soft: max(n*9/10, 1), conns: map[net.Conn]*connInfo{}}
+	if perClient <= 0 {
+		perClient = DefaultConnsPerClient
+	}
+	c := &ConnLimit{max: n, soft: max(n*9/10, 1), perClient: perClient,
+		conns: map[net.Conn]*connInfo{}, byClient: map[string]*clientConns{}}
 	c.room = sync.NewCond(&c.mu)
 	return c
 }
@@ -46,12 +91,16 @@ func NewConnLimit(n int) *ConnLimit {
 // Max is the cap.
 func (c *ConnLimit) Max() int { return c.max }
 
-// Stats returns how many connections are open and how many were closed to
-// make room since the start.
-func (c *ConnLimit) Stats() (open, shed int) {
+// PerClient is the cap of one client.
+func (c *ConnLimit) PerClient() int { return c.perClient }
+
+// Stats returns how many connections are open, and since the start how
+// many were closed to make room, refused with a 429 for their client's cap,
+// and closed at once for it.
+func (c *ConnLimit) Stats() (open, shed, refused, dropped int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.open, c.shed
+	return c.open, c.shed, c.refused, c.dropped
 }
 
 // Listener wraps ln so that Accept keeps to the limit.
@@ -62,36 +111,82 @@ type limitListener struct {
 	c *ConnLimit
 }
 
-// Accept takes the next connection off the backlog, then makes room for it:
-// near the cap it closes the longest-idle connection; at the cap, failing
-// that, the longest-silent new one; failing that, it waits for one to close.
+// Accept takes the next connection off the backlog that the limit admits.
 func (l *limitListener) Accept() (net.Conn, error) {
-	conn, err := l.Listener.Accept()
-	if err != nil {
-		return nil, err
+	for {
+		conn, err := l.Listener.Accept()
+		if err != nil {
+			return nil, err
+		}
+		ok, err := l.c.admit(conn)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return conn, nil
+		}
 	}
-	c := l.c
+}
+
+// admit makes room for conn. When its client is at its own cap, that
+// client's longest-idle connection, else its longest-silent new one, is
+// closed; failing both conn is refused, or closed at once (false) when
+// refusalsOpen of the client's are open already or the server is at its cap.
+// Then near the cap it closes the longest-idle connection; at the cap,
+// failing that, the longest-silent new one; failing that, it waits for one
+// to close (an error when the listener closes meanwhile).
+func (c *ConnLimit) admit(conn net.Conn) (bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	key := clientOf(conn.RemoteAddr().String())
+	cl := c.byClient[key]
+	if cl == nil {
+		cl = &clientConns{key: key, conns: map[net.Conn]*connInfo{}}
+		c.byClient[key] = cl
+	}
+	info := &connInfo{state: http.StateNew, client: cl}
+	for len(cl.conns) >= c.perClient && !info.refused {
+		if !c.shedOldest(cl.conns, http.StateIdle) && !c.shedOldest(cl.conns, http.StateNew) {
+			info.refused = true
+		}
+	}
+	if info.refused && cl.refused >= refusalsOpen {
+		c.dropped++
+		conn.Close()
+		return false, nil
+	}
 	for c.open >= c.soft {
-		if c.shedOldest(http.StateIdle) {
+		if c.shedOldest(c.conns, http.StateIdle) {
 			continue
 		}
 		if c.open < c.max {
 			break
 		}
-		if c.shedOldest(http.StateNew) {
+		if c.shedOldest(c.conns, http.StateNew) {
 			continue
 		}
 		if c.closed {
+			c.forget(cl)
 			conn.Close()
-			return nil, net.ErrClosed
+			return false, net.ErrClosed
+		}
+		if info.refused {
+			c.dropped++
+			conn.Close()
+			return false, nil
 		}
 		c.room.Wait()
 	}
+	if info.refused {
+		cl.refused++
+		c.refused++
+	} else {
+		cl.conns[conn] = info
+	}
+	info.since = time.Now()
 	c.open++
-	c.conns[conn] = &connInfo{state: http.StateNew, since: time.Now()}
-	return conn, nil
+	c.conns[conn] = info
+	return true, nil
 }
 
 // Close closes the listener and wakes an Accept waiting for room.
@@ -103,12 +198,12 @@ func (l *limitListener) Close() error {
 	return l.Listener.Close()
 }
 
-// shedOldest closes the connection in state that entered it first, if any.
-// c.mu is held.
-func (c *ConnLimit) shedOldest(state http.ConnState) bool {
+// shedOldest closes the connection of among in state that entered it
+// first, if any. c.mu is held.
+func (c *ConnLimit) shedOldest(among map[net.Conn]*connInfo, state http.ConnState) bool {
 	var oldest net.Conn
 	var at time.Time
-	for conn, info := range c.conns {
+	for conn, info := range among {
 		if info.state == state && !info.shed && (oldest == nil || info.since.Before(at)) {
 			oldest, at = conn, info.since
 		}
@@ -116,11 +211,30 @@ func (c *ConnLimit) shedOldest(state http.ConnState) bool {
 	if oldest == nil {
 		return false
 	}
-	c.conns[oldest].shed = true
+	info := c.conns[oldest]
+	info.shed = true
+	c.uncount(oldest, info)
 	c.open--
 	c.shed++
 	oldest.Close()
 	return true
+}
+
+// uncount takes conn off its client's count. c.mu is held.
+func (c *ConnLimit) uncount(conn net.Conn, info *connInfo) {
+	if info.refused {
+		info.client.refused--
+	} else {
+		delete(info.client.conns, conn)
+	}
+	c.forget(info.client)
+}
+
+// forget drops a client without connections. c.mu is held.
+func (c *ConnLimit) forget(cl *clientConns) {
+	if len(cl.conns) == 0 && cl.refused == 0 {
+		delete(c.byClient, cl.key)
+	}
 }
 
 // ConnState is the http.Server.ConnState hook keeping track of each
@@ -137,9 +251,75 @@ func (c *ConnLimit) ConnState(conn net.Conn, state http.ConnState) {
 		delete(c.conns, conn)
 		if !info.shed {
 			c.open--
+			c.uncount(conn, info)
 		}
 		c.room.Signal()
 	default:
 		info.state, info.since = state, time.Now()
 	}
+}
+
+// ConnContext is the http.Server.ConnContext hook: a connection refused
+// for its client's cap carries the refusal in its requests' context, for
+// the server to answer (withConnRefusal).
+func (c *ConnLimit) ConnContext(ctx context.Context, conn net.Conn) context.Context {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if info, ok := c.conns[conn]; ok && info.refused {
+		return context.WithValue(ctx, connRefusalKey{}, connRefusal{client: info.client.key, limit: c.perClient})
+	}
+	return ctx
+}
+
+type connRefusalKey struct{}
+
+// connRefusal is why a connection was refused: its client held limit busy
+// connections.
+type connRefusal struct {
+	client string
+	limit  int
+}
+
+// connRetryAfter is the Retry-After of a refused connection's 429, in
+// seconds: a slow request of the client's may need that long to end.
+const connRetryAfter = 5
+
+// withConnRefusal answers each request of a connection ConnLimit refused
+// with a 429 problem naming the client and its cap, and closes the
+// connection (its body is not read: see statusRecorder.closeIfBodyLeft).
+func withConnRefusal(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		why, refused := r.Context().Value(connRefusalKey{}).(connRefusal)
+		if !refused {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Connection", "close")
+		w.Header().Set("Retry-After", strconv.Itoa(connRetryAfter))
+		writeProblem(w, http.StatusTooManyRequests, fmt.Sprintf(
+			"this client (%s) already has %d connections open, each serving a request: the most one client may; "+
+				"send this request when one of them is answered", why.client, why.limit))
+	})
+}
+
+// clientOf names the client of a connection by its remote address (host
+// and port, as net.Conn and http.Request give it): an IPv4 address, or the
+// /64 network of an IPv6 one (what one subscriber is commonly given).
+// Behind a reverse proxy every client has the proxy's address: raise the
+// per-client caps there (--max-conns-per-client, --max-streams-per-client).
+func clientOf(remoteAddr string) string {
+	host, _, err := net.SplitHostPort(remoteAddr)
+	if err != nil {
+		host = remoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	ip = ip.Unmap()
+	if ip.Is6() {
+		p, _ := ip.Prefix(64)
+		return p.String()
+	}
+	return ip.String()
 }

@@ -63,23 +63,24 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		// The store failed because the request's time ran out or its client
 		// left: neither is a fault of the server's, to log as one or to count
 		// against its readiness.
-		log.Info("request ended before its answer", "method", r.Method, "path", r.URL.Path, "status", status, "reason", reason)
+		log.Info("request ended before its answer", "method", logText(r.Method), "path", logText(r.URL.Path), "status", status, "reason", reason)
 		writeJSON(w, status, "application/problem+json", newProblem(status, reason.Error(), r.URL.Path))
 		return
 	}
 	status := statusOf(err)
 	detail := ""
 	if status == http.StatusInternalServerError {
-		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		log.Error("request failed", "method", logText(r.Method), "path", logText(r.URL.Path), "err", err)
 	} else {
 		detail = err.Error()
 	}
 	writeJSON(w, status, "application/problem+json", newProblem(status, detail, r.URL.Path))
 }
 
-// newProblem is the problem of status, its detail cut to maxDetail.
+// newProblem is the problem of status, its detail and instance (the
+// request's path, which a client may make 1 MiB long) cut to maxDetail.
 func newProblem(status int, detail, instance string) problem {
-	return problem{Type: "about:blank", Title: statusTitle(status), Status: status, Detail: clip(detail, maxDetail), Instance: instance}
+	return problem{Type: "about:blank", Title: statusTitle(status), Status: status, Detail: clip(detail, maxDetail), Instance: clip(instance, maxDetail)}
 }
 
 // writeProblem answers a status this package decides itself.

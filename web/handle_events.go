@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
-	"net/netip"
 	"strconv"
 	"sync"
 	"time"
@@ -46,7 +44,7 @@ type versionHub struct {
 	mu    sync.Mutex
 	subs  map[chan int64]struct{}
 	// perClient is the most streams one client may hold; byClient counts
-	// them by client key (clientKey).
+	// them by client (clientOf).
 	perClient int
 	byClient  map[string]int
 	running   bool
@@ -103,27 +101,6 @@ func (h *versionHub) unsubscribe(client string, ch chan int64) {
 	}
 }
 
-// clientKey names the client of a request by its address as the connection
-// gives it: an IPv4 address, or the /64 network of an IPv6 one (what one
-// subscriber is commonly given). Behind a reverse proxy every client has the
-// proxy's address: raise the per-client cap there (--max-streams-per-client).
-func clientKey(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return host
-	}
-	ip = ip.Unmap()
-	if ip.Is6() {
-		p, _ := ip.Prefix(64)
-		return p.String()
-	}
-	return ip.String()
-}
-
 // watch reads the version every poll and tells every listener when it moves.
 // It ends when no one listens, so an idle server runs no watcher.
 func (h *versionHub) watch() {
@@ -165,7 +142,7 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		client := clientKey(r)
+		client := clientOf(r.RemoteAddr)
 		ch, err := h.subscribe(client)
 		switch {
 		case errors.Is(err, errStreamsFull):

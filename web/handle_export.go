@@ -67,9 +67,9 @@ func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTi
 			writeError(w, r, log, err)
 			return
 		case r.Context().Err() != nil:
-			log.Info("export ended by its client", "path", r.URL.Path, "written", n)
+			log.Info("export ended by its client", "path", logText(r.URL.Path), "written", n)
 		default:
-			log.Error("export failed part way", "path", r.URL.Path, "query", r.URL.RawQuery, "written", n, "err", err)
+			log.Error("export failed part way", "path", logText(r.URL.Path), "query", logQuery(r.URL.RawQuery), "written", n, "err", err)
 		}
 		// Cut the connection, with no end of the chunked body: a client must
 		// never take a cut file for a whole one.

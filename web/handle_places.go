@@ -48,7 +48,7 @@ func registerPlaceRoutes(get func(string, http.Handler), places Places, log *slo
 	get("/geocode", handleGeocode(places, log))
 	get("/places", handlePlaces(places, log))
 	get("/reverse", handleReverse(places, log))
-	get("/collections/governorates", handleGovernoratesCollection())
+	get("/collections/governorates", withFormat("json", log, handleGovernoratesCollection()))
 	get("/collections/governorates/items", handleGovernorateItems(places, log))
 	if pl, ok := places.(placeLister); ok {
 		get("/places/labels", withGzip(handlePlaceLabels(pl, log)))

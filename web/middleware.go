@@ -90,16 +90,16 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 					// A deliberate cut (an export failing part way): the
 					// server must drop the connection, not end the body as
 					// if it were whole.
-					log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "query", logQuery(r.URL.RawQuery),
+					log.Info("request", "request_id", id, "method", logText(r.Method), "path", logText(r.URL.Path), "query", logQuery(r.URL.RawQuery),
 						"status", rec.status, "bytes", rec.bytes, "duration", time.Since(start), "aborted", true)
 					panic(p)
 				}
-				log.Error("panic", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", p)
+				log.Error("panic", "request_id", id, "method", logText(r.Method), "path", logText(r.URL.Path), "panic", p)
 				if rec.status == 0 {
 					writeProblem(rec, http.StatusInternalServerError, "")
 				}
 			}
-			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "query", logQuery(r.URL.RawQuery),
+			log.Info("request", "request_id", id, "method", logText(r.Method), "path", logText(r.URL.Path), "query", logQuery(r.URL.RawQuery),
 				"status", rec.status, "bytes", rec.bytes, "duration", time.Since(start))
 		}()
 		next.ServeHTTP(rec, r)
@@ -117,10 +117,18 @@ func logQuery(raw string) string {
 	if err != nil {
 		q = raw
 	}
-	if len(q) > logQueryBytes {
-		q = strings.ToValidUTF8(q[:logQueryBytes], "") + "…"
+	return logText(q)
+}
+
+// logText is s cut to logQueryBytes for a log line: a request's path and
+// method as much as its query, which a client may make as long as the
+// header limit (1 MiB), and each of which was logged whole: a 1 MiB path
+// made a 1 MiB line of the access log per request.
+func logText(s string) string {
+	if len(s) > logQueryBytes {
+		s = strings.ToValidUTF8(s[:logQueryBytes], "") + "…"
 	}
-	return q
+	return s
 }
 
 func requestID() string {

@@ -3,6 +3,8 @@ package web
 import (
 	"encoding/base64"
 	"fmt"
+	"log/slog"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -168,4 +170,38 @@ func decodeCursor(s string) (incidents.Cursor, error) {
 	}
 	c.ID, err = strconv.ParseInt(id, 10, 64)
 	return c, err
+}
+
+// withFormat serves a document of the API that has one format (json, html):
+// f may name that format, and any other parameter is a 400 naming it, as on
+// every route of the API (OGC API – Features Part 1, requirement
+// /req/core/query-param-unknown). The landing page, conformance, the
+// collections, the schemas, queryables and the API definition took any
+// parameter without a word.
+func withFormat(format string, log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		err := checkParams(q, []string{"f"})
+		if s := q.Get("f"); err == nil && s != "" && s != format { // empty, as on the listings, is no f
+			err = badRequest{fmt.Sprintf("f: %q is not %s, the one format of this document", s, format)}
+		}
+		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// withoutParams serves a write, which takes no query parameter: any is a
+// 400 naming it before the body is read. They were ignored, so that a
+// client's POST /api/ingest?dry_run=1 stored its drafts.
+func withoutParams(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := checkParams(r.URL.Query(), nil); err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -25,6 +26,26 @@ func withQueryCheck(log *slog.Logger) mux.MiddlewareFunc {
 					writeError(w, r, log, badRequest{"the query string does not parse: " + err.Error()})
 					return
 				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// maxHost is the longest Host header the API takes: a DNS name is at most
+// 253 characters, then a port.
+const maxHost = 253 + len(":65535")
+
+// withHostCheck answers a request whose Host header is longer than any host
+// name and port with a 400 saying so. Every link an API answer holds begins
+// with the host the request named: a 500 KB Host made the collections a
+// 5 MB answer (ten links) and a page of items 1.5 MB.
+func withHostCheck(log *slog.Logger) mux.MiddlewareFunc {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if len(r.Host) > maxHost {
+				writeError(w, r, log, badRequest{fmt.Sprintf("Host: %d bytes, longer than any host name and port (%d)", len(r.Host), maxHost)})
+				return
 			}
 			next.ServeHTTP(w, r)
 		})

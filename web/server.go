@@ -93,16 +93,17 @@ func NewServer(cfg Config) *Server {
 	// Every read but the streams (export, events) ends at the query timeout.
 	stream := func(path string, h http.Handler) { api.Handle(path, h).Methods(http.MethodGet, http.MethodHead) }
 	get := func(path string, h http.Handler) { stream(path, withDeadline(cfg.QueryTimeout, h)) }
-	get("", handleLanding(cfg.Version))
-	get("/", handleLanding(cfg.Version))
-	get("/conformance", handleConformance())
-	get("/openapi", handleOpenAPI())
-	get("/docs", handleDocs())
-	get("/collections", handleCollections(cfg.Store, cfg.Places, cfg.Log))
-	get("/collections/incidents", handleIncidentsCollection(cfg.Store, cfg.Log))
-	get("/collections/incidents/schema", handleSchema(incidentSchema()))
-	get("/collections/incidents/feature-schema", handleSchema(incidentFeatureSchema()))
-	get("/collections/incidents/queryables", handleQueryables())
+	doc := func(h http.Handler) http.Handler { return withFormat("json", cfg.Log, h) }
+	get("", doc(handleLanding(cfg.Version)))
+	get("/", doc(handleLanding(cfg.Version)))
+	get("/conformance", doc(handleConformance()))
+	get("/openapi", doc(handleOpenAPI()))
+	get("/docs", withFormat("html", cfg.Log, handleDocs()))
+	get("/collections", doc(handleCollections(cfg.Store, cfg.Places, cfg.Log)))
+	get("/collections/incidents", doc(handleIncidentsCollection(cfg.Store, cfg.Log)))
+	get("/collections/incidents/schema", doc(handleSchema(incidentSchema())))
+	get("/collections/incidents/feature-schema", doc(handleSchema(incidentFeatureSchema())))
+	get("/collections/incidents/queryables", doc(handleQueryables()))
 	cache := newResponseCache()
 	budget := newPageBudget()
 	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log))))
@@ -117,7 +118,7 @@ func NewServer(cfg Config) *Server {
 	registerPlaceRoutes(get, cfg.Places, cfg.Log)
 	registerWriteRoutes(api, cfg, budget)
 	m := newMetrics(cfg.Store, cache)
-	r.Use(m.middleware, withQueryCheck(cfg.Log))
+	r.Use(m.middleware, withHostCheck(cfg.Log), withQueryCheck(cfg.Log))
 	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withDeadline(cfg.QueryTimeout, withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))))).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log))
@@ -127,7 +128,7 @@ func NewServer(cfg Config) *Server {
 	if access == nil {
 		access = cfg.Log
 	}
-	return &Server{Handler: withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, r))), hub: hub}
+	return &Server{Handler: withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, withConnRefusal(r)))), hub: hub}
 }
 
 // contentSecurityPolicy allows no inline script and no third-party script: text
@@ -153,19 +154,21 @@ func registerWriteRoutes(api *mux.Router, cfg Config, budget *pageBudget) {
 	}
 	editor("/collections/drafts/items", handleIncidentItems(cfg.Store, incidents.StatusDraft, budget, cfg.Log), http.MethodGet, http.MethodHead)
 	editor("/collections/drafts/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusDraft, cfg.Log), http.MethodGet, http.MethodHead)
+	// Writes take no query parameter: one is a 400, never ignored.
+	write := func(h http.Handler) http.Handler { return withoutParams(cfg.Log, h) }
 	for coll, def := range map[string]incidents.Status{"incidents": incidents.StatusPublished, "drafts": incidents.StatusDraft} {
 		items := "/collections/" + coll + "/items"
-		editor(items, handleIncidentCreate(cfg.Store, def, limit, cfg.Log), http.MethodPost)
-		editor(items+"/{id}", handleIncidentReplace(cfg.Store, def, limit, cfg.Log), http.MethodPut)
-		editor(items+"/{id}", handleIncidentPatch(cfg.Store, def, limit, cfg.Log), http.MethodPatch)
-		editor(items+"/{id}", handleIncidentDelete(cfg.Store, def, cfg.Log), http.MethodDelete)
+		editor(items, write(handleIncidentCreate(cfg.Store, def, limit, cfg.Log)), http.MethodPost)
+		editor(items+"/{id}", write(handleIncidentReplace(cfg.Store, def, limit, cfg.Log)), http.MethodPut)
+		editor(items+"/{id}", write(handleIncidentPatch(cfg.Store, def, limit, cfg.Log)), http.MethodPatch)
+		editor(items+"/{id}", write(handleIncidentDelete(cfg.Store, def, cfg.Log)), http.MethodDelete)
 	}
 	editor("/proposals", handleProposals(cfg.Store, cfg.Log), http.MethodGet, http.MethodHead)
-	editor("/proposals/{id}/accept", handleProposalResolve(cfg.Store, cfg.Store.AcceptProposal, cfg.Log), http.MethodPost)
-	editor("/proposals/{id}/reject", handleProposalResolve(cfg.Store, cfg.Store.RejectProposal, cfg.Log), http.MethodPost)
+	editor("/proposals/{id}/accept", write(handleProposalResolve(cfg.Store, cfg.Store.AcceptProposal, cfg.Log)), http.MethodPost)
+	editor("/proposals/{id}/reject", write(handleProposalResolve(cfg.Store, cfg.Store.RejectProposal, cfg.Log)), http.MethodPost)
 	if cfg.Extractor != nil {
 		api.Handle("/ingest", requireRole(cfg.Tokens, []Role{RoleEditor, RoleIngest},
-			handleIngest(cfg.Store, cfg.Extractor, limit, cfg.Log))).Methods(http.MethodPost)
+			write(handleIngest(cfg.Store, cfg.Extractor, limit, cfg.Log)))).Methods(http.MethodPost)
 	}
 }
 

@@ -88,6 +88,19 @@ func streamsPerClient(flag int, env string) (int, error) {
 	return n, err
 }
 
+// connsPerClient is the most connections one client may hold open: the
+// flag (or MAPSRV_MAX_CONNS_PER_CLIENT) when set above 0, else
+// web.DefaultConnsPerClient. Behind a reverse proxy every client has the
+// proxy's address: give --max-conns there to cap connections only as a
+// whole.
+func connsPerClient(flag int, env string) (int, error) {
+	n, err := countSetting("max-conns-per-client", flag, "MAPSRV_MAX_CONNS_PER_CLIENT", env)
+	if n == 0 && err == nil {
+		n = web.DefaultConnsPerClient
+	}
+	return n, err
+}
+
 // countSetting reads a count given by the flag --name, or when the flag is 0
 // by the environment variable envName (its value env): 0 when neither sets
 // it, a usage error when either is not a whole number.

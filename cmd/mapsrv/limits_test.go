@@ -89,3 +89,27 @@ func TestStreamsPerClient(t *testing.T) {
 		}
 	}
 }
+
+// TestConnsPerClient: the flag wins over MAPSRV_MAX_CONNS_PER_CLIENT, the
+// default applies without either, and a value that is no whole number is
+// refused.
+func TestConnsPerClient(t *testing.T) {
+	for _, tc := range []struct {
+		flag    int
+		env     string
+		want    int
+		wantErr bool
+	}{
+		{0, "", web.DefaultConnsPerClient, false},
+		{0, "8192", 8192, false},
+		{4, "40", 4, false},
+		{0, "many", 0, true},
+		{0, "-3", 0, true},
+		{-1, "", 0, true},
+	} {
+		got, err := connsPerClient(tc.flag, tc.env)
+		if got != tc.want || (err != nil) != tc.wantErr {
+			t.Errorf("connsPerClient(%d, %q) = %d, %v; want %d, error %v", tc.flag, tc.env, got, err, tc.want, tc.wantErr)
+		}
+	}
+}

@@ -39,6 +39,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	tokensFile := fs.String("tokens-file", "", "file of role:token lines for writes (roles: editor, ingest); env MAPSRV_TOKENS holds the same, comma-separated")
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body accepted, in bytes")
 	maxConnsFlag := fs.Int("max-conns", 0, fmt.Sprintf("most connections held open at once; idle ones are closed first near it (env MAPSRV_MAX_CONNS; default %d, or what the open-file limit allows)", defaultMaxConns))
+	connsPerClientFlag := fs.Int("max-conns-per-client", 0, fmt.Sprintf("most connections one client address (IPv4, IPv6 /64) may hold open; its idle ones are closed first, and one more while all are busy answers 429 (env MAPSRV_MAX_CONNS_PER_CLIENT; default %d; behind a reverse proxy every client shares its address: raise it to --max-conns there)", web.DefaultConnsPerClient))
 	streamsFlag := fs.Int("max-streams-per-client", 0, fmt.Sprintf("most live-update streams (/api/events) one client address (IPv4, IPv6 /64) may hold; more answer 429 (env MAPSRV_MAX_STREAMS_PER_CLIENT; default %d; behind a reverse proxy every client shares its address)", web.DefaultStreamsPerClient))
 	queryTimeout := fs.Duration("query-timeout", web.DefaultQueryTimeout, "longest a read request (or one page of an export) may run its queries; longer ones answer 503 (env MAPSRV_QUERY_TIMEOUT)")
 	var corsOrigins []string
@@ -58,6 +59,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	files := raiseFileLimit()
 	connCap, err := maxConns(*maxConnsFlag, e.getenv("MAPSRV_MAX_CONNS"), files)
+	if err != nil {
+		return err
+	}
+	connsPerClient, err := connsPerClient(*connsPerClientFlag, e.getenv("MAPSRV_MAX_CONNS_PER_CLIENT"))
 	if err != nil {
 		return err
 	}
@@ -98,13 +103,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 	// cost about a tenth of a small page's time under load.
 	accessOut := newBatchWriter(stderr, accessLogEvery)
 	defer accessOut.Close()
-	conns := web.NewConnLimit(connCap)
+	conns := web.NewConnLimit(connCap, connsPerClient)
 	handler := web.NewServer(web.Config{Store: store, Places: gaz, Extractor: extract.New(gaz),
 		Tokens: tokens, MaxBody: *maxBody, CORSWriteOrigins: corsOrigins, Log: log,
 		AccessLog: slog.New(slog.NewJSONHandler(accessOut, nil)), Version: version, QueryTimeout: *queryTimeout,
 		StreamsPerClient: perClient})
 	srv := &http.Server{
 		ConnState:         conns.ConnState,
+		ConnContext:       conns.ConnContext,
 		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -113,7 +119,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	srv.RegisterOnShutdown(handler.CloseStreams)
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", displayDSN(*db), "read_db", displayDSN(*readDB), "version", version,
-		"max_conns", connCap, "open_files_limit", files, "max_streams_per_client", perClient)
+		"max_conns", connCap, "max_conns_per_client", conns.PerClient(), "open_files_limit", files, "max_streams_per_client", perClient)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(conns.Listener(ln)) }()
 	go warmUp(ctx, store, limitHeap, log)
