@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
 // peakLiveHeap calls f and returns the most live heap the garbage collector
@@ -100,5 +102,47 @@ func TestExtract_BoundedMemory(t *testing.T) {
 	// read as the same arrest, retold.
 	if reports := strings.Count(text, "Daraa"); out.writes < 2*reports || out.misplaced > 0 {
 		t.Errorf("%d reports: %d candidates, %d of them not where their place is; want at least two a report, each at its place", reports, out.writes, out.misplaced)
+	}
+}
+
+// TestImport_DuplicateMembers checks that `mapsrv import` refuses a file with
+// a member named twice in one object, naming the file, the feature and the
+// member, and stores nothing. It had imported the last of them: a count of
+// 90 after a count of 1, and of a collection with two "features" arrays, the
+// first array only, saying nothing of the second.
+func TestImport_DuplicateMembers(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	good := filepath.Join(dir, "good.ndjson")
+	os.WriteFile(good, []byte(goodFeature+"\n"), 0o644)
+	if _, _, err := runCmd(t, "", "import", "--db", db, good); err != nil {
+		t.Fatal(err)
+	}
+	withProps := func(members string) string {
+		return strings.Replace(goodFeature, `"properties":{`, `"properties":{`+members, 1)
+	}
+	files := map[string]struct{ body, want string }{
+		"killed.geojson": {`{"type":"FeatureCollection","features":[` + goodFeature + `,` + withProps(`"killed":1,"killed":90,`) + `]}`,
+			`feature 2: feature: invalid GeoJSON: member "killed" given twice in properties`},
+		"case.ndjson": {goodFeature + "\n" + goodFeature + "\n" + withProps(`"killed":1,"Killed":90,`) + "\n",
+			`feature 3: feature: invalid GeoJSON: members "killed" and "Killed" name one field in properties`},
+		"features.geojson": {`{"type":"FeatureCollection","features":[` + goodFeature + `],"features":[` + goodFeature + `,` + goodFeature + `]}`,
+			`the FeatureCollection: feature: invalid GeoJSON: member "features" given twice`},
+	}
+	for name, f := range files {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(f.body), 0o644)
+		_, _, err := runCmd(t, "", "import", "--db", db, path)
+		if err == nil || !strings.Contains(err.Error(), name+": "+f.want) {
+			t.Errorf("import %s: error %v, want one naming %s: %s", name, err, name, f.want)
+		}
+	}
+	store, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if n, _ := store.Count(context.Background()); n != 1 {
+		t.Errorf("after the refused imports the database holds %d incidents, want the 1 imported before", n)
 	}
 }
