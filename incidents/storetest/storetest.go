@@ -48,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 		{"IDsNeverReused", testIDsNeverReused},
 		{"PublicVersion", testPublicVersion},
 		{"SearchFilters", testSearchFilters},
+		{"SearchFolds", testSearchFolds},
 		{"Histogram", testHistogram},
 		{"CountByAdmin", testCountByAdmin},
 		{"Districts", testDistricts},
