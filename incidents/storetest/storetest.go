@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"Histogram", testHistogram},
 		{"CountByAdmin", testCountByAdmin},
 		{"Districts", testDistricts},
+		{"GovernorateAgainstPoint", testGovernorateAgainstPoint},
 		{"Where", testWhere},
 		{"WhereWithSearch", testWhereWithSearch},
 	}
