@@ -37,13 +37,24 @@ type passage struct {
 // newPassage splits text into sentences and finds triggers, dates, counts and
 // places in each.
 func newPassage(text, lang string, published, today time.Time, places Places) *passage {
+	return newPassageOf(text, findPlaces(text, places), lang, published, today, places)
+}
+
+// findPlaces returns the gazetteer's mentions in the body of text, in the
+// order of the text.
+func findPlaces(text string, places Places) []gazetteer.Mention {
+	if places == nil {
+		return nil
+	}
+	ms := slices.Clone(places.FindAll(text[:bodyEnd(text)]))
+	slices.SortFunc(ms, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
+	return ms
+}
+
+// newPassageOf is newPassage with the mentions findPlaces returns.
+func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, today time.Time, places Places) *passage {
 	p := &passage{text: text, lang: lang, published: published, places: places}
 	body := text[:bodyEnd(text)]
-	var ms []gazetteer.Mention
-	if places != nil {
-		ms = slices.Clone(places.FindAll(body))
-		slices.SortFunc(ms, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
-	}
 	dateStart, dateEnd := findDateline(body, ms)
 	dash := datelineDash(body, ms)
 	spans := splitSentences(body)

@@ -185,6 +185,8 @@ func (p Place) names() []string {
 	return out
 }
 
+// index adds place i to the name indexes; New calls it for each place in
+// turn, in the order of their indices.
 func (g *Gazetteer) index(i int32) {
 	p := g.places[i]
 	for _, n := range p.names() {
@@ -210,11 +212,13 @@ func (g *Gazetteer) index(i int32) {
 	g.tree.Insert(pt, pt, i)
 }
 
+// addIdx adds place i to the places under a key, once. Places are indexed in
+// the order of their indices (New), so i can only be there already as the
+// last: looking through them all had cost the square of a name's namesakes
+// (200,000 communities of one name took minutes at every load).
 func addIdx(s []int32, i int32) []int32 {
-	for _, v := range s {
-		if v == i {
-			return s
-		}
+	if len(s) > 0 && s[len(s)-1] == i {
+		return s
 	}
 	return append(s, i)
 }

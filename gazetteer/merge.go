@@ -75,10 +75,20 @@ func mergeRadius(k Kind) float64 {
 func Merge(base, extra []Place) []Place {
 	out := slices.Clone(base)
 	byID := make(map[string]int, len(base))
+	// The places under each merge key, and those of them that were not
+	// OCHA's when indexed: the only ones an OCHA record may merge with. A
+	// place only ever becomes OCHA's, so the second list holds every such
+	// place in the order of the first. An OCHA record looked its namesakes
+	// up in the whole list, to skip the OCHA ones: a file of N communities
+	// sharing a name cost N² (200,000: 400 s at every load).
 	byKey := make(map[string][]int, 3*len(base))
+	notOCHA := make(map[string][]int, 3*len(base))
 	index := func(i int, p Place) {
 		for _, k := range mergeKeys(p) {
 			byKey[k] = append(byKey[k], i)
+			if !isOCHA(out[i].ID) {
+				notOCHA[k] = append(notOCHA[k], i)
+			}
 		}
 	}
 	for i, p := range out {
@@ -92,12 +102,16 @@ func Merge(base, extra []Place) []Place {
 		i, ok := byID[q.ID]
 		sameID := ok && out[i].ID == q.ID
 		if !ok {
-			i, ok = nearbyNamesake(out, byKey, q)
+			candidates := byKey
+			if isOCHA(q.ID) {
+				candidates = notOCHA
+			}
+			i, ok = nearbyNamesake(out, candidates, q)
 		}
 		if !ok {
 			byID[q.ID] = len(out)
-			index(len(out), q)
 			out = append(out, q)
+			index(len(out)-1, q)
 			continue
 		}
 		p := out[i]

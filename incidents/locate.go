@@ -2,6 +2,8 @@ package incidents
 
 import (
 	"context"
+	"fmt"
+	"math"
 
 	"github.com/paulmach/orb"
 )
@@ -28,10 +30,52 @@ func Locate(inc *Incident, loc Locator) {
 }
 
 // Prepare readies inc to be stored: its district set by loc (see
-// [Locate]), then validated. Every store write goes through it.
+// [Locate]), then validated, its governorate against its point too (see
+// [CheckGovernorate]). Every store write goes through it.
 func Prepare(inc *Incident, loc Locator) error {
 	Locate(inc, loc)
-	return inc.Validate()
+	if err := inc.Validate(); err != nil {
+		return err
+	}
+	return CheckGovernorate(*inc, loc)
+}
+
+// GovernorateSlack is how far, in metres, the point of an incident may lie
+// outside the districts of the governorate its admin1_pcode names: outlines
+// are drawn to some hundred metres (OCHA's, simplified), and a place on a
+// border may be filed on either side of it (of the embedded gazetteer's
+// 6,065 places with a governorate, one lies in another governorate's
+// district, by under 500 m).
+const GovernorateSlack = 2000
+
+// CheckGovernorate refuses an incident placed finer than its governorate
+// (its district found from its point by loc, see [Locate]) whose point lies
+// in a district of another governorate than its admin1_pcode says, over
+// GovernorateSlack from any district of that one. Governorate filters and
+// counts read admin1_pcode, district ones the district of the point: such an
+// incident was counted in one governorate by the first and in another by the
+// second (SY13, Quneitra, at a point in Damascus). An incident with no
+// governorate, no district (a point outside every outline, or one standing
+// for a whole governorate) or no loc is not checked.
+func CheckGovernorate(inc Incident, loc Locator) error {
+	if loc == nil || inc.Admin1PCode == "" || len(inc.Admin2PCode) < 4 || inc.Admin2PCode[:4] == inc.Admin1PCode {
+		return nil
+	}
+	// The point's surroundings, ring by ring out to the slack, eight ways.
+	lat := inc.Location.Lat() * math.Pi / 180
+	for _, r := range []float64{GovernorateSlack / 4, GovernorateSlack / 2, GovernorateSlack} {
+		dLat := r / 111_320
+		dLon := dLat / max(math.Cos(lat), 0.01)
+		for k := range 8 {
+			a := float64(k) * math.Pi / 4
+			q := orb.Point{inc.Location.Lon() + dLon*math.Cos(a), inc.Location.Lat() + dLat*math.Sin(a)}
+			if d := loc(q); len(d) >= 4 && d[:4] == inc.Admin1PCode {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%w: admin1_pcode: %s, but the point [%g, %g] lies in district %s of governorate %s, over %g km from %s: give the governorate the point lies in, or the incident's point",
+		ErrInvalid, inc.Admin1PCode, inc.Location.Lon(), inc.Location.Lat(), inc.Admin2PCode, inc.Admin2PCode[:4], GovernorateSlack/1000.0, inc.Admin1PCode)
 }
 
 // Edited is the new state edit derives from cur, as a store's Edit stores

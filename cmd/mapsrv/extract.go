@@ -49,12 +49,10 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, c := range extract.New(gaz).ExtractLang(text, pub, *lang) {
-		if err := enc.Encode(c); err != nil {
-			return err
-		}
-	}
-	return nil
+	// Read as reports of at most ingestion's size, each printed as soon as it
+	// is read: read whole, 16 MiB of prose held 1.6 GB, and places were
+	// found in its first 2,000 mentions only.
+	return extract.New(gaz).ExtractParts(text, pub, *lang, func(c extract.Candidate) error { return enc.Encode(c) })
 }
 
 // readInput reads a file, or standard input for "" and "-".

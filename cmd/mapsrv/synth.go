@@ -42,6 +42,7 @@ func runSynth(ctx context.Context, e env, args []string) error {
 	start := time.Now()
 	bar := newProgress(e.stderr, "synth:", "incidents", *n)
 	g := newSynth(gaz.Places(), *seed, time.Now().UTC())
+	g.loc = gaz.District
 	imported, err := store.Import(ctx, g.incidents(*n), bar.update)
 	bar.done()
 	if err != nil {
@@ -62,6 +63,7 @@ type synth struct {
 	cum    []float64 // cumulative place weights
 	first  time.Time
 	days   int
+	loc    incidents.Locator // the districts of points, when known
 }
 
 // synthType is an incident type, how often it is drawn, and its Arabic word.
@@ -120,8 +122,16 @@ func (g *synth) next() incidents.Incident {
 		g.place(&inc, p)
 	} else {
 		p := g.places[g.pickPlace()]
-		inc.Location, inc.GeoPrecision = g.scatter(p)
 		g.place(&inc, p)
+		inc.Location, inc.GeoPrecision = g.scatter(p)
+		for try := 0; g.elsewhere(inc); try++ {
+			// scattered past its governorate's outline, which writes refuse
+			if try == 8 {
+				inc.Location, inc.GeoPrecision = p.Location, incidents.GeoTown
+				break
+			}
+			inc.Location, inc.GeoPrecision = g.scatter(p)
+		}
 	}
 	g.date(&inc)
 	g.casualties(&inc)
@@ -144,6 +154,16 @@ func (g *synth) pickPlace() int {
 	x := g.rng.Float64() * g.cum[len(g.cum)-1]
 	i, _ := slices.BinarySearch(g.cum, x)
 	return min(i, len(g.cum)-1)
+}
+
+// elsewhere reports inc's point in a district of another governorate than
+// its own, as writes refuse it (incidents.CheckGovernorate).
+func (g *synth) elsewhere(inc incidents.Incident) bool {
+	if g.loc == nil {
+		return false
+	}
+	incidents.Locate(&inc, g.loc)
+	return incidents.CheckGovernorate(inc, g.loc) != nil
 }
 
 // scatter places a point around p: cities spread wider than villages.

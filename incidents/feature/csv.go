@@ -16,6 +16,7 @@ import (
 
 	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/internal/jsondup"
 )
 
 // CSVColumns are the columns of the CSV form of incidents, as the items
@@ -246,6 +247,9 @@ func csvSources(rec []string, cols map[string]int) ([]Source, *CSVError) {
 		var srcs []Source
 		if err := json.Unmarshal([]byte(s), &srcs); err != nil {
 			return nil, &CSVError{Column: "sources", Err: fmt.Errorf("%w: not a JSON array of sources: %v", incidents.ErrInvalid, err)}
+		}
+		if d, ok := jsondup.First([]byte(s), "sources"); ok {
+			return nil, &CSVError{Column: "sources", Err: fmt.Errorf("%w: %v", incidents.ErrInvalid, d)} // the last one had been taken
 		}
 		return srcs, nil
 	}

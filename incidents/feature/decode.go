@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/internal/jsondup"
 )
 
 // ErrBadGeoJSON is wrapped by decoding errors that are not about one field.
@@ -62,14 +63,24 @@ func (d *decoder) run() error {
 		return fmt.Errorf("%w: want a FeatureCollection or Feature object, got %v", ErrBadGeoJSON, tok)
 	}
 	first := map[string]json.RawMessage{}
+	names := map[string]string{} // the members' names read, by their fold
 	for d.dec.More() {
 		tok, err := d.dec.Token()
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
 		}
 		key, _ := tok.(string)
+		if err := dupMember(names, key); err != nil {
+			switch string(first["type"]) {
+			case `"Feature"`:
+				return &DecodeError{N: 1, Err: err}
+			case `"FeatureCollection"`:
+				return fmt.Errorf("the FeatureCollection: %w", err)
+			}
+			return fmt.Errorf("the top-level object: %w", err)
+		}
 		if key == "features" {
-			return d.collection(first)
+			return d.collection(first, names)
 		}
 		var v json.RawMessage
 		if err := d.decode(&v); err != nil {
@@ -103,7 +114,7 @@ func (d *decoder) features() (stopped bool, err error) {
 	return false, nil
 }
 
-func (d *decoder) collection(head map[string]json.RawMessage) error {
+func (d *decoder) collection(head map[string]json.RawMessage, names map[string]string) error {
 	if t, ok := head["type"]; ok && string(t) != `"FeatureCollection"` {
 		return fmt.Errorf("%w: an object with features must have type FeatureCollection, not %s", ErrBadGeoJSON, t)
 	}
@@ -116,16 +127,20 @@ func (d *decoder) collection(head map[string]json.RawMessage) error {
 	if tok, err := d.dec.Token(); err != nil || tok != json.Delim(']') {
 		return &DecodeError{N: d.n + 1, Err: fmt.Errorf("%w: the features array is not closed", ErrBadGeoJSON)}
 	}
-	return d.rest()
+	return d.rest(names)
 }
 
 // rest reads the members after "features" and the end of the collection; only
-// white space may follow.
-func (d *decoder) rest() error {
+// white space may follow. names holds the names of the members before.
+func (d *decoder) rest(names map[string]string) error {
 	for d.dec.More() {
 		tok, err := d.dec.Token()
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+		}
+		key, _ := tok.(string)
+		if err := dupMember(names, key); err != nil {
+			return fmt.Errorf("the FeatureCollection: %w", err)
 		}
 		var v json.RawMessage
 		if err := d.decode(&v); err != nil {
@@ -144,6 +159,24 @@ func (d *decoder) rest() error {
 	return nil
 }
 
+// dupMember notes the name of a member of the top-level object in names (by
+// its fold), refusing one named as a member read before (in any case, as
+// encoding/json matches names): a second "features" array after the first
+// was skipped unread, its features never imported, and a second "type" or
+// "geometry" of a first feature replaced the first.
+func dupMember(names map[string]string, key string) error {
+	f := jsondup.Key(key)
+	if k, ok := names[f]; ok {
+		d := jsondup.Dup{Name: k}
+		if k != key {
+			d.Again = key
+		}
+		return fmt.Errorf("%w: %v", ErrBadGeoJSON, d)
+	}
+	names[f] = key
+	return nil
+}
+
 // feature decodes one feature and yields it; it reports whether to go on.
 func (d *decoder) feature(raw []byte) bool {
 	d.n++
@@ -156,7 +189,9 @@ func (d *decoder) feature(raw []byte) bool {
 }
 
 // Unmarshal decodes one GeoJSON feature into a validated incident. Unknown
-// properties are errors, so that a misspelt field is not silently dropped.
+// properties are errors, so that a misspelt field is not silently dropped,
+// and so is a member named twice in one object (two "properties", "killed"
+// and "Killed"), which encoding/json would read as the last of them.
 //
 // A feature that is not valid UTF-8 is refused, naming the byte where it
 // stops being so: encoding/json would read each bad byte as U+FFFD and store
@@ -165,6 +200,9 @@ func (d *decoder) feature(raw []byte) bool {
 func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
 	if !utf8.Valid(raw) {
 		return incidents.Incident{}, fmt.Errorf("%w: not valid UTF-8 at byte %d of the feature", ErrBadGeoJSON, invalidUTF8At(raw))
+	}
+	if d, ok := jsondup.First(raw, ""); ok {
+		return incidents.Incident{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, d)
 	}
 	var f struct {
 		Type       string          `json:"type"`

@@ -3,16 +3,19 @@ package sqlite
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/mattn/go-sqlite3"
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/cql2"
+	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// driverName is go-sqlite3 with mapsrv's SQL function: every connection
-// of a Store can test points against the polygons of filters.
+// driverName is go-sqlite3 with mapsrv's SQL functions: every connection
+// of a Store can test points against the polygons of filters, and fold text
+// as text search folds it.
 const driverName = "sqlite3_mapsrv"
 
 // shapeFunc is the SQL function mapsrv_in_shape(id, lon, lat): whether the
@@ -21,9 +24,21 @@ const shapeFunc = "mapsrv_in_shape"
 
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		return c.RegisterFunc(shapeFunc, shapes.contains, true)
+		if err := c.RegisterFunc(shapeFunc, shapes.contains, true); err != nil {
+			return err
+		}
+		return c.RegisterFunc(foldFunc, fold, true)
 	}})
 }
+
+// foldFunc is the SQL function mapsrv_fold(text): text folded as
+// incidents.SearchTerms folds the words of a search (incidents.FoldArabic,
+// then lower case), which the text index holds (schema 0013). PostGIS has a
+// function of the same name and purpose.
+const foldFunc = "mapsrv_fold"
+
+// fold is mapsrv_fold.
+func fold(s string) string { return strings.ToLower(incidents.FoldArabic(s)) }
 
 // shapes holds the polygons of the filters being run. A query names a
 // polygon by a small id rather than passing its vertices, which the

@@ -48,9 +48,11 @@ func Run(t *testing.T, open Opener) {
 		{"IDsNeverReused", testIDsNeverReused},
 		{"PublicVersion", testPublicVersion},
 		{"SearchFilters", testSearchFilters},
+		{"SearchFolds", testSearchFolds},
 		{"Histogram", testHistogram},
 		{"CountByAdmin", testCountByAdmin},
 		{"Districts", testDistricts},
+		{"GovernorateAgainstPoint", testGovernorateAgainstPoint},
 		{"Where", testWhere},
 		{"WhereWithSearch", testWhereWithSearch},
 	}
