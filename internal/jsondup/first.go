@@ -1,10 +1,11 @@
 package jsondup
 
-// First, below, is Find's check made for bulk files (mapsrv import reads
-// millions of features): it reads the bytes once rather than encoding/json's
-// tokens, and takes names equal but for case for one, as encoding/json
-// matches a member to a field whatever the case of its name ("Killed" and
-// "killed" both set Killed, and so does "\u212Ailled" with a Kelvin sign).
+// First, below, is the check every reader uses (bodies, filters, and the
+// millions of features mapsrv import reads): it reads the bytes once rather
+// than encoding/json's tokens, and takes names equal but for case for one, as
+// encoding/json matches a member to a field whatever the case of its name
+// ("Killed" and "killed" both set Killed, and so does "\u212Ailled" with a
+// Kelvin sign).
 
 import (
 	"bytes"
