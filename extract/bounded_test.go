@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/mapsrv/mapsrv/internal/cputime"
 )
 
 // TestSplitSentences_LongCut checks that no sentence read is over
@@ -100,9 +102,9 @@ func TestExtract_RepeatedStoryLinearWork(t *testing.T) {
 	} {
 		cost := func(size int) time.Duration {
 			text := strings.Repeat(unit, size/len(unit))
-			start := processCPU()
+			start := cputime.Process()
 			x.ExtractLang(text, pub, "")
-			return processCPU() - start
+			return cputime.Process() - start
 		}
 		cost(50_000) // warm up
 		small, large := cost(100_000), cost(800_000)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mapsrv/mapsrv/internal/cputime"
 )
 
 // extractAll runs the real default gazetteer and extractor on text.
@@ -192,13 +194,13 @@ func BenchmarkExtract20KB(b *testing.B) {
 		b.Run(run.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				x.ExtractLang(text, pub, lang)
 			}
 			// CPU per report (garbage collection included): wall time on a busy
 			// machine counts the time other processes held the cores too
-			if cpu := processCPU() - cpu0; cpu > 0 {
+			if cpu := cputime.Process() - cpu0; cpu > 0 {
 				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			}
 		})

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
+
+	"github.com/mapsrv/mapsrv/internal/cputime"
 )
 
 // TestNamesakesLinearWork checks that loading many places of one name costs
@@ -29,9 +31,9 @@ func TestNamesakesLinearWork(t *testing.T) {
 	}
 	cost := func(n int) time.Duration {
 		places := namesakes(n)
-		start := processCPU()
+		start := cputime.Process()
 		New(Merge(nil, places), nil)
-		return processCPU() - start
+		return cputime.Process() - start
 	}
 	cost(1000) // warm up
 	small, large := cost(2000), cost(16000)

@@ -1,15 +1,14 @@
 //go:build unix
 
-package extract
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time the process has used, user and system: on a
-// shared machine it tells what a benchmark costs when wall time does not.
-func processCPU() time.Duration {
+// Process is the CPU time the process has used, user and system.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
