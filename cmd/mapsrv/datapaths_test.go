@@ -12,8 +12,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
 // peakLiveHeap calls f and returns the most live heap the garbage collector
@@ -112,12 +110,7 @@ func TestExtract_BoundedMemory(t *testing.T) {
 // first array only, saying nothing of the second.
 func TestImport_DuplicateMembers(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "d.db")
-	good := filepath.Join(dir, "good.ndjson")
-	os.WriteFile(good, []byte(goodFeature+"\n"), 0o644)
-	if _, _, err := runCmd(t, "", "import", "--db", db, good); err != nil {
-		t.Fatal(err)
-	}
+	db := dbWithOneIncident(t, dir, "d.db")
 	withProps := func(members string) string {
 		return strings.Replace(goodFeature, `"properties":{`, `"properties":{`+members, 1)
 	}
@@ -129,20 +122,5 @@ func TestImport_DuplicateMembers(t *testing.T) {
 		"features.geojson": {`{"type":"FeatureCollection","features":[` + goodFeature + `],"features":[` + goodFeature + `,` + goodFeature + `]}`,
 			`the FeatureCollection: feature: invalid GeoJSON: member "features" given twice`},
 	}
-	for name, f := range files {
-		path := filepath.Join(dir, name)
-		os.WriteFile(path, []byte(f.body), 0o644)
-		_, _, err := runCmd(t, "", "import", "--db", db, path)
-		if err == nil || !strings.Contains(err.Error(), name+": "+f.want) {
-			t.Errorf("import %s: error %v, want one naming %s: %s", name, err, name, f.want)
-		}
-	}
-	store, err := sqlite.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if n, _ := store.Count(context.Background()); n != 1 {
-		t.Errorf("after the refused imports the database holds %d incidents, want the 1 imported before", n)
-	}
+	importsRefused(t, dir, db, files)
 }

@@ -18,12 +18,7 @@ import (
 // as 36, as strconv.ParseFloat reads Go literals.
 func TestImport_HostileFiles(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "h.db")
-	good := filepath.Join(dir, "good.ndjson")
-	os.WriteFile(good, []byte(goodFeature+"\n"), 0o644)
-	if _, _, err := runCmd(t, "", "import", "--db", db, good); err != nil {
-		t.Fatal(err)
-	}
+	db := dbWithOneIncident(t, dir, "h.db")
 	const header = "incident_type,date_from,date_to,lon,lat,geo_precision,place_name_en\n"
 	const row = "shelling,2025-12-03,2025-12-03,36.8,35.87,town,Saraqib\n"
 	files := map[string]struct{ body, want string }{
@@ -36,6 +31,26 @@ func TestImport_HostileFiles(t *testing.T) {
 		"underlat.csv":     {header + row + strings.Replace(row, "35.87", "35_87", 1), "row 3, column lat"},
 		"surrogate.ndjson": {goodFeature + "\n" + strings.Replace(goodFeature, "Saraqib", "\xed\xa0\x80", 1) + "\n", "feature 2"}, // an encoded surrogate
 	}
+	importsRefused(t, dir, db, files)
+}
+
+// dbWithOneIncident returns a database in dir holding one imported incident.
+func dbWithOneIncident(t *testing.T, dir, name string) string {
+	t.Helper()
+	db := filepath.Join(dir, name)
+	good := filepath.Join(dir, "good.ndjson")
+	os.WriteFile(good, []byte(goodFeature+"\n"), 0o644)
+	if _, _, err := runCmd(t, "", "import", "--db", db, good); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// importsRefused imports each file (its name and body) into db and requires
+// the import to fail with an error naming the file and want, and the one
+// incident db held before to be all it holds after.
+func importsRefused(t *testing.T, dir, db string, files map[string]struct{ body, want string }) {
+	t.Helper()
 	for name, f := range files {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, []byte(f.body), 0o644)
