@@ -80,7 +80,16 @@ func New(places Places) *Extractor {
 
 // today is the civil day of the clock, as a UTC midnight.
 func (x *Extractor) today() time.Time {
-	y, m, d := x.now().Date()
+	return utcDay(x.now())
+}
+
+// utcDay is the day of t, at midnight UTC; zero stays zero (a publication
+// date not known).
+func utcDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
@@ -96,10 +105,7 @@ func (x *Extractor) Extract(text string, published time.Time) []Candidate {
 // ExtractLang is [Extractor.Extract] with the report's language given: "ar",
 // "en", or "" to detect it.
 func (x *Extractor) ExtractLang(text string, published time.Time, lang string) []Candidate {
-	if !published.IsZero() {
-		y, m, d := published.Date()
-		published = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	}
+	published = utcDay(published)
 	if lang == "" {
 		lang = DetectLanguage(text)
 	}

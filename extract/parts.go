@@ -9,8 +9,8 @@ import (
 	"github.com/mapsrv/mapsrv/gazetteer"
 )
 
-// PartBytes is the most text [Extractor.ExtractParts] reads as one report:
-// the longest report ingestion accepts (ingest.MaxText). Reading a text costs
+// PartBytes is the most text [Extractor.ExtractParts] reads as one report,
+// and the longest report ingestion accepts. Reading a text costs
 // some 30-80 bytes of memory a byte, and the gazetteer finds at most
 // gazetteer.MaxMentions places in one call: a longer text read whole cost
 // gigabytes (16 MiB of prose, 1.6 GB) and had no places found past its first
@@ -26,10 +26,7 @@ const PartBytes = 200_000
 // Its memory is that of one part whatever the length of text. With lang "",
 // each part's language is detected from its own script.
 func (x *Extractor) ExtractParts(text string, published time.Time, lang string, emit func(Candidate) error) error {
-	if !published.IsZero() {
-		y, m, d := published.Date()
-		published = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	}
+	published = utcDay(published)
 	today := x.today()
 	for _, part := range SplitParts(text, PartBytes) {
 		for part != "" {

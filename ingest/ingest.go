@@ -52,8 +52,9 @@ type Store interface {
 // ErrBadReport is wrapped by errors about the report itself.
 var ErrBadReport = errors.New("ingest: invalid report")
 
-// MaxText is the longest report text accepted, in bytes.
-const MaxText = 200_000
+// MaxText is the longest report text accepted, in bytes: the most the
+// extractor reads as one report (extract.PartBytes).
+const MaxText = extract.PartBytes
 
 // MaxCandidates is the most incidents one report may propose. A report that
 // gives more is refused whole, asking for it in parts, rather than flooding the
