@@ -196,7 +196,7 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
 		w := toks[j].Norm
-		if orgHeads[w] || toks[j].in(orgHeads) && !strings.HasPrefix(w, "و") {
+		if orgHeads[w] || toks[j].in(orgHeads) && !strings.HasPrefix(w, "و") || titleOf(toks, j) {
 			return !seatOfTheAct(toks, m, j)
 		}
 		if !orgFillers[w] && !toks[j].in(orgFillers) {
@@ -215,6 +215,16 @@ func isOrganisation(text string, toks []token, m mention) bool {
 		return len(toks[m.tok1].Norm) <= 3 // "السويداء 24": an outlet; "درعا 2025" is not
 	}
 	return quotedTitle(text, m)
+}
+
+// titlesEN are English titles of office that, followed by "of", hold the
+// seat of the office: "head of internal security in X province", "the chief
+// of police of Y". Without "of" they are other words ("shot in the head in Z").
+var titlesEN = wordSet("head", "chief", "director", "commander", "spokesman", "spokesperson", "mayor")
+
+// titleOf reports toks[j] an English title of office followed by "of".
+func titleOf(toks []token, j int) bool {
+	return titlesEN[toks[j].Norm] && j+1 < len(toks) && toks[j+1].Norm == "of"
 }
 
 // seatOfTheAct reports an English institution told with "in" before a place
