@@ -95,7 +95,8 @@ func init() {
 		"might", "aims", "aimed", "warrant", "warrants")
 	addWords(figurativeWords, "verbal", "scathing", "blistering")
 	addWords(seizedWords, "seized", "confiscated", "found", "defused", "dismantled", "manufacturing", "making",
-		"planting", "planted", "highly")
+		"planting", "planted", "highly",
+		"high") // "high-explosive shells": the munition, as "شديدة الانفجار"
 	addWords(defuseWords, "defused", "dismantled", "defuse", "dismantle")
 	addWords(armedWords, "armed")
 }
