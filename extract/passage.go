@@ -95,6 +95,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			s.dates[k].Reported = s.dates[k].Reported || s.dates[k].End <= dash // filed then, not happened then
 		}
 		agoFromSaying(s.dates, s.toks)
+		todayFromSaying(s.dates, s.toks, text, s.Start)
 		anchor = resolveAnchors(s.dates, anchor)
 		if y := explicitYear(s.dates, s.toks); y != 0 {
 			ctx.year = y // "وفي 25 نوفمبر" after "في 24 نوفمبر 2025": the year told last
@@ -357,6 +358,44 @@ func agoFromSaying(ds []dateMention, toks []token) {
 			}
 		}
 	}
+}
+
+// todayFromSaying dates "today" and "yesterday" told inside a quotation from
+// the day the sentence says the quoted source spoke, outside it: in
+// "«… قصفت اليوم …» قال الدفاع المدني يوم الاثنين" and "\"… shells hit the
+// market twice today …,\" the rescuers said on Monday", today is that
+// Monday, not the day of publication.
+func todayFromSaying(ds []dateMention, toks []token, text string, from int) {
+	for k := range ds {
+		if !ds[k].isToday || !ds[k].Relative || !inQuotation(text[from:ds[k].Start]) {
+			continue
+		}
+		for j := range ds {
+			if said := ds[j]; j != k && (said.Reported || said.Start > ds[k].End && saidBetween(toks, ds[k].End, said.Start)) &&
+				!said.isToday && said.resolved() && said.Prec == PrecisionDay && !inQuotation(text[from:said.Start]) {
+				t := said.From.AddDate(0, 0, ds[k].todayOff)
+				ds[k].From, ds[k].To, ds[k].Note = t, t, ""
+				break
+			}
+		}
+	}
+}
+
+// inQuotation reports text, from a sentence's start, ending inside a quotation:
+// an open «, “ or " not closed after it.
+func inQuotation(text string) bool {
+	depth, straight := 0, false
+	for _, r := range text {
+		switch r {
+		case '«', '“':
+			depth++
+		case '»', '”':
+			depth = max(depth-1, 0)
+		case '"':
+			straight = !straight
+		}
+	}
+	return depth > 0 || straight
 }
 
 // saidBetween reports a verb of saying between two offsets.
