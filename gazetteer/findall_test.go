@@ -348,3 +348,15 @@ func TestFindAll_DefiniteTypeWordNamesNothing(t *testing.T) {
 		t.Errorf("FindAll read %q as a place (%s)", m.Text, m.Match.Place.ID)
 	}
 }
+
+// TestFindAll_QuarterInATown: a quarter told "in" a town, with the town's
+// article ("the X district in al-Y town"), is read with the town as its
+// context, whatever the town's size: a namesake of the quarter elsewhere is
+// not the place.
+func TestFindAll_QuarterInATown(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("A man was shot dead on Sunday in the al-Hamra district in al-Sousah town, east of Mayadin.")
+	if len(got) == 0 || got[0].Match.Place.Admin1PCode != "SY09" || len(got[0].Match.Context) != 1 {
+		t.Errorf("FindAll = %v; want one mention in Deir ez-Zor, with al-Sousah as its context", got)
+	}
+}

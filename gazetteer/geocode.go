@@ -69,7 +69,7 @@ func (g *Gazetteer) geocodeFuzzy(toks []token, segEnd int) (Match, bool) {
 	}
 	p.first, p.nameFirst, p.nameEnd, p.last, p.cands = 0, j, segEnd, segEnd-1, cands
 	if segEnd < len(toks) {
-		if ctx, ok := g.parseContext(toks, segEnd, mode{query: true}); ok {
+		if ctx, ok := g.parseContext(toks, segEnd, mode{query: true}, false); ok {
 			p.ctx = &ctx
 		}
 	}

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb/geo"
@@ -53,8 +54,9 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	p.nameFirst, p.nameEnd, p.cands, p.proclitic, p.last = j, end, cands, proc, end-1
 	k := g.parseSuffix(toks, end, &p)
 	p.last = k - 1
+
 	if k < len(toks) && (!toks[k].brk || toks[k].comma) {
-		if ctx, ok := g.parseContext(toks, k, m); ok && !g.townApart(p.cands, ctx) {
+		if ctx, ok := g.parseContext(toks, k, m, slices.Contains(p.kinds, KindNeighbourhood)); ok && !g.townApart(p.cands, ctx) {
 			c := ctx // only a context found escapes to the heap
 			p.ctx, p.last = &c, c.last
 		}
@@ -216,16 +218,22 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 }
 
 // parseContext reads the place that locates a name: ", Idlib", "in rural Idlib",
-// "بريف حلب", "شمال إدلب". It must be a governorate, district or major city.
-func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
+// "بريف حلب", "شمال إدلب". It must be a governorate, district or major city;
+// for a quarter (quarter: the name told as a neighbourhood or district), any
+// town told as one: "the X district in al-Y town", "حي X في بلدة Y".
+func (g *Gazetteer) parseContext(toks []token, k int, m mode, quarter bool) (parsed, bool) {
 	for k < len(toks) && (toks[k].norm == "في" || toks[k].norm == "in" || toks[k].norm == "ضمن") {
 		k++
 	}
+	afterIn := k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
 	if k >= len(toks) {
 		return parsed{}, false
 	}
 	var ctx parsed
 	ctx.first = k
+	if quarter && afterIn && k+1 < len(toks) && latinArticles[toks[k].norm] && toks[k+1].upper && !toks[k+1].brk {
+		k++ // "the X district in al-Y town": the article of the town's name
+	}
 	if conjoined(toks[k]) {
 		return parsed{}, false // "كفرنبل ومدينة أريحا": a second place, not the first one's area
 	}
@@ -233,7 +241,7 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
 	if j >= len(toks) {
 		return parsed{}, false // "... في البلدة" at the end: a type word and no name
 	}
-	explicit := ctx.prefixed || k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
+	explicit := ctx.prefixed || afterIn
 	if f := forms(toks[j]); !explicit && len(f) > 1 && f[len(f)-1].proclitic == "ب" {
 		explicit = true
 	}
@@ -247,7 +255,8 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode) (parsed, bool) {
 	for _, c := range cands {
 		pl := g.places[c.idx]
 		if pl.Kind == KindGovernorate || pl.Kind == KindDistrict || pl.Kind == KindSubdistrict ||
-			(explicit || m.query) && pl.Importance >= 0.55 || pl.Importance >= 0.8 {
+			(explicit || m.query) && pl.Importance >= 0.55 || pl.Importance >= 0.8 ||
+			quarter && explicit && ctx.kinds != nil && (pl.Kind == KindTown || pl.Kind == KindCity) {
 			return ctx, true
 		}
 	}
