@@ -324,13 +324,22 @@ func within(inner, outer gazetteer.Mention) bool {
 	rank := precisionRank(precisionOf(inner))
 	if isUnknown(inner) && inner.Match.Place.Admin1PCode != "" {
 		rank = precisionRank(kindPrecision(inner.Match.Place.Kind)) // "حي X" the gazetteer lacks, placed at its city: a quarter of it
+		if precisionRank(inner.Match.Place.PointPrecision) > precisionRank(gazetteer.PrecisionDistrict) &&
+			precisionRank(precisionOf(outer)) < precisionRank(gazetteer.PrecisionGovernorate) && outer.Match.Place.Kind != gazetteer.KindCity {
+			// one placed at no more than its governorate ("an al-X quarter placed at the
+			// countryside west of Y") lies in that area: maybe in its city, whose quarters the
+			// gazetteer does not all hold, but in no town or district we can name
+			return false
+		}
 	}
 	if rank >= precisionRank(precisionOf(outer)) {
 		return false
 	}
 	in, out := inner.Match.Place, outer.Match.Place
-	if isUnknown(outer) && out.Admin1PCode == "" {
-		return false // a name the gazetteer lacks, placed nowhere: it holds nothing we know of
+	if isUnknown(outer) && (out.Admin1PCode == "" || precisionRank(kindPrecision(out.Kind)) <= precisionRank(gazetteer.PrecisionTown)) {
+		// a name the gazetteer lacks, placed nowhere, or a quarter or village it lacks, placed at
+		// the area told with it: it holds nothing we know of ("al-X district" is not the town of Y)
+		return false
 	}
 	switch {
 	case precisionOf(outer) == gazetteer.PrecisionCountry || out.Admin1PCode == "":
