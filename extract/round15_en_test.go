@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+// Rules of round 15 (English). Every sentence here is ours.
+
+// The seat of an office in a title ("the head of internal security in X
+// province") is no place of the event; a body part ("shot in the head in Y")
+// is no title.
+func TestExtractEN_TitleOfOfficeIsNoPlace(t *testing.T) {
+	text := "Gunmen killed two men on Monday, the head of internal security in Hama province said. A man was shot in the head in Idlib."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	idlib := false
+	for _, c := range got {
+		for _, p := range c.Places {
+			if p.Role == RoleIncident && p.Text == "Hama province" {
+				t.Errorf("%q is an incident place of %v; want the seat of the office only", p.Text, describeAll(got))
+			}
+			idlib = idlib || p.Role == RoleIncident && p.Text == "Idlib"
+		}
+	}
+	if !idlib {
+		t.Errorf("got %v; want Idlib an incident place", describeAll(got))
+	}
+}
+
+// "High-explosive shells" are the shelling's munition, as "قذائف شديدة
+// الانفجار": no bombing of their own.
+func TestExtractEN_HighExplosiveIsAMunition(t *testing.T) {
+	got := extractAll(t, "Government forces shelled the town of Kafr Nabl with high-explosive shells on Monday, killing one civilian.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].IncidentType != TypeShelling || got[0].Killed == nil || *got[0].Killed != 1 {
+		t.Errorf("got %v; want one shelling with 1 killed", describeAll(got))
+	}
+}
+
+// "Today" inside a quotation is the day the source spoke, told outside it.
+func TestExtract_TodayInAQuotation(t *testing.T) {
+	for text, want := range map[string]string{
+		"\"Shells hit the town of Ariha twice today, killing two people,\" the civil defence said on Monday.": "2025-12-08",
+		"«قصفت قوات النظام مدينة أريحا اليوم مرتين»، قال الدفاع المدني يوم الاثنين.":                          "2025-12-08",
+		"Shells hit the town of Ariha twice today, killing two people, the civil defence said.":               "2025-12-10",
+	} {
+		got := extractAll(t, text, ymd("2025-12-10"))
+		if len(got) != 1 || got[0].DateFrom.Format(time.DateOnly) != want {
+			t.Errorf("Extract(%q) = %v; want one incident dated %s", text, describeAll(got), want)
+		}
+	}
+}
+
+// A quarter told "in" a town ("the al-Hamra district in al-Sousah town") is
+// in that town: not a namesake in another governorate.
+func TestExtractEN_QuarterInATown(t *testing.T) {
+	got := extractAll(t, "A man was shot dead on Sunday in the al-Hamra district in al-Sousah town, east of Deir Ezzor.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].Admin1Name != "Deir ez-Zor" {
+		t.Errorf("got %v; want one attack in Deir ez-Zor", describeAll(got))
+	}
+}
+
+// A quarter the gazetteer lacks, placed at the countryside told with it, is
+// not inside a town named before: the attacks in the two are two events.
+func TestExtractEN_UnknownQuarterIsNotInAKnownTown(t *testing.T) {
+	text := "A fighter was wounded by gunfire on Sunday in al-Bosirah city, east of Deir Ezzor. " +
+		"On Saturday, a fighter was shot dead in the al-Zuhour district, in the Deir Ezzor countryside to the west."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 2 || got[0].Injured == nil || *got[0].Injured != 1 || got[0].Killed != nil ||
+		got[1].Killed == nil || *got[1].Killed != 1 {
+		t.Errorf("got %v; want two attacks, 1 injured in al-Bosirah and 1 killed in al-Zuhour", describeAll(got))
+	}
+}
