@@ -99,7 +99,11 @@ func (p *passage) candidate(d draft) Candidate {
 // point when it names none.
 func (d *draft) mainPlace() (*mention, bool) {
 	var best *mention
+	gov := majorityGovernorate(d.places)
 	for _, m := range d.places {
+		if gov != "" && m.Match.Place.Admin1PCode != gov {
+			continue
+		}
 		if best == nil || placeRank(m) < placeRank(best) {
 			best = m
 		}
@@ -111,6 +115,23 @@ func (d *draft) mainPlace() (*mention, bool) {
 		return d.refs[0], true
 	}
 	return nil, false
+}
+
+// majorityGovernorate returns the governorate of more than half of the
+// places told as one event's, "" if none: in "shelling hit X, Y, the village
+// of Z and the village of W" with three in Raqqa and W read as a quarter of
+// Homs, W is the namesake of a village the gazetteer lacks, not the place.
+func majorityGovernorate(ms []*mention) string {
+	n := map[string]int{}
+	for _, m := range ms {
+		n[m.Match.Place.Admin1PCode]++
+	}
+	for g, k := range n {
+		if g != "" && 2*k > len(ms) && k < len(ms) {
+			return g
+		}
+	}
+	return ""
 }
 
 // setPlace fills the place fields of c from m. The name in the report's

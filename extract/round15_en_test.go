@@ -70,3 +70,13 @@ func TestExtractEN_UnknownQuarterIsNotInAKnownTown(t *testing.T) {
 		t.Errorf("got %v; want two attacks, 1 injured in al-Bosirah and 1 killed in al-Zuhour", describeAll(got))
 	}
 }
+
+// Places told as one event's, most of them in one governorate: one read as a
+// quarter of a city elsewhere is the namesake of a village the gazetteer
+// lacks, and not where the event is placed.
+func TestExtract_MostPlacesSayTheGovernorate(t *testing.T) {
+	got := extractAll(t, "Turkish guns pounded the village of Hazima, the town of Karama and the village of Akrama on Monday.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].Admin1Name != "Raqqa" {
+		t.Errorf("got %v; want one shelling placed in Raqqa", describeAll(got))
+	}
+}
