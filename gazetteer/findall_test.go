@@ -360,3 +360,15 @@ func TestFindAll_QuarterInATown(t *testing.T) {
 		t.Errorf("FindAll = %v; want one mention in Deir ez-Zor, with al-Sousah as its context", got)
 	}
 }
+
+// TestFindAll_NameGoesOnAfterItsArticle: a name the gazetteer knows in part
+// ("Sayda") and the text writes in full with an article and a further word
+// ("the town of Saida al-Hanout") keeps the name as written, and never
+// ends in the bare article.
+func TestFindAll_NameGoesOnAfterItsArticle(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("Two farmers were held for hours on Friday in the town of Saida al-Hanout, south of Quneitra.")
+	if len(got) == 0 || !strings.Contains(got[0].Text, "Saida al-Hanout") || got[0].Match.Place.Admin1PCode != "SY14" {
+		t.Errorf("FindAll = %v; want the town of Saida al-Hanout, in Quneitra", got)
+	}
+}

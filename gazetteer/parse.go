@@ -51,6 +51,10 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	if cands == nil {
 		return p, false
 	}
+	if typed.typed && end+1 < len(toks) && !toks[end].arabic && latinArticles[toks[end].norm] && !toks[end].brk &&
+		toks[end+1].upper && !toks[end+1].brk && toks[end+1].start == toks[end].end+1 {
+		end += 2 // "the town of X al-Y": the name as written goes on past the part the gazetteer knows
+	}
 	p.nameFirst, p.nameEnd, p.cands, p.proclitic, p.last = j, end, cands, proc, end-1
 	k := g.parseSuffix(toks, end, &p)
 	p.last = k - 1
@@ -278,6 +282,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 	}
 	var kb, tb [128]byte
 	for n := maxN; n >= 1; n-- {
+		if n > 1 && !toks[j+n-1].arabic && latinArticles[toks[j+n-1].norm] {
+			continue // "X al-Y": a name ends in no article, whose own name follows
+		}
 		if n > 1 && englishWordAfter(toks, j+n-1) {
 			continue // "X at dawn", "X as": an English word that is also an article ends no name
 		}
