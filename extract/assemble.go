@@ -295,7 +295,11 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart {
 		if pl := p.placeBefore(si, drafts); pl != nil {
 			d.places = []*mention{pl}
-			d.notes = append(d.notes, "place taken from an earlier sentence")
+			if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si {
+				d.notes = append(d.notes, "place taken from the event told before it in the sentence")
+			} else {
+				d.notes = append(d.notes, "place taken from an earlier sentence")
+			}
 		}
 	}
 	return append(drafts, d)
@@ -384,7 +388,8 @@ func (p *passage) placeBefore(si int, drafts []draft) *mention {
 	if si == 0 || p.sents[si].newTopic {
 		return nil
 	}
-	if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si-1 {
+	if n := len(drafts); n > 0 && (drafts[n-1].lastSent() == si-1 || drafts[n-1].lastSent() == si) {
+		// the sentence before's place, or this one's: "fighting erupted in X, following the killing of a man"
 		if m, refOnly := drafts[n-1].mainPlace(); m != nil && !refOnly {
 			return m
 		}

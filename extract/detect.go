@@ -584,10 +584,14 @@ func anaphoric(toks []token, i int) bool {
 
 // newAfterOf reports a definite incident noun after "after" told with its
 // own victim and a time of its own: "The raid came after the abduction of a
-// doctor last October", an earlier event, not the one told before.
+// doctor last October", an earlier event, not the one told before; or with
+// a victim told as new ("following the killing of a man").
 func newAfterOf(toks []token, i int) bool {
 	if tokAt(toks, i+1) != "of" {
 		return false
+	}
+	if w := tokAt(toks, i+2); w == "a" || w == "an" {
+		return true // "clashes broke out after the murder of a young farmer": a victim not told before
 	}
 	for j := i + 2; j < len(toks) && j <= i+8; j++ {
 		w := toks[j].Norm

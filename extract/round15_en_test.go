@@ -80,3 +80,17 @@ func TestExtract_MostPlacesSayTheGovernorate(t *testing.T) {
 		t.Errorf("got %v; want one shelling placed in Raqqa", describeAll(got))
 	}
 }
+
+// A killing told as what set off a clash ("following the killing of a man")
+// is an event of its own, at the clash's place, and its dead are not the
+// clash's; the clash, retold at a town after a lead in its countryside, keeps
+// the lead's toll.
+func TestExtractEN_KillingThatSetOffAClash(t *testing.T) {
+	text := "Five people were killed on Friday in clashes between two armed groups in the eastern countryside of Hama. " +
+		"The fighting broke out in the town of Salamiyah, following the killing of a young man at a checkpoint by a member of one group."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 2 || got[0].IncidentType != TypeClash || got[0].Killed == nil || *got[0].Killed != 5 ||
+		got[1].IncidentType != TypeArmedAttack || got[1].Killed == nil || *got[1].Killed != 1 || got[1].PlaceNameEN != "Salamiyah" {
+		t.Errorf("got %v; want a clash with 5 killed and an attack with 1 killed in Salamiyah", describeAll(got))
+	}
+}

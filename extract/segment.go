@@ -46,7 +46,7 @@ func segments(s *sentence) []segment {
 	}
 	out = mergeSamePlace(tollAcrossClause(mergePlaceless(s, out)), s.ms)
 	for k := range out {
-		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] {
+		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] && !setOff(s, out, k, k-1) {
 			// "..بغارة جوية، بينما قتل طفل في قرية X": a killing told after a strike is one of its
 			out[k].also = append(out[k].also, out[k].typ)
 			out[k].typ, out[k].rank, out[k].weak = out[k-1].typ, out[k-1].rank, false
@@ -154,7 +154,8 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not
 			continue
 		}
-		if segs[i].comma != segs[j].comma && !segs[i].weak && segs[j].weak && countIn(s, segs[j].sp) && !causeBefore(s, segs[i].pos) {
+		if segs[i].comma != segs[j].comma && !segs[i].weak && segs[j].weak && countIn(s, segs[j].sp) && !causeBefore(s, segs[i].pos) ||
+			setOff(s, segs, i, j) {
 			i++ // "اعتقل ثلاثة، لقتلهم شابين في ريف حماة": a counted killing of its own
 			continue
 		}
@@ -165,6 +166,15 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 		}
 	}
 	return segs
+}
+
+// setOff reports segs[i] a counted killing told after a word of cause,
+// following the event of another kind segs[j] told before it: "fighting
+// erupted in X, following the killing of a man by a militant", "اندلعت
+// اشتباكات إثر مقتل شاب": the killing that set the event off, one of its own.
+func setOff(s *sentence, segs []segment, i, j int) bool {
+	return j < i && segs[i].weak && segs[i].typ == TypeArmedAttack && segs[j].typ != TypeArmedAttack && !segs[j].weak &&
+		causeBefore(s, segs[i].pos) && countIn(s, segs[i].sp)
 }
 
 // becauseWords tell what caused what was told before: "قتل عنصران، جراء
