@@ -547,12 +547,19 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 		if j+1 < len(toks) && toks[j+1].in(borderWords) || j > 0 && toks[j-1].in(borderWords) {
 			continue
 		}
+		if j+1 < len(toks) && toks[j+1].in(proxyWords) || j > 0 && toks[j-1].Norm == "pro" {
+			continue // "Turkish-backed militants", "pro-Turkish factions": men on the ground the force backs
+		}
 		return true
 	}
 	return false
 }
 
 var borderWords = wordSet("border", "borders", "frontier", "الحدود", "حدود", "الحدوديه")
+
+// proxyWords after a foreign force's adjective make it the backer of a group
+// on the ground: "Turkish-backed", "Russian-affiliated", "Iranian-allied".
+var proxyWords = wordSet("backed", "supported", "sponsored", "affiliated", "allied", "aligned", "funded", "controlled")
 
 // anyNear reports whether a token at offset from..to (inclusive, relative to
 // i) is a form of a word in set.

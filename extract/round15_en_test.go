@@ -94,3 +94,21 @@ func TestExtractEN_KillingThatSetOffAClash(t *testing.T) {
 		t.Errorf("got %v; want a clash with 5 killed and an attack with 1 killed in Salamiyah", describeAll(got))
 	}
 }
+
+// A foreign force's adjective before "-backed" names the backer of men on
+// the ground: their attack is no airstrike.
+func TestExtractEN_ForeignBackedIsNoAirForce(t *testing.T) {
+	for _, text := range []string{
+		"On Monday, Turkish-backed factions attacked a village in rural northern Aleppo, killing four fighters.",
+		"On Monday, pro-Turkish factions attacked a village in rural northern Aleppo, killing four fighters.",
+	} {
+		got := extractAll(t, text, ymd("2025-12-10"))
+		if len(got) != 1 || got[0].IncidentType != TypeArmedAttack {
+			t.Errorf("Extract(%q) = %v; want one armed attack", text, describeAll(got))
+		}
+	}
+	got := extractAll(t, "On Monday, a Turkish attack hit a village in rural northern Aleppo, killing four fighters.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("a Turkish attack: got %v; want one airstrike", describeAll(got))
+	}
+}
