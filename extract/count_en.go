@@ -281,7 +281,7 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 				one := 1 // "wounding a 12-year-old girl"
 				return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
 			}
-			if personWithin(toks, j+1, 3) {
+			if personWithin(toks, j+1, 3) && !groupWithin(toks, j+1, 3) {
 				c := count{Kind: k, Value: &v, Pos: toks[j].Start}
 				*c.Value += enJoined(toks, j+1)
 				return c, true
@@ -394,6 +394,20 @@ func endsCount(text string, toks []token, j int) bool {
 		return true
 	}
 	return countEnders[toks[j+1].Norm]
+}
+
+// groupNounsEN are the groups a person noun may describe: "a terrorist
+// cell", "a smuggling gang", "a militant group" are several people, not one.
+var groupNounsEN = wordSet("cell", "cells", "group", "groups", "gang", "gangs", "network", "ring", "squad", "band", "unit", "family")
+
+// groupWithin reports a group noun among n tokens from toks[from].
+func groupWithin(toks []token, from, n int) bool {
+	for j := from; j < len(toks) && j < from+n; j++ {
+		if groupNounsEN[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 func personWithin(toks []token, from, n int) bool {
