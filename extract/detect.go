@@ -67,6 +67,10 @@ func findTriggers(toks []token) []trigger {
 			(typ == TypeBombing || typ == TypeOther) && defusedAfter(toks, i) {
 			continue // "ضبط عبوات ناسفة وقذائف", "مواد تفجير": items, not an explosion
 		}
+		if typ != TypeWeaponsSeizure && !t.in(explosiveWords) && (lx.item || t.in(artilleryWords) || t.in(weaponWords)) &&
+			anyNear(toks, i, -4, -1, cargoWords) {
+			continue // "a truck loaded with rockets", "سيارة محملة بالقذائف": a cargo, not its firing
+		}
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) || inTheAir(toks, i) {
 			continue // "شن هجوماً حاداً على التجار", "أطلقت النار في الهواء"
 		}
@@ -556,6 +560,10 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 }
 
 var borderWords = wordSet("border", "borders", "frontier", "الحدود", "حدود", "الحدوديه")
+
+// cargoWords tell what a vehicle or a shipment carried: "loaded with",
+// "laden with", "محملة بـ".
+var cargoWords = wordSet("loaded", "laden", "packed", "carrying", "محمله", "المحمله", "محملا", "محمل", "المحمل")
 
 // proxyWords after a foreign force's adjective make it the backer of a group
 // on the ground: "Turkish-backed", "Russian-affiliated", "Iranian-allied".
