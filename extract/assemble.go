@@ -447,7 +447,7 @@ func sameKind(a, b string) bool {
 // type one event may have, the same place, a finer or coarser one or none,
 // and no other date.
 func continues(last, d *draft) bool {
-	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak {
+	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak && !raidClash(last, d) {
 		return false
 	}
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
@@ -462,6 +462,14 @@ func continues(last, d *draft) bool {
 		return false // "killed near X north of Deir ez-Zor" … "an attack in Y east of Raqqa": two events
 	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// raidClash reports d a clash told with no place or toll of its own after an
+// arrest raid that met with a clash: "none of the patrol was hurt in the
+// clashes" tells that clash again.
+func raidClash(last, d *draft) bool {
+	return d.typ == TypeClash && last.typ == TypeArrest && slices.Contains(last.also, TypeClash) &&
+		len(d.places) == 0 && d.counts == [3]*int{}
 }
 
 // refsElsewhere reports a telling a that names no place of its own but only

@@ -29,6 +29,17 @@ func (p *passage) candidatesOf(d draft) []Candidate {
 		c.Notes = []string{"weapons seized in the arrest raid told with it"}
 		out = []Candidate{a, c}
 	}
+	if c.IncidentType == TypeArrest && (c.Killed != nil || c.Injured != nil) && slices.Contains(d.also, TypeClash) {
+		// A raid that met with a clash, its dead and its arrests told together ("a patrol
+		// clashed with the five members: one was killed and four were arrested"): the
+		// clash's toll is the clash's, the arrests the arrest's.
+		k := c
+		k.IncidentType, k.Arrested = TypeClash, nil
+		k.Notes = append(slices.DeleteFunc(slices.Clone(c.Notes), func(n string) bool { return strings.HasPrefix(n, "also reads as") }),
+			"the clash of the arrest raid, with its toll")
+		out[0].Killed, out[0].Injured = nil, nil
+		out = append([]Candidate{k}, out...)
+	}
 	if c.IncidentType != TypeArrest && c.IncidentType != TypeWeaponsSeizure && c.Arrested != nil &&
 		slices.Contains(d.also, TypeArrest) {
 		// Arrests told with an attack, a kidnapping or a clash ("تبعه حملة

@@ -112,3 +112,55 @@ func TestExtractEN_ForeignBackedIsNoAirForce(t *testing.T) {
 		t.Errorf("a Turkish attack: got %v; want one airstrike", describeAll(got))
 	}
 }
+
+// "A terrorist cell", "a smuggling gang": a group, not one person arrested.
+func TestExtractEN_AGroupIsNoCountOfOne(t *testing.T) {
+	for text, want := range map[string]int{
+		"Police arrested a terrorist cell in the city of Masyaf on Monday.": 0,
+		"Police arrested a smuggling gang in the city of Masyaf on Monday.": 0,
+		"Police arrested a terrorist in the city of Masyaf on Monday.":      1,
+	} {
+		got := extractAll(t, text, ymd("2025-12-10"))
+		if len(got) != 1 || want == 0 && got[0].Arrested != nil || want > 0 && (got[0].Arrested == nil || *got[0].Arrested != want) {
+			t.Errorf("Extract(%q) = %v; want one arrest, %d arrested (0: not told)", text, describeAll(got), want)
+		}
+	}
+}
+
+// Weapons a vehicle was loaded with are its cargo, not a shelling.
+func TestExtract_CargoIsNoFiring(t *testing.T) {
+	for _, text := range []string{
+		"Police seized a truck in the city of Masyaf on Monday. The truck was loaded with rockets, mortar shells and rifles.",
+		"ضبطت الشرطة شاحنة في مدينة مصياف يوم الاثنين، وكانت الشاحنة محملة بقذائف هاون وصواريخ.",
+	} {
+		for _, c := range extractAll(t, text, ymd("2025-12-10")) {
+			if c.IncidentType != TypeWeaponsSeizure && c.IncidentType != TypeArrest {
+				t.Errorf("Extract(%q): a %s; want the seizure alone", text, c.IncidentType)
+			}
+		}
+	}
+}
+
+// An arrest raid that met with a clash, its dead and its arrests told
+// together: a clash with the dead, an arrest with the arrested, and a later
+// "in the clashes" is that clash.
+func TestExtractEN_RaidThatMetAClash(t *testing.T) {
+	text := "Police arrested a cell of smugglers in the city of Masyaf on Monday. " +
+		"A source said a patrol clashed with the six members of the cell, adding that one of them was killed and the five others were arrested. " +
+		"No policeman was hurt in the clashes, the source added."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	var clash, arrest int
+	for _, c := range got {
+		switch {
+		case c.IncidentType == TypeClash && c.Killed != nil && *c.Killed == 1 && c.Arrested == nil:
+			clash++
+		case c.IncidentType == TypeArrest && c.Arrested != nil && *c.Arrested == 5 && c.Killed == nil:
+			arrest++
+		default:
+			t.Errorf("unexpected %v", describeAll([]Candidate{c}))
+		}
+	}
+	if clash != 1 || arrest != 1 {
+		t.Errorf("got %v; want a clash with 1 killed and an arrest of 5", describeAll(got))
+	}
+}
