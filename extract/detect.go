@@ -104,7 +104,8 @@ func findTriggers(toks []token) []trigger {
 		} else if !lx.weak && !lx.item && typ != TypeBombing {
 			seizure = false
 		}
-		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: lx.weak, Similar: anyNear(toks, i, 1, 1, similarWords),
+		weak := lx.weak || lawAmbush(toks, i)
+		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords),
 			Told: typ == lx.typ && definiteGeneric(toks, i),
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
 	}
@@ -560,6 +561,26 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 }
 
 var borderWords = wordSet("border", "borders", "frontier", "الحدود", "حدود", "الحدوديه")
+
+// lawWordsEN name the security forces: an ambush they lay is a way to stop
+// smugglers or wanted men, told with the seizure or the arrest it led to.
+var lawWordsEN = wordSet("security", "police", "units", "directorate", "interior", "patrol", "patrols")
+
+// lawAmbush reports an English "ambush" that the security forces laid ("units
+// tracked the smugglers before carrying out an ambush in X"), with no dead or
+// wounded told in the sentence: the operation's means, which gives way to
+// the seizure or arrest told with it.
+func lawAmbush(toks []token, i int) bool {
+	if toks[i].Norm != "ambush" || !anyNear(toks, i, -16, -1, lawWordsEN) {
+		return false
+	}
+	for _, t := range toks {
+		if isLatin(t.Norm) && (t.in(enVerbs[countKilled]) || t.in(enVerbs[countInjured]) || t.in(enParticiples[countKilled]) || t.in(enParticiples[countInjured])) {
+			return false
+		}
+	}
+	return true
+}
 
 // cargoWords tell what a vehicle or a shipment carried: "loaded with",
 // "laden with", "محملة بـ".
