@@ -101,8 +101,21 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleContext // "(تتبع مصياف)", "التابعة لمحافظة حماة": what a named place belongs to
 	case plannedTarget(toks, m):
 		return RoleContext // "men who planned to abduct a trader from the village of X": the plan's place
+	case eventBefore(toks, m):
+		return RoleContext // "following the X blasts, four bombings rocked Y": the place of the event told before
 	}
 	return RoleIncident
+}
+
+// eventBefore reports an English place named as the adjective of an
+// incident noun after "after the", "following the": "Following the Jableh
+// blasts, …" names where an earlier event was, not where the one told is.
+func eventBefore(toks []token, m mention) bool {
+	if m.tok0 < 2 || m.tok1 >= len(toks) || !isLatin(toks[m.tok0].Norm) || toks[m.tok0-1].Norm != "the" || !afterWords[toks[m.tok0-2].Norm] {
+		return false
+	}
+	_, ok := lookup(toks[m.tok1].Norm)
+	return ok
 }
 
 // belongSpan is how many words may describe what belongs to a place between

@@ -164,3 +164,27 @@ func TestExtractEN_RaidThatMetAClash(t *testing.T) {
 		t.Errorf("got %v; want a clash with 1 killed and an arrest of 5", describeAll(got))
 	}
 }
+
+// An ambush the security forces laid to stop smugglers, with no one hurt,
+// is how the seizure told with it was made, not an attack of its own.
+func TestExtractEN_SecurityAmbushIsTheOperation(t *testing.T) {
+	text := "Police confiscated a consignment of rifles on Tuesday in the Homs countryside. " +
+		"Police units followed the smugglers for days before setting up an ambush in the town of Qusayr."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure || got[0].PlaceNameEN != "Qusayr" {
+		t.Errorf("got %v; want one seizure in Qusayr", describeAll(got))
+	}
+	got = extractAll(t, "Gunmen killed two soldiers in an ambush in the town of Qusayr on Tuesday.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack {
+		t.Errorf("an ambush by gunmen: got %v; want one armed attack", describeAll(got))
+	}
+}
+
+// "Following the X blasts, …" names where an earlier event was: the place
+// of the event told is the one after.
+func TestExtractEN_PlaceOfTheEventBefore(t *testing.T) {
+	got := extractAll(t, "Following the Homs blasts, two car bombs went off in the city of Hama on Monday.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].Admin1Name != "Hama" {
+		t.Errorf("got %v; want one bombing in Hama", describeAll(got))
+	}
+}
