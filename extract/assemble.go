@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/paulmach/orb/geo"
@@ -79,6 +80,10 @@ func (p *passage) candidates() []Candidate {
 		if d.summary || p.history(d) || p.abroad(d) || len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.inherited) && d.counts == [3]*int{} &&
 			p.hintedGovernorate(d) == "" {
 			continue // a total of incidents told apart, or nothing of its own a reviewer could place, date or count
+		}
+		if len(d.places) == 0 && len(d.refs) == 0 && d.date != nil && d.date.resolved() && d.date.To.Sub(d.date.From) > periodSpan &&
+			p.hintedGovernorate(d) == "" {
+			continue // "أحصت منظمة 120 قتيلاً في البلاد منذ مطلع العام": a tally over months, placed nowhere
 		}
 		out = append(out, p.candidatesOf(d)...)
 	}
@@ -304,6 +309,10 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 	}
 	return append(drafts, d)
 }
+
+// periodSpan is the longest a placeless event may be dated over: a toll told
+// over a longer period, with no place, is a tally of many events.
+const periodSpan = 31 * 24 * time.Hour
 
 // dayParts are the parts of the day news tells an event at, grouped: dawn and
 // morning, noon, afternoon, evening and night.
