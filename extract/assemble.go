@@ -1070,8 +1070,8 @@ func (p *passage) areaLead(d *draft) bool {
 		return true // "طفلتين من مدينتي الرقة والقامشلي": the places of the events told next
 	}
 	for _, m := range d.places {
-		if precisionRank(precisionOf(m.Mention)) <= precisionRank(gazetteer.PrecisionTown) {
-			return false
+		if precisionRank(precisionOf(m.Mention)) <= precisionRank(gazetteer.PrecisionTown) && m.Match.Place.Kind != gazetteer.KindCity {
+			return false // a city is an area too: "أصيب 9 جراء قذائف على أحياء متفرقة في دمشق" before its quarters
 		}
 	}
 	return true

@@ -22,3 +22,20 @@ func TestExtract_PlacelessTollOverMonthsIsATally(t *testing.T) {
 		t.Errorf("a placeless killing on a day: got %v; want one incident", describeAll(got))
 	}
 }
+
+// A lead telling a city's toll, then its quarters' in turn: the lead totals
+// them, and is no incident of its own.
+func TestExtract_CityLeadBeforeItsQuarters(t *testing.T) {
+	text := "سقطت قذائف هاون على عدة أحياء في مدينة حلب يوم الأحد، وأصيب جراءها 6 مدنيين. " +
+		"وأفاد ناشطون أن قذيفة سقطت على حي الميدان وأصيب شخصان، في حين أصيب ثلاثة بقذيفة في حي السليمانية، وأصيب رجل في حي الجميلية."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	for _, c := range got {
+		if c.GeoPrecision != "neighbourhood" {
+			t.Errorf("got %v; want every shelling in a quarter, none for the city", describeAll(got))
+			break
+		}
+	}
+	if len(got) < 2 {
+		t.Errorf("got %v; want the quarters' shellings", describeAll(got))
+	}
+}
