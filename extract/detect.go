@@ -654,7 +654,27 @@ func unknownCause(toks []token, i int) bool {
 // متفرقة", "معظم تلك الهجمات", "most of these attacks".
 func generic(toks []token, i int) bool {
 	return anyNear(toks, i, -1, -1, demonstratives) || anyNear(toks, i, -3, -1, quantifiers) ||
-		anyNear(toks, i, -1, 2, kindAdjectives) && !anyNear(toks, i, 1, 2, happenedWords)
+		anyNear(toks, i, -1, 2, kindAdjectives) && !anyNear(toks, i, 1, 2, happenedWords) ||
+		anyNear(toks, i, -3, -1, escalationWords) && pluralNoun(toks[i].Norm)
+}
+
+// escalationWords before a plural incident noun tell a campaign growing, not
+// one event: "كثّف الجيش هجماته على قرى X", "stepped up its attacks".
+var escalationWords = wordSet("صعدت", "صعد", "تصعد", "يصعد", "كثفت", "كثف", "تكثف", "يكثف", "escalated", "escalates",
+	"stepped", "intensified", "intensifies", "ramped")
+
+// pluralNoun reports a plural noun: Arabic in "ات" with or without a
+// possessive pronoun ("هجماته"), English in "s".
+func pluralNoun(w string) bool {
+	if isLatin(w) {
+		return strings.HasSuffix(w, "s")
+	}
+	for _, suf := range []string{"ات", "اتها", "اته", "اتهم", "اتهن"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // happenedWords right after an incident word tell that it took place: "sporadic
@@ -692,11 +712,39 @@ func habitual(toks []token, i int) bool {
 	if anyNear(toks, i, -3, -1, tradeWords) {
 		return true // "خلية متخصصة في الخطف", "a gang specialised in kidnapping": what a group does
 	}
+	if timesOverPeriod(toks) {
+		return true // "سبق أن اعتقل أربع مرات في السنوات الأخيرة": a person's history, not an event
+	}
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
 		return false
 	}
 	return anyNear(toks, i, -2, -1, relativePronouns)
 }
+
+// timesOverPeriod reports a sentence telling an incident as repeated three
+// times or more ("3 مرات", "four times") over a period of months or years:
+// a series, not one event to map, however its verbs tell it ("سبق أن اعتُقل
+// أربع مرات في السنوات الأخيرة، إذ كانت الأجهزة تعتقله").
+func timesOverPeriod(toks []token) bool {
+	for j := 1; j < len(toks); j++ {
+		if toks[j].Norm != "مرات" && toks[j].Norm != "times" {
+			continue
+		}
+		v, n := parseNumber(toks, j-1)
+		if isLatin(toks[j].Norm) {
+			v, _ = enNumberValue(toks[j-1].Norm)
+			n = 1
+		}
+		if n > 0 && v >= 3 && anyNear(toks, j, 1, 6, longPeriodWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// longPeriodWords name a period of months or years.
+var longPeriodWords = wordSet("العام", "عام", "السنه", "سنه", "الاشهر", "اشهر", "الشهور", "شهور", "السنوات", "سنوات",
+	"year", "years", "months")
 
 // tradeWords tell the crimes a group is known for, not one it committed:
 // "شبكة متخصصة في الخطف والابتزاز", "تمتهن السلب".

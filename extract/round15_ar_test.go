@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // Rules of round 15 (Arabic, and both languages). Every sentence here is ours.
 
@@ -37,5 +40,37 @@ func TestExtract_CityLeadBeforeItsQuarters(t *testing.T) {
 	}
 	if len(got) < 2 {
 		t.Errorf("got %v; want the quarters' shellings", describeAll(got))
+	}
+}
+
+// A person's arrests told as repeated over a year are a history, not an
+// event; the raid told before them stands.
+func TestExtract_ArrestsRepeatedOverAYear(t *testing.T) {
+	text := "داهمت قوات الأمن فجر اليوم بلدة الميادين، واعتقلت المدعو خالد واثنين من أقاربه. " +
+		"وأشار المراسل إلى أن خالد سبق أن اعتُقل ثم أُطلق سراحه 4 مرات خلال العام الماضي، إذ كانت الأجهزة تعتقله بتهمة الانتماء إلى خلية."
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 1 || got[0].IncidentType != TypeArrest {
+		t.Errorf("got %v; want the one arrest of today", describeAll(got))
+	}
+}
+
+// "الواقع" after a camp's or village's name tells where it lies: no part of
+// the name.
+func TestExtract_LocatedIsNoPartOfTheName(t *testing.T) {
+	got := extractAll(t, "قتل رجل برصاص مجهولين في مخيم الصمود الواقع بالقرب من قرية أطمة يوم الاثنين.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].PlaceNameAR != "الصمود" {
+		t.Errorf("got %v; want one attack at the camp named الصمود", describeAll(got))
+	}
+}
+
+// A campaign told as escalating its attacks is no one event.
+func TestExtract_EscalatedAttacksAreACampaign(t *testing.T) {
+	for _, text := range []string{
+		"وكثّف الجيش التركي هجماته على قرى ريف الرقة في الأسابيع الأخيرة.",
+		"Turkish forces have stepped up their attacks on areas in the Raqqa countryside in recent weeks.",
+	} {
+		if got := extractAll(t, text, ymd("2025-12-10")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
 	}
 }
