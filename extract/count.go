@@ -139,7 +139,10 @@ func countBeforeNoun(toks []token, i int, k countKind) (count, bool) {
 	if combinedNouns(toks, i) {
 		return count{Kind: k, Pos: toks[i].Start, Note: fmt.Sprintf("%s count told together with another kind (%q): not taken", k, toks[i].Norm)}, true
 	}
-	for back := 1; back <= 2 && i-back >= 0; back++ {
+	for back := 2; back >= 1; back-- { // the longer number first: "أحد عشر شهيداً" is 11, not "عشر"
+		if i-back < 0 {
+			continue
+		}
 		if v, n := parseNumber(toks, i-back); n == back {
 			return count{Kind: k, Value: &v, Pos: toks[i-back].Start}, true
 		}
