@@ -28,6 +28,9 @@ func (s dateScan) today(what string, off int) dateMention {
 	return d
 }
 
+// outletHeads name a kind of outlet before its name: "موقع روسيا اليوم".
+var outletHeads = wordSet("موقع", "قناه", "صحيفه", "شبكه", "وكاله", "تلفزيون", "اذاعه", "صفحه", "جريده", "مجله")
+
 var pastWords = []string{"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "السابق"}
 
 // relativeDay reads "أمس", "أول أمس", "اليوم", "الليلة الماضية", "قبل يومين",
@@ -48,6 +51,9 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 	case w == "اليوم" || w == "واليوم":
 		if s.word(i+1, "التالي", "نفسه", "ذاته", "الذي", "السابق", "الاول", "الثاني") {
 			return dateMention{}, 0
+		}
+		if w == "اليوم" && i >= 2 && s.toks[i-2].in(outletHeads) {
+			return dateMention{}, 0 // "موقع روسيا اليوم", "قناة سوريا اليوم": an outlet's name
 		}
 		return s.today("اليوم", 0), 1
 	case w == "الليله" && s.word(i+1, pastWords...):
