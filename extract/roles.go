@@ -27,7 +27,7 @@ var (
 		// a source or an authority speaks from its seat: "مصدر في قيادة شرطة حمص", "a source in the authorities in Homs"
 		"مصدر", "مصادر", "وزاره", "source", "sources", "authorities", "ministry",
 		// a hospital or prison named after its town is where the wounded were taken, not the place
-		"مشفي", "مستشفي", "سجن", "hospital", "prison",
+		"مشفي", "مستشفي", "مشفيي", "مستشفيي", "مشافي", "المشافي", "مستشفيات", "المستشفيات", "سجن", "hospital", "hospitals", "prison",
 		// chambers named after their seat: "غرفة تجارة X", "غرفة صناعة Y"
 		"غرفه", "chamber")
 	// orgFillers may stand between an institution's head word and its seat:
@@ -216,6 +216,11 @@ func isOrganisation(text string, toks []token, m mention) bool {
 			break
 		}
 	}
+	for j := m.tok0 - 2; j >= 0 && j >= m.tok0-4; j-- {
+		if toks[j].in(hospitalHeads) && !isLatin(toks[j].Norm) {
+			return !seatOfTheAct(toks, m, j) // "نقل المصابين إلى مشفيي المجتهد والمواساة بدمشق": the hospitals' city
+		}
+	}
 	if isLatin(m.Match.Query+"a") && m.tok1 < len(toks) && orgTailsEN[toks[m.tok1].Norm] && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".,:;") {
 		// "the Damascus government forces", "Raqqa Military Council", "Idlib Central Prison"; but
 		// "inside the X police station", "on the campus of the X prison": the building where it happened
@@ -229,6 +234,10 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	}
 	return quotedTitle(text, m)
 }
+
+// hospitalHeads head the names of hospitals, which may be names of their
+// own ("مشفى المجتهد") before the city they stand in.
+var hospitalHeads = wordSet("مشفي", "مستشفي", "مشفيي", "مستشفيي", "مشافي", "المشافي", "مستشفيات", "المستشفيات")
 
 // titlesEN are English titles of office that, followed by "of", hold the
 // seat of the office: "head of internal security in X province", "the chief

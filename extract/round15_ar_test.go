@@ -74,3 +74,30 @@ func TestExtract_EscalatedAttacksAreACampaign(t *testing.T) {
 		}
 	}
 }
+
+// "أحد عشر" before a count noun is eleven, not ten.
+func TestExtract_ElevenBeforeTheNoun(t *testing.T) {
+	got := extractAll(t, "قال الدفاع المدني إن أحد عشر شهيداً سقطوا بانفجار عبوة ناسفة في بلدة سراقب يوم الاثنين.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 11 {
+		t.Errorf("got %v; want 11 killed", describeAll(got))
+	}
+}
+
+// "موقع روسيا اليوم" is an outlet: its "اليوم" dates nothing.
+func TestExtract_TodayInAnOutletsName(t *testing.T) {
+	text := "وقع انفجار في مستودع ذخيرة في مدينة محردة ليل أمس. وبحسب موقع روسيا اليوم فإن الانفجار حدث قرب مدرسة في المدينة."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 1 || got[0].DateFrom.Format(time.DateOnly) != "2025-12-09" {
+		t.Errorf("got %v; want one explosion dated 2025-12-09", describeAll(got))
+	}
+}
+
+// The city of the hospitals the wounded were taken to, after the hospitals'
+// own names, is no place of the event.
+func TestExtract_HospitalsCityIsNoPlace(t *testing.T) {
+	text := "انفجرت سيارة مفخخة في مدينة جرمانا يوم الاثنين. وقال مصدر إن ثلاثة قتلوا في التفجير الإرهابي، وإن الأهالي نقلوا المصابين إلى مشفيي المجتهد والمواساة بدمشق."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 1 || got[0].Admin1Name != "Rif Dimashq" {
+		t.Errorf("got %v; want one bombing in Rif Dimashq", describeAll(got))
+	}
+}
