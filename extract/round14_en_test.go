@@ -41,7 +41,7 @@ func TestExtractEN_QualifiersEndWithTheSentence(t *testing.T) {
 // again in turn, the first on a source's word with its toll to the person:
 // two incidents, each at the finer place the details give.
 func TestExtractEN_LeadThenDetailsInTurn(t *testing.T) {
-	text := "Three civilians were killed and four others were injured on Monday in a rocket attack on the al-Hamidiya neighborhood in Deir Ezzor city. " +
+	text := "A rocket attack on the al-Hamidiya neighborhood in Deir Ezzor city killed three civilians and injured four others on Monday. " +
 		"Also two civilians were killed and six others were injured on Monday evening in mortar attacks on Aleppo city.\n\n" +
 		"A source told SANA that militants fired rocket shells at al-Hamidiya neighborhood in Deir Ezzor city, killing three civilians and injuring four others.\n\n" +
 		"Militants also fired mortar shells at the al-Midan neighborhood in Aleppo, killing two civilians and injuring six others."

@@ -62,8 +62,8 @@ func TestExtractEN_QuarterInATown(t *testing.T) {
 // A quarter the gazetteer lacks, placed at the countryside told with it, is
 // not inside a town named before: the attacks in the two are two events.
 func TestExtractEN_UnknownQuarterIsNotInAKnownTown(t *testing.T) {
-	text := "A fighter was wounded by gunfire on Sunday in al-Bosirah city, east of Deir Ezzor. " +
-		"On Saturday, a fighter was shot dead in the al-Zuhour district, in the Deir Ezzor countryside to the west."
+	text := "A fighter was wounded by gunfire in al-Bosirah city, east of Deir Ezzor. " +
+		"Yesterday, a fighter was shot dead in the al-Zuhour district, in the Deir Ezzor countryside to the west."
 	got := extractAll(t, text, ymd("2025-12-10"))
 	if len(got) != 2 || got[0].Injured == nil || *got[0].Injured != 1 || got[0].Killed != nil ||
 		got[1].Killed == nil || *got[1].Killed != 1 {
