@@ -153,8 +153,25 @@ const historyDays = 180
 // history reports a draft dated, by a date of its own, historyDays or more
 // before the publication date.
 func (p *passage) history(d draft) bool {
-	return !p.published.IsZero() && d.date != nil && d.date.resolved() && !d.inherited &&
-		d.date.To.Before(p.published.AddDate(0, 0, -historyDays))
+	if d.date == nil || !d.date.resolved() || d.inherited {
+		return false
+	}
+	if p.published.IsZero() {
+		// No day of writing to measure from: in a piece marking an anniversary, an
+		// event told with a date and year of its own is the one remembered
+		return p.memorial() && !d.date.Relative && !d.date.Inferred && !d.date.Anchored
+	}
+	return d.date.To.Before(p.published.AddDate(0, 0, -historyDays))
+}
+
+// memorial reports a passage that marks an anniversary or a commemoration.
+func (p *passage) memorial() bool {
+	for i := range p.sents {
+		if anyNear(p.sents[i].toks, -1, 1, len(p.sents[i].toks), memorialWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // newDraft makes the draft of one segment of sentence si.

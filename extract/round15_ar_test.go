@@ -101,3 +101,16 @@ func TestExtract_HospitalsCityIsNoPlace(t *testing.T) {
 		t.Errorf("got %v; want one bombing in Rif Dimashq", describeAll(got))
 	}
 }
+
+// With no day of writing, a piece marking an anniversary still tells its
+// remembered event as history: its own date and year are long past.
+func TestExtract_AnniversaryWithoutPublicationDate(t *testing.T) {
+	for _, text := range []string{
+		"تحيي مدينة كفرنبل هذا الأسبوع الذكرى العاشرة لمجزرة السوق. وفي 12 آذار 2014، قصفت طائرات النظام سوق المدينة، وقتل 40 مدنياً.",
+		"Kafr Nabl marks this week the tenth anniversary of the market massacre. On March 12, 2014, government jets struck the town's market, killing 40 civilians.",
+	} {
+		if got := extractAll(t, text, time.Time{}); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+}
