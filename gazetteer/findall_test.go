@@ -372,3 +372,14 @@ func TestFindAll_NameGoesOnAfterItsArticle(t *testing.T) {
 		t.Errorf("FindAll = %v; want the town of Saida al-Hanout, in Quneitra", got)
 	}
 }
+
+// TestFindAll_CompoundHeadAlone: "تل" or "عين" before another word begins a
+// compound name ("تل X"), and is not read alone as the town "التل".
+func TestFindAll_CompoundHeadAlone(t *testing.T) {
+	g := mustDefault(t)
+	for _, m := range g.FindAll("تعرضت مناطق تل الزعتر ومحيط مدينة نوى لقصف مدفعي.") {
+		if m.Match.Place.Admin1PCode == "SY03" {
+			t.Errorf("FindAll read %q as %s in Rif Dimashq; want no town of its own", m.Text, m.Match.Place.NameEN)
+		}
+	}
+}

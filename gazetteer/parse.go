@@ -299,6 +299,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			if n == 1 && !m.query && areaAdjectives[toks[j].norm] {
 				continue // "منطقة جبلية": an area described, not named
 			}
+			if n == 1 && compoundHeads[f.text] && j+1 < len(toks) && toks[j+1].arabic && !toks[j+1].brk {
+				continue // "تل الجموع": the first word of a compound name, not the town "التل"
+			}
 			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
 				!m.query && !typed && (stopKeys[string(key)] || monthKeys[string(key)])) {
 				continue

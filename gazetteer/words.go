@@ -180,3 +180,9 @@ var foreignKeys = map[string]bool{
 	"syria": true, "iraq": true, "lebanon": true, "turkey": true, "jordan": true, "israel": true, "iran": true,
 	"palestine": true,
 }
+
+// compoundHeads begin Arabic compound names without the article ("تل X",
+// "عين X", "دير X"): alone before another word they are no name of their
+// own, though "التل" and "الدير" are towns.
+var compoundHeads = map[string]bool{"تل": true, "عين": true, "دير": true, "كفر": true, "خربه": true, "بئر": true,
+	"تله": true, "جب": true, "ام": true, "ابو": true, "بيت": true, "قصر": true, "مزرعه": true}
