@@ -132,7 +132,8 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if m.tok1-m.tok0 != 2 || m.Match.Place.Kind == gazetteer.KindCity || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
-		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] || resultWords[t.Norm] {
+		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] || resultWords[t.Norm] ||
+		t.in(operationWords) { // "نفذت الوحدات في مدينة X عملية أمنية": the operation done there
 		return 0
 	}
 	return t.End
