@@ -909,7 +909,9 @@ func (p *passage) followUp(drafts []draft, si int) {
 	}
 	before, n, places, refs := d.counts, len(d.notes), len(d.places), len(d.refs)
 	whole := span{Start: s.Start, End: s.End}
-	d.takeCounts(s, whole)
+	if !anyNear(s.toks, -1, 1, len(s.toks), involvedWords) {
+		d.takeCounts(s, whole) // but "كشفت التحقيقات تورطهم في اغتيال أكثر من عشرين مدنياً": their past deeds' toll
+	}
 	if d.dual && len(d.places) == 0 {
 		d.places = here // "جرت العمليتان في منطقتي X وY": each is a place of its own
 	} else {

@@ -114,3 +114,23 @@ func TestExtract_AnniversaryWithoutPublicationDate(t *testing.T) {
 		}
 	}
 }
+
+// The toll of a group's past deeds, told after its arrest ("تورطهم في
+// اغتيال ..."), is not the arrest's.
+func TestExtract_PastDeedsTollIsNotTheArrests(t *testing.T) {
+	text := "ألقت وحدات الأمن القبض على خلية مسلحة في بلدة الشيخ بدر يوم الأربعاء. " +
+		"وأوضح المسؤول أن التحقيقات بيّنت تورط أفراد الخلية في جرائم اغتيال طالت أكثر من خمسة عشر مدنياً."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest || got[0].Killed != nil {
+		t.Errorf("got %v; want one arrest with no dead", describeAll(got))
+	}
+}
+
+// "نفذت الوحدات في مدينة X عملية أمنية": the operation done there is no part
+// of the town's name.
+func TestExtract_OperationAfterTheTown(t *testing.T) {
+	got := extractAll(t, "شنّت دورية للشرطة في مدينة الميادين عملية دهم انتهت باعتقال مطلوبين اثنين.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].PlaceNameAR != "الميادين" {
+		t.Errorf("got %v; want one arrest in الميادين", describeAll(got))
+	}
+}
