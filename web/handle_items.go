@@ -26,12 +26,15 @@ import (
 func handleIncidentItems(store incidentStore, status incidents.Status, budget *pageBudget, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		f, err := ParseFilter(q)
+		f, where, err := parseItemsQuery(q)
 		if err != nil {
 			writeError(w, r, log, err)
 			return
 		}
+		f = f.WithWhere(where)
 		f.Status = status
+		q = linkQuery(q, where) // the links' query: the filter, not its spelling
+		self := selfURL(r, q)
 		if notModified(w, r, store, status, log) {
 			return
 		}
@@ -72,7 +75,7 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *p
 			q.Set("cursor", encodeCursor(page[limit-1].After))
 			next = selfURL(r, q)
 		}
-		writeFeatures(w, r, page, next)
+		writeFeatures(w, r, page, self, next)
 	})
 }
 
@@ -141,8 +144,9 @@ type link struct {
 	Title string `json:"title,omitempty"`
 }
 
-// writeFeatures streams a FeatureCollection with its links.
-func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encoded, next string) {
+// writeFeatures streams a FeatureCollection with its links: self and next
+// are the page's and the next page's (none when empty).
+func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encoded, self, next string) {
 	w.Header().Set("Content-Type", "application/geo+json")
 	if g, ok := w.(interface{ Grow(int) }); ok {
 		n := 4 << 10 // the links and the rest
@@ -155,7 +159,7 @@ func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encode
 	for _, f := range page {
 		cw.WriteEncoded(f.JSON)
 	}
-	links := []link{{Href: selfURL(r, r.URL.Query()), Rel: "self", Type: "application/geo+json", Title: "this document"},
+	links := []link{{Href: self, Rel: "self", Type: "application/geo+json", Title: "this document"},
 		{Href: absURL(r, strings.TrimSuffix(r.URL.Path, "/items")), Rel: "collection", Type: "application/json"}}
 	if next != "" {
 		links = append(links, link{Href: next, Rel: "next", Type: "application/geo+json", Title: "next page"})
