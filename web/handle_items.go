@@ -8,11 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/gorilla/mux"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -176,9 +173,9 @@ func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.
 			writeError(w, r, log, err)
 			return
 		}
-		id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		id, err := pathID(r)
 		if err != nil {
-			writeError(w, r, log, fmt.Errorf("%w: incident %q", incidents.ErrNotFound, mux.Vars(r)["id"]))
+			writeError(w, r, log, err)
 			return
 		}
 		inc, err := store.Get(r.Context(), id)

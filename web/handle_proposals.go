@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/gorilla/mux"
-
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
@@ -77,9 +75,9 @@ func handleProposals(store incidentStore, log *slog.Logger) http.Handler {
 // with resolve: the proposal resolved and its incident as it now stands.
 func handleProposalResolve(store incidentStore, resolve func(context.Context, int64) (incidents.Proposal, error), log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		id, err := parsePathID(r, "proposal")
 		if err != nil {
-			writeError(w, r, log, fmt.Errorf("%w: proposal %q", incidents.ErrNotFound, mux.Vars(r)["id"]))
+			writeError(w, r, log, err)
 			return
 		}
 		p, err := resolve(r.Context(), id)

@@ -85,10 +85,19 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 	return b, nil
 }
 
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%w: incident %q", incidents.ErrNotFound, mux.Vars(r)["id"])
+// pathID is the incident id of the path, or a 404 naming it.
+func pathID(r *http.Request) (int64, error) { return parsePathID(r, "incident") }
+
+// parsePathID reads the {id} of the path as an id is written: decimal digits
+// with no sign, no leading zero and nothing around them, as every link and
+// Location gives it. Any other spelling is a 404 naming it, as an unknown id
+// is: strconv read a sign and leading zeros, so that .../items/05, /+5 and
+// /5%20 all answered incident 5, one resource at many paths.
+func parsePathID(r *http.Request, kind string) (int64, error) {
+	s := mux.Vars(r)["id"]
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || strconv.FormatInt(id, 10) != s {
+		return 0, fmt.Errorf("%w: %s %q", incidents.ErrNotFound, kind, s)
 	}
 	return id, nil
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -127,5 +128,92 @@ func TestItems_LinksFromTheFilter(t *testing.T) {
 		if len(l.Href) > 1000 {
 			t.Errorf("cursor spelt long: %s link of %d bytes (answer %d)", l.Rel, len(l.Href), size)
 		}
+	}
+}
+
+// TestPaths_IDsAsWritten: an id in a path is read only as ids are written
+// (digits, no sign, no leading zero, nothing around them). strconv read a
+// sign and leading zeros, so that /items/05, /items/+5 and /items/5%20 all
+// answered incident 5, and a PUT, PATCH or DELETE of them changed it; each
+// is now a 404 problem naming the id as given, as an unknown id is.
+func TestPaths_IDsAsWritten(t *testing.T) {
+	srv, _ := newTestServer(t)
+	api := srv.URL + "/api"
+	// A draft published, and a second report of it proposed as its source.
+	status, first := ingestReport(t, srv.URL, saraqibArrest, "https://example.org/first", "Example News")
+	if status != http.StatusCreated || len(first.Drafts) != 1 {
+		t.Fatalf("first report: %d %+v, want one draft", status, first)
+	}
+	published := itoa(first.Drafts[0].ID)
+	if resp, body := do(t, "PATCH", api+"/collections/drafts/items/"+published, editorToken, "application/merge-patch+json",
+		`{"properties":{"status":"published"}}`); resp.StatusCode != http.StatusOK {
+		t.Fatalf("publish = %d %s", resp.StatusCode, body)
+	}
+	if status, again := ingestReport(t, srv.URL, saraqibAgain, "https://example.org/second", "Other News"); status != http.StatusCreated || len(again.Proposed) != 1 {
+		t.Fatalf("second report: %d %+v, want one proposal", status, again)
+	}
+	var list proposalList
+	_, body := do(t, "GET", api+"/proposals", editorToken, "", "")
+	json.Unmarshal([]byte(body), &list)
+	if len(list.Proposals) != 1 {
+		t.Fatalf("proposals = %s", body)
+	}
+	proposal := itoa(list.Proposals[0].ID)
+	var drafts featureCollection
+	_, body = do(t, "GET", api+"/collections/drafts/items", editorToken, "", "")
+	json.Unmarshal([]byte(body), &drafts)
+	if len(drafts.Features) == 0 {
+		t.Fatal("no draft")
+	}
+	draft := itoa(drafts.Features[0].ID)
+	_, before := do(t, "GET", api+"/collections/incidents/items/"+published, "", "", "")
+
+	spellings := map[string]func(id string) (path, named string){
+		"a leading zero":    func(id string) (string, string) { return "0" + id, "0" + id },
+		"two leading zeros": func(id string) (string, string) { return "00" + id, "00" + id },
+		"a plus sign":       func(id string) (string, string) { return "+" + id, "+" + id },
+		"a space after":     func(id string) (string, string) { return id + "%20", id + " " },
+		"a space before":    func(id string) (string, string) { return "%20" + id, " " + id },
+	}
+	patch := `{"properties":{"killed":7}}`
+	for name, spell := range spellings {
+		routes := []struct {
+			method, path, id, token, ctype, body string
+		}{
+			{"GET", "/collections/incidents/items/", published, "", "", ""},
+			{"HEAD", "/collections/incidents/items/", published, "", "", ""},
+			{"GET", "/collections/drafts/items/", draft, editorToken, "", ""},
+			{"PUT", "/collections/incidents/items/", published, editorToken, "application/geo+json", newFeature},
+			{"PATCH", "/collections/incidents/items/", published, editorToken, "application/merge-patch+json", patch},
+			{"PATCH", "/collections/drafts/items/", draft, editorToken, "application/merge-patch+json", patch},
+			{"DELETE", "/collections/drafts/items/", draft, editorToken, "", ""},
+			{"DELETE", "/collections/incidents/items/", published, editorToken, "", ""},
+			{"POST", "/proposals/", proposal, editorToken, "application/json", ""},
+		}
+		for _, rt := range routes {
+			p, named := spell(rt.id)
+			url := api + rt.path + p
+			if rt.path == "/proposals/" {
+				url += "/reject"
+			}
+			resp, body := do(t, rt.method, url, rt.token, rt.ctype, rt.body)
+			var problem struct{ Detail string }
+			json.Unmarshal([]byte(body), &problem)
+			if resp.StatusCode != http.StatusNotFound || rt.method != "HEAD" && (resp.Header.Get("Content-Type") != "application/problem+json" ||
+				!strings.Contains(problem.Detail, strconv.Quote(named))) {
+				t.Errorf("%s: %s %s = %d %.200s; want a 404 problem naming %q", name, rt.method, url, resp.StatusCode, body, named)
+			}
+		}
+	}
+	// Nothing changed.
+	if _, after := do(t, "GET", api+"/collections/incidents/items/"+published, "", "", ""); after != before {
+		t.Errorf("the incident changed:\n%s\n%s", before, after)
+	}
+	if resp, _ := do(t, "GET", api+"/collections/drafts/items/"+draft, editorToken, "", ""); resp.StatusCode != http.StatusOK {
+		t.Errorf("the draft: %d", resp.StatusCode)
+	}
+	_, body = do(t, "GET", api+"/proposals", editorToken, "", "")
+	if json.Unmarshal([]byte(body), &list); len(list.Proposals) != 1 {
+		t.Errorf("proposals after: %s", body)
 	}
 }
