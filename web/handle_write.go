@@ -138,7 +138,7 @@ func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64
 func handleIncidentReplace(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger) http.Handler {
 	return handleIncidentUpdate(store, coll, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
 		return feature.Unmarshal(body, current.Status)
-	}, "application/geo+json")
+	}, nil, "application/geo+json")
 }
 
 // handleIncidentPatch serves PATCH with a JSON merge patch (RFC 7396) of the
@@ -154,22 +154,28 @@ func handleIncidentPatch(store incidentStore, coll incidents.Status, limit int64
 			return incidents.Incident{}, err
 		}
 		return feature.Unmarshal(patched, current.Status)
-	}, "application/merge-patch+json")
+	}, checkMergePatch, "application/merge-patch+json")
 }
 
-// handleIncidentUpdate reads the body, then lets edit derive the new
-// incident from it and the stored one, inside the store's write transaction:
-// a concurrent edit of other fields is never lost. An If-Match naming
+// handleIncidentUpdate reads the body and checks it with check (when not
+// nil; what it returns is the body edit gets) before the write transaction
+// is begun, then lets edit derive the new incident from it and the stored
+// one, inside the store's write transaction: a concurrent edit of other
+// fields is never lost. An If-Match naming
 // another state of the incident answers 412 and stores nothing; an incident
 // not in the collection of the path (coll: a published one under drafts, a
 // draft under incidents) is 404, as a GET of that path answers.
 func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger,
-	edit func(current incidents.Incident, body []byte) (incidents.Incident, error), types ...string) http.Handler {
+	edit func(current incidents.Incident, body []byte) (incidents.Incident, error),
+	check func(body []byte) ([]byte, error), types ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)
 		var body []byte
 		if err == nil {
 			body, err = readBody(w, r, limit, types...)
+		}
+		if err == nil && check != nil {
+			body, err = check(body)
 		}
 		var stored incidents.Incident
 		if err == nil {

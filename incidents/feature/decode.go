@@ -247,6 +247,13 @@ func invalidUTF8At(b []byte) int {
 // which is dropped (incidents are points on the map). orb's decoder reads
 // [] as (0, 0), [36.5] as (36.5, 0) and ignores extra numbers, putting a
 // wrong incident at a real place.
+// CheckPoint reports what is wrong with a GeoJSON Point geometry as a
+// feature's, or nil.
+func CheckPoint(raw json.RawMessage) error {
+	_, err := decodePoint(raw)
+	return err
+}
+
 func decodePoint(raw json.RawMessage) (orb.Point, error) {
 	var g struct {
 		Type        string          `json:"type"`
