@@ -134,3 +134,16 @@ func TestExtract_OperationAfterTheTown(t *testing.T) {
 		t.Errorf("got %v; want one arrest in الميادين", describeAll(got))
 	}
 }
+
+// Clashes feared are no clashes: "خشية اتساع رقعة الاشتباكات", "fearing
+// renewed clashes".
+func TestExtract_FearedClashesAreNone(t *testing.T) {
+	for _, text := range []string{
+		"نزح عشرات الأهالي من حي الميدان في حلب يوم الاثنين خشية تجدد الاشتباكات.",
+		"Dozens of families left the Midan quarter of Aleppo on Monday, fearing renewed clashes.",
+	} {
+		if got := extractAll(t, text, ymd("2025-12-10")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+}

@@ -197,7 +197,9 @@ var (
 		"حذرت", "حذر", "تحذير", "يخطط", "تخطط", "مخطط",
 		"لم", "no", // "ولم تُسجل أي اعتقالات", "no arrests were made"
 		// a warrant is no arrest: "مذكرات توقيف", "برقيات البحث والتوقيف", "arrest warrants"
-		"مذكره", "مذكرات", "برقيه", "برقيات")
+		"مذكره", "مذكرات", "برقيه", "برقيات",
+		// a fear of what may come: "خشية اتساع رقعة الاشتباكات", "fearing renewed clashes"
+		"خشيه", "خوفا", "تخوفا", "fearing") // not "fears": "amid fears they had been kidnapped" tells a kidnapping
 	// notTriggers are adjectives built on incident words: "البنادق الهجومية".
 	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive")
 	// laterWords after an incident word make it one that may come: "هجماته المحتملة".
