@@ -104,8 +104,8 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 			for last > first && gluedContext(ms, toks[last].Start) {
 				last-- // "قرية X بالقنيطرة": the name ends where "in Quneitra" begins
 			}
-			if covered(toks[first].Start) || covered(toks[last].Start) {
-				continue
+			if covered(toks[first].Start) || covered(toks[last].Start) && !(last > first && kinshipWords[toks[last-1].Norm]) {
+				continue // but "بئر أبو خليل" holds the place "خليل" as a word of its name
 			}
 			start, end := toks[first].Start+sp.cut, toks[last].End
 			if tw >= 0 {

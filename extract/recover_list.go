@@ -98,8 +98,16 @@ func (p *passage) nameRun(toks []token, from int, norm0 string, words int) int {
 		}
 		last = j
 	}
+	if last >= from && kinshipWords[toks[last].Norm] && last+1 < len(toks) && !p.punctBetween(toks[last], toks[last+1]) &&
+		!stopWord(toks[last+1].Norm) && !strings.HasPrefix(toks[last+1].Norm, "و") && !isTypeWord(toks[last+1].Norm) {
+		last++ // "بئر أبو خليل", "فيضة ابن موينع": a name never ends in "son of", "father of"
+	}
 	return last
 }
+
+// kinshipWords join the words of a name ("أبو", "ابن", "أم"): one is never its
+// last word.
+var kinshipWords = wordSet("ابو", "ابن", "بن", "ام", "بني", "ذات", "ذو")
 
 // dwellVerbs, with the pronoun of the place glued to them, open a clause that
 // describes a place instead of naming it: "حي يقطنه موظفون" (a quarter its

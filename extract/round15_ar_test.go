@@ -147,3 +147,19 @@ func TestExtract_FearedClashesAreNone(t *testing.T) {
 		}
 	}
 }
+
+// A name never ends in "ابن" or "أبو": "منطقة بئر أبو خليل" is one name,
+// not "بئر أبو" beside the place "خليل"; a place named before a person's
+// kunya keeps its own name.
+func TestExtract_NameGoesOnPastKinship(t *testing.T) {
+	for text, want := range map[string]string{
+		"قتل عنصران في كمين بمنطقة بئر أبو خليل جنوب مدينة الميادين يوم الاثنين.":   "بئر أبو خليل",
+		"قتل عنصران في كمين بمنطقة مزرعة ابن هلال جنوب مدينة الميادين يوم الاثنين.": "مزرعة ابن هلال",
+		"اعتقلت الشرطة في جاسم أبو محمد وابنه يوم الاثنين.":                         "جاسم",
+	} {
+		got := extractAll(t, text, ymd("2025-12-10"))
+		if len(got) != 1 || got[0].PlaceNameAR != want {
+			t.Errorf("Extract(%q) = %v; want one incident at %s", text, describeAll(got), want)
+		}
+	}
+}

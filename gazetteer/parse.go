@@ -302,6 +302,10 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			if n == 1 && compoundHeads[f.text] && j+1 < len(toks) && toks[j+1].arabic && !toks[j+1].brk {
 				continue // "تل الجموع": the first word of a compound name, not the town "التل"
 			}
+			if e := j + n; typed && !m.query && e+1 < len(toks) && toks[e].arabic && kinshipWords[toks[e].norm] && !toks[e].brk && !toks[e+1].brk ||
+				n > 1 && toks[j+n-1].arabic && kinshipWords[toks[j+n-1].norm] {
+				continue // "فيضة ابن موينع": a name goes on past "ابن", "أبو", and never ends in one
+			}
 			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
 				!m.query && !typed && (stopKeys[string(key)] || monthKeys[string(key)])) {
 				continue

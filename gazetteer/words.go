@@ -186,3 +186,7 @@ var foreignKeys = map[string]bool{
 // own, though "التل" and "الدير" are towns.
 var compoundHeads = map[string]bool{"تل": true, "عين": true, "دير": true, "كفر": true, "خربه": true, "بئر": true,
 	"تله": true, "جب": true, "ام": true, "ابو": true, "بيت": true, "قصر": true, "مزرعه": true}
+
+// kinshipWords join the words of an Arabic name ("بئر أبو X", "فيضة ابن Y"):
+// a name goes on past one, and never ends in one.
+var kinshipWords = map[string]bool{"ابن": true, "ابو": true, "بن": true, "ام": true, "بني": true}
