@@ -225,8 +225,11 @@ func combinedVerbs(toks []token, i int, k countKind) bool {
 		other = countVerbs[countKilled]
 	}
 	joined := func(j int) bool { return strings.HasPrefix(toks[j].Norm, "و") }
-	return i+1 < len(toks) && joined(i+1) && toks[i+1].in(other) ||
-		i > 0 && joined(i) && toks[i-1].in(other)
+	// The first verb told with its own subject before it ("رجل وطفل قُتلا وأُصيب
+	// خمسة") counts that subject: dual and plural forms end in "ا".
+	bare := func(j int) bool { return !strings.HasSuffix(toks[j].Norm, "ا") }
+	return i+1 < len(toks) && joined(i+1) && toks[i+1].in(other) && bare(i) ||
+		i > 0 && joined(i) && toks[i-1].in(other) && bare(i-1)
 }
 
 func vagueCount(t token, k countKind, meaning string) count {
