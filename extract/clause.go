@@ -24,6 +24,8 @@ func clauseStarts(toks []token) []int {
 			out = append(out, i)
 		case w == "في" && i+1 < len(toks) && toks[i+1].Norm == "حين":
 			out = append(out, i) // "في حين"
+		case (w == "كما" || w == "وكما") && i+1 < len(toks) && incidentVerb(toks[i+1].Norm):
+			out = append(out, i) // "قُتل مدنيان بقصف على X، كما قصفت طائرة حربية Y": another event, also told
 		}
 	}
 	return out
@@ -267,3 +269,10 @@ var (
 	areaPlurals = wordSet("مناطق", "المناطق", "areas", "regions", "provinces", "محافظات")
 	manyWords   = wordSet("عده", "متفرقه", "مختلف", "several", "various", "different", "multiple")
 )
+
+// incidentVerb reports an Arabic past-tense incident verb, its subject after
+// it: "قصفت", "استهدف", "اعتقلت", "قتل".
+func incidentVerb(w string) bool {
+	lx, ok := lookup(w)
+	return ok && !lx.item && !isLatin(w) && !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "م")
+}
