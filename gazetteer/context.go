@@ -16,6 +16,10 @@ import (
 // countryside of" it may lie.
 const aroundKm = 40
 
+// regionFringeKm is how far from a named region's middle a place may lie and
+// still be told as in it, its parts aside.
+const regionFringeKm = 20
+
 // region is the area a context covers.
 type region struct {
 	admin1 []string // governorates
@@ -40,7 +44,9 @@ func (g *Gazetteer) contextRegion(cp Place, ctx parsed) (region, bool) {
 	case cp.Kind == KindSubdistrict:
 		return region{parts: []string{cp.Admin3PCode}}, cp.Admin3PCode != ""
 	case cp.Kind == KindRegion:
-		return region{parts: cp.Parts}, len(cp.Parts) > 0
+		// a region's edge is no border: "بزابور في جبل الزاوية" is a village of the
+		// highland's slopes in a subdistrict the region's parts leave out
+		return region{parts: cp.Parts, centre: &cp, km: regionFringeKm}, len(cp.Parts) > 0
 	case cp.Kind != KindCity && cp.Kind != KindTown && cp.Kind != KindVillage:
 		return region{}, false
 	case ctx.dir != "" || ctx.ruralDir != "" || ctx.near:

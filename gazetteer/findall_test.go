@@ -383,3 +383,14 @@ func TestFindAll_CompoundHeadAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAll_VillageOnARegionsFringe: a village told "in" a named region
+// whose parts leave its subdistrict out, but on the region's slopes, is the
+// village, not the region.
+func TestFindAll_VillageOnARegionsFringe(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("سقطت قذائف على بلدة بزابور في جبل الزاوية.")
+	if len(got) == 0 || got[0].Match.Place.NameEN != "Bazabur" {
+		t.Errorf("FindAll = %v; want Bazabur", got)
+	}
+}
