@@ -157,8 +157,9 @@ func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazette
 	var ante *gazetteer.Mention
 	all := append(append([]gazetteer.Mention(nil), p.earlier...), ms...)
 	for k := len(all) - 1; k >= 0 && ante == nil; k-- {
-		if all[k].End <= toks[i].Start && slices.Contains(kinds, all[k].Match.Place.Kind) && !p.groupName(all[k]) {
-			ante = &all[k]
+		if all[k].End <= toks[i].Start && slices.Contains(kinds, all[k].Match.Place.Kind) && !p.groupName(all[k]) &&
+			!(k >= len(p.earlier) && isOrganisation(p.text, toks, newMention(p.text, toks, all[k], len(p.text)))) {
+			ante = &all[k] // but not "حماة" of "مديرية صحة حماة": an office's seat is no place told
 		}
 	}
 	if ante == nil {

@@ -163,3 +163,33 @@ func TestExtract_NameGoesOnPastKinship(t *testing.T) {
 		}
 	}
 }
+
+// "N قتلوا وأصيب M": each verb has its own number, so each count stands;
+// only a bare "قُتل وجرح N" counts both kinds together.
+func TestExtract_KilledAndInjuredEachCounted(t *testing.T) {
+	got := extractAll(t, "وأفادت مديرية الصحة بأن 9 أشخاص قتلوا وأصيب 21، جراء قصف على مدينة سراقب يوم الاثنين.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 9 || got[0].Injured == nil || *got[0].Injured != 21 {
+		t.Errorf("got %v; want 9 killed and 21 injured", describeAll(got))
+	}
+}
+
+// "، كما قصفت طائرة Y": an event also told, in a clause of its own, with
+// its own place and toll; the clause before keeps its dead.
+func TestExtract_AlsoOpensAClause(t *testing.T) {
+	text := "قُتل ثلاثة مدنيين بقصف مدفعي لقوات النظام اليوم، كما قصفت طائرات روسية محيط مدينة سرمين، ما أدى إلى إصابة مدني."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 2 || got[0].Killed == nil || *got[0].Killed != 3 || got[1].Killed != nil ||
+		got[1].Injured == nil || *got[1].Injured != 1 {
+		t.Errorf("got %v; want a shelling with 3 killed and an airstrike with 1 injured", describeAll(got))
+	}
+}
+
+// A health directorate named after its governorate ("مديرية صحة حماة") is
+// the source of a toll, not the place of an event.
+func TestExtract_HealthDirectorateIsASource(t *testing.T) {
+	text := "قصفت طائرات حربية محيط بلدة كفرنبودة فجر الاثنين. ونقلت وكالة رسمية عن مديرية صحة حماة أن خمسة أشخاص قتلوا جراء القصف على البلدة."
+	got := extractAll(t, text, ymd("2025-12-10"))
+	if len(got) != 1 || got[0].Killed == nil || *got[0].Killed != 5 {
+		t.Errorf("got %v; want one airstrike with 5 killed", describeAll(got))
+	}
+}
