@@ -512,6 +512,10 @@ var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسا�
 
 // refine narrows a generic attack or shelling word by the weapon named near it.
 func refine(toks []token, i int, typ string) string {
+	if typ == TypeArrest && isLatin(toks[i].Norm) && (anyNear(toks, i, -8, -1, outlawsEN) && !anyNear(toks, i, -16, -1, lawWordsEN) && !anyNear(toks, i, -16, -1, forcesWordsEN) ||
+		tokAt(toks, i+1) == "by" && anyNear(toks, i, 2, 3, outlawsEN)) {
+		return TypeKidnapping // "militants captured seven policemen", "detained by gunmen": no authority arrests
+	}
 	switch typ {
 	case TypeArmedAttack, TypeShelling:
 	default:
@@ -581,6 +585,13 @@ func lawAmbush(toks []token, i int) bool {
 	}
 	return true
 }
+
+// forcesWordsEN name armed forces that may arrest.
+var forcesWordsEN = wordSet("forces", "army", "troops", "soldiers", "authorities", "asayish", "sdf", "guards")
+
+// outlawsEN are armed men no authority stands behind: whom they "capture" or
+// "detain" they kidnap.
+var outlawsEN = wordSet("militants", "gunmen", "insurgents", "kidnappers", "abductors", "gang", "jihadists")
 
 // cargoWords tell what a vehicle or a shipment carried: "loaded with",
 // "laden with", "محملة بـ".

@@ -188,3 +188,19 @@ func TestExtractEN_PlaceOfTheEventBefore(t *testing.T) {
 		t.Errorf("got %v; want one bombing in Hama", describeAll(got))
 	}
 }
+
+// Whom militants or gunmen "capture" or "detain" they kidnap; whom the
+// security forces detain, however near militants are told, is arrested.
+func TestExtractEN_CapturedByMilitantsIsAKidnapping(t *testing.T) {
+	for text, want := range map[string]string{
+		"Militants holed up in the town of Jableh captured seven policemen late on Monday.": TypeKidnapping,
+		"Two doctors were detained by gunmen in the town of Jableh on Monday.":              TypeKidnapping,
+		"Security forces hunting for militants around Jableh arrested five men on Monday.":  TypeArrest,
+		"Police captured seven gunmen in the town of Jableh on Monday.":                     TypeArrest,
+	} {
+		got := extractAll(t, text, ymd("2025-12-10"))
+		if len(got) != 1 || got[0].IncidentType != want {
+			t.Errorf("Extract(%q) = %v; want one %s", text, describeAll(got), want)
+		}
+	}
+}
