@@ -164,14 +164,19 @@ func (p *passage) history(d draft) bool {
 	return d.date.To.Before(p.published.AddDate(0, 0, -historyDays))
 }
 
-// memorial reports a passage that marks an anniversary or a commemoration.
+// memorial reports a passage that marks an anniversary or a commemoration,
+// read once a passage.
 func (p *passage) memorial() bool {
-	for i := range p.sents {
-		if anyNear(p.sents[i].toks, -1, 1, len(p.sents[i].toks), memorialWords) {
-			return true
+	if p.marks == 0 {
+		p.marks = 1
+		for i := range p.sents {
+			if anyNear(p.sents[i].toks, -1, 1, len(p.sents[i].toks), memorialWords) {
+				p.marks = 2
+				break
+			}
 		}
 	}
-	return false
+	return p.marks == 2
 }
 
 // newDraft makes the draft of one segment of sentence si.

@@ -44,6 +44,9 @@ func rank(typ string, weak bool) int {
 // type refined by the words around it ("قصف جوي" is an airstrike, "هجوم بعبوة
 // ناسفة" a bombing) and denied or seized-item mentions dropped.
 func findTriggers(toks []token) []trigger {
+	if timesOverPeriod(toks) {
+		return nil // "سبق أن اعتقل أربع مرات في السنوات الأخيرة": a person's history, not an event
+	}
 	var out []trigger
 	seizure := false
 	for i, t := range toks {
@@ -722,9 +725,6 @@ func habitual(toks []token, i int) bool {
 	}
 	if anyNear(toks, i, -3, -1, tradeWords) {
 		return true // "خلية متخصصة في الخطف", "a gang specialised in kidnapping": what a group does
-	}
-	if timesOverPeriod(toks) {
-		return true // "سبق أن اعتقل أربع مرات في السنوات الأخيرة": a person's history, not an event
 	}
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
 		return false

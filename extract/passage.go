@@ -32,6 +32,7 @@ type passage struct {
 	sents     []sentence
 	earlier   []gazetteer.Mention // the gazetteer's mentions of the sentences read so far
 	abroadIDs map[string]bool     // places told as another country's: "Hermel in eastern Lebanon"
+	marks     uint8               // whether it marks an anniversary: 0 not read yet, 1 no, 2 yes (see memorial)
 }
 
 // newPassage splits text into sentences and finds triggers, dates, counts and

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -158,7 +159,7 @@ func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazette
 	all := append(append([]gazetteer.Mention(nil), p.earlier...), ms...)
 	for k := len(all) - 1; k >= 0 && ante == nil; k-- {
 		if all[k].End <= toks[i].Start && slices.Contains(kinds, all[k].Match.Place.Kind) && !p.groupName(all[k]) &&
-			!(k >= len(p.earlier) && isOrganisation(p.text, toks, newMention(p.text, toks, all[k], len(p.text)))) {
+			!(k >= len(p.earlier) && isOrganisation(p.text, toks, spanOf(toks, all[k]))) {
 			ante = &all[k] // but not "حماة" of "مديرية صحة حماة": an office's seat is no place told
 		}
 	}
@@ -654,3 +655,13 @@ func nameForm(s string) string {
 
 // isUnknown reports a place named in the text that the gazetteer lacks.
 func isUnknown(m gazetteer.Mention) bool { return strings.HasPrefix(m.Match.Place.ID, "text:") }
+
+// spanOf is m with the indices of its first token and of the token after
+// it, found by halving: the words around a mention, at a cost that does not
+// grow with the sentence's length.
+func spanOf(toks []token, m gazetteer.Mention) mention {
+	mn := mention{Mention: m, role: RoleIncident}
+	mn.tok0 = sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	mn.tok1 = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.End })
+	return mn
+}
