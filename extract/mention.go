@@ -119,6 +119,9 @@ var nameAdjectives = wordSet("الشرقي", "الشرقيه", "الغربي", "
 // A city's name goes on only with an adjective of its own: "مدينة حلب متخصصة"
 // is Aleppo and what is told of something in it.
 func nameGoesOn(text string, toks []token, m mention) int {
+	if m.tok0+1 < m.tok1 && (toks[m.tok0].in(nearWords) || edgeWordAt(toks[m.tok0].Norm)) {
+		m.tok0++ // "محيط قرية X Y": the name after the type word, as without "محيط"
+	}
 	if m.ContextStart != m.End || m.tok0 >= len(toks) || !isTypeWord(toks[m.tok0].Norm) || m.tok1 >= len(toks) {
 		return 0
 	}
