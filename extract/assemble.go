@@ -286,6 +286,9 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			if sameKind(last.typ, d.typ) && (len(d.places) > 0 || len(d.refs) > 0) && partOfSeveral(drafts, k) {
 				break // "قتل خمسة في تفجيرين منفصلين" … X … Y: the parts a lead counted stay apart
 			}
+			if p.ownEarlierDay(last, &d) {
+				break // "وفي 28 آب الماضي، اختطف مسلحون …" after a kidnapping told today: another, earlier
+			}
 			if continues(last, &d) {
 				last.absorb(d)
 				return drafts
@@ -455,6 +458,14 @@ func (p *passage) onlyDeniedEvents(si int) bool {
 		}
 	}
 	return false
+}
+
+// ownEarlierDay reports d told with a day of its own, days before the day of
+// writing, after last told with none (so dated when it was reported): two
+// events of one kind, the later one told first.
+func (p *passage) ownEarlierDay(last, d *draft) bool {
+	return last.date == nil && d.date != nil && d.date.resolved() && !d.inherited && !d.date.Relative &&
+		!p.published.IsZero() && d.date.To.Before(p.published.AddDate(0, 0, -2)) && sameKind(last.typ, d.typ)
 }
 
 // sameKind reports types that one event may be told with: an arrest raid that

@@ -193,3 +193,23 @@ func TestExtract_HealthDirectorateIsASource(t *testing.T) {
 		t.Errorf("got %v; want one airstrike with 5 killed", describeAll(got))
 	}
 }
+
+// A name told after "محيط قرية" runs on as after "قرية": "محيط قرية X Y"
+// is the village X Y as written, though the gazetteer knows only X.
+func TestExtract_NameAfterEdgeAndTypeWord(t *testing.T) {
+	got := extractAll(t, "اعتقلت دورية شابين يرعيان الأغنام في محيط قرية صيدا الحانوت يوم الجمعة.", ymd("2025-12-10"))
+	if len(got) != 1 || got[0].PlaceNameAR != "صيدا الحانوت" {
+		t.Errorf("got %v; want one arrest at صيدا الحانوت", describeAll(got))
+	}
+}
+
+// An event told with a day of its own, weeks before the day of writing,
+// after one of its kind told with none: two events, not one.
+func TestExtract_OwnEarlierDayIsAnotherEvent(t *testing.T) {
+	text := "اختطف مسلحون مجهولون شابين عند مدخل مدينة جرمانا، بحسب ناشطين. " +
+		"وفي 28 آب الماضي، اختطف مسلحون ثلاثة رجال من أبناء بلدة القريا أثناء سفرهم."
+	got := extractAll(t, text, ymd("2025-09-08"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want two kidnappings", describeAll(got))
+	}
+}
