@@ -4,10 +4,14 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
@@ -129,5 +133,51 @@ func TestGazetteerImport_FeaturesTwice(t *testing.T) {
 	_, _, err := runCmd(t, "", "gazetteer", "import", "--db", filepath.Join(dir, "g.db"), path)
 	if err == nil || !strings.Contains(err.Error(), `member "features" given twice`) {
 		t.Errorf("two features arrays: %v; want them refused", err)
+	}
+}
+
+// TestCheck_FoldingOfTheDatabase: `mapsrv check` (and serve, in its log)
+// warns of a PostGIS database whose lower() folds ASCII only (LC_CTYPE C).
+// Stored text is folded by lower() and a search query in Go, so that there
+// text search missed words with capitals beyond ASCII, and nothing said so.
+func TestCheck_FoldingOfTheDatabase(t *testing.T) {
+	good := pgtest.DSN(t) // skips without a server
+	ctx := context.Background()
+	base := os.Getenv(pgtest.EnvVar)
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	name := fmt.Sprintf("mapsrv_ctype_c_%d", time.Now().UnixNano())
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name+" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Exec(context.Background(), "DROP DATABASE "+name+" WITH (FORCE)") })
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	cdb := u.String()
+	conn, err := pgx.Connect(ctx, cdb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ext := range []string{"postgis", "pg_trgm"} {
+		if _, err := conn.Exec(ctx, "CREATE EXTENSION "+ext); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn.Close(ctx)
+
+	const warning = `warning: the database folds case under LC_CTYPE "C"`
+	out, _, err := runCmd(t, "", "check", "--db", cdb)
+	if err != nil || !strings.Contains(out, warning) {
+		t.Errorf("check of a database under LC_CTYPE C: %v, %q; want %q", err, out, warning)
+	}
+	out, _, err = runCmd(t, "", "check", "--db", good)
+	if err != nil || strings.Contains(out, "warning:") {
+		t.Errorf("check of a database under C.UTF-8: %v, %q; want no warning", err, out)
 	}
 }
