@@ -1,11 +1,16 @@
 package gazetteer
 
 import (
+	"bufio"
 	"cmp"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -28,57 +33,211 @@ const ochaSource = "OCHA Syria Common Operational Datasets (CC BY 3.0 IGO)"
 // this package uses everywhere (Lattakia becomes Latakia). Invalid UTF-8 in names is
 // dropped. It wraps [ErrBadData] when no feature has a known schema.
 func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("gazetteer: read ocha: %w", err)
-	}
-	fc, err := geojson.UnmarshalFeatureCollection(b)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: ocha: %v", ErrBadData, err)
-	}
 	var places []Place
 	var areas []Area
-	cities := cityAreas{}
-	for i, f := range fc.Features {
-		pr := f.Properties
-		var p Place
-		var a Area
-		hasArea, neighbourhood := true, has(pr, "neighborho") && has(pr, "neighbor_2")
-		switch {
-		case has(pr, "PCODE") && has(pr, "NAME_EN"):
-			p, hasArea = ochaCommunity(f), false
-		case neighbourhood:
-			p, a = ochaNeighbourhood(f)
-		case has(pr, "adm3_pcode"):
-			p, a = ochaAdmin(f, 3)
-		case has(pr, "adm2_pcode"):
-			p, a = ochaAdmin(f, 2)
-		case has(pr, "adm1_pcode"):
-			p, a = ochaAdmin(f, 1)
-		default:
-			continue
+	err := ScanOCHA(r, func(p Place) error {
+		places = append(places, p)
+		return nil
+	}, func(a Area) error {
+		areas = append(areas, a)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return places, areas, nil
+}
+
+// ScanOCHA reads a file as ParseOCHA does, one feature at a time, giving
+// each place and area to place and area as it is read, the city areas'
+// places after every feature's; it stops at the first error either returns.
+// It holds one feature and the city areas at a time, where ParseOCHA read
+// the whole file and every record made of it (200,000 communities: 616 MB).
+// A feature refused, or a file that is not a FeatureCollection, is an error
+// as ParseOCHA's, found when it is read: what was given before it is the
+// caller's to drop.
+func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error {
+	src := &readErr{r: r}
+	dec := json.NewDecoder(src)
+	bad := func(err error) error { return fmt.Errorf("%w: ocha: %v", ErrBadData, err) }
+	read := func(err error) error {
+		if src.err != nil {
+			return fmt.Errorf("gazetteer: read ocha: %w", src.err)
 		}
-		// A record the gazetteer cannot hold is refused here, naming the
-		// feature: stored, it would make every later load fail or hang.
-		err := checkImportedPlace(p)
-		if err == nil && hasArea {
-			err = checkImportedArea(a)
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			err = errors.New("unexpected end of JSON input") // as json.Unmarshal says it
+		}
+		return bad(err)
+	}
+	if tok, err := dec.Token(); err != nil {
+		return read(err)
+	} else if tok != json.Delim('{') {
+		return bad(fmt.Errorf("json: cannot unmarshal %s into Go value of type geojson.FeatureCollection", jsonKind(tok)))
+	}
+	n, recognised, typ, seen := 0, false, "", map[string]bool{}
+	cities := cityAreas{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return read(err)
+		}
+		key, _ := tok.(string)
+		if seen[key] && (key == "type" || key == "features") {
+			// encoding/json kept the last: the features read before it
+			// would have been dropped unread.
+			return bad(fmt.Errorf("the FeatureCollection: member %q given twice", key))
+		}
+		seen[key] = true
+		switch key {
+		case "type":
+			if err := dec.Decode(&typ); err != nil {
+				return read(err)
+			}
+			if typ != "FeatureCollection" {
+				return bad(fmt.Errorf("geojson: not a feature collection: type=%s", typ))
+			}
+		case "features":
+			tok, err := dec.Token()
+			if err != nil {
+				return read(err)
+			}
+			if tok == nil {
+				continue // null: no features
+			}
+			if tok != json.Delim('[') {
+				return bad(fmt.Errorf("json: cannot unmarshal %s into Go value of type []*geojson.Feature", jsonKind(tok)))
+			}
+			for dec.More() {
+				n++
+				var f geojson.Feature
+				if err := dec.Decode(&f); err != nil {
+					return read(err)
+				}
+				known, err := ochaFeature(n, &f, cities, place, area)
+				if err != nil {
+					return err
+				}
+				recognised = recognised || known
+			}
+			if _, err := dec.Token(); err != nil { // ]
+				return read(err)
+			}
+		default: // bbox and foreign members: read and dropped, as before
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return read(err)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil { // }
+		return read(err)
+	}
+	rest := bufio.NewReader(io.MultiReader(dec.Buffered(), src))
+	for {
+		c, err := rest.ReadByte()
+		if err == io.EOF {
+			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("ocha: feature %d: %w", i+1, err)
+			return read(err)
 		}
-		places = append(places, p)
-		if hasArea {
-			areas = append(areas, a)
-		}
-		if neighbourhood && hasArea {
-			cities.add(pr, p, a)
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			q := strconv.QuoteRune(rune(c))
+			if c >= utf8.RuneSelf {
+				q = fmt.Sprintf("'\\x%02x'", c)
+			}
+			return bad(fmt.Errorf("invalid character %s after top-level value", q))
 		}
 	}
-	if len(places) == 0 {
-		return nil, nil, fmt.Errorf("%w: no OCHA features recognised", ErrBadData)
+	if typ != "FeatureCollection" {
+		return bad(fmt.Errorf("geojson: not a feature collection: type=%s", typ))
 	}
-	return append(places, cities.places()...), areas, nil
+	if !recognised {
+		return fmt.Errorf("%w: no OCHA features recognised", ErrBadData)
+	}
+	for _, p := range cities.places() {
+		if err := place(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonKind names the kind of value a token of encoding/json starts.
+func jsonKind(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '[' {
+			return "array"
+		}
+		return "object"
+	case string:
+		return "string"
+	case float64, json.Number:
+		return "number"
+	case bool:
+		return "bool"
+	}
+	return "null"
+}
+
+// ochaFeature reads the n-th feature of a file into its place and area, if
+// it has a schema this package knows.
+func ochaFeature(n int, f *geojson.Feature, cities cityAreas, place func(Place) error, area func(Area) error) (bool, error) {
+	pr := f.Properties
+	var p Place
+	var a Area
+	hasArea, neighbourhood := true, has(pr, "neighborho") && has(pr, "neighbor_2")
+	switch {
+	case has(pr, "PCODE") && has(pr, "NAME_EN"):
+		p, hasArea = ochaCommunity(f), false
+	case neighbourhood:
+		p, a = ochaNeighbourhood(f)
+	case has(pr, "adm3_pcode"):
+		p, a = ochaAdmin(f, 3)
+	case has(pr, "adm2_pcode"):
+		p, a = ochaAdmin(f, 2)
+	case has(pr, "adm1_pcode"):
+		p, a = ochaAdmin(f, 1)
+	default:
+		return false, nil
+	}
+	// A record the gazetteer cannot hold is refused here, naming the
+	// feature: stored, it would make every later load fail or hang.
+	err := checkImportedPlace(p)
+	if err == nil && hasArea {
+		err = checkImportedArea(a)
+	}
+	if err != nil {
+		return true, fmt.Errorf("ocha: feature %d: %w", n, err)
+	}
+	if err := place(p); err != nil {
+		return true, err
+	}
+	if hasArea {
+		if err := area(a); err != nil {
+			return true, err
+		}
+	}
+	if neighbourhood && hasArea {
+		cities.add(pr, p, a)
+	}
+	return true, nil
+}
+
+// readErr remembers an error of the reader, other than its end, to tell a
+// file that could not be read from one that is not GeoJSON.
+type readErr struct {
+	r   io.Reader
+	err error
+}
+
+func (r *readErr) Read(b []byte) (int, error) {
+	n, err := r.r.Read(b)
+	if err != nil && err != io.EOF {
+		r.err = err
+	}
+	return n, err
 }
 
 func has(p geojson.Properties, key string) bool {

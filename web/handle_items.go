@@ -30,9 +30,10 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *p
 		}
 		f = f.WithWhere(where)
 		f.Status = status
+		key := etagQuery(q, where)
 		q = linkQuery(q, where) // the links' query: the filter, not its spelling
 		self := selfURL(r, q)
-		if notModified(w, r, store, status, log) {
+		if notModified(w, r, store, status, key, log) {
 			return
 		}
 		limit := f.Limit
@@ -96,9 +97,10 @@ func findFeatures(ctx context.Context, store incidentStore, f incidents.Filter) 
 }
 
 // notModified sets an ETag from the version of the data of the given status
-// and the query, and answers 304 when the client already holds that version.
+// and the query as read (key, from etagQuery: two spellings of one filter
+// share it), and answers 304 when the client already holds that version.
 // Published listings follow the public version, which drafts do not move.
-func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, status incidents.Status, log *slog.Logger) bool {
+func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, status incidents.Status, key string, log *slog.Logger) bool {
 	v, ok := r.Context().Value(versionKey{}).(int64)
 	if !ok {
 		var err error
@@ -107,7 +109,7 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, st
 			return false
 		}
 	}
-	etag := fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(r.URL.RawQuery))
+	etag := fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(key))
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "no-cache")
 	if noneMatch(r, etag) {

@@ -55,7 +55,7 @@ func handleIncidentTile(store incidentStore, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		if notModified(w, r, store, incidents.StatusPublished, log) {
+		if notModified(w, r, store, incidents.StatusPublished, etagQuery(r.URL.Query(), where), log) {
 			return
 		}
 		f.Bounds = []orb.Bound{tile.Bound()}

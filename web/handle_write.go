@@ -136,15 +136,78 @@ func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64
 // handleIncidentReplace serves PUT: the whole feature is replaced; without a
 // status it keeps the one it had.
 func handleIncidentReplace(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger) http.Handler {
-	return handleIncidentUpdate(store, coll, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
-		return feature.Unmarshal(body, current.Status)
-	}, nil, "application/geo+json")
+	return handleIncidentUpdate(store, coll, limit, log, prepareReplace, "application/geo+json")
+}
+
+// editFunc derives the new incident from the stored one, inside the store's
+// write transaction.
+type editFunc func(current incidents.Incident) (incidents.Incident, error)
+
+// prepareReplace decodes and validates a PUT's feature before the write
+// transaction, where it was decoded inside it: a 1 MiB feature of 87,000
+// unknown properties held SQLite's write lock while it was read and
+// refused. Only the status it defaults to, when it gives none, depends on
+// what is stored, and that changes only one check (a published incident
+// needs its dates): the feature is made an incident once for each status
+// the stored one may have, and the transaction takes the one made for it.
+// A feature refused alike whatever the stored status is refused before.
+func prepareReplace(body []byte) (editFunc, error) {
+	p, err := feature.Parse(body)
+	if err != nil {
+		return nil, err
+	}
+	if p.Status() != "" {
+		inc, err := p.Incident(p.Status())
+		if err != nil {
+			return nil, err
+		}
+		return func(incidents.Incident) (incidents.Incident, error) { return inc, nil }, nil
+	}
+	type made struct {
+		inc incidents.Incident
+		err error
+	}
+	byStatus := make(map[incidents.Status]made, len(incidents.Statuses))
+	var refusal error
+	refusedAlike := true
+	for _, s := range incidents.Statuses {
+		inc, err := p.Incident(s)
+		byStatus[s] = made{inc, err}
+		switch {
+		case err == nil:
+			refusedAlike = false
+		case refusal == nil:
+			refusal = err
+		case err.Error() != refusal.Error():
+			refusedAlike = false
+		}
+	}
+	if refusedAlike && refusal != nil {
+		return nil, refusal
+	}
+	return func(current incidents.Incident) (incidents.Incident, error) {
+		if m, ok := byStatus[current.Status]; ok {
+			return m.inc, m.err
+		}
+		return p.Incident(current.Status)
+	}, nil
 }
 
 // handleIncidentPatch serves PATCH with a JSON merge patch (RFC 7396) of the
 // feature: {"properties":{"status":"published"}} publishes a draft.
 func handleIncidentPatch(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger) http.Handler {
-	return handleIncidentUpdate(store, coll, limit, log, func(current incidents.Incident, body []byte) (incidents.Incident, error) {
+	return handleIncidentUpdate(store, coll, limit, log, preparePatch, "application/merge-patch+json")
+}
+
+// preparePatch checks a merge patch before the write transaction
+// (checkMergePatch); the transaction merges what is left into the stored
+// feature.
+func preparePatch(body []byte) (editFunc, error) {
+	body, err := checkMergePatch(body)
+	if err != nil {
+		return nil, err
+	}
+	return func(current incidents.Incident) (incidents.Incident, error) {
 		doc, err := json.Marshal(feature.Of(current))
 		if err != nil {
 			return incidents.Incident{}, err
@@ -154,28 +217,28 @@ func handleIncidentPatch(store incidentStore, coll incidents.Status, limit int64
 			return incidents.Incident{}, err
 		}
 		return feature.Unmarshal(patched, current.Status)
-	}, checkMergePatch, "application/merge-patch+json")
+	}, nil
 }
 
-// handleIncidentUpdate reads the body and checks it with check (when not
-// nil; what it returns is the body edit gets) before the write transaction
-// is begun, then lets edit derive the new incident from it and the stored
-// one, inside the store's write transaction: a concurrent edit of other
-// fields is never lost. An If-Match naming
-// another state of the incident answers 412 and stores nothing; an incident
-// not in the collection of the path (coll: a published one under drafts, a
-// draft under incidents) is 404, as a GET of that path answers.
+// handleIncidentUpdate reads the body and lets prepare check it before the
+// write transaction is begun, then derives the new incident from the stored
+// one with the edit prepare returns, inside the store's write transaction:
+// a concurrent edit of other fields is never lost, and the transaction
+// holds the lock only to read, check and write. An If-Match naming another
+// state of the incident answers 412 and stores nothing; an incident not in
+// the collection of the path (coll: a published one under drafts, a draft
+// under incidents) is 404, as a GET of that path answers.
 func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger,
-	edit func(current incidents.Incident, body []byte) (incidents.Incident, error),
-	check func(body []byte) ([]byte, error), types ...string) http.Handler {
+	prepare func(body []byte) (editFunc, error), types ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)
 		var body []byte
 		if err == nil {
 			body, err = readBody(w, r, limit, types...)
 		}
-		if err == nil && check != nil {
-			body, err = check(body)
+		var edit editFunc
+		if err == nil {
+			edit, err = prepare(body)
 		}
 		var stored incidents.Incident
 		if err == nil {
@@ -186,7 +249,7 @@ func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int6
 				if err := checkIfMatch(r, current); err != nil {
 					return incidents.Incident{}, err
 				}
-				return edit(current, body)
+				return edit(current)
 			})
 		}
 		if err != nil {

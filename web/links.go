@@ -26,14 +26,42 @@ import (
 // (only when shorter than the one given, whose encoding is then the text's),
 // the cursor as this server writes one. Empty values, which filter nothing,
 // are left out.
-func linkQuery(q url.Values, where cql2.Expr) url.Values {
-	out := url.Values{}
-	keep := func(name, canonical string) {
-		if s := q.Get(name); len(s) <= len(canonical) {
-			canonical = s
+func linkQuery(q url.Values, where cql2.Expr) url.Values { return queryAsRead(q, where, false) }
+
+// etagQuery is the query as the ETag of a page (and a tile) hashes it: q,
+// already read without error by parseItemsQuery (where is its filter
+// expression), with every value it reads written as it reads it, whatever
+// its spelling, types in their order, the filter as CQL2 text whichever
+// encoding it came in; a parameter it does not read is kept as typed. The
+// ETag hashed the query as typed, so that two spellings of one filter were
+// cached apart (If-None-Match from one was a 200 for the other); two
+// filters that differ are written apart, as the links that page through
+// them are.
+func etagQuery(q url.Values, where cql2.Expr) string {
+	out := queryAsRead(q, where, true)
+	for name, vals := range q {
+		if !slices.Contains(linkParams, name) {
+			out[name] = vals
 		}
-		if canonical != "" {
-			out.Set(name, canonical)
+	}
+	return out.Encode()
+}
+
+// linkParams are the parameters queryAsRead writes anew (or leaves out).
+var linkParams = []string{"bbox-crs", "admin1_pcode", "admin2_pcode", "q", "f", "filter-crs",
+	"bbox", "datetime", "limit", "min_killed", "incident_type", "filter", "filter-lang", "cursor"}
+
+// queryAsRead is linkQuery, or with canonical every value written as it is
+// read even where the spelling given is shorter, types sorted, and the
+// filter always as CQL2 text (etagQuery).
+func queryAsRead(q url.Values, where cql2.Expr, canonical bool) url.Values {
+	out := url.Values{}
+	keep := func(name, read string) {
+		if s := q.Get(name); !canonical && len(s) <= len(read) {
+			read = s
+		}
+		if read != "" {
+			out.Set(name, read)
 		}
 	}
 	for _, name := range []string{"bbox-crs", "admin1_pcode", "admin2_pcode", "q", "f", "filter-crs"} {
@@ -67,10 +95,13 @@ func linkQuery(q url.Values, where cql2.Expr) url.Values {
 				types = append(types, t)
 			}
 		}
+		if canonical {
+			slices.Sort(types)
+		}
 		keep("incident_type", strings.Join(types, ","))
 	}
 	if where != nil {
-		if text := cql2.Text(where); len(text) < len(q.Get("filter")) {
+		if text := cql2.Text(where); canonical || len(text) < len(q.Get("filter")) {
 			out.Set("filter", text) // in the default encoding, CQL2 text
 		} else {
 			out.Set("filter", q.Get("filter"))

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mapsrv/mapsrv/cql2"
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
@@ -61,24 +62,35 @@ func filterQuery(q url.Values) url.Values {
 // are bad, and a 304 when the client holds the current version. ok is false
 // when the answer is already written.
 func readPublished(w http.ResponseWriter, r *http.Request, store incidentStore, allowed []string, own func(url.Values) error, log *slog.Logger) (f incidents.Filter, ok bool) {
-	f, err := readFilters(r.URL.Query(), allowed, own)
+	q := r.URL.Query()
+	f, where, err := readFilters(q, allowed, own)
 	if err != nil {
 		writeError(w, r, log, err)
 		return f, false
 	}
-	return f, !notModified(w, r, store, incidents.StatusPublished, log)
+	// The ETag's query: the shared filters as they are read, the endpoint's
+	// own parameters as typed.
+	shared, rest := filterQuery(q), url.Values{}
+	for name, vals := range q {
+		if _, ok := shared[name]; !ok {
+			rest[name] = vals
+		}
+	}
+	key := etagQuery(shared, where) + "&" + rest.Encode()
+	return f.WithWhere(where), !notModified(w, r, store, incidents.StatusPublished, key, log)
 }
 
 // readFilters checks a query endpoint's parameters against allowed, its own
-// ones with own (may be nil), and reads the filters every endpoint shares.
-func readFilters(q url.Values, allowed []string, own func(url.Values) error) (incidents.Filter, error) {
+// ones with own (may be nil), and reads the filters every endpoint shares,
+// the filter expression apart (the caller joins them with WithWhere).
+func readFilters(q url.Values, allowed []string, own func(url.Values) error) (incidents.Filter, cql2.Expr, error) {
 	if err := checkParams(q, allowed); err != nil {
-		return incidents.Filter{}, err
+		return incidents.Filter{}, nil, err
 	}
 	if own != nil {
 		if err := own(q); err != nil {
-			return incidents.Filter{}, err
+			return incidents.Filter{}, nil, err
 		}
 	}
-	return ParseFilter(filterQuery(q))
+	return parseItemsQuery(filterQuery(q))
 }

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"iter"
 	"os"
 	"strings"
 
@@ -44,7 +48,11 @@ func loadGazetteer(ctx context.Context, store store) (*gazetteer.Gazetteer, erro
 
 // runGazetteerImport loads OCHA datasets (communities, admin-1/2/3 and
 // neighbourhood files as HDX distributes them) into the database, all files in
-// one transaction. Re-importing replaces records by their P-codes.
+// one transaction. Re-importing replaces records by their P-codes. Every file
+// is read and checked before the database is opened, as before; the records
+// wait in a temporary file rather than in memory, so that memory is bounded
+// by the largest feature whatever the files' size (200,000 communities took
+// 616 MB).
 func runGazetteerImport(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "gazetteer import")
 	db := dbFlag(fs, e, "mapsrv.db")
@@ -54,21 +62,24 @@ func runGazetteerImport(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError{"usage: mapsrv gazetteer import --db PATH FILE... (OCHA GeoJSON files)"}
 	}
-	var recs []placeRecord
+	spool, err := newRecordSpool()
+	if err != nil {
+		return err
+	}
+	defer spool.Close()
 	for _, name := range fs.Args() {
-		fileRecs, err := placeRecordsOf(name)
+		n, err := spoolPlaceRecords(name, spool)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		fmt.Fprintf(e.stderr, "%s: %d records\n", name, len(fileRecs))
-		recs = append(recs, fileRecs...)
+		fmt.Fprintf(e.stderr, "%s: %d records\n", name, n)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	n, err := store.PutPlaceRecords(ctx, recs)
+	n, err := store.PutPlaceRecordsFrom(ctx, spool.records())
 	if err != nil {
 		return err
 	}
@@ -76,33 +87,100 @@ func runGazetteerImport(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// placeRecordsOf parses one OCHA file into store records.
-func placeRecordsOf(name string) ([]placeRecord, error) {
+// spoolPlaceRecords parses one OCHA file into store records, written to
+// spool as they are read, and returns how many it wrote.
+func spoolPlaceRecords(name string, spool *recordSpool) (int, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	defer f.Close()
-	places, areas, err := gazetteer.ParseOCHA(f)
-	if err != nil {
-		return nil, err
-	}
-	var recs []placeRecord
-	for _, p := range places {
+	n := 0
+	err = gazetteer.ScanOCHA(f, func(p gazetteer.Place) error {
 		b, err := gazetteer.MarshalPlace(p)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		recs = append(recs, placeRecord{ID: p.ID, Source: p.Source, Data: b})
-	}
-	for _, a := range areas {
+		n++
+		return spool.add(placeRecord{ID: p.ID, Source: p.Source, Data: b})
+	}, func(a gazetteer.Area) error {
 		b, err := gazetteer.MarshalArea(a)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		recs = append(recs, placeRecord{ID: fmt.Sprintf("%s%d:%s", areaPrefix, a.Level, a.PCode), Source: "OCHA", Data: b})
+		n++
+		return spool.add(placeRecord{ID: fmt.Sprintf("%s%d:%s", areaPrefix, a.Level, a.PCode), Source: "OCHA", Data: b})
+	})
+	return n, err
+}
+
+// recordSpool keeps place records in a temporary file, in order, until the
+// store takes them.
+type recordSpool struct {
+	f *os.File
+	w *bufio.Writer
+}
+
+func newRecordSpool() (*recordSpool, error) {
+	f, err := os.CreateTemp("", "mapsrv-gazetteer-*.records")
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer import: %w", err)
 	}
-	return recs, nil
+	return &recordSpool{f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+// add writes r as three length-prefixed fields.
+func (s *recordSpool) add(r placeRecord) error {
+	for _, field := range [][]byte{[]byte(r.ID), []byte(r.Source), r.Data} {
+		s.w.Write(binary.AppendUvarint(nil, uint64(len(field))))
+		if _, err := s.w.Write(field); err != nil {
+			return fmt.Errorf("gazetteer import: spool: %w", err)
+		}
+	}
+	return nil
+}
+
+// records reads the records back in the order they were added.
+func (s *recordSpool) records() iter.Seq2[placeRecord, error] {
+	return func(yield func(placeRecord, error) bool) {
+		fail := func(err error) { yield(placeRecord{}, fmt.Errorf("gazetteer import: spool: %w", err)) }
+		if err := s.w.Flush(); err != nil {
+			fail(err)
+			return
+		}
+		if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+			fail(err)
+			return
+		}
+		r := bufio.NewReaderSize(s.f, 256<<10)
+		for {
+			var fields [3][]byte
+			for i := range fields {
+				n, err := binary.ReadUvarint(r)
+				if err == io.EOF && i == 0 {
+					return
+				}
+				if err != nil {
+					fail(err)
+					return
+				}
+				fields[i] = make([]byte, n)
+				if _, err := io.ReadFull(r, fields[i]); err != nil {
+					fail(err)
+					return
+				}
+			}
+			if !yield(placeRecord{ID: string(fields[0]), Source: string(fields[1]), Data: fields[2]}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// Close removes the spool's file.
+func (s *recordSpool) Close() error {
+	s.f.Close()
+	return os.Remove(s.f.Name())
 }
 
 // runGeocode prints one JSON object per query, in order.

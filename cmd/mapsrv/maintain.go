@@ -84,12 +84,30 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if len(misplaced) > 0 {
 		fmt.Fprintf(e.stdout, "warning: %d incidents stored before the governorate rule would now be refused (an edit of one is, until its admin1_pcode or point is corrected)\n", len(misplaced))
 	}
+	if why, err := foldMismatch(ctx, store); err != nil {
+		return err
+	} else if why != "" {
+		fmt.Fprintf(e.stdout, "warning: %s\n", why)
+	}
 	what := "R*Tree and stored features in step, every row as writes accept it (dates, date precision, point, counts, text)"
 	if postgis.IsDSN(*db) {
 		what = "every row as writes accept it (dates, date precision, point, counts, text)"
 	}
 	fmt.Fprintf(e.stdout, "%s: ok, %d incidents, %s\n", displayDSN(*db), n, what)
 	return nil
+}
+
+// foldMismatch says why a PostGIS database folds stored text otherwise than
+// search queries are folded (postgis.Store.FoldMismatch), or "": a database
+// created with LC_CTYPE C had text search miss words beyond ASCII, with
+// nothing to tell why. SQLite folds with mapsrv's own function.
+func foldMismatch(ctx context.Context, s store) (string, error) {
+	if f, ok := s.(interface {
+		FoldMismatch(context.Context) (string, error)
+	}); ok {
+		return f.FoldMismatch(ctx)
+	}
+	return "", nil
 }
 
 // misplaced is a stored incident a write would now refuse, and why.

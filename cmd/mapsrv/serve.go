@@ -171,6 +171,11 @@ func openSeeded(ctx context.Context, path, readDB string, log *slog.Logger) (sto
 			displayDSN(path), err, displayDSN(path))
 	}
 	log.Info("start-up check passed: every table and index read", "took_ms", time.Since(checked).Milliseconds())
+	if why, err := foldMismatch(ctx, store); err != nil {
+		log.Warn("case folding not checked", "err", err)
+	} else if why != "" {
+		log.Warn("text search will miss words: " + why)
+	}
 	empty, err := store.Empty(ctx)
 	if err != nil {
 		store.Close()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"iter"
 	"net/url"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -23,6 +24,8 @@ type store interface {
 	Empty(ctx context.Context) (bool, error) // no incident stored: cheaper than Count
 
 	PutPlaceRecords(ctx context.Context, recs []placeRecord) (int, error)
+	// PutPlaceRecordsFrom is PutPlaceRecords of records read one at a time.
+	PutPlaceRecordsFrom(ctx context.Context, recs iter.Seq2[placeRecord, error]) (int, error)
 	PlaceRecords(ctx context.Context) ([]placeRecord, error)
 }
 
@@ -67,6 +70,25 @@ func (s sqliteStore) PutPlaceRecords(ctx context.Context, recs []placeRecord) (i
 	return s.Store.PutPlaceRecords(ctx, out)
 }
 
+func (s sqliteStore) PutPlaceRecordsFrom(ctx context.Context, recs iter.Seq2[placeRecord, error]) (int, error) {
+	return s.Store.PutPlaceRecordsFrom(ctx, convertRecords[sqlite.PlaceRecord](recs))
+}
+
+// convertRecords reads recs as another package's records of the same fields.
+func convertRecords[R ~struct {
+	ID     string
+	Source string
+	Data   []byte
+}](recs iter.Seq2[placeRecord, error]) iter.Seq2[R, error] {
+	return func(yield func(R, error) bool) {
+		for r, err := range recs {
+			if !yield(R(r), err) {
+				return
+			}
+		}
+	}
+}
+
 func (s sqliteStore) PlaceRecords(ctx context.Context) ([]placeRecord, error) {
 	recs, err := s.Store.PlaceRecords(ctx)
 	out := make([]placeRecord, len(recs))
@@ -85,6 +107,10 @@ func (s pgStore) PutPlaceRecords(ctx context.Context, recs []placeRecord) (int, 
 		out[i] = postgis.PlaceRecord(r)
 	}
 	return s.Store.PutPlaceRecords(ctx, out)
+}
+
+func (s pgStore) PutPlaceRecordsFrom(ctx context.Context, recs iter.Seq2[placeRecord, error]) (int, error) {
+	return s.Store.PutPlaceRecordsFrom(ctx, convertRecords[postgis.PlaceRecord](recs))
 }
 
 func (s pgStore) PlaceRecords(ctx context.Context) ([]placeRecord, error) {

@@ -198,11 +198,39 @@ func (d *decoder) feature(raw []byte) bool {
 // text the file never held (the write handlers check their bodies, the
 // importer had not).
 func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
+	p, err := Parse(raw)
+	if err != nil {
+		return incidents.Incident{}, err
+	}
+	return p.Incident(def)
+}
+
+// Parsed is a feature read from its JSON but not yet made an incident:
+// what it becomes depends only on the status it gets when it gives none.
+type Parsed struct {
+	props Properties
+	pt    orb.Point
+}
+
+// Status is the status the feature gives, or "" when it gives none.
+func (p Parsed) Status() incidents.Status { return incidents.Status(p.props.Status) }
+
+// Incident is the validated incident of the feature, with status def when
+// it gives none: Unmarshal(raw, def) is Parse(raw) then Incident(def). It
+// reads no JSON, so that a write can parse its body before its transaction
+// and make the incident inside it (PUT's default is the stored status).
+func (p Parsed) Incident(def incidents.Status) (incidents.Incident, error) {
+	return p.props.Incident(p.pt, def)
+}
+
+// Parse reads one GeoJSON feature, making every check of Unmarshal that does
+// not depend on the status it defaults to.
+func Parse(raw []byte) (Parsed, error) {
 	if !utf8.Valid(raw) {
-		return incidents.Incident{}, fmt.Errorf("%w: not valid UTF-8 at byte %d of the feature", ErrBadGeoJSON, invalidUTF8At(raw))
+		return Parsed{}, fmt.Errorf("%w: not valid UTF-8 at byte %d of the feature", ErrBadGeoJSON, invalidUTF8At(raw))
 	}
 	if d, ok := jsondup.First(raw, ""); ok {
-		return incidents.Incident{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, d)
+		return Parsed{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, d)
 	}
 	var f struct {
 		Type       string          `json:"type"`
@@ -211,22 +239,22 @@ func Unmarshal(raw []byte, def incidents.Status) (incidents.Incident, error) {
 		Properties json.RawMessage `json:"properties"`
 	}
 	if err := json.Unmarshal(raw, &f); err != nil {
-		return incidents.Incident{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+		return Parsed{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
 	}
 	if f.Type != "Feature" {
-		return incidents.Incident{}, fmt.Errorf("%w: type is %q, want Feature", ErrBadGeoJSON, f.Type)
+		return Parsed{}, fmt.Errorf("%w: type is %q, want Feature", ErrBadGeoJSON, f.Type)
 	}
 	pt, err := decodePoint(f.Geometry)
 	if err != nil {
-		return incidents.Incident{}, err
+		return Parsed{}, err
 	}
 	var p Properties
 	dec := json.NewDecoder(bytes.NewReader(f.Properties))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
-		return incidents.Incident{}, fmt.Errorf("%w: properties: %v", ErrBadGeoJSON, err)
+		return Parsed{}, fmt.Errorf("%w: properties: %v", ErrBadGeoJSON, err)
 	}
-	return p.Incident(pt, def)
+	return Parsed{props: p, pt: pt}, nil
 }
 
 // invalidUTF8At is the offset of the first byte of b that is not part of a

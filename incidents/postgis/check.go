@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -116,4 +117,29 @@ func ready(ctx context.Context, pool *pgxpool.Pool) error {
 func schemaVersions() int {
 	names, _ := fs.Glob(schemaFS, "schema/*.sql")
 	return len(names)
+}
+
+// foldProbe holds cased letters beyond ASCII (Latin, Greek, Cyrillic)
+// that PostgreSQL's lower() folds as Go does under a UTF-8 LC_CTYPE.
+const foldProbe = "ÄÉΣЖ"
+
+// FoldMismatch says why the database's lower() does not fold text as a
+// search query is folded (incidents.FoldArabic, then Go's lower case), or
+// "" when it does. Stored text is folded by lower() under the database's
+// LC_CTYPE while a query is folded in Go: a database created with
+// LC_CTYPE C folds ASCII only, so that no query found a word written
+// "ÖZDEMIR" (stored folded as "Özdemir", the query as "özdemir"), and
+// nothing said why. Only a new database (CREATE DATABASE
+// … LC_CTYPE 'C.UTF-8' TEMPLATE template0, as scripts/pg.sh makes it) with
+// the data copied into it mends it.
+func (s *Store) FoldMismatch(ctx context.Context) (string, error) {
+	var got, ctype string
+	if err := s.pool.QueryRow(ctx, `SELECT lower($1::text), current_setting('lc_ctype')`, foldProbe).Scan(&got, &ctype); err != nil {
+		return "", fmt.Errorf("postgis: check case folding: %w", err)
+	}
+	if want := strings.ToLower(foldProbe); got != want {
+		return fmt.Sprintf("the database folds case under LC_CTYPE %q: lower('%s') is '%s' where a search query folds to '%s', so text search never finds a word written with a capital beyond ASCII (Ö, Σ, Ж), however the query spells it; LC_CTYPE is fixed when a database is created: create one with LC_CTYPE 'C.UTF-8' (or another UTF-8 locale) and copy the data into it with pg_dump and pg_restore (docs/DEPLOY.md)",
+			ctype, foldProbe, got, want), nil
+	}
+	return "", nil
 }

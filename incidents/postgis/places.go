@@ -3,6 +3,7 @@ package postgis
 import (
 	"context"
 	"fmt"
+	"iter"
 )
 
 // PlaceRecord is an imported gazetteer place as the store keeps it: an ID, the
@@ -17,24 +18,73 @@ type PlaceRecord struct {
 // a dataset is idempotent. It returns how many records it wrote. When one ID
 // comes twice, the last record wins.
 func (s *Store) PutPlaceRecords(ctx context.Context, recs []PlaceRecord) (int, error) {
-	last := make(map[string]int, len(recs))
-	for i, r := range recs {
-		last[r.ID] = i
-	}
-	var ids, sources []string
-	var data [][]byte
-	for i, r := range recs {
-		if last[r.ID] == i {
-			ids, sources, data = append(ids, r.ID), append(sources, r.Source), append(data, r.Data)
+	return s.PutPlaceRecordsFrom(ctx, func(yield func(PlaceRecord, error) bool) {
+		for _, r := range recs {
+			if !yield(r, nil) {
+				return
+			}
 		}
-	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO gazetteer_places (id, source, data)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
-		ON CONFLICT (id) DO UPDATE SET source = excluded.source, data = excluded.data`, ids, sources, data)
+	})
+}
+
+// placeBatch is how many place records one statement writes.
+const placeBatch = 2000
+
+// PutPlaceRecordsFrom is PutPlaceRecords of records read one at a time, so
+// that a large import need not hold them all: they are written a batch at a
+// time in one transaction. An error from recs rolls it back and is returned.
+func (s *Store) PutPlaceRecordsFrom(ctx context.Context, recs iter.Seq2[PlaceRecord, error]) (int, error) {
+	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("postgis: put places: %w", err)
 	}
-	return len(recs), nil
+	defer tx.Rollback(ctx)
+	var batch []PlaceRecord
+	flush := func() error {
+		// One statement cannot update a row twice: of one ID in a batch,
+		// the last is written (later batches update it again, in order).
+		last := make(map[string]int, len(batch))
+		for i, r := range batch {
+			last[r.ID] = i
+		}
+		var ids, sources []string
+		var data [][]byte
+		for i, r := range batch {
+			if last[r.ID] == i {
+				ids, sources, data = append(ids, r.ID), append(sources, r.Source), append(data, r.Data)
+			}
+		}
+		batch = batch[:0]
+		_, err := tx.Exec(ctx, `INSERT INTO gazetteer_places (id, source, data)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
+			ON CONFLICT (id) DO UPDATE SET source = excluded.source, data = excluded.data`, ids, sources, data)
+		if err != nil {
+			return fmt.Errorf("postgis: put places: %w", err)
+		}
+		return nil
+	}
+	n := 0
+	for r, err := range recs {
+		if err != nil {
+			return 0, err
+		}
+		batch = append(batch, r)
+		n++
+		if len(batch) == placeBatch {
+			if err := flush(); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if len(batch) > 0 {
+		if err := flush(); err != nil {
+			return 0, err
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return 0, fmt.Errorf("postgis: put places: %w", err)
+	}
+	return n, nil
 }
 
 // PlaceRecords returns every imported place record, by ID.

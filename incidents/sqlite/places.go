@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"iter"
 )
 
 // PlaceRecord is an imported gazetteer place as the store keeps it: an ID, the
@@ -16,6 +17,19 @@ type PlaceRecord struct {
 // PutPlaceRecords inserts or replaces recs in one transaction, so re-importing
 // a dataset is idempotent. It returns how many records it wrote.
 func (s *Store) PutPlaceRecords(ctx context.Context, recs []PlaceRecord) (int, error) {
+	return s.PutPlaceRecordsFrom(ctx, func(yield func(PlaceRecord, error) bool) {
+		for _, r := range recs {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	})
+}
+
+// PutPlaceRecordsFrom is PutPlaceRecords of records read one at a time, so
+// that a large import need not hold them all; an error from recs rolls the
+// transaction back and is returned.
+func (s *Store) PutPlaceRecordsFrom(ctx context.Context, recs iter.Seq2[PlaceRecord, error]) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: put places: %w", err)
@@ -27,12 +41,17 @@ func (s *Store) PutPlaceRecords(ctx context.Context, recs []PlaceRecord) (int, e
 		return 0, fmt.Errorf("sqlite: put places: %w", err)
 	}
 	defer st.Close()
-	for _, r := range recs {
+	n := 0
+	for r, err := range recs {
+		if err != nil {
+			return 0, err
+		}
 		if _, err := st.ExecContext(ctx, r.ID, r.Source, r.Data); err != nil {
 			return 0, fmt.Errorf("sqlite: put place %s: %w", r.ID, err)
 		}
+		n++
 	}
-	return len(recs), tx.Commit()
+	return n, tx.Commit()
 }
 
 // PlaceRecords returns every imported place record, by ID.
