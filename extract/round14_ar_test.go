@@ -45,7 +45,7 @@ func TestExtract_CountrysideSideInTheFeminine(t *testing.T) {
 func TestExtract_InfightingIsAClash(t *testing.T) {
 	for _, text := range []string{
 		"اندلع اقتتال عشائري بين عائلتين في بلدة الكشكية بريف دير الزور الشرقي، ما أدى إلى مقتل شخص.",
-		"Tribal infighting in the town of Dhiban in eastern Deir ez-Zor killed two people on Monday.",
+		"Two people died on Monday in tribal infighting at Dhiban, Deir ez-Zor province.",
 	} {
 		got := extractAll(t, text, ymd("2025-03-03"))
 		if len(got) != 1 || got[0].IncidentType != TypeClash || got[0].Admin1Name != "Deir ez-Zor" {
