@@ -159,24 +159,9 @@ func (p *passage) history(d draft) bool {
 	if p.published.IsZero() {
 		// No day of writing to measure from: in a piece marking an anniversary, an
 		// event told with a date and year of its own is the one remembered
-		return p.memorial() && !d.date.Relative && !d.date.Inferred && !d.date.Anchored
+		return p.memorial && !d.date.Relative && !d.date.Inferred && !d.date.Anchored
 	}
 	return d.date.To.Before(p.published.AddDate(0, 0, -historyDays))
-}
-
-// memorial reports a passage that marks an anniversary or a commemoration,
-// read once a passage.
-func (p *passage) memorial() bool {
-	if p.marks == 0 {
-		p.marks = 1
-		for i := range p.sents {
-			if anyNear(p.sents[i].toks, -1, 1, len(p.sents[i].toks), memorialWords) {
-				p.marks = 2
-				break
-			}
-		}
-	}
-	return p.marks == 2
 }
 
 // newDraft makes the draft of one segment of sentence si.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,22 +24,22 @@ type mention struct {
 	building   bool   // the name of a building told after it: "the X mosque", "the X and Y schools"
 }
 
+// spanOf is m with the indices of its first token and of the token after
+// it, found by halving: the words around a mention, at a cost that does not
+// grow with the sentence's length.
+func spanOf(toks []token, m gazetteer.Mention) mention {
+	mn := mention{Mention: m, role: RoleIncident}
+	mn.tok0 = sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	mn.tok1 = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.End })
+	return mn
+}
+
 // newMention reads m in the sentence whose tokens are toks; next is where the
 // next place found in it starts glued to its preposition (len(text) when
 // none): the written name of m never runs into it ("حي المزة بدمشق" is the
 // quarter, then its city).
 func newMention(text string, toks []token, m gazetteer.Mention, next int) mention {
-	mn := mention{Mention: m, role: RoleIncident}
-	mn.tok0, mn.tok1 = len(toks), len(toks)
-	for i, t := range toks {
-		if t.End > m.Start && mn.tok0 == len(toks) {
-			mn.tok0 = i
-		}
-		if t.Start >= m.End {
-			mn.tok1 = i
-			break
-		}
-	}
+	mn := spanOf(toks, m)
 	mn.near = isNear(toks, mn)
 	mn.building = buildingNamed(toks, mn)
 	mn.phrase = trimPhrase(text[m.Start:m.ContextStart])

@@ -32,7 +32,7 @@ type passage struct {
 	sents     []sentence
 	earlier   []gazetteer.Mention // the gazetteer's mentions of the sentences read so far
 	abroadIDs map[string]bool     // places told as another country's: "Hermel in eastern Lebanon"
-	marks     uint8               // whether it marks an anniversary: 0 not read yet, 1 no, 2 yes (see memorial)
+	memorial  bool                // it marks an anniversary or a commemoration
 }
 
 // newPassage splits text into sentences and finds triggers, dates, counts and
@@ -62,6 +62,9 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 	toks := make([][]token, len(spans))
 	for i, sp := range spans {
 		toks[i] = tokenize(text, sp.Start, sp.End)
+	}
+	for _, ts := range toks {
+		p.memorial = p.memorial || anyNear(ts, -1, 1, len(ts), memorialWords)
 	}
 	ctx := dateContext{published: published, year: statedYear(toks), today: today}
 	if published.IsZero() {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -655,13 +654,3 @@ func nameForm(s string) string {
 
 // isUnknown reports a place named in the text that the gazetteer lacks.
 func isUnknown(m gazetteer.Mention) bool { return strings.HasPrefix(m.Match.Place.ID, "text:") }
-
-// spanOf is m with the indices of its first token and of the token after
-// it, found by halving: the words around a mention, at a cost that does not
-// grow with the sentence's length.
-func spanOf(toks []token, m gazetteer.Mention) mention {
-	mn := mention{Mention: m, role: RoleIncident}
-	mn.tok0 = sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
-	mn.tok1 = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.End })
-	return mn
-}
