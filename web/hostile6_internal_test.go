@@ -47,20 +47,16 @@ func (s *lockWatch) take() []time.Duration {
 	return e
 }
 
-// TestMergePatch_CheckedBeforeTheLock: a merge patch is checked before the
-// store's write transaction is begun, on both stores. It was parsed and
-// merged inside it, so that a 1 MiB patch of 87,000 unknown members held
-// SQLite's write lock for half a second before it was refused. A patch the
-// merge would refuse whatever the feature holds now never begins one, and a
-// valid one brings into it only what the merge reads.
-func TestMergePatch_CheckedBeforeTheLock(t *testing.T) {
+// onBothStores runs test on a fresh SQLite file and, where
+// MAPSRV_TEST_POSTGRES is set, on PostGIS.
+func onBothStores(t *testing.T, test func(*testing.T, incidentStore)) {
 	t.Run("sqlite", func(t *testing.T) {
-		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "patch.db"))
+		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lock.db"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		testPatchBeforeLock(t, s)
+		test(t, s)
 	})
 	t.Run("postgis", func(t *testing.T) {
 		s, err := postgis.Open(context.Background(), pgtest.DSN(t))
@@ -68,11 +64,13 @@ func TestMergePatch_CheckedBeforeTheLock(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		testPatchBeforeLock(t, s)
+		test(t, s)
 	})
 }
 
-func testPatchBeforeLock(t *testing.T, store incidentStore) {
+// seedIncidents are the built-in seed incidents, published.
+func seedIncidents(t *testing.T) []incidents.Incident {
+	t.Helper()
 	var seed []incidents.Incident
 	for inc, err := range feature.Decode(bytes.NewReader(mapsrv.SeedIncidents), incidents.StatusPublished) {
 		if err != nil {
@@ -80,11 +78,14 @@ func testPatchBeforeLock(t *testing.T, store incidentStore) {
 		}
 		seed = append(seed, inc)
 	}
-	ids, err := store.Add(context.Background(), seed[:1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	const token = "editor-token-of-round-6"
+	return seed
+}
+
+// watchedServer serves store through a lockWatch to an editor holding
+// token, and returns a function sending a body of contentType with method
+// to a URL with that token, giving the status and the answer.
+func watchedServer(t *testing.T, store incidentStore, token string) (*lockWatch, *httptest.Server, func(method, url, contentType, body string) (int, string)) {
+	t.Helper()
 	tokens, err := ParseTokens("editor:" + token)
 	if err != nil {
 		t.Fatal(err)
@@ -92,11 +93,10 @@ func testPatchBeforeLock(t *testing.T, store incidentStore) {
 	watch := &lockWatch{incidentStore: store}
 	srv := httptest.NewServer(NewServer(Config{Store: watch, Tokens: tokens}))
 	t.Cleanup(srv.Close)
-	item := fmt.Sprintf("%s/api/collections/incidents/items/%d", srv.URL, ids[0])
-	patch := func(body string) (int, string) {
-		req, _ := http.NewRequest("PATCH", item, strings.NewReader(body))
+	send := func(method, url, contentType, body string) (int, string) {
+		req, _ := http.NewRequest(method, url, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/merge-patch+json")
+		req.Header.Set("Content-Type", contentType)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -105,6 +105,26 @@ func testPatchBeforeLock(t *testing.T, store incidentStore) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
+	return watch, srv, send
+}
+
+// TestMergePatch_CheckedBeforeTheLock: a merge patch is checked before the
+// store's write transaction is begun, on both stores. It was parsed and
+// merged inside it, so that a 1 MiB patch of 87,000 unknown members held
+// SQLite's write lock for half a second before it was refused. A patch the
+// merge would refuse whatever the feature holds now never begins one, and a
+// valid one brings into it only what the merge reads.
+func TestMergePatch_CheckedBeforeTheLock(t *testing.T) { onBothStores(t, testPatchBeforeLock) }
+
+func testPatchBeforeLock(t *testing.T, store incidentStore) {
+	seed := seedIncidents(t)
+	ids, err := store.Add(context.Background(), seed[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	watch, srv, send := watchedServer(t, store, "editor-token-of-round-6")
+	item := fmt.Sprintf("%s/api/collections/incidents/items/%d", srv.URL, ids[0])
+	patch := func(body string) (int, string) { return send("PATCH", item, "application/merge-patch+json", body) }
 	members := func(n int, value string) string { // up to 1 MiB
 		var b strings.Builder
 		b.WriteString(`{"properties":{`)

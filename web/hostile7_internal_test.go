@@ -1,23 +1,14 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/mapsrv/mapsrv"
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/feature"
-	"github.com/mapsrv/mapsrv/incidents/postgis"
-	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
 // TestPut_DecodedBeforeTheLock: a PUT's feature is decoded and validated
@@ -29,61 +20,20 @@ import (
 // the stored status (no status and no date, over a published incident) is
 // refused inside it as before, with the same message; a valid one begins
 // one.
-func TestPut_DecodedBeforeTheLock(t *testing.T) {
-	t.Run("sqlite", func(t *testing.T) {
-		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "put.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		testPutBeforeLock(t, s)
-	})
-	t.Run("postgis", func(t *testing.T) {
-		s, err := postgis.Open(context.Background(), pgtest.DSN(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		testPutBeforeLock(t, s)
-	})
-}
+func TestPut_DecodedBeforeTheLock(t *testing.T) { onBothStores(t, testPutBeforeLock) }
 
 func testPutBeforeLock(t *testing.T, store incidentStore) {
-	var seed []incidents.Incident
-	for inc, err := range feature.Decode(bytes.NewReader(mapsrv.SeedIncidents), incidents.StatusPublished) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		seed = append(seed, inc)
-	}
+	seed := seedIncidents(t)
 	draft := seed[1]
 	draft.Status = incidents.StatusDraft
 	ids, err := store.Add(context.Background(), []incidents.Incident{seed[0], draft})
 	if err != nil {
 		t.Fatal(err)
 	}
-	const token = "editor-token-of-round-7"
-	tokens, err := ParseTokens("editor:" + token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	watch := &lockWatch{incidentStore: store}
-	srv := httptest.NewServer(NewServer(Config{Store: watch, Tokens: tokens}))
-	t.Cleanup(srv.Close)
+	watch, srv, send := watchedServer(t, store, "editor-token-of-round-7")
 	published := fmt.Sprintf("%s/api/collections/incidents/items/%d", srv.URL, ids[0])
 	drafts := fmt.Sprintf("%s/api/collections/drafts/items/%d", srv.URL, ids[1])
-	put := func(url, body string) (int, string) {
-		req, _ := http.NewRequest("PUT", url, strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/geo+json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
-	}
+	put := func(url, body string) (int, string) { return send("PUT", url, "application/geo+json", body) }
 	// props is a feature at the seed's point with these properties.
 	props := func(p string) string {
 		return fmt.Sprintf(`{"type":"Feature","geometry":{"type":"Point","coordinates":[%g,%g]},"properties":{%s}}`,
