@@ -272,7 +272,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				break // "قتل خمسة في تفجيرين منفصلين" … X … Y: the parts a lead counted stay apart
 			}
 			if p.ownEarlierDay(last, &d) {
-				break // "وفي 28 آب الماضي، اختطف مسلحون …" after a kidnapping told today: another, earlier
+				break // "وفي أيار الماضي خُطف تاجر …" after a kidnapping told today: another, earlier
 			}
 			if continues(last, &d) {
 				last.absorb(d)
@@ -308,7 +308,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		return drafts
 	}
 	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart {
-		if pl := p.placeBefore(si, drafts); pl != nil {
+		if pl := p.placeBefore(si, drafts, d.typ); pl != nil {
 			d.places = []*mention{pl}
 			if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si {
 				d.notes = append(d.notes, "place taken from the event told before it in the sentence")
@@ -403,7 +403,7 @@ func (p *passage) detail(last, d *draft) bool {
 // placeBefore is the incident place of the sentence just before si, if it is a
 // follow-up of the same story: the place of the incident told there, else its
 // last incident place.
-func (p *passage) placeBefore(si int, drafts []draft) *mention {
+func (p *passage) placeBefore(si int, drafts []draft, typ string) *mention {
 	if si == 0 || p.sents[si].newTopic {
 		return nil
 	}
@@ -420,14 +420,58 @@ func (p *passage) placeBefore(si int, drafts []draft) *mention {
 			return m
 		}
 	}
-	s := &p.sents[si-1]
-	for i := len(s.ms) - 1; i >= 0; i-- {
-		if s.ms[i].role == RoleIncident && !s.ms[i].near {
-			return &s.ms[i]
+	span := 0
+	if typ == TypeArrest || typ == TypeWeaponsSeizure {
+		span = quietSpan
+	}
+	for k := si - 1; k >= 0 && k >= si-1-span; k-- {
+		s := &p.sents[k]
+		if k < si-1 && !toldIn(drafts, k) && (s.tally || s.background || s.aside || tellsEvents(s)) {
+			return nil // past quiet sentences, a place told with events not taken (a tally, history) is theirs
+		}
+		for i := len(s.ms) - 1; i >= 0; i-- {
+			if s.ms[i].role == RoleIncident && !s.ms[i].near {
+				return &s.ms[i]
+			}
+		}
+		if len(s.ms) > 0 || len(s.trig) > 0 || s.newTopic {
+			return nil
 		}
 	}
 	return nil
 }
+
+// tellsEvents reports a sentence with an incident word not told as foiled,
+// planned or denied.
+func tellsEvents(s *sentence) bool {
+	if len(s.trig) > 0 {
+		return true
+	}
+	for i, t := range s.toks {
+		if _, ok := lookup(t.Norm); ok && !blocked(s.toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldIn reports a draft told in sentence si.
+func toldIn(drafts []draft, si int) bool {
+	for i := range drafts {
+		if slices.Contains(drafts[i].sents, si) {
+			return true
+		}
+	}
+	return false
+}
+
+// quietSpan is how many sentences naming no place and telling no event may
+// stand between a security operation's place and its arrests or seizures told
+// after them without one: "Security forces foiled a smuggling attempt in X.
+// The operation followed a tip-off about a depot. They raided the site and
+// found missiles": still X. Other events told so are background as often as
+// not ("… attacks worldwide"), and take only the sentence before's place.
+const quietSpan = 2
 
 // onlyDeniedEvents reports a sentence whose incident words are all told as
 // blamed, threatened, planned or denied ("was responsible for a bombing in

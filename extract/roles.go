@@ -229,8 +229,11 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	if isLatin(m.Match.Query+"a") && capitalisedTail(text, toks, m.tok1) {
 		return true // "the Tartus Security Directorate", "the Homs Health Directorate": capitalised words, then the tail
 	}
-	if m.tok1 < len(toks) && isNumber(toks[m.tok1].Norm) && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".،,:") {
-		return len(toks[m.tok1].Norm) <= 3 // "السويداء 24": an outlet; "درعا 2025" is not
+	if m.tok1 < len(toks) && isNumber(toks[m.tok1].Norm) && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".،,:()[]-–") &&
+		(m.tok1+1 >= len(toks) || !toks[m.tok1+1].in(distanceWords)) {
+		// "السويداء 24": an outlet; "درعا 2025" is not, nor a distance after the
+		// name ("بلدة X (50 كم شمال Y)", "X 12 km north of Y")
+		return len(toks[m.tok1].Norm) <= 3
 	}
 	return quotedTitle(text, m)
 }
@@ -290,7 +293,26 @@ func buildingAttackedOrNear(toks []token, m mention, head int) bool {
 	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "في") && !strings.HasPrefix(toks[m.tok0].Norm, "ب") {
 		return false
 	}
-	return anyNear(toks, head, -2, -1, atBuildingWords) || anyNear(toks, head, -4, -1, attackBuildingVerbs)
+	return anyNear(toks, head, -2, -1, atBuildingWords) || anyNear(toks, head, -4, -1, attackBuildingVerbs) ||
+		buildingStruckAfter(toks, m, head)
+}
+
+// buildingStruckAfter reports the building at toks[head] named again later in
+// the sentence as what an attack struck: "جرح مدنيون في مشفى X بمدينة Y، بغارات
+// استهدفت المشفى": the hospital in Y was the target, and Y the incident's place,
+// not the city a hospital's wounded were taken to.
+func buildingStruckAfter(toks []token, m mention, head int) bool {
+	for j := m.tok1; j < len(toks)-1 && j < m.tok1+24; j++ {
+		if !toks[j].in(attackBuildingVerbs) && !toks[j].in(strikeBuildingWords) {
+			continue
+		}
+		for k := j + 1; k <= j+2 && k < len(toks); k++ {
+			if w := toks[k].Norm; w == "ال"+toks[head].Norm || w == toks[head].Norm {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var (
@@ -301,6 +323,8 @@ var (
 		"علي", "استهداف", "مهاجمه", "اقتحام", "داخل")
 	// attackBuildingVerbs, with their subject between, tell an attack on it.
 	attackBuildingVerbs = wordSet("استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا", "اقتحم", "اقتحمت", "اقتحموا")
+	// strikeBuildingWords before a building named again tell it struck: "قصفت المشفى", "استهداف المشفى".
+	strikeBuildingWords = wordSet("قصف", "قصفت", "استهداف", "خروج", "دمرت", "دمر", "تدمير")
 )
 
 // nearLandmarkEN before an institution make it the landmark an event was near.

@@ -1,0 +1,60 @@
+package extract
+
+import "testing"
+
+// Rules of round 16 (Arabic, and both languages). Every sentence here is ours.
+
+// A distance after a place's name, in brackets or not, measures from a
+// reference point: the place is no outlet's name ("السويداء 24" is).
+func TestExtract_DistanceAfterTheName(t *testing.T) {
+	for _, text := range []string{
+		"سقطت قذائف على قرية حزانو (20 كم شمال مدينة إدلب) صباح اليوم، وأصيب طفلان.",
+		"سقطت قذائف على قرية حزانو 20 كم شمال مدينة إدلب صباح اليوم، وأصيب طفلان.",
+	} {
+		got := extractAll(t, text, ymd("2024-03-05"))
+		if len(got) != 1 || placeOf(got[0]) != "حزانو" {
+			t.Errorf("Extract(%q) = %v; want one shelling at حزانو", text, describeAll(got))
+		}
+	}
+	got := extractAll(t, "قالت شبكة السويداء 24 إن مسلحين قتلوا رجلاً في بلدة القريا مساء أمس.", ymd("2024-03-05"))
+	if len(got) != 1 || placeOf(got[0]) != "القريا" {
+		t.Errorf("an outlet named after its city: got %v; want the killing at القريا", describeAll(got))
+	}
+}
+
+// A hospital named again as what the attack struck is where the attack was:
+// its town is the place, not a city the wounded were taken to.
+func TestExtract_HospitalStruckIsThePlace(t *testing.T) {
+	got := extractAll(t, "أصيب ممرضان في مشفى الرحمة بمدينة معرة النعمان مساء أمس، بقصف مدفعي استهدف المشفى وأخرجه عن الخدمة.", ymd("2024-03-05"))
+	if len(got) != 1 || placeOf(got[0]) != "معرة النعمان" {
+		t.Errorf("got %v; want the shelling at معرة النعمان", describeAll(got))
+	}
+	got = extractAll(t, "وأصيب ثلاثة مدنيين بقصف مدفعي على بلدة حزانو مساء أمس، ونُقلوا إلى مشفى الرحمة بمدينة معرة النعمان.", ymd("2024-03-05"))
+	if len(got) != 1 || placeOf(got[0]) != "حزانو" {
+		t.Errorf("the wounded taken to a hospital: got %v; want the shelling at حزانو", describeAll(got))
+	}
+}
+
+// A sentence or two that name no place and tell no event keep the story in
+// the place told before them; past a tally or history, they do not.
+func TestExtract_PlaceAcrossQuietSentences(t *testing.T) {
+	text := "نفذت وحدات الأمن الداخلي عملية أمنية في مدينة البوكمال على الحدود مع العراق بناء على معلومات استخباراتية. " +
+		"واستمرت المتابعة أسابيع قبل التنفيذ. " +
+		"وداهمت الدوريات مستودعاً وضبطت قذائف وبنادق وأوقفت شخصين."
+	got := extractAll(t, text, ymd("2025-11-20"))
+	if len(got) == 0 {
+		t.Fatalf("got nothing; want the raid at البوكمال")
+	}
+	for _, c := range got {
+		if placeOf(c) != "البوكمال" {
+			t.Errorf("got %v; want every incident at البوكمال", describeAll(got))
+			break
+		}
+	}
+	text = "Government barrel bombs have killed nearly 3,000 people in Homs so far this year, a monitor said. " +
+		"The figure is the highest in years. " +
+		"The barrel bombs are dropped from helicopters over crowded districts."
+	if got := extractAll(t, text, ymd("2015-06-01")); len(got) != 0 {
+		t.Errorf("past a tally: got %v; want nothing", describeAll(got))
+	}
+}
