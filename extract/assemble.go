@@ -1150,7 +1150,8 @@ func insideAll(inner, outer []*mention) bool {
 	for _, m := range inner {
 		in := false
 		for _, o := range outer {
-			in = in || samePlace(m.Mention, o.Mention) || within(m.Mention, o.Mention) || sameGovernorateArea(m.Mention, o.Mention)
+			in = in || samePlace(m.Mention, o.Mention) || within(m.Mention, o.Mention) || sameGovernorateArea(m.Mention, o.Mention) ||
+				o.around && m.Match.Place.Admin1PCode != "" && geo.Distance(m.Match.Place.Location, o.Match.Place.Location) <= aroundMetres
 		}
 		if !in {
 			return false
@@ -1158,6 +1159,10 @@ func insideAll(inner, outer []*mention) bool {
 	}
 	return true
 }
+
+// aroundMetres is how far the surroundings of a place told with them reach:
+// "قذائف على دمشق ومحيطها" before Jaramana's and Harasta's shells.
+const aroundMetres = 25_000
 
 // countsExceed reports d counting more people of a kind than l.
 func countsExceed(d, l *draft) bool {

@@ -22,6 +22,7 @@ type mention struct {
 	writtenEnd int    // where the name as written ends, past what the gazetteer matched
 	abroad     bool   // told as a place of another country: "Hermel in eastern Lebanon"
 	building   bool   // the name of a building told after it: "the X mosque", "the X and Y schools"
+	around     bool   // told with its surroundings: "دمشق ومحيطها", "Idlib and its countryside"
 }
 
 // spanOf is m with the indices of its first token and of the token after
@@ -42,6 +43,7 @@ func newMention(text string, toks []token, m gazetteer.Mention, next int) mentio
 	mn := spanOf(toks, m)
 	mn.near = isNear(toks, mn)
 	mn.building = buildingNamed(toks, mn)
+	mn.around = withSurroundings(toks, mn)
 	mn.phrase = trimPhrase(text[m.Start:m.ContextStart])
 	mn.name = bareName(text, m)
 	if ext := nameGoesOn(text, toks, mn); ext > m.NameEnd && ext <= next {
@@ -71,6 +73,25 @@ func newMention(text string, toks []token, m gazetteer.Mention, next int) mentio
 		mn.phrase += text[m.End:toks[mn.tok1].End] // "Bayanin village", "the Raqqa desert": the words it is told with
 	}
 	return mn
+}
+
+// surroundWords after "و"/"and its" extend a place to what lies around it:
+// "دمشق ومحيطها", "حلب وريفها", "Idlib and its countryside".
+var surroundWords = wordSet("محيطها", "محيطه", "ريفها", "ريفه", "ضواحيها", "ضواحيه", "surroundings", "outskirts",
+	"suburbs", "countryside", "environs")
+
+// withSurroundings reports m told with its surroundings: "في دمشق ومحيطها",
+// "in Aleppo and its countryside".
+func withSurroundings(toks []token, m mention) bool {
+	i := m.tok1
+	if i+2 < len(toks) && toks[i].Norm == "and" && toks[i+1].Norm == "its" {
+		return surroundWords[toks[i+2].Norm]
+	}
+	if i < len(toks) {
+		rest, ok := strings.CutPrefix(toks[i].Norm, "و")
+		return ok && surroundWords[rest]
+	}
+	return false
 }
 
 // personIntros stand before a person's name: "المواطن", "المدعو", "الطفل";

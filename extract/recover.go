@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
@@ -158,6 +159,8 @@ func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazette
 	all := append(append([]gazetteer.Mention(nil), p.earlier...), ms...)
 	for k := len(all) - 1; k >= 0 && ante == nil; k-- {
 		if all[k].End <= toks[i].Start && slices.Contains(kinds, all[k].Match.Place.Kind) && !p.groupName(all[k]) &&
+			!distanceAside(p.text, all[k].Start) && // "جرمانا (7 كم عن مركز دمشق) … مدخل المدينة": an aside's place is not referred to
+
 			!(k >= len(p.earlier) && isOrganisation(p.text, toks, spanOf(toks, all[k]))) {
 			ante = &all[k] // but not "حماة" of "مديرية صحة حماة": an office's seat is no place told
 		}
@@ -177,6 +180,19 @@ func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazette
 	}
 	m.Text, m.ContextStart = p.text[m.Start:m.End], m.End
 	return m, true
+}
+
+// distanceAside reports text[at] inside round brackets that measure a
+// distance from it, opened before it on the same line: "(7 كم عن مركز X)",
+// "(12 km from Y)". Such a place is a reference point, not an area told.
+func distanceAside(text string, at int) bool {
+	before := text[:at]
+	open := strings.LastIndexByte(before, '(')
+	if open < 0 || open < strings.LastIndexByte(before, ')') || open < strings.LastIndexByte(before, '\n') ||
+		strings.IndexByte(text[at:], ')') < 0 {
+		return false
+	}
+	return strings.ContainsFunc(before[open:], unicode.IsDigit)
 }
 
 // groupName reports a gazetteer mention that ends a group's name ("أحرار الشام").
@@ -497,7 +513,7 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 		ctx = areaAfter(toks, last, ms)
 	}
 	if ctx == nil {
-		ctx = areaBefore(toks[first].Start, append(p.earlier, ms...))
+		ctx = areaBefore(p.text, toks[first].Start, append(p.earlier, ms...))
 	}
 	if ctx == nil {
 		ctx = nearAfter(toks, last, ms)
@@ -612,9 +628,10 @@ func sibling(toks []token, last int, m gazetteer.Mention) bool {
 // areaBefore returns the closest town, city or area named before pos, in the
 // sentence or the ones before, to place a name the gazetteer lacks ("near
 // Damascus, in the Mezzeh area").
-func areaBefore(pos int, ms []gazetteer.Mention) *gazetteer.Mention {
+func areaBefore(text string, pos int, ms []gazetteer.Mention) *gazetteer.Mention {
 	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].End <= pos && ms[i].Start > 0 && precisionRank(precisionOf(ms[i])) >= precisionRank(gazetteer.PrecisionTown) {
+		if ms[i].End <= pos && ms[i].Start > 0 && precisionRank(precisionOf(ms[i])) >= precisionRank(gazetteer.PrecisionTown) &&
+			!distanceAside(text, ms[i].Start) {
 			return &ms[i]
 		}
 	}

@@ -58,3 +58,35 @@ func TestExtract_PlaceAcrossQuietSentences(t *testing.T) {
 		t.Errorf("past a tally: got %v; want nothing", describeAll(got))
 	}
 }
+
+// "The city" refers to the town told last, not to a reference point in
+// brackets after it; a quarter the gazetteer lacks lies in that town.
+func TestExtract_CityAfterADistanceAside(t *testing.T) {
+	text := "أصيب طفل بسقوط قذيفتين على مدينة دوما (12 كم عن مركز دمشق) صباح اليوم، إذ سقطت إحداهما في حارة البساتين والثانية قرب مدخل المدينة."
+	got := extractAll(t, text, ymd("2016-05-10"))
+	if len(got) != 1 {
+		t.Fatalf("got %v; want one shelling", describeAll(got))
+	}
+	town := got[0].Places[0]
+	for _, pl := range got[0].Places {
+		if pl.Text == "المدينة" && (pl.Lat != town.Lat || pl.Lon != town.Lon) {
+			t.Errorf("\"the city\" placed at %.4f,%.4f; want Douma's %s at %.4f,%.4f, not the reference point's city", pl.Lat, pl.Lon, town.Text, town.Lat, town.Lon)
+		}
+	}
+}
+
+// A lead telling shells on a city "and its surroundings" totals the suburbs'
+// shellings told after it, as a countryside's lead does its villages'.
+func TestExtract_LeadOfACityAndItsSurroundings(t *testing.T) {
+	text := "سقطت قذائف هاون الأحد على أحياء في مدينة حمص ومحيطها. " +
+		"وأصيب رجلان بقذيفة سقطت على بلدة تلبيسة، كما سقطت قذيفتان على بلدة الدار الكبيرة دون إصابات."
+	got := extractAll(t, text, ymd("2016-05-10"))
+	for _, c := range got {
+		if placeOf(c) == "حمص" {
+			t.Errorf("got %v; want the suburbs' shellings and no incident for the city", describeAll(got))
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("got %v; want two shellings", describeAll(got))
+	}
+}
