@@ -847,7 +847,8 @@ func (d *draft) absorb(o draft) {
 	d.sents = append(d.sents, o.sents...)
 	d.rose, d.dayParts = d.rose || o.rose, d.dayParts|o.dayParts
 	d.spans = append(d.spans, o.spans...)
-	if d.weak && !o.weak || !o.weak && o.rank > d.rank {
+	if d.weak && !o.weak || !o.weak && o.rank > d.rank || d.typ == TypeArmedAttack && o.typ == TypeAirstrike {
+		// "killed in the attacks … Russian jets targeted X": an attack told from the air is an airstrike
 		d.also = append(d.also, d.typ)
 		d.typ, d.rank, d.weak = o.typ, o.rank, false
 	} else if o.typ != d.typ {

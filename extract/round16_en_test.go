@@ -1,0 +1,29 @@
+package extract
+
+import "testing"
+
+// Rules of round 16 (English). Every sentence here is ours.
+
+// A toll told for "the attacks", then the jets that struck, is one airstrike.
+func TestExtract_AttacksToldFromTheAir(t *testing.T) {
+	text := "Nine civilians were killed in the attacks, rescuers said. " +
+		"A monitoring group said Russian jets targeted a crowded market in Saraqib."
+	got := extractAll(t, text, ymd("2020-02-10"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike || placeOf(got[0]) != "Saraqib" {
+		t.Errorf("got %v; want one airstrike at Saraqib", describeAll(got))
+	}
+}
+
+// People displaced "in" a place are there now: it is where an attack on them
+// was, not their home ("displaced from X" still is).
+func TestExtract_DisplacedInAPlace(t *testing.T) {
+	for _, text := range []string{
+		"Russian jets targeted a school sheltering displaced families in Saraqib on Monday.",
+		"قصفت طائرات حربية خيام النازحين في بلدة أطمة يوم الاثنين.",
+	} {
+		got := extractAll(t, text, ymd("2020-02-10"))
+		if len(got) != 1 || placeOf(got[0]) != "Saraqib" && placeOf(got[0]) != "أطمة" {
+			t.Errorf("Extract(%q) = %v; want one airstrike where the displaced were", text, describeAll(got))
+		}
+	}
+}
