@@ -110,7 +110,7 @@ func findTriggers(toks []token) []trigger {
 		weak := lx.weak || lawAmbush(toks, i)
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords),
 			Told: typ == lx.typ && definiteGeneric(toks, i),
-			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm]})
+			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i)})
 	}
 	out = weaponsOfEvents(toks, out)
 	consequences(toks, out)
@@ -849,3 +849,26 @@ func rpgAfter(toks []token, i int) bool {
 	}
 	return false
 }
+
+// numberedPersons are the ordinals that number people told in turn: "الشخص
+// الثاني", "المتهم الثالث", "the second suspect".
+var numberedPersons = wordSet("الثاني", "الثالث", "الرابع", "الخامس", "الثانيه", "الثالثه", "الرابعه", "الخامسه",
+	"second", "third", "fourth", "fifth")
+
+// numberedPerson reports a person numbered in turn within a few words
+// of the incident word at i: "أما الشخص الثاني فتم توقيفه في X", "the
+// third man was arrested in Y": each is another arrest, at its own place.
+func numberedPerson(toks []token, i int) bool {
+	for j := max(1, i-4); j < len(toks) && j <= i+3; j++ {
+		if j == i {
+			continue // "تم توقيف الشخص الثالث في X", "the third suspect was held": before or after it
+		}
+		if numberedPersons[toks[j].Norm] && (toks[j-1].in(personNouns) || toks[j-1].in(enPersons) || toks[j-1].in(suspectNouns)) {
+			return true
+		}
+	}
+	return false
+}
+
+// suspectNouns name a person by what they are accused of: "المتهم الثاني", "the second suspect".
+var suspectNouns = wordSet("متهم", "مشتبه", "موقوف", "معتقل", "مطلوب", "suspect", "detainee")

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules of round 16 (Arabic, and both languages). Every sentence here is ours.
 
@@ -88,5 +91,24 @@ func TestExtract_LeadOfACityAndItsSurroundings(t *testing.T) {
 	}
 	if len(got) != 2 {
 		t.Errorf("got %v; want two shellings", describeAll(got))
+	}
+}
+
+// People numbered in turn ("الشخص الثاني", "الثالث") are arrested one by
+// one, each at the place told with them, even when one place lies in another.
+func TestExtract_PersonsNumberedInTurn(t *testing.T) {
+	text := "أوقفت شرطة حمص ثلاثة مطلوبين بتهمة السرقة. " +
+		"وأوقف أحدهم في بلدة تلبيسة. " +
+		"أما الشخص الثاني فتم توقيفه في مدينة حمص. " +
+		"فيما أوقف الشخص الثالث في حي الإنشاءات."
+	got := extractAll(t, text, ymd("2024-03-05"))
+	second := 0
+	for _, c := range got {
+		if strings.Contains(c.Evidence, "الشخص الثاني") && !strings.Contains(c.Evidence, "الشخص الثالث") {
+			second++
+		}
+	}
+	if second != 1 {
+		t.Errorf("got %v; want the second person's arrest, in the city, apart from the third's in one of its quarters", describeAll(got))
 	}
 }
