@@ -321,8 +321,10 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 }
 
 // periodSpan is the longest a placeless event may be dated over: a toll told
-// over a longer period, with no place, is a tally of many events.
-const periodSpan = 31 * 24 * time.Hour
+// over a longer period, with no place, is a tally of many events. A whole
+// month is such a period ("503 civilians were killed in December", From the
+// 1st to the 30th or 31st, the 28th in February).
+const periodSpan = 26 * 24 * time.Hour
 
 // dayParts are the parts of the day news tells an event at, grouped: dawn and
 // morning, noon, afternoon, evening and night.

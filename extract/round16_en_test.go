@@ -27,3 +27,16 @@ func TestExtract_DisplacedInAPlace(t *testing.T) {
 		}
 	}
 }
+
+// A placeless toll told for a whole month is a tally, as one over months is.
+func TestExtract_PlacelessTollOverAMonth(t *testing.T) {
+	for _, text := range []string{
+		"Gunmen killed 212 civilians in November, a monitoring group said.",
+		"قتل مسلحون 212 مدنياً خلال شهر تشرين الثاني، بحسب مرصد حقوقي.",
+		"Gunmen killed 40 civilians in February, a monitoring group said.",
+	} {
+		if got := extractAll(t, text, ymd("2025-12-02")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+}
