@@ -112,3 +112,19 @@ func TestExtract_PersonsNumberedInTurn(t *testing.T) {
 		t.Errorf("got %v; want the second person's arrest, in the city, apart from the third's in one of its quarters", describeAll(got))
 	}
 }
+
+// Where attackers fled to is no place of the attack.
+func TestExtract_WhereTheAttackersFled(t *testing.T) {
+	text := "أطلق مسلحون ملثمون النار على مقهى في بلدة تلبيسة مساء أمس، ما أسفر عن مقتل رجلين، ثم لاذ المهاجمون بالفرار نحو مدينة الرستن."
+	got := extractAll(t, text, ymd("2025-02-27"))
+	if len(got) != 1 || placeOf(got[0]) != "تلبيسة" {
+		t.Errorf("got %v; want one attack at تلبيسة", describeAll(got))
+	}
+	for _, c := range got {
+		for _, pl := range c.Places {
+			if pl.Text == "مدينة الرستن" && pl.Role == RoleIncident {
+				t.Errorf("got %v; the town the attackers fled to is an incident place", describeAll(got))
+			}
+		}
+	}
+}
