@@ -47,8 +47,8 @@ func objectCount(toks []token, j int, k countKind, skip []span) (count, bool) {
 			}
 			return count{}, false
 		}
-		if n, ok := personCount(toks[j]); ok && (strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ا")) {
-			return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true // "شخصين", "قيادياً"
+		if n, ok := personCount(toks[j]); ok && (strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ا") || n == 2 && strings.HasSuffix(w, "ي")) {
+			return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true // "شخصين", "قيادياً", "راعيي أغنام"
 		}
 		seen++
 	}

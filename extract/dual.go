@@ -43,6 +43,9 @@ var kinPersons = wordSet("ابن", "ابنت", "زوج", "زوجت", "شقيق",
 // isDual reports whether the normalised stem s is the dual of a person noun.
 // marked says the writer vowelled the ending as a dual ("-َيْن").
 func isDual(s string, marked bool) bool {
+	if base, ok := strings.CutSuffix(s, "ي"); ok && brokenPlural[base] {
+		return true // the oblique dual before what it is of: "راعيي أغنام", "عنصري الأمن"
+	}
 	for _, end := range []string{"ان", "ين"} {
 		base, ok := strings.CutSuffix(s, end)
 		if !ok {

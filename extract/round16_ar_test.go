@@ -128,3 +128,17 @@ func TestExtract_WhereTheAttackersFled(t *testing.T) {
 		}
 	}
 }
+
+// A dual before what it is of drops its final nun: "راعيي أغنام", "عنصري
+// الأمن" are two people.
+func TestExtract_DualBeforeItsComplement(t *testing.T) {
+	for _, text := range []string{
+		"اعتقلت دورية للاحتلال راعيي ماشية قرب بلدة جباتا الخشب مساء أمس.",
+		"اعتقلت قوات الأمن عنصري الحاجز في مدينة جاسم بتهمة الرشوة.",
+	} {
+		got := extractAll(t, text, ymd("2025-06-02"))
+		if len(got) != 1 || got[0].Arrested == nil || *got[0].Arrested != 2 {
+			t.Errorf("Extract(%q) = %v; want one arrest of 2", text, describeAll(got))
+		}
+	}
+}
