@@ -18,6 +18,7 @@ type trigger struct {
 	Dual    bool // "عمليتين", "غارتين", "two raids": two events, one per place named
 	Earlier bool // "تورط في قتل مدني": a past deed revealed, not dated by the story
 	Another bool // "غارة ثالثة", "another attack": a new event, not the one told before
+	Mutual  bool // "اشتباكات بين الطرفين", "clashes between the two sides": fire from both
 }
 
 // rank orders types when several words describe one event: the specific
@@ -110,7 +111,8 @@ func findTriggers(toks []token) []trigger {
 		weak := lx.weak || lawAmbush(toks, i)
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords),
 			Told: typ == lx.typ && definiteGeneric(toks, i),
-			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i)})
+			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i),
+			Mutual: typ == TypeClash && anyNear(toks, i, 1, 3, mutualWords)})
 	}
 	out = weaponsOfEvents(toks, out)
 	consequences(toks, out)
@@ -872,3 +874,7 @@ func numberedPerson(toks []token, i int) bool {
 
 // suspectNouns name a person by what they are accused of: "المتهم الثاني", "the second suspect".
 var suspectNouns = wordSet("متهم", "مشتبه", "موقوف", "معتقل", "مطلوب", "suspect", "detainee")
+
+// mutualWords after a word of fighting tell fire from both sides: "اشتباكات
+// بين الطرفين", "تبادل لإطلاق النار", "clashes between the two sides".
+var mutualWords = wordSet("بين", "متبادل", "المتبادل", "متبادله", "between", "exchanged", "mutual")

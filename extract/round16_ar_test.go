@@ -142,3 +142,18 @@ func TestExtract_DualBeforeItsComplement(t *testing.T) {
 		}
 	}
 }
+
+// An attack on positions that met fire from the other side is a clash; an
+// ambush followed by an exchange stays the attack it was.
+func TestExtract_AttackThatBecameAClash(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"شنت فصائل المعارضة هجوماً على مواقع قوات النظام في بلدة كفرنبودة ودارت اشتباكات عنيفة بين الطرفين.", TypeClash},
+		{"Rebel factions attacked army positions in Khan Shaykhun, and fierce clashes broke out between the two sides.", TypeClash},
+		{"تعرضت دورية للجيش لكمين مسلح قرب بلدة كفرنبودة أعقبه اشتباك مباشر.", TypeArmedAttack},
+	} {
+		got := extractAll(t, tc.text, ymd("2019-05-20"))
+		if len(got) != 1 || got[0].IncidentType != tc.want {
+			t.Errorf("Extract(%q) = %v; want one %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}

@@ -21,6 +21,7 @@ type segment struct {
 	another  bool     // "غارة ثالثة": a new event of the kind told before
 	counted  bool     // a number of people is told in it
 	clause   int      // the clause of its trigger (see clauseStarts)
+	mutual   bool     // a clash told as fire from both sides
 }
 
 // segments cuts a sentence at its triggers. The first segment of each clause
@@ -35,7 +36,7 @@ func segments(s *sentence) []segment {
 			sp.End = segStart(s, starts, k+1)
 		}
 		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, told: t.Told, comma: t.Comma,
-			dual: t.Dual, earlier: t.Earlier, another: t.Another, clause: t.Clause}
+			dual: t.Dual, earlier: t.Earlier, another: t.Another, clause: t.Clause, mutual: t.Mutual}
 		for i, m := range s.ms {
 			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
 				g.places = append(g.places, i)
@@ -119,8 +120,10 @@ func union(a, b segment) segment {
 		a, b = b, a
 	}
 	out := a
-	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak && a.clause == b.clause {
-		// "الاشتباك مع المطلوبين انتهى باعتقالهم": a security operation's outcome is what happened
+	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak && a.clause == b.clause ||
+		b.typ == TypeClash && b.mutual && a.typ == TypeArmedAttack && !a.weak {
+		// "الاشتباك مع المطلوبين انتهى باعتقالهم": a security operation's outcome is what happened;
+		// "شنت القوات هجوماً على مواقع التنظيم ودارت اشتباكات بين الطرفين": the attack met fire, a clash
 		out.typ, out.rank, out.weak, out.pos = b.typ, b.rank, b.weak, b.pos
 		out.also = append(out.also, a.typ)
 	} else if b.typ != a.typ {
