@@ -92,19 +92,25 @@ func bodyCounts(text string, toks []token) []count {
 // القتلى إلى 15", "بلغت الحصيلة الأولية 7 قتلى".
 var (
 	tollWords = wordSet("toll", "حصيله")
-	riseWords = wordSet("rose", "risen", "reached", "climbed", "increased", "stands", "stood", "ارتفعت", "بلغت", "وصلت", "ترتفع")
+	riseWords = wordSet("rose", "risen", "reached", "climbed", "increased", "stands", "stood", "ارتفعت", "بلغت", "وصلت", "ترتفع",
+		"ارتفع", "بلغ", "وصل", "يرتفع", "ليرتفع", "ازداد", "ازدادت", "زاد", "زادت")
 )
 
 // tollCounts reads the number a death toll reached, within six words after it.
 func tollCounts(toks []token) []count {
 	for i, t := range toks {
-		if !t.in(tollWords) || anyNear(toks, i, 1, 3, injuredNouns) {
-			continue
+		if !t.in(tollWords) && !(t.Norm == "عدد" && i+1 < len(toks) && toks[i+1].in(countNouns[countKilled])) || anyNear(toks, i, 1, 3, injuredNouns) {
+			continue // a toll, or "عدد ضحايا/قتلى …" told as one
 		}
 		from, to := i+1, i+6
+		risen := anyNear(toks, i, -2, -1, riseWords)
 		for j := i + 1; j < len(toks) && j <= i+14; j++ {
 			if toks[j].in(riseWords) {
-				from, to = j+1, j+3 // "... has risen to nine", "... بلغت 11 شخصاً"
+				from, to = j+1, j+5 // "... has risen to nine", "... بلغت 11 شخصاً", "وصل العدد إلى نحو 40"
+				break
+			}
+			if risen && toks[j].Norm == "الي" {
+				from, to = j+1, j+3 // "ارتفعت حصيلة ضحايا الغارات على مدينة X إلى أكثر من 33"
 				break
 			}
 		}

@@ -157,3 +157,17 @@ func TestExtract_AttackThatBecameAClash(t *testing.T) {
 		}
 	}
 }
+
+// A toll told as the victims' number rising to a figure, far after the word
+// of the toll, is the killed.
+func TestExtract_TollOfVictimsRoseTo(t *testing.T) {
+	for _, text := range []string{
+		"ارتفعت حصيلة ضحايا القصف المدفعي على الأحياء الشرقية من مدينة دوما أمس الأحد إلى 14 مدنياً.",
+		"ازداد عدد ضحايا الغارات التي استهدفت سوق مدينة أريحا يوم أمس إلى 21 شخصاً.",
+	} {
+		got := extractAll(t, text, ymd("2016-05-09"))
+		if len(got) != 1 || got[0].Killed == nil {
+			t.Errorf("Extract(%q) = %v; want one incident with its killed", text, describeAll(got))
+		}
+	}
+}
