@@ -307,7 +307,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		drafts[n-1].absorb(d)
 		return drafts
 	}
-	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart {
+	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && !dayApart(drafts, &d) && !(len(drafts) > 0 && p.ownEarlierDay(&drafts[len(drafts)-1], &d)) {
 		if pl := p.placeBefore(si, drafts, d.typ); pl != nil {
 			d.places = []*mention{pl}
 			if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si {
@@ -455,6 +455,21 @@ func tellsEvents(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// dayApart reports d told with a day of its own days away from the day of the
+// event told before it: "وفي 3 أيار الماضي، خُطف تاجر من البلدة" after a
+// kidnapping of today is another kidnapping, not one at today's place.
+func dayApart(drafts []draft, d *draft) bool {
+	n := len(drafts)
+	if n == 0 || d.date == nil || !d.date.resolved() || d.inherited {
+		return false
+	}
+	last := drafts[n-1].date
+	if last == nil || !last.resolved() {
+		return false
+	}
+	return d.date.To.Before(last.From.AddDate(0, 0, -2)) || d.date.From.After(last.To.AddDate(0, 0, 2))
 }
 
 // toldIn reports a draft told in sentence si.

@@ -476,14 +476,18 @@ func isTrip(toks []token, ms []mention, i int) bool {
 	if m.tok0 == 0 {
 		return false
 	}
-	p := toks[m.tok0-1].Norm
+	k := m.tok0 - 1
+	if k > 0 && (toks[k].Norm == "العاصمه" || toks[k].Norm == "capital") {
+		k-- // "من العاصمة دمشق إلى X": the capital named after its title
+	}
+	p := toks[k].Norm
 	if toks[m.tok0-1].in(moveWords) && strings.HasPrefix(toks[m.tok0].Norm, "ل") {
 		return true // "أثناء توجهه لمدينة X": "لـ" glued to the place is "إلى"
 	}
 	if !tripPreps[p] {
 		return tripBefore(toks, m) // "heading to an observation point in X"
 	}
-	if anyIn(wordsBefore(toks, m.tok0-1, 6), moveWords) {
+	if anyIn(wordsBefore(toks, k, 6), moveWords) {
 		return true
 	}
 	// "من X إلى Y": a pair of ends, whatever the verb

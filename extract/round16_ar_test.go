@@ -171,3 +171,27 @@ func TestExtract_TollOfVictimsRoseTo(t *testing.T) {
 		}
 	}
 }
+
+// "من العاصمة دمشق إلى X" is a trip's start, told with the capital's title.
+func TestExtract_TripFromTheCapital(t *testing.T) {
+	text := "اختطف مسلحون خمسة ركاب أثناء توجههم قبل يومين من العاصمة دمشق إلى مدينة شهبا، على طريق بلدة المسمية بريف درعا."
+	for _, c := range extractAll(t, text, ymd("2025-08-20")) {
+		if placeOf(c) == "دمشق" {
+			t.Errorf("got %v; the capital the trip started from is no incident place", describeAll(extractAll(t, text, ymd("2025-08-20"))))
+		}
+	}
+}
+
+// An event told with a day of its own weeks before the one told first is
+// another event: it takes no place from the sentences before it.
+func TestExtract_EarlierDayTakesNoPlace(t *testing.T) {
+	text := "اختطف مسلحون مجهولون شابين في مدينة جرمانا بريف دمشق. " +
+		"ولم تعرف الجهة المسؤولة عن عملية الاختطاف حتى الآن. " +
+		"وفي 3 أيار الماضي، خطف مسلحون ثلاثة تجار من أهالي بلدة عريقة خلال عودتهم إلى العاصمة دمشق."
+	got := extractAll(t, text, ymd("2025-06-02"))
+	for _, c := range got {
+		if !c.DateFrom.IsZero() && c.DateFrom.Month() == 5 && (placeOf(c) == "جرمانا" || placeOf(c) == "دمشق") {
+			t.Errorf("got %v; the kidnapping of 3 May took the place of today's, or the end of the trip", describeAll(got))
+		}
+	}
+}
