@@ -49,7 +49,9 @@ var (
 		"passengers", "pedestrian", "pedestrians", "worshipper", "worshippers", "herder", "herders", "fisherman",
 		"fishermen", "agent", "agents", "elder", "elders", "adult", "adults", "minor", "minors", "kid", "kids",
 		// those around a target: "his bodyguard", "an escort", "her parents"
-		"bodyguard", "bodyguards", "escort", "escorts", "companion", "companions", "aide", "aides", "parents")
+		"bodyguard", "bodyguards", "escort", "escorts", "companion", "companions", "aide", "aides", "parents",
+		// people named by their country or their force: "two Syrians", "two Syrian nationals", "two security forces"
+		"syrians", "nationals", "national", "forces", "element", "serviceman", "servicemen")
 	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
@@ -71,7 +73,49 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			}
 		}
 	}
-	return append(append(append(append(out, leftCounts(toks)...), tollCounts(toks)...), zeroCounts(toks)...), bodyCounts(text, toks)...)
+	out = append(append(append(append(out, leftCounts(toks)...), tollCounts(toks)...), zeroCounts(toks)...), bodyCounts(text, toks)...)
+	return append(out, harmNounCounts(toks)...)
+}
+
+// harmNounsEN count the dead or hurt as a noun after a figure: "at least three
+// deaths and a dozen wounded", "two dead and five wounded".
+var harmNounsEN = map[string]countKind{"deaths": countKilled, "fatalities": countKilled, "dead": countKilled,
+	"injuries": countInjured, "injured": countInjured, "wounded": countInjured}
+
+// harmNounCounts reads a figure told by a noun of harm after a verb of
+// outcome ("resulted in", "left", "caused"), not as a passive ("were
+// wounded") or an adjective of people ("four wounded civilians").
+func harmNounCounts(toks []token) []count {
+	var out []count
+	for i, t := range toks {
+		k, ok := harmNounsEN[t.Norm]
+		if !ok || i == 0 || enPersons[tokAt(toks, i+1)] || enBe[tokAt(toks, i-1)] {
+			continue
+		}
+		n := i - 1
+		v, ok := enNumberValue(toks[n].Norm)
+		if !ok || v <= 0 || v > 5000 || toks[n].Norm == "a" || toks[n].Norm == "an" {
+			if toks[n].Norm != "dozen" || n == 0 || toks[n-1].Norm != "a" {
+				continue
+			}
+			v, n = 12, n-1 // "a dozen injured"
+		}
+		if !outcomeBefore(toks, n) {
+			continue
+		}
+		out = append(out, count{Kind: k, Value: &v, Pos: toks[n].Start})
+	}
+	return out
+}
+
+// outcomeWordsEN tell what an event left: "resulted in", "left", "caused",
+// "with", and the first figure's "and" before a second.
+var outcomeWordsEN = wordSet("in", "left", "leaving", "caused", "causing", "with", "and", "least", "killing")
+
+// outcomeBefore reports a word of outcome, or "at least", right before the
+// figure at n.
+func outcomeBefore(toks []token, n int) bool {
+	return n > 0 && outcomeWordsEN[toks[n-1].Norm]
 }
 
 // bodyCounts reads the dead a found body or bodies are of: "the body of a
@@ -362,8 +406,8 @@ func enJoined(toks []token, from int) int {
 				j = e - 1
 				break
 			}
-			if isCountWord(toks[e].Norm) || lexiconWord(toks[e].Norm) || enPersons[toks[e].Norm] {
-				return 0
+			if isCountWord(toks[e].Norm) || lexiconWord(toks[e].Norm) || enPersons[toks[e].Norm] && toks[e].Norm != "forces" {
+				return 0 // but "soldiers of the government forces and a militant": the forces they are of
 			}
 		}
 	}
@@ -483,8 +527,8 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 			}
 			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
 		}
-		if (w == "a" || w == "an") && singularPersonWithin(toks, n+1, 2) {
-			one := 1 // "a farmer was shot dead"
+		if (w == "a" || w == "an" || w == "another") && singularPersonWithin(toks, n+1, 2) {
+			one := 1 // "a farmer was shot dead", "and another person was injured"
 			if n >= 3 && toks[n-1].Norm == "and" && enPersons[toks[n-2].Norm] {
 				if v, ok := enNumberValue(toks[n-3].Norm); ok && v > 0 && v <= 5000 && toks[n-3].Norm != "a" && toks[n-3].Norm != "an" {
 					one, n = one+v, n-3 // "two soldiers and a civilian were killed": three

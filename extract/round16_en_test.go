@@ -40,3 +40,21 @@ func TestExtract_PlacelessTollOverAMonth(t *testing.T) {
 		}
 	}
 }
+
+// English counts told by who the dead were or by a noun of harm.
+func TestExtract_EnglishCountsOfNationalsAndHarmNouns(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{"Two Syrian nationals were killed on Tuesday when a drone struck a car near Jableh.", 2, -1},
+		{"Three Syrian security forces were killed in an ambush near Talkalakh on Monday.", 3, -1},
+		{"Gunmen killed five civilians in a shop in Talkalakh on Monday, and another person was injured.", 5, 1},
+		{"A mine blast in a field near Tal Abyad on Monday resulted in at least three deaths and a dozen injured.", 3, 12},
+	} {
+		got := extractAll(t, tc.text, ymd("2025-03-18"))
+		if len(got) != 1 || !countIs(got[0].Killed, tc.killed) || !countIs(got[0].Injured, tc.injured) {
+			t.Errorf("Extract(%q) = %v; want one incident, %d killed and %d injured (-1: none told)", tc.text, describeAll(got), tc.killed, tc.injured)
+		}
+	}
+}
