@@ -386,6 +386,9 @@ var carryOutWords = wordSet("carried", "conducted", "launched", "waged", "staged
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")
 
+// throwWords are the verbs of throwing a grenade: "ألقى مجهولون قنبلة", "رمى قنبلة".
+var throwWords = wordSet("القي", "القت", "القوا", "يلقي", "رمي", "رمت", "رموا", "يرمي", "القاء", "رمي")
+
 // foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
 
@@ -409,6 +412,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -4, 6, armedWords)
 	case needFound:
 		return anyNear(toks, i, -3, -1, foundWords)
+	case needThrown:
+		return anyNear(toks, i, -8, -1, throwWords)
 	case needOfWar:
 		return anyNear(toks, i, 1, 3, warWords)
 	case needTakenArmsEN:

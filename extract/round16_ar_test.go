@@ -195,3 +195,16 @@ func TestExtract_EarlierDayTakesNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// A grenade thrown at a house is an attack, whoever threw it; grenades found
+// are a seizure.
+func TestExtract_GrenadeThrown(t *testing.T) {
+	got := extractAll(t, "رمى ملثمون من سيارة مسرعة قنبلة يدوية باتجاه منزل في بلدة الشحيل، دون وقوع إصابات.", ymd("2023-06-27"))
+	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack && got[0].IncidentType != TypeBombing || placeOf(got[0]) != "الشحيل" {
+		t.Errorf("got %v; want one attack at الشحيل", describeAll(got))
+	}
+	got = extractAll(t, "ضبطت دورية للأمن الداخلي قنابل يدوية في منزل بمدينة الشحيل.", ymd("2023-06-27"))
+	if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
+		t.Errorf("grenades found: got %v; want one seizure", describeAll(got))
+	}
+}

@@ -27,6 +27,7 @@ const (
 	needArmed         // "مسلح" within 2 words: "سطو مسلح"
 	needFound         // a verb of finding within 3 words before: "عُثر على جثة"
 	needFireLate      // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
+	needThrown        // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -76,8 +77,10 @@ var lexicon = map[string]lexeme{
 	"سلب": {typ: TypeArmedAttack, need: needArmed}, "اقتحم": {typ: TypeArmedAttack, need: needArmed},
 	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
-	"فتح":  {typ: TypeArmedAttack, need: needFireLate}, // "فتح مسلحون النار على"; opening anything else is no attack
-	"قتل":  {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
+	// a grenade thrown at a house or a checkpoint: "ألقى مجهولون قنبلة يدوية على منزل"
+	"قنبله": {typ: TypeArmedAttack, exact: true, need: needThrown}, "قنابل": {typ: TypeArmedAttack, exact: true, need: needThrown},
+	"فتح": {typ: TypeArmedAttack, need: needFireLate}, // "فتح مسلحون النار على"; opening anything else is no attack
+	"قتل": {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
 	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
 	"رصاص": {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
 	// the official media's word for an attack: "اعتدى مسلحون بقذائف الهاون على بلدة X"
