@@ -62,9 +62,9 @@ func commaClauses(text string, toks []token) []int {
 // stretch that tallies a period ("خلال الأشهر الثلاثة الماضية"), and none told as
 // earlier background ("كان قد اعتقل في وقت سابق").
 func filterTriggers(text string, toks []token, ts []trigger) []trigger {
-	if isBackground(toks) {
+	if at := backgroundAt(toks); at >= 0 {
 		// "وكان القيادي قد أشرف على تنفيذ هجمات": a record of deeds, not an event
-		ts = slices.DeleteFunc(slices.Clone(ts), func(t trigger) bool { return pluralEvents[toks[t.Tok].Norm] })
+		ts = slices.DeleteFunc(slices.Clone(ts), func(t trigger) bool { return t.Tok > at && pluralEvents[toks[t.Tok].Norm] })
 	}
 	starts := clauseStarts(toks)
 	commas := commaClauses(text, toks)

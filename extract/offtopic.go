@@ -129,21 +129,40 @@ func definite(w string) bool {
 }
 
 // isBackground reports the pluperfect "كان ... قد" of background in Arabic news,
-// and the openers "في وقت سابق" and "يذكر أن".
+// and the openers "في وقت سابق" and "يذكر أن", told before any incident word:
+// a sentence that tells an event first and then its background ("وأدى القصف
+// إلى جرح عاملين، كما ذكر المصدر أن المعبر كان قد تعرض لهجمات") is
+// the event's.
 func isBackground(toks []token) bool {
+	at := backgroundAt(toks)
+	if at < 0 {
+		return false
+	}
+	for _, t := range toks[:at] {
+		if _, ok := lookup(t.Norm); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// backgroundAt returns the index of the word that opens a sentence's
+// background ("كان" of "كان … قد", "وقت" of "في وقت سابق", an opener such as
+// "يذكر"), or -1 if none.
+func backgroundAt(toks []token) int {
 	for i, t := range toks {
 		if t.Norm == "وقت" && anyNear(toks, i, 1, 1, previousWords) || i < 2 && t.in(notedWords) {
-			return true
+			return i
 		}
 		if t.in(wasWords) {
 			for j := i + 1; j < len(toks) && j <= i+6; j++ {
 				if toks[j].Norm == "قد" {
-					return true
+					return i
 				}
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // bodyEnd is where an article's text ends: at a line that heads the page's

@@ -208,3 +208,14 @@ func TestExtract_GrenadeThrown(t *testing.T) {
 		t.Errorf("grenades found: got %v; want one seizure", describeAll(got))
 	}
 }
+
+// A sentence telling an event's toll, then that the place "had been" hit
+// before, is the event's: its toll stands, and the earlier attacks are none.
+func TestExtract_TollThenBackgroundInOneSentence(t *testing.T) {
+	text := "شنت طائرات حربية غارات على معبر جوسية بريف حمص مساء اليوم. " +
+		"وأدى القصف إلى إصابة عاملين اثنين بجروح، كما ذكر المصدر أن المعبر كان قد تعرض لهجمات مماثلة في الأشهر الماضية."
+	got := extractAll(t, text, ymd("2024-11-26"))
+	if len(got) != 1 || got[0].Injured == nil || *got[0].Injured != 2 {
+		t.Errorf("got %v; want one airstrike with 2 injured", describeAll(got))
+	}
+}
