@@ -740,11 +740,23 @@ func zeroCounts(toks []token) []count {
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
 		}
 		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) && !anyNear(toks, i, 1, 3, reportNouns) ||
-			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") {
+			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") && !harmToldBefore(toks, i) {
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
 		}
 	}
 	return nil
+}
+
+// harmToldBefore reports the dead or hurt told in the eight words before
+// toks[i]: "أسفر القصف عن قتلى وجرحى وأضرار مادية" is harm and damage, not
+// "only material damage".
+func harmToldBefore(toks []token, i int) bool {
+	for j := max(0, i-8); j < i; j++ {
+		if isCountNoun(toks[j].Norm) || toks[j].in(countVerbs[countKilled]) || toks[j].in(countVerbs[countInjured]) {
+			return true
+		}
+	}
+	return false
 }
 
 func zero(k countKind, pos int) count {

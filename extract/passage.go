@@ -106,7 +106,9 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		}
 		s.newTopic = isNewTopic(s.toks)
 		s.background = isBackground(s.toks)
-		if s.background && earlierReport(s.toks) && !slices.ContainsFunc(s.dates, func(d dateMention) bool { return !d.Relative || d.resolved() }) {
+		if s.background && earlierReport(s.toks) && !slices.ContainsFunc(s.dates, func(d dateMention) bool {
+			return (!d.Relative || d.resolved()) && !onDay(d, ctx.published) // "قد قال إن سيارة انفجرت اليوم (8 نيسان)": of the day written
+		}) {
 			s.background, s.earlierReport = false, true // "وكان المرصد قد ذكر في وقت سابق مقتل…": the same story, first told
 		}
 		s.aside = isAside(s.toks)
@@ -410,4 +412,9 @@ func saidBetween(toks []token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// onDay reports d resolved to the day day (a publication day).
+func onDay(d dateMention, day time.Time) bool {
+	return !day.IsZero() && d.resolved() && d.From.Equal(day) && d.To.Equal(day)
 }

@@ -219,3 +219,17 @@ func TestExtract_TollThenBackgroundInOneSentence(t *testing.T) {
 		t.Errorf("got %v; want one airstrike with 2 injured", describeAll(got))
 	}
 }
+
+// Damage told beside the dead and wounded is no "only material damage"; an
+// earlier report of the same day, told with its date, is the same story.
+func TestExtract_EarlierReportOfTheSameDay(t *testing.T) {
+	text := "قتل 9 أشخاص وأصيب 30 آخرون بجروح في انفجار سيارة مفخخة في وسط مدينة حمص، بحسب مصدر طبي. " +
+		"وكان التلفزيون الرسمي قد ذكر أن انفجار السيارة وقع اليوم الأحد (العاشر من آذار 2013) قرب ساحة في وسط المدينة، وأسفر عن قتلى وجرحى وأضرار مادية كبيرة."
+	got := extractAll(t, text, ymd("2013-03-10"))
+	if len(got) != 1 || !countIs(got[0].Killed, 9) || !countIs(got[0].Injured, 30) {
+		t.Errorf("got %v; want one bombing, 9 killed and 30 injured", describeAll(got))
+	}
+	if got := extractAll(t, "سقطت قذيفة على سوق بلدة تلبيسة ما أسفر عن قتلى وجرحى وأضرار مادية.", ymd("2013-03-10")); len(got) != 1 || countIs(got[0].Killed, 0) || placeOf(got[0]) != "تلبيسة" {
+		t.Errorf("dead and damage: got %v; want one shelling at تلبيسة with no zero toll", describeAll(got))
+	}
+}
