@@ -258,6 +258,11 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				p.mergeTollUpdate(last, d)
 				return drafts
 			}
+			if k == len(drafts)-1 && last.lastSent() == si-1 && p.unnamedInLead(last, &d) {
+				last.absorb(d) // "attacked a town in the Aleppo countryside … airstrikes on the town of X": X is that town
+				last.places = d.places
+				return drafts
+			}
 			if k == len(drafts)-1 && p.theEventToldBefore(last, &d) {
 				last.absorb(d) // "قتل كل من X وY في الهجوم": the victims of the attack told before
 				return drafts
@@ -623,6 +628,51 @@ func (p *passage) leadRetold(drafts []draft, k int, d *draft) int {
 		}
 	}
 	return -1
+}
+
+// unnamedInLead reports d naming the town, village or city that last told
+// without a name, as "a town in" an area ("attacked a town in Aleppo's
+// northern countryside", "قصفت بلدة بريف حلب"), with d's place of that kind
+// in the area's governorate and the same toll or none.
+func (p *passage) unnamedInLead(last, d *draft) bool {
+	bombardment := last.typ == TypeShelling && d.typ == TypeAirstrike // "قصف" told first, the aircraft after
+	if len(last.places) != 1 || len(d.places) == 0 || !sameKind(last.typ, d.typ) && !bombardment || !p.areaLead(last) ||
+		d.counts != [3]*int{} && !sameToll(last, d) {
+		return false
+	}
+	a := last.places[0]
+	s := &p.sents[last.sents[0]]
+	kind, ok := unnamedTypeBefore(s.toks, *a)
+	return ok && (d.places[0].Match.Place.Kind == kind || kind == gazetteer.KindTown && d.places[0].Match.Place.Kind == gazetteer.KindCity) &&
+		d.places[0].Match.Place.Admin1PCode == a.Match.Place.Admin1PCode // the side of the countryside news gives is loose
+}
+
+// unnamedTypeBefore returns the kind of an unnamed place told right before
+// the area m: "a town in X", "a village in the X countryside", "بلدة بريف X",
+// "قرية في ريف X".
+func unnamedTypeBefore(toks []token, m mention) (gazetteer.Kind, bool) {
+	kinds := map[string]gazetteer.Kind{"town": gazetteer.KindTown, "village": gazetteer.KindVillage, "city": gazetteer.KindCity,
+		"بلده": gazetteer.KindTown, "قريه": gazetteer.KindVillage, "مدينه": gazetteer.KindCity}
+	if kind, ok := kinds[toks[m.tok0].Norm]; ok && m.tok0+1 < m.tok1 && strings.HasPrefix(toks[m.tok0+1].Norm, "ب") {
+		return kind, true // "بلدة بريف X", read with its type word
+	}
+	j := m.tok0 - 1
+	if j >= 0 && (toks[j].Norm == "in" || toks[j].Norm == "في") {
+		j--
+	} else if !strings.HasPrefix(toks[m.tok0].Norm, "ب") {
+		return "", false
+	}
+	if j < 0 {
+		return "", false
+	}
+	kind, ok := kinds[toks[j].Norm]
+	if !ok {
+		return "", false
+	}
+	if isLatin(toks[j].Norm) {
+		return kind, j > 0 && (toks[j-1].Norm == "a" || toks[j-1].Norm == "an")
+	}
+	return kind, true
 }
 
 // sameToll reports two drafts telling the same figures, at least one.

@@ -58,3 +58,19 @@ func TestExtract_EnglishCountsOfNationalsAndHarmNouns(t *testing.T) {
 		}
 	}
 }
+
+// A lead telling an attack on "a town in" an area, then the town by its name,
+// tells one event: the town's.
+func TestExtract_UnnamedTownInTheLead(t *testing.T) {
+	for _, text := range []string{
+		"A woman was killed on Sunday when government forces attacked a town in the southern Idlib countryside, rescuers said. " +
+			"Warplanes carried out four strikes on the town of Kafr Nabl, killing a woman, the monitor said.",
+		"قتلت امرأة يوم الأحد بقصف لقوات النظام على بلدة بريف إدلب الجنوبي. " +
+			"وشنت الطائرات الحربية أربع غارات على بلدة كفرنبل ما أدى إلى مقتل امرأة.",
+	} {
+		got := extractAll(t, text, ymd("2019-07-29"))
+		if len(got) != 1 || placeOf(got[0]) != "Kafr Nabl" && placeOf(got[0]) != "كفرنبل" {
+			t.Errorf("Extract(%q) = %v; want one incident at Kafr Nabl", text, describeAll(got))
+		}
+	}
+}
