@@ -386,6 +386,9 @@ var carryOutWords = wordSet("carried", "conducted", "launched", "waged", "staged
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")
 
+// gunfireWords after "عيار"/"أعيرة" make them shots fired: "بعيار ناري".
+var gunfireWords = wordSet("ناري", "ناريه")
+
 // throwWords are the verbs of throwing a grenade: "ألقى مجهولون قنبلة", "رمى قنبلة".
 var throwWords = wordSet("القي", "القت", "القوا", "يلقي", "رمي", "رمت", "رموا", "يرمي", "القاء", "رمي")
 
@@ -414,6 +417,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -3, -1, foundWords)
 	case needThrown:
 		return anyNear(toks, i, -8, -1, throwWords)
+	case needGunfire:
+		return anyNear(toks, i, 1, 1, gunfireWords)
 	case needOfWar:
 		return anyNear(toks, i, 1, 3, warWords)
 	case needTakenArmsEN:

@@ -233,3 +233,12 @@ func TestExtract_EarlierReportOfTheSameDay(t *testing.T) {
 		t.Errorf("dead and damage: got %v; want one shelling at تلبيسة with no zero toll", describeAll(got))
 	}
 }
+
+// A death by a gunshot ("بعيار ناري") is a shooting, told as a noun of death
+// too ("مقتل شاب").
+func TestExtract_KilledByAGunshot(t *testing.T) {
+	got := extractAll(t, "شهدت بلدة كفرزيتا ليلة أمس مقتل رجل إثر إصابته بعيار ناري في الصدر.", ymd("2024-02-11"))
+	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack || placeOf(got[0]) != "كفرزيتا" {
+		t.Errorf("got %v; want one armed attack at كفرزيتا", describeAll(got))
+	}
+}

@@ -28,6 +28,7 @@ const (
 	needFound         // a verb of finding within 3 words before: "عُثر على جثة"
 	needFireLate      // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
 	needThrown        // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
+	needGunfire       // "ناري" right after: "بعيار ناري", "بأعيرة نارية"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -77,6 +78,8 @@ var lexicon = map[string]lexeme{
 	"سلب": {typ: TypeArmedAttack, need: needArmed}, "اقتحم": {typ: TypeArmedAttack, need: needArmed},
 	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
+	// shot: "مقتل شاب إثر إصابته بعيار ناري", "أصيب بأعيرة نارية"
+	"عيار": {typ: TypeArmedAttack, exact: true, need: needGunfire}, "اعيره": {typ: TypeArmedAttack, exact: true, need: needGunfire},
 	// a grenade thrown at a house or a checkpoint: "ألقى مجهولون قنبلة يدوية على منزل"
 	"قنبله": {typ: TypeArmedAttack, exact: true, need: needThrown}, "قنابل": {typ: TypeArmedAttack, exact: true, need: needThrown},
 	"فتح": {typ: TypeArmedAttack, need: needFireLate}, // "فتح مسلحون النار على"; opening anything else is no attack
