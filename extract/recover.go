@@ -46,7 +46,7 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	// adjectives and nouns that describe places after a plural type word rather than name
 	// them: "أحياء سكنية", "مناطق متفرقة", "قرى خاضعة لسيطرة", "أحياء العاصمة"
 	"سكنيه", "سكني", "متفرقه", "مختلفه", "عديده", "عده", "خاضعه", "محرره", "محتله", "متاخمه", "محاذيه",
-	"زراعيه", "ريفيه", "جبليه", "واسعه", "عاصمه",
+	"زراعيه", "ريفيه", "جبليه", "واسعه", "عاصمه", "سكنيين", "سكنيتين", "السكنيين", "السكنيتين",
 	// the people a camp or quarter is of: "مخيمات النازحين", "أحياء المهجرين"
 	"نازحين", "لاجئين", "مهجرين", "وافدين",
 	"the", "of", "in", "near", "on", "at", "and", "or", "north", "south", "east", "west", "northern", "southern",
@@ -470,8 +470,8 @@ func glued(text string, a, b token) bool { return text[a.End:b.Start] == "-" }
 // adjective: indefinite and ending in the nisba "ـي", "ـية" ("منطقة زراعية",
 // "حي سكني"), which names after type words rarely are.
 func looksLikeName(w string, more bool) bool {
-	if utf8.RuneCountInString(w) < 3 {
-		return false
+	if n := utf8.RuneCountInString(w); n < 2 || n < 3 && !more {
+		return false // but "حي عش الورور", "قرية أم الكيف": a short first word of a longer name
 	}
 	if strings.HasPrefix(w, "ال") || more {
 		return true

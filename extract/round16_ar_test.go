@@ -242,3 +242,12 @@ func TestExtract_KilledByAGunshot(t *testing.T) {
 		t.Errorf("got %v; want one armed attack at كفرزيتا", describeAll(got))
 	}
 }
+
+// A name may begin with a two-letter word ("عش الورور", "أم الكيف"), and an
+// adjective of the quarters told after them ends their list.
+func TestExtract_ShortFirstWordOfAName(t *testing.T) {
+	got := extractAll(t, "سقطت قذيفتان على حيي عش الغراب ومساكن برزة السكنيين بدمشق صباح اليوم.", ymd("2015-03-02"))
+	if len(got) == 0 || placeOf(got[0]) != "عش الغراب" {
+		t.Errorf("got %v; want the shelling at عش الغراب", describeAll(got))
+	}
+}
