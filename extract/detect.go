@@ -97,6 +97,9 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeArrest && i+1 < len(toks) && toks[i+1].in(vehicleWords) {
 			continue // "احتجاز سيارة", "حجز شاحنة": a vehicle held, no one arrested
 		}
+		if typ == TypeWeaponsSeizure && t.in(depotWords) && anyNear(toks, i, -3, -1, strikeVerbs) {
+			continue // "قصف طيران مسير مستودعاً للأسلحة": the depot struck, nothing seized
+		}
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
 			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
@@ -385,6 +388,13 @@ var carryOutWords = wordSet("carried", "conducted", "launched", "waged", "staged
 
 // passiveAux are the English auxiliaries of a passive: "were seized".
 var passiveAux = wordSet("was", "were", "been", "being", "be")
+
+// depotWords are the seizure words that name where arms are kept; after a
+// verb of striking they are a target (see strikeVerbs).
+var depotWords = wordSet("مستودع", "مستودعا", "مستودعات", "مخازن", "مخزن", "مخابئ", "depot", "depots", "warehouse", "warehouses")
+
+// strikeVerbs strike a target: "قصف مستودعاً", "استهدفت مخازن", "struck a depot".
+var strikeVerbs = wordSet("قصف", "قصفت", "استهدف", "استهدفت", "استهداف", "دمر", "دمرت", "struck", "targeted", "hit", "bombed", "destroyed")
 
 // gunfireWords after "عيار"/"أعيرة" make them shots fired: "بعيار ناري".
 var gunfireWords = wordSet("ناري", "ناريه")

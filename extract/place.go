@@ -213,7 +213,7 @@ func assignRoles(text string, toks []token, ms []mention, dateStart, dateEnd int
 			m.role = RoleContext // "بلدة X في منطقة Y": Y is the region X lies in, whatever the gazetteer calls it
 			continue
 		}
-		if (m.ofPrev || locates(text, ms, i)) && i > 0 && inheritsContext[ms[i-1].role] {
+		if (m.ofPrev || locates(text, ms, i)) && i > 0 && inheritsContext[ms[i-1].role] && !buildingAtOrNear(toks, ms[i-1]) {
 			m.role = ms[i-1].role // "من أبناء بلدة X في ريف Y": Y is where the home is
 			continue
 		}

@@ -302,6 +302,19 @@ func buildingAttackedOrNear(toks []token, m mention, head int) bool {
 		buildingStruckAfter(toks, m, head)
 }
 
+// buildingAtOrNear reports a mention that names a building (a hospital, a
+// prison) told as where the event was or what it was near: "خلف مشفى X في
+// بلدة Y", "استهدف سجن X في Y". The place after it is where the building
+// stands, the event's, not an institution's seat.
+func buildingAtOrNear(toks []token, m mention) bool {
+	head := m.tok0 - 1
+	if head < 0 || !toks[head].in(buildingHeads) {
+		return false
+	}
+	return anyNear(toks, head, -2, -1, atBuildingWords) || anyNear(toks, head, -4, -1, attackBuildingVerbs) ||
+		buildingStruckAfter(toks, m, head)
+}
+
 // buildingStruckAfter reports the building at toks[head] named again later in
 // the sentence as what an attack struck: "جرح مدنيون في مشفى X بمدينة Y، بغارات
 // استهدفت المشفى": the hospital in Y was the target, and Y the incident's place,

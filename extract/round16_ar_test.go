@@ -251,3 +251,12 @@ func TestExtract_ShortFirstWordOfAName(t *testing.T) {
 		t.Errorf("got %v; want the shelling at عش الغراب", describeAll(got))
 	}
 }
+
+// A depot struck is a target, not a seizure; a hospital the strike fell
+// behind is a landmark, and the town it stands in the strike's place.
+func TestExtract_DepotStruckBehindAHospital(t *testing.T) {
+	got := extractAll(t, "قصفت طائرة مسيرة مستودعاً للأسلحة خلف مشفى الزهراء في مدينة الميادين فجر اليوم.", ymd("2024-01-14"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike || placeOf(got[0]) != "الميادين" {
+		t.Errorf("got %v; want one airstrike at الميادين", describeAll(got))
+	}
+}
