@@ -250,8 +250,8 @@ func TestDecodeCSV_RowTooLong(t *testing.T) {
 // back from the CSV export as stored, as it does from the GeoJSON export.
 // The importer trimmed every cell before taking off the export's defusing
 // apostrophe: " Saraqib" came back as "Saraqib", a text of spaces as
-// nothing, a tab (exported "'\t") as "'", and "'\t" (exported "''\t") as
-// "''".
+// nothing, a tab (exported "'\t") as "'", and an apostrophe before a tab
+// (exported with two) as two apostrophes.
 func TestCSV_RoundTripSpace(t *testing.T) {
 	day := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
 	texts := []string{" Saraqib", "Saraqib ", "  ", "\t", "'\t", "x\t", "\u00a0سراقب\u00a0", " '=1", "x\r", "\n"}
