@@ -78,11 +78,11 @@ const writePiece = 64 << 10
 
 // newGrace is how long a new connection is given to have its request read
 // before it may be closed to make room at the cap.
-const newGrace = 100 * time.Millisecond
+const newGrace = 50 * time.Millisecond
 
 // stallCheck is how often a connection waiting for room looks again for a
-// new one past newGrace or a stalled one.
-const stallCheck = 100 * time.Millisecond
+// new one silent for newGrace or a stalled one.
+const stallCheck = newGrace
 
 // limitConn is a connection the limit admitted; it notes when the write to
 // it now waiting on its client began.
@@ -214,10 +214,10 @@ func (l *limitListener) Accept() (net.Conn, error) {
 // closed; failing both conn is refused, or closed at once (false) when
 // refusalsOpen of the client's are open already or the server is at its cap.
 // Then near the cap it closes the longest-idle connection; at the cap,
-// failing that, the longest-silent new one, and failing that the one whose
-// client has read nothing of its answer for the longest, at least
-// stallAfter; failing all, it waits for one to close or to stall (an error
-// when the listener closes meanwhile).
+// failing that, the longest-silent new one once silent for newGrace, then
+// the one whose client has read nothing of its answer for the longest, at
+// least stallAfter; failing all, it waits for one to close, to be silent
+// for newGrace or to stall (an error when the listener closes meanwhile).
 func (c *ConnLimit) admit(conn *limitConn) (bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -246,9 +246,9 @@ func (c *ConnLimit) admit(conn *limitConn) (bool, error) {
 			break
 		}
 		// A new connection is shed once silent for newGrace: one admitted a
-		// moment ago has not had its request read yet, and was shed by the
-		// next admitted, so that while connections came in faster than
-		// others closed, none was served.
+		// moment ago has not had its request read yet, and while stalled
+		// connections were shed to admit others, the one admitted was shed
+		// by the next.
 		now := time.Now()
 		if c.shedOldest(c.conns, http.StateNew, now.Add(-newGrace)) || c.shedStalled(now) {
 			continue
