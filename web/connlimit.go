@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -38,6 +39,13 @@ const DefaultConnsPerClient = 64
 // once, so that reconnecting as fast as it can costs the server an accept
 // and holds nothing.
 //
+// At the cap, when no connection is idle or new, the one whose client has
+// taken none of its answer's bytes for the longest, at least stallAfter, is
+// closed to make room: a client not reading (a slow reader) holds its
+// connection busy, and clients from many addresses, each under its own
+// cap, reading nothing of an export kept every connection busy for the 60 s
+// write timeout, no token needed, while others' connections waited unserved.
+//
 // Use all three: Listener wraps the server's listener, ConnState is its
 // http.Server.ConnState hook and ConnContext its ConnContext hook. It is
 // safe for concurrent use.
@@ -51,8 +59,71 @@ type ConnLimit struct {
 	byClient  map[string]*clientConns
 	closed    bool
 	// In all, since the start: connections closed to make room, refused
-	// with a 429, closed at once for their client's cap.
-	shed, refused, dropped int
+	// with a 429, closed at once for their client's cap; of the shed, those
+	// whose client had stopped reading.
+	shed, refused, dropped, stalled int
+}
+
+// stallAfter is how long a write to a connection may wait on its client
+// (the kernel's buffers full, the client reading nothing) before the
+// connection may be closed to make room at the cap: a client that cannot
+// take writePiece bytes in that time reads below some 100 kbit/s, and is
+// cut only while others wait for a connection.
+const stallAfter = 5 * time.Second
+
+// writePiece is the most written to a connection in one call, so that a
+// large answer sent to a client reading steadily is seen making progress
+// rather than as one long write.
+const writePiece = 64 << 10
+
+// newGrace is how long a new connection is given to have its request read
+// before it may be closed to make room at the cap.
+const newGrace = 50 * time.Millisecond
+
+// stallCheck is how often a connection waiting for room looks again for a
+// new one silent for newGrace or a stalled one.
+const stallCheck = newGrace
+
+// limitConn is a connection the limit admitted; it notes when the write to
+// it now waiting on its client began.
+type limitConn struct {
+	net.Conn
+	writing atomic.Int64 // UnixNano when the pending write began; 0 when none
+}
+
+// Write writes p in pieces of at most writePiece bytes, noting when each
+// began.
+func (c *limitConn) Write(p []byte) (int, error) {
+	n := 0
+	for len(p) > 0 {
+		k := min(len(p), writePiece)
+		c.writing.Store(time.Now().UnixNano())
+		m, err := c.Conn.Write(p[:k])
+		c.writing.Store(0)
+		n += m
+		if err != nil {
+			return n, err
+		}
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// CloseWrite half-closes the connection as net/http does before closing a
+// connection whose request body is left unread.
+func (c *limitConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
+// stalledFor is how long the pending write has waited on the client, or 0.
+func (c *limitConn) stalledFor(now time.Time) time.Duration {
+	if at := c.writing.Load(); at != 0 {
+		return now.Sub(time.Unix(0, at))
+	}
+	return 0
 }
 
 type connInfo struct {
@@ -103,6 +174,15 @@ func (c *ConnLimit) Stats() (open, shed, refused, dropped int) {
 	return c.open, c.shed, c.refused, c.dropped
 }
 
+// Stalled returns how many connections, since the start, were closed to make
+// room because their client had read nothing of the answer for stallAfter
+// (they are counted by Stats' shed too).
+func (c *ConnLimit) Stalled() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stalled
+}
+
 // Listener wraps ln so that Accept keeps to the limit.
 func (c *ConnLimit) Listener(ln net.Listener) net.Listener { return &limitListener{ln, c} }
 
@@ -114,10 +194,11 @@ type limitListener struct {
 // Accept takes the next connection off the backlog that the limit admits.
 func (l *limitListener) Accept() (net.Conn, error) {
 	for {
-		conn, err := l.Listener.Accept()
+		raw, err := l.Listener.Accept()
 		if err != nil {
 			return nil, err
 		}
+		conn := &limitConn{Conn: raw}
 		ok, err := l.c.admit(conn)
 		if err != nil {
 			return nil, err
@@ -133,9 +214,11 @@ func (l *limitListener) Accept() (net.Conn, error) {
 // closed; failing both conn is refused, or closed at once (false) when
 // refusalsOpen of the client's are open already or the server is at its cap.
 // Then near the cap it closes the longest-idle connection; at the cap,
-// failing that, the longest-silent new one; failing that, it waits for one
-// to close (an error when the listener closes meanwhile).
-func (c *ConnLimit) admit(conn net.Conn) (bool, error) {
+// failing that, the longest-silent new one once silent for newGrace, then
+// the one whose client has read nothing of its answer for the longest, at
+// least stallAfter; failing all, it waits for one to close, to be silent
+// for newGrace or to stall (an error when the listener closes meanwhile).
+func (c *ConnLimit) admit(conn *limitConn) (bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	key := clientOf(conn.RemoteAddr().String())
@@ -146,7 +229,7 @@ func (c *ConnLimit) admit(conn net.Conn) (bool, error) {
 	}
 	info := &connInfo{state: http.StateNew, client: cl}
 	for len(cl.conns) >= c.perClient && !info.refused {
-		if !c.shedOldest(cl.conns, http.StateIdle) && !c.shedOldest(cl.conns, http.StateNew) {
+		if !c.shedOldest(cl.conns, http.StateIdle, time.Time{}) && !c.shedOldest(cl.conns, http.StateNew, time.Time{}) {
 			info.refused = true
 		}
 	}
@@ -156,13 +239,18 @@ func (c *ConnLimit) admit(conn net.Conn) (bool, error) {
 		return false, nil
 	}
 	for c.open >= c.soft {
-		if c.shedOldest(c.conns, http.StateIdle) {
+		if c.shedOldest(c.conns, http.StateIdle, time.Time{}) {
 			continue
 		}
 		if c.open < c.max {
 			break
 		}
-		if c.shedOldest(c.conns, http.StateNew) {
+		// A new connection is shed once silent for newGrace: one admitted a
+		// moment ago has not had its request read yet, and while stalled
+		// connections were shed to admit others, the one admitted was shed
+		// by the next.
+		now := time.Now()
+		if c.shedOldest(c.conns, http.StateNew, now.Add(-newGrace)) || c.shedStalled(now) {
 			continue
 		}
 		if c.closed {
@@ -175,7 +263,15 @@ func (c *ConnLimit) admit(conn net.Conn) (bool, error) {
 			conn.Close()
 			return false, nil
 		}
+		// Woken when a connection closes, and every stallCheck to look
+		// for one whose client stopped reading since.
+		wake := time.AfterFunc(stallCheck, func() {
+			c.mu.Lock()
+			c.room.Broadcast()
+			c.mu.Unlock()
+		})
 		c.room.Wait()
+		wake.Stop()
 	}
 	if info.refused {
 		cl.refused++
@@ -199,11 +295,14 @@ func (l *limitListener) Close() error {
 }
 
 // shedOldest closes the connection of among in state that entered it
-// first, if any. c.mu is held.
-func (c *ConnLimit) shedOldest(among map[net.Conn]*connInfo, state http.ConnState) bool {
+// first, if any, and if before notAfter (unless that is zero). c.mu is held.
+func (c *ConnLimit) shedOldest(among map[net.Conn]*connInfo, state http.ConnState, notAfter time.Time) bool {
 	var oldest net.Conn
 	var at time.Time
 	for conn, info := range among {
+		if !notAfter.IsZero() && info.since.After(notAfter) {
+			continue
+		}
 		if info.state == state && !info.shed && (oldest == nil || info.since.Before(at)) {
 			oldest, at = conn, info.since
 		}
@@ -217,6 +316,33 @@ func (c *ConnLimit) shedOldest(among map[net.Conn]*connInfo, state http.ConnStat
 	c.open--
 	c.shed++
 	oldest.Close()
+	return true
+}
+
+// shedStalled closes the busy connection whose pending write has waited on
+// its client the longest, if at least stallAfter. c.mu is held.
+func (c *ConnLimit) shedStalled(now time.Time) bool {
+	var stalled net.Conn
+	var longest time.Duration
+	for conn, info := range c.conns {
+		lc, ok := conn.(*limitConn)
+		if !ok || info.shed || info.state != http.StateActive {
+			continue
+		}
+		if d := lc.stalledFor(now); d >= stallAfter && d > longest {
+			stalled, longest = conn, d
+		}
+	}
+	if stalled == nil {
+		return false
+	}
+	info := c.conns[stalled]
+	info.shed = true
+	c.uncount(stalled, info)
+	c.open--
+	c.shed++
+	c.stalled++
+	stalled.Close()
 	return true
 }
 

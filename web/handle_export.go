@@ -103,7 +103,11 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 		// A client slow to read must not keep the other exports waiting: the
 		// page is sent after its slot is given back, while the pages held so
 		// fit in parkedBytes (as a listing's are), and within its slot beyond.
-		size := page.bytes()
+		size, count := page.bytes(), page.len()
+		var after *incidents.Cursor
+		if count > 0 {
+			after = page.after()
+		}
 		if parked.TryAcquire(size) {
 			slots.Release(1)
 			err = out.write(page)
@@ -112,15 +116,21 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 			err = out.write(page)
 			slots.Release(1)
 		}
+		// Nothing of the page is held past its count: the flush below waits
+		// on a client slow to read, and the next page on a slot. Each
+		// export waiting so held its last page (through the cursor, which
+		// pointed into it), outside parkedBytes: 1,000 clients reading
+		// nothing held 1.2 GB.
+		page = exportPageData{}
 		if err != nil {
 			return n, err
 		}
-		n += page.len()
+		n += count
 		rc.Flush()
-		if page.len() < f.Limit {
+		if count < f.Limit {
 			break
 		}
-		f.After = page.after()
+		f.After = after
 	}
 	return n, out.close(n)
 }
@@ -176,12 +186,15 @@ func (p exportPageData) bytes() int64 {
 	return n
 }
 
-// after is the cursor after the page's last incident.
+// after is the cursor after the page's last incident, a copy: a pointer
+// into the page kept the whole page, every feature's bytes, alive.
 func (p exportPageData) after() *incidents.Cursor {
+	var c incidents.Cursor
 	if len(p.features) > 0 {
-		return &p.features[len(p.features)-1].After
+		c = p.features[len(p.features)-1].After
+	} else {
+		c = incidents.CursorOf(p.found[len(p.found)-1])
 	}
-	c := incidents.CursorOf(p.found[len(p.found)-1])
 	return &c
 }
 

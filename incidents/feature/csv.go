@@ -161,6 +161,15 @@ func csvIncident(rec []string, cols map[string]int, def incidents.Status) (incid
 		}
 		return ""
 	}
+	// Text is read as written, as the export writes it and as a GeoJSON
+	// import reads it: trimmed, " Saraqib" came back as "Saraqib", and the
+	// export's defused "'\t" (a text "\t") as "'", the apostrophe kept.
+	text := func(name string) string {
+		if i, ok := cols[name]; ok && i < len(rec) {
+			return unquoteCell(rec[i])
+		}
+		return ""
+	}
 	var pt orb.Point
 	for i, name := range []string{"lon", "lat"} {
 		// A decimal number only: strconv.ParseFloat alone also reads "3_6.3"
@@ -172,9 +181,9 @@ func csvIncident(rec []string, cols map[string]int, def incidents.Status) (incid
 		pt[i] = v
 	}
 	p := Properties{IncidentType: get("incident_type"), DateFrom: nullable(get("date_from")), DateTo: nullable(get("date_to")),
-		DatePrecision: nullable(get("date_precision")), PlaceNameAR: get("place_name_ar"), PlaceNameEN: get("place_name_en"),
-		Admin1PCode: get("admin1_pcode"), Admin1Name: get("admin1_name"), Admin2PCode: get("admin2_pcode"), GeoPrecision: get("geo_precision"),
-		SummaryAR: get("summary_ar"), SummaryEN: get("summary_en")}
+		DatePrecision: nullable(get("date_precision")), PlaceNameAR: text("place_name_ar"), PlaceNameEN: text("place_name_en"),
+		Admin1PCode: get("admin1_pcode"), Admin1Name: text("admin1_name"), Admin2PCode: get("admin2_pcode"), GeoPrecision: get("geo_precision"),
+		SummaryAR: text("summary_ar"), SummaryEN: text("summary_en")}
 	if cerr := csvCounts(get, &p); cerr != nil {
 		return incidents.Incident{}, cerr
 	}

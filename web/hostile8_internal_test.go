@@ -1,0 +1,105 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/sync/semaphore"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+)
+
+// stallWriter is a client that takes what is written and then stops
+// reading: Flush signals flushed and waits for resume.
+type stallWriter struct {
+	h       http.Header
+	written int
+	flushed chan struct{}
+	resume  chan struct{}
+}
+
+func (w *stallWriter) Header() http.Header         { return w.h }
+func (w *stallWriter) WriteHeader(int)             {}
+func (w *stallWriter) Write(b []byte) (int, error) { w.written += len(b); return len(b), nil }
+func (w *stallWriter) Flush()                      { w.flushed <- struct{}{}; <-w.resume }
+
+// liveHeap is the heap in use after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// TestExport_WaitingHoldsNoPage: an export whose client reads slowly waits
+// in the flush after each page, and then for one of the export slots; it
+// must hold no page meanwhile, since pages held while being sent are
+// bounded (parkedBytes) and these waits are not. Each held its last page,
+// the cursor to the next pointing into it: 1,000 clients of an export
+// reading nothing held 1.2 GB of pages.
+func TestExport_WaitingHoldsNoPage(t *testing.T) {
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "export.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	// Two pages: 1,000 incidents of some 16 KB each, and one more.
+	summary := strings.Repeat("Shelling hit the farms east of the town. ", 200)
+	day := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
+	incs := make([]incidents.Incident, exportPage+1)
+	for i := range incs {
+		incs[i] = incidents.Incident{Type: incidents.TypeShelling, DateFrom: day, DateTo: day, DatePrecision: incidents.DateDay,
+			Location: orb.Point{36.2, 33.5}, GeoPrecision: incidents.GeoTown, Status: incidents.StatusPublished,
+			SummaryEN: summary, SummaryAR: summary}
+	}
+	if _, err := store.Add(ctx, incs); err != nil {
+		t.Fatal(err)
+	}
+	incs = nil
+	if _, err := findFeatures(ctx, store, incidents.Filter{Limit: 1}); err != nil { // the index built
+		t.Fatal(err)
+	}
+
+	before := liveHeap()
+	slots := semaphore.NewWeighted(exportsAtOnce)
+	w := &stallWriter{h: http.Header{}, flushed: make(chan struct{}), resume: make(chan struct{})}
+	done := make(chan error)
+	go func() {
+		_, err := exportPages(ctx, w, store, slots, incidents.Filter{}, false, 10*time.Second)
+		done <- err
+	}()
+	<-w.flushed
+	page := w.written // about the first page
+	inFlush := int64(liveHeap()) - int64(before)
+
+	// The client reads on, and the export waits for a slot.
+	if err := slots.Acquire(ctx, exportsAtOnce); err != nil {
+		t.Fatal(err)
+	}
+	w.resume <- struct{}{}
+	runtime.Gosched()
+	waitingSlot := int64(liveHeap()) - int64(before)
+
+	slots.Release(exportsAtOnce)
+	<-w.flushed
+	w.resume <- struct{}{}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("a page of %d bytes; held while its flush waits: %d bytes; while waiting for a slot: %d bytes", page, inFlush, waitingSlot)
+	if page < 8<<20 {
+		t.Fatalf("the first page is %d bytes; the test wants some 16 MB", page)
+	}
+	if inFlush > int64(page/4) || waitingSlot > int64(page/4) {
+		t.Errorf("an export waiting on its client held %d bytes, and waiting for a slot %d bytes: "+
+			"want no page (%d bytes) held", inFlush, waitingSlot, page)
+	}
+}
