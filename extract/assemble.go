@@ -441,8 +441,8 @@ func (p *passage) placeBefore(si int, drafts []draft, typ string) *mention {
 				return &s.ms[i]
 			}
 		}
-		if len(s.ms) > 0 || len(s.trig) > 0 || s.newTopic {
-			return nil
+		if slices.ContainsFunc(s.ms, func(m mention) bool { return !inheritsContext[m.role] }) || len(s.trig) > 0 || s.newTopic {
+			return nil // but "The drug branch of X made the discovery": an office's seat names no place of the story
 		}
 	}
 	return nil
@@ -455,7 +455,7 @@ func tellsEvents(s *sentence) bool {
 		return true
 	}
 	for i, t := range s.toks {
-		if _, ok := lookup(t.Norm); ok && !blocked(s.toks, i) {
+		if lx, ok := lookup(t.Norm); ok && needMet(s.toks, i, lx.need) && !blocked(s.toks, i) {
 			return true
 		}
 	}

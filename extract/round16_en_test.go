@@ -74,3 +74,16 @@ func TestExtract_UnnamedTownInTheLead(t *testing.T) {
 		}
 	}
 }
+
+// Goods bound for a Gulf country are no Syrian place, and an office named
+// after its city between the seizure's place and the arrests names none.
+func TestExtract_BoundForTheGulf(t *testing.T) {
+	text := "Police seized 20,000 Captagon pills hidden in olive oil tins in the Mezzeh district of Damascus. " +
+		"The find was credited to the Anti-Narcotics Branch of Damascus, the ministry said. " +
+		"The pills were to be smuggled to Saudi Arabia. " +
+		"Two men were arrested over the case."
+	got := extractAll(t, text, ymd("2024-05-06"))
+	if len(got) != 1 || got[0].Admin1PCode != "SY01" {
+		t.Errorf("got %v; want one arrest in Damascus", describeAll(got))
+	}
+}

@@ -123,6 +123,8 @@ var stopKeys = map[string]bool{
 	// the English words of a road's or a street's name ("X Road", "Y Street"), which read as
 	// some hamlet in another transliteration ("Road" as Riyad)
 	"road": true, "street": true, "highway": true,
+	// military words of English news that read as a hamlet ("the X Base" and Bseh)
+	"base": true, "bases": true, "airbase": true, "checkpoint": true,
 	// adjectives that follow the noun they describe ("التل العسكري", "الطيران الحربي",
 	// "الجيش التركي"), which some hamlet is also called
 	"عسكري": true, "عسكريه": true, "امني": true, "امنيه": true, "حربي": true, "حربيه": true,
@@ -179,6 +181,10 @@ var foreignKeys = map[string]bool{
 	// can spell ("Syria" and صراع, "Iraq" and Arak)
 	"syria": true, "iraq": true, "lebanon": true, "turkey": true, "jordan": true, "israel": true, "iran": true,
 	"palestine": true,
+	// the Gulf and the powers of the war, where smuggled goods go and strikes come from
+	// ("bound for Saudi Arabia" and As-Suwayda's consonants)
+	"saudi": true, "arabia": true, "سعوديه": true, "egypt": true, "مصر": true, "russia": true, "روسيا": true,
+	"ايران": true, "qatar": true, "قطر": true, "emirates": true, "امارات": true, "kuwait": true, "كويت": true,
 }
 
 // compoundHeads begin Arabic compound names without the article ("تل X",
