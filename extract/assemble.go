@@ -635,7 +635,7 @@ func (p *passage) leadRetold(drafts []draft, k int, d *draft) int {
 // northern countryside", "قصفت بلدة بريف حلب"), with d's place of that kind
 // in the area's governorate and the same toll or none.
 func (p *passage) unnamedInLead(last, d *draft) bool {
-	bombardment := last.typ == TypeShelling && d.typ == TypeAirstrike // "قصف" told first, the aircraft after
+	bombardment := last.typ == TypeShelling && d.typ == TypeAirstrike || last.typ == TypeAirstrike && d.typ == TypeShelling // "قصف" told, the weapon after
 	if len(last.places) != 1 || len(d.places) == 0 || !sameKind(last.typ, d.typ) && !bombardment || !p.areaLead(last) ||
 		d.counts != [3]*int{} && !sameToll(last, d) {
 		return false

@@ -548,7 +548,7 @@ func refine(toks []token, i int, typ string) string {
 	}
 	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) // "أطلقت قذيفتين": shells are fired from the ground
 	switch {
-	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !anyNear(toks, i, -1, 1, airWords)):
+	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !airNextTo(toks, i)):
 		return TypeAirstrike
 	case i > 0 && toks[i-1].in(goOnWords) && anyNear(toks, i, -8, -2, airWords) && !ground:
 		// "تناوبت طائرات حربية خلال الليل على قصف X", "واصلت المروحيات قصف Y": the aircraft bomb
@@ -564,6 +564,21 @@ func refine(toks []token, i int, typ string) string {
 		return TypeShelling
 	}
 	return typ
+}
+
+// airNextTo reports an aircraft word right before or after the word at i;
+// "missile" before English "shelling" names a rocket fired from the ground
+// ("missile shelling by regime forces"), not an aircraft's.
+func airNextTo(toks []token, i int) bool {
+	if strings.HasPrefix(toks[i].Norm, "shell") {
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 0 && j < len(toks) && toks[j].in(airWords) && !strings.HasPrefix(toks[j].Norm, "missile") {
+				return true
+			}
+		}
+		return false
+	}
+	return anyNear(toks, i, -1, 1, airWords)
 }
 
 // goOnWords right before a bombardment's masdar make the subject told before

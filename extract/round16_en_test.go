@@ -87,3 +87,15 @@ func TestExtract_BoundForTheGulf(t *testing.T) {
 		t.Errorf("got %v; want one arrest in Damascus", describeAll(got))
 	}
 }
+
+// "missile shelling" by ground forces is shelling.
+func TestExtract_MissileShelling(t *testing.T) {
+	got := extractAll(t, "Missile shelling by government forces on Kafr Nabl on Monday killed three children.", ymd("2022-04-05"))
+	if len(got) != 1 || got[0].IncidentType != TypeShelling {
+		t.Errorf("got %v; want one shelling", describeAll(got))
+	}
+	got = extractAll(t, "Three people were killed when Israeli missiles struck a farm near Kafr Nabl on Monday.", ymd("2022-04-05"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("Israeli missiles: got %v; want one airstrike", describeAll(got))
+	}
+}
