@@ -554,7 +554,7 @@ func refine(toks []token, i int, typ string) string {
 		// "تناوبت طائرات حربية خلال الليل على قصف X", "واصلت المروحيات قصف Y": the aircraft bomb
 		return TypeAirstrike
 	case foreignActorNear(toks, i, -3, 4) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
-		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")):
+		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")) && !shotOnTheGround(toks, i):
 		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
 		// "shelling" names it ("Turkish shelling"), Arabic "قصف" is any bombardment
 		return TypeAirstrike
@@ -564,6 +564,22 @@ func refine(toks []token, i int, typ string) string {
 		return TypeShelling
 	}
 	return typ
+}
+
+// shootingWords tell shots fired by hand; groundActors are foreign forces on
+// the ground.
+var (
+	shootingWords = wordSet("shot", "shooting", "gunfire", "gunshot", "gunshots", "fire", "opened", "اطلاق", "اطلق",
+		"اطلقت", "اطلقوا", "النار", "نار", "رصاص", "الرصاص", "برصاص")
+	groundActors = wordSet("soldier", "soldiers", "troops", "patrol", "patrols", "infantry", "جندي", "جنود", "دوريه",
+		"دوريات", "عناصر", "مشاه")
+)
+
+// shotOnTheGround reports a foreign force's shooting by hand, not from the
+// air: "an Israeli soldier shot and wounded a child", "Israeli forces opened
+// fire on shepherds", "أطلق جنود إسرائيليون النار".
+func shotOnTheGround(toks []token, i int) bool {
+	return toks[i].in(shootingWords) || anyNear(toks, i, -2, 3, shootingWords) || anyNear(toks, i, -4, 2, groundActors)
 }
 
 // airNextTo reports an aircraft word right before or after the word at i;

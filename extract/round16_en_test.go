@@ -99,3 +99,20 @@ func TestExtract_MissileShelling(t *testing.T) {
 		t.Errorf("Israeli missiles: got %v; want one airstrike", describeAll(got))
 	}
 }
+
+// A foreign force's soldiers who shoot are on the ground: an armed attack,
+// not an airstrike.
+func TestExtract_ForeignSoldiersShoot(t *testing.T) {
+	for _, text := range []string{
+		"An Israeli soldier shot and wounded a shepherd near Jubata al-Khashab on Saturday.",
+		"أطلق جنود إسرائيليون النار على راع قرب بلدة جباتا الخشب يوم السبت وأصابوه بجروح.",
+	} {
+		got := extractAll(t, text, ymd("2025-02-09"))
+		if len(got) != 1 || got[0].IncidentType != TypeArmedAttack {
+			t.Errorf("Extract(%q) = %v; want one armed attack", text, describeAll(got))
+		}
+	}
+	if got := extractAll(t, "An Israeli strike hit a position near Jubata al-Khashab on Saturday.", ymd("2025-02-09")); len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("an Israeli strike: got %v; want one airstrike", describeAll(got))
+	}
+}
