@@ -435,6 +435,8 @@ func needMet(toks []token, i int, n need) bool {
 		return takenArms(toks, i)
 	case needFoundEN:
 		return anyNear(toks, i, -3, 8, foundWordsEN)
+	case needBomber:
+		return anyNear(toks, i, 1, 2, bomberWords)
 	case needUp:
 		return i+1 < len(toks) && toks[i+1].Norm == "up"
 	case needOpened:

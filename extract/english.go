@@ -24,7 +24,7 @@ var englishLexicon = map[string]lexeme{
 	// bombing
 	"bomb": {typ: TypeBombing}, "bombing": {typ: TypeBombing, exact: true}, "explosion": {typ: TypeBombing},
 	"explode": {typ: TypeBombing}, "blast": {typ: TypeBombing}, "ied": {typ: TypeBombing, item: true},
-	"detonate": {typ: TypeBombing}, "suicide": {typ: TypeBombing, exact: true},
+	"detonate": {typ: TypeBombing}, "suicide": {typ: TypeBombing, exact: true, need: needBomber},
 	"explosive": {typ: TypeBombing, item: true, exact: true},
 	// armed attack
 	"attack": {typ: TypeArmedAttack}, "assault": {typ: TypeArmedAttack}, "shot": {typ: TypeArmedAttack, exact: true},
@@ -176,7 +176,14 @@ const (
 	// needTakenArmsEN: a weapon or a bomb named within six words after (or before, in a passive), and no
 	// air defence told with the verb: "dismantled an explosive device", but "air defences intercepted rockets"
 	needTakenArmsEN need = 105
+	// needBomber: "suicide" is a bombing only as a bomber's: "a suicide bomber", "suicide attack",
+	// "a suicide car bomb"; "his attempted suicide", "committed suicide" are none
+	needBomber need = 106
 )
+
+// bomberWords after "suicide" make it a bombing's.
+var bomberWords = wordSet("bomber", "bombers", "bombing", "bombings", "attack", "attacks", "attacker", "attackers",
+	"car", "truck", "vehicle", "vest", "vests", "belt", "belts", "blast", "blasts", "explosion", "operation", "bomb", "bombs")
 
 // needAirAround: an aircraft or foreign air force word within two words on
 // either side: "a Turkish drone strike", "strikes by warplanes".

@@ -116,3 +116,15 @@ func TestExtract_ForeignSoldiersShoot(t *testing.T) {
 		t.Errorf("an Israeli strike: got %v; want one airstrike", describeAll(got))
 	}
 }
+
+// "suicide" is a bombing's only as a bomber's.
+func TestExtract_SuicideOfABomberOnly(t *testing.T) {
+	got := extractAll(t, "A man shot dead two of his cousins in Safita on Friday, then tried to take his own life; the suicide attempt failed.", ymd("2022-11-12"))
+	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack {
+		t.Errorf("got %v; want one armed attack", describeAll(got))
+	}
+	got = extractAll(t, "A suicide bomber blew himself up at a checkpoint in Safita on Friday.", ymd("2022-11-12"))
+	if len(got) != 1 || got[0].IncidentType != TypeBombing {
+		t.Errorf("a suicide bomber: got %v; want one bombing", describeAll(got))
+	}
+}
