@@ -672,6 +672,14 @@ func isRoad(toks []token, ms []mention, i int) bool {
 			return true
 		}
 	}
+	// "the highway between X and Y" with X a name the gazetteer lacks
+	if m.tok0 >= 4 && roadJoins[toks[m.tok0-1].Norm] {
+		for j := m.tok0 - 3; j >= 0 && j >= m.tok0-5; j-- {
+			if (toks[j].Norm == "between" || toks[j].Norm == "بين") && anyNear(toks, j, -3, -1, roadWords) {
+				return true
+			}
+		}
+	}
 	// English "X-Y highway": the road word comes after the ends
 	k := m.tok1
 	if i+1 < len(ms) && ms[i+1].tok0 == k {

@@ -128,3 +128,12 @@ func TestExtract_SuicideOfABomberOnly(t *testing.T) {
 		t.Errorf("a suicide bomber: got %v; want one bombing", describeAll(got))
 	}
 }
+
+// Both ends of a road told "between X and Y" are road ends, the first one a
+// name the gazetteer lacks too.
+func TestExtract_RoadBetweenAnUnknownAndAKnownEnd(t *testing.T) {
+	got := extractAll(t, "Gunmen kidnapped a trader on the highway between Qitar and Khirbat Ghazala in rural Daraa.", ymd("2024-05-06"))
+	if len(got) != 1 || placeOf(got[0]) == "Khirbat Ghazala" {
+		t.Errorf("got %v; want one kidnapping, not placed at a road's end", describeAll(got))
+	}
+}
