@@ -272,7 +272,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				break // "قتل خمسة في تفجيرين منفصلين" … X … Y: the parts a lead counted stay apart
 			}
 			if p.ownEarlierDay(last, &d) {
-				break // "وفي 28 آب الماضي، اختطف مسلحون …" after a kidnapping told today: another, earlier
+				break // "وفي أيار الماضي خُطف تاجر …" after a kidnapping told today: another, earlier
 			}
 			if continues(last, &d) {
 				last.absorb(d)
