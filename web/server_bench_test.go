@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -48,5 +49,51 @@ func BenchmarkServer(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkServer_Boxes asks, fresh, for pages of 1,000 from 200 different
+// 0.1° boxes in turn, around incidents spread evenly by ID, as the first
+// view of make bench-load does: the whole request but the socket.
+func BenchmarkServer_Boxes(b *testing.B) {
+	path := os.Getenv("MAPSRV_BENCH_DB")
+	if path == "" {
+		b.Skip("MAPSRV_BENCH_DB is not set: give it a database from mapsrv synth")
+	}
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	if err := store.Preload(ctx); err != nil {
+		b.Fatal(err)
+	}
+	total, err := store.Count(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var reqs []*http.Request
+	for k := 1; k <= 200; k++ {
+		inc, err := store.Get(ctx, int64(k*total/200))
+		if err != nil {
+			b.Fatal(err)
+		}
+		lon, lat := inc.Location.Lon(), inc.Location.Lat()
+		req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/collections/incidents/items?bbox=%.4f,%.4f,%.4f,%.4f&limit=1000",
+			lon-0.05, lat-0.05, lon+0.05, lat+0.05), nil)
+		req.Header.Set("Cache-Control", "no-cache")
+		reqs = append(reqs, req)
+	}
+	h := web.NewServer(web.Config{Store: store})
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, reqs[i%len(reqs)])
+		if rec.Code != http.StatusOK {
+			b.Fatalf("%s = %d %s", reqs[i%len(reqs)].URL, rec.Code, rec.Body)
+		}
+		i++
 	}
 }

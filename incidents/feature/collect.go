@@ -3,11 +3,14 @@ package feature
 import "github.com/mapsrv/mapsrv/incidents"
 
 // Collector lays out a page of stored features, read from a database in
-// whatever order it returns them, in the page's order, all in one buffer:
-// the stores read a page's features by ID and hand them over here.
+// whatever order it returns them, in the page's order: the stores read a
+// page's features by ID and hand them over here, copied into one buffer
+// (Add) or, when the store's memory is the page's own, kept where they are
+// (Keep).
 type Collector struct {
-	buf  []byte
-	span map[int64][2]int
+	n    int    // about how many features the page holds
+	buf  []byte // copies of what Add and Encode kept, allocated on first use
+	json map[int64][]byte
 }
 
 // featureBytes is about the size of a feature with two summaries and a
@@ -16,23 +19,44 @@ const featureBytes = 768
 
 // NewCollector returns a Collector for a page of about n features.
 func NewCollector(n int) *Collector {
-	return &Collector{buf: make([]byte, 0, n*featureBytes), span: make(map[int64][2]int, n)}
+	return &Collector{n: n, json: make(map[int64][]byte, n)}
 }
 
-// Add keeps a copy of the stored feature of incident id.
+// Add keeps a copy of the stored feature of incident id: json may be
+// reused once Add returns.
 func (c *Collector) Add(id int64, json []byte) {
-	c.span[id] = [2]int{len(c.buf), len(c.buf) + len(json)}
+	c.grow(len(json))
+	start := len(c.buf)
 	c.buf = append(c.buf, json...)
+	c.json[id] = c.buf[start:len(c.buf):len(c.buf)]
+}
+
+// Keep keeps the stored feature of incident id without copying it: json
+// must stay as it is for as long as the page is used. A store whose reads
+// hand out memory of their own (SQLite's one buffer for a whole statement)
+// saves the copy of every feature of the page, 600 KB for a page of 1,000.
+func (c *Collector) Keep(id int64, json []byte) {
+	c.json[id] = json[:len(json):len(json)]
+}
+
+// grow makes room for n more bytes in buf: at the first copy, for the
+// whole page at once. Bytes already kept stay where they are if buf moves:
+// the features handed out keep the old buffer alive, unchanged.
+func (c *Collector) grow(n int) {
+	if c.buf == nil {
+		c.buf = make([]byte, 0, max(n, c.n*featureBytes))
+	}
 }
 
 // Encode encodes and keeps the feature of inc, for one that was not stored.
 func (c *Collector) Encode(inc incidents.Incident) error {
+	c.grow(featureBytes)
 	start := len(c.buf)
 	var err error
 	if c.buf, err = AppendFeature(c.buf, inc); err != nil {
 		return err
 	}
-	c.span[inc.ID] = [2]int{start, len(c.buf)}
+	c.json[inc.ID] = c.buf[start:len(c.buf):len(c.buf)]
 	return nil
 }
 
@@ -40,7 +64,7 @@ func (c *Collector) Encode(inc incidents.Incident) error {
 func (c *Collector) Missing(page []incidents.Cursor) []int64 {
 	var ids []int64
 	for _, p := range page {
-		if _, ok := c.span[p.ID]; !ok {
+		if _, ok := c.json[p.ID]; !ok {
 			ids = append(ids, p.ID)
 		}
 	}
@@ -52,8 +76,7 @@ func (c *Collector) Missing(page []incidents.Cursor) []int64 {
 func (c *Collector) Page(page []incidents.Cursor) []Encoded {
 	out := make([]Encoded, len(page))
 	for i, p := range page {
-		at := c.span[p.ID]
-		out[i] = Encoded{After: p, JSON: c.buf[at[0]:at[1]:at[1]]}
+		out[i] = Encoded{After: p, JSON: c.json[p.ID]}
 	}
 	return out
 }

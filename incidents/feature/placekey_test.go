@@ -8,17 +8,9 @@ import (
 	"testing"
 )
 
-// keyID returns the incident ID a PlaceKey was made for: that it does for
-// every key shows no two IDs share one.
-func keyID(key int64) int64 {
-	if key < 0 {
-		return -1 - key
-	}
-	return key & (1<<keyIDBits - 1)
-}
-
 // TestPlaceKey_UniqueAndBack: every ID has its own key, whatever the point
-// (inside the extent, outside it, NaN), and keyID gives the ID back.
+// (inside the extent, outside it, NaN), and KeyID gives the ID back: that
+// it does for every key shows no two IDs share one.
 func TestPlaceKey_UniqueAndBack(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	seen := map[int64]int64{}
@@ -31,8 +23,8 @@ func TestPlaceKey_UniqueAndBack(t *testing.T) {
 	for i, id := range ids {
 		p := points[i%len(points)]
 		k := PlaceKey(id, p[0], p[1])
-		if got := keyID(k); got != id {
-			t.Fatalf("keyID(PlaceKey(%d, %v)) = %d", id, p, got)
+		if got := KeyID(k); got != id {
+			t.Fatalf("KeyID(PlaceKey(%d, %v)) = %d", id, p, got)
 		}
 		if other, ok := seen[k]; ok && other != id {
 			t.Fatalf("IDs %d and %d share key %d", other, id, k)
@@ -77,4 +69,36 @@ func TestPlaceKey_NearbyTogether(t *testing.T) {
 		t.Fatalf("the %d incidents of a 0.2° box fill %d pages by place key, %d by ID: want a third or fewer", n, byPlace, byID)
 	}
 	t.Logf("the %d incidents of a 0.2° box fill %d pages by ID, %d by place key", n, byID, byPlace)
+}
+
+// TestSortByKey: refs come out in order of key, each with its own ID, the
+// same as sorted by a comparison of keys; refs whose key is not their ID's
+// are sorted as they are.
+func TestSortByKey(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var refs []Ref
+	for _, id := range []int64{1, 2, 1<<39 - 1, 1 << 39, 1<<39 + 7, math.MaxInt64} {
+		refs = append(refs, RefOf(id, 36.3, 33.5))
+	}
+	for range 3000 {
+		refs = append(refs, RefOf(r.Int64N(1<<40)+1, 35+8*r.Float64(), 32+6*r.Float64()))
+	}
+	r.Shuffle(len(refs), func(i, j int) { refs[i], refs[j] = refs[j], refs[i] })
+	check := func(refs []Ref) {
+		t.Helper()
+		want := slices.Clone(refs)
+		slices.SortFunc(want, func(a, b Ref) int { return cmp.Compare(a.Key, b.Key) })
+		SortByKey(refs)
+		if !slices.Equal(refs, want) {
+			for i := range refs {
+				if refs[i] != want[i] {
+					t.Fatalf("SortByKey: [%d] = %+v, want %+v", i, refs[i], want[i])
+				}
+			}
+		}
+	}
+	check(refs)
+	r.Shuffle(len(refs), func(i, j int) { refs[i], refs[j] = refs[j], refs[i] })
+	refs[len(refs)/2].ID++ // a key that is not its ID's
+	check(refs)
 }

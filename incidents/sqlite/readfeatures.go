@@ -50,6 +50,12 @@ func (s sqlReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version 
 
 func (s sqlReads) readFeatures(ctx context.Context, keys []int64, version int64, c *feature.Collector) (ok bool, err error) {
 	var v int64
+	// The blob is the driver's own copy of the statement's one result
+	// (go-sqlite3 copies a blob column out of SQLite into fresh Go memory
+	// at every step: C.GoBytes), and a RawBytes of it is that copy itself,
+	// not database/sql's buffer: the features are kept in it rather than
+	// copied once more (TestReadFeatures_KeptAfterLaterReads holds the
+	// driver to it).
 	var idText, lenText, blob sql.RawBytes
 	rows, err := s.featuresByKey.QueryContext(ctx, idList(keys), feature.Format)
 	if err != nil {
@@ -66,7 +72,8 @@ func (s sqlReads) readFeatures(ctx context.Context, keys []int64, version int64,
 }
 
 // addAll keeps the features of blob, laid one after the other, of the IDs
-// and byte lengths idText and lenText list (comma-separated, in step).
+// and byte lengths idText and lenText list (comma-separated, in step),
+// where they lie in blob.
 func addAll(c *feature.Collector, idText, lenText, blob []byte) error {
 	for at := 0; len(idText) > 0; {
 		var id, n []byte
@@ -80,7 +87,7 @@ func addAll(c *feature.Collector, idText, lenText, blob []byte) error {
 		if err != nil || at+k > len(blob) {
 			return fmt.Errorf("stored features: length %q at %d of %d bytes: %v", n, at, len(blob), err)
 		}
-		c.Add(i, blob[at:at+k])
+		c.Keep(i, blob[at:at+k])
 		at += k
 	}
 	return nil
