@@ -228,8 +228,18 @@ func combinedVerbs(toks []token, i int, k countKind) bool {
 	// The first verb told with its own subject before it ("رجل وطفل قُتلا وأُصيب
 	// خمسة") counts that subject: dual and plural forms end in "ا".
 	bare := func(j int) bool { return !strings.HasSuffix(toks[j].Norm, "ا") }
-	return i+1 < len(toks) && joined(i+1) && toks[i+1].in(other) && bare(i) ||
-		i > 0 && joined(i) && toks[i-1].in(other) && bare(i-1)
+	// Each verb told with a person of its own ("طفلاً قُتل وأُصيب والده") counts that person.
+	person := func(j int) bool {
+		if j < 0 || j >= len(toks) {
+			return false
+		}
+		_, ok := personCount(toks[j])
+		return ok
+	}
+	if i+1 < len(toks) && joined(i+1) && toks[i+1].in(other) && bare(i) {
+		return !(person(i-1) && person(i+2))
+	}
+	return i > 0 && joined(i) && toks[i-1].in(other) && bare(i-1) && !(person(i-2) && person(i+1))
 }
 
 func vagueCount(t token, k countKind, meaning string) count {

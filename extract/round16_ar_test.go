@@ -260,3 +260,12 @@ func TestExtract_DepotStruckBehindAHospital(t *testing.T) {
 		t.Errorf("got %v; want one airstrike at الميادين", describeAll(got))
 	}
 }
+
+// Two verbs of harm, each told with a person of its own: each counts that
+// person ("طفلة قُتلت وأُصيبت والدتها" is one killed and one injured).
+func TestExtract_EachVerbItsOwnPerson(t *testing.T) {
+	got := extractAll(t, "وقال مسعفون إن رجلاً قتل وأصيب ابنه حين انفجر لغم قديم بقرية تل حلف.", ymd("2022-12-05"))
+	if len(got) != 1 || !countIs(got[0].Killed, 1) || !countIs(got[0].Injured, 1) {
+		t.Errorf("got %v; want one blast, 1 killed and 1 injured", describeAll(got))
+	}
+}
