@@ -153,6 +153,9 @@ const historyDays = 180
 // history reports a draft dated, by a date of its own, historyDays or more
 // before the publication date.
 func (p *passage) history(d draft) bool {
+	if (d.date == nil || d.inherited) && yearsAgo(p.sents[d.sents[0]].toks) {
+		return true // "وكانت القرية شهدت اشتباكات قبل نحو 3 سنوات": years before, whatever the day of writing
+	}
 	if d.date == nil || !d.date.resolved() || d.inherited {
 		return false
 	}
@@ -162,6 +165,27 @@ func (p *passage) history(d draft) bool {
 		return p.memorial && !d.date.Relative && !d.date.Inferred && !d.date.Anchored
 	}
 	return d.date.To.Before(p.published.AddDate(0, 0, -historyDays))
+}
+
+// yearWords count years: "قبل 3 سنوات", "قبل عامين", "two years ago".
+var yearWords = wordSet("سنوات", "سنه", "سنين", "اعوام", "عام", "عاما", "عامين", "سنتين", "years", "year")
+
+// yearsAgo reports a sentence telling its event years back: "قبل (نحو) N
+// سنوات", "قبل عامين", "N years ago".
+func yearsAgo(toks []token) bool {
+	for i, t := range toks {
+		if t.Norm == "قبل" {
+			for j := i + 1; j < len(toks) && j <= i+3; j++ {
+				if toks[j].in(yearWords) {
+					return true
+				}
+			}
+		}
+		if t.Norm == "ago" && i >= 2 && toks[i-1].in(yearWords) && toks[i-1].Norm != "year" {
+			return true
+		}
+	}
+	return false
 }
 
 // newDraft makes the draft of one segment of sentence si.

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Rules of round 16 (Arabic, and both languages). Every sentence here is ours.
@@ -267,5 +268,19 @@ func TestExtract_EachVerbItsOwnPerson(t *testing.T) {
 	got := extractAll(t, "وقال مسعفون إن رجلاً قتل وأصيب ابنه حين انفجر لغم قديم بقرية تل حلف.", ymd("2022-12-05"))
 	if len(got) != 1 || !countIs(got[0].Killed, 1) || !countIs(got[0].Injured, 1) {
 		t.Errorf("got %v; want one blast, 1 killed and 1 injured", describeAll(got))
+	}
+}
+
+// An event told as years back is history, with or without a day of writing.
+func TestExtract_YearsAgoIsHistory(t *testing.T) {
+	for _, text := range []string{
+		"وكانت قرية تل حلف شهدت اشتباكات عنيفة بين الفصائل قبل نحو أربع سنوات.",
+		"The village of Tal Halaf saw heavy clashes between the factions four years ago.",
+	} {
+		for _, c := range extractAll(t, text, time.Time{}) {
+			if c.IncidentType == TypeClash {
+				t.Errorf("Extract(%q) gave the clashes of years ago: %v", text, describeAll(extractAll(t, text, time.Time{})))
+			}
+		}
 	}
 }
