@@ -795,7 +795,7 @@ func (p *passage) mergeTollUpdate(last *draft, d draft) {
 // own: its victims, named or counted, are that event's.
 func (p *passage) theEventToldBefore(last, d *draft) bool {
 	si := d.sents[0]
-	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 || len(d.places) > 0 || len(d.refs) > 0 ||
+	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 || (len(d.places) > 0 || len(d.refs) > 0) && len(last.places) > 0 ||
 		d.date != nil && !d.inherited && (last.date == nil || !sameUnresolved(last.date, d.date) &&
 			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))) {
 		return false

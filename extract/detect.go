@@ -294,7 +294,11 @@ func definiteGeneric(toks []token, i int) bool {
 		return false
 	}
 	if w := toks[i].Norm; isLatin(w) {
-		return i > 0 && toks[i-1].Norm == "the"
+		j := i - 1
+		if j > 0 && toldAdjectivesEN[toks[j].Norm] {
+			j-- // "the twin attack", "the deadly blast"
+		}
+		return j >= 0 && toks[j].Norm == "the"
 	}
 	w := strings.TrimPrefix(strings.TrimPrefix(toks[i].Norm, "و"), "ف")
 	for _, p := range []string{"بال", "لل", "ال"} {
@@ -304,6 +308,10 @@ func definiteGeneric(toks []token, i int) bool {
 	}
 	return false
 }
+
+// toldAdjectivesEN may stand between "the" and an event told before: "the
+// twin attack", "the double bombing", "the deadly blast".
+var toldAdjectivesEN = wordSet("twin", "double", "deadly", "latest", "same", "suicide", "two", "three")
 
 // isExplosion reports a word that tells an explosion, not who set it off:
 // "انفجار", "انفجرت", "explosion", "blast", "exploded".

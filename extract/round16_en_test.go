@@ -137,3 +137,14 @@ func TestExtract_RoadBetweenAnUnknownAndAKnownEnd(t *testing.T) {
 		t.Errorf("got %v; want one kidnapping, not placed at a road's end", describeAll(got))
 	}
 }
+
+// "the twin attack" told with a place, after a lead that named only a point
+// near it, is the lead's event, there.
+func TestExtract_TheTwinAttackToldAgain(t *testing.T) {
+	text := "Two suicide bombers killed five people and wounded 11 on Sunday near a market south of Damascus, state media said. " +
+		"Police said the twin attack hit a checkpoint in the town of Babbila."
+	got := extractAll(t, text, ymd("2016-02-22"))
+	if len(got) != 1 || got[0].IncidentType != TypeBombing || !countIs(got[0].Killed, 5) {
+		t.Errorf("got %v; want one bombing with 5 killed", describeAll(got))
+	}
+}
