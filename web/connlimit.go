@@ -310,13 +310,18 @@ func (c *ConnLimit) shedOldest(among map[net.Conn]*connInfo, state http.ConnStat
 	if oldest == nil {
 		return false
 	}
-	info := c.conns[oldest]
+	c.shedConn(oldest)
+	return true
+}
+
+// shedConn closes conn to make room and counts it shed. c.mu is held.
+func (c *ConnLimit) shedConn(conn net.Conn) {
+	info := c.conns[conn]
 	info.shed = true
-	c.uncount(oldest, info)
+	c.uncount(conn, info)
 	c.open--
 	c.shed++
-	oldest.Close()
-	return true
+	conn.Close()
 }
 
 // shedStalled closes the busy connection whose pending write has waited on
@@ -336,13 +341,8 @@ func (c *ConnLimit) shedStalled(now time.Time) bool {
 	if stalled == nil {
 		return false
 	}
-	info := c.conns[stalled]
-	info.shed = true
-	c.uncount(stalled, info)
-	c.open--
-	c.shed++
 	c.stalled++
-	stalled.Close()
+	c.shedConn(stalled)
 	return true
 }
 

@@ -38,9 +38,13 @@ func slowReader(t *testing.T, local, addr string) net.Conn {
 func TestConnLimit_SlowReadersOfManyAddresses(t *testing.T) {
 	addr, conns, active := connServer(t, 4, 64)
 	for i := range 4 {
+		// Each reader is let fill its socket's buffers before the next comes:
+		// until then its connection turns idle between answers, and near the
+		// cap an idle connection is closed to make room, as it should be.
 		slowReader(t, "127.0.0."+string(rune('2'+i)), addr)
+		want := int64(i + 1)
+		waitSteady(t, "slow readers busy", func() bool { return active.Load() == want })
 	}
-	waitFor(t, "4 slow readers busy", func() bool { return active.Load() == 4 })
 
 	c := dialFrom(t, "127.0.0.1", addr)
 	br := bufio.NewReader(c)
@@ -58,5 +62,24 @@ func TestConnLimit_SlowReadersOfManyAddresses(t *testing.T) {
 	}
 	if n := conns.Stalled(); n < 1 {
 		t.Errorf("%d connections closed for a client not reading, want at least 1", n)
+	}
+}
+
+// waitSteady waits until cond has held for 300 ms on end.
+func waitSteady(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	var since time.Time
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		switch {
+		case !cond():
+			since = time.Time{}
+		case since.IsZero():
+			since = time.Now()
+		case time.Since(since) >= 300*time.Millisecond:
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 30 s: %s", what)
+		}
 	}
 }

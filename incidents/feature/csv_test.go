@@ -168,30 +168,10 @@ func TestDecodeCSV_SourcesWithoutURL(t *testing.T) {
 // defused "=1" as "'=1" but wrote "'=1" unchanged, which the importer read
 // back as "=1": an export and re-import changed the text.
 func TestCSV_RoundTripApostrophes(t *testing.T) {
-	day := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
 	texts := []string{"=1+1", "'=1+1", "''-2", "'plain", "'", "''", "@SUM(A1)", "'+cmd|' /C calc'!A0", "-", "'\t=x"}
-	var in []incidents.Incident
-	for _, s := range texts {
-		in = append(in, incidents.Incident{Type: incidents.TypeArrest, DateFrom: day, DateTo: day, DatePrecision: incidents.DateDay,
-			Location: orb.Point{36.2, 33.5}, GeoPrecision: incidents.GeoTown, Status: incidents.StatusPublished,
-			PlaceNameEN: s, PlaceNameAR: s, SummaryEN: s, SummaryAR: s, Admin1Name: s})
-	}
-	var buf strings.Builder
-	if err := WriteCSV(&buf, in); err != nil {
-		t.Fatal(err)
-	}
-	out, err := decodeCSVAll(buf.String())
-	if err != nil || len(out) != len(in) {
-		t.Fatalf("reading our own CSV: %d incidents, %v", len(out), err)
-	}
-	for i, s := range texts {
-		got := out[i]
-		if got.PlaceNameEN != s || got.PlaceNameAR != s || got.SummaryEN != s || got.SummaryAR != s || got.Admin1Name != s {
-			t.Errorf("%q came back as %q, %q, %q, %q, %q", s, got.PlaceNameEN, got.PlaceNameAR, got.SummaryEN, got.SummaryAR, got.Admin1Name)
-		}
-	}
+	csvText := roundTrip(t, texts)
 	// Every cell a spreadsheet would run is defused.
-	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	rows, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,8 +233,22 @@ func TestDecodeCSV_RowTooLong(t *testing.T) {
 // nothing, a tab (exported "'\t") as "'", and an apostrophe before a tab
 // (exported with two) as two apostrophes.
 func TestCSV_RoundTripSpace(t *testing.T) {
-	day := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
 	texts := []string{" Saraqib", "Saraqib ", "  ", "\t", "'\t", "x\t", "\u00a0سراقب\u00a0", " '=1", "x\r", "\n"}
+	roundTrip(t, texts)
+	// Codes, numbers and dates are still read around the space a hand-made
+	// file may leave.
+	got, err := decodeCSVAll("incident_type,date_from,lon,lat,geo_precision,admin1_pcode,killed\n arrest , 2025-12-03 , 36.2 , 33.5 , town , SY01 , 2 \n")
+	if err != nil || len(got) != 1 || got[0].Type != incidents.TypeArrest || got[0].Admin1PCode != "SY01" || got[0].Killed == nil || *got[0].Killed != 2 {
+		t.Errorf("a row with spaces around its codes and numbers: %+v, %v", got, err)
+	}
+}
+
+// roundTrip writes incidents whose text fields are each of texts as CSV,
+// reads them back, and reports every text that came back changed; it
+// returns the CSV written.
+func roundTrip(t *testing.T, texts []string) string {
+	t.Helper()
+	day := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
 	var in []incidents.Incident
 	for _, s := range texts {
 		in = append(in, incidents.Incident{Type: incidents.TypeArrest, DateFrom: day, DateTo: day, DatePrecision: incidents.DateDay,
@@ -275,10 +269,5 @@ func TestCSV_RoundTripSpace(t *testing.T) {
 			t.Errorf("%q came back as %q, %q, %q, %q, %q", s, got.PlaceNameEN, got.PlaceNameAR, got.SummaryEN, got.SummaryAR, got.Admin1Name)
 		}
 	}
-	// Codes, numbers and dates are still read around the space a hand-made
-	// file may leave.
-	got, err := decodeCSVAll("incident_type,date_from,lon,lat,geo_precision,admin1_pcode,killed\n arrest , 2025-12-03 , 36.2 , 33.5 , town , SY01 , 2 \n")
-	if err != nil || len(got) != 1 || got[0].Type != incidents.TypeArrest || got[0].Admin1PCode != "SY01" || got[0].Killed == nil || *got[0].Killed != 2 {
-		t.Errorf("a row with spaces around its codes and numbers: %+v, %v", got, err)
-	}
+	return buf.String()
 }
