@@ -88,44 +88,24 @@ func TestExtract_BoundForTheGulf(t *testing.T) {
 	}
 }
 
-// "missile shelling" by ground forces is shelling.
-func TestExtract_MissileShelling(t *testing.T) {
-	got := extractAll(t, "Missile shelling by government forces on Kafr Nabl on Monday killed three children.", ymd("2022-04-05"))
-	if len(got) != 1 || got[0].IncidentType != TypeShelling {
-		t.Errorf("got %v; want one shelling", describeAll(got))
-	}
-	got = extractAll(t, "Three people were killed when Israeli missiles struck a farm near Kafr Nabl on Monday.", ymd("2022-04-05"))
-	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
-		t.Errorf("Israeli missiles: got %v; want one airstrike", describeAll(got))
-	}
-}
-
-// A foreign force's soldiers who shoot are on the ground: an armed attack,
-// not an airstrike.
-func TestExtract_ForeignSoldiersShoot(t *testing.T) {
-	for _, text := range []string{
-		"An Israeli soldier shot and wounded a shepherd near Jubata al-Khashab on Saturday.",
-		"أطلق جنود إسرائيليون النار على راع قرب بلدة جباتا الخشب يوم السبت وأصابوه بجروح.",
+// The type told by the weapon and who used it: "missile shelling" by ground
+// forces is shelling, Israeli missiles that strike an airstrike; a foreign
+// force's soldiers who shoot attack on the ground; "suicide" is a bombing's
+// only as a bomber's.
+func TestExtract_TypeByWeaponAndActor(t *testing.T) {
+	for _, tc := range []struct{ text, pub, want string }{
+		{"Missile shelling by government forces on Kafr Nabl on Monday killed three children.", "2022-04-05", TypeShelling},
+		{"Three people were killed when Israeli missiles struck a farm near Kafr Nabl on Monday.", "2022-04-05", TypeAirstrike},
+		{"An Israeli soldier shot and wounded a shepherd near Jubata al-Khashab on Saturday.", "2025-02-09", TypeArmedAttack},
+		{"أطلق جنود إسرائيليون النار على راع قرب بلدة جباتا الخشب يوم السبت وأصابوه بجروح.", "2025-02-09", TypeArmedAttack},
+		{"An Israeli strike hit a position near Jubata al-Khashab on Saturday.", "2025-02-09", TypeAirstrike},
+		{"A man shot dead two of his cousins in Safita on Friday, then tried to take his own life; the suicide attempt failed.", "2022-11-12", TypeArmedAttack},
+		{"A suicide bomber blew himself up at a checkpoint in Safita on Friday.", "2022-11-12", TypeBombing},
 	} {
-		got := extractAll(t, text, ymd("2025-02-09"))
-		if len(got) != 1 || got[0].IncidentType != TypeArmedAttack {
-			t.Errorf("Extract(%q) = %v; want one armed attack", text, describeAll(got))
+		got := extractAll(t, tc.text, ymd(tc.pub))
+		if len(got) != 1 || got[0].IncidentType != tc.want {
+			t.Errorf("Extract(%q) = %v; want one %s", tc.text, describeAll(got), tc.want)
 		}
-	}
-	if got := extractAll(t, "An Israeli strike hit a position near Jubata al-Khashab on Saturday.", ymd("2025-02-09")); len(got) != 1 || got[0].IncidentType != TypeAirstrike {
-		t.Errorf("an Israeli strike: got %v; want one airstrike", describeAll(got))
-	}
-}
-
-// "suicide" is a bombing's only as a bomber's.
-func TestExtract_SuicideOfABomberOnly(t *testing.T) {
-	got := extractAll(t, "A man shot dead two of his cousins in Safita on Friday, then tried to take his own life; the suicide attempt failed.", ymd("2022-11-12"))
-	if len(got) != 1 || got[0].IncidentType != TypeArmedAttack {
-		t.Errorf("got %v; want one armed attack", describeAll(got))
-	}
-	got = extractAll(t, "A suicide bomber blew himself up at a checkpoint in Safita on Friday.", ymd("2022-11-12"))
-	if len(got) != 1 || got[0].IncidentType != TypeBombing {
-		t.Errorf("a suicide bomber: got %v; want one bombing", describeAll(got))
 	}
 }
 
