@@ -147,13 +147,6 @@ type link struct {
 // are the page's and the next page's (none when empty).
 func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encoded, self, next string) {
 	w.Header().Set("Content-Type", "application/geo+json")
-	if g, ok := w.(interface{ Grow(int) }); ok {
-		n := 4 << 10 // the links and the rest
-		for _, f := range page {
-			n += len(f.JSON) + 2
-		}
-		g.Grow(n)
-	}
 	cw := feature.NewCollectionWriter(w)
 	for _, f := range page {
 		cw.WriteEncoded(f.JSON)

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -25,18 +26,35 @@ const pageSendTime = 60 * time.Second
 // a client that does not read must not keep other clients' pages waiting.
 // Two clients asking for pages of 10,000 and reading nothing once held the
 // whole budget, and every other listing waited on them.
+//
+// The page's features are not copied into it (Keep): it holds them where
+// the store read them, between its own bytes (the brackets, commas and
+// links), and they are copied once, a sendChunk at a time, as the page is
+// sent.
 type pageBuffer struct {
 	w      http.ResponseWriter
 	status int
 	buf    *bytes.Buffer
+	kept   []keptBytes // in order of at
+	n      int         // bytes in buf and kept
 }
 
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// keptBytes are bytes of the page held without a copy, to be sent after the
+// first at bytes of the buffer.
+type keptBytes struct {
+	at int
+	b  []byte
+}
+
+var (
+	pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	keptLists   = sync.Pool{New: func() any { return new([]keptBytes) }}
+)
 
 func newPageBuffer(w http.ResponseWriter) *pageBuffer {
 	b := pageBuffers.Get().(*bytes.Buffer)
 	b.Reset()
-	return &pageBuffer{w: w, buf: b}
+	return &pageBuffer{w: w, buf: b, kept: (*keptLists.Get().(*[]keptBytes))[:0]}
 }
 
 func (p *pageBuffer) Header() http.Header { return p.w.Header() }
@@ -47,23 +65,36 @@ func (p *pageBuffer) WriteHeader(code int) {
 	}
 }
 
-func (p *pageBuffer) Write(b []byte) (int, error) { return p.buf.Write(b) }
+func (p *pageBuffer) Write(b []byte) (int, error) { p.n += len(b); return p.buf.Write(b) }
 
 // WriteString and WriteByte let a feature.CollectionWriter write to the
 // buffer directly.
-func (p *pageBuffer) WriteString(s string) (int, error) { return p.buf.WriteString(s) }
-func (p *pageBuffer) WriteByte(c byte) error            { return p.buf.WriteByte(c) }
+func (p *pageBuffer) WriteString(s string) (int, error) { p.n += len(s); return p.buf.WriteString(s) }
+func (p *pageBuffer) WriteByte(c byte) error            { p.n++; return p.buf.WriteByte(c) }
 
-// Grow makes room for n more bytes at once: a page of 10,000 features grown
-// by doubling was copied and cleared about twice over.
-func (p *pageBuffer) Grow(n int) { p.buf.Grow(n) }
+// Keep adds b to the page without copying it: b must not change until the
+// page is sent. A feature.CollectionWriter keeps each stored feature so.
+func (p *pageBuffer) Keep(b []byte) {
+	p.kept = append(p.kept, keptBytes{at: p.buf.Len(), b: b})
+	p.n += len(b)
+}
+
+// sendChunk is how much of a page is copied together and written in one
+// call as it is sent.
+const sendChunk = 1 << 20
+
+var sendChunks = sync.Pool{New: func() any { b := make([]byte, 0, sendChunk); return &b }}
 
 // send writes the page, calling release (which gives back the page's share)
 // before the network write when the page fits in parkedBytes, after it
 // otherwise.
 func (p *pageBuffer) send(release func()) {
-	defer pageBuffers.Put(p.buf)
-	n := int64(p.buf.Len())
+	defer func() {
+		pageBuffers.Put(p.buf)
+		clear(p.kept) // a list in the pool must not hold pages alive
+		keptLists.Put(&p.kept)
+	}()
+	n := int64(p.n)
 	if parked.TryAcquire(n) {
 		release()
 		defer parked.Release(n)
@@ -71,8 +102,54 @@ func (p *pageBuffer) send(release func()) {
 		defer release()
 	}
 	http.NewResponseController(p.w).SetWriteDeadline(time.Now().Add(pageSendTime))
+	// Its length is known: the page goes out without HTTP's chunked
+	// framing around each sendChunk, and the response cache learns at the
+	// first write that a page too big to keep need not be copied (withGzip
+	// drops the length of a compressed page).
+	if h := p.w.Header(); h.Get("Content-Length") == "" && bodyAllowed(p.status) {
+		h.Set("Content-Length", strconv.Itoa(p.n))
+	}
 	if p.status != 0 {
 		p.w.WriteHeader(p.status)
 	}
-	p.w.Write(p.buf.Bytes())
+	own := p.buf.Bytes()
+	if len(p.kept) == 0 {
+		p.w.Write(own)
+		return
+	}
+	cp := sendChunks.Get().(*[]byte)
+	defer sendChunks.Put(cp)
+	chunk := (*cp)[:0]
+	var err error // the client is gone: stop copying
+	add := func(b []byte) {
+		for len(b) > 0 && err == nil {
+			if len(chunk) == 0 && len(b) >= sendChunk {
+				_, err = p.w.Write(b)
+				return
+			}
+			m := min(len(b), sendChunk-len(chunk))
+			chunk = append(chunk, b[:m]...)
+			b = b[m:]
+			if len(chunk) == sendChunk {
+				_, err = p.w.Write(chunk)
+				chunk = chunk[:0]
+			}
+		}
+	}
+	at := 0
+	for _, k := range p.kept {
+		add(own[at:k.at])
+		add(k.b)
+		at = k.at
+	}
+	add(own[at:])
+	if len(chunk) > 0 && err == nil {
+		p.w.Write(chunk)
+	}
+}
+
+// bodyAllowed tells whether a response of status may have a body (0 is
+// 200, the status of a first write).
+func bodyAllowed(status int) bool {
+	return status != http.StatusNoContent && status != http.StatusNotModified && status >= 200 || status == 0
 }

@@ -74,8 +74,19 @@ func (cw *CollectionWriter) WriteEncoded(feature []byte) error {
 		cw.w.WriteByte(',')
 	}
 	cw.n++
-	cw.w.Write(feature)
+	if k, ok := cw.w.(keeper); ok {
+		k.Keep(feature)
+	} else {
+		cw.w.Write(feature)
+	}
 	return cw.w.WriteByte('\n')
+}
+
+// keeper is a writer that can take bytes to write later without copying
+// them (a page held whole until it is sent): Keep's bytes must not change
+// until the writer is done with them.
+type keeper interface {
+	Keep(b []byte)
 }
 
 // Close ends the collection with numberReturned and the extra members, in the
