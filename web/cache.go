@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -251,6 +252,14 @@ func (c *cacheRecorder) WriteHeader(code int) {
 func (c *cacheRecorder) Write(b []byte) (int, error) {
 	if c.status == 0 {
 		c.status = http.StatusOK
+	}
+	if c.body.Len() == 0 && !c.tooBig {
+		// A body declared too big to keep is not copied at all: a country
+		// page of 10,000, sent a sendChunk at a time, had its first
+		// megabyte copied only to be dropped.
+		if n, err := strconv.ParseInt(c.Header().Get("Content-Length"), 10, 64); err == nil && n > cacheEntryBytes {
+			c.tooBig = true
+		}
 	}
 	if !c.tooBig && c.body.Len()+len(b) <= cacheEntryBytes {
 		c.body.Write(b)
