@@ -337,6 +337,10 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 			tokAt(toks, last+1) == "in" && (isArea(*ctx) || wideArea(*ctx))) {
 			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa", "on X in the countryside of Y"
 		}
+		if latinArticles[toks[i+1].Norm] && glued(p.text, toks[i+1], toks[min(i+2, last)]) && !(last+1 < len(toks) && (toks[last+1].in(buildingWordsEN) || toks[last+1].in(siteWordsEN))) &&
+			p.closeSettlement(p.text[toks[i+1].Start:toks[last].End]) {
+			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in al-Karama": a name by its article, spelt otherwise than the gazetteer's
+		}
 		return nil, ""
 	}
 	if !p.capital(toks[i]) || i > 0 && p.capital(toks[i-1]) {
@@ -502,6 +506,27 @@ func isTypeWord(w string) bool {
 // geocoder resolves one name approximately; *gazetteer.Gazetteer is one.
 type geocoder interface {
 	Geocode(query string) (gazetteer.Match, error)
+}
+
+// siteWordsEN after a name make it a site's: "the al-X market", "al-Y street".
+var siteWordsEN = wordSet("market", "markets", "street", "square", "roundabout", "hospital", "bridge", "park", "mall")
+
+// closeSettlement reports a name the gazetteer holds a town, village, city
+// or quarter of in a close spelling ("al-Karama" for "Al Karamah").
+func (p *passage) closeSettlement(name string) bool {
+	g, ok := p.places.(geocoder)
+	if !ok {
+		return false
+	}
+	m, err := g.Geocode(name)
+	if err != nil || m.Score < 0.75 || !closeSpelling(name, m.Place) || utf8.RuneCountInString(nameForm(name)) < 6 && m.Score < 0.95 {
+		return false // a short name a letter off ("al-Hal", "Al Hol") is as likely another
+	}
+	switch m.Place.Kind {
+	case gazetteer.KindVillage, gazetteer.KindTown, gazetteer.KindCity, gazetteer.KindNeighbourhood:
+		return true
+	}
+	return false
 }
 
 // resolveUnknown resolves a name found after a type word: a close spelling in

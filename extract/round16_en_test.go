@@ -128,3 +128,19 @@ func TestExtract_TheTwinAttackToldAgain(t *testing.T) {
 		t.Errorf("got %v; want one bombing with 5 killed", describeAll(got))
 	}
 }
+
+// A name told with its article ("in al-Karama") is a place when the gazetteer
+// holds a town of a close spelling; a short one a letter off, or one before
+// "market", is not taken for another.
+func TestExtract_ArticleNameSpeltOtherwise(t *testing.T) {
+	got := extractAll(t, "Security forces arrested two men in al-Karama on Saturday.", ymd("2023-05-16"))
+	if len(got) != 1 || got[0].Admin1PCode != "SY11" {
+		t.Errorf("got %v; want one arrest in Raqqa, at Al Karamah", describeAll(got))
+	}
+	got = extractAll(t, "A car bomb exploded in the al-Hal market on Friday, killing three people.", ymd("2023-05-16"))
+	for _, c := range got {
+		if c.Admin1PCode == "SY08" {
+			t.Errorf("got %v; a market's name is no town of Hasakah", describeAll(got))
+		}
+	}
+}
