@@ -3,11 +3,11 @@ package postgis
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"slices"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -187,19 +187,34 @@ func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version i
 		return false, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var v int64
-		var id *int64
-		var js pgtype.DriverBytes // the driver's memory until the next row: Add copies it
-		if err := rows.Scan(&v, &id, &js); err != nil {
-			return false, err
+	// A row's values are decoded by hand from the driver's memory (binary:
+	// 8 bytes big endian for a bigint, a bytea as it is) rather than by
+	// Scan, whose scan plans for three values a feature took about a sixth
+	// of this function's CPU under the 200 boxes (perf, 2026-12-06).
+	fields := rows.FieldDescriptions()
+	if len(fields) != 3 {
+		return false, fmt.Errorf("stored features: %d columns, want 3", len(fields))
+	}
+	for _, f := range fields {
+		if f.Format != pgx.BinaryFormatCode {
+			return false, fmt.Errorf("stored features: column %s in format %d, not binary", f.Name, f.Format)
 		}
-		if v != version {
+	}
+	for rows.Next() {
+		raw := rows.RawValues() // the driver's memory until the next row: Add copies it
+		if len(raw[0]) != 8 {
+			return false, fmt.Errorf("stored features: version of %d bytes", len(raw[0]))
+		}
+		if int64(binary.BigEndian.Uint64(raw[0])) != version {
 			return false, nil
 		}
-		if id != nil {
-			c.Add(*id, js)
+		if raw[1] == nil {
+			continue
 		}
+		if len(raw[1]) != 8 {
+			return false, fmt.Errorf("stored features: ID of %d bytes", len(raw[1]))
+		}
+		c.Add(int64(binary.BigEndian.Uint64(raw[1])), raw[2])
 	}
 	return rows.Err() == nil, rows.Err()
 }
