@@ -675,9 +675,7 @@ func (p *passage) unnamedInLead(last, d *draft) bool {
 // the area m: "a town in X", "a village in the X countryside", "بلدة بريف X",
 // "قرية في ريف X".
 func unnamedTypeBefore(toks []token, m mention) (gazetteer.Kind, bool) {
-	kinds := map[string]gazetteer.Kind{"town": gazetteer.KindTown, "village": gazetteer.KindVillage, "city": gazetteer.KindCity,
-		"بلده": gazetteer.KindTown, "قريه": gazetteer.KindVillage, "مدينه": gazetteer.KindCity}
-	if kind, ok := kinds[toks[m.tok0].Norm]; ok && m.tok0+1 < m.tok1 && strings.HasPrefix(toks[m.tok0+1].Norm, "ب") {
+	if kind, ok := settlementKind(toks[m.tok0].Norm); ok && m.tok0+1 < m.tok1 && strings.HasPrefix(toks[m.tok0+1].Norm, "ب") {
 		return kind, true // "بلدة بريف X", read with its type word
 	}
 	j := m.tok0 - 1
@@ -689,7 +687,7 @@ func unnamedTypeBefore(toks []token, m mention) (gazetteer.Kind, bool) {
 	if j < 0 {
 		return "", false
 	}
-	kind, ok := kinds[toks[j].Norm]
+	kind, ok := settlementKind(toks[j].Norm)
 	if !ok {
 		return "", false
 	}

@@ -211,7 +211,7 @@ func bareName(text string, m gazetteer.Mention) string {
 		}
 	}
 	name := strings.TrimSpace(text[start:m.NameEnd])
-	if first, rest, ok := strings.Cut(name, " "); ok && settlementTypes[normalize(first)] && rest != "" {
+	if first, rest, ok := strings.Cut(name, " "); ok && !isLatin(normalize(first)) && settlementWord(normalize(first)) && rest != "" {
 		name = strings.TrimSpace(rest) // "مدينة الميادين" read as a seat after an institution's name: the town is "الميادين"
 	}
 	if art := latinArticleBefore(text, start); art != "" {
@@ -219,9 +219,6 @@ func bareName(text string, m gazetteer.Mention) string {
 	}
 	return name
 }
-
-// settlementTypes are the type words of a town, never the first word of its name.
-var settlementTypes = wordSet("مدينه", "بلده", "قريه")
 
 // skipLetters returns the offset after n letters from i, skipping the marks on them.
 func skipLetters(text string, i, n int) int {

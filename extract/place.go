@@ -263,13 +263,20 @@ var regionWords = wordSet("منطقه", "region")
 
 // settlementWord reports a type word of a village, town or city.
 func settlementWord(w string) bool {
+	_, ok := settlementKind(w)
+	return ok
+}
+
+// settlementKind returns the kind a type word of a village, town or city
+// names ("بلدة", "the village"), with whatever proclitic it has.
+func settlementKind(w string) (gazetteer.Kind, bool) {
 	for _, st := range stems(w) {
-		switch recoverTypes[st] {
+		switch k := recoverTypes[st]; k {
 		case gazetteer.KindVillage, gazetteer.KindTown, gazetteer.KindCity:
-			return st != "منطقه" && st != "area" && st != "camp" && st != "مخيم"
+			return k, st != "منطقه" && st != "area" && st != "camp" && st != "مخيم"
 		}
 	}
-	return false
+	return "", false
 }
 
 // inheritsContext are the roles whose context plays them too: a home's area,

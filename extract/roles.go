@@ -321,7 +321,7 @@ func buildingAtOrNear(toks []token, m mention) bool {
 // not the city a hospital's wounded were taken to.
 func buildingStruckAfter(toks []token, m mention, head int) bool {
 	for j := m.tok1; j < len(toks)-1 && j < m.tok1+24; j++ {
-		if !toks[j].in(attackBuildingVerbs) && !toks[j].in(strikeBuildingWords) {
+		if !toks[j].in(attackBuildingVerbs) && !toks[j].in(strikeVerbs) {
 			continue
 		}
 		for k := j + 1; k <= j+2 && k < len(toks); k++ {
@@ -341,8 +341,6 @@ var (
 		"علي", "استهداف", "مهاجمه", "اقتحام", "داخل")
 	// attackBuildingVerbs, with their subject between, tell an attack on it.
 	attackBuildingVerbs = wordSet("استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا", "اقتحم", "اقتحمت", "اقتحموا")
-	// strikeBuildingWords before a building named again tell it struck: "قصفت المشفى", "استهداف المشفى".
-	strikeBuildingWords = wordSet("قصف", "قصفت", "استهداف", "خروج", "دمرت", "دمر", "تدمير")
 )
 
 // nearLandmarkEN before an institution make it the landmark an event was near.
