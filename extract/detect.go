@@ -59,6 +59,9 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeShelling && lx.item && (rpgAfter(toks, i) || anyNear(toks, i, 1, 6, smallArmsWords)) {
 			typ = TypeArmedAttack // "قذائف الـRPG والرشاشات": the weapons of men on the ground, not artillery
 		}
+		if isExplosionVerb(t.Norm) && anyNear(toks, i, -1, -1, capableWords) {
+			continue // "المخلفات القابلة للانفجار": what may explode, no explosion
+		}
 		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i)) {
 			typ = TypeOther // "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold
 		}
@@ -333,8 +336,22 @@ func isExplosion(norm string) bool {
 // is no bomb: the conventions call its explosion "other", as they do an
 // explosion whose cause is not told.
 func deviceNear(toks []token, i int) bool {
-	return anyNear(toks, i, -len(toks), len(toks), deviceWords) || vehicleExploded(toks, i)
+	return anyNear(toks, i, -len(toks), len(toks), deviceWords) || vehicleExploded(toks, i) || vehicleExplodedAR(toks, i)
 }
+
+// vehicleExplodedAR reports an Arabic explosion of a motorcycle, the way
+// Syrian news tells a motorcycle bomb: "انفجار دراجة نارية", "كانت دراجة
+// نارية قد انفجرت". A car's explosion with no bomb named stays of untold
+// cause.
+func vehicleExplodedAR(toks []token, i int) bool {
+	if isLatin(toks[i].Norm) {
+		return false
+	}
+	return anyNear(toks, i, 1, 1, bombVehicles) || anyNear(toks, i, -4, -1, bombVehicles) && !anyNear(toks, i, -4, -1, strikeVerbs)
+}
+
+// bombVehicles are the motorcycles a bomb is hidden in.
+var bombVehicles = wordSet("دراجه", "دراجات")
 
 // vehicleExploded reports an English explosion whose subject or object is a
 // vehicle: "a motorcycle exploded", "a car explosion", "the explosion of a
@@ -429,6 +446,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 2, fireWords) || fireOnAfterSubject(toks, i)
 	case needAir:
 		return anyNear(toks, i, 1, 2, airWords)
+	case needAirOrForeign: // "ضربة إسرائيلية", "ضربات روسية": a foreign air force's strike
+		return anyNear(toks, i, 1, 2, airWords) || anyNear(toks, i, 1, 1, foreignAir)
 	case needArmed:
 		return anyNear(toks, i, -4, 6, armedWords)
 	case needFound:
@@ -443,6 +462,8 @@ func needMet(toks []token, i int, n need) bool {
 		return takenArms(toks, i)
 	case needFoundEN:
 		return anyNear(toks, i, -3, 8, foundWordsEN)
+	case needForceBefore:
+		return anyNear(toks, i, -6, -1, forceNounsEN)
 	case needBomber:
 		return anyNear(toks, i, 1, 2, bomberWords)
 	case needUp:
@@ -517,7 +538,7 @@ func blocked(toks []token, i int) bool {
 	for j := max(0, i+from); j < i; j++ {
 		w := toks[j].Norm
 		if isLatin(w) {
-			if w == "no" && (anyNear(toks, j, 1, 2, casualtyNounsEN) || tokAt(toks, j+1) == "one") {
+			if (w == "no" || w == "without") && (anyNear(toks, j, 1, 2, casualtyNounsEN) || tokAt(toks, j+1) == "one") {
 				continue // "no casualties were reported after a shell fell": no one was hurt, the shelling happened
 			}
 			if toks[j].in(blockWords) {
@@ -526,7 +547,7 @@ func blocked(toks []token, i int) bool {
 			continue
 		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
-		if w == "لم" && anyNear(toks, j, 1, i-j-1, casualtyNouns) {
+		if (w == "لم" || w == "دون" || w == "بدون") && anyNear(toks, j, 1, i-j-1, casualtyNouns) {
 			continue // "لم تسجل إصابات بقصف مماثل": no one was hurt, the shelling happened
 		}
 		if blockWords[w] || blockWords[strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ال")] {
@@ -567,6 +588,10 @@ func refine(toks []token, i int, typ string) string {
 		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")) && !shotOnTheGround(toks, i):
 		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
 		// "shelling" names it ("Turkish shelling"), Arabic "قصف" is any bombardment
+		return TypeAirstrike
+	case typ == TypeShelling && anyNear(toks, i, 1, 3, israeliWords) && anyNear(toks, i, -2, 3, missileWords) && !anyNear(toks, i, -3, 4, gunWords):
+		// "قصفاً صاروخياً إسرائيلياً": Israel's missiles, fired from the air or across
+		// the Golan, are told with its air strikes; its guns are shelling
 		return TypeAirstrike
 	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
 		return TypeBombing

@@ -59,6 +59,9 @@ var englishLexicon = map[string]lexeme{
 	"hostage": {typ: TypeKidnapping},
 	// other
 	"incursion": {typ: TypeOther, weak: true}, "landmine": {typ: TypeOther},
+	// a force that entered a village: an incursion, unless it did more there ("a patrol of four armoured vehicles entered X")
+	"entered":    {typ: TypeOther, weak: true, exact: true, need: needForceBefore},
+	"penetrated": {typ: TypeOther, weak: true, exact: true, need: needForceBefore},
 	// a body found: a killing whose doer is not told ("the body of a man was found")
 	"body":   {typ: TypeArmedAttack, weak: true, exact: true, need: needFoundEN},
 	"bodies": {typ: TypeArmedAttack, weak: true, exact: true, need: needFoundEN},
@@ -179,7 +182,13 @@ const (
 	// needBomber: "suicide" is a bombing only as a bomber's: "a suicide bomber", "suicide attack",
 	// "a suicide car bomb"; "his attempted suicide", "committed suicide" are none
 	needBomber need = 106
+	// needForceBefore: an armed force named within six words before: "a patrol of four
+	// armoured vehicles entered", not "the law entered into force"
+	needForceBefore need = 107
 )
+
+// forceNounsEN name an armed force that may enter a village.
+var forceNounsEN = wordSet("force", "forces", "troops", "patrol", "patrols", "unit", "units", "army", "convoy", "soldiers")
 
 // bomberWords after "suicide" make it a bombing's.
 var bomberWords = wordSet("bomber", "bombers", "bombing", "bombings", "attack", "attacks", "attacker", "attackers",

@@ -81,7 +81,8 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		s.trig = filterTriggers(text, s.toks, raw)
 		tally := isSummary(s.toks) || len(s.trig) == 0 && (len(raw) > 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
 			wholeMonth(s.toks) && (len(raw) > 0 || slices.ContainsFunc(s.toks, func(t token) bool { return t.in(countVerbs[countKilled]) || t.in(countVerbs[countInjured]) }))) ||
-			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns)
+			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns) ||
+			monthTally(s.toks, s.trig)
 		wasOffTopic := inOffTopic
 		offTopic := isOffTopic(s.toks) || inOffTopic && anyNear(s.toks, -1, 1, 3, campaignNouns)
 		inOffTopic = offTopic
@@ -237,6 +238,25 @@ func wholeMonth(toks []token) bool {
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].Norm == "شهر" && monthAt(toks, i+1).ok {
 			return true
+		}
+	}
+	return false
+}
+
+// manyIncidents are the plural nouns of a month's tally: "في حوادث عنف", "incidents".
+var manyIncidents = wordSet("حوادث", "incidents")
+
+// monthTally reports a month's toll told over many incidents, before any
+// incident word: "رصدت في شهر شباط مقتل 7 أشخاص في حوادث عنف". An event told
+// first and then its kind's recent run ("استهدفت العبوة عنصراً، حيث تكررت
+// حوادث العبوات في شهر أيار") is the event's.
+func monthTally(toks []token, trig []trigger) bool {
+	if !wholeMonth(toks) {
+		return false
+	}
+	for i, t := range toks {
+		if t.in(manyIncidents) {
+			return len(trig) == 0 || trig[0].Tok > i
 		}
 	}
 	return false

@@ -38,6 +38,7 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"يوم", "مساء", "صباح", "فجر", "ليل", "ضد", "بعد", "قبل", "خلال", "اثناء", "عبر", "نحو", "باتجاه", "و", "او",
 	"دون", "بدون", "جراء", "اثر", "بسبب", "حيث", "لصالح", "ضمن",
 	"ما", "مما", // "على بلدة X ما أدى إلى": the outcome, told with no comma
+	"ان", "انه", "انها", // "أفاد مراسل في ريف X أن …": what was said begins
 	"تهمه", "تهم", "جرم", "جرائم", "هدف", "قصد", // "بتهمة", "بهدف": why, after the place
 	// words for an event told by no incident word of its own, and how several stand apart:
 	// "في حادثتين منفصلتين بريف حمص" tells how, not where
@@ -362,7 +363,7 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		j = k
 	}
 	tw := j + 1
-	if tw >= len(toks) || communityWordsEN[toks[j].Norm] {
+	if tw >= len(toks) || communityWordsEN[toks[j].Norm] || quantifiersEN[toks[i].Norm] {
 		return nil, "" // "the mostly Druze village of X": a community's adjective, not a name
 	}
 	k, isType := recoverTypes[singular(toks[tw].Norm)]
@@ -374,6 +375,11 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	}
 	return spans, k // "the Kisweh area"
 }
+
+// quantifiersEN count or point to the places a plural type word names,
+// capitalised at a sentence's start: "Both villages are …", "Several towns".
+var quantifiersEN = wordSet("both", "all", "several", "many", "some", "these", "those", "other", "most", "nearby",
+	"neighbouring", "neighboring", "surrounding", "adjacent", "two", "three", "four", "five", "dozens", "various")
 
 // wideArea reports a place that holds villages: a district, a subdistrict or
 // a region ("in X in the Jabal Y area", "in X in the Z district").

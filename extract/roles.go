@@ -240,7 +240,32 @@ func isOrganisation(text string, toks []token, m mention) bool {
 		// name ("بلدة X (50 كم شمال Y)", "X 12 km north of Y")
 		return len(toks[m.tok1].Norm) <= 3
 	}
-	return quotedTitle(text, m)
+	return quotedTitle(text, m) || correspondentIn(text, toks, m)
+}
+
+// correspondentWords name a reporter, whose post a place after "في"/"in" may
+// tell: "أفاد مراسل X في درعا", "the agency's correspondent in Hama".
+var correspondentWords = wordSet("مراسل", "مراسلنا", "مراسله", "مراسلو", "مراسلي", "correspondent", "reporter")
+
+// correspondentIn reports a place told as where a reporter is posted: the
+// reporter, the outlet's name of any words, then "في"/"in" and the place.
+// The event told after it may have happened anywhere.
+func correspondentIn(text string, toks []token, m mention) bool {
+	if m.tok0 < 2 || toks[m.tok0-1].Norm != "في" && toks[m.tok0-1].Norm != "in" {
+		return false
+	}
+	for j := m.tok0 - 2; j >= 0 && j >= m.tok0-6; j-- {
+		if strings.ContainsAny(text[toks[j].End:toks[j+1].Start], ".:،,؛;") {
+			return false // "مراسل X: اجتماع في بلدة Y": what the reporter tells
+		}
+		if toks[j].in(correspondentWords) {
+			return true
+		}
+		if _, ok := lookup(toks[j].Norm); ok {
+			return false // "قُتل مراسل … في قصف على درعا": the event's place
+		}
+	}
+	return false
 }
 
 // hospitalHeads head the names of hospitals, which may be names of their

@@ -20,15 +20,16 @@ const (
 type need int
 
 const (
-	needNothing  need = iota
-	needWeapons       // a weapon or ammunition noun within 5 words
-	needFire          // "النار" or "الرصاص" within 2 words
-	needAir           // an aircraft word within 2 words
-	needArmed         // "مسلح" within 2 words: "سطو مسلح"
-	needFound         // a verb of finding within 3 words before: "عُثر على جثة"
-	needFireLate      // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
-	needThrown        // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
-	needGunfire       // "ناري" right after: "بعيار ناري", "بأعيرة نارية"
+	needNothing      need = iota
+	needWeapons           // a weapon or ammunition noun within 5 words
+	needFire              // "النار" or "الرصاص" within 2 words
+	needAir               // an aircraft word within 2 words
+	needAirOrForeign      // an aircraft word within 2 words, or a foreign air force's adjective right after
+	needArmed             // "مسلح" within 2 words: "سطو مسلح"
+	needFound             // a verb of finding within 3 words before: "عُثر على جثة"
+	needFireLate          // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
+	needThrown            // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
+	needGunfire           // "ناري" right after: "بعيار ناري", "بأعيرة نارية"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -53,7 +54,7 @@ var lexicon = map[string]lexeme{
 	"غاره": {typ: TypeAirstrike, exact: true}, "غارات": {typ: TypeAirstrike, exact: true},
 	"غارتين": {typ: TypeAirstrike, exact: true}, "غارتان": {typ: TypeAirstrike, exact: true}, "غارتي": {typ: TypeAirstrike, exact: true},
 	"براميل": {typ: TypeAirstrike, exact: true}, "برميل": {typ: TypeAirstrike, exact: true}, // barrel bombs are dropped from the air
-	"ضربه": {typ: TypeAirstrike, exact: true, need: needAir}, "ضربات": {typ: TypeAirstrike, exact: true, need: needAir},
+	"ضربه": {typ: TypeAirstrike, exact: true, need: needAirOrForeign}, "ضربات": {typ: TypeAirstrike, exact: true, need: needAirOrForeign},
 	// shelling: plain "قصف" is shelling unless an aircraft is named nearby
 	"قصف": {typ: TypeShelling}, "يقصف": {typ: TypeShelling}, "تقصف": {typ: TypeShelling},
 	"قذائف": {typ: TypeShelling, exact: true, item: true}, "قذيفه": {typ: TypeShelling, exact: true, item: true},
@@ -89,6 +90,8 @@ var lexicon = map[string]lexeme{
 	// the official media's word for an attack: "اعتدى مسلحون بقذائف الهاون على بلدة X"
 	// (an aggression with a weapon named after it; without one it may be a quarrel or a trespass)
 	"اعتداء": {typ: TypeArmedAttack, need: needWeapons}, "اعتدي": {typ: TypeArmedAttack, need: needWeapons},
+	// the official media's "air aggression": "نفذ العدو الإسرائيلي عدواناً جوياً"
+	"عدوان": {typ: TypeAirstrike, need: needAir},
 	// clash
 	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
 	"معارك":  {typ: TypeClash, exact: true},
@@ -182,6 +185,9 @@ var (
 		"مروحي", "مروحيه", "درون", "التحالف", "تحالف")
 	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون",
 		"راجمات", "مدافع")
+	israeliWords   = wordSet("اسرائيلي", "اسرائيليه", "اسرائيليا", "الاسرائيلي", "الاسرائيليه")
+	missileWords   = wordSet("صاروخي", "صاروخيه", "صاروخيا", "صاروخ", "صواريخ")
+	capableWords   = wordSet("قابل", "قابله", "القابل", "القابله")
 	gunWords       = wordSet("مدفعي", "مدفعيه", "قذائف", "قذيفه", "هاون", "راجمات", "مدافع", "المدفعيه")
 	shellWords     = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون", "مدفعي", "مدفعيه", "shell", "shells", "mortar", "mortars", "artillery")
 	explosiveWords = wordSet("عبوه", "ناسفه", "مفخخه", "لغم", "انتحاري", "انتحاريه", "حزام", "تفجير")
@@ -189,7 +195,7 @@ var (
 	itemWords = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "ناسفه", "مفخخه", "ied", "ieds", "explosive", "explosives",
 		"mortar", "mortars", "rocket", "rockets", "shell", "shells", "bomb", "bombs")
 	// deviceWords name a bomb someone set off (see deviceNear).
-	deviceWords = wordSet("عبوه", "عبوات", "عبوتين", "عبوتان", "ناسفه", "ناسفتين", "ناسفتان", "مفخخه", "مفخخات", "انتحاري", "انتحاريه",
+	deviceWords = wordSet("ملغمه", "الملغمه", "ملغومه", "عبوه", "عبوات", "عبوتين", "عبوتان", "ناسفه", "ناسفتين", "ناسفتان", "مفخخه", "مفخخات", "انتحاري", "انتحاريه",
 		"حزام", "تفجير", "فجر", "قنبله", "قنابل", "يدويه", "متفجره", "لاصقه",
 		"ied", "ieds", "bomb", "bombs", "bomber", "booby", "suicide", "device", "devices", "grenade", "detonated", "planted", "rigged")
 	// blockWords before a trigger mean the event did not happen or is not one:
@@ -202,6 +208,7 @@ var (
 		"قدرات", "قدره", "تمكنه", "يمكن", "يمكنه", "قادر", "قادره", "تعتمد", "يعتمد", "تكتيكات", "اسلوب",
 		"حذرت", "حذر", "تحذير", "يخطط", "تخطط", "مخطط",
 		"لم", "no", // "ولم تُسجل أي اعتقالات", "no arrests were made"
+		"دون", "بدون", "without", // "دون تنفيذ اعتقالات", "entered the village without carrying out arrests"
 		// a warrant is no arrest: "مذكرات توقيف", "برقيات البحث والتوقيف", "arrest warrants"
 		"مذكره", "مذكرات", "برقيه", "برقيات",
 		// a fear of what may come: "خشية اتساع رقعة الاشتباكات", "fearing renewed clashes"

@@ -285,6 +285,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		if n > 1 && !toks[j+n-1].arabic && latinArticles[toks[j+n-1].norm] {
 			continue // "X al-Y": a name ends in no article, whose own name follows
 		}
+		if n > 1 && toks[j+n-1].arabic && clauseParticles[toks[j+n-1].norm] {
+			continue // "في ريف حلب أن سيارة …": what was said begins, no name ends ("حلب أن" is no Halban)
+		}
 		if n > 1 && englishWordAfter(toks, j+n-1) {
 			continue // "X at dawn", "X as": an English word that is also an article ends no name
 		}

@@ -123,6 +123,8 @@ var stopKeys = map[string]bool{
 	// the English words of a road's or a street's name ("X Road", "Y Street"), which read as
 	// some hamlet in another transliteration ("Road" as Riyad)
 	"road": true, "street": true, "highway": true,
+	// the days of the week, which a transliterated hamlet's name may spell ("Sunday" and Sandi)
+	"sunday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	// military words of English news that read as a hamlet ("the X Base" and Bseh)
 	"base": true, "bases": true, "airbase": true, "checkpoint": true,
 	// adjectives that follow the noun they describe ("التل العسكري", "الطيران الحربي",
@@ -141,6 +143,12 @@ var stopKeys = map[string]bool{
 	// hamlets are also called
 	"عليه": true, "عليها": true, "عليهم": true, "عليهما": true,
 }
+
+// clauseParticles open what follows a name, a saying or a relative clause
+// ("أن", "ما", "الذي"): no name ends in one, though joined to the word before
+// they may spell another place's name.
+var clauseParticles = map[string]bool{"ان": true, "انه": true, "انها": true, "ما": true, "مما": true,
+	"الذي": true, "التي": true, "حيث": true}
 
 // areaAdjectives describe an area told by a type word without naming it:
 // "منطقة جبلية" (a mountainous area), "منطقة زراعية تابعة لقرية X". Written

@@ -1,0 +1,95 @@
+package extract
+
+import "testing"
+
+// Rules of round 17, Arabic and English. Every sentence here is ours.
+
+// The type an event takes from its weapon and its doer: a foreign force's
+// strike, the official media's "air aggression", Israel's missiles, a
+// motorcycle that exploded.
+func TestExtract_Round17Types(t *testing.T) {
+	for _, tc := range []struct{ text, pub, want string }{
+		{"أدت ضربة إسرائيلية على مستودع قرب بلدة الكسوة فجر اليوم إلى مقتل عنصرين.", "2023-05-02", TypeAirstrike},
+		{"قُتل ثلاثة جنود حين نفذ العدو عدواناً جوياً على مواقع قرب بلدة الكسوة فجر اليوم.", "2023-05-02", TypeAirstrike},
+		{"استهدف قصف صاروخي إسرائيلي تل الجموع غرب بلدة نوى فجر اليوم.", "2023-05-02", TypeAirstrike},
+		{"استهدف قصف مدفعي إسرائيلي أطراف بلدة كودنا فجر اليوم.", "2023-05-02", TypeShelling},
+		{"أصيب خمسة مدنيين بانفجار دراجة نارية قرب دوار البلدية في مدينة جاسم صباح اليوم.", "2023-05-02", TypeBombing},
+		{"وكانت دراجة نارية قد انفجرت صباح اليوم قرب سوق مدينة جاسم وأصيب ثلاثة أشخاص.", "2023-05-02", TypeBombing},
+		{"قُتل رجل بانفجار سيارة ملغمة في مدينة جاسم صباح اليوم.", "2023-05-02", TypeBombing},
+	} {
+		got := extractAll(t, tc.text, ymd(tc.pub))
+		if len(got) != 1 || got[0].IncidentType != tc.want {
+			t.Errorf("Extract(%q) = %v; want one %s", tc.text, describeAll(got), tc.want)
+		}
+	}
+}
+
+// What may explode, a search without arrests and an incursion told as a
+// force entering are no bombing and no arrest.
+func TestExtract_NoEventInTheWords(t *testing.T) {
+	got := extractAll(t, "عرض المدربون في مدينة دير الزور أنواع المخلفات القابلة للانفجار وطرق الإبلاغ عنها.", ymd("2024-06-01"))
+	if len(got) != 0 {
+		t.Errorf("an awareness session: got %v; want nothing", describeAll(got))
+	}
+	for _, text := range []string{
+		"A military patrol entered the village of Jubata al-Khashab on Sunday without carrying out arrests, residents said.",
+		"دخلت دورية عسكرية قرية جباتا الخشب يوم الأحد دون تنفيذ اعتقالات، بحسب الأهالي، وتوغلت في أطرافها.",
+	} {
+		got := extractAll(t, text, ymd("2025-09-22"))
+		if len(got) != 1 || got[0].IncidentType != TypeOther || got[0].PlaceNameAR != "جباتا الخشب" {
+			t.Errorf("Extract(%q) = %v; want one incursion (other) at Jubata al-Khashab", text, describeAll(got))
+		}
+	}
+	got = extractAll(t, "قُتل مدني بقصف مدفعي على بلدة كودنا دون وقوع إصابات أخرى.", ymd("2025-09-22"))
+	if len(got) != 1 || got[0].IncidentType != TypeShelling {
+		t.Errorf("no further casualties: got %v; want the shelling", describeAll(got))
+	}
+}
+
+// A reporter's post is no place of the event; a colon after the reporter
+// ends the post, and "أن" ends a name.
+func TestExtract_CorrespondentsPost(t *testing.T) {
+	got := extractAll(t, "أفاد مراسل شبكة الجنوب في درعا بأن سيارة انفجرت بعبوة ناسفة في بلدة المزيريب صباح اليوم.", ymd("2024-02-10"))
+	if len(got) != 1 || placeOf(got[0]) != "المزيريب" {
+		t.Errorf("got %v; want one bombing at المزيريب", describeAll(got))
+	}
+	got = extractAll(t, "ذكر شهود عيان في ريف حلب أن عبوة انفجرت بحافلة صباح اليوم.", ymd("2024-02-10"))
+	if len(got) != 1 || got[0].PlaceNameAR != "ريف حلب" {
+		t.Errorf("a name ran into \"أن\": got %v; want the bombing in rural Aleppo", describeAll(got))
+	}
+	got = extractAll(t, "مراسل الشبكة: خطف مسلحون شاباً في بلدة المزيريب مساء أمس.", ymd("2024-02-10"))
+	if len(got) != 1 || placeOf(got[0]) != "المزيريب" {
+		t.Errorf("what the reporter tells after a colon: got %v; want the kidnapping at المزيريب", describeAll(got))
+	}
+}
+
+// A month's toll over many incidents is a tally; an event told before the
+// run of its kind stands.
+func TestExtract_MonthTallyOverIncidents(t *testing.T) {
+	got := extractAll(t, "أحصى مرصد محلي خلال شهر آذار الماضي مقتل 9 أشخاص في حوادث أمنية شهدتها مدينة درعا، أو هجمات طالت أبناءها خارجها.", ymd("2024-04-02"))
+	if len(got) != 0 {
+		t.Errorf("a month's tally: got %v; want nothing", describeAll(got))
+	}
+	got = extractAll(t, "استهدفت عبوة ناسفة سيارة في حي الكاشف بمدينة درعا، ما أسفر عن إصابة شخصين، حيث تكررت حوادث العبوات في شهر آذار.", ymd("2024-04-02"))
+	if len(got) != 1 || got[0].IncidentType != TypeBombing {
+		t.Errorf("an event, then its kind's run: got %v; want the bombing", describeAll(got))
+	}
+}
+
+// English: a weekday is no place, nor a word counting the places a plural
+// type word names.
+func TestExtract_WeekdaysAndQuantifiersAreNoPlaces(t *testing.T) {
+	got := extractAll(t, "The toll from Friday’s suicide attack on the market of Jisr al-Shughur has climbed to 17, medics said.", ymd("2024-05-06"))
+	if len(got) != 1 || got[0].PlaceNameAR != "جسر الشغور" {
+		t.Errorf("got %v; want the bombing at Jisr al-Shughur", describeAll(got))
+	}
+	got = extractAll(t, "Government troops fought rebels in the villages of Kinsabba and Salma, activists said. "+
+		"Both villages lie east of the town of Mhardeh and the nearby dam, which rebels captured on Sunday.", ymd("2014-04-02"))
+	for _, c := range got {
+		for _, p := range c.Places {
+			if p.Text == "Both villages" {
+				t.Errorf("\"Both villages\" read as a place: %v", describeAll(got))
+			}
+		}
+	}
+}
