@@ -51,7 +51,10 @@ var (
 		// those around a target: "his bodyguard", "an escort", "her parents"
 		"bodyguard", "bodyguards", "escort", "escorts", "companion", "companions", "aide", "aides", "parents",
 		// people named by their country or their force: "two Syrians", "two Syrian nationals", "two security forces"
-		"syrians", "nationals", "national", "forces", "element", "serviceman", "servicemen")
+		"syrians", "nationals", "national", "forces", "element", "serviceman", "servicemen",
+		// and by their creed or people: "two young Christians", "three Alawites"
+		"christians", "alawites", "druze", "sunnis", "shiites", "ismailis", "yazidis", "muslims", "kurds", "arabs",
+		"turkmens", "bedouins", "iraqis", "palestinians", "lebanese")
 	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
@@ -140,15 +143,28 @@ var (
 		"ارتفع", "بلغ", "وصل", "يرتفع", "ليرتفع", "ازداد", "ازدادت", "زاد", "زادت")
 )
 
+// deadWordsEN tell that a number counts the dead: "the number of those killed in the raid".
+var deadWordsEN = wordSet("killed", "dead", "died", "deaths", "fatalities", "victims")
+
 // tollCounts reads the number a death toll reached, within six words after it.
 func tollCounts(toks []token) []count {
 	for i, t := range toks {
-		if !t.in(tollWords) && !(t.Norm == "عدد" && i+1 < len(toks) && toks[i+1].in(countNouns[countKilled])) || anyNear(toks, i, 1, 3, injuredNouns) {
+		// "the death from the bombing has risen to 21", "the number of civilians killed … has risen
+		// to 24": a toll told without its word, which only a rise makes one
+		riseOnly := (t.Norm == "death" || t.Norm == "deaths" || t.Norm == "number" && anyNear(toks, i, 1, 6, deadWordsEN)) &&
+			!anyNear(toks, i, 1, 3, injuredNouns)
+		if !riseOnly && (!t.in(tollWords) && !(t.Norm == "عدد" && i+1 < len(toks) && toks[i+1].in(countNouns[countKilled])) || anyNear(toks, i, 1, 3, injuredNouns)) {
 			continue // a toll, or "عدد ضحايا/قتلى …" told as one
 		}
 		from, to := i+1, i+6
-		risen := anyNear(toks, i, -2, -1, riseWords)
-		for j := i + 1; j < len(toks) && j <= i+14; j++ {
+		if riseOnly {
+			from, to = 0, -1
+		}
+		risen, reach := anyNear(toks, i, -2, -1, riseWords), 14
+		if riseOnly {
+			reach = 20
+		}
+		for j := i + 1; j < len(toks) && j <= i+reach; j++ {
 			if toks[j].in(riseWords) {
 				from, to = j+1, j+5 // "... has risen to nine", "... بلغت 11 شخصاً", "وصل العدد إلى نحو 40"
 				break
@@ -200,7 +216,35 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	if n := listedPersons(text, toks, i+1); n >= 2 {
 		return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "wounding the mayor, his escort and the driver"
 	}
-	return enQuantity(text, toks, j, k, true)
+	c, ok := enQuantity(text, toks, j, k, true)
+	if ok && c.Value != nil && *c.Value == 1 {
+		if more := followersAfter(toks, j); more > 0 {
+			v := 1 + more
+			c.Value = &v // "arrested the cell's leader and five of its members": six
+		}
+	}
+	return c, ok
+}
+
+// followersAfter returns N of "and N of its (his, their) …" within six words
+// after a person at j: the leader's men, counted with him; 0 if none.
+func followersAfter(toks []token, j int) int {
+	for a := j + 1; a < len(toks) && a <= j+6; a++ {
+		if toks[a].Norm != "and" {
+			continue
+		}
+		v, n := parseNumber(toks, a+1)
+		if n == 0 {
+			if w, ok := enNumberValue(tokAt(toks, a+1)); ok {
+				v, n = w, 1
+			}
+		}
+		if n > 0 && v > 0 && v < 1000 && tokAt(toks, a+1+n) == "of" && listedDeterminers[tokAt(toks, a+2+n)] && tokAt(toks, a+2+n) != "the" {
+			return v
+		}
+		return 0
+	}
+	return 0
 }
 
 // dayOfMonth reports a number of a date told inside a date's span: the day

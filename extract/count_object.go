@@ -47,6 +47,10 @@ func objectCount(toks []token, j int, k countKind, skip []span) (count, bool) {
 			}
 			return count{}, false
 		}
+		if seen > 0 && oneMoreAfterName(toks, j) {
+			v := 2 // "اعتقل الأستاذ X Y وشخصاً آخر": the one named before, and another
+			return count{Kind: k, Value: &v, Pos: toks[j].Start}, true
+		}
 		if n, ok := personCount(toks[j]); ok && (strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ا") || n == 2 && strings.HasSuffix(w, "ي")) {
 			return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true // "شخصين", "قيادياً", "راعيي أغنام"
 		}

@@ -37,8 +37,32 @@ func withFollowers(toks []token, i int, c count) count {
 		}
 		break
 	}
-	c.More = i < len(toks) && otherWords[toks[i].Norm]
+	if oneMoreAfterName(toks, i) {
+		*c.Value++ // "اعتقل المعلم أحمد الخطيب وشخصاً آخر": the one named, and another
+	} else {
+		c.More = i < len(toks) && otherWords[toks[i].Norm]
+	}
 	return c
+}
+
+// anotherOne after a singular person noun makes it one more: "وشخصاً آخر".
+var anotherOne = wordSet("اخر", "اخرا")
+
+// oneMoreAfterName reports "و" and a singular person noun with "آخر" after
+// at most three words of a person's name from i: "المعلم أحمد الخطيب
+// وشخصاً آخر" counts the teacher and another.
+func oneMoreAfterName(toks []token, i int) bool {
+	for a := i; a < len(toks) && a <= i+3; a++ {
+		w := toks[a].Norm
+		if strings.HasPrefix(w, "و") {
+			n, ok := personCount(toks[a])
+			return ok && n == 1 && a+1 < len(toks) && anotherOne[toks[a+1].Norm]
+		}
+		if isNumber(w) || clauseWords[w] || isCountWord(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // oneAfterNoun reports "واحد" or "واحدة" at toks[i] right after a count of one

@@ -148,7 +148,11 @@ func isDistanceRef(text string, m mention, prevEnd int) bool {
 	for from > 0 && !utf8.RuneStart(text[from]) {
 		from++
 	}
-	for _, w := range strings.FieldsFunc(normalize(text[from:m.End]), notWord) {
+	words := strings.FieldsFunc(normalize(text[from:m.End]), notWord)
+	for k, w := range words {
+		if w == "بعد" && (k == 0 || words[k-1] != "علي") {
+			continue // "بعد مداهمة منزله في بلدة X": after, not "على بعد" (at a distance)
+		}
 		if distanceWords[w] {
 			return true
 		}

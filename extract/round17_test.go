@@ -93,3 +93,40 @@ func TestExtract_WeekdaysAndQuantifiersAreNoPlaces(t *testing.T) {
 		}
 	}
 }
+
+// Counts: a toll told as risen without the word "toll", people named by
+// their creed, a leader and his men, one named and another.
+func TestExtract_Round17Counts(t *testing.T) {
+	ptr := func(v int) *int { return &v }
+	for _, tc := range []struct {
+		text                      string
+		killed, injured, arrested *int
+	}{
+		{"The death from Friday’s suicide attack on the market of Jisr al-Shughur has climbed to 17, medics said.", ptr(17), nil, nil},
+		{"The number of people killed by the rockets on Douma has risen to 19.", ptr(19), nil, nil},
+		{"The number of wounded in the shelling of Douma has risen to 24.", nil, nil, nil},
+		{"On Friday evening, two young Christians were shot dead by masked men in the town of Mhardeh.", ptr(2), nil, nil},
+		{"The raid in Douma on Tuesday ended with the arrest of its commander and 4 of his men.", nil, nil, ptr(5)},
+		{"Police arrested a smuggler and two of his aides in Douma on Tuesday.", nil, nil, ptr(3)},
+		{"اعتقلت قوات الأمن المعلم أحمد الخطيب وشخصاً آخر من منزلهما في بلدة سرمين مساء اليوم.", nil, nil, ptr(2)},
+	} {
+		got := extractAll(t, tc.text, ymd("2024-05-06"))
+		if len(got) != 1 || !sameCount(got[0].Killed, tc.killed) || !sameCount(got[0].Injured, tc.injured) || !sameCount(got[0].Arrested, tc.arrested) {
+			t.Errorf("Extract(%q) = %v; want killed %v injured %v arrested %v", tc.text, describeAll(got), countStr(tc.killed), countStr(tc.injured), countStr(tc.arrested))
+		}
+	}
+}
+
+// The movement ("الحراك") is no town unless told as one, and "بعد" is a
+// distance only in "على بعد".
+func TestExtract_MovementAndAfter(t *testing.T) {
+	for _, text := range []string{
+		"اعتقلت الهيئة شاباً بعد مداهمة منزله في مدينة سرمين بسبب مشاركته في الحراك ضد الهيئة.",
+		"اعتقلت دورية شاباً بعد مداهمة منزله في مدينة سرمين صباح اليوم.",
+	} {
+		got := extractAll(t, text, ymd("2024-06-24"))
+		if len(got) != 1 || placeOf(got[0]) != "سرمين" || len(got[0].Places) == 0 || got[0].Places[0].Role != RoleIncident {
+			t.Errorf("Extract(%q) = %v; want one arrest at سرمين, the place it happened", text, describeAll(got))
+		}
+	}
+}

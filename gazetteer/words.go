@@ -96,6 +96,7 @@ var stopKeys = map[string]bool{
 	"عام": true, "يوم": true, "كبير": true, "صغير": true, "جديد": true, "غربيه": true, "شرقيه": true,
 	"مزرعه": true, "مزارع": true, "شماليه": true, "جنوبيه": true, "قديم": true, "قديمه": true, "اول": true, "ثاني": true, "ثانيه": true,
 	"بلد": true, "ثوره": true, "كرامه": true, "امل": true, "عرب": true, "اكراد": true, "فرات": true,
+	"حراك": true, // the protest movement ("نشاطه في الحراك المناهض"); the town is told "مدينة الحراك"
 	// prepositions and particles, which some hamlet names also spell ("على" and العلي)
 	"الي": true, "عن": true, "مع": true, "حتي": true, "عند": true, "بين": true, "منذ": true,
 	"خلال": true, "بعد": true, "قبل": true, "ضد": true, "نحو": true, "عبر": true, "حول": true, "دون": true,
