@@ -303,7 +303,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			if p.ownEarlierDay(last, &d) {
 				break // "وفي أيار الماضي خُطف تاجر …" after a kidnapping told today: another, earlier
 			}
-			if continues(last, &d) {
+			if continues(last, &d) && !p.alsoElsewhere(last, &d) {
 				last.absorb(d)
 				return drafts
 			}
@@ -868,6 +868,18 @@ func (p *passage) namesGovernorate(m *mention) bool {
 
 // alsoWords open the telling of one more event: "كما اعتقلت", "also".
 var alsoWords = wordSet("كما", "وكذلك", "كذلك", "ايضا", "also", "another", "separately", "meanwhile")
+
+// alsoElsewhere reports d told "also" at places of its own, apart from
+// last's: "واستهدفت الغارات أيضاً محيط قرى X وY" after a strike on Z is
+// another strike, however near.
+func (p *passage) alsoElsewhere(last, d *draft) bool {
+	s := &p.sents[d.sents[0]]
+	return len(d.places) > 0 && len(last.places) > 0 && !placesNest(last.places, d.places) &&
+		anyNear(s.toks, -1, 1, 6, alsoAdverbs)
+}
+
+// alsoAdverbs tell one more event of the kind told: "أيضاً", "also".
+var alsoAdverbs = wordSet("ايضا", "also")
 
 // toldAsAnother reports a draft whose sentence says it is one more event.
 func (p *passage) toldAsAnother(d *draft) bool {

@@ -715,6 +715,9 @@ var afterWords = wordSet("بعد", "عقب", "after", "following", "since")
 func anaphoric(toks []token, i int) bool {
 	w := toks[i].Norm
 	if isLatin(w) {
+		if i >= 1 && (toks[i-1].Norm == "this" || toks[i-1].Norm == "that") && !strings.HasSuffix(w, "s") {
+			return true // "This bombing followed …": the event just told
+		}
 		return i >= 2 && toks[i-1].Norm == "the" && afterWords[toks[i-2].Norm] && !newAfterOf(toks, i)
 	}
 	return i >= 1 && afterWords[toks[i-1].Norm] && strings.HasPrefix(w, "ال")

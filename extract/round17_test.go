@@ -130,3 +130,30 @@ func TestExtract_MovementAndAfter(t *testing.T) {
 		}
 	}
 }
+
+// One event or two: "this bombing" is the one told; a strike told "also" at
+// villages of its own is another, however near.
+func TestExtract_Round17Events(t *testing.T) {
+	got := extractAll(t, "Warplanes fired missiles on the village of Kafr Nabl on Thursday, killing three civilians. "+
+		"This bombing followed an attack by government helicopters using barrel bombs that killed a woman.", ymd("2019-12-20"))
+	for _, c := range got {
+		if c.IncidentType != TypeAirstrike {
+			t.Errorf("\"this bombing\" and barrel bombs: got %v; want airstrikes only", describeAll(got))
+			break
+		}
+	}
+	got = extractAll(t, "أصيب طفل بغارة جوية روسية على قرية بلشون بريف إدلب مساء أمس. "+
+		"واستهدفت الطائرات الحربية أيضاً محيط قريتي أحسم وجوزف في الريف نفسه دون أن توقع إصابات.", ymd("2023-10-14"))
+	if len(got) != 2 {
+		t.Errorf("a strike told also elsewhere: got %v; want two airstrikes", describeAll(got))
+	}
+}
+
+// An unknown village told with its type word and then a direction from a
+// city lies in that city's governorate.
+func TestExtract_UnknownVillageNorthOfACity(t *testing.T) {
+	got := extractAll(t, "Two guards died in an attack outside al-Sarj village, north of the city of Deir al-Zor, on Thursday.", ymd("2022-04-22"))
+	if len(got) != 1 || got[0].Admin1Name != "Deir ez-Zor" {
+		t.Errorf("got %v; want one attack in Deir ez-Zor governorate", describeAll(got))
+	}
+}
