@@ -53,7 +53,9 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"the", "of", "in", "near", "on", "at", "and", "or", "north", "south", "east", "west", "northern", "southern",
 	"eastern", "western", "countryside", "province", "governorate", "city", "town", "village", "area",
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",
-	"when", "while", "after", "before", "during", "was", "were", "is", "are", "by", "from", "to", "with")
+	"when", "while", "after", "before", "during", "was", "were", "is", "are", "by", "from", "to", "with",
+	// adverbs that open an English sentence, capitalised there: "Meanwhile, villages in …"
+	"meanwhile", "separately", "elsewhere", "additionally", "furthermore", "moreover", "also", "however", "earlier", "later")
 
 // stopWord reports a name stop with its proclitics ("وفي", "بعد") or a
 // pronoun suffix ("شمالها", "جنوبه"); other endings are not stripped, since
@@ -86,14 +88,15 @@ var siteNouns = wordSet("ارض", "اراضي", "منزل", "شقه", "محل", 
 // gazetteer did not find after a type word.
 func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer.Mention {
 	var out []gazetteer.Mention
-	covered := func(pos int) bool {
+	coverStart := func(pos int) int {
 		for _, m := range ms {
 			if pos >= m.Start && pos < m.End {
-				return true
+				return m.Start
 			}
 		}
-		return false
+		return -1
 	}
+	covered := func(pos int) bool { return coverStart(pos) >= 0 }
 	for i := 0; i < len(toks); i++ {
 		if m, ok := p.anaphora(toks, i, ms); ok && !covered(m.Start) {
 			out = append(out, m)
@@ -107,8 +110,10 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 			for last > first && gluedContext(ms, toks[last].Start) {
 				last-- // "قرية X بالقنيطرة": the name ends where "in Quneitra" begins
 			}
-			if covered(toks[first].Start) || covered(toks[last].Start) && !(last > first && kinshipWords[toks[last-1].Norm]) {
-				continue // but "بئر أبو خليل" holds the place "خليل" as a word of its name
+			tailOnly := last > first && isLatin(toks[first].Norm) && coverStart(toks[last].Start) > toks[first].End &&
+				slices.ContainsFunc(toks[first:last], func(t token) bool { return t.End <= coverStart(toks[last].Start) && !latinArticles[t.Norm] })
+			if covered(toks[first].Start) || covered(toks[last].Start) && !(last > first && kinshipWords[toks[last-1].Norm]) && !tailOnly {
+				continue // but "بئر أبو خليل" holds the place "خليل" as a word of its name, "the town of Tell Y al-Gharbiya" the place "Gharbiya"
 			}
 			start, end := toks[first].Start+sp.cut, toks[last].End
 			if tw >= 0 {
@@ -396,7 +401,8 @@ func wideArea(m gazetteer.Mention) bool {
 var institutionNounsEN = wordSet("forces", "force", "army", "police", "units", "unit", "council", "command", "office",
 	"ministry", "directorate", "brigade", "brigades", "division", "front", "party", "agency", "observatory", "network",
 	"committee", "authority", "authorities", "administration", "government", "militia", "group", "organization",
-	"organisation", "movement", "corps", "battalion", "guard", "service", "services", "department", "center", "centre")
+	"organisation", "movement", "corps", "battalion", "guard", "service", "services", "department", "center", "centre",
+	"bureau")
 
 // institutionName reports an institution's word among toks[first..last].
 func institutionName(toks []token, first, last int) bool {

@@ -157,3 +157,24 @@ func TestExtract_UnknownVillageNorthOfACity(t *testing.T) {
 		t.Errorf("got %v; want one attack in Deir ez-Zor governorate", describeAll(got))
 	}
 }
+
+// English names: a sentence adverb and an office's word are no places, and a
+// village's whole name stands though the gazetteer knows a word of it.
+func TestExtract_Round17EnglishNames(t *testing.T) {
+	got := extractAll(t, "Meanwhile, villages in rural southern Idlib came under rocket fire from government forces.", ymd("2019-11-02"))
+	for _, c := range got {
+		for _, p := range c.Places {
+			if p.Text == "Meanwhile, villages" || c.PlaceNameEN == "Meanwhile" {
+				t.Errorf("\"Meanwhile\" read as a place: %v", describeAll(got))
+			}
+		}
+	}
+	got = extractAll(t, "The Narcotics Control Bureau arrested three dealers in the town of Jubbeh on Saturday.", ymd("2023-05-28"))
+	if len(got) != 1 || got[0].Admin1Name != "Rif Dimashq" {
+		t.Errorf("an office's word: got %v; want one arrest at Jubbeh, Rif Dimashq", describeAll(got))
+	}
+	got = extractAll(t, "Security forces raided the town of Ghour al-Gharbiya near Homs on Tuesday and found an arms depot.", ymd("2025-03-12"))
+	if len(got) == 0 || got[0].PlaceNameEN != "Ghour al-Gharbiya" {
+		t.Errorf("got %v; want the raid at Ghour al-Gharbiya", describeAll(got))
+	}
+}

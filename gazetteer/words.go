@@ -110,6 +110,7 @@ var stopKeys = map[string]bool{
 	"turkmen": true, "assyrian": true, "armenian": true, "circassian": true, "bedouin": true,
 	"state": true, "general": true, "interior": true, "coalition": true, "center": true, "central": true,
 	"mission": true, "army": true, "forces": true, "security": true, "new": true, "old": true,
+	"bureau": true, "office": true, "agency": true, "ministry": true, "department": true, // "the Narcotics Control Bureau" and Aleppo's old name Beroea
 	// the preposition على, which folds onto the name علي; words of the casualty and raid
 	// reports that some hamlet or city quarter is also called
 	"علي": true, "جرح": true, "جروح": true, "جرحي": true, "منزل": true, "منزله": true, "منازل": true,
