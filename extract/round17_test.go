@@ -6,7 +6,7 @@ import "testing"
 
 // The type an event takes from its weapon and its doer: a foreign force's
 // strike, the official media's "air aggression", Israel's missiles, a
-// motorcycle that exploded.
+// motorcycle that exploded, a gunshot; a military academy is no warplane.
 func TestExtract_Round17Types(t *testing.T) {
 	for _, tc := range []struct{ text, pub, want string }{
 		{"أدت ضربة إسرائيلية على مستودع قرب بلدة الكسوة فجر اليوم إلى مقتل عنصرين.", "2023-05-02", TypeAirstrike},
@@ -16,6 +16,9 @@ func TestExtract_Round17Types(t *testing.T) {
 		{"أصيب خمسة مدنيين بانفجار دراجة نارية قرب دوار البلدية في مدينة جاسم صباح اليوم.", "2023-05-02", TypeBombing},
 		{"وكانت دراجة نارية قد انفجرت صباح اليوم قرب سوق مدينة جاسم وأصيب ثلاثة أشخاص.", "2023-05-02", TypeBombing},
 		{"قُتل رجل بانفجار سيارة ملغمة في مدينة جاسم صباح اليوم.", "2023-05-02", TypeBombing},
+		{"أصيب رجل بطلق ناري طائش في بلدة الشيخ مسكين مساء أمس.", "2023-05-02", TypeArmedAttack},
+		{"هاجم مسلحون مدخل الكلية الحربية بمدينة حمص ليلة أمس وتصدى لهم الحراس.", "2023-05-02", TypeArmedAttack},
+		{"قصفت المقاتلات أطراف بلدة كنصفرة مساء أمس.", "2023-05-02", TypeAirstrike},
 	} {
 		got := extractAll(t, tc.text, ymd(tc.pub))
 		if len(got) != 1 || got[0].IncidentType != tc.want {

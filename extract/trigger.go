@@ -81,6 +81,7 @@ var lexicon = map[string]lexeme{
 	"اطلق": {typ: TypeArmedAttack, need: needFire},
 	// shot: "مقتل شاب إثر إصابته بعيار ناري", "أصيب بأعيرة نارية"
 	"عيار": {typ: TypeArmedAttack, exact: true, need: needGunfire}, "اعيره": {typ: TypeArmedAttack, exact: true, need: needGunfire},
+	"طلق": {typ: TypeArmedAttack, exact: true, need: needGunfire}, // "إثر إصابته بطلق ناري"
 	// a grenade thrown at a house or a checkpoint: "ألقى مجهولون قنبلة يدوية على منزل"
 	"قنبله": {typ: TypeArmedAttack, exact: true, need: needThrown}, "قنابل": {typ: TypeArmedAttack, exact: true, need: needThrown},
 	"فتح": {typ: TypeArmedAttack, need: needFireLate}, // "فتح مسلحون النار على"; opening anything else is no attack
@@ -181,7 +182,7 @@ var (
 		"قذائف", "الغام", "لغم", "احزمه", "صواعق", "بنادق", "رشاشات", "مسدسات", "مستودع", "مستودعات", "اسلحت",
 		"قذيفه", "صاروخ", "بندقيه", "قنبله", "قنابل", "رشاش", "مسدس", "حزام")
 	fireWords = wordSet("نار", "رصاص", "الرصاص", "النار")
-	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "حربي", "حربيه", "مسيره", "مسيرات",
+	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "مقاتلات", "مقاتله", "مسيره", "مسيرات",
 		"مروحي", "مروحيه", "درون", "التحالف", "تحالف")
 	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون",
 		"راجمات", "مدافع")
