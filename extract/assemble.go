@@ -291,6 +291,11 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.absorb(d) // "قتل كل من X وY في الهجوم": the victims of the attack told before
 				return drafts
 			}
+			if k == len(drafts)-1 && p.howItBegan(last, &d) {
+				d.counts, d.more = [3]*int{}, [3]bool{} // its first victim, one of the toll told
+				last.absorb(d)
+				return drafts
+			}
 			if p.otherTimeOfDay(last, &d) {
 				if sameKind(last.typ, d.typ) {
 					break // "قصف صباحاً مدينة X" … "وظهراً قصف قرية Y": two strikes
@@ -786,6 +791,28 @@ func (p *passage) mergeTollUpdate(last *draft, d draft) {
 	}
 	last.date, last.inherited = date, inherited
 }
+
+// howItBegan reports d, from the sentence right after last, telling how
+// "the incident" began ("أن الحادثة بدأت عندما أطلق X النار على Y", "the
+// incident started when"): last's event told in detail, its victims among
+// last's toll, at last's place or none.
+func (p *passage) howItBegan(last, d *draft) bool {
+	si := d.sents[0]
+	if last.lastSent() != si-1 || !violent[last.typ] || !violent[d.typ] || !placesNest(last.places, d.places) && len(d.places) > 0 {
+		return false
+	}
+	toks := p.sents[si].toks
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].in(incidentNouns) && definite(toks[i].Norm) || toks[i].Norm == "incident" && i > 0 && toks[i-1].Norm == "the") &&
+			toks[i+1].in(beganWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// beganWords tell how an event began: "بدأت", "started".
+var beganWords = wordSet("بدات", "بدا", "اندلعت", "began", "started", "erupted")
 
 // theEventToldBefore reports d, from a later sentence, telling the violent
 // event of the draft just before by a definite word of it ("في الهجوم",

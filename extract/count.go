@@ -282,11 +282,30 @@ func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
 			return count{Kind: k, Value: &two, Pos: toks[j].Start}, true // "مدنيين اثنين قتلوا"
 		}
 		if n, ok := personCount(toks[j]); ok && (j == 0 || !isCountWord(toks[j-1].Norm)) {
+			if c, ok := groupBeforeSubgroup(toks, j, k); ok {
+				return c, true // "5 مدنيين بينهم طفلين استشهدوا": the five, of whom two children
+			}
+			if v, m := parseNumber(toks, max(j-2, 0)); j >= 2 && m == 1 && strings.HasPrefix(toks[j].Norm, "و") && isPersonNoun(toks, j-1) && v > 0 && v < 5000 {
+				v += n // "ثلاثة أطفال ووالدتهم أصيبوا": the children and their mother
+				return count{Kind: k, Value: &v, Pos: toks[j-2].Start}, true
+			}
 			return count{Kind: k, Value: &n, Pos: toks[j].Start}, true
 		}
 		if isCountWord(toks[j].Norm) {
 			break
 		}
+	}
+	return count{}, false
+}
+
+// groupBeforeSubgroup reads the counted group told before "بينهم"/"منهم"
+// and the subgroup at toks[j]: "5 مدنيين بينهم طفلين".
+func groupBeforeSubgroup(toks []token, j int, k countKind) (count, bool) {
+	if j < 3 || !toks[j-1].in(subgroup) {
+		return count{}, false
+	}
+	if v, n := parseNumber(toks, j-3); n == 1 && isPersonNoun(toks, j-2) && v > 0 && v <= 5000 {
+		return count{Kind: k, Value: &v, Pos: toks[j-3].Start}, true
 	}
 	return count{}, false
 }

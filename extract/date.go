@@ -184,11 +184,14 @@ func dayMention(t time.Time) dateMention {
 }
 
 // yearAfter reads an explicit year after a month name: "2025", "عام 2025",
-// "2025م". It returns the year and the tokens used.
+// "من العام 2025", "2025م". It returns the year and the tokens used.
 func (s dateScan) yearAfter(i int) (int, int) {
 	skip := 0
-	if s.word(i, "عام", "سنه", "العام") {
-		skip = 1
+	if s.word(i, "من") && s.word(i+1, "عام", "سنه", "العام") {
+		skip = 1 // "تشرين الأول من العام 2019"
+	}
+	if s.word(i+skip, "عام", "سنه", "العام") {
+		skip++
 	}
 	if y, ok := s.num(i+skip, 1900, 2200); ok && len(s.toks[i+skip].Norm) == 4 {
 		return y, skip + 1

@@ -792,8 +792,8 @@ var happenedWords = wordSet("took", "broke", "erupted", "occurred", "raged", "fl
 func purpose(toks []token, i int) bool {
 	w := toks[i].Norm
 	rest, ok := strings.CutPrefix(w, "ل")
-	if !ok || strings.HasPrefix(rest, "ل") || isLatin(w) || i > 0 && toks[i-1].in(subjectedWords) {
-		return false // "تعرضت دورية لاستهداف": it happened to them
+	if !ok || strings.HasPrefix(rest, "ل") || isLatin(w) || i > 0 && (toks[i-1].in(subjectedWords) || toks[i-1].in(causalWords)) {
+		return false // "تعرضت دورية لاستهداف": it happened to them; "نتيجة لانفجار": what caused it
 	}
 	for _, suf := range []string{"هم", "ها", "هما", "ه"} {
 		if strings.HasSuffix(rest, suf) {
@@ -803,6 +803,10 @@ func purpose(toks []token, i int) bool {
 	lx, ok := lexicon[rest]
 	return ok && !lx.item && strings.HasPrefix(rest, "ا") // a masdar: "احتجاز", "اعتقال", "استهداف"
 }
+
+// causalWords before "لـ" and an incident noun tell the event as a cause:
+// "نتيجة لانفجار سيارة مفخخة".
+var causalWords = wordSet("نتيجه", "نظرا")
 
 // habitual reports a present-tense incident verb in a relative clause: "خلايا
 // التي تستهدف الحواجز" tells what they do, not what they did.

@@ -181,3 +181,29 @@ func TestExtract_Round17EnglishNames(t *testing.T) {
 		t.Errorf("got %v; want the raid at Ghour al-Gharbiya", describeAll(got))
 	}
 }
+
+// Read from real15: "نتيجة لـ" tells a cause, not a purpose; "من العام"
+// joins a month to its year; a group is counted with its subgroup told
+// after it, and the children with their mother; how "the incident" began is
+// the incident told before.
+func TestExtract_Round17Arabic15(t *testing.T) {
+	got := extractAll(t, "قُتل 4 مدنيين نتيجة لانفجار سيارة مفخخة في سوق مدينة إعزاز، فيما ألقت الشرطة القبض على مشتبه به.", ymd("2024-02-10"))
+	if len(got) == 0 || got[0].IncidentType != TypeBombing || !sameCount(got[0].Killed, ptrInt(4)) {
+		t.Errorf("a cause: got %v; want the bombing with 4 killed first", describeAll(got))
+	}
+	got = extractAll(t, "قالت مصادر إن 6 مدنيين بينهم طفلان قتلوا بتفجير سيارة مفخخة في سوق مدينة إعزاز، التي تسيطر عليها الفصائل منذ آذار من العام 2018.", ymd("2024-02-10"))
+	if len(got) != 1 || !sameCount(got[0].Killed, ptrInt(6)) || !got[0].DateFrom.IsZero() && got[0].DateFrom.Year() == 2018 {
+		t.Errorf("a group and its subgroup, and a period's start: got %v; want 6 killed, not dated 2018", describeAll(got))
+	}
+	got = extractAll(t, "وقال طبيب إن المشفى استقبل أربعة أطفال ووالدهم أُصيبوا بانفجار قنبلة في حي غويران بمدينة الحسكة.", ymd("2024-02-10"))
+	if len(got) != 1 || !sameCount(got[0].Injured, ptrInt(5)) {
+		t.Errorf("children and their father: got %v; want 5 injured", describeAll(got))
+	}
+	got = extractAll(t, "قُتل أربعة أشخاص في اشتباكات بين عائلتين في مدينة شهبا اليوم. "+
+		"وقال أحد الأقارب إن الحادثة بدأت عندما أطلق شاب النار على جاره ما أدى إلى مقتله.", ymd("2021-07-18"))
+	if len(got) != 1 || !sameCount(got[0].Killed, ptrInt(4)) {
+		t.Errorf("how the incident began: got %v; want one clash with 4 killed", describeAll(got))
+	}
+}
+
+func ptrInt(v int) *int { return &v }
