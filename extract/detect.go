@@ -13,6 +13,7 @@ type trigger struct {
 	Weak    bool
 	Similar bool // "قصف مماثل", "a similar attack": of the kind told before
 	Told    bool // "القصف", "the attack": a definite word of no weapon, the violent event told before
+	Sweep   bool // an arrest read from an operation against cells, not told by an arrest word
 	Clause  int  // the clause of its sentence it stands in (see clauseStarts)
 	Comma   int  // the stretch between commas it stands in (see commaClauses)
 	Dual    bool // "عمليتين", "غارتين", "two raids": two events, one per place named
@@ -115,7 +116,7 @@ func findTriggers(toks []token) []trigger {
 			seizure = false
 		}
 		weak := lx.weak || lawAmbush(toks, i)
-		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords),
+		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords) || isLatin(t.Norm) && anyNear(toks, i, -1, -1, similarWords),
 			Told: typ == lx.typ && definiteGeneric(toks, i),
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i),
 			Mutual: typ == TypeClash && anyNear(toks, i, 1, 3, mutualWords)})
@@ -223,7 +224,7 @@ func operationTriggers(toks []token) []trigger {
 	var out []trigger
 	for i, t := range toks {
 		if t.in(dismantleWords) && anyNear(toks, i, 1, 4, dismantledWords) {
-			out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start}) // "تفكيك خلية", "dismantled a cell": its members taken
+			out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start, Sweep: true}) // "تفكيك خلية", "dismantled a cell": its members taken
 			continue
 		}
 		if !t.in(operationWords) {
@@ -232,7 +233,7 @@ func operationTriggers(toks []token) []trigger {
 		for j := i + 1; j < len(toks) && j <= i+opTargetSpan; j++ {
 			if (toks[j].in(targetVerbs) || cellTargeted(toks, j) || toks[j].Norm == "ضد" || toks[j].Norm == "against") &&
 				anyNear(toks, j, 1, 2, cellWords) {
-				out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start, Dual: dualWords[t.Norm]})
+				out = append(out, trigger{Typ: TypeArrest, Tok: i, Pos: t.Start, Dual: dualWords[t.Norm], Sweep: true})
 				break
 			}
 		}

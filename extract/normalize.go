@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -125,6 +126,12 @@ func tokenize(text string, start, end int) []token {
 			i = k
 			continue
 		}
+		if k, v := compoundNumberEnd(text, i, j, end); k > j {
+			// "Fifty-three", "twenty-one": one English number written with a hyphen
+			toks = append(toks, token{Start: i, End: k, Norm: strconv.Itoa(v)})
+			i = k
+			continue
+		}
 		toks = append(toks, splitLetterDigits(text, i, j)...)
 		i = j
 	}
@@ -133,6 +140,31 @@ func tokenize(text string, start, end int) []token {
 	}
 	return toks
 }
+
+// compoundNumberEnd returns where an English number of tens and units
+// written with a hyphen ends ("Fifty-three"), and its value, when text[i:j]
+// holds its tens; else j.
+func compoundNumberEnd(text string, i, j, end int) (int, int) {
+	tens, ok := tensEN[strings.ToLower(text[i:j])]
+	if !ok || j+1 >= end || text[j] != '-' {
+		return j, 0
+	}
+	k := j + 1
+	for k < end && isLatinLetterAt(text, k) {
+		k++
+	}
+	units, ok := unitsEN[strings.ToLower(text[j+1:k])]
+	if !ok {
+		return j, 0
+	}
+	return k, tens + units
+}
+
+// tensEN and unitsEN are the parts of an English number written with a hyphen.
+var (
+	tensEN  = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+	unitsEN = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+)
 
 // thousandsEnd returns where a number that text[i:j] opens ends when it is
 // written with commas between groups of three digits ("2,000", "1,250,000"),

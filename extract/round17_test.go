@@ -207,3 +207,22 @@ func TestExtract_Round17Arabic15(t *testing.T) {
 }
 
 func ptrInt(v int) *int { return &v }
+
+// English, read from real15: an operation against cells told with a clash
+// is the clash; "a similar attack" is of the kind told before; a number of
+// tens and units is written with a hyphen.
+func TestExtract_Round17English15(t *testing.T) {
+	got := extractAll(t, "Government forces clashed with a local faction in Raqqa city on Monday in security operations targeting terror cells.", ymd("2018-06-05"))
+	if len(got) != 1 || got[0].IncidentType != TypeClash {
+		t.Errorf("got %v; want one clash", describeAll(got))
+	}
+	got = extractAll(t, "Mortar rounds fell on the Bab Touma quarter of Damascus on Wednesday, wounding five people.\n\n"+
+		"A day earlier, two women died in a similar attack on Jaramana.", ymd("2013-10-23"))
+	if len(got) != 2 || got[1].IncidentType != TypeShelling {
+		t.Errorf("a similar attack: got %v; want two shellings", describeAll(got))
+	}
+	got = extractAll(t, "Fifty-three farmers were killed in an attack near the town of Sukhnah on Friday.", ymd("2023-02-18"))
+	if len(got) != 1 || !sameCount(got[0].Killed, ptrInt(53)) {
+		t.Errorf("got %v; want 53 killed", describeAll(got))
+	}
+}

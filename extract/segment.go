@@ -22,6 +22,7 @@ type segment struct {
 	counted  bool     // a number of people is told in it
 	clause   int      // the clause of its trigger (see clauseStarts)
 	mutual   bool     // a clash told as fire from both sides
+	sweep    bool     // an arrest read from an operation against cells
 }
 
 // segments cuts a sentence at its triggers. The first segment of each clause
@@ -36,7 +37,7 @@ func segments(s *sentence) []segment {
 			sp.End = segStart(s, starts, k+1)
 		}
 		g := segment{typ: t.Typ, rank: rank(t.Typ, t.Weak), weak: t.Weak, pos: t.Pos, sp: sp, similar: t.Similar, told: t.Told, comma: t.Comma,
-			dual: t.Dual, earlier: t.Earlier, another: t.Another, clause: t.Clause, mutual: t.Mutual}
+			dual: t.Dual, earlier: t.Earlier, another: t.Another, clause: t.Clause, mutual: t.Mutual, sweep: t.Sweep}
 		for i, m := range s.ms {
 			if m.role == RoleIncident && m.Start >= sp.Start && m.Start < sp.End {
 				g.places = append(g.places, i)
@@ -120,11 +121,12 @@ func union(a, b segment) segment {
 		a, b = b, a
 	}
 	out := a
-	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak && a.clause == b.clause ||
+	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak && !b.sweep && a.clause == b.clause ||
 		b.typ == TypeClash && b.mutual && a.typ == TypeArmedAttack && !a.weak {
-		// "الاشتباك مع المطلوبين انتهى باعتقالهم": a security operation's outcome is what happened;
+		// "الاشتباك مع المطلوبين انتهى باعتقالهم": a security operation's outcome is what happened
+		// (but "clashed … in operations targeting cells" tells no arrest, only the clash);
 		// "شنت القوات هجوماً على مواقع التنظيم ودارت اشتباكات بين الطرفين": the attack met fire, a clash
-		out.typ, out.rank, out.weak, out.pos = b.typ, b.rank, b.weak, b.pos
+		out.typ, out.rank, out.weak, out.pos, out.sweep = b.typ, b.rank, b.weak, b.pos, b.sweep
 		out.also = append(out.also, a.typ)
 	} else if b.typ != a.typ {
 		out.also = append(out.also, b.typ)
