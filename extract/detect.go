@@ -463,6 +463,8 @@ func needMet(toks []token, i int, n need) bool {
 		return takenArms(toks, i)
 	case needFoundEN:
 		return anyNear(toks, i, -3, 8, foundWordsEN)
+	case needBetweenEN:
+		return anyNear(toks, i, 1, 4, betweenEN)
 	case needForceBefore:
 		return anyNear(toks, i, -6, -1, forceNounsEN)
 	case needBomber:

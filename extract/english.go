@@ -43,6 +43,7 @@ var englishLexicon = map[string]lexeme{
 	"pound": {typ: TypeShelling}, "fought": {typ: TypeClash, exact: true},
 	// clash
 	"clash": {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "infighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
+	"fight":     {typ: TypeClash, exact: true, need: needBetweenEN}, // "a fight erupted between two armed groups"
 	"firefight": {typ: TypeClash}, "skirmish": {typ: TypeClash},
 	// weapons seizure
 	"seize": {typ: TypeWeaponsSeizure, need: needWeapons}, "seizure": {typ: TypeWeaponsSeizure, need: needWeapons},
@@ -185,6 +186,9 @@ const (
 	// needForceBefore: an armed force named within six words before: "a patrol of four
 	// armoured vehicles entered", not "the law entered into force"
 	needForceBefore need = 107
+	// needBetweenEN: "between" within four words after: "a fight broke out between two
+	// families", not "the fight against the cells"
+	needBetweenEN need = 108
 )
 
 // forceNounsEN name an armed force that may enter a village.
@@ -197,3 +201,6 @@ var bomberWords = wordSet("bomber", "bombers", "bombing", "bombings", "attack", 
 // needAirAround: an aircraft or foreign air force word within two words on
 // either side: "a Turkish drone strike", "strikes by warplanes".
 const needAirAround need = 101
+
+// betweenEN names the two sides of a fight.
+var betweenEN = wordSet("between")

@@ -226,3 +226,13 @@ func TestExtract_Round17English15(t *testing.T) {
 		t.Errorf("got %v; want 53 killed", describeAll(got))
 	}
 }
+
+// A fight between two sides is a clash, and a killing told with it after
+// "while", with no place of its own, is its toll.
+func TestExtract_FightAndItsToll(t *testing.T) {
+	got := extractAll(t, "A fight broke out yesterday between two armed groups in the Sayeda Zeinab area. "+
+		"The clashes left several people wounded, while a boy was killed by a stray bullet.", ymd("2021-06-10"))
+	if len(got) != 1 || got[0].IncidentType != TypeClash || !sameCount(got[0].Killed, ptrInt(1)) {
+		t.Errorf("got %v; want one clash with one killed", describeAll(got))
+	}
+}

@@ -47,8 +47,15 @@ func segments(s *sentence) []segment {
 		out = append(out, splitElliptic(s, g)...)
 	}
 	out = mergeSamePlace(tollAcrossClause(mergePlaceless(s, out)), s.ms)
-	for k := range out {
+	for k := 0; k < len(out); k++ {
 		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] && !setOff(s, out, k, k-1) {
+			if len(out[k].places) == 0 && len(out[k-1].places) == 0 {
+				// "The fighting wounded several, while a boy died": its toll, no place of its own
+				out[k-1] = union(out[k-1], out[k])
+				out = append(out[:k], out[k+1:]...)
+				k--
+				continue
+			}
 			// "..بغارة جوية، بينما قتل طفل في قرية X": a killing told after a strike is one of its
 			out[k].also = append(out[k].also, out[k].typ)
 			out[k].typ, out[k].rank, out[k].weak = out[k-1].typ, out[k-1].rank, false
