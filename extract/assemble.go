@@ -71,6 +71,7 @@ func (p *passage) candidates() []Candidate {
 	p.dropRestatedLeadCounts(drafts)
 	markSummaries(drafts)
 	p.markAreaSummaries(drafts)
+	p.markProvinceLeads(drafts)
 	for i := range drafts {
 		drafts[i].summary = drafts[i].summary || drafts[i].several && i+1 < len(drafts)
 	}
@@ -1258,6 +1259,39 @@ func (p *passage) leadArea(s *sentence, sp span) []*mention {
 
 // areaLead reports a draft placed by no place, by several, or only by areas
 // coarser than a town: a lead may tell events at several places inside them.
+// markProvinceLeads marks as summaries the attacks told only by a
+// governorate, with no toll, in a passage that tells a violent event at a
+// finer place inside it: "صعّدت القوات هجماتها على مناطق في الرقة" before the
+// villages shelled, "تصدت القوى في السويداء لاعتداءات" before the village
+// attacked, "مثل غيرها من جرائم القتل في حمص" after the killing told. An
+// attack told so stands for the events told, or for none.
+func (p *passage) markProvinceLeads(drafts []draft) {
+	for i := range drafts {
+		l := &drafts[i]
+		if l.typ != TypeArmedAttack || l.counts != [3]*int{} || l.apart || l.summary || len(l.places) == 0 ||
+			slices.ContainsFunc(l.places, func(m *mention) bool { return !p.namesGovernorate(m) || m.Match.Qualifier != "" }) {
+			continue // but "في ريف اللاذقية الشرقي" is a region told as where it happened
+		}
+		gov := l.places[0].Match.Place.Admin1PCode
+		for j := range drafts {
+			d := &drafts[j]
+			if j == i || d.apart || d.summary || !violent[d.typ] || len(d.places) == 0 || datesApart(l, d) {
+				continue
+			}
+			if !slices.ContainsFunc(d.places, func(m *mention) bool { return p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov }) {
+				l.summary = true
+				break
+			}
+		}
+	}
+}
+
+// datesApart reports two drafts told on days that do not meet.
+func datesApart(a, b *draft) bool {
+	return a.date != nil && b.date != nil && a.date.resolved() && b.date.resolved() &&
+		(a.date.From.After(b.date.To) || b.date.From.After(a.date.To))
+}
+
 func (p *passage) areaLead(d *draft) bool {
 	if len(d.places) >= 2 {
 		return true // "طفلتين من مدينتي الرقة والقامشلي": the places of the events told next

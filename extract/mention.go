@@ -111,8 +111,13 @@ func personNamed(toks []token, m mention) bool {
 	}
 	prev := toks[m.tok0-1].Norm
 	return personIntros[prev] || prev == "من" && m.tok0 > 1 && toks[m.tok0-2].Norm == "كل" && !(m.tok0 > 2 && toks[m.tok0-3].in(eachPlacePreps)) ||
-		prev == "as" && m.tok0 > 1 && toks[m.tok0-2].Norm == "identified"
+		prev == "as" && m.tok0 > 1 && toks[m.tok0-2].Norm == "identified" ||
+		kunyaEN[prev] && m.tok0 > 1 && isLatin(toks[m.tok0-2].Norm) && !toks[m.tok0-2].in(nameStops) // "Abdullah Shafiq Abu Horan": a family name
 }
+
+// kunyaEN open the part of an Arab person's name after his given names in
+// English news: "Abu X", "bin Y".
+var kunyaEN = wordSet("abu", "abo", "bin", "ibn")
 
 // incidentWordName reports an untyped one-word mention that is an incident
 // or count word of ours ("مقتله" is also a village's name).

@@ -236,3 +236,28 @@ func TestExtract_FightAndItsToll(t *testing.T) {
 		t.Errorf("got %v; want one clash with one killed", describeAll(got))
 	}
 }
+
+// An attack told only by its governorate, with no toll, before or after a
+// violent event at a place inside it on the same day, stands for that event
+// or for none; a region told as where it happened stays.
+func TestExtract_ProvinceLead(t *testing.T) {
+	got := extractAll(t, "شهدت درعا هجوماً جديداً اليوم. فقد قُتل شاب برصاص مجهولين في بلدة المزيريب غربي درعا.", ymd("2023-09-17"))
+	if len(got) != 1 || placeOf(got[0]) != "المزيريب" {
+		t.Errorf("got %v; want the killing at المزيريب alone", describeAll(got))
+	}
+	got = extractAll(t, "تعرضت دورية لكمين مسلح في ريف اللاذقية الشمالي صباح اليوم. "+
+		"وفي 22 كانون الأول الفائت هاجم مسلحون حاجزاً في مدينة جبلة ما أدى إلى مقتل عنصرين.", ymd("2025-02-01"))
+	if len(got) != 2 {
+		t.Errorf("a region and another day: got %v; want two attacks", describeAll(got))
+	}
+}
+
+// "Abu X" after a person's given names is his family name, not a place.
+func TestExtract_KunyaIsNoPlace(t *testing.T) {
+	got := extractAll(t, "On Monday, Khaled Mahmoud Abu Horan was found dead at his farm, shot by masked men.", ymd("2023-01-03"))
+	for _, c := range got {
+		if c.Admin1Name != "" {
+			t.Errorf("got %v; want no place", describeAll(got))
+		}
+	}
+}
