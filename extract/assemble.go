@@ -1259,23 +1259,24 @@ func (p *passage) leadArea(s *sentence, sp span) []*mention {
 
 // areaLead reports a draft placed by no place, by several, or only by areas
 // coarser than a town: a lead may tell events at several places inside them.
-// markProvinceLeads marks as summaries the attacks told only by a
-// governorate, with no toll, in a passage that tells a violent event at a
-// finer place inside it: "صعّدت القوات هجماتها على مناطق في الرقة" before the
+// markProvinceLeads marks as summaries the violent events told only by a
+// governorate, with no toll, in a passage that tells one at a finer place
+// inside it on the same day (of the same kind, unless the first is a bare
+// attack): "صعّدت القوات هجماتها على مناطق في الرقة" before the
 // villages shelled, "تصدت القوى في السويداء لاعتداءات" before the village
 // attacked, "مثل غيرها من جرائم القتل في حمص" after the killing told. An
 // attack told so stands for the events told, or for none.
 func (p *passage) markProvinceLeads(drafts []draft) {
 	for i := range drafts {
 		l := &drafts[i]
-		if l.typ != TypeArmedAttack || l.counts != [3]*int{} || l.apart || l.summary || len(l.places) == 0 ||
+		if !violent[l.typ] || l.counts != [3]*int{} || l.apart || l.summary || len(l.places) == 0 ||
 			slices.ContainsFunc(l.places, func(m *mention) bool { return !p.namesGovernorate(m) || m.Match.Qualifier != "" }) {
 			continue // but "في ريف اللاذقية الشرقي" is a region told as where it happened
 		}
 		gov := l.places[0].Match.Place.Admin1PCode
 		for j := range drafts {
 			d := &drafts[j]
-			if j == i || d.apart || d.summary || !violent[d.typ] || len(d.places) == 0 || datesApart(l, d) {
+			if j == i || d.apart || d.summary || !violent[d.typ] || l.typ != TypeArmedAttack && !sameKind(l.typ, d.typ) || len(d.places) == 0 || datesApart(l, d) {
 				continue
 			}
 			if !slices.ContainsFunc(d.places, func(m *mention) bool { return p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov }) {

@@ -238,12 +238,18 @@ func TestExtract_FightAndItsToll(t *testing.T) {
 }
 
 // An attack told only by its governorate, with no toll, before or after a
-// violent event at a place inside it on the same day, stands for that event
-// or for none; a region told as where it happened stays.
+// violent event at a place inside it on the same day (of its kind, unless
+// it is a bare attack), stands for that event or for none; a region told as
+// where it happened stays.
 func TestExtract_ProvinceLead(t *testing.T) {
 	got := extractAll(t, "شهدت درعا هجوماً جديداً اليوم. فقد قُتل شاب برصاص مجهولين في بلدة المزيريب غربي درعا.", ymd("2023-09-17"))
 	if len(got) != 1 || placeOf(got[0]) != "المزيريب" {
 		t.Errorf("got %v; want the killing at المزيريب alone", describeAll(got))
+	}
+	got = extractAll(t, "Regime rockets killed five civilians in Idlib on Saturday, a monitor said. The shelling hit the village of Kansafra late Saturday. "+
+		"Hours before, regime artillery pounded Idlib as well, the monitor added.", ymd("2021-07-18"))
+	if len(got) != 2 {
+		t.Errorf("a shelling told by the governorate alone: got %v; want two shellings, none of them of Idlib alone with no toll", describeAll(got))
 	}
 	got = extractAll(t, "تعرضت دورية لكمين مسلح في ريف اللاذقية الشمالي صباح اليوم. "+
 		"وفي 22 كانون الأول الفائت هاجم مسلحون حاجزاً في مدينة جبلة ما أدى إلى مقتل عنصرين.", ymd("2025-02-01"))
