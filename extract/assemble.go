@@ -672,6 +672,12 @@ func (p *passage) unnamedInLead(last, d *draft) bool {
 	}
 	a := last.places[0]
 	s := &p.sents[last.sents[0]]
+	if a.Start < s.Start || a.Start >= s.End {
+		// The lead's place was told in a later sentence of it: its token
+		// indices are that sentence's, and the words read before it were
+		// another sentence's, or past the lead's end (a panic).
+		return false
+	}
 	kind, ok := unnamedTypeBefore(s.toks, *a)
 	return ok && (d.places[0].Match.Place.Kind == kind || kind == gazetteer.KindTown && d.places[0].Match.Place.Kind == gazetteer.KindCity) &&
 		d.places[0].Match.Place.Admin1PCode == a.Match.Place.Admin1PCode // the side of the countryside news gives is loose

@@ -343,7 +343,7 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 			tokAt(toks, last+1) == "in" && (isArea(*ctx) || wideArea(*ctx))) {
 			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in Kafr Shams, northern Daraa", "on X in the countryside of Y"
 		}
-		if latinArticles[toks[i+1].Norm] && glued(p.text, toks[i+1], toks[min(i+2, last)]) && !(last+1 < len(toks) && (toks[last+1].in(buildingWordsEN) || toks[last+1].in(siteWordsEN))) &&
+		if latinArticles[toks[i+1].Norm] && last >= i+2 && glued(p.text, toks[i+1], toks[i+2]) && !(last+1 < len(toks) && (toks[last+1].in(buildingWordsEN) || toks[last+1].in(siteWordsEN))) &&
 			p.closeSettlement(p.text[toks[i+1].Start:toks[last].End]) {
 			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage // "in al-Karama": a name by its article, spelt otherwise than the gazetteer's
 		}
@@ -480,7 +480,10 @@ func (p *passage) capital(t token) bool {
 
 var latinArticles = wordSet("al", "el", "as", "ad", "ar", "az", "at", "an", "ash", "ath")
 
-func glued(text string, a, b token) bool { return text[a.End:b.Start] == "-" }
+// glued reports a hyphen alone between a and b, a token before b: "al-X".
+// A name of one token compared with itself ("in Ad") sliced the text
+// backwards, a panic.
+func glued(text string, a, b token) bool { return a.End <= b.Start && text[a.End:b.Start] == "-" }
 
 // looksLikeName rejects a lone word after a type word that reads as an
 // adjective: indefinite and ending in the nisba "ـي", "ـية" ("منطقة زراعية",
