@@ -133,6 +133,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzEncodeMatchesJSON$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./gazetteer
 	$(GO) test -run='^$$' -fuzz='^FuzzFindDates$$' -fuzztime=$(FUZZTIME) ./extract
+	$(GO) test -run='^$$' -fuzz='^FuzzExtract$$' -fuzztime=$(FUZZTIME) ./extract
 
 # Regenerates the gazetteer's embedded data: OCHA's communities, neighbourhoods
 # and admin outlines (the files HDX distributes, from OCHA_DIR) and GeoNames
