@@ -288,6 +288,14 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.places = d.places
 				return drafts
 			}
+			if k == len(drafts)-1 && p.placedLater(last, &d) {
+				last.absorb(d) // "rockets killed two in Homs, a source said on Monday" … "The shelling struck X on Sunday night"
+				last.places = d.places
+				if d.date != nil && !d.inherited {
+					last.date, last.inherited = d.date, false
+				}
+				return drafts
+			}
 			if k == len(drafts)-1 && p.theEventToldBefore(last, &d) {
 				last.absorb(d) // "قتل كل من X وY في الهجوم": the victims of the attack told before
 				return drafts
@@ -833,6 +841,46 @@ func (p *passage) theEventToldBefore(last, d *draft) bool {
 		return false
 	}
 	return !anyNear(p.sents[si].toks, -1, 1, 3, alsoWords)
+}
+
+// definiteTrigger reports d's incident word told with the article: "the
+// shelling", "القصف".
+func (p *passage) definiteTrigger(d *draft) bool {
+	toks := p.sents[d.sents[0]].toks
+	for i, t := range toks {
+		if t.Start == d.pos {
+			return isLatin(t.Norm) && i > 0 && toks[i-1].Norm == "the" || !isLatin(t.Norm) && definite(t.Norm)
+		}
+	}
+	return false
+}
+
+// placedLater reports d, from the sentence right after last, telling last
+// again by a definite word ("the shelling", "الهجوم") at a place inside the
+// governorate that alone placed last, on the day last was reported or none:
+// "rockets killed two in Homs, a source said on Monday" … "The shelling
+// struck the village of X on Sunday night" places the event
+// told and dates it.
+func (p *passage) placedLater(last, d *draft) bool {
+	if last.lastSent() != d.sents[0]-1 || !violent[last.typ] || !violent[d.typ] || !d.told && !(last.typ == d.typ && p.definiteTrigger(d)) ||
+		d.another || anyNear(p.sents[d.sents[0]].toks, -1, 1, 3, alsoWords) || d.counts != [3]*int{} && !sameToll(last, d) {
+		return false
+	}
+	if len(last.places) == 0 || len(d.places) == 0 || last.date != nil && !last.inherited && !last.date.Reported {
+		return false
+	}
+	gov := last.places[0].Match.Place.Admin1PCode
+	for _, m := range last.places {
+		if !p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov {
+			return false
+		}
+	}
+	for _, m := range d.places {
+		if p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov {
+			return false
+		}
+	}
+	return true
 }
 
 // tollRose reports a sentence telling that a toll rose: "ارتفعت حصيلة",

@@ -267,3 +267,13 @@ func TestExtract_KunyaIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// An event told first by its governorate alone, on the day it was reported,
+// then by a definite word at a place inside it, is placed and dated there.
+func TestExtract_PlacedInTheNextSentence(t *testing.T) {
+	got := extractAll(t, "Government rocket fire killed four civilians in Idlib, a monitor said on Sunday. "+
+		"The shelling hit the village of Kansafra late Saturday.", ymd("2021-07-18"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Kansafra" || got[0].DateFrom.Format("2006-01-02") != "2021-07-17" || !sameCount(got[0].Killed, ptrInt(4)) {
+		t.Errorf("got %v; want one shelling at Kansafra on 2021-07-17 with four killed", describeAll(got))
+	}
+}
