@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"maps"
+	"strings"
+	"sync"
+)
 
 // A verb of arrest or killing may stand far from its number when the agent
 // comes between: "اعتقلت دورية تابعة للأمن الداخلي شخصين", "اعتقلت قسد خلال
@@ -70,13 +74,20 @@ func isPersonNoun(toks []token, i int) bool {
 
 // isCountWord reports a word that introduces a count of its own.
 func isCountWord(w string) bool {
-	for k := countKilled; k <= countArrested; k++ {
-		if stemIn(w, countVerbs[k]) && !onForm(w) {
-			return true
-		}
-	}
-	return isCountNoun(w)
+	verbs, nouns := countWordSets()
+	return stemIn(w, verbs) && !onForm(w) || stemIn(w, nouns)
 }
+
+// countWordSets are the count verbs and nouns of all kinds, each in one set,
+// so that a word is looked up once, not once a kind.
+var countWordSets = sync.OnceValues(func() (map[string]bool, map[string]bool) {
+	verbs, nouns := map[string]bool{}, map[string]bool{}
+	for k := countKilled; k <= countArrested; k++ {
+		maps.Copy(verbs, countVerbs[k])
+		maps.Copy(nouns, countNouns[k])
+	}
+	return verbs, nouns
+})
 
 // onForm reports "على" with its proclitics or suffixes ("وعلى", "عليها") and
 // words that end like one ("عليا"): a count word only after "القبض".

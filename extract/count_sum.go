@@ -144,12 +144,8 @@ func joinedPersons(toks []token, i int) (int, int) {
 
 // isCountNoun reports a noun that introduces a count of its own: "5 جرحى".
 func isCountNoun(w string) bool {
-	for _, set := range countNouns {
-		if stemIn(w, set) {
-			return true
-		}
-	}
-	return false
+	_, nouns := countWordSets()
+	return stemIn(w, nouns)
 }
 
 // addCount adds a count told as "آخرين" to the one a draft already has.
