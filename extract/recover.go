@@ -239,7 +239,7 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 		return nil, ""
 	}
 	first, last := i+1, p.nameRun(toks, i+1, toks[i+1].Norm, 2)
-	if last < first || !looksLikeName(toks[first].Norm, last > first) {
+	if last < first || !looksLikeName(toks[first].Norm, last > first || disagrees(w, toks[first].Norm)) {
 		return nil, ""
 	}
 	if !typed {
@@ -484,6 +484,21 @@ var latinArticles = wordSet("al", "el", "as", "ad", "ar", "az", "at", "an", "ash
 // A name of one token compared with itself ("in Ad") sliced the text
 // backwards, a panic.
 func glued(text string, a, b token) bool { return a.End <= b.Start && text[a.End:b.Start] == "-" }
+
+// disagrees reports a word in the masculine nisba "ـي" after a feminine type
+// word ("قرية قزعلي", "بلدة كفرعلي"): an adjective would agree ("قرية
+// حدودية"), so it is a name.
+func disagrees(typeWord, w string) bool {
+	for _, pre := range []string{"", "و", "ب", "وب"} {
+		if rest, ok := strings.CutPrefix(typeWord, pre); ok && feminineTypes[rest] {
+			return strings.HasSuffix(w, "ي") && !strings.HasSuffix(w, "يه")
+		}
+	}
+	return false
+}
+
+// feminineTypes are the feminine singular type words.
+var feminineTypes = wordSet("قريه", "بلده", "مدينه", "منطقه", "ناحيه", "محله")
 
 // looksLikeName rejects a lone word after a type word that reads as an
 // adjective: indefinite and ending in the nisba "ـي", "ـية" ("منطقة زراعية",

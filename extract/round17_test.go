@@ -277,3 +277,16 @@ func TestExtract_PlacedInTheNextSentence(t *testing.T) {
 		t.Errorf("got %v; want one shelling at Kansafra on 2021-07-17 with four killed", describeAll(got))
 	}
 }
+
+// A word in the masculine nisba after a feminine type word is a name: an
+// adjective would agree with it ("قرية حدودية").
+func TestExtract_NisbaNameAfterFeminineType(t *testing.T) {
+	got := extractAll(t, "استهدفت مسيرة تركية موقعاً عسكرياً في قرية قزعلي شمالي الرقة، ما أدى لمقتل عنصر.", ymd("2022-07-26"))
+	if len(got) != 1 || placeOf(got[0]) != "قزعلي" {
+		t.Errorf("got %v; want the strike at قزعلي", describeAll(got))
+	}
+	got = extractAll(t, "استهدفت مسيرة تركية موقعاً في منطقة زراعية شمالي الرقة، ما أدى لمقتل عنصر.", ymd("2022-07-26"))
+	if len(got) != 1 || placeOf(got[0]) == "زراعية" {
+		t.Errorf("an adjective that agrees: got %v; want no place named زراعية", describeAll(got))
+	}
+}
