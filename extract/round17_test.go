@@ -290,3 +290,11 @@ func TestExtract_NisbaNameAfterFeminineType(t *testing.T) {
 		t.Errorf("an adjective that agrees: got %v; want no place named زراعية", describeAll(got))
 	}
 }
+
+// "ريف X الأوسط" is the middle of X's countryside, told whole.
+func TestExtract_MiddleCountryside(t *testing.T) {
+	got := extractAll(t, "خطف مسلحون مجهولون طبيباً في ريف درعا الأوسط مساء أمس، وطالبوا بفدية مالية.", ymd("2023-03-20"))
+	if len(got) != 1 || len(got[0].Places) == 0 || got[0].Places[0].Text != "ريف درعا الأوسط" {
+		t.Errorf("got %v; want the kidnapping in ريف درعا الأوسط", describeAll(got))
+	}
+}

@@ -204,6 +204,8 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 			p.ruralDir += directions[key]
 		case t.arabic && p.rural && len(t.norm) > len(key) && directions[strings.TrimSuffix(key, "ه")] != "":
 			p.ruralDir += directions[strings.TrimSuffix(key, "ه")] // "ريف حماة الشرقية": the adjective agreeing with the name, as news often writes it
+		case t.arabic && p.rural && len(t.norm) > len(key) && (key == "اوسط" || key == "وسطي"):
+			// "ريف درعا الأوسط": the middle of the countryside, which no direction moves
 		case t.arabic && placeAdjectives[t.norm]:
 			// "حي الميدان السكني", "البلدة الحدودية": a word describing the place,
 			// before the area that locates it
