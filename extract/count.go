@@ -24,7 +24,7 @@ var countVerbs = map[countKind]map[string]bool{
 	countKilled: wordSet("مقتل", "قتل", "قتلت", "قتلوا", "قضي", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم",
 		"فارق", "ارتقي", "توفي", "توفيت", "توفيا", "توفوا", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح", // "فارق طفل الحياة", "أودى بحياة شخصين"
 		"تحييد", "حيدت", // "تحييد اثنين منهما": killed or captured, recorded as killed
-		"جثه", "جثتي", "جثتين", "جثمان"), // "العثور على جثة شاب": one dead
+		"جثه", "جثتي", "جثتين", "جثمان", "جثث"), // "العثور على جثة شاب": one dead; "جثث ثلاثة أشقاء": three
 	countInjured:  wordSet("اصابه", "اصيب", "اصيبت", "جرح", "جرحت"),
 	countArrested: wordSet("اعتقال", "اعتقل", "اعتقلت", "اعتقلوا", "علي", "توقيف", "اوقفت", "احتجاز", "احتجزت"),
 }
@@ -128,7 +128,25 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	if c, ok := readQuantity(toks, j, k); ok {
 		return c, true
 	}
-	return objectCount(toks, j, k, skip)
+	if c, ok := objectCount(toks, j, k, skip); ok {
+		return c, true
+	}
+	if k == countKilled && toks[i].in(assassinWords) {
+		return assassinated(toks, j)
+	}
+	return count{}, false
+}
+
+// assassinated reads the one person an assassination names after its doers:
+// "اغتال مجهولون يستقلون سيارة الشاب X أمام محله" killed one.
+func assassinated(toks []token, j int) (count, bool) {
+	for end := j + 12; j < len(toks) && j < end && !clauseWords[toks[j].Norm]; j++ {
+		if n, ok := personCount(toks[j]); ok && n == 1 && definite(toks[j].Norm) {
+			one := 1
+			return count{Kind: countKilled, Value: &one, Pos: toks[j].Start}, true
+		}
+	}
+	return count{}, false
 }
 
 // countBeforeNoun reads "3 قتلى", "ثلاثة جرحى" with the noun at toks[i].
