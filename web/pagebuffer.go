@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sync/semaphore"
 )
@@ -13,6 +14,8 @@ import (
 // parkedBytes bounds the listing pages held whole in memory while they are
 // sent, after their share of featuresInFlight was given back: about 30 pages
 // of 10,000. Beyond it a page is sent while it keeps its share, as all were.
+// Pages are counted by the memory they hold (pageBuffer.held,
+// exportPageData.bytes), not by the bytes they send.
 const parkedBytes = 256 << 20
 
 // parked counts the bytes of pages being sent from memory.
@@ -37,6 +40,7 @@ type pageBuffer struct {
 	buf    *bytes.Buffer
 	kept   []keptBytes // in order of at
 	n      int         // bytes in buf and kept
+	keptN  int         // bytes in kept
 }
 
 // keptBytes are bytes of the page held without a copy, to be sent after the
@@ -77,7 +81,21 @@ func (p *pageBuffer) WriteByte(c byte) error            { p.n++; return p.buf.Wr
 func (p *pageBuffer) Keep(b []byte) {
 	p.kept = append(p.kept, keptBytes{at: p.buf.Len(), b: b})
 	p.n += len(b)
+	p.keptN += len(b)
 }
+
+// held is the memory the page holds while it is sent: its buffer and list
+// as allocated (a pooled buffer may be far larger than this page), and the
+// features it keeps, each lying in a buffer of the page's own features
+// (feature.PageBytes). It counted the page's bytes alone.
+func (p *pageBuffer) held() int64 {
+	return int64(p.buf.Cap()) + int64(cap(p.kept))*int64(unsafe.Sizeof(keptBytes{})) + int64(p.keptN)
+}
+
+// pooledBytes is the largest buffer put back in the pool: one that grew
+// for a rare large page (a CSV page of long summaries) would otherwise be
+// held, and counted whole, for every small page after it.
+const pooledBytes = 4 << 20
 
 // sendChunk is how much of a page is copied together and written in one
 // call as it is sent.
@@ -90,11 +108,13 @@ var sendChunks = sync.Pool{New: func() any { b := make([]byte, 0, sendChunk); re
 // otherwise.
 func (p *pageBuffer) send(release func()) {
 	defer func() {
-		pageBuffers.Put(p.buf)
+		if p.buf.Cap() <= pooledBytes {
+			pageBuffers.Put(p.buf)
+		}
 		clear(p.kept) // a list in the pool must not hold pages alive
 		keptLists.Put(&p.kept)
 	}()
-	n := int64(p.n)
+	n := p.held()
 	if parked.TryAcquire(n) {
 		release()
 		defer parked.Release(n)

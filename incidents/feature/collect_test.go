@@ -2,6 +2,7 @@ package feature
 
 import (
 	"bytes"
+	"runtime"
 	"testing"
 	"time"
 
@@ -36,5 +37,89 @@ func TestCollector_PageOrder(t *testing.T) {
 	}
 	if len(c.Missing(page)) != 0 {
 		t.Fatal("a feature is still missing after Encode")
+	}
+}
+
+// TestCollector_PageHoldsItsBytes: a page holds no memory but its list and
+// its features' bytes (PageBytes), however they were kept: copied (Add,
+// PostGIS's rows, into a buffer sized for 768 bytes a feature), encoded
+// (Encode, a few features missing from a store: the same buffer for five),
+// or kept where a store read them (Keep, within a buffer given to Hold, of
+// which the page uses a part). Pages parked while sent are bounded by
+// PageBytes, and held up to 46% more.
+func TestCollector_PageHoldsItsBytes(t *testing.T) {
+	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	inc := incidents.Incident{Type: incidents.TypeArrest, DateFrom: day, DateTo: day, DatePrecision: incidents.DateDay,
+		GeoPrecision: incidents.GeoTown, Status: incidents.StatusPublished}
+	one, err := AppendFeature(nil, inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heap := func() int64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return int64(m.HeapAlloc)
+	}
+	cursors := func(n int) []incidents.Cursor {
+		page := make([]incidents.Cursor, n)
+		for i := range page {
+			page[i] = incidents.Cursor{DateTo: day, ID: int64(i + 1)}
+		}
+		return page
+	}
+	for _, tc := range []struct {
+		name string
+		n    int // features in the page
+		keep func(c *Collector, page []incidents.Cursor)
+	}{
+		{"copied", 1000, func(c *Collector, page []incidents.Cursor) {
+			for _, p := range page {
+				c.Add(p.ID, one)
+			}
+		}},
+		{"encoded", 5, func(c *Collector, page []incidents.Cursor) {
+			for _, p := range page {
+				inc.ID = p.ID
+				if err := c.Encode(inc); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
+		{"a part of a store's buffer", 100, func(c *Collector, page []incidents.Cursor) {
+			buf := bytes.Repeat(one, 1000)
+			c.Hold(buf)
+			for i, p := range page {
+				c.Keep(p.ID, buf[i*len(one):(i+1)*len(one)])
+			}
+		}},
+	} {
+		page := cursors(tc.n)
+		before := heap()
+		var pages [][]Encoded
+		var counted int64
+		for range 50 {
+			c := NewCollector(1000)
+			tc.keep(c, page)
+			p := c.Page(page)
+			pages = append(pages, p)
+			counted += PageBytes(p)
+		}
+		grown := heap() - before
+		runtime.KeepAlive(pages)
+		t.Logf("%s: 50 pages of %d features count %d bytes and hold %d", tc.name, tc.n, counted, grown)
+		if grown > counted+counted/20+64<<10 {
+			t.Errorf("%s: 50 pages of %d features count %d bytes and hold %d", tc.name, tc.n, counted, grown)
+		}
+		for i, e := range pages[0] {
+			want := one
+			if tc.name == "encoded" {
+				inc.ID = page[i].ID
+				want, _ = AppendFeature(nil, inc)
+			}
+			if !bytes.Equal(e.JSON, want) || e.After != page[i] {
+				t.Fatalf("%s: feature %d is %q after %v", tc.name, i, e.JSON, e.After)
+			}
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package feature
 
-import "github.com/mapsrv/mapsrv/incidents"
+import (
+	"unsafe"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
 
 // Format names the bytes [AppendFeature] writes for an incident. It changes
 // whenever they do, so that a store keeping features encoded at write time
@@ -15,8 +19,20 @@ type Encoded struct {
 	JSON  []byte
 }
 
-// EncodeAll encodes incs, in order, into one buffer. It fails on the first
-// incident AppendFeature cannot encode.
+// PageBytes is the memory page holds: its list and its features' bytes. A
+// page of [Collector.Page] or [EncodeAll] holds no other: its features lie
+// in buffers of their size. Pages held while their clients read are
+// bounded by it.
+func PageBytes(page []Encoded) int64 {
+	n := int64(cap(page)) * int64(unsafe.Sizeof(Encoded{}))
+	for _, e := range page {
+		n += int64(len(e.JSON))
+	}
+	return n
+}
+
+// EncodeAll encodes incs, in order, into one buffer of their size. It fails
+// on the first incident AppendFeature cannot encode.
 func EncodeAll(incs []incidents.Incident) ([]Encoded, error) {
 	var buf []byte
 	ends := make([]int, len(incs))
@@ -26,6 +42,9 @@ func EncodeAll(incs []incidents.Incident) ([]Encoded, error) {
 			return nil, err
 		}
 		ends[i] = len(buf)
+	}
+	if cap(buf) > len(buf) { // what append grew it by, up to as much again
+		buf = append(make([]byte, 0, len(buf)), buf...)
 	}
 	out := make([]Encoded, len(incs))
 	start := 0

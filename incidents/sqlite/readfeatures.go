@@ -75,6 +75,7 @@ func (s sqlReads) readFeatures(ctx context.Context, keys []int64, version int64,
 // and byte lengths idText and lenText list (comma-separated, in step),
 // where they lie in blob.
 func addAll(c *feature.Collector, idText, lenText, blob []byte) error {
+	c.Hold(blob)
 	for at := 0; len(idText) > 0; {
 		var id, n []byte
 		id, idText, _ = bytes.Cut(idText, []byte(","))
