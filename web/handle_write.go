@@ -62,6 +62,9 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 	if cs, given := params["charset"]; given && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
 		return nil, errUnsupportedMedia{got: r.Header.Get("Content-Type"), charset: cs}
 	}
+	if err := checkContentCRS(r.Header.Values("Content-Crs")); err != nil {
+		return nil, err
+	}
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		return nil, err
@@ -83,6 +86,25 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 		return nil, badRequest{fmt.Sprintf("member %q given twice%s: which one is meant is not clear", name, where)}
 	}
 	return b, nil
+}
+
+// checkContentCRS refuses a body whose Content-Crs header (OGC API –
+// Features Part 2, for Part 4's writes: a URI in angle brackets) names a
+// CRS other than CRS84, the one GeoJSON positions are in: the header was
+// ignored, so that a body said to be in EPSG:4326, latitude first, was
+// read longitude first.
+func checkContentCRS(values []string) error {
+	if len(values) > 1 {
+		return badRequest{"Content-Crs given twice"}
+	}
+	for _, v := range values {
+		name := strings.TrimSpace(v)
+		name = strings.TrimSuffix(strings.TrimPrefix(name, "<"), ">")
+		if err := feature.CheckCRSName(name); err != nil {
+			return badRequest{"Content-Crs: " + err.Error()}
+		}
+	}
+	return nil
 }
 
 // pathID is the incident id of the path, or a 404 naming it.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -107,3 +108,89 @@ func TestParked_PagesCountedByWhatTheyHold(t *testing.T) {
 		heldOver(t, "export, CSV", func() (any, int64) { p := read(true); return p, p.bytes() })
 	})
 }
+
+// TestWrites_CRS: a body's GeoJSON 2008 "crs" member (on the feature or its
+// geometry) and a Content-Crs header are read only when they name CRS84,
+// longitude first; EPSG:4326 (latitude first in the OGC's axis order) and
+// any other CRS are a 400 naming them, and nothing is stored. Both were
+// ignored: a feature said to be in urn:ogc:def:crs:EPSG::4326 was stored
+// with its latitude read as longitude. On both stores.
+func TestWrites_CRS(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		const token = "editor-token-0123456789"
+		tokens, err := ParseTokens("editor:" + token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
+		t.Cleanup(srv.Close)
+		send := func(method, url, ct, body string, header map[string]string) (int, string, string) {
+			req, _ := http.NewRequest(method, url, strings.NewReader(body))
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Content-Type", ct)
+			for k, v := range header {
+				req.Header.Set(k, v)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b), resp.Header.Get("Location")
+		}
+		items := srv.URL + "/api/collections/drafts/items"
+		code, body, item := send("POST", items, "application/geo+json", newFeature9, nil)
+		if code != http.StatusCreated {
+			t.Fatalf("POST = %d %s", code, body)
+		}
+		count := func() int {
+			found, err := store.Find(context.Background(), incidents.Filter{Status: incidents.StatusDraft, Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(found)
+		}
+		before := count()
+		epsg := `{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4326"}}`
+		onFeature := strings.Replace(newFeature9, `"type":"Feature",`, `"type":"Feature","crs":`+epsg+`,`, 1)
+		onGeometry := strings.Replace(newFeature9, `"type":"Point",`, `"type":"Point","crs":`+epsg+`,`, 1)
+		for _, tc := range []struct {
+			method, url, ct, body string
+			header                map[string]string
+			want                  string
+		}{
+			{"POST", items, "application/geo+json", onFeature, nil, "crs: "},
+			{"POST", items, "application/geo+json", onGeometry, nil, "crs: "},
+			{"PUT", item, "application/geo+json", onFeature, nil, "crs: "},
+			{"PATCH", item, "application/merge-patch+json", `{"crs":` + epsg + `}`, nil, "crs: "},
+			{"PATCH", item, "application/merge-patch+json", `{"geometry":{"type":"Point","coordinates":[36.2,37.16],"crs":` + epsg + `}}`, nil, "crs: "},
+			{"POST", items, "application/geo+json", newFeature9, map[string]string{"Content-Crs": "<http://www.opengis.net/def/crs/EPSG/0/4326>"}, "Content-Crs: "},
+			{"PUT", item, "application/geo+json", newFeature9, map[string]string{"Content-Crs": "<http://www.opengis.net/def/crs/EPSG/0/3857>"}, "Content-Crs: "},
+			{"PATCH", item, "application/merge-patch+json", `{"properties":{"killed":2}}`, map[string]string{"Content-Crs": "EPSG:4326"}, "Content-Crs: "},
+		} {
+			code, body, _ := send(tc.method, tc.url, tc.ct, tc.body, tc.header)
+			if code != http.StatusBadRequest || !strings.Contains(body, tc.want) {
+				t.Errorf("%s %s %v = %d %s; want a 400 naming %q", tc.method, tc.body, tc.header, code, body, tc.want)
+			}
+		}
+		if after := count(); after != before {
+			t.Errorf("refused writes changed the store: %d incidents, was %d", after, before)
+		}
+		code, body, _ = send("GET", item, "", "", nil)
+		if !strings.Contains(body, "[36.8,35.87]") {
+			t.Errorf("after refused writes the draft is %d %s; want it at [36.8,35.87]", code, body)
+		}
+		crs84 := `{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}}`
+		ok := strings.Replace(newFeature9, `"type":"Feature",`, `"type":"Feature","crs":`+crs84+`,`, 1)
+		code, body, _ = send("POST", items, "application/geo+json", ok,
+			map[string]string{"Content-Crs": "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>"})
+		if code != http.StatusCreated || !strings.Contains(body, "[36.8,35.87]") {
+			t.Errorf("POST in CRS84 = %d %s; want 201 at [36.8,35.87]", code, body)
+		}
+	})
+}
+
+const newFeature9 = `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.8,35.87]},"properties":{
+	"incident_type":"shelling","date_from":"2025-12-03","date_to":"2025-12-03","date_precision":"day",
+	"geo_precision":"town","place_name_en":"Saraqib","admin1_pcode":"SY07","killed":1,"summary_en":"written for a test"}}`

@@ -56,6 +56,9 @@ func checkMergePatch(body []byte) ([]byte, error) {
 		if err := checkName(name, featureNames, ""); err != nil {
 			return nil, err
 		}
+		if err := checkCRSPatch(name, v, ""); err != nil {
+			return nil, err
+		}
 		if !featureNames[name] {
 			continue
 		}
@@ -95,6 +98,17 @@ func checkName(name string, known map[string]bool, path string) error {
 	return nil
 }
 
+// checkCRSPatch refuses a "crs" member (in any case) of a patch naming a
+// CRS other than CRS84, as a feature's is refused: the merge left it out
+// unread, and the patch's point was stored as if it were longitude first.
+// A null takes out a member the stored feature has not.
+func checkCRSPatch(name string, v json.RawMessage, where string) error {
+	if jsondup.Key(name) != jsondup.Key("crs") || string(v) == "null" {
+		return nil
+	}
+	return feature.CheckCRS(v, where)
+}
+
 func checkGeometryPatch(v json.RawMessage) (json.RawMessage, error) {
 	var g map[string]json.RawMessage
 	if err := json.Unmarshal(v, &g); err != nil || g == nil {
@@ -103,6 +117,9 @@ func checkGeometryPatch(v json.RawMessage) (json.RawMessage, error) {
 	out := map[string]json.RawMessage{}
 	for name, m := range g {
 		if err := checkName(name, geometryNames, "geometry"); err != nil {
+			return nil, err
+		}
+		if err := checkCRSPatch(name, m, "geometry"); err != nil {
 			return nil, err
 		}
 		if geometryNames[name] {

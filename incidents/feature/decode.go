@@ -118,6 +118,9 @@ func (d *decoder) collection(head map[string]json.RawMessage, names map[string]s
 	if t, ok := head["type"]; ok && string(t) != `"FeatureCollection"` {
 		return fmt.Errorf("%w: an object with features must have type FeatureCollection, not %s", ErrBadGeoJSON, t)
 	}
+	if err := checkCRS(head[names[jsondup.Key("crs")]]); err != nil {
+		return fmt.Errorf("the FeatureCollection: %w: %v", ErrBadGeoJSON, err)
+	}
 	if tok, err := d.dec.Token(); err != nil || tok != json.Delim('[') {
 		return fmt.Errorf("%w: features must be an array", ErrBadGeoJSON)
 	}
@@ -148,6 +151,11 @@ func (d *decoder) rest(names map[string]string) error {
 		}
 		if tok == "type" && string(v) != `"FeatureCollection"` {
 			return fmt.Errorf("%w: an object with features must have type FeatureCollection, not %s", ErrBadGeoJSON, v)
+		}
+		if jsondup.Key(key) == jsondup.Key("crs") {
+			if err := checkCRS(v); err != nil {
+				return fmt.Errorf("the FeatureCollection: %w: %v", ErrBadGeoJSON, err)
+			}
 		}
 	}
 	if tok, err := d.dec.Token(); err != nil || tok != json.Delim('}') {
@@ -237,12 +245,16 @@ func Parse(raw []byte) (Parsed, error) {
 		ID         json.RawMessage `json:"id"`
 		Geometry   json.RawMessage `json:"geometry"`
 		Properties json.RawMessage `json:"properties"`
+		CRS        json.RawMessage `json:"crs"`
 	}
 	if err := json.Unmarshal(raw, &f); err != nil {
 		return Parsed{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
 	}
 	if f.Type != "Feature" {
 		return Parsed{}, fmt.Errorf("%w: type is %q, want Feature", ErrBadGeoJSON, f.Type)
+	}
+	if err := checkCRS(f.CRS); err != nil {
+		return Parsed{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
 	}
 	pt, err := decodePoint(f.Geometry)
 	if err != nil {
@@ -286,11 +298,15 @@ func decodePoint(raw json.RawMessage) (orb.Point, error) {
 	var g struct {
 		Type        string          `json:"type"`
 		Coordinates json.RawMessage `json:"coordinates"`
+		CRS         json.RawMessage `json:"crs"`
 	}
 	if len(raw) == 0 || string(raw) == "null" {
 		return orb.Point{}, fmt.Errorf("%w: geometry: a Point is required", ErrBadGeoJSON)
 	}
 	if err := json.Unmarshal(raw, &g); err != nil {
+		return orb.Point{}, fmt.Errorf("%w: geometry: %v", ErrBadGeoJSON, err)
+	}
+	if err := checkCRS(g.CRS); err != nil {
 		return orb.Point{}, fmt.Errorf("%w: geometry: %v", ErrBadGeoJSON, err)
 	}
 	if g.Type != "Point" {
