@@ -60,10 +60,11 @@ func (e *CSVError) Unwrap() error { return e.Err }
 // row and, when it can, the column.
 func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, error] {
 	return func(yield func(incidents.Incident, error) bool) {
-		lim := &rowLimit{r: r}
+		lim := &rowLimit{r: newCRLFKeeper(r)}
 		cr := csv.NewReader(lim)
 		cr.ReuseRecord = true
 		header, err := cr.Read()
+		keptCRLF(header)
 		if err != nil {
 			if err == io.EOF {
 				err = errors.New("empty input: want a header row")
@@ -92,6 +93,7 @@ func DecodeCSV(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, 
 				yield(incidents.Incident{}, &CSVError{Row: row, Err: fmt.Errorf("%w: %v", ErrBadCSV, err)})
 				return
 			}
+			keptCRLF(rec)
 			row, _ := cr.FieldPos(0)
 			line, _ = cr.FieldPos(len(rec) - 1)
 			inc, cerr := csvIncident(rec, cols, def)

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -270,4 +271,48 @@ func roundTrip(t *testing.T, texts []string) string {
 		}
 	}
 	return buf.String()
+}
+
+// TestCSV_RoundTripCRLF: a CR LF in a text comes back from the CSV export
+// as it was written, as it does from GeoJSON. encoding/csv's reader turns
+// CR LF into LF inside quoted cells too, and the import read "a\r\nb" as
+// "a\nb". Rows still end in CR LF or LF alike, a 0xFF byte of the file is
+// still refused as not UTF-8 (never taken for the keeper's own), and the
+// keeper sees the CR and its LF in two reads as in one.
+func TestCSV_RoundTripCRLF(t *testing.T) {
+	texts := []string{"a\r\nb", "a\r\nb\r\n", "\r\n", "\r\n\r\n", "x\r\r\n", "\r\r\n\n\r", "«سراقب»\r\nريف\r\n", "\"q\"\r\n\"", "'=1\r\n"}
+	written := roundTrip(t, texts)
+
+	// The same file read a byte at a time, and with rows ending in CR LF.
+	got, err := decodeCSVFrom(iotest.OneByteReader(strings.NewReader(written)))
+	if err != nil || len(got) != len(texts) {
+		t.Fatalf("read a byte at a time: %d incidents, %v", len(got), err)
+	}
+	for i, s := range texts {
+		if got[i].SummaryEN != s || got[i].PlaceNameAR != s {
+			t.Errorf("read a byte at a time, %q came back as %q, %q", s, got[i].SummaryEN, got[i].PlaceNameAR)
+		}
+	}
+	crlf := "incident_type,date_from,lon,lat,geo_precision,summary_en\r\narrest,2025-12-03,36.2,33.5,town,\"one\r\ntwo\"\r\nclash,2025-12-04,36.2,33.5,town,plain\r\n"
+	got, err = decodeCSVAll(crlf)
+	if err != nil || len(got) != 2 || got[0].SummaryEN != "one\r\ntwo" || got[1].SummaryEN != "plain" || got[1].Type != incidents.TypeClash {
+		t.Errorf("rows ending in CR LF: %+v, %v", got, err)
+	}
+	for _, bad := range []string{"\"x\xff\ny\"", "x\xffy", "\"\xff\r\n\""} {
+		_, err := decodeCSVAll("incident_type,date_from,lon,lat,geo_precision,summary_en\narrest,2025-12-03,36.2,33.5,town," + bad + "\n")
+		if err == nil || !strings.Contains(err.Error(), "UTF-8") {
+			t.Errorf("a summary %q: %v; want it refused as not UTF-8", bad, err)
+		}
+	}
+}
+
+func decodeCSVFrom(r io.Reader) ([]incidents.Incident, error) {
+	var out []incidents.Incident
+	for inc, err := range DecodeCSV(r, incidents.StatusPublished) {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, inc)
+	}
+	return out, nil
 }
