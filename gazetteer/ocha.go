@@ -15,6 +15,8 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
+
+	"github.com/mapsrv/mapsrv/geo"
 )
 
 // ochaSource is the attribution of every place ParseOCHA returns.
@@ -58,9 +60,13 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 // caller's to drop.
 func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error {
 	src := &readErr{r: r}
-	dec := json.NewDecoder(src)
+	lim := &ochaLimit{r: src}
+	dec := json.NewDecoder(lim)
 	bad := func(err error) error { return fmt.Errorf("%w: ocha: %v", ErrBadData, err) }
 	read := func(err error) error {
+		if lim.over {
+			return bad(fmt.Errorf("%s: longer than %d bytes (MaxOCHAFeatureBytes)", lim.what, MaxOCHAFeatureBytes))
+		}
 		if src.err != nil {
 			return fmt.Errorf("gazetteer: read ocha: %w", src.err)
 		}
@@ -110,7 +116,7 @@ func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error
 			for dec.More() {
 				n++
 				var f geojson.Feature
-				if err := dec.Decode(&f); err != nil {
+				if err := lim.decode(dec, &f, fmt.Sprintf("feature %d", n)); err != nil {
 					return read(err)
 				}
 				known, err := ochaFeature(n, &f, cities, place, area)
@@ -124,8 +130,15 @@ func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error
 			}
 		default: // bbox and foreign members: read and dropped, as before
 			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
+			if err := lim.decode(dec, &skip, fmt.Sprintf("member %q", key)); err != nil {
 				return read(err)
+			}
+			if strings.EqualFold(key, "crs") {
+				// GeoJSON 2008's: only CRS84 is longitude first for sure
+				// (geo.CheckCRSMember), as for incidents.
+				if err := geo.CheckCRSMember(skip); err != nil {
+					return bad(fmt.Errorf("the FeatureCollection: %v", err))
+				}
 			}
 		}
 	}
@@ -227,6 +240,54 @@ func ochaFeature(n int, f *geojson.Feature, cities cityAreas, place func(Place) 
 
 // readErr remembers an error of the reader, other than its end, to tell a
 // file that could not be read from one that is not GeoJSON.
+// MaxOCHAFeatureBytes bounds one feature of an OCHA file (or another
+// member of its collection), as written: 25 times the largest of OCHA's
+// 2020 outlines (a district of 657 KB), so that a feature without end (a
+// polygon of 300 MB) is refused after some 32 MB of reading rather than
+// read whole. encoding/json's Decoder holds a value whole while it decodes
+// it.
+const MaxOCHAFeatureBytes = 16 << 20
+
+// ochaLimit fails the reads of a value once the decoder has read more than
+// twice MaxOCHAFeatureBytes past its start (its buffer reads ahead up to
+// as much again as the value), and decode refuses a value longer than
+// MaxOCHAFeatureBytes once read.
+type ochaLimit struct {
+	r           io.Reader
+	read, start int64
+	what        string // the value being read
+	over        bool
+}
+
+func (l *ochaLimit) Read(p []byte) (int, error) {
+	room := 2*MaxOCHAFeatureBytes + 64<<10 - (l.read - l.start)
+	if room <= 0 {
+		l.over = true
+		return 0, errOCHATooLong
+	}
+	if int64(len(p)) > room { // the decoder asks for as much again as it holds
+		p = p[:room]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+var errOCHATooLong = errors.New("a value too long")
+
+// decode decodes the next value of dec into v, what naming it.
+func (l *ochaLimit) decode(dec *json.Decoder, v any, what string) error {
+	l.start, l.what = dec.InputOffset(), what
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.InputOffset()-l.start > MaxOCHAFeatureBytes {
+		l.over = true
+		return errOCHATooLong
+	}
+	return nil
+}
+
 type readErr struct {
 	r   io.Reader
 	err error

@@ -10,10 +10,12 @@ import (
 	"io"
 	"iter"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/gazetteer/answer"
+	"github.com/mapsrv/mapsrv/incidents/postgis"
 )
 
 // areaPrefix marks the records of imported admin areas among place records.
@@ -52,7 +54,10 @@ func loadGazetteer(ctx context.Context, store store) (*gazetteer.Gazetteer, erro
 // is read and checked before the database is opened, as before; the records
 // wait in a temporary file rather than in memory, so that memory is bounded
 // by the largest feature whatever the files' size (200,000 communities took
-// 616 MB).
+// 616 MB). The file lies next to a SQLite database (the disk that will hold
+// the records anyway), in the system's temporary directory for PostgreSQL,
+// and holds at most maxSpoolBytes: it lay in TMPDIR for any database, often
+// a tmpfs, that is memory, and without bound.
 func runGazetteerImport(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "gazetteer import")
 	db := dbFlag(fs, e, "mapsrv.db")
@@ -62,7 +67,7 @@ func runGazetteerImport(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError{"usage: mapsrv gazetteer import --db PATH FILE... (OCHA GeoJSON files)"}
 	}
-	spool, err := newRecordSpool()
+	spool, err := newRecordSpool(spoolDir(*db), maxSpoolBytes)
 	if err != nil {
 		return err
 	}
@@ -114,24 +119,43 @@ func spoolPlaceRecords(name string, spool *recordSpool) (int, error) {
 	return n, err
 }
 
+// maxSpoolBytes bounds the records one gazetteer import holds in its
+// temporary file: some 3,000,000 communities (OCHA's file holds 7,000).
+var maxSpoolBytes int64 = 1 << 30
+
+// spoolDir is where the records of an import into db wait: next to a
+// SQLite file, or the system's temporary directory ("") for PostgreSQL.
+func spoolDir(db string) string {
+	if postgis.IsDSN(db) {
+		return ""
+	}
+	return filepath.Dir(db)
+}
+
 // recordSpool keeps place records in a temporary file, in order, until the
 // store takes them.
 type recordSpool struct {
-	f *os.File
-	w *bufio.Writer
+	f        *os.File
+	w        *bufio.Writer
+	n, limit int64 // bytes written, and at most
 }
 
-func newRecordSpool() (*recordSpool, error) {
-	f, err := os.CreateTemp("", "mapsrv-gazetteer-*.records")
+func newRecordSpool(dir string, limit int64) (*recordSpool, error) {
+	f, err := os.CreateTemp(dir, ".mapsrv-gazetteer-*.records")
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer import: %w", err)
 	}
-	return &recordSpool{f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+	return &recordSpool{f: f, w: bufio.NewWriterSize(f, 256<<10), limit: limit}, nil
 }
 
 // add writes r as three length-prefixed fields.
 func (s *recordSpool) add(r placeRecord) error {
 	for _, field := range [][]byte{[]byte(r.ID), []byte(r.Source), r.Data} {
+		s.n += int64(binary.MaxVarintLen64 + len(field))
+		if s.n > s.limit {
+			return fmt.Errorf("gazetteer import: the records of these files pass %d MiB, more than one import holds "+
+				"(in %s until they are stored): import the files in parts (records are replaced by P-code)", s.limit>>20, s.f.Name())
+		}
 		s.w.Write(binary.AppendUvarint(nil, uint64(len(field))))
 		if _, err := s.w.Write(field); err != nil {
 			return fmt.Errorf("gazetteer import: spool: %w", err)
