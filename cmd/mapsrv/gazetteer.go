@@ -140,11 +140,15 @@ type recordSpool struct {
 	n, limit int64 // bytes written, and at most
 }
 
+// newRecordSpool makes the spool's file in dir and removes its name at once:
+// the open file is still read and written, and whatever ends the import
+// (a SIGKILL too) leaves nothing behind next to the database.
 func newRecordSpool(dir string, limit int64) (*recordSpool, error) {
 	f, err := os.CreateTemp(dir, ".mapsrv-gazetteer-*.records")
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer import: %w", err)
 	}
+	os.Remove(f.Name()) // where it cannot be, Close removes it
 	return &recordSpool{f: f, w: bufio.NewWriterSize(f, 256<<10), limit: limit}, nil
 }
 
@@ -154,7 +158,7 @@ func (s *recordSpool) add(r placeRecord) error {
 		s.n += int64(binary.MaxVarintLen64 + len(field))
 		if s.n > s.limit {
 			return fmt.Errorf("gazetteer import: the records of these files pass %d MiB, more than one import holds "+
-				"(in %s until they are stored): import the files in parts (records are replaced by P-code)", s.limit>>20, s.f.Name())
+				"(in %s until they are stored): import the files in parts (records are replaced by P-code)", s.limit>>20, filepath.Dir(s.f.Name()))
 		}
 		s.w.Write(binary.AppendUvarint(nil, uint64(len(field))))
 		if _, err := s.w.Write(field); err != nil {
@@ -201,10 +205,13 @@ func (s *recordSpool) records() iter.Seq2[placeRecord, error] {
 	}
 }
 
-// Close removes the spool's file.
+// Close closes the spool's file, and removes it if its name is still there.
 func (s *recordSpool) Close() error {
 	s.f.Close()
-	return os.Remove(s.f.Name())
+	if err := os.Remove(s.f.Name()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // runGeocode prints one JSON object per query, in order.
