@@ -130,6 +130,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodeCursor$$' -fuzztime=$(FUZZTIME) ./web
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodeCSV$$' -fuzztime=$(FUZZTIME) ./incidents/feature
+	$(GO) test -run='^$$' -fuzz='^FuzzCRLFKeeper$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzEncodeMatchesJSON$$' -fuzztime=$(FUZZTIME) ./incidents/feature
 	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./gazetteer
 	$(GO) test -run='^$$' -fuzz='^FuzzFindDates$$' -fuzztime=$(FUZZTIME) ./extract
