@@ -33,6 +33,10 @@ func TestDecode_CRS(t *testing.T) {
 	places := map[string]func(string) string{"collection": inCollection, "after the features": afterFeatures,
 		"feature": onFeature, "geometry": onGeometry}
 
+	// A member of an empty name is no crs.
+	if n, err := decodeAll(`{"type":"FeatureCollection","":{"type":"name"},"features":[` + latLon + `]}`); err != nil || n != 1 {
+		t.Errorf("a collection with a member of an empty name: %d read, %v", n, err)
+	}
 	for _, crs := range []string{named("urn:ogc:def:crs:OGC:1.3:CRS84"), named("urn:ogc:def:crs:OGC::CRS84"),
 		named("http://www.opengis.net/def/crs/OGC/1.3/CRS84"), named("OGC:CRS84"), named("URN:OGC:DEF:CRS:OGC:1.3:CRS84")} {
 		for where, in := range places {

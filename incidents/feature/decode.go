@@ -118,8 +118,10 @@ func (d *decoder) collection(head map[string]json.RawMessage, names map[string]s
 	if t, ok := head["type"]; ok && string(t) != `"FeatureCollection"` {
 		return fmt.Errorf("%w: an object with features must have type FeatureCollection, not %s", ErrBadGeoJSON, t)
 	}
-	if err := checkCRS(head[names[jsondup.Key("crs")]]); err != nil {
-		return fmt.Errorf("the FeatureCollection: %w: %v", ErrBadGeoJSON, err)
+	if name, ok := names[jsondup.Key("crs")]; ok {
+		if err := checkCRS(head[name]); err != nil {
+			return fmt.Errorf("the FeatureCollection: %w: %v", ErrBadGeoJSON, err)
+		}
 	}
 	if tok, err := d.dec.Token(); err != nil || tok != json.Delim('[') {
 		return fmt.Errorf("%w: features must be an array", ErrBadGeoJSON)
