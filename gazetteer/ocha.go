@@ -60,7 +60,7 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 // caller's to drop.
 func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error {
 	src := &readErr{r: r}
-	lim := &ochaLimit{r: src}
+	lim := &ochaLimit{r: src, what: "the FeatureCollection"}
 	dec := json.NewDecoder(lim)
 	bad := func(err error) error { return fmt.Errorf("%w: ocha: %v", ErrBadData, err) }
 	read := func(err error) error {
@@ -96,7 +96,7 @@ func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error
 		seen[key] = true
 		switch key {
 		case "type":
-			if err := dec.Decode(&typ); err != nil {
+			if err := lim.decode(dec, &typ, `member "type"`); err != nil {
 				return read(err)
 			}
 			if typ != "FeatureCollection" {

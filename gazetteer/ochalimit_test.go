@@ -70,12 +70,19 @@ func TestScanOCHA_FeatureTooLong(t *testing.T) {
 	if n, err := scan(district(MaxOCHAFeatureBytes / 26 / 2)); err != nil || n == 0 {
 		t.Fatalf("a district of %d bytes: %d records, %v", MaxOCHAFeatureBytes/2, n, err)
 	}
+	endlessType := district(-1)
+	endlessType.head = `{"type":"`
 	for name, r := range map[string]*polygonReader{
 		"just over the limit": district(MaxOCHAFeatureBytes/26 + 2000),
 		"without end":         district(-1),
+		"an endless type":     endlessType,
 	} {
 		_, err := scan(r)
-		if err == nil || !errors.Is(err, ErrBadData) || !strings.Contains(err.Error(), "feature 1: longer than") {
+		want := "feature 1: longer than"
+		if r == endlessType {
+			want = `member "type": longer than`
+		}
+		if err == nil || !errors.Is(err, ErrBadData) || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v; want feature 1 refused as longer than %d bytes", name, err, MaxOCHAFeatureBytes)
 		}
 		if r.read > 2*MaxOCHAFeatureBytes+1<<20 {
