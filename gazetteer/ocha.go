@@ -83,6 +83,7 @@ func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error
 	n, recognised, typ, seen := 0, false, "", map[string]bool{}
 	cities := cityAreas{}
 	for dec.More() {
+		lim.start, lim.what = dec.InputOffset(), "a member's name"
 		tok, err := dec.Token()
 		if err != nil {
 			return read(err)
