@@ -20,7 +20,7 @@ var (
 	enVague = map[string]string{"dozens": "dozens", "several": "several", "scores": "scores", "hundreds": "hundreds",
 		"many": "many", "some": "some", "numerous": "many", "others": "others", "number": "a number"}
 	enVerbs = map[countKind]map[string]bool{
-		countKilled:   wordSet("kill", "killed", "killing", "kills"),
+		countKilled:   wordSet("kill", "killed", "killing", "kills", "execute", "executed", "executing", "executes"),
 		countInjured:  wordSet("wound", "wounded", "wounding", "injure", "injured", "injuring", "hurt"),
 		countArrested: wordSet("arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending", "rounded"),
 	}
@@ -206,9 +206,17 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	article := func(j int) bool { // "a five-member cell": the number counts, not "a"
 		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm) && !ageAt(toks, j+1)
 	}
-	for j < len(toks) && j <= i+8 && (enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || article(j) ||
-		inSpans(toks[j].Start, skip) && (!enNumber(toks[j].Norm) || dayOfMonth(toks, j))) {
-		j++
+	for j < len(toks) && j <= i+8 {
+		if enSkip[toks[j].Norm] && !(toks[j].Norm == "a" || toks[j].Norm == "an") || article(j) ||
+			inSpans(toks[j].Start, skip) && (!enNumber(toks[j].Norm) || dayOfMonth(toks, j)) {
+			j++
+			continue
+		}
+		if k := weaponAside(text, toks, j); k > j {
+			j = k // "shot dead, with rifles, a guard of …": the weapon told between commas
+			continue
+		}
+		break
 	}
 	if j >= len(toks) {
 		return count{}, false
@@ -245,6 +253,20 @@ func followersAfter(toks []token, j int) int {
 		return 0
 	}
 	return 0
+}
+
+// weaponAside returns the token after ", with X," that opens at j (up to
+// three words of X), or j when none does.
+func weaponAside(text string, toks []token, j int) int {
+	if toks[j].Norm != "with" && toks[j].Norm != "using" || j == 0 || !strings.Contains(text[toks[j-1].End:toks[j].Start], ",") {
+		return j
+	}
+	for k := j + 2; k < len(toks) && k <= j+4; k++ {
+		if strings.Contains(text[toks[k-1].End:toks[k].Start], ",") {
+			return k
+		}
+	}
+	return j
 }
 
 // dayOfMonth reports a number of a date told inside a date's span: the day
@@ -314,11 +336,14 @@ func lifeIdiom(toks []token, i int, k countKind) int {
 // resultOf reports the words of a result ending at toks[j] before "the death
 // of": "resulted in", "led to", "caused", or "and" after another such toll.
 // A death only reported ("reported the death of four fighters") is not read so.
+// announceVerbsEN tell a death as news: "announced the deaths of".
+var announceVerbsEN = wordSet("announced", "announces", "reported", "reports", "confirmed", "confirms", "mourned")
+
 func resultOf(toks []token, j int) bool {
 	w, before := toks[j].Norm, tokAt(toks, j-1)
 	switch {
-	case causeVerbsEN[w] || w == "cause" || w == "causes":
-		return true
+	case causeVerbsEN[w] || w == "cause" || w == "causes" || announceVerbsEN[w]:
+		return true // and "mourned the deaths of two commanders"
 	case w == "in":
 		return resultVerbsEN[before]
 	case w == "to":

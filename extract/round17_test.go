@@ -146,15 +146,6 @@ func TestExtract_Round17Events(t *testing.T) {
 	}
 }
 
-// An unknown village told with its type word and then a direction from a
-// city lies in that city's governorate.
-func TestExtract_UnknownVillageNorthOfACity(t *testing.T) {
-	got := extractAll(t, "Two guards died in an attack outside al-Sarj village, north of the city of Deir al-Zor, on Thursday.", ymd("2022-04-22"))
-	if len(got) != 1 || got[0].Admin1Name != "Deir ez-Zor" {
-		t.Errorf("got %v; want one attack in Deir ez-Zor governorate", describeAll(got))
-	}
-}
-
 // English names: a sentence adverb and an office's word are no places, and a
 // village's whole name stands though the gazetteer knows a word of it.
 func TestExtract_Round17EnglishNames(t *testing.T) {
