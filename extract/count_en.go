@@ -20,7 +20,7 @@ var (
 	enVague = map[string]string{"dozens": "dozens", "several": "several", "scores": "scores", "hundreds": "hundreds",
 		"many": "many", "some": "some", "numerous": "many", "others": "others", "number": "a number"}
 	enVerbs = map[countKind]map[string]bool{
-		countKilled:   wordSet("kill", "killed", "killing", "kills", "execute", "executed", "executing", "executes"),
+		countKilled:   wordSet("kill", "killed", "killing", "kills"),
 		countInjured:  wordSet("wound", "wounded", "wounding", "injure", "injured", "injuring", "hurt"),
 		countArrested: wordSet("arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending", "rounded"),
 	}
@@ -336,14 +336,11 @@ func lifeIdiom(toks []token, i int, k countKind) int {
 // resultOf reports the words of a result ending at toks[j] before "the death
 // of": "resulted in", "led to", "caused", or "and" after another such toll.
 // A death only reported ("reported the death of four fighters") is not read so.
-// announceVerbsEN tell a death as news: "announced the deaths of".
-var announceVerbsEN = wordSet("announced", "announces", "reported", "reports", "confirmed", "confirms", "mourned")
-
 func resultOf(toks []token, j int) bool {
 	w, before := toks[j].Norm, tokAt(toks, j-1)
 	switch {
-	case causeVerbsEN[w] || w == "cause" || w == "causes" || announceVerbsEN[w]:
-		return true // and "mourned the deaths of two commanders"
+	case causeVerbsEN[w] || w == "cause" || w == "causes":
+		return true
 	case w == "in":
 		return resultVerbsEN[before]
 	case w == "to":

@@ -90,7 +90,8 @@ func TestExtract_WeekdaysAndQuantifiersAreNoPlaces(t *testing.T) {
 
 // Counts: a toll told as risen without the word "toll", people named by
 // their creed, a leader and his men, one named and another, bodies counted
-// after their word, the one an assassination names after its doers.
+// after their word, the one an assassination names after its doers, the one
+// shot dead after the weapon told between commas.
 func TestExtract_Round17Counts(t *testing.T) {
 	ptr := func(v int) *int { return &v }
 	for _, tc := range []struct {
@@ -103,6 +104,7 @@ func TestExtract_Round17Counts(t *testing.T) {
 		{"On Friday evening, two young Christians were shot dead by masked men in the town of Mhardeh.", ptr(2), nil, nil},
 		{"The raid in Douma on Tuesday ended with the arrest of its commander and 4 of his men.", nil, nil, ptr(5)},
 		{"Police arrested a smuggler and two of his aides in Douma on Tuesday.", nil, nil, ptr(3)},
+		{"Masked men shot dead, with hunting rifles, a guard of the grain silos in the town of Mhardeh on Monday.", ptr(1), nil, nil},
 		{"اعتقلت قوات الأمن المعلم أحمد الخطيب وشخصاً آخر من منزلهما في بلدة سرمين مساء اليوم.", nil, nil, ptr(2)},
 		{"عثر الأهالي على جثث ثلاثة أشقاء مقتولين قرب قرية حيالين بريف حماة الغربي صباح اليوم.", ptr(3), nil, nil},
 		{"اغتال مجهولون يستقلون سيارة الشاب حسن العلي أمام محله في قرية محيميدة بريف دير الزور صباح اليوم.", ptr(1), nil, nil},
