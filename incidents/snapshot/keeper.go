@@ -44,9 +44,10 @@ type Rows interface {
 	// still version; ok is false if not, or if one of them is gone.
 	ReadByID(ctx context.Context, ids []int64, version int64) (found []incidents.Incident, ok bool, err error)
 	// ReadFeatures adds to c the features stored in the current
-	// feature.Format of the incidents refs names (in order of key, not
-	// empty), in a statement that also checks that the data version is
-	// still version; ok is false if not.
+	// feature.Format of the incidents refs names (in the page's order, not
+	// empty; the store may reorder refs to read them in the order its table
+	// keeps them), in a statement that also checks that the data version
+	// is still version; ok is false if not.
 	ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error)
 	// StartFill starts storing missing features in the background, unless
 	// that is under way.

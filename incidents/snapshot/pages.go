@@ -127,14 +127,14 @@ func (k *Keeper) ReadPage(ctx context.Context, picks []Pick, version int64) (pag
 		v, err := k.rows.Version(ctx)
 		return nil, err == nil && v == version, err
 	}
-	// In order of key the lookups walk the table's B-tree in order, and the
-	// features of one area lie together in it.
+	// In the page's order: each store reads them in the order that suits
+	// its table (SQLite by place key, PostgreSQL by ID), and sorting them
+	// here too cost PostGIS a second sort of every page.
 	refs := make([]feature.Ref, len(picks))
 	cursors := make([]incidents.Cursor, len(picks))
 	for i, p := range picks {
 		refs[i], cursors[i] = feature.Ref{ID: p.ID, Key: p.Key}, p.Cursor
 	}
-	feature.SortByKey(refs)
 	c := feature.NewCollector(len(picks))
 	if ok, err := k.rows.ReadFeatures(ctx, refs, version, c); !ok || err != nil {
 		return nil, false, err

@@ -31,10 +31,13 @@ const featuresByKeyQuery = `SELECT (SELECT version FROM data_version WHERE id = 
 // instead of one); chunks of 1,000 saved no more memory and cost 15%.
 const readChunk = 2500
 
-// ReadFeatures adds to c the stored features of refs (in order of key), in
-// statements of up to readChunk that each also check the data version is
-// still version; ok is false if not.
+// ReadFeatures adds to c the stored features of refs, in statements of up
+// to readChunk that each also check the data version is still version; ok
+// is false if not. refs are sorted by key first: in that order the lookups
+// walk the table's B-tree forward, and the features of one area lie
+// together in it.
 func (s sqlReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
+	feature.SortByKey(refs)
 	keys := make([]int64, 0, min(len(refs), readChunk))
 	for chunk := range slices.Chunk(refs, readChunk) {
 		keys = keys[:0]
