@@ -85,6 +85,12 @@ func (c *Collector) Encode(inc incidents.Incident) error {
 	return nil
 }
 
+// Has reports whether the feature of incident id has been kept.
+func (c *Collector) Has(id int64) bool {
+	_, ok := c.json[id]
+	return ok
+}
+
 // Missing lists the incidents of page whose features have not been kept.
 func (c *Collector) Missing(page []incidents.Cursor) []int64 {
 	var ids []int64

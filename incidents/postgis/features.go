@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -165,24 +166,73 @@ func (s pgReads) StartFill() {
 
 // ReadFeatures adds to c the stored features of refs, in one statement
 // that also reads the data version; ok is false if that is no longer
-// version. They are read by ID, ascending, walking the primary key's index
+// version. Those whose place in the table is known (tids.go) are read
+// there, the others by ID, ascending, walking the primary key's index
 // forward: the features of one area lie together in the table when the
 // fill wrote them (in order of place key), and their pages are few then in
 // whatever order they are read. Read in order of place key instead, the
 // index walk jumps back and forth, and the pages were no cheaper (7.6 ms of
-// CPU for a 0.1° page against 7.2–7.4, on the same table).
+// CPU for a 0.1° page against 7.2–7.4, on the same table). Features not
+// found where they were last seen are read by ID in a second statement.
 func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
-	ids := make([]int64, len(refs))
-	for i, r := range refs {
-		ids[i] = r.ID
+	// In the page's order: sorted by place, the statement took as long
+	// (pgbench, a 0.1° page of 1,000), and sorting cost mapsrv 5% of its
+	// CPU under the 200 boxes.
+	var tids []pgtype.TID
+	ids := make([]int64, 0, len(refs))
+	for _, r := range refs {
+		if at := s.tids.get(r.ID); at != 0 {
+			tids = append(tids, pgtype.TID{BlockNumber: uint32(at >> 16), OffsetNumber: uint16(at), Valid: true})
+		} else {
+			ids = append(ids, r.ID)
+		}
 	}
+	if len(tids) == 0 {
+		return s.readFeatures(ctx, nil, ids, version, c)
+	}
+	if ok, err := s.readFeatures(ctx, tids, ids, version, c); !ok || err != nil {
+		return false, err
+	}
+	ids = ids[:0]
+	for _, r := range refs {
+		if !c.Has(r.ID) {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return true, nil
+	}
+	return s.readFeatures(ctx, nil, ids, version, c)
+}
+
+// readFeatures reads the stored features at tids and of ids (ascending)
+// into c, and learns where those read by ID lie, in one statement that
+// also reads the data version; ok is false if that is no longer version. A
+// row found at one of tids is kept under the ID it holds, whatever ID that
+// place was known for: it is the version of that incident's feature the
+// statement sees, and there is no other (tids.go). Its place is not
+// learned again: it is almost always the one its own ID knows, and the
+// hint written back for every feature, a cache miss each in 8 MB, took 5%
+// of mapsrv's CPU under the 200 boxes.
+func (s pgReads) readFeatures(ctx context.Context, tids []pgtype.TID, ids []int64, version int64, c *feature.Collector) (ok bool, err error) {
 	slices.Sort(ids)
 	// unnest rather than = ANY($1): every query is planned for its values
 	// (postgis.go), and planning = ANY for a thousand IDs cost about 1 ms,
 	// four times the unnest join's.
-	rows, err := s.reads().Query(ctx, `SELECT v.version, f.id, f.json FROM data_version AS v
-		LEFT JOIN (unnest($1::bigint[]) AS u (id) JOIN incident_features AS f ON f.id = u.id AND f.format = $2) ON true
-		WHERE v.id = 1`, ids, feature.Format)
+	var rows pgx.Rows
+	if len(tids) == 0 {
+		rows, err = s.reads().Query(ctx, `SELECT v.version, f.id, f.json, f.ctid FROM data_version AS v
+			LEFT JOIN (unnest($1::bigint[]) AS u (id) JOIN incident_features AS f ON f.id = u.id AND f.format = $2) ON true
+			WHERE v.id = 1`, ids, feature.Format)
+	} else {
+		rows, err = s.reads().Query(ctx, `SELECT v.version, f.id, f.json, f.ctid FROM data_version AS v
+			LEFT JOIN (SELECT f.id, f.json, NULL::tid AS ctid FROM unnest($1::tid[]) AS u (t)
+					JOIN incident_features AS f ON f.ctid = u.t AND f.format = $3
+				UNION ALL
+				SELECT f.id, f.json, f.ctid FROM unnest($2::bigint[]) AS u (id)
+					JOIN incident_features AS f ON f.id = u.id AND f.format = $3) AS f ON true
+			WHERE v.id = 1`, tids, ids, feature.Format)
+	}
 	if err != nil {
 		return false, err
 	}
@@ -191,14 +241,8 @@ func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version i
 	// 8 bytes big endian for a bigint, a bytea as it is) rather than by
 	// Scan, whose scan plans for three values a feature took about a sixth
 	// of this function's CPU under the 200 boxes (perf, 2026-12-06).
-	fields := rows.FieldDescriptions()
-	if len(fields) != 3 {
-		return false, fmt.Errorf("stored features: %d columns, want 3", len(fields))
-	}
-	for _, f := range fields {
-		if f.Format != pgx.BinaryFormatCode {
-			return false, fmt.Errorf("stored features: column %s in format %d, not binary", f.Name, f.Format)
-		}
+	if err := checkBinary(rows, 4); err != nil {
+		return false, fmt.Errorf("stored features: %w", err)
 	}
 	for rows.Next() {
 		raw := rows.RawValues() // the driver's memory until the next row: Add copies it
@@ -214,7 +258,11 @@ func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version i
 		if len(raw[1]) != 8 {
 			return false, fmt.Errorf("stored features: ID of %d bytes", len(raw[1]))
 		}
-		c.Add(int64(binary.BigEndian.Uint64(raw[1])), raw[2])
+		id := int64(binary.BigEndian.Uint64(raw[1]))
+		c.Add(id, raw[2])
+		if raw[3] != nil {
+			s.tids.set(id, raw[3])
+		}
 	}
 	return rows.Err() == nil, rows.Err()
 }

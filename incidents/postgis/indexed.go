@@ -23,10 +23,13 @@ import (
 type pgReads struct{ *Store }
 
 // Preload builds the index that pages come from and Aggregate counts now,
-// rather than on its first use.
+// rather than on its first use, and learns where the stored features lie.
 func (s *Store) Preload(ctx context.Context) error {
 	if err := s.snap.Preload(ctx); err != nil {
 		return fmt.Errorf("postgis: preload: %w", err)
+	}
+	if err := s.loadTIDs(ctx); err != nil {
+		return fmt.Errorf("postgis: preload: feature places: %w", err)
 	}
 	return nil
 }

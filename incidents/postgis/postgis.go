@@ -45,6 +45,7 @@ type Store struct {
 	replicaFailed      atomic.Int64 // when the replica last failed to answer, in Unix nanoseconds
 
 	snap    *snapshot.Keeper  // published points for pages and Aggregate (indexed.go)
+	tids    tidHints          // where each stored feature last lay in its table (tids.go)
 	filling sync.Mutex        // held while features are filled (features.go)
 	locate  incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 }
