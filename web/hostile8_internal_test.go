@@ -5,11 +5,9 @@ import (
 	"net/http"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/paulmach/orb"
 	"golang.org/x/sync/semaphore"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -52,21 +50,7 @@ func TestExport_WaitingHoldsNoPage(t *testing.T) {
 	}
 	t.Cleanup(func() { store.Close() })
 	// Two pages: 1,000 incidents of some 16 KB each, and one more.
-	summary := strings.Repeat("Shelling hit the farms east of the town. ", 200)
-	day := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
-	incs := make([]incidents.Incident, exportPage+1)
-	for i := range incs {
-		incs[i] = incidents.Incident{Type: incidents.TypeShelling, DateFrom: day, DateTo: day, DatePrecision: incidents.DateDay,
-			Location: orb.Point{36.2, 33.5}, GeoPrecision: incidents.GeoTown, Status: incidents.StatusPublished,
-			SummaryEN: summary, SummaryAR: summary}
-	}
-	if _, err := store.Add(ctx, incs); err != nil {
-		t.Fatal(err)
-	}
-	incs = nil
-	if _, err := findFeatures(ctx, store, incidents.Filter{Limit: 1}); err != nil { // the index built
-		t.Fatal(err)
-	}
+	addIncidents(t, store, exportPage+1, 8200)
 
 	before := liveHeap()
 	slots := semaphore.NewWeighted(exportsAtOnce)
