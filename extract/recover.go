@@ -619,6 +619,9 @@ func contextAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Men
 	}
 	limit := toks[min(last+3, len(toks)-1)].End
 	for i := range ms {
+		if ms[i].Start == toks[last].Start && ms[i].End > toks[last].End && ms[i].Match.Qualifier != "" {
+			return &ms[i] // "X village north of Y": the gazetteer read the type word with the direction
+		}
 		if ms[i].Start >= toks[last].End && ms[i].Start <= limit {
 			if sibling(toks, last, ms[i]) {
 				return nil // "X and Y areas", "قريتي X وY": the next of a list, not where X lies

@@ -289,3 +289,13 @@ func wantOnePlace(t *testing.T, text, published, want string) {
 		t.Errorf("Extract(%q) = %v; want one incident at %s", text, describeAll(got), want)
 	}
 }
+
+// An unknown village told with its type word, then a direction from a city
+// that the gazetteer reads with that type word, lies in the city's
+// governorate.
+func TestExtract_UnknownVillageNorthOfACity(t *testing.T) {
+	got := extractAll(t, "Gunmen attacked a checkpoint outside al-Jiflah village north of Raqqa, a monitor said.", ymd("2022-04-22"))
+	if len(got) != 1 || got[0].Admin1Name != "Raqqa" {
+		t.Errorf("got %v; want one attack in Raqqa governorate", describeAll(got))
+	}
+}
