@@ -866,21 +866,35 @@ func (p *passage) placedLater(last, d *draft) bool {
 		d.another || anyNear(p.sents[d.sents[0]].toks, -1, 1, 3, alsoWords) || d.counts != [3]*int{} && !sameToll(last, d) {
 		return false
 	}
-	if len(last.places) == 0 || len(d.places) == 0 || last.date != nil && !last.inherited && !last.date.Reported {
+	if last.date != nil && !last.inherited && !last.date.Reported {
 		return false
 	}
-	gov := last.places[0].Match.Place.Admin1PCode
-	for _, m := range last.places {
-		if !p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov {
-			return false
+	gov, ok := p.provinceOnly(last.places)
+	return ok && p.finerInside(d.places, gov)
+}
+
+// provinceOnly returns the governorate that alone places a draft: each of
+// places names it bare ("في إدلب", "in Idlib province"), with no
+// countryside or direction told ("ريف إدلب الجنوبي" is a region, a place of
+// its own).
+func (p *passage) provinceOnly(places []*mention) (string, bool) {
+	if len(places) == 0 {
+		return "", false
+	}
+	gov := places[0].Match.Place.Admin1PCode
+	for _, m := range places {
+		if !p.namesGovernorate(m) || m.Match.Qualifier != "" || m.Match.Place.Admin1PCode != gov {
+			return "", false
 		}
 	}
-	for _, m := range d.places {
-		if p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov {
-			return false
-		}
-	}
-	return true
+	return gov, true
+}
+
+// finerInside reports places all finer than a governorate and inside gov.
+func (p *passage) finerInside(places []*mention, gov string) bool {
+	return len(places) > 0 && !slices.ContainsFunc(places, func(m *mention) bool {
+		return p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov
+	})
 }
 
 // tollRose reports a sentence telling that a toll rose: "ارتفعت حصيلة",
@@ -1311,8 +1325,6 @@ func (p *passage) leadArea(s *sentence, sp span) []*mention {
 	return area
 }
 
-// areaLead reports a draft placed by no place, by several, or only by areas
-// coarser than a town: a lead may tell events at several places inside them.
 // markProvinceLeads marks as summaries the violent events told only by a
 // governorate, with no toll, in a passage that tells one at a finer place
 // inside it on the same day (of the same kind, unless the first is a bare
@@ -1323,17 +1335,17 @@ func (p *passage) leadArea(s *sentence, sp span) []*mention {
 func (p *passage) markProvinceLeads(drafts []draft) {
 	for i := range drafts {
 		l := &drafts[i]
-		if !violent[l.typ] || l.counts != [3]*int{} || l.apart || l.summary || len(l.places) == 0 ||
-			slices.ContainsFunc(l.places, func(m *mention) bool { return !p.namesGovernorate(m) || m.Match.Qualifier != "" }) {
-			continue // but "في ريف اللاذقية الشرقي" is a region told as where it happened
+		if !violent[l.typ] || l.counts != [3]*int{} || l.apart || l.summary {
+			continue
 		}
-		gov := l.places[0].Match.Place.Admin1PCode
+		gov, ok := p.provinceOnly(l.places) // but "في ريف اللاذقية الشرقي" is a region told as where it happened
+		if !ok {
+			continue
+		}
 		for j := range drafts {
 			d := &drafts[j]
-			if j == i || d.apart || d.summary || !violent[d.typ] || l.typ != TypeArmedAttack && !sameKind(l.typ, d.typ) || len(d.places) == 0 || datesApart(l, d) {
-				continue
-			}
-			if !slices.ContainsFunc(d.places, func(m *mention) bool { return p.namesGovernorate(m) || m.Match.Place.Admin1PCode != gov }) {
+			if j != i && !d.apart && !d.summary && violent[d.typ] && (l.typ == TypeArmedAttack || sameKind(l.typ, d.typ)) &&
+				!datesApart(l, d) && p.finerInside(d.places, gov) {
 				l.summary = true
 				break
 			}
@@ -1347,6 +1359,8 @@ func datesApart(a, b *draft) bool {
 		(a.date.From.After(b.date.To) || b.date.From.After(a.date.To))
 }
 
+// areaLead reports a draft placed by no place, by several, or only by areas
+// coarser than a town: a lead may tell events at several places inside them.
 func (p *passage) areaLead(d *draft) bool {
 	if len(d.places) >= 2 {
 		return true // "طفلتين من مدينتي الرقة والقامشلي": the places of the events told next

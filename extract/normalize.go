@@ -145,26 +145,20 @@ func tokenize(text string, start, end int) []token {
 // written with a hyphen ends ("Fifty-three"), and its value, when text[i:j]
 // holds its tens; else j.
 func compoundNumberEnd(text string, i, j, end int) (int, int) {
-	tens, ok := tensEN[strings.ToLower(text[i:j])]
-	if !ok || j+1 >= end || text[j] != '-' {
+	tens := enNumbers[strings.ToLower(text[i:j])]
+	if tens < 20 || tens > 90 || tens%10 != 0 || j+1 >= end || text[j] != '-' {
 		return j, 0
 	}
 	k := j + 1
 	for k < end && isLatinLetterAt(text, k) {
 		k++
 	}
-	units, ok := unitsEN[strings.ToLower(text[j+1:k])]
-	if !ok {
+	units := enNumbers[strings.ToLower(text[j+1:k])]
+	if units < 1 || units > 9 {
 		return j, 0
 	}
 	return k, tens + units
 }
-
-// tensEN and unitsEN are the parts of an English number written with a hyphen.
-var (
-	tensEN  = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-	unitsEN = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-)
 
 // thousandsEnd returns where a number that text[i:j] opens ends when it is
 // written with commas between groups of three digits ("2,000", "1,250,000"),

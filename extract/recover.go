@@ -110,8 +110,9 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 			for last > first && gluedContext(ms, toks[last].Start) {
 				last-- // "قرية X بالقنيطرة": the name ends where "in Quneitra" begins
 			}
-			tailOnly := last > first && isLatin(toks[first].Norm) && coverStart(toks[last].Start) > toks[first].End &&
-				slices.ContainsFunc(toks[first:last], func(t token) bool { return t.End <= coverStart(toks[last].Start) && !latinArticles[t.Norm] })
+			tail := coverStart(toks[last].Start) // "the town of X al-Y": the gazetteer knows "Y" alone
+			tailOnly := last > first && isLatin(toks[first].Norm) && tail > toks[first].End &&
+				slices.ContainsFunc(toks[first:last], func(t token) bool { return t.End <= tail && !latinArticles[t.Norm] })
 			if covered(toks[first].Start) || covered(toks[last].Start) && !(last > first && kinshipWords[toks[last-1].Norm]) && !tailOnly {
 				continue // but "بئر أبو خليل" holds the place "خليل" as a word of its name, "the town of Tell Y al-Gharbiya" the place "Gharbiya"
 			}

@@ -239,8 +239,6 @@ func ochaFeature(n int, f *geojson.Feature, cities cityAreas, place func(Place) 
 	return true, nil
 }
 
-// readErr remembers an error of the reader, other than its end, to tell a
-// file that could not be read from one that is not GeoJSON.
 // MaxOCHAFeatureBytes bounds one feature of an OCHA file (or another
 // member of its collection), as written: 25 times the largest of OCHA's
 // 2020 outlines (a district of 657 KB), so that a feature without end (a
@@ -289,6 +287,8 @@ func (l *ochaLimit) decode(dec *json.Decoder, v any, what string) error {
 	return nil
 }
 
+// readErr remembers an error of the reader, other than its end, to tell a
+// file that could not be read from one that is not GeoJSON.
 type readErr struct {
 	r   io.Reader
 	err error
