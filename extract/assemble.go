@@ -112,7 +112,8 @@ func severalEvents(toks []token, sp span) bool {
 		if a.Start < sp.Start || b.End > sp.End {
 			continue
 		}
-		if a.in(severalNouns) && b.in(apartWords) || a.in(apartWords) && b.in(severalNouns) || a.in(twoIncidents) {
+		if a.in(severalNouns) && b.in(apartWords) || a.in(apartWords) && b.in(severalNouns) || a.inInflected(twoIncidents) && !definite(a.Norm) {
+			// (a construct takes no article: "بلدتي X وY الواقعتين تحت سيطرة" tells where they lie)
 			return true
 		}
 		// the kind of the events between them: "حوادث عنف متفرقة", "تفجيرين إرهابيين منفصلين"
@@ -298,6 +299,14 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			}
 			if k == len(drafts)-1 && p.theEventToldBefore(last, &d) {
 				last.absorb(d) // "قتل كل من X وY في الهجوم": the victims of the attack told before
+				return drafts
+			}
+			if k == len(drafts)-1 && p.subjectRetold(last, &d) {
+				places := last.places
+				last.absorb(d) // "… killed two in village X." "The drone attack targeted the forces of camp Y": the strike told before
+				if len(places) > 0 && precisionRank(precisionOf(places[0].Mention)) <= precisionRank(gazetteer.PrecisionTown) {
+					last.places = places // a town told first stands: a target or a victim's home told after it is no finer place
+				}
 				return drafts
 			}
 			if k == len(drafts)-1 && p.howItBegan(last, &d) {
@@ -581,7 +590,7 @@ func continues(last, d *draft) bool {
 	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak && !raidClash(last, d) {
 		return false
 	}
-	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
+	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited && (!last.date.resolved() || len(d.places) > 0) || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
 	if d.weak && d.typ == TypeOther && last.typ != TypeOther && len(d.places) > 0 {
 		return false // "توغلت قوة إلى التل X" after an arrest: an incursion at a place of its own
@@ -642,10 +651,11 @@ func (p *passage) retelling(last, d *draft) bool {
 	}
 	s := &p.sents[d.sents[0]]
 	toll := anyNear(s.toks, -1, 1, len(s.toks), tollWords)
-	if anyNear(s.toks, -1, 1, 3, alsoWords) || !toll && (!anyNear(s.toks, -1, 1, len(s.toks), sourceWords) || partOf(last, d) && !s.earlierReport && !toldBefore(s.toks)) {
+	part := partOf(last, d) && (len(d.places) > 0 || len(d.refs) > 0) // a part told where it happened; a figure alone is a source's own count
+	if anyNear(s.toks, -1, 1, 3, alsoWords) || !toll && (!anyNear(s.toks, -1, 1, len(s.toks), sourceWords) || part && !s.earlierReport && !toldBefore(s.toks)) {
 		return false
 	}
-	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited || sameUnresolved(last.date, d.date) ||
+	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited && (!last.date.resolved() || len(d.places) > 0) || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
 	return sameDate && (len(d.places) == 0 || len(last.places) == 0 || placesNest(last.places, d.places))
 }
@@ -841,6 +851,80 @@ func (p *passage) theEventToldBefore(last, d *draft) bool {
 		return false
 	}
 	return !anyNear(p.sents[si].toks, -1, 1, 3, alsoWords)
+}
+
+// subjectRetold reports d, from the sentence right after last, opening with
+// a definite word of a violent event as its subject ("The attack resulted
+// in …", "The drone strike targeted …", "وأدى الهجوم إلى …"): news tells
+// the event just told so, adding its victims, its target or its origin. Its
+// places lie in the governorate of last's, or it names none; no other date,
+// no other toll, nothing saying it is another ("also", "كما").
+func (p *passage) subjectRetold(last, d *draft) bool {
+	si := d.sents[0]
+	if last.lastSent() != si-1 || !violent[last.typ] || !violent[d.typ] || d.another || countsDiffer(last, d) ||
+		d.date != nil && !d.inherited && (last.date == nil || !sameUnresolved(last.date, d.date) &&
+			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))) {
+		return false
+	}
+	toks := p.sents[si].toks
+	if anyNear(toks, -1, 1, 3, alsoWords) || !subjectEventWord(toks) {
+		return false
+	}
+	for _, m := range d.places {
+		if !sameGovernorate(m, last.places) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectEventWord reports a sentence opening with a definite word of a
+// violent event: "The attack …", "The Israeli drone strike …", "وأسفر
+// القصف عن …", "الهجوم الذي …".
+func subjectEventWord(toks []token) bool {
+	for i, t := range toks {
+		if (t.Norm == "that" || t.Norm == "ان") && i > 0 && i < 12 && anyNear(toks, i, -i, -1, reportWords) {
+			return subjectEventWord(toks[i+1:]) // "The SDF said that the drone attack had hit …"
+		}
+	}
+	if len(toks) > 1 && toks[0].Norm == "the" {
+		for j := 1; j < len(toks) && j <= 3; j++ {
+			if toks[j].in(genericWords) || isExplosion(toks[j].Norm) {
+				return true
+			}
+			if !isLatin(toks[j].Norm) || stopWord(toks[j].Norm) {
+				return false
+			}
+		}
+		return false
+	}
+	for j := 0; j < len(toks) && j <= 1; j++ {
+		if toks[0].in(accompaniedWords) {
+			return false // "وترافق القصف مع اشتباكات في X": the clashes, another event
+		}
+		if !isLatin(toks[j].Norm) && definiteGeneric(toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// accompaniedWords open a sentence telling what came with the event told:
+// "وترافق القصف مع …", "وتزامن الهجوم مع …".
+var accompaniedWords = wordSet("ترافق", "وترافق", "تزامن", "وتزامن", "رافق", "ورافق", "تلا", "وتلا")
+
+// sameGovernorate reports m in the governorate of one of places, or places
+// none.
+func sameGovernorate(m *mention, places []*mention) bool {
+	if len(places) == 0 {
+		return true
+	}
+	for _, x := range places {
+		if g := x.Match.Place.Admin1PCode; g != "" && g == m.Match.Place.Admin1PCode {
+			return true
+		}
+	}
+	return false
 }
 
 // definiteTrigger reports d's incident word told with the article: "the

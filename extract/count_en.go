@@ -785,7 +785,9 @@ var (
 	// reportNouns between "دون" and the casualties make them unknown, not none:
 	// "دون ورود أنباء عن إصابات", "دون ذكر خسائر بشرية".
 	reportNouns = wordSet("ورود", "انباء", "معلومات", "ذكر", "تقارير", "تفاصيل", "information", "reports", "word",
-		"details", "news")
+		"details", "news",
+		// "دون معرفة حجم الخسائر", "دون تحديد حجم الخسائر": the losses unknown
+		"معرفه", "تحديد", "حجم", "knowing")
 )
 
 // zeroCounts returns killed and injured counts of zero for a sentence that

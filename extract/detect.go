@@ -569,6 +569,10 @@ var casualtyNounsEN = wordSet("casualties", "injuries", "deaths", "fatalities", 
 // casualtyNouns name the people an event hurt or the harm it did.
 var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسائر", "قتلي", "جرحي", "اضرار")
 
+// exchangedWords after a word of firing make the fire mutual: "إطلاق نار
+// متبادل", "an exchanged fire".
+var exchangedWords = wordSet("متبادل", "المتبادل", "متبادله", "المتبادله")
+
 // refine narrows a generic attack or shelling word by the weapon named near it.
 func refine(toks []token, i int, typ string) string {
 	if typ == TypeArrest && isLatin(toks[i].Norm) && (anyNear(toks, i, -8, -1, outlawsEN) && !anyNear(toks, i, -16, -1, lawWordsEN) && !anyNear(toks, i, -16, -1, forcesWordsEN) ||
@@ -580,12 +584,18 @@ func refine(toks []token, i int, typ string) string {
 	default:
 		return typ
 	}
+	if typ == TypeArmedAttack && anyNear(toks, i, 1, 1, fireWords) && anyNear(toks, i, 2, 3, exchangedWords) {
+		return TypeClash // "وقع إطلاق نار متبادل بين القوات والمسلحين": fire exchanged is a clash
+	}
 	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) // "أطلقت قذيفتين": shells are fired from the ground
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !airNextTo(toks, i)):
 		return TypeAirstrike
 	case i > 0 && toks[i-1].in(goOnWords) && anyNear(toks, i, -8, -2, airWords) && !ground:
 		// "تناوبت طائرات حربية خلال الليل على قصف X", "واصلت المروحيات قصف Y": the aircraft bomb
+		return TypeAirstrike
+	case anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -8, -2, airWords) && !ground:
+		// "the jets carried out raids on X": the aircraft attacked
 		return TypeAirstrike
 	case foreignActorNear(toks, i, -3, 4) && !ground && !anyNear(toks, i, -2, 4, explosiveWords) &&
 		!(typ == TypeShelling && strings.HasPrefix(toks[i].Norm, "shell")) && !shotOnTheGround(toks, i):

@@ -23,7 +23,7 @@ var (
 		"فيلق", "لواء", "كتائب", "كتيبه", "فرقه", "تجمع", "شبكه", "تلفزيون", "اذاعه", "قناه", "صحيفه",
 		"وكاله", "تنسيقيه", "محافظ", "الجهات", "جهات", "مراسل", "مراسلنا", "مراسله", "مراسلو", "ناشط", "الناشط",
 		"command", "directorate", "council", "department", "branch", "correspondent", "reporter", "governor",
-		"network", "brigade", "division",
+		"network", "brigade", "division", "agency",
 		// a source or an authority speaks from its seat: "مصدر في قيادة شرطة حمص", "a source in the authorities in Homs"
 		"مصدر", "مصادر", "وزاره", "source", "sources", "authorities", "ministry",
 		// a hospital or prison named after its town is where the wounded were taken, not the place
@@ -515,6 +515,9 @@ func isTrip(toks []token, ms []mention, i int) bool {
 	k := m.tok0 - 1
 	if k > 0 && (toks[k].Norm == "العاصمه" || toks[k].Norm == "capital") {
 		k-- // "من العاصمة دمشق إلى X": the capital named after its title
+	}
+	if k > 0 && toks[k].Norm == "the" && tripPreps[toks[k-1].Norm] {
+		k-- // "en route to the X airport"
 	}
 	p := toks[k].Norm
 	if toks[m.tok0-1].in(moveWords) && strings.HasPrefix(toks[m.tok0].Norm, "ل") {

@@ -46,6 +46,10 @@ func segments(s *sentence) []segment {
 		g.counted = countIn(s, g.sp)
 		out = append(out, splitElliptic(s, g)...)
 	}
+	if len(out) > 1 && len(s.toks) > 0 && s.toks[0].in(accompaniedWords) && out[0].told {
+		out = out[1:] // "وترافق القصف مع اشتباكات في X": the shelling told before; the clashes are this sentence's event
+		out[0].sp.Start = s.Start
+	}
 	out = mergeSamePlace(tollAcrossClause(mergePlaceless(s, out)), s.ms)
 	for k := 0; k < len(out); k++ {
 		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] && !setOff(s, out, k, k-1) {
@@ -129,7 +133,7 @@ func union(a, b segment) segment {
 	}
 	out := a
 	if b.rank > a.rank || b.typ == TypeArrest && a.typ == TypeClash && !b.weak && !b.sweep && a.clause == b.clause ||
-		b.typ == TypeClash && b.mutual && a.typ == TypeArmedAttack && !a.weak {
+		b.typ == TypeClash && b.mutual && (a.typ == TypeArmedAttack || a.typ == TypeShelling) && !a.weak {
 		// "الاشتباك مع المطلوبين انتهى باعتقالهم": a security operation's outcome is what happened
 		// (but "clashed … in operations targeting cells" tells no arrest, only the clash);
 		// "شنت القوات هجوماً على مواقع التنظيم ودارت اشتباكات بين الطرفين": the attack met fire, a clash
@@ -203,7 +207,8 @@ func causeBefore(s *sentence, pos int) bool {
 	for i, t := range s.toks {
 		if t.Start == pos {
 			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords) ||
-				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" // "قتل ثلاثة، في حادثة إطلاق نار"
+				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" || // "قتل ثلاثة، في حادثة إطلاق نار"
+				i > 0 && (s.toks[i-1].Norm == "في" || s.toks[i-1].Norm == "in") // "قتل أربعة في X، في غارات على …": the strikes that killed them
 		}
 	}
 	return false

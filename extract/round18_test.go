@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules of round 18, Arabic and English. Every sentence here is ours.
+
+// oneEvent runs text and wants exactly one candidate of typ, returning it.
+func oneEvent(t *testing.T, text, published, typ string) *Candidate {
+	t.Helper()
+	got := extractAll(t, text, ymd(published))
+	if len(got) != 1 || got[0].IncidentType != typ {
+		t.Errorf("Extract(%q) = %v; want one %s", text, describeAll(got), typ)
+		return nil
+	}
+	return &got[0]
+}
+
+func wantCount(t *testing.T, what string, got *int, want int) {
+	t.Helper()
+	if got == nil || *got != want {
+		t.Errorf("%s = %v; want %d", what, got, want)
+	}
+}
+
+// Another source's figure for the same event, told with no place of its
+// own, is that event told again, not a part of it; and a killing told
+// before "in strikes by drones" is the strikes' toll.
+func TestExtract_SourcesOwnFigure(t *testing.T) {
+	c := oneEvent(t, "A car bomb went off on Sunday in the main market of the town of Manbij, killing at least nine people, monitors said. "+
+		"Six people were killed and ten others wounded, said the local council.", "2024-03-10", TypeBombing)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 9)
+		wantCount(t, "injured", c.Injured, 10)
+	}
+	c = oneEvent(t, "قتل ستة أشخاص في ريف حلب الغربي مساء الأحد، في ضربات بطائرات مسيرة أطلقتها الفصائل. "+
+		"وقال مصدر طبي إن ستة أشخاص قتلوا وأصيب خمسة آخرون بجروح في ريف حلب الغربي في ضربات بطائرات مسيرة.", "2024-03-11", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 6)
+		wantCount(t, "injured", c.Injured, 5)
+	}
+}
+
+// A sentence whose subject is a definite word of the event just told ("The
+// attack …", "the drone attack" after "X said that") tells more of it: its
+// target, a victim's home, where it came from.
+func TestExtract_TheAttackAsSubject(t *testing.T) {
+	c := oneEvent(t, "A Turkish drone on Tuesday killed two fighters in the town of Tal Tamr in Hasakah province. "+
+		"The SDF said that the drone attack hit a post of the forces guarding al-Hol camp.", "2024-04-02", TypeAirstrike)
+	if c != nil && c.PlaceNameEN != "Tal Tamr" {
+		t.Errorf("place = %q; want Tal Tamr", c.PlaceNameEN)
+	}
+	c = oneEvent(t, "An explosive device hit an army truck on the road linking Nawa city with the town of Jasim in the Daraa countryside. "+
+		"The attack killed four soldiers serving at a checkpoint in Dael.", "2024-04-02", TypeBombing)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 4)
+	}
+	c = oneEvent(t, "Israeli missiles struck the area of Masyaf in the Hama countryside late Tuesday, killing three people, state media said. "+
+		"The strike was fired from the South Jableh direction, the army said.", "2024-04-02", TypeAirstrike)
+	if c != nil && c.Admin1PCode != "SY05" {
+		t.Errorf("governorate = %s; want Hama (SY05)", c.Admin1PCode)
+	}
+}
+
+// Where a vehicle was heading is no place of the strike on it.
+func TestExtract_EnRouteToIsNoPlace(t *testing.T) {
+	c := oneEvent(t, "An Israeli drone struck a truck near the town of Al-Qusayr in Homs province on Friday, killing two men. "+
+		"The strike set the truck on fire as it was en route to the Shayrat airbase in the countryside of Homs.", "2024-06-07", TypeAirstrike)
+	if c != nil && strings.Contains(c.PlaceNameEN, "Shayrat") {
+		t.Errorf("placed at the truck's destination")
+	}
+}
+
+// Aircraft that "carried out attacks" struck from the air; an agency's seat
+// is no place of the event; and an event told on another day than the one a
+// strike told before took from the passage is another event.
+func TestExtract_Round18English(t *testing.T) {
+	oneEvent(t, "Russian warplanes carried out three attacks on the town of Kafranbel on Saturday.", "2019-07-20", TypeAirstrike)
+	c := oneEvent(t, "Warplanes struck the market of the town of Saraqib on Sunday, killing five people, among them a volunteer of the relief agency in Idlib.",
+		"2019-07-21", TypeAirstrike)
+	if c != nil && c.PlaceNameEN != "Saraqib" {
+		t.Errorf("place = %q; want Saraqib", c.PlaceNameEN)
+	}
+	got := extractAll(t, "Warplanes struck the town of Ariha on Monday, killing six civilians. "+
+		"Jets also carried out strikes on the villages of Kansafra and al-Bara. "+
+		"Monday's dead bring the toll to eleven over two days, as five civilians were killed in airstrikes in the same region on Sunday.", ymd("2019-07-22"))
+	monday := false
+	for _, c := range got {
+		monday = monday || c.PlaceNameEN == "Kansafra" && c.DateFrom.Format("2006-01-02") == "2019-07-22"
+		if c.PlaceNameEN == "Kansafra" && c.Killed == nil && c.DateFrom.Format("2006-01-02") != "2019-07-22" {
+			t.Errorf("the strikes told with 'also': %s; want dated Monday", describeCandidate(c))
+		}
+	}
+	if !monday {
+		t.Errorf("got %v; want the strikes told with 'also' dated Monday, apart from Sunday's", describeAll(got))
+	}
+}
+
+// Fire exchanged is a clash; clashes "between the two sides" after a shell
+// fired at a post are the event; a sentence opening "the shelling was
+// accompanied by clashes" tells the clashes; "without knowing the losses"
+// tells no toll; and "الواقعتين" after two towns tells where they lie, not
+// two incidents.
+func TestExtract_Round18Clashes(t *testing.T) {
+	oneEvent(t, "وقع إطلاق نار متبادل بين دورية للأمن العام ومطلوبين في بلدة الصنمين مساء الأحد.", "2024-05-06", TypeClash)
+	oneEvent(t, "استهدف مسلحون حاجزاً للشرطة بقذيفة صاروخية، فردت عناصر الحاجز لتندلع اشتباكات بين الطرفين في بلدة الشحيل مساء الجمعة.", "2024-05-04", TypeClash)
+	got := extractAll(t, "قصفت القوات الحكومية بلدة كفرنبل بعشرات القذائف صباح اليوم. "+
+		"وترافق القصف مع اشتباكات بين الطرفين على أطراف قرية حزارين، دون معرفة حجم الخسائر.", ymd("2019-05-06"))
+	if len(got) != 2 || got[0].IncidentType != TypeShelling || got[1].IncidentType != TypeClash {
+		t.Fatalf("got %v; want the shelling, then the clash", describeAll(got))
+	}
+	if got[1].Killed != nil || got[1].Injured != nil {
+		t.Errorf("the clash: %s; want its toll unknown", describeCandidate(got[1]))
+	}
+	got = extractAll(t, "اندلعت اشتباكات بين فصيلين محليين في محيط بلدة طفس وبلدة المزيريب، الواقعتين تحت سيطرة الفصائل، مساء الأحد. "+
+		"وفي السويداء، أصيب شاب برصاص مجهولين في مدينة شهبا.", ymd("2024-05-06"))
+	if len(got) != 2 || got[0].IncidentType != TypeClash {
+		t.Errorf("got %v; want the clash and the shooting", describeAll(got))
+	}
+}
