@@ -74,26 +74,49 @@ func filterTriggers(text string, toks []token, ts []trigger) []trigger {
 			strong[commas[t.Tok]] = true
 		}
 	}
-	tally := map[int]bool{}
+	tally := map[int][]int{} // the tally phrases of each stretch between commas
 	for i := range toks {
 		if periodPhrase(toks, i) || manyPlaces(toks, i) || runningTotal(toks, i) {
-			tally[commas[i]] = true
+			tally[commas[i]] = append(tally[commas[i]], i)
 		}
 	}
 	if frontedTally(toks, commas) {
-		for _, c := range commas {
-			tally[c] = true
+		for i, c := range commas {
+			tally[c] = append(tally[c], i)
 		}
+	}
+	tallied := func(at int) bool {
+		for _, p := range tally[commas[at]] {
+			if !instanceBetween(toks, p, at) {
+				return true
+			}
+		}
+		return false
 	}
 	var out []trigger
 	for _, t := range ts {
 		t.Clause, t.Comma = clauseOf(starts, t.Tok), commas[t.Tok]
-		if t.Weak && strong[commas[t.Tok]] || tally[commas[t.Tok]] || earlierAfter(toks, t.Tok) || causeTold(toks, ts, t) {
+		if t.Weak && strong[commas[t.Tok]] || tallied(t.Tok) || earlierAfter(toks, t.Tok) || causeTold(toks, ts, t) {
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// instanceWords open the instance of what was told before them: "تكررت
+// الهجمات في عدة مناطق، حيث قُتل اثنان بعبوة في بلدة X".
+var instanceWords = wordSet("حيث", "اذ", "where")
+
+// instanceBetween reports a word opening an instance between a tally phrase
+// at p and an incident word at i after it: the incident is one event told.
+func instanceBetween(toks []token, p, i int) bool {
+	for j := p + 1; j < i; j++ {
+		if toks[j].in(instanceWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // causeOpeners before a definite incident word tell it as the cause of what

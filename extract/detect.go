@@ -805,8 +805,14 @@ var happenedWords = wordSet("took", "broke", "erupted", "occurred", "raged", "fl
 func purpose(toks []token, i int) bool {
 	w := toks[i].Norm
 	rest, ok := strings.CutPrefix(w, "ل")
-	if !ok || strings.HasPrefix(rest, "ل") || isLatin(w) || i > 0 && (toks[i-1].in(subjectedWords) || toks[i-1].in(causalWords)) {
+	if !ok || isLatin(w) || i > 0 && (toks[i-1].in(subjectedWords) || toks[i-1].in(causalWords)) {
 		return false // "تعرضت دورية لاستهداف": it happened to them; "نتيجة لانفجار": what caused it
+	}
+	if def, ok := strings.CutPrefix(rest, "ل"); ok {
+		// "ملاحقة المجرمين للقبض عليهم": the definite masdar after "ل" of purpose, an
+		// arrest hoped for
+		lx, ok := lexicon[def]
+		return ok && !lx.item && lx.typ == TypeArrest && anyNear(toks, i, 1, 1, preposedObjects)
 	}
 	for _, suf := range []string{"هم", "ها", "هما", "ه"} {
 		if strings.HasSuffix(rest, suf) {
@@ -816,6 +822,9 @@ func purpose(toks []token, i int) bool {
 	lx, ok := lexicon[rest]
 	return ok && !lx.item && strings.HasPrefix(rest, "ا") // a masdar: "احتجاز", "اعتقال", "استهداف"
 }
+
+// preposedObjects follow an arrest's masdar with its object: "القبض عليهم".
+var preposedObjects = wordSet("عليهم", "عليه", "عليها", "عليهما")
 
 // causalWords before "لـ" and an incident noun tell the event as a cause:
 // "نتيجة لانفجار سيارة مفخخة".

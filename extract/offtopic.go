@@ -34,8 +34,30 @@ var (
 // isSummary reports a trend or a documented tally (see isTrend, isTally);
 // tallies over a period within a sentence are left out by filterTriggers.
 func isSummary(toks []token) bool {
-	return isTrend(toks) || isTally(toks) || countedEvents(toks)
+	return isTrend(toks) || isTally(toks) || countedEvents(toks) || rateTally(toks)
 }
+
+// rateTally reports a rate of events: "an average of six blasts per day",
+// "بمعدل ثلاث حالات يومياً". A rate counts many events over a period.
+func rateTally(toks []token) bool {
+	for i, t := range toks {
+		if !t.in(averageWords) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+8; j++ {
+			if toks[j].in(rateUnits) || toks[j].Norm == "per" && j+1 < len(toks) && toks[j+1].in(periodUnits) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	averageWords = wordSet("average", "rate", "معدل", "بمعدل", "متوسط", "بمتوسط")
+	rateUnits    = wordSet("daily", "weekly", "monthly", "يوميا", "اسبوعيا", "شهريا")
+	periodUnits  = wordSet("day", "week", "month", "year")
+)
 
 // eventNouns counted by a number make a tally: "نحو 40 عملية", "15 غارة".
 var eventNouns = wordSet("عمليه", "عمليات", "غاره", "غارات", "ضربه", "ضربات", "هجوما", "هجمات", "حمله",

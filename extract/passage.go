@@ -82,7 +82,8 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		tally := isSummary(s.toks) || len(s.trig) == 0 && (len(raw) > 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
 			wholeMonth(s.toks) && (len(raw) > 0 || slices.ContainsFunc(s.toks, func(t token) bool { return t.in(countVerbs[countKilled]) || t.in(countVerbs[countInjured]) }))) ||
 			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns) ||
-			monthTally(s.toks, s.trig)
+			monthTally(s.toks, s.trig) ||
+			inTally && tallyGoesOn(s, ms, sp, text, ctx)
 		wasOffTopic := inOffTopic
 		offTopic := isOffTopic(s.toks) || inOffTopic && anyNear(s.toks, -1, 1, 3, campaignNouns)
 		inOffTopic = offTopic
@@ -437,4 +438,17 @@ func saidBetween(toks []token, from, to int) bool {
 // onDay reports d resolved to the day day (a publication day).
 func onDay(d dateMention, day time.Time) bool {
 	return !day.IsZero() && d.resolved() && d.From.Equal(day) && d.To.Equal(day)
+}
+
+// tallyGoesOn reports a sentence after a tally that tells only killings, with
+// no place and no day of their own: the tally's breakdown ("بينما قتلت قوات
+// أخرى 11 مدنياً", "while 29 were killed by other parties"), not an event.
+func tallyGoesOn(s sentence, ms []gazetteer.Mention, sp span, text string, ctx dateContext) bool {
+	if len(s.trig) == 0 || slices.ContainsFunc(s.trig, func(t trigger) bool { return !t.Weak }) {
+		return false
+	}
+	if lo, hi := mentionRange(ms, sp); lo < hi {
+		return false
+	}
+	return len(findDates(s.toks, text, ctx)) == 0
 }

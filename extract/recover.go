@@ -469,8 +469,8 @@ func singular(w string) string {
 
 // capital reports a capitalised Latin word, or "al-" glued before one.
 func (p *passage) capital(t token) bool {
-	if !isLatin(t.Norm) || t.in(nameStops) {
-		return false
+	if !isLatin(t.Norm) || t.in(nameStops) || calendarWord(t.Norm) {
+		return false // "the village of X Sunday": the day, not a part of the name
 	}
 	c := p.text[t.Start]
 	if c >= 'A' && c <= 'Z' {

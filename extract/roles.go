@@ -460,6 +460,9 @@ func isOrigin(text string, toks []token, m mention) bool {
 		if from > 0 && (passiveAux[toks[from-1].Norm] || copulaEN[toks[from-1].Norm]) || agedFrom(text, toks, from) {
 			return true // "the third victim, who was from X", "a man, 45, from X": someone's home
 		}
+		if victimsNamedBefore(toks, from) {
+			return true // "والقتلى هم (سامر العلي من بلدة X و…)": a named victim's home
+		}
 	}
 	after := wordsAfter(toks, m.tok1, 3)
 	if len(after) < 2 || after[0] != "التي" && after[0] != "الذي" {
@@ -473,6 +476,26 @@ func isOrigin(text string, toks []token, m mention) bool {
 	}
 	return (anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords)) && !locativeBefore(toks, at)
 }
+
+// victimsNamedBefore reports "من" at toks[from] in a list naming the victims,
+// within thirty words of its opening ("القتلى هم", "بينهم", "منهم") with no
+// incident word between: Arabic writes no capitals, so the list tells that
+// the words before "من" are a person's name.
+func victimsNamedBefore(toks []token, from int) bool {
+	for j := from - 1; j >= 0 && j >= from-30; j-- {
+		w := toks[j].Norm
+		if w == "بينهم" || w == "منهم" || w == "وبينهم" || (w == "هم" || w == "وهم") && j > 0 && toks[j-1].in(victimNouns) {
+			return true
+		}
+		if isLatin(w) || lexiconWord(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// victimNouns name the people an event killed or hurt, as a list's head.
+var victimNouns = wordSet("القتلي", "الضحايا", "الشهداء", "المصابين", "المصابون", "الجرحي", "المختطفين", "المعتقلين")
 
 // copulaEN before "from" tell where someone is from: "who is from X".
 var copulaEN = wordSet("is", "are")
@@ -696,6 +719,18 @@ func isRoad(toks []token, ms []mention, i int) bool {
 		gap := m.tok0 - ms[i-1].tok1
 		if gap == 0 || gap == 1 && roadJoins[toks[m.tok0-1].Norm] {
 			return true
+		}
+	}
+	// "طريق X – Y" with X a name the gazetteer lacks: a road word, one to three
+	// words of that name, and a dash (more than a space) before m
+	if m.tok0 >= 2 && toks[m.tok0].Start-toks[m.tok0-1].End > 1 {
+		for j := m.tok0 - 2; j >= 0 && j >= m.tok0-4; j-- {
+			if toks[j].in(roadWords) {
+				return true
+			}
+			if lexiconWord(toks[j].Norm) || stopWord(toks[j].Norm) || isNumber(toks[j].Norm) {
+				break
+			}
 		}
 	}
 	// "the highway between X and Y" with X a name the gazetteer lacks

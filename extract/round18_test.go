@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Rules of round 18, Arabic and English. Every sentence here is ours.
@@ -119,4 +120,69 @@ func TestExtract_Round18Clashes(t *testing.T) {
 	if len(got) != 2 || got[0].IncidentType != TypeClash {
 		t.Errorf("got %v; want the clash and the shooting", describeAll(got))
 	}
+}
+
+// An event told after "حيث" is one instance of the tally told before it,
+// an event of its own; "اغتيل" is the passive of "اغتال"; the victims named
+// in a list ("القتلى هم …") came from the towns told after their names; and
+// a road's second end after a dash is no place, though its first end is a
+// name the gazetteer lacks.
+func TestExtract_Round18Arabic(t *testing.T) {
+	c := oneEvent(t, "شهدت المحافظة محاولات اغتيال عدة في مناطق متفرقة حيث قتل ثلاثة عناصر بانفجار عبوة ناسفة بسيارتهم في ريف درعا الغربي مساء اليوم.",
+		"2024-02-03", TypeBombing)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 3)
+	}
+	oneEvent(t, "اغتيل مختار البلدة أمام منزله في بلدة الحراك مساء اليوم.", "2024-02-03", TypeArmedAttack)
+	c = oneEvent(t, "قتل ثلاثة عناصر بانفجار عبوة ناسفة في ريف درعا الغربي مساء اليوم، والقتلى هم سامر الخطيب من بلدة طفس ومحمود العلي من بلدة داعل.",
+		"2024-02-03", TypeBombing)
+	if c != nil && (c.PlaceNameAR == "طفس" || c.PlaceNameAR == "داعل") {
+		t.Errorf("placed at a victim's home town %q", c.PlaceNameAR)
+	}
+	c = oneEvent(t, "استهدفت عبوة ناسفة شاحنة للجيش على طريق أم العوسج – داعل في ريف درعا الغربي مساء اليوم.", "2024-02-03", TypeBombing)
+	if c != nil && c.PlaceNameAR == "داعل" {
+		t.Errorf("placed at the road's second end")
+	}
+}
+
+// An arrest hoped for ("لملاحقتهم للقبض عليهم") is none; a kidnapping told
+// with its object's pronoun ("اختطفوه") is one; a tally's breakdown after it,
+// with no place or day, gives nothing; a rate is a tally; a weekday after an
+// English name is no part of it.
+func TestExtract_Round18NoEvent(t *testing.T) {
+	got := extractAll(t, "قتل مسلحون صائغاً خلال سطو على محله في مدينة جرمانا مساء اليوم. "+
+		"وقالت الشرطة إن دورياتها تلاحق الفاعلين للقبض عليهم وتقديمهم للعدالة.", ymd("2024-02-03"))
+	for _, c := range got {
+		if c.IncidentType == TypeArrest {
+			t.Errorf("an arrest hoped for: got %v", describeAll(got))
+		}
+	}
+	oneEvent(t, "أوقف مسلحون مختار القرية على الطريق العام في بلدة الجيزة ثم اختطفوه إلى جهة مجهولة مساء اليوم.", "2024-02-03", TypeKidnapping)
+	got = extractAll(t, "وثق الفريق في تقريره الشهري مقتل 80 مدنياً في سوريا خلال الشهر الماضي. "+
+		"بينما قتلت قوات النظام 17 مدنياً بينهم ثلاثة أطفال، وقتلت الفصائل مدنياً واحداً.", time.Time{})
+	if len(got) != 0 {
+		t.Errorf("a monthly report's breakdown: got %v; want nothing", describeAll(got))
+	}
+	got = extractAll(t, "Since last spring, mines and unexploded shells in Raqqa have wounded at least 400 people, an average of three casualties per day.", ymd("2024-02-03"))
+	if len(got) != 0 {
+		t.Errorf("a rate of casualties: got %v; want nothing", describeAll(got))
+	}
+	c := oneEvent(t, "Government artillery shelled the village of Kafr Nan Sunday, activists said.", "2014-09-01", TypeShelling)
+	for _, p := range placesOf(c) {
+		if strings.Contains(p, "Sunday") {
+			t.Errorf("a weekday read as part of a name: %q", p)
+		}
+	}
+}
+
+// placesOf returns the written text of every place of c, none for nil.
+func placesOf(c *Candidate) []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range c.Places {
+		out = append(out, p.Text)
+	}
+	return out
 }

@@ -69,6 +69,7 @@ var lexicon = map[string]lexeme{
 	"هجمه": {typ: TypeArmedAttack, exact: true}, "هاجم": {typ: TypeArmedAttack}, "يهاجم": {typ: TypeArmedAttack},
 	"استهداف": {typ: TypeArmedAttack}, "استهدف": {typ: TypeArmedAttack}, "يستهدف": {typ: TypeArmedAttack},
 	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
+	"اغتيل": {typ: TypeArmedAttack}, "اغتيلت": {typ: TypeArmedAttack}, "اغتيلا": {typ: TypeArmedAttack}, // "اغتيل شاب": the passive
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
 	"سطو":    {typ: TypeArmedAttack, exact: true, need: needArmed},                                     // armed robbery
 	"مشاجره": {typ: TypeArmedAttack, need: needArmed}, "شجار": {typ: TypeArmedAttack, need: needArmed}, // an armed brawl
@@ -116,7 +117,7 @@ var lexicon = map[string]lexeme{
 
 // suffixes are the endings a non-exact stem may carry: person, number and
 // pronoun suffixes ("اعتقلت", "الاشتباكات", "المعتقلين", "استهدفوا").
-var suffixes = []string{"تهم", "تها", "تين", "ات", "ين", "ون", "وا", "ها", "هم", "تا", "ان", "يه", "ه", "ت", "ي", "ا", "ن"}
+var suffixes = []string{"تهم", "تها", "ته", "وه", "تين", "ات", "ين", "ون", "وا", "ها", "هم", "تا", "ان", "يه", "ه", "ت", "ي", "ا", "ن"}
 
 // lookup returns the trigger word that the normalised token norm is a form of.
 func lookup(norm string) (lexeme, bool) {
