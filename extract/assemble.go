@@ -274,6 +274,9 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			}
 		}
 	}
+	if k := len(drafts) - 1; k >= 0 && violent[drafts[k].typ] && p.explosionsHeard(d) {
+		return drafts // "… غارات على محيط X" "وسُمع دوي الانفجارات": the strikes heard, nothing more
+	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]
@@ -845,7 +848,7 @@ var beganWords = wordSet("بدات", "بدا", "اندلعت", "began", "started
 // own: its victims, named or counted, are that event's.
 func (p *passage) theEventToldBefore(last, d *draft) bool {
 	si := d.sents[0]
-	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 || (len(d.places) > 0 || len(d.refs) > 0) && len(last.places) > 0 ||
+	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 || (len(d.places) > 0 || len(d.refs) > 0) && len(last.places) > 0 && !p.harmOfTheEvent(last, d) ||
 		d.date != nil && !d.inherited && (last.date == nil || !sameUnresolved(last.date, d.date) &&
 			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))) {
 		return false
@@ -925,6 +928,41 @@ func sameGovernorate(m *mention, places []*mention) bool {
 		}
 	}
 	return false
+}
+
+// explosionsHeard reports d an explosion of no known cause told only as
+// heard, with no place, toll or day of its own: "وسُمع دوي الانفجارات",
+// "explosions were heard". After a violent event it is that event's sound.
+func (p *passage) explosionsHeard(d draft) bool {
+	if d.typ != TypeOther || len(d.places) > 0 || len(d.refs) > 0 || d.counts != [3]*int{} || d.another ||
+		d.date != nil && !d.inherited {
+		return false
+	}
+	s := &p.sents[d.sents[0]]
+	for i, t := range s.toks {
+		if t.Start == d.pos {
+			return anyNear(s.toks, i, -3, 3, heardWords)
+		}
+	}
+	return false
+}
+
+// heardWords tell a sound heard: "سُمع دوي انفجار", "explosions were heard".
+var heardWords = wordSet("سمع", "وسمع", "يسمع", "سماع", "دوي", "heard", "sound", "sounds")
+
+// harmOfTheEvent reports d telling, at a place of last's governorate and
+// with no toll, harm done by the event told before: "شب حريق في منطقة X
+// جراء العدوان": the place is one the strike hit.
+func (p *passage) harmOfTheEvent(last, d *draft) bool {
+	if d.counts != [3]*int{} || len(d.refs) > 0 || !causeBefore(&p.sents[d.sents[0]], d.pos) {
+		return false
+	}
+	for _, m := range d.places {
+		if !sameGovernorate(m, last.places) {
+			return false
+		}
+	}
+	return true
 }
 
 // definiteTrigger reports d's incident word told with the article: "the

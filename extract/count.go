@@ -277,9 +277,12 @@ func inSpans(pos int, spans []span) bool {
 // pastVerbs are the verbs of death and injury told after their subject:
 // "خمسة مدنيين قتلوا", "شابين لقيا حتفهما", "أحد المقاتلين أصيب".
 var pastVerbs = map[countKind]map[string]bool{
-	countKilled:  wordSet("قتل", "قتلوا", "قتلا", "لقي", "لقيا", "لقوا", "استشهد", "استشهدوا", "استشهدا"),
+	countKilled:  wordSet("قتل", "قتلوا", "قتلا", "لقي", "لقيا", "لقوا", "استشهد", "استشهدوا", "استشهدا", "قضيا", "قضوا"),
 	countInjured: wordSet("اصيب", "اصيبوا", "اصيبا", "جرح", "جرحوا", "جرحا"),
 }
+
+// dualVerbs are the verbs of pastVerbs in the dual: their subject is two.
+var dualVerbs = wordSet("قتلا", "لقيا", "استشهدا", "قضيا", "اصيبا", "جرحا")
 
 // countBeforeVerb reads the subject before a verb of death or injury at
 // toks[i]: a number and a person noun, or a singular or dual person noun,
@@ -294,6 +297,10 @@ func countBeforeVerb(toks []token, i int, k countKind) (count, bool) {
 		}
 		if v, s, ok := numberBefore(toks, j); ok && isPersonNoun(toks, j) {
 			return count{Kind: k, Value: &v, Pos: toks[s].Start}, true // "نحو 14 جندياً، قتلوا": the noun's number
+		}
+		if j == i-1 && toks[j].in(pluralPersons) && toks[i].inInflected(dualVerbs) {
+			two := 2
+			return count{Kind: k, Value: &two, Pos: toks[j].Start}, true // "أن مدنيين قضيا": the dual, spelt as the plural
 		}
 		if j+1 < i && twoWords[toks[j+1].Norm] && toks[j].in(pluralPersons) {
 			two := 2

@@ -122,6 +122,7 @@ func findTriggers(toks []token) []trigger {
 			Mutual: typ == TypeClash && anyNear(toks, i, 1, 3, mutualWords)})
 	}
 	out = weaponsOfEvents(toks, out)
+	out = explosionsOfCause(toks, out)
 	consequences(toks, out)
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
@@ -160,6 +161,26 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 	}
 	return out
 }
+
+// explosionsOfCause drops an explosion word that a word of cause after it
+// ties to an attack told next: "انفجارات هزت محيط X نجمت عن عدوان إسرائيلي",
+// "blasts caused by an Israeli strike". The attack is the event; the blasts
+// are what was heard of it.
+func explosionsOfCause(toks []token, ts []trigger) []trigger {
+	out := ts[:0]
+	for k, t := range ts {
+		if isExplosion(toks[t.Tok].Norm) && k+1 < len(ts) && ts[k+1].Tok-t.Tok <= 12 && !isExplosion(toks[ts[k+1].Tok].Norm) &&
+			(ts[k+1].Typ == TypeAirstrike || ts[k+1].Typ == TypeShelling) && anyNear(toks, ts[k+1].Tok, -3, -1, resultedFromWords) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// resultedFromWords tell what an explosion came from: "نجمت عن", "ناجمة عن",
+// "caused by", "resulting from".
+var resultedFromWords = wordSet("نجمت", "ناجمه", "ناجم", "ناتجه", "ناتج", "نتجت", "caused", "resulting", "resulted")
 
 // instrumentWordsEN tell what an event was done with: "with", "using".
 var instrumentWordsEN = wordSet("with", "using")
@@ -288,7 +309,7 @@ func inventory(toks []token, ts []trigger) bool {
 var impactWords = wordSet("سقط", "سقطت", "سقوط", "تساقط", "سقطتا", "fell", "landed", "hit", "struck", "fired", "launched")
 
 // genericWords name a violent event without its weapon.
-var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "attack", "strike", "bombardment", "assault")
+var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "عدوان", "attack", "strike", "bombardment", "assault")
 
 // definiteGeneric reports a definite word of a violent event that names no
 // weapon: "جراء القصف", "القصف الذي نُفذ ليلاً", "the attack". News uses it for
@@ -449,6 +470,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 2, airWords)
 	case needAirOrForeign: // "ضربة إسرائيلية", "ضربات روسية": a foreign air force's strike
 		return anyNear(toks, i, 1, 2, airWords) || anyNear(toks, i, 1, 1, foreignAir)
+	case needAirOrIsraeli: // "عدوان إسرائيلي": the official media's word for Israel's strikes
+		return anyNear(toks, i, 1, 2, airWords) || anyNear(toks, i, 1, 1, israeliWords)
 	case needArmed:
 		return anyNear(toks, i, -4, 6, armedWords)
 	case needFound:

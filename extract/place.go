@@ -413,11 +413,11 @@ func skipCaps(s string) string {
 // locates reports an area told right after the place before it, which it holds:
 // "Saraqib city in the eastern countryside of Idlib", "X (Damascus countryside)".
 func locates(text string, ms []mention, i int) bool {
-	if i == 0 || ms[i].Start < ms[i-1].End || ms[i].Start-ms[i-1].End > 6 {
+	if i == 0 || ms[i].Start < ms[i-1].End || ms[i].Start-ms[i-1].End > 8 {
 		return false
 	}
 	gap := strings.TrimSpace(strings.Trim(text[ms[i-1].End:ms[i].Start], " ,،("))
-	return (gap == "" || gap == "in" || gap == "في") && within(ms[i-1].Mention, ms[i].Mention)
+	return (gap == "" || gap == "in" || gap == "in the" || gap == "في") && within(ms[i-1].Mention, ms[i].Mention)
 }
 
 // datelineDash returns the offset of the dash that ends a wire dateline with

@@ -68,6 +68,7 @@ var (
 		"road", "highway", "motorway")
 	// roadFillers may stand between a road word and its first end.
 	roadFillers = wordSet("الواصل", "الرابط", "الدولي", "السريع", "الرئيسي", "القديم", "العام", "الزراعي", "الترابي", "الفرعي", "بين", "مدينتي",
+		"المركزي", "الوحيد", "الحيوي", "الاستراتيجي", "مدينه", "بلده", "قريه",
 		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old", "agricultural", "dirt", "farm")
 	// roadJoins join a road's two ends.
 	roadJoins = wordSet("و", "الي", "and", "to")
@@ -758,7 +759,7 @@ func isRoad(toks []token, ms []mention, i int) bool {
 // roadWordBefore reports a road word a few words before m: "طريق X", "الطريق
 // الواصل بين X", "the road between X".
 func roadWordBefore(toks []token, m mention) bool {
-	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-6; j-- {
 		w := toks[j].Norm
 		if toks[j].in(roadWords) {
 			return true

@@ -186,3 +186,29 @@ func placesOf(c *Candidate) []string {
 	}
 	return out
 }
+
+// The official media's "Israeli aggression" is a strike from the air, one
+// event with the blasts it caused; harm it did elsewhere in the governorate
+// and the blasts heard after it are that strike, not events of their own;
+// the dual verb after a noun spelt as the plural counts two; the home town
+// of those taken is told with its own countryside.
+func TestExtract_Round18Events(t *testing.T) {
+	c := oneEvent(t, "هزت انفجارات عنيفة فجر اليوم أطراف مدينة مصياف، وهي ناجمة عن عدوان إسرائيلي بحسب التلفزيون الرسمي، بينما أعلنت الدفاعات الجوية التصدي لصواريخ.",
+		"2024-06-03", TypeAirstrike)
+	if c != nil && c.Admin1PCode != "SY05" {
+		t.Errorf("governorate = %s; want Hama", c.Admin1PCode)
+	}
+	oneEvent(t, "قصفت طائرات حربية إسرائيلية فجر اليوم مواقع قرب مدينة مصياف بريف حماة. "+
+		"وقال التلفزيون الرسمي إن النيران اشتعلت في أحراش قرية الرصافة بريف حماة جراء العدوان الإسرائيلي.", "2024-06-03", TypeAirstrike)
+	oneEvent(t, "قتل شخصان جراء غارات جوية روسية على محيط مدينة أريحا ظهر اليوم. "+
+		"وسمع دوي الانفجارات في المنطقة في حين استمرت غارات جوية على الطريق الرابط بين مدينة أريحا وبلدة محمبل.", "2023-09-02", TypeAirstrike)
+	c = oneEvent(t, "وأفاد ناشطون بأن شابين قضيا إثر غارة جوية استهدفت منزلاً في بلدة كنصفرة يوم أمس.", "2023-09-02", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+	}
+	c = oneEvent(t, "A gang kidnapped three men from the town of Jasim in the north of the Daraa countryside. "+
+		"The incident took place as the men were travelling through the eastern countryside of Homs.", "2024-03-02", TypeKidnapping)
+	if c != nil && c.Admin1PCode == "SY12" {
+		t.Errorf("placed in the victims' home governorate: %s", describeCandidate(*c))
+	}
+}

@@ -163,8 +163,8 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 			continue
 		}
 		j := i + 1
-		if j == len(segs) {
-			j = i - 1
+		if j == len(segs) || segs[i].clause != segs[j].clause && i > 0 && segs[i-1].clause == segs[i].clause {
+			j = i - 1 // the last of its clause: "انفجارات هزت محيط X نجمت عن عدوان، في حين …" joins the one before
 		}
 		if segs[i].clause != segs[j].clause {
 			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not

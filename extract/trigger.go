@@ -25,6 +25,7 @@ const (
 	needFire              // "النار" or "الرصاص" within 2 words
 	needAir               // an aircraft word within 2 words
 	needAirOrForeign      // an aircraft word within 2 words, or a foreign air force's adjective right after
+	needAirOrIsraeli      // an aircraft word within 2 words, or "إسرائيلي" right after: Israel's aggression comes from the air
 	needArmed             // "مسلح" within 2 words: "سطو مسلح"
 	needFound             // a verb of finding within 3 words before: "عُثر على جثة"
 	needFireLate          // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
@@ -93,7 +94,7 @@ var lexicon = map[string]lexeme{
 	// (an aggression with a weapon named after it; without one it may be a quarrel or a trespass)
 	"اعتداء": {typ: TypeArmedAttack, need: needWeapons}, "اعتدي": {typ: TypeArmedAttack, need: needWeapons},
 	// the official media's "air aggression": "نفذ العدو الإسرائيلي عدواناً جوياً"
-	"عدوان": {typ: TypeAirstrike, need: needAir},
+	"عدوان": {typ: TypeAirstrike, need: needAirOrIsraeli},
 	// clash
 	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
 	"معارك":  {typ: TypeClash, exact: true},
