@@ -203,6 +203,9 @@ func periodPhrase(toks []token, i int) bool {
 			if periodUnitsEN[toks[j].Norm] {
 				return true // "over the past year", "during the last month": a span, not a day
 			}
+			if (toks[j].Norm == "few" || toks[j].Norm == "several") && j+1 < len(toks) && fewUnitsEN[toks[j+1].Norm] {
+				return true // "over the past few days": a span of days not told
+			}
 		}
 	}
 	if toks[i].Norm == "since" && i+1 < len(toks) && (toks[i+1].Norm == "the" || len(toks[i+1].Norm) == 4 && isNumber(toks[i+1].Norm)) {
@@ -251,6 +254,7 @@ var monthSpanOpeners = wordSet("منذ", "خلال")
 var (
 	spanOpeners   = wordSet("over", "during", "throughout", "within")
 	periodUnitsEN = wordSet("year", "month", "week", "decade")
+	fewUnitsEN    = wordSet("days", "weeks", "months", "years")
 )
 
 // earlierWords after an incident word tell it as background: "في وقت سابق",

@@ -115,7 +115,7 @@ func findTriggers(toks []token) []trigger {
 		} else if !lx.weak && !lx.item && typ != TypeBombing {
 			seizure = false
 		}
-		weak := lx.weak || lawAmbush(toks, i)
+		weak := lx.weak && !(lx.typ == TypeArrest && typ == TypeClash) || lawAmbush(toks, i) // a place captured is no weak arrest
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords) || isLatin(t.Norm) && anyNear(toks, i, -1, -1, similarWords),
 			Told: typ == lx.typ && definiteGeneric(toks, i),
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i),
@@ -161,6 +161,13 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 	}
 	return out
 }
+
+// takeControlVerbs tell control taken: "أحكم سيطرته", "أعلنت سيطرتها",
+// "بسطوا سيطرتهم".
+var (
+	takeControlVerbs = wordSet("احكم", "يحكم", "احكمت", "تحكم", "بسط", "بسطت", "بسطوا", "فرض", "فرضت", "اعلن", "اعلنت",
+		"اعلنوا", "ليحكم", "لتحكم")
+)
 
 // explosionsOfCause drops an explosion word that a word of cause after it
 // ties to an attack told next: "انفجارات هزت محيط X نجمت عن عدوان إسرائيلي",
@@ -470,6 +477,14 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 2, airWords)
 	case needAirOrForeign: // "ضربة إسرائيلية", "ضربات روسية": a foreign air force's strike
 		return anyNear(toks, i, 1, 2, airWords) || anyNear(toks, i, 1, 1, foreignAir)
+	case needControlOf:
+		if !anyNear(toks, i, 1, 3, onWords) {
+			return false
+		}
+		if w := strings.TrimPrefix(toks[i].Norm, "و"); strings.HasSuffix(w, "ته") || strings.HasSuffix(w, "تها") || strings.HasSuffix(w, "تهم") {
+			return anyNear(toks, i, -6, -1, takeControlVerbs) // "أحكم سيطرته على", "أعلنت قسد سيطرتها على", not "مناطق سيطرتها"
+		}
+		return true
 	case needAirOrIsraeli: // "عدوان إسرائيلي": the official media's word for Israel's strikes
 		return anyNear(toks, i, 1, 2, airWords) || anyNear(toks, i, 1, 1, israeliWords)
 	case needArmed:
@@ -592,6 +607,22 @@ var casualtyNounsEN = wordSet("casualties", "injuries", "deaths", "fatalities", 
 // casualtyNouns name the people an event hurt or the harm it did.
 var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسائر", "قتلي", "جرحي", "اضرار")
 
+// capturedPlace reports an English "capture" whose object is a place: a
+// type word within three words after it ("captured the nearby village of
+// X", "capturing the town"), or "control of".
+func capturedPlace(toks []token, i int) bool {
+	if !isLatin(toks[i].Norm) || !strings.HasPrefix(toks[i].Norm, "captur") {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		w := singular(toks[j].Norm)
+		if _, place := recoverTypes[w]; place || w == "hill" || w == "base" || w == "airport" || w == "control" {
+			return true
+		}
+	}
+	return false
+}
+
 // exchangedWords after a word of firing make the fire mutual: "إطلاق نار
 // متبادل", "an exchanged fire".
 var exchangedWords = wordSet("متبادل", "المتبادل", "متبادله", "المتبادله")
@@ -601,6 +632,9 @@ func refine(toks []token, i int, typ string) string {
 	if typ == TypeArrest && isLatin(toks[i].Norm) && (anyNear(toks, i, -8, -1, outlawsEN) && !anyNear(toks, i, -16, -1, lawWordsEN) && !anyNear(toks, i, -16, -1, forcesWordsEN) ||
 		tokAt(toks, i+1) == "by" && anyNear(toks, i, 2, 3, outlawsEN)) {
 		return TypeKidnapping // "militants captured seven policemen", "detained by gunmen": no authority arrests
+	}
+	if typ == TypeArrest && capturedPlace(toks, i) {
+		return TypeClash // "rebels captured the nearby village of X": a place taken is fought for
 	}
 	switch typ {
 	case TypeArmedAttack, TypeShelling:

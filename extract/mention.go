@@ -315,7 +315,7 @@ func startsWithPlaceWord(s string) bool {
 }
 
 // nearWords say a place is only near where it happened.
-var nearWords = wordSet("قرب", "بالقرب", "قربه", "near", "close", "nearby",
+var nearWords = wordSet("قرب", "بالقرب", "قربه", "مشارف", "near", "close", "nearby",
 	// adjectives of nearness after the place they describe: "في ريف X الغربي، المتاخم
 	// لمحافظة Y", "البلدة المتاخمة لمدينة Z": Y and Z are points to tell it from
 	"المجاور", "المجاوره", "المتاخم", "المتاخمه", "المحاذي", "المحاذيه", "القريب", "القريبه")

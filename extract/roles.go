@@ -58,6 +58,8 @@ var (
 		"تهريب", "للتهريب", "نقل", "نقله", "نقلهم", "نزوح", "وصولا", "اتجاه",
 		// the attackers' flight: "قبل أن يفر المسلحون باتجاه X", "لاذوا بالفرار نحو Y"
 		"فر", "يفر", "فروا", "يفرون", "فرار", "الفرار", "بالفرار", "هرب", "يهرب", "هربوا", "يهربون", "هروب", "لاذ", "لاذوا",
+		// a force's withdrawal: "قبل الانسحاب منها إلى البادية"
+		"انسحب", "انسحبت", "انسحبوا", "انسحاب", "الانسحاب", "withdrew", "withdrawing", "withdrawal", "retreated",
 		"travelling", "traveling", "heading",
 		"headed", "journey", "route", "trip", "travel", "returning", "driving", "bound", "transferred", "smuggled",
 		"direction", "fleeing", "fled", "way")

@@ -212,3 +212,30 @@ func TestExtract_Round18Events(t *testing.T) {
 		t.Errorf("placed in the victims' home governorate: %s", describeCandidate(*c))
 	}
 }
+
+// A place taken by force was fought for; where the force withdrew to is no
+// place of it; a weapon told "with" after an act is that act's; and a clash
+// "over the past few days" is the backdrop of a span, not an event.
+func TestExtract_Round18Control(t *testing.T) {
+	oneEvent(t, "أعلنت قوات سوريا الديمقراطية سيطرتها على قرية الحمام بريف منبج مساء أمس.", "2019-08-20", TypeClash)
+	c := oneEvent(t, "Opposition fighters captured the village of Kafr Nan on Sunday, a rebel commander said.", "2014-09-01", TypeClash)
+	if c != nil && c.DateFrom.Format("2006-01-02") != "2014-08-31" {
+		t.Errorf("dated %s; want Sunday 2014-08-31", c.DateFrom.Format("2006-01-02"))
+	}
+	got := extractAll(t, "شن مسلحو التنظيم هجوماً على حواجز للجيش في بلدة السخنة فجر اليوم، حيث سيطروا على البلدة ساعات قبل الانسحاب منها إلى البادية.", ymd("2023-08-07"))
+	for _, c := range got {
+		if strings.Contains(c.PlaceNameAR, "البادية") {
+			t.Errorf("placed where the attackers withdrew to: %v", describeAll(got))
+		}
+	}
+	got = extractAll(t, "Rebels attacked the army-held town of Kafr Nan north of Homs with heavy artillery on Monday after capturing the village of Tal Dahab on Sunday.", ymd("2014-09-01"))
+	for _, c := range got {
+		if c.IncidentType == TypeShelling && c.PlaceNameEN == "Tal Dahab" {
+			t.Errorf("the artillery of the attack on Kafr Nan placed at the village captured: %v", describeAll(got))
+		}
+	}
+	got = extractAll(t, "Government jets bombed farmland near the town of Kafr Nubl on Monday, following renewed fighting nearby over the past few days.", ymd("2014-09-01"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("got %v; want the airstrike alone", describeAll(got))
+	}
+}

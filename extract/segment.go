@@ -163,7 +163,7 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 			continue
 		}
 		j := i + 1
-		if j == len(segs) || segs[i].clause != segs[j].clause && i > 0 && segs[i-1].clause == segs[i].clause {
+		if j == len(segs) || i > 0 && segs[i-1].clause == segs[i].clause && (segs[i].clause != segs[j].clause || instrumentOf(s, segs[i].pos)) {
 			j = i - 1 // the last of its clause: "انفجارات هزت محيط X نجمت عن عدوان، في حين …" joins the one before
 		}
 		if segs[i].clause != segs[j].clause {
@@ -176,12 +176,21 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 			continue
 		}
 		segs[j] = union(segs[i], segs[j])
-		segs = append(segs[:i], segs[i+1:]...)
-		if j < i {
-			break
-		}
+		segs = append(segs[:i], segs[i+1:]...) // segs[i] is now the one after; look at it next
 	}
 	return segs
+}
+
+// instrumentOf reports the English weapon word at byte offset pos told after
+// "with" or "using": "attacked the town with heavy artillery" tells the
+// weapon of the act before it.
+func instrumentOf(s *sentence, pos int) bool {
+	for i, t := range s.toks {
+		if t.Start == pos {
+			return anyNear(s.toks, i, -2, -1, instrumentWordsEN)
+		}
+	}
+	return false
 }
 
 // setOff reports segs[i] a counted killing told after a word of cause,

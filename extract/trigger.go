@@ -31,6 +31,7 @@ const (
 	needFireLate          // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
 	needThrown            // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
 	needGunfire           // "ناري" right after: "بعيار ناري", "بأعيرة نارية"
+	needControlOf         // "على" within 3 words after, and for the noun a verb of taking before: "أحكم سيطرته على"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -96,6 +97,10 @@ var lexicon = map[string]lexeme{
 	// the official media's "air aggression": "نفذ العدو الإسرائيلي عدواناً جوياً"
 	"عدوان": {typ: TypeAirstrike, need: needAirOrIsraeli},
 	// clash
+	// a force that took a place fought for it: "سيطر الجيش الحر على مبانٍ", "أعلنت قسد سيطرتها على قرية"
+	"سيطر": {typ: TypeClash, exact: true, need: needControlOf}, "سيطرت": {typ: TypeClash, exact: true, need: needControlOf},
+	"سيطروا": {typ: TypeClash, exact: true, need: needControlOf}, "سيطرته": {typ: TypeClash, exact: true, need: needControlOf},
+	"سيطرتها": {typ: TypeClash, exact: true, need: needControlOf}, "سيطرتهم": {typ: TypeClash, exact: true, need: needControlOf},
 	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
 	"معارك":  {typ: TypeClash, exact: true},
 	"اقتتال": {typ: TypeClash}, "اقتتل": {typ: TypeClash}, // infighting: between clans, families or factions
