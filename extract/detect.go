@@ -118,7 +118,7 @@ func findTriggers(toks []token) []trigger {
 		weak := lx.weak && !(lx.typ == TypeArrest && typ == TypeClash) || lawAmbush(toks, i) // a place captured is no weak arrest
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords) || isLatin(t.Norm) && anyNear(toks, i, -1, -1, similarWords),
 			Told: typ == lx.typ && definiteGeneric(toks, i),
-			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i),
+			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i) || alsoVerb(toks, i),
 			Mutual: typ == TypeClash && anyNear(toks, i, 1, 3, mutualWords)})
 	}
 	out = weaponsOfEvents(toks, out)
@@ -168,6 +168,15 @@ var (
 	takeControlVerbs = wordSet("احكم", "يحكم", "احكمت", "تحكم", "بسط", "بسطت", "بسطوا", "فرض", "فرضت", "اعلن", "اعلنت",
 		"اعلنوا", "ليحكم", "لتحكم")
 )
+
+// alsoVerb reports a verb of killing told with "also" ("وقُتل أيضاً الرقيب
+// X", "was also killed"): another victim, another event.
+func alsoVerb(toks []token, i int) bool {
+	if !toks[i].in(countVerbs[countKilled]) && !toks[i].in(countVerbs[countInjured]) {
+		return false
+	}
+	return i+1 < len(toks) && toks[i+1].Norm == "ايضا" || i > 0 && toks[i-1].Norm == "also"
+}
 
 // explosionsOfCause drops an explosion word that a word of cause after it
 // ties to an attack told next: "انفجارات هزت محيط X نجمت عن عدوان إسرائيلي",
@@ -623,6 +632,36 @@ func capturedPlace(toks []token, i int) bool {
 	return false
 }
 
+// instrumentAfterTarget returns the type an Arabic attack verb takes from
+// the weapon told with "بـ" after its target ("استهدفت X بالمدفعية", "…
+// بالطيران المسير"), within ten words and before another incident word or
+// an outcome ("ما أدى"): shelling or an airstrike, or "" for none.
+func instrumentAfterTarget(toks []token, i int) string {
+	if isLatin(toks[i].Norm) || !toks[i].in(targetVerbs) || anyNear(toks, i, -6, -1, airWords) {
+		return ""
+	}
+	for j := i + 1; j < len(toks) && j <= i+10; j++ {
+		w := toks[j].Norm
+		if w == "ما" || w == "مما" || lexiconWord(w) && !strings.HasPrefix(w, "ب") {
+			return ""
+		}
+		if !strings.HasPrefix(w, "ب") {
+			continue
+		}
+		switch {
+		case toks[j].in(airWords):
+			return TypeAirstrike
+		case toks[j].in(gunWordsAR):
+			return TypeShelling // guns, mortars, shells, tanks; a missile may come from the air, one shell be an RPG's
+		}
+	}
+	return ""
+}
+
+// gunWordsAR name guns, mortars, shells in the plural and tanks, whose fire
+// is shelling: "بالمدفعية الثقيلة والهاون", "بالدبابات".
+var gunWordsAR = wordSet("مدفعي", "مدفعيه", "مدافع", "هاون", "قذائف", "راجمات", "دبابات", "دبابه")
+
 // exchangedWords after a word of firing make the fire mutual: "إطلاق نار
 // متبادل", "an exchanged fire".
 var exchangedWords = wordSet("متبادل", "المتبادل", "متبادله", "المتبادله")
@@ -640,6 +679,11 @@ func refine(toks []token, i int, typ string) string {
 	case TypeArmedAttack, TypeShelling:
 	default:
 		return typ
+	}
+	if typ == TypeArmedAttack {
+		if t := instrumentAfterTarget(toks, i); t != "" {
+			return t // "استهدفت القوات قرية X بريف Y بالمدفعية الثقيلة": shelled
+		}
 	}
 	if typ == TypeArmedAttack && anyNear(toks, i, 1, 1, fireWords) && anyNear(toks, i, 2, 3, exchangedWords) {
 		return TypeClash // "وقع إطلاق نار متبادل بين القوات والمسلحين": fire exchanged is a clash

@@ -113,6 +113,9 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 			tail := coverStart(toks[last].Start) // "the town of X al-Y": the gazetteer knows "Y" alone
 			tailOnly := last > first && isLatin(toks[first].Norm) && tail > toks[first].End &&
 				slices.ContainsFunc(toks[first:last], func(t token) bool { return t.End <= tail && !latinArticles[t.Norm] })
+			if toks[first].in(unitWords) {
+				continue // "في الفرقة الخامسة بريف درعا": a military unit, not a place
+			}
 			if covered(toks[first].Start) || covered(toks[last].Start) && !(last > first && kinshipWords[toks[last-1].Norm]) && !tailOnly {
 				continue // but "بئر أبو خليل" holds the place "خليل" as a word of its name, "the town of Tell Y al-Gharbiya" the place "Gharbiya"
 			}
@@ -129,6 +132,11 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 	}
 	return out
 }
+
+// unitWords head the names of military units, which a force's posts bear
+// and news tells with "في" and a countryside: "يخدم في الفرقة الخامسة".
+var unitWords = wordSet("فرقه", "الفرقه", "لواء", "اللواء", "فيلق", "الفيلق", "كتيبه", "الكتيبه", "فوج", "الفوج",
+	"division", "brigade", "regiment", "battalion", "corps")
 
 // gluedContext reports a known place starting at pos with "ب" or "ل" glued to
 // it ("بالقنيطرة", "لدرعا"): the area a name before it lies in, not its end.

@@ -463,6 +463,9 @@ func isOrigin(text string, toks []token, m mention) bool {
 		if from > 0 && (passiveAux[toks[from-1].Norm] || copulaEN[toks[from-1].Norm]) || agedFrom(text, toks, from) {
 			return true // "the third victim, who was from X", "a man, 45, from X": someone's home
 		}
+		if from > 0 && quoteBefore(text, toks[from-1].End, toks[from].Start) && !takenFrom(toks, from) {
+			return true // "قُتل المجند “فلان” من محافظة حلب": a quoted name's home
+		}
 		if victimsNamedBefore(toks, from) {
 			return true // "والقتلى هم (سامر العلي من بلدة X و…)": a named victim's home
 		}
@@ -478,6 +481,26 @@ func isOrigin(text string, toks []token, m mention) bool {
 		at.tok0-- // "في محيط بلدة X"
 	}
 	return (anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords)) && !locativeBefore(toks, at)
+}
+
+// quoteBefore reports a closing quotation mark between two offsets: Arabic
+// news quotes a person's name, and "من X" right after it is his home.
+func quoteBefore(text string, from, to int) bool {
+	if from < 0 || to > len(text) || from >= to {
+		return false
+	}
+	return strings.ContainsAny(text[from:to], "”\"»")
+}
+
+// takenFrom reports a kidnapping or an arrest told within five words before
+// "من" at toks[from]: "اختطاف الشيخ “فلان” من بلدة X" tells where he was taken.
+func takenFrom(toks []token, from int) bool {
+	for j := from - 1; j >= 0 && j >= from-5; j-- {
+		if lx, ok := lookup(toks[j].Norm); ok && (lx.typ == TypeKidnapping || lx.typ == TypeArrest) {
+			return true
+		}
+	}
+	return false
 }
 
 // victimsNamedBefore reports "من" at toks[from] in a list naming the victims,

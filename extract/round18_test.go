@@ -239,3 +239,28 @@ func TestExtract_Round18Control(t *testing.T) {
 		t.Errorf("got %v; want the airstrike alone", describeAll(got))
 	}
 }
+
+// A quoted name's "من X" is the person's home, but not after a kidnapping
+// ("اختطاف “فلان” من بلدة X" tells where he was taken); a military unit is
+// no place; a killing told "also" is another victim's; an attack verb with
+// guns or tanks told after its target is shelling.
+func TestExtract_Round18People(t *testing.T) {
+	c := oneEvent(t, "قُتل الجندي “سامر الأحمد” من محافظة اللاذقية برصاص مجهولين قرب دوار بلدة اليادودة بريف درعا مساء أمس.", "2024-07-02", TypeArmedAttack)
+	if c != nil && c.Admin1PCode == "SY06" {
+		t.Errorf("placed at the soldier's home governorate: %s", describeCandidate(*c))
+	}
+	c = oneEvent(t, "أقدم مسلحون على اختطاف الشيخ “أبو علي” من بلدة القريا مساء السبت.", "2024-07-02", TypeKidnapping)
+	if c != nil && c.PlaceNameAR != "القريا" {
+		t.Errorf("place = %q; want القريا, where he was taken", c.PlaceNameAR)
+	}
+	got := extractAll(t, "قُتل شاب برصاص مجهولين في بلدة اليادودة مساء أمس. وقُتل أيضاً عنصر يخدم في الفرقة الرابعة بريف درعا برصاص مسلحين قرب بلدة المزيريب.", ymd("2024-07-02"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want two killings", describeAll(got))
+	}
+	for _, c := range got {
+		if strings.Contains(c.PlaceNameAR, "الفرقة") {
+			t.Errorf("a military unit read as a place: %s", describeCandidate(c))
+		}
+	}
+	oneEvent(t, "استهدفت القوات الحكومية قرية العنكاوي بريف حماة الغربي بالمدفعية الثقيلة وقذائف الهاون مساء أمس.", "2021-04-03", TypeShelling)
+}
