@@ -123,6 +123,10 @@ func findTriggers(toks []token) []trigger {
 	}
 	out = weaponsOfEvents(toks, out)
 	out = explosionsOfCause(toks, out)
+	if len(out) > 0 && toks[0].in(likewiseOpeners) && out[0].Tok <= 24 &&
+		(anyNear(toks, out[0].Tok, -out[0].Tok, 0, countVerbs[countKilled]) || anyNear(toks, out[0].Tok, -out[0].Tok, 0, countVerbs[countInjured])) {
+		out[0].Another = true // "كذلك يوم الجمعة، أصيب المواطن X بطلق ناري": another victim, another event
+	}
 	consequences(toks, out)
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
@@ -177,6 +181,9 @@ func alsoVerb(toks []token, i int) bool {
 	}
 	return i+1 < len(toks) && toks[i+1].Norm == "ايضا" || i > 0 && toks[i-1].Norm == "also"
 }
+
+// likewiseOpeners open a sentence telling another event of the same sort.
+var likewiseOpeners = wordSet("كذلك", "وكذلك")
 
 // explosionsOfCause drops an explosion word that a word of cause after it
 // ties to an attack told next: "انفجارات هزت محيط X نجمت عن عدوان إسرائيلي",

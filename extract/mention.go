@@ -314,6 +314,10 @@ func startsWithPlaceWord(s string) bool {
 	return false
 }
 
+// quarterWords open a quarter told by its side of a town: "الحي الشمالي
+// بمدينة X", "الأحياء الشرقية في Y".
+var quarterWords = wordSet("الحي", "حي", "الاحياء", "احياء", "الحاره", "القسم")
+
 // nearWords say a place is only near where it happened.
 var nearWords = wordSet("قرب", "بالقرب", "قربه", "مشارف", "near", "close", "nearby",
 	// adjectives of nearness after the place they describe: "في ريف X الغربي، المتاخم
@@ -325,8 +329,8 @@ var nearWords = wordSet("قرب", "بالقرب", "قربه", "مشارف", "nea
 // happened from, the place itself only when nothing else is named.
 func isNear(toks []token, m mention) bool {
 	q := m.Match.Qualifier
-	if strings.HasSuffix(q, " of") && m.Match.Place.Kind != gazetteer.KindGovernorate {
-		return true
+	if strings.HasSuffix(q, " of") && m.Match.Place.Kind != gazetteer.KindGovernorate && !toks[m.tok0].in(quarterWords) {
+		return true // but "الحي الشمالي بمدينة X" is a quarter of X, inside it
 	}
 	for j := m.tok0; j < m.tok1 && j < m.tok0+3; j++ {
 		if toks[j].in(nearWords) {

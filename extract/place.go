@@ -416,8 +416,9 @@ func locates(text string, ms []mention, i int) bool {
 	if i == 0 || ms[i].Start < ms[i-1].End || ms[i].Start-ms[i-1].End > 8 {
 		return false
 	}
-	gap := strings.TrimSpace(strings.Trim(text[ms[i-1].End:ms[i].Start], " ,،("))
-	return (gap == "" || gap == "in" || gap == "in the" || gap == "في") && within(ms[i-1].Mention, ms[i].Mention)
+	gap := strings.TrimSpace(strings.Trim(text[ms[i-1].End:ms[i].Start], " ,،(\"”“«»"))
+	return (gap == "" || gap == "in" || gap == "in the" || gap == "في") && (within(ms[i-1].Mention, ms[i].Mention) ||
+		ms[i-1].role == RoleOrigin && ms[i].isArea() && ms[i-1].Match.Place.Admin1PCode == ms[i].Match.Place.Admin1PCode)
 }
 
 // datelineDash returns the offset of the dash that ends a wire dateline with

@@ -135,7 +135,7 @@ func (p *passage) recoverNames(toks []token, ms []gazetteer.Mention) []gazetteer
 
 // unitWords head the names of military units, which a force's posts bear
 // and news tells with "في" and a countryside: "يخدم في الفرقة الخامسة".
-var unitWords = wordSet("فرقه", "الفرقه", "لواء", "اللواء", "فيلق", "الفيلق", "كتيبه", "الكتيبه", "فوج", "الفوج",
+var unitWords = wordSet("فرقه", "الفرقه", "لواء", "اللواء", "فيلق", "الفيلق", "كتيبه", "الكتيبه", "فوج", "الفوج", "جهاز",
 	"division", "brigade", "regiment", "battalion", "corps")
 
 // gluedContext reports a known place starting at pos with "ب" or "ل" glued to

@@ -264,3 +264,31 @@ func TestExtract_Round18People(t *testing.T) {
 	}
 	oneEvent(t, "استهدفت القوات الحكومية قرية العنكاوي بريف حماة الغربي بالمدفعية الثقيلة وقذائف الهاون مساء أمس.", "2021-04-03", TypeShelling)
 }
+
+// A quarter told by its side of a town is inside the town; a home's
+// countryside told after it in quotes is the home's; "كذلك" before another
+// victim opens another event.
+func TestExtract_Round18Sides(t *testing.T) {
+	c := oneEvent(t, "قُتل شاب برصاص مسلحين في الحي الغربي بمدينة صلخد مساء الجمعة.", "2024-11-02", TypeArmedAttack)
+	for _, p := range placeRefs(c) {
+		if p.Role == RoleReference {
+			t.Errorf("the quarter read as a point near the town: %v", placesOf(c))
+		}
+	}
+	c = oneEvent(t, "قُتل مدنيان بقذيفة على سيارة تقلهم قرب بلدة قلعة المضيق، ينحدر أحدهما من قرية \"الحواش\" في ريف حماة.", "2018-08-12", TypeShelling)
+	if c != nil && c.PlaceNameAR == "ريف حماة" {
+		t.Errorf("placed at the countryside of a victim's home: %s", describeCandidate(*c))
+	}
+	got := extractAll(t, "قُتل شاب برصاص مسلحين في بلدة القريا مساء الجمعة. كذلك يوم الجمعة، أصيب المواطن سعيد من أهالي بلدة عرمان بطلق ناري في ساقه.", ymd("2024-11-02"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want the killing and the other man's wounding", describeAll(got))
+	}
+}
+
+// placeRefs returns the places of c, none for nil.
+func placeRefs(c *Candidate) []PlaceRef {
+	if c == nil {
+		return nil
+	}
+	return c.Places
+}
