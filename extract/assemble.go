@@ -26,6 +26,7 @@ type draft struct {
 	summary   bool // totals incidents told after it
 	several   bool // told as the toll of several events apart: the events told after it are its parts
 	zero      bool // told as hurting nobody: killed and injured are 0 unless counted
+	announced bool // told as announced ("announced the arrest of …"): its day may be the announcement's
 	// rose and dayParts say what its sentences tell, kept as sentences join
 	// it so that weighing a later draft against it costs the same however
 	// many it holds (a story repeating one sentence had made each such weighing
@@ -230,6 +231,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	if d.date == nil && lastDate != nil && !d.apart {
 		d.date, d.inherited = lastDate, true
 	}
+	d.announced = announcedBefore(s, g.pos)
 	d.takeCounts(s, g.sp)
 	if g.elliptic > 0 && d.counts == [3]*int{} {
 		d.ellipticCount(s, g)
@@ -594,7 +596,8 @@ func continues(last, d *draft) bool {
 		return false
 	}
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited && (!last.date.resolved() || len(d.places) > 0) || sameUnresolved(last.date, d.date) ||
-		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To)
+		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To) ||
+		announcedAfter(last, d)
 	if d.weak && d.typ == TypeOther && last.typ != TypeOther && len(d.places) > 0 {
 		return false // "توغلت قوة إلى التل X" after an arrest: an incursion at a place of its own
 	}
@@ -605,6 +608,33 @@ func continues(last, d *draft) bool {
 		return false // "killed near X north of Deir ez-Zor" … "an attack in Y east of Raqqa": two events
 	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// announcedAfter reports last dated only by its announcement ("announced
+// on Wednesday the arrest of a cell") and d, told after it with no place of
+// last's to differ, dated by a day of its own in the fortnight before: the
+// day the announced event happened ("had detained four men on Monday").
+func announcedAfter(last, d *draft) bool {
+	if last.date == nil || !(last.date.Reported || last.announced) || last.inherited || d.date == nil || d.inherited || d.date.Reported ||
+		!last.date.resolved() || !d.date.resolved() || len(last.places) > 0 {
+		return false
+	}
+	return !d.date.To.After(last.date.To) && last.date.From.Sub(d.date.From) <= 14*24*time.Hour
+}
+
+// announceWords tell an announcement: "أعلنت الوزارة القبض على …", "announced
+// the arrest of …".
+var announceWords = wordSet("اعلن", "اعلنت", "اعلنوا", "announced", "announces", "announce")
+
+// announcedBefore reports an announcement within the twelve words before the
+// incident word at byte offset pos.
+func announcedBefore(s *sentence, pos int) bool {
+	for i, t := range s.toks {
+		if t.Start == pos {
+			return anyNear(s.toks, i, -12, -1, announceWords)
+		}
+	}
+	return false
 }
 
 // raidClash reports d a clash told with no place or toll of its own after an
@@ -1163,6 +1193,7 @@ func adjoining(a, b gazetteer.Mention) bool {
 
 // absorb merges a later draft of the same incident.
 func (d *draft) absorb(o draft) {
+	announced := announcedAfter(d, &o) // before o's places join d's
 	d.sents = append(d.sents, o.sents...)
 	d.rose, d.dayParts = d.rose || o.rose, d.dayParts|o.dayParts
 	d.spans = append(d.spans, o.spans...)
@@ -1178,8 +1209,8 @@ func (d *draft) absorb(o draft) {
 	if len(d.places) == 0 {
 		d.refs = append(d.refs, o.refs...)
 	}
-	if d.date == nil || d.inherited && o.date != nil && !o.inherited {
-		d.date, d.inherited = o.date, o.inherited
+	if d.date == nil || d.inherited && o.date != nil && !o.inherited || announced {
+		d.date, d.inherited = o.date, o.inherited // an event's own day before the day it was announced
 	}
 	for k := range d.counts {
 		switch {

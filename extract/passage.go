@@ -87,7 +87,8 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		wasOffTopic := inOffTopic
 		offTopic := isOffTopic(s.toks) || inOffTopic && anyNear(s.toks, -1, 1, 3, campaignNouns)
 		inOffTopic = offTopic
-		if tally || offTopic {
+		link := linkLine(s.toks)
+		if tally || offTopic || link {
 			s.trig = nil // "نفذت القوات 40 عملية خلال عام": a tally, not an incident; "وأوضح التقرير أن القتلى…": its breakdown
 		}
 		inTally, s.tally = tally, tally
@@ -145,6 +146,9 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			nameEnd = mn.writtenEnd
 		}
 		p.earlier = append(p.earlier, ms[lo:hi]...)
+		if link {
+			s.ms = nil // "Read more: … in X": another story's headline, no place of this one
+		}
 		assignRoles(text, s.toks, s.ms, dateStart, dateEnd)
 		for _, m := range s.ms {
 			if m.abroad {
@@ -452,3 +456,16 @@ func tallyGoesOn(s sentence, ms []gazetteer.Mention, sp span, text string, ctx d
 	}
 	return len(findDates(s.toks, text, ctx)) == 0
 }
+
+// linkLine reports a line a web page puts between paragraphs to link another
+// story: "Read more: …", "Read also: …", "اقرأ أيضاً: …", "Related: …".
+func linkLine(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	a, b := toks[0].Norm, toks[1].Norm
+	return (a == "read" || a == "اقرا" || a == "واقرا") && (linkSecond[b] || b == "more") ||
+		a == "related" || a == "see" && b == "also" || (a == "شاهد" || a == "اقرا") && linkSecond[b]
+}
+
+var linkSecond = wordSet("also", "more", "ايضا", "المزيد", "اكثر")

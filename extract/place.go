@@ -209,6 +209,10 @@ func assignRoles(text string, toks []token, ms []mention, dateStart, dateEnd int
 		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
 			continue
 		}
+		if lineLabel(text, m.Mention) {
+			m.role = RoleContext // "• Aleppo: nine drones attacked …": the heading of what the line tells
+			continue
+		}
 		if i > 0 && ms[i-1].role == RoleOrigin && !m.isArea() && conjoinedEN(gapWords(text, ms[i-1].End, m.Start)) {
 			m.role = RoleOrigin // "fired from X in the Y countryside and Z in …": both are where the fire came from
 			continue
@@ -236,6 +240,22 @@ func assignRoles(text string, toks []token, ms []mention, dateStart, dateEnd int
 	}
 	agreeWithGovernorate(ms)
 	markContext(text, toks, ms)
+}
+
+// lineLabel reports a place that heads a line of a list, a colon after it:
+// "• Aleppo: …", "- ريف إدلب: …". The line tells where in it.
+func lineLabel(text string, m gazetteer.Mention) bool {
+	before := text[:m.Start]
+	if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
+		before = before[nl+1:]
+	} else {
+		return false // the text's first line: its dateline, read as such
+	}
+	if strings.TrimLeft(before, " \t•·*-–—") != "" {
+		return false
+	}
+	after := strings.TrimLeft(text[m.End:], " \t")
+	return strings.HasPrefix(after, ":")
 }
 
 // regionOfSettlement reports a place told as a region right after a village,

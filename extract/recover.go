@@ -343,6 +343,14 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		}
 		return spans, k
 	}
+	if attackVerbsEN[toks[i].Norm] && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) && !p.acronym(toks[i+1]) {
+		// "two drones attacked X in the Idlib countryside": the object, placed by the area after it
+		last := p.nameEnd(toks, i+1)
+		if ctx := contextAfter(toks, last, ms); ctx != nil && tokAt(toks, last+1) == "in" && (isArea(*ctx) || wideArea(*ctx)) &&
+			!institutionName(toks, i+1, last) {
+			return []nameSpan{{i + 1, last, -1, 0}}, gazetteer.KindVillage
+		}
+	}
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
 		if institutionName(toks, i+1, last) || p.acronym(toks[i+1]) {

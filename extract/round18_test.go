@@ -292,3 +292,33 @@ func placeRefs(c *Candidate) []PlaceRef {
 	}
 	return c.Places
 }
+
+// A web page's "Read more:" line links another story; a list's line headed
+// by a governorate and a colon tells where in it; the object of "attacked"
+// placed by the countryside after it is a place; an arrest announced, then
+// told with its own earlier day, is one arrest on that day.
+func TestExtract_Round18PageAndList(t *testing.T) {
+	got := extractAll(t, "Security forces arrested four men in the town of Busra al-Sham on Tuesday, a local network said.\n"+
+		"Read more: Gunmen attack a checkpoint in Daraa\n", ymd("2024-03-06"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest {
+		t.Errorf("got %v; want the arrest alone", describeAll(got))
+	}
+	got = extractAll(t, "Regime drones struck several areas on Monday, the monitor said:\n"+
+		"• Idlib: Two drones attacked Kafr Owaid in the Idlib countryside.\n"+
+		"• Hama: A drone attacked the village of Ziyara in the Hama countryside.\n", ymd("2024-03-06"))
+	found := false
+	for _, c := range got {
+		found = found || strings.Contains(c.PlaceNameEN, "Kafr Owaid") || strings.Contains(c.PlaceNameEN, "Kafr Oweid")
+		if c.PlaceNameEN == "Idlib" {
+			t.Errorf("placed at the line's heading: %v", describeAll(got))
+		}
+	}
+	if !found {
+		t.Errorf("got %v; want a strike at Kafr Owaid", describeAll(got))
+	}
+	c := oneEvent(t, "On Wednesday the internal security forces announced that they had arrested a cell behind recent attacks. "+
+		"The statement said that the forces arrested four people in Raqqa on Monday.", "2023-01-12", TypeArrest)
+	if c != nil && c.DateFrom.Format("2006-01-02") != "2023-01-09" {
+		t.Errorf("dated %s; want the arrest's own day, Monday 2023-01-09", c.DateFrom.Format("2006-01-02"))
+	}
+}
