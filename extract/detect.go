@@ -118,7 +118,7 @@ func findTriggers(toks []token) []trigger {
 		weak := lx.weak && !(lx.typ == TypeArrest && typ == TypeClash) || lawAmbush(toks, i) // a place captured is no weak arrest
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords) || isLatin(t.Norm) && anyNear(toks, i, -1, -1, similarWords),
 			Told: typ == lx.typ && definiteGeneric(toks, i),
-			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i) || alsoVerb(toks, i),
+			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords) && involvedIn(toks, i), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i) || alsoVerb(toks, i),
 			Mutual: typ == TypeClash && anyNear(toks, i, 1, 3, mutualWords)})
 	}
 	out = weaponsOfEvents(toks, out)
@@ -173,6 +173,25 @@ var (
 		"اعلنوا", "ليحكم", "لتحكم")
 )
 
+// involvedIn reports the incident word at toks[i] told as what someone was
+// involved in: "في" or "in" (and "the") right before it ("تورطوا في قتل",
+// "involved in the killing"), not "men tied to the conspiracy were
+// detained", whose detention is now.
+func involvedIn(toks []token, i int) bool {
+	j := i - 1
+	if j > 0 && (toks[j].Norm == "the" || toks[j].Norm == "an" || toks[j].Norm == "a" || toks[j].in(deedNouns)) {
+		j-- // "involved in the killing", "المتورطة في أعمال القتل"
+	}
+	if j > 0 && isLatin(toks[j].Norm) && toks[j].in(deedNouns) {
+		j-- // "involved in acts of killing": "of" told
+	}
+	return j >= 0 && (toks[j].Norm == "في" || toks[j].Norm == "in" || toks[j].Norm == "of" && j > 0 && toks[j-1].in(deedNouns))
+}
+
+// deedNouns name deeds in general before their kind: "أعمال القتل", "acts of
+// killing".
+var deedNouns = wordSet("اعمال", "عمليات", "جرائم", "جريمه", "عمليه", "acts", "crimes", "crime", "operations")
+
 // alsoVerb reports a verb of killing told with "also" ("وقُتل أيضاً الرقيب
 // X", "was also killed"): another victim, another event.
 func alsoVerb(toks []token, i int) bool {
@@ -193,7 +212,7 @@ func explosionsOfCause(toks []token, ts []trigger) []trigger {
 	out := ts[:0]
 	for k, t := range ts {
 		if isExplosion(toks[t.Tok].Norm) && k+1 < len(ts) && ts[k+1].Tok-t.Tok <= 12 && !isExplosion(toks[ts[k+1].Tok].Norm) &&
-			(ts[k+1].Typ == TypeAirstrike || ts[k+1].Typ == TypeShelling) && anyNear(toks, ts[k+1].Tok, -3, -1, resultedFromWords) {
+			(ts[k+1].Typ == TypeAirstrike || ts[k+1].Typ == TypeShelling) && anyNear(toks, ts[k+1].Tok, -5, -1, resultedFromWords) {
 			continue
 		}
 		out = append(out, t)
@@ -203,7 +222,7 @@ func explosionsOfCause(toks []token, ts []trigger) []trigger {
 
 // resultedFromWords tell what an explosion came from: "نجمت عن", "ناجمة عن",
 // "caused by", "resulting from".
-var resultedFromWords = wordSet("نجمت", "ناجمه", "ناجم", "ناتجه", "ناتج", "نتجت", "caused", "resulting", "resulted")
+var resultedFromWords = wordSet("نجمت", "ناجمه", "ناجم", "ناتجه", "ناتج", "نتجت", "caused", "resulting", "resulted", "due")
 
 // instrumentWordsEN tell what an event was done with: "with", "using".
 var instrumentWordsEN = wordSet("with", "using")
@@ -598,8 +617,8 @@ func blocked(toks []token, i int) bool {
 			if (w == "no" || w == "without") && (anyNear(toks, j, 1, 2, casualtyNounsEN) || tokAt(toks, j+1) == "one") {
 				continue // "no casualties were reported after a shell fell": no one was hurt, the shelling happened
 			}
-			if toks[j].in(blockWords) {
-				return true
+			if toks[j].in(blockWords) && !(planNouns[w] && anyNear(toks, i, j-i, -1, passiveAux)) {
+				return true // but "two men linked to the conspiracy were detained": the plan is in the subject
 			}
 			continue
 		}
@@ -613,6 +632,10 @@ func blocked(toks []token, i int) bool {
 	}
 	return false
 }
+
+// planNouns are the block words naming a plan, which may be part of the
+// subject of a passive incident verb after them.
+var planNouns = wordSet("plan", "plot", "plots", "plans", "conspiracy")
 
 // coverageWords before an incident word make it what a reporter covers.
 var coverageWords = wordSet("تغطيه", "تغطيته", "تغطيتها", "covering", "coverage", "covered")

@@ -96,7 +96,9 @@ func init() {
 	addWords(blockWords, "plan", "planned", "planning", "plot", "plotting", "threat", "threats", "threaten",
 		"threatened", "prevent", "prevented", "foil", "foiled", "thwart", "thwarted", "warn", "warned", "accused",
 		"charged", "wanted", "deny", "denied", "denies", "condemn", "condemned", "responsible", "will", "would", "could",
-		"might", "aims", "aimed", "warrant", "warrants")
+		"might", "aims", "aimed", "warrant", "warrants",
+		"possible", "potential", // "no information on possible arrests": none told
+		"preparation", "preparations", "preparing") // "preparations for the battle of X": one to come
 	addWords(figurativeWords, "verbal", "scathing", "blistering")
 	addWords(seizedWords, "seized", "confiscated", "found", "defused", "dismantled", "manufacturing", "making",
 		"planting", "planted", "highly",

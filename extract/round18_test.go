@@ -322,3 +322,31 @@ func TestExtract_Round18PageAndList(t *testing.T) {
 		t.Errorf("dated %s; want the arrest's own day, Monday 2023-01-09", c.DateFrom.Format("2006-01-02"))
 	}
 }
+
+// Men "linked to the conspiracy" were detained now; a car that exploded
+// "due to" a drone was struck; a group's name ("the Israel-Hamas
+// war") is no place; arrests told as possible, and a battle prepared for,
+// are none.
+func TestExtract_Round18Causes(t *testing.T) {
+	oneEvent(t, "Two men linked to the conspiracy were detained in the town of Sarmada on Saturday, the security service said.", "2024-06-03", TypeArrest)
+	oneEvent(t, "A commander was killed on Monday when his car exploded near the town of Amuda, apparently due to an Israeli drone hitting it.", "2024-09-03", TypeAirstrike)
+	got := extractAll(t, "Israel-Hamas war: Israeli jets struck the airport of Aleppo on Sunday, state media said.", ymd("2023-10-22"))
+	for _, c := range got {
+		if c.Admin1PCode == "SY04" {
+			t.Errorf("'Hamas' read as Homs: %v", describeAll(got))
+		}
+	}
+	got = extractAll(t, "Israeli soldiers went into Jubata al-Khashab on Saturday and searched homes. "+
+		"There was no immediate word on possible arrests.", ymd("2025-12-13"))
+	for _, c := range got {
+		if c.IncidentType == TypeArrest {
+			t.Errorf("arrests told as possible: %v", describeAll(got))
+		}
+	}
+	got = extractAll(t, "The government called up reservists in Tartus, in preparation for the battle of Daraa, activists said.", ymd("2018-06-03"))
+	for _, c := range got {
+		if c.IncidentType == TypeClash {
+			t.Errorf("a battle prepared for: %v", describeAll(got))
+		}
+	}
+}

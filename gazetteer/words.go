@@ -121,7 +121,7 @@ var stopKeys = map[string]bool{
 	// news agencies, monitors and armed groups by their acronyms in English news ("Homs,
 	// SANA –", "the SOHR said"), which a hamlet's name may spell
 	"sana": true, "sohr": true, "afp": true, "nna": true, "reuters": true, "isis": true, "sdf": true,
-	"ypg": true, "hts": true, "sna": true,
+	"ypg": true, "hts": true, "sna": true, "hamas": true, "hezbollah": true, "daesh": true, // and groups by their names ("the Israel-Hamas war" read as Homs)
 	// the English words of a road's or a street's name ("X Road", "Y Street"), which read as
 	// some hamlet in another transliteration ("Road" as Riyad)
 	"road": true, "street": true, "highway": true,
