@@ -328,7 +328,7 @@ func TestExtract_Round18PageAndList(t *testing.T) {
 // war") is no place; arrests told as possible, and a battle prepared for,
 // are none.
 func TestExtract_Round18Causes(t *testing.T) {
-	oneEvent(t, "Two men linked to the conspiracy were detained in the town of Sarmada on Saturday, the security service said.", "2024-06-03", TypeArrest)
+	oneEvent(t, "Two men linked to the plot were detained in the town of Sarmada on Saturday, the security service said.", "2024-06-03", TypeArrest)
 	oneEvent(t, "A commander was killed on Monday when his car exploded near the town of Amuda, apparently due to an Israeli drone hitting it.", "2024-09-03", TypeAirstrike)
 	got := extractAll(t, "Israel-Hamas war: Israeli jets struck the airport of Aleppo on Sunday, state media said.", ymd("2023-10-22"))
 	for _, c := range got {
