@@ -107,13 +107,43 @@ func findCounts(toks []token, skip []span) []count {
 	return out
 }
 
+// passiveHeld are verbs of holding that, right before a definite person
+// noun, tell him held: "أُوقف الشاب", "احتُجز الرجل".
+var passiveHeld = wordSet("اوقف", "احتجز", "وقف")
+
+// arrestMasdars are the nouns of arrest that take the pronoun of the one
+// arrested: "اعتقاله", "احتجازهما".
+var arrestMasdars = wordSet("اعتقال", "احتجاز", "توقيف")
+
+// masdarOfPerson returns 1 for an arrest noun with the pronoun of one man
+// ("اعتقاله"), 2 with the dual's ("اعتقالهما"), else 0.
+func masdarOfPerson(norm string) int {
+	for _, s := range stems(norm) {
+		if base, ok := strings.CutSuffix(s, "هما"); ok && arrestMasdars[base] {
+			return 2
+		}
+		if base, ok := strings.CutSuffix(s, "ه"); ok && arrestMasdars[base] {
+			return 1
+		}
+	}
+	return 0
+}
+
 // countAfterVerb reads "مقتل 3 مدنيين", "مقتل مدني", "مقتل عشرات" at toks[i].
 func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool) {
+	if k == countArrested && toks[i].in(passiveHeld) && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Norm, "ال") {
+		if n, ok := personCount(toks[i+1]); ok {
+			return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "أُوقف الشاب على حاجز": one person, named by the article
+		}
+	}
 	if !toks[i].in(countVerbs[k]) && !(k == countKilled && lostLife(toks, i)) {
 		return count{}, false
 	}
 	if k == countArrested && toks[i].in(onWords) && !arrestBefore(toks, i, skip) {
 		return count{}, false // "على" counts only in "القبض على", a date between them or not
+	}
+	if n := masdarOfPerson(toks[i].Norm); n > 0 && k == countArrested {
+		return count{Kind: k, Value: &n, Pos: toks[i].Start}, true // "بعد ساعات من اعتقاله": his arrest, one person
 	}
 	if combinedVerbs(toks, i, k) {
 		return count{Kind: k, Pos: toks[i].Start, Note: fmt.Sprintf("%s count told together with another kind (%q): not taken", k, toks[i].Norm)}, true
@@ -130,6 +160,9 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	}
 	if c, ok := objectCount(toks, j, k, skip); ok {
 		return c, true
+	}
+	if n, ok := personCount(toks[j]); ok && k == countArrested && !isLatin(toks[j].Norm) && strings.HasPrefix(toks[j].Norm, "ال") {
+		return count{Kind: k, Value: &n, Pos: toks[j].Start}, true // "اعتقل الشاب": one person, named by the article
 	}
 	if k == countKilled && toks[i].in(assassinWords) {
 		return assassinated(toks, j)
@@ -208,7 +241,31 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 	if !ok {
 		return count{}, false
 	}
+	if personIntros[w] && kinAfterName(toks, j+1) {
+		n++ // "أودى بحياة المدعو X، وابنه Y": the man named, and his son
+	}
 	return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true
+}
+
+// kinAfterName reports a relative of the one just named, joined by "و" after
+// the one to four words of his name: "المدعو X Y، وابنه Z", "وزوجته".
+func kinAfterName(toks []token, j int) bool {
+	for n := 0; j < len(toks) && n <= 4; j, n = j+1, n+1 {
+		w := toks[j].Norm
+		rest, joined := strings.CutPrefix(w, "و")
+		if joined && n > 0 {
+			for _, suf := range []string{"ه", "ها"} {
+				if base, ok := strings.CutSuffix(rest, suf); ok && kinPersons[base] {
+					return true
+				}
+			}
+			return false
+		}
+		if lexiconWord(w) || isCountWord(w) || stopWord(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // combinedNouns reports a count noun joined to one of another kind: "60

@@ -77,7 +77,50 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 		}
 	}
 	out = append(append(append(append(out, leftCounts(toks)...), tollCounts(toks)...), zeroCounts(toks)...), bodyCounts(text, toks)...)
-	return append(out, harmNounCounts(toks)...)
+	return append(append(out, harmNounCounts(toks)...), membersArrested(toks)...)
+}
+
+// consistWords tell what a group is made of: "a cell consisting of six
+// men", "a network composed of four", "خلية مؤلفة من خمسة عناصر".
+var consistWords = wordSet("consisted", "consisting", "consists", "composed", "comprising", "comprised", "comprises",
+	"مؤلفه", "مكونه", "تتالف", "تالفت", "تتكون", "تكونت")
+
+// membersArrested reads the size of a group told arrested in the sentence:
+// "detained a network comprising seven men" detains seven.
+func membersArrested(toks []token) []count {
+	arrest := -1
+	for i, t := range toks {
+		if t.in(enVerbs[countArrested]) || t.in(countVerbs[countArrested]) && !t.in(onWords) {
+			arrest = i
+			break
+		}
+	}
+	if arrest < 0 {
+		return nil
+	}
+	for i := range toks {
+		if !toks[i].in(consistWords) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j <= i+2 && (toks[j].Norm == "of" || toks[j].Norm == "من" || toks[j].Norm == "up") {
+			j++
+		}
+		if j >= len(toks) {
+			return nil
+		}
+		v, n := parseNumber(toks, j)
+		if isLatin(toks[j].Norm) {
+			v, n = 0, 0
+			if x, ok := enNumberValue(toks[j].Norm); ok && toks[j].Norm != "a" && toks[j].Norm != "an" {
+				v, n = x, 1
+			}
+		}
+		if n > 0 && v > 0 && v <= 500 && (personWithin(toks, j+n, 2) || isPersonNoun(toks, min(j+n, len(toks)-1))) {
+			return []count{{Kind: countArrested, Value: &v, Pos: toks[j].Start}}
+		}
+	}
+	return nil
 }
 
 // harmNounsEN count the dead or hurt as a noun after a figure: "at least three
@@ -554,6 +597,10 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		if n, at := definiteSubjects(toks, j); n > 0 {
 			return count{Kind: k, Value: &n, Pos: toks[at].Start}, true // "its driver and a guard were taken into custody"
 		}
+		if at, ok := theOneOpening(toks, j); ok && toks[j+1].Norm == "was" {
+			one := 1 // "The officer behind the shooting was arrested": the sentence's subject, one person
+			return count{Kind: k, Value: &one, Pos: toks[at].Start}, true
+		}
 	}
 	elided := j == i-1 && j >= 1 && (enPersons[toks[j].Norm] || toks[j].Norm == "them") && enNumber(toks[j-1].Norm)
 	// "were killed and eleven wounded": the auxiliary of the first participle serves the second
@@ -610,6 +657,28 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// theOneOpening reports a sentence opening with "The" and a singular person
+// noun within its first four words, told before toks[j] with no verb or
+// number between: the subject of the "was" after toks[j].
+func theOneOpening(toks []token, j int) (int, bool) {
+	if j < 1 || toks[0].Norm != "the" {
+		return 0, false
+	}
+	for n := 1; n <= j && n <= 4; n++ {
+		if enPersons[toks[n].Norm] && singularPersonWithin(toks, n, 1) {
+			for m := n + 1; m <= j; m++ {
+				if enNumber(toks[m].Norm) || lexiconWord(toks[m].Norm) && !isExplosion(toks[m].Norm) && m != j {
+					if !definite(toks[m-1].Norm) && toks[m-1].Norm != "the" {
+						return 0, false
+					}
+				}
+			}
+			return 0, true
+		}
+	}
+	return 0, false
 }
 
 // takenWords put people "into custody".

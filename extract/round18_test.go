@@ -350,3 +350,38 @@ func TestExtract_Round18Causes(t *testing.T) {
 		}
 	}
 }
+
+// Counts told by whom, not by a number: "the officer … was arrested" is one;
+// "أُوقف الشاب" and "بعد ساعات من اعتقاله" are one; the man named and "his
+// son" are two; a group arrested "which consisted of five members" is five.
+func TestExtract_Round18Counts(t *testing.T) {
+	for _, tc := range []struct {
+		text, pub, typ   string
+		killed, arrested int
+	}{
+		{"A gunman opened fire on a bus in the town of Shahba on Sunday, killing three men. The policeman behind the shooting was arrested hours later.", "2024-06-03", TypeArrest, 0, 1},
+		{"أُوقف الشاب على حاجز مؤقت في قرية رويحينة بريف القنيطرة يوم الأحد.", "2024-06-03", TypeArrest, 0, 1},
+		{"أفرجت دورية عن راعٍ بعد ساعات من اعتقاله في قرية رويحينة بريف القنيطرة يوم الأحد.", "2024-06-03", TypeArrest, 0, 1},
+		{"انفجرت عبوة ناسفة بسيارة في مدينة نوى مساء أمس، وأودى الانفجار بحياة المدعو خالد الزعبي، وابنه سامر.", "2024-06-03", TypeBombing, 2, 0},
+		{"Police arrested a smuggling gang, which consisted of four members, in the city of Homs on Monday, the ministry said.", "2024-06-04", TypeArrest, 0, 4},
+	} {
+		got := extractAll(t, tc.text, ymd(tc.pub))
+		var c *Candidate
+		for i := range got {
+			if got[i].IncidentType == tc.typ {
+				c = &got[i]
+				break
+			}
+		}
+		if c == nil {
+			t.Errorf("Extract(%q) = %v; want a %s", tc.text, describeAll(got), tc.typ)
+			continue
+		}
+		if tc.killed > 0 {
+			wantCount(t, "killed in "+tc.text, c.Killed, tc.killed)
+		}
+		if tc.arrested > 0 {
+			wantCount(t, "arrested in "+tc.text, c.Arrested, tc.arrested)
+		}
+	}
+}
