@@ -49,28 +49,28 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *p
 		defer body.send(release)
 		w = body
 		if q.Get("f") == "csv" {
-			found, err := store.Find(r.Context(), f)
+			found, more, err := findWithin(r.Context(), store, f, pageBytes(f.Limit))
 			if err != nil {
 				writeError(w, r, log, err)
 				return
 			}
-			if len(found) > limit {
-				found = found[:limit]
-				q.Set("cursor", encodeCursor(incidents.CursorOf(found[limit-1])))
+			if more = more || len(found) > limit; more {
+				found = found[:min(limit, len(found))]
+				q.Set("cursor", encodeCursor(incidents.CursorOf(found[len(found)-1])))
 				w.Header().Set("Link", "<"+selfURL(r, q)+`>; rel="next"; type="text/csv"`)
 			}
 			writeCSV(w, found)
 			return
 		}
-		page, err := findFeatures(r.Context(), store, f)
+		page, more, err := findFeaturesWithin(r.Context(), store, f, pageBytes(f.Limit))
 		if err != nil {
 			writeError(w, r, log, err)
 			return
 		}
 		var next string
-		if len(page) > limit {
-			page = page[:limit]
-			q.Set("cursor", encodeCursor(page[limit-1].After))
+		if more = more || len(page) > limit; more {
+			page = page[:min(limit, len(page))]
+			q.Set("cursor", encodeCursor(page[len(page)-1].After))
 			next = selfURL(r, q)
 		}
 		writeFeatures(w, r, page, self, next)
@@ -94,6 +94,51 @@ func findFeatures(ctx context.Context, store incidentStore, f incidents.Filter) 
 		return nil, err
 	}
 	return feature.EncodeAll(found)
+}
+
+// featureShareBytes is how many bytes of stored features a page may hold
+// for each feature its limit asks for, and pageBytesMost the most a page
+// may hold whatever its limit: a page ends early, with a next link, rather
+// than pass them. Pages were bounded by their number of features alone, and
+// a page of 10,000 incidents with long summaries held 238 MB. A page of
+// ordinary features (about 800 bytes) is never ended so, nor one of 10,000
+// under 3 KB each. The pages in flight (pageBudget's features) are so
+// bounded to some 300 MB whatever is stored.
+const (
+	featureShareBytes = 8 << 10
+	pageBytesMost     = 32 << 20
+)
+
+// pageBytes is the most a page asking for n features may hold.
+func pageBytes(n int) int64 { return min(int64(n)*featureShareBytes, pageBytesMost) }
+
+// boundedFinder is a store that ends a page at a bound on its bytes as
+// well as at its limit, reading its features' sizes before the features:
+// more tells that the page was ended so, and that others follow it. Both
+// stores are; a store that is not (a test's) is paged by its limit alone.
+type boundedFinder interface {
+	FindFeaturesWithin(ctx context.Context, f incidents.Filter, maxBytes int64) (page []feature.Encoded, more bool, err error)
+	FindWithin(ctx context.Context, f incidents.Filter, maxBytes int64) (found []incidents.Incident, more bool, err error)
+}
+
+// findFeaturesWithin is findFeatures ended at maxBytes of features when
+// the store can.
+func findFeaturesWithin(ctx context.Context, store incidentStore, f incidents.Filter, maxBytes int64) ([]feature.Encoded, bool, error) {
+	if bf, ok := store.(boundedFinder); ok {
+		return bf.FindFeaturesWithin(ctx, f, maxBytes)
+	}
+	page, err := findFeatures(ctx, store, f)
+	return page, false, err
+}
+
+// findWithin is Find ended at maxBytes of the incidents' stored features
+// when the store can.
+func findWithin(ctx context.Context, store incidentStore, f incidents.Filter, maxBytes int64) ([]incidents.Incident, bool, error) {
+	if bf, ok := store.(boundedFinder); ok {
+		return bf.FindWithin(ctx, f, maxBytes)
+	}
+	found, err := store.Find(ctx, f)
+	return found, false, err
 }
 
 // notModified sets an ETag from the version of the data of the given status

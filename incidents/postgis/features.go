@@ -266,3 +266,30 @@ func (s pgReads) readFeatures(ctx context.Context, tids []pgtype.TID, ids []int6
 	}
 	return rows.Err() == nil, rows.Err()
 }
+
+// FeatureBytes returns the byte lengths of the stored features of refs, by
+// ID, without reading the features: octet_length of a bytea stored apart
+// (TOAST) reads its length from the pointer to it.
+func (s pgReads) FeatureBytes(ctx context.Context, refs []feature.Ref) (map[int64]int, error) {
+	ids := make([]int64, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	slices.Sort(ids)
+	rows, err := s.reads().Query(ctx, `SELECT f.id, octet_length(f.json) FROM unnest($1::bigint[]) AS u (id)
+		JOIN incident_features AS f ON f.id = u.id AND f.format = $2`, ids, feature.Format)
+	if err != nil {
+		return nil, fmt.Errorf("stored feature sizes: %w", err)
+	}
+	sizes := make(map[int64]int, len(refs))
+	var id int64
+	var n int
+	_, err = pgx.ForEachRow(rows, []any{&id, &n}, func() error {
+		sizes[id] = n
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stored feature sizes: %w", err)
+	}
+	return sizes, nil
+}

@@ -20,3 +20,23 @@ func (s *Store) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature
 	}
 	return page, nil
 }
+
+// FindFeaturesWithin is FindFeatures for a page bounded by bytes as well
+// (see [snapshot.Keeper.FindFeaturesWithin]).
+func (s *Store) FindFeaturesWithin(ctx context.Context, f incidents.Filter, maxBytes int64) ([]feature.Encoded, bool, error) {
+	page, more, err := s.snap.FindFeaturesWithin(ctx, f, maxBytes)
+	if err != nil {
+		return nil, false, fmt.Errorf("postgis: find features: %w", err)
+	}
+	return page, more, nil
+}
+
+// FindWithin is Find for a page bounded by bytes as well (see
+// [snapshot.Keeper.FindWithin]).
+func (s *Store) FindWithin(ctx context.Context, f incidents.Filter, maxBytes int64) ([]incidents.Incident, bool, error) {
+	found, more, err := s.snap.FindWithin(ctx, f, maxBytes)
+	if err != nil {
+		return nil, false, fmt.Errorf("postgis: find: %w", err)
+	}
+	return found, more, nil
+}

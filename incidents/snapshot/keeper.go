@@ -49,6 +49,11 @@ type Rows interface {
 	// keeps them), in a statement that also checks that the data version
 	// is still version; ok is false if not.
 	ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error)
+	// FeatureBytes returns the byte length of the feature stored in the
+	// current feature.Format of each incident refs names (the store may
+	// reorder refs), by ID, without reading the features; an incident
+	// with none stored is left out.
+	FeatureBytes(ctx context.Context, refs []feature.Ref) (map[int64]int, error)
 	// StartFill starts storing missing features in the background, unless
 	// that is under way.
 	StartFill()

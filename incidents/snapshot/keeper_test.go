@@ -173,6 +173,18 @@ func (m *memRows) ReadFeatures(_ context.Context, refs []feature.Ref, version in
 	return true, nil
 }
 
+func (m *memRows) FeatureBytes(_ context.Context, refs []feature.Ref) (map[int64]int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	sizes := make(map[int64]int, len(refs))
+	for _, r := range refs {
+		if js, ok := m.stored[r.ID]; ok {
+			sizes[r.ID] = len(js)
+		}
+	}
+	return sizes, nil
+}
+
 func (m *memRows) moveOn() {
 	m.mu.Lock()
 	f := m.beforeRead

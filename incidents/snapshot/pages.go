@@ -83,15 +83,27 @@ func (k *Keeper) find(f incidents.Filter) (ix *index.Index, points []index.Point
 // reading IDs and dates only), then only its features are read, in one
 // statement that checks that the data version has not moved in between.
 func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error) {
+	page, _, err := k.FindFeaturesWithin(ctx, f, 0)
+	return page, err
+}
+
+// FindFeaturesWithin is FindFeatures for a page bounded by bytes as well
+// as by f.Limit: the page ends before the feature that would take its
+// stored features past maxBytes (it holds one at least), and more tells
+// that it was ended so, others following it. 0 is no bound.
+func (k *Keeper) FindFeaturesWithin(ctx context.Context, f incidents.Filter, maxBytes int64) (page []feature.Encoded, more bool, err error) {
 	useIndex := true
 	for range 3 {
 		picks, version, err := k.pick(ctx, f, useIndex)
 		if err != nil {
-			return nil, err
+			return nil, false, err
+		}
+		if picks, more, err = k.cut(ctx, picks, maxBytes); err != nil {
+			return nil, false, err
 		}
 		page, ok, err := k.ReadPage(ctx, picks, version)
 		if err != nil || ok {
-			return page, err
+			return page, more, err
 		}
 		// The data moved on since the pick: the index is brought up to it
 		// (a write by another process), or the page is picked by SQL if
@@ -101,9 +113,10 @@ func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]featur
 	// Writes came in between each pick and its read: Find reads the rows.
 	found, err := k.rows.FindBySQL(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return feature.EncodeAll(found)
+	page, err = feature.EncodeAll(found)
+	return page, false, err
 }
 
 // pick chooses the page f asks for: from the index when useIndex is set and

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
@@ -95,4 +96,45 @@ func addAll(c *feature.Collector, idText, lenText, blob []byte) error {
 		at += k
 	}
 	return nil
+}
+
+// featureBytesQuery reads, in one row, the IDs and byte lengths of the
+// stored features of a JSON array of place keys, as comma-separated text,
+// without the features: octet_length reads a value's length from its
+// record's header.
+const featureBytesQuery = `SELECT group_concat(f.id), group_concat(octet_length(f.json))
+	FROM json_each(?) AS j CROSS JOIN incident_features AS f ON f.place_key = j.value AND f.format = ?`
+
+// FeatureBytes returns the byte lengths of the stored features of refs,
+// by ID, in statements of up to readChunk.
+func (s sqlReads) FeatureBytes(ctx context.Context, refs []feature.Ref) (map[int64]int, error) {
+	feature.SortByKey(refs)
+	sizes := make(map[int64]int, len(refs))
+	keys := make([]int64, 0, min(len(refs), readChunk))
+	for chunk := range slices.Chunk(refs, readChunk) {
+		keys = keys[:0]
+		for _, r := range chunk {
+			keys = append(keys, r.Key)
+		}
+		var idText, lenText sql.NullString
+		if err := s.db.QueryRowContext(ctx, featureBytesQuery, idList(keys), feature.Format).Scan(&idText, &lenText); err != nil {
+			return nil, fmt.Errorf("stored feature sizes: %w", err)
+		}
+		ids, lens := idText.String, lenText.String
+		for ids != "" {
+			var id, n string
+			id, ids, _ = strings.Cut(ids, ",")
+			n, lens, _ = strings.Cut(lens, ",")
+			i, err := strconv.ParseInt(id, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("stored feature sizes: id %q: %w", id, err)
+			}
+			k, err := strconv.Atoi(n)
+			if err != nil {
+				return nil, fmt.Errorf("stored feature sizes: length %q: %w", n, err)
+			}
+			sizes[i] = k
+		}
+	}
+	return sizes, nil
 }
