@@ -1,0 +1,89 @@
+package ingest_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/extract"
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/postgis"
+	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
+	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/ingest"
+)
+
+// repeatExtractor proposes n incidents of a report, on n days, each with the
+// whole report as its evidence: what a report of one sentence repeated
+// gives at worst.
+type repeatExtractor struct{ n int }
+
+func (x repeatExtractor) ExtractLang(text string, published time.Time, lang string) []extract.Candidate {
+	cands := make([]extract.Candidate, x.n)
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range cands {
+		d := day.AddDate(0, 0, i)
+		cands[i] = extract.Candidate{IncidentType: "shelling", DateFrom: d, DateTo: d, DatePrecision: "day", Evidence: text}
+	}
+	return cands
+}
+
+// onBothStores runs test on a SQLite store and on a PostGIS one.
+func onBothStores(t *testing.T, test func(*testing.T, ingest.Store)) {
+	t.Run("sqlite", func(t *testing.T) {
+		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ingest.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		test(t, s)
+	})
+	t.Run("postgis", func(t *testing.T) {
+		s, err := postgis.Open(context.Background(), pgtest.DSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		test(t, s)
+	})
+}
+
+// TestIngest_EvidenceBoundedByTheReport: the evidence a report's drafts keep
+// comes to about twice the report, at least 512 bytes a draft, each draft
+// cut so saying why in its notes. Each draft kept up to 28 KiB of evidence,
+// and a report of one sentence repeated gave drafts, stored and answered,
+// some 60 times its length. A report of a few incidents keeps its evidence
+// whole, as before.
+func TestIngest_EvidenceBoundedByTheReport(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store ingest.Store) {
+		ctx := context.Background()
+		sentence := "The twin attack near the mill wounded the guards at the gate. "
+		for i, tc := range []struct{ text, n int }{{24_000, 300}, {199_000, 450}, {50_000, 5}, {2_000, 3}, {2_000, 1}, {24_000, 2}} {
+			text := strings.Repeat(sentence, tc.text/len(sentence)+1)[:tc.text]
+			res, err := ingest.Ingest(ctx, store, repeatExtractor{tc.n}, ingest.Report{Lang: "en", Text: text,
+				Source: incidents.Source{Title: fmt.Sprintf("report %d", i)}})
+			if err != nil || len(res.Drafts) != tc.n {
+				t.Fatalf("%d bytes, %d incidents: %d drafts, %v", tc.text, tc.n, len(res.Drafts), err)
+			}
+			total, cut := 0, 0
+			for _, d := range res.Drafts {
+				ev, _, _ := strings.Cut(d.SummaryEN, "\n\nExtraction notes:")
+				total += len(ev)
+				if strings.Contains(d.SummaryEN, "cut to its first") {
+					cut++
+				}
+			}
+			most := max(2*tc.text, tc.n*512) + tc.n*8 // the ellipsis of each
+			t.Logf("%d bytes, %d drafts: %d bytes of evidence (%.1f times the report), %d cut", tc.text, tc.n, total, float64(total)/float64(tc.text), cut)
+			if total > most {
+				t.Errorf("%d bytes, %d drafts: %d bytes of evidence, want at most %d", tc.text, tc.n, total, most)
+			}
+			if wantCut := tc.text*tc.n > most; wantCut && cut != tc.n || !wantCut && cut != 0 {
+				t.Errorf("%d bytes, %d drafts: %d drafts say their evidence was cut, want %v for all", tc.text, tc.n, cut, wantCut)
+			}
+		}
+	})
+}
