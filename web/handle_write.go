@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gorilla/mux"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -35,6 +37,67 @@ func (e errUnsupportedMedia) Error() string {
 		return fmt.Sprintf("Content-Type %q: charset %q is not accepted: JSON is sent in UTF-8", e.got, e.charset)
 	}
 	return fmt.Sprintf("Content-Type %q is not accepted: send application/json or application/geo+json", e.got)
+}
+
+// bodiesInFlight bounds the bytes of request bodies being read at once. A
+// body is read as its client sends it, each held until the whole has come
+// (for up to the server's ReadTimeout): 500 writes of 1 MiB bodies sent but
+// for their last byte held 622 MB, and as many as the connection cap lets
+// in (8,192 by default) some 10 GB, for anyone holding a token.
+const bodiesInFlight = 64 << 20
+
+// bodies counts the bytes of request bodies being read.
+var bodies = semaphore.NewWeighted(bodiesInFlight)
+
+// bodyWait is how long a write waits for its body's share of
+// bodiesInFlight before it is answered 503.
+const bodyWait = 10 * time.Second
+
+// errBodiesBusy answers a write that waited bodyWait for its body's share.
+type errBodiesBusy struct{ share int64 }
+
+func (e errBodiesBusy) Error() string {
+	return fmt.Sprintf("the server is reading %d MiB of other request bodies, the most it reads at once, and this one's %d bytes waited %s: retry in a few seconds",
+		bodiesInFlight>>20, e.share, bodyWait)
+}
+
+// holdBody waits for r's body's share of bodiesInFlight: its
+// Content-Length, or limit when it gives none or more, and returns the
+// function that gives it back.
+func holdBody(r *http.Request, limit int64) (release func(), share int64, err error) {
+	share = min(limit, bodiesInFlight)
+	if r.ContentLength >= 0 && r.ContentLength < share {
+		share = r.ContentLength
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), bodyWait)
+	defer cancel()
+	if err := bodies.Acquire(ctx, share); err != nil {
+		if r.Context().Err() != nil {
+			return nil, 0, r.Context().Err()
+		}
+		return nil, 0, errBodiesBusy{share}
+	}
+	return func() { bodies.Release(share) }, share, nil
+}
+
+// readAll reads r into a buffer of size bytes (and one, to see its end),
+// growing it only if r gives more: io.ReadAll's buffer grows as it reads,
+// to up to twice what a body's share counted.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, size+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 // readBody reads a JSON request body of at most limit bytes. A body in a
@@ -65,7 +128,13 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 	if err := checkContentCRS(r.Header.Values("Content-Crs")); err != nil {
 		return nil, err
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	release, share, err := holdBody(r, limit)
+	if err != nil {
+		w.Header().Set("Retry-After", busyRetry)
+		return nil, err
+	}
+	defer release()
+	b, err := readAll(http.MaxBytesReader(w, r.Body, limit), share)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -161,6 +163,68 @@ func TestPages_BoundedByBytes(t *testing.T) {
 				}
 			}
 			t.Log(path, fmt.Sprintf("%d pages; largest page read by limit: %v", pages, rec.most))
+		}
+	})
+}
+
+// TestWrites_BodiesBoundedInFlight: the request bodies being read at once
+// hold at most 64 MiB, whoever sends them; a write beyond waits for its
+// share. 100 writes of 1 MiB bodies, each sent but for its last byte, held
+// every body (and io.ReadAll's slack): 100 × 1 MiB and more, as many as
+// the connection cap let in.
+func TestWrites_BodiesBoundedInFlight(t *testing.T) {
+	const token = "editor-token-0123456789"
+	tokens, err := ParseTokens("editor:" + token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
+		defer srv.Close()
+		const size = 1 << 20
+		body := `{"type":"Feature","properties":{"summary_en":"` + strings.Repeat("a", size)
+		before := liveHeap()
+		var conns []net.Conn
+		for range 100 {
+			c, err := net.Dial("tcp", srv.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			conns = append(conns, c)
+			fmt.Fprintf(c, "POST /api/collections/incidents/items HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: application/geo+json\r\nContent-Length: %d\r\n\r\n", token, size)
+			go c.Write([]byte(body[:size-1])) // its last byte never comes
+		}
+		time.Sleep(2 * time.Second) // the bodies read as far as they came
+		grown := int64(liveHeap()) - int64(before)
+		t.Logf("100 bodies of 1 MiB, but their last byte, being read: %.1f MB of heap", float64(grown)/1e6)
+		if grown > 72<<20 {
+			t.Errorf("100 bodies of 1 MiB being read hold %.1f MB of heap, over 64 MiB", float64(grown)/1e6)
+		}
+		for _, c := range conns {
+			c.Close()
+		}
+		// Their shares given back, a write is read and answered.
+		f := `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.2,33.5]},"properties":{"incident_type":"shelling",
+			"date_from":"2025-12-03","admin1_pcode":"SY01","geo_precision":"governorate","status":"draft"}}`
+		var code int
+		for range 50 {
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/collections/incidents/items", strings.NewReader(f))
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Content-Type", "application/geo+json")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if code = res.StatusCode; code == http.StatusCreated {
+				break
+			}
+			t.Logf("%d %s", code, b)
+			time.Sleep(200 * time.Millisecond)
+		}
+		if code != http.StatusCreated {
+			t.Errorf("a write after the slow bodies left: %d, want 201", code)
 		}
 	})
 }
