@@ -58,6 +58,20 @@ func (s stallStore) FindFeatures(ctx context.Context, f incidents.Filter) ([]fea
 	return s.Store.FindFeatures(ctx, f)
 }
 
+func (s stallStore) FindFeaturesWithin(ctx context.Context, f incidents.Filter, maxBytes int64) ([]feature.Encoded, bool, error) {
+	if err := s.wait(ctx, f); err != nil {
+		return nil, false, err
+	}
+	return s.Store.FindFeaturesWithin(ctx, f, maxBytes)
+}
+
+func (s stallStore) FindWithin(ctx context.Context, f incidents.Filter, maxBytes int64) ([]incidents.Incident, bool, error) {
+	if err := s.wait(ctx, f); err != nil {
+		return nil, false, err
+	}
+	return s.Store.FindWithin(ctx, f, maxBytes)
+}
+
 // stallIncident is an incident ID whose proposed sources stallStore reads
 // until the context ends.
 const stallIncident = 987654

@@ -49,8 +49,9 @@ func TestExport_WaitingHoldsNoPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	// Two pages: 1,000 incidents of some 16 KB each, and one more.
-	addIncidents(t, store, exportPage+1, 8200)
+	// Two pages: 1,000 incidents of some 7.5 KB each (within a page's
+	// bytes, pageBytes), and one more.
+	addIncidents(t, store, exportPage+1, 3500)
 
 	before := liveHeap()
 	slots := semaphore.NewWeighted(exportsAtOnce)
@@ -79,8 +80,8 @@ func TestExport_WaitingHoldsNoPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("a page of %d bytes; held while its flush waits: %d bytes; while waiting for a slot: %d bytes", page, inFlush, waitingSlot)
-	if page < 8<<20 {
-		t.Fatalf("the first page is %d bytes; the test wants some 16 MB", page)
+	if page < 6<<20 {
+		t.Fatalf("the first page is %d bytes; the test wants some 7.5 MB", page)
 	}
 	if inFlush > int64(page/4) || waitingSlot > int64(page/4) {
 		t.Errorf("an export waiting on its client held %d bytes, and waiting for a slot %d bytes: "+
