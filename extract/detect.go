@@ -104,6 +104,9 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeWeaponsSeizure && t.in(depotWords) && anyNear(toks, i, -3, -1, strikeVerbs) {
 			continue // "قصف طيران مسير مستودعاً للأسلحة": the depot struck, nothing seized
 		}
+		if typ == TypeKidnapping && anyNear(toks, i, -2, -1, triedWords) {
+			continue // "إحباط محاولة اختطاف", "an attempted abduction": no one was taken
+		}
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
 			continue // "سعت الدورية إلى القبض عليهم دون جدوى", "أفرجت عن 50 موقوفاً": no one was arrested
 		}
@@ -810,6 +813,10 @@ var lawWordsEN = wordSet("security", "police", "units", "directorate", "interior
 // wounded told in the sentence: the operation's means, which gives way to
 // the seizure or arrest told with it.
 func lawAmbush(toks []token, i int) bool {
+	if !isLatin(toks[i].Norm) && toks[i].in(ambushWordsAR) && anyNear(toks, i, 1, 8, countVerbs[countArrested]) {
+		// "كمين للشرطة انتهى باعتقال الخاطفين": a trap that caught them
+		return !anyNear(toks, -1, 1, len(toks), countVerbs[countKilled]) && !anyNear(toks, -1, 1, len(toks), countVerbs[countInjured])
+	}
 	if toks[i].Norm != "ambush" || !anyNear(toks, i, -16, -1, lawWordsEN) {
 		return false
 	}
@@ -820,6 +827,9 @@ func lawAmbush(toks []token, i int) bool {
 	}
 	return true
 }
+
+// ambushWordsAR name an ambush.
+var ambushWordsAR = wordSet("كمين", "كمينا", "الكمين")
 
 // forcesWordsEN name armed forces that may arrest.
 var forcesWordsEN = wordSet("forces", "army", "troops", "soldiers", "authorities", "asayish", "sdf", "guards")

@@ -114,13 +114,27 @@ func eventNounWithin(toks []token, from, n int) bool {
 // isOffTopic reports a sentence about a court, a commemoration or an awareness
 // campaign: its incident words tell of the past or of dangers, not of an event.
 func isOffTopic(toks []token) bool {
-	for _, t := range toks {
-		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) {
+	for i, t := range toks {
+		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) || yearsSince(toks, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// yearsSince reports "N years since", "مرور N أعوام على": the time passed
+// since an event, told on its anniversary ("the day marked ten years since
+// the killings"), not the event.
+func yearsSince(toks []token, i int) bool {
+	w := toks[i].Norm
+	if (w == "years" || w == "decade" || w == "decades") && tokAt(toks, i+1) == "since" && i > 0 {
+		_, ok := enNumberValue(toks[i-1].Norm)
+		return ok || isNumber(toks[i-1].Norm) || toks[i-1].Norm == "a"
+	}
+	return (w == "مرور" || w == "بمرور") && anyNear(toks, i, 1, 3, yearNouns)
+}
+
+var yearNouns = wordSet("اعوام", "عاما", "سنوات", "سنه", "عام", "عقد")
 
 // isNewTopic reports an opener that starts another story: "في سياق آخر", "من
 // جهة أخرى", "وفي حادثة منفصلة", "Meanwhile", "In a separate incident".

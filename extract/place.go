@@ -438,7 +438,8 @@ func locates(text string, ms []mention, i int) bool {
 	}
 	gap := strings.TrimSpace(strings.Trim(text[ms[i-1].End:ms[i].Start], " ,،(\"”“«»"))
 	return (gap == "" || gap == "in" || gap == "in the" || gap == "في") && (within(ms[i-1].Mention, ms[i].Mention) ||
-		ms[i-1].role == RoleOrigin && ms[i].isArea() && ms[i-1].Match.Place.Admin1PCode == ms[i].Match.Place.Admin1PCode)
+		ms[i-1].role == RoleOrigin && ms[i].isArea() && ms[i-1].Match.Place.Admin1PCode == ms[i].Match.Place.Admin1PCode) ||
+		(gap == "على" || gap == "علي") && ms[i-1].role == RoleOrigin && precisionRank(precisionOf(ms[i].Mention)) > precisionRank(gazetteer.PrecisionTown) // "من مدينة جبلة على الساحل": the coast it lies on
 }
 
 // datelineDash returns the offset of the dash that ends a wire dateline with

@@ -385,3 +385,18 @@ func TestExtract_Round18Counts(t *testing.T) {
 		}
 	}
 }
+
+// An anniversary ("N years since the massacre") tells no event; a home's
+// coast ("من مدينة X على الساحل") is the home's; an attempted
+// kidnapping foiled by an ambush that caught the gang is an arrest alone.
+func TestExtract_Round18Attempts(t *testing.T) {
+	got := extractAll(t, "Last week marked ten years since the massacre in the village of Tremseh, where dozens were killed.", ymd("2022-07-19"))
+	if len(got) != 0 {
+		t.Errorf("an anniversary: got %v; want nothing", describeAll(got))
+	}
+	c := oneEvent(t, "خطف مسلحون سائق حافلة في ريف حماة بعد عودته من مدينة بانياس على الساحل السوري.", "2024-03-02", TypeKidnapping)
+	if c != nil && c.Admin1PCode != "SY05" {
+		t.Errorf("placed at the coast the driver came from: %s", describeCandidate(*c))
+	}
+	oneEvent(t, "أحبطت قوى الأمن محاولة اختطاف تاجر في مدينة جبلة، عبر نصب كمين أسفر عن إلقاء القبض على أفراد العصابة.", "2025-10-21", TypeArrest)
+}
