@@ -894,7 +894,8 @@ func (p *passage) theEventToldBefore(last, d *draft) bool {
 // no other toll, nothing saying it is another ("also", "كما").
 func (p *passage) subjectRetold(last, d *draft) bool {
 	si := d.sents[0]
-	if last.lastSent() != si-1 || !violent[last.typ] || !violent[d.typ] || d.another || countsDiffer(last, d) ||
+	if last.lastSent() != si-1 || !violent[last.typ] && last.typ != TypeOther || !violent[d.typ] && d.typ != TypeOther || d.another ||
+		countsDiffer(last, d) && !anyNear(p.sents[si].toks, -1, 1, len(p.sents[si].toks), sourceWords) ||
 		d.date != nil && !d.inherited && (last.date == nil || !sameUnresolved(last.date, d.date) &&
 			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))) {
 		return false
@@ -925,8 +926,8 @@ func subjectEventWord(toks []token) bool {
 			if toks[j].in(genericWords) || isExplosion(toks[j].Norm) {
 				return true
 			}
-			if !isLatin(toks[j].Norm) || stopWord(toks[j].Norm) {
-				return false
+			if !isLatin(toks[j].Norm) || stopWord(toks[j].Norm) || toks[j].in(countingOrdinals) {
+				return false // "The fourth exploded in X": one more of those told
 			}
 		}
 		return false
@@ -945,6 +946,10 @@ func subjectEventWord(toks []token) bool {
 // accompaniedWords open a sentence telling what came with the event told:
 // "وترافق القصف مع …", "وتزامن الهجوم مع …".
 var accompaniedWords = wordSet("ترافق", "وترافق", "تزامن", "وتزامن", "رافق", "ورافق", "تلا", "وتلا")
+
+// countingOrdinals count one event among several: "the second blast", "the
+// other attack".
+var countingOrdinals = wordSet("first", "second", "third", "fourth", "fifth", "sixth", "last", "other", "another", "new")
 
 // sameGovernorate reports m in the governorate of one of places, or places
 // none.

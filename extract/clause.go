@@ -133,8 +133,8 @@ func causeTold(toks []token, ts []trigger, t trigger) bool {
 		return false
 	}
 	for _, o := range ts {
-		if o.Tok > t.Tok && !o.Weak && o.Typ != t.Typ && !toldAsCause(toks, o.Tok) {
-			return true
+		if o.Tok != t.Tok && !o.Weak && o.Typ != t.Typ && !toldAsCause(toks, o.Tok) {
+			return true // before it or after: "… غارات على X، بعد تفجير الكلية في Y"
 		}
 	}
 	return false
@@ -149,6 +149,8 @@ func toldAsCause(toks []token, i int) bool {
 		case j < i && toks[j].in(causeOpeners):
 			return true
 		case w == "the" || strings.HasPrefix(w, "ال"):
+		case j == i && !isLatin(w) && i+1 < len(toks) && definite(toks[i+1].Norm):
+			// "بعد تفجير الكلية": a construct with a definite noun is definite
 		default:
 			return false
 		}

@@ -354,7 +354,7 @@ func inventory(toks []token, ts []trigger) bool {
 var impactWords = wordSet("سقط", "سقطت", "سقوط", "تساقط", "سقطتا", "fell", "landed", "hit", "struck", "fired", "launched")
 
 // genericWords name a violent event without its weapon.
-var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "عدوان", "attack", "strike", "bombardment", "assault")
+var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "عدوان", "انفجار", "attack", "strike", "bombardment", "assault")
 
 // definiteGeneric reports a definite word of a violent event that names no
 // weapon: "جراء القصف", "القصف الذي نُفذ ليلاً", "the attack". News uses it for
@@ -736,7 +736,7 @@ func refine(toks []token, i int, typ string) string {
 		// "قصف إسرائيلي", "an Israeli attack": from the air unless artillery is named; English
 		// "shelling" names it ("Turkish shelling"), Arabic "قصف" is any bombardment
 		return TypeAirstrike
-	case typ == TypeShelling && anyNear(toks, i, 1, 3, israeliWords) && anyNear(toks, i, -2, 3, missileWords) && !anyNear(toks, i, -3, 4, gunWords):
+	case (typ == TypeShelling || typ == TypeArmedAttack) && anyNear(toks, i, 1, 3, israeliWords) && anyNear(toks, i, -2, 4, missileWords) && !anyNear(toks, i, -3, 4, gunWords):
 		// "قصفاً صاروخياً إسرائيلياً": Israel's missiles, fired from the air or across
 		// the Golan, are told with its air strikes; its guns are shelling
 		return TypeAirstrike

@@ -400,3 +400,24 @@ func TestExtract_Round18Attempts(t *testing.T) {
 	}
 	oneEvent(t, "أحبطت قوى الأمن محاولة اختطاف تاجر في مدينة جبلة، عبر نصب كمين أسفر عن إلقاء القبض على أفراد العصابة.", "2025-10-21", TypeArrest)
 }
+
+// "The explosion" told again on another outlet's word, with its own figure
+// and a point near it, is the bombing told before; a bombing told as what a
+// campaign came after ("بعد تفجير الكلية في X") is its backdrop; "the fourth
+// exploded in Y" is one more; Israel's "اعتداء بالصواريخ" is a strike.
+func TestExtract_Round18Retold(t *testing.T) {
+	c := oneEvent(t, "انفجرت عبوة ناسفة بحافلة عسكرية على طريق حمص مصياف صباح الإثنين، ما أسفر عن إصابة 9 عسكريين. "+
+		"وقالت صحيفة محلية إن الانفجار نتجت عنه ثلاث إصابات قرب مفرق قرية الشيحة.", "2024-11-25", TypeBombing)
+	if c != nil {
+		wantCount(t, "injured", c.Injured, 9)
+	}
+	got := extractAll(t, "شنت الطائرات الروسية اليوم غارات على أطراف مدينة سراقب، ضمن الحملة التي بدأت بعد تفجير المدرسة الحربية في حلب.", ymd("2023-10-06"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("got %v; want the strikes alone", describeAll(got))
+	}
+	got = extractAll(t, "Three bombs exploded in an empty building in the town of Tabqa on Tuesday. The fourth exploded in the village of Hazima.", ymd("2020-07-14"))
+	if len(got) < 2 {
+		t.Errorf("got %v; want the second blast as well", describeAll(got))
+	}
+	oneEvent(t, "طال اعتداء إسرائيلي بالصواريخ فجر اليوم أطراف بلدة خان أرنبة، واقتصرت الأضرار على الماديات.", "2024-01-10", TypeAirstrike)
+}
