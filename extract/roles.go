@@ -670,8 +670,11 @@ var armedMenEN = wordSet("terrorists", "militants", "gunmen", "fighters", "force
 	"militias", "factions", "insurgents", "jihadists", "soldiers", "units", "members", "elements", "mercenaries")
 
 var (
-	stationFillers = wordSet("في", "ب", "in", "at", "the", "of")
-	postNounsEN    = wordSet("checkpoint", "checkpoints", "post", "posts", "base", "bases", "position", "positions", "patrol", "unit")
+	stationFillers = wordSet("في", "ب", "in", "at", "the", "of",
+		// "posted in the towns adjacent to the western countryside of Y"
+		"adjacent", "near", "to", "and", "المحاذيه", "المجاوره", "القريبه", "من", "northern", "southern", "eastern", "western",
+		"northwestern", "northeastern", "southwestern", "southeastern")
+	postNounsEN = wordSet("checkpoint", "checkpoints", "post", "posts", "base", "bases", "position", "positions", "patrol", "unit")
 )
 
 // stationedAt reports a place told as where a force that fires is posted, when
@@ -679,7 +682,7 @@ var (
 // of the fire, not where it fell. A post that was itself attacked ("تعرض
 // الحاجز المتمركز في X لهجوم", "was attacked") is the place.
 func stationedAt(toks []token, m mention) bool {
-	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-7; j-- {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-10; j-- {
 		if toks[j].in(postedAfterAgent) && (j == 0 || !toks[j-1].in(armedMenEN)) {
 			return false
 		}

@@ -421,3 +421,22 @@ func TestExtract_Round18Retold(t *testing.T) {
 	}
 	oneEvent(t, "طال اعتداء إسرائيلي بالصواريخ فجر اليوم أطراف بلدة خان أرنبة، واقتصرت الأضرار على الماديات.", "2024-01-10", TypeAirstrike)
 }
+
+// The gunmen's flight is no event; where the shooters were posted is where
+// the fire came from; an anti-aircraft gun is no aircraft.
+func TestExtract_Round18Doers(t *testing.T) {
+	got := extractAll(t, "Two armed men riding a motorbike killed a guard at a checkpoint in the town of Shaddadi on Friday. The attack killed the guard at once, while the gunmen fled to the desert.", ymd("2024-03-29"))
+	if len(got) != 1 {
+		t.Errorf("got %v; want the shooting alone", describeAll(got))
+	}
+	c := oneEvent(t, "Militants positioned in the towns adjacent to the southern countryside of Idlib fired rockets at the town of Qamhana on Thursday, wounding three.", "2019-05-10", TypeShelling)
+	if c != nil && c.Admin1PCode != "SY05" {
+		t.Errorf("placed where the fire came from: %s", describeCandidate(*c))
+	}
+	got = extractAll(t, "An army bus came under gunfire near Sukhnah on Sunday, the shots fired from an anti-aircraft gun, killing four.", ymd("2022-01-03"))
+	for _, c := range got {
+		if c.IncidentType == TypeAirstrike {
+			t.Errorf("an anti-aircraft gun read as an aircraft: %v", describeAll(got))
+		}
+	}
+}
