@@ -508,7 +508,7 @@ var vehicleWords = wordSet("سياره", "سيارات", "اليه", "اليات
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
-		return anyNear(toks, i, 1, 7, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
+		return anyNear(toks, i, 1, 9, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)

@@ -310,7 +310,18 @@ func seatOfTheAct(toks []token, m mention, head int) bool {
 		return false
 	}
 	w := toks[k].Norm
-	return isLatin(w) && strings.HasSuffix(w, "ed") && !speechVerbsEN[w]
+	if isLatin(w) && strings.HasSuffix(w, "ed") && !speechVerbsEN[w] {
+		return true
+	}
+	if w == "in" && tokAt(toks, k+1) == "cooperation" || w == "together" || w == "jointly" {
+		// "the branch in X, in cooperation with the directorate, arrested …": the deed after the aside
+		for j := k + 1; j < len(toks) && j <= k+10; j++ {
+			if lexiconWord(toks[j].Norm) && strings.HasSuffix(toks[j].Norm, "ed") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // buildingAttackedOrNear reports an Arabic institution's building told with
