@@ -456,3 +456,9 @@ func TestExtract_Round18Seat(t *testing.T) {
 		t.Errorf("got %v; want an arrest in Tartus and the rifle seized", describeAll(got))
 	}
 }
+
+// "ناجمة عن" after a place tells what caused the blasts there, no word of
+// its name.
+func TestExtract_CausedByEndsAName(t *testing.T) {
+	wantOnePlace(t, "سمع دوي انفجارات في منطقة سرغايا ناجمة عن سقوط قذائف صباح اليوم.", "2024-02-10", "سرغايا")
+}
