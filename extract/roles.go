@@ -727,7 +727,7 @@ func tripBefore(toks []token, m mention) bool {
 	if p := toks[m.tok0-1].Norm; p != "في" && p != "in" && p != "at" {
 		return false
 	}
-	for j := m.tok0 - 2; j >= 0 && j >= m.tok0-6; j-- {
+	for j := m.tok0 - 2; j >= 0 && j >= m.tok0-8; j-- {
 		if isCountWord(toks[j].Norm) || lexiconWord(toks[j].Norm) {
 			return false
 		}

@@ -462,3 +462,13 @@ func TestExtract_Round18Seat(t *testing.T) {
 func TestExtract_CausedByEndsAName(t *testing.T) {
 	wantOnePlace(t, "سمع دوي انفجارات في منطقة سرغايا ناجمة عن سقوط قذائف صباح اليوم.", "2024-02-10", "سرغايا")
 }
+
+// After a commemoration, the massacre told as background ("وكانت القوات
+// قد …") is its history, not an event of the day.
+func TestExtract_MemorialBackground(t *testing.T) {
+	got := extractAll(t, "يصادف اليوم الذكرى العاشرة لمجزرة قرية البيضا في ريف بانياس، التي قتل فيها العشرات. "+
+		"وكانت قوات النظام قد نفذت المجزرة فجر ذلك اليوم، حيث حاصرت القرية بقوة جاءت من مدينة بانياس.", ymd("2023-05-02"))
+	if len(got) != 0 {
+		t.Errorf("a commemoration and its history: got %v; want nothing", describeAll(got))
+	}
+}
