@@ -3,16 +3,13 @@ package ingest_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mapsrv/mapsrv/extract"
 	"github.com/mapsrv/mapsrv/incidents"
-	"github.com/mapsrv/mapsrv/incidents/postgis"
-	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
+	"github.com/mapsrv/mapsrv/incidents/bothstores"
 	"github.com/mapsrv/mapsrv/ingest"
 )
 
@@ -31,24 +28,10 @@ func (x repeatExtractor) ExtractLang(text string, published time.Time, lang stri
 	return cands
 }
 
-// onBothStores runs test on a SQLite store and on a PostGIS one.
+// onBothStores runs test on a fresh SQLite store and on PostGIS.
 func onBothStores(t *testing.T, test func(*testing.T, ingest.Store)) {
-	t.Run("sqlite", func(t *testing.T) {
-		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ingest.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		test(t, s)
-	})
-	t.Run("postgis", func(t *testing.T) {
-		s, err := postgis.Open(context.Background(), pgtest.DSN(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		test(t, s)
-	})
+	t.Helper()
+	bothstores.Run(t, test)
 }
 
 // TestIngest_EvidenceBoundedByTheReport: the evidence a report's drafts keep

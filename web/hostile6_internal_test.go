@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -16,10 +15,8 @@ import (
 
 	"github.com/mapsrv/mapsrv"
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/bothstores"
 	"github.com/mapsrv/mapsrv/incidents/feature"
-	"github.com/mapsrv/mapsrv/incidents/postgis"
-	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
 
 // lockWatch is a store that counts its write transactions (Edit) and how
@@ -47,25 +44,10 @@ func (s *lockWatch) take() []time.Duration {
 	return e
 }
 
-// onBothStores runs test on a fresh SQLite file and, where
-// MAPSRV_TEST_POSTGRES is set, on PostGIS.
+// onBothStores runs test on a fresh SQLite store and on PostGIS.
 func onBothStores(t *testing.T, test func(*testing.T, incidentStore)) {
-	t.Run("sqlite", func(t *testing.T) {
-		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lock.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		test(t, s)
-	})
-	t.Run("postgis", func(t *testing.T) {
-		s, err := postgis.Open(context.Background(), pgtest.DSN(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		test(t, s)
-	})
+	t.Helper()
+	bothstores.Run(t, test)
 }
 
 // seedIncidents are the built-in seed incidents, published.
