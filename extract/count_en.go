@@ -55,7 +55,7 @@ var (
 		// and by their creed or people: "two young Christians", "three Alawites"
 		"christians", "alawites", "druze", "sunnis", "shiites", "ismailis", "yazidis", "muslims", "kurds", "arabs",
 		"turkmens", "bedouins", "iraqis", "palestinians", "lebanese")
-	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further")
+	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further", "all")
 	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
 )

@@ -94,6 +94,9 @@ func eventNounWithin(toks []token, from, n int) bool {
 			return true
 		}
 		if toks[j].in(caseNouns) {
+			if j > from && isLatin(toks[j].Norm) && lexiconWord(toks[j-1].Norm) {
+				return true // "22 abduction cases": the English noun of the kind before
+			}
 			k := j + 1
 			if k < len(toks) && toks[k].Norm == "of" {
 				k++

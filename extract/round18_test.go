@@ -472,3 +472,17 @@ func TestExtract_MemorialBackground(t *testing.T) {
 		t.Errorf("a commemoration and its history: got %v; want nothing", describeAll(got))
 	}
 }
+
+// "All six members" arrested are six; "N abduction cases" over a month are a
+// tally; the release of those kidnapped is no kidnapping.
+func TestExtract_Round18Cases(t *testing.T) {
+	c := oneEvent(t, "Security forces raided a farm in the village of Hazima on Tuesday and arrested all four members of the cell.", "2024-07-25", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 4)
+	}
+	got := extractAll(t, "A local network recorded 31 abduction cases in the province of Daraa during last month. "+
+		"It also mentioned the release of several kidnapped people after ransoms were paid.", ymd("2024-03-02"))
+	if len(got) != 0 {
+		t.Errorf("a month's cases and releases: got %v; want nothing", describeAll(got))
+	}
+}
