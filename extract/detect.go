@@ -107,7 +107,7 @@ func findTriggers(toks []token) []trigger {
 		if lx.weak && lx.exact && anyNear(toks, i, 1, 3, fledWords) {
 			continue // "while the gunmen fled": the doers' flight, no event of its own
 		}
-		if typ == TypeKidnapping && (anyNear(toks, i, -2, -1, triedWords) || anyNear(toks, i, -4, -1, releaseWords)) {
+		if typ == TypeKidnapping && (anyNear(toks, i, -2, -1, triedWords) || anyNear(toks, i, -3, -1, freedWords)) {
 			continue // "إحباط محاولة اختطاف", "an attempted abduction", "the release of kidnapped persons": no one taken now
 		}
 		if typ == TypeArrest && (anyNear(toks, i, -3, -1, triedWords) || anyNear(toks, i, 1, 6, vainWords) || anyNear(toks, i, -6, -1, releaseWords)) {
@@ -462,7 +462,10 @@ var (
 // releaseWords before an arrest word tell detainees let go, not taken: "أفرجت
 // السلطات عن 50 موقوفاً", "إخلاء سبيل 30 موقوفاً". The release of someone
 // kidnapped still tells the kidnapping, so they block arrests only.
-var releaseWords = wordSet("افرج", "افرجت", "يفرج", "تفرج", "اخلاء", "release", "released", "releasing", "freed", "freeing")
+var releaseWords = wordSet("افرج", "افرجت", "يفرج", "تفرج", "اخلاء")
+
+// freedWords tell those held set free: "the release of kidnapped people".
+var freedWords = wordSet("افرج", "افرجت", "release", "released", "releasing", "freed", "freeing")
 
 // passiveBefore reports an English passive auxiliary before toks[i], maybe
 // with an adverb between: "were seized", "were also seized".
