@@ -53,6 +53,15 @@ func (s sqlReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version 
 }
 
 func (s sqlReads) readFeatures(ctx context.Context, keys []int64, version int64, c *feature.Collector) (ok bool, err error) {
+	if ok, handled, err := s.readFeaturesRaw(ctx, keys, version, c); handled {
+		return ok, err
+	}
+	return s.readFeaturesSQL(ctx, keys, version, c)
+}
+
+// readFeaturesSQL is readFeatures through database/sql, where the driver's
+// C handle is not found (rawread.go).
+func (s sqlReads) readFeaturesSQL(ctx context.Context, keys []int64, version int64, c *feature.Collector) (ok bool, err error) {
 	var v int64
 	// The blob is the driver's own copy of the statement's one result
 	// (go-sqlite3 copies a blob column out of SQLite into fresh Go memory

@@ -36,6 +36,7 @@ type Store struct {
 	// Statements run on every request, prepared once: preparing them again
 	// each time cost about a tenth of a small page.
 	version, publicVersion, featuresByKey *sql.Stmt
+	raw                                   *rawReads // featuresByKey on each connection's C handle (rawread.go)
 }
 
 var _ incidents.Store = (*Store)(nil)
@@ -74,7 +75,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// small-box query from about 4,000 to 250 per second.
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db}
+	s := &Store{db: db, raw: new(rawReads)}
 	s.snap = snapshot.New(sqlReads{s})
 	if err := checkFTS5(ctx, db); err != nil {
 		db.Close()
@@ -96,6 +97,7 @@ func (s *Store) Close() error {
 	s.version.Close()
 	s.publicVersion.Close()
 	s.featuresByKey.Close()
+	s.raw.close()
 	return s.db.Close()
 }
 

@@ -1,0 +1,92 @@
+package feature
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+)
+
+// A Lender lends a request's stores buffers for the features they read,
+// from pools shared by all requests, and takes them all back when the
+// request is done with its page ([Lender.Return]). A store reading a page
+// into fresh memory made that memory garbage once the page was sent: on
+// SQLite at 1,000,000 incidents, 0.56 MB of a 0.87 MB page of 1,000 (the
+// driver's copy of each statement's features), and the collector needed
+// room to match.
+//
+// Whoever holds the Lender must not return it while any of the bytes read
+// into its buffers are still used: a web handler returns it once the page
+// has been sent, and everything that keeps a page beyond that (the
+// response cache, compression) copies it.
+type Lender struct {
+	mu   sync.Mutex
+	lent []*[]byte
+}
+
+type lenderKey struct{}
+
+// WithLender returns ctx carrying a new Lender, and the Lender.
+func WithLender(ctx context.Context) (context.Context, *Lender) {
+	l := new(Lender)
+	return context.WithValue(ctx, lenderKey{}, l), l
+}
+
+// Borrow returns a buffer of length n for features read under ctx: lent by
+// ctx's Lender when it carries one, otherwise newly made (and left to the
+// garbage collector).
+func Borrow(ctx context.Context, n int) []byte {
+	l, _ := ctx.Value(lenderKey{}).(*Lender)
+	if l == nil {
+		return make([]byte, n)
+	}
+	return l.borrow(n)
+}
+
+// lendStep is the step between the sizes of the pooled buffers: a buffer
+// lent is at most this much larger than asked for. lendClasses of them
+// cover the largest statement a store reads (SQLite reads up to 2,500
+// features, about 1.6 MB, in one): larger buffers are made and not pooled.
+const (
+	lendStep    = 64 << 10
+	lendClasses = 64
+)
+
+var lendPools [lendClasses + 1]sync.Pool
+
+func (l *Lender) borrow(n int) []byte {
+	class := (n + lendStep - 1) / lendStep
+	if class > lendClasses {
+		return make([]byte, n)
+	}
+	p, _ := lendPools[class].Get().(*[]byte)
+	if p == nil {
+		b := make([]byte, class*lendStep)
+		p = &b
+	}
+	l.mu.Lock()
+	l.lent = append(l.lent, p)
+	l.mu.Unlock()
+	return (*p)[:n]
+}
+
+// PoisonReturned, set by tests, makes Return overwrite every buffer it
+// takes back, so that a page still using one shows it at once.
+var PoisonReturned atomic.Bool
+
+// Return gives back every buffer l lent, to be lent again: nothing read
+// into them may be used after it.
+func (l *Lender) Return() {
+	l.mu.Lock()
+	lent := l.lent
+	l.lent = nil
+	l.mu.Unlock()
+	for _, p := range lent {
+		if PoisonReturned.Load() {
+			b := (*p)[:cap(*p)]
+			for i := range b {
+				b[i] = '#'
+			}
+		}
+		lendPools[cap(*p)/lendStep].Put(p)
+	}
+}
