@@ -45,6 +45,13 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *p
 			writeBusy(w, r, log, "pages", err)
 			return
 		}
+		// The store reads the page's features into buffers lent for this
+		// request (feature.Borrow), given back once the page has been sent
+		// (deferred first, run last): everything that keeps a page beyond
+		// that, the response cache and gzip, copies it.
+		ctx, lender := feature.WithLender(r.Context())
+		defer lender.Return()
+		r = r.WithContext(ctx)
 		body := newPageBuffer(w)
 		defer body.send(release)
 		w = body
