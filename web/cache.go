@@ -17,9 +17,14 @@ import (
 // headers) in all, no body above cacheEntryBytes (a country page of 10,000
 // incidents is not kept).
 const (
-	cacheBytes      = 32 << 20
+	cacheBytes      = CacheBytes
 	cacheEntryBytes = 1 << 20
 )
+
+// CacheBytes is the most a server's response cache holds (bodies, keys
+// and headers): memory the heap comes to hold after start, as the cache
+// fills.
+const CacheBytes = 32 << 20
 
 // maxCacheKey is the longest request (host and URI) whose response is kept:
 // the map's shared views are far shorter. Keys count towards cacheBytes too,

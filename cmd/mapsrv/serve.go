@@ -77,7 +77,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	limitHeap := e.getenv("GOMEMLIMIT") == ""
 	if limitHeap {
-		debug.SetMemoryLimit(2 * heapRoom) // until warmUp knows what the index holds
+		debug.SetMemoryLimit(startHeapLimit) // until warmUp knows what the index holds
 	}
 	if *readDB != "" && !postgis.IsDSN(*readDB) || *readDB != "" && !postgis.IsDSN(*db) {
 		return usageError{"--read-db names a PostgreSQL hot standby (postgres://...) of a PostgreSQL --db"}
@@ -205,9 +205,29 @@ const warmUpDelay = time.Second
 // 1,000,000 incidents where the index, the response cache and the largest
 // pages in flight hold about 120. 128 MB of room gave 306-323 MB at
 // 1,000,000 once listings came to build a page in memory before sending it
-// (so that a client not reading holds no budget); 96 MB gives 258-282, for
+// (so that a client not reading holds no budget); 96 MB gave 258-282, for
 // about a fifth more collector CPU on the country page of 10,000.
-const heapRoom = 96 << 20
+//
+// The soft limit is the heap once the index is built, plus the response
+// cache's budget (web.CacheBytes, empty at that point and filled by the
+// first views), plus heapRoom. 96 MB of room, the cache not counted, left
+// 64 MB once it filled. Since a page's features are read into lent
+// buffers (0.28 MB allocated for a page of 1,000 instead of 0.87), 48 MB
+// after the cache runs fewer collections a small page than that did, and
+// the peak RSS at 1,000,000 is 15-20 MB lower; 32 MB doubled the
+// collections and cost the country page a third more CPU
+// (docs/PERFORMANCE.md, round 8).
+const heapRoom = 48 << 20
+
+// startHeapLimit is the soft limit until the index is built (192 MB, as
+// before heapRoom was cut: the build's own garbage needs the room).
+const startHeapLimit = 192 << 20
+
+// heapLimit is the soft limit for a heap that holds heapAlloc bytes once
+// the index is built.
+func heapLimit(heapAlloc uint64) int64 {
+	return int64(heapAlloc) + web.CacheBytes + heapRoom
+}
 
 // warmUp runs, once serve listens, what makes requests cheaper but may
 // take seconds at a million incidents, one after the other so as not to
@@ -237,7 +257,7 @@ func warmUp(ctx context.Context, store store, limitHeap bool, log *slog.Logger) 
 		runtime.GC()
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		debug.SetMemoryLimit(int64(m.HeapAlloc) + heapRoom)
+		debug.SetMemoryLimit(heapLimit(m.HeapAlloc))
 	}
 	logFillDistricts(ctx, store, log) // incidents stored without their district
 	if f, ok := store.(featureFiller); ok {
