@@ -14,7 +14,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
+	"github.com/mapsrv/mapsrv/incidents/postgis"
+	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
 	"github.com/mapsrv/mapsrv/incidents/sqlite"
 	"github.com/mapsrv/mapsrv/incidents/storetest"
 	"github.com/mapsrv/mapsrv/web"
@@ -29,12 +32,32 @@ import (
 func TestItems_LentBuffersNotReusedEarly(t *testing.T) {
 	feature.PoisonReturned.Store(true)
 	defer feature.PoisonReturned.Store(false)
+	t.Run("sqlite", func(t *testing.T) {
+		store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lend.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		checkLentPages(t, store)
+	})
+	t.Run("postgis", func(t *testing.T) {
+		store, err := postgis.Open(context.Background(), pgtest.DSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		checkLentPages(t, store)
+	})
+}
+
+// lendStore is what checkLentPages needs of a store.
+type lendStore interface {
+	incidents.Store
+	Preload(context.Context) error
+}
+
+func checkLentPages(t *testing.T, store lendStore) {
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "lend.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	if _, err := store.Add(ctx, storetest.LatticeIncidents(rand.New(rand.NewPCG(51, 52)), 1500)); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,11 @@
 package feature
 
-import "github.com/mapsrv/mapsrv/incidents"
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
 
 // Collector lays out a page of stored features, read from a database in
 // whatever order it returns them, in the page's order: the stores read a
@@ -20,6 +25,9 @@ type Collector struct {
 	buf  []byte // copies of what Add and Encode kept, allocated on first use
 	held int    // bytes of every buffer the features kept lie in: buf and those it grew from, and those lent (Hold)
 	json map[int64][]byte
+
+	lender *Lender // lends buf, when set (BorrowFrom)
+	copied int     // features copied by Add
 }
 
 // featureBytes is about the size of a feature with two summaries and a
@@ -31,9 +39,48 @@ func NewCollector(n int) *Collector {
 	return &Collector{n: n, json: make(map[int64][]byte, n)}
 }
 
+// BorrowFrom makes Add copy features into buffers lent by ctx's Lender,
+// when it carries one, rather than into a buffer of the page's own: on
+// PostGIS, a page of 1,000 made and cleared a buffer of 768 KB and, as its
+// features took less, copied them all again into one of their size (Page),
+// 12-17% of the server's CPU under the load benchmark's boxes with the
+// collections that garbage cost. A lent buffer is sized from the mean
+// feature of the pages before, with a sixteenth to spare, and is not
+// trimmed: the page holds it, unused tail included, until the request
+// gives it back, once the page is sent.
+func (c *Collector) BorrowFrom(ctx context.Context) {
+	c.lender, _ = ctx.Value(lenderKey{}).(*Lender)
+}
+
+// meanCopied is the mean size of the features Add copied into lent
+// buffers, over the last page, to size the next page's buffer.
+var meanCopied atomic.Int64
+
+// growLent makes room for n more bytes in a lent buf: a buffer for the
+// features still to come, of the mean size, with a sixteenth to spare.
+func (c *Collector) growLent(n int) {
+	if c.buf != nil && len(c.buf)+n <= cap(c.buf) {
+		return
+	}
+	mean := int(meanCopied.Load())
+	if mean <= 0 {
+		mean = featureBytes
+	}
+	rest := max(c.n-c.copied, 1) * mean
+	c.buf = c.lender.borrow(n + rest + rest/16)[:0]
+}
+
 // Add keeps a copy of the stored feature of incident id: json may be
 // reused once Add returns.
 func (c *Collector) Add(id int64, json []byte) {
+	if c.lender != nil {
+		c.growLent(len(json))
+		start := len(c.buf)
+		c.buf = append(c.buf, json...)
+		c.json[id] = c.buf[start:len(c.buf):len(c.buf)]
+		c.copied++
+		return
+	}
 	c.grow(len(json))
 	start, was := len(c.buf), cap(c.buf)
 	c.buf = append(c.buf, json...)
@@ -74,7 +121,11 @@ func (c *Collector) moved(was int) {
 
 // Encode encodes and keeps the feature of inc, for one that was not stored.
 func (c *Collector) Encode(inc incidents.Incident) error {
-	c.grow(featureBytes)
+	if c.lender != nil {
+		c.growLent(featureBytes) // and append moves the rest to memory of its own
+	} else {
+		c.grow(featureBytes)
+	}
 	start, was := len(c.buf), cap(c.buf)
 	var err error
 	if c.buf, err = AppendFeature(c.buf, inc); err != nil {
@@ -112,6 +163,13 @@ func (c *Collector) Page(page []incidents.Cursor) []Encoded {
 	for i, p := range page {
 		out[i] = Encoded{After: p, JSON: c.json[p.ID]}
 		used += len(out[i].JSON)
+	}
+	if c.lender != nil {
+		// Lent buffers are not trimmed (BorrowFrom).
+		if c.copied > 0 && len(page) > 0 {
+			meanCopied.Store(int64(used / len(page)))
+		}
+		return out
 	}
 	if c.held > used {
 		trim(out, used)

@@ -2,9 +2,12 @@ package feature
 
 import (
 	"bytes"
+	"context"
+	"math/rand/v2"
 	"runtime"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -122,4 +125,59 @@ func TestCollector_PageHoldsItsBytes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCollector_AddIntoLentBuffers: with a Lender in the context
+// (BorrowFrom), Add copies features into buffers it lends, growing into
+// more of them as a page's features outrun the first, and Page leaves them
+// there (no copy of the page to trim it); without one, Add copies as before.
+func TestCollector_AddIntoLentBuffers(t *testing.T) {
+	ctx, l := WithLender(context.Background())
+	rng := rand.New(rand.NewPCG(61, 62))
+	for round, n := range []int{1000, 1000, 10, 3000} {
+		page := make([]incidents.Cursor, n)
+		c := NewCollector(n)
+		c.BorrowFrom(ctx)
+		for i := range page {
+			page[i] = incidents.Cursor{ID: int64(i + 1)}
+			// the second round's features are three times the first's: the
+			// buffer sized from the first runs out and more are lent
+			f := bytes.Repeat([]byte{byte('a' + i%26)}, 200+rng.IntN(400)+round%2*1200)
+			c.Add(page[i].ID, f)
+			clear(f) // Add copied it
+		}
+		got := c.Page(page)
+		for i, e := range got {
+			if len(e.JSON) == 0 || e.JSON[0] != byte('a'+i%26) || e.After != page[i] {
+				t.Fatalf("round %d: feature %d is %.20q… after %v", round, i, e.JSON, e.After)
+			}
+			if !lentHolds(l, e.JSON) {
+				t.Fatalf("round %d: feature %d does not lie in a lent buffer", round, i)
+			}
+		}
+	}
+	if len(l.lent) < 5 {
+		t.Fatalf("%d buffers lent for four pages, one outrunning its first", len(l.lent))
+	}
+	l.Return()
+
+	c := NewCollector(10)
+	c.BorrowFrom(context.Background()) // no Lender: the page's own buffer
+	c.Add(1, []byte(`{"a":1}`))
+	if p := c.Page([]incidents.Cursor{{ID: 1}}); string(p[0].JSON) != `{"a":1}` || lentHolds(l, p[0].JSON) {
+		t.Fatalf("without a lender: %q", p[0].JSON)
+	}
+}
+
+// lentHolds tells whether b lies in one of the buffers l has lent.
+func lentHolds(l *Lender, b []byte) bool {
+	for _, p := range l.lent {
+		buf := (*p)[:cap(*p)]
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(buf)))
+		at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+		if at >= start && at+uintptr(len(b)) <= start+uintptr(len(buf)) {
+			return true
+		}
+	}
+	return false
 }
