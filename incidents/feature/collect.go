@@ -2,6 +2,8 @@ package feature
 
 import (
 	"context"
+	"math/bits"
+	"sync"
 	"sync/atomic"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -36,7 +38,31 @@ const featureBytes = 768
 
 // NewCollector returns a Collector for a page of about n features.
 func NewCollector(n int) *Collector {
-	return &Collector{n: n, json: make(map[int64][]byte, n)}
+	m, _ := collectorMaps[mapClass(n)].Get().(map[int64][]byte)
+	if m == nil {
+		m = make(map[int64][]byte, 1<<mapClass(n))
+	}
+	return &Collector{n: n, json: m}
+}
+
+// collectorMaps hold the maps of Collectors released (Release), by the
+// power of two they were made for: a page's map of 1,000 was 65 KB of the
+// 280 KB a SQLite page of 1,000 allocated.
+var collectorMaps [24]sync.Pool
+
+// mapClass is the power of two at least n (at most 2^23), that a map is made
+// for and pooled by.
+func mapClass(n int) int { return min(bits.Len(uint(max(n, 1)-1)), len(collectorMaps)-1) }
+
+// Release gives c's map back to be used again: c must not be used after
+// it, and the pages it returned hold no part of it.
+func (c *Collector) Release() {
+	if c.json == nil {
+		return
+	}
+	clear(c.json)
+	collectorMaps[mapClass(c.n)].Put(c.json)
+	c.json = nil
 }
 
 // BorrowFrom makes Add copy features into buffers lent by ctx's Lender,

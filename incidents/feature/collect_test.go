@@ -181,3 +181,36 @@ func lentHolds(l *Lender, b []byte) bool {
 	}
 	return false
 }
+
+// TestCollector_Release: a released Collector's map is used again, empty,
+// by the next Collector of its size, and the page it returned keeps its
+// features.
+func TestCollector_Release(t *testing.T) {
+	for _, n := range []int{1, 1000, 1001, 10001} {
+		c := NewCollector(n)
+		page := make([]incidents.Cursor, n)
+		for i := range page {
+			page[i] = incidents.Cursor{ID: int64(i + 1)}
+			c.Add(page[i].ID, []byte{byte('a' + i%26)})
+		}
+		got := c.Page(page)
+		c.Release()
+		c.Release() // twice is harmless
+		for range 3 {
+			next := NewCollector(n)
+			if len(next.json) != 0 || next.Has(1) {
+				t.Fatalf("n=%d: a new Collector holds %d features of a released one", n, len(next.json))
+			}
+			next.Add(7, []byte("x"))
+			next.Release()
+		}
+		for i, e := range got {
+			if len(e.JSON) != 1 || e.JSON[0] != byte('a'+i%26) {
+				t.Fatalf("n=%d: feature %d of a page is %q after its Collector was released", n, i, e.JSON)
+			}
+		}
+	}
+	if mapClass(0) != 0 || mapClass(1) != 0 || mapClass(1000) != 10 || mapClass(1024) != 10 || mapClass(1025) != 11 {
+		t.Fatalf("mapClass: %d %d %d %d %d", mapClass(0), mapClass(1), mapClass(1000), mapClass(1024), mapClass(1025))
+	}
+}

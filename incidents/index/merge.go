@@ -21,7 +21,14 @@ func (ix *Index) merge(q *query, runs []run) []Point {
 	for i := len(heads)/2 - 1; i >= 0; i-- {
 		siftDown(heads, i)
 	}
-	page := make([]Point, 0, min(q.limit, 1024))
+	// Sized once: no page is longer than its limit or than the points its
+	// runs hold. Grown from 1,024 by appends instead, a country page of
+	// 10,000 allocated 1.7 MB (pprof), four times its 400 KB.
+	held := 0 // from each head's current point to its run's end
+	for _, h := range heads {
+		held += int(h.end - h.pos)
+	}
+	page := make([]Point, 0, min(q.limit, held))
 	for len(heads) > 0 && len(page) < q.limit {
 		top := &heads[0]
 		page = append(page, *ix.at(top))
