@@ -19,44 +19,59 @@ extern int sqlite3_finalize(sqlite3_stmt*);
 extern long long sqlite3_column_int64(sqlite3_stmt*, int);
 extern const void *sqlite3_column_blob(sqlite3_stmt*, int);
 extern int sqlite3_column_bytes(sqlite3_stmt*, int);
+extern int sqlite3_column_type(sqlite3_stmt*, int);
 extern const char *sqlite3_errmsg(sqlite3*);
 
 static int mapsrv_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s) {
 	return sqlite3_prepare_v3(db, sql, -1, 0x01, s, 0); // SQLITE_PREPARE_PERSISTENT
 }
 
-// mapsrv_features_step runs featuresByKeyQuery for keys (a JSON array, of
-// n bytes, copied by SQLite) and format, and on its one row (SQLITE_ROW)
-// sets out to the data version and the byte lengths of the three lists.
-static int mapsrv_features_step(sqlite3_stmt *s, const char *keys, int n, long long format, long long *out) {
-	int rc = sqlite3_bind_text(s, 1, keys, n, (void(*)(void*))-1); // SQLITE_TRANSIENT
-	if (rc == 0) rc = sqlite3_bind_int64(s, 2, format);
-	if (rc == 0) rc = sqlite3_step(s);
-	if (rc != 100) {
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		return rc;
+// mapsrv_features_rows steps featuresRowsQuery, bound, copying each
+// feature's ID, length and bytes into ids, lens and dst (of room bytes)
+// until the statement is done (SQLITE_DONE), dst has no room for the next
+// feature (SQLITE_ROW: that row is pending, need is its length, and the
+// next call with pending set copies it first), or an error. The row
+// without a feature holds the data version.
+static int mapsrv_features_rows(sqlite3_stmt *s, int pending, long long *ids, int *lens, int maxRows,
+		char *dst, long long room, int *nRows, long long *nBytes, long long *need, long long *version) {
+	int n = 0;
+	long long used = 0;
+	for (;;) {
+		if (!pending) {
+			int rc = sqlite3_step(s);
+			if (rc != 100) {
+				*nRows = n;
+				*nBytes = used;
+				return rc;
+			}
+			if (sqlite3_column_type(s, 1) == 5) { // SQLITE_NULL: the version row
+				*version = sqlite3_column_int64(s, 0);
+				continue;
+			}
+		}
+		pending = 0;
+		const void *p = sqlite3_column_blob(s, 1);
+		int k = sqlite3_column_bytes(s, 1);
+		if (n == maxRows || used + k > room) {
+			*nRows = n;
+			*nBytes = used;
+			*need = k;
+			return 100;
+		}
+		ids[n] = sqlite3_column_int64(s, 0);
+		lens[n] = k;
+		if (k > 0) memcpy(dst + used, p, k);
+		used += k;
+		n++;
 	}
-	out[0] = sqlite3_column_int64(s, 0);
-	for (int i = 1; i <= 3; i++) {
-		sqlite3_column_blob(s, i); // as a blob first, then its length, as SQLite asks
-		out[i] = sqlite3_column_bytes(s, i);
-	}
-	return rc;
 }
 
-// mapsrv_features_copy copies the three lists of the row mapsrv_features_step
-// left, one after the other, into dst, and resets the statement.
-static void mapsrv_features_copy(sqlite3_stmt *s, char *dst) {
-	for (int i = 1; i <= 3; i++) {
-		int n = sqlite3_column_bytes(s, i);
-		if (n > 0) {
-			memcpy(dst, sqlite3_column_blob(s, i), n);
-			dst += n;
-		}
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+// mapsrv_bind binds keys (a JSON array, of n bytes, copied by SQLite) and
+// format.
+static int mapsrv_bind(sqlite3_stmt *s, const char *keys, int n, long long format) {
+	int rc = sqlite3_bind_text(s, 1, keys, n, (void(*)(void*))-1); // SQLITE_TRANSIENT
+	if (rc == 0) rc = sqlite3_bind_int64(s, 2, format);
+	return rc;
 }
 
 static void mapsrv_reset(sqlite3_stmt *s) {
@@ -74,6 +89,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 	"weak"
 
@@ -88,7 +104,7 @@ import (
 // memory (C.GoBytes) at every step, 640 KB for a page of 1,000 and two
 // thirds of all a SQLite server allocated under the load benchmark's
 // views, which became garbage once the page was sent. The statement is
-// featuresByKeyQuery, prepared once on each connection that runs it.
+// featuresRowsQuery, prepared once on each connection that runs it.
 //
 // The connection's C handle is an unexported field of go-sqlite3's
 // SQLiteConn, read by reflection: where it is not found (another version
@@ -103,7 +119,7 @@ type rawReads struct {
 	closed bool
 }
 
-// rawStmt is featuresByKeyQuery prepared on one connection. It is used
+// rawStmt is featuresRowsQuery prepared on one connection. It is used
 // only by whoever holds the connection (database/sql's Conn.Raw).
 type rawStmt struct {
 	db   *C.sqlite3
@@ -137,7 +153,7 @@ func (r *rawReads) stmt(c *sqlite3.SQLiteConn) (*rawStmt, error) {
 	if db == nil {
 		return nil, errNoHandle
 	}
-	q := C.CString(featuresByKeyQuery)
+	q := C.CString(featuresRowsQuery)
 	defer C.free(unsafe.Pointer(q))
 	st := &rawStmt{db: db}
 	if rc := C.mapsrv_prepare(db, q, &st.s); rc != 0 {
@@ -180,8 +196,29 @@ func (r *rawReads) close() {
 
 var errNoHandle = errors.New("sqlite: go-sqlite3's connection handle not found")
 
-// keyLists are the JSON arrays of keys a statement is given, reused.
-var keyLists = sync.Pool{New: func() any { b := make([]byte, 0, 21*readChunk+2); return &b }}
+// featuresRowsQuery is featuresByKeyQuery a feature a row, read in one
+// call into C that copies each feature once, from SQLite's page into the
+// lent buffer: group_concat built each statement's 1.6 MB of features by
+// doubling and copying its buffer in SQLite's heap, and the IDs and lengths
+// as text to be parsed again. The data version comes in the same
+// statement, on the row without a feature.
+const featuresRowsQuery = `SELECT version, NULL FROM data_version WHERE id = 1
+	UNION ALL
+	SELECT f.id, f.json FROM json_each(?) AS j CROSS JOIN incident_features AS f ON f.place_key = j.value AND f.format = ?`
+
+// readLists hold what one statement reads besides the features: the JSON
+// array of keys it is given and the IDs and lengths of what it found.
+type readList struct {
+	keys []byte
+	ids  []C.longlong
+	lens []C.int
+}
+
+var readLists = sync.Pool{New: func() any { return new(readList) }}
+
+// meanStored is the mean size of the stored features read lately, to size
+// a statement's buffer.
+var meanStored atomic.Int64
 
 // readFeaturesRaw is readFeatures through the C interface: ok is false if
 // the data version is no longer version. handled is false when the
@@ -195,10 +232,20 @@ func (s sqlReads) readFeaturesRaw(ctx context.Context, keys []int64, version int
 		return false, true, err
 	}
 	defer conn.Close()
-	kp := keyLists.Get().(*[]byte)
-	defer keyLists.Put(kp)
-	list := appendKeyList((*kp)[:0], keys)
-	*kp = list
+	l := readLists.Get().(*readList)
+	defer readLists.Put(l)
+	l.keys = appendKeyList(l.keys[:0], keys)
+	if cap(l.ids) < len(keys) {
+		l.ids, l.lens = make([]C.longlong, len(keys)), make([]C.int, len(keys))
+	}
+	ids, lens := l.ids[:len(keys)], l.lens[:len(keys)]
+	// The features go into one buffer sized for the keys at the mean size,
+	// and into more if they outrun it.
+	type part struct {
+		buf  []byte
+		rows int // ids[at-rows:at]
+	}
+	var parts []part
 	err = conn.Raw(func(dc any) error {
 		sc, isSQLite := dc.(*sqlite3.SQLiteConn)
 		if !isSQLite {
@@ -208,33 +255,65 @@ func (s sqlReads) readFeaturesRaw(ctx context.Context, keys []int64, version int
 		if err != nil {
 			return err
 		}
-		var out [4]C.longlong
-		rc := C.mapsrv_features_step(st.s, (*C.char)(unsafe.Pointer(unsafe.SliceData(list))), C.int(len(list)), C.longlong(feature.Format), &out[0])
-		if rc != 100 {
+		defer C.mapsrv_reset(st.s)
+		if rc := C.mapsrv_bind(st.s, (*C.char)(unsafe.Pointer(unsafe.SliceData(l.keys))), C.int(len(l.keys)), C.longlong(feature.Format)); rc != 0 {
 			return fmt.Errorf("sqlite: stored features: %s (%d)", C.GoString(C.sqlite3_errmsg(st.db)), rc)
 		}
-		if int64(out[0]) != version {
-			C.mapsrv_reset(st.s)
-			return nil
+		mean := max(int(meanStored.Load()), 256)
+		want := len(keys)*mean + len(keys)*mean/16
+		at, pending := 0, C.int(0)
+		v := C.longlong(-1)
+		for {
+			buf := feature.Borrow(ctx, want)
+			var n C.int
+			var used, need C.longlong
+			var idp *C.longlong
+			var lenp *C.int
+			if at < len(ids) {
+				idp, lenp = &ids[at], &lens[at]
+			}
+			rc := C.mapsrv_features_rows(st.s, pending, idp, lenp, C.int(len(ids)-at),
+				(*C.char)(unsafe.Pointer(unsafe.SliceData(buf))), C.longlong(len(buf)), &n, &used, &need, &v)
+			at += int(n)
+			parts = append(parts, part{buf[:used:used], int(n)})
+			switch rc {
+			case 101: // SQLITE_DONE
+				ok = int64(v) == version
+				return nil
+			case 100: // a feature pending, with no room for it
+				if at == len(ids) {
+					return fmt.Errorf("sqlite: stored features: more than the %d keys asked for", len(keys))
+				}
+				pending = 1
+				rest := len(keys) - at
+				want = int(need) + rest*mean + rest*mean/16
+			default:
+				return fmt.Errorf("sqlite: stored features: %s (%d)", C.GoString(C.sqlite3_errmsg(st.db)), rc)
+			}
 		}
-		nID, nLen, nJSON := int(out[1]), int(out[2]), int(out[3])
-		buf := feature.Borrow(ctx, nID+nLen+nJSON)
-		if len(buf) > 0 {
-			C.mapsrv_features_copy(st.s, (*C.char)(unsafe.Pointer(unsafe.SliceData(buf))))
-		} else {
-			C.mapsrv_reset(st.s)
-		}
-		ok = true
-		blob := buf[nID+nLen : len(buf) : len(buf)]
-		return addAll(c, buf[:nID], buf[nID:nID+nLen], blob)
 	})
 	if errors.Is(err, errNoHandle) {
 		return false, false, nil
 	}
-	if err != nil {
+	if err != nil || !ok {
 		return false, true, err
 	}
-	return ok, true, nil
+	at, total := 0, 0
+	for _, p := range parts {
+		c.Hold(p.buf)
+		off := 0
+		for i := at; i < at+p.rows; i++ {
+			k := int(lens[i])
+			c.Keep(int64(ids[i]), p.buf[off:off+k])
+			off += k
+		}
+		at += p.rows
+		total += off
+	}
+	if at > 0 {
+		meanStored.Store(int64(total / at))
+	}
+	return true, true, nil
 }
 
 // appendKeyList appends keys to b as a JSON array.

@@ -55,7 +55,16 @@ func TestReadFeaturesRaw_AsDatabaseSQL(t *testing.T) {
 	}
 	r := sqlReads{s}
 	rng := rand.New(rand.NewPCG(43, 44))
-	for _, n := range []int{1, 2, 17, 300, 700} {
+	defer meanStored.Store(meanStored.Load())
+	for round, n := range []int{1, 2, 17, 300, 700, 700, 700} {
+		// The buffer is sized from the mean feature read before: too small
+		// (features go on in more buffers), far too large, or learned.
+		switch round {
+		case 4:
+			meanStored.Store(1)
+		case 5:
+			meanStored.Store(1 << 20 / 700)
+		}
 		at := rng.IntN(len(keys) - n + 1)
 		chunk, chunkIDs := keys[at:at+n], ids[at:at+n]
 		cursors := make([]incidents.Cursor, n)

@@ -12,7 +12,8 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
-// featuresByKeyQuery reads, in one row, the data version and the stored
+// featuresByKeyQuery, where go-sqlite3's C handle is not found
+// (rawread.go reads featuresRowsQuery otherwise), reads, in one row, the data version and the stored
 // features of a JSON array of place keys: their IDs and byte lengths as
 // comma-separated text, and the features one after the other. One row
 // rather than one a feature: stepping through rows cost a cgo call and a
