@@ -13,9 +13,10 @@ import (
 )
 
 // featuresByKeyQuery, where go-sqlite3's C handle is not found
-// (rawread.go reads featuresRowsQuery otherwise), reads, in one row, the data version and the stored
-// features of a JSON array of place keys: their IDs and byte lengths as
-// comma-separated text, and the features one after the other. One row
+// (rawread.go reads featuresRowsQuery otherwise), reads, in one row, the
+// data version and the stored features of a JSON array of place keys:
+// their IDs and byte lengths as comma-separated text, and the features one
+// after the other. One row
 // rather than one a feature: stepping through rows cost a cgo call and a
 // copy of each feature in the driver, more than a third of a page's time
 // for a thousand features. The keys go in ascending, so that the lookups
