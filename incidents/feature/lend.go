@@ -42,6 +42,14 @@ func Borrow(ctx context.Context, n int) []byte {
 	return l.borrow(n)
 }
 
+// Lending tells whether ctx carries a Lender: whether Borrow lends, and
+// the buffer's unused tail goes back with it, or makes a buffer that a page
+// holds whole.
+func Lending(ctx context.Context) bool {
+	l, _ := ctx.Value(lenderKey{}).(*Lender)
+	return l != nil
+}
+
 // lendStep is the step between the sizes of the pooled buffers: a buffer
 // lent is at most this much larger than asked for. lendClasses of them
 // cover the largest statement a store reads (SQLite reads up to 2,500

@@ -246,6 +246,7 @@ func (s sqlReads) readFeaturesRaw(ctx context.Context, keys []int64, version int
 		rows int // ids[at-rows:at]
 	}
 	var parts []part
+	lending := feature.Lending(ctx)
 	err = conn.Raw(func(dc any) error {
 		sc, isSQLite := dc.(*sqlite3.SQLiteConn)
 		if !isSQLite {
@@ -275,7 +276,15 @@ func (s sqlReads) readFeaturesRaw(ctx context.Context, keys []int64, version int
 			rc := C.mapsrv_features_rows(st.s, pending, idp, lenp, C.int(len(ids)-at),
 				(*C.char)(unsafe.Pointer(unsafe.SliceData(buf))), C.longlong(len(buf)), &n, &used, &need, &v)
 			at += int(n)
-			parts = append(parts, part{buf[:used:used], int(n)})
+			// A lent buffer's unused tail goes back with it; a buffer made
+			// for the page is counted whole, so that the Collector trims
+			// the page to its bytes (feature.Collector.Page).
+			if lending {
+				buf = buf[:used:used]
+			} else {
+				buf = buf[:used]
+			}
+			parts = append(parts, part{buf, int(n)})
 			switch rc {
 			case 101: // SQLITE_DONE
 				ok = int64(v) == version
