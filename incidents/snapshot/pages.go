@@ -94,23 +94,9 @@ func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]featur
 // stored features past maxBytes (it holds one at least), and more tells
 // that it was ended so, others following it. 0 is no bound.
 func (k *Keeper) FindFeaturesWithin(ctx context.Context, f incidents.Filter, maxBytes int64) (page []feature.Encoded, more bool, err error) {
-	useIndex := true
-	for range 3 {
-		picks, version, err := k.pick(ctx, f, useIndex)
-		if err != nil {
-			return nil, false, err
-		}
-		if picks, more, err = k.cut(ctx, picks, maxBytes); err != nil {
-			return nil, false, err
-		}
-		page, ok, err := k.ReadPage(ctx, picks, version)
-		if err != nil || ok {
-			return page, more, err
-		}
-		// The data moved on since the pick: the index is brought up to it
-		// (a write by another process), or the page is picked by SQL if
-		// that takes long (a build).
-		useIndex = k.Await(ctx)
+	page, more, ok, err := readPicked(ctx, k, f, maxBytes, k.ReadPage)
+	if err != nil || ok {
+		return page, more, err
 	}
 	// Writes came in between each pick and its read: Find reads the rows.
 	found, err := k.rows.FindBySQL(ctx, f)
@@ -119,6 +105,33 @@ func (k *Keeper) FindFeaturesWithin(ctx context.Context, f incidents.Filter, max
 	}
 	page, err = feature.EncodeAll(found)
 	return page, false, err
+}
+
+// readPicked picks the page f asks for, cuts it at maxBytes and reads it with
+// read, up to three times: ok is false when writes came in between each
+// pick and its read, and the caller reads the page by SQL. more tells that
+// the cut ended the page before f.Limit.
+func readPicked[T any](ctx context.Context, k *Keeper, f incidents.Filter, maxBytes int64,
+	read func(context.Context, []Pick, int64) (T, bool, error)) (page T, more, ok bool, err error) {
+	useIndex := true
+	for range 3 {
+		picks, version, err := k.pick(ctx, f, useIndex)
+		if err != nil {
+			return page, false, false, err
+		}
+		if picks, more, err = k.cut(ctx, picks, maxBytes); err != nil {
+			return page, false, false, err
+		}
+		page, ok, err := read(ctx, picks, version)
+		if err != nil || ok {
+			return page, more, true, err
+		}
+		// The data moved on since the pick: the index is brought up to it
+		// (a write by another process), or the page is picked by SQL if
+		// that takes long (a build).
+		useIndex = k.Await(ctx)
+	}
+	return page, false, false, nil
 }
 
 // pick chooses the page f asks for: from the index when useIndex is set and

@@ -52,24 +52,16 @@ func (k *Keeper) FindWithin(ctx context.Context, f incidents.Filter, maxBytes in
 		found, err = k.Find(ctx, f)
 		return found, false, err
 	}
-	useIndex := true
-	for range 3 {
-		picks, version, err := k.pick(ctx, f, useIndex)
-		if err != nil {
-			return nil, false, err
-		}
-		if picks, more, err = k.cut(ctx, picks, maxBytes); err != nil {
-			return nil, false, err
-		}
+	readRows := func(ctx context.Context, picks []Pick, version int64) ([]incidents.Incident, bool, error) {
 		ids := make([]int64, len(picks))
 		for i, p := range picks {
 			ids[i] = p.ID
 		}
-		found, ok, err := k.rows.ReadByID(ctx, ids, version)
-		if err != nil || ok {
-			return found, more, err
-		}
-		useIndex = k.Await(ctx)
+		return k.rows.ReadByID(ctx, ids, version)
+	}
+	found, more, ok, err := readPicked(ctx, k, f, maxBytes, readRows)
+	if err != nil || ok {
+		return found, more, err
 	}
 	found, err = k.rows.FindBySQL(ctx, f)
 	return found, false, err
