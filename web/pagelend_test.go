@@ -10,15 +10,12 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/bothstores"
 	"github.com/mapsrv/mapsrv/incidents/feature"
-	"github.com/mapsrv/mapsrv/incidents/postgis"
-	"github.com/mapsrv/mapsrv/incidents/postgis/pgtest"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 	"github.com/mapsrv/mapsrv/incidents/storetest"
 	"github.com/mapsrv/mapsrv/web"
 )
@@ -32,22 +29,7 @@ import (
 func TestItems_LentBuffersNotReusedEarly(t *testing.T) {
 	feature.PoisonReturned.Store(true)
 	defer feature.PoisonReturned.Store(false)
-	t.Run("sqlite", func(t *testing.T) {
-		store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lend.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer store.Close()
-		checkLentPages(t, store)
-	})
-	t.Run("postgis", func(t *testing.T) {
-		store, err := postgis.Open(context.Background(), pgtest.DSN(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer store.Close()
-		checkLentPages(t, store)
-	})
+	bothstores.Run(t, checkLentPages)
 }
 
 // lendStore is what checkLentPages needs of a store.
