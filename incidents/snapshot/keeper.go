@@ -83,6 +83,7 @@ type Keeper struct {
 	rows   Rows
 	live   index.Live
 	builds atomic.Int64
+	sizes  atomic.Pointer[sizeCache] // the stored features' byte lengths at one data version
 }
 
 // New returns a Keeper of the index of what rows reads; the index is built

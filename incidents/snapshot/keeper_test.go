@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -23,15 +24,16 @@ import (
 
 // memRows is a store in memory, written by its own methods.
 type memRows struct {
-	mu      sync.Mutex
-	version int64
-	all     map[int64]incidents.Incident // drafts too
-	stored  map[int64][]byte             // stored features; an incident may have none
-	log     []logged                     // changes after logSince
-	since   int64
-	nextID  int64
-	fills   int
-	sqlRuns int
+	mu        sync.Mutex
+	version   int64
+	all       map[int64]incidents.Incident // drafts too
+	stored    map[int64][]byte             // stored features; an incident may have none
+	log       []logged                     // changes after logSince
+	since     int64
+	nextID    int64
+	fills     int
+	sqlRuns   int
+	sizeReads int // calls of FeatureBytes
 	// beforeRead, when set, runs before each read of a page's features or
 	// rows: another process writing between a pick and its read.
 	beforeRead func()
@@ -176,6 +178,7 @@ func (m *memRows) ReadFeatures(_ context.Context, refs []feature.Ref, version in
 func (m *memRows) FeatureBytes(_ context.Context, refs []feature.Ref) (map[int64]int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.sizeReads++
 	sizes := make(map[int64]int, len(refs))
 	for _, r := range refs {
 		if js, ok := m.stored[r.ID]; ok {
@@ -357,5 +360,48 @@ func TestKeeper_RefusedFiltersGoToSQL(t *testing.T) {
 		if page[i].After != incidents.CursorOf(want[i]) {
 			t.Fatalf("draft %d: %+v, want %+v", i, page[i].After, incidents.CursorOf(want[i]))
 		}
+	}
+}
+
+// TestKeeper_SizesReadOncePerVersion: a bounded page's sizes are read once
+// for a data version and taken from the cache after; a write moves the
+// version on, so a feature grown past the bound after the sizes were cached
+// ends the next page before it, as a fresh read would.
+func TestKeeper_SizesReadOncePerVersion(t *testing.T) {
+	ctx := context.Background()
+	m := newMemRows()
+	rng := rand.New(rand.NewPCG(41, 42))
+	for _, inc := range storetest.LatticeIncidents(rng, 40) {
+		m.put(inc, false) // every feature stored: a bare one is counted, not cached
+	}
+	k := New(m)
+	if err := k.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	f := incidents.Filter{Limit: 10}
+	page, more, err := k.FindFeaturesWithin(ctx, f, 1<<20)
+	if err != nil || more || len(page) != 10 {
+		t.Fatalf("first page: %d features, more %v, err %v; want 10, false, nil", len(page), more, err)
+	}
+	reads := m.sizeReads
+	if _, _, err := k.FindFeaturesWithin(ctx, f, 1<<20); err != nil {
+		t.Fatal(err)
+	}
+	if m.sizeReads != reads {
+		t.Errorf("the same page at the same version read its sizes again (%d reads, then %d)", reads, m.sizeReads)
+	}
+	// The page's third incident grows to more than the whole bound.
+	inc := m.reference()[page[2].After.ID]
+	inc.SummaryEN = strings.Repeat("x", 2<<20)
+	m.put(inc, false)
+	if _, err := k.Fresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	page, more, err = k.FindFeaturesWithin(ctx, f, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !more || len(page) != 2 {
+		t.Errorf("after the third feature grew past the bound: %d features, more %v; want 2, true", len(page), more)
 	}
 }

@@ -119,7 +119,7 @@ func readPicked[T any](ctx context.Context, k *Keeper, f incidents.Filter, maxBy
 		if err != nil {
 			return page, false, false, err
 		}
-		if picks, more, err = k.cut(ctx, picks, maxBytes); err != nil {
+		if picks, more, err = k.cut(ctx, picks, version, maxBytes); err != nil {
 			return page, false, false, err
 		}
 		page, ok, err := read(ctx, picks, version)

@@ -2,6 +2,8 @@ package snapshot
 
 import (
 	"context"
+	"math"
+	"sync"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -16,29 +18,85 @@ const unknownFeatureBytes = 1 << 10
 // were left out. The sizes are read, without the features, before any is:
 // a page of 10,000 incidents of long summaries was read whole, hundreds of
 // MB, before it could be counted. 0 is no bound.
-func (k *Keeper) cut(ctx context.Context, picks []Pick, maxBytes int64) (kept []Pick, more bool, err error) {
+func (k *Keeper) cut(ctx context.Context, picks []Pick, version int64, maxBytes int64) (kept []Pick, more bool, err error) {
 	if maxBytes <= 0 || len(picks) < 2 {
 		return picks, false, nil
 	}
-	refs := make([]feature.Ref, len(picks))
-	for i, p := range picks {
-		refs[i] = feature.Ref{ID: p.ID, Key: p.Key}
-	}
-	sizes, err := k.rows.FeatureBytes(ctx, refs)
+	sizes, err := k.featureBytes(ctx, picks, version)
 	if err != nil {
 		return nil, false, err
 	}
 	var n int64
-	for i, p := range picks {
-		size, ok := sizes[p.ID]
-		if !ok {
-			size = unknownFeatureBytes
-		}
-		if n += int64(size); n > maxBytes && i > 0 {
+	for i := range picks {
+		if n += int64(sizes[i]); n > maxBytes && i > 0 {
 			return picks[:i], true, nil
 		}
 	}
 	return picks, false, nil
+}
+
+// sizeCache holds the byte lengths of stored features read for one data
+// version, by ID (0: not read). A page's sizes are read once per version:
+// reading them for every page cost as much again as the page's own read
+// (the 1° page of 1,000 took 2.5 ms of CPU instead of 1.4). Any write moves
+// the version on, and the next page starts a new cache, so a size is never
+// older than the version the page was picked at, or the one after it when
+// a write lands between the pick and the read of the sizes.
+type sizeCache struct {
+	version int64
+	mu      sync.RWMutex
+	sizes   []uint32
+}
+
+// maxCachedID bounds the IDs whose sizes are cached (4 bytes each): IDs are
+// dense from 1, and one beyond it is read every time.
+const maxCachedID = 1 << 26
+
+// featureBytes returns the stored feature's byte length for each pick, from
+// the cache of version where it holds it, else read and cached; a feature
+// not stored in the current format counts unknownFeatureBytes.
+func (k *Keeper) featureBytes(ctx context.Context, picks []Pick, version int64) ([]int, error) {
+	c := k.sizes.Load()
+	if c == nil || c.version != version {
+		c = &sizeCache{version: version}
+		k.sizes.Store(c)
+	}
+	out := make([]int, len(picks))
+	var missing []feature.Ref
+	var at []int
+	c.mu.RLock()
+	for i, p := range picks {
+		if p.ID > 0 && p.ID < int64(len(c.sizes)) && c.sizes[p.ID] != 0 {
+			out[i] = int(c.sizes[p.ID])
+			continue
+		}
+		missing, at = append(missing, feature.Ref{ID: p.ID, Key: p.Key}), append(at, i)
+	}
+	c.mu.RUnlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	sizes, err := k.rows.FeatureBytes(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for j, r := range missing {
+		size, ok := sizes[r.ID]
+		if !ok {
+			out[at[j]] = unknownFeatureBytes
+			continue
+		}
+		out[at[j]] = size
+		if r.ID > 0 && r.ID < maxCachedID && size > 0 && size <= math.MaxUint32 {
+			if r.ID >= int64(len(c.sizes)) {
+				c.sizes = append(c.sizes, make([]uint32, int(r.ID)+1-len(c.sizes)+len(c.sizes)/4)...)
+			}
+			c.sizes[r.ID] = uint32(size)
+		}
+	}
+	return out, nil
 }
 
 // FindWithin is Find for a page bounded by bytes as well as by f.Limit, as
