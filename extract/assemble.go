@@ -949,7 +949,13 @@ var accompaniedWords = wordSet("ترافق", "وترافق", "تزامن", "وت
 
 // countingOrdinals count one event among several: "the second blast", "the
 // other attack".
-var countingOrdinals = wordSet("first", "second", "third", "fourth", "fifth", "sixth", "last", "other", "another", "new")
+var countingOrdinals = func() map[string]bool {
+	m := wordSet("fifth", "sixth", "other", "another", "new")
+	for w := range ordinalsEN {
+		m[w] = true
+	}
+	return m
+}()
 
 // sameGovernorate reports m in the governorate of one of places, or places
 // none.

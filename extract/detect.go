@@ -697,20 +697,6 @@ func instrumentAfterTarget(toks []token, i int) string {
 	return ""
 }
 
-// airNear reports an aircraft word within [from, to] of toks[i], not one of
-// a ground weapon's name ("an anti-aircraft gun", "مضادات الطيران").
-func airNear(toks []token, i, from, to int) bool {
-	for j := max(0, i+from); j <= i+to && j < len(toks); j++ {
-		if j != i && toks[j].in(airWords) && !(j > 0 && (toks[j-1].Norm == "anti" || toks[j-1].in(antiWordsAR))) {
-			return true
-		}
-	}
-	return false
-}
-
-// antiWordsAR name weapons against aircraft: "مضادات الطيران", "مضاد للطيران".
-var antiWordsAR = wordSet("مضاد", "مضادات", "مضاده", "المضاد", "المضادات", "المضاده")
-
 // gunWordsAR name guns, mortars, shells in the plural and tanks, whose fire
 // is shelling: "بالمدفعية الثقيلة والهاون", "بالدبابات".
 var gunWordsAR = wordSet("مدفعي", "مدفعيه", "مدافع", "هاون", "قذائف", "راجمات", "دبابات", "دبابه")
@@ -743,7 +729,7 @@ func refine(toks []token, i int, typ string) string {
 	}
 	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) // "أطلقت قذيفتين": shells are fired from the ground
 	switch {
-	case airNear(toks, i, -3, 4) && !(typ == TypeShelling && ground && !airNextTo(toks, i)):
+	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !airNextTo(toks, i)):
 		return TypeAirstrike
 	case i > 0 && toks[i-1].in(goOnWords) && anyNear(toks, i, -8, -2, airWords) && !ground:
 		// "تناوبت طائرات حربية خلال الليل على قصف X", "واصلت المروحيات قصف Y": the aircraft bomb

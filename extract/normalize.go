@@ -138,7 +138,29 @@ func tokenize(text string, start, end int) []token {
 	for k := range toks {
 		toks[k].forms = wordForms(toks[k].Norm)
 	}
-	return toks
+	return joinAntiAircraft(toks)
+}
+
+// antiWords name a weapon against what follows them: "anti-aircraft",
+// "مضادات الطيران", "مضاد للطيران".
+var antiWords = wordSet("anti", "مضاد", "مضادات", "مضاده", "المضاد", "المضادات", "المضاده")
+
+// joinAntiAircraft makes an anti word and the aircraft word after it one
+// token, whose word is in no set: a gun on the ground, never an aircraft
+// for any rule that looks for one ("shots from an anti-aircraft gun").
+func joinAntiAircraft(toks []token) []token {
+	out := toks[:0]
+	for k := 0; k < len(toks); k++ {
+		if k+1 < len(toks) && toks[k].in(antiWords) && toks[k+1].in(airWords) {
+			t := token{Start: toks[k].Start, End: toks[k+1].End, Norm: toks[k].Norm + toks[k+1].Norm}
+			t.forms = []string{t.Norm}
+			out = append(out, t)
+			k++
+			continue
+		}
+		out = append(out, toks[k])
+	}
+	return out
 }
 
 // compoundNumberEnd returns where an English number of tens and units

@@ -206,9 +206,6 @@ func setOff(s *sentence, segs []segment, i, j int) bool {
 // هجوم ..." is the attack that killed them.
 var becauseWords = wordSet("جراء", "اثر", "بسبب", "نتيجه", "بفعل", "عقب", "following", "after")
 
-// dueWordsEN tell a cause a few words before its incident word in English.
-var dueWordsEN = wordSet("due", "caused", "blamed")
-
 // happeningNouns after "في" tell what the killing told before it was: "قُتل
 // ثلاثة، في حادثة إطلاق نار" is the shooting that killed them.
 var happeningNouns = wordSet("حادثه", "حادث", "واقعه")
@@ -221,7 +218,7 @@ func causeBefore(s *sentence, pos int) bool {
 			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords) ||
 				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" || // "قتل ثلاثة، في حادثة إطلاق نار"
 				i > 0 && (s.toks[i-1].Norm == "في" || s.toks[i-1].Norm == "in") || // "قتل أربعة في X، في غارات على …": the strikes that killed them
-				isLatin(t.Norm) && anyNear(s.toks, i, -5, -3, dueWordsEN) // "…, apparently due to an Israeli drone"
+				isLatin(t.Norm) && anyNear(s.toks, i, -5, -3, resultedFromWords) // "…, apparently due to an Israeli drone"
 		}
 	}
 	return false

@@ -405,3 +405,29 @@ func TestKeeper_SizesReadOncePerVersion(t *testing.T) {
 		t.Errorf("after the third feature grew past the bound: %d features, more %v; want 2, true", len(page), more)
 	}
 }
+
+// TestKeeper_SizeCacheBounded: an incident whose ID lies far beyond the
+// number published (an import keeping another system's IDs) is counted
+// but not cached, so the cache stays a few bytes an incident.
+func TestKeeper_SizeCacheBounded(t *testing.T) {
+	ctx := context.Background()
+	m := newMemRows()
+	rng := rand.New(rand.NewPCG(43, 44))
+	for i, inc := range storetest.LatticeIncidents(rng, 20) {
+		if i == 0 {
+			inc.ID, inc.Status = 1<<40, incidents.StatusPublished
+		}
+		m.put(inc, false)
+	}
+	k := New(m)
+	if err := k.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	page, _, err := k.FindFeaturesWithin(ctx, incidents.Filter{Limit: 20}, 1<<20)
+	if err != nil || !slices.ContainsFunc(page, func(e feature.Encoded) bool { return e.After.ID == 1<<40 }) {
+		t.Fatalf("page: %d features, err %v; want the incident of ID 2^40 among them", len(page), err)
+	}
+	if n := len(k.sizes.Load().sizes); int64(n) > cachedIDs(20) {
+		t.Errorf("size cache holds %d entries for 20 incidents; want at most %d", n, cachedIDs(20))
+	}
+}

@@ -48,9 +48,12 @@ type sizeCache struct {
 	sizes   []uint32
 }
 
-// maxCachedID bounds the IDs whose sizes are cached (4 bytes each): IDs are
-// dense from 1, and one beyond it is read every time.
-const maxCachedID = 1 << 26
+// cachedIDs bounds the IDs whose sizes are cached (4 bytes each) by the
+// incidents the index holds: IDs are dense from 1, so a published one lies
+// below a few times their number (drafts and deletions take IDs too), and
+// the cache never holds more than 16 bytes an incident and 256 KB. A size
+// beyond it is read every time.
+func cachedIDs(published int) int64 { return 4*int64(published) + 1<<16 }
 
 // featureBytes returns the stored feature's byte length for each pick, from
 // the cache of version where it holds it, else read and cached; a feature
@@ -80,6 +83,10 @@ func (k *Keeper) featureBytes(ctx context.Context, picks []Pick, version int64) 
 	if err != nil {
 		return nil, err
 	}
+	limit := int64(1 << 16)
+	if ix := k.live.Load(); ix != nil {
+		limit = cachedIDs(ix.Len())
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for j, r := range missing {
@@ -89,9 +96,10 @@ func (k *Keeper) featureBytes(ctx context.Context, picks []Pick, version int64) 
 			continue
 		}
 		out[at[j]] = size
-		if r.ID > 0 && r.ID < maxCachedID && size > 0 && size <= math.MaxUint32 {
+		if r.ID > 0 && r.ID < limit && size > 0 && size <= math.MaxUint32 {
 			if r.ID >= int64(len(c.sizes)) {
-				c.sizes = append(c.sizes, make([]uint32, int(r.ID)+1-len(c.sizes)+len(c.sizes)/4)...)
+				grown := min(int64(r.ID)+1+int64(len(c.sizes))/4, limit)
+				c.sizes = append(c.sizes, make([]uint32, grown-int64(len(c.sizes)))...)
 			}
 			c.sizes[r.ID] = uint32(size)
 		}
