@@ -17,10 +17,11 @@ import (
 func (g *Gazetteer) FindAll(text string) []Mention {
 	var out []Mention
 	var toks []token
+	var told map[int32]bool
 	for from := 0; from < len(text) && len(out) < MaxMentions; {
 		to := stretchEnd(text, from)
 		toks = tokenizeAt(toks, text, from, to)
-		out = g.findIn(text, toks, out)
+		out, told = g.findIn(text, toks, out, told)
 		from = to
 	}
 	pickByText(out)
@@ -29,14 +30,28 @@ func (g *Gazetteer) FindAll(text string) []Mention {
 
 // findIn appends to out the mentions in toks, the words of a stretch of text that
 // no mention crosses (see stretchEnd), up to MaxMentions in all.
-func (g *Gazetteer) findIn(text string, toks []token, out []Mention) []Mention {
+//
+// told holds the places named with a type word or a context earlier in the
+// text ("مدينة البصيرة"): told again bare, the name is that place, as a
+// reader takes it ("قرب جسر البصيرة"), though alone it could be a common word.
+func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[int32]bool) ([]Mention, map[int32]bool) {
 	var list listState
 	for i := 0; i < len(toks) && len(out) < MaxMentions; {
 		p, ok := g.parseAt(toks, i, mode{})
-		if !ok || !g.plausible(toks, p, list.continues(toks, p)) {
+		if !ok || !g.plausible(toks, p, list.continues(toks, p)) && !toldBefore(toks, told, p) {
 			list.skip(toks[i])
 			i++
 			continue
+		}
+		if p.kinds != nil || p.ctx != nil {
+			if told == nil {
+				told = map[int32]bool{}
+			}
+			for _, c := range p.cands {
+				if len(told) < MaxMentions {
+					told[c.idx] = true
+				}
+			}
 		}
 		m := g.resolve(p)
 		start, end := toks[p.first].start, toks[p.last].end
@@ -50,7 +65,22 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention) []Mention {
 		list.add(toks, p)
 		i = p.last + 1
 	}
-	return out
+	return out, told
+}
+
+// toldBefore reports an Arabic name read without anything saying it is a place,
+// all of whose places were told as places earlier in the text, and which
+// stands as it was written there (its article included).
+func toldBefore(toks []token, told map[int32]bool, p parsed) bool {
+	if len(told) == 0 || p.cands == nil || !toks[p.nameFirst].arabic {
+		return false // an English name is found by its capital; one left out was left out for more than its rank
+	}
+	for _, c := range p.cands {
+		if !told[c.idx] {
+			return false
+		}
+	}
+	return true
 }
 
 // listState follows a list of places: "قرى الخربة، تل حمرا وأم حوش". A list

@@ -59,7 +59,7 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	k := g.parseSuffix(toks, end, &p)
 	p.last = k - 1
 
-	if k < len(toks) && (!toks[k].brk || toks[k].comma) {
+	if k < len(toks) && (!toks[k].brk || toks[k].comma || toks[k].quoted) {
 		if ctx, ok := g.parseContext(toks, k, m, slices.Contains(p.kinds, KindNeighbourhood)); ok && !g.townApart(p.cands, ctx) {
 			c := ctx // only a context found escapes to the heap
 			p.ctx, p.last = &c, c.last

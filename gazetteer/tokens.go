@@ -16,6 +16,7 @@ type token struct {
 	upper      bool // a Latin word starting with a capital
 	brk        bool // punctuation other than a hyphen separates it from the previous word
 	comma      bool // that punctuation was a comma
+	quoted     bool // that punctuation was only quotation marks: «قرية "X" غربي إدلب»
 	poss       bool // a Latin word that carried a possessive "'s", cut off: "province's"
 }
 
@@ -38,14 +39,14 @@ func tokenize(dst []token, text string, limit int) []token {
 		toks = make([]token, 0, size)
 	}
 	start := -1
-	brk, comma := false, false
+	brk, comma, quoted := false, false, false
 	add := func(t token) {
-		t.arabic, t.brk, t.comma = isArabic(t.norm), brk, comma
+		t.arabic, t.brk, t.comma, t.quoted = isArabic(t.norm), brk, comma, quoted
 		if t.arabic {
 			t.fs = readings(t.norm)
 		}
 		toks = append(toks, t)
-		brk, comma = false, false
+		brk, comma, quoted = false, false, false
 	}
 	flush := func(end int) {
 		if start < 0 || limit > 0 && len(toks) >= limit {
@@ -100,9 +101,11 @@ func tokenize(dst []token, text string, limit int) []token {
 			case r == '-' || r == '‐' || r == '‑' || r == '_' || r == '/' || unicode.IsSpace(r) ||
 				r == 0x200E || r == 0x200F || r == 0x200C:
 			case r == ',' || r == '،':
-				brk, comma = true, true
+				brk, comma, quoted = true, true, false
+			case isQuote(r):
+				brk, quoted = true, quoted || !brk
 			default:
-				brk = true
+				brk, quoted = true, false
 			}
 		}
 	}
@@ -126,6 +129,16 @@ func possessiveS(word string) int {
 		return 0
 	}
 	return 1 + size
+}
+
+// isQuote reports a quotation mark, which news puts around a name it gives:
+// «في قرية "X" غربي إدلب» locates X as if it stood bare.
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '“', '”', '«', '»', '„':
+		return true
+	}
+	return false
 }
 
 func isApostrophe(r rune) bool {

@@ -1,0 +1,43 @@
+package gazetteer
+
+import "testing"
+
+// A name in quotation marks is located by the context after the closing
+// mark as if it stood bare: a namesake in another governorate is not the
+// place meant, and the answer is the context itself.
+func TestFindAll_QuotedNameKeepsItsContext(t *testing.T) {
+	g := ochaGazetteer(t)
+	for _, text := range []string{
+		`قصفت الطائرات قرية "كودنة" غربي حلب صباح اليوم.`,
+		`قصفت الطائرات قرية «كودنة» غربي حلب صباح اليوم.`,
+		`قصفت الطائرات قرية كودنة غربي حلب صباح اليوم.`,
+	} {
+		got := g.FindAll(text)
+		if len(got) == 0 {
+			t.Errorf("FindAll(%q) found nothing", text)
+			continue
+		}
+		if a1 := got[0].Match.Place.Admin1PCode; a1 != "SY02" {
+			t.Errorf("FindAll(%q)[0] = %q in %s (%s); want a place in Aleppo (SY02)", text, got[0].Text, a1, got[0].Match.Place.NameEN)
+		}
+	}
+}
+
+// A name told once with a type word is that place when told again bare,
+// though alone the same word is a common one.
+func TestFindAll_ToldBeforeBare(t *testing.T) {
+	g := ochaGazetteer(t)
+	alone := "وقال شاهد إن البصيرة وحدها لا تكفي للحكم على ما جرى."
+	if got := g.FindAll(alone); len(got) != 0 {
+		t.Fatalf("FindAll(%q) = %q; want no place: alone the word is a common noun", alone, got[0].Text)
+	}
+	text := "وصلت تعزيزات إلى مدينة البصيرة مساء الأحد. وقال شاهد إن البصيرة هادئة منذ الصباح."
+	got := g.FindAll(text)
+	if len(got) != 2 || got[1].Match.Place.ID != got[0].Match.Place.ID || got[1].Match.Place.Admin1PCode != "SY09" {
+		var ids []string
+		for _, m := range got {
+			ids = append(ids, m.Text+" → "+m.Match.Place.ID)
+		}
+		t.Errorf("FindAll(%q) = %v; want the town twice, in Deir ez-Zor", text, ids)
+	}
+}
