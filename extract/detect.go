@@ -503,6 +503,23 @@ var throwWords = wordSet("القي", "القت", "القوا", "يلقي", "رم
 // foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
 
+// armedDoersAfter reports armed men told as the doers within twenty words
+// after an aggression, its place and day told between: "تعرض شاب لاعتداء
+// في بلدة X على يد مجموعة مسلحة", "من قبل مسلحين ملثمين". A doer's mark
+// comes first, and the armed word at most three words after it.
+func armedDoersAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+20; j++ {
+		w := strings.TrimPrefix(toks[j].Norm, "و")
+		if w == "يد" && tokAt(toks, j-1) == "علي" || w == "قبل" && tokAt(toks, j-1) == "من" {
+			return anyNear(toks, j, 1, 3, doerArmedWords)
+		}
+	}
+	return false
+}
+
+// doerArmedWords name armed men: "مسلحين", "مجموعة مسلحة", "عصابة مسلحة".
+var doerArmedWords = wordSet("مسلح", "مسلحه", "مسلحين", "مسلحون", "ملثمين", "ملثمون", "عصابه", "عصابات")
+
 // vehicleWords right after an arrest word say a vehicle was held, not a person.
 var vehicleWords = wordSet("سياره", "سيارات", "اليه", "اليات", "شاحنه", "شاحنات", "دراجه", "دراجات", "جرار", "حافله",
 	"vehicle", "vehicles", "car", "cars", "truck", "trucks")
@@ -513,6 +530,8 @@ func needMet(toks []token, i int, n need) bool {
 	case needWeapons: // "weapons were found": an English passive tells them before
 		return anyNear(toks, i, 1, 9, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
+	case needWeaponsOrArmed:
+		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)
 	case needFireLate:
@@ -955,8 +974,8 @@ var happenedWords = wordSet("took", "broke", "erupted", "occurred", "raged", "fl
 func purpose(toks []token, i int) bool {
 	w := toks[i].Norm
 	rest, ok := strings.CutPrefix(w, "ل")
-	if !ok || isLatin(w) || i > 0 && (toks[i-1].in(subjectedWords) || toks[i-1].in(causalWords)) {
-		return false // "تعرضت دورية لاستهداف": it happened to them; "نتيجة لانفجار": what caused it
+	if !ok || isLatin(w) || i > 0 && (anyNear(toks, i, -8, -1, subjectedWords) || toks[i-1].in(causalWords)) {
+		return false // "تعرضت دورية لاستهداف", "تعرض ستة شبان مساء أمس لاعتداء": it happened to them; "نتيجة لانفجار": what caused it
 	}
 	if def, ok := strings.CutPrefix(rest, "ل"); ok {
 		// "ملاحقة المجرمين للقبض عليهم": the definite masdar after "ل" of purpose, an

@@ -332,6 +332,9 @@ func isNear(toks []token, m mention) bool {
 	if strings.HasSuffix(q, " of") && m.Match.Place.Kind != gazetteer.KindGovernorate && !toks[m.tok0].in(quarterWords) {
 		return true // but "الحي الشمالي بمدينة X" is a quarter of X, inside it
 	}
+	if bridgeOfTown(toks, m) {
+		return true
+	}
 	for j := m.tok0; j < m.tok1 && j < m.tok0+3; j++ {
 		if toks[j].in(nearWords) {
 			return true

@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
 )
 
 // A place named in a news sentence is not always where the event happened. The
@@ -83,7 +85,7 @@ var (
 	// "a farmer from Saraqib".
 	personNouns = wordSet("شاب", "شابا", "رجل", "رجلا", "مدني", "مدنيا", "طفل", "طفلا", "امراه", "سيده", "فتاه",
 		"عنصر", "عنصرا", "مقاتل", "مقاتلا", "سائق", "سائقا", "تاجر", "مزارع", "راعي", "مواطن", "مواطنا",
-		"شبان", "مدنيين", "اطفال", "عناصر", "مقاتلين", "مواطنين", "اشخاص", "شخص", "شخصا", "عائله", "driver",
+		"شبان", "مدنيين", "اطفال", "عناصر", "مقاتلين", "مواطنين", "اشخاص", "اشخاصا", "شخص", "شخصا", "عائله", "driver",
 		"man", "men", "woman", "women", "civilian", "civilians", "boy", "girl", "child", "children", "farmer",
 		"shepherd", "trader", "merchant", "family", "youth", "resident", "fighter", "fighters", "member", "members",
 		// people named by their role: "a commander from X", "an activist from Y"
@@ -813,10 +815,25 @@ func roadWordBefore(toks []token, m mention) bool {
 // isStreetName reports a place name that names a street or square: "شارع
 // بغداد", "Baghdad street".
 func isStreetName(toks []token, m mention) bool {
+	if bridgeOfTown(toks, m) {
+		return false // "جسر البصيرة": the town's bridge, by the town (isNear)
+	}
 	if m.tok0 > 0 && streetWords[toks[m.tok0-1].Norm] {
 		return true
 	}
 	return m.tok1 < len(toks) && streetWords[toks[m.tok1].Norm] && !isArabicWord(toks[m.tok1].Norm)
+}
+
+// bridgeOfTown reports a town, village or city named as a bridge's:
+// "قرب جسر البصيرة", "the Rastan bridge". The bridge lies by the town, which
+// is the place to tell, as a point near it.
+func bridgeOfTown(toks []token, m mention) bool {
+	switch m.Match.Place.Kind {
+	case gazetteer.KindTown, gazetteer.KindVillage, gazetteer.KindCity:
+	default:
+		return false
+	}
+	return m.tok0 > 0 && toks[m.tok0-1].Norm == "جسر" || m.tok1 < len(toks) && toks[m.tok1].Norm == "bridge"
 }
 
 func isArabicWord(s string) bool {

@@ -20,18 +20,19 @@ const (
 type need int
 
 const (
-	needNothing      need = iota
-	needWeapons           // a weapon or ammunition noun within 5 words
-	needFire              // "النار" or "الرصاص" within 2 words
-	needAir               // an aircraft word within 2 words
-	needAirOrForeign      // an aircraft word within 2 words, or a foreign air force's adjective right after
-	needAirOrIsraeli      // an aircraft word within 2 words, or "إسرائيلي" right after: Israel's aggression comes from the air
-	needArmed             // "مسلح" within 2 words: "سطو مسلح"
-	needFound             // a verb of finding within 3 words before: "عُثر على جثة"
-	needFireLate          // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
-	needThrown            // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
-	needGunfire           // "ناري" right after: "بعيار ناري", "بأعيرة نارية"
-	needControlOf         // "على" within 3 words after, and for the noun a verb of taking before: "أحكم سيطرته على"
+	needNothing        need = iota
+	needWeapons             // a weapon or ammunition noun within 5 words
+	needFire                // "النار" or "الرصاص" within 2 words
+	needAir                 // an aircraft word within 2 words
+	needAirOrForeign        // an aircraft word within 2 words, or a foreign air force's adjective right after
+	needAirOrIsraeli        // an aircraft word within 2 words, or "إسرائيلي" right after: Israel's aggression comes from the air
+	needArmed               // "مسلح" within 2 words: "سطو مسلح"
+	needFound               // a verb of finding within 3 words before: "عُثر على جثة"
+	needFireLate            // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
+	needThrown              // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
+	needGunfire             // "ناري" right after: "بعيار ناري", "بأعيرة نارية"
+	needControlOf           // "على" within 3 words after, and for the noun a verb of taking before: "أحكم سيطرته على"
+	needWeaponsOrArmed      // needWeapons, or armed doers told after: "تعرض لاعتداء على يد مسلحين"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -92,8 +93,9 @@ var lexicon = map[string]lexeme{
 	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
 	"رصاص": {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
 	// the official media's word for an attack: "اعتدى مسلحون بقذائف الهاون على بلدة X"
-	// (an aggression with a weapon named after it; without one it may be a quarrel or a trespass)
-	"اعتداء": {typ: TypeArmedAttack, need: needWeapons}, "اعتدي": {typ: TypeArmedAttack, need: needWeapons},
+	// (an aggression with a weapon named after it, or by armed men named as its doers;
+	// without either it may be a quarrel or a trespass)
+	"اعتداء": {typ: TypeArmedAttack, need: needWeaponsOrArmed}, "اعتدي": {typ: TypeArmedAttack, need: needWeaponsOrArmed},
 	// the official media's "air aggression": "نفذ العدو الإسرائيلي عدواناً جوياً"
 	"عدوان": {typ: TypeAirstrike, need: needAirOrIsraeli},
 	// clash
@@ -222,7 +224,9 @@ var (
 		// a warrant is no arrest: "مذكرات توقيف", "برقيات البحث والتوقيف", "arrest warrants"
 		"مذكره", "مذكرات", "برقيه", "برقيات",
 		// a fear of what may come: "خشية اتساع رقعة الاشتباكات", "fearing renewed clashes"
-		"خشيه", "خوفا", "تخوفا", "fearing") // not "fears": "amid fears they had been kidnapped" tells a kidnapping
+		"خشيه", "خوفا", "تخوفا", "fearing", // not "fears": "amid fears they had been kidnapped" tells a kidnapping
+		// "وسط مخاوف من حدوث اشتباكات": the fear of events to come, not a kidnapping feared done
+		"مخاوف", "تخوف", "تخوفات")
 	// notTriggers are adjectives built on incident words: "البنادق الهجومية".
 	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive")
 	// laterWords after an incident word make it one that may come: "هجماته المحتملة".
