@@ -1137,8 +1137,9 @@ func (p *passage) alsoElsewhere(last, d *draft) bool {
 		anyNear(s.toks, -1, 1, 6, alsoAdverbs)
 }
 
-// alsoAdverbs tell one more event of the kind told: "أيضاً", "also".
-var alsoAdverbs = wordSet("ايضا", "also")
+// alsoAdverbs tell one more event of the kind told: "أيضاً", "also", "In
+// addition, other warplanes hit X", "بالإضافة إلى ذلك".
+var alsoAdverbs = wordSet("ايضا", "also", "addition", "additionally", "بالاضافه", "وبالاضافه", "اضافه", "واضافه")
 
 // toldAsAnother reports a draft whose sentence says it is one more event.
 func (p *passage) toldAsAnother(d *draft) bool {

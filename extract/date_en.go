@@ -132,6 +132,8 @@ func (s dateScan) enWeekday(i int) (dateMention, int) {
 // same day", "the next day".
 func (s dateScan) enRelative(i int) (dateMention, int) {
 	switch w := s.toks[i].Norm; {
+	case w == "today" && i+1 < len(s.toks) && enWeekdays[s.toks[i+1].Norm] != 0 || w == "today" && s.word(i+1, "sunday"):
+		return s.todayNamed(i, w, enWeekdays[s.toks[i+1].Norm], 2) // "today, Wednesday"
 	case w == "today" || w == "tonight":
 		return s.today(w, 0), 1
 	case w == "yesterday":

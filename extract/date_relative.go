@@ -28,6 +28,24 @@ func (s dateScan) today(what string, off int) dateMention {
 	return d
 }
 
+// todayNamed is "اليوم الأربعاء", "today, Wednesday" (n tokens from at): the day
+// of writing, which the weekday names. Published the day after (a report
+// filed at night, a source quoted from the day before), the weekday is the
+// day; a weekday further off is a slip, and today stays today.
+func (s dateScan) todayNamed(at int, what string, wd time.Weekday, n int) (dateMention, int) {
+	p := s.ctx.published
+	if p.IsZero() {
+		if k := at + n; k < len(s.toks) && isNumber(s.toks[k].Norm) {
+			return s.today(what, 0), n // "اليوم الإثنين 11 تشرين الأول": the date after says which Monday
+		}
+		return s.today(what, 0), 1 // the weekday read on its own, as when no day is known
+	}
+	if back := (int(p.Weekday()) - int(wd) + 7) % 7; back <= 1 {
+		return s.today(what, -back), n
+	}
+	return s.today(what, 0), n
+}
+
 // outletHeads name a kind of outlet before its name: "موقع روسيا اليوم".
 var outletHeads = wordSet("موقع", "قناه", "صحيفه", "شبكه", "وكاله", "تلفزيون", "اذاعه", "صفحه", "جريده", "مجله")
 
@@ -54,6 +72,11 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 		}
 		if w == "اليوم" && i >= 2 && s.toks[i-2].in(outletHeads) {
 			return dateMention{}, 0 // "موقع روسيا اليوم", "قناة سوريا اليوم": an outlet's name
+		}
+		if i+1 < len(s.toks) {
+			if wd, ok := weekdays[s.toks[i+1].Norm]; ok {
+				return s.todayNamed(i, "اليوم", wd, 2)
+			}
 		}
 		return s.today("اليوم", 0), 1
 	case w == "الليله" && s.word(i+1, pastWords...):

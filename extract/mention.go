@@ -41,6 +41,16 @@ func spanOf(toks []token, m gazetteer.Mention) mention {
 // quarter, then its city).
 func newMention(text string, toks []token, m gazetteer.Mention, next int) mention {
 	mn := spanOf(toks, m)
+	if strings.HasSuffix(m.Match.Qualifier, " of") && mn.tok0 > 0 && toks[mn.tok0-1].in(partWords) {
+		// "المدخل الجنوبي لبلدة X": a part of X, which is the place, not a point south of it
+		m.Match.Qualifier, m.Start, m.Text = "", m.NameStart, text[m.NameStart:m.End]
+		mn = spanOf(toks, m)
+	}
+	if k := mn.tok0 - 1; k >= 0 && toks[k].Norm == "central" && m.Start == m.NameStart && isLatin(toks[mn.tok0].Norm) {
+		// "central Damascus": the heart of the city, as written
+		m.Start, m.Text = toks[k].Start, text[toks[k].Start:m.End]
+		mn = spanOf(toks, m)
+	}
 	mn.near = isNear(toks, mn)
 	mn.building = buildingNamed(toks, mn)
 	mn.around = withSurroundings(toks, mn)
@@ -317,6 +327,10 @@ func startsWithPlaceWord(s string) bool {
 // quarterWords open a quarter told by its side of a town: "الحي الشمالي
 // بمدينة X", "الأحياء الشرقية في Y".
 var quarterWords = wordSet("الحي", "حي", "الاحياء", "احياء", "الحاره", "القسم")
+
+// partWords before a direction name a part of the place after it: "المدخل
+// الجنوبي لبلدة X", "الطرف الشرقي لمدينة Y", "الجهة الغربية من القرية".
+var partWords = wordSet("المدخل", "مدخل", "المداخل", "مداخل", "الطرف", "طرف", "الاطراف", "اطراف", "الجهه", "الجزء", "البوابه")
 
 // nearWords say a place is only near where it happened.
 var nearWords = wordSet("قرب", "بالقرب", "قربه", "مشارف", "near", "close", "nearby",

@@ -118,7 +118,7 @@ func eventNounWithin(toks []token, from, n int) bool {
 // campaign: its incident words tell of the past or of dangers, not of an event.
 func isOffTopic(toks []token) bool {
 	for i, t := range toks {
-		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) || yearsSince(toks, i) {
+		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) || yearsSince(toks, i) || onThisDay(toks, i) {
 			return true
 		}
 	}
@@ -138,6 +138,33 @@ func yearsSince(toks []token, i int) bool {
 }
 
 var yearNouns = wordSet("اعوام", "عاما", "سنوات", "سنه", "عام", "عقد")
+
+// onThisDay reports "في مثل هذا اليوم" with years told after it ("قبل
+// عامين", "من عام 2019"), "on this day N years ago": an anniversary's
+// telling of the event, not the event.
+func onThisDay(toks []token, i int) bool {
+	w := toks[i].Norm
+	switch {
+	case w == "مثل" && tokAt(toks, i+1) == "هذا" && (tokAt(toks, i+2) == "اليوم" || tokAt(toks, i+2) == "الشهر"):
+		i += 2
+	case w == "on" && tokAt(toks, i+1) == "this" && tokAt(toks, i+2) == "day":
+		i += 2
+	default:
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if toks[j].in(yearNouns) || toks[j].Norm == "years" || toks[j].Norm == "year" || len(toks[j].Norm) == 4 && isNumber(toks[j].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// elaborates reports a sentence opening with "فقد" or "حيث": it tells more
+// of the one before, and is of its topic.
+func elaborates(toks []token) bool {
+	return len(toks) > 0 && (toks[0].Norm == "فقد" || toks[0].Norm == "حيث")
+}
 
 // isNewTopic reports an opener that starts another story: "في سياق آخر", "من
 // جهة أخرى", "وفي حادثة منفصلة", "Meanwhile", "In a separate incident".

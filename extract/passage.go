@@ -85,7 +85,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			monthTally(s.toks, s.trig) ||
 			inTally && tallyGoesOn(s, ms, sp, text, ctx)
 		wasOffTopic := inOffTopic
-		offTopic := isOffTopic(s.toks) || inOffTopic && (anyNear(s.toks, -1, 1, 3, campaignNouns) || isBackground(s.toks))
+		offTopic := isOffTopic(s.toks) || inOffTopic && (anyNear(s.toks, -1, 1, 3, campaignNouns) || isBackground(s.toks) || elaborates(s.toks))
 		inOffTopic = offTopic
 		link := linkLine(s.toks)
 		if tally || offTopic || link {

@@ -182,6 +182,8 @@ func capitalisedTail(text string, toks []token, k int) bool {
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
 	"governorate's", "authorities", "administration", "university",
+	// a force named after its seat: "Damascus forces", as Kurdish outlets call the government's
+	"forces", "troops",
 	// an outlet named after a place: "Aleppo FM", "Homs TV", "Hama Radio"
 	"fm", "tv", "radio", "television", "channel", "newspaper")
 

@@ -46,3 +46,83 @@ func TestExtract_TownToldAgainBare(t *testing.T) {
 		t.Errorf("place = %q in %q; want البصيرة, Deir ez-Zor", c.PlaceNameAR, c.Admin1Name)
 	}
 }
+
+// "في مثل هذا اليوم قبل ثلاثة أعوام" opens an anniversary's retelling, and
+// the sentence after it that tells more ("فقد …") is of it too: no event.
+func TestExtract_OnThisDayYearsAgo(t *testing.T) {
+	for _, text := range []string{
+		"في مثل هذا اليوم قبل ثلاثة أعوام، شهدت مدينة منبج تفجيراً بسيارة مفخخة في سوقها الشعبي. فقد انفجرت السيارة قرب دوار المدينة وأوقعت عشرات الضحايا.",
+		"On this day five years ago, a car bomb tore through the market of Manbij, killing dozens.",
+	} {
+		if got := extractAll(t, text, ymd("2024-06-01")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing: an anniversary", text, describeAll(got))
+		}
+	}
+}
+
+// "المدخل الجنوبي لبلدة X" is X's own entrance, in X: the place, not a
+// point south of it.
+func TestExtract_EntranceOfTown(t *testing.T) {
+	c := oneEvent(t, "قتل خمسة عناصر بانفجار عبوة ناسفة عند المدخل الشمالي لمدينة الصنمين بريف درعا صباح اليوم.", "2024-06-01", TypeBombing)
+	if c != nil && (c.PlaceNameAR != "الصنمين" || strings.HasPrefix(c.PlaceNameEN, "north")) {
+		t.Errorf("place = %q / %q; want الصنمين itself", c.PlaceNameAR, c.PlaceNameEN)
+	}
+}
+
+// "In addition, other warplanes hit X" tells one more strike, however near
+// the one before.
+func TestExtract_InAdditionAnotherStrike(t *testing.T) {
+	got := extractAll(t, "Warplanes struck the town of Kafranbel on Monday morning, killing three civilians. "+
+		"In addition, other warplanes hit the town of Hass in the same area.", ymd("2024-06-03"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want two strikes", describeAll(got))
+	}
+}
+
+// "Damascus forces" are the government's forces, named after their seat:
+// no place.
+func TestExtract_ForcesNamedAfterSeat(t *testing.T) {
+	c := oneEvent(t, "Fierce fighting raged on Sunday as ISIS cells stormed positions of Damascus forces around al-Sukhna in eastern Homs.", "2024-06-03", TypeClash)
+	if c == nil {
+		return
+	}
+	if c.Admin1Name != "Homs" {
+		t.Errorf("governorate = %q; want Homs, not the forces' seat", c.Admin1Name)
+	}
+	for _, p := range c.Places {
+		if p.Text == "Damascus" && p.Role != RoleOrganisation {
+			t.Errorf("Damascus told as %s; want %s (the forces' name)", p.Role, RoleOrganisation)
+		}
+	}
+}
+
+// "اليوم الأربعاء", "today, Wednesday" in a report published on Thursday:
+// the weekday names the day of writing, the day before publication.
+func TestExtract_TodayNamedTheDayBefore(t *testing.T) {
+	for _, text := range []string{
+		"Gunmen attacked an army post at dawn today, Wednesday, in the town of Nawa in western Daraa, killing two soldiers.",
+		"هاجم مسلحون فجر اليوم الأربعاء حاجزاً للجيش في مدينة نوى بريف درعا الغربي ما أدى إلى مقتل عنصرين.",
+	} {
+		c := oneEvent(t, text, "2024-06-06", TypeArmedAttack) // a Thursday
+		if c != nil && c.DateFrom.Format("2006-01-02") != "2024-06-05" {
+			t.Errorf("Extract(%q) date = %v; want 2024-06-05, the Wednesday", text, c.DateFrom)
+		}
+	}
+}
+
+// "central Damascus" is written whole: the place told, the heart of the city.
+func TestExtract_CentralCity(t *testing.T) {
+	c := oneEvent(t, "A car bomb exploded in central Damascus on Monday, killing four people.", "2024-06-03", TypeBombing)
+	if c != nil && !slicesHasText(c.Places, "central Damascus") {
+		t.Errorf("places = %v; want one written \"central Damascus\"", c.Places)
+	}
+}
+
+func slicesHasText(ps []PlaceRef, text string) bool {
+	for _, p := range ps {
+		if p.Text == text {
+			return true
+		}
+	}
+	return false
+}
