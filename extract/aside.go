@@ -11,9 +11,11 @@ var (
 	trendVerbs = wordSet("تشهد", "يشهد", "تتكرر", "تكررت", "تتواصل", "تستمر", "يتكرر", "تكرر")
 	tallyWords = wordSet("وثق", "وثقت", "توثيق", "حصيله", "احصائيه", "احصائيات", "يرتفع", "ارتفع", "ليرتفع",
 		// a monitor's report over the period: "أفادت الشبكة في تقريرها بأن عدد القتلى خلال شهر آب بلغ …"
-		"رصد", "رصدت", "تقرير", "تقريرها", "تقريره", "التقرير")
-	sinceWords  = wordSet("منذ")
-	duringWords = wordSet("خلال")
+		"رصد", "رصدت", "تقرير", "تقريرها", "تقريره", "التقرير",
+		// "Since March 2019, the toll of those assassinated has risen to 512"
+		"number", "toll", "tally", "documented", "increased", "rose", "risen")
+	sinceWords  = wordSet("منذ", "since")
+	duringWords = wordSet("خلال", "during")
 )
 
 // isAside reports "ويأتي ذلك ..." among the first words: the sentence sets the
@@ -44,8 +46,9 @@ func isTally(toks []token) bool {
 	for i, t := range toks {
 		tally = tally || t.in(tallyWords)
 		if sinceWords[t.Norm] || duringWords[t.Norm] {
+			_, enMonth := enMonths[tokAt(toks, i+1)]
 			period = period || monthAt(toks, i+1).ok || monthAt(toks, i+2).ok && toks[i+1].Norm == "شهر" ||
-				anyNear(toks, i, 1, 2, monthWords)
+				anyNear(toks, i, 1, 2, monthWords) || enMonth
 		}
 	}
 	return tally && period

@@ -917,7 +917,7 @@ func (p *passage) subjectRetold(last, d *draft) bool {
 // القصف عن …", "الهجوم الذي …".
 func subjectEventWord(toks []token) bool {
 	for i, t := range toks {
-		if (t.Norm == "that" || t.Norm == "ان") && i > 0 && i < 12 && anyNear(toks, i, -i, -1, reportWords) {
+		if (t.Norm == "that" || t.Norm == "ان") && i > 0 && i < 16 && anyNear(toks, i, -i, -1, reportWords) {
 			return subjectEventWord(toks[i+1:]) // "The SDF said that the drone attack had hit …"
 		}
 	}
@@ -936,12 +936,16 @@ func subjectEventWord(toks []token) bool {
 		if toks[0].in(accompaniedWords) {
 			return false // "وترافق القصف مع اشتباكات في X": the clashes, another event
 		}
-		if !isLatin(toks[j].Norm) && definiteGeneric(toks, j) {
+		if !isLatin(toks[j].Norm) && (definiteGeneric(toks, j) || retoldDevices[strings.TrimPrefix(toks[j].Norm, "و")]) {
 			return true
 		}
 	}
 	return false
 }
+
+// retoldDevices are the definite words of what struck, opening a sentence
+// about the strike just told: "اللغم زرعته خلايا …", "والعبوة كانت مزروعة …".
+var retoldDevices = wordSet("اللغم", "العبوه", "الغاره", "القذيفه", "الصاروخ", "المسيره")
 
 // accompaniedWords open a sentence telling what came with the event told:
 // "وترافق القصف مع …", "وتزامن الهجوم مع …".

@@ -53,10 +53,16 @@ func findTriggers(toks []token) []trigger {
 	seizure := false
 	for i, t := range toks {
 		lx, ok := lookup(t.Norm)
+		if ok && lx.typ == TypeWeaponsSeizure && t.in(catchVerbs) && anyNear(toks, i, 1, 8, personIntros) {
+			lx = lexeme{typ: TypeArrest} // "ضبطت قوى الأمن في مدينة X المدعو Y": a man caught
+		}
 		if !ok || !needMet(toks, i, lx.need) || blocked(toks, i) {
 			continue
 		}
 		typ := refine(toks, i, lx.typ)
+		if typ == TypeWeaponsSeizure && strings.HasSuffix(t.Norm, "تدمير") && anyNear(toks, i, 1, 2, positionNouns) {
+			typ = TypeClash // "تدمير مقرات وتجمعات للمسلحين وما فيها": a fight's gains, nothing seized
+		}
 		if typ == TypeShelling && lx.item && (rpgAfter(toks, i) || anyNear(toks, i, 1, 6, smallArmsWords)) {
 			typ = TypeArmedAttack // "قذائف الـRPG والرشاشات": the weapons of men on the ground, not artillery
 		}
@@ -502,6 +508,14 @@ var throwWords = wordSet("القي", "القت", "القوا", "يلقي", "رم
 
 // foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
+
+// positionNouns are what a force destroys in a fight: "تدمير تجمعات
+// للمسلحين", "تدمير مقرات وتحصينات".
+var positionNouns = wordSet("تجمعات", "تجمع", "اوكار", "وكر", "مقرات", "مقر", "تحصينات", "مواقع", "دشم", "خنادق", "انفاق")
+
+// catchVerbs seize things, and people when a person is their object:
+// "ضبطت الشرطة المدعو X".
+var catchVerbs = wordSet("ضبط", "ضبطت", "وضبطت", "وضبط", "ضبطوا")
 
 // armedDoersAfter reports armed men told as the doers within twenty words
 // after an aggression, its place and day told between: "تعرض شاب لاعتداء

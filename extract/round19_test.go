@@ -126,3 +126,55 @@ func slicesHasText(ps []PlaceRef, text string) bool {
 	}
 	return false
 }
+
+// "ضبطت الشرطة في مدينة X المدعو Y بحوزته قنابل": a man caught is an arrest,
+// at X (the name ends before "المدعو"), with what he held seized; the
+// governorate that published it ("نشرته محافظة Z") is no place.
+func TestExtract_ManCaughtWithGrenades(t *testing.T) {
+	got := extractAll(t, "ضبطت دورية للشرطة في مدينة جبلة المدعو سامر بحوزته مسدس وقنبلتان. وذكرت التفاصيل صفحةٌ نشرتها محافظة اللاذقية على معرفاتها.", ymd("2024-06-10"))
+	var arrest bool
+	for _, c := range got {
+		if c.IncidentType == TypeArrest {
+			arrest = true
+			if c.PlaceNameAR != "جبلة" {
+				t.Errorf("arrest place = %q; want جبلة", c.PlaceNameAR)
+			}
+		}
+	}
+	if !arrest {
+		t.Errorf("got %v; want an arrest at جبلة", describeAll(got))
+	}
+}
+
+// A sentence opening with the definite word of what struck ("اللغم
+// زرعته …", after "قال المركز إن") tells the blast just told.
+func TestExtract_TheMineRetold(t *testing.T) {
+	text := "لقي ثلاثة رعاة حتفهم مساء اليوم عندما انفجر بهم لغم أرضي قرب قرية الشميطية بريف دير الزور الغربي. " +
+		"وقال مصدر أمني محلي لوسائل الإعلام في المنطقة إن \"اللغم زرعه مجهولون واستهدف سيارة تقل الرعاة\"."
+	if got := extractAll(t, text, ymd("2024-06-10")); len(got) != 1 {
+		t.Errorf("Extract(%q) = %v; want one event: the blast told again", text, describeAll(got))
+	}
+}
+
+// "Since <month year>, the toll … has risen to N": a tally over years,
+// whatever places it names.
+func TestExtract_TallySinceMonthEN(t *testing.T) {
+	text := "Since March 2019, the number of people assassinated in Raqqa, Hasakah and Deir ez-Zor provinces has risen to 512, the monitor said."
+	if got := extractAll(t, text, ymd("2024-06-10")); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want nothing: a tally", text, describeAll(got))
+	}
+}
+
+// "في بساتين X": the orchards of X, not a village called Basatin; and
+// "تدمير تجمعات للإرهابيين" is a fight's gains, not a seizure.
+func TestExtract_OrchardsAndPositionsDestroyed(t *testing.T) {
+	got := extractAll(t, "ذكر مصدر عسكري أنه جرى تدمير تجمعات للمسلحين بما فيها من أسلحة في بساتين قرية الزعفرانة بريف حمص الشمالي.", ymd("2024-06-10"))
+	for _, c := range got {
+		if c.IncidentType == TypeWeaponsSeizure {
+			t.Errorf("got %v; want no seizure: positions destroyed", describeAll(got))
+		}
+		if c.Admin1Name != "Homs" {
+			t.Errorf("place = %q in %q; want a place in Homs", c.PlaceNameAR, c.Admin1Name)
+		}
+	}
+}

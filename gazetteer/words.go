@@ -94,7 +94,7 @@ var stopKeys = map[string]bool{
 	"جسر": true, "معبر": true, "حاجز": true, "مطار": true, "مدرسه": true, "مشفي": true, "عين": true,
 	"تل": true, "دير": true, "كفر": true, "خربه": true, "بيت": true, "ابو": true, "شيخ": true, "جبل": true,
 	"عام": true, "يوم": true, "كبير": true, "صغير": true, "جديد": true, "غربيه": true, "شرقيه": true,
-	"مزرعه": true, "مزارع": true, "شماليه": true, "جنوبيه": true, "قديم": true, "قديمه": true, "اول": true, "ثاني": true, "ثانيه": true,
+	"مزرعه": true, "مزارع": true, "بساتين": true, "بستان": true, "شماليه": true, "جنوبيه": true, "قديم": true, "قديمه": true, "اول": true, "ثاني": true, "ثانيه": true,
 	"بلد": true, "ثوره": true, "كرامه": true, "امل": true, "عرب": true, "اكراد": true, "فرات": true,
 	"حراك": true, // the protest movement ("نشاطه في الحراك المناهض"); the town is told "مدينة الحراك"
 	// prepositions and particles, which some hamlet names also spell ("على" and العلي)
