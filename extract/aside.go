@@ -12,6 +12,8 @@ var (
 	tallyWords = wordSet("وثق", "وثقت", "توثيق", "حصيله", "احصائيه", "احصائيات", "يرتفع", "ارتفع", "ليرتفع",
 		// a monitor's report over the period: "أفادت الشبكة في تقريرها بأن عدد القتلى خلال شهر آب بلغ …"
 		"رصد", "رصدت", "تقرير", "تقريرها", "تقريره", "التقرير",
+		// "وسجّلت الشبكة مقتل مدنيين خلال الشهر الماضي": what a monitor recorded over the month
+		"سجل", "سجلت", "وسجلت", "وسجل",
 		// "Since March 2019, the toll of those assassinated has risen to 512"
 		"number", "toll", "tally", "documented", "increased", "rose", "risen")
 	sinceWords  = wordSet("منذ", "since")

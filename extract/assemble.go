@@ -490,6 +490,9 @@ func (p *passage) placeBefore(si int, drafts []draft, typ string) *mention {
 		}
 		for i := len(s.ms) - 1; i >= 0; i-- {
 			if s.ms[i].role == RoleIncident && !s.ms[i].near {
+				if i > 0 && finerBefore(s.ms[i-1], s.ms[i]) {
+					return &s.ms[i-1] // "في بلدة X بريف دير الزور الغربي": the town, not the countryside that locates it
+				}
 				return &s.ms[i]
 			}
 		}
@@ -498,6 +501,14 @@ func (p *passage) placeBefore(si int, drafts []draft, typ string) *mention {
 		}
 	}
 	return nil
+}
+
+// finerBefore reports a town-or-finer incident place a right before b, an
+// area coarser than a town told as where a lies.
+func finerBefore(a, b mention) bool {
+	return a.role == RoleIncident && !a.near && b.tok0 >= a.tok1 && b.tok0 <= a.tok1+1 &&
+		precisionRank(precisionOf(a.Mention)) <= precisionRank(gazetteer.PrecisionTown) &&
+		precisionRank(precisionOf(b.Mention)) > precisionRank(gazetteer.PrecisionTown)
 }
 
 // tellsEvents reports a sentence with an incident word not told as foiled,

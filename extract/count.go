@@ -311,10 +311,13 @@ func combinedVerbs(toks []token, i int, k countKind) bool {
 		_, ok := personCount(toks[j])
 		return ok
 	}
+	// A person told as the first verb's subject before it ("إن مدنياً قُتل وأُصيب
+	// ثمانية آخرون") is its count, and the number after the second verb is that
+	// verb's own.
 	if i+1 < len(toks) && joined(i+1) && toks[i+1].in(other) && bare(i) {
-		return !(person(i-1) && person(i+2))
+		return !person(i - 1)
 	}
-	return i > 0 && joined(i) && toks[i-1].in(other) && bare(i-1) && !(person(i-2) && person(i+1))
+	return i > 0 && joined(i) && toks[i-1].in(other) && bare(i-1) && !person(i-2)
 }
 
 func vagueCount(t token, k countKind, meaning string) count {

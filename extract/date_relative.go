@@ -63,7 +63,14 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 			return s.today("أمس الأول", -2), 2
 		}
 		if i+1 < len(s.toks) && weekdays[s.toks[i+1].Norm] != 0 || s.word(i+1, "الاحد") {
-			return s.today("أمس", -1), 2 // "أمس الخميس": the weekday says the same day
+			// "أمس الخميس": the weekday says the same day; written the day before
+			// publication, the weekday is two days back, and it names the day
+			if p := s.ctx.published; !p.IsZero() && (int(p.Weekday())-int(weekdays[s.toks[i+1].Norm])+7)%7 == 2 {
+				d := s.relative("أمس", -2, -2, PrecisionDay)
+				d.isToday, d.todayOff = true, -1
+				return d, 2
+			}
+			return s.today("أمس", -1), 2
 		}
 		return s.today("أمس", -1), 1
 	case w == "اليوم" || w == "واليوم":

@@ -173,7 +173,7 @@ func nameGoesOn(text string, toks []token, m mention) int {
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
 		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] || resultWords[t.Norm] ||
-		t.in(operationWords) || t.in(personIntros) { // "نفذت الوحدات في مدينة X عملية أمنية": the operation done there; "في مدينة X المدعو Y": the man caught
+		t.in(operationWords) || t.in(personIntros) || t.in(heardWords) { // "نفذت الوحدات في مدينة X عملية أمنية": the operation done there; "في مدينة X المدعو Y": the man caught; "في مدينة X دوي انفجار": what was heard
 		return 0
 	}
 	return t.End

@@ -48,8 +48,6 @@ var (
 	originWords = wordSet("ابناء", "ابن", "سكان", "ينحدر", "تنحدر", "المنحدر", "المنحدره", "ينحدرون", "المنحدرين",
 		"يتحدر", "المتحدر", "نازح", "النازح", "نازحي", "النازحين", "مهجر", "المهجر", "مهجري", "اهالي", "resident",
 		"residents", "native", "natives", "hometown", "hails", "originally", "displaced")
-	// displacedWords are the originWords of people displaced: "in" after them tells where they are now.
-	displacedWords = wordSet("نازح", "النازح", "نازحي", "النازحين", "مهجر", "المهجر", "مهجري", "displaced")
 	// residenceWords within a few words before "في"/"in" make the place a home.
 	residenceWords = wordSet("يقيم", "تقيم", "يقيمون", "المقيم", "المقيمين", "يقطن", "القاطن", "يسكن", "lives",
 		"living", "residing", "resides")
@@ -85,7 +83,9 @@ var (
 	// "a farmer from Saraqib".
 	personNouns = wordSet("شاب", "شابا", "رجل", "رجلا", "مدني", "مدنيا", "طفل", "طفلا", "امراه", "سيده", "فتاه",
 		"عنصر", "عنصرا", "مقاتل", "مقاتلا", "سائق", "سائقا", "تاجر", "مزارع", "راعي", "مواطن", "مواطنا",
-		"شبان", "مدنيين", "اطفال", "عناصر", "مقاتلين", "مواطنين", "اشخاص", "اشخاصا", "شخص", "شخصا", "عائله", "driver",
+		"شبان", "مدنيين", "اطفال", "عناصر", "مقاتلين", "مواطنين", "اشخاص", "اشخاصا", "شخص", "شخصا",
+		// duals as a subject ("قُتل شابان من مدينة X"), not as the object a kidnapping took from X ("شابين")
+		"شابان", "رجلان", "طفلان", "مدنيان", "عنصران", "مقاتلان", "عائله", "driver",
 		"man", "men", "woman", "women", "civilian", "civilians", "boy", "girl", "child", "children", "farmer",
 		"shepherd", "trader", "merchant", "family", "youth", "resident", "fighter", "fighters", "member", "members",
 		// people named by their role: "a commander from X", "an activist from Y"
@@ -475,8 +475,8 @@ func quotedTitle(text string, m mention) bool {
 // "قرية X التي ينحدر منها", "يقيم في X", "a resident of X", "a driver from X".
 func isOrigin(text string, toks []token, m mention) bool {
 	prev := wordsBefore(toks, m.tok0, 3)
-	if anyIn(prev, originWords) && !(m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "in") && anyIn(prev, displacedWords)) {
-		return true // but "a school sheltering displaced families in X", "خيام النازحين في X": where they are now
+	if anyIn(prev, originWords) && !(m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "in")) {
+		return true // but "a school sheltering displaced families in X", "خيام النازحين في X", "سمع الأهالي في مدينة X": where they are now
 	}
 	if m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "in") && anyIn(wordsBefore(toks, m.tok0-1, 4), residenceWords) {
 		return true

@@ -178,3 +178,56 @@ func TestExtract_OrchardsAndPositionsDestroyed(t *testing.T) {
 		}
 	}
 }
+
+// A place taken from the sentence before is its town, not the countryside
+// told after the town to locate it.
+func TestExtract_EarlierTownNotItsCountryside(t *testing.T) {
+	got := extractAll(t, "داهمت قوات الأمن بلدة المرابيع بريف دير الزور الشمالي فجر اليوم. وأسفرت الحملة عن اعتقال 12 شخصاً من أبناء البلدة.", ymd("2024-06-10"))
+	for _, c := range got {
+		if c.IncidentType == TypeArrest && c.PlaceNameAR != "المرابيع" {
+			t.Errorf("arrest place = %q; want المرابيع, the town", c.PlaceNameAR)
+		}
+	}
+	if len(got) == 0 {
+		t.Error("no arrest")
+	}
+}
+
+// "أمس السبت" in a report published on Monday: the weekday names the day.
+func TestExtract_YesterdayNamedTwoDaysBack(t *testing.T) {
+	c := oneEvent(t, "قصف الطيران المروحي أمس السبت مدينة داعل بريف درعا بالبراميل المتفجرة.", "2024-06-10", TypeAirstrike) // a Monday
+	if c != nil && c.DateFrom.Format("2006-01-02") != "2024-06-08" {
+		t.Errorf("date = %v; want 2024-06-08, the Saturday", c.DateFrom)
+	}
+}
+
+// Residents "in" a town are there now: "سمع الأهالي في مدينة X دوي انفجار"
+// places the blast in X; a pair of young men "from" a town came from it.
+func TestExtract_ResidentsInTownAndPairsFromTown(t *testing.T) {
+	c := oneEvent(t, "سمع الأهالي في مدينة الباب دوي انفجار عبوة ناسفة قرب السوق ظهر اليوم.", "2024-06-10", TypeBombing)
+	if c != nil && c.PlaceNameAR != "الباب" {
+		t.Errorf("place = %q; want الباب", c.PlaceNameAR)
+	}
+	c = oneEvent(t, "قُتل شابان من مدينة منبج بانفجار لغم أرضي في قرية العريمة.", "2024-06-10", TypeOther)
+	if c != nil && c.PlaceNameAR != "العريمة" {
+		t.Errorf("place = %q; want العريمة, not the victims' home", c.PlaceNameAR)
+	}
+}
+
+// "إن مدنياً قُتل وأُصيب ثمانية آخرون": the subject before the first verb is
+// its count, the number after the second verb the second's.
+func TestExtract_SubjectThenTwoVerbs(t *testing.T) {
+	c := oneEvent(t, "قال مصدر طبي إن طفلاً قتل وأصيب سبعة آخرون جراء قصف مدفعي على بلدة الأتارب.", "2024-06-10", TypeShelling)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+		wantCount(t, "injured", c.Injured, 7)
+	}
+}
+
+// "وسجّلت الشبكة مقتل … خلال الشهر الماضي": a monitor's record of a month.
+func TestExtract_RecordedOverTheMonth(t *testing.T) {
+	text := "وسجلت الشبكة مقتل أربعة مدنيين خلال الشهر الماضي، أحدهم قضى بانفجار لغم في ريف حماة الشرقي."
+	if got := extractAll(t, text, ymd("2024-06-10")); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want nothing: a month's record", text, describeAll(got))
+	}
+}

@@ -32,7 +32,7 @@ func (g *Gazetteer) FindAll(text string) []Mention {
 // no mention crosses (see stretchEnd), up to MaxMentions in all.
 //
 // told holds the places named with a type word or a context earlier in the
-// text ("مدينة البصيرة"): told again bare, the name is that place, as a
+// text ("مدينة البصيرة", "وفي X، …"): told again bare, the name is that place, as a
 // reader takes it ("قرب جسر البصيرة"), though alone it could be a common word.
 func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[int32]bool) ([]Mention, map[int32]bool) {
 	var list listState
@@ -43,7 +43,7 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[in
 			i++
 			continue
 		}
-		if p.kinds != nil || p.ctx != nil {
+		if p.kinds != nil || p.ctx != nil || frontedPlace(toks, p) {
 			if told == nil {
 				told = map[int32]bool{}
 			}
@@ -153,11 +153,22 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList bool) bool {
 	if !g.articleAgrees(toks[p.nameFirst], p) {
 		return false
 	}
-	if p.prefixed || p.ctx != nil || imp >= 0.45 || inList {
+	if p.prefixed || p.ctx != nil || imp >= 0.45 || inList || frontedPlace(toks, p) {
 		return true
 	}
 	prev := p.nameFirst - 1
 	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
+}
+
+// frontedPlace reports a name opening its sentence after "في" and closed by
+// a comma: "وفي X، قُتل …" sets where what follows happened, as Arabic news
+// does from one place to the next.
+func frontedPlace(toks []token, p parsed) bool {
+	in := p.first - 1
+	if in < 0 || toks[in].norm != "في" && toks[in].norm != "وفي" || in > 0 && !toks[in].brk {
+		return false
+	}
+	return p.last+1 < len(toks) && toks[p.last+1].comma
 }
 
 // cutShort reports an English name that ends in an article ("Saraya al") or is

@@ -41,3 +41,18 @@ func TestFindAll_ToldBeforeBare(t *testing.T) {
 		t.Errorf("FindAll(%q) = %v; want the town twice, in Deir ez-Zor", text, ids)
 	}
 }
+
+// "وفي X، …" opening a sentence sets where what follows happened: the bare
+// name is a place there, though alone it might be taken for a word.
+func TestFindAll_FrontedPlace(t *testing.T) {
+	g := ochaGazetteer(t)
+	text := "سقطت قذائف على أحياء المدينة. وفي البصيرة، أصيب ثلاثة مدنيين بجروح."
+	got := g.FindAll(text)
+	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY09" {
+		var found []string
+		for _, m := range got {
+			found = append(found, m.Text+" → "+m.Match.Place.ID)
+		}
+		t.Errorf("FindAll(%q) = %v; want البصيرة in Deir ez-Zor", text, found)
+	}
+}
