@@ -51,8 +51,11 @@ type Store interface {
 	// editor's words. A proposal for an incident gone meanwhile is dropped.
 	AddReport(ctx context.Context, r Report) ([]int64, error)
 	// Proposals returns the pending proposals, oldest first; with an
-	// incident ID above 0, only that incident's.
-	Proposals(ctx context.Context, incidentID int64) ([]Proposal, error)
+	// incident ID above 0, only that incident's; with after above 0, only
+	// those whose ID is above it; with limit above 0, at most limit of them.
+	// An ingest token can propose without end, so that a reader serving
+	// them (GET /api/proposals) pages them.
+	Proposals(ctx context.Context, incidentID, after int64, limit int) ([]Proposal, error)
 	// AcceptProposal links a proposal's source to its incident (as
 	// AddSources does) and drops the proposal; RejectProposal only drops it.
 	// Either returns an error wrapping [ErrNotFound] when there is none.

@@ -98,7 +98,7 @@ func TestIngest(t *testing.T) {
 	if len(res.Drafts) != 0 || len(res.Proposed) != 1 || res.Proposed[0].ID != arrest.ID || len(res.Proposed[0].Sources) != 1 {
 		t.Errorf("confirming report = %+v, want the published arrest proposed, unchanged, and no new draft", res)
 	}
-	if props, _ := store.Proposals(ctx, arrest.ID); len(props) != 1 || props[0].Source.URL != other.Source.URL {
+	if props, _ := store.Proposals(ctx, arrest.ID, 0, 0); len(props) != 1 || props[0].Source.URL != other.Source.URL {
 		t.Errorf("proposals of the arrest = %+v, want the second report", props)
 	}
 	if again, err := ingest.Ingest(ctx, store, x, other); err != nil || !again.Duplicate {

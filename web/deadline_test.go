@@ -76,12 +76,12 @@ func (s stallStore) FindWithin(ctx context.Context, f incidents.Filter, maxBytes
 // until the context ends.
 const stallIncident = 987654
 
-func (s stallStore) Proposals(ctx context.Context, incidentID int64) ([]incidents.Proposal, error) {
+func (s stallStore) Proposals(ctx context.Context, incidentID, after int64, limit int) ([]incidents.Proposal, error) {
 	if incidentID == stallIncident {
 		<-ctx.Done()
 		return nil, fmt.Errorf("stall: %w", ctx.Err())
 	}
-	return s.Store.Proposals(ctx, incidentID)
+	return s.Store.Proposals(ctx, incidentID, after, limit)
 }
 
 func newStallServer(t *testing.T, failPages bool, timeout time.Duration) *httptest.Server {

@@ -59,7 +59,7 @@ func TestOpenAPI_Parameters(t *testing.T) {
 		"GET /places":                                  {"q", "limit"},
 		"GET /reverse":                                 {"lat", "lon"},
 		"GET /places/labels":                           {"bbox", "zoom"},
-		"GET /proposals":                               {"incident_id"},
+		"GET /proposals":                               {"incident_id", "after", "limit"},
 		"GET /events":                                  nil,
 	}
 	for path, ops := range doc.Paths {

@@ -27,7 +27,7 @@ type incidentStore interface {
 	Edit(ctx context.Context, id int64, edit func(incidents.Incident) (incidents.Incident, error)) (incidents.Incident, error)
 	DeleteIf(ctx context.Context, id int64, check func(incidents.Incident) error) error
 	AddReport(ctx context.Context, r incidents.Report) ([]int64, error)
-	Proposals(ctx context.Context, incidentID int64) ([]incidents.Proposal, error)
+	Proposals(ctx context.Context, incidentID, after int64, limit int) ([]incidents.Proposal, error)
 	AcceptProposal(ctx context.Context, id int64) (incidents.Proposal, error)
 	RejectProposal(ctx context.Context, id int64) (incidents.Proposal, error)
 	Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error)

@@ -62,10 +62,16 @@ func claimReport(ctx context.Context, tx pgx.Tx, key string, t time.Time) error 
 const proposalColumns = "id, incident_id, title, url, publisher, published, created_at"
 
 // Proposals returns the pending proposals, oldest first, of one incident
-// when incidentID is above 0.
-func (s *Store) Proposals(ctx context.Context, incidentID int64) ([]incidents.Proposal, error) {
+// when incidentID is above 0, after the ID after, at most limit of them
+// when limit is above 0.
+func (s *Store) Proposals(ctx context.Context, incidentID, after int64, limit int) ([]incidents.Proposal, error) {
+	var most *int64 // NULL: no limit
+	if limit > 0 {
+		n := int64(limit)
+		most = &n
+	}
 	rows, err := s.pool.Query(ctx, "SELECT "+proposalColumns+
-		" FROM source_proposals WHERE $1 <= 0 OR incident_id = $1 ORDER BY id", incidentID)
+		" FROM source_proposals WHERE ($1 <= 0 OR incident_id = $1) AND id > $2 ORDER BY id LIMIT $3", incidentID, after, most)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: proposals: %w", err)
 	}

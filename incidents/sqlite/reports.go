@@ -78,10 +78,14 @@ func propose(ctx context.Context, tx *sql.Tx, r incidents.Report, key string, no
 const proposalColumns = "id, incident_id, title, url, publisher, published, created_at"
 
 // Proposals returns the pending proposals, oldest first, of one incident
-// when incidentID is above 0.
-func (s *Store) Proposals(ctx context.Context, incidentID int64) ([]incidents.Proposal, error) {
+// when incidentID is above 0, after the ID after, at most limit of them
+// when limit is above 0.
+func (s *Store) Proposals(ctx context.Context, incidentID, after int64, limit int) ([]incidents.Proposal, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+proposalColumns+
-		" FROM source_proposals WHERE ?1 <= 0 OR incident_id = ?1 ORDER BY id", incidentID)
+		" FROM source_proposals WHERE (?1 <= 0 OR incident_id = ?1) AND id > ?2 ORDER BY id LIMIT ?3", incidentID, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: proposals: %w", err)
 	}

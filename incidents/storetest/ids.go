@@ -45,7 +45,7 @@ func testIDsNeverReused(t *testing.T, s incidents.Store) {
 	for i, resolve := range []func(context.Context, int64) (incidents.Proposal, error){s.AcceptProposal, s.RejectProposal, nil} {
 		src := incidents.Source{Title: "report", URL: "https://example.org/report" + string(rune('a'+i))}
 		mustAddReport(t, s, incidents.Report{Source: src, Proposals: []int64{pub}})
-		props, err := s.Proposals(ctx, pub)
+		props, err := s.Proposals(ctx, pub, 0, 0)
 		if err != nil || len(props) != 1 {
 			t.Fatalf("Proposals = %+v, %v; want 1", props, err)
 		}

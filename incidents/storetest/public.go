@@ -41,7 +41,7 @@ func testPublicVersion(t *testing.T, s incidents.Store) {
 			ids, err := s.AddReport(ctx, incidents.Report{Source: src, Drafts: []incidents.Incident{draftOf(src, 36.6)}, Proposals: []int64{pubID}})
 			if err == nil {
 				otherDraft = ids[0]
-				proposals, err = s.Proposals(ctx, pubID)
+				proposals, err = s.Proposals(ctx, pubID, 0, 0)
 			}
 			return err
 		}},
@@ -59,7 +59,7 @@ func testPublicVersion(t *testing.T, s incidents.Store) {
 			if _, err := s.AddReport(ctx, incidents.Report{Source: src, Proposals: []int64{pubID}}); err != nil {
 				return err
 			}
-			props, err := s.Proposals(ctx, pubID)
+			props, err := s.Proposals(ctx, pubID, 0, 0)
 			if err == nil {
 				_, err = s.AcceptProposal(ctx, props[0].ID)
 			}

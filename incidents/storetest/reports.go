@@ -112,12 +112,22 @@ func testReports(t *testing.T, s incidents.Store) {
 	if got := mustFind(t, s, incidents.Filter{SourceKey: r.URL}); len(got) != 0 {
 		t.Errorf("the public finds %v citing the proposed report", IDs(got))
 	}
-	props, err := s.Proposals(ctx, 0)
+	props, err := s.Proposals(ctx, 0, 0, 0)
 	if err != nil || len(props) != 2 || props[0].IncidentID != ids[0] || props[0].Source != r || props[0].CreatedAt.IsZero() {
 		t.Fatalf("Proposals = %+v, %v; want 2, for %d and %d, saying what the report says", props, err, ids[0], ids[1])
 	}
-	if mine, _ := s.Proposals(ctx, ids[1]); len(mine) != 1 || mine[0].ID != props[1].ID {
+	if mine, _ := s.Proposals(ctx, ids[1], 0, 0); len(mine) != 1 || mine[0].ID != props[1].ID {
 		t.Errorf("Proposals of %d = %+v", ids[1], mine)
+	}
+	// Paged: at most limit, after an ID.
+	if first, _ := s.Proposals(ctx, 0, 0, 1); len(first) != 1 || first[0].ID != props[0].ID {
+		t.Errorf("Proposals(limit 1) = %+v, want the first", first)
+	}
+	if rest, _ := s.Proposals(ctx, 0, props[0].ID, 5); len(rest) != 1 || rest[0].ID != props[1].ID {
+		t.Errorf("Proposals(after %d) = %+v, want the second", props[0].ID, rest)
+	}
+	if none, _ := s.Proposals(ctx, ids[0], props[0].ID, 0); len(none) != 0 {
+		t.Errorf("Proposals(%d, after its one) = %+v, want none", ids[0], none)
 	}
 	v0, n0 := mustVersion(t, s), mustCount(t, s)
 	for name, again := range map[string]incidents.Report{
@@ -149,7 +159,7 @@ func testReports(t *testing.T, s incidents.Store) {
 	if after, _ := s.Get(ctx, ids[1]); len(after.Sources) != 1 {
 		t.Errorf("a rejected proposal was linked: %+v", after.Sources)
 	}
-	if left, _ := s.Proposals(ctx, 0); len(left) != 0 {
+	if left, _ := s.Proposals(ctx, 0, 0, 0); len(left) != 0 {
 		t.Errorf("proposals left after accepting and rejecting: %+v", left)
 	}
 	for _, resolve := range []func(context.Context, int64) (incidents.Proposal, error){s.AcceptProposal, s.RejectProposal} {
@@ -163,7 +173,7 @@ func testReports(t *testing.T, s incidents.Store) {
 	if err := s.Delete(ctx, ids[1]); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := s.Proposals(ctx, 0); len(left) != 0 {
+	if left, _ := s.Proposals(ctx, 0, 0, 0); len(left) != 0 {
 		t.Errorf("proposals of a deleted incident: %+v", left)
 	}
 }

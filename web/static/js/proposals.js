@@ -21,12 +21,16 @@ export class Proposals {
     this.status = el('p', { className: 'result', id: 'proposals-status', role: 'status' });
     this.error = el('p', { className: 'field-error', id: 'proposals-error', role: 'alert', hidden: true });
     this.empty = el('p', { className: 'hint', id: 'proposals-empty', hidden: true }, t('proposalsEmpty'));
+    // The API answers a page of proposals at a time (an ingest token may propose without end):
+    // the first page is shown, and the next once it is all resolved.
+    this.more = false;
+    this.moreNote = el('p', { className: 'hint', id: 'proposals-more', hidden: true }, t('proposalsMore'));
     this.list = el('ol', { className: 'draft-list', id: 'proposal-list' });
     this.title = el('span', {}, t('proposalsHeading'));
     this.hint = el('p', { className: 'hint' }, t('proposalsHint'));
     this.heading = el('h2', { id: 'proposals-heading', tabIndex: -1 }, this.title, ' ', this.count);
     this.node = el('section', { className: 'card', id: 'proposals', 'aria-labelledby': 'proposals-heading' },
-      el('div', { className: 'card-head' }, this.heading), this.hint, this.status, this.error, this.empty, this.list);
+      el('div', { className: 'card-head' }, this.heading), this.hint, this.status, this.error, this.empty, this.list, this.moreNote);
     parent.append(this.node);
   }
 
@@ -35,6 +39,7 @@ export class Proposals {
     this.title.textContent = t('proposalsHeading');
     this.hint.textContent = t('proposalsHint');
     this.empty.textContent = t('proposalsEmpty');
+    this.moreNote.textContent = t('proposalsMore');
     this.render();
   }
 
@@ -42,7 +47,9 @@ export class Proposals {
   async load() {
     this.error.hidden = true;
     try {
-      this.items = (await send('GET', PROPOSALS)).proposals || [];
+      const page = await send('GET', PROPOSALS);
+      this.items = page.proposals || [];
+      this.more = (page.links || []).some((l) => l.rel === 'next');
       this.render();
     } catch (err) {
       if (err.status === 401 || err.status === 403) { this.onExpired(); return; }
@@ -54,14 +61,16 @@ export class Proposals {
   /** clear forgets what was loaded (on sign-out). */
   clear() {
     this.items = [];
+    this.more = false;
     this.render();
     this.status.textContent = '';
   }
 
   render() {
     this.list.replaceChildren(...this.items.map((p) => this.#card(p)));
-    this.count.textContent = formatNumber(this.items.length);
-    this.empty.hidden = this.items.length > 0;
+    this.count.textContent = formatNumber(this.items.length) + (this.more ? '+' : '');
+    this.empty.hidden = this.items.length > 0 || this.more;
+    this.moreNote.hidden = !this.more;
   }
 
   #card(p) {
@@ -105,5 +114,6 @@ export class Proposals {
     this.status.textContent = t(verb === 'accept' ? 'acceptedNote' : 'rejectedSourceNote', { id: p.incident_id });
     this.heading.focus();
     if (verb === 'accept') this.onAccepted();
+    if (this.items.length === 0 && this.more) await this.load();
   }
 }
