@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -49,53 +50,70 @@ const bodiesInFlight = 64 << 20
 // bodies counts the bytes of request bodies being read.
 var bodies = semaphore.NewWeighted(bodiesInFlight)
 
-// bodyWait is how long a write waits for its body's share of
-// bodiesInFlight before it is answered 503.
+// bodyWait is how long a body being read waits for room to grow in
+// bodiesInFlight before its write is answered 503.
 const bodyWait = 10 * time.Second
 
-// errBodiesBusy answers a write that waited bodyWait for its body's share.
-type errBodiesBusy struct{ share int64 }
+// firstBodyBytes is the room a body is read into first; it doubles as the
+// body comes, to its Content-Length.
+const firstBodyBytes = 16 << 10
+
+// errBodiesBusy answers a write that waited bodyWait for room for its body.
+type errBodiesBusy struct{ read, want int64 }
 
 func (e errBodiesBusy) Error() string {
-	return fmt.Sprintf("the server is reading %d MiB of other request bodies, the most it reads at once, and this one's %d bytes waited %s: retry in a few seconds",
-		bodiesInFlight>>20, e.share, bodyWait)
+	return fmt.Sprintf("the server is reading %d MiB of other request bodies, the most it reads at once, and this one, %d bytes in, waited %s for room for %d: retry in a few seconds",
+		bodiesInFlight>>20, e.read, bodyWait, e.want)
 }
 
-// holdBody waits for r's body's share of bodiesInFlight: its
-// Content-Length, or limit when it gives none or more, and returns the
-// function that gives it back.
-func holdBody(r *http.Request, limit int64) (release func(), share int64, err error) {
-	share = min(limit, bodiesInFlight)
-	if r.ContentLength >= 0 && r.ContentLength < share {
-		share = r.ContentLength
+// readHeld reads a body of at most limit bytes, which said it was declared
+// bytes long (-1: it did not), holding in bodies the room its buffer takes
+// as the bytes come: the buffer starts at firstBodyBytes and doubles, up to
+// the Content-Length and one byte to see the end, each step waiting for its
+// room. A body's share was its whole Content-Length, taken before the first
+// byte was read: 64 connections of one client declaring 1 MiB each and
+// sending nothing held all of bodiesInFlight, and every other write waited
+// its 10 s for a 503, for as long as they kept their connections. Now what
+// a client holds is what it has sent, twice at most. release gives the room
+// back; the caller calls it once done with b.
+func readHeld(ctx context.Context, r io.Reader, declared, limit int64) (b []byte, release func(), err error) {
+	most := limit + 1
+	if declared >= 0 && declared < limit {
+		most = declared + 1
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), bodyWait)
-	defer cancel()
-	if err := bodies.Acquire(ctx, share); err != nil {
-		if r.Context().Err() != nil {
-			return nil, 0, r.Context().Err()
+	var held int64 // room taken in bodies: the buffer's capacity, at most bodiesInFlight
+	counted := func(n int) int64 { return min(int64(n), bodiesInFlight) }
+	release = func() {
+		if held > 0 {
+			bodies.Release(held)
+			held = 0
 		}
-		return nil, 0, errBodiesBusy{share}
 	}
-	return func() { bodies.Release(share) }, share, nil
-}
-
-// readAll reads r into a buffer of size bytes (and one, to see its end),
-// growing it only if r gives more: io.ReadAll's buffer grows as it reads,
-// to up to twice what a body's share counted.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	b := make([]byte, 0, size+1)
 	for {
 		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+			size := min(max(2*cap(b), firstBodyBytes), int(max(most, int64(cap(b))+1)))
+			more := counted(size) - held
+			wait, cancel := context.WithTimeout(ctx, bodyWait)
+			err := bodies.Acquire(wait, more)
+			cancel()
+			if err != nil {
+				release()
+				if ctx.Err() != nil {
+					return nil, nil, ctx.Err()
+				}
+				return nil, nil, errBodiesBusy{read: int64(len(b)), want: int64(size)}
+			}
+			held += more
+			b = append(make([]byte, 0, size), b...)
 		}
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
 		if err == io.EOF {
-			return b, nil
+			return b, release, nil
 		}
 		if err != nil {
-			return b, err
+			release()
+			return nil, nil, err
 		}
 	}
 }
@@ -128,16 +146,14 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 	if err := checkContentCRS(r.Header.Values("Content-Crs")); err != nil {
 		return nil, err
 	}
-	release, share, err := holdBody(r, limit)
+	b, release, err := readHeld(r.Context(), http.MaxBytesReader(w, r.Body, limit), r.ContentLength, limit)
 	if err != nil {
-		w.Header().Set("Retry-After", busyRetry)
+		if errors.As(err, new(errBodiesBusy)) {
+			w.Header().Set("Retry-After", busyRetry)
+		}
 		return nil, err
 	}
 	defer release()
-	b, err := readAll(http.MaxBytesReader(w, r.Body, limit), share)
-	if err != nil {
-		return nil, err
-	}
 	if !utf8.Valid(b) {
 		return nil, badRequest{"the body is not valid UTF-8"}
 	}

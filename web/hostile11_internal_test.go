@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -109,6 +111,50 @@ func TestProposals_Paged(t *testing.T) {
 			if code, b := get(srv.URL + "/api/proposals?" + q); code != http.StatusBadRequest || !strings.Contains(string(b), name) {
 				t.Errorf("?%s: %d %s, want a 400 naming %s", q, code, b, name)
 			}
+		}
+	})
+}
+
+// TestWrites_SilentBodiesHoldNoTurn: a body's share of the bytes read at
+// once was its whole Content-Length, taken before its first byte came, so
+// that 64 connections declaring 1 MiB bodies and sending nothing held all
+// of it, and every other write waited 10 s for a 503 while they stayed. A
+// body holds room for what it has sent now: a write is answered at once.
+// SQLite and PostGIS.
+func TestWrites_SilentBodiesHoldNoTurn(t *testing.T) {
+	const token = "editor-token-0123456789"
+	tokens, err := ParseTokens("editor:" + token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
+		defer srv.Close()
+		for range 80 {
+			c, err := net.Dial("tcp", srv.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			fmt.Fprintf(c, "POST /api/collections/drafts/items HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: application/geo+json\r\nContent-Length: %d\r\n\r\n{", token, 1<<20)
+		}
+		time.Sleep(500 * time.Millisecond) // their handlers waiting for their bodies
+		f := `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.2,33.5]},"properties":{"incident_type":"shelling",
+			"date_from":"2025-12-03","admin1_pcode":"SY01","geo_precision":"governorate","status":"draft"}}`
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/collections/drafts/items", strings.NewReader(f))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/geo+json")
+		start := time.Now()
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		took := time.Since(start)
+		t.Logf("a write beside 80 silent bodies of 1 MiB: %d in %s", res.StatusCode, took.Round(time.Millisecond))
+		if res.StatusCode != http.StatusCreated || took > 3*time.Second {
+			t.Errorf("a write beside 80 silent bodies of 1 MiB: %d in %s (%s), want 201 at once", res.StatusCode, took.Round(time.Millisecond), b)
 		}
 	})
 }
