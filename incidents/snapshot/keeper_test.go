@@ -431,3 +431,75 @@ func TestKeeper_SizeCacheBounded(t *testing.T) {
 		t.Errorf("size cache holds %d entries for 20 incidents; want at most %d", n, cachedIDs(20))
 	}
 }
+
+// TestKeeper_DataAlwaysMovingPageBounded: when writes land between each
+// of the three picks and their reads, the page read by SQL is still ended
+// at its bound on bytes, with more set, where it was read whole; paging on
+// from its last incident serves every one once, in order.
+func TestKeeper_DataAlwaysMovingPageBounded(t *testing.T) {
+	ctx := context.Background()
+	m := newMemRows()
+	rng := rand.New(rand.NewPCG(45, 46))
+	for i, inc := range storetest.LatticeIncidents(rng, 60) {
+		if i%2 == 0 {
+			inc.SummaryEN = strings.Repeat("a long summary ", 2000) // 30 KB
+		}
+		m.put(inc, false)
+	}
+	k := New(m)
+	if err := k.Preload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m.beforeRead = func() { m.put(storetest.LatticeIncidents(rng, 1)[0], false) } // every read finds the data moved on
+	const maxBytes = 100 << 10
+	f := incidents.Filter{Limit: 50}
+	page, more, err := k.FindFeaturesWithin(ctx, f, maxBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, e := range page {
+		n += len(e.JSON)
+	}
+	t.Logf("features: %d, %d bytes, more %v", len(page), n, more)
+	if !more || len(page) == 0 || n > maxBytes+40<<10 {
+		t.Errorf("a page read by SQL: %d features, %d bytes, more %v; want it ended at %d bytes, more set", len(page), n, more, maxBytes)
+	}
+	found, more, err := k.FindWithin(ctx, f, maxBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !more || len(found) == 0 || len(found) >= 30 {
+		t.Errorf("rows read by SQL: %d, more %v; want the page ended at %d bytes of features (some 20, not 50), more set", len(found), more, maxBytes)
+	}
+	// Paged on by its cursor, every incident of the start once (new ones land
+	// among them).
+	m.beforeRead = nil
+	want := m.reference().Find(incidents.Filter{Limit: 1000})
+	m.beforeRead = func() { m.put(storetest.LatticeIncidents(rng, 1)[0], false) }
+	var got []int64
+	g := incidents.Filter{Limit: 50}
+	for range 100 {
+		page, more, err := k.FindWithin(ctx, g, maxBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, inc := range page {
+			got = append(got, inc.ID)
+		}
+		if !more && len(page) < g.Limit {
+			break
+		}
+		c := incidents.CursorOf(page[len(page)-1])
+		g.After = &c
+	}
+	seen := map[int64]int{}
+	for _, id := range got {
+		seen[id]++
+	}
+	for _, id := range storetest.IDs(want) {
+		if seen[id] != 1 {
+			t.Fatalf("paged by SQL while writes land: incident %d served %d times, want once (%d served)", id, seen[id], len(got))
+		}
+	}
+}

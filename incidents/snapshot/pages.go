@@ -99,12 +99,39 @@ func (k *Keeper) FindFeaturesWithin(ctx context.Context, f incidents.Filter, max
 		return page, more, err
 	}
 	// Writes came in between each pick and its read: Find reads the rows.
-	found, err := k.rows.FindBySQL(ctx, f)
+	found, more, err := k.pageBySQL(ctx, f, maxBytes)
 	if err != nil {
 		return nil, false, err
 	}
 	page, err = feature.EncodeAll(found)
-	return page, false, err
+	return page, more, err
+}
+
+// pageBySQL reads f's page by SQL, for when writes came in between each
+// pick and its read: picked by SQL, cut at maxBytes by its features' sizes
+// at the version picked, then read by one statement of no more incidents
+// than the cut kept. The page is read at one version, the one picked or a
+// later one, and holds more than maxBytes only by what writes in between
+// added to the incidents it reads. It was read whole, the cut left out: a
+// page of 10,000 long incidents read hundreds of MB whenever writes landed
+// between each of three picks and their reads. 0 is no bound.
+func (k *Keeper) pageBySQL(ctx context.Context, f incidents.Filter, maxBytes int64) (found []incidents.Incident, more bool, err error) {
+	if maxBytes <= 0 {
+		found, err = k.rows.FindBySQL(ctx, f)
+		return found, false, err
+	}
+	picks, version, err := k.rows.PickBySQL(ctx, f)
+	if err != nil || len(picks) == 0 {
+		return nil, false, err
+	}
+	kept, more, err := k.cut(ctx, picks, version, maxBytes)
+	if err != nil {
+		return nil, false, err
+	}
+	g := f
+	g.Limit = len(kept)
+	found, err = k.rows.FindBySQL(ctx, g)
+	return found, more && len(found) > 0, err
 }
 
 // readPicked picks the page f asks for, cuts it at maxBytes and reads it with

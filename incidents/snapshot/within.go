@@ -129,6 +129,5 @@ func (k *Keeper) FindWithin(ctx context.Context, f incidents.Filter, maxBytes in
 	if err != nil || ok {
 		return found, more, err
 	}
-	found, err = k.rows.FindBySQL(ctx, f)
-	return found, false, err
+	return k.pageBySQL(ctx, f, maxBytes)
 }
