@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"github.com/mapsrv/mapsrv/extract"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/bothstores"
@@ -67,6 +69,40 @@ func TestIngest_EvidenceBoundedByTheReport(t *testing.T) {
 			if wantCut := tc.text*tc.n > most; wantCut && cut != tc.n || !wantCut && cut != 0 {
 				t.Errorf("%d bytes, %d drafts: %d drafts say their evidence was cut, want %v for all", tc.text, tc.n, cut, wantCut)
 			}
+		}
+	})
+}
+
+// TestIngest_DuplicateAnswerBounded: a report posted again is answered the
+// incidents citing it, and any number may cite one source (an import whose
+// every row names one dataset): all were read and answered. At most
+// MaxCandidates are now, as many as one report may give.
+func TestIngest_DuplicateAnswerBounded(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store ingest.Store) {
+		ctx := context.Background()
+		src := incidents.Source{Title: "a dataset", URL: "https://dataset.example/whole"}
+		adder, ok := store.(interface {
+			Add(context.Context, []incidents.Incident) ([]int64, error)
+		})
+		if !ok {
+			t.Fatal("the store cannot add incidents")
+		}
+		day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+		var many []incidents.Incident
+		for i := range ingest.MaxCandidates + 100 {
+			many = append(many, incidents.Incident{Type: "shelling", DateFrom: day, DateTo: day, DatePrecision: "day",
+				Admin1PCode: "SY01", Location: orb.Point{36.2 + float64(i%100)/1000, 33.5}, GeoPrecision: "governorate",
+				Sources: []incidents.Source{src}, Status: incidents.StatusPublished})
+		}
+		if _, err := adder.Add(ctx, many); err != nil {
+			t.Fatal(err)
+		}
+		res, err := ingest.Ingest(ctx, store, repeatExtractor{1}, ingest.Report{Lang: "en", Text: "A report told again.", Source: src})
+		if err != nil || !res.Duplicate {
+			t.Fatalf("a report cited by %d incidents: duplicate %v, %v", len(many), res.Duplicate, err)
+		}
+		if len(res.Drafts) != ingest.MaxCandidates {
+			t.Errorf("a report cited by %d incidents answered %d of them, want %d", len(many), len(res.Drafts), ingest.MaxCandidates)
 		}
 	})
 }

@@ -124,11 +124,18 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 	return res, nil
 }
 
-// storedFrom returns the incidents, drafts and published, citing src.
+// storedFrom returns the incidents, drafts and published, citing src: at
+// most MaxCandidates of them, as many as one report may give. Any number
+// may cite a source (an import whose every row names one dataset), and all
+// were read and answered: a report posted again under the URL 20,000
+// imported incidents cite was answered 15 MB of them, for an ingest token.
 func storedFrom(ctx context.Context, store Store, src incidents.Source) ([]incidents.Incident, error) {
 	var seen []incidents.Incident
 	for _, status := range incidents.Statuses {
-		found, err := store.Find(ctx, incidents.Filter{SourceKey: incidents.SourceKey(src), Status: status})
+		if len(seen) >= MaxCandidates {
+			break
+		}
+		found, err := store.Find(ctx, incidents.Filter{SourceKey: incidents.SourceKey(src), Status: status, Limit: MaxCandidates - len(seen)})
 		if err != nil {
 			return nil, err
 		}
