@@ -190,6 +190,18 @@ var (
 	ErrNotFound = errors.New("incidents: not found")
 )
 
+// CheckSourceCount refuses an incident citing n sources, more than
+// MaxSources, as Validate does; the stores check it too where they link
+// sources to a stored incident (a proposal accepted), which Validate does not
+// see: accepting proposals had linked a 101st source and more, after which
+// every edit of the incident was refused.
+func CheckSourceCount(n int) error {
+	if n > MaxSources {
+		return fmt.Errorf("%w: sources: %d sources; an incident cites at most %d", ErrInvalid, n, MaxSources)
+	}
+	return nil
+}
+
 // Validate reports the first way inc breaks the rules every stored incident keeps:
 // a known type, date precision, geo precision and status; date_from not after
 // date_to; dates within EarliestDate..LatestDate and a date precision that fits
@@ -257,8 +269,8 @@ func (inc *Incident) Validate() error {
 			return err
 		}
 	}
-	if len(inc.Sources) > MaxSources {
-		return bad("sources", "%d sources; an incident cites at most %d", len(inc.Sources), MaxSources)
+	if err := CheckSourceCount(len(inc.Sources)); err != nil {
+		return err
 	}
 	for i, s := range inc.Sources {
 		field := fmt.Sprintf("sources[%d].", i)

@@ -101,9 +101,25 @@ func (s *Store) AcceptProposal(ctx context.Context, id int64) (incidents.Proposa
 		if err := linkSources(ctx, tx, []link{{incident: p.IncidentID, pos: n, src: p.Source}}, keepSources); err != nil {
 			return err
 		}
+		if err := checkSourceCount(ctx, tx, p.IncidentID); err != nil {
+			return err
+		}
 		_, err := tx.Exec(ctx, "UPDATE incidents SET updated_at = $1 WHERE id = $2", now(), p.IncidentID)
 		return err
 	})
+}
+
+// checkSourceCount refuses, naming the limit, a link that took the
+// incident past incidents.MaxSources.
+func checkSourceCount(ctx context.Context, tx pgx.Tx, id int64) error {
+	var n int
+	if err := tx.QueryRow(ctx, "SELECT count(*) FROM incident_sources WHERE incident_id = $1", id).Scan(&n); err != nil {
+		return err
+	}
+	if err := incidents.CheckSourceCount(n); err != nil {
+		return fmt.Errorf("incident %d: %w", id, err)
+	}
+	return nil
 }
 
 // RejectProposal drops the proposal.

@@ -147,6 +147,9 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 		if err := linkSources(ctx, tx, links, keepSources); err != nil {
 			return err
 		}
+		if err := checkSourceCount(ctx, tx, id); err != nil {
+			return err
+		}
 		_, err = tx.Exec(ctx, "UPDATE incidents SET updated_at = $1 WHERE id = $2", now(), id)
 		return err
 	})

@@ -124,10 +124,26 @@ func (s *Store) AcceptProposal(ctx context.Context, id int64) (incidents.Proposa
 		if _, err := w.linkSource(ctx, p.IncidentID, n, p.Source); err != nil {
 			return err
 		}
+		if err := checkSourceCount(ctx, tx, p.IncidentID); err != nil {
+			return err
+		}
 		w.touch(p.IncidentID)
 		_, err := tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", time.Now().UTC().Format(time.RFC3339Nano), p.IncidentID)
 		return err
 	})
+}
+
+// checkSourceCount refuses, naming the limit, a link that took the
+// incident past incidents.MaxSources.
+func checkSourceCount(ctx context.Context, tx *sql.Tx, id int64) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM incident_sources WHERE incident_id = ?", id).Scan(&n); err != nil {
+		return err
+	}
+	if err := incidents.CheckSourceCount(n); err != nil {
+		return fmt.Errorf("incident %d: %w", id, err)
+	}
+	return nil
 }
 
 // RejectProposal drops the proposal.

@@ -143,6 +143,9 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 				return err
 			}
 		}
+		if err := checkSourceCount(ctx, tx, id); err != nil {
+			return err
+		}
 		w.touch(id)
 		_, err = tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", time.Now().UTC().Format(time.RFC3339Nano), id)
 		return err

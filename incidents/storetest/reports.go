@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -215,5 +216,54 @@ func testReportsConcurrent(t *testing.T, s incidents.Store) {
 	}
 	if n := mustCount(t, s); n != 20 {
 		t.Errorf("%d incidents, want 20", n)
+	}
+}
+
+// testSourcesAtTheLimit: accepting a proposal (or AddSources) for an
+// incident citing incidents.MaxSources sources is refused, naming the
+// limit, and changes nothing: the proposal stays, the sources stay. It
+// linked a 101st source, and more, after which every edit of the incident
+// was refused for its sources.
+func testSourcesAtTheLimit(t *testing.T, s incidents.Store) {
+	ctx := context.Background()
+	full := Incident(incidents.TypeArrest, 36.8, 35.87, "2025-11-24", "2025-11-24")
+	for i := range incidents.MaxSources {
+		full.Sources = append(full.Sources, incidents.Source{Title: fmt.Sprint("report ", i), URL: fmt.Sprint("https://example.org/full/", i)})
+	}
+	id := mustAdd(t, s, full)[0]
+	extra := incidents.Source{Title: "one more", URL: "https://example.org/one-more"}
+	mustAddReport(t, s, incidents.Report{Source: extra, Proposals: []int64{id}})
+	props, err := s.Proposals(ctx, id, 0, 0)
+	if err != nil || len(props) != 1 {
+		t.Fatalf("Proposals = %+v, %v; want 1", props, err)
+	}
+	if _, err := s.AcceptProposal(ctx, props[0].ID); !errors.Is(err, incidents.ErrInvalid) || !strings.Contains(err.Error(), "at most 100") {
+		t.Errorf("accepting a 101st source: %v, want ErrInvalid naming the limit", err)
+	}
+	if err := s.AddSources(ctx, id, []incidents.Source{{Title: "another", URL: "https://example.org/another"}}); !errors.Is(err, incidents.ErrInvalid) {
+		t.Errorf("AddSources of a 101st source: %v, want ErrInvalid", err)
+	}
+	if got, _ := s.Get(ctx, id); len(got.Sources) != incidents.MaxSources {
+		t.Errorf("the incident cites %d sources, want %d", len(got.Sources), incidents.MaxSources)
+	}
+	if left, _ := s.Proposals(ctx, id, 0, 0); len(left) != 1 {
+		t.Errorf("the refused proposal is gone: %+v", left)
+	}
+	// With one source dropped, a proposal is accepted as before.
+	mustAddReport(t, s, incidents.Report{Source: incidents.Source{Title: "fresh", URL: "https://example.org/fresh"}, Proposals: []int64{id}})
+	if _, err := s.RejectProposal(ctx, props[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Get(ctx, id)
+	got.Sources = got.Sources[:incidents.MaxSources-1]
+	if _, err := s.Update(ctx, got); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := s.Proposals(ctx, id, 0, 0)
+	if len(left) != 1 {
+		t.Fatalf("proposals %+v, want the fresh one", left)
+	}
+	if _, err := s.AcceptProposal(ctx, left[0].ID); err != nil {
+		t.Errorf("accepting a 100th source: %v", err)
 	}
 }

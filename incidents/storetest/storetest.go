@@ -45,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"SourceCorrections", testSourceCorrections},
 		{"Reports", testReports},
 		{"ReportsConcurrent", testReportsConcurrent},
+		{"SourcesAtTheLimit", testSourcesAtTheLimit},
 		{"IDsNeverReused", testIDsNeverReused},
 		{"PublicVersion", testPublicVersion},
 		{"SearchFilters", testSearchFilters},
