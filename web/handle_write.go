@@ -55,8 +55,10 @@ var bodies = semaphore.NewWeighted(bodiesInFlight)
 const bodyWait = 10 * time.Second
 
 // firstBodyBytes is the room a body is read into first; it doubles as the
-// body comes, to its Content-Length.
-const firstBodyBytes = 16 << 10
+// body comes, to its Content-Length. Small, so that connections sending a
+// byte each cannot fill bodiesInFlight: the default cap on connections
+// (8,192) holds 4 MiB so.
+const firstBodyBytes = 512
 
 // errBodiesBusy answers a write that waited bodyWait for room for its body.
 type errBodiesBusy struct{ read, want int64 }
