@@ -93,4 +93,28 @@ describe('proposed sources', { timeout: 120000 }, () => {
     assertClean(seen);
     await context.close();
   });
+
+  test('a queue longer than a page: the first page, then the rest once it is resolved', async () => {
+    // 101 restatements of the incident published above: the API answers 100 at a time.
+    for (let i = 0; i < 101; i++) {
+      const res = await ingestAPI(AGAIN, { title: `Restatement ${i}`, url: `https://example.org/e2e/many/${i}` });
+      assert.equal(res.proposed.length, 1);
+    }
+    const { page, context, seen } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await settled(page);
+    await signIn(page);
+    await page.waitForFunction(() => document.querySelectorAll('#proposal-list li').length === 100);
+    assert.equal(await page.textContent('#proposals-count'), '100+');
+    assert.equal(await page.isVisible('#proposals-more'), true, 'the panel says more are waiting');
+    assert.equal(await page.isVisible('#proposals-empty'), false);
+    // Every one of the page rejected: the next page (the 101st) is loaded.
+    await page.$$eval('#proposal-list .proposal-reject', (buttons) => buttons.forEach((b) => b.click()));
+    await page.waitForFunction(() => document.querySelectorAll('#proposal-list li').length === 1
+      && document.getElementById('proposals-count').textContent === '1', null, { timeout: 30000 });
+    assert.equal(await page.isVisible('#proposals-more'), false);
+    assert.match(await page.textContent('#proposal-list li'), /Restatement 100/);
+    assertClean(seen);
+    await context.close();
+  });
 });
