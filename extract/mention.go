@@ -122,8 +122,20 @@ func personNamed(toks []token, m mention) bool {
 	prev := toks[m.tok0-1].Norm
 	return personIntros[prev] || prev == "من" && m.tok0 > 1 && toks[m.tok0-2].Norm == "كل" && !(m.tok0 > 2 && toks[m.tok0-3].in(eachPlacePreps)) ||
 		prev == "as" && m.tok0 > 1 && toks[m.tok0-2].Norm == "identified" ||
-		kunyaEN[prev] && m.tok0 > 1 && isLatin(toks[m.tok0-2].Norm) && !toks[m.tok0-2].in(nameStops) // "Abdullah Shafiq Abu Horan": a family name
+		kunyaEN[prev] && m.tok0 > 1 && isLatin(toks[m.tok0-2].Norm) && !toks[m.tok0-2].in(nameStops) || // "Abdullah Shafiq Abu Horan": a family name
+		givenNamesEN[prev] && isLatin(toks[m.tok0].Norm) // "injuring Mohammad Qasim al-Jawwad": a man's second name
 }
+
+// givenNamesEN are common Arabic given names as English news spells them; a
+// place name right after one is the next part of a person's name.
+var givenNamesEN = wordSet("mohammad", "muhammad", "mohammed", "mohamed", "ahmad", "ahmed", "ali", "hassan", "hasan",
+	"hussein", "husain", "mahmoud", "khaled", "khalid", "omar", "abdullah", "abdulla", "ibrahim", "youssef", "yousef",
+	"yusuf", "mustafa", "moustafa", "sami", "samir", "ammar", "bashar", "fadi", "rami", "walid", "waleed", "ziad",
+	"hamza", "saleh", "jamal", "adnan", "nasser", "majid", "maher", "tarek", "tariq", "yasser", "anas", "osama",
+	"firas", "ghassan", "hani", "imad", "karim", "mazen", "nabil", "nizar", "radwan", "riad", "saad", "salim",
+	"shadi", "talal", "wael", "yahya", "zakaria", "faisal", "fawaz", "haitham", "hisham", "jalal", "kamal",
+	"marwan", "munir", "raed", "rashid", "suleiman", "tamer", "abdulrahman", "abdelrahman", "abdulkarim", "moaz",
+	"muawiya", "moawiya", "obada", "ubada", "qusai", "louay", "luay", "hadi", "ayman", "alaa", "bilal")
 
 // kunyaEN open the part of an Arab person's name after his given names in
 // English news: "Abu X", "bin Y".

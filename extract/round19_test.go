@@ -231,3 +231,12 @@ func TestExtract_RecordedOverTheMonth(t *testing.T) {
 		t.Errorf("Extract(%q) = %v; want nothing: a month's record", text, describeAll(got))
 	}
 }
+
+// "injuring Mohammad Qasim al-Jawwad": a place name right after a common
+// given name is a man's second name, not where it happened.
+func TestExtract_SecondNameIsNoPlace(t *testing.T) {
+	c := oneEvent(t, "Gunmen opened fire near the town of Nawa on Monday, killing Ahmad Jasim al-Hariri and wounding his brother.", "2024-06-11", TypeArmedAttack)
+	if c != nil && c.PlaceNameEN == "Jasim" {
+		t.Errorf("place = %q; want Nawa, not the man's second name", c.PlaceNameEN)
+	}
+}

@@ -363,6 +363,8 @@ var determinersEN = map[string]bool{
 	"others": true, "another": true, "such": true, "he": true, "she": true, "it": true, "we": true,
 	"they": true, "there": true, "here": true, "who": true, "which": true, "what": true, "when": true,
 	"where": true, "while": true,
+	// the articles: "The area is held by …" read as "Tharwa" in another transliteration
+	"the": true, "a": true, "an": true,
 }
 
 // functionWordsEN are English prepositions, conjunctions and auxiliaries that

@@ -56,3 +56,15 @@ func TestFindAll_FrontedPlace(t *testing.T) {
 		t.Errorf("FindAll(%q) = %v; want البصيرة in Deir ez-Zor", text, found)
 	}
 }
+
+// An English article opens no name, whatever the words after it spell in
+// another transliteration: "The area is held by …" is no village.
+func TestFindAll_ArticleOpensNoName(t *testing.T) {
+	g := ochaGazetteer(t)
+	text := "Gunmen shot two shepherds in the eastern Hama countryside. The area is held by government forces."
+	for _, m := range g.FindAll(text) {
+		if m.Match.Place.Kind != KindGovernorate {
+			t.Errorf("FindAll(%q) found %q → %s (%s); want only the governorate", text, m.Text, m.Match.Place.ID, m.Match.Place.NameEN)
+		}
+	}
+}
