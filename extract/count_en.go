@@ -71,7 +71,7 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 		for k := countKilled; k <= countArrested; k++ {
 			if c, ok := enAfterVerb(text, toks, i, k, skip); ok {
 				out = append(out, c)
-			} else if c, ok := enPassive(toks, i, k); ok {
+			} else if c, ok := enPassive(text, toks, i, k); ok {
 				out = append(out, c)
 			}
 		}
@@ -580,7 +580,7 @@ func personWithin(toks []token, from, n int) bool {
 
 // enPassive reads "Three soldiers were killed", "two others were injured",
 // "one of the guards was injured", "Five civilians were injured".
-func enPassive(toks []token, i int, k countKind) (count, bool) {
+func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	lost := k == countKilled && lostLives(toks, i)
 	custody := k == countArrested && toks[i].Norm == "custody" && tokAt(toks, i-1) == "into" && i >= 2 && takenWords[toks[i-2].Norm]
 	if !enParticiples[k][toks[i].Norm] && !lost && !custody {
@@ -625,8 +625,8 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		if w == "one" && n > 0 && toks[n-1].Norm == "no" {
 			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
 		}
-		if ageAt(toks, n) {
-			continue // "a seven-year-old boy": an age, not a count
+		if ageAt(toks, n) || n > 0 && inBrackets(text, toks[n].Start) && enNumber(toks[n].Norm) {
+			continue // "a seven-year-old boy": an age, not a count; "14 civilians (5 children)": a part of the figure before
 		}
 		if (w == "a" || w == "an") && ageAt(toks, n+1) && singularPersonWithin(toks, n+4, 2) {
 			one := 1 // "a 12-year-old girl was wounded"
@@ -657,6 +657,20 @@ func enPassive(toks []token, i int, k countKind) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// inBrackets reports text[at] inside round brackets opened shortly before
+// it on the same line.
+func inBrackets(text string, at int) bool {
+	for i := at - 1; i >= 0 && i >= at-24; i-- {
+		switch text[i] {
+		case '(':
+			return true
+		case ')', '\n', '.':
+			return false
+		}
+	}
+	return false
 }
 
 // theOneOpening reports a sentence opening with "The" and a singular person

@@ -240,3 +240,12 @@ func TestExtract_SecondNameIsNoPlace(t *testing.T) {
 		t.Errorf("place = %q; want Nawa, not the man's second name", c.PlaceNameEN)
 	}
 }
+
+// "N civilians (M women) were killed": the figure in brackets is a part
+// of the one before it, not the toll.
+func TestExtract_BracketedPartOfToll(t *testing.T) {
+	c := oneEvent(t, "Eleven civilians (4 women) were killed on Monday when rockets hit the al-Hamdaniya neighborhood of Aleppo.", "2024-06-11", TypeShelling)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 11)
+	}
+}
