@@ -626,7 +626,7 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
 		}
 		if ageAt(toks, n) || n > 0 && inBrackets(text, toks[n].Start) && enNumber(toks[n].Norm) {
-			continue // "a seven-year-old boy": an age, not a count; "14 civilians (5 children)": a part of the figure before
+			continue // "a seven-year-old boy": an age, not a count; "eleven civilians (four women)": a part of the figure before
 		}
 		if (w == "a" || w == "an") && ageAt(toks, n+1) && singularPersonWithin(toks, n+4, 2) {
 			one := 1 // "a 12-year-old girl was wounded"
