@@ -102,6 +102,23 @@ func inCountry(toks []token) bool {
 	return false
 }
 
+// foreignActor reports a sentence whose subject, in its first words, is an
+// agency of Lebanon or Iraq: "Lebanon's State Security announced it arrested
+// …", "أعلن الجيش اللبناني توقيف …". With no place told, what it did was done
+// at home. (Turkey's and Israel's forces strike in Syria: not them.)
+func foreignActor(toks []token) bool {
+	for i := 0; i < len(toks) && i < 6; i++ {
+		w := strings.TrimSuffix(strings.TrimSuffix(toks[i].Norm, "'s"), "’s")
+		if homeActors[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// homeActors name Lebanon and Iraq, and their adjectives, as an agency's.
+var homeActors = wordSet("lebanon", "lebanese", "iraq", "iraqi", "اللبناني", "اللبنانيه", "العراقي", "العراقيه")
+
 // countryPreps tell where: "in", "on", "against", "في", "على".
 var countryPreps = wordSet("in", "on", "against", "inside", "في", "علي", "داخل")
 

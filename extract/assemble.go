@@ -145,7 +145,7 @@ func (p *passage) abroad(d draft) bool {
 		return true
 	}
 	toks := p.sents[d.sents[0]].toks
-	return insideAbroad(toks) || m == nil && len(d.refs) == 0 && inCountry(toks)
+	return insideAbroad(toks) || m == nil && len(d.refs) == 0 && (inCountry(toks) || foreignActor(toks))
 }
 
 // historyDays is how long before publication an event told with a date of

@@ -249,3 +249,13 @@ func TestExtract_BracketedPartOfToll(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 11)
 	}
 }
+
+// An agency of Lebanon or Iraq acting with no place told acted at home: no
+// Syrian incident. A Syrian event told before it stays.
+func TestExtract_ForeignAgencyAtHome(t *testing.T) {
+	got := extractAll(t, "Security forces seized a truck of rifles in the town of Qusayr near the border on Friday. "+
+		"Separately, the Lebanese army said on Saturday it had detained two men wanted for smuggling arms.", ymd("2024-06-09"))
+	if len(got) != 1 || got[0].IncidentType != TypeWeaponsSeizure {
+		t.Errorf("got %v; want only the seizure in Qusayr", describeAll(got))
+	}
+}
