@@ -364,6 +364,12 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		drafts[n-1].absorb(d)
 		return drafts
 	}
+	if n := len(drafts); n > 0 && len(d.places) == 0 && len(d.refs) == 0 && sameAreaTold(p.sents[si].toks) {
+		if m, _ := drafts[n-1].mainPlace(); m != nil {
+			d.refs = []*mention{m} // "قرب المنطقة ذاتها", "near the same area": the place of the event told before, as a point near
+			d.notes = append(d.notes, "told as near the same area as the event before it")
+		}
+	}
 	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && !dayApart(drafts, &d) && !(len(drafts) > 0 && p.ownEarlierDay(&drafts[len(drafts)-1], &d)) {
 		if pl := p.placeBefore(si, drafts, d.typ); pl != nil {
 			d.places = []*mention{pl}
@@ -501,6 +507,19 @@ func (p *passage) placeBefore(si int, drafts []draft, typ string) *mention {
 		}
 	}
 	return nil
+}
+
+// sameAreaTold reports "المنطقة ذاتها", "المنطقة نفسها", "the same area" in a
+// sentence: the area of the event told before.
+func sameAreaTold(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		w := toks[i].Norm
+		if strings.HasSuffix(w, "المنطقه") && (toks[i+1].Norm == "ذاتها" || toks[i+1].Norm == "نفسها") ||
+			w == "same" && (toks[i+1].Norm == "area" || toks[i+1].Norm == "region") && tokAt(toks, i-1) == "the" {
+			return true
+		}
+	}
+	return false
 }
 
 // finerBefore reports a town-or-finer incident place a right before b, an

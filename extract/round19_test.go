@@ -259,3 +259,18 @@ func TestExtract_ForeignAgencyAtHome(t *testing.T) {
 		t.Errorf("got %v; want only the seizure in Qusayr", describeAll(got))
 	}
 }
+
+// "قرب المنطقة ذاتها": the area of the event told before, as a point near,
+// not the victims' home.
+func TestExtract_NearTheSameArea(t *testing.T) {
+	got := extractAll(t, "خطف مسلحون ثلاثة تجار قرب بلدة المسيفرة بريف درعا الشرقي صباح اليوم. "+
+		"وكانت سيارة تقل مدنيين من مدينة السويداء تعرضت ظهر اليوم لإطلاق نار قرب المنطقة ذاتها ما أدى إلى إصابة اثنين.", ymd("2024-06-11"))
+	for _, c := range got {
+		if c.IncidentType == TypeArmedAttack && c.Admin1Name != "Daraa" {
+			t.Errorf("shooting placed in %q; want Daraa, near the same area as the kidnapping", c.Admin1Name)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("got %v; want the kidnapping and the shooting", describeAll(got))
+	}
+}
