@@ -43,9 +43,12 @@ var (
 		"سيده", "مدعو", "مدعوه", "نقيب", "عقيد", "عميد", "ملازم", "رقيب", "قائد", "متزعم", "زعيم", "امير", "مختار",
 		"ناشط", "طبيب", "معلم", "مدرس", "سجين", "موظف", "خطيب", "صيدلاني", "ممرض", "مسلح", "مسلحا",
 		"جنديا", "امراه", "شاب", "شابا", "رجل", "رجلا", "مواطن", "مواطنا", "سائق", "سائقا", "عسكري", "ضابط",
-		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي", "راعي", "مقاتل", "مقاتلا", "صحفي", "صحفيا", "طالب", "طالبا")
+		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي", "راعي", "مقاتل", "مقاتلا", "صحفي", "صحفيا", "طالب", "طالبا",
+		// a boy or a youth: "مقتل فتى في الخامسة عشرة"
+		"فتي", "صبي", "صبيا", "شرطيا", "حارس", "حارسا")
 	dualPersons = wordSet("شخصين", "شخصان", "عنصرين", "عنصران", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين",
-		"رجلين", "شابين", "شابان", "شقيقين", "شقيقان")
+		"رجلين", "شابين", "شابان", "شقيقين", "شقيقان",
+		"مدنيان", "فتيين", "فتيان", "مقاتلان", "طفلتين", "طفلتان", "امراتان")
 	// notPersons after a number say it counts something else: distance, age,
 	// missiles, sites, raids, time.
 	notPersons = wordSet("كم", "كيلومتر", "كيلومترات", "كلم", "متر", "مترا", "امتار", "عاما", "عام", "سنه", "سنوات",
@@ -186,6 +189,10 @@ func assassinated(toks []token, j int) (count, bool) {
 func countBeforeNoun(toks []token, i int, k countKind) (count, bool) {
 	if i == 0 || !toks[i].in(countNouns[k]) {
 		return count{}, false
+	}
+	if oneFallen[toks[i].Norm] && toks[i-1].in(fallWords) {
+		one := 1 // "أسفر عن سقوط قتيل": one dead, told by the singular
+		return count{Kind: k, Value: &one, Pos: toks[i].Start}, true
 	}
 	if combinedNouns(toks, i) {
 		return count{Kind: k, Pos: toks[i].Start, Note: fmt.Sprintf("%s count told together with another kind (%q): not taken", k, toks[i].Norm)}, true
@@ -337,9 +344,18 @@ func inSpans(pos int, spans []span) bool {
 // pastVerbs are the verbs of death and injury told after their subject:
 // "خمسة مدنيين قتلوا", "شابين لقيا حتفهما", "أحد المقاتلين أصيب".
 var pastVerbs = map[countKind]map[string]bool{
-	countKilled:  wordSet("قتل", "قتلوا", "قتلا", "لقي", "لقيا", "لقوا", "استشهد", "استشهدوا", "استشهدا", "قضيا", "قضوا"),
-	countInjured: wordSet("اصيب", "اصيبوا", "اصيبا", "جرح", "جرحوا", "جرحا"),
+	countKilled: wordSet("قتل", "قتلوا", "قتلا", "لقي", "لقيا", "لقوا", "استشهد", "استشهدوا", "استشهدا", "قضيا", "قضوا",
+		// the feminine: "امرأة لقيت حتفها", "طفلة قتلت"
+		"قتلت", "لقيت", "استشهدت", "قضت"),
+	countInjured: wordSet("اصيب", "اصيبوا", "اصيبا", "جرح", "جرحوا", "جرحا", "اصيبت", "جرحت"),
 }
+
+// oneFallen are the singular nouns of one dead or hurt, which "سقوط" tells
+// as one: "سقوط قتيل", "وسقوط جريح".
+var oneFallen = wordSet("قتيل", "جريح", "مصاب")
+
+// fallWords come before them: "سقوط", "عن سقوط".
+var fallWords = wordSet("سقوط", "وسقوط", "بسقوط")
 
 // dualVerbs are the verbs of pastVerbs in the dual: their subject is two.
 var dualVerbs = wordSet("قتلا", "لقيا", "استشهدا", "قضيا", "اصيبا", "جرحا")

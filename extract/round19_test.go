@@ -274,3 +274,20 @@ func TestExtract_NearTheSameArea(t *testing.T) {
 		t.Errorf("got %v; want the kidnapping and the shooting", describeAll(got))
 	}
 }
+
+// Arabic counts: a boy ("فتى") is one person; a feminine subject before its
+// verb ("امرأة لقيت حتفها") is its count; "سقوط قتيل" is one dead.
+func TestExtract_ArabicSingleDead(t *testing.T) {
+	for _, text := range []string{
+		"أفاد مصدر محلي بمقتل فتى يبلغ من العمر 15 عاماً بانفجار لغم أرضي في أطراف بلدة سراقب.",
+		"قال مصدر طبي إن سيدة لقيت حتفها وأصيب أربعة آخرون جراء قصف مدفعي على بلدة سراقب.",
+		"أسفر القصف المدفعي على بلدة سراقب عن سقوط قتيل مساء الأحد.",
+	} {
+		got := extractAll(t, text, ymd("2024-06-11"))
+		if len(got) != 1 {
+			t.Errorf("Extract(%q) = %v; want one event", text, describeAll(got))
+			continue
+		}
+		wantCount(t, "killed of "+text, got[0].Killed, 1)
+	}
+}
