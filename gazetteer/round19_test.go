@@ -34,11 +34,7 @@ func TestFindAll_ToldBeforeBare(t *testing.T) {
 	text := "وصلت تعزيزات إلى مدينة البصيرة مساء الأحد. وقال شاهد إن البصيرة هادئة منذ الصباح."
 	got := g.FindAll(text)
 	if len(got) != 2 || got[1].Match.Place.ID != got[0].Match.Place.ID || got[1].Match.Place.Admin1PCode != "SY09" {
-		var ids []string
-		for _, m := range got {
-			ids = append(ids, m.Text+" → "+m.Match.Place.ID)
-		}
-		t.Errorf("FindAll(%q) = %v; want the town twice, in Deir ez-Zor", text, ids)
+		t.Errorf("FindAll(%q) = %v; want the town twice, in Deir ez-Zor", text, describeMentions(got))
 	}
 }
 
@@ -49,11 +45,7 @@ func TestFindAll_FrontedPlace(t *testing.T) {
 	text := "سقطت قذائف على أحياء المدينة. وفي البصيرة، أصيب ثلاثة مدنيين بجروح."
 	got := g.FindAll(text)
 	if len(got) != 1 || got[0].Match.Place.Admin1PCode != "SY09" {
-		var found []string
-		for _, m := range got {
-			found = append(found, m.Text+" → "+m.Match.Place.ID)
-		}
-		t.Errorf("FindAll(%q) = %v; want البصيرة in Deir ez-Zor", text, found)
+		t.Errorf("FindAll(%q) = %v; want البصيرة in Deir ez-Zor", text, describeMentions(got))
 	}
 }
 
@@ -67,4 +59,13 @@ func TestFindAll_ArticleOpensNoName(t *testing.T) {
 			t.Errorf("FindAll(%q) found %q → %s (%s); want only the governorate", text, m.Text, m.Match.Place.ID, m.Match.Place.NameEN)
 		}
 	}
+}
+
+// describeMentions lists mentions as "text → place ID" for a failure message.
+func describeMentions(ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text+" → "+m.Match.Place.ID)
+	}
+	return out
 }

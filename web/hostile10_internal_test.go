@@ -173,14 +173,9 @@ func TestPages_BoundedByBytes(t *testing.T) {
 // every body (and io.ReadAll's slack): 100 × 1 MiB and more, as many as
 // the connection cap let in.
 func TestWrites_BodiesBoundedInFlight(t *testing.T) {
-	const token = "editor-token-0123456789"
-	tokens, err := ParseTokens("editor:" + token)
-	if err != nil {
-		t.Fatal(err)
-	}
+	const token = editorToken
 	onBothStores(t, func(t *testing.T, store incidentStore) {
-		srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
-		defer srv.Close()
+		srv := editorServer(t, store)
 		const size = 1 << 20
 		body := `{"type":"Feature","properties":{"summary_en":"` + strings.Repeat("a", size)
 		before := liveHeap()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -23,11 +22,7 @@ import (
 // give every proposal once, in order; bad paging parameters are 400s
 // naming them. SQLite and PostGIS.
 func TestProposals_Paged(t *testing.T) {
-	const token = "editor-token-0123456789"
-	tokens, err := ParseTokens("editor:" + token)
-	if err != nil {
-		t.Fatal(err)
-	}
+	const token = editorToken
 	onBothStores(t, func(t *testing.T, store incidentStore) {
 		ctx := context.Background()
 		big := seedIncidents(t)[0]
@@ -48,8 +43,7 @@ func TestProposals_Paged(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
-		defer srv.Close()
+		srv := editorServer(t, store)
 		get := func(url string) (int, []byte) {
 			req, _ := http.NewRequest(http.MethodGet, url, nil)
 			req.Header.Set("Authorization", "Bearer "+token)
@@ -122,14 +116,9 @@ func TestProposals_Paged(t *testing.T) {
 // body holds room for what it has sent now: a write is answered at once.
 // SQLite and PostGIS.
 func TestWrites_SilentBodiesHoldNoTurn(t *testing.T) {
-	const token = "editor-token-0123456789"
-	tokens, err := ParseTokens("editor:" + token)
-	if err != nil {
-		t.Fatal(err)
-	}
+	const token = editorToken
 	onBothStores(t, func(t *testing.T, store incidentStore) {
-		srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
-		defer srv.Close()
+		srv := editorServer(t, store)
 		for range 80 {
 			c, err := net.Dial("tcp", srv.Listener.Addr().String())
 			if err != nil {

@@ -117,13 +117,8 @@ func TestParked_PagesCountedByWhatTheyHold(t *testing.T) {
 // with its latitude read as longitude. On both stores.
 func TestWrites_CRS(t *testing.T) {
 	onBothStores(t, func(t *testing.T, store incidentStore) {
-		const token = "editor-token-0123456789"
-		tokens, err := ParseTokens("editor:" + token)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
-		t.Cleanup(srv.Close)
+		const token = editorToken
+		srv := editorServer(t, store)
 		send := func(method, url, ct, body string, header map[string]string) (int, string, string) {
 			req, _ := http.NewRequest(method, url, strings.NewReader(body))
 			req.Header.Set("Authorization", "Bearer "+token)
