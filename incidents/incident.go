@@ -155,6 +155,24 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Parse(DateLayout, s)
 }
 
+// ParseDateField reads a date a client or a file wrote in field: "" is no
+// date; anything else is a date YYYY-MM-DD, and 0001-01-01 is refused as
+// outside the dates accepted. It is the zero time, which stands for no date
+// everywhere (FormatDate, CheckDate, the stores' NULL), so it was taken for
+// one: a source's published date of 0001-01-01 was stored as unknown
+// without a word, where 0001-01-02 was refused naming the range.
+func ParseDateField(field, s string) (time.Time, error) {
+	d, err := ParseDate(s)
+	if err != nil {
+		return d, fmt.Errorf("%w: %s: %q is not a date YYYY-MM-DD", ErrInvalid, field, s)
+	}
+	if s != "" && d.IsZero() {
+		return d, fmt.Errorf("%w: %s: %s is outside the dates accepted, %s..%s", ErrInvalid, field,
+			s, EarliestDate.Format(DateLayout), LatestDate.Format(DateLayout))
+	}
+	return d, nil
+}
+
 // DateLayout is how civil dates are written everywhere: ISO 8601 calendar dates.
 const DateLayout = "2006-01-02"
 

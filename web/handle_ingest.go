@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -44,13 +43,11 @@ func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog
 		}
 		rep := ingest.Report{Text: req.Text, Lang: req.Lang,
 			Source: incidents.Source{Title: req.Source.Title, URL: req.Source.URL, Publisher: req.Source.Publisher}}
-		if req.Published != "" {
-			if rep.Published, err = time.Parse(incidents.DateLayout, req.Published); err != nil {
-				writeError(w, r, log, badRequest{"published: want a date YYYY-MM-DD"})
-				return
-			}
-			rep.Source.Published = rep.Published
+		if rep.Published, err = incidents.ParseDateField("published", req.Published); err != nil {
+			writeError(w, r, log, err)
+			return
 		}
+		rep.Source.Published = rep.Published
 		res, err := ingest.Ingest(r.Context(), store, x, rep)
 		if err != nil {
 			writeError(w, r, log, err)

@@ -35,8 +35,8 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	var pub time.Time
 	if *published != "" {
 		var err error
-		if pub, err = time.Parse(incidents.DateLayout, *published); err != nil {
-			return usageError{fmt.Sprintf("--published %q: want YYYY-MM-DD", *published)}
+		if pub, err = incidents.ParseDateField("--published", *published); err != nil {
+			return usageError{err.Error()}
 		}
 	}
 	text, err := readInput(e, fs.Arg(0))

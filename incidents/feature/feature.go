@@ -167,10 +167,4 @@ func deref(s *string) string {
 	return *s
 }
 
-func parseDate(field, s string) (time.Time, error) {
-	d, err := incidents.ParseDate(s)
-	if err != nil {
-		return d, fmt.Errorf("%w: %s: %q is not a date YYYY-MM-DD", incidents.ErrInvalid, field, s)
-	}
-	return d, nil
-}
+func parseDate(field, s string) (time.Time, error) { return incidents.ParseDateField(field, s) }

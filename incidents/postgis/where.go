@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkt"
 
@@ -43,7 +44,10 @@ func (w pgWhere) Bind(l cql2.Literal) string {
 	case cql2.Boolean:
 		return w.p.add(l.Bool)
 	case cql2.Date:
-		return w.p.add(pgDate(l.Time))
+		// A literal is always a date: pgDate would bind DATE('0001-01-01'),
+		// the zero time, as NULL, which matched nothing where SQLite
+		// matched every incident after it.
+		return w.p.add(pgtype.Date{Time: l.Time, Valid: true})
 	case cql2.Timestamp:
 		return w.p.add(l.Time) + "::timestamptz"
 	}

@@ -1,0 +1,117 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/extract"
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// noCandidates is an extractor that proposes nothing: these tests look at what
+// ingestion refuses before it reads the text.
+type noCandidates struct{}
+
+func (noCandidates) ExtractLang(string, time.Time, string) []extract.Candidate { return nil }
+
+// hostile12Server serves store to an editor and an ingest token and returns a
+// function sending method to path with the token of role, a body (JSON when
+// not empty) and headers, giving the status, the headers and the answer.
+func hostile12Server(t *testing.T, store incidentStore) func(role, method, path, body string, header ...string) (int, http.Header, string) {
+	t.Helper()
+	const editor, ingester = "editor-token-0123456789", "ingest-token-0123456789"
+	tokens, err := ParseTokens("editor:" + editor + ",ingest:" + ingester)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens, Extractor: noCandidates{}}))
+	t.Cleanup(srv.Close)
+	return func(role, method, path, body string, header ...string) (int, http.Header, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+		switch role {
+		case "editor":
+			req.Header.Set("Authorization", "Bearer "+editor)
+		case "ingest":
+			req.Header.Set("Authorization", "Bearer "+ingester)
+		}
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, res.Header, string(b)
+	}
+}
+
+// TestDates_YearOneFirstDayIsADate: 0001-01-01 is the zero time, which stands
+// for "no date" everywhere, so it was taken for none. A source published
+// 0001-01-01 was stored as of no date (201) where 0001-01-02 is refused naming
+// the range; ingestion did the same with a report's published date; and a
+// CQL2 DATE('0001-01-01') was bound as NULL by PostGIS, matching nothing,
+// where SQLite matched every incident after it.
+func TestDates_YearOneFirstDayIsADate(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		ctx := context.Background()
+		if _, err := store.Add(ctx, seedIncidents(t)); err != nil {
+			t.Fatal(err)
+		}
+		send := hostile12Server(t, store)
+		count := func() int {
+			found, err := store.Find(ctx, incidents.Filter{Limit: 10000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			drafts, err := store.Find(ctx, incidents.Filter{Status: incidents.StatusDraft, Limit: 10000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(found) + len(drafts)
+		}
+		before := count()
+		withSource := strings.Replace(newFeature9, `"summary_en"`,
+			`"sources":[{"title":"t","url":"https://h12.example/a","published":"0001-01-01"}],"summary_en"`, 1)
+		for _, tc := range []struct{ name, role, method, path, body, field string }{
+			{"a source's published", "editor", "POST", "/api/collections/drafts/items", withSource, "sources[0].published"},
+			{"date_from and date_to", "editor", "POST", "/api/collections/drafts/items",
+				strings.NewReplacer(`"2025-12-03"`, `"0001-01-01"`).Replace(newFeature9), "date_from"},
+			{"a report's published", "ingest", "POST", "/api/ingest",
+				`{"text":"A report written for this test.","published":"0001-01-01","source":{"url":"https://h12.example/r"}}`, "published"},
+		} {
+			code, _, body := send(tc.role, tc.method, tc.path, tc.body)
+			if code != http.StatusBadRequest || !strings.Contains(body, tc.field+": 0001-01-01 is outside the dates accepted, 1900-01-01..2100-12-31") {
+				t.Errorf("%s of 0001-01-01 = %d %s, want 400 naming %s and the range", tc.name, code, body, tc.field)
+			}
+		}
+		if n := count(); n != before {
+			t.Errorf("%d incidents after the refused writes, %d before", n, before)
+		}
+		// Every seed incident is dated after 0001-01-01: the filters must say so on both stores.
+		for filter, want := range map[string]int{
+			"date_from > DATE('0001-01-01')":  before,
+			"date_from >= DATE('0001-01-01')": before,
+			"date_from = DATE('0001-01-01')":  0,
+			"date_to < DATE('0001-01-01')":    0,
+		} {
+			code, _, body := send("", "GET", "/api/collections/incidents/items?limit=10000&filter="+url.QueryEscape(filter), "")
+			var fc struct{ NumberReturned int }
+			if err := json.Unmarshal([]byte(body), &fc); code != http.StatusOK || err != nil || fc.NumberReturned != want {
+				t.Errorf("filter %s = %d, %d incidents, want %d", filter, code, fc.NumberReturned, want)
+			}
+		}
+	})
+}
