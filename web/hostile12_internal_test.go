@@ -115,3 +115,17 @@ func TestDates_YearOneFirstDayIsADate(t *testing.T) {
 		}
 	})
 }
+
+// TestProposals_IncidentIDBeyondInt32: an incident_id past 2^31-1 was bound
+// by PostGIS as the integer its "$1 <= 0" made it, and failed: a 500.
+func TestProposals_IncidentIDBeyondInt32(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		send := hostile12Server(t, store)
+		for _, id := range []string{"2147483648", "9223372036854775807"} {
+			code, _, body := send("editor", "GET", "/api/proposals?incident_id="+id, "")
+			if code != http.StatusOK || !strings.Contains(body, `"proposals":[]`) {
+				t.Errorf("proposals?incident_id=%s = %d %s, want 200 and none", id, code, body)
+			}
+		}
+	})
+}

@@ -70,8 +70,10 @@ func (s *Store) Proposals(ctx context.Context, incidentID, after int64, limit in
 		n := int64(limit)
 		most = &n
 	}
+	// $1 is typed as the column is: PostgreSQL would take its type from
+	// "$1 <= 0", an integer, and an ID past 2^31-1 failed to bind (a 500).
 	rows, err := s.pool.Query(ctx, "SELECT "+proposalColumns+
-		" FROM source_proposals WHERE ($1 <= 0 OR incident_id = $1) AND id > $2 ORDER BY id LIMIT $3", incidentID, after, most)
+		" FROM source_proposals WHERE ($1::bigint <= 0 OR incident_id = $1::bigint) AND id > $2 ORDER BY id LIMIT $3", incidentID, after, most)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: proposals: %w", err)
 	}
