@@ -292,6 +292,11 @@ func (inc *Incident) Validate() error {
 	}
 	for i, s := range inc.Sources {
 		field := fmt.Sprintf("sources[%d].", i)
+		// A source of nothing (a null or {} in the sources array) was stored
+		// as one, cited and shown blank; ingestion asks the same of a report.
+		if s.URL == "" && s.Title == "" {
+			return fmt.Errorf("%w: sources[%d]: a source needs a url or a title", ErrInvalid, i)
+		}
 		if err := CheckSourceURL(field+"url", s.URL); err != nil {
 			return err
 		}

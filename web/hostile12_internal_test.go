@@ -129,3 +129,22 @@ func TestProposals_IncidentIDBeyondInt32(t *testing.T) {
 		}
 	})
 }
+
+// TestSources_NothingIsNoSource: a source with neither a url nor a title (a
+// null or {} in the sources array) was stored as one, cited and shown blank.
+func TestSources_NothingIsNoSource(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		send := hostile12Server(t, store)
+		for _, sources := range []string{`[null]`, `[{}]`, `[{"title":"kept"},{"publisher":"only a publisher"}]`} {
+			body := strings.Replace(newFeature9, `"summary_en"`, `"sources":`+sources+`,"summary_en"`, 1)
+			code, _, answer := send("editor", "POST", "/api/collections/drafts/items", body)
+			if code != http.StatusBadRequest || !strings.Contains(answer, "a source needs a url or a title") {
+				t.Errorf("sources %s = %d %s, want 400 saying a source needs a url or a title", sources, code, answer)
+			}
+		}
+		body := strings.Replace(newFeature9, `"summary_en"`, `"sources":[{"title":"a title alone"}],"summary_en"`, 1)
+		if code, _, answer := send("editor", "POST", "/api/collections/drafts/items", body); code != http.StatusCreated {
+			t.Errorf("a source known by its title = %d %s, want 201", code, answer)
+		}
+	})
+}
