@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -173,8 +174,13 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 		}
 		if e != nil {
 			c.hits.Add(1)
+			// After what the layers outside set (CORS's Vary: Origin), as
+			// the handler adds them: replacing them answered a request with
+			// an Origin without its Vary: Origin whenever the copy kept was
+			// made for a request without one, so that a shared cache could
+			// give a browser the answer without CORS headers.
 			for k, vals := range e.header {
-				w.Header()[k] = vals
+				w.Header()[k] = append(w.Header()[k], vals...)
 			}
 			if noneMatch(r, e.header.Get("ETag")) {
 				w.Header().Del("Content-Encoding")
@@ -189,15 +195,21 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 			next.ServeHTTP(w, r)
 			return
 		}
+		// What the layers outside set is theirs, for this request alone:
+		// the copy keeps what the handler adds after it.
+		outside := make([]int, len(cachedHeaders))
+		for i, k := range cachedHeaders {
+			outside[i] = len(w.Header().Values(k))
+		}
 		rec := &cacheRecorder{ResponseWriter: w, body: recordBuffers.Get().(*bytes.Buffer)}
 		defer recordBuffers.Put(rec.body)
 		rec.body.Reset()
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && !rec.tooBig {
 			header := http.Header{}
-			for _, k := range cachedHeaders {
-				if vals := w.Header().Values(k); len(vals) > 0 {
-					header[k] = vals
+			for i, k := range cachedHeaders {
+				if vals := w.Header().Values(k); len(vals) > outside[i] {
+					header[k] = slices.Clone(vals[outside[i]:])
 				}
 			}
 			c.put(&cacheEntry{key: key, hash: h, header: header, body: bytes.Clone(rec.body.Bytes())})

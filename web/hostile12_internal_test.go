@@ -148,3 +148,40 @@ func TestSources_NothingIsNoSource(t *testing.T) {
 		}
 	})
 }
+
+// TestCache_VaryOfTheRequest: the response cache kept the Vary of the request
+// that made its copy (CORS's Origin among it) and put it in place of the Vary
+// of every request it answered, so that a request with an Origin answered
+// from a copy made without one lacked Vary: Origin, and a shared cache could
+// hand the answer without CORS headers to a browser.
+func TestCache_VaryOfTheRequest(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		if _, err := store.Add(context.Background(), seedIncidents(t)); err != nil {
+			t.Fatal(err)
+		}
+		testVaryOfTheRequest(t, hostile12Server(t, store))
+	})
+}
+
+func testVaryOfTheRequest(t *testing.T, send func(role, method, path, body string, header ...string) (int, http.Header, string)) {
+	vary := func(h http.Header) string { return strings.Join(h.Values("Vary"), ", ") }
+	const path = "/api/collections/incidents/items?limit=2"
+	for i, origin := range []string{"", "https://gis.example", "", "https://gis.example"} {
+		var h http.Header
+		if origin == "" {
+			_, h, _ = send("", "GET", path, "")
+		} else {
+			_, h, _ = send("", "GET", path, "", "Origin", origin)
+		}
+		hasOrigin := strings.Contains(vary(h), "Origin")
+		if origin != "" && (!hasOrigin || h.Get("Access-Control-Allow-Origin") != "*") {
+			t.Errorf("request %d, with an Origin: Vary %q, Access-Control-Allow-Origin %q, want Origin among the Vary and *", i, vary(h), h.Get("Access-Control-Allow-Origin"))
+		}
+		if origin == "" && hasOrigin {
+			t.Errorf("request %d, without an Origin: Vary %q, want no Origin (none was read)", i, vary(h))
+		}
+		if !strings.Contains(vary(h), "Accept-Encoding") {
+			t.Errorf("request %d: Vary %q, want Accept-Encoding", i, vary(h))
+		}
+	}
+}
