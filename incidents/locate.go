@@ -1,6 +1,8 @@
 package incidents
 
 import (
+	"slices"
+
 	"context"
 	"fmt"
 	"math"
@@ -33,6 +35,7 @@ func Locate(inc *Incident, loc Locator) {
 // [Locate]), then validated, its governorate against its point too (see
 // [CheckGovernorate]). Every store write goes through it.
 func Prepare(inc *Incident, loc Locator) error {
+	inc.Sources = uniqueSources(inc.Sources)
 	Locate(inc, loc)
 	if err := inc.Validate(); err != nil {
 		return err
@@ -133,4 +136,31 @@ func FillDistricts(ctx context.Context, loc Locator, next func(ctx context.Conte
 			progress(total)
 		}
 	}
+}
+
+// uniqueSources is sources with each report (by [SourceKey]) once, where it
+// first comes. The stores link a report to an incident once, but encoded the
+// incident's stored feature from the sources as written: one cited twice
+// was listed twice by listings and exports, once by reading the incident,
+// and check found the feature stale.
+func uniqueSources(sources []Source) []Source {
+	seen := make(map[string]bool, len(sources))
+	var out []Source
+	for i, s := range sources {
+		k := SourceKey(s)
+		if seen[k] {
+			if out == nil {
+				out = slices.Clone(sources[:i])
+			}
+			continue
+		}
+		seen[k] = true
+		if out != nil {
+			out = append(out, s)
+		}
+	}
+	if out == nil {
+		return sources
+	}
+	return out
 }

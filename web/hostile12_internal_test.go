@@ -185,3 +185,55 @@ func testVaryOfTheRequest(t *testing.T, send func(role, method, path, body strin
 		}
 	}
 }
+
+// TestSources_OneSourceTwice: a write citing one source twice (the same URL,
+// the same URL but for its host's case and a tracking parameter, the same
+// title without a URL) linked it once, as the stores mean to, but stored the
+// incident's feature with it twice: listings and exports listed it twice,
+// reading the incident alone once, and check found the feature stale.
+func TestSources_OneSourceTwice(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		send := hostile12Server(t, store)
+		for _, sources := range []string{
+			`[{"title":"t","url":"https://dup.example/a"},{"title":"t","url":"https://dup.example/a"}]`,
+			`[{"title":"t","url":"https://dup.example/c?utm_source=x"},{"title":"t","url":"https://DUP.example/c"}]`,
+			`[{"title":"same title"},{"title":"x","url":"https://dup.example/d"},{"title":"same title"}]`,
+		} {
+			body := strings.Replace(newFeature9, `"summary_en"`, `"sources":`+sources+`,"summary_en"`, 1)
+			code, _, answer := send("editor", "POST", "/api/collections/incidents/items", body)
+			if code != http.StatusCreated {
+				t.Fatalf("sources %s = %d %s", sources, code, answer)
+			}
+		}
+		cited := func(what, body string) {
+			var fc struct {
+				Features []struct {
+					ID         int64
+					Properties struct{ Sources []struct{ URL, Title string } }
+				}
+			}
+			if err := json.Unmarshal([]byte(body), &fc); err != nil {
+				t.Fatalf("%s: %v: %s", what, err, body)
+			}
+			for _, f := range fc.Features {
+				seen := map[string]bool{}
+				for _, s := range f.Properties.Sources {
+					if seen[s.URL+"|"+s.Title] {
+						t.Errorf("%s: incident %d lists %q twice: %+v", what, f.ID, s.URL+s.Title, f.Properties.Sources)
+					}
+					seen[s.URL+"|"+s.Title] = true
+				}
+			}
+		}
+		_, _, body := send("", "GET", "/api/collections/incidents/items", "")
+		cited("the listing", body)
+		_, _, body = send("", "GET", "/api/collections/incidents/export", "")
+		cited("the export", body)
+		problems, err := store.(interface {
+			Check(context.Context) ([]string, error)
+		}).Check(context.Background())
+		if err != nil || len(problems) > 0 {
+			t.Errorf("check: %v %v, want no problem", problems, err)
+		}
+	})
+}
