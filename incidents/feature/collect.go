@@ -82,8 +82,17 @@ func (c *Collector) BorrowFrom(ctx context.Context) {
 // buffers, over the last page, to size the next page's buffer.
 var meanCopied atomic.Int64
 
+// lentPiece is the most one lent buffer of a Collector holds, unless a
+// single feature is larger: a page needing more goes on in another. A
+// country page of 10,000 on PostGIS (6.5 MB) was lent one buffer of 7 MB,
+// beyond the largest pooled size, made anew for every page and collected:
+// two thirds of the 10 MB that page allocated, and a GC every three pages.
+const lentPiece = 1 << 20
+
 // growLent makes room for n more bytes in a lent buf: a buffer for the
-// features still to come, of the mean size, with a sixteenth to spare.
+// features still to come, of the mean size, with a sixteenth to spare, up
+// to lentPiece (or n). The room left in the buffer it replaces, less than
+// one feature, goes back unused with it.
 func (c *Collector) growLent(n int) {
 	if c.buf != nil && len(c.buf)+n <= cap(c.buf) {
 		return
@@ -93,7 +102,7 @@ func (c *Collector) growLent(n int) {
 		mean = featureBytes
 	}
 	rest := max(c.n-c.copied, 1) * mean
-	c.buf = c.lender.borrow(n + rest + rest/16)[:0]
+	c.buf = c.lender.borrow(min(n+rest+rest/16, max(lentPiece, n)))[:0]
 }
 
 // Add keeps a copy of the stored feature of incident id: json may be

@@ -159,9 +159,35 @@ func TestCollector_AddIntoLentBuffers(t *testing.T) {
 	if len(l.lent) < 5 {
 		t.Fatalf("%d buffers lent for four pages, one outrunning its first", len(l.lent))
 	}
+
+	// A country page of 10,000 (6.5 MB) and a feature larger than a piece:
+	// every feature lies in a buffer the lender lent (and pools), none
+	// above the largest pooled size unless one feature is.
+	l.Return()
+	c := NewCollector(10_000)
+	c.BorrowFrom(ctx)
+	page := make([]incidents.Cursor, 10_000)
+	for i := range page {
+		page[i] = incidents.Cursor{ID: int64(i + 1)}
+		n := 500 + rng.IntN(300)
+		if i == 5000 {
+			n = 3 * lentPiece / 2
+		}
+		c.Add(page[i].ID, bytes.Repeat([]byte{byte('a' + i%26)}, n))
+	}
+	for i, e := range c.Page(page) {
+		if e.JSON[0] != byte('a'+i%26) || !lentHolds(l, e.JSON) {
+			t.Fatalf("country page: feature %d is %.20q…, lent: %v", i, e.JSON, lentHolds(l, e.JSON))
+		}
+	}
+	for _, p := range l.lent {
+		if cap(*p) > lentPiece+lendStep && cap(*p) < 3*lentPiece/2 {
+			t.Fatalf("a buffer of %d bytes lent for a page of small features", cap(*p))
+		}
+	}
 	l.Return()
 
-	c := NewCollector(10)
+	c = NewCollector(10)
 	c.BorrowFrom(context.Background()) // no Lender: the page's own buffer
 	c.Add(1, []byte(`{"a":1}`))
 	if p := c.Page([]incidents.Cursor{{ID: 1}}); string(p[0].JSON) != `{"a":1}` || lentHolds(l, p[0].JSON) {
