@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -179,93 +178,80 @@ func (s pgReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version i
 	// In the page's order: sorted by place, the statement took as long
 	// (pgbench, a 0.1° page of 1,000), and sorting cost mapsrv 5% of its
 	// CPU under the 200 boxes.
-	var tids []pgtype.TID
-	ids := make([]int64, 0, len(refs))
+	p := pageParamLists.Get().(*pageParams)
+	defer p.release()
+	p.tids, p.ids = p.tids[:0], p.ids[:0]
 	for _, r := range refs {
 		if at := s.tids.get(r.ID); at != 0 {
-			tids = append(tids, pgtype.TID{BlockNumber: uint32(at >> 16), OffsetNumber: uint16(at), Valid: true})
+			p.tids = append(p.tids, at)
 		} else {
-			ids = append(ids, r.ID)
+			p.ids = append(p.ids, r.ID)
 		}
 	}
-	if len(tids) == 0 {
-		return s.readFeatures(ctx, nil, ids, version, c)
+	if len(p.tids) == 0 {
+		return s.readFeatures(ctx, p, version, c)
 	}
-	if ok, err := s.readFeatures(ctx, tids, ids, version, c); !ok || err != nil {
+	if ok, err := s.readFeatures(ctx, p, version, c); !ok || err != nil {
 		return false, err
 	}
-	ids = ids[:0]
+	p.tids, p.ids = p.tids[:0], p.ids[:0]
 	for _, r := range refs {
 		if !c.Has(r.ID) {
-			ids = append(ids, r.ID)
+			p.ids = append(p.ids, r.ID)
 		}
 	}
-	if len(ids) == 0 {
+	if len(p.ids) == 0 {
 		return true, nil
 	}
-	return s.readFeatures(ctx, nil, ids, version, c)
+	return s.readFeatures(ctx, p, version, c)
 }
 
-// readFeatures reads the stored features at tids and of ids (ascending)
-// into c, and learns where those read by ID lie, in one statement that
-// also reads the data version; ok is false if that is no longer version. A
-// row found at one of tids is kept under the ID it holds, whatever ID that
-// place was known for: it is the version of that incident's feature the
-// statement sees, and there is no other (tids.go). Its place is not
-// learned again: it is almost always the one its own ID knows, and the
-// hint written back for every feature, a cache miss each in 8 MB, took 5%
-// of mapsrv's CPU under the 200 boxes.
-func (s pgReads) readFeatures(ctx context.Context, tids []pgtype.TID, ids []int64, version int64, c *feature.Collector) (ok bool, err error) {
-	slices.Sort(ids)
+// readFeatures reads the stored features at p's tids and of its ids
+// (sorted here) into c, and learns where those read by ID lie, in one
+// statement that also reads the data version; ok is false if that is no
+// longer version. A row found at one of tids is kept under the ID it holds,
+// whatever ID that place was known for: it is the version of that
+// incident's feature the statement sees, and there is no other (tids.go).
+// Its place is not learned again: it is almost always the one its own ID
+// knows, and the hint written back for every feature, a cache miss each in
+// 8 MB, took 5% of mapsrv's CPU under the 200 boxes.
+func (s pgReads) readFeatures(ctx context.Context, p *pageParams, version int64, c *feature.Collector) (ok bool, err error) {
+	slices.Sort(p.ids)
 	// unnest rather than = ANY($1): every query is planned for its values
 	// (postgis.go), and planning = ANY for a thousand IDs cost about 1 ms,
 	// four times the unnest join's.
-	var rows pgx.Rows
-	if len(tids) == 0 {
-		rows, err = s.reads().Query(ctx, `SELECT v.version, f.id, f.json, f.ctid FROM data_version AS v
-			LEFT JOIN (unnest($1::bigint[]) AS u (id) JOIN incident_features AS f ON f.id = u.id AND f.format = $2) ON true
-			WHERE v.id = 1`, ids, feature.Format)
-	} else {
-		rows, err = s.reads().Query(ctx, `SELECT v.version, f.id, f.json, f.ctid FROM data_version AS v
-			LEFT JOIN (SELECT f.id, f.json, NULL::tid AS ctid FROM unnest($1::tid[]) AS u (t)
-					JOIN incident_features AS f ON f.ctid = u.t AND f.format = $3
-				UNION ALL
-				SELECT f.id, f.json, f.ctid FROM unnest($2::bigint[]) AS u (id)
-					JOIN incident_features AS f ON f.id = u.id AND f.format = $3) AS f ON true
-			WHERE v.id = 1`, tids, ids, feature.Format)
-	}
-	if err != nil {
-		return false, err
-	}
-	defer rows.Close()
-	// A row's values are decoded by hand from the driver's memory (binary:
-	// 8 bytes big endian for a bigint, a bytea as it is) rather than by
-	// Scan, whose scan plans for three values a feature took about a sixth
-	// of this function's CPU under the 200 boxes (perf, 2026-12-06).
-	if err := checkBinary(rows, 4); err != nil {
-		return false, fmt.Errorf("stored features: %w", err)
-	}
-	for rows.Next() {
-		raw := rows.RawValues() // the driver's memory until the next row: Add copies it
+	ok = true
+	// A row's values are decoded by hand from the connection's memory
+	// (binary: 8 bytes big endian for a bigint, a bytea as it is) rather
+	// than by pgx's Scan, whose scan plans for three values a feature took
+	// about a sixth of this function's CPU under the 200 boxes (perf,
+	// 2026-12-06).
+	err = s.queryPage(ctx, p, feature.Format, func(raw [][]byte) (bool, error) {
+		// the connection's memory until the next row: Add copies it
 		if len(raw[0]) != 8 {
-			return false, fmt.Errorf("stored features: version of %d bytes", len(raw[0]))
+			return false, fmt.Errorf("version of %d bytes", len(raw[0]))
 		}
 		if int64(binary.BigEndian.Uint64(raw[0])) != version {
+			ok = false
 			return false, nil
 		}
 		if raw[1] == nil {
-			continue
+			return true, nil
 		}
 		if len(raw[1]) != 8 {
-			return false, fmt.Errorf("stored features: ID of %d bytes", len(raw[1]))
+			return false, fmt.Errorf("ID of %d bytes", len(raw[1]))
 		}
 		id := int64(binary.BigEndian.Uint64(raw[1]))
 		c.Add(id, raw[2])
 		if raw[3] != nil {
 			s.tids.set(id, raw[3])
 		}
+		return true, nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("stored features: %w", err)
 	}
-	return rows.Err() == nil, rows.Err()
+	return ok, nil
 }
 
 // FeatureBytes returns the byte lengths of the stored features of refs, by
