@@ -56,7 +56,7 @@ func BenchmarkIndex_Find(b *testing.B) {
 		} {
 			b.Run(name+"/"+strategy, func(b *testing.B) {
 				for b.Loop() {
-					ix.merge(&q, runs())
+					ix.merge(nil, &q, runs())
 				}
 			})
 		}

@@ -14,13 +14,20 @@ import (
 // the points that a page fills soon anyway (a whole country), the list of
 // every point by date; and the points changes added since the build.
 func (ix *Index) Find(f incidents.Filter) (page []Point, ok bool) {
+	return ix.FindAppend(nil, f)
+}
+
+// FindAppend is Find appending the page to dst, whose room is used when
+// it has enough: a caller that reuses its lists saves a page's worth of
+// memory (400 KB for a country page of 10,000) each time.
+func (ix *Index) FindAppend(dst []Point, f incidents.Filter) (page []Point, ok bool) {
 	if f.Limit <= 0 {
-		return nil, false
+		return dst, false
 	}
 	q, ok := queryOf(f, ix.maxSpan)
 	if !ok {
-		return nil, false
+		return dst, false
 	}
 	runs := ix.runs(&q)
-	return ix.merge(&q, runs), true
+	return ix.merge(dst, &q, runs), true
 }

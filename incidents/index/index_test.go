@@ -78,8 +78,8 @@ func checkFind(t *testing.T, ix *Index, ref reference, f incidents.Filter) []inc
 		t.Fatalf("Find(%+v) refused", f)
 	}
 	q, _ := queryOf(f, ix.maxSpan)
-	byCells := ix.merge(&q, ix.grid.cellRuns(q.bounds))
-	for name, page := range map[string][]Point{"chosen": got, "walk": ix.merge(&q, []run{ix.walk()}), "cells": byCells} {
+	byCells := ix.merge(nil, &q, ix.grid.cellRuns(q.bounds))
+	for name, page := range map[string][]Point{"chosen": got, "walk": ix.merge(nil, &q, []run{ix.walk()}), "cells": byCells} {
 		ids := make([]int64, len(page))
 		for i, p := range page {
 			ids[i] = p.ID

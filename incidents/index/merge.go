@@ -3,14 +3,15 @@ package index
 import (
 	"cmp"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/paulmach/orb"
 )
 
-// merge returns the first q.limit points matching q of runs and of the
+// merge appends to dst the first q.limit points matching q of runs and of the
 // added points, newest first.
-func (ix *Index) merge(q *query, runs []run) []Point {
+func (ix *Index) merge(dst []Point, q *query, runs []run) []Point {
 	heads := make([]head, 0, len(runs)+1)
 	for _, r := range runs {
 		heads = ix.startRun(heads, q, r, false)
@@ -28,8 +29,8 @@ func (ix *Index) merge(q *query, runs []run) []Point {
 	for _, h := range heads {
 		held += int(h.end - h.pos)
 	}
-	page := make([]Point, 0, min(q.limit, held))
-	for len(heads) > 0 && len(page) < q.limit {
+	page := slices.Grow(dst, min(q.limit, held))
+	for start := len(dst); len(heads) > 0 && len(page)-start < q.limit; {
 		top := &heads[0]
 		page = append(page, *ix.at(top))
 		top.pos++

@@ -141,8 +141,10 @@ func (k *Keeper) pageBySQL(ctx context.Context, f incidents.Filter, maxBytes int
 func readPicked[T any](ctx context.Context, k *Keeper, f incidents.Filter, maxBytes int64,
 	read func(context.Context, []Pick, int64) (T, bool, error)) (page T, more, ok bool, err error) {
 	useIndex := true
+	l := pickLists.Get().(*pickList)
+	defer l.release()
 	for range 3 {
-		picks, version, err := k.pick(ctx, f, useIndex)
+		picks, version, err := k.pick(ctx, f, useIndex, l)
 		if err != nil {
 			return page, false, false, err
 		}
@@ -162,12 +164,15 @@ func readPicked[T any](ctx context.Context, k *Keeper, f incidents.Filter, maxBy
 }
 
 // pick chooses the page f asks for: from the index when useIndex is set and
-// the index answers f, otherwise by SQL. version is the data version the
-// page was chosen at.
-func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool) (picks []Pick, version int64, err error) {
-	if useIndex {
-		if ix, points, ok := k.find(f); ok {
-			return picksOf(points), ix.Version(), nil
+// the index answers f, into l's lists, otherwise by SQL. version is the
+// data version the page was chosen at.
+func (k *Keeper) pick(ctx context.Context, f incidents.Filter, useIndex bool, l *pickList) (picks []Pick, version int64, err error) {
+	if ix := k.Current(); useIndex && ix != nil {
+		points, ok := ix.FindAppend(l.points[:0], f)
+		l.points = points
+		if ok {
+			l.picks = appendPicks(l.picks[:0], points)
+			return l.picks, ix.Version(), nil
 		}
 	}
 	return k.rows.PickBySQL(ctx, f)
@@ -223,11 +228,34 @@ type pageList struct {
 
 var pageLists = sync.Pool{New: func() any { return new(pageList) }}
 
-// picksOf are the picks of a page the index chose.
-func picksOf(points []index.Point) []Pick {
-	picks := make([]Pick, len(points))
-	for i, p := range points {
-		picks[i] = PickAt(p.Cursor(), p.Lon, p.Lat)
+// appendPicks appends the picks of a page the index chose.
+func appendPicks(picks []Pick, points []index.Point) []Pick {
+	picks = slices.Grow(picks, len(points))
+	for _, p := range points {
+		picks = append(picks, PickAt(p.Cursor(), p.Lon, p.Lat))
 	}
 	return picks
+}
+
+// pickList holds a page's points and picks from when the index picks it
+// until it has been read, kept for the next page: neither outlives the
+// read (a page holds copies of the cursors). Made for each page, they were
+// 0.75 MB of the 1.75 MB a country page of 10,000 allocated.
+type pickList struct {
+	points []index.Point
+	picks  []Pick
+}
+
+var pickLists = sync.Pool{New: func() any { return new(pickList) }}
+
+// keptPicks is the most points a pooled pickList keeps room for: a page's
+// limit is at most 10,000 (and one more tells whether another follows).
+const keptPicks = 1 << 14
+
+func (l *pickList) release() {
+	clear(l.picks) // a pick's date holds its time zone
+	if cap(l.points) > keptPicks || cap(l.picks) > keptPicks {
+		return
+	}
+	pickLists.Put(l)
 }
