@@ -81,6 +81,7 @@ func handleIncidentItems(store incidentStore, status incidents.Status, budget *p
 			next = selfURL(r, q)
 		}
 		writeFeatures(w, r, page, self, next)
+		lender.ReturnLists() // the page's features are in body now: its list is no longer used
 	})
 }
 

@@ -29,6 +29,7 @@ type Collector struct {
 	json map[int64][]byte
 
 	lender *Lender // lends buf, when set (BorrowFrom)
+	lists  *Lender // lends the page's list, when set (ListFrom, BorrowFrom)
 	copied int     // features copied by Add
 }
 
@@ -76,6 +77,14 @@ func (c *Collector) Release() {
 // gives it back, once the page is sent.
 func (c *Collector) BorrowFrom(ctx context.Context) {
 	c.lender, _ = ctx.Value(lenderKey{}).(*Lender)
+	c.lists = c.lender
+}
+
+// ListFrom makes Page return a list lent by ctx's Lender, when it carries
+// one, rather than one of the page's own: whoever holds the Lender gives
+// it back ([Lender.ReturnLists]) once it no longer uses the page.
+func (c *Collector) ListFrom(ctx context.Context) {
+	c.lists, _ = ctx.Value(lenderKey{}).(*Lender)
 }
 
 // meanCopied is the mean size of the features Add copied into lent
@@ -193,7 +202,12 @@ func (c *Collector) Missing(page []incidents.Cursor) []int64 {
 // they lie in hold more than their bytes, they are copied into one of
 // their size, so that the page holds nothing else.
 func (c *Collector) Page(page []incidents.Cursor) []Encoded {
-	out := make([]Encoded, len(page))
+	var out []Encoded
+	if c.lists != nil {
+		out = c.lists.pageList(len(page))
+	} else {
+		out = make([]Encoded, len(page))
+	}
 	used := 0
 	for i, p := range page {
 		out[i] = Encoded{After: p, JSON: c.json[p.ID]}

@@ -240,3 +240,40 @@ func TestCollector_Release(t *testing.T) {
 		t.Fatalf("mapClass: %d %d %d %d %d", mapClass(0), mapClass(1), mapClass(1000), mapClass(1024), mapClass(1025))
 	}
 }
+
+// TestCollector_PageListLent: under a Lender (ListFrom), a page's list is
+// lent and, once given back, cleared and lent again to the next page of its
+// size class; without one, the page's list is its own.
+func TestCollector_PageListLent(t *testing.T) {
+	ctx, l := WithLender(context.Background())
+	read := func(ctx context.Context, n int) []Encoded {
+		c := NewCollector(n)
+		defer c.Release()
+		c.ListFrom(ctx)
+		page := make([]incidents.Cursor, n)
+		for i := range page {
+			page[i] = incidents.Cursor{ID: int64(i + 1)}
+			c.Keep(page[i].ID, []byte(`{"n":1}`))
+		}
+		return c.Page(page)
+	}
+	first := read(ctx, 1001)
+	if len(first) != 1001 || cap(first) != 1024 || len(l.lists) != 1 {
+		t.Fatalf("lent list of %d, room for %d, %d lists lent", len(first), cap(first), len(l.lists))
+	}
+	if string(first[1000].JSON) != `{"n":1}` || first[1000].After.ID != 1001 {
+		t.Fatalf("last feature %q after %v", first[1000].JSON, first[1000].After)
+	}
+	l.ReturnLists()
+	if first[0].JSON != nil || first[1000].After.ID != 0 {
+		t.Fatal("a list given back still holds its page")
+	}
+	if len(l.lists) != 0 {
+		t.Fatalf("%d lists still lent", len(l.lists))
+	}
+	own := read(context.Background(), 1001)
+	if cap(own) != 1001 {
+		t.Fatalf("without a Lender, a list of room %d", cap(own))
+	}
+	l.Return()
+}

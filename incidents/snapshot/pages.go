@@ -199,6 +199,7 @@ func (k *Keeper) ReadPage(ctx context.Context, picks []Pick, version int64) (pag
 	}
 	c := feature.NewCollector(len(picks))
 	defer c.Release()
+	c.ListFrom(ctx) // a listing gives the page's list back once written out
 	if ok, err := k.rows.ReadFeatures(ctx, refs, version, c); !ok || err != nil {
 		return nil, false, err
 	}
