@@ -3,12 +3,10 @@ package postgis
 import (
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"slices"
 	"sync"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
@@ -164,11 +162,5 @@ func (s pgReads) queryPage(ctx context.Context, p *pageParams, format int32, row
 		}
 	}
 	_, err = rr.Close()
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && !conn.Conn().IsClosed() {
-		// A statement prepared before the table changed (a migration by
-		// another process) can fail until prepared again.
-		conn.Conn().Deallocate(context.WithoutCancel(ctx), name)
-	}
 	return err
 }
