@@ -30,3 +30,31 @@ func TestBorrow(t *testing.T) {
 		t.Fatalf("%d buffers still lent after Return", len(l.lent))
 	}
 }
+
+// TestReturn_KeepsAtMostLendKeep: buffers given back are kept for the next
+// Borrow up to lendKeep bytes in all and given back to the system beyond,
+// and a buffer kept is lent again.
+func TestReturn_KeepsAtMostLendKeep(t *testing.T) {
+	ctx, l := WithLender(context.Background())
+	n := 2*lendKeep/(1<<20) + 3
+	for range n {
+		b := Borrow(ctx, 1<<20)
+		b[0], b[len(b)-1] = 1, 2 // the memory is there to write
+	}
+	l.Return()
+	lendFree.mu.Lock()
+	kept, ones := lendFree.bytes, len(lendFree.lists[(1<<20)/lendStep])
+	lendFree.mu.Unlock()
+	if kept > lendKeep || ones == 0 {
+		t.Fatalf("%d bytes kept (%d buffers of 1 MB) after %d of 1 MB given back, want at most %d and some", kept, ones, n, lendKeep)
+	}
+	ctx, l = WithLender(context.Background())
+	Borrow(ctx, 1<<20)
+	lendFree.mu.Lock()
+	after := len(lendFree.lists[(1<<20)/lendStep])
+	lendFree.mu.Unlock()
+	if after != ones-1 {
+		t.Fatalf("a kept buffer not lent again: %d kept before, %d after", ones, after)
+	}
+	l.Return()
+}
