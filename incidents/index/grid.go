@@ -25,9 +25,13 @@ const (
 // types, a walk examines about limit × n / (m × sel) of the n points; a
 // merge pays for each cell, then examines limit / sel points and makes
 // log(cells) steps of its heap for each of the limit it keeps.
-func (ix *Index) runs(q *query) []run {
+func (ix *Index) runs(q *query) []run { return ix.appendRuns(new(findScratch), q) }
+
+// appendRuns is runs into s's lists.
+func (ix *Index) appendRuns(s *findScratch, q *query) []run {
 	if len(q.bounds) == 0 {
-		return []run{ix.walk()}
+		s.runs = append(s.runs[:0], ix.walk())
+		return s.runs
 	}
 	cells, inBox := ix.grid.reach(q.bounds)
 	n, m, limit := float64(len(ix.points)), float64(max(inBox, 1)), float64(q.limit)
@@ -38,9 +42,10 @@ func (ix *Index) runs(q *query) []run {
 	byDate := min(limit*n/(m*sel), n)
 	byCells := float64(cells)*cellCost + (min(limit/sel, m)+limit*math.Log2(float64(cells)+1))*stepCost
 	if byDate < byCells {
-		return []run{ix.walk()}
+		s.runs = append(s.runs[:0], ix.walk())
+		return s.runs
 	}
-	return ix.grid.cellRuns(q.bounds)
+	return ix.grid.appendCellRuns(s, q.bounds)
 }
 
 // run is a run of points newest first: points[lo:hi] or, through via,
@@ -152,7 +157,13 @@ func (g *grid) reach(bounds []orb.Bound) (cells, points int) {
 // cellRuns are the runs of the cells any of bounds meets, each cell once;
 // every cell when there are none.
 func (g *grid) cellRuns(bounds []orb.Bound) []run {
-	var cells []int
+	return g.appendCellRuns(new(findScratch), bounds)
+}
+
+// appendCellRuns is cellRuns into s's lists.
+func (g *grid) appendCellRuns(s *findScratch, bounds []orb.Bound) []run {
+	cells := s.cells[:0]
+	defer func() { s.cells = cells }()
 	if len(bounds) == 0 {
 		for k := range g.cols * g.rows {
 			cells = append(cells, k)
@@ -170,11 +181,12 @@ func (g *grid) cellRuns(bounds []orb.Bound) []run {
 		slices.Sort(cells)
 		cells = slices.Compact(cells)
 	}
-	runs := make([]run, 0, len(cells))
+	runs := slices.Grow(s.runs[:0], len(cells))
 	for _, k := range cells {
 		if g.start[k] < g.start[k+1] {
 			runs = append(runs, run{lo: g.start[k], hi: g.start[k+1]})
 		}
 	}
+	s.runs = runs
 	return runs
 }

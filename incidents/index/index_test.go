@@ -354,3 +354,25 @@ func ExampleIndex_Find() {
 	// 2 2024-03-02
 	// 1 2024-03-01
 }
+
+// TestFindAppend_ReusesItsLists: a page picked into a list with room for
+// it allocates nothing, its cells, runs and heads kept from the page
+// before, and is the page Find returns.
+func TestFindAppend_ReusesItsLists(t *testing.T) {
+	ix := benchIndex(50_000)
+	for _, f := range []incidents.Filter{
+		{Bounds: box(36.7, 35.9, 1), Limit: 1000},
+		{Bounds: box(38.95, 34.85, 6.9), Limit: 10000},
+		{Limit: 1000},
+	} {
+		want, _ := ix.Find(f)
+		buf := make([]Point, 0, f.Limit)
+		got, ok := ix.FindAppend(buf, f)
+		if !ok || !slices.Equal(got, want) {
+			t.Fatalf("FindAppend(%v): %d points, Find %d", f.Bounds, len(got), len(want))
+		}
+		if n := testing.AllocsPerRun(50, func() { ix.FindAppend(buf[:0], f) }); n > 0 {
+			t.Errorf("FindAppend(%v) allocated %.1f times a page", f.Bounds, n)
+		}
+	}
+}

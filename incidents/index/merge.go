@@ -12,7 +12,13 @@ import (
 // merge appends to dst the first q.limit points matching q of runs and of the
 // added points, newest first.
 func (ix *Index) merge(dst []Point, q *query, runs []run) []Point {
-	heads := make([]head, 0, len(runs)+1)
+	return ix.mergeInto(new(findScratch), dst, q, runs)
+}
+
+// mergeInto is merge with its heads in s's list.
+func (ix *Index) mergeInto(s *findScratch, dst []Point, q *query, runs []run) []Point {
+	heads := slices.Grow(s.heads[:0], len(runs)+1)
+	defer func() { s.heads = heads[:0] }()
 	for _, r := range runs {
 		heads = ix.startRun(heads, q, r, false)
 	}
