@@ -371,6 +371,9 @@ func TestFindAppend_ReusesItsLists(t *testing.T) {
 		if !ok || !slices.Equal(got, want) {
 			t.Fatalf("FindAppend(%v): %d points, Find %d", f.Bounds, len(got), len(want))
 		}
+		if raceEnabled {
+			continue // the pools drop what they keep at random under the race detector
+		}
 		if n := testing.AllocsPerRun(50, func() { ix.FindAppend(buf[:0], f) }); n > 0 {
 			t.Errorf("FindAppend(%v) allocated %.1f times a page", f.Bounds, n)
 		}
