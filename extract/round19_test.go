@@ -7,6 +7,14 @@ import (
 
 // Rules of round 19, Arabic and English. Every sentence here is ours.
 
+// wantNothing runs text and wants no candidate: why says what it is instead.
+func wantNothing(t *testing.T, text, published, why string) {
+	t.Helper()
+	if got := extractAll(t, text, ymd(published)); len(got) != 0 {
+		t.Errorf("Extract(%q) = %v; want nothing: %s", text, describeAll(got), why)
+	}
+}
+
 // An aggression told with armed men as its doers is an armed attack, even
 // with the place and the day told between; the victims told as undergoing
 // it ("تعرض … لاعتداء") make it one that happened, not a purpose. An
@@ -54,9 +62,7 @@ func TestExtract_OnThisDayYearsAgo(t *testing.T) {
 		"في مثل هذا اليوم قبل ثلاثة أعوام، شهدت مدينة منبج تفجيراً بسيارة مفخخة في سوقها الشعبي. فقد انفجرت السيارة قرب دوار المدينة وأوقعت عشرات الضحايا.",
 		"On this day five years ago, a car bomb tore through the market of Manbij, killing dozens.",
 	} {
-		if got := extractAll(t, text, ymd("2024-06-01")); len(got) != 0 {
-			t.Errorf("Extract(%q) = %v; want nothing: an anniversary", text, describeAll(got))
-		}
+		wantNothing(t, text, "2024-06-01", "an anniversary")
 	}
 }
 
@@ -160,9 +166,7 @@ func TestExtract_TheMineRetold(t *testing.T) {
 // whatever places it names.
 func TestExtract_TallySinceMonthEN(t *testing.T) {
 	text := "Since March 2019, the number of people assassinated in Raqqa, Hasakah and Deir ez-Zor provinces has risen to 512, the monitor said."
-	if got := extractAll(t, text, ymd("2024-06-10")); len(got) != 0 {
-		t.Errorf("Extract(%q) = %v; want nothing: a tally", text, describeAll(got))
-	}
+	wantNothing(t, text, "2024-06-10", "a tally")
 }
 
 // "في بساتين X": the orchards of X, not a village called Basatin; and
@@ -227,9 +231,7 @@ func TestExtract_SubjectThenTwoVerbs(t *testing.T) {
 // "وسجّلت الشبكة مقتل … خلال الشهر الماضي": a monitor's record of a month.
 func TestExtract_RecordedOverTheMonth(t *testing.T) {
 	text := "وسجلت الشبكة مقتل أربعة مدنيين خلال الشهر الماضي، أحدهم قضى بانفجار لغم في ريف حماة الشرقي."
-	if got := extractAll(t, text, ymd("2024-06-10")); len(got) != 0 {
-		t.Errorf("Extract(%q) = %v; want nothing: a month's record", text, describeAll(got))
-	}
+	wantNothing(t, text, "2024-06-10", "a month's record")
 }
 
 // "injuring Mohammad Qasim al-Jawwad": a place name right after a common
