@@ -107,13 +107,7 @@ func inCountry(toks []token) bool {
 // …", "أعلن الجيش اللبناني توقيف …". With no place told, what it did was done
 // at home. (Turkey's and Israel's forces strike in Syria: not them.)
 func foreignActor(toks []token) bool {
-	for i := 0; i < len(toks) && i < 6; i++ {
-		w := strings.TrimSuffix(strings.TrimSuffix(toks[i].Norm, "'s"), "’s")
-		if homeActors[w] {
-			return true
-		}
-	}
-	return false
+	return anyNear(toks, -1, 1, 6, homeActors)
 }
 
 // homeActors name Lebanon and Iraq, and their adjectives, as an agency's.

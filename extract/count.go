@@ -352,7 +352,7 @@ var pastVerbs = map[countKind]map[string]bool{
 
 // oneFallen are the singular nouns of one dead or hurt, which "سقوط" tells
 // as one: "سقوط قتيل", "وسقوط جريح".
-var oneFallen = wordSet("قتيل", "جريح", "مصاب")
+var oneFallen = wordSet("قتيل", "جريح")
 
 // fallWords come before them: "سقوط", "عن سقوط".
 var fallWords = wordSet("سقوط", "وسقوط", "بسقوط")

@@ -121,7 +121,7 @@ func (s dateScan) enWeekday(i int) (dateMention, int) {
 	if p.IsZero() {
 		return s.relative(s.toks[i].Norm, 0, 0, PrecisionDay), 1
 	}
-	back := (int(p.Weekday()) - int(wd) + 7) % 7
+	back := daysBack(p, wd)
 	if back == 0 && s.word(i-1, "last") {
 		back = 7
 	}
@@ -131,9 +131,12 @@ func (s dateScan) enWeekday(i int) (dateMention, int) {
 // enRelative reads "today", "yesterday", "last night", "this morning", "the
 // same day", "the next day".
 func (s dateScan) enRelative(i int) (dateMention, int) {
+	if s.toks[i].Norm == "today" {
+		if d, n, ok := s.todayNamed(i, "today"); ok {
+			return d, n // "today, Wednesday"
+		}
+	}
 	switch w := s.toks[i].Norm; {
-	case w == "today" && i+1 < len(s.toks) && enWeekdays[s.toks[i+1].Norm] != 0 || w == "today" && s.word(i+1, "sunday"):
-		return s.todayNamed(i, w, enWeekdays[s.toks[i+1].Norm], 2) // "today, Wednesday"
 	case w == "today" || w == "tonight":
 		return s.today(w, 0), 1
 	case w == "yesterday":

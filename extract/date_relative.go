@@ -28,22 +28,38 @@ func (s dateScan) today(what string, off int) dateMention {
 	return d
 }
 
-// todayNamed is "اليوم الأربعاء", "today, Wednesday" (n tokens from at): the day
-// of writing, which the weekday names. Published the day after (a report
-// filed at night, a source quoted from the day before), the weekday is the
-// day; a weekday further off is a slip, and today stays today.
-func (s dateScan) todayNamed(at int, what string, wd time.Weekday, n int) (dateMention, int) {
-	p := s.ctx.published
-	if p.IsZero() {
-		if k := at + n; k < len(s.toks) && isNumber(s.toks[k].Norm) {
-			return s.today(what, 0), n // "اليوم الإثنين 11 تشرين الأول": the date after says which Monday
+// daysBack is how many days before t the latest wd on or before it falls.
+func daysBack(t time.Time, wd time.Weekday) int { return (int(t.Weekday()) - int(wd) + 7) % 7 }
+
+// namedDay is a day told from the day of writing (off: "اليوم" 0, "أمس" -1)
+// with its weekday: "اليوم الأربعاء", "أمس السبت". Published the day after
+// it was written (a report filed at night, a source quoted from the day
+// before), the weekday lies a day further back than off, and names the day;
+// a weekday further off is a slip, and off stands.
+func (s dateScan) namedDay(what string, off int, wd time.Weekday) dateMention {
+	if p := s.ctx.published; !p.IsZero() {
+		if back := daysBack(p, wd); back == 1-off {
+			d := s.relative(what, -back, -back, PrecisionDay)
+			d.isToday, d.todayOff = true, off
+			return d
 		}
-		return s.today(what, 0), 1 // the weekday read on its own, as when no day is known
 	}
-	if back := (int(p.Weekday()) - int(wd) + 7) % 7; back <= 1 {
-		return s.today(what, -back), n
+	return s.today(what, off)
+}
+
+// todayNamed reads "اليوم الأربعاء", "today, Wednesday" at toks[i] when a
+// weekday follows (ok). With no publication date the weekday is read on its
+// own, as before, unless a date follows it ("اليوم الإثنين 11 تشرين الأول":
+// the date says which Monday).
+func (s dateScan) todayNamed(i int, what string) (d dateMention, n int, ok bool) {
+	wd, ok := s.weekdayAt(i + 1)
+	if !ok {
+		return dateMention{}, 0, false
 	}
-	return s.today(what, 0), n
+	if s.ctx.published.IsZero() && !(i+2 < len(s.toks) && isNumber(s.toks[i+2].Norm)) {
+		return s.today(what, 0), 1, true
+	}
+	return s.namedDay(what, 0, wd), 2, true
 }
 
 // outletHeads name a kind of outlet before its name: "موقع روسيا اليوم".
@@ -62,15 +78,8 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 		if s.word(i+1, "الاول") {
 			return s.today("أمس الأول", -2), 2
 		}
-		if i+1 < len(s.toks) && weekdays[s.toks[i+1].Norm] != 0 || s.word(i+1, "الاحد") {
-			// "أمس الخميس": the weekday says the same day; written the day before
-			// publication, the weekday is two days back, and it names the day
-			if p := s.ctx.published; !p.IsZero() && (int(p.Weekday())-int(weekdays[s.toks[i+1].Norm])+7)%7 == 2 {
-				d := s.relative("أمس", -2, -2, PrecisionDay)
-				d.isToday, d.todayOff = true, -1
-				return d, 2
-			}
-			return s.today("أمس", -1), 2
+		if wd, ok := s.weekdayAt(i + 1); ok {
+			return s.namedDay("أمس", -1, wd), 2 // "أمس الخميس": the weekday says the same day
 		}
 		return s.today("أمس", -1), 1
 	case w == "اليوم" || w == "واليوم":
@@ -80,10 +89,8 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 		if w == "اليوم" && i >= 2 && s.toks[i-2].in(outletHeads) {
 			return dateMention{}, 0 // "موقع روسيا اليوم", "قناة سوريا اليوم": an outlet's name
 		}
-		if i+1 < len(s.toks) {
-			if wd, ok := weekdays[s.toks[i+1].Norm]; ok {
-				return s.todayNamed(i, "اليوم", wd, 2)
-			}
+		if d, n, ok := s.todayNamed(i, "اليوم"); ok {
+			return d, n
 		}
 		return s.today("اليوم", 0), 1
 	case w == "الليله" && s.word(i+1, pastWords...):
@@ -245,7 +252,7 @@ func (s dateScan) weekday(i int) (dateMention, int) {
 	if p.IsZero() {
 		return s.relative("يوم "+w, 0, 0, PrecisionDay), n
 	}
-	back := (int(p.Weekday()) - int(wd) + 7) % 7
+	back := daysBack(p, wd)
 	if back == 0 && past {
 		back = 7
 	}

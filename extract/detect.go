@@ -514,8 +514,8 @@ var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجد
 var positionNouns = wordSet("تجمعات", "تجمع", "اوكار", "وكر", "مقرات", "مقر", "تحصينات", "مواقع", "دشم", "خنادق", "انفاق")
 
 // catchVerbs seize things, and people when a person is their object:
-// "ضبطت الشرطة المدعو X".
-var catchVerbs = wordSet("ضبط", "ضبطت", "وضبطت", "وضبط", "ضبطوا")
+// "ضبطت الشرطة المدعو X" (token.in reads its inflections).
+var catchVerbs = wordSet("ضبط")
 
 // armedDoersAfter reports armed men told as the doers within twenty words
 // after an aggression, its place and day told between: "تعرض شاب لاعتداء

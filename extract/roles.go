@@ -179,18 +179,6 @@ func capitalisedTail(text string, toks []token, k int) bool {
 	return false
 }
 
-// sayingVerb reports an Arabic verb of saying or publishing, with "و" or
-// an object pronoun: "نشرته", "وأعلنت", "ذكرت".
-func sayingVerb(w string) bool {
-	w = strings.TrimPrefix(w, "و")
-	for _, suf := range []string{"", "ه", "ها"} {
-		if v, ok := strings.CutSuffix(w, suf); ok && reportWords[v] {
-			return true
-		}
-	}
-	return false
-}
-
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
 	"governorate's", "authorities", "administration", "university",
@@ -240,7 +228,7 @@ func isOrganisation(text string, toks []token, m mention) bool {
 			break
 		}
 	}
-	if m.tok0 > 0 && m.tok0+1 < len(toks) && toks[m.tok0].Norm == "محافظه" && sayingVerb(toks[m.tok0-1].Norm) {
+	if m.tok0 > 0 && m.tok0+1 < len(toks) && toks[m.tok0].Norm == "محافظه" && toks[m.tok0-1].in(reportWords) {
 		return true // "وفقاً لما نشرته محافظة طرطوس", "أعلنت محافظة حمص": the governor's office told it
 	}
 	for j := m.tok0 - 2; j >= 0 && j >= m.tok0-4; j-- {

@@ -68,9 +68,9 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[in
 	return out, told
 }
 
-// toldBefore reports an Arabic name read without anything saying it is a place,
-// all of whose places were told as places earlier in the text, and which
-// stands as it was written there (its article included).
+// toldBefore reports an Arabic name read without anything saying it is a
+// place, all of whose candidate places were told as places earlier in the
+// text.
 func toldBefore(toks []token, told map[int32]bool, p parsed) bool {
 	if len(told) == 0 || p.cands == nil || !toks[p.nameFirst].arabic {
 		return false // an English name is found by its capital; one left out was left out for more than its rank

@@ -88,7 +88,7 @@ func handleProposals(store incidentStore, log *slog.Logger) http.Handler {
 				writeError(w, r, log, err)
 				return
 			}
-			b, err := marshalText(pj)
+			b, err := feature.Marshal(pj)
 			if err != nil {
 				writeError(w, r, log, err)
 				return
@@ -136,18 +136,6 @@ func positiveID(q url.Values, name, what string) (int64, error) {
 		return 0, badRequest{fmt.Sprintf("%s: %q is not %s", name, s, what)}
 	}
 	return n, nil
-}
-
-// marshalText is json.Marshal without escaping <, > and & (as writeJSON
-// writes), and without the encoder's newline.
-func marshalText(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // proposalWith is proposalOf with the incidents read so far kept in incs by

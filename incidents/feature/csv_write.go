@@ -2,7 +2,6 @@ package feature
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -82,11 +81,8 @@ func sourcesCell(srcs []incidents.Source) string {
 	if len(srcs) == 0 {
 		return ""
 	}
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(PropertiesOf(incidents.Incident{Sources: srcs}).Sources)
-	return strings.TrimSuffix(b.String(), "\n")
+	b, _ := Marshal(PropertiesOf(incidents.Incident{Sources: srcs}).Sources)
+	return string(b)
 }
 
 func count(n *int) string {

@@ -99,7 +99,7 @@ func (cw *CollectionWriter) Close(extra map[string]any) error {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		v, err := marshal(extra[name])
+		v, err := Marshal(extra[name])
 		if err != nil {
 			return err
 		}
@@ -118,8 +118,9 @@ func (cw *CollectionWriter) Close(extra map[string]any) error {
 	return err
 }
 
-// marshal encodes v as encoding/json does with HTML escaping off.
-func marshal(v any) ([]byte, error) {
+// Marshal encodes v as encoding/json does with HTML escaping off ("<", ">"
+// and "&" as written), without the encoder's newline.
+func Marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
