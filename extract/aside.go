@@ -27,9 +27,16 @@ func isAside(toks []token) bool {
 		if toks[i].in(comesWords) && anyNear(toks, i, 1, 2, thisWords) {
 			return true
 		}
+		if (toks[i].Norm == "comes" || toks[i].Norm == "came") && i > 0 && (toks[i-1].Norm == "this" || toks[i-1].Norm == "it") &&
+			asideLinksEN[tokAt(toks, i+1)] {
+			return true // "This comes as part of …", "It came amid …"
+		}
 	}
 	return false
 }
+
+// asideLinksEN follow "This comes" in an English aside.
+var asideLinksEN = wordSet("as", "amid", "after", "in", "within", "following", "days", "weeks", "hours", "a", "one", "two", "three")
 
 // isTrend reports a verb of recurrence with "منذ": "وتشهد المحافظة منذ سنوات".
 func isTrend(toks []token) bool {

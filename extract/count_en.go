@@ -56,7 +56,7 @@ var (
 		"christians", "alawites", "druze", "sunnis", "shiites", "ismailis", "yazidis", "muslims", "kurds", "arabs",
 		"turkmens", "bedouins", "iraqis", "palestinians", "lebanese")
 	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further", "all")
-	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
+	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "reported", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
 )
 
@@ -583,7 +583,8 @@ func personWithin(toks []token, from, n int) bool {
 func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	lost := k == countKilled && lostLives(toks, i)
 	custody := k == countArrested && toks[i].Norm == "custody" && tokAt(toks, i-1) == "into" && i >= 2 && takenWords[toks[i-2].Norm]
-	if !enParticiples[k][toks[i].Norm] && !lost && !custody {
+	sustained := k == countInjured && sustainedInjuries(toks, i)
+	if !enParticiples[k][toks[i].Norm] && !lost && !custody && !sustained {
 		return count{}, false
 	}
 	if custody {
@@ -611,7 +612,7 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	}
 	shared := j == i-1 && and >= 1 && enNumber(toks[j].Norm) && toks[and].Norm == "and" &&
 		(enParticiples[countKilled][toks[and-1].Norm] || enParticiples[countInjured][toks[and-1].Norm])
-	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !lost && !elided && !shared {
+	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !lost && !elided && !shared && !sustained {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}
 	if c, ok := countBeforeOf(toks, j, k); ok {
@@ -640,7 +641,8 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 			}
 			return count{Kind: k, Value: &v, Pos: toks[n].Start}, true
 		}
-		if (w == "a" || w == "an" || w == "another") && singularPersonWithin(toks, n+1, 2) {
+		if (w == "a" || w == "an" || w == "another") && singularPersonWithin(toks, n+1, 2) || w == "another" && n == j {
+			// "another was wounded", "while another sustained injuries": one more person
 			one := 1 // "a farmer was shot dead", "and another person was injured"
 			if n >= 3 && toks[n-1].Norm == "and" && enPersons[toks[n-2].Norm] {
 				if v, ok := enNumberValue(toks[n-3].Norm); ok && v > 0 && v <= 5000 && toks[n-3].Norm != "a" && toks[n-3].Norm != "an" {
@@ -659,6 +661,22 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	return count{}, false
 }
 
+// sustainedInjuries reports "sustained (severe) injuries", "suffered
+// wounds" at toks[i]: its subject was injured, as by "was wounded".
+func sustainedInjuries(toks []token, i int) bool {
+	if !toks[i].in(sustainWords) {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if toks[j].in(injuryNounsEN) || toks[j].Norm == "wounds" {
+			return true
+		}
+	}
+	return false
+}
+
+var sustainWords = wordSet("sustained", "suffered", "sustaining", "suffering")
+
 // inBrackets reports text[at] inside round brackets opened shortly before
 // it on the same line.
 func inBrackets(text string, at int) bool {
@@ -673,11 +691,12 @@ func inBrackets(text string, at int) bool {
 	return false
 }
 
-// theOneOpening reports a sentence opening with "The" and a singular person
-// noun within its first four words, told before toks[j] with no verb or
-// number between: the subject of the "was" after toks[j].
+// theOneOpening reports a sentence opening with "The" (or "A") and a singular
+// person noun within its first four words, told before toks[j] with no verb
+// or number between: the subject of the "was" after toks[j], however much is
+// told of him between ("A boy from X, named as Y, was killed").
 func theOneOpening(toks []token, j int) (int, bool) {
-	if j < 1 || toks[0].Norm != "the" {
+	if j < 1 || toks[0].Norm != "the" && toks[0].Norm != "a" && toks[0].Norm != "an" {
 		return 0, false
 	}
 	for n := 1; n <= j && n <= 4; n++ {
@@ -722,8 +741,9 @@ func definiteSubjects(toks []token, j int) (int, int) {
 		}
 		j -= 3
 	}
-	if n == 0 || n == 1 && toks[at].Norm != "the" {
-		return 0, 0 // "a farmer was shot dead": the loop of the caller reads it
+	if n == 0 || n == 1 && toks[at].Norm != "the" && !(ownerWords[toks[at].Norm] && !(tokAt(toks, at-1) == "and" && at >= 2 && enPersons[toks[at-2].Norm])) {
+		return 0, 0 // "a farmer was shot dead": the loop of the caller reads it; "his brother was hurt" is one, but
+		// "three guards and their commander were" are four, which the caller reads
 	}
 	return n, at
 }

@@ -98,8 +98,8 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && isLatin(t.Norm) && i+1 < len(toks) && toks[i+1].in(weaponWords) {
 			continue // "assault rifles": the kind of a weapon, not an attack
 		}
-		if isLatin(t.Norm) && isExplosion(t.Norm) && anyNear(toks, i, -3, 3, heardWordsEN) {
-			continue // "blasts were heard across the city": what was heard, no event of its own
+		if isLatin(t.Norm) && isExplosion(t.Norm) && anyNear(toks, i, -3, 3, heardWordsEN) && soundOfCause(toks, i) {
+			continue // "the blast heard in X came from a device in a car": the sound of the event told with it
 		}
 		if participleBeforeNoun(toks, i) {
 			continue // "three kidnapped aid workers were released": the people, not the event
@@ -254,6 +254,22 @@ func instrumentBefore(toks []token, from, at int) bool {
 // heardWordsEN tell explosions heard, not seen happen: "loud explosions were
 // heard", "residents heard a blast".
 var heardWordsEN = wordSet("heard", "hear", "hearing", "sound", "sounds")
+
+// soundOfCause reports another word of the sentence than toks[i] telling a
+// violent event or a bomb: the explosion heard at toks[i] is its sound.
+// Explosions heard with no cause told are an event of their own, of unknown
+// cause ("residents heard three loud explosions in X").
+func soundOfCause(toks []token, i int) bool {
+	for j, t := range toks {
+		if j == i || isExplosion(t.Norm) {
+			continue
+		}
+		if lx, ok := lookup(t.Norm); ok && lx.typ != TypeOther || t.in(explosiveWords) {
+			return true
+		}
+	}
+	return false
+}
 
 // resultVerbsAfterEN follow the event told before to tell what it brought:
 // "The raid triggered battles", "the assault sparked fighting".
@@ -546,6 +562,8 @@ func needMet(toks []token, i int, n need) bool {
 			loadOfWeapons(toks, i)
 	case needWeaponsOrArmed:
 		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i)
+	case needArmedDoers:
+		return armedDoersAfter(toks, i)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)
 	case needFireLate:

@@ -181,6 +181,9 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if nameAdjectives[t.Norm] {
 		return t.End // "قرية X الشرقية", "بلدة X الكبيرة": part of the name
 	}
+	if m.tok0 > 0 && toks[m.tok0-1].in(placeVerbs) {
+		return 0 // "تشهد مدينة X حالة من …": the verb's object follows the name
+	}
 	if m.tok1-m.tok0 != 2 || m.Match.Place.Kind == gazetteer.KindCity || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||

@@ -173,8 +173,8 @@ func elaborates(toks []token) bool {
 // just told, now placed: no other story.
 func isNewTopic(toks []token) bool {
 	for j := 0; j < len(toks) && j < 4; j++ {
-		if toks[j].in(newTopicWords) && !(toks[j].in(incidentNouns) && definite(toks[j].Norm)) {
-			return true
+		if toks[j].in(newTopicWords) && !(toks[j].in(incidentNouns) && (definite(toks[j].Norm) || j+1 < len(toks) && definite(toks[j+1].Norm))) {
+			return true // but "الحادثة", and "حادثة الخطف", a construct with a definite noun: the one told
 		}
 	}
 	return false

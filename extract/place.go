@@ -90,7 +90,16 @@ func datelineAt(text string, ms []gazetteer.Mention) int {
 	trimmed := strings.TrimLeft(skipCaps(head), " \t") // "DEIR EZ-ZOR, Syria —": the rest of a name in capitals
 	r, _ := utf8.DecodeRuneInString(trimmed)
 	switch {
-	case strings.ContainsRune("-–—ـ:/", r):
+	case r == '/':
+		end := ms[0].End
+		for _, m := range ms[1:] {
+			if strings.TrimSpace(text[end:m.Start]) != "/" {
+				break
+			}
+			end = m.End // "Daraa/Sweida, SANA –": a dateline of two places
+		}
+		return end
+	case strings.ContainsRune("-–—ـ:", r):
 		return ms[0].End
 	case r == '(' && strings.Contains(head, ")"), r == '[' && strings.Contains(head, "]"):
 		return ms[0].End // "Damascus (SANA) -", "Damascus [Syria], May 3 :"

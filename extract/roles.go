@@ -183,7 +183,7 @@ func capitalisedTail(text string, toks []token, k int) bool {
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
 	"governorate's", "authorities", "administration", "university",
 	// a force named after its seat: "Damascus forces", as Kurdish outlets call the government's
-	"forces", "troops",
+	"forces", "troops", "militia", "militias",
 	// an outlet named after a place: "Aleppo FM", "Homs TV", "Hama Radio"
 	"fm", "tv", "radio", "television", "channel", "newspaper")
 
@@ -235,6 +235,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 		if toks[j].in(hospitalHeads) && !isLatin(toks[j].Norm) {
 			return !seatOfTheAct(toks, m, j) // "نقل المصابين إلى مشفيي المجتهد والمواساة بدمشق": the hospitals' city
 		}
+	}
+	if isLatin(m.Match.Query+"a") && tokAt(toks, m.tok1) == "s" && orgTailsEN[tokAt(toks, m.tok1+1)] {
+		return true // "Assad's militia", "Idlib's police": whose force it is
 	}
 	if isLatin(m.Match.Query+"a") && m.tok1 < len(toks) && orgTailsEN[toks[m.tok1].Norm] && !strings.ContainsAny(text[m.End:toks[m.tok1].Start], ".,:;") {
 		// "the Damascus government forces", "Raqqa Military Council", "Idlib Central Prison"; but
@@ -301,7 +304,7 @@ func titleOf(toks []token, j int) bool {
 // in X said") and a trip to it ("taken to a hospital in X") keep the seat.
 func seatOfTheAct(toks []token, m mention, head int) bool {
 	if !isLatin(toks[head].Norm) {
-		return buildingAttackedOrNear(toks, m, head)
+		return buildingAttackedOrNear(toks, m, head) || premisesOf(toks, m, head)
 	}
 	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "in") {
 		return false
@@ -347,6 +350,20 @@ func buildingAttackedOrNear(toks []token, m mention, head int) bool {
 	return anyNear(toks, head, -2, -1, atBuildingWords) || anyNear(toks, head, -4, -1, attackBuildingVerbs) ||
 		buildingStruckAfter(toks, m, head)
 }
+
+// premisesOf reports an institution told as whose building or premises
+// stand at the place after it: "قرب مبنى يتبع لوزارة الداخلية في حي X",
+// "استُهدف مقر لقيادة الشرطة بمدينة Y". The place is where the building is,
+// not the institution's name or seat.
+func premisesOf(toks []token, m mention, head int) bool {
+	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "في") && !strings.HasPrefix(toks[m.tok0].Norm, "ب") {
+		return false
+	}
+	return anyNear(toks, head, -3, -1, premisesWords)
+}
+
+// premisesWords name a building or a seat as a thing that stands somewhere.
+var premisesWords = wordSet("مبني", "مبنى", "المبني", "المبنى", "مباني", "المباني", "مقر", "مقرا", "المقر", "مقرات", "المقرات")
 
 // buildingAtOrNear reports a mention that names a building (a hospital, a
 // prison) told as where the event was or what it was near: "خلف مشفى X في
@@ -470,8 +487,8 @@ func isOrigin(text string, toks []token, m mention) bool {
 		return true
 	}
 	from := m.tok0 - 1
-	if from > 0 && toks[from].Norm == "the" {
-		from-- // "three shepherds from the Hama governorate"
+	if from > 0 && (toks[from].Norm == "the" || toks[from].Norm == "al" || toks[from].Norm == "el") {
+		from-- // "three shepherds from the Hama governorate", "a boy from al X village" (an article written apart)
 	}
 	if from >= 0 && (toks[from].Norm == "من" || toks[from].Norm == "from") {
 		far := wordsBefore(toks, from, 8)
@@ -688,7 +705,7 @@ var armedMenEN = wordSet("terrorists", "militants", "gunmen", "fighters", "force
 	"militias", "factions", "insurgents", "jihadists", "soldiers", "units", "members", "elements", "mercenaries")
 
 var (
-	stationFillers = wordSet("في", "ب", "in", "at", "the", "of",
+	stationFillers = wordSet("في", "ب", "in", "at", "the", "al", "el", "of",
 		// "posted in the towns adjacent to the western countryside of Y"
 		"adjacent", "near", "to", "and", "المحاذيه", "المجاوره", "القريبه", "من", "northern", "southern", "eastern", "western",
 		"northwestern", "northeastern", "southwestern", "southeastern")

@@ -33,6 +33,7 @@ const (
 	needGunfire             // "ناري" right after: "بعيار ناري", "بأعيرة نارية"
 	needControlOf           // "على" within 3 words after, and for the noun a verb of taking before: "أحكم سيطرته على"
 	needWeaponsOrArmed      // needWeapons, or armed doers told after: "تعرض لاعتداء على يد مسلحين"
+	needArmedDoers          // armed doers told after: "مقتل تاجر على يد مجموعة مسلحة"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -95,6 +96,8 @@ var lexicon = map[string]lexeme{
 	// the official media's word for an attack: "اعتدى مسلحون بقذائف الهاون على بلدة X"
 	// (an aggression with a weapon named after it, or by armed men named as its doers;
 	// without either it may be a quarrel or a trespass)
+	// a death by armed men's hand is their attack: "مقتل تاجر على يد مجموعة مسلحة"
+	"مقتل":   {typ: TypeArmedAttack, weak: true, exact: true, need: needArmedDoers},
 	"اعتداء": {typ: TypeArmedAttack, need: needWeaponsOrArmed}, "اعتدي": {typ: TypeArmedAttack, need: needWeaponsOrArmed},
 	// the official media's "air aggression": "نفذ العدو الإسرائيلي عدواناً جوياً"
 	"عدوان": {typ: TypeAirstrike, need: needAirOrIsraeli},
