@@ -97,6 +97,10 @@ func findCounts(toks []token, skip []span) []count {
 			out = append(out, c)
 			continue
 		}
+		if c, ok := dualHarm(toks, i); ok {
+			out = append(out, c)
+			continue
+		}
 		for k := countKilled; k <= countArrested; k++ {
 			if c, ok := countAfterVerb(toks, i, k, skip); ok {
 				out = append(out, c)
@@ -352,10 +356,28 @@ var pastVerbs = map[countKind]map[string]bool{
 
 // oneFallen are the singular nouns of one dead or hurt, which "سقوط" tells
 // as one: "سقوط قتيل", "وسقوط جريح".
-var oneFallen = wordSet("قتيل", "جريح")
+var oneFallen = wordSet("قتيل", "جريح", "شهيد")
 
-// fallWords come before them: "سقوط", "عن سقوط".
-var fallWords = wordSet("سقوط", "وسقوط", "بسقوط")
+// fallWords come before them: "سقوط", "عن سقوط", "ارتقاء شهيد".
+var fallWords = wordSet("سقوط", "وسقوط", "بسقوط", "ارتقاء", "وارتقاء", "بارتقاء", "لارتقاء")
+
+// harmDuals are the duals of the nouns of one dead or hurt, two of them:
+// "أوقع إصابتين", "وقوع جريحين", "سقوط قتيلين".
+var harmDuals = map[string]countKind{"قتيلين": countKilled, "شهيدين": countKilled, "جريحين": countInjured,
+	"اصابتين": countInjured}
+
+// causedWords come before harmDuals: a fall, a verb of causing, or "عن".
+var causedWords = wordSet("اوقع", "اوقعت", "واوقع", "واوقعت", "وقوع", "ووقوع", "عن", "خلف", "خلفت", "مخلفا", "مخلفه")
+
+// dualHarm reads harmDuals after a word of falling or causing at toks[i].
+func dualHarm(toks []token, i int) (count, bool) {
+	k, ok := harmDuals[strings.TrimPrefix(toks[i].Norm, "و")]
+	if !ok || i == 0 || !toks[i-1].in(fallWords) && !toks[i-1].in(causedWords) {
+		return count{}, false
+	}
+	two := 2
+	return count{Kind: k, Value: &two, Pos: toks[i].Start}, true
+}
 
 // dualVerbs are the verbs of pastVerbs in the dual: their subject is two.
 var dualVerbs = wordSet("قتلا", "لقيا", "استشهدا", "قضيا", "اصيبا", "جرحا")

@@ -561,7 +561,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, 1, 9, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needWeaponsOrArmed:
-		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i)
+		// "الاعتداء الإسرائيلي": Israel's aggression, which refine reads as from the air
+		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i) || anyNear(toks, i, 1, 1, israeliWords)
 	case needArmedDoers:
 		return armedDoersAfter(toks, i)
 	case needFire:

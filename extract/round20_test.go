@@ -151,3 +151,24 @@ func TestExtract_ThisComesAsAside(t *testing.T) {
 		t.Errorf("got %v; want a clash with 3 killed", describeAll(got))
 	}
 }
+
+// "الاعتداء الإسرائيلي" is Israel's aggression, told as a strike: its toll
+// told in the same sentence counts.
+func TestExtract_IsraeliAggressionToll(t *testing.T) {
+	c := oneEvent(t, "قال مصدر عسكري اليوم إن ثلاثة عسكريين استشهدوا وجرح خمسة آخرون في الاعتداء الإسرائيلي على نقاط للجيش في ريف القنيطرة.",
+		"2023-10-25", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 3)
+		wantCount(t, "injured", c.Injured, 5)
+	}
+}
+
+// "ارتقاء شهيد" is one dead, told by the singular as "سقوط قتيل" is; the
+// dual "أوقعت إصابتين" is two hurt.
+func TestExtract_OneMartyrTwoInjuries(t *testing.T) {
+	c := oneEvent(t, "استهدفت غارة جوية بلدة الكسوة في ريف دمشق، وقد أدت الغارة لارتقاء شهيد وأوقعت إصابتين أخريين.", "2025-02-09", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+		wantCount(t, "injured", c.Injured, 2)
+	}
+}
