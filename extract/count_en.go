@@ -55,8 +55,9 @@ var (
 		// and by their creed or people: "two young Christians", "three Alawites"
 		"christians", "alawites", "druze", "sunnis", "shiites", "ismailis", "yazidis", "muslims", "kurds", "arabs",
 		"turkmens", "bedouins", "iraqis", "palestinians", "lebanese")
-	enSkip   = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further", "all")
-	enBe     = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "reported", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot")
+	enSkip = wordSet("on", "at", "least", "more", "than", "about", "around", "nearly", "some", "up", "to", "over", "of", "the", "an", "a", "another", "additional", "further", "all")
+	enBe   = wordSet("was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "reported", "later", "also", "all", "both", "subsequently", "then", "later", "critically", "seriously", "severely", "lightly", "fatally", "shot",
+		"left") // "a young man was left wounded"
 	subgroup = wordSet("including", "among", "بينهم", "بينهن", "منهم", "منهن")
 )
 
@@ -372,6 +373,9 @@ func lifeIdiom(toks []token, i int, k countKind) int {
 	case (k == countKilled && deathNounsEN[toks[i].Norm] || k == countInjured && injuryNounsEN[toks[i].Norm]) &&
 		tokAt(toks, i+1) == "of" && i > 1 && toks[i-1].Norm == "the" && resultOf(toks, i-2):
 		return 2 // "resulted in the deaths of four people and the injury of 12 others"
+	case (k == countKilled && deathNounsEN[toks[i].Norm] || k == countInjured && injuryNounsEN[toks[i].Norm]) &&
+		tokAt(toks, i+1) == "of" && i > 2 && toks[i-2].Norm == "the" && griefAdjectives[toks[i-1].Norm] && resultOf(toks, i-3):
+		return 2 // "led to the sudden death of a farmer"
 	}
 	return 0
 }
@@ -383,6 +387,9 @@ func resultOf(toks []token, j int) bool {
 	w, before := toks[j].Norm, tokAt(toks, j-1)
 	switch {
 	case causeVerbsEN[w] || w == "cause" || w == "causes":
+		return true
+	case w == "documented" || w == "confirmed":
+		// "the monitor documented the death of six men": its toll of the event told
 		return true
 	case w == "in":
 		return resultVerbsEN[before]
@@ -404,6 +411,9 @@ func lostLives(toks []token, i int) bool {
 	return (toks[i].Norm == "lost" || toks[i].Norm == "lose") && ownerWords[tokAt(toks, i+1)] &&
 		(tokAt(toks, i+2) == "lives" || tokAt(toks, i+2) == "life")
 }
+
+// griefAdjectives may stand between "the" and a death: "the tragic death of".
+var griefAdjectives = wordSet("tragic", "sudden", "immediate", "instant", "untimely")
 
 var (
 	claimWords   = wordSet("claimed", "claiming", "claim", "claims", "took", "taking")

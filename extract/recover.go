@@ -354,8 +354,10 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 	}
 	if placePrepsEN[toks[i].Norm] && toks[i].Norm != "of" && i+1 < len(toks) && p.capital(toks[i+1]) && !calendarWord(toks[i+1].Norm) {
 		last := p.nameEnd(toks, i+1)
-		if institutionName(toks, i+1, last) || p.acronym(toks[i+1]) {
-			return nil, "" // "the Military Police Command in Afrin", "the SDF in X": an institution or a group, not a place
+		if institutionName(toks, i+1, last) || p.acronym(toks[i+1]) || nationsEN[toks[i+1].Norm] {
+			// "the Military Police Command in Afrin", "the SDF in X", "the Lebanese Hezbollah in Y":
+			// an institution or a group, not a place
+			return nil, ""
 		}
 		if ctx := contextAfter(toks, last, ms); ctx != nil && (ctx.Start == toks[last+1].Start && p.punctBetween(toks[last], toks[last+1]) ||
 			tokAt(toks, last+1) == "in" && (isArea(*ctx) || wideArea(*ctx))) {
@@ -420,7 +422,7 @@ var institutionNounsEN = wordSet("forces", "force", "army", "police", "units", "
 	"ministry", "directorate", "brigade", "brigades", "division", "front", "party", "agency", "observatory", "network",
 	"committee", "authority", "authorities", "administration", "government", "militia", "group", "organization",
 	"organisation", "movement", "corps", "battalion", "guard", "service", "services", "department", "center", "centre",
-	"bureau")
+	"bureau", "hezbollah")
 
 // institutionName reports an institution's word among toks[first..last].
 func institutionName(toks []token, first, last int) bool {
@@ -431,6 +433,11 @@ func institutionName(toks []token, first, last int) bool {
 	}
 	return false
 }
+
+// nationsEN are the adjectives of nations, which open the name of a force, a
+// party or an agency in English news, never a Syrian village's.
+var nationsEN = wordSet("lebanese", "iraqi", "iranian", "turkish", "russian", "israeli", "american", "jordanian",
+	"british", "french", "syrian", "afghan", "pakistani")
 
 // communityWordsEN are the adjectives of faith, sect and people that English
 // news puts before a type word to describe a place ("a Druze village", "the

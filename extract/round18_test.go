@@ -21,8 +21,10 @@ func oneEvent(t *testing.T, text, published, typ string) *Candidate {
 
 func wantCount(t *testing.T, what string, got *int, want int) {
 	t.Helper()
-	if got == nil || *got != want {
-		t.Errorf("%s = %v; want %d", what, got, want)
+	if got == nil {
+		t.Errorf("%s = null; want %d", what, want)
+	} else if *got != want {
+		t.Errorf("%s = %d; want %d", what, *got, want)
 	}
 }
 

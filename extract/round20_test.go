@@ -172,3 +172,44 @@ func TestExtract_OneMartyrTwoInjuries(t *testing.T) {
 		wantCount(t, "injured", c.Injured, 2)
 	}
 }
+
+// "led to the sudden death of a boy" counts one dead, an adjective of
+// grief between the article and the death; "was left wounded"
+// counts as "was wounded".
+func TestExtract_TragicDeathLeftWounded(t *testing.T) {
+	c := oneEvent(t, "Masked men fired at a shop in the Karm al-Loz quarter of Homs on Tuesday. "+
+		"The shooting led to the sudden death of a boy, while a woman nearby was left wounded.", "2025-08-26", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+		wantCount(t, "injured", c.Injured, 1)
+	}
+}
+
+// A monitor that "documented the death of" people tells the toll of the
+// event told, as "resulted in the death of" does.
+func TestExtract_DocumentedTheDeathOf(t *testing.T) {
+	c := oneEvent(t, "Shells fired by regime forces fell on the village of Iblin at dawn. Monitors documented the death of three farmers and the injury of four others.",
+		"2020-03-01", TypeShelling)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 3)
+		wantCount(t, "injured", c.Injured, 4)
+	}
+}
+
+// "the Lebanese Hezbollah in X countryside" is a party, not a village the
+// gazetteer lacks: the countryside is the place.
+func TestExtract_NationalPartyIsNoPlace(t *testing.T) {
+	c := oneEvent(t, "A drone hit a car carrying fighters of the Lebanese Hezbollah in Al-Qusayr countryside on Monday, killing two of them.",
+		"2024-05-01", TypeAirstrike)
+	if c == nil {
+		return
+	}
+	if c.PlaceNameEN != "Al-Qusayr countryside" && c.Admin1Name != "Homs" {
+		t.Errorf("place = %q in %q; want the Qusayr countryside, Homs", c.PlaceNameEN, c.Admin1Name)
+	}
+	for _, p := range c.Places {
+		if p.Text == "Lebanese Hezbollah" {
+			t.Errorf("the party listed as a place: %+v", p)
+		}
+	}
+}

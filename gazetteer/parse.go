@@ -228,10 +228,14 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 // for a quarter (quarter: the name told as a neighbourhood or district), any
 // town told as one: "the X district in al-Y town", "حي X في بلدة Y".
 func (g *Gazetteer) parseContext(toks []token, k int, m mode, quarter bool) (parsed, bool) {
+	ofType := false
+	if k > 0 && k+1 < len(toks) && toks[k].norm == "of" && !toks[k-1].arabic && typeWords[toks[k-1].norm] != nil {
+		k, ofType = k+1, true // "X village of Y countryside": the area the village is of
+	}
 	for k < len(toks) && (toks[k].norm == "في" || toks[k].norm == "in" || toks[k].norm == "ضمن") {
 		k++
 	}
-	afterIn := k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
+	afterIn := ofType || k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
 	if k >= len(toks) {
 		return parsed{}, false
 	}
@@ -258,6 +262,9 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode, quarter bool) (par
 	}
 	ctx.nameFirst, ctx.nameEnd, ctx.cands = j, end, cands
 	ctx.last = g.parseSuffix(toks, end, &ctx) - 1
+	if ofType && !ctx.rural {
+		return parsed{}, false // but "the X city of Y", "the villages of Y and Z": Y is the name
+	}
 	for _, c := range cands {
 		pl := g.places[c.idx]
 		if pl.Kind == KindGovernorate || pl.Kind == KindDistrict || pl.Kind == KindSubdistrict ||
