@@ -201,7 +201,12 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
 		d.another = d.another || len(g.places) > 0             // "قصف مماثل طال Y": another event of that kind, at Y
 	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
-		prev := drafts[n-1]
+		prev := &drafts[n-1]
+		if prev.weak && !g.weak && prev.typ == TypeArmedAttack {
+			// "two men were killed near X" and then "the strikes hit a house": the
+			// killing told first was the strike's, told now by its kind
+			prev.typ, prev.rank, prev.weak = g.typ, g.rank, false
+		}
 		d.typ, d.rank = prev.typ, prev.rank // "جراء القصف" after "غارة جوية": the strike told before
 		d.apart = d.apart && g.earlier      // "كان قد غادر وقت الهجوم": the background is someone's deed, the attack is the one told
 	}

@@ -609,10 +609,27 @@ func needMet(toks []token, i int, n need) bool {
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
 		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) && !firedWith(toks, i) ||
-			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords)
+			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords) || strikeHit(toks, i)
 	}
 	return true
 }
+
+// strikeHit reports the English noun "strike" as the subject of a verb of
+// hitting right after it, with no gun named: "a strike killed three", "the
+// strikes hit a house". Syrian war news so tells blows from the air whose
+// aircraft it named elsewhere; a strike by men is a "shooting" or an "attack".
+func strikeHit(toks []token, i int) bool {
+	w := toks[i].Norm
+	if w != "strike" && w != "strikes" || anyNear(toks, i, -3, 3, artilleryWords) || anyNear(toks, i, -2, -1, labourWords) {
+		return false
+	}
+	return anyNear(toks, i, 1, 2, strikeVerbsEN)
+}
+
+var (
+	strikeVerbsEN = wordSet("hit", "hits", "killed", "kills", "targeted", "targets", "struck", "destroyed", "wounded", "injured")
+	labourWords   = wordSet("hunger", "general", "labour", "labor", "workers", "teachers")
+)
 
 // fireAfterSubject reports "النار" after the doers told between the verb and
 // its object: "أطلق مسلحون ملثمون النار على سائق". A release

@@ -213,3 +213,21 @@ func TestExtract_NationalPartyIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// "A strike killed three": the noun "strike" as the subject of a verb of
+// hitting is a blow from the air, as Syrian war news uses it; "a hunger
+// strike" is none.
+func TestExtract_StrikeAsSubject(t *testing.T) {
+	oneEvent(t, "A strike killed four people in a car near the village of Tal Tamr on Friday evening.", "2022-07-23", TypeAirstrike)
+	wantNothing(t, "A general strike hit the markets of Sweida city on Sunday as traders protested prices.", "2022-07-23", "a strike of traders")
+}
+
+// A killing told first ("two men were killed near X") and then by its kind
+// ("the strikes hit a farm there") is that kind.
+func TestExtract_KillingThenItsKind(t *testing.T) {
+	c := oneEvent(t, "Three fighters were killed near the town of Qusayr on Monday. According to a monitor, the strikes hit a depot of theirs on a farm outside the town.",
+		"2024-11-05", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 3)
+	}
+}
