@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/paulmach/orb/geo"
 	"slices"
 	"strings"
 	"time"
@@ -30,9 +31,10 @@ type passage struct {
 	published time.Time
 	places    Places
 	sents     []sentence
-	earlier   []gazetteer.Mention // the gazetteer's mentions of the sentences read so far
-	abroadIDs map[string]bool     // places told as another country's: "Hermel in eastern Lebanon"
-	memorial  bool                // it marks an anniversary or a commemoration
+	earlier   []gazetteer.Mention        // the gazetteer's mentions of the sentences read so far
+	abroadIDs map[string]bool            // places told as another country's: "Hermel in eastern Lebanon"
+	reread    map[string]gazetteer.Match // places the gazetteer put far from the point they were told by: see farFromReference
+	memorial  bool                       // it marks an anniversary or a commemoration
 }
 
 // newPassage splits text into sentences and finds triggers, dates, counts and
@@ -150,6 +152,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			s.ms = nil // "Read more: … in X": another story's headline, no place of this one
 		}
 		assignRoles(text, s.toks, s.ms, dateStart, dateEnd)
+		p.farFromReference(s.ms)
 		for _, m := range s.ms {
 			if m.abroad {
 				if p.abroadIDs == nil {
@@ -469,3 +472,49 @@ func linkLine(toks []token) bool {
 }
 
 var linkSecond = wordSet("also", "more", "ايضا", "المزيد", "اكثر")
+
+// referenceKm is how far a village told with a reference point may lie from
+// it: "X, 10 km east of Y" names a village within a district of Y.
+const referenceKm = 60
+
+// referenceGap is how many words may stand between a name and the
+// reference point told after it: "X village, some 20 km to the east of Y".
+const referenceGap = 6
+
+// farFromReference re-reads a village or town told with a reference point in
+// the same sentence by a direction ("in X village, 20 km east of Y") that the gazetteer placed far from that point, in another governorate:
+// that X is a namesake or a near spelling of the one meant, which is placed
+// near Y as written, with the gazetteer's X as the alternative. X told again
+// later in the passage is read so too.
+func (p *passage) farFromReference(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if u, ok := p.reread[m.Match.Place.ID]; ok {
+			m.Match = u
+			continue
+		}
+		k := m.Match.Place.Kind
+		if m.role != RoleIncident || m.near || isUnknown(m.Mention) || len(m.Match.Context) > 0 || k != gazetteer.KindVillage && k != gazetteer.KindTown {
+			continue // a place told with its area ("بلدة X بريف Y") was read in it already
+		}
+		for j := range ms {
+			r := &ms[j]
+			rp := r.Match.Place
+			if !r.near || r.role != RoleIncident && r.role != RoleReference || !strings.HasSuffix(r.Match.Qualifier, " of") || isUnknown(r.Mention) ||
+				r.tok0 < m.tok1 || r.tok0 > m.tok1+referenceGap || // right after the name: "X village, 20 km east of Y"
+				rp.Admin1PCode == "" || rp.Admin1PCode == m.Match.Place.Admin1PCode ||
+				rp.Kind == gazetteer.KindGovernorate || rp.Kind == gazetteer.KindRegion ||
+				geo.Distance(rp.Location, m.Match.Place.Location) <= referenceKm*1000 {
+				continue
+			}
+			u := unknownPlace(m.name, k, p.lang == langEnglish, &r.Mention)
+			u.Alternatives = []gazetteer.Place{m.Match.Place}
+			if p.reread == nil {
+				p.reread = map[string]gazetteer.Match{}
+			}
+			p.reread[m.Match.Place.ID] = u
+			m.Match = u
+			break
+		}
+	}
+}

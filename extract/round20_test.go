@@ -231,3 +231,23 @@ func TestExtract_KillingThenItsKind(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 3)
 	}
 }
+
+// A village told by a direction from a town ("in X village, 20 km east of
+// Y") that the gazetteer has only far from Y, in another
+// governorate, is another village of that name, placed near Y: the namesake
+// is the alternative. Told again later, it is the same village.
+func TestExtract_VillageFarFromItsReference(t *testing.T) {
+	c := oneEvent(t, "A drone strike killed two men in Khanaser village, 20 km east of Qamishli, on Friday evening. "+
+		"A man from Khanaser said the car burned for an hour.", "2022-07-23", TypeAirstrike)
+	if c == nil {
+		return
+	}
+	if c.Admin1Name != "Al-Hasakah" || c.PlaceNameEN != "Khanaser" {
+		t.Errorf("place = %q in %q; want Khanaser as written, in Al-Hasakah near Qamishli", c.PlaceNameEN, c.Admin1Name)
+	}
+	// told near its reference in the same governorate, a village stays the gazetteer's
+	c = oneEvent(t, "A drone strike killed two men in Khanaser village, 20 km south of Safira, on Friday evening.", "2022-07-23", TypeAirstrike)
+	if c != nil && c.Admin1Name != "Aleppo" {
+		t.Errorf("place = %q in %q; want the gazetteer's Khanaser, Aleppo", c.PlaceNameEN, c.Admin1Name)
+	}
+}
