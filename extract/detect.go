@@ -255,12 +255,16 @@ func instrumentBefore(toks []token, from, at int) bool {
 // heard", "residents heard a blast".
 var heardWordsEN = wordSet("heard", "hear", "hearing", "sound", "sounds")
 
-// soundOfCause reports another word of the sentence than toks[i] telling a
+// causeSpan is how far from an explosion heard its cause may be told.
+const causeSpan = 24
+
+// soundOfCause reports another word near toks[i] in its sentence telling a
 // violent event or a bomb: the explosion heard at toks[i] is its sound.
 // Explosions heard with no cause told are an event of their own, of unknown
 // cause ("residents heard three loud explosions in X").
 func soundOfCause(toks []token, i int) bool {
-	for j, t := range toks {
+	for j := max(0, i-causeSpan); j < len(toks) && j <= i+causeSpan; j++ {
+		t := toks[j]
 		if j == i || isExplosion(t.Norm) {
 			continue
 		}

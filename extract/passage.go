@@ -497,7 +497,7 @@ func (p *passage) farFromReference(ms []mention) {
 		if m.role != RoleIncident || m.near || isUnknown(m.Mention) || len(m.Match.Context) > 0 || k != gazetteer.KindVillage && k != gazetteer.KindTown {
 			continue // a place told with its area ("بلدة X بريف Y") was read in it already
 		}
-		for j := range ms {
+		for j := i + 1; j < len(ms) && ms[j].tok0 <= m.tok1+referenceGap; j++ {
 			r := &ms[j]
 			rp := r.Match.Place
 			if !r.near || r.role != RoleIncident && r.role != RoleReference || !strings.HasSuffix(r.Match.Qualifier, " of") || isUnknown(r.Mention) ||
