@@ -1537,6 +1537,7 @@ func (p *passage) leadArea(s *sentence, sp span) []*mention {
 // attacked, "مثل غيرها من جرائم القتل في حمص" after the killing told. An
 // attack told so stands for the events told, or for none.
 func (p *passage) markProvinceLeads(drafts []draft) {
+	var finer eventsInside // built at the first lead: most passages have none
 	for i := range drafts {
 		l := &drafts[i]
 		if !violent[l.typ] || l.counts != [3]*int{} || l.apart || l.summary {
@@ -1546,15 +1547,95 @@ func (p *passage) markProvinceLeads(drafts []draft) {
 		if !ok {
 			continue
 		}
-		for j := range drafts {
-			d := &drafts[j]
-			if j != i && !d.apart && !d.summary && violent[d.typ] && (l.typ == TypeArmedAttack || sameKind(l.typ, d.typ)) &&
-				!datesApart(l, d) && p.finerInside(d.places, gov) {
-				l.summary = true
-				break
+		if finer == nil {
+			finer = p.eventsInside(drafts)
+		}
+		l.summary = finer.tell(gov, l)
+	}
+}
+
+// eventsInside holds the violent events a province lead may stand for (see
+// markProvinceLeads), by governorate and type: each told at places all finer
+// than a governorate and inside that one. A lead is no such event (its places
+// all name a governorate), so marking leads changes nothing held. Weighing each
+// lead against every draft cost the square of the drafts (each look reading
+// the places' names again): 25 KB of "Shelling hit X." with X a governorate
+// took 1.8 s and 146 MB allocated.
+type eventsInside map[string]map[string]*daysTold
+
+// daysTold are the days of the events of one governorate and type.
+type daysTold struct {
+	undated bool        // one has no day, or one not resolved: it meets any
+	spans   []dateSpan  // the others', by their first day
+	lastTo  []time.Time // lastTo[k] is the latest end among spans[:k+1]
+}
+
+type dateSpan struct{ from, to time.Time }
+
+func (p *passage) eventsInside(drafts []draft) eventsInside {
+	in := eventsInside{}
+	for j := range drafts {
+		d := &drafts[j]
+		if d.apart || d.summary || !violent[d.typ] || len(d.places) == 0 {
+			continue
+		}
+		gov := d.places[0].Match.Place.Admin1PCode
+		if !p.finerInside(d.places, gov) {
+			continue
+		}
+		byType := in[gov]
+		if byType == nil {
+			byType = map[string]*daysTold{}
+			in[gov] = byType
+		}
+		t := byType[d.typ]
+		if t == nil {
+			t = &daysTold{}
+			byType[d.typ] = t
+		}
+		if d.date == nil || !d.date.resolved() {
+			t.undated = true
+		} else {
+			t.spans = append(t.spans, dateSpan{d.date.From, d.date.To})
+		}
+	}
+	for _, byType := range in {
+		for _, t := range byType {
+			slices.SortFunc(t.spans, func(a, b dateSpan) int { return a.from.Compare(b.from) })
+			t.lastTo = make([]time.Time, len(t.spans))
+			for k, sp := range t.spans {
+				t.lastTo[k] = sp.to
+				if k > 0 && t.lastTo[k-1].After(sp.to) {
+					t.lastTo[k] = t.lastTo[k-1]
+				}
 			}
 		}
 	}
+	return in
+}
+
+// tell reports an event held inside gov of l's kind (any violent one for a
+// bare attack) on a day that meets l's (see datesApart).
+func (in eventsInside) tell(gov string, l *draft) bool {
+	for typ, t := range in[gov] {
+		if l.typ != TypeArmedAttack && !sameKind(l.typ, typ) {
+			continue
+		}
+		if t.undated || l.date == nil || !l.date.resolved() {
+			return true
+		}
+		// the spans starting by l's last day; one of them ends on or after its first
+		k, _ := slices.BinarySearchFunc(t.spans, l.date.To, func(sp dateSpan, to time.Time) int {
+			if sp.from.After(to) {
+				return 1
+			}
+			return -1
+		})
+		if k > 0 && !t.lastTo[k-1].Before(l.date.From) {
+			return true
+		}
+	}
+	return false
 }
 
 // datesApart reports two drafts told on days that do not meet.
