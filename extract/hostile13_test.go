@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
 )
 
 // allocatedBy returns the bytes f allocates.
@@ -76,6 +78,32 @@ func TestExtract_ProvinceLeadsBoundedWork(t *testing.T) {
 		}
 		if n == 0 {
 			t.Errorf("%s: no candidates; want the events told", lang)
+		}
+	}
+}
+
+// TestLineLabel_AsTheLineReads checks lineLabel, which now reads back only
+// the marks before a place, against reading back the whole line as it did:
+// that cost each place the length of the text before it when the text had
+// no line break.
+func TestLineLabel_AsTheLineReads(t *testing.T) {
+	byLine := func(text string, m gazetteer.Mention) bool {
+		before := text[:m.Start]
+		nl := strings.LastIndexByte(before, '\n')
+		if nl < 0 || strings.TrimLeft(before[nl+1:], " \t•·*-–—") != "" {
+			return false
+		}
+		return strings.HasPrefix(strings.TrimLeft(text[m.End:], " \t"), ":")
+	}
+	heads := []string{"", "\n", "\n\n", "x\n", "x", "x ", "\n• ", "\n - ", "\n—\t", "\nx • ", "• ", "\n·*", "\n–", "\r\n"}
+	tails := []string{": y", " : y", ":", " y", "", "\t:"}
+	for _, h := range heads {
+		for _, tl := range tails {
+			text := h + "Aleppo" + tl
+			m := gazetteer.Mention{Start: len(h), End: len(h) + len("Aleppo")}
+			if got, want := lineLabel(text, m), byLine(text, m); got != want {
+				t.Errorf("lineLabel(%q) = %v, want %v", text, got, want)
+			}
 		}
 	}
 }

@@ -253,15 +253,14 @@ func assignRoles(text string, toks []token, ms []mention, dateStart, dateEnd int
 
 // lineLabel reports a place that heads a line of a list, a colon after it:
 // "• Aleppo: …", "- ريف إدلب: …". The line tells where in it.
+//
+// Only the marks before it are read back, not the line: looking for the line's
+// start cost each place the length of the text before it when the text had no
+// line break, the square of a report's length.
 func lineLabel(text string, m gazetteer.Mention) bool {
-	before := text[:m.Start]
-	if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
-		before = before[nl+1:]
-	} else {
-		return false // the text's first line: its dateline, read as such
-	}
-	if strings.TrimLeft(before, " \t•·*-–—") != "" {
-		return false
+	before := strings.TrimRight(text[:m.Start], " \t•·*-–—")
+	if !strings.HasSuffix(before, "\n") {
+		return false // more on its line before it, or the text's first line: its dateline, read as such
 	}
 	after := strings.TrimLeft(text[m.End:], " \t")
 	return strings.HasPrefix(after, ":")
