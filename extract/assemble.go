@@ -1457,11 +1457,15 @@ func (p *passage) markAreaSummaries(drafts []draft) {
 		n, last := 0, l.lastSent()
 		for j := i + 1; j < len(drafts); j++ {
 			d := &drafts[j]
+			p.leadLooks++
 			if d.sents[0] > last+1 || d.apart || p.sents[d.sents[0]].newTopic || !sameKind(l.typ, d.typ) ||
 				len(d.places) == 0 || !insideAll(d.places, l.places) || countsExceed(d, l) {
 				break
 			}
 			n, last = n+1, d.lastSent()
+			if n == 2 {
+				break // enough: reading the rest of a run of such events cost each lead the run, the square of the run
+			}
 		}
 		if n >= 2 {
 			l.summary = true
@@ -1550,7 +1554,7 @@ func (p *passage) markProvinceLeads(drafts []draft) {
 		if finer == nil {
 			finer = p.eventsInside(drafts)
 		}
-		l.summary = finer.tell(gov, l)
+		l.summary = finer.tell(gov, l, &p.leadLooks)
 	}
 }
 
@@ -1615,9 +1619,11 @@ func (p *passage) eventsInside(drafts []draft) eventsInside {
 }
 
 // tell reports an event held inside gov of l's kind (any violent one for a
-// bare attack) on a day that meets l's (see datesApart).
-func (in eventsInside) tell(gov string, l *draft) bool {
+// bare attack) on a day that meets l's (see datesApart), counting the types
+// it looks at in looks.
+func (in eventsInside) tell(gov string, l *draft, looks *int) bool {
 	for typ, t := range in[gov] {
+		*looks++
 		if l.typ != TypeArmedAttack && !sameKind(l.typ, typ) {
 			continue
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"runtime"
 	"strings"
@@ -105,5 +106,43 @@ func TestLineLabel_AsTheLineReads(t *testing.T) {
 				t.Errorf("lineLabel(%q) = %v, want %v", text, got, want)
 			}
 		}
+	}
+}
+
+// TestExtract_LeadPassesLinearWork counts the drafts the passes over leads
+// look at. A lead by an area stood for the events told right after it, and
+// each lead read the whole run of such events after it; a lead by a
+// governorate was weighed against every draft. A report of such sentences
+// cost the square of its drafts: 40 KB of strikes on the villages of one
+// countryside, each on its own day (938 sentences), looked at 441,329
+// drafts, and 40 KB of "Shelling hit Idlib." (2,052) at 4,001,999.
+func TestExtract_LeadPassesLinearWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads reports of 25-50 KB")
+	}
+	gaz := mustGazetteer(t)
+	published := time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)
+	tests := map[string]struct {
+		lang string
+		unit func(i int) string
+	}{
+		"area run":           {"ar", func(i int) string { return fmt.Sprintf("وفي %d أيار قصف قرى بريف إدلب. ", i%28+1) }},
+		"governorates en":    {"en", func(i int) string { return []string{"Shelling hit Idlib. ", "Shelling hit Hama. "}[i%2] }},
+		"governorates ar":    {"ar", func(i int) string { return []string{"قصف إدلب. ", "قصف حماة. "}[i%2] }},
+		"governorates dated": {"en", func(i int) string { return fmt.Sprintf("On %d May, shelling hit Idlib governorate. ", i%28+1) }},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var b strings.Builder
+			for i := 0; b.Len() < 40_000; i++ {
+				b.WriteString(tc.unit(i))
+			}
+			p := newPassage(b.String(), tc.lang, published, published, gaz)
+			p.candidates()
+			t.Logf("%d sentences, %d drafts looked at", len(p.sents), p.leadLooks)
+			if most := 4 * len(p.sents); p.leadLooks > most {
+				t.Errorf("%d sentences: the lead passes looked at %d drafts, want at most %d", len(p.sents), p.leadLooks, most)
+			}
+		})
 	}
 }

@@ -35,6 +35,7 @@ type passage struct {
 	abroadIDs map[string]bool            // places told as another country's: "Hermel in eastern Lebanon"
 	reread    map[string]gazetteer.Match // places the gazetteer put far from the point they were told by: see farFromReference
 	memorial  bool                       // it marks an anniversary or a commemoration
+	leadLooks int                        // drafts looked at by the passes over leads (markAreaSummaries, markProvinceLeads): a test's measure of their work
 }
 
 // newPassage splits text into sentences and finds triggers, dates, counts and
