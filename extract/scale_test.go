@@ -39,6 +39,24 @@ func scaleNames(g *gazetteer.Gazetteer) (ar, en []string) {
 }
 
 var scaleShapes = []scaleShape{
+	{"en_arrest_quiet_dated", func(i int, ar, en []string) string {
+		return fmt.Sprintf("On %d May %d, forces arrested 3 people. The operation went on. ", i%28+1, 2000+i/28%25)
+	}, "en"},
+	{"en_arrest_quiet", func(i int, ar, en []string) string {
+		return "Forces arrested 3 people. The operation went on. "
+	}, "en"},
+	{"ar_arrest_quiet", func(i int, ar, en []string) string {
+		return "اعتقلت القوات 3 أشخاص. واستمرت العملية. "
+	}, "ar"},
+	{"en_newtopic_lead", func(i int, ar, en []string) string {
+		return "Meanwhile, shelling killed 5 people. The shelling struck " + en[i%len(en)] + ". "
+	}, "en"},
+	{"ar_newtopic_lead", func(i int, ar, en []string) string {
+		return "في سياق آخر، قتل 5 أشخاص بقصف. وطال القصف بلدة " + ar[i%len(ar)] + ". "
+	}, "ar"},
+	{"ar_area_chain", func(i int, ar, en []string) string {
+		return fmt.Sprintf("وفي %d أيار قصف قرى بريف إدلب. ", i%28+1)
+	}, "ar"},
 	{"ar_quote_open", func(i int, ar, en []string) string { return "قتل 3 في «" + ar[i%len(ar)] + " و" }, "ar"},
 	{"en_quote_open", func(i int, ar, en []string) string { return "Gunmen killed 3 in “" + en[i%len(en)] + " and " }, "en"},
 	{"en_town_short", func(i int, ar, en []string) string { return "Shelling hit " + en[i%len(en)] + ". " }, "en"},
