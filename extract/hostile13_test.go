@@ -146,3 +146,39 @@ func TestExtract_LeadPassesLinearWork(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedTitle_AsTheRestReads checks quotedTitle, which now looks for a
+// closing mark in the 34 bytes after a name, against looking through all the
+// rest of the text as it did: every name after an opening mark that was never
+// closed cost the rest of the text.
+func TestQuotedTitle_AsTheRestReads(t *testing.T) {
+	byRest := func(text string, m mention) bool {
+		open := strings.TrimRight(text[max(0, m.Start-4):m.Start], " ")
+		if !strings.HasSuffix(open, "«") && !strings.HasSuffix(open, "\"") && !strings.HasSuffix(open, "“") {
+			return false
+		}
+		rest := text[m.End:]
+		end := strings.IndexAny(rest, "»\"”")
+		return end > 0 && end <= 30 && strings.TrimSpace(rest[:end]) != ""
+	}
+	opens := []string{"", "«", "« ", "\"", "“", "x", "»"}
+	for _, o := range opens {
+		for gap := 0; gap <= 36; gap++ {
+			for _, fill := range []string{"a", " ", "ب", "ـ"} {
+				for _, cl := range []string{"»", "\"", "”", "x", ""} {
+					after := strings.Repeat(fill, gap)
+					for len(after) > gap { // a whole number of characters, about gap bytes
+						after = after[:len(after)-len(fill)]
+					}
+					text := "in " + o + "Aleppo" + after + cl + " more"
+					start := len("in " + o)
+					m := mention{}
+					m.Start, m.End = start, start+len("Aleppo")
+					if got, want := quotedTitle(text, m), byRest(text, m); got != want {
+						t.Errorf("quotedTitle(%q) = %v, want %v", text, got, want)
+					}
+				}
+			}
+		}
+	}
+}

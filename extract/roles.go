@@ -468,7 +468,7 @@ func quotedTitle(text string, m mention) bool {
 	if !strings.HasSuffix(open, "«") && !strings.HasSuffix(open, "\"") && !strings.HasSuffix(open, "“") {
 		return false
 	}
-	rest := text[m.End:]
+	rest := text[m.End:min(len(text), m.End+34)] // a mark that starts within 30 bytes: looking through all the rest cost every name after an opening mark the rest of the text
 	end := strings.IndexAny(rest, "»\"”")
 	if end <= 0 || end > 30 {
 		return false
