@@ -41,7 +41,7 @@ func statusOf(err error) int {
 		return http.StatusUnsupportedMediaType
 	case errors.As(err, new(errPreconditionFailed)):
 		return http.StatusPreconditionFailed
-	case errors.As(err, new(queryTimeout)), errors.As(err, new(errBodiesBusy)):
+	case errors.As(err, new(queryTimeout)), errors.As(err, new(errBodiesBusy)), errors.As(err, new(errExtractBusy)):
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError

@@ -2,9 +2,15 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
+	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -48,7 +54,13 @@ func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog
 			return
 		}
 		rep.Source.Published = rep.Published
+		if err := takeExtractSlot(r.Context()); err != nil {
+			w.Header().Set("Retry-After", busyRetry)
+			writeError(w, r, log, err)
+			return
+		}
 		res, err := ingest.Ingest(r.Context(), store, x, rep)
+		extractSlots.Release(1)
 		if err != nil {
 			writeError(w, r, log, err)
 			return
@@ -65,6 +77,36 @@ func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog
 			"confirmed": []feature.Feature{},
 		})
 	})
+}
+
+// extractSlots bounds the reports extracted at once to half the processors
+// (one on two cores), so that readers keep the rest. A report of 200 KB
+// costs up to 0.8 s of CPU and some 10 MB to extract: 32 posted at once by
+// one ingest token (it may hold 64 connections) took both cores of this
+// machine for 5 s and 350 MB, and every reader of the map waited.
+var extractSlots = semaphore.NewWeighted(int64(max(1, (runtime.GOMAXPROCS(0)+1)/2)))
+
+// extractWait is how long a report waits for a slot before it is answered
+// 503, its body given back; a variable so that a test can shorten it.
+var extractWait = 15 * time.Second
+
+// errExtractBusy answers a report that waited extractWait for a slot.
+type errExtractBusy struct{ wait time.Duration }
+
+func (e errExtractBusy) Error() string {
+	return fmt.Sprintf("ingest: the server is extracting other reports, as many at once as it does, and this one waited %s: retry in a few seconds", e.wait)
+}
+
+// takeExtractSlot waits up to extractWait for one of extractSlots; the
+// caller releases it once the report is stored.
+func takeExtractSlot(ctx context.Context) error {
+	wait := extractWait
+	ctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	if err := extractSlots.Acquire(ctx, 1); err != nil {
+		return errExtractBusy{wait: wait}
+	}
+	return nil
 }
 
 func features(incs []incidents.Incident) []feature.Feature {
