@@ -784,6 +784,9 @@ func refine(toks []token, i int, typ string) string {
 		tokAt(toks, i+1) == "by" && anyNear(toks, i, 2, 3, outlawsEN)) {
 		return TypeKidnapping // "militants captured seven policemen", "detained by gunmen": no authority arrests
 	}
+	if typ == TypeKidnapping && authorityTakes(toks, i) {
+		return TypeArrest // "QSD militia stormed houses and kidnapped eight civilians": detentions by a force that holds the land
+	}
 	if typ == TypeArrest && capturedPlace(toks, i) {
 		return TypeClash // "rebels captured the nearby village of X": a place taken is fought for
 	}
@@ -826,6 +829,40 @@ func refine(toks []token, i int, typ string) string {
 	}
 	return typ
 }
+
+// authorityTakes reports a kidnapping word whose doer, named within twelve
+// words before it, is the force that holds the land: the SDF ("QSD", "قسد")
+// and its Asayish police, whom the government's media say "kidnap" the
+// people they detain. The conventions label such detentions arrests. A
+// kidnapping "by" others after the word, or one the force ended ("the SDF
+// freed a man kidnapped by a gang"), stays one.
+func authorityTakes(toks []token, i int) bool {
+	if tokAt(toks, i+1) == "by" || anyNear(toks, i, 1, 3, byDoerAR) || passiveBefore(toks, i) ||
+		anyNear(toks, i, -12, -1, freedWords) || anyNear(toks, i, -12, -1, endedWords) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-authoritySpan; j-- {
+		if toks[j].in(otherDoers) {
+			return false // "an SDF patrol was attacked and gunmen kidnapped two": the gunmen did
+		}
+		if toks[j].in(holdingForces) || toks[j].Norm == "democratic" && tokAt(toks, j+1) == "forces" {
+			return true
+		}
+	}
+	return false
+}
+
+// authoritySpan is how far before a kidnapping word its doer may be named:
+// "armed groups of the SDF, backed by helicopters, raided houses in the
+// village of X, kidnapped five civilians".
+const authoritySpan = 30
+
+var (
+	holdingForces = wordSet("sdf", "qsd", "qasad", "asayish", "قسد", "لقسد", "الاسايش", "اسايش")
+	byDoerAR      = wordSet("يد", "قبل") // "على يد", "من قبل" after the word: someone else's deed
+	endedWords    = wordSet("liberated", "liberates", "liberate", "rescued", "rescues", "rescue", "حررت", "حرر", "تحرير")
+	otherDoers    = wordSet("gunmen", "gang", "gangs", "unidentified", "unknown", "kidnappers", "مسلحون", "مسلحين", "مجهولون", "مجهولين", "عصابه")
+)
 
 // shootingWords tell shots fired by hand; groundActors are foreign forces on
 // the ground.

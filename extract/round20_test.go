@@ -251,3 +251,18 @@ func TestExtract_VillageFarFromItsReference(t *testing.T) {
 		t.Errorf("place = %q in %q; want the gazetteer's Khanaser, Aleppo", c.PlaceNameEN, c.Admin1Name)
 	}
 }
+
+// Detentions by the force that holds the land are arrests, though the
+// government's media call them kidnappings ("QSD militia kidnapped eight
+// civilians"); a kidnapping by gunmen, of an SDF fighter, or one the SDF
+// ended, stays a kidnapping.
+func TestExtract_HoldingForceDetains(t *testing.T) {
+	oneEvent(t, "Hasakah, SANA – QSD militia raided houses in the town of Tal Hamis on Tuesday and kidnapped six young men to take them to its camps.",
+		"2023-03-08", TypeArrest)
+	for _, text := range []string{
+		"Gunmen kidnapped an SDF fighter near the town of Tal Hamis on Tuesday.",
+		"The SDF rescued a trader whom a gang had kidnapped for ransom in the town of Tal Hamis on Tuesday.",
+	} {
+		oneEvent(t, text, "2023-03-08", TypeKidnapping)
+	}
+}
