@@ -751,11 +751,18 @@ func definiteSubjects(toks []token, j int) (int, int) {
 		}
 		j -= 3
 	}
-	if n == 0 || n == 1 && toks[at].Norm != "the" && !(ownerWords[toks[at].Norm] && !(tokAt(toks, at-1) == "and" && at >= 2 && enPersons[toks[at-2].Norm])) {
-		return 0, 0 // "a farmer was shot dead": the loop of the caller reads it; "his brother was hurt" is one, but
-		// "three guards and their commander were" are four, which the caller reads
+	if n == 0 || n == 1 && toks[at].Norm != "the" && !possessedAlone(toks, at) {
+		return 0, 0 // "a farmer was shot dead": the loop of the caller reads it
 	}
 	return n, at
+}
+
+// possessedAlone reports a possessive at toks[at] opening one person told
+// alone ("his brother was hurt" is one), not the last of people counted
+// before it ("three guards and their commander were": four, which the
+// caller of definiteSubjects reads).
+func possessedAlone(toks []token, at int) bool {
+	return ownerWords[toks[at].Norm] && !(tokAt(toks, at-1) == "and" && at >= 2 && enPersons[toks[at-2].Norm])
 }
 
 // totalBefore reads the total a breakdown after "including" at toks[n]

@@ -830,8 +830,9 @@ func refine(toks []token, i int, typ string) string {
 	return typ
 }
 
-// authorityTakes reports a kidnapping word whose doer, named within twelve
-// words before it, is the force that holds the land: the SDF ("QSD", "قسد")
+// authorityTakes reports a kidnapping word whose doer, named within
+// authoritySpan words before it with no other doer between, is the force that
+// holds the land: the SDF ("QSD", "قسد")
 // and its Asayish police, whom the government's media say "kidnap" the
 // people they detain. The conventions label such detentions arrests. A
 // kidnapping "by" others after the word, or one the force ended ("the SDF

@@ -482,11 +482,12 @@ const referenceKm = 60
 // reference point told after it: "X village, some 20 km to the east of Y".
 const referenceGap = 6
 
-// farFromReference re-reads a village or town told with a reference point in
-// the same sentence by a direction ("in X village, 20 km east of Y") that the gazetteer placed far from that point, in another governorate:
-// that X is a namesake or a near spelling of the one meant, which is placed
-// near Y as written, with the gazetteer's X as the alternative. X told again
-// later in the passage is read so too.
+// farFromReference re-reads a village or town told with a reference point by
+// a direction right after its name ("in X village, 20 km east of Y") that the
+// gazetteer placed far from that point, in another governorate: that X is a
+// namesake or a near spelling of the one meant, which is placed near Y as
+// written, with the gazetteer's X as the alternative. X told again later in
+// the passage is read so too.
 func (p *passage) farFromReference(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
@@ -502,8 +503,7 @@ func (p *passage) farFromReference(ms []mention) {
 			r := &ms[j]
 			rp := r.Match.Place
 			if !r.near || r.role != RoleIncident && r.role != RoleReference || !strings.HasSuffix(r.Match.Qualifier, " of") || isUnknown(r.Mention) ||
-				r.tok0 < m.tok1 || r.tok0 > m.tok1+referenceGap || // right after the name: "X village, 20 km east of Y"
-				rp.Admin1PCode == "" || rp.Admin1PCode == m.Match.Place.Admin1PCode ||
+				r.tok0 < m.tok1 || rp.Admin1PCode == "" || rp.Admin1PCode == m.Match.Place.Admin1PCode ||
 				rp.Kind == gazetteer.KindGovernorate || rp.Kind == gazetteer.KindRegion ||
 				geo.Distance(rp.Location, m.Match.Place.Location) <= referenceKm*1000 {
 				continue

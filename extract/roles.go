@@ -344,7 +344,7 @@ func buildingAttackedOrNear(toks []token, m mention, head int) bool {
 	if !toks[head].in(buildingHeads) {
 		return false
 	}
-	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "في") && !strings.HasPrefix(toks[m.tok0].Norm, "ب") {
+	if !locatedAfter(toks, m, head) {
 		return false
 	}
 	return anyNear(toks, head, -2, -1, atBuildingWords) || anyNear(toks, head, -4, -1, attackBuildingVerbs) ||
@@ -356,10 +356,13 @@ func buildingAttackedOrNear(toks []token, m mention, head int) bool {
 // "استُهدف مقر لقيادة الشرطة بمدينة Y". The place is where the building is,
 // not the institution's name or seat.
 func premisesOf(toks []token, m mention, head int) bool {
-	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "في") && !strings.HasPrefix(toks[m.tok0].Norm, "ب") {
-		return false
-	}
-	return anyNear(toks, head, -3, -1, premisesWords)
+	return locatedAfter(toks, m, head) && anyNear(toks, head, -3, -1, premisesWords)
+}
+
+// locatedAfter reports the place m told with "في" after the institution at
+// toks[head], or with "ب" glued to it: where the institution stands.
+func locatedAfter(toks []token, m mention, head int) bool {
+	return slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "في") || strings.HasPrefix(toks[m.tok0].Norm, "ب")
 }
 
 // premisesWords name a building or a seat as a thing that stands somewhere.

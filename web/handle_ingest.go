@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -54,13 +55,10 @@ func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog
 			return
 		}
 		rep.Source.Published = rep.Published
-		if err := takeExtractSlot(r.Context()); err != nil {
+		res, err := ingestInSlot(r.Context(), store, x, rep)
+		if errors.As(err, new(errExtractBusy)) {
 			w.Header().Set("Retry-After", busyRetry)
-			writeError(w, r, log, err)
-			return
 		}
-		res, err := ingest.Ingest(r.Context(), store, x, rep)
-		extractSlots.Release(1)
 		if err != nil {
 			writeError(w, r, log, err)
 			return
@@ -97,16 +95,18 @@ func (e errExtractBusy) Error() string {
 	return fmt.Sprintf("ingest: the server is extracting other reports, as many at once as it does, and this one waited %s: retry in a few seconds", e.wait)
 }
 
-// takeExtractSlot waits up to extractWait for one of extractSlots; the
-// caller releases it once the report is stored.
-func takeExtractSlot(ctx context.Context) error {
+// ingestInSlot ingests rep once one of extractSlots is free, waiting up to
+// extractWait for it, and gives the slot back however the ingestion ends.
+func ingestInSlot(ctx context.Context, store ingest.Store, x ingest.Extractor, rep ingest.Report) (ingest.Result, error) {
 	wait := extractWait
-	ctx, cancel := context.WithTimeout(ctx, wait)
-	defer cancel()
-	if err := extractSlots.Acquire(ctx, 1); err != nil {
-		return errExtractBusy{wait: wait}
+	waitCtx, cancel := context.WithTimeout(ctx, wait)
+	err := extractSlots.Acquire(waitCtx, 1)
+	cancel()
+	if err != nil {
+		return ingest.Result{}, errExtractBusy{wait: wait}
 	}
-	return nil
+	defer extractSlots.Release(1)
+	return ingest.Ingest(ctx, store, x, rep)
 }
 
 func features(incs []incidents.Incident) []feature.Feature {
