@@ -446,7 +446,8 @@ func numberBefore(toks []token, j int) (v, start int, ok bool) {
 
 // deathOfThem reads a death told of the victim by a pronoun, as what the
 // event brought ("ما أدى لوفاته", "أسفر عن مقتلها", "مما تسبب بمقتلهما") or
-// after his wounds ("لكنه توفي متأثراً بإصابته"): one killed, two for the dual.
+// after his wounds ("لكنه توفي متأثراً بإصابته"): one killed, two for the
+// dual. An injury told so ("ما أدى لإصابته بجروح") is one hurt.
 func deathOfThem(toks []token, i int) (count, bool) {
 	w := toks[i].Norm
 	one := func() (count, bool) {
@@ -473,8 +474,33 @@ func deathOfThem(toks []token, i int) (count, bool) {
 				return one()
 			}
 		}
+		if base, ok := strings.CutPrefix(rest, "اصابت"); ok && !anyNear(toks, i, 1, 2, damageNouns) && !diedAfter(toks, i) {
+			// "ما أدى لإصابته بجروح": one hurt, two for the dual; not "لإصابتها بأضرار", a thing
+			// damaged, nor "إصابته ووفاته", "إصابته لكنه توفي متأثراً": one killed
+			if v := map[string]int{"ه": 1, "ها": 1, "هما": 2}[base]; v > 0 {
+				return count{Kind: countInjured, Value: &v, Pos: toks[i].Start}, true
+			}
+		}
 	}
 	return count{}, false
+}
+
+// diedAfter reports the death of the one hurt told within twelve words after
+// token i: "أدى إلى إصابته ووفاته", "إصابته، ولكنه توفي متأثراً".
+func diedAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+12; j++ {
+		if toks[j].in(diedVerbs) {
+			return true
+		}
+		for _, st := range stems(toks[j].Norm) {
+			for _, base := range deathMasdars {
+				if strings.HasPrefix(st, base) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 var (

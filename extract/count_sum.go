@@ -86,10 +86,11 @@ var oneFollowers = wordSet("علي", "في", "فقط", "جراء", "اثر", "ب
 	"حتي", "اثناء")
 
 // joinedMembers reads, within three words of a count, "وأربعة من أفرادها",
-// "و3 من المسلحين": more people of the same count, of another group. It
-// returns the number and the tokens used, or 0, 0.
+// "و3 من المسلحين", or within six "بالإضافة إلى خمسة مدنيين": more people of
+// the same count, of another group. It returns the number and the tokens
+// used, or 0, 0.
 func joinedMembers(toks []token, i int) (int, int) {
-	for gap := 0; gap <= 3 && i+gap < len(toks); gap++ {
+	for gap := 0; gap <= 6 && i+gap < len(toks); gap++ {
 		j := i + gap
 		if gap > 0 && (isCountWord(toks[j-1].Norm) || isNumber(toks[j-1].Norm) || clauseWords[toks[j-1].Norm] || subgroup[toks[j-1].Norm]) {
 			// "9 أشخاص بينهم طفل و4 من العمال": a part of the count, not more people
@@ -98,6 +99,14 @@ func joinedMembers(toks []token, i int) (int, int) {
 		rest, ok := strings.CutPrefix(toks[j].Norm, "و")
 		n := 0
 		switch {
+		case toks[j].in(additionWords) && j+2 < len(toks) && toks[j+1].Norm == "الي":
+			// "19 عنصراً من الفصيل بالإضافة إلى أربعة مدنيين": the group named at
+			// length, then the others
+			if v, used := parseNumber(toks, j+2); used == 1 {
+				n, j = v, j+2
+			}
+		case gap > 3:
+			continue // "و" joins what follows the count closely; "بالإضافة إلى" may come after the group's name
 		case ok && rest != "":
 			bare := slices.Clone(toks[j : j+1])
 			bare[0].Norm = rest
@@ -118,6 +127,9 @@ func joinedMembers(toks []token, i int) (int, int) {
 	}
 	return 0, 0
 }
+
+// additionWords, with "إلى", add people to those counted: "بالإضافة إلى".
+var additionWords = wordSet("بالاضافه", "اضافه")
 
 // joinedPersons reads "وامرأة", "وطفلين", "و3 أطفال" at toks[i]: the number of
 // people and the tokens used, or 0, 0.

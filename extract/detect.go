@@ -92,6 +92,9 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
+		if tracesBefore(toks, i) {
+			continue // "جثة عليها آثار إطلاق نار", "signs of torture": the marks of the event told before them
+		}
 		if anyNear(toks, i, -2, -1, coverageWords) {
 			continue // "له دور في تغطية المعارك", "covering the clashes": a reporter's subject, not an event
 		}
@@ -529,6 +532,10 @@ var throwWords = wordSet("القي", "القت", "القوا", "يلقي", "رم
 // foundWords are the verbs of finding: "عُثر على جثة", "العثور على جثتين".
 var foundWords = wordSet("عثر", "عثور", "العثور", "وجد", "وجدت", "وجود", "found")
 
+// foundObjectVerbs are the verbs of finding that take what was found with no
+// preposition.
+var foundObjectVerbs = wordSet("وجد", "وجدت", "وجدوا")
+
 // positionNouns are what a force destroys in a fight: "تدمير تجمعات
 // للمسلحين", "تدمير مقرات وتحصينات".
 var positionNouns = wordSet("تجمعات", "تجمع", "اوكار", "وكر", "مقرات", "مقر", "تحصينات", "مواقع", "دشم", "خنادق", "انفاق")
@@ -590,7 +597,11 @@ func needMet(toks []token, i int, n need) bool {
 	case needArmed:
 		return anyNear(toks, i, -4, 6, armedWords)
 	case needFound:
-		return anyNear(toks, i, -3, -1, foundWords)
+		// "عُثر على جثة", and with the finder, a time or a number between:
+		// "عثر الأهالي صباح اليوم على أربع جثث"
+		// "وجد رعاة في البادية جثة", the verb taking the body with no "على"
+		return anyNear(toks, i, -3, -1, foundWords) || anyNear(toks, i, -8, -1, foundObjectVerbs) ||
+			anyNear(toks, i, -2, -1, onWords) && anyNear(toks, i, -8, -1, foundWords)
 	case needThrown:
 		return anyNear(toks, i, -8, -1, throwWords)
 	case needGunfire:
@@ -1111,7 +1122,7 @@ func habitual(toks []token, i int) bool {
 	if habitOpening(toks, i) {
 		return true // "وغالباً ما تقصف الفصائل … حين تدور معارك": what happens, not what happened
 	}
-	if anyNear(toks, i, -3, -1, tradeWords) {
+	if tradeBefore(toks, i) {
 		return true // "خلية متخصصة في الخطف", "a gang specialised in kidnapping": what a group does
 	}
 	if isLatin(w) || !(strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي")) {
@@ -1149,6 +1160,38 @@ var longPeriodWords = wordSet("العام", "عام", "السنه", "سنه", "�
 // "شبكة متخصصة في الخطف والابتزاز", "تمتهن السلب".
 var tradeWords = wordSet("متخصصه", "متخصص", "متخصصين", "المتخصصه", "المتخصص", "مختصه", "تمتهن", "يمتهن", "امتهنت",
 	"specialised", "specialized", "specialising", "specializing", "specialises", "specializes")
+
+// tradeBefore reports a word of trade within three words before token i: a
+// verb ("تمتهن الخطف"), or an adjective followed by the preposition it takes
+// ("متخصصة في", "مختصة بعمليات", "specialised in"). "الجهات المختصة" (the
+// competent authorities) doing something is no trade.
+func tradeBefore(toks []token, i int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		if !toks[j].in(tradeWords) {
+			continue
+		}
+		if next := toks[j+1].Norm; tradeVerbs[toks[j].Norm] || next == "في" || next == "in" || strings.HasPrefix(next, "ب") {
+			return true
+		}
+	}
+	return false
+}
+
+// traceWords name the marks an event leaves on a body or a building: "آثار
+// إطلاق نار", "traces of gunfire", "signs of torture".
+var traceWords = wordSet("اثار", "traces", "signs", "marks")
+
+// tracesBefore reports a word of traces right before token i ("آثار") or
+// before its "of" ("signs of").
+func tracesBefore(toks []token, i int) bool {
+	if isLatin(toks[i].Norm) {
+		return i >= 2 && toks[i-1].Norm == "of" && toks[i-2].in(traceWords)
+	}
+	return i >= 1 && toks[i-1].in(traceWords)
+}
+
+// tradeVerbs are the words of trade that take their crime as a direct object.
+var tradeVerbs = wordSet("تمتهن", "يمتهن", "امتهنت")
 
 // habitOpening reports a sentence opened by an adverb of habit and "ما"
 // ("وغالباً ما تقصف …", "عادةً ما تشهد …") before token i: the sentence tells

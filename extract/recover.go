@@ -40,6 +40,10 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"ما", "مما", // "على بلدة X ما أدى إلى": the outcome, told with no comma
 	"ناجمه", "ناجم", "الناجمه", "ناتجه", "ناتج", "نجمت", // "انفجارات بمنطقة X ناجمة عن قذائف": what caused it
 	"ان", "انه", "انها", // "أفاد مراسل في ريف X أن …": what was said begins
+	"تحت", "فوق", // "منطقة تحت سيطرة الفصيل": where it lies, not its name
+	// particles and verbs that begin a clause about the place: "مخيم X لا يضم",
+	// "منطقة تعد معقلاً", "البلدة هي"
+	"لا", "لم", "لن", "قد", "هي", "هو", "كان", "كانت", "تعد", "يعد", "تعتبر", "يعتبر", "تضم", "يضم",
 	"تهمه", "تهم", "جرم", "جرائم", "هدف", "قصد", // "بتهمة", "بهدف": why, after the place
 	// words for an event told by no incident word of its own, and how several stand apart:
 	// "في حادثتين منفصلتين بريف حمص" tells how, not where

@@ -27,7 +27,7 @@ const (
 	needAirOrForeign        // an aircraft word within 2 words, or a foreign air force's adjective right after
 	needAirOrIsraeli        // an aircraft word within 2 words, or "إسرائيلي" right after: Israel's aggression comes from the air
 	needArmed               // "مسلح" within 2 words: "سطو مسلح"
-	needFound               // a verb of finding within 3 words before: "عُثر على جثة"
+	needFound               // a verb of finding within 3 words before ("عُثر على جثة"), or within 8 with "على" just before or none needed ("وجد")
 	needFireLate            // "النار" after the doers, however many words tell them: "فتح مسلحون ... النار"
 	needThrown              // a verb of throwing within eight words before: "ألقى مسلحون يستقلون دراجة قنبلة يدوية"
 	needGunfire             // "ناري" right after: "بعيار ناري", "بأعيرة نارية"

@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"testing"
+)
+
+// Rules of round 21. Every sentence here is ours.
+
+// A body found is a killing even when the finders and the time stand between
+// the verb of finding and the body: "عثر المزارعون صباح الخميس على ثلاث جثث",
+// "وجد العمال في الحي جثة".
+func TestExtract_BodiesFoundWithWordsBetween(t *testing.T) {
+	c := oneEvent(t, "عثر المزارعون صباح الخميس على ثلاث جثث لرعاة أغنام في بادية ريف حماة الشرقي.", "2022-06-10", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 3)
+	}
+	oneEvent(t, "وجد عمال النظافة في حي الوعر صباح اليوم جثة امرأة مجهولة الهوية.", "2022-06-10", TypeArmedAttack)
+}
+
+// "الجهات المختصة" are the competent authorities: what they find is found,
+// not a trade they ply; "شبكة مختصة بالخطف" still plies one, and so does a
+// gang that "تمتهن" a crime.
+func TestExtract_CompetentAuthoritiesAreNoTrade(t *testing.T) {
+	oneEvent(t, "تمكنت الجهات المختصة أمس من العثور على كمية من الذخائر والقنابل في بلدة تلدو بريف حمص.", "2021-02-11", TypeWeaponsSeizure)
+	oneEvent(t, "فككت الشرطة شبكة مختصة بعمليات الخطف في بلدة تلدو بريف حمص يوم الأحد.", "2021-02-11", TypeArrest)
+	oneEvent(t, "قبضت الشرطة يوم الأحد على عصابة تمتهن السطو في مدينة حمص.", "2021-02-11", TypeArrest)
+}
+
+// A clause about a place begins after its type word ("منطقة تحت سيطرة
+// الفصيل", "مخيم X لا يضم"): it is no part of the place's name.
+func TestExtract_ClauseAfterTypeWordIsNoName(t *testing.T) {
+	c := oneEvent(t, "انفجرت سيارة مفخخة عند مدخل منطقة تحت سيطرة فصيل معارض في مدينة الباب بريف حلب اليوم.", "2019-07-02", TypeBombing)
+	if c != nil && c.PlaceNameEN != "Al Bab" {
+		t.Errorf("place = %q (%q); want Al Bab, not the clause after منطقة", c.PlaceNameEN, c.PlaceNameAR)
+	}
+	c = oneEvent(t, "اندلعت اشتباكات عنيفة اليوم عند مخيم الركبان لا يعرف عدد ضحاياها.", "2019-07-02", TypeClash)
+	if c != nil && c.PlaceNameAR != "الركبان" {
+		t.Errorf("place = %q; want الركبان, the name without the clause", c.PlaceNameAR)
+	}
+}
+
+// The traces of gunfire on a body found are that killing's, not another
+// attack beside it that a later shooting could take the place and toll of.
+// A wound told by its pronoun ("ما أدى لإصابته بجروح") is one hurt.
+func TestExtract_TracesOnABodyAreNoOtherEvent(t *testing.T) {
+	got := extractAll(t, "وجد رعاة جوالون في بادية ريف حمص الشرقي جثة رجل مسن، وقد بدت على رأسه آثار إطلاق نار. "+
+		"وأفاد ناشط محلي اليوم بأن الرعاة وجدوا جثة المسن بين قريتي الفرقلس وجب الجراح، وتبدو عليها آثار إطلاق رصاص. "+
+		"ومساء أمس، هاجم مسلحون مجهولون سائقاً في مدينة تدمر ما أدى لإصابته بجروح.", ymd("2022-06-10"))
+	if len(got) != 2 {
+		t.Fatalf("got %v; want the body found and the attack in Tadmur", describeAll(got))
+	}
+	if got[0].PlaceNameEN == "Tadmur" {
+		t.Errorf("body found placed at %q, the shooting's town", got[0].PlaceNameEN)
+	}
+	wantCount(t, "killed", got[0].Killed, 1)
+	if got[1].PlaceNameEN != "Tadmur" {
+		t.Errorf("shooting placed at %q; want Tadmur", got[1].PlaceNameEN)
+	}
+	wantCount(t, "injured", got[1].Injured, 1)
+}
+
+// "بالإضافة إلى" after a group counted at length adds the others to the toll.
+func TestExtract_InAdditionToAddsToTheToll(t *testing.T) {
+	c := oneEvent(t, "قتل 12 عنصرا من فصيل جيش العزة المعارض بالإضافة إلى ثلاثة مدنيين بتفجير عربة مفخخة وسط بلدة الراعي بريف حلب الشمالي صباح اليوم.", "2021-05-02", TypeBombing)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 15)
+	}
+}
