@@ -657,6 +657,8 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 			if n >= 3 && toks[n-1].Norm == "and" && enPersons[toks[n-2].Norm] {
 				if v, ok := enNumberValue(toks[n-3].Norm); ok && v > 0 && v <= 5000 && toks[n-3].Norm != "a" && toks[n-3].Norm != "an" {
 					one, n = one+v, n-3 // "two soldiers and a civilian were killed": three
+				} else if (toks[n-3].Norm == "a" || toks[n-3].Norm == "an") && singularPersonWithin(toks, n-2, 1) {
+					one, n = 2, n-3 // "a farmer and a boy were killed": two
 				}
 			}
 			return count{Kind: k, Value: &one, Pos: toks[n].Start}, true

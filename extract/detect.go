@@ -72,6 +72,14 @@ func findTriggers(toks []token) []trigger {
 		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i)) {
 			typ = TypeOther // "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold
 		}
+		if typ == TypeBombing && isLatin(t.Norm) && tokAt(toks, i+1) == "with" && anyNear(toks, i, 2, 4, artilleryWords) {
+			typ = TypeShelling // "the villages were bombed with heavy artillery": shelled
+		}
+		if typ == TypeBombing && isLatin(t.Norm) {
+			if by := bombedBy(toks, i); by != "" {
+				typ = by // "X was bombed by army units", "a bombing by drones"
+			}
+		}
 		if typ == TypeBombing && !isExplosion(t.Norm) && anyNear(toks, i, -5, -1, airWords) {
 			typ = TypeAirstrike // "the air force dropped explosives", "ألقى الطيران المروحي قنابل": from the air
 		}
@@ -386,7 +394,8 @@ func inventory(toks []token, ts []trigger) bool {
 var impactWords = wordSet("سقط", "سقطت", "سقوط", "تساقط", "سقطتا", "fell", "landed", "hit", "struck", "fired", "launched")
 
 // genericWords name a violent event without its weapon.
-var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "عدوان", "انفجار", "attack", "strike", "bombardment", "assault")
+var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء", "عدوان", "انفجار", "attack", "strike", "bombardment", "assault",
+	"bombing", "explosion", "blast")
 
 // definiteGeneric reports a definite word of a violent event that names no
 // weapon: "جراء القصف", "القصف الذي نُفذ ليلاً", "the attack". News uses it for
@@ -397,8 +406,8 @@ func definiteGeneric(toks []token, i int) bool {
 	}
 	if w := toks[i].Norm; isLatin(w) {
 		j := i - 1
-		if j > 0 && toldAdjectivesEN[toks[j].Norm] {
-			j-- // "the twin attack", "the deadly blast"
+		if j > 0 && (toldAdjectivesEN[toks[j].Norm] || foreignAir[toks[j].Norm]) {
+			j-- // "the twin attack", "the deadly blast", "the Turkish bombing"
 		}
 		return j >= 0 && toks[j].Norm == "the"
 	}
@@ -412,7 +421,8 @@ func definiteGeneric(toks []token, i int) bool {
 }
 
 // toldAdjectivesEN may stand between "the" and an event told before: "the
-// twin attack", "the double bombing", "the deadly blast".
+// twin attack", "the double bombing", "the deadly blast"; so may the
+// nation of a foreign force ("the Turkish bombing", "the Israeli strike").
 var toldAdjectivesEN = wordSet("twin", "double", "deadly", "latest", "same", "suicide", "two", "three")
 
 // isExplosion reports a word that tells an explosion, not who set it off:
@@ -612,6 +622,8 @@ func needMet(toks []token, i int, n need) bool {
 		return takenArms(toks, i)
 	case needFoundEN:
 		return anyNear(toks, i, -3, 8, foundWordsEN)
+	case needTookControlEN:
+		return i > 0 && toks[i-1].in(tookWordsEN) && tokAt(toks, i+1) == "of"
 	case needBetweenEN:
 		return anyNear(toks, i, 1, 4, betweenEN)
 	case needForceBefore:
@@ -743,7 +755,7 @@ var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسا�
 // type word within three words after it ("captured the nearby village of
 // X", "capturing the town"), or "control of".
 func capturedPlace(toks []token, i int) bool {
-	if !isLatin(toks[i].Norm) || !strings.HasPrefix(toks[i].Norm, "captur") {
+	if w := strings.TrimPrefix(toks[i].Norm, "re"); !isLatin(w) || !strings.HasPrefix(w, "captur") {
 		return false
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
@@ -1175,6 +1187,29 @@ func tradeBefore(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// bombedBy returns the type of an English "bomb" word whose doer is told by
+// "by" within six words after it: an airstrike for aircraft, shelling for an
+// army or its forces (a bombardment from the ground, not a bomb planted), and
+// "" for any other doer.
+func bombedBy(toks []token, i int) string {
+	if !strings.HasPrefix(toks[i].Norm, "bomb") {
+		return ""
+	}
+	for j := i + 1; j < len(toks) && j <= i+6; j++ {
+		if toks[j].Norm != "by" {
+			continue
+		}
+		switch {
+		case anyNear(toks, j, 1, 4, airWords):
+			return TypeAirstrike
+		case anyNear(toks, j, 1, 4, forceNounsEN) && !anyNear(toks, i, -5, 8, airWords):
+			return TypeShelling
+		}
+		return ""
+	}
+	return ""
 }
 
 // traceWords name the marks an event leaves on a body or a building: "آثار

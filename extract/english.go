@@ -11,7 +11,8 @@ var englishLexicon = map[string]lexeme{
 	// arrest
 	"arrest": {typ: TypeArrest}, "detain": {typ: TypeArrest}, "detention": {typ: TypeArrest, exact: true},
 	"apprehend": {typ: TypeArrest}, "custody": {typ: TypeArrest, exact: true},
-	"capture": {typ: TypeArrest, weak: true}, // people, as a rule; "captured the village" is no arrest, and weak gives way
+	"capture":   {typ: TypeArrest, weak: true}, // people, as a rule; "captured the village" is no arrest, and weak gives way
+	"recapture": {typ: TypeArrest, weak: true}, // "recaptured the villages of X": a place, read as "capture" is
 	// airstrike: "strike" and "raid" only with an aircraft or a foreign air force near
 	"airstrike": {typ: TypeAirstrike}, "strike": {typ: TypeAirstrike, need: needAirAround},
 	"raid": {typ: TypeAirstrike, need: needAirAround}, "barrel": {typ: TypeAirstrike},
@@ -45,6 +46,8 @@ var englishLexicon = map[string]lexeme{
 	"clash": {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "infighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
 	"fight":     {typ: TypeClash, exact: true, need: needBetweenEN}, // "a fight erupted between two armed groups"
 	"firefight": {typ: TypeClash}, "skirmish": {typ: TypeClash},
+	// a force that took a place fought for it, as "سيطر على" says in Arabic: "the army regained control of X"
+	"control": {typ: TypeClash, exact: true, need: needTookControlEN},
 	// weapons seizure
 	"seize": {typ: TypeWeaponsSeizure, need: needWeapons}, "seizure": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"confiscate": {typ: TypeWeaponsSeizure, need: needWeapons}, "cache": {typ: TypeWeaponsSeizure, need: needWeapons},
@@ -191,7 +194,14 @@ const (
 	// needBetweenEN: "between" within four words after: "a fight broke out between two
 	// families", not "the fight against the cells"
 	needBetweenEN need = 108
+	// needTookControlEN: a verb of taking right before and "of" right after: "took
+	// control of", "regained control of", not "areas under the control of"
+	needTookControlEN need = 109
 )
+
+// tookWordsEN take control of a place: "took", "seized", "regained", "wrested".
+var tookWordsEN = wordSet("took", "take", "taken", "taking", "seized", "seize", "seizing", "regained", "regain",
+	"regaining", "retook", "retake", "gained", "wrested", "wresting")
 
 // forceNounsEN name an armed force that may enter a village.
 var forceNounsEN = wordSet("force", "forces", "troops", "patrol", "patrols", "unit", "units", "army", "convoy", "soldiers")

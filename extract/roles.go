@@ -219,6 +219,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	if m.Match.Place.Importance >= 0.95 && m.tok0 > 0 && actorPreps[toks[m.tok0-1].Norm] {
 		return true // "تنسيق مع دمشق", "talks between Damascus and": the government, not the city
 	}
+	if m.Match.Place.Importance >= 0.95 && backedBy(toks, m.tok0) {
+		return true // "a militia supported by Damascus", "الفصائل الموالية لدمشق": the government, not the city
+	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
 		w := toks[j].Norm
 		if orgHeads[w] || toks[j].in(orgHeads) && !strings.HasPrefix(w, "و") || titleOf(toks, j) {
@@ -254,6 +257,28 @@ func isOrganisation(text string, toks []token, m mention) bool {
 		return len(toks[m.tok1].Norm) <= 3
 	}
 	return quotedTitle(text, m) || correspondentIn(text, toks, m)
+}
+
+// backingWords tell whom a force serves: "supported by", "loyal to",
+// "المدعومة من", "الموالية ل".
+var backingWords = wordSet("supported", "backed", "loyal", "affiliated", "allied", "linked", "aligned", "funded",
+	"مدعومه", "المدعومه", "مدعوم", "المدعوم", "مواليه", "المواليه", "الموالي", "موالي", "الموالين", "موالين",
+	"التابعين", "المقربه", "مقربه")
+
+// backedBy reports a place at toks[at] named as whom a force serves: a
+// backing word and "by", "to", "من" or "ل" glued to the name.
+func backedBy(toks []token, at int) bool {
+	if at < 1 {
+		return false
+	}
+	if toks[at-1].in(backingWords) {
+		return strings.HasPrefix(toks[at].Norm, "ل") // "الموالية لدمشق"
+	}
+	switch toks[at-1].Norm {
+	case "by", "to", "with", "من":
+		return at >= 2 && toks[at-2].in(backingWords)
+	}
+	return false
 }
 
 // correspondentWords name a reporter, whose post a place after "في"/"in" may
@@ -490,6 +515,11 @@ func isOrigin(text string, toks []token, m mention) bool {
 		return true
 	}
 	from := m.tok0 - 1
+	if from >= 2 && toks[from].Norm == "of" && isLatin(toks[from-1].Norm) {
+		if _, ok := recoverTypes[singular(toks[from-1].Norm)]; ok {
+			from -= 2 // "a boy from the village of X", X read without its type word
+		}
+	}
 	if from > 0 && (toks[from].Norm == "the" || toks[from].Norm == "al" || toks[from].Norm == "el") {
 		from-- // "three shepherds from the Hama governorate", "a boy from al X village" (an article written apart)
 	}

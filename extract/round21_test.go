@@ -66,3 +66,40 @@ func TestExtract_InAdditionToAddsToTheToll(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 15)
 	}
 }
+
+// A force that recaptured villages or took control of a town fought for
+// them, as "سيطر على" says in Arabic; land "under the control of" a
+// force are no event.
+func TestExtract_PlacesTakenAreClashesEN(t *testing.T) {
+	oneEvent(t, "The Syrian army on Sunday recaptured the villages of Kinsabba and Salma in the countryside of Latakia.", "2019-05-02", TypeClash)
+	oneEvent(t, "SDF units regained control of Hajin town late on Tuesday after a night of heavy fighting.", "2019-05-02", TypeClash)
+	wantNothing(t, "Hajin has been under the control of Kurdish-led units since 2019, and its shops closed on Tuesday in protest.", "2019-05-02", "a protest, no fight")
+}
+
+// The capital after "supported by", "loyal to", "الموالية لـ" is the
+// government a force serves, not where the event was.
+func TestExtract_BackedByTheCapitalIsNoPlace(t *testing.T) {
+	c := oneEvent(t, "Clashes erupted on Wednesday in Daraa province between local gunmen and a militia loyal to Damascus.", "2022-07-27", TypeClash)
+	if c != nil && c.PlaceNameEN == "Damascus" {
+		t.Errorf("placed at Damascus, the government the militia serves")
+	}
+	c = oneEvent(t, "اندلعت اشتباكات يوم الأربعاء في ريف درعا الغربي بين مسلحين محليين وميليشيا موالية لدمشق.", "2022-07-27", TypeClash)
+	if c != nil && c.PlaceNameEN == "Damascus" {
+		t.Errorf("placed at Damascus, the government the militia serves")
+	}
+}
+
+// An English "bomb" word is a bombardment when an army or its aircraft did
+// it: shelled with artillery or by ground forces, struck by drones; a bomb
+// planted by men is a bombing. "The Turkish bombing" tells the event before
+// again, and "a man and a boy" are two.
+func TestExtract_BombingByForcesEN(t *testing.T) {
+	c := oneEvent(t, "A man and a boy were killed on Thursday when the village of Tal Tawil was bombed by Turkish army units. "+
+		"The boy, from the village of Salihiyah, died in the Turkish bombing, a medic said.", "2022-07-27", TypeShelling)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+	}
+	oneEvent(t, "Tal Tawil was bombed with mortars and artillery rounds on Wednesday, a medic said.", "2022-07-27", TypeShelling)
+	oneEvent(t, "Two civilians were killed on Thursday in a bombing by Turkish drones on the village of Tal Tawil.", "2022-07-27", TypeAirstrike)
+	oneEvent(t, "A car bomb planted by unknown men exploded in the town of Azaz on Thursday.", "2022-07-27", TypeBombing)
+}
