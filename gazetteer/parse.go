@@ -334,9 +334,49 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			if idx := g.trans[string(appendTranslit(tb[:0], key))]; len(idx) > 0 {
 				return g.translitCandidates(idx, string(key)), j + n, f.proclitic
 			}
+			if idx := g.skeletonMatch(toks, j, n, key, m); len(idx) > 0 {
+				return g.translitCandidates(idx, string(key)), j + n, f.proclitic
+			}
 		}
 	}
 	return nil, 0, ""
+}
+
+// minSkeleton is the fewest consonants a name read by its skeleton alone may
+// have: shorter skeletons are shared by too many words and names.
+const minSkeleton = 4
+
+// maxSkeletonPlaces is the most places one skeleton may name for running
+// text to read a name by it.
+const maxSkeletonPlaces = 3
+
+// skeletonMatch returns the places whose Latin name has the consonants of
+// key in order, whatever vowels each writer put between them: news writes
+// محردة as Mhardeh, OCHA as Muhradah; اللطامنة as Latamneh and Latmana. Vowel
+// placement is free in transliteration because Arabic does not write short
+// vowels. Only running text reads so, only one capitalised word not possessed
+// ("Mohammed's") against one-word names, and only skeletons of four consonants
+// or more naming at most three places: the place still needs what makes any
+// lone name plausible (a preposition, a type word, a context), as [FindAll]
+// says.
+func (g *Gazetteer) skeletonMatch(toks []token, j, n int, key []byte, m mode) []int32 {
+	if m.query || n > 1 || toks[j].arabic || toks[j].poss {
+		return nil
+	}
+	s := skeleton(string(key))
+	if len(s) < minSkeleton {
+		return nil
+	}
+	idx := g.skel[s]
+	if len(idx) == 0 || len(idx) > maxSkeletonPlaces {
+		return nil
+	}
+	for _, i := range idx {
+		if strings.ContainsAny(g.places[i].NameEN, " -'") {
+			return nil // "Abu Rasin" and "Barshun" share consonants only when the words run together
+		}
+	}
+	return idx
 }
 
 // englishWordAfter reports whether toks[k] is a Latin article ("at", "as", "an")
