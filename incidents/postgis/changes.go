@@ -57,8 +57,9 @@ func written(ctx context.Context, tx pgx.Tx) (changed []int64, now []index.Point
 // bumpVersion moves the data version on, last in a write so that the row
 // lock ordering writers is held only while committing, records which
 // transaction committed it, and moves change_log.since on for a bulk
-// write. It returns the version and whether the write went bulk.
-func bumpVersion(ctx context.Context, tx pgx.Tx) (version int64, bulk bool, err error) {
+// write. It returns the version, whether the write went bulk and whether
+// it marked a source stale (schema/0009_stale_sources.sql).
+func bumpVersion(ctx context.Context, tx pgx.Tx) (version int64, bulk, staled bool, err error) {
 	// A write the public can see (noted by the triggers of the public
 	// version's schema) moves the public version to this write's version too.
 	err = tx.QueryRow(ctx, `WITH v AS (UPDATE data_version SET version = version + 1, public_version = CASE
@@ -67,14 +68,14 @@ func bumpVersion(ctx context.Context, tx pgx.Tx) (version int64, bulk bool, err 
 		x AS (INSERT INTO version_xids SELECT version, pg_current_xact_id() FROM v),
 		b AS (SELECT current_setting('mapsrv.bulk', true) IS NOT DISTINCT FROM 'on' AS bulk),
 		l AS (UPDATE change_log SET since = greatest(since, (SELECT version FROM v)) WHERE id = 1 AND (SELECT bulk FROM b))
-		SELECT version, (SELECT bulk FROM b) FROM v`).Scan(&version, &bulk)
+		SELECT version, (SELECT bulk FROM b), current_setting('mapsrv.stale_sources', true) IS NOT DISTINCT FROM 'on' FROM v`).Scan(&version, &bulk, &staled)
 	if err != nil || version%snapshot.PruneEvery != 0 {
-		return version, bulk, err
+		return version, bulk, staled, err
 	}
 	_, err = tx.Exec(ctx, `WITH old AS (DELETE FROM version_xids WHERE version <= $1 RETURNING xid),
 		c AS (DELETE FROM incident_changes WHERE xid IN (SELECT xid FROM old))
 		UPDATE change_log SET since = greatest(since, $1) WHERE id = 1`, version-snapshot.KeepVersions)
-	return version, bulk, err
+	return version, bulk, staled, err
 }
 
 // changesQuery reads, in one statement and so as of one moment, the data

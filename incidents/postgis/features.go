@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -102,7 +103,15 @@ func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, er
 			return n, fmt.Errorf("postgis: fill features: %w", err)
 		}
 		if len(window) == 0 {
-			return n, nil
+			m, err := s.refreshStale(ctx, func(m int) {
+				if progress != nil {
+					progress(n + m)
+				}
+			})
+			if err != nil {
+				return n + m, fmt.Errorf("postgis: fill features: %w", err)
+			}
+			return n + m, nil
 		}
 		for chunk := range slices.Chunk(window, fillChunk) {
 			ids := make([]int64, len(chunk))
@@ -151,16 +160,75 @@ func (s *Store) missingAfter(ctx context.Context, after int64) ([]feature.Ref, i
 	return refs, last, nil
 }
 
-// StartFill starts filling features in the background unless a fill is
-// under way.
+// StartFill starts filling features in the background, or has the fill
+// under way run once more when it ends: a source marked stale after that
+// fill passed it is not left for the next reader to notice.
 func (s pgReads) StartFill() {
+	s.fillAgain.Store(true)
 	if !s.filling.TryLock() {
 		return
 	}
 	go func() {
-		defer s.filling.Unlock()
-		s.fillFeatures(context.Background(), nil)
+		for {
+			for s.fillAgain.Swap(false) {
+				s.fillFeatures(context.Background(), nil)
+			}
+			s.filling.Unlock()
+			if !s.fillAgain.Load() || !s.filling.TryLock() {
+				return
+			}
+		}
 	}()
+}
+
+// refreshChunk is how many features of a stale source's incidents one
+// transaction encodes again.
+const refreshChunk = 1000
+
+// refreshStale encodes again, refreshChunk at a time, the features of the
+// incidents citing each source marked stale (schema/0009_stale_sources.sql),
+// then removes the mark if no correction came since it was read. Each chunk
+// is stored as a write stores its own (storeFeatures, reading rows and
+// sources FOR SHARE): a write to one of them meanwhile either waits for
+// the chunk and stores its own encoding after, or commits first and is
+// what the chunk reads. Every feature was then encoded after the last
+// correction; until then readers encode those incidents from their rows.
+// It returns how many features it encoded.
+func (s *Store) refreshStale(ctx context.Context, progress func(n int)) (int, error) {
+	n := 0
+	for {
+		var source, marker int64
+		err := s.pool.QueryRow(ctx, "SELECT source_id, marker FROM stale_sources ORDER BY source_id LIMIT 1").Scan(&source, &marker)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return n, nil
+		} else if err != nil {
+			return n, err
+		}
+		for after := int64(0); ; {
+			rows, err := s.pool.Query(ctx, `SELECT incident_id FROM incident_sources
+				WHERE source_id = $1 AND incident_id > $2 ORDER BY incident_id LIMIT $3`, source, after, refreshChunk)
+			if err != nil {
+				return n, err
+			}
+			ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+			if err != nil || len(ids) == 0 {
+				if err != nil {
+					return n, err
+				}
+				break
+			}
+			if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+				return storeFeatures(ctx, tx, ids)
+			}); err != nil {
+				return n, err
+			}
+			n, after = n+len(ids), ids[len(ids)-1]
+			progress(n)
+		}
+		if _, err := s.pool.Exec(ctx, "DELETE FROM stale_sources WHERE source_id = $1 AND marker = $2", source, marker); err != nil {
+			return n, err
+		}
+	}
 }
 
 // ReadFeatures adds to c the stored features of refs, in one statement

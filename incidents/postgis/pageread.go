@@ -20,19 +20,32 @@ import (
 // the small boxes in round 7's profile).
 
 // Statement names and their SQL: by IDs alone, and by places and IDs.
+// Neither reads the feature of an incident citing a source marked stale
+// (schema/0009_stale_sources.sql): it may say what the source said before
+// its correction, and is encoded from the row instead (ReadPage). The
+// check is in the statement that reads the features, so that both are of
+// one snapshot of one server: a replica may not yet hold the features the
+// background pass stored when the primary already dropped the mark. While
+// no source is marked, the uncorrelated EXISTS is evaluated once a
+// statement and the other is never reached.
 const (
 	featuresByIDName  = "mapsrv_features_by_id"
 	featuresByIDQuery = `SELECT v.version, f.id, f.json, f.ctid FROM data_version AS v
-			LEFT JOIN (unnest($1::bigint[]) AS u (id) JOIN incident_features AS f ON f.id = u.id AND f.format = $2) ON true
+			LEFT JOIN (unnest($1::bigint[]) AS u (id) JOIN incident_features AS f ON f.id = u.id AND f.format = $2
+				AND ` + notCitingStale + `) ON true
 			WHERE v.id = 1`
 	featuresByTIDName  = "mapsrv_features_by_tid"
 	featuresByTIDQuery = `SELECT v.version, f.id, f.json, f.ctid FROM data_version AS v
 			LEFT JOIN (SELECT f.id, f.json, NULL::tid AS ctid FROM unnest($1::tid[]) AS u (t)
-					JOIN incident_features AS f ON f.ctid = u.t AND f.format = $3
+					JOIN incident_features AS f ON f.ctid = u.t AND f.format = $3 AND ` + notCitingStale + `
 				UNION ALL
 				SELECT f.id, f.json, f.ctid FROM unnest($2::bigint[]) AS u (id)
-					JOIN incident_features AS f ON f.id = u.id AND f.format = $3) AS f ON true
+					JOIN incident_features AS f ON f.id = u.id AND f.format = $3 AND ` + notCitingStale + `) AS f ON true
 			WHERE v.id = 1`
+	// notCitingStale holds for a feature f of an incident citing no
+	// source marked stale.
+	notCitingStale = `(NOT EXISTS (SELECT 1 FROM stale_sources) OR NOT EXISTS (SELECT 1 FROM incident_sources AS l
+				JOIN stale_sources AS t ON t.source_id = l.source_id WHERE l.incident_id = f.id))`
 )
 
 // PostgreSQL's type OIDs of the parameters.

@@ -44,10 +44,11 @@ type Store struct {
 	written, replicaAt highWater
 	replicaFailed      atomic.Int64 // when the replica last failed to answer, in Unix nanoseconds
 
-	snap    *snapshot.Keeper  // published points for pages and Aggregate (indexed.go)
-	tids    tidHints          // where each stored feature last lay in its table (tids.go)
-	filling sync.Mutex        // held while features are filled (features.go)
-	locate  incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
+	snap      *snapshot.Keeper  // published points for pages and Aggregate (indexed.go)
+	tids      tidHints          // where each stored feature last lay in its table (tids.go)
+	filling   sync.Mutex        // held while features are filled (features.go)
+	fillAgain atomic.Bool       // a fill was asked for: the one under way runs again (features.go)
+	locate    incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 }
 
 var _ incidents.Store = (*Store)(nil)
@@ -248,7 +249,7 @@ func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
 	if err := storeFeatures(ctx, tx, changed); err != nil {
 		return err
 	}
-	version, bulk, err := bumpVersion(ctx, tx)
+	version, bulk, staled, err := bumpVersion(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -258,6 +259,9 @@ func (s *Store) write(ctx context.Context, fn func(pgx.Tx) error) error {
 	s.written.see(version)
 	if !bulk {
 		s.snap.Advance(version-1, changed, now)
+	}
+	if staled {
+		pgReads{s}.StartFill() // encodes the stale sources' incidents again
 	}
 	return nil
 }

@@ -108,7 +108,7 @@ func bulkCache(ctx context.Context, tx *sql.Tx) (restore func(), err error) {
 // that a bulk import prepares them once, and keeps the incidents' encoded
 // features in step (features.go).
 type writer struct {
-	row, tree, source, sourceIfNew, sourceID, citing, link, feature *sql.Stmt
+	row, tree, source, sourceIfNew, sourceID, citing, isStale, link, feature *sql.Stmt
 
 	tx        *sql.Tx
 	idChecked bool    // nextID has read the high-water mark in this transaction
@@ -116,6 +116,7 @@ type writer struct {
 	bulkAfter int64   // an import's rows have IDs above this one
 	bulkCount int     // how many rows an import wrote
 	ingest    bool    // a write from ingestion: sources already stored keep what they say
+	staled    bool    // a source was marked stale: the background pass runs after the commit
 	buf       []byte  // one encoded feature, reused
 	touched   []int64 // incidents changed in place, encoded again before commit
 	changed   []int64 // incidents written, for the index (indexed.go); unused when bulk
@@ -149,6 +150,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		ON CONFLICT (skey) DO NOTHING`)
 	prep(&w.sourceID, "SELECT id, title, url, publisher, published FROM sources WHERE skey = ?")
 	prep(&w.citing, "SELECT incident_id FROM incident_sources WHERE source_id = ?")
+	prep(&w.isStale, "SELECT EXISTS (SELECT 1 FROM stale_sources WHERE source_id = ?)")
 	prep(&w.link, "INSERT OR IGNORE INTO incident_sources (incident_id, source_id, position) VALUES (?, ?, ?)")
 	prep(&w.feature, "INSERT OR REPLACE INTO incident_features (place_key, id, format, json) VALUES (?, ?, ?, ?)")
 	if err != nil {
@@ -181,7 +183,7 @@ func (w *writer) nextID(ctx context.Context) (any, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.row, w.tree, w.source, w.sourceIfNew, w.sourceID, w.citing, w.link, w.feature} {
+	for _, st := range []*sql.Stmt{w.row, w.tree, w.source, w.sourceIfNew, w.sourceID, w.citing, w.isStale, w.link, w.feature} {
 		if st != nil {
 			st.Close()
 		}
@@ -261,13 +263,31 @@ func (w *writer) linkSource(ctx context.Context, incidentID int64, pos int, src 
 	stored.Published, _ = incidents.ParseDate(published)
 	if n, _ := res.RowsAffected(); n > 0 && !w.bulk {
 		// New or corrected: the features of the incidents citing it already
-		// say something else (a trigger dropped them), so encode them again.
-		if err := w.touchCiting(ctx, sourceID); err != nil {
+		// say something else. When few cite it, a trigger dropped them and
+		// they are encoded again here; when more than
+		// incidents.CitingEncodedAtOnce do, the trigger marked the source
+		// stale instead, and they are left to the background pass.
+		if err := w.sourceChanged(ctx, sourceID); err != nil {
 			return src, err
 		}
 	}
 	_, err = w.link.ExecContext(ctx, incidentID, sourceID, pos)
 	return stored, err
+}
+
+// sourceChanged touches every incident citing the source with the given
+// ID, unless the source is stale (schema/0014_stale_sources.sql): then it
+// notes that the background pass must run once the write commits.
+func (w *writer) sourceChanged(ctx context.Context, sourceID int64) error {
+	var stale bool
+	if err := w.isStale.QueryRowContext(ctx, sourceID).Scan(&stale); err != nil {
+		return err
+	}
+	if stale {
+		w.staled = true
+		return nil
+	}
+	return w.touchCiting(ctx, sourceID)
 }
 
 // touchCiting touches every incident citing the source with the given ID.

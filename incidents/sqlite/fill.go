@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -35,15 +36,24 @@ func (s *Store) FillFeatures(ctx context.Context, progress func(n int)) (int, er
 	return s.fillFeatures(ctx, progress)
 }
 
-// StartFill starts filling features in the background unless a fill is
-// under way.
+// StartFill starts filling features in the background, or has the fill
+// under way run once more when it ends: a source marked stale after that
+// fill passed it is not left for the next reader to notice.
 func (s sqlReads) StartFill() {
+	s.fillAgain.Store(true)
 	if !s.filling.TryLock() {
 		return
 	}
 	go func() {
-		defer s.filling.Unlock()
-		s.fillFeatures(context.Background(), nil)
+		for {
+			for s.fillAgain.Swap(false) {
+				s.fillFeatures(context.Background(), nil)
+			}
+			s.filling.Unlock()
+			if !s.fillAgain.Load() || !s.filling.TryLock() {
+				return
+			}
+		}
 	}()
 }
 
@@ -82,7 +92,84 @@ func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, er
 			progress(n)
 		}
 	}
-	return n, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return n, err
+	}
+	m, err := s.refreshStale(ctx, func(m int) {
+		if progress != nil {
+			progress(n + m)
+		}
+	})
+	if err != nil {
+		return n + m, fmt.Errorf("sqlite: fill features: %w", err)
+	}
+	return n + m, nil
+}
+
+// refreshChunk is how many features of a stale source's incidents one
+// transaction encodes again: about 30 ms of the one writer.
+const refreshChunk = 1000
+
+// refreshStale encodes again, refreshChunk at a time, the features of the
+// incidents citing each source marked stale (schema/0014_stale_sources.sql),
+// then removes the mark if no correction came since it was read: every
+// feature was then encoded after the last correction, in a transaction
+// that held the writer. Until then readers encode those incidents from
+// their rows. It returns how many features it encoded.
+func (s *Store) refreshStale(ctx context.Context, progress func(n int)) (int, error) {
+	n := 0
+	for {
+		var source, marker int64
+		err := s.db.QueryRowContext(ctx, "SELECT source_id, marker FROM stale_sources ORDER BY source_id LIMIT 1").Scan(&source, &marker)
+		if errors.Is(err, sql.ErrNoRows) {
+			return n, nil
+		} else if err != nil {
+			return n, err
+		}
+		for after := int64(0); ; {
+			ids, err := s.citingAfter(ctx, source, after)
+			if err != nil || len(ids) == 0 {
+				if err != nil {
+					return n, err
+				}
+				break
+			}
+			if err := s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
+				w.touched = ids
+				return w.encodeTouched(ctx, tx)
+			}); err != nil {
+				return n, err
+			}
+			n, after = n+len(ids), ids[len(ids)-1]
+			progress(n)
+		}
+		if err := s.inWriteTx(ctx, func(tx *sql.Tx, _ *writer) error {
+			_, err := tx.ExecContext(ctx, "DELETE FROM stale_sources WHERE source_id = ? AND marker = ?", source, marker)
+			return err
+		}); err != nil {
+			return n, err
+		}
+	}
+}
+
+// citingAfter lists up to refreshChunk incidents citing a source, by ID,
+// after the given one.
+func (s *Store) citingAfter(ctx context.Context, source, after int64) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT incident_id FROM incident_sources
+		WHERE source_id = ? AND incident_id > ? ORDER BY incident_id LIMIT ?`, source, after, refreshChunk)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // readMissing sends the missing features chunk by chunk, a window of IDs

@@ -134,8 +134,13 @@ func (s *Store) staleFrom(ctx context.Context, after int64) (last int64, stale i
 		return 0, 0, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, "SELECT id, place_key, json FROM incident_features WHERE id > ? AND format = ? ORDER BY id LIMIT ?",
-		after, feature.Format, fillChunk)
+	// Features of incidents citing a stale source are not served (they are
+	// encoded from their rows until the background pass encodes them
+	// again), so they are not compared either.
+	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.place_key, f.json FROM incident_features AS f
+		WHERE f.id > ? AND f.format = ? AND NOT EXISTS (SELECT 1 FROM incident_sources AS l
+			JOIN stale_sources AS t ON t.source_id = l.source_id WHERE l.incident_id = f.id)
+		ORDER BY f.id LIMIT ?`, after, feature.Format, fillChunk)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -40,6 +40,9 @@ const readChunk = 2500
 // walk the table's B-tree forward, and the features of one area lie
 // together in it.
 func (s sqlReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
+	if refs, ok, err = s.withoutStale(ctx, refs, version); !ok || err != nil {
+		return false, err
+	}
 	feature.SortByKey(refs)
 	keys := make([]int64, 0, min(len(refs), readChunk))
 	for chunk := range slices.Chunk(refs, readChunk) {
@@ -148,4 +151,59 @@ func (s sqlReads) FeatureBytes(ctx context.Context, refs []feature.Ref) (map[int
 		}
 	}
 	return sizes, nil
+}
+
+// staleQuery reads, in one statement, the data version and whether any
+// source is marked stale (schema/0014_stale_sources.sql).
+const staleQuery = `SELECT version, EXISTS (SELECT 1 FROM stale_sources) FROM data_version WHERE id = 1`
+
+// citingStaleQuery lists which of a JSON array of incident IDs cite a
+// source marked stale.
+const citingStaleQuery = `SELECT j.value FROM json_each(?) AS j WHERE EXISTS (SELECT 1
+	FROM incident_sources AS l JOIN stale_sources AS t ON t.source_id = l.source_id WHERE l.incident_id = j.value)`
+
+// withoutStale returns refs without the incidents citing a source marked
+// stale, whose stored features may say what the source said before its
+// correction: left out, they are encoded from their rows (ReadPage). ok is
+// false when the data version is no longer version. A source's mark is
+// removed only once every feature citing it was encoded after its last
+// correction, so one not marked here, at version, has no stale feature;
+// one marked after is a write, which the version read with the features
+// catches.
+func (s sqlReads) withoutStale(ctx context.Context, refs []feature.Ref, version int64) ([]feature.Ref, bool, error) {
+	var v int64
+	var anyStale bool
+	if err := s.db.QueryRowContext(ctx, staleQuery).Scan(&v, &anyStale); err != nil || v != version {
+		return nil, false, err
+	}
+	if !anyStale {
+		return refs, true, nil
+	}
+	ids := make([]int64, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	rows, err := s.db.QueryContext(ctx, citingStaleQuery, idList(ids))
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	stale := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, false, err
+		}
+		stale[id] = true
+	}
+	if err := rows.Err(); err != nil || len(stale) == 0 {
+		return refs, err == nil, err
+	}
+	fresh := make([]feature.Ref, 0, len(refs)-len(stale))
+	for _, r := range refs {
+		if !stale[r.ID] {
+			fresh = append(fresh, r)
+		}
+	}
+	return fresh, true, nil
 }

@@ -30,7 +30,8 @@ type Store struct {
 	db           *sql.DB
 	rowsEstimate atomic.Int64      // the largest incident id seen by the planner: about how many there are
 	snap         *snapshot.Keeper  // published points for Aggregate and Find (indexed.go)
-	filling      sync.Mutex        // held while features are filled (features.go)
+	filling      sync.Mutex        // held while features are filled (fill.go)
+	fillAgain    atomic.Bool       // a fill was asked for: the one under way runs again (fill.go)
 	locate       incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 
 	// Statements run on every request, prepared once: preparing them again

@@ -165,6 +165,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 	var before int64 // the version this write moves on from
 	var changed []int64
 	var now []index.Point
+	var staled bool
 	err := s.inWriteTx(ctx, func(tx *sql.Tx, w *writer) error {
 		var err error
 		if before, err = versionIn(ctx, tx); err != nil {
@@ -185,10 +186,14 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 		if err := logChanges(ctx, tx, w, before+1); err != nil {
 			return err
 		}
+		staled = w.staled
 		return bumpVersion(ctx, tx)
 	})
 	if err == nil && changed != nil {
 		s.snap.Advance(before, changed, now)
+	}
+	if err == nil && staled {
+		sqlReads{s}.StartFill() // encodes the stale sources' incidents again
 	}
 	return err
 }

@@ -1,0 +1,22 @@
+package sqlite
+
+import (
+	"context"
+	"testing"
+
+	"github.com/mapsrv/mapsrv/incidents/storetest"
+)
+
+// TestStore_WidelyCitedCorrection: see storetest.WidelyCitedCorrection.
+func TestStore_WidelyCitedCorrection(t *testing.T) {
+	s := openTemp(t)
+	hold := func() func() {
+		s.filling.Lock()
+		return s.filling.Unlock
+	}
+	fill := func() error {
+		_, err := s.FillFeatures(context.Background(), nil)
+		return err
+	}
+	storetest.WidelyCitedCorrection(t, s, hold, fill, !raceEnabled)
+}

@@ -1,0 +1,115 @@
+package storetest
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/incidents/feature"
+)
+
+// featureReader is what the stores' pages are read through.
+type featureReader interface {
+	FindFeatures(ctx context.Context, f incidents.Filter) ([]feature.Encoded, error)
+}
+
+// WidelyCitedCorrection: correcting a source (its title, publisher or date)
+// encoded again, in the write's transaction, every incident citing it:
+// 20,000 citing one dataset's URL took 0.5-0.8 s a correction on SQLite,
+// holding its one writer. The write's work must not grow with the
+// incidents citing the source, and no reader may meet the source as it
+// was, while the features are encoded again in the background or after.
+// hold takes the store's background fill, so that the features stay as
+// the write left them, and returns what gives it back; fill encodes what
+// is left, as `mapsrv fill` does; allocs tells whether allocation counts
+// mean something (not under -race).
+func WidelyCitedCorrection(t *testing.T, s incidents.Store, hold func() (release func()), fill func() error, allocs bool) {
+	ctx := context.Background()
+	cite := func(n int, url string) []int64 {
+		incs := make([]incidents.Incident, n)
+		for i := range incs {
+			incs[i] = Incident(incidents.TypeShelling, 36+float64(i%50)/100, 35+float64(i/50)/100, "2025-04-01", "2025-04-01")
+			incs[i].Sources = []incidents.Source{{Title: "as first written", URL: url, Publisher: "Office"}}
+		}
+		ids, err := s.Add(ctx, incs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	few, many := cite(300, "https://data.example/few"), cite(3000, "https://data.example/many")
+	correct := func(id int64, url, title string) uint64 {
+		t.Helper()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := s.Edit(ctx, id, func(inc incidents.Incident) (incidents.Incident, error) {
+			inc.Sources = []incidents.Source{{Title: title, URL: url}}
+			return inc, nil
+		})
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return after.Mallocs - before.Mallocs
+	}
+	// Every read says the title last written, on every citing incident.
+	readsSay := func(when, url, title string, ids []int64) {
+		t.Helper()
+		page, err := s.(featureReader).FindFeatures(ctx, incidents.Filter{SourceKey: url, Limit: 10000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stale := 0
+		for _, f := range page {
+			if !strings.Contains(string(f.JSON), `"title":"`+title+`"`) {
+				stale++
+			}
+		}
+		if len(page) != len(ids) || stale > 0 {
+			t.Errorf("%s: %d features of %d citing %s, %d not saying %q", when, len(page), len(ids), url, stale, title)
+		}
+		found, err := s.Find(ctx, incidents.Filter{SourceKey: url, Limit: 10000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, inc := range found {
+			if len(inc.Sources) != 1 || inc.Sources[0].Title != title {
+				t.Errorf("%s: Find gives incident %d citing %+v, want %q", when, inc.ID, inc.Sources, title)
+				break
+			}
+		}
+		if inc, err := s.Get(ctx, ids[len(ids)-1]); err != nil || inc.Sources[0].Title != title {
+			t.Errorf("%s: Get(%d) = %+v, %v; want %q", when, ids[len(ids)-1], inc.Sources, err, title)
+		}
+		if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+			t.Errorf("%s: Check = %q, %v; want none", when, problems, err)
+		}
+	}
+
+	release := hold()
+	correct(few[0], "https://data.example/few", "warm up") // statements prepared, pools filled
+	a := correct(few[0], "https://data.example/few", "corrected once")
+	b := correct(many[0], "https://data.example/many", "corrected once")
+	t.Logf("allocations of a correction: %d with 300 citing, %d with 3,000", a, b)
+	if allocs && b > 2*a+1000 {
+		t.Errorf("correcting a source cited by 3,000 incidents allocated %d times, by 300 %d: the write's work grows with the incidents citing it", b, a)
+	}
+	readsSay("before the background pass", "https://data.example/many", "corrected once", many)
+	readsSay("before the background pass", "https://data.example/few", "corrected once", few)
+	release()
+	if err := fill(); err != nil {
+		t.Fatal(err)
+	}
+	readsSay("after the background pass", "https://data.example/many", "corrected once", many)
+
+	// Corrected again with the pass free to run: whenever it runs, reads
+	// say the last title, and once it is done as well.
+	correct(many[len(many)-1], "https://data.example/many", "corrected twice")
+	readsSay("right after a second correction", "https://data.example/many", "corrected twice", many)
+	if err := fill(); err != nil {
+		t.Fatal(err)
+	}
+	readsSay("after the second pass", "https://data.example/many", "corrected twice", many)
+}
