@@ -598,10 +598,16 @@ func (p *passage) resolveUnknown(name string, kind gazetteer.Kind, toks []token,
 		ctx = areaAfter(toks, last, ms)
 	}
 	if ctx == nil {
-		ctx = areaBefore(p.text, toks[first].Start, append(p.earlier, ms...))
+		ctx = areaBefore(p.text, toks[first].Start, ms)
 	}
 	if ctx == nil {
 		ctx = nearAfter(toks, last, ms)
+	}
+	if ctx == nil {
+		ctx = areaLater(toks, last, ms) // "one near X Stadium and the other at Y in Damascus": the sentence's own area
+	}
+	if ctx == nil {
+		ctx = areaBefore(p.text, toks[first].Start, p.earlier)
 	}
 	var elsewhere []gazetteer.Place
 	if g, ok := p.places.(geocoder); ok {
@@ -702,6 +708,23 @@ func nearAfter(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Mentio
 		if nearBy && precisionRank(precisionOf(ms[i])) >= precisionRank(gazetteer.PrecisionTown) {
 			return &ms[i]
 		}
+	}
+	return nil
+}
+
+// areaLater returns the first city or wider area named later in the
+// sentence, neither told as near nor in a direction ("west of Y"): where the
+// sentence's events are, before any area of the sentences before it.
+func areaLater(toks []token, last int, ms []gazetteer.Mention) *gazetteer.Mention {
+	for i := range ms {
+		if ms[i].Start < toks[last].End || precisionRank(precisionOf(ms[i])) < precisionRank(gazetteer.PrecisionDistrict) &&
+			ms[i].Match.Place.Kind != gazetteer.KindCity {
+			continue
+		}
+		if q := ms[i].Match.Qualifier; q != "" && !strings.Contains(q, "rural") {
+			continue // "west of Damascus", "near Y": a point of reference, not the area
+		}
+		return &ms[i]
 	}
 	return nil
 }

@@ -103,3 +103,17 @@ func TestExtract_BombingByForcesEN(t *testing.T) {
 	oneEvent(t, "Two civilians were killed on Thursday in a bombing by Turkish drones on the village of Tal Tawil.", "2022-07-27", TypeAirstrike)
 	oneEvent(t, "A car bomb planted by unknown men exploded in the town of Azaz on Thursday.", "2022-07-27", TypeBombing)
 }
+
+// A name the gazetteer lacks is placed in the city its own sentence names
+// after it before any area of the sentences before: a stadium "in Damascus"
+// after a first blast in the Damascus countryside is in Damascus.
+func TestExtract_UnknownPlaceInItsSentencesCity(t *testing.T) {
+	got := extractAll(t, "Rif Dimashq, SANA- A taxi driver was hurt by a roadside bomb in Qatana. "+
+		"On Monday, two bombs planted in vans killed a man, the first in the vicinity of Jalaa Stadium and the second near Umayyad Square in Damascus.", ymd("2020-01-01"))
+	if len(got) != 2 {
+		t.Fatalf("got %v; want the blast in Qatana and the one in Damascus", describeAll(got))
+	}
+	if got[1].Admin1Name != "Damascus" {
+		t.Errorf("second blast (%s) in %q; want Damascus, the city its sentence names", got[1].PlaceNameEN, got[1].Admin1Name)
+	}
+}
