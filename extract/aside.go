@@ -15,9 +15,13 @@ var (
 		// "وسجّلت الشبكة مقتل مدنيين خلال الشهر الماضي": what a monitor recorded over the month
 		"سجل", "سجلت", "وسجلت", "وسجل",
 		// "Since March 2019, the toll of those assassinated has risen to 512"
-		"number", "toll", "tally", "documented", "increased", "rose", "risen")
-	sinceWords  = wordSet("منذ", "since")
-	duringWords = wordSet("خلال", "during")
+		"number", "toll", "tally", "documented", "increased", "rose", "risen",
+		// "the results of the year's first quarter"
+		"results", "statistics", "نتائج")
+	// yearPartWords name a part of a year: "the second half of 2025", "الربع الأول"
+	yearPartWords = wordSet("half", "quarter", "النصف", "الربع")
+	sinceWords    = wordSet("منذ", "since")
+	duringWords   = wordSet("خلال", "during")
 )
 
 // isAside reports "ويأتي ذلك ..." among the first words: the sentence sets the
@@ -60,7 +64,24 @@ func isTally(toks []token) bool {
 				anyNear(toks, i, 1, 2, monthWords) || enMonth
 		}
 	}
-	return tally && period
+	return tally && (period || yearPart(toks))
+}
+
+// yearPart reports a half or a quarter of a year told as a period: "the
+// second half of 2025", "the first quarter of the year", "النصف الأول من
+// عام 2024", "الربع الأخير من العام".
+func yearPart(toks []token) bool {
+	for i, t := range toks {
+		if !t.in(yearPartWords) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if isNumber(toks[j].Norm) && len(toks[j].Norm) == 4 || toks[j].Norm == "year" || toks[j].Norm == "العام" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Word sets of the rules above, built once.

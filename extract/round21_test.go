@@ -117,3 +117,12 @@ func TestExtract_UnknownPlaceInItsSentencesCity(t *testing.T) {
 		t.Errorf("second blast (%s) in %q; want Damascus, the city its sentence names", got[1].PlaceNameEN, got[1].Admin1Name)
 	}
 }
+
+// The results of a half or a quarter of a year are a tally of many events,
+// whatever the seizures and arrests they count.
+func TestExtract_HalfYearResultsAreATally(t *testing.T) {
+	wantNothing(t, "On Friday the ministry announced the results of its drug operations for the first half of 2024, reporting seizures of pills and dozens of arrests across the country.",
+		"2024-07-10", "a half-year's results")
+	wantNothing(t, "أعلنت الوزارة يوم الجمعة نتائج حملاتها طوال النصف الأول من عام 2024، ومنها ضبط أطنان من الحبوب المخدرة واعتقال عشرات المهربين في المحافظات.",
+		"2024-07-10", "a half-year's results")
+}
