@@ -18,6 +18,8 @@ var (
 		"number", "toll", "tally", "documented", "increased", "rose", "risen",
 		// "the results of the year's first quarter"
 		"results", "statistics", "نتائج")
+	// startWords name the start of a period: "the beginning of 2025", "مطلع العام"
+	startWords = wordSet("beginning", "start", "مطلع", "بدايه", "اول")
 	// yearPartWords name a part of a year: "the second half of 2025", "الربع الأول"
 	yearPartWords = wordSet("half", "quarter", "النصف", "الربع")
 	sinceWords    = wordSet("منذ", "since")
@@ -64,7 +66,36 @@ func isTally(toks []token) bool {
 				anyNear(toks, i, 1, 2, monthWords) || enMonth
 		}
 	}
-	return tally && (period || yearPart(toks))
+	return tally && (period || yearPart(toks)) || sinceYearStart(toks) && manyCounted(toks)
+}
+
+// sinceYearStart reports a period running from a year or its start: "since
+// 2019", "since the beginning of 2025", "منذ مطلع العام", "منذ بداية عام
+// 2024". Not "since Monday": a clash of some days is one event.
+func sinceYearStart(toks []token) bool {
+	for i, t := range toks {
+		if !sinceWords[t.Norm] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			w := toks[j].Norm
+			if isNumber(w) && len(w) == 4 || w == "العام" && j > i+1 && toks[j-1].in(startWords) || w == "year" && j > i+2 && anyNear(toks, j, -3, -1, startWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// manyCounted reports a count of twenty or more in the words: a figure of a
+// period, where one event's toll is rarely that high.
+func manyCounted(toks []token) bool {
+	for i := range toks {
+		if v, n := parseNumber(toks, i); n > 0 && v >= 20 && v <= 100000 && !(n == 1 && len(toks[i].Norm) == 4 && v >= 1900 && v <= 2100) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearPart reports a half or a quarter of a year told as a period: "the

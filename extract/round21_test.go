@@ -2,6 +2,7 @@ package extract
 
 import (
 	"testing"
+	"time"
 )
 
 // Rules of round 21. Every sentence here is ours.
@@ -125,4 +126,24 @@ func TestExtract_HalfYearResultsAreATally(t *testing.T) {
 		"2024-07-10", "a half-year's results")
 	wantNothing(t, "أعلنت الوزارة يوم الجمعة نتائج حملاتها طوال النصف الأول من عام 2024، ومنها ضبط أطنان من الحبوب المخدرة واعتقال عشرات المهربين في المحافظات.",
 		"2024-07-10", "a half-year's results")
+}
+
+// A toll counted from a year or its start ("since the beginning of 2024")
+// is a tally: neither it nor the figures told after it are the toll of the
+// event told before them.
+func TestExtract_TollSinceTheYearIsATally(t *testing.T) {
+	text := "A shepherd was killed on Sunday when a mine exploded in the village of Tal Tawil in Hasakah province, the monitor reported. " +
+		"The blast shows the lasting danger of mines in areas where fighting has ended. " +
+		"According to the monitor, since the beginning of 2024, at least 210 civilians, among them 40 children and 12 women, have died because of blasts caused by landmines and other remnants of war. " +
+		"Another 190 people, among them 60 children, have sustained injuries."
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 1 || got[0].IncidentType != TypeOther {
+		t.Fatalf("got %v; want the one blast", describeAll(got))
+	}
+	if c := &got[0]; c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+		if c.Injured != nil {
+			t.Errorf("injured = %d; want null, the year's figure is no toll of this blast", *c.Injured)
+		}
+	}
 }
