@@ -100,6 +100,9 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
+		if lx.typ == TypeKidnapping && lx.weak && (tokAt(toks, i-1) == "the" || anyNear(toks, i, -i, -1, freedWords)) {
+			continue // "the kidnappers demanded": the doers of a kidnapping told already; a release told before them: the release
+		}
 		if tracesBefore(toks, i) {
 			continue // "جثة عليها آثار إطلاق نار", "signs of torture": the marks of the event told before them
 		}

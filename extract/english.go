@@ -61,6 +61,10 @@ var englishLexicon = map[string]lexeme{
 	// kidnapping
 	"kidnap": {typ: TypeKidnapping}, "abduct": {typ: TypeKidnapping}, "abduction": {typ: TypeKidnapping},
 	"hostage": {typ: TypeKidnapping},
+	// kidnappers told by their deed: "kidnappers demanded a ransom", "her captor called";
+	// weak, as in Arabic, and not after "the" (detect.go: the doers of a kidnapping told already)
+	"kidnapper": {typ: TypeKidnapping, weak: true}, "abductor": {typ: TypeKidnapping, weak: true},
+	"captor": {typ: TypeKidnapping, weak: true},
 	// other
 	"incursion": {typ: TypeOther, weak: true}, "landmine": {typ: TypeOther},
 	// a force that entered a village: an incursion, unless it did more there ("a patrol of four armoured vehicles entered X")

@@ -295,8 +295,9 @@ func typeWordAt(w string) (gazetteer.Kind, bool) {
 	return "", false
 }
 
+// tokAt returns the normalised word at toks[i], "" outside the tokens.
 func tokAt(toks []token, i int) string {
-	if i < len(toks) {
+	if i >= 0 && i < len(toks) {
 		return toks[i].Norm
 	}
 	return ""

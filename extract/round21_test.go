@@ -147,3 +147,14 @@ func TestExtract_TollSinceTheYearIsATally(t *testing.T) {
 		}
 	}
 }
+
+// Kidnappers told by their deed before any kidnapping is (a ransom asked, a
+// family called) tell one; the kidnappers of a kidnapping told already, those
+// arrested, or those a release is told with, tell none of their own.
+func TestExtract_KidnappersTellAKidnapping(t *testing.T) {
+	oneEvent(t, "تواصل خاطفون في ريف حماة الغربي مع عائلة تاجر مطالبين بفدية قدرها مليون دولار.", "2024-09-10", TypeKidnapping)
+	oneEvent(t, "Kidnappers holding a trader in Jableh demanded a ransom of 20,000 dollars from his family on Sunday.", "2024-09-10", TypeKidnapping)
+	oneEvent(t, "Police freed three men in Jableh on Sunday and arrested the kidnappers.", "2024-09-10", TypeArrest)
+	oneEvent(t, "حررت الشرطة يوم الأحد ثلاثة رجال في جبلة وقبضت على الخاطفين.", "2024-09-10", TypeArrest)
+	wantNothing(t, "Families in the province said some of those taken were released after ransoms were paid to kidnappers.", "2024-09-10", "releases told in general")
+}

@@ -124,6 +124,11 @@ var lexicon = map[string]lexeme{
 	// kidnapping
 	"خطف": {typ: TypeKidnapping}, "اختطاف": {typ: TypeKidnapping}, "اختطف": {typ: TypeKidnapping},
 	"مختطف": {typ: TypeKidnapping}, "مخطوف": {typ: TypeKidnapping}, "يخطف": {typ: TypeKidnapping},
+	// kidnappers told by their deed, not yet told taking anyone: "تواصل خاطفون مع
+	// عائلة طفل"; weak, so that an arrest of them told with them stays an arrest.
+	// Definite ("الخاطفون", "العصابة الخاطفة"), they are the doers of a kidnapping
+	// told already.
+	"خاطفون": {typ: TypeKidnapping, weak: true, exact: true}, "خاطفين": {typ: TypeKidnapping, weak: true, exact: true},
 }
 
 // suffixes are the endings a non-exact stem may carry: person, number and
