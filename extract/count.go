@@ -518,7 +518,7 @@ func lostLife(toks []token, i int) bool {
 	if !toks[i].in(lostWords) {
 		return false
 	}
-	for j := i + 1; j < len(toks) && j <= i+6; j++ {
+	for j := i + 1; j < len(toks) && j <= i+14; j++ {
 		for _, st := range stems(toks[j].Norm) {
 			if st == "حياه" || strings.HasPrefix(st, "حيات") {
 				return true

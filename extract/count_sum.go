@@ -86,11 +86,16 @@ var oneFollowers = wordSet("علي", "في", "فقط", "جراء", "اثر", "ب
 	"حتي", "اثناء")
 
 // joinedMembers reads, within three words of a count, "وأربعة من أفرادها",
-// "و3 من المسلحين", or within six "بالإضافة إلى خمسة مدنيين": more people of
-// the same count, of another group. It returns the number and the tokens
-// used, or 0, 0.
+// "و3 من المسلحين", or within eight "بالإضافة إلى خمسة مدنيين" or "و" after
+// the group the count is of ("عناصر من قوى الأمن وقوات الحماية وطفلين"): more
+// people of the same count, of another group. It returns the number and the
+// tokens used, or 0, 0.
 func joinedMembers(toks []token, i int) (int, int) {
-	for gap := 0; gap <= 6 && i+gap < len(toks); gap++ {
+	if tokAt(toks, i+1) == "من" && i < len(toks) && isCountWord(toks[i].Norm) {
+		i++ // "عناصر من قوى الأمن": the counted noun, then the group named after it
+	}
+	ofGroup := tokAt(toks, i) == "من"
+	for gap := 0; gap <= 8 && i+gap < len(toks); gap++ {
 		j := i + gap
 		if gap > 0 && (isCountWord(toks[j-1].Norm) || isNumber(toks[j-1].Norm) || clauseWords[toks[j-1].Norm] || subgroup[toks[j-1].Norm]) {
 			// "9 أشخاص بينهم طفل و4 من العمال": a part of the count, not more people
@@ -105,11 +110,17 @@ func joinedMembers(toks []token, i int) (int, int) {
 			if v, used := parseNumber(toks, j+2); used == 1 {
 				n, j = v, j+2
 			}
-		case gap > 3:
-			continue // "و" joins what follows the count closely; "بالإضافة إلى" may come after the group's name
+		case gap > 3 && !(ofGroup && !whereBetween(toks, j-gap, j)):
+			// "و" joins what follows the count closely, or after the group it is of
+			// ("سبعة عناصر من قوى الأمن وقوات الحماية وطفلين"); "بالإضافة إلى" may come
+			// after the group's name
+			continue
 		case ok && rest != "":
 			bare := slices.Clone(toks[j : j+1])
 			bare[0].Norm = rest
+			if v, isPerson := personCount(bare[0]); isPerson && gap > 1 && ofGroup {
+				return v, j + 1 - i // "… من قوى الأمن وقوات الحماية وطفلين": people of no number word, after the group
+			}
 			if v, used := parseNumber(bare, 0); used == 1 {
 				n = v
 			}
@@ -126,6 +137,21 @@ func joinedMembers(toks []token, i int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// whereWords tell where, between a count and more people joined to it: the
+// people after them are of another place, maybe another event.
+var whereWords = wordSet("في", "علي", "الي", "عند", "قرب", "داخل", "بين")
+
+// whereBetween reports a word of whereWords, as written, in toks[from:to]
+// ("الداخلي" is an adjective, not "داخل").
+func whereBetween(toks []token, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(toks); k++ {
+		if whereWords[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // additionWords, with "إلى", add people to those counted: "بالإضافة إلى".

@@ -158,3 +158,18 @@ func TestExtract_KidnappersTellAKidnapping(t *testing.T) {
 	oneEvent(t, "حررت الشرطة يوم الأحد ثلاثة رجال في جبلة وقبضت على الخاطفين.", "2024-09-10", TypeArrest)
 	wantNothing(t, "Families in the province said some of those taken were released after ransoms were paid to kidnappers.", "2024-09-10", "releases told in general")
 }
+
+// People joined by "و" after the group a count is of, however long its name,
+// are of the same toll ("خمسة عناصر من الشرطة العسكرية والجيش الوطني
+// وطفلين"), and "فقدان … لحياتهم" counts them killed however many words tell
+// them; people told at another place after "في" are not of that count.
+func TestExtract_PeopleAfterTheGroupJoinTheToll(t *testing.T) {
+	c := oneEvent(t, "انفجرت سيارة مفخخة في سوق مدينة الباب، الأمر الذي أدى لفقدان خمسة عناصر من الشرطة العسكرية والجيش الوطني وطفلين لحياتهم.", "2024-09-10", TypeBombing)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 7)
+	}
+	c = oneEvent(t, "قتل خمسة عناصر من قوات النظام في قرية كفرنبودة وثلاثة أطفال في قرية الهبيط بقصف جوي.", "2024-09-10", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 5)
+	}
+}
