@@ -100,6 +100,9 @@ func findTriggers(toks []token) []trigger {
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
 		}
+		if lx.typ == TypeKidnapping && definiteVictims(t.Norm) && (tokAt(toks, i-1) == "من" || tokAt(toks, i-1) == "احد") {
+			continue // "اثنان من المختطفين", "أحد المخطوفين": some of the people a kidnapping told already took
+		}
 		if lx.typ == TypeKidnapping && lx.weak && (tokAt(toks, i-1) == "the" || anyNear(toks, i, -i, -1, freedWords)) {
 			continue // "the kidnappers demanded": the doers of a kidnapping told already; a release told before them: the release
 		}
@@ -1213,6 +1216,20 @@ func bombedBy(toks []token, i int) string {
 		return ""
 	}
 	return ""
+}
+
+// definiteVictims reports the Arabic definite participle of the people
+// kidnapped ("المختطفين", "والمخطوفون"): those a kidnapping told already
+// took. Told as some of them, they are no kidnapping of their own.
+func definiteVictims(norm string) bool {
+	for _, p := range []string{"و", "ف", "ب", "ل"} {
+		norm = strings.TrimPrefix(norm, p)
+	}
+	rest, ok := strings.CutPrefix(norm, "ال")
+	if !ok {
+		rest, ok = strings.CutPrefix(norm, "ل") // "للمختطفين" after "ل" took the article's alif
+	}
+	return ok && (strings.HasPrefix(rest, "مختطف") || strings.HasPrefix(rest, "مخطوف"))
 }
 
 // traceWords name the marks an event leaves on a body or a building: "آثار

@@ -44,6 +44,8 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	// particles and verbs that begin a clause about the place: "مخيم X لا يضم",
 	// "منطقة تعد معقلاً", "البلدة هي"
 	"لا", "لم", "لن", "قد", "هي", "هو", "كان", "كانت", "تعد", "يعد", "تعتبر", "يعتبر", "تضم", "يضم",
+	// verbs whose subject the place's people or force were: "شرطة منطقة X تمكنت من"
+	"تمكنت", "تمكن", "تمكنوا", "قامت", "قام", "اعلنت", "اعلن", "شهدت", "شهد",
 	"تهمه", "تهم", "جرم", "جرائم", "هدف", "قصد", // "بتهمة", "بهدف": why, after the place
 	// words for an event told by no incident word of its own, and how several stand apart:
 	// "في حادثتين منفصلتين بريف حمص" tells how, not where

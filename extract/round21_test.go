@@ -173,3 +173,23 @@ func TestExtract_PeopleAfterTheGroupJoinTheToll(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 5)
 	}
 }
+
+// "اثنان من المختطفين" are some of the people a kidnapping told already took:
+// where they were lured is that kidnapping's story, not another one.
+func TestExtract_SomeOfTheKidnappedAreNoOtherKidnapping(t *testing.T) {
+	oneEvent(t, "اختطف مسلحون مجهولون أربعة تجار في محافظة حماة يوم الأحد وطالبوا ذويهم بفدية. "+
+		"وذكر مصدر محلي في وقت سابق من اليوم أن اثنين من المختطفين استدرجا إلى مزرعة جنوب بلدة صوران قبل نقلهما إلى مكان مجهول.", "2024-09-10", TypeKidnapping)
+}
+
+// A verb after a place's name ("شرطة منطقة X تمكنت من") is no part of it.
+func TestExtract_VerbAfterTheAreaIsNoName(t *testing.T) {
+	got := extractAll(t, "قالت الوزارة إن شرطة منطقة القطيفة تمكنت يوم الأحد من القبض على ثلاثة مطلوبين.", ymd("2024-09-10"))
+	for _, c := range got {
+		if c.PlaceNameAR != "القطيفة" {
+			t.Errorf("place %q; want القطيفة without the verb after it", c.PlaceNameAR)
+		}
+	}
+	if len(got) == 0 {
+		t.Errorf("no arrest read")
+	}
+}
