@@ -218,7 +218,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 			d.places = append(d.places, m)
 		}
 	}
-	if len(d.refs) > 0 && onlyRegions(d.places) {
+	if len(d.refs) > 0 && onlyRegions(s.toks, d.places) {
 		d.places = nil // "in the Badia east of Salamiyah": the point says more than the desert
 	}
 	if len(d.places) == 0 {
@@ -257,14 +257,27 @@ func (d *draft) ellipticCount(s *sentence, g segment) {
 }
 
 // onlyRegions reports places that are all wide named regions (the Badia, the
-// Jazira) rather than admin areas or settlements.
-func onlyRegions(ms []*mention) bool {
+// Jazira) rather than admin areas or settlements, or a city told with its
+// whole countryside ("في دمشق وريفها", "in Idlib and its countryside").
+func onlyRegions(toks []token, ms []*mention) bool {
 	for _, m := range ms {
-		if m.Match.Place.Kind != gazetteer.KindRegion {
+		if m.Match.Place.Kind != gazetteer.KindRegion && !withItsCountryside(toks, m) {
 			return false
 		}
 	}
 	return len(ms) > 0
+}
+
+// withItsCountryside reports a mention followed by "وريفها", "وريفه" or
+// "and its countryside": the city and all the land around it.
+func withItsCountryside(toks []token, m *mention) bool {
+	switch w := tokAt(toks, m.tok1); w {
+	case "وريفها", "وريفه":
+		return true
+	case "and":
+		return tokAt(toks, m.tok1+1) == "its" && tokAt(toks, m.tok1+2) == "countryside"
+	}
+	return false
 }
 
 // add appends d, or merges it into an earlier draft of the same event.

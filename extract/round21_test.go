@@ -193,3 +193,18 @@ func TestExtract_VerbAfterTheAreaIsNoName(t *testing.T) {
 		t.Errorf("no arrest read")
 	}
 }
+
+// A city told with its whole countryside ("في حماة وريفها", "in Hama and its
+// countryside") is an area, like the Badia: a point told near a town in it
+// says more.
+func TestExtract_CityAndItsCountrysideIsAnArea(t *testing.T) {
+	for _, text := range []string{
+		"أما في حماة وريفها، فقد قتل مسلحون مجهولون شاباً قرب بلدة صوران مساء أمس.",
+		"In Hama and its countryside, gunmen shot dead a young man near the town of Suran on Monday evening.",
+	} {
+		c := oneEvent(t, text, "2024-09-10", TypeArmedAttack)
+		if c != nil && c.PlaceNameEN == "Hama" {
+			t.Errorf("placed at Hama; want near Suran, the point told in the area")
+		}
+	}
+}
