@@ -113,9 +113,28 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleContext // "men who planned to abduct a trader from the village of X": the plan's place
 	case eventBefore(toks, m):
 		return RoleContext // "following the X blasts, four bombings rocked Y": the place of the event told before
+	case inOngoingClause(toks, m):
+		return RoleContext // "…، حيث تواصل القوات حملة التمشيط ضمن مدينة X": where the operation goes on, not the event's place
 	}
 	return RoleIncident
 }
+
+// inOngoingClause reports a place in a clause opened by "حيث", a verb of
+// going on and an operation ("حيث تواصل القوات حملة التمشيط ضمن مدينة X",
+// "where the forces continue their operations in X"): the area of an
+// operation still under way, told after the event, not where the event was.
+// Fighting that goes on ("حيث تتواصل الاشتباكات في X") is the event's.
+func inOngoingClause(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-20; j-- {
+		if w := toks[j].Norm; w == "حيث" || w == "where" {
+			return anyNear(toks, j, 1, 3, goingOnVerbs) && anyNear(toks, j, 2, 12, operationWords)
+		}
+	}
+	return false
+}
+
+// goingOnVerbs tell an operation going on: "تواصل", "تستمر", "continue".
+var goingOnVerbs = wordSet("تواصل", "يواصل", "تتواصل", "تستمر", "يستمر", "continue", "continues", "continuing")
 
 // eventBefore reports an English place named as the adjective of an
 // incident noun after "after the", "following the": "Following the Jableh

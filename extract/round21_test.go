@@ -208,3 +208,20 @@ func TestExtract_CityAndItsCountrysideIsAnArea(t *testing.T) {
 		}
 	}
 }
+
+// A place in a clause of an operation still going on ("حيث تواصل القوات
+// حملة التمشيط ضمن مدينة X") is where the operation goes on, not where the
+// event told before the clause was.
+func TestExtract_OngoingOperationsAreaIsNoEventPlace(t *testing.T) {
+	got := extractAll(t, "اندلعت اشتباكات عنيفة أمس بين عناصر الأسايش ومجموعة مسلحة تحصنت في منزل بحي النشوة في الحسكة. "+
+		"ونجم عن الاشتباك مقتل ثلاثة من عناصر الخلية والقبض على آخر، حيث تواصل القوات حملة التمشيط والبحث عن عناصر الخلية المهاجمة ضمن مدينة الحسكة.",
+		ymd("2024-09-10"))
+	if len(got) == 0 {
+		t.Fatal("nothing read")
+	}
+	for _, c := range got {
+		if c.PlaceNameAR == "الحسكة" {
+			t.Errorf("%s placed at the city the sweep goes on in; want the quarter of the clash", c.IncidentType)
+		}
+	}
+}
