@@ -225,3 +225,16 @@ func TestExtract_OngoingOperationsAreaIsNoEventPlace(t *testing.T) {
 		}
 	}
 }
+
+// One named by what he is charged with or wanted for ("القبض على المجرم X",
+// "اعتقلت المطلوب Y") is one person arrested.
+func TestExtract_OneNamedByHisChargeIsOne(t *testing.T) {
+	for _, text := range []string{
+		"ألقت مديرية أمن اللاذقية القبض على المجرم سامر الحسن خلال كمين في مدينة جبلة يوم الخميس.",
+		"اعتقلت دورية المطلوب خالد العمر في مدينة جبلة يوم الخميس.",
+	} {
+		if c := oneEvent(t, text, "2024-09-10", TypeArrest); c != nil {
+			wantCount(t, "arrested", c.Arrested, 1)
+		}
+	}
+}
