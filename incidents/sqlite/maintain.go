@@ -3,8 +3,12 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -13,15 +17,64 @@ import (
 )
 
 // Backup writes a consistent copy of the database to dst with VACUUM INTO,
-// while readers and writers go on. dst must not exist.
+// while readers and writers go on. dst must not exist. The copy is written
+// under another name beside dst, synced, and only then given dst's name, so
+// that a backup cut short (cancelled, killed, out of disk space) never leaves
+// a partial database under dst: SQLite rolls such a file back to an empty
+// database, which mapsrv would open as a sound one of no incidents.
 func (s *Store) Backup(ctx context.Context, dst string) error {
-	if _, err := os.Stat(dst); err == nil {
+	if _, err := os.Lstat(dst); err == nil {
 		return fmt.Errorf("sqlite: backup: %s already exists", dst)
 	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+	part, err := partialName(dst)
+	if err != nil {
+		return fmt.Errorf("sqlite: backup: %w", err)
+	}
+	defer os.Remove(part + "-journal")
+	defer os.Remove(part)
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", part); err != nil {
 		return fmt.Errorf("sqlite: backup to %s: %w", dst, err)
 	}
-	return nil
+	if err := syncPath(part); err != nil {
+		return fmt.Errorf("sqlite: backup to %s: %w", dst, err)
+	}
+	if err := linkNew(part, dst); err != nil {
+		return fmt.Errorf("sqlite: backup: %w", err)
+	}
+	return syncPath(filepath.Dir(dst))
+}
+
+// partialName returns a name beside dst that no file has, for a copy being
+// written: dst's own name and ".partial-" and a random number.
+func partialName(dst string) (string, error) {
+	for range 100 {
+		name := dst + ".partial-" + strconv.FormatUint(rand.Uint64(), 36)
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name, nil
+		}
+	}
+	return "", fmt.Errorf("no free name beside %s", dst)
+}
+
+// linkNew gives the file at from the name to, failing if a file has that
+// name, made meanwhile: a hard link, which never replaces; where the file
+// system has none, a rename.
+func linkNew(from, to string) error {
+	err := os.Link(from, to)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return os.Rename(from, to)
+}
+
+// syncPath flushes a file, or a directory's entries, to disk.
+func syncPath(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
 }
 
 // Check verifies the database: SQLite's integrity check, the R*Tree's own
