@@ -22,7 +22,9 @@ type migrateCounts struct {
 // gazetteer records (an idempotent upsert), then every incident, published and
 // draft, with its ID, sources and timestamps, in one transaction, all or
 // nothing. It then checks the counts on both sides. Writers to the SQLite file
-// should be stopped first: what they write meanwhile is detected, not copied.
+// should be stopped first: a write while the incidents are read (an edit, which
+// changes no count, as well as an addition or a deletion) makes the migration
+// fail before its transaction commits, so nothing is copied.
 func runMigrate(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "migrate")
 	from := fs.String("from", "", "SQLite database file to copy from")
@@ -64,9 +66,13 @@ func migrate(ctx context.Context, e env, src *sqlite.Store, dst *postgis.Store, 
 		return err
 	}
 	fmt.Fprintf(e.stderr, "migrate: %d gazetteer records copied\n", places)
+	version, err := src.Version(ctx)
+	if err != nil {
+		return err
+	}
 	var read migrateCounts
 	bar := newProgress(e.stderr, "migrate:", "incidents", total)
-	n, err := dst.Restore(ctx, allIncidents(ctx, src, &read), bar.update)
+	n, err := dst.Restore(ctx, unwritten(ctx, src, version, allIncidents(ctx, src, &read)), bar.update)
 	bar.done()
 	if err != nil {
 		return fmt.Errorf("migrate: no incident copied: %w", err)
@@ -124,6 +130,31 @@ func allIncidents(ctx context.Context, s incidents.Store, c *migrateCounts) iter
 				cur := incidents.CursorOf(page[len(page)-1])
 				f.After = &cur
 			}
+		}
+	}
+}
+
+// errSourceWritten is a migration's source written to while it was read.
+var errSourceWritten = errors.New("the SQLite database was written to while it was read; stop every mapsrv serve and import using it, then migrate again")
+
+// unwritten yields seq, then an error if the data version of s has moved
+// from version meanwhile: the pages were read at different versions, so a
+// write between them (an edit changes no count) may be missing. The error
+// comes before the destination's transaction commits, which then copies
+// nothing.
+func unwritten(ctx context.Context, s *sqlite.Store, version int64, seq iter.Seq2[incidents.Incident, error]) iter.Seq2[incidents.Incident, error] {
+	return func(yield func(incidents.Incident, error) bool) {
+		for inc, err := range seq {
+			if !yield(inc, err) || err != nil {
+				return
+			}
+		}
+		now, err := s.Version(ctx)
+		if err == nil && now != version {
+			err = fmt.Errorf("%w (data version %d when the copy began, %d after)", errSourceWritten, version, now)
+		}
+		if err != nil {
+			yield(incidents.Incident{}, err)
 		}
 	}
 }
