@@ -6,13 +6,14 @@ import (
 	"strings"
 )
 
-// withCORS lets pages on other origins read the public API, as GIS web clients
-// do, while writes stay closed to them unless their origin is listed in
-// writeOrigins. Preflight requests are answered here.
+// withCORS lets pages on other origins read the public API and the vector
+// tiles, as GIS web clients do (a map library fetches tiles with fetch or
+// XMLHttpRequest, which CORS governs), while writes stay closed to them unless
+// their origin is listed in writeOrigins. Preflight requests are answered here.
 func withCORS(writeOrigins []string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		origin := r.Header.Get("Origin")
-		if origin == "" || !strings.HasPrefix(r.URL.Path, "/api") {
+		if origin == "" || !corsPath(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -47,4 +48,10 @@ func withCORS(writeOrigins []string, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// corsPath reports whether path is one other origins may read: the API's and
+// the tiles'. The page, its files, health and metrics are not.
+func corsPath(path string) bool {
+	return strings.HasPrefix(path, "/api") || strings.HasPrefix(path, "/tiles/")
 }

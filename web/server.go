@@ -120,9 +120,10 @@ func NewServer(cfg Config) *Server {
 	m := newMetrics(cfg.Store, cache)
 	r.Use(m.middleware, withHostCheck(cfg.Log), withQueryCheck(cfg.Log))
 	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withDeadline(cfg.QueryTimeout, withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))))).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
-	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log))
-	r.Handle("/metrics", m.handler())
+	// Probes and metrics are read: any other method is a 405, as elsewhere.
+	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/metrics", m.handler()).Methods(http.MethodGet, http.MethodHead)
 	r.PathPrefix("/").Handler(handleStatic(cfg.Log)).Methods(http.MethodGet, http.MethodHead)
 	access := cfg.AccessLog
 	if access == nil {
