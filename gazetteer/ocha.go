@@ -17,6 +17,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/mapsrv/mapsrv/geo"
+	"github.com/mapsrv/mapsrv/internal/bom"
 )
 
 // ochaSource is the attribution of every place ParseOCHA returns.
@@ -59,10 +60,14 @@ func ParseOCHA(r io.Reader) ([]Place, []Area, error) {
 // as ParseOCHA's, found when it is read: what was given before it is the
 // caller's to drop.
 func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error {
+	bad := func(err error) error { return fmt.Errorf("%w: ocha: %v", ErrBadData, err) }
+	r, err := bom.Skip(r) // a file from a Windows editor
+	if err != nil {
+		return bad(err)
+	}
 	src := &readErr{r: r}
 	lim := &ochaLimit{r: src, what: "the FeatureCollection"}
 	dec := json.NewDecoder(lim)
-	bad := func(err error) error { return fmt.Errorf("%w: ocha: %v", ErrBadData, err) }
 	read := func(err error) error {
 		if lim.over {
 			return bad(fmt.Errorf("%s: longer than %d bytes (MaxOCHAFeatureBytes)", lim.what, MaxOCHAFeatureBytes))

@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/internal/bom"
 	"github.com/mapsrv/mapsrv/internal/jsondup"
 )
 
@@ -31,9 +32,15 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // after another (newline-delimited GeoJSON). Features are streamed, never held
 // all at once. Each must have a Point geometry and known properties; incidents
 // without a status get def. The sequence stops at the first error, a
-// [*DecodeError] naming the feature when one feature is at fault.
+// [*DecodeError] naming the feature when one feature is at fault. A UTF-8 byte
+// order mark opening r is read past (RFC 8259 lets a parser ignore one).
 func Decode(r io.Reader, def incidents.Status) iter.Seq2[incidents.Incident, error] {
 	return func(yield func(incidents.Incident, error) bool) {
+		r, err := bom.Skip(r) // a file from a Windows editor
+		if err != nil {
+			yield(incidents.Incident{}, fmt.Errorf("%w: %w", ErrBadGeoJSON, err))
+			return
+		}
 		lim := &valueLimit{r: r}
 		d := &decoder{dec: json.NewDecoder(lim), lim: lim, def: def, yield: yield}
 		if err := d.run(); err != nil {
