@@ -156,8 +156,10 @@ func harmNounCounts(toks []token) []count {
 }
 
 // outcomeWordsEN tell what an event left: "resulted in", "left", "caused",
-// "with", and the first figure's "and" before a second.
-var outcomeWordsEN = wordSet("in", "left", "leaving", "caused", "causing", "with", "and", "least", "killing")
+// "with", and the first figure's "and" before a second; or who counted it:
+// "medics confirmed seven deaths", "the monitor recorded five fatalities".
+var outcomeWordsEN = wordSet("in", "left", "leaving", "caused", "causing", "with", "and", "least", "killing",
+	"confirmed", "reported", "recorded", "documented", "registered", "counted")
 
 // outcomeBefore reports a word of outcome, or "at least", right before the
 // figure at n.

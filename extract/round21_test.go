@@ -238,3 +238,11 @@ func TestExtract_OneNamedByHisChargeIsOne(t *testing.T) {
 		}
 	}
 }
+
+// A figure of deaths that someone "confirmed", "reported" or "recorded" is
+// the toll, as one the event "left" is.
+func TestExtract_DeathsConfirmedAreTheToll(t *testing.T) {
+	if c := oneEvent(t, "Medics confirmed seven deaths after shells hit the town of Kafr Nabl on Monday.", "2024-09-10", TypeShelling); c != nil {
+		wantCount(t, "killed", c.Killed, 7)
+	}
+}
