@@ -219,7 +219,10 @@ func splitLetterDigits(text string, i, j int) []token {
 		return []token{{Start: i, End: p, Norm: norm[:d]}, {Start: p, End: j, Norm: norm[d:], DualMark: dualMarked(text[p:j])}}
 	}
 	k := strings.IndexFunc(norm, unicode.IsDigit)
-	if k <= 0 || strings.IndexFunc(norm[k:], unicode.IsLetter) >= 0 || utf8.RuneCountInString(norm[:k]) > 2 {
+	// "ب15", and a word of counting glued to the figure after it as typed in
+	// haste ("استشهاد24 مواطنا", "وإصابة52"); any other ("درعا24", an outlet;
+	// "F16", "Su24") is a name
+	if k <= 0 || strings.IndexFunc(norm[k:], unicode.IsLetter) >= 0 || utf8.RuneCountInString(norm[:k]) > 2 && !countingWord(norm[:k]) {
 		return []token{{Start: i, End: j, Norm: norm, DualMark: dualMarked(text[i:j])}}
 	}
 	// find the byte in the original text where digits begin
@@ -232,6 +235,21 @@ func splitLetterDigits(text string, i, j int) []token {
 		p += size
 	}
 	return []token{{Start: i, End: p, Norm: norm[:k]}, {Start: p, End: j, Norm: norm[k:]}}
+}
+
+// countingWord reports an Arabic verb or noun that counts people ("استشهاد",
+// "وإصابة", "اعتقال"), with its proclitics.
+func countingWord(norm string) bool {
+	if !isArabicWord(norm) {
+		return false
+	}
+	t := token{Norm: norm, forms: wordForms(norm)}
+	for _, set := range countVerbs {
+		if t.in(set) {
+			return true
+		}
+	}
+	return false
 }
 
 // digitsThenLetters returns the length of the digits a normalised word starts

@@ -246,3 +246,19 @@ func TestExtract_DeathsConfirmedAreTheToll(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 7)
 	}
 }
+
+// A word of counting glued to its figure ("استشهاد24 مواطناً", "وإصابة52")
+// counts as if a space stood between; an outlet's name glued to its number
+// ("درعا24") stays a name. "راح ضحيتها" after a place is no part of its name.
+func TestExtract_CountGluedToItsFigure(t *testing.T) {
+	if c := oneEvent(t, "سقطت قذائف هاون على حي العزيزية في حلب ما أدى إلى استشهاد24 مواطنا وإصابة52 آخرين.", "2024-09-10", TypeShelling); c != nil {
+		wantCount(t, "killed", c.Killed, 24)
+		wantCount(t, "injured", c.Injured, 52)
+	}
+	if toks := tokenize("رصدت درعا24 الهجوم", 0, len("رصدت درعا24 الهجوم")); len(toks) != 3 {
+		t.Errorf("tokens %v; want the outlet's name and number kept as one word", toks)
+	}
+	if c := oneEvent(t, "ارتكبت الطائرات يوم الأحد مجزرة في مدينة دوما راح ضحيتها عشرات الأشخاص.", "2024-09-10", TypeAirstrike); c != nil && c.PlaceNameAR != "دوما" {
+		t.Errorf("place %q; want دوما", c.PlaceNameAR)
+	}
+}
