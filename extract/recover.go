@@ -395,8 +395,8 @@ func (p *passage) englishNamed(toks []token, i int, ms []gazetteer.Mention) ([]n
 		j = k
 	}
 	tw := j + 1
-	if tw >= len(toks) || communityWordsEN[toks[j].Norm] || quantifiersEN[toks[i].Norm] {
-		return nil, "" // "the mostly Druze village of X": a community's adjective, not a name
+	if tw >= len(toks) || communityWordsEN[toks[j].Norm] || nationsEN[toks[j].Norm] || quantifiersEN[toks[i].Norm] {
+		return nil, "" // "the mostly Druze village of X", "Iranian camps": a community's or a nation's adjective, not a name
 	}
 	k, isType := recoverTypes[singular(toks[tw].Norm)]
 	if !isType || (k == gazetteer.KindCity || k == gazetteer.KindTown) && (i == 0 || !placePrepsEN[toks[i-1].Norm] || len(spans) > 1) {

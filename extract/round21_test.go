@@ -262,3 +262,12 @@ func TestExtract_CountGluedToItsFigure(t *testing.T) {
 		t.Errorf("place %q; want دوما", c.PlaceNameAR)
 	}
 }
+
+// A nation's adjective before a plural type word ("Iranian camps") tells
+// whose the camps are, not their name.
+func TestExtract_NationsCampsAreNoPlace(t *testing.T) {
+	c := oneEvent(t, "Explosions shook Iranian camps near Al-Bukamal on Sunday.", "2024-09-10", TypeOther)
+	if c != nil && c.PlaceNameEN == "Iranian" {
+		t.Errorf("placed at %q, a nation's adjective", c.PlaceNameEN)
+	}
+}
