@@ -40,6 +40,22 @@ func precisionRank(p gazetteer.Precision) int {
 	return 5
 }
 
+// capitalsThenSlash reports Latin capitals, spaces and hyphens ending in a
+// slash: the first places of a dateline of several ("BANYAS/", "DEIR
+// EZ-ZOR/").
+func capitalsThenSlash(s string) bool {
+	body, ok := strings.CutSuffix(strings.TrimRight(s, " "), "/")
+	if !ok || body == "" {
+		return false
+	}
+	for _, r := range body {
+		if !(r >= 'A' && r <= 'Z' || r == ' ' || r == '-' || r == '/' || r == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
 // findDateline returns the end offset of the dateline that opens text, or 0:
 // "دمشق-سانا", "حلب ـ الوطن", "دمشق (أ ف ب)", "BEIRUT (Reuters)
 // –", "AL-HASAKAH, Syria —", "Damascus, SANA-", "Hama Province, the monitor
@@ -78,8 +94,11 @@ func findDateline(text string, ms []gazetteer.Mention) (int, int) {
 
 // datelineAt returns the end offset of the dateline that opens text, or 0.
 func datelineAt(text string, ms []gazetteer.Mention) int {
-	if len(ms) == 0 || strings.TrimLeft(text[:ms[0].Start], " \t\r\n(«\"") != "" {
+	if len(ms) == 0 {
 		return 0
+	}
+	if lead := strings.TrimLeft(text[:ms[0].Start], " \t\r\n(«\""); lead != "" && !capitalsThenSlash(lead) {
+		return 0 // but "BANYAS/IDLEB/HOMS –": a first place the gazetteer did not read, in capitals, then a slash
 	}
 	rest := text[ms[0].End:]
 	lineEnd := strings.IndexAny(rest, "\n.")

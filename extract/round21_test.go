@@ -271,3 +271,12 @@ func TestExtract_NationsCampsAreNoPlace(t *testing.T) {
 		t.Errorf("placed at %q, a nation's adjective", c.PlaceNameEN)
 	}
 }
+
+// A dateline of several places whose first the gazetteer does not read
+// ("BANYAS/IDLEB/HOMS –") is still a dateline: none of them is the event's.
+func TestExtract_SlashDatelineWithAnUnreadFirstPlace(t *testing.T) {
+	c := oneEvent(t, "BANYAS/IDLEB/HOMS – A building at the Qusour quarter in Banyas City collapsed on Tuesday when a bomb exploded inside it.", "2024-09-10", TypeBombing)
+	if c != nil && (c.PlaceNameEN == "IDLEB" || c.PlaceNameEN == "Idlib" || c.Admin1Name == "Idlib") {
+		t.Errorf("placed at %q (%s), a place of the dateline", c.PlaceNameEN, c.Admin1Name)
+	}
+}
