@@ -103,7 +103,7 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeKidnapping && definiteVictims(t.Norm) && (tokAt(toks, i-1) == "من" || tokAt(toks, i-1) == "احد") {
 			continue // "اثنان من المختطفين", "أحد المخطوفين": some of the people a kidnapping told already took
 		}
-		if lx.typ == TypeKidnapping && lx.weak && (tokAt(toks, i-1) == "the" || anyNear(toks, i, -i, -1, freedWords)) {
+		if lx.typ == TypeKidnapping && lx.weak && (tokAt(toks, i-1) == "the" || anyNear(toks, i, -releaseSpan, -1, freedWords)) {
 			continue // "the kidnappers demanded": the doers of a kidnapping told already; a release told before them: the release
 		}
 		if tracesBefore(toks, i) {
@@ -1217,6 +1217,12 @@ func bombedBy(toks []token, i int) string {
 	}
 	return ""
 }
+
+// releaseSpan is how far before kidnappers a release may be told for them to
+// be the release's ("families said those taken were freed after ransoms were
+// paid to kidnappers"). Bounded, so that a sentence of many such words costs
+// linear time.
+const releaseSpan = 24
 
 // definiteVictims reports the Arabic definite participle of the people
 // kidnapped ("المختطفين", "والمخطوفون"): those a kidnapping told already
