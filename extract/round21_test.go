@@ -280,3 +280,11 @@ func TestExtract_SlashDatelineWithAnUnreadFirstPlace(t *testing.T) {
 		t.Errorf("placed at %q (%s), a place of the dateline", c.PlaceNameEN, c.Admin1Name)
 	}
 }
+
+// "أغارت طائرات حربية على بلدات X" is an air raid, and two drones told in
+// the dual ("طائرتان مسيرتان") strike from the air, whatever word of attack
+// or suicide is told with them.
+func TestExtract_RaidedFromTheAirAR(t *testing.T) {
+	oneEvent(t, "وأغارت طائرات النظام الحربية بالصواريخ على بلدات كفرنبل وحاس بريف إدلب اليوم.", "2024-09-10", TypeAirstrike)
+	oneEvent(t, "شنت طائرتان مسيرتان انتحاريتان هجوماً على جرار زراعي قرب قرية كنصفرة في جبل الزاوية اليوم، ما أدى لإصابة السائق.", "2024-09-10", TypeAirstrike)
+}

@@ -58,6 +58,8 @@ var lexicon = map[string]lexeme{
 	"غاره": {typ: TypeAirstrike, exact: true}, "غارات": {typ: TypeAirstrike, exact: true},
 	"غارتين": {typ: TypeAirstrike, exact: true}, "غارتان": {typ: TypeAirstrike, exact: true}, "غارتي": {typ: TypeAirstrike, exact: true},
 	"براميل": {typ: TypeAirstrike, exact: true}, "برميل": {typ: TypeAirstrike, exact: true}, // barrel bombs are dropped from the air
+	// "أغار الطيران على بلدة X", "أغارت طائرات حربية على": raided from the air
+	"اغار": {typ: TypeAirstrike},
 	"ضربه": {typ: TypeAirstrike, exact: true, need: needAirOrForeign}, "ضربات": {typ: TypeAirstrike, exact: true, need: needAirOrForeign},
 	// shelling: plain "قصف" is shelling unless an aircraft is named nearby
 	"قصف": {typ: TypeShelling}, "يقصف": {typ: TypeShelling}, "تقصف": {typ: TypeShelling},
@@ -200,7 +202,9 @@ var (
 		"قذيفه", "صاروخ", "بندقيه", "قنبله", "قنابل", "رشاش", "مسدس", "حزام")
 	fireWords = wordSet("نار", "رصاص", "الرصاص", "النار")
 	airWords  = wordSet("جوي", "جويه", "جويا", "طيران", "طائره", "طائرات", "مقاتلات", "مقاتله", "مسيره", "مسيرات",
-		"مروحي", "مروحيه", "درون", "التحالف", "تحالف")
+		"مروحي", "مروحيه", "درون", "التحالف", "تحالف",
+		// duals: "شنت طائرتان مسيرتان هجوماً"
+		"طائرتان", "طائرتين", "مسيرتان", "مسيرتين", "مروحيتان", "مروحيتين")
 	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون",
 		"راجمات", "مدافع")
 	israeliWords   = wordSet("اسرائيلي", "اسرائيليه", "اسرائيليا", "الاسرائيلي", "الاسرائيليه")
