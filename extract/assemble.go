@@ -201,7 +201,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
 		d.another = d.another || len(g.places) > 0             // "قصف مماثل طال Y": another event of that kind, at Y
 	} else if n := len(drafts); g.told && n > 0 && violent[drafts[n-1].typ] && drafts[n-1].lastSent() >= si-2 {
-		prev := &drafts[n-1]
+		prev := &drafts[toldAntecedent(drafts, s)]
 		if prev.weak && !g.weak && prev.typ == TypeArmedAttack {
 			// "two men were killed near X" and then "the strikes hit a house": the
 			// killing told first was the strike's, told now by its kind
@@ -242,6 +242,26 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 		d.ellipticCount(s, g)
 	}
 	return d
+}
+
+// toldAntecedent returns the index of the draft a definite event word of
+// sentence s tells again ("وجاء القصف مع …"): the last one, unless an
+// earlier one of the last three, also violent, is placed at a town the
+// sentence names ("… على بلدة X" before "وجاء القصف"): that story's event.
+func toldAntecedent(drafts []draft, s *sentence) int {
+	last := len(drafts) - 1
+	for k := last; k >= 0 && k >= last-2; k-- {
+		m, _ := drafts[k].mainPlace()
+		if m == nil || !violent[drafts[k].typ] || precisionRank(precisionOf(m.Mention)) > precisionRank(gazetteer.PrecisionTown) {
+			continue
+		}
+		for i := range s.ms {
+			if s.ms[i].Match.Place.ID == m.Match.Place.ID {
+				return k
+			}
+		}
+	}
+	return last
 }
 
 // ellipticCount gives "وآخر في بلدة Y" the count of the kind told just before

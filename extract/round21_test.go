@@ -288,3 +288,19 @@ func TestExtract_RaidedFromTheAirAR(t *testing.T) {
 	oneEvent(t, "وأغارت طائرات النظام الحربية بالصواريخ على بلدات كفرنبل وحاس بريف إدلب اليوم.", "2024-09-10", TypeAirstrike)
 	oneEvent(t, "شنت طائرتان مسيرتان انتحاريتان هجوماً على جرار زراعي قرب قرية كنصفرة في جبل الزاوية اليوم، ما أدى لإصابة السائق.", "2024-09-10", TypeAirstrike)
 }
+
+// A definite word of bombardment ("وجاء القصف") tells again the event of
+// the town its sentence names, not the last one told before it; a verb
+// after a town's name ("بلدة X ارتفع") is no part of the name.
+func TestExtract_ToldAgainIsTheNamedTownsEvent(t *testing.T) {
+	got := extractAll(t, "قتل 12 شخصا مساء أمس في غارات جوية على بلدة سلمى بريف اللاذقية، في حين قصفت قوات النظام حي جوبر بدمشق بصواريخ أرض أرض. "+
+		"وقال ناشطون اليوم إن عدد الضحايا في بلدة سلمى ارتفع إلى 15، وجاء القصف في وقت يشتد فيه القتال بريف اللاذقية.", ymd("2013-08-10"))
+	for _, c := range got {
+		if c.PlaceNameEN == "Salma" && c.IncidentType != TypeAirstrike {
+			t.Errorf("%s at Salma; the bombardment told again there is the air raid", c.IncidentType)
+		}
+		if c.PlaceNameAR != "" && c.PlaceNameAR != "سلمى" && c.PlaceNameEN == "Salma" {
+			t.Errorf("place written %q; want سلمى", c.PlaceNameAR)
+		}
+	}
+}
