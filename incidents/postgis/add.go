@@ -33,7 +33,7 @@ func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, er
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("postgis: add: %w", err)
+		return nil, storeError(err, "add")
 	}
 	return ids, nil
 }

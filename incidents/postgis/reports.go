@@ -148,7 +148,7 @@ func (s *Store) resolveProposal(ctx context.Context, id int64, fn func(pgx.Tx, i
 		return fn(tx, p)
 	})
 	if err != nil {
-		return incidents.Proposal{}, fmt.Errorf("postgis: proposal %d: %w", id, err)
+		return incidents.Proposal{}, storeError(err, "proposal %d", id)
 	}
 	return p, nil
 }

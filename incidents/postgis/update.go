@@ -40,7 +40,7 @@ func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident
 		return incidents.Incident{}, editErr
 	}
 	if err != nil {
-		return incidents.Incident{}, fmt.Errorf("postgis: update %d: %w", id, err)
+		return incidents.Incident{}, storeError(err, "update %d", id)
 	}
 	return s.Get(ctx, id)
 }
@@ -123,7 +123,7 @@ func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Inc
 		return checkErr
 	}
 	if err != nil {
-		return fmt.Errorf("postgis: delete %d: %w", id, err)
+		return storeError(err, "delete %d", id)
 	}
 	return nil
 }
@@ -154,7 +154,7 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("postgis: add sources to %d: %w", id, err)
+		return storeError(err, "add sources to %d", id)
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, er
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: add: %w", err)
+		return nil, storeError(err, "add")
 	}
 	return ids, nil
 }

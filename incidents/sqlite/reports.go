@@ -170,7 +170,7 @@ func (s *Store) resolveProposal(ctx context.Context, id int64, fn func(*sql.Tx, 
 		return err
 	})
 	if err != nil {
-		return incidents.Proposal{}, fmt.Errorf("sqlite: proposal %d: %w", id, err)
+		return incidents.Proposal{}, storeError(err, "proposal %d", id)
 	}
 	return p, nil
 }

@@ -45,7 +45,7 @@ func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident
 		return incidents.Incident{}, editErr
 	}
 	if err != nil {
-		return incidents.Incident{}, fmt.Errorf("sqlite: update %d: %w", id, err)
+		return incidents.Incident{}, storeError(err, "update %d", id)
 	}
 	return s.Get(ctx, id)
 }
@@ -121,7 +121,7 @@ func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Inc
 		return checkErr
 	}
 	if err != nil {
-		return fmt.Errorf("sqlite: delete %d: %w", id, err)
+		return storeError(err, "delete %d", id)
 	}
 	return nil
 }
@@ -151,7 +151,7 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("sqlite: add sources to %d: %w", id, err)
+		return storeError(err, "add sources to %d", id)
 	}
 	return nil
 }

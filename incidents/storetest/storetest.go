@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 		{"SourcesDedupe", testSourcesDedupe},
 		{"UpdateDelete", testUpdateDelete},
 		{"MissingIncident", testMissingIncident},
+		{"NotFoundSaysTheSame", testNotFoundSaysTheSame},
 		{"ExtentAndCount", testExtentAndCount},
 		{"Version", testVersion},
 		{"Aggregate", testAggregate},
