@@ -122,7 +122,9 @@ func compare(v any, lit Literal) (int, bool) {
 	case bool:
 		return cmp.Compare(b2i(v), b2i(lit.Bool)), lit.Kind == Boolean
 	case time.Time:
-		return v.Compare(lit.Time), lit.Kind == Date || lit.Kind == Timestamp
+		// To the microsecond, as PostgreSQL keeps instants: digits past it
+		// are dropped from both, so every store compares alike.
+		return v.Truncate(time.Microsecond).Compare(lit.Time.Truncate(time.Microsecond)), lit.Kind == Date || lit.Kind == Timestamp
 	}
 	return 0, false
 }

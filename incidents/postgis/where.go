@@ -3,6 +3,7 @@ package postgis
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/paulmach/orb"
@@ -49,7 +50,9 @@ func (w pgWhere) Bind(l cql2.Literal) string {
 		// matched every incident after it.
 		return w.p.add(pgtype.Date{Time: l.Time, Valid: true})
 	case cql2.Timestamp:
-		return w.p.add(l.Time) + "::timestamptz"
+		// pgx sends microseconds, the digits past them dropped, as the
+		// other stores compare.
+		return w.p.add(l.Time.Truncate(time.Microsecond)) + "::timestamptz"
 	}
 	panic(fmt.Sprintf("postgis: literal of kind %d", l.Kind))
 }

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"strings"
-	"time"
 
 	"github.com/paulmach/orb"
 
@@ -13,12 +12,13 @@ import (
 
 // whereColumns are the queryables' columns (see sqlwhere.Columns). Unknown
 // dates and date precisions are stored as "" and read as NULL, as the
-// features show them; timestamps are compared as Julian days, since RFC
-// 3339 text with fractions of varying length does not sort as the instants
-// do.
+// features show them; timestamps are compared as microseconds since 1970
+// (mapsrv_micros), since RFC 3339 text with fractions of varying length
+// does not sort as the instants do, and Julian days keep only the
+// millisecond where PostgreSQL keeps the microsecond.
 var whereColumns = sqlwhere.ColumnsOf(map[string]string{
 	"date_from": "NULLIF(i.date_from, '')", "date_to": "NULLIF(i.date_to, '')", "date_precision": "NULLIF(i.date_precision, '')",
-	"created_at": "julianday(i.created_at)", "updated_at": "julianday(i.updated_at)",
+	"created_at": microsFunc + "(i.created_at)", "updated_at": microsFunc + "(i.updated_at)",
 })
 
 // whereSQL compiles a checked filter expression to a WHERE term with bound
@@ -45,8 +45,8 @@ func (w *whereWriter) Bool(v bool) string {
 	return "0"
 }
 
-// Bind binds v and returns its placeholder; timestamps compare as Julian
-// days.
+// Bind binds v and returns its placeholder; timestamps compare as
+// microseconds since 1970, the digits past them dropped.
 func (w *whereWriter) Bind(l cql2.Literal) string {
 	switch l.Kind {
 	case cql2.String:
@@ -58,8 +58,7 @@ func (w *whereWriter) Bind(l cql2.Literal) string {
 	case cql2.Date:
 		w.args = append(w.args, l.Time.Format(incidents.DateLayout))
 	case cql2.Timestamp:
-		w.args = append(w.args, l.Time.UTC().Format(time.RFC3339Nano))
-		return "julianday(?)"
+		w.args = append(w.args, l.Time.UnixMicro())
 	}
 	return "?"
 }

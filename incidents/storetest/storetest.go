@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"UpdateDelete", testUpdateDelete},
 		{"MissingIncident", testMissingIncident},
 		{"NotFoundSaysTheSame", testNotFoundSaysTheSame},
+		{"TimestampsToTheMicrosecond", testTimestampsToTheMicrosecond},
 		{"ExtentAndCount", testExtentAndCount},
 		{"Version", testVersion},
 		{"Aggregate", testAggregate},

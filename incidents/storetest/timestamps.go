@@ -1,0 +1,54 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/cql2"
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// testTimestampsToTheMicrosecond: created_at and updated_at compare with a
+// TIMESTAMP literal to the microsecond, PostgreSQL's precision, digits past
+// it dropped from both. SQLite compared Julian days, which keep the
+// millisecond: an incident created at .123456789 was equal to .123 and not
+// after .1234 there, and after .1234 on PostGIS (round 16).
+func testTimestampsToTheMicrosecond(t *testing.T, s incidents.Store) {
+	ctx := context.Background()
+	at := time.Date(2025, 1, 2, 3, 4, 5, 123456789, time.UTC)
+	inc := Incident(incidents.TypeArrest, 36.8, 35.87, "2025-01-02", "2025-01-02")
+	inc.CreatedAt, inc.UpdatedAt = at, at
+	one := func(yield func(incidents.Incident, error) bool) { yield(inc, nil) }
+	if _, err := s.Import(ctx, one, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		filter string
+		match  bool
+	}{
+		{"created_at = TIMESTAMP('2025-01-02T03:04:05.123456Z')", true},
+		{"created_at = TIMESTAMP('2025-01-02T03:04:05.123456999Z')", true},
+		{"created_at = TIMESTAMP('2025-01-02T03:04:05.123Z')", false},
+		{"created_at > TIMESTAMP('2025-01-02T03:04:05.1234Z')", true},
+		{"created_at > TIMESTAMP('2025-01-02T03:04:05.123455Z')", true},
+		{"created_at > TIMESTAMP('2025-01-02T03:04:05.1234561Z')", false},
+		{"created_at < TIMESTAMP('2025-01-02T03:04:05.123457Z')", true},
+		{"created_at < TIMESTAMP('2025-01-02T03:04:05.1234569Z')", false},
+		{"updated_at >= TIMESTAMP('2025-01-02T06:34:05.123456+03:30')", true},
+		{"updated_at <> TIMESTAMP('2025-01-02T03:04:05.1235Z')", true},
+		{"updated_at BETWEEN TIMESTAMP('2025-01-02T03:04:05.1231Z') AND TIMESTAMP('2025-01-02T03:04:05.1234Z')", false},
+	} {
+		e, err := incidents.ParseWhere(c.filter, "cql2-text", cql2.DefaultLimits)
+		if err != nil {
+			t.Fatalf("%s: %v", c.filter, err)
+		}
+		got := len(mustFind(t, s, incidents.Filter{}.WithWhere(e)))
+		if want := map[bool]int{true: 1, false: 0}[c.match]; got != want {
+			t.Errorf("%s: %d incidents; want %d", c.filter, got, want)
+		}
+		if ref := incidents.Matches(inc, e); ref != c.match {
+			t.Errorf("%s: incidents.Matches = %v; want %v", c.filter, ref, c.match)
+		}
+	}
+}
