@@ -199,7 +199,7 @@ func (w *writer) insert(ctx context.Context, inc incidents.Incident, now time.Ti
 	if inc.UpdatedAt.IsZero() {
 		inc.UpdatedAt = inc.CreatedAt
 	}
-	created, updated := inc.CreatedAt.UTC().Format(time.RFC3339Nano), inc.UpdatedAt.UTC().Format(time.RFC3339Nano)
+	created, updated := stamp(inc.CreatedAt), stamp(inc.UpdatedAt)
 	lon, lat := inc.Location.Lon(), inc.Location.Lat()
 	given, err := w.nextID(ctx)
 	if err != nil {

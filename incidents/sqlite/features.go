@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -26,8 +25,8 @@ func asStored(inc incidents.Incident, id int64, created, updated string, srcs []
 	}
 	inc.DateFrom, _ = incidents.ParseDate(incidents.FormatDate(inc.DateFrom))
 	inc.DateTo, _ = incidents.ParseDate(incidents.FormatDate(inc.DateTo))
-	inc.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
-	inc.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+	inc.CreatedAt, _ = parseStamp(created)
+	inc.UpdatedAt, _ = parseStamp(updated)
 	return inc
 }
 

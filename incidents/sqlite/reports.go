@@ -44,7 +44,7 @@ func (s *Store) AddReport(ctx context.Context, r incidents.Report) ([]int64, err
 // was, or when an incident or a proposal cites it already.
 func claimReport(ctx context.Context, tx *sql.Tx, key string, now time.Time) error {
 	res, err := tx.ExecContext(ctx, "INSERT INTO ingested_reports (skey, ingested_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-		key, now.Format(time.RFC3339Nano))
+		key, stamp(now))
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func propose(ctx context.Context, tx *sql.Tx, r incidents.Report, key string, no
 			SELECT max(coalesce((SELECT max(id) FROM source_proposals), 0),
 				(SELECT id FROM id_high_water WHERE tbl = 'source_proposals')) + 1,
 				id, ?, ?, ?, ?, ?, ? FROM incidents WHERE id = ? ON CONFLICT DO NOTHING`,
-			key, src.Title, src.URL, src.Publisher, incidents.FormatDate(src.Published), now.Format(time.RFC3339Nano), id); err != nil {
+			key, src.Title, src.URL, src.Publisher, incidents.FormatDate(src.Published), stamp(now), id); err != nil {
 			return err
 		}
 	}
@@ -108,7 +108,7 @@ func scanProposal(row interface{ Scan(...any) error }) (incidents.Proposal, erro
 		return p, err
 	}
 	p.Source.Published, _ = incidents.ParseDate(published)
-	p.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	p.CreatedAt, _ = parseStamp(created)
 	return p, nil
 }
 
@@ -128,7 +128,7 @@ func (s *Store) AcceptProposal(ctx context.Context, id int64) (incidents.Proposa
 			return err
 		}
 		w.touch(p.IncidentID)
-		_, err := tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", time.Now().UTC().Format(time.RFC3339Nano), p.IncidentID)
+		_, err := tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", stamp(time.Now()), p.IncidentID)
 		return err
 	})
 }

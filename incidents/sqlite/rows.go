@@ -81,8 +81,8 @@ func scanIncidents(rows *sql.Rows) ([]incidents.Incident, error) {
 		var errs [4]error
 		inc.DateFrom, errs[0] = incidents.ParseDate(from)
 		inc.DateTo, errs[1] = incidents.ParseDate(to)
-		inc.CreatedAt, errs[2] = time.Parse(time.RFC3339Nano, created)
-		inc.UpdatedAt, errs[3] = time.Parse(time.RFC3339Nano, updated)
+		inc.CreatedAt, errs[2] = parseStamp(created)
+		inc.UpdatedAt, errs[3] = parseStamp(updated)
 		if err := errors.Join(errs[:]...); err != nil {
 			return nil, fmt.Errorf("incident %d: %w", inc.ID, err)
 		}

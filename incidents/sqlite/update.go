@@ -60,7 +60,7 @@ func (w *writer) update(ctx context.Context, tx *sql.Tx, inc incidents.Incident)
 		string(inc.Type), incidents.FormatDate(inc.DateFrom), incidents.FormatDate(inc.DateTo),
 		string(inc.DatePrecision), inc.PlaceNameAR, inc.PlaceNameEN, inc.Admin1PCode, inc.Admin1Name,
 		inc.Admin2PCode, lon, lat, string(inc.GeoPrecision), inc.Killed, inc.Injured, inc.Arrested, inc.SummaryAR,
-		inc.SummaryEN, string(inc.Status), time.Now().UTC().Format(time.RFC3339Nano), inc.ID)
+		inc.SummaryEN, string(inc.Status), stamp(time.Now()), inc.ID)
 	if err != nil {
 		return formatError(err)
 	}
@@ -147,7 +147,7 @@ func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Sourc
 			return err
 		}
 		w.touch(id)
-		_, err = tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", time.Now().UTC().Format(time.RFC3339Nano), id)
+		_, err = tx.ExecContext(ctx, "UPDATE incidents SET updated_at = ? WHERE id = ?", stamp(time.Now()), id)
 		return err
 	})
 	if err != nil {

@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 		{"MissingIncident", testMissingIncident},
 		{"NotFoundSaysTheSame", testNotFoundSaysTheSame},
 		{"TimestampsToTheMicrosecond", testTimestampsToTheMicrosecond},
+		{"TimestampsStoredToTheMicrosecond", testTimestampsStoredToTheMicrosecond},
 		{"ExtentAndCount", testExtentAndCount},
 		{"Version", testVersion},
 		{"Aggregate", testAggregate},

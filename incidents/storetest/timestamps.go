@@ -52,3 +52,36 @@ func testTimestampsToTheMicrosecond(t *testing.T, s incidents.Store) {
 		}
 	}
 }
+
+// testTimestampsStoredToTheMicrosecond: an incident's created_at and
+// updated_at are kept to the microsecond, as PostgreSQL keeps them, whether
+// the store sets them or an import gives them. SQLite kept nanoseconds, so
+// the CSV export of one data set said ….172375910Z on SQLite and
+// ….172375Z on PostGIS (round 16).
+func testTimestampsStoredToTheMicrosecond(t *testing.T, s incidents.Store) {
+	ctx := context.Background()
+	at := time.Date(2025, 1, 2, 3, 4, 5, 123456789, time.UTC)
+	imported := Incident(incidents.TypeArrest, 36.8, 35.87, "2025-01-02", "2025-01-02")
+	imported.CreatedAt, imported.UpdatedAt = at, at
+	one := func(yield func(incidents.Incident, error) bool) { yield(imported, nil) }
+	if _, err := s.Import(ctx, one, nil); err != nil {
+		t.Fatal(err)
+	}
+	added := mustAdd(t, s, Incident(incidents.TypeArrest, 36.8, 35.87, "2025-01-03", "2025-01-03"))[0]
+	if _, err := s.Edit(ctx, added, func(inc incidents.Incident) (incidents.Incident, error) {
+		inc.Killed = intp(2)
+		return inc, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, inc := range allStored(t, s) {
+		for name, ts := range map[string]time.Time{"created_at": inc.CreatedAt, "updated_at": inc.UpdatedAt} {
+			if ts.Nanosecond()%1000 != 0 {
+				t.Errorf("incident %d: %s %s is finer than the microsecond", inc.ID, name, ts.Format(time.RFC3339Nano))
+			}
+		}
+		if inc.ID != added && !inc.CreatedAt.Equal(at.Truncate(time.Microsecond)) {
+			t.Errorf("imported incident: created_at %s; want %s", inc.CreatedAt.Format(time.RFC3339Nano), at.Truncate(time.Microsecond).Format(time.RFC3339Nano))
+		}
+	}
+}
