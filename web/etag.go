@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/mapsrv/mapsrv/incidents"
@@ -26,31 +27,44 @@ func itemETag(inc incidents.Incident) (string, error) {
 
 // errPreconditionFailed answers a write whose If-Match names none of the
 // incident's current state: someone else saved it since the client read it
-// (OGC API – Features Part 4; RFC 9110 13.1.1).
-type errPreconditionFailed struct{ current string }
+// (OGC API – Features Part 4; RFC 9110 13.1.1); or whose If-None-Match
+// names it, or is "*" (RFC 9110 13.1.2). noneMatch tells the two apart.
+type errPreconditionFailed struct {
+	current   string
+	noneMatch bool
+}
 
 func (e errPreconditionFailed) Error() string {
+	if e.noneMatch {
+		return fmt.Sprintf("If-None-Match: the incident is in a state the header names (its ETag is %s, and \"*\" names any): the write is for another state, so nothing was changed", e.current)
+	}
 	return fmt.Sprintf("If-Match: the incident has changed since it was read (its ETag is now %s): read it again and reapply the change", e.current)
 }
 
-// checkIfMatch tests the If-Match header of r against inc, the incident as
-// stored: no header, "*", or a list holding inc's tag passes. Weak tags
-// never match (If-Match compares strongly).
-func checkIfMatch(r *http.Request, inc incidents.Incident) error {
-	header := strings.Join(r.Header.Values("If-Match"), ",")
-	if strings.TrimSpace(header) == "" {
+// checkPreconditions tests the If-Match and If-None-Match headers of a
+// write r against inc, the incident as stored, in the order RFC 9110 13.2.2
+// gives. If-Match: no header, "*", or a list holding inc's tag passes; weak
+// tags never match (it compares strongly). If-None-Match: no header, or a
+// list holding neither "*" nor inc's tag, weak or strong, passes (it
+// compares weakly); a write of an incident that does not exist never gets
+// here, so If-None-Match: * passes only there, before its 404.
+func checkPreconditions(r *http.Request, inc incidents.Incident) error {
+	ifMatch := strings.Join(r.Header.Values("If-Match"), ",")
+	ifNoneMatch := strings.Join(r.Header.Values("If-None-Match"), ",")
+	if strings.TrimSpace(ifMatch) == "" && strings.TrimSpace(ifNoneMatch) == "" {
 		return nil
 	}
 	current, err := itemETag(inc)
 	if err != nil {
 		return err
 	}
-	for _, tag := range entityTags(header) {
-		if tag == "*" || tag == current {
-			return nil
-		}
+	if strings.TrimSpace(ifMatch) != "" && !slices.ContainsFunc(entityTags(ifMatch), func(tag string) bool { return tag == "*" || tag == current }) {
+		return errPreconditionFailed{current: current}
 	}
-	return errPreconditionFailed{current}
+	if noneMatch(r, current) {
+		return errPreconditionFailed{current: current, noneMatch: true}
+	}
+	return nil
 }
 
 // entityTags splits an If-Match or If-None-Match list into its tags, as

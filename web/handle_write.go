@@ -334,7 +334,8 @@ func preparePatch(body []byte) (editFunc, error) {
 // one with the edit prepare returns, inside the store's write transaction:
 // a concurrent edit of other fields is never lost, and the transaction
 // holds the lock only to read, check and write. An If-Match naming another
-// state of the incident answers 412 and stores nothing; an incident not in
+// state of the incident, or an If-None-Match naming its state or "*",
+// answers 412 and stores nothing; an incident not in
 // the collection of the path (coll: a published one under drafts, a draft
 // under incidents) is 404, as a GET of that path answers.
 func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int64, log *slog.Logger,
@@ -355,7 +356,7 @@ func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int6
 				if err := checkCollection(coll, current); err != nil {
 					return incidents.Incident{}, err
 				}
-				if err := checkIfMatch(r, current); err != nil {
+				if err := checkPreconditions(r, current); err != nil {
 					return incidents.Incident{}, err
 				}
 				return edit(current)
@@ -371,7 +372,7 @@ func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int6
 
 // handleIncidentDelete serves DELETE: 204, 404 if there was nothing in the
 // path's collection (coll), or 412 when If-Match names another state of the
-// incident. Discarding a draft another editor has just published thus leaves
+// incident or If-None-Match names its state or "*". Discarding a draft another editor has just published thus leaves
 // the published incident alone.
 func handleIncidentDelete(store incidentStore, coll incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -381,7 +382,7 @@ func handleIncidentDelete(store incidentStore, coll incidents.Status, log *slog.
 				if err := checkCollection(coll, current); err != nil {
 					return err
 				}
-				return checkIfMatch(r, current)
+				return checkPreconditions(r, current)
 			})
 		}
 		if err != nil {
