@@ -32,9 +32,13 @@ func itemETag(inc incidents.Incident) (string, error) {
 type errPreconditionFailed struct {
 	current   string
 	noneMatch bool
+	read      bool // If-Match on GET or HEAD
 }
 
 func (e errPreconditionFailed) Error() string {
+	if e.read {
+		return fmt.Sprintf("If-Match: the incident is in none of the states named (its ETag is now %s)", e.current)
+	}
 	if e.noneMatch {
 		return fmt.Sprintf("If-None-Match: the incident is in a state the header names (its ETag is %s, and \"*\" names any): the write is for another state, so nothing was changed", e.current)
 	}
@@ -51,20 +55,29 @@ func (e errPreconditionFailed) Error() string {
 func checkPreconditions(r *http.Request, inc incidents.Incident) error {
 	ifMatch := strings.Join(r.Header.Values("If-Match"), ",")
 	ifNoneMatch := strings.Join(r.Header.Values("If-None-Match"), ",")
-	if strings.TrimSpace(ifMatch) == "" && strings.TrimSpace(ifNoneMatch) == "" {
+	if strings.TrimSpace(ifMatch)+strings.TrimSpace(ifNoneMatch) == "" {
 		return nil
 	}
 	current, err := itemETag(inc)
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(ifMatch) != "" && !slices.ContainsFunc(entityTags(ifMatch), func(tag string) bool { return tag == "*" || tag == current }) {
+	if !ifMatchHolds(r, current) {
 		return errPreconditionFailed{current: current}
 	}
 	if noneMatch(r, current) {
 		return errPreconditionFailed{current: current, noneMatch: true}
 	}
 	return nil
+}
+
+// ifMatchHolds reports whether r's If-Match is absent, "*" or a list
+// holding etag, compared strongly (RFC 9110 13.1.1): weak tags never match.
+// An If-Match that is empty is read as absent, as net/http reads it.
+func ifMatchHolds(r *http.Request, etag string) bool {
+	header := strings.Join(r.Header.Values("If-Match"), ",")
+	return strings.TrimSpace(header) == "" ||
+		slices.ContainsFunc(entityTags(header), func(tag string) bool { return tag == "*" || tag == etag })
 }
 
 // entityTags splits an If-Match or If-None-Match list into its tags, as

@@ -214,7 +214,8 @@ func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encode
 
 // handleIncidentItem serves one incident of the given status by id, with
 // its strong ETag (the If-Match of an edit); If-None-Match holding it
-// answers 304.
+// answers 304, an If-Match not holding it 412 (RFC 9110 13.1.1, evaluated
+// first as 13.2.2 orders).
 func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkWholeParams(r.URL.Query(), "f"); err != nil {
@@ -240,6 +241,10 @@ func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.
 		}
 		w.Header().Set("ETag", etag)
 		w.Header().Set("Cache-Control", "no-cache")
+		if !ifMatchHolds(r, etag) {
+			writeError(w, r, log, errPreconditionFailed{current: etag, read: true})
+			return
+		}
 		if noneMatch(r, etag) {
 			w.WriteHeader(http.StatusNotModified)
 			return

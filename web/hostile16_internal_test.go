@@ -145,3 +145,41 @@ func testWritesNotFoundSaysTheSame(t *testing.T, store incidentStore) {
 		}
 	}
 }
+
+// TestItem_IfMatchOnRead: GET and HEAD of an incident with an If-Match
+// naming none of its states (a stale tag, its tag made weak) answer 412, as
+// RFC 9110 13.1.1 asks of every method; "*" or a list holding its tag is
+// read as without. Round 15 left it open: such reads answered 200.
+func TestItem_IfMatchOnRead(t *testing.T) { onBothStores(t, testItemIfMatchOnRead) }
+
+func testItemIfMatchOnRead(t *testing.T, store incidentStore) {
+	send := round16Server(t, store)
+	resp, body := send("POST", "/api/collections/incidents/items", round16Feature, map[string]string{"Content-Type": "application/geo+json"})
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d %s", resp.StatusCode, body)
+	}
+	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	current := resp.Header.Get("ETag")
+	for _, method := range []string{"GET", "HEAD"} {
+		for ifMatch, want := range map[string]int{
+			`"stale"`:                    http.StatusPreconditionFailed,
+			"W/" + current:               http.StatusPreconditionFailed,
+			"*":                          http.StatusOK,
+			`"stale", ` + current:        http.StatusOK,
+			current:                      http.StatusOK,
+			`"stale"` + ", W/" + current: http.StatusPreconditionFailed,
+		} {
+			resp, body := send(method, item, "", map[string]string{"If-Match": ifMatch})
+			if resp.StatusCode != want || (want == http.StatusOK && resp.Header.Get("ETag") != current) {
+				t.Errorf("%s with If-Match %s = %d %s; want %d", method, ifMatch, resp.StatusCode, body, want)
+			}
+		}
+		// If-Match first: a stale one is a 412 even when If-None-Match would be a 304.
+		if resp, _ := send(method, item, "", map[string]string{"If-Match": `"stale"`, "If-None-Match": current}); resp.StatusCode != http.StatusPreconditionFailed {
+			t.Errorf("%s with a stale If-Match and the current If-None-Match = %d; want 412", method, resp.StatusCode)
+		}
+		if resp, _ := send(method, item, "", map[string]string{"If-Match": current, "If-None-Match": current}); resp.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with the current If-Match and If-None-Match = %d; want 304", method, resp.StatusCode)
+		}
+	}
+}
