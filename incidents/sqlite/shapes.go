@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/mattn/go-sqlite3"
 	"github.com/paulmach/orb"
@@ -28,29 +27,8 @@ func init() {
 		if err := c.RegisterFunc(shapeFunc, shapes.contains, true); err != nil {
 			return err
 		}
-		if err := c.RegisterFunc(microsFunc, micros, true); err != nil {
-			return err
-		}
 		return c.RegisterFunc(foldFunc, fold, true)
 	}})
-}
-
-// microsFunc is the SQL function mapsrv_micros(text): a stored RFC 3339
-// timestamp as microseconds since 1970, the digits past them dropped, as
-// PostgreSQL keeps an instant; NULL for text that is no timestamp.
-const microsFunc = "mapsrv_micros"
-
-// micros is mapsrv_micros: an int64, or nil for NULL.
-func micros(v any) any {
-	s, ok := v.(string)
-	if !ok {
-		return nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return nil
-	}
-	return t.UnixMicro()
 }
 
 // foldFunc is the SQL function mapsrv_fold(text): text folded as

@@ -1,7 +1,9 @@
 package sqlite
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -12,14 +14,43 @@ import (
 
 // whereColumns are the queryables' columns (see sqlwhere.Columns). Unknown
 // dates and date precisions are stored as "" and read as NULL, as the
-// features show them; timestamps are compared as microseconds since 1970
-// (mapsrv_micros), since RFC 3339 text with fractions of varying length
-// does not sort as the instants do, and Julian days keep only the
+// features show them; timestamps are compared as text of one width to the
+// microsecond (stampSQL), since RFC 3339 text with fractions of varying
+// length does not sort as the instants do, and Julian days keep only the
 // millisecond where PostgreSQL keeps the microsecond.
 var whereColumns = sqlwhere.ColumnsOf(map[string]string{
 	"date_from": "NULLIF(i.date_from, '')", "date_to": "NULLIF(i.date_to, '')", "date_precision": "NULLIF(i.date_precision, '')",
-	"created_at": microsFunc + "(i.created_at)", "updated_at": microsFunc + "(i.updated_at)",
+	"created_at": stampSQL("i.created_at"), "updated_at": stampSQL("i.updated_at"),
 })
+
+// stampLayout is an instant to the microsecond in text that sorts as the
+// instants do, for years 0000..9999.
+const stampLayout = "2006-01-02T15:04:05.000000"
+
+// stampSQL is the stored instant in col (RFC 3339 in UTC ending in "Z",
+// with no fraction or one of up to nine digits, as the store writes it) in
+// stampLayout: the fraction cut or padded to six digits. It costs some
+// 0.2 µs a row more than julianday did; a SQL function in Go (a callback a
+// row) cost 0.5-0.7 µs more.
+func stampSQL(col string) string {
+	return fmt.Sprintf("(substr(%[1]s, 1, 19) || CASE WHEN substr(%[1]s, 20, 1) = '.' "+
+		"THEN substr(substr(%[1]s, 20, length(%[1]s) - 20) || '000000', 1, 7) ELSE '.000000' END)", col)
+}
+
+// stampText is a TIMESTAMP literal as stampSQL writes a stored instant, the
+// digits past the microsecond dropped; an instant before year 0 or after
+// 9999 (an offset can take an instant written in 0000 or 9999 there) as
+// text before or after any such instant.
+func stampText(t time.Time) string {
+	t = t.UTC().Truncate(time.Microsecond)
+	switch {
+	case t.Year() < 0:
+		return "-"
+	case t.Year() > 9999:
+		return "~"
+	}
+	return t.Format(stampLayout)
+}
 
 // whereSQL compiles a checked filter expression to a WHERE term with bound
 // arguments: values are never written into the SQL text. Its polygons must
@@ -46,7 +77,7 @@ func (w *whereWriter) Bool(v bool) string {
 }
 
 // Bind binds v and returns its placeholder; timestamps compare as
-// microseconds since 1970, the digits past them dropped.
+// stampText writes them.
 func (w *whereWriter) Bind(l cql2.Literal) string {
 	switch l.Kind {
 	case cql2.String:
@@ -58,7 +89,7 @@ func (w *whereWriter) Bind(l cql2.Literal) string {
 	case cql2.Date:
 		w.args = append(w.args, l.Time.Format(incidents.DateLayout))
 	case cql2.Timestamp:
-		w.args = append(w.args, l.Time.UnixMicro())
+		w.args = append(w.args, stampText(l.Time))
 	}
 	return "?"
 }
