@@ -39,6 +39,25 @@ func (g Grid) CellBound(col, row int) orb.Bound {
 type Cell struct {
 	Col, Row int
 	Count    int
-	Center   orb.Point    // the mean of the incidents' points: where a cluster is drawn
+	Center   orb.Point    // the mean of the incidents' points (see [CenterOf]): where a cluster is drawn
 	Types    map[Type]int // count by type; types without incidents are absent
+}
+
+// CenterScale is the unit a cell's center is summed in: 1e-7 degree, about
+// a centimetre. Each point's longitude and latitude count as CenterUnits,
+// whole units cut toward zero, so that a cell's sums are exact in whatever
+// order its points are added: floating-point sums are not, and SQLite,
+// PostgreSQL and the in-memory index add them in different orders (the
+// centers differed in their last digits from store to store). The stores
+// compute the units in SQL as CAST(lon * 10000000.0 AS INTEGER) (SQLite)
+// and trunc(lon * 10000000::float8) (PostgreSQL), which are the same
+// IEEE product cut the same way.
+const CenterScale = 1e7
+
+// CenterUnits is v in units of 1/CenterScale degree, cut toward zero.
+func CenterUnits(v float64) int64 { return int64(v * CenterScale) }
+
+// CenterOf is the mean of n points whose units sum to lonUnits and latUnits.
+func CenterOf(lonUnits, latUnits int64, n int) orb.Point {
+	return orb.Point{float64(lonUnits) / CenterScale / float64(n), float64(latUnits) / CenterScale / float64(n)}
 }

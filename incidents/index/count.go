@@ -54,7 +54,7 @@ type counter struct {
 type acc struct {
 	cell     int
 	n        int
-	lon, lat float64
+	lon, lat int64 // sums of incidents.CenterUnits
 	byType   [16]int
 }
 
@@ -91,7 +91,7 @@ func (c *counter) addAll(points []Point) {
 		}
 		a := &c.accs[c.slot[k]-1]
 		a.n++
-		a.lon, a.lat = a.lon+p.Lon, a.lat+p.Lat
+		a.lon, a.lat = a.lon+incidents.CenterUnits(p.Lon), a.lat+incidents.CenterUnits(p.Lat)
 		a.byType[p.Type]++
 	}
 }
@@ -101,7 +101,7 @@ func (c *counter) cells() []incidents.Cell {
 	out := make([]incidents.Cell, 0, len(c.accs))
 	for _, a := range c.accs {
 		cell := incidents.Cell{Col: a.cell % c.g.Cols, Row: a.cell / c.g.Cols, Count: a.n,
-			Center: orb.Point{a.lon / float64(a.n), a.lat / float64(a.n)}, Types: map[incidents.Type]int{}}
+			Center: incidents.CenterOf(a.lon, a.lat, a.n), Types: map[incidents.Type]int{}}
 		for i, n := range a.byType[:c.types] {
 			if n > 0 {
 				cell.Types[incidents.Types[i]] = n

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
@@ -37,7 +35,8 @@ func (s *Store) aggregateBySQL(ctx context.Context, f incidents.Filter, g incide
 		" AND i.lon BETWEEN %[1]s AND %[3]s AND i.lat BETWEEN %[2]s AND %[4]s", west, south, east, north))
 	w, h := g.CellSize()
 	query := fmt.Sprintf(`SELECT least(floor((i.lon - %s) / %s)::int, %s) AS col,
-		least(floor((i.lat - %s) / %s)::int, %s) AS row, i.incident_type, count(*), sum(i.lon), sum(i.lat)
+		least(floor((i.lat - %s) / %s)::int, %s) AS row, i.incident_type, count(*),
+		sum(trunc(i.lon * 10000000::float8)::bigint)::bigint, sum(trunc(i.lat * 10000000::float8)::bigint)::bigint
 		FROM incidents AS i WHERE %s GROUP BY row, col, i.incident_type ORDER BY row, col`,
 		west, p.add(w), p.add(g.Cols-1), south, p.add(h), p.add(g.Rows-1),
 		strings.Join(where, " AND "))
@@ -47,25 +46,26 @@ func (s *Store) aggregateBySQL(ctx context.Context, f incidents.Filter, g incide
 	}
 	defer rows.Close()
 	var cells []incidents.Cell
+	var sums [][2]int64 // each cell's CenterUnits
 	for rows.Next() {
 		var col, row int32
 		var n int64
 		var typ string
-		var sumLon, sumLat float64
+		var sumLon, sumLat int64
 		if err := rows.Scan(&col, &row, &typ, &n, &sumLon, &sumLat); err != nil {
 			return nil, fmt.Errorf("postgis: aggregate: %w", err)
 		}
 		if k := len(cells) - 1; k < 0 || cells[k].Col != int(col) || cells[k].Row != int(row) {
 			cells = append(cells, incidents.Cell{Col: int(col), Row: int(row), Types: map[incidents.Type]int{}})
+			sums = append(sums, [2]int64{})
 		}
-		c := &cells[len(cells)-1]
+		c, sum := &cells[len(cells)-1], &sums[len(sums)-1]
 		c.Count += int(n)
 		c.Types[incidents.Type(typ)] = int(n)
-		c.Center = orb.Point{c.Center.Lon() + sumLon, c.Center.Lat() + sumLat} // sums until the cell is complete
+		sum[0], sum[1] = sum[0]+sumLon, sum[1]+sumLat
 	}
 	for i := range cells {
-		c := &cells[i]
-		c.Center = orb.Point{c.Center.Lon() / float64(c.Count), c.Center.Lat() / float64(c.Count)}
+		cells[i].Center = incidents.CenterOf(sums[i][0], sums[i][1], cells[i].Count)
 	}
 	return cells, rows.Err()
 }

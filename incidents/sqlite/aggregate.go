@@ -39,24 +39,24 @@ func (s *Store) Aggregate(ctx context.Context, f incidents.Filter, g incidents.G
 	}
 	defer rows.Close()
 	var cells []incidents.Cell
+	var sums [][2]int64 // each cell's CenterUnits
 	for rows.Next() {
 		var col, row, n int
 		var typ string
-		var sumLon, sumLat float64
+		var sumLon, sumLat int64
 		if err := rows.Scan(&col, &row, &typ, &n, &sumLon, &sumLat); err != nil {
 			return nil, fmt.Errorf("sqlite: aggregate: %w", err)
 		}
 		if k := len(cells) - 1; k < 0 || cells[k].Col != col || cells[k].Row != row {
 			cells = append(cells, incidents.Cell{Col: col, Row: row, Types: map[incidents.Type]int{}})
+			sums = append(sums, [2]int64{})
 		}
-		c := &cells[len(cells)-1]
-		// Center holds sums until the cell is complete.
+		c, sum := &cells[len(cells)-1], &sums[len(sums)-1]
 		c.Count, c.Types[incidents.Type(typ)] = c.Count+n, n
-		c.Center = orb.Point{c.Center.Lon() + sumLon, c.Center.Lat() + sumLat}
+		sum[0], sum[1] = sum[0]+sumLon, sum[1]+sumLat
 	}
 	for i := range cells {
-		c := &cells[i]
-		c.Center = orb.Point{c.Center.Lon() / float64(c.Count), c.Center.Lat() / float64(c.Count)}
+		cells[i].Center = incidents.CenterOf(sums[i][0], sums[i][1], cells[i].Count)
 	}
 	return cells, rows.Err()
 }
@@ -101,7 +101,8 @@ func aggregateQuery(f incidents.Filter, g incidents.Grid, p plan) (string, []any
 		from = "(" + tree + ") AS r CROSS JOIN incidents AS i ON i.id = r.id"
 	}
 	query := fmt.Sprintf(`SELECT min(CAST((i.lon - ?) / ? AS INTEGER), %d) AS col,
-		min(CAST((i.lat - ?) / ? AS INTEGER), %d) AS row, i.incident_type, count(*), sum(i.lon), sum(i.lat)
+		min(CAST((i.lat - ?) / ? AS INTEGER), %d) AS row, i.incident_type, count(*),
+		sum(CAST(i.lon * 10000000.0 AS INTEGER)), sum(CAST(i.lat * 10000000.0 AS INTEGER))
 		FROM %s WHERE %s GROUP BY row, col, i.incident_type ORDER BY row, col`, g.Cols-1, g.Rows-1, from, strings.Join(where, " AND "))
 	return query, append(append([]any{g.Bound.Min.Lon(), w, g.Bound.Min.Lat(), h}, fromArgs...), args...)
 }

@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"ExtentAndCount", testExtentAndCount},
 		{"Version", testVersion},
 		{"Aggregate", testAggregate},
+		{"AggregateCentersExact", testAggregateCentersExact},
 		{"DatesOutOfRange", testDatesOutOfRange},
 		{"FieldLimits", testFieldLimits},
 		{"WideIntervals", testWideIntervals},
