@@ -208,6 +208,18 @@ var (
 	ErrNotFound = errors.New("incidents: not found")
 )
 
+// StoreError is how a store reports a failure: err with the store's name
+// and what it was doing (format and args), unless err is the caller's, an
+// incident or proposal not found (ErrNotFound) or refused as invalid
+// (ErrInvalid). Those reach API clients as a 404's or 400's detail, which
+// must read the same whichever store is behind the API, as a read's does.
+func StoreError(store string, err error, format string, args ...any) error {
+	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return fmt.Errorf(store+": "+format+": %w", append(args, err)...)
+}
+
 // CheckSourceCount refuses an incident citing n sources, more than
 // MaxSources, as Validate does; the stores check it too where they link
 // sources to a stored incident (a proposal accepted), which Validate does not
