@@ -91,10 +91,7 @@ var oneFollowers = wordSet("علي", "في", "فقط", "جراء", "اثر", "ب
 // people of the same count, of another group. It returns the number and the
 // tokens used, or 0, 0.
 func joinedMembers(toks []token, i int) (int, int) {
-	if tokAt(toks, i+1) == "من" && i < len(toks) && isCountWord(toks[i].Norm) {
-		i++ // "عناصر من قوى الأمن": the counted noun, then the group named after it
-	}
-	ofGroup := tokAt(toks, i) == "من"
+	ofGroup := tokAt(toks, i) == "من" // "عناصر من قوى الأمن": the group the count is of, named after it
 	for gap := 0; gap <= 8 && i+gap < len(toks); gap++ {
 		j := i + gap
 		if gap > 0 && (isCountWord(toks[j-1].Norm) || isNumber(toks[j-1].Norm) || clauseWords[toks[j-1].Norm] || subgroup[toks[j-1].Norm]) {

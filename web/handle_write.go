@@ -372,8 +372,9 @@ func handleIncidentUpdate(store incidentStore, coll incidents.Status, limit int6
 
 // handleIncidentDelete serves DELETE: 204, 404 if there was nothing in the
 // path's collection (coll), or 412 when If-Match names another state of the
-// incident or If-None-Match names its state or "*". Discarding a draft another editor has just published thus leaves
-// the published incident alone.
+// incident or If-None-Match names its state or "*". Discarding a draft
+// another editor has just published thus leaves the published incident
+// alone.
 func handleIncidentDelete(store incidentStore, coll incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r)

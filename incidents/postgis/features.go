@@ -90,9 +90,10 @@ const fillWindow = 100_000
 // the background when it meets a missing feature; one runs at a time in a
 // process.
 func (s *Store) FillFeatures(ctx context.Context, progress func(n int)) (int, error) {
-	s.filling.Lock()
-	defer s.filling.Unlock()
-	return s.fillFeatures(ctx, progress)
+	var n int
+	var err error
+	s.fill.Do(func() { n, err = s.fillFeatures(ctx, progress) })
+	return n, err
 }
 
 func (s *Store) fillFeatures(ctx context.Context, progress func(n int)) (int, error) {
@@ -164,21 +165,7 @@ func (s *Store) missingAfter(ctx context.Context, after int64) ([]feature.Ref, i
 // under way run once more when it ends: a source marked stale after that
 // fill passed it is not left for the next reader to notice.
 func (s pgReads) StartFill() {
-	s.fillAgain.Store(true)
-	if !s.filling.TryLock() {
-		return
-	}
-	go func() {
-		for {
-			for s.fillAgain.Swap(false) {
-				s.fillFeatures(context.Background(), nil)
-			}
-			s.filling.Unlock()
-			if !s.fillAgain.Load() || !s.filling.TryLock() {
-				return
-			}
-		}
-	}()
+	s.fill.Start(func() { s.fillFeatures(context.Background(), nil) })
 }
 
 // refreshChunk is how many features of a stale source's incidents one

@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -29,6 +28,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/migrations"
 	"github.com/mapsrv/mapsrv/incidents/snapshot"
+	"github.com/mapsrv/mapsrv/internal/rerun"
 )
 
 //go:embed schema/*.sql
@@ -44,11 +44,10 @@ type Store struct {
 	written, replicaAt highWater
 	replicaFailed      atomic.Int64 // when the replica last failed to answer, in Unix nanoseconds
 
-	snap      *snapshot.Keeper  // published points for pages and Aggregate (indexed.go)
-	tids      tidHints          // where each stored feature last lay in its table (tids.go)
-	filling   sync.Mutex        // held while features are filled (features.go)
-	fillAgain atomic.Bool       // a fill was asked for: the one under way runs again (features.go)
-	locate    incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
+	snap   *snapshot.Keeper  // published points for pages and Aggregate (indexed.go)
+	tids   tidHints          // where each stored feature last lay in its table (tids.go)
+	fill   rerun.Runner      // fills features, one fill at a time (features.go)
+	locate incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 }
 
 var _ incidents.Store = (*Store)(nil)

@@ -11,10 +11,7 @@ import (
 // TestStore_WidelyCitedCorrection: see storetest.WidelyCitedCorrection.
 func TestStore_WidelyCitedCorrection(t *testing.T) {
 	s := openTest(t, pgtest.DSN(t))
-	hold := func() func() {
-		s.filling.Lock()
-		return s.filling.Unlock
-	}
+	hold := s.fill.Hold
 	fill := func() error {
 		_, err := s.FillFeatures(context.Background(), nil)
 		return err

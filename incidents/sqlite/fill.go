@@ -31,30 +31,17 @@ const fillChunk = 10000
 // while the chunk before is stored: 1,000,000 features took 12-16 s one
 // after the other.
 func (s *Store) FillFeatures(ctx context.Context, progress func(n int)) (int, error) {
-	s.filling.Lock()
-	defer s.filling.Unlock()
-	return s.fillFeatures(ctx, progress)
+	var n int
+	var err error
+	s.fill.Do(func() { n, err = s.fillFeatures(ctx, progress) })
+	return n, err
 }
 
 // StartFill starts filling features in the background, or has the fill
 // under way run once more when it ends: a source marked stale after that
 // fill passed it is not left for the next reader to notice.
 func (s sqlReads) StartFill() {
-	s.fillAgain.Store(true)
-	if !s.filling.TryLock() {
-		return
-	}
-	go func() {
-		for {
-			for s.fillAgain.Swap(false) {
-				s.fillFeatures(context.Background(), nil)
-			}
-			s.filling.Unlock()
-			if !s.fillAgain.Load() || !s.filling.TryLock() {
-				return
-			}
-		}
-	}()
+	s.fill.Start(func() { s.fillFeatures(context.Background(), nil) })
 }
 
 // fillBatch is a chunk of missing features, encoded from their rows as they

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"sync"
 	"sync/atomic"
 
 	"github.com/mattn/go-sqlite3"
@@ -20,6 +19,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/migrations"
 	"github.com/mapsrv/mapsrv/incidents/snapshot"
+	"github.com/mapsrv/mapsrv/internal/rerun"
 )
 
 //go:embed schema/*.sql
@@ -30,8 +30,7 @@ type Store struct {
 	db           *sql.DB
 	rowsEstimate atomic.Int64      // the largest incident id seen by the planner: about how many there are
 	snap         *snapshot.Keeper  // published points for Aggregate and Find (indexed.go)
-	filling      sync.Mutex        // held while features are filled (fill.go)
-	fillAgain    atomic.Bool       // a fill was asked for: the one under way runs again (fill.go)
+	fill         rerun.Runner      // fills features, one fill at a time (fill.go)
 	locate       incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
 
 	// Statements run on every request, prepared once: preparing them again

@@ -10,10 +10,7 @@ import (
 // TestStore_WidelyCitedCorrection: see storetest.WidelyCitedCorrection.
 func TestStore_WidelyCitedCorrection(t *testing.T) {
 	s := openTemp(t)
-	hold := func() func() {
-		s.filling.Lock()
-		return s.filling.Unlock
-	}
+	hold := s.fill.Hold
 	fill := func() error {
 		_, err := s.FillFeatures(context.Background(), nil)
 		return err
