@@ -1,0 +1,46 @@
+package gazetteer
+
+import "testing"
+
+// Kurdish and Kurdish-administration outlets name the towns of the north-east
+// and of Afrin by their Kurdish names, in English ("Serêkaniyê") and in Arabic
+// letters ("سري كانيه"). Each is the OCHA community of that town, with or
+// without its diacritics, never a place whose letters merely come close.
+func TestGeocode_KurdishNames(t *testing.T) {
+	g := mustDefault(t)
+	for query, id := range map[string]string{
+		"Serêkaniyê": "ocha:C4988", "Sere Kaniye": "ocha:C4988", "سري كانيه": "ocha:C4988",
+		"Girê Spî": "ocha:C5792", "Gire Spi": "ocha:C5792", "كري سبي": "ocha:C5792",
+		"Girkê Legê": "ocha:C4841", "Til Koçer": "ocha:C4969", "تل كوجر": "ocha:C4969",
+		"Rimêlan": "ocha:C4813", "Cindirês": "ocha:C1426", "Zirgan": "ocha:C5005",
+		"Sarrin": "ocha:C2074", "Mabeta": "ocha:C1552", "Reco": "ocha:C1484",
+		"Şiyê": "ocha:C1525", "Bilbilê": "ocha:C1391", "Eyn Îsa": "ocha:C5905",
+	} {
+		m, err := g.Geocode(query)
+		if err != nil || m.Place.ID != id {
+			t.Errorf("Geocode(%q) = %s (%s), %v; want %s", query, m.Place.ID, m.Place.NameEN, err, id)
+		}
+	}
+	// The town keeps the name the rest of the map shows.
+	if m, err := g.Geocode("Serêkaniyê"); err == nil && m.Place.NameAR != "رأس العين" {
+		t.Errorf("Serêkaniyê is named %q; want رأس العين", m.Place.NameAR)
+	}
+}
+
+// A Kurdish name read in running English text places the event.
+func TestFindAll_KurdishNames(t *testing.T) {
+	g := mustDefault(t)
+	for text, id := range map[string]string{
+		"A drone struck a car near Serêkaniyê on Sunday.":      "ocha:C4988",
+		"Shells hit two houses in Girê Spî countryside today.": "ocha:C5792",
+	} {
+		got := g.FindAll(text)
+		found := false
+		for _, m := range got {
+			found = found || m.Match.Place.ID == id
+		}
+		if !found {
+			t.Errorf("FindAll(%q) = %v; want %s", text, describeMentions(got), id)
+		}
+	}
+}
