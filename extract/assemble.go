@@ -21,6 +21,7 @@ type draft struct {
 	counts    [3]*int
 	countAt   [3]int  // where each count was read
 	more      [3]bool // the count was told as "آخرين": add it to an earlier one of the incident
+	named     [3]bool // the count is of people told by name, who may be among those a larger count told
 	notes     []string
 	apart     bool // told as background or an aside: never merged with the story's incidents
 	summary   bool // totals incidents told after it
@@ -1236,7 +1237,8 @@ func sameUnresolved(a, b *dateMention) bool {
 // one again ("قُتل 10 ... وقُتل ثمانية في ..." is a total and its parts).
 func countsDiffer(last, d *draft) bool {
 	for k := range d.counts {
-		if last.counts[k] != nil && d.counts[k] != nil && *last.counts[k] != *d.counts[k] && !d.more[k] {
+		if last.counts[k] != nil && d.counts[k] != nil && *last.counts[k] != *d.counts[k] && !d.more[k] &&
+			!(d.named[k] && *d.counts[k] < *last.counts[k]) { // "القبض على المدعو X" after three arrested: one of them
 			return true
 		}
 	}
@@ -1764,6 +1766,7 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 		v := *c.Value
 		d.counts[c.Kind] = &v
 		d.more[c.Kind] = c.More && !d.countedBefore(s, c.Kind, c.Pos)
+		d.named[c.Kind] = c.Named
 		d.countAt[c.Kind] = c.Pos
 	}
 }

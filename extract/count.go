@@ -76,6 +76,7 @@ type count struct {
 	More  bool // "آخرين" follows: people besides those counted before ("وقُتل اثنان آخران")
 	Zero  bool // "دون وقوع إصابات": nobody, unless a count of the incident says otherwise
 	Toll  bool // "the toll climbed to 14": replaces the count told before
+	Named bool // one person told by name ("المدعو X"): maybe one of those a larger count told before
 }
 
 // withoutWa returns toks with the conjunction "و" cut from token i.
@@ -237,6 +238,9 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 		return vagueCount(toks[j], k, vague), true
 	}
 	n, ok := personCount(toks[j])
+	if !ok && namedMany[w] {
+		n, ok = namesListed(toks, j+1) // "القبض على المدعوين X Y وZ W": the men named
+	}
 	if !ok && j+1 < len(toks) && twoWords[toks[j+1].Norm] {
 		n, ok = 2, true // "مدنيين اثنين": a plural noun counted by the number after it
 	}
@@ -257,7 +261,61 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 	if personIntros[w] && kinAfterName(toks, j+1) {
 		n++ // "أودى بحياة المدعو X، وابنه Y": the man named, and his son
 	}
-	return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start}), true
+	return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start, Named: w == "المدعو" || w == "المدعوه"}), true
+}
+
+// namedMany stand before the names of two or more people: "المدعوين",
+// "المدعوان".
+var namedMany = wordSet("المدعوين", "المدعوان", "المدعوون", "والمدعوين", "والمدعوان")
+
+// waNames are given names that begin with "و" of their own, so that "وليد"
+// in a list of names is one more name's part, not "و" and another person.
+var waNames = wordSet("وليد", "وائل", "وسيم", "وسام", "وحيد", "وفيق", "وجيه", "وديع", "وهيب", "وضاح",
+	"وفاء", "ولاء", "وصفي", "وصال", "وداد", "ورد", "ورده", "وهبه", "وهبي", "وعد", "ودود", "وجدي", "وجدان")
+
+// nameListEnds are words no name is made of, which end a list of names: "وذلك بعد".
+var nameListEnds = wordSet("ذلك", "هذا", "هذه", "تلك", "الذي", "التي", "الذين", "قد", "تم", "كان", "كانت", "هو", "هم",
+	"بعد", "قبل", "من", "في", "على", "عن", "الى", "مع", "بين", "خلال", "اثر", "عند", "حيث", "لدى", "بتهمه", "بجرم")
+
+// firstName reports "وعلي" (read as "و" and "على" too) opening one more name:
+// a word of a name follows it.
+func firstName(toks []token, j int) bool {
+	if toks[j].Norm != "وعلي" || j+1 >= len(toks) {
+		return false
+	}
+	w := toks[j+1].Norm
+	return !lexiconWord(w) && !stopWord(w) && !nameListEnds[w] && !isNumber(w) && !strings.HasPrefix(w, "ال")
+}
+
+// namesListed counts the people whose names run from toks[j], each of one
+// to four words, the next joined by "و": "المدعوين علي X Y وعمار Z، وموسى W"
+// names three. The list ends at the first word that is no part of a name; a
+// list of fewer than two names counts nothing.
+func namesListed(toks []token, j int) (int, bool) {
+	n, words := 0, 0
+	for ; j < len(toks); j++ {
+		w := toks[j].Norm
+		rest, joined := strings.CutPrefix(w, "و")
+		if joined && waNames[w] {
+			joined = false
+		}
+		if isNumber(w) || n > 0 && !joined && (lexiconWord(w) || isCountWord(w) || stopWord(w) || nameListEnds[w]) ||
+			joined && (lexiconWord(rest) || nameListEnds[rest] || stopWord(rest) && !firstName(toks, j)) {
+			break
+		}
+		switch {
+		case n == 0 || joined && words > 0:
+			n, words = n+1, 1
+		case words < 4:
+			words++
+		default:
+			return 0, false // no name runs to five words: this is no list of names
+		}
+	}
+	if n < 2 {
+		return 0, false
+	}
+	return n, true
 }
 
 // kinAfterName reports a relative of the one just named, joined by "و" after

@@ -1,0 +1,35 @@
+package extract
+
+import "testing"
+
+// Rules of round 22. Every sentence here is ours.
+
+// The men an arrest names after "المدعوين" are counted, each name of one to
+// four words, the next joined by "و" ("وعلي" too, and not "وليد" inside a
+// name); the list ends at the first word no name is made of. One of them
+// named again later ("القبض على المدعو نزار") is of the same arrest.
+func TestExtract_NamedMenCounted(t *testing.T) {
+	c := oneEvent(t, "اعتقلت دورية للأمن في مدينة حماة ليل الجمعة المدعوين علي خليل حداد ونزار فؤاد شحادة، "+
+		"وعلي وليد الأسعد وذلك للاشتباه بصلتهم بسرقة مستودع.", "2026-03-07", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 3)
+	}
+	got := extractAll(t, "اعتقلت دورية للأمن في مدينة حماة ليل الجمعة المدعوين علي خليل حداد ونزار فؤاد شحادة، "+
+		"وعلي وليد الأسعد وذلك للاشتباه بصلتهم بسرقة مستودع.\n\n"+
+		"وأوضحت الوزارة أن الوحدات تابعت تحركاته منذ وصوله، ما أسفر عن إلقاء القبض على المدعو نزار، "+
+		"وعلي المتورطين معه، وضبط عبوات ناسفة بحوزتهما.", ymd("2026-03-07"))
+	arrests := 0
+	for _, c := range got {
+		if c.IncidentType == TypeArrest {
+			arrests++
+			wantCount(t, "arrested", c.Arrested, 3)
+		}
+	}
+	if arrests != 1 {
+		t.Errorf("got %v; want one arrest of three", describeAll(got))
+	}
+	c = oneEvent(t, "ألقت الشرطة القبض على المدعوين سامي خليل حداد ووليد فؤاد شحادة في مدينة حمص أمس.", "2026-03-07", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 2)
+	}
+}
