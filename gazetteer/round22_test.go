@@ -44,3 +44,25 @@ func TestFindAll_KurdishNames(t *testing.T) {
 		}
 	}
 }
+
+// The news writes Baba Amr "باب عمرو" and Khalidiya with its article; a
+// neighbourhood so written in Homs is that neighbourhood, never Al Bab, the
+// Aleppo town whose name is the first word; Aleppo's Khalidiya stays its
+// namesake.
+func TestGeocode_HomsNeighbourhoodsAsWritten(t *testing.T) {
+	g := mustDefault(t)
+	for query, id := range map[string]string{
+		"حي باب عمرو":        "ocha:N0268",
+		"Bab Amr, Homs":      "ocha:N0268",
+		"حي الخالدية في حمص": "ocha:N0239",
+		"حي الخالدية بحلب":   "ocha:N0127",
+	} {
+		m, err := g.Geocode(query)
+		if err != nil || m.Place.ID != id {
+			t.Errorf("Geocode(%q) = %s (%s), %v; want %s", query, m.Place.ID, m.Place.NameEN, err, id)
+		}
+	}
+	if m, err := g.Geocode("حي الخالدية"); err == nil && m.Score >= 0.8 {
+		t.Errorf("حي الخالدية alone = %s with score %.2f; want a low score, Homs and Aleppo both have one", m.Place.ID, m.Score)
+	}
+}
