@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -37,12 +38,38 @@ func withFollowers(toks []token, i int, c count) count {
 		}
 		break
 	}
+	if i < len(toks) && c.Value != nil && vagueJoined(toks[i]) && !anyCountWord(toks, i+1, i+4) {
+		// "قتل طفل وعدد غير معروف من المسلحين": so many and some more is no number
+		return count{Kind: c.Kind, Pos: c.Pos, Note: fmt.Sprintf("%s count told with a vague number more (%q): not taken", c.Kind, toks[i].Norm)}
+	}
 	if oneMoreAfterName(toks, i) {
 		*c.Value++ // "اعتقل المعلم أحمد الخطيب وشخصاً آخر": the one named, and another
 	} else {
 		c.More = i < len(toks) && otherWords[toks[i].Norm]
 	}
 	return c
+}
+
+// vagueJoined reports "وعدد", "وعشرات", "والعديد": people joined to a count
+// by "و" with no number of their own.
+func vagueJoined(t token) bool {
+	rest, ok := strings.CutPrefix(t.Norm, "و")
+	if !ok {
+		return false
+	}
+	_, vague := vagueWords[rest]
+	return vague && rest != "اخرون" && rest != "اخرين" || rest == "عدد"
+}
+
+// anyCountWord reports a count verb or noun among toks[from:to]: "وعدد من
+// الجرحى" after the dead counts the hurt, not more dead.
+func anyCountWord(toks []token, from, to int) bool {
+	for j := from; j < to && j < len(toks); j++ {
+		if isCountWord(toks[j].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // anotherOne after a singular person noun makes it one more: "وشخصاً آخر".

@@ -33,3 +33,23 @@ func TestExtract_NamedMenCounted(t *testing.T) {
 		wantCount(t, "arrested", c.Arrested, 2)
 	}
 }
+
+// "ما يقارب", "يناهز" before a number are "about": the number is the count,
+// before "من" as before a noun. A count joined to a vague number more ("طفل
+// وعدد غير معروف من المقاتلين", "وعشرات") is no number; a vague number of
+// the hurt after the dead ("وعدد من الجرحى") leaves the dead counted.
+func TestExtract_AboutAndVagueMore(t *testing.T) {
+	c := oneEvent(t, "خلّف الهجوم المسلح على نقطة للجيش قرب بلدة السخنة مقتل ما يقارب 7 من الجنود وجرح ما يناهز 15 آخرين.", "2024-03-02", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 7)
+		wantCount(t, "injured", c.Injured, 15)
+	}
+	c = oneEvent(t, "لقي فتى وعدد غير معروف من المقاتلين حتفهم بضربة طائرة مسيرة شمال بلدة عامودا.", "2024-03-02", TypeAirstrike)
+	if c != nil && c.Killed != nil {
+		t.Errorf("killed = %d; want null, a boy and an unknown number more", *c.Killed)
+	}
+	c = oneEvent(t, "أوقع قصف مدفعي على بلدة عامودا صباح اليوم 3 قتلى وعدداً من الجرحى.", "2024-03-02", TypeShelling)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 3)
+	}
+}
