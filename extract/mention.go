@@ -153,7 +153,7 @@ func incidentWordName(toks []token, m mention) bool {
 }
 
 // typeAfterEN are English type words told after a name: "Jabab town".
-var typeAfterEN = wordSet("village", "town", "city", "province", "governorate", "area", "neighborhood", "neighbourhood",
+var typeAfterEN = wordSet("village", "town", "city", "province", "governorate", "area", "neighborhood", "neighbourhood", "quarter",
 	"camp", "desert", "district", "region", "farm", "suburb", "countryside")
 
 // nameAdjectives follow a village's name as part of it, telling one of two

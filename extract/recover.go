@@ -23,7 +23,7 @@ var recoverTypes = map[string]gazetteer.Kind{
 	"مخيم": gazetteer.KindVillage, "ناحيه": gazetteer.KindTown, "محله": gazetteer.KindNeighbourhood,
 	"village": gazetteer.KindVillage, "town": gazetteer.KindTown, "city": gazetteer.KindCity,
 	"منطقه":        gazetteer.KindVillage,
-	"neighborhood": gazetteer.KindNeighbourhood, "neighbourhood": gazetteer.KindNeighbourhood,
+	"neighborhood": gazetteer.KindNeighbourhood, "neighbourhood": gazetteer.KindNeighbourhood, "quarter": gazetteer.KindNeighbourhood,
 	"district": gazetteer.KindNeighbourhood, "area": gazetteer.KindVillage, "camp": gazetteer.KindVillage,
 	"desert": gazetteer.KindVillage, // "the X desert of Y province": a stretch of the Badia named after a village or well
 }
@@ -63,7 +63,9 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	"neighborhood", "neighbourhood", "district", "camp", "syria", "syrian", "which", "that", "where", "who",
 	"when", "while", "after", "before", "during", "was", "were", "is", "are", "by", "from", "to", "with",
 	// adverbs that open an English sentence, capitalised there: "Meanwhile, villages in …"
-	"meanwhile", "separately", "elsewhere", "additionally", "furthermore", "moreover", "also", "however", "earlier", "later")
+	"meanwhile", "separately", "elsewhere", "additionally", "furthermore", "moreover", "also", "however", "earlier", "later",
+	// determiners, capitalised at a sentence's start: "A neighbourhood of X was shelled", "A quarter of the victims"
+	"a", "an", "one", "each", "every", "another", "this", "these", "those", "some", "any", "quarter")
 
 // stopWord reports a name stop with its proclitics ("وفي", "بعد") or a
 // pronoun suffix ("شمالها", "جنوبه"); other endings are not stripped, since

@@ -53,3 +53,23 @@ func TestExtract_AboutAndVagueMore(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 3)
 	}
 }
+
+// "quarter" after a name is a neighbourhood's type word, as "neighbourhood"
+// is: "in al-Midan quarter in Damascus" is Midan, not the city. A capitalised
+// determiner opening a sentence ("A neighbourhood of X", "A quarter of the
+// victims") is no place's name.
+func TestExtract_QuarterAndDeterminersEN(t *testing.T) {
+	c := oneEvent(t, "A car bomb went off on Monday in al-Midan quarter in Damascus, killing four people.", "2013-05-06", TypeBombing)
+	if c != nil && c.PlaceNameEN != "Midan" && c.PlaceNameEN != "al-Midan" {
+		t.Errorf("place = %q (%q); want Midan, the quarter", c.PlaceNameEN, c.PlaceNameAR)
+	}
+	for _, text := range []string{
+		"A neighborhood of Douma came under shelling on Monday.",
+		"Rockets hit Douma on Monday. A quarter of those hurt were women.",
+	} {
+		c := oneEvent(t, text, "2013-05-06", TypeShelling)
+		if c != nil && c.PlaceNameAR != "دوما" {
+			t.Errorf("Extract(%q): place = %q (%q); want Douma", text, c.PlaceNameEN, c.PlaceNameAR)
+		}
+	}
+}

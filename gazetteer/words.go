@@ -32,6 +32,7 @@ var typeWords = map[string][]Kind{
 	"مركز": {KindCity, KindTown},
 	"city": {KindCity, KindTown}, "town": {KindTown, KindCity, KindVillage}, "village": {KindVillage, KindTown},
 	"neighbourhood": {KindNeighbourhood}, "neighborhood": {KindNeighbourhood}, "district": {KindDistrict, KindNeighbourhood},
+	"quarter":     {KindNeighbourhood},
 	"governorate": {KindGovernorate}, "province": {KindGovernorate}, "area": {KindRegion, KindVillage, KindTown},
 	"محله": {KindNeighbourhood}, "حاره": {KindNeighbourhood},
 	// plural and dual forms open a list of places: "قرى الخربة وتل حمرا", "مدينتي منبج والباب"
