@@ -140,6 +140,11 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 		k := wordKey(toks[j])
 		switch {
 		case directions[k] != "":
+			if p.kinds != nil {
+				// "a village north of Hama", "قرية شمال حماة": the type word is of the
+				// place told there, not of Hama
+				p.kinds, p.plural = nil, false
+			}
 			p.dir = directions[k]
 			adjectiveEN = strings.HasSuffix(k, "ern")
 			if j+1 < len(toks) && !toks[j+1].brk && directions[wordKey(toks[j+1])] != "" && p.dir != directions[wordKey(toks[j+1])] {
@@ -150,6 +155,9 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			p.rural = true
 		case nearWords[k]:
 			p.near = true
+			// "a village near Hama": the type word is of the place told near
+			// Hama, not of Hama, which may be of any kind
+			p.kinds, p.plural = nil, false
 		case p.rural && ruralNounsEN[k]:
 			// "the rural region of Hama", "the rural parts of Homs": the countryside
 		case typeWords[k] != nil && toks[j].poss:

@@ -66,3 +66,25 @@ func TestGeocode_HomsNeighbourhoodsAsWritten(t *testing.T) {
 		t.Errorf("حي الخالدية alone = %s with score %.2f; want a low score, Homs and Aleppo both have one", m.Place.ID, m.Score)
 	}
 }
+
+// A type word before "near" or a direction is of the place told there, not
+// of the town it is told from: "a village near Hama", "قرية شمال حماة" are
+// told from the city of Hama, not placed at a village that happens to be
+// named Hama.
+func TestFindAll_TypeWordBeforeNearIsNotTheReferencesKind(t *testing.T) {
+	g := mustDefault(t)
+	for _, text := range []string{
+		"Artillery pounded a village near Hama overnight.",
+		"Artillery pounded a village north of Hama overnight.",
+		"قصفت المدفعية قرية قرب حماة ليلاً.",
+		"قصفت المدفعية قرية شمال حماة ليلاً.",
+	} {
+		got := g.FindAll(text)
+		if len(got) == 0 || got[0].Match.Place.ID != "ocha:C2987" {
+			t.Errorf("FindAll(%q) = %v; want the city of Hama (ocha:C2987)", text, describeMentions(got))
+		}
+	}
+	if got := g.FindAll("Artillery pounded the village of Kafranbel overnight."); len(got) == 0 || got[0].Match.Place.NameEN != "Kafranbel" {
+		t.Errorf("a type word before its own name: got %v; want Kafranbel", describeMentions(got))
+	}
+}
