@@ -20,15 +20,16 @@ var (
 	enVague = map[string]string{"dozens": "dozens", "several": "several", "scores": "scores", "hundreds": "hundreds",
 		"many": "many", "some": "some", "numerous": "many", "others": "others", "number": "a number"}
 	enVerbs = map[countKind]map[string]bool{
-		countKilled:   wordSet("kill", "killed", "killing", "kills"),
-		countInjured:  wordSet("wound", "wounded", "wounding", "injure", "injured", "injuring", "hurt"),
-		countArrested: wordSet("arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending", "rounded"),
+		countKilled:  wordSet("kill", "killed", "killing", "kills"),
+		countInjured: wordSet("wound", "wounded", "wounding", "injure", "injured", "injuring", "hurt"),
+		countArrested: wordSet("arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending", "rounded",
+			"captured", "capturing", "caught"),
 	}
 	// enParticiples end a passive count: "were killed", "was detained", "died".
 	enParticiples = map[countKind]map[string]bool{
 		countKilled:   wordSet("killed", "dead", "died", "die", "martyred"),
 		countInjured:  wordSet("wounded", "injured", "hurt"),
-		countArrested: wordSet("arrested", "detained", "apprehended"),
+		countArrested: wordSet("arrested", "detained", "apprehended", "captured", "caught"),
 	}
 	enPersons = wordSet("people", "persons", "person", "civilian", "civilians", "soldier", "soldiers", "member", "members",
 		"fighter", "fighters", "militant", "militants", "child", "children", "woman", "women", "man", "men", "girl",
@@ -235,6 +236,9 @@ func tollCounts(toks []token) []count {
 	return nil
 }
 
+// placeTakingVerbsEN arrest people and take places alike.
+var placeTakingVerbsEN = wordSet("captured", "capturing", "caught")
+
 // enAfterVerb reads "killing three civilians", "arrested on Monday three
 // members", "the arrest of a suspected smuggler", "killing Muhammad X".
 func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (count, bool) {
@@ -270,7 +274,10 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	if n := listedPersons(text, toks, i+1); n >= 2 {
 		return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "wounding the mayor, his escort and the driver"
 	}
-	c, ok := enQuantity(text, toks, j, k, true)
+	// What is captured or caught by name is as often a place as a person
+	// ("captured the Kurdish-held X enclave"): only a person noun counts.
+	byName := !placeTakingVerbsEN[toks[i].Norm]
+	c, ok := enQuantity(text, toks, j, k, byName)
 	if ok && c.Value != nil && *c.Value == 1 {
 		if more := followersAfter(toks, j); more > 0 {
 			v := 1 + more

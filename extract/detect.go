@@ -757,17 +757,26 @@ var casualtyNounsEN = wordSet("casualties", "injuries", "deaths", "fatalities", 
 // casualtyNouns name the people an event hurt or the harm it did.
 var casualtyNouns = wordSet("اصابات", "اصابه", "ضحايا", "خسائر", "قتلي", "جرحي", "اضرار")
 
+// capturedPlaceWords, besides the type words, name what a force captures as
+// ground: "captured the X enclave", "capturing two army positions".
+var capturedPlaceWords = wordSet("hill", "base", "airport", "control", "enclave", "position", "checkpoint",
+	"stronghold", "outpost", "territory", "pocket", "front", "frontline", "crossing")
+
 // capturedPlace reports an English "capture" whose object is a place: a
-// type word within three words after it ("captured the nearby village of
-// X", "capturing the town"), or "control of".
+// type word or a word of ground within six words after it, before the object
+// ends ("captured the nearby village of X", "capturing the town", "captured the
+// rebel-held X enclave"), or "control of".
 func capturedPlace(toks []token, i int) bool {
 	if w := strings.TrimPrefix(toks[i].Norm, "re"); !isLatin(w) || !strings.HasPrefix(w, "captur") {
 		return false
 	}
-	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+	for j := i + 1; j < len(toks) && j <= i+6; j++ {
 		w := singular(toks[j].Norm)
-		if _, place := recoverTypes[w]; place || w == "hill" || w == "base" || w == "airport" || w == "control" {
+		if _, place := recoverTypes[w]; place || toks[j].in(capturedPlaceWords) {
 			return true
+		}
+		if w == "in" || w == "near" || w == "from" || w == "on" || w == "and" {
+			return false // the object told: "captured three men in X"
 		}
 	}
 	return false

@@ -73,3 +73,23 @@ func TestExtract_QuarterAndDeterminersEN(t *testing.T) {
 		}
 	}
 }
+
+// "captured", "caught" count the people they take ("captured a five-member
+// cell": five arrested), and ground they take is fought for: "captured the
+// rebel-held X enclave", "captured two army positions" are clashes. A name
+// after them is as often a place as a person, so it counts nobody.
+func TestExtract_CapturedEN(t *testing.T) {
+	c := oneEvent(t, "Security forces captured a five-member cell in Tabqa on Sunday.", "2023-01-10", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 5)
+	}
+	for _, text := range []string{
+		"On Sunday, the factions captured the Kurdish-controlled Afrin pocket.",
+		"The factions captured two army positions near Kafranbel on Sunday.",
+	} {
+		c := oneEvent(t, text, "2023-01-10", TypeClash)
+		if c != nil && c.Arrested != nil {
+			t.Errorf("Extract(%q): arrested = %d; want null", text, *c.Arrested)
+		}
+	}
+}
