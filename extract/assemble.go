@@ -22,6 +22,7 @@ type draft struct {
 	countAt   [3]int  // where each count was read
 	more      [3]bool // the count was told as "آخرين": add it to an earlier one of the incident
 	named     [3]bool // the count is of people told by name, who may be among those a larger count told
+	side      [3]side // whose people each count is: the attackers', the others', or not told
 	notes     []string
 	apart     bool // told as background or an aside: never merged with the story's incidents
 	summary   bool // totals incidents told after it
@@ -1238,7 +1239,8 @@ func sameUnresolved(a, b *dateMention) bool {
 func countsDiffer(last, d *draft) bool {
 	for k := range d.counts {
 		if last.counts[k] != nil && d.counts[k] != nil && *last.counts[k] != *d.counts[k] && !d.more[k] &&
-			!(d.named[k] && *d.counts[k] < *last.counts[k]) { // "القبض على المدعو X" after three arrested: one of them
+			!(d.named[k] && *d.counts[k] < *last.counts[k]) && // "القبض على المدعو X" after three arrested: one of them
+			!otherSide(last.side[k], d.side[k]) { // the attackers' dead after the victims': the other side's
 			return true
 		}
 	}
@@ -1304,6 +1306,9 @@ func (d *draft) absorb(o draft) {
 			d.counts[k], d.more[k], d.countAt[k] = o.counts[k], o.more[k], o.countAt[k]
 		case o.counts[k] != nil && o.more[k]:
 			d.addCount(countKind(k), *o.counts[k])
+		case o.counts[k] != nil && otherSide(d.side[k], o.side[k]):
+			d.addCount(countKind(k), *o.counts[k]) // "14 troops were killed" … "three gunmen were killed in the clashes": both sides
+			d.side[k] = sideBoth
 		}
 	}
 	d.notes = append(d.notes, o.notes...)
@@ -1767,6 +1772,7 @@ func (d *draft) takeCounts(s *sentence, sp span) {
 		d.counts[c.Kind] = &v
 		d.more[c.Kind] = c.More && !d.countedBefore(s, c.Kind, c.Pos)
 		d.named[c.Kind] = c.Named
+		d.side[c.Kind] = sideAt(s, c.Pos)
 		d.countAt[c.Kind] = c.Pos
 	}
 }

@@ -93,3 +93,24 @@ func TestExtract_CapturedEN(t *testing.T) {
 		}
 	}
 }
+
+// The attackers' dead told after the victims' (or the other way round), in a
+// later sentence of the same event, are the other side's: both are summed, as
+// the labelling conventions do. Another figure for the same side is a source's
+// own count, and the first stands.
+func TestExtract_BothSidesAcrossSentences(t *testing.T) {
+	c := oneEvent(t, "Nine police officers died and four others were hurt when gunmen ambushed their patrol near the town of Safita on Monday. "+
+		"A war monitor confirmed the ambush and said that two armed men were killed in the exchange of fire.", "2025-01-10", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 11)
+	}
+	c = oneEvent(t, "قتل خمسة عناصر من الشرطة بهجوم مسلح على حاجز في بلدة تلكلخ فجر اليوم. وذكر مصدر محلي مقتل اثنين من المهاجمين خلال الاشتباك.", "2025-01-10", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 7)
+	}
+	c = oneEvent(t, "Nine police officers died when gunmen ambushed their patrol near the town of Safita on Monday. "+
+		"A war monitor said that eleven police officers were killed in the ambush.", "2025-01-10", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 9)
+	}
+}
