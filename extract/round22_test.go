@@ -114,3 +114,16 @@ func TestExtract_BothSidesAcrossSentences(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 9)
 	}
 }
+
+// Attackers are people counted like any others: "ثلاثة من المهاجمين قتلوا",
+// "قُتل مهاجم".
+func TestExtract_AttackersCounted(t *testing.T) {
+	c := oneEvent(t, "وأكد شاهد أن أربعة من المهاجمين قتلوا خلال اشتباك مع الحراس في بلدة تلكلخ ليل السبت.", "2025-01-10", TypeClash)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 4)
+	}
+	c = oneEvent(t, "قتل مهاجم وجرح حارسان خلال اشتباك عند مدخل بلدة تلكلخ ليل السبت.", "2025-01-10", TypeClash)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+	}
+}
