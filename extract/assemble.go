@@ -23,6 +23,7 @@ type draft struct {
 	more      [3]bool // the count was told as "آخرين": add it to an earlier one of the incident
 	named     [3]bool // the count is of people told by name, who may be among those a larger count told
 	side      [3]side // whose people each count is: the attackers', the others', or not told
+	borrowed  bool    // its place is an earlier sentence's, none of its own
 	notes     []string
 	apart     bool // told as background or an aside: never merged with the story's incidents
 	summary   bool // totals incidents told after it
@@ -73,6 +74,7 @@ func (p *passage) candidates() []Candidate {
 	}
 	p.dropRestatedLeadCounts(drafts)
 	markSummaries(drafts)
+	markTotalsAfter(drafts)
 	p.markAreaSummaries(drafts)
 	p.markProvinceLeads(drafts)
 	for i := range drafts {
@@ -413,6 +415,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && !dayApart(drafts, &d) && !(len(drafts) > 0 && p.ownEarlierDay(&drafts[len(drafts)-1], &d)) {
 		if pl := p.placeBefore(si, drafts, d.typ); pl != nil {
 			d.places = []*mention{pl}
+			d.borrowed = true
 			if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si {
 				d.notes = append(d.notes, "place taken from the event told before it in the sentence")
 			} else {
@@ -1477,6 +1480,34 @@ func markSummaries(drafts []draft) {
 				if drafts[j].weak { // "وفي أريحا وحدها قُتل خمسة": killed in the strikes the total told
 					drafts[j].typ, drafts[j].rank, drafts[j].weak = drafts[i].typ, drafts[i].rank, drafts[i].weak
 				}
+			}
+		}
+	}
+}
+
+// markTotalsAfter marks a draft told with no place of its own whose count of
+// killed or injured is the sum of the counts of the two or more drafts of its
+// kind told just before it: "five killed in X", "three killed in Y", then a
+// toll of eight since dawn. The total of the events told, not another event
+// at the last one's place.
+func markTotalsAfter(drafts []draft) {
+	for i := range drafts {
+		if !drafts[i].borrowed && len(drafts[i].places) > 0 {
+			continue
+		}
+		for k := countKilled; k <= countInjured; k++ {
+			c := drafts[i].counts[k]
+			if c == nil || *c == 0 {
+				continue
+			}
+			sum, n := 0, 0
+			for j := i - 1; j >= 0 && sum < *c && sameKind(drafts[j].typ, drafts[i].typ); j-- {
+				if o := drafts[j].counts[k]; o != nil {
+					sum, n = sum+*o, n+1
+				}
+			}
+			if n >= 2 && sum == *c {
+				drafts[i].summary = true
 			}
 		}
 	}

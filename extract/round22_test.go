@@ -127,3 +127,22 @@ func TestExtract_AttackersCounted(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 1)
 	}
 }
+
+// A toll told after the events it totals, with no place of its own ("the
+// number of civilians killed … has reached eight" after five and three), is
+// their total, not another event at the last one's place. An event of its own
+// place with that toll is still an event.
+func TestExtract_TotalAfterItsParts(t *testing.T) {
+	got := extractAll(t, "Government forces killed five farmers in rocket attacks on the town of Sarmin at dawn. "+
+		"Besides, medics recorded the deaths of three farmers due to rocket fire on Ariha at dawn. "+
+		"Accordingly, the number of farmers killed at dawn in bombardment by government forces has reached eight people.", ymd("2021-06-10"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want the two shellings, not their total", describeAll(got))
+	}
+	got = extractAll(t, "Government artillery hit the village of Iblin at dawn, killing five farmers. "+
+		"Three more farmers died when rockets struck Kafranbel an hour later. "+
+		"In the evening, rockets killed eight people in the town of Ariha.", ymd("2021-06-10"))
+	if len(got) != 3 {
+		t.Errorf("got %v; want three shellings", describeAll(got))
+	}
+}
