@@ -134,7 +134,7 @@ func TestExtract_AttackersCounted(t *testing.T) {
 // place with that toll is still an event.
 func TestExtract_TotalAfterItsParts(t *testing.T) {
 	got := extractAll(t, "Government forces killed five farmers in rocket attacks on the town of Sarmin at dawn. "+
-		"Besides, medics recorded the deaths of three farmers due to rocket fire on Ariha at dawn. "+
+		"Besides, monitors documented the deaths of three farmers due to rocket fire on Ariha at dawn. "+
 		"Accordingly, the number of farmers killed at dawn in bombardment by government forces has reached eight people.", ymd("2021-06-10"))
 	if len(got) != 2 {
 		t.Errorf("got %v; want the two shellings, not their total", describeAll(got))
