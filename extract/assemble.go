@@ -1371,6 +1371,18 @@ func placeRank(m *mention) int {
 // الانفجار في شارع بغداد". A few sentences later, after only quotes and
 // detail, it may still say where a draft told only by its area happened
 // ("في إحدى قرى ريف طرطوس" … "وأضاف أن العملية نُفذت في قرية X").
+// moreCounted reports a sentence counting people besides those told before
+// ("His guard, a cousin of his, was also killed"): it adds to the event
+// of the sentence before the one between them that told none.
+func moreCounted(s *sentence) bool {
+	for _, c := range s.counts {
+		if c.More && c.Value != nil {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *passage) followUp(drafts []draft, si int) {
 	s := &p.sents[si]
 	if len(drafts) == 0 || s.newTopic || s.background || s.tally {
@@ -1389,7 +1401,7 @@ func (p *passage) followUp(drafts []draft, si int) {
 	if len(here) > 0 && !placesAgree(d.places, here) {
 		return // another place: another story
 	}
-	if d.lastSent() != si-1 {
+	if d.lastSent() != si-1 && !(d.lastSent() == si-2 && moreCounted(s)) {
 		if inner := placeWithin(d.places, here); inner != nil {
 			d.places = []*mention{inner}
 			p.join(d, si)

@@ -74,6 +74,7 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			if c, ok := enAfterVerb(text, toks, i, k, skip); ok {
 				out = append(out, c)
 			} else if c, ok := enPassive(text, toks, i, k); ok {
+				c.More = c.More || alsoBefore(toks, i) // "His driver was also killed": one more, besides those counted
 				out = append(out, c)
 			}
 		}
@@ -599,6 +600,35 @@ func personWithin(toks []token, from, n int) bool {
 
 // enPassive reads "Three soldiers were killed", "two others were injured",
 // "one of the guards was injured", "Five civilians were injured".
+// beforeAside returns the last word before an aside between commas that
+// ends at toks[j] ("X, a cousin of his, was killed"), or j when none
+// does: at most six words, with no verb of counting in them.
+func beforeAside(text string, toks []token, j int) int {
+	if j < 1 || j+1 >= len(toks) || !strings.Contains(text[toks[j].End:toks[j+1].Start], ",") {
+		return j
+	}
+	for k := j - 1; k >= 0 && k >= j-6; k-- {
+		if isCountWord(toks[k].Norm) {
+			return j
+		}
+		if strings.Contains(text[toks[k].End:toks[k+1].Start], ",") {
+			return k
+		}
+	}
+	return j
+}
+
+// alsoBefore reports "also" among the auxiliaries right before the
+// participle at toks[i]: "was also killed", "were also wounded".
+func alsoBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && enBe[toks[j].Norm]; j-- {
+		if toks[j].Norm == "also" {
+			return true
+		}
+	}
+	return false
+}
+
 func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	lost := k == countKilled && lostLives(toks, i)
 	custody := k == countArrested && toks[i].Norm == "custody" && tokAt(toks, i-1) == "into" && i >= 2 && takenWords[toks[i-2].Norm]
@@ -614,6 +644,7 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 		j--
 	}
 	if j < i-1 {
+		j = beforeAside(text, toks, j) // "His guard, a cousin of his, was also killed": the subject before the aside
 		if n, at := definiteSubjects(toks, j); n > 0 {
 			return count{Kind: k, Value: &n, Pos: toks[at].Start}, true // "its driver and a guard were taken into custody"
 		}

@@ -49,7 +49,7 @@ var (
 		"يتحدر", "المتحدر", "نازح", "النازح", "نازحي", "النازحين", "مهجر", "المهجر", "مهجري", "اهالي", "resident",
 		"residents", "native", "natives", "hometown", "hails", "originally", "displaced")
 	// residenceWords within a few words before "في"/"in" make the place a home.
-	residenceWords = wordSet("يقيم", "تقيم", "يقيمون", "المقيم", "المقيمين", "يقطن", "القاطن", "يسكن", "lives",
+	residenceWords = wordSet("يقيم", "تقيم", "يقيمون", "المقيم", "المقيمين", "يقطن", "القاطن", "يسكن", "lives", "lived",
 		"living", "residing", "resides")
 	// moveWords make "من X" and "إلى Y" the ends of a journey, a transfer or a route.
 	moveWords = wordSet("توجه", "توجهه", "توجهها", "توجههم", "توجهت", "يتوجه", "متوجه", "متوجها", "متوجهين", "المتوجه",

@@ -146,3 +146,18 @@ func TestExtract_TotalAfterItsParts(t *testing.T) {
 		t.Errorf("got %v; want three shellings", describeAll(got))
 	}
 }
+
+// "X, a cousin of his, was also killed" counts one more of the event told
+// before, the subject read across its aside, even with a sentence about the
+// first victim between; the town he "lived in" is his home, not the place.
+func TestExtract_AlsoKilledAcrossAnAsideEN(t *testing.T) {
+	c := oneEvent(t, "A drone struck a pickup truck near Khan Arnaba on Sunday, killing a local commander. "+
+		"Relatives said the commander had once lived in Damascus before going back to his village. "+
+		"His bodyguard, a cousin of his, was also killed.", "2024-09-12", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+		if c.PlaceNameEN != "Khan Arnaba" {
+			t.Errorf("place = %q; want Khan Arnaba, not the town he lived in", c.PlaceNameEN)
+		}
+	}
+}
