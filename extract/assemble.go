@@ -412,7 +412,12 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			d.notes = append(d.notes, "told as near the same area as the event before it")
 		}
 	}
-	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && !dayApart(drafts, &d) && !(len(drafts) > 0 && p.ownEarlierDay(&drafts[len(drafts)-1], &d)) {
+	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && anotherAreaTold(p.sents[si].toks) && areaAroundLast(drafts) != nil {
+		if pl := areaAroundLast(drafts); pl != nil {
+			d.places, d.borrowed = []*mention{pl}, true // "killed in another area of the city": the city, not the last event's quarter
+			d.notes = append(d.notes, "told as in another area than the event before it: placed in the area around both")
+		}
+	} else if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && !dayApart(drafts, &d) && !(len(drafts) > 0 && p.ownEarlierDay(&drafts[len(drafts)-1], &d)) {
 		if pl := p.placeBefore(si, drafts, d.typ); pl != nil {
 			d.places = []*mention{pl}
 			d.borrowed = true
@@ -547,6 +552,47 @@ func (p *passage) placeBefore(si int, drafts []draft, typ string) *mention {
 		}
 		if slices.ContainsFunc(s.ms, func(m mention) bool { return !inheritsContext[m.role] }) || len(s.trig) > 0 || s.newTopic {
 			return nil // but "The drug branch of X made the discovery": an office's seat names no place of the story
+		}
+	}
+	return nil
+}
+
+// anotherAreaTold reports "in another area", "another regime-held
+// neighbourhood", "في منطقة أخرى", "في حي آخر": a place apart from the one
+// told before, in the same wider area.
+func anotherAreaTold(toks []token) bool {
+	for i, t := range toks {
+		if t.Norm == "another" {
+			for j := i + 1; j < len(toks) && j <= i+3; j++ {
+				if _, ok := recoverTypes[singular(toks[j].Norm)]; ok || toks[j].Norm == "part" {
+					return true
+				}
+			}
+		}
+		if _, ok := recoverTypes[strings.TrimPrefix(t.Norm, "ب")]; ok && !isLatin(t.Norm) && i+1 < len(toks) &&
+			(toks[i+1].Norm == "اخري" || toks[i+1].Norm == "اخر") {
+			return true
+		}
+	}
+	return false
+}
+
+// areaAroundLast returns a place of one of the last few drafts that holds the
+// main place of the last one: the city around the quarter last told.
+func areaAroundLast(drafts []draft) *mention {
+	n := len(drafts)
+	if n == 0 {
+		return nil
+	}
+	last, _ := drafts[n-1].mainPlace()
+	if last == nil {
+		return nil
+	}
+	for k := n - 1; k >= 0 && k >= n-4; k-- {
+		for _, m := range drafts[k].places {
+			if m != last && m.Match.Place.ID != last.Match.Place.ID && within(last.Mention, m.Mention) {
+				return m
+			}
 		}
 	}
 	return nil

@@ -694,6 +694,9 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 		if (w == "a" || w == "an" || w == "another") && singularPersonWithin(toks, n+1, 2) || w == "another" && n == j {
 			// "another was wounded", "while another sustained injuries": one more person
 			one := 1 // "a farmer was shot dead", "and another person was injured"
+			if w != "another" && n+1 <= j {
+				one += enJoined(toks, n+1) // "a shepherd and his small daughter were killed": two
+			}
 			if n >= 3 && toks[n-1].Norm == "and" && enPersons[toks[n-2].Norm] {
 				if v, ok := enNumberValue(toks[n-3].Norm); ok && v > 0 && v <= 5000 && toks[n-3].Norm != "a" && toks[n-3].Norm != "an" {
 					one, n = one+v, n-3 // "two soldiers and a civilian were killed": three
@@ -827,16 +830,30 @@ func totalBefore(toks []token, n int, k countKind) (count, bool) {
 // "including" is the breakdown of the total told before it, which is the count.
 func addConjoined(toks []token, n, v int) (int, int) {
 	sum, first := v, n
-	for first >= 3 && toks[first-1].Norm == "and" {
+	for first >= 3 && (toks[first-1].Norm == "and" || ownerWords[toks[first-1].Norm] && toks[first-2].Norm == "and") {
+		if toks[first-1].Norm != "and" {
+			first-- // "a mother and her two sons": the owner between "and" and the number
+		}
 		p := first - 2
 		if !enPersons[toks[p].Norm] {
 			return v, n
 		}
-		w, ok := enNumberValue(toks[p-1].Norm)
-		if !ok || w <= 0 || w > 5000 || toks[p-1].Norm == "a" || toks[p-1].Norm == "an" {
+		// the number, then up to two words before the noun: "19 pro-government
+		// forces and 15 fighters", "a woman and three children" (a: one)
+		q := p - 1
+		for q > 0 && q >= p-2 && !enNumber(toks[q].Norm) && isLatin(toks[q].Norm) && !enPersons[toks[q].Norm] && toks[q].Norm != "and" {
+			q--
+		}
+		w, ok := enNumberValue(toks[q].Norm)
+		if a := toks[q].Norm == "a" || toks[q].Norm == "an"; a && singularPersonWithin(toks, p, 1) {
+			w, ok = 1, true
+		} else if a {
 			return v, n
 		}
-		sum, first = sum+w, p-1
+		if !ok || w <= 0 || w > 5000 {
+			return v, n
+		}
+		sum, first = sum+w, q
 	}
 	if first > 0 && subgroup[toks[first-1].Norm] {
 		for p := first - 2; p >= 0 && p >= first-4; p-- {

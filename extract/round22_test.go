@@ -161,3 +161,33 @@ func TestExtract_AlsoKilledAcrossAnAsideEN(t *testing.T) {
 		}
 	}
 }
+
+// People joined by "and" before a passive verb are all counted: "a woman and
+// three children died" is four, "a shepherd and his small daughter were killed" two,
+// "19 pro-government fighters and 15 jihadists" 34 (each side's number a few
+// words before its noun).
+func TestExtract_JoinedBeforePassiveEN(t *testing.T) {
+	for text, want := range map[string]int{
+		"A mother and four children died when shells hit the Ashrafiyeh neighborhood on Monday.":                         5,
+		"A shepherd and his little daughter were killed by snipers near Ariha on Monday.":                                2,
+		"Twelve pro-government militiamen and 9 jihadists had been killed since fighting began on Monday in Deir Ezzor.": 21,
+	} {
+		got := extractAll(t, text, ymd("2015-05-08"))
+		if len(got) != 1 {
+			t.Errorf("Extract(%q) = %v; want one event", text, describeAll(got))
+			continue
+		}
+		wantCount(t, "killed", got[0].Killed, want)
+	}
+}
+
+// "in another area", "في حي آخر": a place apart from the event told before,
+// in the area around both, not the last event's quarter.
+func TestExtract_AnotherAreaIsNotTheLastPlace(t *testing.T) {
+	got := extractAll(t, "Attacks on Aleppo city killed at least five civilians on Monday. "+
+		"A mother and her two sons died when rockets hit the Ashrafiyeh neighborhood. "+
+		"A pharmacist was shot dead by a sniper in another government-held neighborhood.", ymd("2015-05-08"))
+	if len(got) < 2 || got[len(got)-1].PlaceNameEN != "Aleppo" {
+		t.Errorf("got %v; want the sniper's killing placed in Aleppo, not in Ashrafiyeh", describeAll(got))
+	}
+}
