@@ -31,6 +31,38 @@ var (
 		"governorate")
 )
 
+// foreignAdjectivesEN name a neighbouring country's places in English: "the
+// Lebanese town of X".
+var foreignAdjectivesEN = wordSet("lebanese", "iraqi", "turkish", "jordanian")
+
+// foreignTypeBefore reports an English place told as a town or city of a
+// neighbouring country: the country's adjective, then a type word (with
+// "border" between, maybe) and "of" right before the name, or within the
+// mention's own words ("near the Lebanese town of X").
+func foreignTypeBefore(toks []token, m mention) bool {
+	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-6 && j < len(toks); j-- {
+		w := toks[j].Norm
+		if !foreignAdjectivesEN[w] {
+			continue
+		}
+		k := j + 1
+		if tokAt(toks, k) == "border" {
+			k++
+		}
+		if _, ok := recoverTypes[singular(tokAt(toks, k))]; ok && (tokAt(toks, k+1) == "of" || k+1 >= m.tok0) {
+			return true
+		}
+	}
+	for j := m.tok0; j < m.tok1 && j < len(toks); j++ {
+		if foreignAdjectivesEN[toks[j].Norm] {
+			if _, ok := recoverTypes[singular(tokAt(toks, j+1))]; ok && tokAt(toks, j+2) == "of" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // abroad reports a mention told as a place of another country: followed, past
 // a preposition and a direction only, by a neighbouring country or one of its
 // border regions, or by the country's adjective.
@@ -40,6 +72,9 @@ func abroad(text string, toks []token, m mention) bool {
 	}
 	if m.tok1 > m.tok0 && m.tok1 <= len(toks) && foreignAdjectives[toks[m.tok1-1].Norm] {
 		return true // "مدينة القائم العراقية" read whole as an unknown name
+	}
+	if foreignTypeBefore(toks, m) {
+		return true // "the Lebanese border town of X", "the Iraqi city of Y"
 	}
 	for j := m.tok1; j < len(toks) && j < m.tok1+4; j++ {
 		if j > 0 && strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ".,،:;()") &&

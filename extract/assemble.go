@@ -149,7 +149,47 @@ func (p *passage) abroad(d draft) bool {
 		return true
 	}
 	toks := p.sents[d.sents[0]].toks
-	return insideAbroad(toks) || m == nil && len(d.refs) == 0 && (inCountry(toks) || foreignActor(toks))
+	if insideAbroad(toks) || m == nil && len(d.refs) == 0 && (inCountry(toks) || foreignActor(toks)) {
+		return true
+	}
+	return (m == nil || isUnknown(m.Mention) && m.Match.Place.Admin1PCode == "") && len(d.refs) == 0 && p.foreignStory()
+}
+
+// foreignStory reports a passage told from a neighbouring country's capital
+// or of its provinces ("بغداد - كونا", "العاصمة العراقية", "in northern Iraq")
+// that names neither Syria nor a place in it: its events happened there.
+func (p *passage) foreignStory() bool {
+	foreign := false
+	for i := range p.sents {
+		s := &p.sents[i]
+		for j := range s.ms {
+			if m := &s.ms[j]; !isUnknown(m.Mention) && m.Match.Place.Admin1PCode != "" && !m.abroad && !p.abroadIDs[m.Match.Place.ID] {
+				return false
+			}
+		}
+		if anyNear(s.toks, -1, 1, len(s.toks), syriaWords) {
+			return false // "BEIRUT (AFP) – … in Syria": a Syrian story told from next door
+		}
+		foreign = foreign || inCountry(s.toks) || anyNear(s.toks, -1, 1, len(s.toks), foreignCapitals) || capitalOfAbroad(s.toks)
+	}
+	return foreign
+}
+
+// syriaWords name the country: a story that does is Syria's.
+var syriaWords = wordSet("syria", "سوريا", "سوريه")
+
+// foreignCapitals are the capitals of the neighbouring countries, as a
+// dateline or a place names them.
+var foreignCapitals = wordSet("بغداد", "بيروت", "انقره", "baghdad", "beirut", "ankara")
+
+// capitalOfAbroad reports "العاصمة العراقية", "the Lebanese capital".
+func capitalOfAbroad(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Norm == "العاصمه" && foreignAdjectives[toks[i+1].Norm] || foreignAdjectivesEN[toks[i].Norm] && toks[i+1].Norm == "capital" {
+			return true
+		}
+	}
+	return false
 }
 
 // historyDays is how long before publication an event told with a date of

@@ -191,3 +191,21 @@ func TestExtract_AnotherAreaIsNotTheLastPlace(t *testing.T) {
 		t.Errorf("got %v; want the sniper's killing placed in Aleppo, not in Ashrafiyeh", describeAll(got))
 	}
 }
+
+// A town told as a neighbouring country's ("near the Lebanese border town of
+// X", "the Iraqi border city of Y") is abroad; so is a story told from a
+// neighbour's capital ("بغداد - وكالات", "العاصمة العراقية") that names
+// neither Syria nor a place in it. A story told from Beirut of a place in
+// Syria is still Syria's.
+func TestExtract_AbroadByAdjectiveAndCapital(t *testing.T) {
+	for _, text := range []string{
+		"A drone hit a motorcycle near the Lebanese border town of Kfarkela on Monday, killing its rider.",
+		"Gunmen shot dead a shop owner in the Iraqi border city of Qaim on Monday.",
+		"بغداد - وكالات\nقتل خمسة أشخاص وأصيب تسعة آخرون بانفجار سيارة مفخخة قرب مرآب للحافلات في قضاء الخالص شمال شرق العاصمة العراقية.",
+	} {
+		if got := extractAll(t, text, ymd("2024-08-26")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing: it happened abroad", text, describeAll(got))
+		}
+	}
+	oneEvent(t, "بيروت - وكالات\nقتل شخصان بانفجار لغم في منطقة الطيبة شرقي سوريا أمس.", "2024-08-26", TypeOther)
+}
