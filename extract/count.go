@@ -105,6 +105,10 @@ func findCounts(toks []token, skip []span) []count {
 			out = append(out, c)
 			continue
 		}
+		if c, ok := takenToHospital(toks, i); ok {
+			out = append(out, c)
+			continue
+		}
 		for k := countKilled; k <= countArrested; k++ {
 			if c, ok := countAfterVerb(toks, i, k, skip); ok {
 				out = append(out, c)
@@ -117,6 +121,30 @@ func findCounts(toks []token, skip []span) []count {
 	}
 	return out
 }
+
+// hospitalVerbs take the hurt to a hospital: "نُقل ثلاثة شبان إلى المشفى".
+var hospitalVerbs = wordSet("نقل", "نقلوا", "اسعف", "اسعفوا", "اسعاف")
+
+// takenToHospital reads the people taken to a hospital as hurt: "ونُقل
+// خمسة عمال إلى مستشفى المدينة", "وأُسعف اثنان إلى مستشفى X".
+// The hospital is told within eight words of the verb; bodies taken there are
+// not hurt.
+func takenToHospital(toks []token, i int) (count, bool) {
+	if !toks[i].in(hospitalVerbs) || isLatin(toks[i].Norm) || i+1 >= len(toks) || !anyNear(toks, i, 2, 8, hospitalHeads) {
+		return count{}, false
+	}
+	if anyNear(toks, i, 1, 3, bodyWords) {
+		return count{}, false
+	}
+	c, ok := readQuantity(toks, i+1, countInjured)
+	if !ok || c.Value == nil {
+		return count{}, false
+	}
+	return c, true
+}
+
+// bodyWords are the dead taken somewhere: "نقل جثة", "جثامين".
+var bodyWords = wordSet("جثه", "جثث", "جثمان", "جثامين", "الجثه", "الجثث", "الجثمان", "الجثامين")
 
 // passiveHeld are verbs of holding that, right before a definite person
 // noun, tell him held: "أُوقف الشاب", "احتُجز الرجل".

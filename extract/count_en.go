@@ -51,6 +51,7 @@ var (
 		"fishermen", "agent", "agents", "elder", "elders", "adult", "adults", "minor", "minors", "kid", "kids",
 		// those around a target: "his bodyguard", "an escort", "her parents"
 		"bodyguard", "bodyguards", "escort", "escorts", "companion", "companions", "aide", "aides", "parents",
+		"bystander", "bystanders", "passerby", "passersby",
 		// people named by their country or their force: "two Syrians", "two Syrian nationals", "two security forces"
 		"syrians", "nationals", "national", "forces", "element", "serviceman", "servicemen",
 		// and by their creed or people: "two young Christians", "three Alawites"
@@ -618,6 +619,23 @@ func beforeAside(text string, toks []token, j int) int {
 	return j
 }
 
+// takenToHospitalEN reports a participle of taking people to a hospital:
+// "three others were taken to hospital", "were rushed to a nearby hospital".
+// Those taken there are hurt.
+func takenToHospitalEN(toks []token, i int) bool {
+	if !hospitalTakenEN[toks[i].Norm] {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if w := toks[j].Norm; w == "hospital" || w == "hospitals" {
+			return true
+		}
+	}
+	return false
+}
+
+var hospitalTakenEN = wordSet("taken", "rushed", "transferred", "transported", "admitted", "evacuated", "hospitalised", "hospitalized")
+
 // alsoBefore reports "also" among the auxiliaries right before the
 // participle at toks[i]: "was also killed", "were also wounded".
 func alsoBefore(toks []token, i int) bool {
@@ -632,7 +650,7 @@ func alsoBefore(toks []token, i int) bool {
 func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	lost := k == countKilled && lostLives(toks, i)
 	custody := k == countArrested && toks[i].Norm == "custody" && tokAt(toks, i-1) == "into" && i >= 2 && takenWords[toks[i-2].Norm]
-	sustained := k == countInjured && sustainedInjuries(toks, i)
+	sustained := k == countInjured && (sustainedInjuries(toks, i) || takenToHospitalEN(toks, i))
 	if !enParticiples[k][toks[i].Norm] && !lost && !custody && !sustained {
 		return count{}, false
 	}

@@ -209,3 +209,23 @@ func TestExtract_AbroadByAdjectiveAndCapital(t *testing.T) {
 	}
 	oneEvent(t, "بيروت - وكالات\nقتل شخصان بانفجار لغم في منطقة الطيبة شرقي سوريا أمس.", "2024-08-26", TypeOther)
 }
+
+// People taken to a hospital are hurt: "ونُقل خمسة عمال إلى مستشفى المدينة",
+// "two others were rushed to a nearby hospital". A body taken there is not.
+func TestExtract_TakenToHospitalAreHurt(t *testing.T) {
+	for text, want := range map[string]int{
+		"قتل شاب برصاص مجهولين في مدينة جاسم مساء أمس، وأسعف أربعة من رفاقه إلى مشفى المدينة.":               4,
+		"Gunmen shot dead a trader in Jasim on Monday, and two bystanders were rushed to a nearby hospital.": 2,
+	} {
+		got := extractAll(t, text, ymd("2025-12-11"))
+		if len(got) != 1 {
+			t.Errorf("Extract(%q) = %v; want one event", text, describeAll(got))
+			continue
+		}
+		wantCount(t, "injured", got[0].Injured, want)
+	}
+	c := oneEvent(t, "قتل شاب برصاص مجهولين في مدينة جاسم مساء أمس، ونقلت جثته إلى المشفى الوطني.", "2025-12-11", TypeArmedAttack)
+	if c != nil && c.Injured != nil {
+		t.Errorf("injured = %d; want null: a body taken to hospital is no one hurt", *c.Injured)
+	}
+}
