@@ -133,6 +133,8 @@ func joinedMembers(toks []token, i int) (int, int) {
 			// length, then the others
 			if v, used := parseNumber(toks, j+2); used == 1 {
 				n, j = v, j+2
+			} else if v, isPerson := personCount(toks[j+2]); isPerson {
+				return v, j + 3 - i // "ستة أفراد، إضافة إلى متزعمها": and their leader
 			}
 		case gap > 3 && !(ofGroup && !whereBetween(toks, j-gap, j)):
 			// "و" joins what follows the count closely, or after the group it is of

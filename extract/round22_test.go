@@ -229,3 +229,12 @@ func TestExtract_TakenToHospitalAreHurt(t *testing.T) {
 		t.Errorf("injured = %d; want null: a body taken to hospital is no one hurt", *c.Injured)
 	}
 }
+
+// "بالإضافة إلى", "إضافة إلى" add a person told by his noun, not only a
+// number: "خمسة أفراد، إضافة إلى متزعمها" are six.
+func TestExtract_InAdditionToTheLeader(t *testing.T) {
+	c := oneEvent(t, "ألقت الشرطة القبض على عصابة من أربعة أفراد، إضافة إلى متزعمها، في مدينة حمص صباح اليوم.", "2026-01-14", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 5)
+	}
+}
