@@ -53,8 +53,8 @@ func findTriggers(toks []token) []trigger {
 	seizure := false
 	for i, t := range toks {
 		lx, ok := lookup(t.Norm)
-		if ok && lx.typ == TypeWeaponsSeizure && t.in(catchVerbs) && anyNear(toks, i, 1, 8, personIntros) {
-			lx = lexeme{typ: TypeArrest} // "ضبطت قوى الأمن في مدينة X المدعو Y": a man caught
+		if ok && lx.typ == TypeWeaponsSeizure && t.in(catchVerbs) && (anyNear(toks, i, 1, 8, personIntros) || gangCaught(toks, i)) {
+			lx = lexeme{typ: TypeArrest} // "ضبطت قوى الأمن في مدينة X المدعو Y": a man caught; "ضبطت الشرطة عصابة": a gang
 		}
 		if !ok || !needMet(toks, i, lx.need) || blocked(toks, i) {
 			continue
@@ -555,6 +555,24 @@ var foundObjectVerbs = wordSet("وجد", "وجدت", "وجدوا")
 // positionNouns are what a force destroys in a fight: "تدمير تجمعات
 // للمسلحين", "تدمير مقرات وتحصينات".
 var positionNouns = wordSet("تجمعات", "تجمع", "اوكار", "وكر", "مقرات", "مقر", "تحصينات", "مواقع", "دشم", "خنادق", "انفاق")
+
+// gangNouns name a band of people: "ضبطت الشرطة عصابة سرقة" caught them.
+var gangNouns = wordSet("عصابه", "عصابات", "شبكه", "خليه", "خلايا")
+
+// gangCaught reports a band of people caught by the verb at toks[i], within
+// five words and before any item seized: "ضبطت الشرطة في حمص عصابة", but not
+// "ضبطت أسلحة بحوزة عصابة", where the weapons were seized.
+func gangCaught(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		if toks[j].in(gangNouns) {
+			return true
+		}
+		if lx, ok := lookup(toks[j].Norm); ok && (lx.item || lx.typ == TypeWeaponsSeizure) {
+			return false
+		}
+	}
+	return false
+}
 
 // catchVerbs seize things, and people when a person is their object:
 // "ضبطت الشرطة المدعو X" (token.in reads its inflections).

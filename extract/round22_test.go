@@ -238,3 +238,10 @@ func TestExtract_InAdditionToTheLeader(t *testing.T) {
 		wantCount(t, "arrested", c.Arrested, 5)
 	}
 }
+
+// "ضبط" of a band of people ("ضبطت الشرطة عصابة") is an arrest; weapons
+// found with a gang ("ضبطت أسلحة بحوزة عصابة") are still a seizure.
+func TestExtract_GangCaughtIsAnArrest(t *testing.T) {
+	oneEvent(t, "ضبطت الشرطة في مدينة حماة عصابة لسرقة الدراجات النارية ليل الخميس.", "2026-01-14", TypeArrest)
+	oneEvent(t, "ضبطت الشرطة في مدينة حماة قنابل يدوية وبنادق بحوزة عصابة ليل الخميس.", "2026-01-14", TypeWeaponsSeizure)
+}
