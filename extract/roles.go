@@ -103,7 +103,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrigin
 	case isRoad(toks, ms, i):
 		return RoleRoute
-	case isTrip(toks, ms, i), firedFrom(toks, m), stationedAt(toks, m):
+	case isTrip(toks, ms, i), firedFrom(toks, m), stationedAt(toks, m), leftAtHospital(toks, m):
 		return RoleOrigin
 	case isStreetName(toks, m):
 		return RoleStreet
@@ -639,6 +639,28 @@ func wordsAfter(toks []token, i, k int) []string {
 		out = append(out, toks[j].Norm)
 	}
 	return out
+}
+
+// dropVerbs take or leave someone somewhere: "ألقوه أمام باب المستشفى",
+// "dumped him outside the hospital".
+var dropVerbs = wordSet("رموه", "رموها", "رماه", "رمي", "رموا", "القوه", "القوها", "القاه", "نقلوه", "نقلوها", "نقله",
+	"اوصلوه", "اوصله", "تركوه", "تركوها", "وضعوه", "اسعف", "اسعفوه", "dumped", "dropped", "left", "taken", "rushed")
+
+// leftAtHospital reports a hospital, or the town after it, told as where
+// someone hurt was taken or left: "وبعد ساعات ألقوه أمام باب مستشفى Y في
+// مدينة X". The hospital is where he ended up, not where he was hurt.
+func leftAtHospital(toks []token, m mention) bool {
+	head := -1
+	for j := m.tok0; j >= 0 && j >= m.tok0-4 && j < len(toks); j-- {
+		if toks[j].in(hospitalHeads) {
+			head = j
+			break
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	return anyNear(toks, head, -6, -1, dropVerbs)
 }
 
 // isTrip reports the start or end of a journey, transfer or route: "من X إلى

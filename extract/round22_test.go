@@ -245,3 +245,18 @@ func TestExtract_GangCaughtIsAnArrest(t *testing.T) {
 	oneEvent(t, "ضبطت الشرطة في مدينة حماة عصابة لسرقة الدراجات النارية ليل الخميس.", "2026-01-14", TypeArrest)
 	oneEvent(t, "ضبطت الشرطة في مدينة حماة قنابل يدوية وبنادق بحوزة عصابة ليل الخميس.", "2026-01-14", TypeWeaponsSeizure)
 }
+
+// A hospital someone hurt was taken to or left at, and its town, are where he
+// ended up, not where he was hurt: "ألقوه أمام باب مشفى Y في مدينة X"
+// after a kidnapping in the countryside. A shell that fell at a
+// hospital's door fell there.
+func TestExtract_LeftAtHospitalIsNoPlace(t *testing.T) {
+	c := oneEvent(t, "خطف مسلحون تاجراً في ريف درعا الشرقي فجر اليوم، وبعد ساعات ألقوه أمام باب مشفى بصرى الشام وهو مصاب بجروح.", "2025-05-10", TypeKidnapping)
+	if c != nil && c.PlaceNameEN != "eastern rural Daraa" {
+		t.Errorf("place = %q (%q); want the eastern Daraa countryside, not the hospital he was left at", c.PlaceNameEN, c.PlaceNameAR)
+	}
+	c = oneEvent(t, "سقطت قذيفة أمام باب مشفى بصرى الشام فجر اليوم.", "2025-05-10", TypeShelling)
+	if c != nil && c.PlaceNameAR != "بصرى الشام" && c.PlaceNameAR != "مشفى بصرى الشام" {
+		t.Errorf("place = %q; want Busra al-Sham, where the hospital the shell hit stands", c.PlaceNameAR)
+	}
+}
