@@ -88,3 +88,11 @@ func TestFindAll_TypeWordBeforeNearIsNotTheReferencesKind(t *testing.T) {
 		t.Errorf("a type word before its own name: got %v; want Kafranbel", describeMentions(got))
 	}
 }
+
+// "Marea", as English news spells Mare' north of Aleppo, is that town, not
+// Ma'arrat an Nu'man 130 km away whose letters come close.
+func TestGeocode_MareaIsMare(t *testing.T) {
+	if m, err := mustDefault(t).Geocode("Marea"); err != nil || m.Place.ID != "ocha:C1643" {
+		t.Errorf("Geocode(Marea) = %s (%s), %v; want ocha:C1643, Mare'", m.Place.ID, m.Place.NameEN, err)
+	}
+}
