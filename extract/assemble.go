@@ -61,6 +61,14 @@ func (p *passage) candidates() []Candidate {
 		if len(s.trig) == 0 {
 			p.followUp(drafts, si)
 		}
+		if n := len(drafts); n > 0 && len(s.trig) > 0 && disputedCause(s.toks) {
+			// "وتضاربت المعلومات حول سبب الانفجار: قصف طيران أو سيارة مفخخة": what
+			// each source guesses, not events; the explosion told stays one of unknown cause
+			if note := "its cause is told as disputed: the causes named are guesses, not events"; !slices.Contains(drafts[n-1].notes, note) {
+				drafts[n-1].notes = append(drafts[n-1].notes, note)
+			}
+			continue
+		}
 		for _, g := range segments(s) {
 			d := p.newDraft(si, g, lastDate, drafts)
 			if d.apart && len(d.places) == 0 && len(d.refs) == 0 && (d.date == nil || !d.date.resolved() || d.counts == [3]*int{}) {
@@ -94,6 +102,32 @@ func (p *passage) candidates() []Candidate {
 		out = append(out, p.candidatesOf(d)...)
 	}
 	return out
+}
+
+// disputeWords, with reasonWords, tell a cause in dispute: "تضاربت الأنباء
+// حول سبب الانفجار", "لم يُعرف سبب الانفجار", "conflicting reports about the
+// cause", "the cause of the blast remains unclear".
+var (
+	disputeWords  = wordSet("تضاربت", "تضارب", "اختلفت", "تباينت", "conflicting", "contradictory")
+	reasonWords   = wordSet("سبب", "اسباب", "cause", "causes")
+	unknownVerbAR = wordSet("يعرف", "تعرف", "يتضح", "تتضح")
+	unclearWords  = wordSet("unclear", "unknown", "disputed")
+)
+
+// disputedCause reports a sentence telling an explosion's cause as disputed
+// or not yet known, whose weapons are the sources' guesses.
+func disputedCause(toks []token) bool {
+	for i, t := range toks {
+		switch {
+		case t.in(disputeWords) && anyNear(toks, i, 1, 6, reasonWords):
+			return true
+		case t.Norm == "لم" && i+1 < len(toks) && toks[i+1].in(unknownVerbAR) && anyNear(toks, i, 2, 4, reasonWords):
+			return true
+		case t.in(reasonWords) && isLatin(t.Norm) && anyNear(toks, i, 1, 6, unclearWords):
+			return true // "the cause of the blast remains unclear"
+		}
+	}
+	return false
 }
 
 // severalNouns name events of any kind in the dual or plural; apartWords say they

@@ -260,3 +260,20 @@ func TestExtract_LeftAtHospitalIsNoPlace(t *testing.T) {
 		t.Errorf("place = %q; want Busra al-Sham, where the hospital the shell hit stands", c.PlaceNameAR)
 	}
 }
+
+// A cause told as disputed ("تضاربت الأنباء حول سبب الانفجار", "conflicting
+// reports about the cause of the blast") names the sources' guesses, not
+// events: the explosion stays one, of unknown cause. "استهدف الانفجار X" tells
+// the explosion again, and "أسفر عن قضاء ثلاثة" counts its dead.
+func TestExtract_DisputedCauseIsOneExplosion(t *testing.T) {
+	for _, text := range []string{
+		"دوى انفجار قوي ظهر اليوم في مدينة مارع بريف حلب. وتضاربت الأنباء حول سبب الانفجار، إذ تحدث ناشطون عن غارة لطائرة مسيرة بينما قال آخرون إن دراجة نارية مفخخة انفجرت.",
+		"A loud explosion shook the town of Marea at noon. There were conflicting accounts of the cause of the explosion: a drone strike, said some, while others spoke of a booby-trapped motorcycle.",
+	} {
+		oneEvent(t, text, "2021-03-02", TypeOther)
+	}
+	c := oneEvent(t, "دوى انفجار قوي ظهر اليوم في مدينة مارع بريف حلب. واستهدف الانفجار مبنى المجلس المحلي، وأسفر عن قضاء ثلاثة موظفين.", "2021-03-02", TypeOther)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 3)
+	}
+}
