@@ -55,9 +55,13 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[in
 		}
 		m := g.resolve(p)
 		start, end := toks[p.first].start, toks[p.last].end
+		nameStart := toks[p.nameFirst].start
+		if a := articleBefore(text, start); a < start && nameStart == start {
+			start, nameStart = a, a // "al-Midan quarter": the name as written, with its article
+		}
 		m.Query = text[start:end]
 		mn := Mention{Start: start, End: end, Text: text[start:end], Match: m,
-			NameStart: toks[p.nameFirst].start, NameEnd: toks[p.nameEnd-1].end, Proclitic: p.proclitic, ContextStart: end}
+			NameStart: nameStart, NameEnd: toks[p.nameEnd-1].end, Proclitic: p.proclitic, ContextStart: end}
 		if p.ctx != nil {
 			mn.ContextStart = toks[p.ctx.first].start
 		}
@@ -66,6 +70,22 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[in
 		i = p.last + 1
 	}
 	return out, told
+}
+
+// articleBefore returns where a Latin article joined by a hyphen to the word
+// at start begins ("al-" of "al-Midan"), or start when there is none.
+func articleBefore(text string, start int) int {
+	if start < 3 || text[start-1] != '-' {
+		return start
+	}
+	a := start - 1
+	for a > 0 && (text[a-1] >= 'a' && text[a-1] <= 'z' || text[a-1] >= 'A' && text[a-1] <= 'Z') {
+		a--
+	}
+	if a == start-1 || !latinArticles[strings.ToLower(text[a:start-1])] {
+		return start
+	}
+	return a
 }
 
 // toldBefore reports an Arabic name read without anything saying it is a

@@ -96,3 +96,14 @@ func TestGeocode_MareaIsMare(t *testing.T) {
 		t.Errorf("Geocode(Marea) = %s (%s), %v; want ocha:C1643, Mare'", m.Place.ID, m.Place.NameEN, err)
 	}
 }
+
+// A name written with its article joined by a hyphen ("al-Midan", "Deir
+// ez-Zor"'s "ez-" aside) is told whole: the mention begins at the article, so
+// that the place a reviewer sees is the name as the text writes it.
+func TestFindAll_HyphenedArticleIsPartOfTheName(t *testing.T) {
+	g := mustDefault(t)
+	got := g.FindAll("A car bomb went off in al-Midan quarter in Damascus.")
+	if len(got) == 0 || got[0].Text[:8] != "al-Midan" {
+		t.Errorf("FindAll = %v; want a mention that begins with al-Midan", describeMentions(got))
+	}
+}
