@@ -407,7 +407,7 @@ var genericWords = wordSet("قصف", "هجوم", "استهداف", "اعتداء
 // weapon: "جراء القصف", "القصف الذي نُفذ ليلاً", "the attack". News uses it for
 // the event told before, whatever its weapon.
 func definiteGeneric(toks []token, i int) bool {
-	if !toks[i].in(genericWords) {
+	if !toks[i].in(genericWords) && !(isLatin(toks[i].Norm) && toks[i].in(retoldDevicesEN)) {
 		return false
 	}
 	if w := toks[i].Norm; isLatin(w) {
@@ -425,6 +425,10 @@ func definiteGeneric(toks []token, i int) bool {
 	}
 	return false
 }
+
+// retoldDevicesEN are what struck, told with "the" as the device of the event
+// before: "killed by the bombs", "the shells hit".
+var retoldDevicesEN = wordSet("bombs", "shells", "rockets", "missiles", "raids", "strikes", "airstrikes")
 
 // toldAdjectivesEN may stand between "the" and an event told before: "the
 // twin attack", "the double bombing", "the deadly blast"; so may the

@@ -277,3 +277,14 @@ func TestExtract_DisputedCauseIsOneExplosion(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 3)
 	}
 }
+
+// "the bombs", "the shells" told after an event are its devices: "killed by
+// the bombs" after barrel bombs from helicopters is no bombing of its own.
+func TestExtract_TheBombsAreTheEventsEN(t *testing.T) {
+	for _, text := range []string{
+		"Helicopters dropped barrel bombs on the town of Nawa on Monday, killing 12 people. A medic said four men were killed by the bombs.",
+		"Government helicopters struck the town of Nawa with barrel bombs on Monday, killing 12 people. The bombs killed two women near the market.",
+	} {
+		oneEvent(t, text, "2014-02-05", TypeAirstrike)
+	}
+}
