@@ -156,6 +156,13 @@ func findTriggers(toks []token) []trigger {
 		(anyNear(toks, out[0].Tok, -out[0].Tok, 0, countVerbs[countKilled]) || anyNear(toks, out[0].Tok, -out[0].Tok, 0, countVerbs[countInjured])) {
 		out[0].Another = true // "كذلك يوم الجمعة، أصيب المواطن X بطلق ناري": another victim, another event
 	}
+	if similarIncident(toks) {
+		for i := range out {
+			if out[i].Weak {
+				out[i].Similar = true // "a farmer died in a similar incident": of the kind told before
+			}
+		}
+	}
 	consequences(toks, out)
 	if ops := operationTriggers(toks); len(ops) > 0 {
 		out = append(out, ops...)
@@ -573,6 +580,20 @@ func gangCaught(toks []token, i int) bool {
 		}
 		if lx, ok := lookup(toks[j].Norm); ok && (lx.item || lx.typ == TypeWeaponsSeizure) {
 			return false
+		}
+	}
+	return false
+}
+
+// similarEventNouns name an event of no kind: "في حادثة مماثلة", "in a similar incident".
+var similarEventNouns = wordSet("حادثه", "حادث", "incident", "accident")
+
+// similarIncident reports "a similar incident", "حادثة مماثلة": the kind of
+// the event told before.
+func similarIncident(toks []token) bool {
+	for i, t := range toks {
+		if t.in(similarEventNouns) && (anyNear(toks, i, -1, -1, similarWords) || anyNear(toks, i, 1, 1, similarWords)) {
+			return true
 		}
 	}
 	return false

@@ -288,3 +288,17 @@ func TestExtract_TheBombsAreTheEventsEN(t *testing.T) {
 		oneEvent(t, text, "2014-02-05", TypeAirstrike)
 	}
 }
+
+// "in a similar incident", "في حادثة مماثلة" is of the kind told before: a
+// child killed so after a landmine blast died in another blast, not by gunmen.
+func TestExtract_SimilarIncidentTakesTheKindBefore(t *testing.T) {
+	for _, text := range []string{
+		"A landmine killed a shepherd in a field near the town of Kafranbel on Friday. A day earlier, two farmers were killed in a similar incident near the village of Kansafra.",
+		"قتل راع بانفجار لغم أرضي قرب بلدة كفرنبل يوم الجمعة. وقبل ذلك بيوم، قتل مزارع في حادثة مماثلة في ريف إدلب الجنوبي.",
+	} {
+		got := extractAll(t, text, ymd("2025-05-10"))
+		if len(got) != 2 || got[1].IncidentType != got[0].IncidentType {
+			t.Errorf("Extract(%q) = %v; want two events of one kind", text, describeAll(got))
+		}
+	}
+}
