@@ -53,6 +53,9 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	}
 	if typed.typed && end+1 < len(toks) && !toks[end].arabic && latinArticles[toks[end].norm] && !toks[end].brk &&
 		toks[end+1].upper && !toks[end+1].brk && toks[end+1].start == toks[end].end+1 {
+		if whole := g.closeWhole(toks, j, end+2); whole != nil {
+			cands = whole // "the city of Busra al-Harir": Busr al-Harir, not Busra ash-Sham and a word more
+		}
 		end += 2 // "the town of X al-Y": the name as written goes on past the part the gazetteer knows
 	}
 	p.nameFirst, p.nameEnd, p.cands, p.proclitic, p.last = j, end, cands, proc, end-1
@@ -67,6 +70,26 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	}
 	return p, true
 }
+
+// closeWhole returns the places whose name is within a small edit of the
+// whole name toks[j:e] ("Busra al-Harir" for Busr al-Harir), scored at
+// least wholeNameScore, or nil: a name the gazetteer knows only in part may
+// be another place's name written a little otherwise.
+func (g *Gazetteer) closeWhole(toks []token, j, e int) []candidate {
+	var kb [128]byte
+	key := appendKey(kb[:0], toks[j].norm, toks[j+1:e])
+	var out []candidate
+	for _, c := range g.fuzzy(string(key)) {
+		if c.name >= wholeNameScore {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// wholeNameScore is how close a whole written name must come to a known
+// name to be read as it.
+const wholeNameScore = 0.75
 
 // townApartKm is how far a town told after "in" may lie from a name and still
 // be the place it is in: a village in a town's lands, a quarter in it.

@@ -110,3 +110,19 @@ func TestFindAll_HyphenedArticleIsPartOfTheName(t *testing.T) {
 		t.Errorf("FindAll = %v; want a mention that begins with al-Midan", describeMentions(got))
 	}
 }
+
+// "the city of X al-Y" whose whole name comes close to a known one is that
+// place: "Busra al-Harir" is Busr al-Harir, not Busra ash-Sham with a word
+// more. A name known only in part still reads as its known part.
+func TestFindAll_WholeNameBeforeItsPart(t *testing.T) {
+	g := mustDefault(t)
+	for text, id := range map[string]string{
+		"Gunmen abducted five soldiers in the city of Busra al-Harir.": "ocha:C6105",
+		"Gunmen shot a man in the town of Kafr Nabl al-Sharqi.":        "ocha:C4068",
+	} {
+		got := g.FindAll(text)
+		if len(got) == 0 || got[0].Match.Place.ID != id {
+			t.Errorf("FindAll(%q) = %v; want %s", text, describeMentions(got), id)
+		}
+	}
+}
