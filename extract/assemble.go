@@ -800,6 +800,9 @@ func continues(last, d *draft) bool {
 	if refsElsewhere(last, d) || refsElsewhere(d, last) {
 		return false // "killed near X north of Deir ez-Zor" … "an attack in Y east of Raqqa": two events
 	}
+	if d.counts != [3]*int{} && refsAway(d, last) || last.counts != [3]*int{} && refsAway(last, d) {
+		return false // "kidnapped a man heading to X" … "killed three at a checkpoint near Y": a toll of its own near another town
+	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
 }
 
@@ -872,7 +875,7 @@ func refsElsewhere(a, b *draft) bool {
 // or none, no other date, and nothing saying it is another ("كما", "also",
 // "another"): the first figures stay, unless the toll is told as risen.
 func (p *passage) retelling(last, d *draft) bool {
-	if !sameKind(last.typ, d.typ) && !d.weak || d.another || d.counts == [3]*int{} {
+	if !sameKind(last.typ, d.typ) && !d.weak || d.another || d.counts == [3]*int{} || refsAway(d, last) {
 		return false
 	}
 	s := &p.sents[d.sents[0]]
@@ -1401,6 +1404,30 @@ func adjoining(a, b gazetteer.Mention) bool {
 	}
 	return geo.Distance(a.Match.Place.Location, b.Match.Place.Location) <= adjoiningKm*1000
 }
+
+// refsAway reports d told by reference points only, every one of them a town
+// farther than a town's reach from every town last is placed at.
+func refsAway(d, last *draft) bool {
+	if len(d.places) > 0 || len(d.refs) == 0 || len(last.places) == 0 {
+		return false
+	}
+	for _, r := range d.refs {
+		if precisionRank(precisionOf(r.Mention)) > precisionRank(gazetteer.PrecisionTown) {
+			return false
+		}
+		for _, m := range last.places {
+			if precisionRank(precisionOf(m.Mention)) > precisionRank(gazetteer.PrecisionTown) ||
+				geo.Distance(r.Match.Place.Location, m.Match.Place.Location) <= nearTownKm*1000 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nearTownKm is how far a point told "near" a town may lie from a place told
+// of the same event.
+const nearTownKm = 8
 
 // absorb merges a later draft of the same incident.
 func (d *draft) absorb(o draft) {

@@ -914,6 +914,9 @@ func isStreetName(toks []token, m mention) bool {
 	if bridgeOfTown(toks, m) {
 		return false // "جسر البصيرة": the town's bridge, by the town (isNear)
 	}
+	if m.near {
+		return false // "in a side street near the town of X": the street is by X, not named after it
+	}
 	if m.tok0 > 0 && streetWords[toks[m.tok0-1].Norm] {
 		return true
 	}

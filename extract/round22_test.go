@@ -302,3 +302,25 @@ func TestExtract_SimilarIncidentTakesTheKindBefore(t *testing.T) {
 		}
 	}
 }
+
+// A toll told near a town far from the events told before it ("killed three
+// at a checkpoint near the town of X") is an event of its own, not the
+// kidnapping told before at a town 20 km away; and "a street near the town of
+// X" is no street named after X.
+func TestExtract_TollNearAnotherTownIsItsOwnEvent(t *testing.T) {
+	got := extractAll(t, "On Friday, gunmen kidnapped a young man from Ibta while he was driving to the town of Dael. "+
+		"Other sources also said that gunmen in a van kidnapped a trader outside a bakery in the town of Tafas. "+
+		"Army troops killed three civilians from the town of Alma after they refused to halt at a roadblock on a busy street near the town of Sheikh Miskin, sources said.", ymd("2020-06-05"))
+	shot := 0
+	for _, c := range got {
+		if c.IncidentType == TypeArmedAttack {
+			shot++
+			wantCount(t, "killed", c.Killed, 3)
+		} else if c.Killed != nil {
+			t.Errorf("%s at %s: killed = %d; want null, the shooting's dead are its own", c.IncidentType, c.PlaceNameEN, *c.Killed)
+		}
+	}
+	if shot != 1 {
+		t.Errorf("got %v; want the shooting near Sheikh Miskin as an event of its own", describeAll(got))
+	}
+}
