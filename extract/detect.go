@@ -1353,7 +1353,7 @@ func loadOfWeapons(toks []token, i int) bool {
 // what is seized; containingWords tell what they hold.
 var (
 	shipmentWords   = wordSet("شحنه", "شحنات", "حموله", "حمولات", "shipment", "shipments", "consignment", "cargo")
-	containerWords  = wordSet("warehouse", "warehouses", "depot", "depots", "store", "storehouse", "stockpile", "cache", "arsenal", "workshop", "hideout", "truck", "vehicle", "car")
+	containerWords  = wordSet("warehouse", "warehouses", "depot", "depots", "store", "storehouse", "stockpile", "cache", "arsenal", "workshop", "hideout", "truck", "vehicle", "car", "lorry", "van", "pickup", "minibus", "bus", "trucks", "vehicles")
 	containingWords = wordSet("containing", "contained", "holding", "filled", "full", "loaded", "stocked")
 )
 

@@ -127,8 +127,14 @@ func takenArms(toks []token, i int) bool {
 	if anyNear(toks, i, 1, 6, weaponWords) || anyNear(toks, i, 1, 6, explosiveWords) {
 		return true
 	}
+	if anyNear(toks, i, 1, 3, containerWords) && (anyNear(toks, i, 1, 12, weaponWords) || anyNear(toks, i, 1, 12, explosiveWords) || anyNear(toks, i, 1, 12, missileWordsEN)) {
+		return true // "intercepted a van carrying Kornet anti-tank missiles": what the van carried
+	}
 	return passiveBefore(toks, i) && (anyNear(toks, i, -6, -1, weaponWords) || anyNear(toks, i, -6, -1, explosiveWords))
 }
+
+// missileWordsEN name missiles carried as a load.
+var missileWordsEN = wordSet("missiles", "missile", "rockets", "rocket")
 
 // defusedAfter reports a bomb or a mine told, in an English passive within
 // four words after it, as defused or dismantled: "a landmine was defused".

@@ -324,3 +324,13 @@ func TestExtract_TollNearAnotherTownIsItsOwnEvent(t *testing.T) {
 		t.Errorf("got %v; want the shooting near Sheikh Miskin as an event of its own", describeAll(got))
 	}
 }
+
+// A vehicle intercepted with a load of arms is a seizure, whatever the
+// length of the load's name ("a van carrying Kornet anti-tank missiles");
+// air defences intercepting missiles seize nothing.
+func TestExtract_InterceptedLoadEN(t *testing.T) {
+	oneEvent(t, "Police in Tartus intercepted a van carrying Kornet anti-tank missiles and heavy machine gun rounds on Thursday.", "2025-06-05", TypeWeaponsSeizure)
+	if got := extractAll(t, "Air defences intercepted a number of missiles over Damascus on Thursday.", ymd("2025-06-05")); len(got) != 0 {
+		t.Errorf("got %v; want nothing: missiles shot down are no seizure", describeAll(got))
+	}
+}
