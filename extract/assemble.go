@@ -381,6 +381,10 @@ func withItsCountryside(toks []token, m *mention) bool {
 // add appends d, or merges it into an earlier draft of the same event.
 func (p *passage) add(drafts []draft, d draft) []draft {
 	si := d.sents[0]
+	if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si && (d.weak || d.typ == drafts[n-1].typ) && len(d.places) == 0 && len(d.refs) == 0 &&
+		violent[drafts[n-1].typ] && spanHas(p.sents[si].toks, d.sp, sourceWords) {
+		return drafts // "…, while the Observatory reported 27 dead": another source's figure for the event just told
+	}
 	if p.sents[si].earlierReport {
 		d.counts, d.more = [3]*int{}, [3]bool{} // a first toll, told as the story's earlier telling: the later one stands
 	}
@@ -503,6 +507,16 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		}
 	}
 	return append(drafts, d)
+}
+
+// spanHas reports a word of set among the tokens within sp.
+func spanHas(toks []token, sp span, set map[string]bool) bool {
+	for _, t := range toks {
+		if t.Start >= sp.Start && t.Start < sp.End && t.in(set) {
+			return true
+		}
+	}
+	return false
 }
 
 // periodSpan is the longest a placeless event may be dated over: a toll told

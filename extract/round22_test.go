@@ -334,3 +334,17 @@ func TestExtract_InterceptedLoadEN(t *testing.T) {
 		t.Errorf("got %v; want nothing: missiles shot down are no seizure", describeAll(got))
 	}
 }
+
+// "…, while the monitor reported 27 dead" after a toll is another source's
+// figure for the event just told, not an event of its own with no place; the
+// first figure stands. An event told after "while" at a place of its own is
+// still one.
+func TestExtract_AnotherSourcesFigureInTheSameSentence(t *testing.T) {
+	c := oneEvent(t, "A drone strike on a farm near Masyaf killed 11 people according to the health ministry, while a war monitor reported 16 dead.", "2024-09-12", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 11)
+	}
+	if got := extractAll(t, "Shelling killed two civilians in Kafranbel, while a drone strike killed three in Ariha, a war monitor reported.", ymd("2024-09-12")); len(got) != 2 {
+		t.Errorf("got %v; want two events", describeAll(got))
+	}
+}
