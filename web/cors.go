@@ -31,7 +31,7 @@ func withCORS(writeOrigins []string, next http.Handler) http.Handler {
 			h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE")
 			// If-Match: an editor on a listed origin saves with the ETag it
 			// read, or another editor's save is lost (412 otherwise).
-			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, If-None-Match")
+			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, If-None-Match, If-Unmodified-Since")
 			h.Set("Access-Control-Max-Age", "600")
 			w.WriteHeader(http.StatusNoContent)
 			return

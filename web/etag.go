@@ -5,8 +5,10 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -30,12 +32,25 @@ func itemETag(inc incidents.Incident) (string, error) {
 // (OGC API – Features Part 4; RFC 9110 13.1.1); or whose If-None-Match
 // names it, or is "*" (RFC 9110 13.1.2). noneMatch tells the two apart.
 type errPreconditionFailed struct {
-	current   string
-	noneMatch bool
-	read      bool // If-Match on GET or HEAD
+	current    string
+	noneMatch  bool
+	read       bool      // If-Match on GET or HEAD
+	since      time.Time // If-Unmodified-Since's date, when it failed
+	collection bool      // a POST to a collection
+	updated    time.Time // the incident's updated_at then
 }
 
 func (e errPreconditionFailed) Error() string {
+	if e.collection && e.noneMatch {
+		return fmt.Sprintf("If-None-Match: the collection is in a state the header names (its ETag is %s, and \"*\" names any: a collection always exists), so nothing was created", e.current)
+	}
+	if e.collection {
+		return fmt.Sprintf("If-Match: the collection is in none of the states named (its ETag is %s, a weak one, which If-Match never matches; \"*\" matches), so nothing was created", e.current)
+	}
+	if !e.since.IsZero() {
+		return fmt.Sprintf("If-Unmodified-Since: the incident was modified at %s, after %s (its ETag is now %s)%s",
+			e.updated.UTC().Format(time.RFC3339), e.since.UTC().Format(http.TimeFormat), e.current, e.advice())
+	}
 	if e.read {
 		return fmt.Sprintf("If-Match: the incident is in none of the states named (its ETag is now %s)", e.current)
 	}
@@ -45,17 +60,29 @@ func (e errPreconditionFailed) Error() string {
 	return fmt.Sprintf("If-Match: the incident has changed since it was read (its ETag is now %s): read it again and reapply the change", e.current)
 }
 
-// checkPreconditions tests the If-Match and If-None-Match headers of a
-// write r against inc, the incident as stored, in the order RFC 9110 13.2.2
-// gives. If-Match: no header, "*", or a list holding inc's tag passes; weak
-// tags never match (it compares strongly). If-None-Match: no header, or a
-// list holding neither "*" nor inc's tag, weak or strong, passes (it
-// compares weakly); a write of an incident that does not exist never gets
-// here, so If-None-Match: * passes only there, before its 404.
+// advice ends a failed If-Unmodified-Since's detail: a write is told what
+// to do, a read is not.
+func (e errPreconditionFailed) advice() string {
+	if e.read {
+		return ""
+	}
+	return ": nothing was changed; read it again and reapply the change"
+}
+
+// checkPreconditions tests the If-Match, If-Unmodified-Since and
+// If-None-Match headers of a write r against inc, the incident as stored,
+// in the order RFC 9110 13.2.2 gives. If-Match: no header, "*", or a list
+// holding inc's tag passes; weak tags never match (it compares strongly).
+// If-Unmodified-Since (read only without If-Match): see unmodifiedSince.
+// If-None-Match: no header, or a list holding neither "*" nor inc's tag,
+// weak or strong, passes (it compares weakly); a write of an incident that
+// does not exist never gets here, so If-None-Match: * passes only there,
+// before its 404.
 func checkPreconditions(r *http.Request, inc incidents.Incident) error {
 	ifMatch := strings.Join(r.Header.Values("If-Match"), ",")
 	ifNoneMatch := strings.Join(r.Header.Values("If-None-Match"), ",")
-	if strings.TrimSpace(ifMatch)+strings.TrimSpace(ifNoneMatch) == "" {
+	since, hasSince := unmodifiedSince(r)
+	if strings.TrimSpace(ifMatch)+strings.TrimSpace(ifNoneMatch) == "" && !hasSince {
 		return nil
 	}
 	current, err := itemETag(inc)
@@ -65,10 +92,40 @@ func checkPreconditions(r *http.Request, inc incidents.Incident) error {
 	if !ifMatchHolds(r, current) {
 		return errPreconditionFailed{current: current}
 	}
+	if hasSince && modifiedAfter(inc, since) {
+		return errPreconditionFailed{current: current, since: since, updated: inc.UpdatedAt}
+	}
 	if noneMatch(r, current) {
 		return errPreconditionFailed{current: current, noneMatch: true}
 	}
 	return nil
+}
+
+// unmodifiedSince returns r's If-Unmodified-Since date and whether it is
+// to be evaluated (RFC 9110 13.1.4): not when If-Match is present, which
+// says more, nor when the field is not one valid HTTP-date (several fields,
+// a list or any other text is ignored, as the RFC asks).
+func unmodifiedSince(r *http.Request) (time.Time, bool) {
+	if strings.TrimSpace(strings.Join(r.Header.Values("If-Match"), ",")) != "" {
+		return time.Time{}, false
+	}
+	vals := r.Header.Values("If-Unmodified-Since")
+	if len(vals) != 1 {
+		return time.Time{}, false
+	}
+	t, err := http.ParseTime(strings.TrimSpace(vals[0]))
+	return t, err == nil
+}
+
+// modifiedAfter reports whether inc was last modified (its updated_at)
+// after since. An HTTP-date holds whole seconds, so updated_at is cut to
+// the second first, as net/http's ServeContent does: a date written from
+// the incident's own updated_at holds, and a change within that same
+// second is not seen (If-Match sees every change). A source corrected
+// through another incident changes this one's feature but not its
+// updated_at, so it is not seen either.
+func modifiedAfter(inc incidents.Incident, since time.Time) bool {
+	return inc.UpdatedAt.Truncate(time.Second).After(since)
 }
 
 // ifMatchHolds reports whether r's If-Match is absent, "*" or a list
@@ -77,7 +134,9 @@ func checkPreconditions(r *http.Request, inc incidents.Incident) error {
 func ifMatchHolds(r *http.Request, etag string) bool {
 	header := strings.Join(r.Header.Values("If-Match"), ",")
 	return strings.TrimSpace(header) == "" ||
-		slices.ContainsFunc(entityTags(header), func(tag string) bool { return tag == "*" || tag == etag })
+		slices.ContainsFunc(entityTags(header), func(tag string) bool {
+			return tag == "*" || tag == etag && !strings.HasPrefix(etag, "W/")
+		})
 }
 
 // entityTags splits an If-Match or If-None-Match list into its tags, as
@@ -113,4 +172,36 @@ func noneMatch(r *http.Request, etag string) bool {
 		}
 	}
 	return false
+}
+
+// checkCollectionPreconditions tests the If-Match and If-None-Match of a
+// POST r to the collection of incidents of status, whose representation is
+// its listing (RFC 9110 13.1.1, 13.1.2): the collection always exists, so
+// If-Match: * holds and If-None-Match: * does not (a 412: "create only if
+// there is no collection" can never be done), and a tag is compared with
+// the ETag a GET of the collection without parameters carries now. That tag
+// is weak, so no tag in If-Match holds (it compares strongly), and one in
+// If-None-Match fails only while the collection is as that GET gave it.
+// Nothing is held between the test and the write: the collection's version
+// only moves on, so a write let through was let through rightly.
+// If-Unmodified-Since is ignored, as 13.1.4 asks of a resource with no
+// modification date.
+func checkCollectionPreconditions(r *http.Request, store incidentStore, status incidents.Status) error {
+	ifMatch := strings.Join(r.Header.Values("If-Match"), ",")
+	ifNoneMatch := strings.Join(r.Header.Values("If-None-Match"), ",")
+	if strings.TrimSpace(ifMatch)+strings.TrimSpace(ifNoneMatch) == "" {
+		return nil
+	}
+	v, err := versionOf(r.Context(), store, status)
+	if err != nil {
+		return err
+	}
+	current := listingETag(status, v, etagQuery(url.Values{}, nil))
+	if !ifMatchHolds(r, current) {
+		return errPreconditionFailed{current: current, collection: true}
+	}
+	if noneMatch(r, current) {
+		return errPreconditionFailed{current: current, noneMatch: true, collection: true}
+	}
+	return nil
 }

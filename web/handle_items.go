@@ -162,7 +162,7 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, st
 			return false
 		}
 	}
-	etag := fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(key))
+	etag := listingETag(status, v, key)
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "no-cache")
 	if noneMatch(r, etag) {
@@ -170,6 +170,12 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, st
 		return true
 	}
 	return false
+}
+
+// listingETag is the weak ETag of a listing of the given status at data
+// version v, its query as read being key.
+func listingETag(status incidents.Status, v int64, key string) string {
+	return fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(key))
 }
 
 // versionOf is the version of the data of one status: the public version
@@ -214,8 +220,9 @@ func writeFeatures(w http.ResponseWriter, r *http.Request, page []feature.Encode
 
 // handleIncidentItem serves one incident of the given status by id, with
 // its strong ETag (the If-Match of an edit); If-None-Match holding it
-// answers 304, an If-Match not holding it 412 (RFC 9110 13.1.1, evaluated
-// first as 13.2.2 orders).
+// answers 304, an If-Match not holding it 412 (RFC 9110 13.1.1), and so
+// does an If-Unmodified-Since before its updated_at (13.1.4), evaluated in
+// the order 13.2.2 gives.
 func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkWholeParams(r.URL.Query(), "f"); err != nil {
@@ -243,6 +250,10 @@ func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.
 		w.Header().Set("Cache-Control", "no-cache")
 		if !ifMatchHolds(r, etag) {
 			writeError(w, r, log, errPreconditionFailed{current: etag, read: true})
+			return
+		}
+		if since, ok := unmodifiedSince(r); ok && modifiedAfter(inc, since) {
+			writeError(w, r, log, errPreconditionFailed{current: etag, read: true, since: since, updated: inc.UpdatedAt})
 			return
 		}
 		if noneMatch(r, etag) {

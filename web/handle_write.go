@@ -216,7 +216,11 @@ func parsePathID(r *http.Request, kind string) (int64, error) {
 // a status get def.
 func handleIncidentCreate(store incidentStore, def incidents.Status, limit int64, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := readBody(w, r, limit, "application/geo+json")
+		err := checkCollectionPreconditions(r, store, def)
+		var body []byte
+		if err == nil {
+			body, err = readBody(w, r, limit, "application/geo+json")
+		}
 		if err != nil {
 			writeError(w, r, log, err)
 			return

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWrites_IfUnmodifiedSince: a PUT, PATCH or DELETE whose
+// If-Unmodified-Since is before the incident's updated_at answers 412
+// naming the header and changes nothing (RFC 9110 13.1.4); a date at or
+// after it (the second of updated_at included, as an HTTP-date holds no
+// fraction) lets it through; the header is ignored beside an If-Match and
+// when it is not one valid HTTP-date. Both stores. Rounds 15 and 16 left it
+// open: a stale date was ignored and the write done.
+func TestWrites_IfUnmodifiedSince(t *testing.T) { onBothStores(t, testWritesIfUnmodifiedSince) }
+
+func testWritesIfUnmodifiedSince(t *testing.T, store incidentStore) {
+	send := round16Server(t, store)
+	resp, body := send("POST", "/api/collections/incidents/items", round16Feature, map[string]string{"Content-Type": "application/geo+json"})
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d %s", resp.StatusCode, body)
+	}
+	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	state := func() (etag string, updated time.Time) {
+		t.Helper()
+		resp, body := send("GET", item, "", nil)
+		var f struct {
+			Properties struct {
+				UpdatedAt time.Time `json:"updated_at"`
+			} `json:"properties"`
+		}
+		if err := json.Unmarshal([]byte(body), &f); err != nil || f.Properties.UpdatedAt.IsZero() {
+			t.Fatalf("GET %s = %d %s: no updated_at (%v)", item, resp.StatusCode, body, err)
+		}
+		return resp.Header.Get("ETag"), f.Properties.UpdatedAt
+	}
+	current, updated := state()
+	before := updated.Add(-time.Second).UTC().Format(http.TimeFormat)
+	writes := []struct{ method, contentType, body string }{
+		{"PATCH", "application/merge-patch+json", `{"properties":{"killed":9}}`},
+		{"PUT", "application/geo+json", strings.Replace(round16Feature, `"killed":1`, `"killed":9`, 1)},
+		{"DELETE", "", ""},
+	}
+	ctx := context.Background()
+	v0, _ := store.Version(ctx)
+	for _, w := range writes {
+		for _, date := range []string{before, "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"} {
+			resp, body := send(w.method, item, w.body, map[string]string{"Content-Type": w.contentType, "If-Unmodified-Since": date})
+			if resp.StatusCode != http.StatusPreconditionFailed || !strings.Contains(body, "If-Unmodified-Since") ||
+				!strings.Contains(body, "nothing was changed") || resp.Header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("%s with If-Unmodified-Since %s = %d %s; want a 412 problem naming If-Unmodified-Since", w.method, date, resp.StatusCode, body)
+			}
+		}
+	}
+	if v, _ := store.Version(ctx); v != v0 {
+		t.Errorf("writes refused with 412 moved the data version %d → %d", v0, v)
+	}
+	if got, _ := state(); got != current {
+		t.Errorf("the incident changed under writes refused: ETag %s → %s", current, got)
+	}
+	// Ignored: beside an If-Match (which holds), not a date, several fields.
+	ignored := []map[string]string{
+		{"If-Match": current, "If-Unmodified-Since": before},
+		{"If-Unmodified-Since": "yesterday"},
+		{"If-Unmodified-Since": before + ", " + before},
+		{"If-Unmodified-Since": "2025-12-01T00:00:00Z"},
+	}
+	for i, h := range ignored {
+		h["Content-Type"] = "application/merge-patch+json"
+		current, _ := state()
+		if i == 0 {
+			h["If-Match"] = current
+		}
+		resp, body := send("PATCH", item, `{"properties":{"injured":`+string(rune('1'+i))+`}}`, h)
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("PATCH with %v = %d %s; want it done, the date ignored", h, resp.StatusCode, body)
+		}
+	}
+	// A date at updated_at's own second, or later, holds.
+	for _, w := range writes {
+		_, updated := state()
+		for _, at := range []time.Time{updated, updated.Add(time.Hour)} {
+			if w.method == "DELETE" && at == updated {
+				continue // the later date deletes it below
+			}
+			resp, body := send(w.method, item, w.body, map[string]string{"Content-Type": w.contentType,
+				"If-Unmodified-Since": at.UTC().Format(http.TimeFormat)})
+			want := http.StatusOK
+			if w.method == "DELETE" {
+				want = http.StatusNoContent
+			}
+			if resp.StatusCode != want {
+				t.Errorf("%s with If-Unmodified-Since %s (updated_at %s) = %d %s; want it done", w.method,
+					at.UTC().Format(http.TimeFormat), updated.Format(time.RFC3339Nano), resp.StatusCode, body)
+			}
+			if w.method != "DELETE" {
+				_, updated = state()
+			}
+		}
+	}
+}
+
+// TestItem_IfUnmodifiedSinceOnRead: a GET or HEAD of an incident with an
+// If-Unmodified-Since before its updated_at answers 412 (RFC 9110 13.1.4
+// and 13.2.2, as If-Match on a read does since round 16); at or after it,
+// invalid, or beside an If-Match, it is the 200.
+func TestItem_IfUnmodifiedSinceOnRead(t *testing.T) { onBothStores(t, testItemIfUnmodifiedSinceOnRead) }
+
+func testItemIfUnmodifiedSinceOnRead(t *testing.T, store incidentStore) {
+	send := round16Server(t, store)
+	resp, body := send("POST", "/api/collections/incidents/items", round16Feature, map[string]string{"Content-Type": "application/geo+json"})
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d %s", resp.StatusCode, body)
+	}
+	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	etag := resp.Header.Get("ETag")
+	var f struct {
+		Properties struct {
+			UpdatedAt time.Time `json:"updated_at"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal([]byte(body), &f); err != nil {
+		t.Fatal(err)
+	}
+	before := f.Properties.UpdatedAt.Add(-time.Second).UTC().Format(http.TimeFormat)
+	at := f.Properties.UpdatedAt.UTC().Format(http.TimeFormat)
+	for _, method := range []string{"GET", "HEAD"} {
+		for _, tc := range []struct {
+			h    map[string]string
+			want int
+		}{
+			{map[string]string{"If-Unmodified-Since": before}, http.StatusPreconditionFailed},
+			{map[string]string{"If-Unmodified-Since": at}, http.StatusOK},
+			{map[string]string{"If-Unmodified-Since": "not a date"}, http.StatusOK},
+			{map[string]string{"If-Unmodified-Since": before, "If-Match": etag}, http.StatusOK},
+			{map[string]string{"If-Unmodified-Since": before, "If-None-Match": etag}, http.StatusPreconditionFailed},
+			{map[string]string{"If-Unmodified-Since": at, "If-None-Match": etag}, http.StatusNotModified},
+		} {
+			resp, body := send(method, item, "", tc.h)
+			if resp.StatusCode != tc.want {
+				t.Errorf("%s with %v = %d %s; want %d", method, tc.h, resp.StatusCode, body, tc.want)
+			}
+			if method == "GET" && tc.want == http.StatusPreconditionFailed && !strings.Contains(body, "If-Unmodified-Since") {
+				t.Errorf("GET with %v: %s; want the detail to name If-Unmodified-Since", tc.h, body)
+			}
+		}
+	}
+}
+
+// TestCreate_Preconditions: a POST to a collection evaluates If-Match and
+// If-None-Match against the collection, which always exists (RFC 9110
+// 13.1.1, 13.1.2): If-None-Match: * or the collection's current ETag is a
+// 412 creating nothing, If-Match of a tag (the collection's are weak, and
+// If-Match compares strongly) too; If-Match: * and If-None-Match of another
+// state create. Both collections, both stores. Round 16 left them ignored:
+// every one of these created an incident.
+func TestCreate_Preconditions(t *testing.T) { onBothStores(t, testCreatePreconditions) }
+
+func testCreatePreconditions(t *testing.T, store incidentStore) {
+	send := round16Server(t, store)
+	ctx := context.Background()
+	for _, coll := range []string{"incidents", "drafts"} {
+		items := "/api/collections/" + coll + "/items"
+		resp, body := send("GET", items, "", nil)
+		listing := resp.Header.Get("ETag")
+		if resp.StatusCode != http.StatusOK || listing == "" {
+			t.Fatalf("GET %s = %d, ETag %q: %s", items, resp.StatusCode, listing, body)
+		}
+		v0, _ := store.Version(ctx)
+		for _, tc := range []struct {
+			h    map[string]string
+			name string
+		}{
+			{map[string]string{"If-None-Match": "*"}, "If-None-Match"},
+			{map[string]string{"If-None-Match": listing}, "If-None-Match"},
+			{map[string]string{"If-None-Match": `"other", ` + strings.TrimPrefix(listing, "W/")}, "If-None-Match"},
+			{map[string]string{"If-Match": `"anything"`}, "If-Match"},
+			{map[string]string{"If-Match": listing}, "If-Match"},
+			{map[string]string{"If-Match": `"x"`, "If-None-Match": `"y"`}, "If-Match"},
+		} {
+			tc.h["Content-Type"] = "application/geo+json"
+			resp, body := send("POST", items, round16Feature, tc.h)
+			if resp.StatusCode != http.StatusPreconditionFailed || !strings.Contains(body, tc.name+": the collection") {
+				t.Errorf("POST %s with %v = %d %s; want a 412 naming %s", items, tc.h, resp.StatusCode, body, tc.name)
+			}
+		}
+		if v, _ := store.Version(ctx); v != v0 {
+			t.Errorf("POSTs refused with 412 moved the data version %d → %d", v0, v)
+		}
+		for _, h := range []map[string]string{
+			{"If-Match": "*"},
+			{"If-None-Match": `W/"p0-0", "other"`},
+			{"If-None-Match": listing}, // the first create moved the collection on
+		} {
+			h["Content-Type"] = "application/geo+json"
+			resp, body := send("POST", items, round16Feature, h)
+			if resp.StatusCode != http.StatusCreated {
+				t.Errorf("POST %s with %v = %d %s; want 201", items, h, resp.StatusCode, body)
+			}
+		}
+	}
+}
