@@ -95,16 +95,42 @@ func (k *Keeper) FindFeatures(ctx context.Context, f incidents.Filter) ([]featur
 // that it was ended so, others following it. 0 is no bound.
 func (k *Keeper) FindFeaturesWithin(ctx context.Context, f incidents.Filter, maxBytes int64) (page []feature.Encoded, more bool, err error) {
 	page, more, ok, err := readPicked(ctx, k, f, maxBytes, k.ReadPage)
-	if err != nil || ok {
+	if err != nil {
 		return page, more, err
 	}
-	// Writes came in between each pick and its read: Find reads the rows.
-	found, more, err := k.pageBySQL(ctx, f, maxBytes)
-	if err != nil {
-		return nil, false, err
+	if !ok {
+		// Writes came in between each pick and its read: Find reads the rows.
+		found, bySQL, err := k.pageBySQL(ctx, f, maxBytes)
+		if err != nil {
+			return nil, false, err
+		}
+		if page, err = feature.EncodeAll(found); err != nil {
+			return nil, false, err
+		}
+		more = bySQL
 	}
-	page, err = feature.EncodeAll(found)
-	return page, more, err
+	page, cut := cutEncoded(page, maxBytes)
+	return page, more || cut, nil
+}
+
+// cutEncoded ends page before the feature that takes it past maxBytes,
+// keeping one at least, and tells whether it left any out. The page was
+// cut by its stored features' sizes before it was read; what it reads may
+// be longer: a feature citing a source corrected since it was stored
+// (marked stale, and encoded from its row) says the corrected title, up to
+// 1,536 bytes more for each such incident (round 14 left it open). 0 is no
+// bound.
+func cutEncoded(page []feature.Encoded, maxBytes int64) ([]feature.Encoded, bool) {
+	if maxBytes <= 0 {
+		return page, false
+	}
+	var n int64
+	for i, e := range page {
+		if n += int64(len(e.JSON)); n > maxBytes && i > 0 {
+			return page[:i], true
+		}
+	}
+	return page, false
 }
 
 // pageBySQL reads f's page by SQL, for when writes came in between each

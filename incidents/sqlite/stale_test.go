@@ -17,3 +17,10 @@ func TestStore_WidelyCitedCorrection(t *testing.T) {
 	}
 	storetest.WidelyCitedCorrection(t, s, hold, fill, !raceEnabled)
 }
+
+// TestStore_StaleCorrectionKeepsPageBound: see
+// storetest.StaleCorrectionKeepsPageBound.
+func TestStore_StaleCorrectionKeepsPageBound(t *testing.T) {
+	s := openTemp(t)
+	storetest.StaleCorrectionKeepsPageBound(t, s, s.fill.Hold)
+}

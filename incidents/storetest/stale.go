@@ -113,3 +113,79 @@ func WidelyCitedCorrection(t *testing.T, s incidents.Store, hold func() (release
 	}
 	readsSay("after the second pass", "https://data.example/many", "corrected twice", many)
 }
+
+// boundedReader is what the stores' byte-bounded pages are read through.
+type boundedReader interface {
+	FindFeaturesWithin(ctx context.Context, f incidents.Filter, maxBytes int64) ([]feature.Encoded, bool, error)
+}
+
+// StaleCorrectionKeepsPageBound: a page bounded by bytes was cut by the
+// sizes of the stored features, and the features of incidents citing a
+// source marked stale are encoded from their rows, saying the corrected
+// title: the page passed its bound by what the correction added, for each
+// such incident (round 14 left it open; 300 citing a title corrected from
+// 5 to 1,000 bytes gave a page of 497 KB under a bound of 202 KB). Every
+// page must hold its bound (or one feature), and paging on through the
+// next cursor must give every citing incident once, saying the corrected
+// title. hold is as for [WidelyCitedCorrection].
+func StaleCorrectionKeepsPageBound(t *testing.T, s incidents.Store, hold func() (release func())) {
+	ctx := context.Background()
+	const url, n = "https://data.example/bound", 300
+	incs := make([]incidents.Incident, n)
+	for i := range incs {
+		incs[i] = Incident(incidents.TypeShelling, 36+float64(i%50)/100, 35+float64(i/50)/100, "2025-04-01", "2025-04-01")
+		incs[i].SummaryEN = strings.Repeat("s", 400)
+		incs[i].Sources = []incidents.Source{{Title: "short", URL: url, Publisher: "Office"}}
+	}
+	ids, err := s.Add(ctx, incs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	br := s.(boundedReader)
+	f := incidents.Filter{SourceKey: url, Limit: n}
+	before, _, err := br.FindFeaturesWithin(ctx, f, 0)
+	if err != nil || len(before) != n {
+		t.Fatalf("FindFeaturesWithin = %d features, %v; want %d", len(before), err, n)
+	}
+	var stored int64
+	for _, e := range before {
+		stored += int64(len(e.JSON))
+	}
+	release := hold()
+	defer release()
+	title := strings.Repeat("T", incidents.MaxTitleBytes)
+	if _, err := s.Edit(ctx, ids[0], func(inc incidents.Incident) (incidents.Incident, error) {
+		inc.Sources = []incidents.Source{{Title: title, URL: url, Publisher: "Office"}}
+		return inc, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	bound := stored / 2 // half the citing incidents as they were stored
+	seen := map[int64]bool{}
+	for pages := 0; pages < n; pages++ {
+		page, more, err := br.FindFeaturesWithin(ctx, f, bound)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var bytes int64
+		for _, e := range page {
+			bytes += int64(len(e.JSON))
+			if !strings.Contains(string(e.JSON), title) {
+				t.Fatalf("a feature read while the source is stale does not say its corrected title")
+			}
+			seen[e.After.ID] = true
+		}
+		if bytes > bound && len(page) > 1 {
+			t.Fatalf("page %d: %d features of %d bytes under a bound of %d (stored before the correction: %d for all %d)",
+				pages+1, len(page), bytes, bound, stored, n)
+		}
+		if !more || len(page) == 0 {
+			break
+		}
+		after := page[len(page)-1].After
+		f.After = &after
+	}
+	if len(seen) != n {
+		t.Errorf("paging through the bound pages gave %d incidents of %d", len(seen), n)
+	}
+}
