@@ -63,12 +63,13 @@ const maxDepth = 10000
 const manyNames = 64
 
 type scanner struct {
-	data   []byte
-	i      int
-	stack  []frame
-	names  []name // the names of the members of the open objects, outermost first
-	folded []byte // scratch for a folded name
-	work   int    // names compared or looked up, for tests
+	data    []byte
+	i       int
+	stack   []frame
+	names   []name // the names of the members of the open objects, outermost first
+	folded  []byte // scratch for a folded name
+	work    int    // names compared or looked up, for tests
+	scanned int    // bytes of strings searched, for tests
 
 	// room for the names and frames of an ordinary document, so that
 	// reading one allocates nothing
@@ -253,20 +254,30 @@ func (s *scanner) str(text bool) ([]byte, bool) {
 	start := s.i
 	s.i++
 	escaped := false
+	// A quote ends the string unless a backslash escapes it. The escapes
+	// before it are stepped over up to it, never searched past it: each
+	// escape searched again for a quote from where it stood, which for a
+	// string of escapes without quotes was the rest of the string, so a
+	// report's text written as 800 KB of \uXXXX took 0.75 s.
 	for {
 		j := bytes.IndexByte(s.data[s.i:], '"')
 		if j < 0 {
 			return nil, false
 		}
-		if k := bytes.IndexByte(s.data[s.i:s.i+j], '\\'); k >= 0 {
+		s.scanned += j
+		end := s.i + j
+		for s.i <= end {
+			k := bytes.IndexByte(s.data[s.i:end], '\\')
+			if k < 0 {
+				break
+			}
 			escaped = true
 			s.i += k + 2 // the backslash and the byte it escapes
-			if s.i > len(s.data) {
-				return nil, false
-			}
-			continue
 		}
-		s.i += j + 1
+		if s.i > end {
+			continue // the quote at end was escaped
+		}
+		s.i = end + 1
 		break
 	}
 	if !text {
