@@ -16,6 +16,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 	"github.com/mapsrv/mapsrv/ingest"
+	"github.com/mapsrv/mapsrv/internal/jsonerr"
 )
 
 // ingestRequest is the body of POST /api/ingest.
@@ -45,7 +46,7 @@ func handleIngest(store ingest.Store, x ingest.Extractor, limit int64, log *slog
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&req); err != nil {
-			writeError(w, r, log, badRequest{"body: " + err.Error()})
+			writeError(w, r, log, badRequest{"body: " + jsonerr.Describe(err)})
 			return
 		}
 		rep := ingest.Report{Text: req.Text, Lang: req.Lang,

@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/mapsrv/mapsrv/ingest"
 )
 
 // round16Feature is a published incident at Saraqib, for PUT and POST.
@@ -17,14 +19,19 @@ const round16Feature = `{"type":"Feature","geometry":{"type":"Point","coordinate
 
 // round16Server serves store to an editor and returns a function sending
 // method to path with headers (the token added), giving the answer.
-func round16Server(t *testing.T, store incidentStore) func(method, path, body string, headers map[string]string) (*http.Response, string) {
+// An extractor, when given, serves ingestion too.
+func round16Server(t *testing.T, store incidentStore, x ...ingest.Extractor) func(method, path, body string, headers map[string]string) (*http.Response, string) {
 	t.Helper()
 	const token = "editor-token-of-round-16"
 	tokens, err := ParseTokens("editor:" + token)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
+	cfg := Config{Store: store, Tokens: tokens}
+	if len(x) > 0 {
+		cfg.Extractor = x[0]
+	}
+	srv := httptest.NewServer(NewServer(cfg))
 	t.Cleanup(srv.Close)
 	return func(method, path, body string, headers map[string]string) (*http.Response, string) {
 		t.Helper()

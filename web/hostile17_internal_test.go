@@ -204,3 +204,68 @@ func testCreatePreconditions(t *testing.T, store incidentStore) {
 		}
 	}
 }
+
+// TestWrites_TypeErrorsInTheBodysWords: a body whose member has the wrong
+// kind of value (a string for a count, an object for the sources, an array
+// for the whole feature) is a 400 naming the member and the kinds of value
+// given and wanted, in JSON's words. The detail was encoding/json's, in
+// Go's: "json: cannot unmarshal string into Go struct field
+// Properties.killed of type int", and for a body that was not an object
+// the Go type of a struct of the server's, tags and all.
+func TestWrites_TypeErrorsInTheBodysWords(t *testing.T) {
+	onBothStores(t, testWritesTypeErrors)
+}
+
+func testWritesTypeErrors(t *testing.T, store incidentStore) {
+	send := round16Server(t, store, noCandidates{})
+	const items = "/api/collections/incidents/items"
+	resp, body := send("POST", items, round16Feature, map[string]string{"Content-Type": "application/geo+json"})
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d %s", resp.StatusCode, body)
+	}
+	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	withProp := func(member string) string {
+		return strings.Replace(round16Feature, `"killed":1`, member, 1)
+	}
+	for _, tc := range []struct {
+		method, path, contentType, body string
+		want                            []string // in the detail
+	}{
+		{"POST", items, "application/geo+json", `[]`, []string{"an array where an object is wanted"}},
+		{"POST", items, "application/geo+json", `"x"`, []string{"a string where an object is wanted"}},
+		{"POST", items, "application/geo+json", `true`, []string{"true or false where an object is wanted"}},
+		{"POST", items, "application/geo+json", `{"type":1}`, []string{"type: a number where a string is wanted"}},
+		{"POST", items, "application/geo+json", `{"type":"Feature","geometry":"x","properties":{}}`, []string{"geometry: a string where an object is wanted"}},
+		{"POST", items, "application/geo+json", `{"type":"Feature","geometry":{"type":["Point"],"coordinates":[1,2]}}`, []string{"geometry: type: an array where a string is wanted"}},
+		{"POST", items, "application/geo+json", withProp(`"killed":"5"`), []string{"properties: killed: a string where a whole number is wanted"}},
+		{"POST", items, "application/geo+json", withProp(`"killed":1.5`), []string{"properties: killed: the number 1.5 where a whole number is wanted"}},
+		{"POST", items, "application/geo+json", withProp(`"killed":99999999999999999999`), []string{"killed: the number 99999999999999999999 where a whole number is wanted"}},
+		{"POST", items, "application/geo+json", withProp(`"sources":{}`), []string{"properties: sources: an object where an array is wanted"}},
+		{"POST", items, "application/geo+json", withProp(`"sources":[1]`), []string{"properties: sources: a number where an object is wanted"}},
+		{"POST", items, "application/geo+json", withProp(`"sources":[{"title":1}]`), []string{"properties: sources.title: a number where a string is wanted"}},
+		{"POST", items, "application/geo+json", withProp(`"created_at":"yesterday"`), []string{`properties: \"yesterday\" is not an RFC 3339 instant`}},
+		{"POST", items, "application/geo+json", withProp(`"place_name_ar":5`), []string{"properties: place_name_ar: a number where a string is wanted"}},
+		{"PUT", item, "application/geo+json", withProp(`"killed":[]`), []string{"properties: killed: an array where a whole number is wanted"}},
+		{"PATCH", item, "application/merge-patch+json", `{"properties":{"killed":"5"}}`, []string{"properties: killed: a string where a whole number is wanted"}},
+		{"PATCH", item, "application/merge-patch+json", `{"properties":{"sources":[{"published":5}]}}`, []string{"sources.published: a number where a string is wanted"}},
+		{"POST", "/api/ingest", "application/json", `[]`, []string{"body: an array where an object is wanted"}},
+		{"POST", "/api/ingest", "application/json", `{"text":5}`, []string{"body: text: a number where a string is wanted"}},
+		{"POST", "/api/ingest", "application/json", `{"text":"x","source":[]}`, []string{"body: source: an array where an object is wanted"}},
+	} {
+		resp, body := send(tc.method, tc.path, tc.body, map[string]string{"Content-Type": tc.contentType})
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s %s %s = %d %s; want 400", tc.method, tc.path, tc.body, resp.StatusCode, body)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s %s: %s: detail %s; want it to say %q", tc.method, tc.path, tc.body, body, w)
+			}
+		}
+		for _, goWords := range []string{"Go ", "struct", "json:", "int64", "2006-01-02"} {
+			if strings.Contains(body, goWords) {
+				t.Errorf("%s %s: %s: detail %s speaks Go (%q)", tc.method, tc.path, tc.body, body, goWords)
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mapsrv/mapsrv/incidents/feature"
 	"github.com/mapsrv/mapsrv/internal/jsondup"
+	"github.com/mapsrv/mapsrv/internal/jsonerr"
 )
 
 // propertyNames are the members of a feature's properties, as
@@ -160,14 +161,14 @@ func checkPropertiesPatch(v json.RawMessage) (json.RawMessage, error) {
 				values[name] = m
 			}
 		case !null:
-			return nil, fmt.Errorf("%w: properties: json: unknown field %q", feature.ErrBadGeoJSON, name)
+			return nil, fmt.Errorf("%w: properties: unknown field %q", feature.ErrBadGeoJSON, name)
 		}
 	}
 	raw, _ := json.Marshal(values)
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(new(feature.Properties)); err != nil {
-		return nil, fmt.Errorf("%w: properties: %v", feature.ErrBadGeoJSON, err)
+		return nil, fmt.Errorf("%w: properties: %s", feature.ErrBadGeoJSON, jsonerr.Describe(err))
 	}
 	return json.Marshal(out)
 }

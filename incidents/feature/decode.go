@@ -14,6 +14,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/internal/bom"
 	"github.com/mapsrv/mapsrv/internal/jsondup"
+	"github.com/mapsrv/mapsrv/internal/jsonerr"
 )
 
 // ErrBadGeoJSON is wrapped by decoding errors that are not about one field.
@@ -257,7 +258,7 @@ func Parse(raw []byte) (Parsed, error) {
 		CRS        json.RawMessage `json:"crs"`
 	}
 	if err := json.Unmarshal(raw, &f); err != nil {
-		return Parsed{}, fmt.Errorf("%w: %v", ErrBadGeoJSON, err)
+		return Parsed{}, fmt.Errorf("%w: %s", ErrBadGeoJSON, jsonerr.Describe(err))
 	}
 	if f.Type != "Feature" {
 		return Parsed{}, fmt.Errorf("%w: type is %q, want Feature", ErrBadGeoJSON, f.Type)
@@ -273,7 +274,7 @@ func Parse(raw []byte) (Parsed, error) {
 	dec := json.NewDecoder(bytes.NewReader(f.Properties))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
-		return Parsed{}, fmt.Errorf("%w: properties: %v", ErrBadGeoJSON, err)
+		return Parsed{}, fmt.Errorf("%w: properties: %s", ErrBadGeoJSON, jsonerr.Describe(err))
 	}
 	return Parsed{props: p, pt: pt}, nil
 }
@@ -313,7 +314,7 @@ func decodePoint(raw json.RawMessage) (orb.Point, error) {
 		return orb.Point{}, fmt.Errorf("%w: geometry: a Point is required", ErrBadGeoJSON)
 	}
 	if err := json.Unmarshal(raw, &g); err != nil {
-		return orb.Point{}, fmt.Errorf("%w: geometry: %v", ErrBadGeoJSON, err)
+		return orb.Point{}, fmt.Errorf("%w: geometry: %s", ErrBadGeoJSON, jsonerr.Describe(err))
 	}
 	if err := checkCRS(g.CRS); err != nil {
 		return orb.Point{}, fmt.Errorf("%w: geometry: %v", ErrBadGeoJSON, err)

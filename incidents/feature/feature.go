@@ -58,8 +58,12 @@ func (t *jsonTime) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	v, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		// time's own words name its layout ("2006-01-02T15:04:05…").
+		return fmt.Errorf("%q is not an RFC 3339 instant such as 2025-12-05T10:30:00Z", s)
+	}
 	t.Time = v
-	return err
+	return nil
 }
 
 // PropertiesOf returns the feature properties of inc.
