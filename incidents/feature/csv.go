@@ -17,6 +17,7 @@ import (
 	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/internal/jsondup"
+	"github.com/mapsrv/mapsrv/internal/jsonerr"
 )
 
 // CSVColumns are the columns of the CSV form of incidents, as the items
@@ -257,7 +258,7 @@ func csvSources(rec []string, cols map[string]int) ([]Source, *CSVError) {
 	if s := strings.TrimSpace(raw("sources")); s != "" {
 		var srcs []Source
 		if err := json.Unmarshal([]byte(s), &srcs); err != nil {
-			return nil, &CSVError{Column: "sources", Err: fmt.Errorf("%w: not a JSON array of sources: %v", incidents.ErrInvalid, err)}
+			return nil, &CSVError{Column: "sources", Err: fmt.Errorf("%w: not a JSON array of sources: %s", incidents.ErrInvalid, jsonerr.Describe(err))}
 		}
 		if d, ok := jsondup.First([]byte(s), "sources"); ok {
 			return nil, &CSVError{Column: "sources", Err: fmt.Errorf("%w: %v", incidents.ErrInvalid, d)} // the last one had been taken

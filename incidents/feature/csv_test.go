@@ -316,3 +316,27 @@ func decodeCSVFrom(r io.Reader) ([]incidents.Incident, error) {
 	}
 	return out, nil
 }
+
+// TestDecodeCSV_SourcesInJSONWords: a sources cell whose JSON holds the
+// wrong kind of value names the member and the kinds, in JSON's words, as a
+// posted feature's error does (it said "cannot unmarshal number into Go
+// struct field Source.title of type string", and for an object the Go type
+// []feature.Source).
+func TestDecodeCSV_SourcesInJSONWords(t *testing.T) {
+	for cell, want := range map[string]string{
+		`[{"title":1}]`: `not a JSON array of sources: title: a number where a string is wanted`,
+		`{}`:            `not a JSON array of sources: an object where an array is wanted`,
+	} {
+		var b strings.Builder
+		w := csv.NewWriter(&b)
+		w.Write([]string{"incident_type", "date_from", "lon", "lat", "admin1_pcode", "geo_precision", "sources"})
+		w.Write([]string{"shelling", "2025-12-03", "36.8", "35.87", "SY07", "town", cell})
+		w.Flush()
+		for _, err := range DecodeCSV(strings.NewReader(b.String()), incidents.StatusPublished) {
+			if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "Go ") {
+				t.Errorf("sources %s: %v; want it to say %q", cell, err, want)
+			}
+			break
+		}
+	}
+}
