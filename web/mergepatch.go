@@ -3,10 +3,12 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 
+	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
 	"github.com/mapsrv/mapsrv/internal/jsondup"
 	"github.com/mapsrv/mapsrv/internal/jsonerr"
@@ -167,7 +169,9 @@ func checkPropertiesPatch(v json.RawMessage) (json.RawMessage, error) {
 	raw, _ := json.Marshal(values)
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(new(feature.Properties)); err != nil {
+	if err := dec.Decode(new(feature.Properties)); errors.Is(err, incidents.ErrInvalid) {
+		return nil, err // too many sources, refused before the write's transaction
+	} else if err != nil {
 		return nil, fmt.Errorf("%w: properties: %s", feature.ErrBadGeoJSON, jsonerr.Describe(err))
 	}
 	return json.Marshal(out)

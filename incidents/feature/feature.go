@@ -4,6 +4,7 @@
 package feature
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -16,25 +17,43 @@ import (
 
 // Properties are an incident's GeoJSON feature properties.
 type Properties struct {
-	IncidentType  string    `json:"incident_type"`
-	DateFrom      *string   `json:"date_from"` // null only for a draft whose date is unknown
-	DateTo        *string   `json:"date_to"`
-	DatePrecision *string   `json:"date_precision"`
-	PlaceNameAR   string    `json:"place_name_ar"`
-	PlaceNameEN   string    `json:"place_name_en"`
-	Admin1PCode   string    `json:"admin1_pcode"`
-	Admin1Name    string    `json:"admin1_name"`
-	Admin2PCode   string    `json:"admin2_pcode"`
-	GeoPrecision  string    `json:"geo_precision"`
-	Killed        *int      `json:"killed"`
-	Injured       *int      `json:"injured"`
-	Arrested      *int      `json:"arrested"`
-	SummaryAR     string    `json:"summary_ar"`
-	SummaryEN     string    `json:"summary_en"`
-	Sources       []Source  `json:"sources"`
-	Status        string    `json:"status,omitempty"`
-	CreatedAt     *jsonTime `json:"created_at,omitempty"`
-	UpdatedAt     *jsonTime `json:"updated_at,omitempty"`
+	IncidentType  string     `json:"incident_type"`
+	DateFrom      *string    `json:"date_from"` // null only for a draft whose date is unknown
+	DateTo        *string    `json:"date_to"`
+	DatePrecision *string    `json:"date_precision"`
+	PlaceNameAR   string     `json:"place_name_ar"`
+	PlaceNameEN   string     `json:"place_name_en"`
+	Admin1PCode   string     `json:"admin1_pcode"`
+	Admin1Name    string     `json:"admin1_name"`
+	Admin2PCode   string     `json:"admin2_pcode"`
+	GeoPrecision  string     `json:"geo_precision"`
+	Killed        *int       `json:"killed"`
+	Injured       *int       `json:"injured"`
+	Arrested      *int       `json:"arrested"`
+	SummaryAR     string     `json:"summary_ar"`
+	SummaryEN     string     `json:"summary_en"`
+	Sources       SourceList `json:"sources"`
+	Status        string     `json:"status,omitempty"`
+	CreatedAt     *jsonTime  `json:"created_at,omitempty"`
+	UpdatedAt     *jsonTime  `json:"updated_at,omitempty"`
+}
+
+// SourceList is the sources property. It is counted before it is decoded:
+// decoded first, a 1 MiB body of "sources": [{},{},…] became 349,000
+// sources (some 100 MB) before the 100 an incident may cite was checked.
+// Members of its sources that are not a source's are refused, as the
+// properties' are.
+type SourceList []Source
+
+// UnmarshalJSON refuses more than [incidents.MaxSources] sources before
+// reading any.
+func (l *SourceList) UnmarshalJSON(b []byte) error {
+	if err := incidents.CheckSourceCount(arrayLen(b)); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode((*[]Source)(l))
 }
 
 // Source is one entry of the sources property.
