@@ -208,13 +208,18 @@ var (
 	ErrNotFound = errors.New("incidents: not found")
 )
 
+// ErrBusy is a write that waited past its store's limit for another write
+// to end (SQLite has one writer: another process's import holds it for the
+// whole file). Nothing was changed; the write may be sent again.
+var ErrBusy = errors.New("incidents: the database is busy with another write")
+
 // StoreError is how a store reports a failure: err with the store's name
 // and what it was doing (format and args), unless err is the caller's, an
 // incident or proposal not found (ErrNotFound) or refused as invalid
 // (ErrInvalid). Those reach API clients as a 404's or 400's detail, which
 // must read the same whichever store is behind the API, as a read's does.
 func StoreError(store string, err error, format string, args ...any) error {
-	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrInvalid) {
+	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrInvalid) || errors.Is(err, ErrBusy) {
 		return err
 	}
 	return fmt.Errorf(store+": "+format+": %w", append(args, err)...)

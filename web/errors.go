@@ -41,7 +41,8 @@ func statusOf(err error) int {
 		return http.StatusUnsupportedMediaType
 	case errors.As(err, new(errPreconditionFailed)):
 		return http.StatusPreconditionFailed
-	case errors.As(err, new(queryTimeout)), errors.As(err, new(errBodiesBusy)), errors.As(err, new(errExtractBusy)):
+	case errors.As(err, new(queryTimeout)), errors.As(err, new(errBodiesBusy)), errors.As(err, new(errExtractBusy)),
+		errors.Is(err, incidents.ErrBusy):
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
@@ -68,6 +69,9 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		return
 	}
 	status := statusOf(err)
+	if errors.Is(err, incidents.ErrBusy) {
+		w.Header().Set("Retry-After", busyRetry)
+	}
 	detail := ""
 	if status == http.StatusInternalServerError {
 		log.Error("request failed", "method", logText(r.Method), "path", logText(r.URL.Path), "err", err)

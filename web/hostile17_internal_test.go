@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -290,5 +293,19 @@ func TestPatch_ManySourcesRefusedBeforeTheWrite(t *testing.T) {
 	}
 	if _, err := preparePatch([]byte(`{"properties":{"sources":[{"title":"t","url":"https://a.example/1"}]}}`)); err != nil {
 		t.Errorf("preparePatch of one source: %v", err)
+	}
+}
+
+// TestWriteError_BusyIs503: a write the store refused because another held
+// its lock past the busy timeout (incidents.ErrBusy) is a 503 with
+// Retry-After saying so, not a 500: a PATCH sent while `mapsrv import` ran
+// on the same SQLite file was answered 500 after 5 s.
+func TestWriteError_BusyIs503(t *testing.T) {
+	w := httptest.NewRecorder()
+	r := httptest.NewRequest("PATCH", "/api/collections/incidents/items/5", nil)
+	err := fmt.Errorf("%w: another write held the lock", incidents.ErrBusy)
+	writeError(w, r, slog.New(slog.NewTextHandler(io.Discard, nil)), err)
+	if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), "busy") {
+		t.Errorf("writeError(ErrBusy) = %d, Retry-After %q, %s; want 503 with Retry-After and the detail", w.Code, w.Header().Get("Retry-After"), w.Body)
 	}
 }

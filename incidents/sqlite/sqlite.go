@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -60,7 +61,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", strconv.Itoa(int(busyTimeout.Milliseconds())))
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate") // writers queue at BEGIN instead of failing at upgrade
@@ -174,6 +175,10 @@ func bumpVersion(ctx context.Context, tx *sql.Tx) error {
 }
 
 // formatError translates driver errors that callers can act on.
+// busyTimeout is how long a write waits for SQLite's one writer before it
+// is refused with [incidents.ErrBusy].
+const busyTimeout = 5 * time.Second
+
 func formatError(err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {

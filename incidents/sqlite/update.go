@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
+
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/index"
 )
@@ -204,7 +206,7 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx, *writer) error) erro
 func (s *Store) inWriteTx(ctx context.Context, fn func(*sql.Tx, *writer) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return busyError(err)
 	}
 	defer tx.Rollback()
 	w, err := prepareWriter(ctx, tx)
@@ -213,7 +215,19 @@ func (s *Store) inWriteTx(ctx context.Context, fn func(*sql.Tx, *writer) error) 
 	}
 	defer w.close()
 	if err := fn(tx, w); err != nil {
-		return err
+		return busyError(err)
 	}
-	return tx.Commit()
+	return busyError(tx.Commit())
+}
+
+// busyError is err as [incidents.ErrBusy] when SQLite gave up waiting for
+// its one writer (the DSN's _busy_timeout): the driver said "database is
+// locked", which the API answered 500 as a fault of the server's, where
+// another process's import was holding the lock.
+func busyError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked) {
+		return fmt.Errorf("%w: another write (an import, a migration) held SQLite's lock for over %s, so nothing was changed: send it again", incidents.ErrBusy, busyTimeout)
+	}
+	return err
 }
