@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 )
 
@@ -60,8 +61,8 @@ func mergeRadius(k Kind) float64 {
 
 // Merge folds extra places into base and returns the union. A record from extra
 // that shares its ID with a base place replaces that place's point, kind and codes
-// (a newer release of the same dataset); the place keeps its preferred names and
-// gains the record's as variants. A record that shares one of its names
+// (a newer release of the same dataset), unless it gives no point (names only); the
+// place keeps its preferred names and gains the record's as variants. A record that shares one of its names
 // (normalised, articles dropped, or the same in another Latin transliteration)
 // with a base place of a compatible kind lying within a few kilometres is merged
 // into the nearest such place: an OCHA record's point, P-codes, ID and Arabic name
@@ -116,6 +117,8 @@ func Merge(base, extra []Place) []Place {
 		}
 		p := out[i]
 		switch {
+		case sameID && q.Location == (orb.Point{}):
+			out[i] = mergeInto(p, q) // a record of names only (a curated row's spellings): the place keeps its point
 		case sameID:
 			out[i] = withNames(mergeInto(q, p), p.NameEN, p.NameAR)
 		case preferred(q, p):

@@ -1,8 +1,11 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 // Kurdish and Kurdish-administration outlets name the towns of the north-east
@@ -124,5 +127,17 @@ func TestFindAll_WholeNameBeforeItsPart(t *testing.T) {
 		if len(got) == 0 || got[0].Match.Place.ID != id {
 			t.Errorf("FindAll(%q) = %v; want %s", text, describeMentions(got), id)
 		}
+	}
+}
+
+// A record of names only that shares a place's ID (a curated row of the
+// news's spellings) adds its names and leaves the place's point, names and
+// source as they were: the generator had written such places at 0,0.
+func TestMerge_NamesOnlyKeepsThePoint(t *testing.T) {
+	base := []Place{{ID: "ocha:C1", Kind: KindTown, NameEN: "Ra's al 'Ayn", NameAR: "رأس العين", Location: orb.Point{40.07, 36.85}, Admin1PCode: "SY08", Source: "OCHA"}}
+	extra := []Place{{ID: "ocha:C1", Kind: KindTown, NameEN: "Ra's al 'Ayn", NameAR: "رأس العين", Variants: []string{"Serêkaniyê"}, Source: "Kurdish names"}}
+	got := Merge(base, extra)
+	if len(got) != 1 || got[0].Location != base[0].Location || got[0].Source != "OCHA" || !slices.Contains(got[0].Variants, "Serêkaniyê") {
+		t.Errorf("Merge = %+v; want the OCHA place with its point and source, and the Kurdish name as a variant", got)
 	}
 }
