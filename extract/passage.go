@@ -153,6 +153,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			s.ms = nil // "Read more: … in X": another story's headline, no place of this one
 		}
 		assignRoles(text, s.toks, s.ms, dateStart, dateEnd)
+		p.quartersOfTheStoryCity(s.ms)
 		p.farFromReference(s.ms)
 		for _, m := range s.ms {
 			if m.abroad {
@@ -481,6 +482,76 @@ const referenceKm = 60
 // referenceGap is how many words may stand between a name and the
 // reference point told after it: "X village, some 20 km to the east of Y".
 const referenceGap = 6
+
+// quartersOfTheStoryCity reads a neighbourhood told in a sentence that names
+// no city as one of the city the story told before, when the gazetteer put it
+// in another governorate and has a namesake there: "a car bomb exploded in
+// Homs" … "the blast killed four in the al-Zahraa neighborhood" is Homs's
+// al-Zahraa, not Daraa's.
+func (p *passage) quartersOfTheStoryCity(ms []mention) {
+	for _, m := range ms {
+		if m.Match.Place.Kind == gazetteer.KindCity && !isUnknown(m.Mention) && (m.role == RoleIncident || m.role == RoleContext) {
+			return // the sentence names its city: agreeWithGovernorate reads its quarters
+		}
+	}
+	cities := p.citiesTold()
+	for i := range ms {
+		m := &ms[i]
+		if m.role != RoleIncident || m.Match.Place.Kind != gazetteer.KindNeighbourhood {
+			continue
+		}
+		for _, city := range cities { // the latest first
+			if m.Match.Place.Admin1PCode == city.Admin1PCode {
+				break
+			}
+			alt, ok := namesakeIn(m.Match, city.Admin1PCode)
+			if !ok || alt.Kind != gazetteer.KindNeighbourhood {
+				alt, ok = p.quarterIn(m.Match.Place, city) // its namesake there may be spelt otherwise in English ("al-Zahraa", "Zahra'")
+			}
+			if ok {
+				m.Match.Alternatives = append([]gazetteer.Place{m.Match.Place}, m.Match.Alternatives...)
+				m.Match.Place = alt
+				m.Match.Precision = kindPrecision(alt.Kind)
+				break
+			}
+		}
+	}
+}
+
+// quarterIn looks the Arabic name of the neighbourhood q up as a quarter of
+// city: the gazetteer's own reading of "حي X في Y".
+func (p *passage) quarterIn(q gazetteer.Place, city *gazetteer.Place) (gazetteer.Place, bool) {
+	if p.places == nil || q.NameAR == "" || city.NameAR == "" {
+		return gazetteer.Place{}, false
+	}
+	for _, m := range p.places.FindAll("حي " + q.NameAR + " في " + city.NameAR) {
+		if pl := m.Match.Place; pl.Kind == gazetteer.KindNeighbourhood && pl.Admin1PCode == city.Admin1PCode && pl.ID != q.ID {
+			return pl, true
+		}
+	}
+	return gazetteer.Place{}, false
+}
+
+// citiesTold returns the last few cities named as incident places in the
+// sentences read so far, the latest first, one a governorate: at most
+// maxStoryCities, so that a report naming thousands of places costs each
+// quarter a few look-ups, not one a city.
+func (p *passage) citiesTold() []*gazetteer.Place {
+	var out []*gazetteer.Place
+	seen := map[string]bool{}
+	for j := len(p.sents) - 1; j >= 0 && len(out) < maxStoryCities; j-- {
+		for k := len(p.sents[j].ms) - 1; k >= 0 && len(out) < maxStoryCities; k-- {
+			if m := &p.sents[j].ms[k]; m.role == RoleIncident && m.Match.Place.Kind == gazetteer.KindCity && !isUnknown(m.Mention) && !seen[m.Match.Place.Admin1PCode] {
+				seen[m.Match.Place.Admin1PCode] = true
+				out = append(out, &m.Match.Place)
+			}
+		}
+	}
+	return out
+}
+
+// maxStoryCities is how many of the story's cities a quarter is looked up in.
+const maxStoryCities = 3
 
 // farFromReference re-reads a village or town told with a reference point by
 // a direction right after its name ("in X village, 20 km east of Y") that the

@@ -348,3 +348,22 @@ func TestExtract_AnotherSourcesFigureInTheSameSentence(t *testing.T) {
 		t.Errorf("got %v; want two events", describeAll(got))
 	}
 }
+
+// A quarter told in a sentence naming no city is one of the city the story
+// told before, when the gazetteer put it in another governorate: after "a
+// car bomb exploded in Homs", "the blast killed four in the al-Zahraa
+// neighborhood" is Homs's Zahra', not the Daraa quarter of that name, even
+// with an event near Damascus told between.
+func TestExtract_QuarterOfTheStorysCity(t *testing.T) {
+	got := extractAll(t, "A car bomb went off in Homs on Monday, state media said. "+
+		"Police defused a second car bomb near a mosque south of Damascus. "+
+		"Officials said the first blast killed five people and wounded 20 in the al-Zahraa neighborhood.", ymd("2017-05-23"))
+	for _, c := range got {
+		if c.PlaceNameAR == "الزهراء" && c.Admin1Name != "Homs" {
+			t.Errorf("al-Zahraa placed in %s; want Homs, the city the story told", c.Admin1Name)
+		}
+	}
+	if len(got) == 0 || got[0].Admin1Name != "Homs" {
+		t.Errorf("got %v; want the Homs bombing first", describeAll(got))
+	}
+}
