@@ -691,20 +691,23 @@ func needMet(toks []token, i int, n need) bool {
 }
 
 // strikeHit reports the English noun "strike" as the subject of a verb of
-// hitting right after it, with no gun named: "a strike killed three", "the
-// strikes hit a house". Syrian war news so tells blows from the air whose
+// hitting right after it, or told with what it hit, with no gun named: "a
+// strike killed three", "the strikes hit a house", "strikes on militia
+// targets". Syrian war news so tells blows from the air whose
 // aircraft it named elsewhere; a strike by men is a "shooting" or an "attack".
 func strikeHit(toks []token, i int) bool {
 	w := toks[i].Norm
 	if w != "strike" && w != "strikes" || anyNear(toks, i, -3, 3, artilleryWords) || anyNear(toks, i, -2, -1, labourWords) {
 		return false
 	}
-	return anyNear(toks, i, 1, 2, strikeVerbsEN)
+	return anyNear(toks, i, 1, 2, strikeVerbsEN) || anyNear(toks, i, 1, 1, strikeTargetsEN)
 }
 
 var (
 	strikeVerbsEN = wordSet("hit", "hits", "killed", "kills", "targeted", "targets", "struck", "destroyed", "wounded", "injured")
 	labourWords   = wordSet("hunger", "general", "labour", "labor", "workers", "teachers")
+	// strikeTargetsEN after "strike" tell what it hit: "a strike on a car", "strikes against militia targets"
+	strikeTargetsEN = wordSet("on", "against", "targeting", "near")
 )
 
 // fireAfterSubject reports "النار" after the doers told between the verb and

@@ -367,3 +367,13 @@ func TestExtract_QuarterOfTheStorysCity(t *testing.T) {
 		t.Errorf("got %v; want the Homs bombing first", describeAll(got))
 	}
 }
+
+// "strike(s) on", "against", "targeting" a target are blows from the air, as
+// "a strike killed three" is; a hunger strike is none.
+func TestExtract_StrikesOnTargetsEN(t *testing.T) {
+	oneEvent(t, "Seven gunmen died overnight in strikes against militia posts in Al Mayadin, a monitor said on Tuesday.", "2024-03-26", TypeAirstrike)
+	oneEvent(t, "A strike on a pickup truck near Al Mayadin killed two fighters on Monday.", "2024-03-26", TypeAirstrike)
+	if got := extractAll(t, "Detainees in Hama central prison began a hunger strike on Monday.", ymd("2024-03-26")); len(got) != 0 {
+		t.Errorf("got %v; want nothing: a hunger strike", describeAll(got))
+	}
+}
