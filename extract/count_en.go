@@ -75,7 +75,7 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			if c, ok := enAfterVerb(text, toks, i, k, skip); ok {
 				out = append(out, c)
 			} else if c, ok := enPassive(text, toks, i, k); ok {
-				c.More = c.More || alsoBefore(toks, i) // "His driver was also killed": one more, besides those counted
+				c.More = c.More || alsoBefore(toks, i) || len(toks) > 0 && moreOpenersEN[toks[0].Norm] // "His driver was also killed", "Additionally, five … were killed": more, besides those counted
 				out = append(out, c)
 			}
 		}
@@ -635,6 +635,10 @@ func takenToHospitalEN(toks []token, i int) bool {
 }
 
 var hospitalTakenEN = wordSet("taken", "rushed", "transferred", "transported", "admitted", "evacuated", "hospitalised", "hospitalized")
+
+// moreOpenersEN open a sentence that adds to what was told: "Additionally,
+// five fighters were killed".
+var moreOpenersEN = wordSet("additionally", "besides", "furthermore", "moreover")
 
 // alsoBefore reports "also" among the auxiliaries right before the
 // participle at toks[i]: "was also killed", "were also wounded".

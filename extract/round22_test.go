@@ -377,3 +377,12 @@ func TestExtract_StrikesOnTargetsEN(t *testing.T) {
 		t.Errorf("got %v; want nothing: a hunger strike", describeAll(got))
 	}
 }
+
+// A sentence opening with "Additionally," counts people besides those told:
+// the militiamen killed after the bystanders killed are more dead.
+func TestExtract_AdditionallyCountsMoreEN(t *testing.T) {
+	c := oneEvent(t, "Fighting flared on Tuesday between Kurdish police and government militias in the city of Qamishli, and a medic said six bystanders were killed. Additionally, two militiamen were killed.", "2016-08-17", TypeClash)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 8)
+	}
+}
