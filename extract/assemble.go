@@ -193,6 +193,17 @@ func (p *passage) abroad(d draft) bool {
 // or of its provinces ("بغداد - كونا", "العاصمة العراقية", "in northern Iraq")
 // that names neither Syria nor a place in it: its events happened there.
 func (p *passage) foreignStory() bool {
+	if p.foreign == 0 {
+		p.foreign = 2
+		if p.readForeignStory() {
+			p.foreign = 1
+		}
+	}
+	return p.foreign == 1
+}
+
+// readForeignStory reads the whole passage for foreignStory, once.
+func (p *passage) readForeignStory() bool {
 	foreign := false
 	for i := range p.sents {
 		s := &p.sents[i]
@@ -1674,7 +1685,7 @@ func markTotalsAfter(drafts []draft) {
 				continue
 			}
 			sum, n := 0, 0
-			for j := i - 1; j >= 0 && sum < *c && sameKind(drafts[j].typ, drafts[i].typ); j-- {
+			for j := i - 1; j >= 0 && j >= i-totalParts && sum < *c && sameKind(drafts[j].typ, drafts[i].typ); j-- {
 				if o := drafts[j].counts[k]; o != nil {
 					sum, n = sum+*o, n+1
 				}
@@ -1685,6 +1696,9 @@ func markTotalsAfter(drafts []draft) {
 		}
 	}
 }
+
+// totalParts is how many events told just before a total it may sum.
+const totalParts = 8
 
 // markAreaSummaries marks a lead that tells, by an area or by no place, the
 // events told right after it, each at a place inside that area: "وسعت القوات

@@ -35,6 +35,7 @@ type passage struct {
 	abroadIDs map[string]bool            // places told as another country's: "Hermel in eastern Lebanon"
 	reread    map[string]gazetteer.Match // places the gazetteer put far from the point they were told by: see farFromReference
 	memorial  bool                       // it marks an anniversary or a commemoration
+	foreign   int8                       // foreignStory, read once: 0 not yet, 1 yes, 2 no
 	leadLooks int                        // drafts looked at by the passes over leads (markAreaSummaries, markProvinceLeads): a test's measure of their work
 }
 
@@ -494,11 +495,14 @@ func (p *passage) quartersOfTheStoryCity(ms []mention) {
 			return // the sentence names its city: agreeWithGovernorate reads its quarters
 		}
 	}
-	cities := p.citiesTold()
+	var cities []*gazetteer.Place
 	for i := range ms {
 		m := &ms[i]
 		if m.role != RoleIncident || m.Match.Place.Kind != gazetteer.KindNeighbourhood {
 			continue
+		}
+		if cities == nil {
+			cities = p.citiesTold()
 		}
 		for _, city := range cities { // the latest first
 			if m.Match.Place.Admin1PCode == city.Admin1PCode {
@@ -533,13 +537,13 @@ func (p *passage) quarterIn(q gazetteer.Place, city *gazetteer.Place) (gazetteer
 }
 
 // citiesTold returns the last few cities named as incident places in the
-// sentences read so far, the latest first, one a governorate: at most
-// maxStoryCities, so that a report naming thousands of places costs each
-// quarter a few look-ups, not one a city.
+// last storyLookback sentences read, the latest first, one a governorate: at
+// most maxStoryCities, so that a report naming thousands of places costs each
+// quarter a few look-ups, not one a city or a sentence.
 func (p *passage) citiesTold() []*gazetteer.Place {
 	var out []*gazetteer.Place
 	seen := map[string]bool{}
-	for j := len(p.sents) - 1; j >= 0 && len(out) < maxStoryCities; j-- {
+	for j := len(p.sents) - 1; j >= 0 && j >= len(p.sents)-storyLookback && len(out) < maxStoryCities; j-- {
 		for k := len(p.sents[j].ms) - 1; k >= 0 && len(out) < maxStoryCities; k-- {
 			if m := &p.sents[j].ms[k]; m.role == RoleIncident && m.Match.Place.Kind == gazetteer.KindCity && !isUnknown(m.Mention) && !seen[m.Match.Place.Admin1PCode] {
 				seen[m.Match.Place.Admin1PCode] = true
@@ -550,8 +554,12 @@ func (p *passage) citiesTold() []*gazetteer.Place {
 	return out
 }
 
-// maxStoryCities is how many of the story's cities a quarter is looked up in.
-const maxStoryCities = 3
+// maxStoryCities is how many of the story's cities a quarter is looked up
+// in, and storyLookback how many sentences back they are looked for.
+const (
+	maxStoryCities = 3
+	storyLookback  = 8
+)
 
 // farFromReference re-reads a village or town told with a reference point by
 // a direction right after its name ("in X village, 20 km east of Y") that the
