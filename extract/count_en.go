@@ -860,8 +860,8 @@ func addConjoined(toks []token, n, v int) (int, int) {
 		if !enPersons[toks[p].Norm] {
 			return v, n
 		}
-		// the number, then up to two words before the noun: "19 pro-government
-		// forces and 15 fighters", "a mother and four children" (a: one)
+		// the number, then up to two words before the noun: "12 pro-government
+		// militiamen and 9 jihadists", "a mother and four children" (a: one)
 		q := p - 1
 		for q > 0 && q >= p-2 && !enNumber(toks[q].Norm) && isLatin(toks[q].Norm) && !enPersons[toks[q].Norm] && toks[q].Norm != "and" {
 			q--
