@@ -164,7 +164,7 @@ func TestExtract_AlsoKilledAcrossAnAsideEN(t *testing.T) {
 
 // People joined by "and" before a passive verb are all counted: "a woman and
 // three children died" is four, "a shepherd and his small daughter were killed" two,
-// "19 pro-government fighters and 15 jihadists" 34 (each side's number a few
+// "12 pro-government militiamen and 9 jihadists" 21 (each side's number a few
 // words before its noun).
 func TestExtract_JoinedBeforePassiveEN(t *testing.T) {
 	for text, want := range map[string]int{
