@@ -162,8 +162,8 @@ func TestExtract_AlsoKilledAcrossAnAsideEN(t *testing.T) {
 	}
 }
 
-// People joined by "and" before a passive verb are all counted: "a woman and
-// three children died" is four, "a shepherd and his small daughter were killed" two,
+// People joined by "and" before a passive verb are all counted: "a mother and
+// four children died" is five, "a shepherd and his small daughter were killed" two,
 // "12 pro-government militiamen and 9 jihadists" 21 (each side's number a few
 // words before its noun).
 func TestExtract_JoinedBeforePassiveEN(t *testing.T) {
