@@ -20,6 +20,17 @@ const round16Feature = `{"type":"Feature","geometry":{"type":"Point","coordinate
 // round16Server serves store to an editor and returns a function sending
 // method to path with headers (the token added), giving the answer.
 // An extractor, when given, serves ingestion too.
+// createRound16 posts round16Feature and returns the new incident's path
+// and the response that created it.
+func createRound16(t *testing.T, send func(method, path, body string, headers map[string]string) (*http.Response, string)) (string, *http.Response) {
+	t.Helper()
+	resp, body := send("POST", "/api/collections/incidents/items", round16Feature, map[string]string{"Content-Type": "application/geo+json"})
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST = %d %s", resp.StatusCode, body)
+	}
+	return strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host), resp
+}
+
 func round16Server(t *testing.T, store incidentStore, x ...ingest.Extractor) func(method, path, body string, headers map[string]string) (*http.Response, string) {
 	t.Helper()
 	const token = "editor-token-of-round-16"
@@ -60,11 +71,7 @@ func TestWrites_IfNoneMatch(t *testing.T) { onBothStores(t, testWritesIfNoneMatc
 
 func testWritesIfNoneMatch(t *testing.T, store incidentStore) {
 	send := round16Server(t, store)
-	resp, body := send("POST", "/api/collections/incidents/items", round16Feature, map[string]string{"Content-Type": "application/geo+json"})
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d %s", resp.StatusCode, body)
-	}
-	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	item, _ := createRound16(t, send)
 	etag := func() string {
 		resp, _ := send("GET", item, "", nil)
 		return resp.Header.Get("ETag")
@@ -161,11 +168,7 @@ func TestItem_IfMatchOnRead(t *testing.T) { onBothStores(t, testItemIfMatchOnRea
 
 func testItemIfMatchOnRead(t *testing.T, store incidentStore) {
 	send := round16Server(t, store)
-	resp, body := send("POST", "/api/collections/incidents/items", round16Feature, map[string]string{"Content-Type": "application/geo+json"})
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d %s", resp.StatusCode, body)
-	}
-	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	item, resp := createRound16(t, send)
 	current := resp.Header.Get("ETag")
 	for _, method := range []string{"GET", "HEAD"} {
 		for ifMatch, want := range map[string]int{

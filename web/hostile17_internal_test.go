@@ -27,11 +27,7 @@ func TestWrites_IfUnmodifiedSince(t *testing.T) { onBothStores(t, testWritesIfUn
 
 func testWritesIfUnmodifiedSince(t *testing.T, store incidentStore) {
 	send := round16Server(t, store)
-	resp, body := send("POST", "/api/collections/incidents/items", round16Feature, map[string]string{"Content-Type": "application/geo+json"})
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d %s", resp.StatusCode, body)
-	}
-	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	item, _ := createRound16(t, send)
 	state := func() (etag string, updated time.Time) {
 		t.Helper()
 		resp, body := send("GET", item, "", nil)
