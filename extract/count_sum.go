@@ -134,7 +134,7 @@ func joinedMembers(toks []token, i int) (int, int) {
 			if v, used := parseNumber(toks, j+2); used == 1 {
 				n, j = v, j+2
 			} else if v, isPerson := personCount(toks[j+2]); isPerson {
-				return v, j + 3 - i // "ستة أفراد، إضافة إلى متزعمها": and their leader
+				return v, j + 3 - i // "أربعة لصوص، إضافة إلى زعيمهم": and their leader
 			}
 		case gap > 3 && !(ofGroup && !whereBetween(toks, j-gap, j)):
 			// "و" joins what follows the count closely, or after the group it is of
