@@ -39,7 +39,7 @@ func withFollowers(toks []token, i int, c count) count {
 		break
 	}
 	if i < len(toks) && c.Value != nil && vagueJoined(toks[i]) && !anyCountWord(toks, i+1, i+4) {
-		// "قتل طفل وعدد غير معروف من المسلحين": so many and some more is no number
+		// "قتل رجلان وعدد لم يحدد من العناصر": so many and some more is no number
 		return count{Kind: c.Kind, Pos: c.Pos, Note: fmt.Sprintf("%s count told with a vague number more (%q): not taken", c.Kind, toks[i].Norm)}
 	}
 	if oneMoreAfterName(toks, i) {

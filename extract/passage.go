@@ -486,9 +486,8 @@ const referenceGap = 6
 
 // quartersOfTheStoryCity reads a neighbourhood told in a sentence that names
 // no city as one of the city the story told before, when the gazetteer put it
-// in another governorate and has a namesake there: "a car bomb exploded in
-// Homs" … "the blast killed four in the al-Zahraa neighborhood" is Homs's
-// al-Zahraa, not Daraa's.
+// in another governorate and has a namesake there: after a car bomb told in
+// Homs, "five died in al-Zahraa" is Homs's al-Zahraa, not Daraa's.
 func (p *passage) quartersOfTheStoryCity(ms []mention) {
 	for _, m := range ms {
 		if m.Match.Place.Kind == gazetteer.KindCity && !isUnknown(m.Mention) && (m.role == RoleIncident || m.role == RoleContext) {
