@@ -501,11 +501,13 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			d.notes = append(d.notes, "told as near the same area as the event before it")
 		}
 	}
-	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && anotherAreaTold(p.sents[si].toks) && areaAroundLast(drafts) != nil {
-		if pl := areaAroundLast(drafts); pl != nil {
-			d.places, d.borrowed = []*mention{pl}, true // "killed in another area of the city": the city, not the last event's quarter
-			d.notes = append(d.notes, "told as in another area than the event before it: placed in the area around both")
-		}
+	var around *mention
+	if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && anotherAreaTold(p.sents[si].toks) {
+		around = areaAroundLast(drafts)
+	}
+	if around != nil {
+		d.places, d.borrowed = []*mention{around}, true // "killed in another area of the city": the city, not the last event's quarter
+		d.notes = append(d.notes, "told as in another area than the event before it: placed in the area around both")
 	} else if len(d.places) == 0 && len(d.refs) == 0 && !d.apart && !dayApart(drafts, &d) && !(len(drafts) > 0 && p.ownEarlierDay(&drafts[len(drafts)-1], &d)) {
 		if pl := p.placeBefore(si, drafts, d.typ); pl != nil {
 			d.places = []*mention{pl}

@@ -144,7 +144,7 @@ func takenToHospital(toks []token, i int) (count, bool) {
 }
 
 // bodyWords are the dead taken somewhere: "نقل جثة", "جثامين".
-var bodyWords = wordSet("جثه", "جثث", "جثمان", "جثامين", "الجثه", "الجثث", "الجثمان", "الجثامين")
+var bodyWords = wordSet("جثه", "جثث", "جثمان", "جثامين")
 
 // passiveHeld are verbs of holding that, right before a definite person
 // noun, tell him held: "أُوقف الشاب", "احتُجز الرجل".

@@ -79,8 +79,8 @@ func (e errPreconditionFailed) advice() string {
 // does not exist never gets here, so If-None-Match: * passes only there,
 // before its 404.
 func checkPreconditions(r *http.Request, inc incidents.Incident) error {
-	ifMatch := strings.Join(r.Header.Values("If-Match"), ",")
-	ifNoneMatch := strings.Join(r.Header.Values("If-None-Match"), ",")
+	ifMatch := headerList(r, "If-Match")
+	ifNoneMatch := headerList(r, "If-None-Match")
 	since, hasSince := unmodifiedSince(r)
 	if strings.TrimSpace(ifMatch)+strings.TrimSpace(ifNoneMatch) == "" && !hasSince {
 		return nil
@@ -101,12 +101,18 @@ func checkPreconditions(r *http.Request, inc incidents.Incident) error {
 	return nil
 }
 
+// headerList is the list of r's field name, its lines joined as one list
+// (RFC 9110 5.3).
+func headerList(r *http.Request, name string) string {
+	return strings.Join(r.Header.Values(name), ",")
+}
+
 // unmodifiedSince returns r's If-Unmodified-Since date and whether it is
 // to be evaluated (RFC 9110 13.1.4): not when If-Match is present, which
 // says more, nor when the field is not one valid HTTP-date (several fields,
 // a list or any other text is ignored, as the RFC asks).
 func unmodifiedSince(r *http.Request) (time.Time, bool) {
-	if strings.TrimSpace(strings.Join(r.Header.Values("If-Match"), ",")) != "" {
+	if strings.TrimSpace(headerList(r, "If-Match")) != "" {
 		return time.Time{}, false
 	}
 	vals := r.Header.Values("If-Unmodified-Since")
@@ -132,7 +138,7 @@ func modifiedAfter(inc incidents.Incident, since time.Time) bool {
 // holding etag, compared strongly (RFC 9110 13.1.1): weak tags never match.
 // An If-Match that is empty is read as absent, as net/http reads it.
 func ifMatchHolds(r *http.Request, etag string) bool {
-	header := strings.Join(r.Header.Values("If-Match"), ",")
+	header := headerList(r, "If-Match")
 	return strings.TrimSpace(header) == "" ||
 		slices.ContainsFunc(entityTags(header), func(tag string) bool {
 			return tag == "*" || tag == etag && !strings.HasPrefix(etag, "W/")
@@ -162,7 +168,7 @@ func entityTags(header string) []string {
 // noneMatch reports whether r's If-None-Match holds etag or "*", compared
 // weakly as RFC 9110 13.1.2 asks: the client's copy is current.
 func noneMatch(r *http.Request, etag string) bool {
-	header := strings.Join(r.Header.Values("If-None-Match"), ",")
+	header := headerList(r, "If-None-Match")
 	if strings.TrimSpace(header) == "" {
 		return false
 	}
@@ -187,8 +193,8 @@ func noneMatch(r *http.Request, etag string) bool {
 // If-Unmodified-Since is ignored, as 13.1.4 asks of a resource with no
 // modification date.
 func checkCollectionPreconditions(r *http.Request, store incidentStore, status incidents.Status) error {
-	ifMatch := strings.Join(r.Header.Values("If-Match"), ",")
-	ifNoneMatch := strings.Join(r.Header.Values("If-None-Match"), ",")
+	ifMatch := headerList(r, "If-Match")
+	ifNoneMatch := headerList(r, "If-None-Match")
 	if strings.TrimSpace(ifMatch)+strings.TrimSpace(ifNoneMatch) == "" {
 		return nil
 	}

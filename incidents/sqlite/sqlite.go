@@ -174,11 +174,11 @@ func bumpVersion(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// formatError translates driver errors that callers can act on.
 // busyTimeout is how long a write waits for SQLite's one writer before it
 // is refused with [incidents.ErrBusy].
 const busyTimeout = 5 * time.Second
 
+// formatError translates driver errors that callers can act on.
 func formatError(err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
