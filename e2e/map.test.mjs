@@ -122,6 +122,12 @@ describe('map page', { timeout: 240000 }, () => {
     const counts = {};
     for (const f of before.features) counts[f.properties.incident_type] = (counts[f.properties.incident_type] || 0) + 1;
     const [type] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+    // The legend's counts arrive by their own request after the map's page
+    // ("–" until then): wait for them, not for the page alone.
+    await page.waitForFunction((t) => {
+      const el = document.querySelector(`.legend-item[data-type="${t}"] .legend-count`);
+      return el && el.textContent !== '–';
+    }, type);
     assert.equal(await page.textContent(`.legend-item[data-type="${type}"] .legend-count`), String(counts[type]), 'legend count');
 
     await page.getByRole('checkbox', { name: new RegExp(await page.textContent(`.legend-item[data-type="${type}"] .legend-name`)) }).uncheck();
