@@ -194,6 +194,7 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	if j >= len(toks) || k == countKilled && toks[i].in(assassinWords) && anyNear(toks, i, -1, -1, attemptWords) {
 		return count{}, false // "محاولة اغتيال": nobody was killed
 	}
+	j = pastLoneDoer(toks, j, k)
 	if c, ok := readQuantity(toks, j, k); ok {
 		return c, true
 	}
@@ -208,6 +209,32 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	}
 	return count{}, false
 }
+
+// pastLoneDoer returns where the victims are told when toks[j] is one doer,
+// the verb's subject, with the people it names after him: in "قتل مسلح مجهول
+// عنصرين" the gunman killed two, and was not killed; else j.
+func pastLoneDoer(toks []token, j int, k countKind) int {
+	if !toks[j].in(loneDoers) {
+		return j
+	}
+	m := j + 1
+	for m < len(toks) && m <= j+2 && toks[m].in(doerAdjectives) {
+		m++
+	}
+	if m < len(toks) {
+		if _, ok := readQuantity(toks, m, k); ok {
+			return m
+		}
+	}
+	return j
+}
+
+// loneDoers are the singular nouns of one who does harm; doerAdjectives
+// follow them ("مسلح مجهول").
+var (
+	loneDoers      = wordSet("مسلح", "مجهول", "ملثم", "قناص", "انتحاري", "مهاجم")
+	doerAdjectives = wordSet("مجهول", "ملثم")
+)
 
 // assassinated reads the one person an assassination names after its doers:
 // "اغتال مجهولون يستقلون سيارة الشاب X أمام محله" killed one.

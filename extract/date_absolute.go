@@ -64,7 +64,7 @@ func (s dateScan) makeRange(d1 int, m1 time.Month, y1, d2 int, m2 time.Month, y2
 }
 
 // dayMonth reads "24 نوفمبر 2025", "6 مارس/آذار", "17 من تشرين الثاني", "الثامن
-// من كانون الأول".
+// من كانون الأول", "5 من شهر شباط".
 func (s dateScan) dayMonth(i int) (dateMention, int) {
 	d, nd := s.dayAt(i)
 	if nd == 0 {
@@ -74,6 +74,9 @@ func (s dateScan) dayMonth(i int) (dateMention, int) {
 	j := i + nd
 	if s.word(j, "من") {
 		j++
+	}
+	if s.word(j, "شهر") && monthAt(s.toks, j+1).ok {
+		j++ // "الـ5 من شهر شباط": the month told with its word
 	}
 	m := monthAt(s.toks, j)
 	if !m.ok {

@@ -998,10 +998,22 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 		if j+1 < len(toks) && toks[j+1].in(proxyWords) || j > 0 && toks[j-1].Norm == "pro" {
 			continue // "Turkish-backed militants", "pro-Turkish factions": men on the ground the force backs
 		}
+		if j > 0 && groundForces[toks[j-1].Norm] || j > 1 && groundAdjectives[toks[j-1].Norm] && groundForces[toks[j-2].Norm] {
+			// "قصفت القوات التركية", "القوات البرية التركية": ground forces, whose bombardment is
+			// artillery's unless aircraft are named; not "مسيرة تابعة للجيش التركي", a drone they own
+			continue
+		}
 		return true
 	}
 	return false
 }
+
+// groundForces name an army on the ground before its country's adjective;
+// groundAdjectives may stand between them.
+var (
+	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش")
+	groundAdjectives = wordSet("البريه", "العسكريه")
+)
 
 var borderWords = wordSet("border", "borders", "frontier", "الحدود", "حدود", "الحدوديه")
 

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/mapsrv/mapsrv/gazetteer"
+import (
+	"strings"
+
+	"github.com/mapsrv/mapsrv/gazetteer"
+)
 
 // A village name often has namesakes in other governorates (230 Arabic names
 // are shared by 533 OCHA communities). When a sentence also names the
@@ -17,8 +21,8 @@ func agreeWithGovernorate(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
 		in := area
-		if m.Match.Place.Kind == gazetteer.KindNeighbourhood && city != nil {
-			in = city // "حي X ... في حمص": a quarter of the city told with it
+		if city != nil && (m.Match.Place.Kind == gazetteer.KindNeighbourhood || quarterTyped(*m)) {
+			in = city // "حي X ... في حمص": a quarter of the city told with it, whatever its namesakes elsewhere
 		}
 		if in == nil || m.role != RoleIncident || m.Match.Place.Admin1PCode == in.Match.Place.Admin1PCode ||
 			m.Match.Place.Importance >= 0.8 || namesOwnGovernorate(ms, i) {
@@ -82,6 +86,17 @@ func kindPrecision(k gazetteer.Kind) gazetteer.Precision {
 		return gazetteer.PrecisionCountry
 	}
 	return gazetteer.PrecisionTown
+}
+
+// quarterTyped reports a mention told as a quarter by its type word ("حي X",
+// "the X neighborhood"): a name of a city's quarter, even when the gazetteer
+// knows it only as a village elsewhere.
+func quarterTyped(m mention) bool {
+	if m.phrase == m.name {
+		return false
+	}
+	w := strings.Fields(normalize(m.phrase))
+	return len(w) > 1 && (w[0] == "حي" || w[0] == "الحي" || recoverTypes[w[len(w)-1]] == gazetteer.KindNeighbourhood && w[len(w)-1] != "district")
 }
 
 // typedName reports a mention told with a type word before or after its

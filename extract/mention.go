@@ -123,8 +123,53 @@ func personNamed(toks []token, m mention) bool {
 	return personIntros[prev] || prev == "من" && m.tok0 > 1 && toks[m.tok0-2].Norm == "كل" && !(m.tok0 > 2 && toks[m.tok0-3].in(eachPlacePreps)) ||
 		prev == "as" && m.tok0 > 1 && toks[m.tok0-2].Norm == "identified" ||
 		kunyaEN[prev] && m.tok0 > 1 && isLatin(toks[m.tok0-2].Norm) && !toks[m.tok0-2].in(nameStops) || // "Abdullah Shafiq Abu Horan": a family name
-		givenNamesEN[prev] && isLatin(toks[m.tok0].Norm) // "injuring Mohammad Qasim al-Jawwad": a man's second name
+		givenNamesEN[prev] && isLatin(toks[m.tok0].Norm) || // "injuring Mohammad Qasim al-Jawwad": a man's second name
+		!typedName(m) && m.Proclitic == "" && (prev == "بن" || givenNameAR(prev) && !(m.tok0 > 1 && toks[m.tok0-2].in(namedPlaceHeads))) // "محمد جاسم العكيد", "مسجد عمر بن الخطاب": a father's or family's name
 }
+
+// namedPlaceHeads open place names made of a word and a man's name: "دير
+// حسان", "تل عمر", "كفر يوسف"; a name after such a place is not his father's.
+var namedPlaceHeads = wordSet("دير", "ودير", "تل", "وتل", "عين", "وعين", "كفر", "وكفر", "بيت", "وبيت", "جسر", "قبر", "خربه",
+	"مزرعه", "ام", "ابو", "بئر", "حي", "الشيخ", "بني", "بنى", "جب", "قصر", "قلعه", "حاجز", "دوار", "ساحه", "شارع")
+
+// plateNamed reports a place named for a vehicle's number plate, not where
+// anything happened: "سيارة تحمل لوحة حماة", "بلوحات إدلب", "Aleppo plates".
+func plateNamed(toks []token, m mention) bool {
+	if m.tok0 > 0 && m.tok0 <= len(toks) && toks[m.tok0-1].in(plateWords) {
+		return true
+	}
+	return m.tok1 < len(toks) && (toks[m.tok1].Norm == "plates" || toks[m.tok1].Norm == "plate" || toks[m.tok1].Norm == "license" && m.tok1+1 < len(toks) && strings.HasPrefix(toks[m.tok1+1].Norm, "plate"))
+}
+
+var plateWords = wordSet("لوحه", "لوحات", "بلوحه", "بلوحات", "نمره", "بنمره", "نمر", "لوحتها", "لوحته")
+
+// stanceNamed reports a name told as the object of a stance, an adjective
+// of people or forces and not a place: "pro-Assad fighters", "anti-Damascus
+// groups", "the pro-Turkey factions".
+func stanceNamed(text string, m mention) bool {
+	before := strings.ToLower(text[max(0, m.Start-5):m.Start])
+	return strings.HasSuffix(before, "pro-") || strings.HasSuffix(before, "anti-")
+}
+
+// givenNameAR reports a common Arabic given name, alone or after "و".
+func givenNameAR(w string) bool {
+	if givenNamesAR[w] {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w, "و")
+	return ok && givenNamesAR[rest]
+}
+
+// givenNamesAR are common Arabic men's given names as the normalized text
+// spells them; a place name right after one is the next part of a person's
+// name. Names that are also common words ("علي", the preposition, once
+// normalized) are left out.
+var givenNamesAR = wordSet("محمد", "احمد", "محمود", "مصطفي", "خالد", "عمر", "حسين", "ياسر", "ابراهيم", "يوسف",
+	"عبدالله", "سليمان", "جعفر", "ادهم", "سامر", "فادي", "رامي", "وليد", "زياد", "حمزه", "جمال", "عدنان", "ناصر",
+	"ماهر", "طارق", "انس", "اسامه", "فراس", "غسان", "هاني", "عماد", "مازن", "نبيل", "نزار", "رضوان", "رياض",
+	"سليم", "شادي", "طلال", "وائل", "يحيي", "زكريا", "فيصل", "فواز", "هيثم", "هشام", "مروان", "منير", "رائد",
+	"تامر", "معاذ", "قصي", "لؤي", "ايمن", "علاء", "بلال", "عبدالرحمن", "غياث", "ايهم", "حسام", "وسيم", "باسل",
+	"بسام", "حسان", "عثمان", "اسماعيل", "موسي", "عيسي", "داود", "نضال", "مهند", "عبدالكريم", "عبدالقادر")
 
 // givenNamesEN are common Arabic given names as English news spells them; a
 // place name right after one is the next part of a person's name.

@@ -36,6 +36,7 @@ type passage struct {
 	reread    map[string]gazetteer.Match // places the gazetteer put far from the point they were told by: see farFromReference
 	memorial  bool                       // it marks an anniversary or a commemoration
 	foreign   int8                       // foreignStory, read once: 0 not yet, 1 yes, 2 no
+	persons   map[string]bool            // names told as people's, at most maxPersons: see namePerson
 	leadLooks int                        // drafts looked at by the passes over leads (markAreaSummaries, markProvinceLeads): a test's measure of their work
 }
 
@@ -142,8 +143,15 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 				next = found[k+1].Start
 			}
 			mn := newMention(text, s.toks, m, next)
-			if personNamed(s.toks, mn) || incidentWordName(s.toks, mn) || shamName(s.toks, mn) || actorName(s.toks, mn) {
-				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام", "قوات الأسد": a person's name, an incident word a village shares, a group's name
+			if personNamed(s.toks, mn) {
+				p.namePerson(mn)
+				continue // "المواطن خضر", "Mohammad Al-Suwaidi": a person's name
+			}
+			if p.persons[normalize(mn.name)] && !typedName(mn) {
+				continue // "Al-Suwaidi told reporters" after "Mohammad Al-Suwaidi": the same man
+			}
+			if incidentWordName(s.toks, mn) || shamName(s.toks, mn) || actorName(s.toks, mn) || plateNamed(s.toks, mn) || stanceNamed(text, mn) {
+				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام", "قوات الأسد", "لوحة حماة", "pro-Assad": a person's name, an incident word a village shares, a group's name, a number plate, a stance
 			}
 			mn.ofPrev = ctxAt[m.Start]
 			s.ms = append(s.ms, mn)
@@ -483,6 +491,22 @@ const referenceKm = 60
 // referenceGap is how many words may stand between a name and the
 // reference point told after it: "X village, some 20 km to the east of Y".
 const referenceGap = 6
+
+// namePerson keeps the name of m, told as a person's, so that the same name
+// told alone later is the person's too: a story names "Mohammad Al-Suwaidi",
+// then quotes "Al-Suwaidi". At most maxPersons names are kept.
+func (p *passage) namePerson(m mention) {
+	if len(p.persons) >= maxPersons || typedName(m) {
+		return
+	}
+	if p.persons == nil {
+		p.persons = map[string]bool{}
+	}
+	p.persons[normalize(m.name)] = true
+}
+
+// maxPersons bounds the people's names a passage keeps.
+const maxPersons = 64
 
 // quartersOfTheStoryCity reads a neighbourhood told in a sentence that names
 // no city as one of the city the story told before, when the gazetteer put it

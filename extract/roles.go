@@ -71,7 +71,9 @@ var (
 	// roadFillers may stand between a road word and its first end.
 	roadFillers = wordSet("الواصل", "الرابط", "الدولي", "السريع", "الرئيسي", "القديم", "العام", "الزراعي", "الترابي", "الفرعي", "بين", "مدينتي",
 		"المركزي", "الوحيد", "الحيوي", "الاستراتيجي", "مدينه", "بلده", "قريه",
-		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old", "agricultural", "dirt", "farm")
+		"بلدتي", "قريتي", "منطقتي", "between", "the", "linking", "connecting", "international", "main", "old", "agricultural", "dirt", "farm",
+		// a road told by where it goes: "الطريق المؤدي إلى X", "the road leading to the village of X"
+		"المؤدي", "المؤديه", "الي", "leading", "going", "to", "village", "town", "of")
 	// roadJoins join a road's two ends.
 	roadJoins = wordSet("و", "الي", "and", "to")
 	// streetWords before (Arabic) or after (English) a place name make it the

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules of round 23. Every sentence here is ours.
+
+// A quarter told with its city ("حي X وسط مدينة Y", "the X neighborhood of
+// Y") is Y's, even when the gazetteer knows X only as a village in another
+// governorate: it is placed at Y with its name as written.
+func TestExtract_QuarterOfTheCityToldWithIt(t *testing.T) {
+	for _, text := range []string{
+		"اعتقلت الشرطة ثلاثة شبان في حي الرميلة وسط مدينة الرقة مساء الأحد.",
+		"Police detained three young men in the al-Rumaila neighborhood of Raqqa city on Sunday evening.",
+	} {
+		c := oneEvent(t, text, "2022-01-11", TypeArrest)
+		if c != nil && !strings.Contains(c.Admin1Name, "Raqqa") {
+			t.Errorf("Extract(%q): governorate = %q (place %q %q); want Raqqa, the city told with the quarter", text, c.Admin1Name, c.PlaceNameEN, c.PlaceNameAR)
+		}
+	}
+}
+
+// "الـ5 من شهر شباط": a day told with the month's word is that day, not the
+// whole month.
+func TestExtract_DayOfTheMonthWord(t *testing.T) {
+	c := oneEvent(t, "في الـ5 من شهر شباط الجاري، قتل مسلحون رجلا في مدينة درعا.", "2022-02-11", TypeArmedAttack)
+	if c != nil && (c.DateFrom.Format("2006-01-02") != "2022-02-05" || !c.DateTo.Equal(c.DateFrom)) {
+		t.Errorf("dates = %v..%v; want 2022-02-05", c.DateFrom, c.DateTo)
+	}
+}
+
+// The words of a person's name are no places: a name after a common given
+// name ("محمد جاسم"), after "بن" ("مسجد عمر بن الخطاب"), and a family name
+// told alone after the whole name ("Mohammad Al-Suwaidi" … "Al-Suwaidi
+// said"). A place whose name opens with a man's ("دير حسان") is still one.
+func TestExtract_PersonNamesAreNoPlaces(t *testing.T) {
+	c := oneEvent(t, "قتل مسلحون مجهولون عنصرين من الشرطة أمس، وهما محمد جاسم العكيد وعمر حسن الصالح.", "2022-01-11", TypeArmedAttack)
+	if c != nil {
+		if c.PlaceNameAR != "" || c.Admin1Name != "" {
+			t.Errorf("place = %q (%q) in %q; want none: no place is told, only the men's names", c.PlaceNameEN, c.PlaceNameAR, c.Admin1Name)
+		}
+		wantCount(t, "killed", c.Killed, 2)
+	}
+	c = oneEvent(t, "انفجرت عبوة ناسفة قرب مسجد عمر بن الخطاب بمدينة منبج صباح أمس.", "2022-01-11", TypeBombing)
+	if c != nil && c.PlaceNameAR != "منبج" {
+		t.Errorf("place = %q (%q); want Manbij, not the mosque's namesake", c.PlaceNameEN, c.PlaceNameAR)
+	}
+	got := extractAll(t, "Gunmen shot dead a trader in Damascus on Monday, police chief Mohammad Al-Suwaidi said. "+
+		"Al-Suwaidi told reporters the killers fled in a white car.", ymd("2022-01-11"))
+	for _, c := range got {
+		if c.Admin1Name != "Damascus" {
+			t.Errorf("got %v; want the killing in Damascus only, not at the police chief's family name", describeAll(got))
+			break
+		}
+	}
+	c = oneEvent(t, "قتل مسلحون عنصرين على حاجز قرب بلدة دير حسان بريف إدلب الشمالي أمس.", "2022-01-11", TypeArmedAttack)
+	if c != nil && c.Admin1Name != "Idlib" {
+		t.Errorf("place = %q (%q) in %q; want Idlib", c.PlaceNameEN, c.PlaceNameAR, c.Admin1Name)
+	}
+}
+
+// "قتل مسلح مجهول عنصرين": the one gunman is the doer, the two the dead.
+func TestExtract_LoneDoerNotCounted(t *testing.T) {
+	c := oneEvent(t, "قتل مسلح مجهول عنصرين من الأمن في مدينة درعا مساء أمس.", "2022-01-11", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+	}
+	c = oneEvent(t, "قتل قناص طفلا في مدينة درعا مساء أمس.", "2022-01-11", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+	}
+}
+
+// A place named for a vehicle's number plate ("لوحة حماة"), a stance
+// ("pro-Assad fighters") or the far end of a road ("the road leading to X")
+// is not where it happened.
+func TestExtract_PlatesStancesAndRoadEnds(t *testing.T) {
+	c := oneEvent(t, "خطف مسلحون سائق شاحنة تحمل لوحة حماة على طريق دمشق مساء أمس.", "2022-01-11", TypeKidnapping)
+	if c != nil && c.Admin1Name == "Hama" {
+		t.Errorf("place = %q (%q) in Hama; want not the number plate's governorate", c.PlaceNameEN, c.PlaceNameAR)
+	}
+	c = oneEvent(t, "Rebels killed 20 fighters of the pro-Assad camp near Yabroud on Monday.", "2022-01-11", TypeArmedAttack)
+	if c != nil && !strings.Contains(c.PlaceNameEN, "Yabroud") {
+		t.Errorf("place = %q (%q); want near Yabroud", c.PlaceNameEN, c.PlaceNameAR)
+	}
+	c = oneEvent(t, "Troops set up a checkpoint on the road leading to Khan Arnabeh and detained three shepherds on Monday.", "2022-01-11", TypeArrest)
+	if c != nil && c.PlaceNameEN == "Khan Arnabeh" {
+		t.Errorf("place = %q (%q) in %q; want not the road's end", c.PlaceNameEN, c.PlaceNameAR, c.Admin1Name)
+	}
+}
+
+// A foreign country's forces on the ground ("القوات التركية", "الجيش التركي")
+// shell; its aircraft ("مسيرة تركية") strike from the air.
+func TestExtract_ForeignGroundForcesShell(t *testing.T) {
+	for _, text := range []string{
+		"قصفت القوات التركية قرية الدردارة بريف تل تمر مساء أمس.",
+		"قصفت القوات البرية التركية قرية الدردارة بريف تل تمر مساء أمس.",
+	} {
+		oneEvent(t, text, "2022-01-11", TypeShelling)
+	}
+	oneEvent(t, "قصفت مسيرة تركية قرية الدردارة بريف تل تمر مساء أمس.", "2022-01-11", TypeAirstrike)
+}
