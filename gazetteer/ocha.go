@@ -390,6 +390,26 @@ func qualifiedVariants(ref string, names ...string) []string {
 	return out
 }
 
+// joinedQuarters returns the names of the quarters OCHA joins into one
+// neighbourhood with "_" ("الحرية_ عش الورور", "Tashreen_ Harabesh"): each
+// is a name the news gives it by. A name without "_", or whose "_" only
+// joins an article ("Al_Sad"), gives none.
+func joinedQuarters(name string) []string {
+	parts := strings.Split(name, "_")
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []string
+	for _, q := range parts {
+		q = strings.TrimSpace(q)
+		if len(q) < 3 {
+			return nil // "Al_Sad": one name, its article joined
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
 // ochaNeighbourhood reads a city neighbourhood. Its district name is left empty:
 // [New] fills it from the district's P-code, where the file names only the city.
 func ochaNeighbourhood(f *geojson.Feature) (Place, Area) {
@@ -402,6 +422,7 @@ func ochaNeighbourhood(f *geojson.Feature) (Place, Area) {
 		Kind: KindNeighbourhood, Location: center, Importance: EstimateImportance(KindNeighbourhood, 0, -1),
 		Source: ochaSource,
 	}
+	p.Variants = distinctNames(p, append(joinedQuarters(p.NameEN), joinedQuarters(p.NameAR)...))
 	if len(adm3) >= 6 {
 		p.Admin1PCode, p.Admin2PCode, p.Admin3PCode = adm3[:4], adm3[:6], adm3
 	}
