@@ -56,7 +56,8 @@ func findTriggers(toks []token) []trigger {
 		if ok && lx.typ == TypeWeaponsSeizure && t.in(catchVerbs) && (anyNear(toks, i, 1, 8, personIntros) || gangCaught(toks, i)) {
 			lx = lexeme{typ: TypeArrest} // "ضبطت قوى الأمن في مدينة X المدعو Y": a man caught; "ضبطت الشرطة عصابة": a gang
 		}
-		if !ok || !needMet(toks, i, lx.need) || blocked(toks, i) {
+		if !ok || !needMet(toks, i, lx.need) || lx.need != needAttempt && blocked(toks, i) {
+			// (an attempt foiled or denied still tells fighting: "أحبطت القوات محاولة تسلل")
 			continue
 		}
 		typ := refine(toks, i, lx.typ)
@@ -635,6 +636,9 @@ func needMet(toks []token, i int, n need) bool {
 		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i) || anyNear(toks, i, 1, 1, israeliWords)
 	case needArmedDoers:
 		return armedDoersAfter(toks, i)
+	case needAttempt:
+		// "محاولة تسلل", "محاولة قوات النظام اقتحام", "حاولت القوات اقتحام", "محاولتها اقتحام"
+		return anyNear(toks, i, -4, -1, attemptWordsAR) || anyNear(toks, i, -1, -1, attemptBeforeEN) || anyNear(toks, i, 1, 1, attemptAfterEN)
 	case needFire:
 		return anyNear(toks, i, 1, 2, fireWords) || fireAfterSubject(toks, i)
 	case needFireLate:
@@ -1013,6 +1017,15 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 var (
 	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش")
 	groundAdjectives = wordSet("البريه", "العسكريه")
+)
+
+// attemptWordsAR tell an attempt in the words before an infiltration or an
+// assault; attemptBeforeEN and attemptAfterEN, in English: "an attempted
+// infiltration", "an infiltration attempt".
+var (
+	attemptWordsAR  = wordSet("محاوله", "محاولات", "محاولته", "محاولتها", "محاولتهم", "حاول", "حاولت", "حاولوا", "يحاول", "تحاول", "يحاولون")
+	attemptBeforeEN = wordSet("attempted", "failed", "foiled", "thwarted", "repelled")
+	attemptAfterEN  = wordSet("attempt", "attempts", "bid")
 )
 
 var borderWords = wordSet("border", "borders", "frontier", "الحدود", "حدود", "الحدوديه")

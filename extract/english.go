@@ -43,7 +43,8 @@ var englishLexicon = map[string]lexeme{
 	"execute": {typ: TypeArmedAttack, weak: true}, "execution": {typ: TypeArmedAttack, weak: true},
 	"pound": {typ: TypeShelling}, "fought": {typ: TypeClash, exact: true},
 	// clash
-	"clash": {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "infighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
+	"infiltration": {typ: TypeClash, exact: true, need: needAttempt}, // "repelled an infiltration attempt": fighting at the front
+	"clash":        {typ: TypeClash}, "fighting": {typ: TypeClash, exact: true}, "infighting": {typ: TypeClash, exact: true}, "battle": {typ: TypeClash},
 	"fight":     {typ: TypeClash, exact: true, need: needBetweenEN}, // "a fight erupted between two armed groups"
 	"firefight": {typ: TypeClash}, "skirmish": {typ: TypeClash},
 	// a force that took a place fought for it, as "سيطر على" says in Arabic: "the army regained control of X"

@@ -102,3 +102,26 @@ func TestExtract_ForeignGroundForcesShell(t *testing.T) {
 	}
 	oneEvent(t, "قصفت مسيرة تركية قرية الدردارة بريف تل تمر مساء أمس.", "2022-01-11", TypeAirstrike)
 }
+
+// An attempt to infiltrate or storm a front ("محاولة تسلل", "حاولت القوات
+// اقتحام", "an infiltration attempt") is fighting there, foiled or not; a
+// patrol storming a house with no attempt told is the raid of its arrest.
+func TestExtract_InfiltrationAndStormingAttempts(t *testing.T) {
+	for _, text := range []string{
+		"أحبطت فصائل المعارضة محاولة تسلل لقوات النظام على محور بلدة كفرنبودة بريف حماة أمس.",
+		"حاولت قوات النظام اقتحام بلدة كسب في ريف اللاذقية أمس دون أن تنجح.",
+		"Rebels repelled an infiltration attempt by government forces near Kafr Nabuda in rural Hama on Monday.",
+	} {
+		oneEvent(t, text, "2022-11-11", TypeClash)
+	}
+	oneEvent(t, "اقتحمت دورية للأمن منزلا في بلدة الصنمين واعتقلت شابين أمس.", "2022-11-11", TypeArrest)
+	got := extractAll(t, "قتل خمسة عناصر في ريف درعا أمس، بالتزامن مع محاولة قوات النظام اقتحام بلدة كسب في ريف اللاذقية، "+
+		"بينما أحبطت المعارضة محاولة تسلل في ريف حماة.", ymd("2022-11-11"))
+	govs := map[string]bool{}
+	for _, c := range got {
+		govs[c.Admin1Name] = true
+	}
+	if len(got) != 3 || !govs["Daraa"] || !govs["Latakia"] || !govs["Hama"] {
+		t.Errorf("got %v; want three events: the killing in Daraa, the assault on Kassab, the infiltration in Hama", describeAll(got))
+	}
+}

@@ -34,6 +34,7 @@ const (
 	needControlOf           // "على" within 3 words after, and for the noun a verb of taking before: "أحكم سيطرته على"
 	needWeaponsOrArmed      // needWeapons, or armed doers told after: "تعرض لاعتداء على يد مسلحين"
 	needArmedDoers          // armed doers told after: "مقتل تاجر على يد مجموعة مسلحة"
+	needAttempt             // an attempt told right before: "محاولة تسلل", "an infiltration attempt"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -111,6 +112,9 @@ var lexicon = map[string]lexeme{
 	"اشتباك": {typ: TypeClash}, "اشتبك": {typ: TypeClash}, "مواجهات": {typ: TypeClash, exact: true},
 	"معارك":  {typ: TypeClash, exact: true},
 	"اقتتال": {typ: TypeClash}, "اقتتل": {typ: TypeClash}, // infighting: between clans, families or factions
+	// an attempt to infiltrate or storm a front, repelled or failed, is fighting there:
+	// "أحبطت القوات محاولة تسلل", "فشلت محاولة اقتحام البلدة"
+	"تسلل": {typ: TypeClash, exact: true, need: needAttempt}, "اقتحام": {typ: TypeClash, exact: true, need: needAttempt},
 	// weapons seizure
 	"ضبط": {typ: TypeWeaponsSeizure, need: needWeapons}, "مصادره": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"مستودع": {typ: TypeWeaponsSeizure, need: needWeapons}, "مخازن": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
