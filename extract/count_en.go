@@ -651,11 +651,16 @@ func alsoBefore(toks []token, i int) bool {
 	return false
 }
 
+// deathMannersEN are the participles of a killing told with "to death": "was
+// stabbed to death", "were beaten to death".
+var deathMannersEN = wordSet("stabbed", "beaten", "tortured", "burned", "burnt", "crushed", "hacked", "bludgeoned")
+
 func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	lost := k == countKilled && lostLives(toks, i)
 	custody := k == countArrested && toks[i].Norm == "custody" && tokAt(toks, i-1) == "into" && i >= 2 && takenWords[toks[i-2].Norm]
 	sustained := k == countInjured && (sustainedInjuries(toks, i) || takenToHospitalEN(toks, i))
-	if !enParticiples[k][toks[i].Norm] && !lost && !custody && !sustained {
+	toDeath := k == countKilled && deathMannersEN[toks[i].Norm] && tokAt(toks, i+1) == "to" && tokAt(toks, i+2) == "death" // "was stabbed to death"
+	if !enParticiples[k][toks[i].Norm] && !lost && !custody && !sustained && !toDeath {
 		return count{}, false
 	}
 	if custody {

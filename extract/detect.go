@@ -636,6 +636,15 @@ func needMet(toks []token, i int, n need) bool {
 		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i) || anyNear(toks, i, 1, 1, israeliWords)
 	case needArmedDoers:
 		return armedDoersAfter(toks, i)
+	case needBlade:
+		return anyNear(toks, i, -4, 4, bladeWords)
+	case needUnknownPlace:
+		for j := i + 1; j < len(toks) && j <= i+8; j++ {
+			if toks[j].in(placeNounsAR) && j+1 < len(toks) && toks[j+1].in(unknownAdjAR) {
+				return true
+			}
+		}
+		return false
 	case needAttempt:
 		// "محاولة تسلل", "محاولة قوات النظام اقتحام", "حاولت القوات اقتحام", "محاولتها اقتحام"
 		return anyNear(toks, i, -4, -1, attemptWordsAR) || anyNear(toks, i, -1, -1, attemptBeforeEN) || anyNear(toks, i, 1, 1, attemptAfterEN)
@@ -872,6 +881,9 @@ func refine(toks []token, i int, typ string) string {
 		tokAt(toks, i+1) == "by" && anyNear(toks, i, 2, 3, outlawsEN)) {
 		return TypeKidnapping // "militants captured seven policemen", "detained by gunmen": no authority arrests
 	}
+	if typ == TypeKidnapping && ledAwayByForce(toks, i) {
+		return TypeArrest // "داهمت دورية للأمن منزلاً واقتادت صاحبه إلى جهة مجهولة": a force's detention
+	}
 	if typ == TypeKidnapping && authorityTakes(toks, i) {
 		return TypeArrest // "QSD militia stormed houses and kidnapped eight civilians": detentions by a force that holds the land
 	}
@@ -1018,6 +1030,35 @@ var (
 	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش")
 	groundAdjectives = wordSet("البريه", "العسكريه")
 )
+
+// bladeWords name a blade: a stabbing's weapon.
+var bladeWords = wordSet("سكين", "بسكين", "سكاكين", "بالسكاكين", "بالسكين", "حاده", "knife", "knives")
+
+// placeNounsAR and unknownAdjAR tell an unknown place: "جهة مجهولة".
+var (
+	placeNounsAR = wordSet("جهه", "مكان")
+	unknownAdjAR = wordSet("مجهوله", "مجهول")
+)
+
+// ledAwayByForce reports a person led away ("اقتاد") by a force, not by armed
+// men: a law force's word in the twelve words before, and no gunmen's.
+func ledAwayByForce(toks []token, i int) bool {
+	if !strings.Contains(toks[i].Norm, "قتاد") && !strings.Contains(toks[i].Norm, "قتيد") {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		if toks[j].in(otherDoers) {
+			return false
+		}
+		if toks[j].in(lawForcesAR) {
+			return true
+		}
+	}
+	return false
+}
+
+// lawForcesAR name a state's or an authority's force in Arabic.
+var lawForcesAR = wordSet("دوريه", "دوريات", "الامن", "الشرطه", "المخابرات", "الاستخبارات", "الجيش", "الاسايش", "قسد", "قوات", "عناصر")
 
 // attemptWordsAR tell an attempt in the words before an infiltration or an
 // assault; attemptBeforeEN and attemptAfterEN, in English: "an attempted

@@ -125,3 +125,23 @@ func TestExtract_InfiltrationAndStormingAttempts(t *testing.T) {
 		t.Errorf("got %v; want three events: the killing in Daraa, the assault on Kassab, the infiltration in Hama", describeAll(got))
 	}
 }
+
+// Someone led away to an unknown place ("اقتادوه إلى جهة مجهولة") was
+// arrested by a force, kidnapped by armed men; led to a police station, he
+// was neither. A stabbing is an armed attack, and a legal appeal ("طعن في
+// الحكم") none; "stabbed to death" kills.
+func TestExtract_LedAwayAndStabbed(t *testing.T) {
+	oneEvent(t, "داهمت دورية للأمن الداخلي منزلا في مدينة جبلة أمس واقتادت صاحبه إلى جهة مجهولة.", "2022-11-11", TypeArrest)
+	oneEvent(t, "اقتاد مسلحون مجهولون شابا إلى جهة مجهولة من بلدة الصنمين أمس.", "2022-11-11", TypeKidnapping)
+	if got := extractAll(t, "اقتادت الشرطة المتهم إلى مخفر مدينة جبلة أمس لاستجوابه.", ymd("2022-11-11")); len(got) > 0 && got[0].IncidentType == TypeKidnapping {
+		t.Errorf("got %v; want no kidnapping", describeAll(got))
+	}
+	oneEvent(t, "طعن مجهول شابا بسكين في حي الميدان بدمشق أمس.", "2022-11-11", TypeArmedAttack)
+	if got := extractAll(t, "طعن المحامي في الحكم الصادر بحق موكله أمام محكمة دمشق أمس.", ymd("2022-11-11")); len(got) > 0 {
+		t.Errorf("got %v; want nothing: an appeal", describeAll(got))
+	}
+	c := oneEvent(t, "A young man was stabbed to death in Sweida city on Monday.", "2022-11-11", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+	}
+}

@@ -35,6 +35,8 @@ const (
 	needWeaponsOrArmed      // needWeapons, or armed doers told after: "تعرض لاعتداء على يد مسلحين"
 	needArmedDoers          // armed doers told after: "مقتل تاجر على يد مجموعة مسلحة"
 	needAttempt             // an attempt told right before: "محاولة تسلل", "an infiltration attempt"
+	needUnknownPlace        // "جهة مجهولة" after: "اقتادوه إلى جهة مجهولة"
+	needBlade               // a blade within 4 words: "طعن بسكين" (and not "طعن في الحكم", an appeal)
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -129,7 +131,14 @@ var lexicon = map[string]lexeme{
 	"توغل": {typ: TypeOther, weak: true}, "يتوغل": {typ: TypeOther, weak: true, exact: true},
 	// kidnapping
 	"خطف": {typ: TypeKidnapping}, "اختطاف": {typ: TypeKidnapping}, "اختطف": {typ: TypeKidnapping},
-	"مختطف": {typ: TypeKidnapping}, "مخطوف": {typ: TypeKidnapping}, "يخطف": {typ: TypeKidnapping},
+	// a stabbing: "تعرض لطعنات بسكين", "طعنه مجهول بسكين"
+	"طعنات": {typ: TypeArmedAttack, exact: true}, "طعن": {typ: TypeArmedAttack, need: needBlade},
+	// someone led away to an unknown place: by armed men a kidnapping, by a
+	// force an arrest (see refine): "اقتادوا الشاب إلى جهة مجهولة"
+	"اقتاد": {typ: TypeKidnapping, need: needUnknownPlace}, "اقتيد": {typ: TypeKidnapping, need: needUnknownPlace},
+	"تقتاد": {typ: TypeKidnapping, need: needUnknownPlace}, "يقتاد": {typ: TypeKidnapping, need: needUnknownPlace},
+	"اقتياد": {typ: TypeKidnapping, exact: true, need: needUnknownPlace},
+	"مختطف":  {typ: TypeKidnapping}, "مخطوف": {typ: TypeKidnapping}, "يخطف": {typ: TypeKidnapping},
 	// kidnappers told by their deed, not yet told taking anyone: "تواصل خاطفون مع
 	// عائلة طفل"; weak, so that an arrest of them told with them stays an arrest.
 	// Definite ("الخاطفون", "العصابة الخاطفة"), they are the doers of a kidnapping
