@@ -640,8 +640,9 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -4, 4, bladeWords)
 	case needUnknownPlace:
 		for j := i + 1; j < len(toks) && j <= i+8; j++ {
-			if toks[j].in(placeNounsAR) && j+1 < len(toks) && toks[j+1].in(unknownAdjAR) {
-				return true
+			if toks[j].in(placeNounsAR) && j+1 < len(toks) && toks[j+1].in(unknownAdjAR) ||
+				toks[j].in(unknownAdjEN) && j+1 < len(toks) && toks[j+1].in(placeNounsEN) {
+				return true // "إلى جهة مجهولة", "to an unknown location"
 			}
 		}
 		return false
@@ -692,6 +693,10 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -6, -1, forceNounsEN)
 	case needBomber:
 		return anyNear(toks, i, 1, 2, bomberWords)
+	case needUpNoForce:
+		return tokAt(toks, i+1) == "up" && !anyNear(toks, i, -6, -1, forceNounsEN) && !anyNear(toks, i, -4, -1, mineWordsEN)
+	case needIntoAfterForce:
+		return tokAt(toks, i+1) == "into" && anyNear(toks, i, -6, -1, forceNounsEN)
 	case needUp:
 		return i+1 < len(toks) && toks[i+1].Norm == "up"
 	case needOpened:
@@ -1034,23 +1039,31 @@ var (
 // bladeWords name a blade: a stabbing's weapon.
 var bladeWords = wordSet("سكين", "بسكين", "سكاكين", "بالسكاكين", "بالسكين", "حاده", "knife", "knives")
 
+// mineWordsEN name a mine or a remnant of war, whose blast is no bombing:
+// "as a landmine blew up".
+var mineWordsEN = wordSet("landmine", "landmines", "mine", "mines", "ordnance", "uxo")
+
 // placeNounsAR and unknownAdjAR tell an unknown place: "جهة مجهولة".
 var (
 	placeNounsAR = wordSet("جهه", "مكان")
 	unknownAdjAR = wordSet("مجهوله", "مجهول")
+	placeNounsEN = wordSet("location", "destination", "place", "whereabouts")
+	unknownAdjEN = wordSet("unknown", "undisclosed")
 )
 
-// ledAwayByForce reports a person led away ("اقتاد") by a force, not by armed
-// men: a law force's word in the twelve words before, and no gunmen's.
+// ledAwayByForce reports a person led away ("اقتاد", "took … to an unknown
+// location") by a force, not by armed men: a law force's word in the twelve
+// words before, and no gunmen's.
 func ledAwayByForce(toks []token, i int) bool {
-	if !strings.Contains(toks[i].Norm, "قتاد") && !strings.Contains(toks[i].Norm, "قتيد") {
+	w := toks[i].Norm
+	if !strings.Contains(w, "قتاد") && !strings.Contains(w, "قتيد") && w != "took" && w != "taken" {
 		return false
 	}
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		if toks[j].in(otherDoers) {
 			return false
 		}
-		if toks[j].in(lawForcesAR) {
+		if toks[j].in(lawForcesAR) || toks[j].in(forceNounsEN) || toks[j].in(lawWordsEN) {
 			return true
 		}
 	}

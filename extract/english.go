@@ -79,6 +79,14 @@ var englishLexicon = map[string]lexeme{
 	"remnants": {typ: TypeOther, exact: true, need: needOfWar},
 	// "an exchange of fire", "exchanged fire": a clash; "rounded up": arrests
 	"exchange": {typ: TypeClash, need: needFire}, "rounded": {typ: TypeArrest, exact: true, need: needUp},
+	// "a motorcycle rigged with explosives blew up", "a car was blown up": the bomb went off
+	// (not "army engineers blew up a tunnel", a force's demolition, nor "a landmine blew up")
+	"blew": {typ: TypeBombing, exact: true, need: needUpNoForce}, "blown": {typ: TypeBombing, exact: true, need: needUpNoForce},
+	// someone taken to an unknown place: by a force an arrest, by gunmen a kidnapping (see refine):
+	// "a patrol raided the house and took its owner to an unknown location"
+	"took": {typ: TypeKidnapping, exact: true, need: needUnknownPlace}, "taken": {typ: TypeKidnapping, exact: true, need: needUnknownPlace},
+	// a force that pushed or advanced into a village: an incursion, as "entered" is
+	"pushed": {typ: TypeOther, weak: true, exact: true, need: needIntoAfterForce}, "advanced": {typ: TypeOther, weak: true, exact: true, need: needIntoAfterForce},
 }
 
 // foreignAir are the forces whose strikes come from the air unless artillery
@@ -190,9 +198,14 @@ const needOpened need = 100
 // needOfWar: "war" within three words after: "remnants of war", not "remnants of
 // the cell". needUp: "up" right after: "rounded up".
 const (
-	needOfWar   need = 102
-	needUp      need = 103
-	needFoundEN need = 104 // a verb of finding within three words before or eight after: "the body of X was found"
+	needOfWar need = 102
+	needUp    need = 103
+	// needIntoAfterForce: "into" right after and a force within six words before: "an Israeli
+	// force pushed into the village"
+	needIntoAfterForce need = 110
+	// needUpNoForce: "up" right after and no force within six words before
+	needUpNoForce need = 111
+	needFoundEN   need = 104 // a verb of finding within three words before or eight after: "the body of X was found"
 	// needTakenArmsEN: a weapon or a bomb named within six words after (or before, in a passive), and no
 	// air defence told with the verb: "dismantled an explosive device", but "air defences intercepted rockets"
 	needTakenArmsEN need = 105

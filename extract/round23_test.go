@@ -145,3 +145,20 @@ func TestExtract_LedAwayAndStabbed(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 1)
 	}
 }
+
+// English tells the same: "took him to an unknown location" (arrested by a
+// force, kidnapped by gunmen); a bomb that "blew up" is a bombing, a tunnel
+// the army blew up is none; a force that "pushed into" a village made an
+// incursion.
+func TestExtract_EnglishTakenAwayBlownUpPushedInto(t *testing.T) {
+	oneEvent(t, "A security patrol raided a house in Jableh on Monday and took its owner to an unknown location.", "2022-11-11", TypeArrest)
+	oneEvent(t, "Gunmen took a trader to an unknown location after stopping his car near Sanamayn on Monday.", "2022-11-11", TypeKidnapping)
+	c := oneEvent(t, "A motorcycle rigged with explosives blew up in al-Bab on Monday, killing two.", "2022-11-11", TypeBombing)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+	}
+	if got := extractAll(t, "Army engineers blew up a tunnel used by smugglers near Qusayr on Monday.", ymd("2022-11-11")); len(got) > 0 {
+		t.Errorf("got %v; want nothing: a demolition", describeAll(got))
+	}
+	oneEvent(t, "An Israeli force pushed into the village of Samadaniyah al-Gharbiyah in Quneitra on Monday.", "2022-11-11", TypeOther)
+}
