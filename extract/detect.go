@@ -56,8 +56,8 @@ func findTriggers(toks []token) []trigger {
 		if ok && lx.typ == TypeWeaponsSeizure && t.in(catchVerbs) && (anyNear(toks, i, 1, 8, personIntros) || gangCaught(toks, i)) {
 			lx = lexeme{typ: TypeArrest} // "ضبطت قوى الأمن في مدينة X المدعو Y": a man caught; "ضبطت الشرطة عصابة": a gang
 		}
-		if !ok || !needMet(toks, i, lx.need) || lx.need != needAttempt && blocked(toks, i) {
-			// (an attempt foiled or denied still tells fighting: "أحبطت القوات محاولة تسلل")
+		if !ok || !needMet(toks, i, lx.need) || lx.need != needAttempt && lx.need != needFoiled && blocked(toks, i) {
+			// (an attempt foiled still tells fighting, "أحبطت القوات محاولة تسلل", a smuggling foiled an event)
 			continue
 		}
 		typ := refine(toks, i, lx.typ)
@@ -636,6 +636,8 @@ func needMet(toks []token, i int, n need) bool {
 		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i) || anyNear(toks, i, 1, 1, israeliWords)
 	case needArmedDoers:
 		return armedDoersAfter(toks, i)
+	case needFoiled:
+		return anyNear(toks, i, -6, -1, foilWords)
 	case needBlade:
 		return anyNear(toks, i, -4, 4, bladeWords)
 	case needUnknownPlace:
@@ -1035,6 +1037,9 @@ var (
 	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش")
 	groundAdjectives = wordSet("البريه", "العسكريه")
 )
+
+// foilWords foil what follows them: "أحبطت", "إحباط".
+var foilWords = wordSet("احبط", "احبطت", "احباط", "foiled", "thwarted")
 
 // bladeWords name a blade: a stabbing's weapon.
 var bladeWords = wordSet("سكين", "بسكين", "سكاكين", "بالسكاكين", "بالسكين", "حاده", "knife", "knives")

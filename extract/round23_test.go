@@ -162,3 +162,12 @@ func TestExtract_EnglishTakenAwayBlownUpPushedInto(t *testing.T) {
 	}
 	oneEvent(t, "An Israeli force pushed into the village of Samadaniyah al-Gharbiyah in Quneitra on Monday.", "2022-11-11", TypeOther)
 }
+
+// "قذيفتا هاون", the dual's construct as a subject, are shells as "قذيفتي"
+// are; a smuggling foiled with nothing counted is an event of the kind
+// "other", and one with arms seized a seizure.
+func TestExtract_ShellsInTheDualAndSmugglingFoiled(t *testing.T) {
+	oneEvent(t, "سقطت قذيفتا هاون على حي باب توما في دمشق أمس.", "2022-11-11", TypeShelling)
+	oneEvent(t, "أحبطت وحدات حرس الحدود عملية تهريب عبر الحدود مع لبنان قرب بلدة القصير أمس.", "2022-11-11", TypeOther)
+	oneEvent(t, "أحبطت وحدات حرس الحدود عملية تهريب أسلحة قرب بلدة القصير أمس وضبطت رشاشات وذخائر.", "2022-11-11", TypeWeaponsSeizure)
+}

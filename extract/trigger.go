@@ -37,6 +37,7 @@ const (
 	needAttempt             // an attempt told right before: "محاولة تسلل", "an infiltration attempt"
 	needUnknownPlace        // "جهة مجهولة" after: "اقتادوه إلى جهة مجهولة"
 	needBlade               // a blade within 4 words: "طعن بسكين" (and not "طعن في الحكم", an appeal)
+	needFoiled              // a verb of foiling within 6 words before: "أحبطت الوحدات عملية تهريب"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -69,6 +70,7 @@ var lexicon = map[string]lexeme{
 	"قذائف": {typ: TypeShelling, exact: true, item: true}, "قذيفه": {typ: TypeShelling, exact: true, item: true},
 	"قذيفتين": {typ: TypeShelling, exact: true, item: true}, "قذيفتان": {typ: TypeShelling, exact: true, item: true},
 	"قذيفتي": {typ: TypeShelling, exact: true, item: true}, // the dual in construct: "سقوط قذيفتي هاون"
+	"قذيفتا": {typ: TypeShelling, exact: true, item: true}, // and as a subject: "سقطت قذيفتا هاون"
 	// bombing
 	"انفجار": {typ: TypeBombing}, "انفجر": {typ: TypeBombing}, "تفجير": {typ: TypeBombing},
 	"ناسفه": {typ: TypeBombing, exact: true, item: true}, "مفخخه": {typ: TypeBombing, exact: true, item: true},
@@ -129,6 +131,9 @@ var lexicon = map[string]lexeme{
 	"عثر": {typ: TypeWeaponsSeizure, need: needWeapons},
 	// other: an incursion with no arrest or seizure told
 	"توغل": {typ: TypeOther, weak: true}, "يتوغل": {typ: TypeOther, weak: true, exact: true},
+	// a smuggling foiled with nothing counted ("أحبطت الوحدات عملية تهريب"): of the
+	// conventions' "other"
+	"تهريب": {typ: TypeOther, weak: true, exact: true, need: needFoiled},
 	// kidnapping
 	"خطف": {typ: TypeKidnapping}, "اختطاف": {typ: TypeKidnapping}, "اختطف": {typ: TypeKidnapping},
 	// a stabbing: "تعرض لطعنات بسكين", "طعنه مجهول بسكين"
@@ -218,16 +223,16 @@ var (
 		"مروحي", "مروحيه", "درون", "التحالف", "تحالف",
 		// duals: "شنت طائرتان مسيرتان هجوماً"
 		"طائرتان", "طائرتين", "مسيرتان", "مسيرتين", "مروحيتان", "مروحيتين")
-	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون",
+	artilleryWords = wordSet("مدفعي", "مدفعيه", "صاروخي", "صاروخيه", "صاروخ", "صواريخ", "قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "قذيفتا", "هاون",
 		"راجمات", "مدافع")
 	israeliWords   = wordSet("اسرائيلي", "اسرائيليه", "اسرائيليا", "الاسرائيلي", "الاسرائيليه")
 	missileWords   = wordSet("صاروخي", "صاروخيه", "صاروخيا", "صاروخ", "صواريخ")
 	capableWords   = wordSet("قابل", "قابله", "القابل", "القابله")
 	gunWords       = wordSet("مدفعي", "مدفعيه", "قذائف", "قذيفه", "هاون", "راجمات", "مدافع", "المدفعيه")
-	shellWords     = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "هاون", "مدفعي", "مدفعيه", "shell", "shells", "mortar", "mortars", "artillery")
+	shellWords     = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "قذيفتا", "هاون", "مدفعي", "مدفعيه", "shell", "shells", "mortar", "mortars", "artillery")
 	explosiveWords = wordSet("عبوه", "ناسفه", "مفخخه", "لغم", "انتحاري", "انتحاريه", "حزام", "تفجير")
 	// itemWords are the incident words that also name a weapon held or found.
-	itemWords = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "ناسفه", "مفخخه", "ied", "ieds", "explosive", "explosives",
+	itemWords = wordSet("قذائف", "قذيفه", "قذيفتين", "قذيفتان", "قذيفتي", "قذيفتا", "ناسفه", "مفخخه", "ied", "ieds", "explosive", "explosives",
 		"mortar", "mortars", "rocket", "rockets", "shell", "shells", "bomb", "bombs")
 	// deviceWords name a bomb someone set off (see deviceNear).
 	deviceWords = wordSet("ملغمه", "الملغمه", "ملغومه", "عبوه", "عبوات", "عبوتين", "عبوتان", "ناسفه", "ناسفتين", "ناسفتان", "مفخخه", "مفخخات", "انتحاري", "انتحاريه",
