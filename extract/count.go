@@ -24,7 +24,7 @@ var countVerbs = map[countKind]map[string]bool{
 	countKilled: wordSet("مقتل", "قتل", "قتلت", "قتلوا", "قضي", "قضاء", "قضا", "استشهاد", "استشهد", "مصرع", "لقي", "وفاه", "اعدام", "اعدم",
 		"فارق", "ارتقي", "توفي", "توفيت", "توفيا", "توفوا", "ارتقاء", "اغتيال", "اغتال", "اغتالوا", "بحياه", "ارواح", // "فارق طفل الحياة", "أودى بحياة شخصين"
 		"تحييد", "حيدت", // "تحييد اثنين منهما": killed or captured, recorded as killed
-		"جثه", "جثتي", "جثتين", "جثمان", "جثث"), // "العثور على جثة شاب": one dead; "جثث ثلاثة أشقاء": three
+		"جثه", "جثتي", "جثتين", "جثتا", "جثتان", "جثمان", "جثث"), // "العثور على جثة شاب": one dead; "جثث ثلاثة أشقاء": three
 	countInjured:  wordSet("اصابه", "اصيب", "اصيبت", "جرح", "جرحت"),
 	countArrested: wordSet("اعتقال", "اعتقل", "اعتقلت", "اعتقلوا", "علي", "توقيف", "اوقفت", "احتجاز", "احتجزت"),
 }
@@ -143,6 +143,9 @@ func takenToHospital(toks []token, i int) (count, bool) {
 	return c, true
 }
 
+// bodyDuals are two bodies: "جثتين", "جثتا".
+var bodyDuals = wordSet("جثتي", "جثتين", "جثتا", "جثتان")
+
 // bodyWords are the dead taken somewhere: "نقل جثة", "جثامين".
 var bodyWords = wordSet("جثه", "جثث", "جثمان", "جثامين")
 
@@ -190,6 +193,15 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 	j := i + 1
 	for j < len(toks) && j <= i+10 && (approxWords[toks[j].Norm] || insertWords[toks[j].Norm] || inSpans(toks[j].Start, skip)) {
 		j++
+	}
+	if k == countKilled && toks[i].in(bodyDuals) {
+		if i+1 < len(toks) {
+			if c, ok := readQuantity(toks, i+1, k); ok && c.Value != nil {
+				return c, true // "جثتي ثلاثة أشخاص"
+			}
+		}
+		two := 2 // "عُثر على جثتين في بلدة X": two dead, however the men are told
+		return count{Kind: k, Value: &two, Pos: toks[i].Start}, true
 	}
 	if j >= len(toks) || k == countKilled && toks[i].in(assassinWords) && anyNear(toks, i, -1, -1, attemptWords) {
 		return count{}, false // "محاولة اغتيال": nobody was killed

@@ -171,3 +171,18 @@ func TestExtract_ShellsInTheDualAndSmugglingFoiled(t *testing.T) {
 	oneEvent(t, "أحبطت وحدات حرس الحدود عملية تهريب عبر الحدود مع لبنان قرب بلدة القصير أمس.", "2022-11-11", TypeOther)
 	oneEvent(t, "أحبطت وحدات حرس الحدود عملية تهريب أسلحة قرب بلدة القصير أمس وضبطت رشاشات وذخائر.", "2022-11-11", TypeWeaponsSeizure)
 }
+
+// Two bodies found ("عُثر على جثتين", "وُجدت جثتا رجلين") are a killing of two,
+// unless the number of the dead follows ("جثتي ثلاثة أشخاص").
+func TestExtract_TwoBodiesFound(t *testing.T) {
+	for text, want := range map[string]int{
+		"عثر الأهالي على جثتين في بلدة الصنمين صباح أمس.":        2,
+		"وجدت جثتا رجلين مقتولين قرب بلدة الصنمين صباح أمس.":     2,
+		"عثر الأهالي على جثتي ثلاثة أشخاص قرب الصنمين صباح أمس.": 3,
+	} {
+		c := oneEvent(t, text, "2022-11-11", TypeArmedAttack)
+		if c != nil {
+			wantCount(t, "killed", c.Killed, want)
+		}
+	}
+}

@@ -86,7 +86,9 @@ var lexicon = map[string]lexeme{
 	"مشاجره": {typ: TypeArmedAttack, need: needArmed}, "شجار": {typ: TypeArmedAttack, need: needArmed}, // an armed brawl
 	// a body found, or someone found killed: a killing whose doer is not told
 	"جثه": {typ: TypeArmedAttack, weak: true, need: needFound}, "جثتي": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound},
-	"جثث": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound}, "مقتولا": {typ: TypeArmedAttack, weak: true, exact: true},
+	"جثث":   {typ: TypeArmedAttack, weak: true, exact: true, need: needFound},
+	"جثتين": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound}, "جثتا": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound}, // two bodies
+	"جثتان": {typ: TypeArmedAttack, weak: true, exact: true, need: needFound}, "مقتولا": {typ: TypeArmedAttack, weak: true, exact: true},
 	"مقتوله": {typ: TypeArmedAttack, weak: true, exact: true}, "مقتولين": {typ: TypeArmedAttack, weak: true, exact: true},
 	"سلب": {typ: TypeArmedAttack, need: needArmed}, "اقتحم": {typ: TypeArmedAttack, need: needArmed},
 	"مجزره": {typ: TypeArmedAttack, exact: true, weak: true}, "مجازر": {typ: TypeArmedAttack, exact: true, weak: true},
