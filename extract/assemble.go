@@ -1425,11 +1425,21 @@ const adjoiningKm = 5
 
 // adjoining reports two places of town precision or finer within adjoiningKm.
 func adjoining(a, b gazetteer.Mention) bool {
+	if borrowedPoint(a) || borrowedPoint(b) {
+		return false // a quarter the gazetteer places at its city's point lies anywhere in the city
+	}
 	if precisionRank(precisionOf(a)) > precisionRank(gazetteer.PrecisionTown) ||
 		precisionRank(precisionOf(b)) > precisionRank(gazetteer.PrecisionTown) {
 		return false
 	}
 	return geo.Distance(a.Match.Place.Location, b.Match.Place.Location) <= adjoiningKm*1000
+}
+
+// borrowedPoint reports a place of the gazetteer whose point is that of the
+// place around it ("Nashwa", a quarter at its city's point), so that its
+// distance to another says nothing of how near they lie.
+func borrowedPoint(m gazetteer.Mention) bool {
+	return !isUnknown(m) && m.Match.Place.PointPrecision != ""
 }
 
 // refsAway reports d told by reference points only, every one of them a town

@@ -186,3 +186,13 @@ func TestExtract_TwoBodiesFound(t *testing.T) {
 		}
 	}
 }
+
+// Two quarters the gazetteer places at their city's point are not one place
+// for lying "within 5 km" of each other: arrests told in each are two.
+func TestExtract_QuartersAtTheCitysPointStayApart(t *testing.T) {
+	got := extractAll(t, "Kurdish police detained three young men in the al-Mashlab neighborhood of Raqqa on Sunday. "+
+		"Police detained five more in the al-Firdaws neighborhood the same day.", ymd("2022-11-11"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want two arrests, one in each quarter", describeAll(got))
+	}
+}
