@@ -46,6 +46,8 @@ var (
 		"ضابطا", "قيادي", "قياديا", "مسؤول", "مسؤولا", "فتاه", "عامل", "عاملا", "راع", "راعيا", "شرطي", "تاجر", "تاجرا", "مزارع", "احد", "احدي", "راعي", "مقاتل", "مقاتلا", "صحفي", "صحفيا", "طالب", "طالبا",
 		// a boy or a youth: "مقتل فتى في الخامسة عشرة"
 		"فتي", "صبي", "صبيا", "شرطيا", "حارس", "حارسا", "مهاجم", "مهاجما", "انتحاري",
+		// the accusative of the nouns above: "قتل مسلحون طبيباً"
+		"طبيبا", "معلما", "مدرسا", "ناشطا", "موظفا", "سجينا", "صيدلانيا", "ممرضا", "قائدا", "زعيما", "اميرا", "مختارا", "خطيبا",
 		// one named by what he is charged with: "القبض على المجرم X", "المتهم Y", "المطلوب Z"
 		"مجرم", "متهم", "مطلوب", "مشتبه")
 	dualPersons = wordSet("شخصين", "شخصان", "عنصرين", "عنصران", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين",
@@ -110,6 +112,9 @@ func findCounts(toks []token, skip []span) []count {
 			continue
 		}
 		for k := countKilled; k <= countArrested; k++ {
+			if k != countArrested && chargedWith(toks, i) {
+				continue // "القبض على شخصين متهمين بقتل طبيب": the charge, not a toll
+			}
 			if c, ok := countAfterVerb(toks, i, k, skip); ok {
 				out = append(out, c)
 			} else if c, ok := countBeforeNoun(toks, i, k); ok {
@@ -121,6 +126,26 @@ func findCounts(toks []token, skip []span) []count {
 	}
 	return out
 }
+
+// chargedWith reports an incident word at toks[i] told as what someone is
+// charged with or suspected of ("متهمين بقتل طبيب", "suspected of killing a
+// doctor", "arrested in the killing of a doctor"): a deed before the event
+// told, whose dead are no toll of it.
+func chargedWith(toks []token, i int) bool {
+	if anyNear(toks, i, -3, -1, chargeWords) {
+		return true
+	}
+	// "arrested two men in (over, for) the killing of X": an arrest's charge
+	return isLatin(toks[i].Norm) && deathNounsEN[toks[i].Norm] && tokAt(toks, i-1) == "the" && chargePrepsEN[tokAt(toks, i-2)] &&
+		anyNear(toks, i, -12, -3, enVerbs[countArrested])
+}
+
+var (
+	chargeWords = wordSet("متهم", "متهمين", "متهمون", "المتهم", "المتهمين", "متورط", "متورطين", "المتورط", "المتورطين",
+		"بتهمه", "تهمه", "لتورطه", "لتورطهم", "بتورطه", "بتورطهم", "مشتبه", "المشتبه", "يشتبه", "للاشتباه", "بالتورط",
+		"suspected", "accused", "charged", "convicted", "implicated")
+	chargePrepsEN = wordSet("in", "over", "for")
+)
 
 // hospitalVerbs take the hurt to a hospital: "نُقل ثلاثة شبان إلى المشفى".
 var hospitalVerbs = wordSet("نقل", "نقلوا", "اسعف", "اسعفوا", "اسعاف")

@@ -72,6 +72,9 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			continue
 		}
 		for k := countKilled; k <= countArrested; k++ {
+			if k != countArrested && chargedWith(toks, i) {
+				continue // "suspected of killing a doctor": the charge, not a toll
+			}
 			if c, ok := enAfterVerb(text, toks, i, k, skip); ok {
 				out = append(out, c)
 			} else if c, ok := enPassive(text, toks, i, k); ok {

@@ -196,3 +196,26 @@ func TestExtract_QuartersAtTheCitysPointStayApart(t *testing.T) {
 		t.Errorf("got %v; want two arrests, one in each quarter", describeAll(got))
 	}
 }
+
+// What an arrest's suspects are charged with is no toll of it: "arrested two
+// men suspected of killing a doctor", "القبض على شخصين متهمين بقتل طبيب" kill
+// nobody; "قتل مسلحون طبيباً" kills one.
+func TestExtract_ChargeIsNoToll(t *testing.T) {
+	for _, text := range []string{
+		"Police arrested two men suspected of killing a doctor in Homs on Monday.",
+		"Police arrested two suspects in the killing of a doctor in Homs on Monday.",
+		"ألقت الشرطة القبض على شخصين متهمين بقتل طبيب في حمص أمس.",
+	} {
+		c := oneEvent(t, text, "2022-11-11", TypeArrest)
+		if c != nil {
+			wantCount(t, "arrested", c.Arrested, 2)
+			if c.Killed != nil {
+				t.Errorf("Extract(%q): killed = %d; want null, the charge", text, *c.Killed)
+			}
+		}
+	}
+	c := oneEvent(t, "قتل مسلحون طبيبا في حمص أمس.", "2022-11-11", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 1)
+	}
+}
