@@ -654,6 +654,13 @@ func alsoBefore(toks []token, i int) bool {
 	return false
 }
 
+// kinEN are one person named by kinship or company, and possessivesEN whose
+// he is: "his brother", "their driver".
+var (
+	kinEN         = wordSet("brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "cousin", "nephew", "uncle", "companion", "friend", "guard", "driver")
+	possessivesEN = wordSet("his", "her", "their")
+)
+
 // deathMannersEN are the participles of a killing told with "to death": "was
 // stabbed to death", "were beaten to death".
 var deathMannersEN = wordSet("stabbed", "beaten", "tortured", "burned", "burnt", "crushed", "hacked", "bludgeoned")
@@ -692,6 +699,11 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	}
 	shared := j == i-1 && and >= 1 && enNumber(toks[j].Norm) && toks[and].Norm == "and" &&
 		(enParticiples[countKilled][toks[and-1].Norm] || enParticiples[countInjured][toks[and-1].Norm])
+	if j == i-1 && j >= 3 && kinEN[toks[j].Norm] && possessivesEN[toks[j-1].Norm] && toks[j-2].Norm == "and" &&
+		(enParticiples[countKilled][toks[j-3].Norm] || enParticiples[countInjured][toks[j-3].Norm]) {
+		one := 1 // "a boy was killed and his brother wounded": the auxiliary serves the kinsman too
+		return count{Kind: k, Value: &one, Pos: toks[j-1].Start}, true
+	}
 	if j == i-1 && toks[i].Norm != "died" && toks[i].Norm != "dead" && !lost && !elided && !shared && !sustained {
 		return count{}, false // no "was"/"were": "wounded" here is an adjective or an active verb
 	}

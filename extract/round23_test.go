@@ -219,3 +219,18 @@ func TestExtract_ChargeIsNoToll(t *testing.T) {
 		wantCount(t, "killed", c.Killed, 1)
 	}
 }
+
+// A kinsman hurt with the one killed is counted: "وأصيب شقيقاه" two, "and his
+// brother wounded" one.
+func TestExtract_KinHurtCounted(t *testing.T) {
+	for text, want := range map[string]int{
+		"قتل طفل وأصيب شقيقاه بانفجار لغم في بلدة معرة النعمان أمس.":                               2,
+		"A child was killed and his brother wounded by a landmine near Maarat al-Numan on Monday.": 1,
+	} {
+		c := oneEvent(t, text, "2022-11-11", TypeOther)
+		if c != nil {
+			wantCount(t, "killed", c.Killed, 1)
+			wantCount(t, "injured", c.Injured, want)
+		}
+	}
+}
