@@ -97,6 +97,8 @@ func (s dateScan) relativeDay(i int) (dateMention, int) {
 		return s.relative("الليلة الماضية", -1, 0, PrecisionRange), 2
 	case w == "قبل":
 		return s.daysAgo(i)
+	case w == "منذ":
+		return s.daysSince(i)
 	}
 	return dateMention{}, 0
 }
@@ -116,6 +118,33 @@ func (s dateScan) daysAgo(i int) (dateMention, int) {
 	}
 	return dateMention{}, 0
 }
+
+// daysSince reads "منذ يومين", "منذ 3 أيام" at toks[i] == "منذ": the day that
+// many days ago for a deed told, and the days since then for one told as
+// going on ("تتواصل الاشتباكات منذ يومين").
+func (s dateScan) daysSince(i int) (dateMention, int) {
+	v, n := 0, 0
+	switch {
+	case s.word(i+1, "يومين"):
+		v, n = 2, 2
+	case s.word(i+1, "يوم") && !s.word(i+2, "من", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"):
+		v, n = 1, 2
+	default:
+		if k, nk := parseNumber(s.toks, i+1); nk > 0 && k <= 30 && s.word(i+1+nk, "ايام", "يوما") {
+			v, n = k, nk+2
+		}
+	}
+	if n == 0 {
+		return dateMention{}, 0
+	}
+	if anyNear(s.toks, i, -6, -1, goingOnVerbs) || anyNear(s.toks, i, -6, -1, ongoingAdjectives) {
+		return s.relative("منذ أيام", -v, 0, PrecisionRange), n
+	}
+	return s.relative("منذ أيام", -v, -v, PrecisionDay), n
+}
+
+// ongoingAdjectives tell something still going on: "الاشتباكات المستمرة منذ يومين".
+var ongoingAdjectives = wordSet("مستمره", "المستمره", "متواصله", "المتواصله", "مستمر", "المستمر")
 
 // relativePeriod reads "الأسبوع الماضي", "هذا الأسبوع", "الشهر الماضي",
 // "الـ17 من الشهر الجاري", "السابع عشر من الشهر الجاري", "العام الماضي".

@@ -234,3 +234,16 @@ func TestExtract_KinHurtCounted(t *testing.T) {
 		}
 	}
 }
+
+// "منذ يومين" after a deed is the day two days before the publication; after
+// fighting told as going on, the days since then.
+func TestExtract_DaysSince(t *testing.T) {
+	c := oneEvent(t, "قتل مسلحون شابا في مدينة درعا منذ يومين.", "2022-11-11", TypeArmedAttack)
+	if c != nil && (c.DateFrom.Format("2006-01-02") != "2022-11-09" || !c.DateTo.Equal(c.DateFrom)) {
+		t.Errorf("dates = %v..%v; want 2022-11-09", c.DateFrom, c.DateTo)
+	}
+	c = oneEvent(t, "اندلعت اشتباكات مستمرة منذ يومين في ريف دير الزور.", "2022-11-11", TypeClash)
+	if c != nil && (c.DateFrom.Format("2006-01-02") != "2022-11-09" || c.DateTo.Format("2006-01-02") != "2022-11-11") {
+		t.Errorf("dates = %v..%v; want 2022-11-09..2022-11-11", c.DateFrom, c.DateTo)
+	}
+}
