@@ -131,15 +131,21 @@ func (s dateScan) monthPart(i int) (dateMention, int) {
 			return dateMention{}, 0
 		}
 	}
-	if !whole.resolved() {
-		return whole, j + n - i
+	return partOfMonth(whole, part), j + n - i
+}
+
+// partOfMonth narrows a whole month to its early (1), middle (2) or late (3)
+// part: days 1-10, 11-20, 21 to its end.
+func partOfMonth(whole dateMention, part int) dateMention {
+	if !whole.resolved() || part == 0 {
+		return whole
 	}
 	from := whole.From.AddDate(0, 0, (part-1)*10)
 	to := whole.To
 	if part < 3 {
 		to = from.AddDate(0, 0, 9)
 	}
-	return dateMention{From: from, To: to, Prec: PrecisionRange, Relative: whole.Relative}, j + n - i
+	return dateMention{From: from, To: to, Prec: PrecisionRange, Relative: whole.Relative}
 }
 
 // monthOnly reads a month with or without a year: "نوفمبر 2025", "حزيران

@@ -54,11 +54,12 @@ func (s dateScan) enMonthDay(i int) (dateMention, int) {
 		if d, ok := s.enDay(i + 1); ok {
 			return s.enDate(d, m, i+2, 2)
 		}
+		part := monthPartsEN[tokAt(s.toks, i-1)] // "in early March", "late October 2022"
 		if y, ny := s.yearAfter(i + 1); ny > 0 && s.toks[i].Norm != "may" {
-			return monthMention(y, m), 1 + ny
+			return partOfMonth(monthMention(y, m), part), 1 + ny
 		}
-		if s.word(i-1, "last", "in", "during", "early", "late", "mid") {
-			return s.enMonthAlone(i, m), 1 // "last November", "in early March": the latest such month
+		if s.word(i-1, "last", "in", "during", "early", "late", "mid", "middle") {
+			return partOfMonth(s.enMonthAlone(i, m), part), 1 // "last November", "in early March": the latest such month
 		}
 		return dateMention{}, 0
 	}
@@ -75,6 +76,9 @@ func (s dateScan) enMonthDay(i int) (dateMention, int) {
 	}
 	return dateMention{}, 0
 }
+
+// monthPartsEN tell a part of the month named after them.
+var monthPartsEN = map[string]int{"early": 1, "mid": 2, "middle": 2, "late": 3}
 
 // enMonthAlone reads a month told with no day nor year ("last November", "in
 // March"): the latest such month not after publication, the one before it

@@ -247,3 +247,18 @@ func TestExtract_DaysSince(t *testing.T) {
 		t.Errorf("dates = %v..%v; want 2022-11-09..2022-11-11", c.DateFrom, c.DateTo)
 	}
 }
+
+// "in early November", "late October 2022": the part of the month, as
+// "أواخر تشرين الأول" is.
+func TestExtract_PartOfAMonthInEnglish(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"Gunmen killed a young man in Daraa in early November.":    {"2022-11-01", "2022-11-10"},
+		"Gunmen killed a young man in Daraa in late October 2022.": {"2022-10-21", "2022-10-31"},
+		"Gunmen killed a young man in Daraa in November.":          {"2022-11-01", "2022-11-30"},
+	} {
+		c := oneEvent(t, text, "2022-11-11", TypeArmedAttack)
+		if c != nil && (c.DateFrom.Format("2006-01-02") != want[0] || c.DateTo.Format("2006-01-02") != want[1]) {
+			t.Errorf("Extract(%q): dates = %v..%v; want %s..%s", text, c.DateFrom, c.DateTo, want[0], want[1])
+		}
+	}
+}
