@@ -14,6 +14,9 @@ import (
 // as news-dev's conventions record them).
 func (p *passage) candidatesOf(d draft) []Candidate {
 	c := p.candidate(d)
+	if c.IncidentType == TypeOther && c.Arrested != nil && *c.Arrested > 0 {
+		c.IncidentType = TypeArrest // "حملة مداهمات طالت عشرة أشخاص": a raid that took people is their arrest
+	}
 	out := []Candidate{c}
 	if c.IncidentType == TypeArrest && slices.Contains(d.also, TypeWeaponsSeizure) {
 		w := c

@@ -205,7 +205,7 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 			return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "أُوقف الشاب على حاجز": one person, named by the article
 		}
 	}
-	if !toks[i].in(countVerbs[k]) && !(k == countKilled && lostLife(toks, i)) {
+	if !toks[i].in(countVerbs[k]) && !(k == countKilled && lostLife(toks, i)) && !(k == countArrested && raidReached(toks, i)) {
 		return count{}, false
 	}
 	if k == countArrested && toks[i].in(onWords) && !arrestBefore(toks, i, skip) {
@@ -274,6 +274,14 @@ var (
 	loneDoers      = wordSet("مسلح", "مجهول", "ملثم", "قناص", "انتحاري", "مهاجم")
 	doerAdjectives = wordSet("مجهول", "ملثم")
 )
+
+// raidReached reports "طالت" after a campaign of raids or arrests: "حملة
+// مداهمات طالت عشرة أشخاص" arrests the people it reached.
+func raidReached(toks []token, i int) bool {
+	return (toks[i].Norm == "طالت" || toks[i].Norm == "طال") && anyNear(toks, i, -6, -1, raidCampaignWords)
+}
+
+var raidCampaignWords = wordSet("مداهمات", "مداهمه", "دهم", "اعتقالات", "اعتقال", "المداهمات", "الاعتقالات")
 
 // assassinated reads the one person an assassination names after its doers:
 // "اغتال مجهولون يستقلون سيارة الشاب X أمام محله" killed one.

@@ -636,6 +636,8 @@ func needMet(toks []token, i int, n need) bool {
 		return needMet(toks, i, needWeapons) || armedDoersAfter(toks, i) || anyNear(toks, i, 1, 1, israeliWords)
 	case needArmedDoers:
 		return armedDoersAfter(toks, i)
+	case needForceNear:
+		return anyNear(toks, i, -3, 3, forceNounsAR)
 	case needFoiled:
 		return anyNear(toks, i, -6, -1, foilWords)
 	case needBlade:
@@ -1037,6 +1039,9 @@ var (
 	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش")
 	groundAdjectives = wordSet("البريه", "العسكريه")
 )
+
+// forceNounsAR name an armed force on the move: a patrol, a column, vehicles.
+var forceNounsAR = wordSet("دوريه", "دوريات", "قوه", "قوات", "رتل", "ارتال", "اليات", "اليه", "دبابات", "جنود")
 
 // foilWords foil what follows them: "أحبطت", "إحباط".
 var foilWords = wordSet("احبط", "احبطت", "احباط", "foiled", "thwarted")

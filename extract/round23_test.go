@@ -262,3 +262,24 @@ func TestExtract_PartOfAMonthInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// Barrels in the dual are dropped from the air; a bomb defused is a device
+// found; a force that entered a village or raided a house, with nothing more
+// told, made an incursion, and a campaign of raids that "reached" people
+// arrested them. A child entering a school is none of these.
+func TestExtract_BarrelsDefusedEnteredRaided(t *testing.T) {
+	oneEvent(t, "ألقى الطيران المروحي برميلين متفجرين على بلدة الهبيط أمس.", "2022-11-11", TypeAirstrike)
+	oneEvent(t, "فككت وحدات الهندسة عبوة ناسفة مزروعة قرب بلدة طفس أمس.", "2022-11-11", TypeWeaponsSeizure)
+	oneEvent(t, "دخلت دورية إسرائيلية إلى قرية كودنة في ريف القنيطرة وفتشت عددا من المنازل أمس.", "2022-11-11", TypeOther)
+	oneEvent(t, "داهمت دورية للأمن منزلا في مدينة جبلة أمس.", "2022-11-11", TypeOther)
+	c := oneEvent(t, "شنت قسد حملة مداهمات في بلدة الشحيل طالت عشرة أشخاص أمس.", "2022-11-11", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 10)
+		if c.PlaceNameAR != "الشحيل" {
+			t.Errorf("place = %q; want الشحيل, the name as written", c.PlaceNameAR)
+		}
+	}
+	if got := extractAll(t, "دخل الطفل إلى المدرسة في مدينة درعا صباح أمس.", ymd("2022-11-11")); len(got) > 0 {
+		t.Errorf("got %v; want nothing", describeAll(got))
+	}
+}

@@ -65,7 +65,7 @@ func TestFindTriggers_NewsPhrasing(t *testing.T) {
 		"two shells fell":        {"سقطت قذيفتان على حي سكني", TypeShelling},
 		"dual in construct":      {"تسبب سقوط قذيفتي هاون بأضرار مادية", TypeShelling},
 		"killed by bullets":      {"ارتقى شاب برصاص مجهولين", TypeArmedAttack},
-		"defused bomb":           {"فككت وحدة الهندسة التابعة للشرطة عبوة ناسفة", ""},
+		"defused bomb":           {"فككت وحدة الهندسة التابعة للشرطة عبوة ناسفة", TypeWeaponsSeizure}, // a device found, no explosion (round 23)
 		"accused of crimes":      {"مطلوبين متهمين بارتكاب جرائم قتل وخطف", ""},
 		"rejecting attacks":      {"شدد الوزيران على رفض أي هجمات على المدنيين", ""},
 		"years of shelling done": {"تعيش العائلات في خيام بعد سنوات من القصف والنزوح", ""},

@@ -38,6 +38,7 @@ const (
 	needUnknownPlace        // "جهة مجهولة" after: "اقتادوه إلى جهة مجهولة"
 	needBlade               // a blade within 4 words: "طعن بسكين" (and not "طعن في الحكم", an appeal)
 	needFoiled              // a verb of foiling within 6 words before: "أحبطت الوحدات عملية تهريب"
+	needForceNear           // a force within three words: "دخلت دورية إسرائيلية"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -128,11 +129,21 @@ var lexicon = map[string]lexeme{
 	"عثور": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "تدمير": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"حجز": {typ: TypeWeaponsSeizure, need: needWeapons}, "صادر": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"مضبوطات": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	// a bomb defused or dismantled is a device found: "فككت الهندسة عبوة ناسفة مزروعة"
+	"فكك": {typ: TypeWeaponsSeizure, need: needWeapons}, "تفكيك": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	"ابطال": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	// barrels dropped in the dual: "ألقى الطيران المروحي برميلين متفجرين"
+	"برميلين": {typ: TypeAirstrike, exact: true}, "برميلان": {typ: TypeAirstrike, exact: true},
 	// weapons discovered or found: "اكتشفت موقعين يحتويان على أسلحة", "عُثر على بنادق"
 	"اكتشف": {typ: TypeWeaponsSeizure, need: needWeapons}, "اكتشاف": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"عثر": {typ: TypeWeaponsSeizure, need: needWeapons},
 	// other: an incursion with no arrest or seizure told
 	"توغل": {typ: TypeOther, weak: true}, "يتوغل": {typ: TypeOther, weak: true, exact: true},
+	// a force that entered a village, or raided or searched houses, with nothing more told:
+	// "دخلت دورية إسرائيلية إلى قرية X وفتشت منازل", "شنت قسد حملة مداهمات"
+	"دخلت": {typ: TypeOther, weak: true, exact: true, need: needForceNear}, "دخل": {typ: TypeOther, weak: true, exact: true, need: needForceNear},
+	"مداهمات": {typ: TypeOther, weak: true, exact: true}, "مداهمه": {typ: TypeOther, weak: true, exact: true},
+	"داهمت": {typ: TypeOther, weak: true, exact: true}, "داهم": {typ: TypeOther, weak: true, exact: true},
 	// a smuggling foiled with nothing counted ("أحبطت الوحدات عملية تهريب"): of the
 	// conventions' "other"
 	"تهريب": {typ: TypeOther, weak: true, exact: true, need: needFoiled},
