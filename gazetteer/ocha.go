@@ -18,6 +18,7 @@ import (
 
 	"github.com/mapsrv/mapsrv/geo"
 	"github.com/mapsrv/mapsrv/internal/bom"
+	"github.com/mapsrv/mapsrv/internal/jsonerr"
 )
 
 // ochaSource is the attribution of every place ParseOCHA returns.
@@ -78,12 +79,15 @@ func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			err = errors.New("unexpected end of JSON input") // as json.Unmarshal says it
 		}
+		if errors.As(err, new(*json.UnmarshalTypeError)) { // the collection's "type"
+			return bad(fmt.Errorf("%s: %s", lim.what, jsonerr.Describe(err)))
+		}
 		return bad(err)
 	}
 	if tok, err := dec.Token(); err != nil {
 		return read(err)
 	} else if tok != json.Delim('{') {
-		return bad(fmt.Errorf("json: cannot unmarshal %s into Go value of type geojson.FeatureCollection", jsonKind(tok)))
+		return bad(fmt.Errorf("the file: %s where an object (a FeatureCollection) is wanted", kindWords(tok)))
 	}
 	n, recognised, typ, seen := 0, false, "", map[string]bool{}
 	cities := cityAreas{}
@@ -117,13 +121,17 @@ func ScanOCHA(r io.Reader, place func(Place) error, area func(Area) error) error
 				continue // null: no features
 			}
 			if tok != json.Delim('[') {
-				return bad(fmt.Errorf("json: cannot unmarshal %s into Go value of type []*geojson.Feature", jsonKind(tok)))
+				return bad(fmt.Errorf("member \"features\": %s where an array is wanted", kindWords(tok)))
 			}
 			for dec.More() {
 				n++
-				var f geojson.Feature
-				if err := lim.decode(dec, &f, fmt.Sprintf("feature %d", n)); err != nil {
+				var raw json.RawMessage
+				if err := lim.decode(dec, &raw, fmt.Sprintf("feature %d", n)); err != nil {
 					return read(err)
+				}
+				var f geojson.Feature
+				if err := json.Unmarshal(raw, &f); err != nil {
+					return bad(fmt.Errorf("feature %d: %s", n, describeFeatureError(raw, err)))
 				}
 				known, err := ochaFeature(n, &f, cities, place, area)
 				if err != nil {
