@@ -166,6 +166,13 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 		hd.Set("Content-Type", "text/event-stream")
 		hd.Set("Cache-Control", "no-cache")
 		hd.Set("X-Accel-Buffering", "no") // nginx: pass events on as they come
+		if r.Method == http.MethodHead {
+			// The stream's headers and no more: a HEAD has no body to
+			// stream, and held open it kept the connection and a stream
+			// place for eventStreamLife.
+			w.WriteHeader(http.StatusOK)
+			return
+		}
 		stream(r.Context(), h.closed, w, ch, v)
 	})
 }
