@@ -59,7 +59,10 @@ func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTi
 		w.Header().Set("Content-Type", kind)
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 		out := &startWriter{ResponseWriter: w}
-		n, err := exportPages(r.Context(), out, store, slots, f, format == "csv", pageTimeout)
+		// A HEAD reads the first page only, so that its status is the one a
+		// GET starts with: the rest would be read and encoded to be dropped.
+		onePage := r.Method == http.MethodHead
+		n, err := exportPages(r.Context(), out, store, slots, f, format == "csv", onePage, pageTimeout)
 		switch {
 		case err == nil:
 			return
@@ -78,8 +81,9 @@ func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTi
 	})
 }
 
-// exportPages writes f's incidents page by page and returns how many.
-func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, slots *semaphore.Weighted, f incidents.Filter, csv bool, pageTimeout time.Duration) (int, error) {
+// exportPages writes f's incidents page by page, or the first page only,
+// and returns how many.
+func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, slots *semaphore.Weighted, f incidents.Filter, csv, onePage bool, pageTimeout time.Duration) (int, error) {
 	rc := http.NewResponseController(w)
 	out := exportOut{}
 	if csv {
@@ -128,7 +132,7 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 		}
 		n += count
 		rc.Flush()
-		if count < f.Limit && !more {
+		if onePage || count < f.Limit && !more {
 			break
 		}
 		f.After = after

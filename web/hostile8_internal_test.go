@@ -58,7 +58,7 @@ func TestExport_WaitingHoldsNoPage(t *testing.T) {
 	w := &stallWriter{h: http.Header{}, flushed: make(chan struct{}), resume: make(chan struct{})}
 	done := make(chan error)
 	go func() {
-		_, err := exportPages(ctx, w, store, slots, incidents.Filter{}, false, 10*time.Second)
+		_, err := exportPages(ctx, w, store, slots, incidents.Filter{}, false, false, 10*time.Second)
 		done <- err
 	}()
 	<-w.flushed
