@@ -166,24 +166,31 @@ func TestParseJSON_Errors(t *testing.T) {
 // TestLimits: each limit stops a filter just past it with an error naming
 // the limit, and a filter within them all parses.
 func TestLimits(t *testing.T) {
-	lim := Limits{MaxLength: 200, MaxDepth: 4, MaxNodes: 12, MaxVertices: 6}
+	lim := Limits{MaxLength: 200, MaxDepth: 4, MaxNodes: 12, MaxVertices: 6, MaxLikes: 2}
 	tests := map[string]struct{ in, want string }{
 		"length":   {"killed > 0 OR " + strings.Repeat("killed > 0 OR ", 20) + "TRUE", "at most 200"},
 		"depth":    {"((((killed > 0))))", "nested more than 4"},
 		"not deep": {"NOT NOT NOT NOT NOT killed > 0", "nested more than 4"},
 		"nodes":    {"killed IN (1,2,3,4,5,6,7,8,9,10,11,12)", "more than 12 terms"},
 		"vertices": {"S_INTERSECTS(geometry, POLYGON((36 35, 37 35, 37 36, 36.5 36.2, 36 36, 36 35.5, 36 35)))", "more than 6 vertices"},
+		"likes":    {"summary_en LIKE '%a%' OR summary_en LIKE '%b%' OR summary_en NOT LIKE '%c%'", "more than 2 LIKE comparisons"},
 	}
 	for name, tc := range tests {
 		if _, err := ParseText(tc.in, lim); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want one saying %q", name, err, tc.want)
 		}
 	}
-	if _, err := ParseText("((killed > 0)) AND incident_type IN ('a', 'b')", lim); err != nil {
-		t.Errorf("a filter within the limits: %v", err)
+	for _, in := range []string{"((killed > 0)) AND incident_type IN ('a', 'b')", "summary_en LIKE '%a%' AND summary_en NOT LIKE 'b%'"} {
+		if _, err := ParseText(in, lim); err != nil {
+			t.Errorf("a filter within the limits, %s: %v", in, err)
+		}
 	}
 	deep := strings.Repeat(`{"op":"not","args":[`, 40) + "true" + strings.Repeat("]}", 40)
 	lim.MaxLength = 2000
+	like := `{"op":"like","args":[{"property":"summary_en"},"%a%"]}`
+	if _, err := ParseJSON(`{"op":"or","args":[`+like+","+like+","+like+`]}`, lim); err == nil || !strings.Contains(err.Error(), "more than 2 LIKE comparisons") {
+		t.Errorf("three LIKEs in JSON: %v", err)
+	}
 	if _, err := ParseJSON(deep, lim); err == nil || !strings.Contains(err.Error(), "nested more than 4") {
 		t.Errorf("deep JSON: %v", err)
 	}

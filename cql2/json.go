@@ -224,6 +224,9 @@ func (p *jsonParser) like(args []any, path string) (Expr, error) {
 	if msg := badText(pat); msg != "" {
 		return nil, jerr(path+".args[1]", "this pattern %s", msg)
 	}
+	if err := p.b.like(); err != nil {
+		return nil, jerr(path, "%v", err)
+	}
 	return Like{prop, pat}, nil
 }
 

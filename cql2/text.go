@@ -267,6 +267,9 @@ func (p *textParser) like(left operand) (Expr, error) {
 	if trailingEscape(t.text) {
 		return nil, p.errAt(t, "the pattern ends with a lone backslash, which escapes nothing")
 	}
+	if err := p.limit(t, p.b.like()); err != nil {
+		return nil, err
+	}
 	return Like{left.property, t.text}, nil
 }
 
