@@ -71,10 +71,18 @@ func Term(d Dialect, e cql2.Expr) string {
 	panic(fmt.Sprintf("sqlwhere: filter expression %T", e))
 }
 
+// join writes args joined by sep, each distinct one once: a term repeated
+// in an AND or an OR decides nothing more, and SQLite tests every one it is
+// given against every row (64 LIKEs of one pattern cost 64 of it; PostgreSQL
+// drops the repeats itself).
 func join(d Dialect, args []cql2.Expr, sep string) string {
-	terms := make([]string, len(args))
-	for i, a := range args {
-		terms[i] = Term(d, a)
+	terms := make([]string, 0, len(args))
+	seen := make(map[string]bool, len(args))
+	for _, a := range args {
+		if text := cql2.Text(a); !seen[text] {
+			seen[text] = true
+			terms = append(terms, Term(d, a))
+		}
 	}
 	return "(" + strings.Join(terms, sep) + ")"
 }

@@ -54,6 +54,11 @@ func TestTerm(t *testing.T) {
 		{"date_precision IS NULL", "NULLIF(i.date_precision, '') IS NULL", nil},
 		{"geometry IS NULL", "nogeom", nil},
 		{"S_INTERSECTS(geometry, BBOX(36, 35, 37, 36))", "hits(orb.Bound)", nil},
+		// Repeated terms are written once: SQLite would test each.
+		{"summary_en LIKE '%a%' OR summary_en LIKE '%b%' OR summary_en LIKE '%a%' OR (summary_en LIKE '%a%')",
+			"(i.summary_en LIKE ? OR i.summary_en LIKE ?)", []any{"%a%", "%b%"}},
+		{"killed > 3 AND (killed > 3 AND injured > 1) AND killed > 3",
+			"(cmp(i.killed,2) > ? AND (cmp(i.killed,2) > ? AND cmp(i.injured,2) > ?))", []any{3.0, 3.0, 1.0}},
 	} {
 		e, err := incidents.ParseWhere(c.expr, "cql2-text", cql2.DefaultLimits)
 		if err != nil {
