@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -58,4 +59,39 @@ func TestExport_HeadReadsOnePage(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWrites_NoPropertiesOrNullPatch: a feature without "properties" was
+// refused in Go's words ("properties: EOF") on POST and PUT, and a merge
+// patch of null, or of "properties": null, was taken: null as an empty
+// patch (200, the incident written again), "properties": null refused with
+// the same "EOF". Each is now a 400 saying what is wrong, and the incident
+// is unchanged.
+func TestWrites_NoPropertiesOrNullPatch(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		send := round16Server(t, store, noCandidates{})
+		const items = "/api/collections/incidents/items"
+		resp, body := send("POST", items, round16Feature, map[string]string{"Content-Type": "application/geo+json"})
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST = %d %s", resp.StatusCode, body)
+		}
+		item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+		etag := resp.Header.Get("ETag")
+		const noProps = `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.8,35.87]}}`
+		for _, tc := range []struct{ method, path, contentType, body, want string }{
+			{"POST", items, "application/geo+json", noProps, "properties: missing; a feature gives its properties as an object"},
+			{"PUT", item, "application/geo+json", noProps, "properties: missing; a feature gives its properties as an object"},
+			{"PATCH", item, "application/merge-patch+json", `null`, "a merge patch must be a JSON object"},
+			{"PATCH", item, "application/merge-patch+json", `{"properties":null}`, "properties: a merge patch of the properties must be an object"},
+		} {
+			resp, body := send(tc.method, tc.path, tc.body, map[string]string{"Content-Type": tc.contentType})
+			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, tc.want) || strings.Contains(body, "EOF") {
+				t.Errorf("%s %s %s = %d %s; want 400 saying %q", tc.method, tc.path, tc.body, resp.StatusCode, body, tc.want)
+			}
+		}
+		resp, body = send("GET", item, "", nil)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("ETag") != etag {
+			t.Errorf("GET after the refused writes = %d ETag %s; want 200 and the ETag of the POST, %s", resp.StatusCode, resp.Header.Get("ETag"), etag)
+		}
+	})
 }

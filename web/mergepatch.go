@@ -51,7 +51,7 @@ var (
 // The merge and the decoding of the merged feature check the rest.
 func checkMergePatch(body []byte) ([]byte, error) {
 	var patch map[string]json.RawMessage
-	if err := json.Unmarshal(body, &patch); err != nil {
+	if err := json.Unmarshal(body, &patch); err != nil || patch == nil { // null: replace the feature with nothing
 		return nil, badRequest{"a merge patch must be a JSON object"}
 	}
 	out := map[string]json.RawMessage{}
@@ -142,11 +142,8 @@ func checkGeometryPatch(v json.RawMessage) (json.RawMessage, error) {
 }
 
 func checkPropertiesPatch(v json.RawMessage) (json.RawMessage, error) {
-	if string(v) == "null" {
-		return v, nil // the decoding of the merged feature answers it
-	}
 	var p map[string]json.RawMessage
-	if err := json.Unmarshal(v, &p); err != nil {
+	if err := json.Unmarshal(v, &p); err != nil || p == nil { // null would remove every property
 		return nil, fmt.Errorf("%w: properties: a merge patch of the properties must be an object", feature.ErrBadGeoJSON)
 	}
 	out := map[string]json.RawMessage{}

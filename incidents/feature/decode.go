@@ -270,6 +270,9 @@ func Parse(raw []byte) (Parsed, error) {
 	if err != nil {
 		return Parsed{}, err
 	}
+	if len(f.Properties) == 0 { // encoding/json would say "EOF"
+		return Parsed{}, fmt.Errorf("%w: properties: missing; a feature gives its properties as an object", ErrBadGeoJSON)
+	}
 	var p Properties
 	dec := json.NewDecoder(bytes.NewReader(f.Properties))
 	dec.DisallowUnknownFields()
