@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -156,11 +157,15 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 		return nil, err
 	}
 	defer release()
+	// RFC 8259 (8.1) lets a parser ignore a UTF-8 byte order mark, which
+	// Notepad and PowerShell write; mapsrv import skips it, and a body
+	// opening with one was refused as "not valid JSON", saying no more.
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(b) {
 		return nil, badRequest{"the body is not valid UTF-8"}
 	}
 	if !json.Valid(b) {
-		return nil, badRequest{"the body is not valid JSON"}
+		return nil, badRequest{"the body is not valid JSON: " + syntaxError(b)}
 	}
 	if path, name, before := jsondup.Find(b, ""); name != "" {
 		where := ""
@@ -173,6 +178,18 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, types ...stri
 		return nil, badRequest{fmt.Sprintf("member %q given twice%s: which one is meant is not clear", name, where)}
 	}
 	return b, nil
+}
+
+// syntaxError says where b, which is not valid JSON, stops being JSON:
+// "invalid character 'x' after top-level value at byte 321" (counting
+// from 1, the byte encoding/json stopped at), "unexpected end of JSON
+// input".
+func syntaxError(b []byte) string {
+	var se *json.SyntaxError
+	if err := json.Unmarshal(b, new(json.RawMessage)); !errors.As(err, &se) || strings.HasPrefix(se.Error(), "unexpected end") {
+		return "unexpected end of JSON input"
+	}
+	return fmt.Sprintf("%s at byte %d", se.Error(), se.Offset)
 }
 
 // checkContentCRS refuses a body whose Content-Crs header (OGC API –
