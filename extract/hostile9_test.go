@@ -72,6 +72,8 @@ func FuzzExtract(f *testing.F) {
 		"Warplanes also struck a town in Idlib countryside. Missiles struck Bakoti village north of Azaz on Monday.",
 		"قصفت الطائرات بلدة في ريف إدلب. ارتفع عدد القتلى إلى 12 في حمص. هذا التفجير أدى إلى مقتل شخص آخر في أعزاز.",
 		"انفجرت دراجة نارية في جبلة ما أدى إلى مقتل 3 مدنيين. كما قصفت الطائرات قرى قرب حارم.",
+		// a name inside the one before it ("Badia" in "Badia desert"), told after a number: round 23
+		"Cells attacked a post in the Badia desert of Homs on Monday, killing two soldiers near Sukhnah.",
 	} {
 		f.Add(s)
 	}

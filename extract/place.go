@@ -112,7 +112,7 @@ func datelineAt(text string, ms []gazetteer.Mention) int {
 	case r == '/':
 		end := ms[0].End
 		for _, m := range ms[1:] {
-			if strings.TrimSpace(text[end:m.Start]) != "/" {
+			if m.Start < end || strings.TrimSpace(text[end:m.Start]) != "/" {
 				break
 			}
 			end = m.End // "Daraa/Sweida, SANA –": a dateline of two places
@@ -172,7 +172,7 @@ func isDirectional(m mention, gapWords []string) bool {
 
 // isDistanceRef reports a distance before or inside the mention: "٨٠ كم شرقي".
 func isDistanceRef(text string, m mention, prevEnd int) bool {
-	from := max(prevEnd, m.Start-40)
+	from := min(max(prevEnd, m.Start-40), m.Start) // a mention inside the one before it ("X desert" holds "X") reads from its own start
 	for from > 0 && !utf8.RuneStart(text[from]) {
 		from++
 	}

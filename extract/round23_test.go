@@ -283,3 +283,21 @@ func TestExtract_BarrelsDefusedEnteredRaided(t *testing.T) {
 		t.Errorf("got %v; want nothing", describeAll(got))
 	}
 }
+
+// A place name inside the one before it ("BAdAA" in "BAdAA desert", a
+// spelling of the Badia region) had the distance check read the text from
+// past its end: a panic, the 500 of an ingest, found on a real English
+// passage and then by the fuzzer. Extraction now reads the words from the
+// inner name's own start.
+func TestExtract_NameInsideTheNameBefore(t *testing.T) {
+	for _, text := range []string{"0000 A0A BAdAA desert", "Troops were attacked at 40 km in the Badia desert of Homs on Monday."} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("Extract(%q) panicked: %v", text, r)
+				}
+			}()
+			extractAll(t, text, ymd("2022-11-11"))
+		}()
+	}
+}
