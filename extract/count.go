@@ -114,15 +114,15 @@ func findCounts(toks []token, skip []span) []count {
 			continue
 		}
 		for k := countKilled; k <= countArrested; k++ {
-			if k != countArrested && chargedWith(toks, i) {
-				continue // "القبض على شخصين متهمين بقتل طبيب": the charge, not a toll
+			c, ok := countAfterVerb(toks, i, k, skip)
+			if !ok {
+				c, ok = countBeforeNoun(toks, i, k)
 			}
-			if c, ok := countAfterVerb(toks, i, k, skip); ok {
-				out = append(out, c)
-			} else if c, ok := countBeforeNoun(toks, i, k); ok {
-				out = append(out, c)
-			} else if c, ok := countBeforeVerb(toks, i, k); ok {
-				out = append(out, c)
+			if !ok {
+				c, ok = countBeforeVerb(toks, i, k)
+			}
+			if ok && !(k != countArrested && chargedWith(toks, i)) {
+				out = append(out, c) // not "القبض على شخصين متهمين بقتل طبيب": the charge, not a toll
 			}
 		}
 	}

@@ -72,10 +72,10 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 			continue
 		}
 		for k := countKilled; k <= countArrested; k++ {
-			if k != countArrested && chargedWith(toks, i) {
-				continue // "suspected of killing a doctor": the charge, not a toll
-			}
 			if c, ok := enAfterVerb(text, toks, i, k, skip); ok {
+				if k != countArrested && chargedWith(toks, i) {
+					continue // "suspected of killing a doctor": the charge, not a toll
+				}
 				out = append(out, c)
 			} else if c, ok := enPassive(text, toks, i, k); ok {
 				c.More = c.More || alsoBefore(toks, i) || len(toks) > 0 && moreOpenersEN[toks[0].Norm] // "His driver was also killed", "Additionally, five … were killed": more, besides those counted

@@ -114,15 +114,45 @@ var reportWords = wordSet("اعلن", "اعلنت", "قال", "قالت", "اف�
 
 // at tries each date form at toks[i]; n is the number of tokens used, 0 if none.
 func (s dateScan) at(i int) (dateMention, int) {
-	for _, try := range []func(int) (dateMention, int){
-		s.numeric, s.anchoredDay, s.dayRange, s.dayMonth, s.monthPart, s.relativeDay, s.relativePeriod, s.weekday, s.monthOnly, s.yearOnly,
-		s.enMonthDay, s.enWeekday, s.enRelative,
-	} {
-		if d, n := try(i); n > 0 {
-			return d, n
-		}
+	// Each form in turn, called directly: a slice of method values built at
+	// every token cost its closures.
+	if d, n := s.numeric(i); n > 0 {
+		return d, n
 	}
-	return dateMention{}, 0
+	if d, n := s.anchoredDay(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.dayRange(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.dayMonth(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.monthPart(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.relativeDay(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.relativePeriod(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.weekday(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.monthOnly(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.yearOnly(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.enMonthDay(i); n > 0 {
+		return d, n
+	}
+	if d, n := s.enWeekday(i); n > 0 {
+		return d, n
+	}
+	return s.enRelative(i)
 }
 
 // num returns the number at toks[i] if it lies in lo..hi.
