@@ -484,7 +484,11 @@ func shamName(toks []token, m mention) bool {
 	if tokAt(toks, j) != "al" {
 		j--
 	}
-	if j < 1 || tokAt(toks, j) != "al" || m.tok1 != j+2 || tokAt(toks, j+1) != "sham" {
+	nameEnd := m.NameEnd // the name's own end: "Al-Sham in Aleppo" was read with its context
+	if nameEnd == 0 {
+		nameEnd = m.End
+	}
+	if j < 1 || tokAt(toks, j) != "al" || tokAt(toks, j+1) != "sham" || toks[j+1].End < nameEnd {
 		return false
 	}
 	return !placePreps[toks[j-1].Norm]

@@ -301,3 +301,13 @@ func TestExtract_NameInsideTheNameBefore(t *testing.T) {
 		}()
 	}
 }
+
+// "Hayat Tahrir al-Sham" told with a place after it ("a base of Hayat
+// Tahrir Al-Sham in Aleppo") is a group's name, not a place named Sham: the
+// event is in Aleppo.
+func TestExtract_ShamOfAGroupBeforeItsPlace(t *testing.T) {
+	c := oneEvent(t, "A drone struck a base of Hayat Tahrir Al-Sham in Aleppo on Monday.", "2022-11-11", TypeAirstrike)
+	if c != nil && c.PlaceNameEN != "Aleppo" {
+		t.Errorf("place = %q (%q); want Aleppo", c.PlaceNameEN, c.PlaceNameAR)
+	}
+}
