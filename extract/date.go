@@ -114,45 +114,20 @@ var reportWords = wordSet("اعلن", "اعلنت", "قال", "قالت", "اف�
 
 // at tries each date form at toks[i]; n is the number of tokens used, 0 if none.
 func (s dateScan) at(i int) (dateMention, int) {
-	// Each form in turn, called directly: a slice of method values built at
-	// every token cost its closures.
-	if d, n := s.numeric(i); n > 0 {
-		return d, n
+	for _, try := range dateForms {
+		if d, n := try(s, i); n > 0 {
+			return d, n
+		}
 	}
-	if d, n := s.anchoredDay(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.dayRange(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.dayMonth(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.monthPart(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.relativeDay(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.relativePeriod(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.weekday(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.monthOnly(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.yearOnly(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.enMonthDay(i); n > 0 {
-		return d, n
-	}
-	if d, n := s.enWeekday(i); n > 0 {
-		return d, n
-	}
-	return s.enRelative(i)
+	return dateMention{}, 0
+}
+
+// dateForms are the forms at tries, in turn: method expressions, so that no
+// slice of method values is built at every token.
+var dateForms = []func(dateScan, int) (dateMention, int){
+	dateScan.numeric, dateScan.anchoredDay, dateScan.dayRange, dateScan.dayMonth, dateScan.monthPart,
+	dateScan.relativeDay, dateScan.relativePeriod, dateScan.weekday, dateScan.monthOnly, dateScan.yearOnly,
+	dateScan.enMonthDay, dateScan.enWeekday, dateScan.enRelative,
 }
 
 // num returns the number at toks[i] if it lies in lo..hi.

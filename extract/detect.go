@@ -951,11 +951,21 @@ func authorityTakes(toks []token, i int) bool {
 		anyNear(toks, i, -12, -1, freedWords) || anyNear(toks, i, -12, -1, endedWords) {
 		return false
 	}
-	for j := i - 1; j >= 0 && j >= i-authoritySpan; j-- {
+	return forceDid(toks, i, authoritySpan, func(j int) bool {
+		return toks[j].in(holdingForces) || toks[j].Norm == "democratic" && tokAt(toks, j+1) == "forces"
+	})
+}
+
+// forceDid reports the deed at toks[i] done by a force, which force(j)
+// tells of toks[j]: the nearest of a force and other doers within span words
+// before it is the force ("an SDF patrol was attacked and gunmen kidnapped
+// two": the gunmen did).
+func forceDid(toks []token, i, span int, force func(j int) bool) bool {
+	for j := i - 1; j >= 0 && j >= i-span; j-- {
 		if toks[j].in(otherDoers) {
-			return false // "an SDF patrol was attacked and gunmen kidnapped two": the gunmen did
+			return false
 		}
-		if toks[j].in(holdingForces) || toks[j].Norm == "democratic" && tokAt(toks, j+1) == "forces" {
+		if force(j) {
 			return true
 		}
 	}
@@ -1065,19 +1075,12 @@ var (
 // location") by a force, not by armed men: a law force's word in the twelve
 // words before, and no gunmen's.
 func ledAwayByForce(toks []token, i int) bool {
-	w := toks[i].Norm
-	if !strings.Contains(w, "قتاد") && !strings.Contains(w, "قتيد") && w != "took" && w != "taken" {
+	if lx, ok := lookup(toks[i].Norm); !ok || lx.need != needUnknownPlace {
 		return false
 	}
-	for j := i - 1; j >= 0 && j >= i-12; j-- {
-		if toks[j].in(otherDoers) {
-			return false
-		}
-		if toks[j].in(lawForcesAR) || toks[j].in(forceNounsEN) || toks[j].in(lawWordsEN) {
-			return true
-		}
-	}
-	return false
+	return forceDid(toks, i, 12, func(j int) bool {
+		return toks[j].in(lawForcesAR) || toks[j].in(forceNounsEN) || toks[j].in(lawWordsEN)
+	})
 }
 
 // lawForcesAR name a state's or an authority's force in Arabic.

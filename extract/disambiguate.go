@@ -30,9 +30,7 @@ func agreeWithGovernorate(ms []mention) {
 		}
 		gov := in.Match.Place.Admin1PCode
 		if alt, ok := namesakeIn(m.Match, gov); ok {
-			m.Match.Alternatives = append([]gazetteer.Place{m.Match.Place}, m.Match.Alternatives...)
-			m.Match.Place = alt
-			m.Match.Precision = kindPrecision(alt.Kind)
+			readAs(&m.Match, alt)
 			continue
 		}
 		if typedName(*m) {
@@ -59,6 +57,14 @@ func sentenceArea(ms []mention, ok func(mention) bool) *gazetteer.Mention {
 		}
 	}
 	return area
+}
+
+// readAs makes alt the place of m, keeping the place it had first among the
+// alternatives: a namesake the text's context chose.
+func readAs(m *gazetteer.Match, alt gazetteer.Place) {
+	m.Alternatives = append([]gazetteer.Place{m.Place}, m.Alternatives...)
+	m.Place = alt
+	m.Precision = kindPrecision(alt.Kind)
 }
 
 // namesakeIn returns the first alternative of a match in governorate gov.

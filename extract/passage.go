@@ -151,7 +151,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 				continue // "Al-Suwaidi told reporters" after "Mohammad Al-Suwaidi": the same man
 			}
 			if incidentWordName(s.toks, mn) || shamName(s.toks, mn) || actorName(s.toks, mn) || plateNamed(s.toks, mn) || stanceNamed(text, mn) {
-				continue // "المواطن خضر", "ما أدى إلى مقتله", "أحرار الشام", "قوات الأسد", "لوحة حماة", "pro-Assad": a person's name, an incident word a village shares, a group's name, a number plate, a stance
+				continue // "ما أدى إلى مقتله", "أحرار الشام", "قوات الأسد", "لوحة حماة", "pro-Assad": an incident word a village shares, a group's name, a number plate, a stance
 			}
 			mn.ofPrev = ctxAt[m.Start]
 			s.ms = append(s.ms, mn)
@@ -536,9 +536,7 @@ func (p *passage) quartersOfTheStoryCity(ms []mention) {
 				alt, ok = p.quarterIn(m.Match.Place, city) // its namesake there may be spelt otherwise in English ("al-Zahraa", "Zahra'")
 			}
 			if ok {
-				m.Match.Alternatives = append([]gazetteer.Place{m.Match.Place}, m.Match.Alternatives...)
-				m.Match.Place = alt
-				m.Match.Precision = kindPrecision(alt.Kind)
+				readAs(&m.Match, alt)
 				break
 			}
 		}

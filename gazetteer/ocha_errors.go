@@ -43,15 +43,4 @@ func describeFeatureError(raw []byte, err error) string {
 
 // kindWords names the kind of value a token of encoding/json starts in
 // jsonerr's words: "an array", "a string", "true or false", "null".
-func kindWords(tok json.Token) string {
-	switch k := jsonKind(tok); k {
-	case "array", "object":
-		return "an " + k
-	case "bool":
-		return "true or false"
-	case "null":
-		return k
-	default:
-		return "a " + k
-	}
-}
+func kindWords(tok json.Token) string { return jsonerr.Kind(jsonKind(tok)) }

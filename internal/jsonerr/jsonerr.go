@@ -24,18 +24,21 @@ func Describe(err error) string {
 	if !errors.As(err, &te) {
 		return strings.TrimPrefix(err.Error(), "json: ")
 	}
-	msg := fmt.Sprintf("%s where %s is wanted", given(te.Value), wanted(te.Type))
+	msg := fmt.Sprintf("%s where %s is wanted", Kind(te.Value), wanted(te.Type))
 	if te.Field != "" {
 		msg = te.Field + ": " + msg
 	}
 	return msg
 }
 
-// given is the kind of value encoding/json found, as it names it: "string",
+// Kind tells a kind of JSON value in the words of these messages ("an
+// array", "true or false", "null"), given as encoding/json names it: "string",
 // "number", "number 1.5" (a number that did not fit), "array", "object",
-// "bool".
-func given(value string) string {
+// "bool", "null".
+func Kind(value string) string {
 	switch {
+	case value == "null":
+		return value
 	case value == "bool":
 		return "true or false"
 	case strings.HasPrefix(value, "number "):
