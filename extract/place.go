@@ -237,6 +237,10 @@ func assignRoles(text string, toks []token, ms []mention, dateStart, dateEnd int
 		if m.role = roleOf(text, toks, ms, i); m.role != RoleIncident {
 			continue
 		}
+		if possessorOf(text, ms, i) {
+			m.role = RoleContext // "Idlib's Saraqib", "Daraa's town of Nawa": the event is in the place owned
+			continue
+		}
 		if lineLabel(text, m.Mention) {
 			m.role = RoleContext // "• Aleppo: nine drones attacked …": the heading of what the line tells
 			continue
@@ -268,6 +272,21 @@ func assignRoles(text string, toks []token, ms []mention, dateStart, dateEnd int
 	}
 	agreeWithGovernorate(ms)
 	markContext(text, toks, ms)
+}
+
+// possessorOf reports mention i told with an English possessive right before
+// the next place, at most a type word between them: "Idlib's Saraqib",
+// "Daraa's town of Nawa". The next one is in it.
+func possessorOf(text string, ms []mention, i int) bool {
+	if i+1 >= len(ms) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[ms[i].End:])
+	if !isApostrophe(r) || !possessive(text, ms[i].End+size, len(text)) {
+		return false
+	}
+	words := gapWords(text, ms[i].End+size+1, ms[i+1].Start)
+	return len(words) <= 2 && onlyFiller(words)
 }
 
 // lineLabel reports a place that heads a line of a list, a colon after it:

@@ -36,9 +36,10 @@ func (g *Gazetteer) FindAll(text string) []Mention {
 // reader takes it ("قرب جسر البصيرة"), though alone it could be a common word.
 func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[int32]bool) ([]Mention, map[int32]bool) {
 	var list listState
+	possessor := -1 // the last word of a place just found, when it is a possessive: "Idlib's"
 	for i := 0; i < len(toks) && len(out) < MaxMentions; {
 		p, ok := g.parseAt(toks, i, mode{})
-		if !ok || !g.plausible(toks, p, list.continues(toks, p)) && !toldBefore(toks, told, p) {
+		if !ok || !g.plausible(toks, p, list.continues(toks, p), possessor >= 0 && p.first == possessor+1) && !toldBefore(toks, told, p) {
 			list.skip(toks[i])
 			i++
 			continue
@@ -67,6 +68,10 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[in
 		}
 		out = append(out, mn)
 		list.add(toks, p)
+		possessor = -1
+		if toks[p.last].poss {
+			possessor = p.last
+		}
 		i = p.last + 1
 	}
 	return out, told
@@ -155,8 +160,9 @@ var conjunctions = map[string]bool{"و": true, "and": true, "or": true, "او": 
 // low-importance names with nothing around them that says they are places, a
 // village name glued to a preposition ("بالسلامة"), a name read without the article
 // all its Arabic spellings have ("حالات" for "الحالات"), and an English name that is
-// the first part of a longer capitalised one ("Tal" of "Tal Rifaat").
-func (g *Gazetteer) plausible(toks []token, p parsed, inList bool) bool {
+// the first part of a longer capitalised one ("Tal" of "Tal Rifaat"). A name
+// right after a place's possessive (possessed) is located by it, as by "in".
+func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bool {
 	if p.kinds == nil && !g.namesSite(p.cands) && slices.ContainsFunc(toks[p.nameFirst:p.nameEnd], func(t token) bool { return monthKeys[tokenKey(t.norm)] }) {
 		return false // "السابع من نيسان" is a date unless a type word says otherwise
 	}
@@ -176,6 +182,9 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList bool) bool {
 	if p.prefixed || p.ctx != nil || imp >= 0.45 || inList || frontedPlace(toks, p) {
 		return true
 	}
+	if possessed {
+		return true // "Quneitra province's Khan Arnaba": the place it belongs to stands for "in"
+	}
 	prev := p.nameFirst - 1
 	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
 }
@@ -192,14 +201,17 @@ func frontedPlace(toks []token, p parsed) bool {
 }
 
 // cutShort reports an English name that ends in an article ("Saraya al") or is
-// followed by another capitalised word that is no qualifier: the name in the text
-// is longer than the one matched.
+// followed by another capitalised word that is no qualifier, with or without its
+// article ("Bab al-Nairab"): the name in the text is longer than the one matched.
 func cutShort(toks []token, p parsed) bool {
 	if latinArticles[toks[p.nameEnd-1].norm] {
 		return true
 	}
 	k := p.last + 1
-	if k >= len(toks) || toks[k].brk || !toks[k].upper || toks[k].arabic {
+	if k+1 < len(toks) && !toks[k].arabic && !toks[k].brk && latinArticles[toks[k].norm] && toks[k+1].upper && !toks[k+1].brk && !toks[p.last].poss {
+		return true // "Bab al-Nairab": the name goes on with its next word's article
+	}
+	if k >= len(toks) || toks[k].brk || !toks[k].upper || toks[k].arabic || toks[p.last].poss {
 		return false
 	}
 	return !isQualifier(tokenKey(toks[k].norm))

@@ -244,8 +244,8 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 			p.rural = true
 		case !t.arabic && directions[key] != "" && k+1 < len(toks) && !toks[k+1].brk && ruralWords[tokenKey(toks[k+1].norm)]:
 			p.ruralDir += directions[key] // "Daraa western countryside", "Raqqa's northern countryside"
-		case !t.arabic && typeWords[key] != nil:
-			p.kinds = typeWords[key]
+		case !t.arabic && typeWords[key] != nil && !toks[k-1].poss:
+			p.kinds = typeWords[key] // but "Daraa's town of Nawa": the town is Daraa's, not Daraa
 		default:
 			return k
 		}
@@ -259,6 +259,9 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 // for a quarter (quarter: the name told as a neighbourhood or district), any
 // town told as one: "the X district in al-Y town", "حي X في بلدة Y".
 func (g *Gazetteer) parseContext(toks []token, k int, m mode, quarter bool) (parsed, bool) {
+	if k > 0 && k < len(toks) && toks[k-1].poss {
+		return parsed{}, false // "Daraa's town of Nawa": what follows a possessive is the place owned, not the owner's area
+	}
 	ofType := false
 	if k > 0 && k+1 < len(toks) && toks[k].norm == "of" && !toks[k-1].arabic && typeWords[toks[k-1].norm] != nil {
 		k, ofType = k+1, true // "X village of Y countryside": the area the village is of
@@ -317,8 +320,8 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		return nil, 0, ""
 	}
 	maxN := 0
-	for maxN < g.maxTok && j+maxN < len(toks) && !toks[j+maxN].long && (maxN == 0 || !toks[j+maxN].brk) {
-		maxN++
+	for maxN < g.maxTok && j+maxN < len(toks) && !toks[j+maxN].long && (maxN == 0 || !toks[j+maxN].brk && !toks[j+maxN-1].poss) {
+		maxN++ // a possessive ends a name: "Daraa's town of Nawa" holds no name "Daraa's town"
 	}
 	var kb, tb [128]byte
 	for n := maxN; n >= 1; n-- {
