@@ -36,3 +36,22 @@ func TestFindAll_PossessiveEndsName(t *testing.T) {
 		}
 	}
 }
+
+// Kurdish and Kurdish-administration outlets write the Kurdish names of the
+// north-east's towns in Arabic letters too: "كوباني" is Ain al-Arab, not the
+// village Kabani in Latakia; "ديرك" al-Malikiyah; "تربه سبيه" al-Qahtaniyah.
+func TestFindAll_KurdishNamesInArabicLetters(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range []struct{ text, id string }{
+		{"استهدفت طائرة مسيرة سيارة في محيط مدينة كوباني مساء السبت.", "ocha:C1946"},
+		{"Three men were killed by a drone near Kobanê on Saturday.", "ocha:C1946"},
+		{"انفجرت عبوة ناسفة في مدينة ديرك صباح اليوم.", "ocha:C4881"},
+		{"اعتقلت القوات شابين في بلدة تربه سبيه أمس.", "ocha:C4751"},
+		{"Shells fell near Til Temir on Saturday.", "ocha:C4409"},
+	} {
+		got := g.FindAll(tc.text)
+		if len(got) != 1 || got[0].Match.Place.ID != tc.id {
+			t.Errorf("FindAll(%q) = %v; want %s alone", tc.text, got, tc.id)
+		}
+	}
+}
