@@ -450,6 +450,11 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.absorb(d)
 				return drafts
 			}
+			if k == len(drafts)-1 && p.victimRetold(last, &d) {
+				last.absorb(d) // "freed a trader who had been kidnapped" … "The trader was kidnapped on March 2"
+				last.date, last.inherited = d.date, false
+				return drafts
+			}
 			if p.otherTimeOfDay(last, &d) {
 				if sameKind(last.typ, d.typ) {
 					break // "قصف صباحاً مدينة X" … "وظهراً قصف قرية Y": two strikes
@@ -1133,6 +1138,61 @@ func (p *passage) subjectRetold(last, d *draft) bool {
 		}
 	}
 	return true
+}
+
+// victimRetold reports d, from the sentence right after last, telling the
+// ordeal of last's victim again with the day it happened: last, dated only by
+// when it was told, named the victim ("freed a trader who had been
+// kidnapped", "حررت الشرطة تاجراً مختطفاً"), and d opens with that person told
+// as one already known, "the" and a person noun or a pronoun ("The trader was
+// kidnapped on March 2", "وكان التاجر قد خُطف يوم 2 آذار"). d's day is the
+// event's. Another place, toll or an "also" makes it another event.
+func (p *passage) victimRetold(last, d *draft) bool {
+	si := d.sents[0]
+	if last.lastSent() != si-1 || !sameKind(last.typ, d.typ) || d.another || last.date != nil && !last.date.Reported ||
+		d.date == nil || d.inherited || !d.date.resolved() || countsDiffer(last, d) || len(d.refs) > 0 ||
+		len(d.places) > 0 && !placesNest(last.places, d.places) {
+		return false
+	}
+	toks := p.sents[si].toks
+	return !anyNear(toks, -1, 1, 3, alsoWords) && knownPersonOpens(p.text, toks)
+}
+
+// knownPersonOpens reports a sentence whose subject, in its first words, is a
+// person told before: "The trader …", "The young man …", "He was …", a
+// name ("Al-Khatib was …", also after "According to the police, "),
+// "وكان التاجر قد …", "خُطف الشاب …".
+func knownPersonOpens(text string, toks []token) bool {
+	if len(toks) > 2 && toks[0].Norm == "according" && toks[1].Norm == "to" {
+		for j := 2; j < len(toks) && j < 10; j++ {
+			if strings.Contains(text[toks[j-1].End:toks[j].Start], ",") {
+				toks = toks[j:] // "According to the police, …": the sentence's own subject
+				break
+			}
+		}
+	}
+	if len(toks) < 2 {
+		return false
+	}
+	for j := 0; j < 3 && j+1 < len(toks) && capitalised(text, toks[j]) && !stopWord(toks[j].Norm); j++ {
+		if toks[j+1].Norm == "was" && !strings.ContainsAny(text[toks[0].Start:toks[j].End], ",.;:") {
+			return true // "Ahmad al-Khatib was abducted …": a person named
+		}
+	}
+	switch toks[0].Norm {
+	case "he", "she":
+		return true
+	case "the":
+		person := func(w string) bool { return enPersons[w] || personNouns[w] }
+		return person(toks[1].Norm) || len(toks) > 2 && !stopWord(toks[1].Norm) && person(toks[2].Norm)
+	}
+	for _, t := range toks[:min(3, len(toks))] {
+		w := strings.TrimPrefix(t.Norm, "و")
+		if base, ok := strings.CutPrefix(w, "ال"); ok && personNouns[base] {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectEventWord reports a sentence opening with a definite word of a

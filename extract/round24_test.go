@@ -28,3 +28,25 @@ func TestExtract_PossessorLocatesThePlace(t *testing.T) {
 		t.Errorf("place = %q (%s) in %q; want Daraa's countryside", c.PlaceNameEN, c.GeoPrecision, c.Admin1Name)
 	}
 }
+
+// A story told from its end ("police freed a trader who had been
+// kidnapped") and then told again from its start, with the victim as one
+// already known ("The trader was kidnapped on March 2", a pronoun, a name),
+// is one kidnapping, on the day the second telling gives. One told of "a
+// teacher" is another.
+func TestExtract_VictimToldAgainWithTheDay(t *testing.T) {
+	for _, text := range []string{
+		"Police freed a merchant in Hama city whom a gang had kidnapped to demand a ransom. The merchant was abducted by four gunmen late on March 2 as he drove home.",
+		"Security forces freed a trader in the city of Homs who had been kidnapped for ransom. According to the police, Al-Khatib was abducted on March 2 by armed men who stopped his car.",
+		"Police rescued a doctor in Hama city who had been held by a gang for ransom. He was kidnapped on March 2 while driving to his clinic.",
+	} {
+		c := oneEvent(t, text, "2024-03-10", TypeKidnapping)
+		if c != nil && (c.DateFrom.Format("2006-01-02") != "2024-03-02" || c.Admin1Name == "") {
+			t.Errorf("Extract(%q): %s on %v; want the kidnapping on 2024-03-02 in the city told", text, c.PlaceNameEN, c.DateFrom)
+		}
+	}
+	got := extractAll(t, "Gunmen kidnapped a trader in Hama city on Saturday, police said. A teacher was kidnapped on March 2 on the road to Salamiyah.", ymd("2024-03-10"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want two kidnappings: the teacher's is another", describeAll(got))
+	}
+}
