@@ -37,6 +37,7 @@ type passage struct {
 	memorial  bool                       // it marks an anniversary or a commemoration
 	foreign   int8                       // foreignStory, read once: 0 not yet, 1 yes, 2 no
 	persons   map[string]bool            // names told as people's, at most maxPersons: see namePerson
+	named     map[string]gazetteer.Place // the place each name was read as where the passage first told it, at most maxPersons: see sameNameAsBefore
 	leadLooks int                        // drafts looked at by the passes over leads (markAreaSummaries, markProvinceLeads): a test's measure of their work
 }
 
@@ -162,6 +163,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			s.ms = nil // "Read more: … in X": another story's headline, no place of this one
 		}
 		assignRoles(text, s.toks, s.ms, dateStart, dateEnd)
+		p.sameNameAsBefore(s.ms)
 		p.quartersOfTheStoryCity(s.ms)
 		p.farFromReference(s.ms)
 		for _, m := range s.ms {
@@ -507,6 +509,49 @@ func (p *passage) namePerson(m mention) {
 
 // maxPersons bounds the people's names a passage keeps.
 const maxPersons = 64
+
+// sameNameAsBefore reads a name told again as the place it was read as the
+// first time the passage told it, when that place is one of its namesakes and
+// nothing around it now says otherwise: after "Saida town in the Daraa
+// countryside", "an alley in Saida town" is that Saida, not the namesake the
+// bare name ranks first. It then records the places of names told first here.
+func (p *passage) sameNameAsBefore(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.role != RoleIncident && m.role != RoleContext || isUnknown(m.Mention) {
+			continue
+		}
+		key := normalize(m.name)
+		first, ok := p.named[key]
+		switch {
+		case !ok:
+			if len(p.named) < maxPersons {
+				if p.named == nil {
+					p.named = map[string]gazetteer.Place{}
+				}
+				p.named[key] = m.Match.Place
+			}
+		case first.ID != m.Match.Place.ID && m.ContextStart >= m.End && !namesOwnGovernorate(ms, i) && !namesGovernorateOf(ms, i):
+			for _, alt := range m.Match.Alternatives {
+				if alt.ID == first.ID {
+					readAs(&m.Match, alt)
+					break
+				}
+			}
+		}
+	}
+}
+
+// namesGovernorateOf reports a governorate or its countryside told in the
+// sentence of ms[i], in the governorate ms[i] is read in.
+func namesGovernorateOf(ms []mention, i int) bool {
+	for j, m := range ms {
+		if j != i && precisionOf(m.Mention) == gazetteer.PrecisionGovernorate && m.Match.Place.Admin1PCode == ms[i].Match.Place.Admin1PCode {
+			return true
+		}
+	}
+	return false
+}
 
 // quartersOfTheStoryCity reads a neighbourhood told in a sentence that names
 // no city as one of the city the story told before, when the gazetteer put it

@@ -50,3 +50,15 @@ func TestExtract_VictimToldAgainWithTheDay(t *testing.T) {
 		t.Errorf("got %v; want two kidnappings: the teacher's is another", describeAll(got))
 	}
 }
+
+// A name told again is the place it was the first time the passage told
+// it: after "Saida town in Daraa's eastern countryside", "an alley in Saida
+// town" is Daraa's Saida, not As-Suwayda, which the bare name ranks first.
+func TestExtract_NameToldAgainIsTheSamePlace(t *testing.T) {
+	text := "A bomb fixed under a car hurt its driver on Monday in Saida town in Daraa's eastern countryside. " +
+		"The police chief said the blast hit a narrow alley in Saida town and the man is in hospital."
+	got := extractAll(t, text, ymd("2025-05-10"))
+	if len(got) != 1 || got[0].Admin1Name != "Daraa" {
+		t.Errorf("got %v; want one bombing, in Daraa's Saida", describeAll(got))
+	}
+}
