@@ -55,3 +55,21 @@ func TestFindAll_KurdishNamesInArabicLetters(t *testing.T) {
 		}
 	}
 }
+
+// An English verb of striking or taking names its object as a place, as a
+// preposition does: "shelled Qaboun and Jobar", "raided Hazzano".
+func TestFindAll_ObjectOfAStrikeVerb(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range []struct{ text, name, admin1 string }{
+		{"Government artillery shelled Qaboun and Jobar on Monday.", "Qaboun", "SY01"},
+		{"Security forces raided Hazzano at dawn on Monday.", "Hazzano", "SY07"},
+	} {
+		found := false
+		for _, m := range g.FindAll(tc.text) {
+			found = found || tc.text[m.NameStart:m.NameEnd] == tc.name && m.Match.Place.Admin1PCode == tc.admin1
+		}
+		if !found {
+			t.Errorf("FindAll(%q) = %v; want %s in %s", tc.text, g.FindAll(tc.text), tc.name, tc.admin1)
+		}
+	}
+}
