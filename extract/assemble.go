@@ -136,6 +136,9 @@ var (
 	severalNouns = wordSet("حادثتين", "حادثين", "حوادث", "واقعتين", "هجومين", "هجمات", "incidents", "attacks",
 		// duals of incident words: "جراء تفجيرين منفصلين"
 		"تفجيرين", "انفجارين", "اعتداءين", "استهدافين")
+	// casesTold count events by their kind as cases, in the dual or plural:
+	// "ثلاث حالات خطف", "حالتي اغتيال".
+	casesTold = wordSet("حالات", "حالتي", "حالتين", "حالتا")
 	// twoIncidents are the dual of "incident" in construct, which names two
 	// events by their kind without a word of apartness: "بحادثتي انفجار ألغام".
 	twoIncidents = wordSet("حادثتي", "واقعتي")
@@ -158,6 +161,11 @@ func severalEvents(toks []token, sp span) bool {
 		// the kind of the events between them: "حوادث عنف متفرقة", "تفجيرين إرهابيين منفصلين"
 		if i+2 < len(toks) && toks[i+2].End <= sp.End && a.in(severalNouns) && toks[i+2].in(apartWords) {
 			return true
+		}
+		if a.in(casesTold) && b.End <= sp.End {
+			if _, ok := lookup(b.Norm); ok {
+				return true // "وثّقت المصادر ثلاث حالات خطف في X وY", "حالتي اغتيال": cases counted, each told after
+			}
 		}
 	}
 	return false

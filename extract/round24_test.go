@@ -62,3 +62,18 @@ func TestExtract_NameToldAgainIsTheSamePlace(t *testing.T) {
 		t.Errorf("got %v; want one bombing, in Daraa's Saida", describeAll(got))
 	}
 }
+
+// A sentence counting cases of one kind ("ثلاث حالات خطف", "حالتا اغتيال")
+// in the places the details then tell one by one is their lead, not a case
+// of its own; no case told after it is folded into it.
+func TestExtract_CasesCountedThenTold(t *testing.T) {
+	text := "وثّقت مصادر محلية خلال يومين ثلاث حالات خطف في حيي المحطة وطريق السد بمدينة درعا. فقد خطف مسلحون شاباً في حي المحطة مساء أمس الخميس. " +
+		"وفي صباح اليوم نفسه خطف مسلحون رجلاً في حي طريق السد. وخطف مسلحون شاباً ثالثاً في حي طريق السد مساء الأربعاء."
+	got := extractAll(t, text, ymd("2025-07-04"))
+	if len(got) != 3 {
+		t.Fatalf("got %v; want the three kidnappings told one by one", describeAll(got))
+	}
+	if !strings.Contains(got[0].PlaceNameAR, "المحطة") || got[0].DateFrom.Format("2006-01-02") != "2025-07-03" {
+		t.Errorf("first = %s; want the one in al-Mahatta on Thursday", describeAll(got[:1]))
+	}
+}
