@@ -2143,7 +2143,7 @@ func bestDate(ds []dateMention, sp span, pos int) *dateMention {
 	}
 	for i := range ds {
 		d := &ds[i]
-		if d.Start < sp.Start || d.Start >= sp.End || (!d.resolved() && d.Note == "") || d.Since {
+		if d.Start < sp.Start || d.Start >= sp.End || (!d.resolved() && d.Note == "") || d.Since || d.Charge {
 			continue
 		}
 		if best == nil || score(d) < score(best) {

@@ -28,6 +28,7 @@ type dateMention struct {
 	Note       string
 	Key        string    // for an unresolved date, its weekday or words: two tellings of one day share it
 	Since      bool      // "منذ مارس 2019", "since 2014": where a period starts, not when something happened
+	Charge     bool      // told in what someone is charged with ("accused of killing two last year"): not when the event told happened
 	Inferred   bool      // its year was inferred (see byWeekday); Note says how
 	todayOff   int       // for "اليوم", "أمس", "yesterday": days from the day of writing
 	isToday    bool      // todayOff is set

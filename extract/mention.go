@@ -232,12 +232,17 @@ func nameGoesOn(text string, toks []token, m mention) int {
 	if m.tok1-m.tok0 != 2 || m.Match.Place.Kind == gazetteer.KindCity || isLatin(t.Norm) || isNumber(t.Norm) ||
 		stopWord(t.Norm) || hasPlaceProclitic(t.Norm) || strings.HasPrefix(t.Norm, "و") ||
 		isTypeWord(t.Norm) || lexiconWord(t.Norm) || isCountWord(t.Norm) || t.in(directionWords) ||
-		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || prepPhrase(t.Norm) || placeVerbs[t.Norm] || resultWords[t.Norm] ||
+		t.in(belongWords) || weekdays[t.Norm] != 0 || t.Norm == "الاحد" || t.in(timeNouns) || dayParts[t.Norm] != 0 || monthAt(toks, m.tok1).ok ||
+		prepPhrase(t.Norm) || placeVerbs[t.Norm] || resultWords[t.Norm] ||
 		t.in(operationWords) || t.in(personIntros) || t.in(heardWords) { // "نفذت الوحدات في مدينة X عملية أمنية": the operation done there; "في مدينة X المدعو Y": the man caught; "في مدينة X دوي انفجار": what was heard
 		return 0
 	}
 	return t.End
 }
+
+// timeNouns begin a time told after a place: "في بلدة X الشهر الماضي",
+// "… العام الماضي", "… اليوم".
+var timeNouns = wordSet("اليوم", "امس", "الشهر", "العام", "السنه", "الاسبوع", "الليله", "البارحه", "الماضي")
 
 // placeVerbs have a place for their subject and follow its name: "بلدة X
 // تعرضت لقصف", "قرية Y شهدت اشتباكات". They end the name, not continue it, as

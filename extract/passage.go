@@ -103,7 +103,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		} else if len(s.trig) > 0 {
 			seized = slices.ContainsFunc(s.trig, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
 		}
-		s.dates = findDates(s.toks, text, ctx)
+		s.dates = markChargeDates(text, s.toks, findDates(s.toks, text, ctx))
 		for k := range s.dates {
 			s.dates[k].Reported = s.dates[k].Reported || s.dates[k].End <= dash // filed then, not happened then
 		}
@@ -185,6 +185,30 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		p.sents = append(p.sents, s)
 	}
 	return p
+}
+
+// markChargeDates marks the dates told in the clause of what someone is
+// charged with ("a man accused of killing two civilians in 2023", "متهم
+// بقتل شاب في العام الماضي"): the deed's day, not the arrest's, which would
+// otherwise be read as an old event. No draft is dated by them.
+func markChargeDates(text string, toks []token, ds []dateMention) []dateMention {
+	if len(ds) == 0 {
+		return ds
+	}
+	for i := range toks {
+		if _, ok := lookup(toks[i].Norm); !ok || !chargedWith(toks, i) {
+			continue
+		}
+		end := i + 1
+		for end < len(toks) && end-i <= 12 && !strings.ContainsAny(text[toks[end-1].End:toks[end].Start], ",;:.،؛") {
+			end++
+		}
+		from, to := toks[i].Start, toks[end-1].End
+		for k := range ds {
+			ds[k].Charge = ds[k].Charge || ds[k].Start >= from && ds[k].Start < to
+		}
+	}
+	return ds
 }
 
 // earlierReport reports a sentence whose background marker governs a verb of

@@ -77,3 +77,26 @@ func TestExtract_CasesCountedThenTold(t *testing.T) {
 		t.Errorf("first = %s; want the one in al-Mahatta on Thursday", describeAll(got[:1]))
 	}
 }
+
+// The day of the deed someone is charged with is not the day of the arrest:
+// "a man accused of killing two civilians in 2023", "متهم بقتل مدنيين ...
+// العام الماضي" is an arrest of now, not an old event. A time told after a
+// place ("في بلدة X الشهر الماضي") is no word of its name.
+func TestExtract_ChargeDateAndTimeAfterAName(t *testing.T) {
+	for _, text := range []string{
+		"Police in Hama arrested a man accused of killing two civilians in 2023.",
+		"ألقت قوى الأمن القبض على شاب متهم بقتل مدنيين في بلدة كفرنبودة العام الماضي.",
+	} {
+		c := oneEvent(t, text, "2025-07-04", TypeArrest)
+		if c != nil && c.DateFrom.Format("2006-01-02") != "2025-07-04" {
+			t.Errorf("Extract(%q): date %v; want the day it was reported, not the charge's", text, c.DateFrom)
+		}
+		if c != nil && strings.Contains(c.PlaceNameAR, "العام") {
+			t.Errorf("Extract(%q): place %q; want the town's name alone", text, c.PlaceNameAR)
+		}
+	}
+	c := oneEvent(t, "قتل مسلحون شابا في بلدة كفرنبودة الشهر الماضي.", "2025-07-04", TypeArmedAttack)
+	if c != nil && c.PlaceNameAR != "كفرنبودة" {
+		t.Errorf("place = %q; want كفرنبودة, without the month word after it", c.PlaceNameAR)
+	}
+}
