@@ -458,6 +458,14 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				last.absorb(d)
 				return drafts
 			}
+			if k == len(drafts)-1 && p.arrestRetold(last, &d) {
+				places := d.places
+				last.absorb(d) // "… القبض على أحد المتورطين" "ألقت القبض عليه في مدينة X": where he was caught
+				if len(places) > 0 {
+					last.places = places
+				}
+				return drafts
+			}
 			if k == len(drafts)-1 && p.victimRetold(last, &d) {
 				last.absorb(d) // "freed a trader who had been kidnapped" … "The trader was kidnapped on March 2"
 				last.date, last.inherited = d.date, false
@@ -1147,6 +1155,48 @@ func (p *passage) subjectRetold(last, d *draft) bool {
 	}
 	return true
 }
+
+// arrestRetold reports d an arrest told, in one of the two sentences after
+// last's, of someone already told arrested: by a pronoun ("ألقت القبض عليه
+// في مدينة X", "اعتقلوه", "arrested him", "he was detained") and with no
+// other date, toll or "also". Its place, if it tells one, is where the
+// arrest was made.
+func (p *passage) arrestRetold(last, d *draft) bool {
+	si := d.sents[0]
+	if d.typ != TypeArrest || last.typ != TypeArrest || last.lastSent() < si-2 || d.another || countsDiffer(last, d) ||
+		d.date != nil && !d.inherited && last.date != nil && !sameUnresolved(last.date, d.date) &&
+			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From)) {
+		return false
+	}
+	toks := p.sents[si].toks
+	if anyNear(toks, -1, 1, 3, alsoWords) {
+		return false
+	}
+	for i, t := range toks {
+		if t.Start != d.pos {
+			continue
+		}
+		if i+1 < len(toks) && (arrestedPronouns[toks[i+1].Norm] || isLatin(t.Norm) && (toks[i+1].Norm == "him" || toks[i+1].Norm == "her" || toks[i+1].Norm == "them")) {
+			return true // "ألقت القبض عليه", "arrested him"
+		}
+		if i >= 2 && isLatin(t.Norm) && (toks[i-1].Norm == "was" || toks[i-1].Norm == "were") && (toks[i-2].Norm == "he" || toks[i-2].Norm == "she" || toks[i-2].Norm == "they") {
+			return true // "he was arrested in X"
+		}
+		for _, suf := range []string{"وه", "وهم", "ته", "تهم", "ه", "هم"} {
+			if base, ok := strings.CutSuffix(t.Norm, suf); ok && !isLatin(t.Norm) && len(base) > 4 {
+				if lx, ok := lookup(base); ok && lx.typ == TypeArrest {
+					return true // "اعتقلوه", "اعتقلته"
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// arrestedPronouns are "على" with the pronoun of someone told before, after
+// "القبض": "القبض عليه".
+var arrestedPronouns = wordSet("عليه", "عليهم", "عليها", "عليهما")
 
 // victimRetold reports d, from the sentence right after last, telling the
 // ordeal of last's victim again with the day it happened: last, dated only by

@@ -100,3 +100,18 @@ func TestExtract_ChargeDateAndTimeAfterAName(t *testing.T) {
 		t.Errorf("place = %q; want كفرنبودة, without the month word after it", c.PlaceNameAR)
 	}
 }
+
+// An arrest told again of the one already told arrested, by a pronoun
+// ("ألقت القبض عليه في مدينة X", "He was arrested in X"), is the same
+// arrest, made where that telling says.
+func TestExtract_ArrestToldAgainByAPronoun(t *testing.T) {
+	for _, text := range []string{
+		"أعلنت قيادة الشرطة في حماة يوم الأربعاء توقيف رجل مطلوب بتهمة قتل مدنيين في منطقة محردة. وذكرت أن دورية ألقت القبض عليه في مدينة السقيلبية بعد ملاحقته.",
+		"Police announced on Wednesday the arrest of a man wanted for killing civilians in Mhardeh. He was arrested in Suqaylabiyah after a chase, the police chief said.",
+	} {
+		c := oneEvent(t, text, "2025-07-04", TypeArrest)
+		if c != nil && !strings.Contains(c.PlaceNameEN, "Suq") {
+			t.Errorf("Extract(%q): place %q; want al-Suqaylabiyah, where he was caught", text, c.PlaceNameEN)
+		}
+	}
+}
