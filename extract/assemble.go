@@ -1264,7 +1264,7 @@ func subjectEventWord(toks []token) bool {
 	}
 	if len(toks) > 1 && toks[0].Norm == "the" {
 		for j := 1; j < len(toks) && j <= 3; j++ {
-			if toks[j].in(genericWords) || isExplosion(toks[j].Norm) {
+			if toks[j].in(genericWords) || isExplosion(toks[j].Norm) || retoldEventsEN[toks[j].Norm] {
 				return true
 			}
 			if !isLatin(toks[j].Norm) || stopWord(toks[j].Norm) || toks[j].in(countingOrdinals) {
@@ -1283,6 +1283,12 @@ func subjectEventWord(toks []token) bool {
 	}
 	return false
 }
+
+// retoldEventsEN are English words of an event, in the plural too, that
+// open a sentence telling it again: "The battles raged in …", "The clashes
+// left …".
+var retoldEventsEN = wordSet("attacks", "strikes", "airstrike", "airstrikes", "raid", "raids", "clashes", "battles",
+	"fighting", "bombardments", "explosions", "blasts", "bombings")
 
 // retoldDevices are the definite words of what struck, opening a sentence
 // about the strike just told: "اللغم زرعته خلايا …", "والعبوة كانت مزروعة …".

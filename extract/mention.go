@@ -421,8 +421,8 @@ func isNear(toks []token, m mention) bool {
 	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-4; j-- {
 		w := toks[j].Norm
-		if w == "nearby" && j+1 < len(toks) && isTypeWord(toks[j+1].Norm) {
-			continue // "the nearby town of X": an adjective of the town, which is the place
+		if w == "nearby" && j+1 < len(toks) && (isTypeWord(toks[j+1].Norm) || j+1 == m.tok0) {
+			continue // "the nearby town of X", "shelled nearby X": an adjective of the place, which is where it happened
 		}
 		if toks[j].in(nearWords) {
 			return true
@@ -430,12 +430,17 @@ func isNear(toks []token, m mention) bool {
 		if w == "and" || w == "or" {
 			return nearBeforeName(toks, j) // "near the X and Y mosques": the second landmark is near too
 		}
-		if !nearFillers[w] && !isTypeWord(w) {
+		if !nearFillers[w] && !isTypeWord(w) && !typeAdjectivesEN[w] {
 			break
 		}
 	}
 	return false
 }
+
+// typeAdjectivesEN describe the type word of a place named near: "near the
+// coastal city of X", "near the northern town of Y".
+var typeAdjectivesEN = wordSet("coastal", "border", "northern", "southern", "eastern", "western", "central", "northwestern",
+	"northeastern", "southwestern", "southeastern", "strategic", "key", "besieged", "embattled")
 
 // buildingWordsEN name buildings that share their names with places.
 var buildingWordsEN = wordSet("mosque", "mosques", "church", "churches", "school", "schools", "bakery", "bakeries",

@@ -115,3 +115,19 @@ func TestExtract_ArrestToldAgainByAPronoun(t *testing.T) {
 		}
 	}
 }
+
+// "near the coastal city of X" is near X, whatever adjective its type word
+// has; "The battles raged around the town of Y" tells the fighting of the lead
+// again, at Y; and "shelled nearby Z" shells Z itself.
+func TestExtract_NearTheCoastalCityAndTheBattlesRetold(t *testing.T) {
+	text := "Forty fighters have been killed in three days of fighting near the coastal city of Jableh, a monitor said on Thursday. " +
+		"The battles raged around the town of Kinsabba in the Latakia countryside, the monitor said."
+	c := oneEvent(t, text, "2015-03-12", TypeClash)
+	if c != nil && c.PlaceNameEN != "Kinsabba" {
+		t.Errorf("place = %q; want Kinsabba, where the battles raged", c.PlaceNameEN)
+	}
+	c = oneEvent(t, "Government artillery also shelled nearby Kinsabba on Thursday.", "2015-03-12", TypeShelling)
+	if c != nil && (c.PlaceNameEN != "Kinsabba" || c.GeoPrecision != "town") {
+		t.Errorf("place = %q (%s); want Kinsabba itself", c.PlaceNameEN, c.GeoPrecision)
+	}
+}

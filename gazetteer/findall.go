@@ -186,6 +186,9 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 		return true // "Quneitra province's Khan Arnaba": the place it belongs to stands for "in"
 	}
 	prev := p.nameFirst - 1
+	if prev > 0 && !toks[prev].brk && nearbyWords[toks[prev].norm] {
+		prev-- // "shelled nearby X", "in neighbouring X"
+	}
 	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
 }
 

@@ -87,6 +87,10 @@ var triggers = map[string]bool{
 	"raided": true, "stormed": true, "besieged": true, "captured": true, "targeted": true, "hit": true, "entered": true,
 }
 
+// nearbyWords may stand between a trigger and the name it makes a place:
+// "shelled nearby X", "in neighbouring X".
+var nearbyWords = map[string]bool{"nearby": true, "neighbouring": true, "neighboring": true, "adjacent": true}
+
 // stopKeys are common words that are also names of some hamlet; in running text
 // they are never taken for places on their own.
 var stopKeys = map[string]bool{
