@@ -358,6 +358,9 @@ func seatOfTheAct(toks []token, m mention, head int) bool {
 	if anyNear(toks, head, -4, -1, nearLandmarkEN) || anyNear(toks, head, -4, -1, insideWordsEN) || anyNear(toks, head, -16, -1, attackVerbsEN) {
 		return true // "near the hospital in X", "inside the branch in X", "targeted ... the party branch in X"
 	}
+	if anyNear(toks, head, -4, -1, breakUpVerbsEN) {
+		return true // "dismantled a smuggling network in X": the group broken up where it was
+	}
 	k := m.tok1
 	if k < len(toks) && (toks[k].Norm == "have" || toks[k].Norm == "has") {
 		k++
@@ -465,6 +468,10 @@ var insideWordsEN = wordSet("inside", "within", "campus", "courtyard", "premises
 // attackVerbsEN make what follows them the target of an attack: an
 // institution they hit is where the attack happened.
 var attackVerbsEN = wordSet("targeted", "attacked", "stormed", "struck", "bombed", "shelled", "raided", "besieged")
+
+// breakUpVerbsEN take a group as their object where it was broken up:
+// "dismantled a cell in X", "busted a network in Y".
+var breakUpVerbsEN = wordSet("dismantled", "busted", "uncovered", "broke", "dismantling", "uncovering")
 
 // speechVerbsEN are the English verbs by which an authority speaks.
 var speechVerbsEN = wordSet("said", "reported", "announced", "stated", "told", "added", "confirmed", "claimed", "noted",

@@ -131,3 +131,13 @@ func TestExtract_NearTheCoastalCityAndTheBattlesRetold(t *testing.T) {
 		t.Errorf("place = %q (%s); want Kinsabba itself", c.PlaceNameEN, c.GeoPrecision)
 	}
 }
+
+// A group broken up in a place was where it was broken up: "dismantled a
+// drug-dealing network in X and arrested five" is an arrest in X, not at an
+// institution's seat.
+func TestExtract_GroupDismantledInAPlace(t *testing.T) {
+	c := oneEvent(t, "The police said it dismantled a drug-dealing network in Tal Kalakh and arrested five of its members.", "2025-06-10", TypeArrest)
+	if c != nil && c.PlaceNameEN != "Tal Kalakh" {
+		t.Errorf("place = %q; want Tal Kalakh", c.PlaceNameEN)
+	}
+}
