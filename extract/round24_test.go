@@ -141,3 +141,19 @@ func TestExtract_GroupDismantledInAPlace(t *testing.T) {
 		t.Errorf("place = %q; want Tal Kalakh", c.PlaceNameEN)
 	}
 }
+
+// Launchers and RPGs seized are a seizure, not a shelling by their rockets;
+// "the Badia of Deir ez-Zor" and "the Homs desert" are the governorate's
+// desert, not its city.
+func TestExtract_LaunchersSeizedAndTheDesertOfAGovernorate(t *testing.T) {
+	oneEvent(t, "Border police seized two rocket launchers and an RPG near Qusayr on Monday.", "2025-06-11", TypeWeaponsSeizure)
+	for _, text := range []string{
+		"Four soldiers were hurt when IS cells attacked their positions in the Badia of Deir ez-Zor on Monday.",
+		"Two soldiers were killed in an IS ambush in the Homs desert on Monday.",
+	} {
+		c := oneEvent(t, text, "2025-06-11", TypeArmedAttack)
+		if c != nil && c.GeoPrecision != "governorate" {
+			t.Errorf("Extract(%q): place %q (%s); want the governorate's desert", text, c.PlaceNameEN, c.GeoPrecision)
+		}
+	}
+}

@@ -69,9 +69,11 @@ var ruralWords = map[string]bool{"ريف": true, "rural": true, "countryside": t
 // ruralNounsEN follow "rural" as the noun it describes: "the rural region of X".
 var ruralNounsEN = map[string]bool{"region": true, "regions": true, "parts": true, "areas": true}
 
-// desertWords before a town name mean its countryside ("بادية الميادين"); alone,
-// "البادية" is itself a name (the Syrian Badia), so they are no qualifier words.
-var desertWords = map[string]bool{"باديه": true}
+// desertWords before a town name mean its countryside ("بادية الميادين", "the
+// Badia of Deir ez-Zor", "the desert of Homs"), as English "desert" after it
+// does ("the Homs desert"); alone, "البادية" and "the Badia" are themselves a
+// name (the Syrian Badia), so they are no qualifier words.
+var desertWords = map[string]bool{"باديه": true, "badia": true, "desert": true}
 
 // nearWords mark "near X".
 var nearWords = map[string]bool{"قرب": true, "near": true, "محيط": true, "اطراف": true}
