@@ -70,8 +70,10 @@ func findTriggers(toks []token) []trigger {
 		if isExplosionVerb(t.Norm) && anyNear(toks, i, -1, -1, capableWords) {
 			continue // "المخلفات القابلة للانفجار": what may explode, no explosion
 		}
-		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i)) {
-			typ = TypeOther // "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold
+		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i) || anyNear(toks, i, -len(toks), len(toks), remnantWords)) {
+			// "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold;
+			// "بانفجار قنبلة عنقودية من مخلفات الحرب": a remnant of war, no bomb set off
+			typ = TypeOther
 		}
 		if typ == TypeBombing && isLatin(t.Norm) && tokAt(toks, i+1) == "with" && anyNear(toks, i, 2, 4, artilleryWords) {
 			typ = TypeShelling // "the villages were bombed with heavy artillery": shelled
@@ -532,6 +534,11 @@ func passiveBefore(toks []token, i int) bool {
 
 // foundWordsEN are the English verbs of finding a body.
 var foundWordsEN = wordSet("found", "discovered", "recovered", "retrieved")
+
+// remnantWords tell a bomb left from the fighting, whose blast is no
+// bombing: "قنبلة عنقودية من مخلفات الحرب", "an unexploded cluster bomb".
+// (English "remnants" are as often a force's: "IS remnants".)
+var remnantWords = wordSet("مخلفات", "عنقوديه", "العنقوديه", "unexploded", "cluster")
 
 // warWords name the war whose remnants go off.
 var warWords = wordSet("war", "wars")

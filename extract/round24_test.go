@@ -157,3 +157,16 @@ func TestExtract_LaunchersSeizedAndTheDesertOfAGovernorate(t *testing.T) {
 		}
 	}
 }
+
+// A remnant of war that goes off is "other", as a mine is: "قنبلة عنقودية من
+// مخلفات الحرب", "an unexploded cluster bomb". Cluster bombs dropped are an
+// airstrike still.
+func TestExtract_RemnantOfWarIsOther(t *testing.T) {
+	for _, text := range []string{
+		"أصيب ثلاثة أطفال بانفجار قنبلة عنقودية من مخلفات الحرب أثناء لعبهم في أرض زراعية قرب بلدة التمانعة.",
+		"Three children were wounded when an unexploded cluster bomb went off in a field in Kafr Zita on Monday.",
+	} {
+		oneEvent(t, text, "2025-06-11", TypeOther)
+	}
+	oneEvent(t, "قصفت طائرات حربية بلدة كفرزيتا بقنابل عنقودية ما أدى لمقتل طفلين.", "2025-06-11", TypeAirstrike)
+}
