@@ -20,6 +20,9 @@ var twoWords = wordSet("اثنين", "اثنان", "اثنتين", "اثنتان
 // 2 for a dual ("مدنيان", "عنصرين", "طفلتين"). ok is false for anything else,
 // plurals included.
 func personCount(t token) (n int, ok bool) {
+	if possessedDualPerson(t.Norm) {
+		return 2, true
+	}
 	for _, s := range stems(t.Norm) {
 		if dualPersons[s] || isDual(s, t.DualMark) {
 			return 2, true
@@ -36,9 +39,30 @@ func personCount(t token) (n int, ok bool) {
 	return 0, false
 }
 
+// possessedDualPerson reports two people of someone's: a person noun's dual
+// in construct, which drops its ن before the possessive ("طفلاها",
+// "وطفليها", "ابناه", "شقيقيه").
+func possessedDualPerson(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		base, ok := strings.CutSuffix(w, suf)
+		if !ok {
+			continue
+		}
+		for _, end := range []string{"ا", "ي"} {
+			sing, ok := strings.CutSuffix(base, end)
+			if ok && sing != "اخ" && sing != "اب" && (brokenPlural[sing] || singularPersons[sing] || kinPersons[sing]) {
+				return true // (but "أخاه", "أخيه", "أباه" are one: the five nouns take ا and ي in the singular)
+			}
+		}
+	}
+	return false
+}
+
 // kinPersons are relatives, counted as one person with a possessive: "ابنه",
 // "زوجته", "شقيقها".
-var kinPersons = wordSet("ابن", "ابنت", "زوج", "زوجت", "شقيق", "شقيقت", "اخ", "اخت", "والد", "والدت", "سائق")
+var kinPersons = wordSet("ابن", "ابنت", "زوج", "زوجت", "شقيق", "شقيقت", "اخ", "اخت", "والد", "والدت", "سائق",
+	"اخو", "اخا", "اخي", "ابو", "ابا", "ابي") // the five nouns in construct: "أخوه", "أخاه", "أبيه"
 
 // isDual reports whether the normalised stem s is the dual of a person noun.
 // marked says the writer vowelled the ending as a dual ("-َيْن").

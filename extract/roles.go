@@ -350,7 +350,7 @@ func titleOf(toks []token, j int) bool {
 // in X said") and a trip to it ("taken to a hospital in X") keep the seat.
 func seatOfTheAct(toks []token, m mention, head int) bool {
 	if !isLatin(toks[head].Norm) {
-		return buildingAttackedOrNear(toks, m, head) || premisesOf(toks, m, head)
+		return buildingAttackedOrNear(toks, m, head) || premisesOf(toks, m, head) || officeHolderStruck(toks, m, head)
 	}
 	if !slices.Contains(wordsBefore(toks, m.tok0, m.tok0-head), "in") {
 		return false
@@ -382,6 +382,22 @@ func seatOfTheAct(toks []token, m mention, head int) bool {
 	}
 	return false
 }
+
+// officeHolderStruck reports an Arabic title of office right after an
+// incident word and told "في" a place: "اغتيال المختار في قرية X", "اعتقال
+// قائد الفصيل في بلدة Y": the man struck or taken there, not the seat of his
+// office alone.
+func officeHolderStruck(toks []token, m mention, head int) bool {
+	if head == 0 || m.tok0 < 1 || !toks[head].in(officeTitles) || toks[m.tok0-1].Norm != "في" && !strings.HasPrefix(toks[m.tok0].Norm, "ب") {
+		return false
+	}
+	_, ok := lookup(toks[head-1].Norm)
+	return ok && !chargedWith(toks, head-1)
+}
+
+// officeTitles are the people an office names: a village's mukhtar, a
+// unit's commander, a directorate's head.
+var officeTitles = wordSet("مختار", "المختار", "قائد", "القائد", "مدير", "المدير", "رئيس", "الرئيس", "متزعم", "زعيم")
 
 // buildingAttackedOrNear reports an Arabic institution's building told with
 // "في" or "بـ" before a place, where the sentence has the event at the
@@ -510,9 +526,10 @@ func shamAfter(w, prev string) bool {
 var pronouns = wordSet("انه", "انها", "انهم", "انهما", "هو", "هي", "هم", "وهو", "وهي", "وهم")
 
 // actorName reports a name told right after a word for an armed force, as
-// the name of that force: "قوات الأسد", "جيش الإسلام", "فلول النظام".
+// the name of that force: "قوات الأسد", "جيش الإسلام", "فلول النظام"; but not
+// one told near: "تابع للجيش قرب مدينة X".
 func actorName(toks []token, m mention) bool {
-	return m.tok0 > 0 && toks[m.tok0-1].in(actorNouns) && !isTypeWord(toks[m.tok0].Norm)
+	return m.tok0 > 0 && toks[m.tok0-1].in(actorNouns) && !isTypeWord(toks[m.tok0].Norm) && !toks[m.tok0].in(nearWords)
 }
 
 // actorNouns head the name of an armed force.
@@ -539,7 +556,7 @@ func quotedTitle(text string, m mention) bool {
 // isOrigin reports someone's home or residence: "من أبناء بلدة X", "ينحدر من X",
 // "قرية X التي ينحدر منها", "يقيم في X", "a resident of X", "a driver from X".
 func isOrigin(text string, toks []token, m mention) bool {
-	prev := wordsBefore(toks, m.tok0, 3)
+	prev := slices.DeleteFunc(wordsBefore(toks, m.tok0, 3), sonOfSomeone)
 	if anyIn(prev, originWords) && !(m.tok0 > 0 && (toks[m.tok0-1].Norm == "في" || toks[m.tok0-1].Norm == "in")) {
 		return true // but "a school sheltering displaced families in X", "خيام النازحين في X", "سمع الأهالي في مدينة X": where they are now
 	}
@@ -581,6 +598,18 @@ func isOrigin(text string, toks []token, m mention) bool {
 		at.tok0-- // "في محيط بلدة X"
 	}
 	return (anyIn(after[1:], originWords) || anyIn(after[1:], residenceWords)) && !locativeBefore(toks, at)
+}
+
+// sonOfSomeone reports "ابنه", "وابنها", "ابناؤهم": someone's son or sons,
+// kin of a person told, not "ابن بلدة X", a native of a place.
+func sonOfSomeone(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	for _, head := range []string{"ابن", "ابناو", "ابناء", "ابناي"} {
+		if rest, ok := strings.CutPrefix(w, head); ok && rest != "" && strings.HasPrefix(rest, "ه") {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteBefore reports a closing quotation mark between two offsets: Arabic

@@ -170,3 +170,41 @@ func TestExtract_RemnantOfWarIsOther(t *testing.T) {
 	}
 	oneEvent(t, "قصفت طائرات حربية بلدة كفرزيتا بقنابل عنقودية ما أدى لمقتل طفلين.", "2025-06-11", TypeAirstrike)
 }
+
+// Kin told with a possessive count as they are: "امرأة وطفلاها", "بمقتل
+// امرأة وطفليها" are three, "رجل وابناه" three, "رجل وأخوه" two; and "وابنه" before a place
+// is a man's son, not a native of it ("ابن بلدة X").
+func TestExtract_KinWithAPossessive(t *testing.T) {
+	for _, text := range []string{
+		"قتلت امرأة وطفلاها جراء سقوط قذيفة على منزلهم في حي الحميدية بمدينة حماة.",
+		"أفادت مصادر محلية بمقتل امرأة وطفليها بسقوط قذيفة على منزلهم في حي الحميدية بمدينة حماة.",
+		"قتل رجل وابناه بقصف على بلدة كفرنبل.",
+	} {
+		c := oneEvent(t, text, "2025-06-11", TypeShelling)
+		if c != nil {
+			wantCount(t, "killed", c.Killed, 3)
+		}
+	}
+	c := oneEvent(t, "قتل رجل وأخوه بقصف على بلدة كفرنبل.", "2025-06-11", TypeShelling)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+	}
+	c = oneEvent(t, "قتل رجل وابنه بقصف على بلدة كفرنبل.", "2025-06-11", TypeShelling)
+	if c != nil && c.PlaceNameAR != "كفرنبل" {
+		t.Errorf("place = %q (%q); want كفرنبل, where the shells fell", c.PlaceNameAR, c.Admin1Name)
+	}
+}
+
+// A name after an armed force's word is the force's only when it stands
+// right after it: "مستودع تابع للجيش قرب مدينة مصياف" is near Masyaf. And a
+// village's mukhtar killed "في قرية X" was killed there.
+func TestExtract_ForceWordBeforeNearAndOfficeHolderStruck(t *testing.T) {
+	c := oneEvent(t, "وقع انفجار في مستودع تابع للجيش قرب مدينة مصياف.", "2025-06-11", TypeOther)
+	if c != nil && c.Admin1Name != "Hama" {
+		t.Errorf("place = %q in %q; want near Masyaf, Hama", c.PlaceNameEN, c.Admin1Name)
+	}
+	c = oneEvent(t, "أقدم مسلحون على اغتيال المختار في قرية نصيب بريف درعا الشرقي صباح الثلاثاء.", "2025-06-11", TypeArmedAttack)
+	if c != nil && c.PlaceNameAR != "نصيب" {
+		t.Errorf("place = %q in %q; want نصيب", c.PlaceNameAR, c.Admin1Name)
+	}
+}
