@@ -27,7 +27,7 @@ var (
 	}
 	// enParticiples end a passive count: "were killed", "was detained", "died".
 	enParticiples = map[countKind]map[string]bool{
-		countKilled:   wordSet("killed", "dead", "died", "die", "martyred"),
+		countKilled:   wordSet("killed", "dead", "died", "die", "martyred", "assassinated", "executed"),
 		countInjured:  wordSet("wounded", "injured", "hurt"),
 		countArrested: wordSet("arrested", "detained", "apprehended", "captured", "caught"),
 	}

@@ -208,3 +208,16 @@ func TestExtract_ForceWordBeforeNearAndOfficeHolderStruck(t *testing.T) {
 		t.Errorf("place = %q in %q; want نصيب", c.PlaceNameAR, c.Admin1Name)
 	}
 }
+
+// "was assassinated", "were executed" count the dead as "were killed" does.
+func TestExtract_AssassinatedAndExecutedCount(t *testing.T) {
+	for text, want := range map[string]int{
+		"A tribal elder was assassinated in the town of Tayyana on Sunday evening.": 1,
+		"Three men were executed by IS militants in the town of Tayyana on Sunday.": 3,
+	} {
+		c := oneEvent(t, text, "2025-06-11", TypeArmedAttack)
+		if c != nil {
+			wantCount(t, "killed", c.Killed, want)
+		}
+	}
+}
