@@ -189,6 +189,9 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	if prev > 0 && !toks[prev].brk && nearbyWords[toks[prev].norm] {
 		prev-- // "shelled nearby X", "in neighbouring X"
 	}
+	if prev > 0 && toks[prev].norm == "on" && strikeNounsEN[toks[prev-1].norm] && !toks[p.nameFirst].brk {
+		return true // "the airstrike on X", "an attack on Y": what was struck
+	}
 	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
 }
 

@@ -57,12 +57,14 @@ func TestFindAll_KurdishNamesInArabicLetters(t *testing.T) {
 }
 
 // An English verb of striking or taking names its object as a place, as a
-// preposition does: "shelled Qaboun and Jobar", "raided Hazzano".
+// preposition does: "shelled Qaboun and Jobar", "raided Hazzano"; so does "on"
+// after a noun of striking: "the airstrike on Darat Izza".
 func TestFindAll_ObjectOfAStrikeVerb(t *testing.T) {
 	g := mustDefault(t)
 	for _, tc := range []struct{ text, name, admin1 string }{
 		{"Government artillery shelled Qaboun and Jobar on Monday.", "Qaboun", "SY01"},
 		{"Security forces raided Hazzano at dawn on Monday.", "Hazzano", "SY07"},
+		{"The airstrike on Darat Izza came at dawn on Thursday.", "Darat Izza", "SY02"},
 	} {
 		found := false
 		for _, m := range g.FindAll(tc.text) {

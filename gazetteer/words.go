@@ -89,6 +89,11 @@ var triggers = map[string]bool{
 	"raided": true, "stormed": true, "besieged": true, "captured": true, "targeted": true, "hit": true, "entered": true,
 }
 
+// strikeNounsEN before "on" make the name after it the place struck: "the
+// airstrike on X", "attacks on Y".
+var strikeNounsEN = map[string]bool{"strike": true, "strikes": true, "airstrike": true, "airstrikes": true, "attack": true,
+	"attacks": true, "raid": true, "raids": true, "assault": true, "offensive": true, "shelling": true, "bombardment": true}
+
 // nearbyWords may stand between a trigger and the name it makes a place:
 // "shelled nearby X", "in neighbouring X".
 var nearbyWords = map[string]bool{"nearby": true, "neighbouring": true, "neighboring": true, "adjacent": true}
