@@ -54,8 +54,25 @@ func appendProperties(dst []byte, inc incidents.Incident) []byte {
 	dst = appendCount(append(dst, `,"arrested":`...), inc.Arrested)
 	dst = appendString(append(dst, `,"summary_ar":`...), inc.SummaryAR)
 	dst = appendString(append(dst, `,"summary_en":`...), inc.SummaryEN)
-	dst = append(dst, `,"sources":[`...)
-	for i, s := range inc.Sources {
+	dst = appendSources(dst, inc.Sources)
+	if inc.Status != "" {
+		dst = appendString(append(dst, `,"status":`...), string(inc.Status))
+	}
+	if !inc.CreatedAt.IsZero() { // PropertiesOf sets both timestamps or neither
+		dst = appendTimestamp(append(dst, `,"created_at":`...), inc.CreatedAt)
+		dst = appendTimestamp(append(dst, `,"updated_at":`...), inc.UpdatedAt)
+	}
+	return append(dst, '}')
+}
+
+// sourcesMember opens the sources member of the properties: it lies in a
+// feature only there, since a quote inside a string is escaped.
+const sourcesMember = `,"sources":[`
+
+// appendSources writes the sources member, comma first.
+func appendSources(dst []byte, srcs []incidents.Source) []byte {
+	dst = append(dst, sourcesMember...)
+	for i, s := range srcs {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
@@ -65,15 +82,7 @@ func appendProperties(dst []byte, inc incidents.Incident) []byte {
 		dst = appendDate(append(dst, `,"published":`...), s.Published)
 		dst = append(dst, '}')
 	}
-	dst = append(dst, ']')
-	if inc.Status != "" {
-		dst = appendString(append(dst, `,"status":`...), string(inc.Status))
-	}
-	if !inc.CreatedAt.IsZero() { // PropertiesOf sets both timestamps or neither
-		dst = appendTimestamp(append(dst, `,"created_at":`...), inc.CreatedAt)
-		dst = appendTimestamp(append(dst, `,"updated_at":`...), inc.UpdatedAt)
-	}
-	return append(dst, '}')
+	return append(dst, ']')
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

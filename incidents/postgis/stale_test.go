@@ -25,3 +25,13 @@ func TestStore_StaleCorrectionKeepsPageBound(t *testing.T) {
 	s := openTest(t, pgtest.DSN(t))
 	storetest.StaleCorrectionKeepsPageBound(t, s, s.fill.Hold)
 }
+
+// TestStore_StaleReadPatchesStored: see storetest.StaleReadPatchesStored.
+func TestStore_StaleReadPatchesStored(t *testing.T) {
+	s := openTest(t, pgtest.DSN(t))
+	fill := func() error {
+		_, err := s.FillFeatures(context.Background(), nil)
+		return err
+	}
+	storetest.StaleReadPatchesStored(t, s, s.fill.Hold, fill, false) // too close to time: see there
+}

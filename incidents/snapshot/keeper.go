@@ -49,6 +49,13 @@ type Rows interface {
 	// keeps them), in a statement that also checks that the data version
 	// is still version; ok is false if not.
 	ReadFeatures(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error)
+	// ReadPatched adds to c, by [feature.Collector.Patch], the features
+	// stored in the current feature.Format of the incidents refs names,
+	// whether or not a source they cite is marked stale, each patched with
+	// its sources as they stand, in statements that also check that the
+	// data version is still version; ok is false if not. An incident with
+	// no feature stored is left out.
+	ReadPatched(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error)
 	// FeatureBytes returns the byte length of the feature stored in the
 	// current feature.Format of each incident refs names (the store may
 	// reorder refs), by ID, without reading the features; an incident

@@ -175,6 +175,14 @@ func (m *memRows) ReadFeatures(_ context.Context, refs []feature.Ref, version in
 	return true, nil
 }
 
+// ReadPatched finds nothing to patch: memRows marks no source stale, and
+// what ReadFeatures did not find is not stored.
+func (m *memRows) ReadPatched(_ context.Context, _ []feature.Ref, version int64, _ *feature.Collector) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return version == m.version, nil
+}
+
 func (m *memRows) FeatureBytes(_ context.Context, refs []feature.Ref) (map[int64]int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

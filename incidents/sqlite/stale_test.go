@@ -24,3 +24,13 @@ func TestStore_StaleCorrectionKeepsPageBound(t *testing.T) {
 	s := openTemp(t)
 	storetest.StaleCorrectionKeepsPageBound(t, s, s.fill.Hold)
 }
+
+// TestStore_StaleReadPatchesStored: see storetest.StaleReadPatchesStored.
+func TestStore_StaleReadPatchesStored(t *testing.T) {
+	s := openTemp(t)
+	fill := func() error {
+		_, err := s.FillFeatures(context.Background(), nil)
+		return err
+	}
+	storetest.StaleReadPatchesStored(t, s, s.fill.Hold, fill, !raceEnabled)
+}
