@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"unicode/utf8"
@@ -77,6 +78,11 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		log.Error("request failed", "method", logText(r.Method), "path", logText(r.URL.Path), "err", err)
 	} else {
 		detail = err.Error()
+	}
+	if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
+		// net/http's words, "http: request body too large", named
+		// neither the limit nor how it is set.
+		detail = fmt.Sprintf("the body is over %d bytes, the most this server takes (mapsrv serve --max-body)", tooLarge.Limit)
 	}
 	writeJSON(w, status, "application/problem+json", newProblem(status, detail, r.URL.Path))
 }

@@ -305,3 +305,25 @@ func TestWrites_OversizedBodyAnswered(t *testing.T) {
 		t.Error("the store is empty after refused writes")
 	}
 }
+
+// TestWrites_TooLargeSaysTheLimit: a body over the limit was answered 413
+// "http: request body too large", net/http's words, naming neither the
+// limit nor how to change it (round 19). Every write says both.
+func TestWrites_TooLargeSaysTheLimit(t *testing.T) {
+	srv, _ := newTestServer(t)
+	items := srv.URL + "/api/collections/incidents/items"
+	big := strings.Replace(newFeature, "written for a test", strings.Repeat("x", 1<<20), 1)
+	ingest := `{"text":"` + strings.Repeat("a", 1<<20) + `"}`
+	for _, w := range []struct{ method, url, token, contentType, body string }{
+		{"POST", items, editorToken, "application/geo+json", big},
+		{"PUT", items + "/1", editorToken, "application/geo+json", big},
+		{"PATCH", items + "/1", editorToken, "application/merge-patch+json", big},
+		{"POST", srv.URL + "/api/ingest", ingestToken, "application/json", ingest},
+	} {
+		resp, body := do(t, w.method, w.url, w.token, w.contentType, w.body)
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "over 65536 bytes") ||
+			!strings.Contains(body, "--max-body") || strings.Contains(body, "http:") {
+			t.Errorf("%s %s of 1 MB = %d %.300s; want 413 naming the 65536 bytes and --max-body", w.method, w.url, resp.StatusCode, body)
+		}
+	}
+}
