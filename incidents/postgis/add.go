@@ -27,7 +27,7 @@ func (s *Store) Add(ctx context.Context, incs []incidents.Incident) ([]int64, er
 		}
 	}
 	var ids []int64
-	err := s.write(ctx, func(tx pgx.Tx) error {
+	err := s.writeAgain(ctx, func(tx pgx.Tx) error {
 		var err error
 		ids, err = insertChunk(ctx, tx, incs, now(), false, correctSources)
 		return err

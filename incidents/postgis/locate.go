@@ -48,7 +48,8 @@ func (s *Store) withoutDistrict(ctx context.Context, after int64, n int) ([]inci
 
 func (s *Store) setDistricts(ctx context.Context, districts map[int64]string) (int, error) {
 	set := 0
-	err := s.write(ctx, func(tx pgx.Tx) error {
+	err := s.writeAgain(ctx, func(tx pgx.Tx) error {
+		set = 0 // counted again if the write runs again
 		for id, pcode := range districts {
 			tag, err := tx.Exec(ctx, "UPDATE incidents SET admin2_pcode = $1 WHERE id = $2 AND admin2_pcode = ''", pcode, id)
 			if err != nil {

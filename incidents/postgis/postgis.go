@@ -227,6 +227,35 @@ func versionsOn(ctx context.Context, pool *pgxpool.Pool) (version, public int64,
 	return version, public, nil
 }
 
+// writeTries is how many times writeAgain runs a write PostgreSQL ended as
+// one of a deadlock or a serialization failure, or that found its
+// incident's sources moved.
+const writeTries = 10
+
+// writeAgain is write, run again when PostgreSQL ended it as one of a
+// deadlock (40P01) or a serialization failure (40001): it rolled back whole,
+// so fn runs on what the data is then. fn must set again whatever it sets
+// outside tx. Two editors correcting one source through two incidents citing
+// it each lock their incident's row, then the source's, then the rows of
+// the incidents citing it to encode their features: each held what the
+// other waited for, PostgreSQL ended one of them after its deadlock_timeout
+// (1 s), and it was answered 500 (round 19). Every write but an import,
+// whose stream cannot be read twice, goes through here.
+func (s *Store) writeAgain(ctx context.Context, fn func(pgx.Tx) error) error {
+	for try := 1; ; try++ {
+		err := s.write(ctx, fn)
+		var pe *pgconn.PgError
+		ended := errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+		if !ended && !errors.Is(err, errSourcesMoved) || ctx.Err() != nil {
+			return err
+		}
+		if try == writeTries {
+			// Nothing was changed, and the write may be sent again.
+			return fmt.Errorf("%w: %v", incidents.ErrBusy, err)
+		}
+	}
+}
+
 // write runs fn in a transaction, encodes the features of the incidents it
 // changed (the change log's triggers name them), bumps the data version last
 // (so the row lock that orders writers is held only while committing) and

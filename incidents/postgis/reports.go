@@ -21,7 +21,7 @@ func (s *Store) AddReport(ctx context.Context, r incidents.Report) ([]int64, err
 	key := incidents.SourceKey(r.Source)
 	t := now()
 	var ids []int64
-	err := s.write(ctx, func(tx pgx.Tx) error {
+	err := s.writeAgain(ctx, func(tx pgx.Tx) error {
 		if err := claimReport(ctx, tx, key, t); err != nil {
 			return err
 		}
@@ -133,7 +133,13 @@ func (s *Store) RejectProposal(ctx context.Context, id int64) (incidents.Proposa
 // fn on it, in one transaction.
 func (s *Store) resolveProposal(ctx context.Context, id int64, fn func(pgx.Tx, incidents.Proposal) error) (incidents.Proposal, error) {
 	var p incidents.Proposal
-	err := s.write(ctx, func(tx pgx.Tx) error {
+	err := s.writeAgain(ctx, func(tx pgx.Tx) error {
+		// The sources first, as lockSources says.
+		if _, err := tx.Exec(ctx, `SELECT 1 FROM sources WHERE id IN (SELECT l.source_id FROM incident_sources AS l
+			JOIN source_proposals AS p ON p.incident_id = l.incident_id WHERE p.id = $1)
+			OR skey = (SELECT skey FROM source_proposals WHERE id = $1) ORDER BY id FOR UPDATE`, id); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, `SELECT 1 FROM incidents WHERE id = (SELECT incident_id FROM source_proposals WHERE id = $1)
 			FOR UPDATE`, id); err != nil {
 			return err

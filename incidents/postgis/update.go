@@ -24,9 +24,16 @@ func (s *Store) Update(ctx context.Context, inc incidents.Incident) (incidents.I
 // new state's validation error, is returned as it is and stores nothing.
 func (s *Store) Edit(ctx context.Context, id int64, edit func(incidents.Incident) (incidents.Incident, error)) (incidents.Incident, error) {
 	var editErr error
-	err := s.write(ctx, func(tx pgx.Tx) error {
+	err := s.writeAgain(ctx, func(tx pgx.Tx) error {
+		locked, err := lockSources(ctx, tx, id, nil)
+		if err != nil {
+			return err
+		}
 		cur, err := getLocked(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := sourcesStillLocked(cur, locked); err != nil {
 			return err
 		}
 		inc, err := incidents.Edited(cur, edit, s.locate)
@@ -62,6 +69,54 @@ func getLocked(ctx context.Context, tx pgx.Tx, id int64) (incidents.Incident, er
 		return incidents.Incident{}, fmt.Errorf("%w: incident %d", incidents.ErrNotFound, id)
 	}
 	return found[0], nil
+}
+
+// lockSources locks, in order of ID, the sources incident id cites and
+// those of keys, before the write locks the incident's row. A write
+// correcting a source locks its row, then, encoding the features of the
+// incidents citing it, theirs: an editor of one of those who took that
+// incident's row first and then waited for the source (every write of an
+// incident's sources locks them: ON CONFLICT DO UPDATE locks the row it
+// meets) held what the other waited for, a deadlock PostgreSQL ended after
+// a second with a 500 (round 19). Taking the sources first, a write waits
+// for the source holding nothing. A source a write adds that its incident
+// did not cite is locked later, as before: two writes each adding the
+// source the other's incident cites can still deadlock, and writeAgain
+// runs the one PostgreSQL ends again.
+//
+// It returns the keys of the sources locked: the incident may have changed
+// its sources between that read and its row lock (sourcesStillLocked).
+func lockSources(ctx context.Context, tx pgx.Tx, id int64, keys []string) (map[string]bool, error) {
+	rows, err := tx.Query(ctx, `SELECT skey FROM sources WHERE id IN (SELECT source_id FROM incident_sources WHERE incident_id = $1)
+		OR skey = ANY($2) ORDER BY id FOR UPDATE`, id, keys)
+	if err != nil {
+		return nil, err
+	}
+	locked := map[string]bool{}
+	var k string
+	_, err = pgx.ForEachRow(rows, []any{&k}, func() error {
+		locked[k] = true
+		return nil
+	})
+	return locked, err
+}
+
+// errSourcesMoved is a write that found, once it held its incident's row,
+// that the incident cited a source lockSources had not locked: another
+// write changed its sources meanwhile. Going on, it would lock that source
+// while holding the row, the order that deadlocks; writeAgain runs it
+// again instead, and it is ErrBusy if that keeps happening.
+var errSourcesMoved = fmt.Errorf("%w: the incident's sources changed while the write waited for it", incidents.ErrBusy)
+
+// sourcesStillLocked returns errSourcesMoved unless every source cur cites
+// is in locked.
+func sourcesStillLocked(cur incidents.Incident, locked map[string]bool) error {
+	for _, src := range cur.Sources {
+		if !locked[incidents.SourceKey(src)] {
+			return errSourcesMoved
+		}
+	}
+	return nil
 }
 
 // update writes a validated incident over the stored one with its ID.
@@ -100,10 +155,20 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 // is and deletes nothing.
 func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Incident) error) error {
 	var checkErr error
-	err := s.write(ctx, func(tx pgx.Tx) error {
+	err := s.writeAgain(ctx, func(tx pgx.Tx) error {
+		// The sources first (lockSources): deleting the incident deletes
+		// its feature, which a correction of a source it cites rewrites
+		// before it asks for the incident's row.
+		locked, err := lockSources(ctx, tx, id, nil)
+		if err != nil {
+			return err
+		}
 		if check != nil {
 			cur, err := getLocked(ctx, tx, id)
 			if err != nil {
+				return err
+			}
+			if err := sourcesStillLocked(cur, locked); err != nil {
 				return err
 			}
 			if checkErr = check(cur); checkErr != nil {
@@ -131,7 +196,14 @@ func (s *Store) DeleteIf(ctx context.Context, id int64, check func(incidents.Inc
 // AddSources links srcs to an incident after the sources it has, skipping ones
 // it has already; a source stored already keeps what it says.
 func (s *Store) AddSources(ctx context.Context, id int64, srcs []incidents.Source) error {
-	err := s.write(ctx, func(tx pgx.Tx) error {
+	keys := make([]string, len(srcs))
+	for i, src := range srcs {
+		keys[i] = incidents.SourceKey(src)
+	}
+	err := s.writeAgain(ctx, func(tx pgx.Tx) error {
+		if _, err := lockSources(ctx, tx, id, keys); err != nil {
+			return err
+		}
 		var n int
 		err := tx.QueryRow(ctx, `SELECT (SELECT count(*) FROM incident_sources WHERE incident_id = $1)
 			FROM incidents WHERE id = $1 FOR UPDATE`, id).Scan(&n)

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"WideIntervals", testWideIntervals},
 		{"EditIsAtomic", testEditIsAtomic},
 		{"EditPreconditions", testEditPreconditions},
+		{"CorrectionsThroughSeveralIncidents", testCorrectionsThroughSeveralIncidents},
 		{"SourceCorrections", testSourceCorrections},
 		{"Reports", testReports},
 		{"ReportsConcurrent", testReportsConcurrent},
