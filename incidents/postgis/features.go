@@ -179,7 +179,8 @@ const refreshChunk = 1000
 // sources FOR SHARE): a write to one of them meanwhile either waits for
 // the chunk and stores its own encoding after, or commits first and is
 // what the chunk reads. Every feature was then encoded after the last
-// correction; until then readers encode those incidents from their rows.
+// correction; until then readers patch the sources of those incidents'
+// stored features (snapshot's ReadPage).
 // It returns how many features it encoded.
 func (s *Store) refreshStale(ctx context.Context, progress func(n int)) (int, error) {
 	n := 0

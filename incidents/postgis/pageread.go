@@ -22,7 +22,7 @@ import (
 // Statement names and their SQL: by IDs alone, and by places and IDs.
 // Neither reads the feature of an incident citing a source marked stale
 // (schema/0009_stale_sources.sql): it may say what the source said before
-// its correction, and is encoded from the row instead (ReadPage). The
+// its correction, and is read apart, its sources patched (ReadPage). The
 // check is in the statement that reads the features, so that both are of
 // one snapshot of one server: a replica may not yet hold the features the
 // background pass stored when the primary already dropped the mark. While

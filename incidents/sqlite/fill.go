@@ -101,8 +101,9 @@ const refreshChunk = 1000
 // incidents citing each source marked stale (schema/0014_stale_sources.sql),
 // then removes the mark if no correction came since it was read: every
 // feature was then encoded after the last correction, in a transaction
-// that held the writer. Until then readers encode those incidents from
-// their rows. It returns how many features it encoded.
+// that held the writer. Until then readers patch the sources of those
+// incidents' stored features (snapshot's ReadPage). It returns how many
+// features it encoded.
 func (s *Store) refreshStale(ctx context.Context, progress func(n int)) (int, error) {
 	n := 0
 	for {

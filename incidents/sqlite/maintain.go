@@ -187,8 +187,8 @@ func (s *Store) staleFrom(ctx context.Context, after int64) (last int64, stale i
 		return 0, 0, err
 	}
 	defer tx.Rollback()
-	// Features of incidents citing a stale source are not served (they are
-	// encoded from their rows until the background pass encodes them
+	// Features of incidents citing a stale source are not served as stored
+	// (their sources are patched until the background pass encodes them
 	// again), so they are not compared either.
 	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.place_key, f.json FROM incident_features AS f
 		WHERE f.id > ? AND f.format = ? AND NOT EXISTS (SELECT 1 FROM incident_sources AS l

@@ -164,7 +164,7 @@ const citingStaleQuery = `SELECT j.value FROM json_each(?) AS j WHERE EXISTS (SE
 
 // withoutStale returns refs without the incidents citing a source marked
 // stale, whose stored features may say what the source said before its
-// correction: left out, they are encoded from their rows (ReadPage). ok is
+// correction: left out, they are read apart and patched (ReadPage). ok is
 // false when the data version is no longer version. A source's mark is
 // removed only once every feature citing it was encoded after its last
 // correction, so one not marked here, at version, has no stale feature;
