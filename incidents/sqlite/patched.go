@@ -15,8 +15,8 @@ import (
 // sources as they stand (snapshot.Rows): only the sources member of a
 // feature citing a source marked stale is out of date. The sources are read
 // first, then the features as ReadFeatures reads them (by place key, in
-// statements that check the data version): the version cannot have been
-// version when the sources were read and again after unless it was then.
+// statements that check the data version): the sources were read after
+// version began and the features before it ended, so both are of that state.
 // Read by ID in one statement with their sources, 10,000 features of 8.5 KB
 // took 0.3-0.55 s (SQLite's CLI), four times as long as by place key.
 func (s sqlReads) ReadPatched(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
