@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -75,7 +76,47 @@ func findDates(toks []token, text string, ctx dateContext) []dateMention {
 		out = append(out, d)
 		i += n
 	}
-	return dropRedundant(out)
+	return joinRanges(toks, dropRedundant(out))
+}
+
+// rangeWords join the first and last day of a span told with a verb of
+// going on between them: "began on Sunday and lasted until Tuesday", "from
+// Sunday to Tuesday", "يوم الأحد واستمرت حتى يوم الثلاثاء".
+var rangeWords = wordSet("until", "till", "to", "through", "حتي", "لغايه", "ولغايه")
+
+// rangeFillers may stand between a word of rangeWords and the last day.
+var rangeFillers = wordSet("on", "the", "يوم")
+
+// joinRanges makes one span of two day dates of a sentence told as its first
+// and last day: a word of rangeWords right before the second (rangeFillers
+// aside), within the six words between them, the second after the first and
+// within a month of it.
+func joinRanges(toks []token, ds []dateMention) []dateMention {
+	for k := 0; k+1 < len(ds); k++ {
+		a, b := &ds[k], &ds[k+1]
+		if !a.resolved() || !b.resolved() || a.Prec != PrecisionDay || b.Prec != PrecisionDay || a.Since || b.Reported || a.Reported ||
+			!b.From.After(a.To) || b.From.Sub(a.To) > 31*24*time.Hour {
+			continue
+		}
+		between, joined := 0, false
+		for _, t := range toks {
+			if t.Start >= a.End && t.End <= b.Start {
+				between++
+				switch {
+				case t.in(rangeWords):
+					joined = true
+				case joined && !rangeFillers[t.Norm]:
+					joined = false // "on Sunday and was taken to hospital on Tuesday": not the span's end
+				}
+			}
+		}
+		if !joined || between > 6 {
+			continue
+		}
+		a.To, a.End = b.To, b.End
+		ds = slices.Delete(ds, k+1, k+2)
+	}
+	return ds
 }
 
 // dropRedundant removes relative mentions standing right before an absolute

@@ -221,3 +221,23 @@ func TestExtract_AssassinatedAndExecutedCount(t *testing.T) {
 		}
 	}
 }
+
+// A span told by its first and last day is that span: "erupted on Sunday
+// and lasted until Tuesday", "from Sunday to Tuesday", "يوم الأحد واستمرت
+// حتى يوم الثلاثاء". A day of something after the event is not its end.
+func TestExtract_SpanFromDayToDay(t *testing.T) {
+	for _, text := range []string{
+		"Clashes erupted in the town of Jasim on Sunday and lasted until Tuesday, leaving five dead.",
+		"Fighting raged in the town of Jasim from Sunday to Tuesday, leaving five dead.",
+		"اندلعت اشتباكات في مدينة جاسم يوم الأحد واستمرت حتى يوم الثلاثاء، وأسفرت عن مقتل خمسة أشخاص.",
+	} {
+		c := oneEvent(t, text, "2025-06-11", TypeClash)
+		if c != nil && (c.DateFrom.Format("2006-01-02") != "2025-06-08" || c.DateTo.Format("2006-01-02") != "2025-06-10") {
+			t.Errorf("Extract(%q): %v..%v; want 2025-06-08..2025-06-10", text, c.DateFrom, c.DateTo)
+		}
+	}
+	c := oneEvent(t, "Gunmen shot a man in the town of Jasim on Sunday; he was taken to hospital on Tuesday.", "2025-06-11", TypeArmedAttack)
+	if c != nil && !c.DateTo.Equal(c.DateFrom) {
+		t.Errorf("dates %v..%v; want Sunday alone", c.DateFrom, c.DateTo)
+	}
+}
