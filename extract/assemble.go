@@ -220,7 +220,7 @@ func (p *passage) readForeignStory() bool {
 				return false
 			}
 		}
-		if anyNear(s.toks, -1, 1, len(s.toks), syriaWords) {
+		if syriaTold(s.toks) {
 			return false // "BEIRUT (AFP) – … in Syria": a Syrian story told from next door
 		}
 		foreign = foreign || inCountry(s.toks) || anyNear(s.toks, -1, 1, len(s.toks), foreignCapitals) || capitalOfAbroad(s.toks)
@@ -231,9 +231,21 @@ func (p *passage) readForeignStory() bool {
 // syriaWords name the country: a story that does is Syria's.
 var syriaWords = wordSet("syria", "سوريا", "سوريه")
 
+// syriaTold reports the country named other than as where people or goods
+// came from: "smugglers crossing into Jordan from Syria" tells Jordan's
+// border, "clashes in Syria" Syria.
+func syriaTold(toks []token) bool {
+	for i, t := range toks {
+		if t.in(syriaWords) && !(i > 0 && (toks[i-1].Norm == "from" || toks[i-1].Norm == "من")) && !strings.HasPrefix(t.Norm, "من") {
+			return true
+		}
+	}
+	return false
+}
+
 // foreignCapitals are the capitals of the neighbouring countries, as a
 // dateline or a place names them.
-var foreignCapitals = wordSet("بغداد", "بيروت", "انقره", "baghdad", "beirut", "ankara")
+var foreignCapitals = wordSet("بغداد", "بيروت", "انقره", "baghdad", "beirut", "ankara", "amman")
 
 // capitalOfAbroad reports "العاصمة العراقية", "the Lebanese capital".
 func capitalOfAbroad(toks []token) bool {

@@ -241,3 +241,13 @@ func TestExtract_SpanFromDayToDay(t *testing.T) {
 		t.Errorf("dates %v..%v; want Sunday alone", c.DateFrom, c.DateTo)
 	}
 }
+
+// A story told from Amman of Jordan's border guards and smugglers "from
+// Syria" happened in Jordan: Syria named as where people came from does not
+// make it Syria's. Told "in Syria", it is.
+func TestExtract_FromSyriaIsNoSyrianStory(t *testing.T) {
+	if got := extractAll(t, "AMMAN, Jan 6 (Reuters) - Jordanian border guards killed three smugglers and arrested 15 others who tried to cross from Syria on Saturday, the army said.", ymd("2024-01-06")); len(got) != 0 {
+		t.Errorf("got %v; want nothing: it happened on Jordan's side", describeAll(got))
+	}
+	oneEvent(t, "AMMAN (Reuters) - Government shelling killed four civilians in Syria's Idlib province on Saturday.", "2024-01-06", TypeShelling)
+}
