@@ -31,6 +31,14 @@ var (
 		"governorate")
 )
 
+// foreignCities are cities abroad that Syrian news names, Syrians' places of
+// exile and the region's capitals: an unknown name that is one of them is
+// no Syrian village the gazetteer lacks.
+var foreignCities = wordSet("اسطنبول", "استنبول", "انقره", "غازي عنتاب", "عنتاب", "مرسين", "اضنه", "بيروت", "بغداد",
+	"الموصل", "اربيل", "السليمانيه", "القاهره", "دبي", "برلين", "موسكو", "طهران",
+	"istanbul", "ankara", "gaziantep", "mersin", "adana", "beirut", "baghdad", "mosul", "erbil", "sulaymaniyah",
+	"cairo", "dubai", "berlin", "moscow", "tehran")
+
 // foreignAdjectivesEN name a neighbouring country's places in English: "the
 // Lebanese town of X".
 var foreignAdjectivesEN = wordSet("lebanese", "iraqi", "turkish", "jordanian")
@@ -69,6 +77,9 @@ func foreignTypeBefore(toks []token, m mention) bool {
 func abroad(text string, toks []token, m mention) bool {
 	if foreignRegionName(toks, m) {
 		return true
+	}
+	if isUnknown(m.Mention) && foreignCities[normalize(m.name)] {
+		return true // "مدينة إسطنبول", "in Erbil": a city abroad the gazetteer does not hold
 	}
 	if m.tok1 > m.tok0 && m.tok1 <= len(toks) && foreignAdjectives[toks[m.tok1-1].Norm] {
 		return true // "مدينة القائم العراقية" read whole as an unknown name

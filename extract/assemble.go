@@ -191,10 +191,21 @@ func (p *passage) abroad(d draft) bool {
 		return true
 	}
 	toks := p.sents[d.sents[0]].toks
-	if insideAbroad(toks) || m == nil && len(d.refs) == 0 && (inCountry(toks) || foreignActor(toks)) {
+	if insideAbroad(toks) || m == nil && len(d.refs) == 0 && (inCountry(toks) || foreignActor(toks) || inCityAbroad(toks)) {
 		return true
 	}
 	return (m == nil || isUnknown(m.Mention) && m.Match.Place.Admin1PCode == "") && len(d.refs) == 0 && p.foreignStory()
+}
+
+// inCityAbroad reports a city abroad told with "in" or "في": "detained 14
+// young Syrians in Istanbul", which the gazetteer does not hold as a place.
+func inCityAbroad(toks []token) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].in(foreignCities) && (toks[i-1].Norm == "in" || toks[i-1].Norm == "في" || toks[i-1].Norm == "مدينه") {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignStory reports a passage told from a neighbouring country's capital

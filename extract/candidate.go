@@ -114,9 +114,10 @@ func (p *passage) candidate(d draft) Candidate {
 func (d *draft) mainPlace() (*mention, bool) {
 	var best *mention
 	gov := majorityGovernorate(d.places)
+	home := slices.ContainsFunc(d.places, func(m *mention) bool { return !m.abroad })
 	for _, m := range d.places {
-		if gov != "" && m.Match.Place.Admin1PCode != gov {
-			continue
+		if gov != "" && m.Match.Place.Admin1PCode != gov || home && m.abroad {
+			continue // "hit X in northern Syria and Mosul in Iraq": the Syrian place
 		}
 		if best == nil || placeRank(m) < placeRank(best) {
 			best = m

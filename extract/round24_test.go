@@ -251,3 +251,21 @@ func TestExtract_FromSyriaIsNoSyrianStory(t *testing.T) {
 	}
 	oneEvent(t, "AMMAN (Reuters) - Government shelling killed four civilians in Syria's Idlib province on Saturday.", "2024-01-06", TypeShelling)
 }
+
+// A city abroad the gazetteer does not hold is abroad, not a Syrian village
+// it lacks: Syrians detained "في مدينة إسطنبول" are no incident to map. A
+// Syrian place told with it stays the event's.
+func TestExtract_CityAbroad(t *testing.T) {
+	for _, text := range []string{
+		"اعتقلت الشرطة 14 شاباً سورياً في مدينة إسطنبول يوم الأحد.",
+		"Police detained 14 young Syrians in Istanbul on Sunday.",
+	} {
+		if got := extractAll(t, text, ymd("2025-06-11")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+	c := oneEvent(t, "Coalition jets hit Kobani in northern Syria and the Iraqi towns of Mosul and Kirkuk on Monday.", "2025-06-11", TypeAirstrike)
+	if c != nil && c.Admin1Name != "Aleppo" {
+		t.Errorf("place = %q in %q; want Kobani", c.PlaceNameEN, c.Admin1Name)
+	}
+}
