@@ -261,6 +261,9 @@ func (p *passage) namedAfterType(toks []token, i int, ms []gazetteer.Mention) ([
 	if last < first || !looksLikeName(toks[first].Norm, last > first || disagrees(w, toks[first].Norm)) {
 		return nil, ""
 	}
+	if !typed && toks[first].in(operationWords) {
+		return nil, "" // "في حملة أمنية بمدينة X": the operation done there, not a place's name
+	}
 	if !typed {
 		return p.untypedName(toks, i, first, last, ms), gazetteer.KindVillage
 	}

@@ -269,3 +269,20 @@ func TestExtract_CityAbroad(t *testing.T) {
 		t.Errorf("place = %q in %q; want Kobani", c.PlaceNameEN, c.Admin1Name)
 	}
 }
+
+// A rocket that fell or was fired is shelling, as a shell is ("سقط صاروخ على
+// منزل", "أطلقت القوات صواريخ على البلدة"); rockets seized stay a seizure. And
+// the operation an arrest was made in ("في حملة أمنية بمدينة X") is no place.
+func TestExtract_RocketFellAndCampaignIsNoPlace(t *testing.T) {
+	for _, text := range []string{
+		"سقط صاروخ على منزل في حي الشيخ مقصود بحلب، ما أدى إلى جرح خمسة مدنيين.",
+		"أطلقت قوات النظام صواريخ على بلدة كفرنبل مساء أمس.",
+	} {
+		oneEvent(t, text, "2025-01-20", TypeShelling)
+	}
+	oneEvent(t, "ضبطت الشرطة صواريخ وقذائف في مستودع بمدينة حمص.", "2025-01-20", TypeWeaponsSeizure)
+	c := oneEvent(t, "اعتقلت قوات الأمن العام 23 شخصاً في حملة أمنية بمدينة تلكلخ وريفها.", "2025-01-20", TypeArrest)
+	if c != nil && c.PlaceNameAR != "تلكلخ" {
+		t.Errorf("place = %q; want تلكلخ, not the campaign", c.PlaceNameAR)
+	}
+}

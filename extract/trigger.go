@@ -39,6 +39,7 @@ const (
 	needBlade               // a blade within 4 words: "طعن بسكين" (and not "طعن في الحكم", an appeal)
 	needFoiled              // a verb of foiling within 6 words before: "أحبطت الوحدات عملية تهريب"
 	needForceNear           // a force within three words: "دخلت دورية إسرائيلية"
+	needFellOrFired         // falling within two words before, or firing within four: "سقط صاروخ على منزل", "أطلقت القوات صواريخ على"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
@@ -72,6 +73,8 @@ var lexicon = map[string]lexeme{
 	"قذيفتين": {typ: TypeShelling, exact: true, item: true}, "قذيفتان": {typ: TypeShelling, exact: true, item: true},
 	"قذيفتي": {typ: TypeShelling, exact: true, item: true}, // the dual in construct: "سقوط قذيفتي هاون"
 	"قذيفتا": {typ: TypeShelling, exact: true, item: true}, // and as a subject: "سقطت قذيفتا هاون"
+	// a rocket that fell or was fired, as shells are: "سقط صاروخ على منزل", "أطلقت القوات صواريخ على البلدة"
+	"صاروخ": {typ: TypeShelling, exact: true, item: true, need: needFellOrFired}, "صواريخ": {typ: TypeShelling, exact: true, item: true, need: needFellOrFired},
 	// bombing
 	"انفجار": {typ: TypeBombing}, "انفجر": {typ: TypeBombing}, "تفجير": {typ: TypeBombing},
 	"ناسفه": {typ: TypeBombing, exact: true, item: true}, "مفخخه": {typ: TypeBombing, exact: true, item: true},
