@@ -55,6 +55,10 @@ func (p *passage) candidatesOf(d draft) []Candidate {
 		out[0].Arrested = nil
 		out = append(out, a)
 	}
+	if out[0].IncidentType == TypeKidnapping && out[0].Arrested != nil {
+		out[0].Arrested = nil // "militants captured seven policemen": hostages are never counted as arrested
+		out[0].Notes = append(out[0].Notes, "the people taken are hostages, not counted as arrested")
+	}
 	return out
 }
 

@@ -51,7 +51,8 @@ var (
 		"fishermen", "agent", "agents", "elder", "elders", "adult", "adults", "minor", "minors", "kid", "kids",
 		// those around a target: "his bodyguard", "an escort", "her parents"
 		"bodyguard", "bodyguards", "escort", "escorts", "companion", "companions", "aide", "aides", "parents",
-		"bystander", "bystanders", "passerby", "passersby",
+		"bystander", "bystanders", "passerby", "passersby", "comrade", "comrades", "colleague", "colleagues",
+		"cousin", "cousins", "sister", "sisters", "friend", "friends", "neighbour", "neighbours", "neighbor", "neighbors",
 		// people named by their country or their force: "two Syrians", "two Syrian nationals", "two security forces"
 		"syrians", "nationals", "national", "forces", "element", "serviceman", "servicemen",
 		// and by their creed or people: "two young Christians", "three Alawites"
@@ -712,14 +713,17 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	}
 	for n := j; n >= 0 && n >= j-8; n-- {
 		w := toks[n].Norm
-		if n > 0 && subgroup[toks[n-1].Norm] {
+		if n > 0 && subgroup[toks[n-1].Norm] && !(toks[n-1].Norm == "among" && n > 1 && enBe[toks[n-2].Norm]) {
 			return totalBefore(toks, n-1, k) // "Seven civilians, including two children, were killed": the total
-		}
+		} // but "a boy was among two people killed": the two are all of them
 		if w == "one" && n > 0 && toks[n-1].Norm == "no" {
 			return count{}, false // "no one was hurt": nobody, which zeroCounts reads
 		}
 		if ageAt(toks, n) || n > 0 && inBrackets(text, toks[n].Start) && enNumber(toks[n].Norm) {
 			continue // "a seven-year-old boy": an age, not a count; "eleven civilians (four women)": a part of the figure before
+		}
+		if n > 1 && toks[n-1].Norm == "of" && enNumber(w) && !totalNounsEN[toks[n-2].Norm] {
+			continue // "five members of one family": whose members, not how many (but "a total of 17")
 		}
 		if (w == "a" || w == "an") && ageAt(toks, n+1) && singularPersonWithin(toks, n+4, 2) {
 			one := 1 // "a 12-year-old girl was wounded"
@@ -856,8 +860,11 @@ func possessedAlone(toks []token, at int) bool {
 // belongs to: a number and a person noun just before it ("Seven civilians
 // including two children", "Five people, among them a woman").
 func totalBefore(toks []token, n int, k countKind) (count, bool) {
-	for p := n - 1; p >= 0 && p >= n-3; p-- {
+	for p := n - 1; p >= 0 && p >= n-5; p-- {
 		w := toks[p].Norm
+		if p > 0 && toks[p-1].Norm == "of" {
+			continue // "five members of one family, including …": whose members, not how many
+		}
 		if v, ok := enNumberValue(w); ok && w != "a" && w != "an" && v > 0 && v <= 5000 && personWithin(toks, p+1, n-p-1) {
 			v, p = addConjoined(toks, p, v)
 			return count{Kind: k, Value: &v, Pos: toks[p].Start}, true
@@ -910,6 +917,10 @@ func addConjoined(toks []token, n, v int) (int, int) {
 	}
 	return sum, first
 }
+
+// totalNounsEN before "of" make the number after it the count: "a total of
+// 17", "a toll of five".
+var totalNounsEN = wordSet("total", "toll", "number", "tally", "sum")
 
 // countBeforeOf reads a number and a person noun before "of" and a name of
 // up to ten words ending at toks[j]: "3 members of the Border Guard of the

@@ -902,7 +902,8 @@ var exchangedWords = wordSet("متبادل", "المتبادل", "متبادله
 
 // refine narrows a generic attack or shelling word by the weapon named near it.
 func refine(toks []token, i int, typ string) string {
-	if typ == TypeArrest && isLatin(toks[i].Norm) && (anyNear(toks, i, -8, -1, outlawsEN) && !anyNear(toks, i, -16, -1, lawWordsEN) && !anyNear(toks, i, -16, -1, forcesWordsEN) ||
+	if typ == TypeArrest && isLatin(toks[i].Norm) && (anyNear(toks, i, -8, -1, outlawsEN) && !anyNear(toks, i, -16, -1, lawWordsEN) && !anyNear(toks, i, -16, -1, forcesWordsEN) &&
+		!passiveBefore(toks, i) || // but "17 gunmen were detained": the gunmen are the ones taken
 		tokAt(toks, i+1) == "by" && anyNear(toks, i, 2, 3, outlawsEN)) {
 		return TypeKidnapping // "militants captured seven policemen", "detained by gunmen": no authority arrests
 	}

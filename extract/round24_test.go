@@ -286,3 +286,40 @@ func TestExtract_RocketFellAndCampaignIsNoPlace(t *testing.T) {
 		t.Errorf("place = %q; want تلكلخ, not the campaign", c.PlaceNameAR)
 	}
 }
+
+// English counts: "wounded two of his comrades" are two hurt; "a boy was
+// among two people killed" two dead, not a part; "five members of one
+// family, including three children, were killed" five, not "one family";
+// "a total of 17 ... were arrested" seventeen.
+func TestExtract_EnglishCountsOfGroups(t *testing.T) {
+	c := oneEvent(t, "A roadside bomb killed a soldier and wounded two of his comrades in Kafr Zita on Monday.", "2025-06-11", TypeBombing)
+	if c != nil {
+		wantCount(t, "injured", c.Injured, 2)
+	}
+	c = oneEvent(t, "A boy was among two people killed by sniper fire in Daraa al-Balad on Monday.", "2025-06-11", TypeArmedAttack)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+	}
+	c = oneEvent(t, "Five members of one family, including three children, were killed in an airstrike on Ariha on Monday.", "2025-06-11", TypeAirstrike)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 5)
+	}
+	c = oneEvent(t, "A total of 17 militants from the cell were arrested in Tartus on Monday.", "2025-06-11", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 17)
+	}
+}
+
+// Gunmen taken by a force are arrested ("17 gunmen were detained"), and the
+// people gunmen take are hostages, never counted as arrested ("militants
+// captured seven policemen").
+func TestExtract_GunmenDetainedAndHostagesTaken(t *testing.T) {
+	c := oneEvent(t, "17 gunmen were detained in Tartus on Monday.", "2025-06-11", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 17)
+	}
+	c = oneEvent(t, "Militants captured seven policemen in Tartus on Monday.", "2025-06-11", TypeKidnapping)
+	if c != nil && c.Arrested != nil {
+		t.Errorf("arrested = %d; want null: hostages are not arrested", *c.Arrested)
+	}
+}
