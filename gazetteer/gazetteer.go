@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +29,7 @@ type Gazetteer struct {
 	trans  map[string][]int32  // transliteration key of Latin names → places
 	skel   map[string][]int32  // Latin skeleton → places
 	keys   []string            // the distinct name keys, numbered for dels
+	sorted []string            // the name keys in byte order, for keyStarts
 	dels   deletionIndex       // for fuzzy lookup
 	maxTok int                 // most tokens in any indexed name
 	maxKey int                 // longest name key, in runes
@@ -154,6 +156,7 @@ func New(places []Place, govs []Governorate, areas ...Area) *Gazetteer {
 		g.index(int32(i))
 	}
 	g.dels.sort()
+	g.sorted = slices.Sorted(maps.Keys(g.exact))
 	g.buildSuggest()
 	return g
 }

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/paulmach/orb/geo"
@@ -323,8 +324,11 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 	for maxN < g.maxTok && j+maxN < len(toks) && !toks[j+maxN].long && (maxN == 0 || !toks[j+maxN].brk && !toks[j+maxN-1].poss) {
 		maxN++ // a possessive ends a name: "Daraa's town of Nawa" holds no name "Daraa's town"
 	}
+	fs := forms(toks[j])
+	var rb [8]int
+	reach, most := g.reach(rb[:0], toks[j:j+maxN], fs)
 	var kb, tb [128]byte
-	for n := maxN; n >= 1; n-- {
+	for n := min(maxN, most); n >= 1; n-- {
 		if n > 1 && !toks[j+n-1].arabic && latinArticles[toks[j+n-1].norm] {
 			continue // "X al-Y": a name ends in no article, whose own name follows
 		}
@@ -337,7 +341,10 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		if n > 1 && !m.query && lowerTail(toks, j+n-1) {
 			continue // "Hama on Monday": a lower-case English word does not end a name read in running text
 		}
-		for _, f := range forms(toks[j]) {
+		for fi, f := range fs {
+			if n > reach[fi] {
+				continue // no name key begins with the words before the last
+			}
 			key := appendKey(kb[:0], f.text, toks[j+1:j+n])
 			// a type word names the word right after it, not one joined to it by "و"
 			// ("بين القرى وعلى الطرق"): there a common word stays one
@@ -374,6 +381,50 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 		}
 	}
 	return nil, 0, ""
+}
+
+// reach returns, for each reading of run[0], the most words of run that may
+// be a name read with it, appended to dst, and the largest of them. Only the
+// exact index can name an Arabic reading (it has no transliteration, and
+// skeletons are Latin), so a run of words whose key, as appendKey builds it,
+// already begins no name key can be no name, however many words follow: the
+// cheap first pass that spares matchSpan a key and its look-ups for each
+// length at each word of running text. Other readings may be as long as run.
+func (g *Gazetteer) reach(dst []int, run []token, fs []form) ([]int, int) {
+	most := 0
+	for _, f := range fs {
+		n := len(run)
+		if first := tokenKey(f.text); n > 0 && run[0].arabic && first != "" && first[0] >= 0x80 {
+			n = g.keyReach(first, run[1:])
+		}
+		dst = append(dst, n)
+		most = max(most, n)
+	}
+	return dst, most
+}
+
+// keyReach is the number of words, first and then those of later, whose key
+// so far still begins some name key: the words a name read from first may
+// have, at most.
+func (g *Gazetteer) keyReach(first string, later []token) int {
+	var kb [128]byte
+	key := append(kb[:0], first...)
+	n := 1
+	for _, t := range later {
+		if key = appendBoundTa(key); !g.keyStarts(key) {
+			break
+		}
+		key = append(key, laterKey(t.norm)...)
+		n++
+	}
+	return n
+}
+
+// keyStarts reports whether some name key begins with p, by a binary search
+// of the sorted keys.
+func (g *Gazetteer) keyStarts(p []byte) bool {
+	i := sort.Search(len(g.sorted), func(i int) bool { return g.sorted[i] >= string(p) })
+	return i < len(g.sorted) && len(g.sorted[i]) >= len(p) && g.sorted[i][:len(p)] == string(p)
 }
 
 // minSkeleton is the fewest consonants a name read by its skeleton alone may
