@@ -49,7 +49,7 @@ func wordForms(norm string) []string {
 	var out []string
 	for _, s := range stems(norm) {
 		out = append(out, s)
-		for _, suf := range suffixes {
+		for _, suf := range suffixesFor(s) {
 			if base, ok := strings.CutSuffix(s, suf); ok {
 				out = append(out, base)
 			}
@@ -277,7 +277,7 @@ var prefixes = []string{"وبال", "فبال", "وال", "فال", "بال", "�
 // proclitic, keeping at least two letters.
 func stems(norm string) []string {
 	out := make([]string, 0, 4)
-	for _, p := range prefixes {
+	for _, p := range prefixesFor(norm) {
 		if strings.HasPrefix(norm, p) {
 			rest := norm[len(p):]
 			if utf8.RuneCountInString(rest) >= 2 {
@@ -286,6 +286,71 @@ func stems(norm string) []string {
 		}
 	}
 	return out
+}
+
+// prefixesFor returns the proclitics norm may begin with, in the order of
+// prefixes: those whose second byte is norm's (which tells apart the
+// two-byte Arabic letters they begin with), and "". Grouped once, they spare
+// stems some eighteen comparisons a word, at every look-up. Kept small so that
+// stems stays inlined and its slice on its caller's stack.
+func prefixesFor(norm string) []string {
+	if len(norm) < 2 {
+		return nil // too short to leave two letters after any
+	}
+	return prefixGroups.by[norm[1]]
+}
+
+// suffixesFor returns the suffixes s may end with, in the order of suffixes:
+// those whose last byte is s's.
+func suffixesFor(s string) []string {
+	if b, ok := lastByte(s); ok {
+		return suffixGroups.by[b]
+	}
+	return suffixGroups.short
+}
+
+var (
+	prefixGroups = groupAffixes(prefixes, secondByte)
+	suffixGroups = groupAffixes(suffixes, lastByte)
+)
+
+func secondByte(w string) (byte, bool) {
+	if len(w) < 2 {
+		return 0, false
+	}
+	return w[1], true
+}
+
+func lastByte(w string) (byte, bool) {
+	if w == "" {
+		return 0, false
+	}
+	return w[len(w)-1], true
+}
+
+// affixGroups are a list of affixes grouped by a byte of theirs: a word can
+// carry only those of its own byte's group.
+type affixGroups struct {
+	by    [256][]string
+	short []string // the affixes too short to have that byte, for a word as short
+}
+
+// groupAffixes groups affixes by the byte key returns (ok false when an
+// affix is too short to have it), each group in the order of affixes. An
+// affix too short belongs to every group.
+func groupAffixes(affixes []string, key func(string) (byte, bool)) (g affixGroups) {
+	for _, a := range affixes {
+		k, ok := key(a)
+		if !ok {
+			g.short = append(g.short, a)
+		}
+		for b := range g.by {
+			if !ok || k == byte(b) {
+				g.by[b] = append(g.by[b], a)
+			}
+		}
+	}
+	return g
 }
 
 // isNumber reports whether s is all ASCII digits.

@@ -185,7 +185,7 @@ func lookup(norm string) (lexeme, bool) {
 		if lx, ok := lexicon[s]; ok {
 			return lx, true
 		}
-		for _, suf := range suffixes {
+		for _, suf := range suffixesFor(s) {
 			base, found := strings.CutSuffix(s, suf)
 			if !found || len(base) < 4 { // at least two Arabic letters
 				continue
@@ -213,7 +213,7 @@ func stemIn(norm string, set map[string]bool) bool {
 		if set[s] {
 			return true
 		}
-		for _, suf := range suffixes {
+		for _, suf := range suffixesFor(s) {
 			if base, found := strings.CutSuffix(s, suf); found && set[base] {
 				return true
 			}
