@@ -83,15 +83,20 @@ func isTensOrdinal(w string) bool {
 }
 
 // monthStems is the word and the word without a one-letter proclitic.
+// It is small enough to be inlined, so that its slice (a word begins with
+// one of the proclitics at most) stays on the caller's stack: it is asked at
+// every word, by several date forms.
 func monthStems(w string) []string {
-	out := []string{w}
-	for _, p := range []string{"و", "ب", "ل", "ف"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
-			out = append(out, rest)
+	out := append(make([]string, 0, 2), w)
+	for _, p := range monthProclitics {
+		if strings.HasPrefix(w, p) && len(w) >= len(p)+4 {
+			out = append(out, w[len(p):]) // two letters left at least
 		}
 	}
 	return out
 }
+
+var monthProclitics = []string{"و", "ب", "ل", "ف"}
 
 // daysIn is the number of days of month m of year y.
 func daysIn(y int, m time.Month) int {
