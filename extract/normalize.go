@@ -43,29 +43,47 @@ func (t token) inInflected(set map[string]bool) bool {
 // wordForms returns the forms stemIn looks up for a normalised word: English
 // base forms, or each proclitic-stripped form bare and without each suffix.
 func wordForms(norm string) []string {
+	return appendWordForms(nil, norm)
+}
+
+// appendWordForms appends wordForms(norm) to dst.
+func appendWordForms(dst []string, norm string) []string {
 	if isLatin(norm) {
-		return englishForms(norm)
+		return append(dst, englishForms(norm)...)
 	}
-	var out []string
 	for _, s := range stems(norm) {
-		out = append(out, s)
+		dst = append(dst, s)
 		for _, suf := range suffixesFor(s) {
 			if base, ok := strings.CutSuffix(s, suf); ok {
-				out = append(out, base)
+				dst = append(dst, base)
 			}
 		}
 	}
-	return out
+	return dst
 }
 
 // normalize folds the spelling variation of Arabic news text that does not change
 // meaning for our rules: short vowels and tatweel are dropped, alef forms become
 // bare alef, alef maqsura becomes yaa, taa marbuta becomes haa, and Arabic-Indic
 // digits become ASCII digits.
+//
+// A text that nothing folds is returned as it is, without a copy: the
+// tokenizer normalises every word.
 func normalize(s string) string {
+	for i, r := range s {
+		if r2, keep := foldRune(r); !keep || r2 != r || r == utf8.RuneError {
+			return normalizeFrom(s, i)
+		}
+	}
+	return s
+}
+
+// normalizeFrom is normalize of s, whose bytes before i nothing folds.
+func normalizeFrom(s string, i int) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
 		if r2, keep := foldRune(r); keep {
 			b.WriteRune(r2)
 		}
@@ -104,7 +122,7 @@ func isWordRune(r rune) bool {
 // of letters followed by digits ("و27") is split so that the number stands alone
 // after a conjunction, as in "بين 24 و27 نوفمبر".
 func tokenize(text string, start, end int) []token {
-	var toks []token
+	toks := make([]token, 0, (end-start)/6+1) // a word and its space are some 6 bytes
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -132,11 +150,14 @@ func tokenize(text string, start, end int) []token {
 			i = k
 			continue
 		}
-		toks = append(toks, splitLetterDigits(text, i, j)...)
+		toks = splitLetterDigits(toks, text, i, j)
 		i = j
 	}
+	forms := make([]string, 0, 4*len(toks)) // the forms of all the words, in one array
 	for k := range toks {
-		toks[k].forms = wordForms(toks[k].Norm)
+		from := len(forms)
+		forms = appendWordForms(forms, toks[k].Norm)
+		toks[k].forms = forms[from:len(forms):len(forms)] // capped: an append to one word's forms copies them
 	}
 	return joinAntiAircraft(toks)
 }
@@ -202,9 +223,9 @@ func thousandsEnd(text string, i, j, end int) int {
 	return k
 }
 
-// splitLetterDigits returns text[i:j] as one token, or as two when a short
-// letter prefix is glued to a number ("و27" → "و", "27").
-func splitLetterDigits(text string, i, j int) []token {
+// splitLetterDigits appends text[i:j] to dst as one token, or as two when a
+// short letter prefix is glued to a number ("و27" → "و", "27").
+func splitLetterDigits(dst []token, text string, i, j int) []token {
 	norm := normalize(text[i:j])
 	if d := digitsThenLetters(norm); d > 0 {
 		// "15شخصا", "9آخرين": a count glued to its noun, as typed in haste
@@ -216,14 +237,14 @@ func splitLetterDigits(text string, i, j int) []token {
 			}
 			p += size
 		}
-		return []token{{Start: i, End: p, Norm: norm[:d]}, {Start: p, End: j, Norm: norm[d:], DualMark: dualMarked(text[p:j])}}
+		return append(dst, token{Start: i, End: p, Norm: norm[:d]}, token{Start: p, End: j, Norm: norm[d:], DualMark: dualMarked(text[p:j])})
 	}
 	k := strings.IndexFunc(norm, unicode.IsDigit)
 	// "ب15", and a word of counting glued to the figure after it as typed in
 	// haste ("استشهاد24 مواطنا", "وإصابة52"); any other ("درعا24", an outlet;
 	// "F16", "Su24") is a name
 	if k <= 0 || strings.IndexFunc(norm[k:], unicode.IsLetter) >= 0 || utf8.RuneCountInString(norm[:k]) > 2 && !countingWord(norm[:k]) {
-		return []token{{Start: i, End: j, Norm: norm, DualMark: dualMarked(text[i:j])}}
+		return append(dst, token{Start: i, End: j, Norm: norm, DualMark: dualMarked(text[i:j])})
 	}
 	// find the byte in the original text where digits begin
 	p := i
@@ -234,7 +255,7 @@ func splitLetterDigits(text string, i, j int) []token {
 		}
 		p += size
 	}
-	return []token{{Start: i, End: p, Norm: norm[:k]}, {Start: p, End: j, Norm: norm[k:]}}
+	return append(dst, token{Start: i, End: p, Norm: norm[:k]}, token{Start: p, End: j, Norm: norm[k:]})
 }
 
 // countingWord reports an Arabic verb or noun that counts people ("استشهاد",

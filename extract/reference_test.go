@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 )
 
+// The fast paths of the tokenizer, held to the plain readings they replace.
+
 // TestAffixGroups holds stems and the suffixes tried to the plain reading of
 // prefixes and suffixes in full, on every word of our own passages and on
 // words shorter than any affix.
@@ -40,6 +42,27 @@ func TestAffixGroups(t *testing.T) {
 		}
 		if !slices.Equal(gotSuf, wantSuf) {
 			t.Fatalf("suffixes of %q: %q, want %q", w, gotSuf, wantSuf)
+		}
+	}
+}
+
+// TestNormalize_Unfolded holds normalize, which returns a word nothing folds
+// as it is, to folding every rune into a new string, on every word of our own
+// passages and on texts with invalid bytes and runes that are dropped.
+func TestNormalize_Unfolded(t *testing.T) {
+	texts := []string{"", "a", "A", "قتل", "قُتل", "مدينة", "\xff", "ab\xffc", "\uFFFD", "قتل\xd9", "ـ", "٢٠٢٥", "Ma'arrat"}
+	for _, p := range loadPassageFile(t, "testdata/news_own.jsonl") {
+		texts = append(texts, strings.Fields(p.Text)...)
+	}
+	for _, s := range texts {
+		var b strings.Builder
+		for _, r := range s {
+			if r2, keep := foldRune(r); keep {
+				b.WriteRune(r2)
+			}
+		}
+		if got := normalize(s); got != b.String() {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, b.String())
 		}
 	}
 }
