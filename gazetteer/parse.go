@@ -346,6 +346,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 				continue // no name key begins with the words before the last
 			}
 			key := appendKey(kb[:0], f.text, toks[j+1:j+n])
+			if toks[j].arabic && len(key) > 0 && key[0] >= 0x80 && len(g.exact[string(key)]) == 0 {
+				continue // only the exact index names an Arabic key (see reach): no name, nothing below to check
+			}
 			// a type word names the word right after it, not one joined to it by "و"
 			// ("بين القرى وعلى الطرق"): there a common word stays one
 			typed := m.typed && !strings.HasPrefix(f.proclitic, "و")
