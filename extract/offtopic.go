@@ -236,7 +236,12 @@ func backgroundAt(toks []token) int {
 func bodyEnd(text string) int {
 	off := 0
 	for _, line := range strings.SplitAfter(text, "\n") {
-		l := strings.ToLower(strings.TrimRight(strings.TrimSpace(line), ":："))
+		l := strings.TrimRight(strings.TrimSpace(line), ":：")
+		if len(l) > 4*longestFurniture {
+			off += len(line)
+			continue // a paragraph: lowered, it keeps a byte of every rune (of 4 at most), more than any heading has
+		}
+		l = strings.ToLower(l)
 		for _, f := range furniture {
 			if l == f {
 				return off
@@ -246,6 +251,14 @@ func bodyEnd(text string) int {
 	}
 	return len(text)
 }
+
+// longestFurniture is the length in bytes of the longest furniture line.
+var longestFurniture = func() (n int) {
+	for _, f := range furniture {
+		n = max(n, len(f))
+	}
+	return n
+}()
 
 // Word sets of the rules above, built once.
 var (

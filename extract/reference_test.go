@@ -66,3 +66,29 @@ func TestNormalize_Unfolded(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyEnd_Lowered holds bodyEnd, which lowers only the lines short enough
+// to be a heading, to lowering every line.
+func TestBodyEnd_Lowered(t *testing.T) {
+	plain := func(text string) int {
+		off := 0
+		for _, line := range strings.SplitAfter(text, "\n") {
+			if slices.Contains(furniture, strings.ToLower(strings.TrimRight(strings.TrimSpace(line), ":："))) {
+				return off
+			}
+			off += len(line)
+		}
+		return len(text)
+	}
+	long := strings.Repeat("قصف مدفعي على البلدة. ", 40)
+	texts := []string{"", "SOURCES", long + "\nRelated Articles:\nx", long + "\n  اقرأ أيضاً：\n" + long,
+		"Read more\n", "\u212Aeep reading\n" + long, strings.Repeat("\u212A", 60) + "\nsee also"}
+	for _, p := range loadPassageFile(t, "testdata/news_own.jsonl") {
+		texts = append(texts, p.Text, p.Text+"\nSources:\n"+long)
+	}
+	for _, text := range texts {
+		if got, want := bodyEnd(text), plain(text); got != want {
+			t.Fatalf("bodyEnd = %d, want %d for a text of %d bytes", got, want, len(text))
+		}
+	}
+}
