@@ -188,8 +188,11 @@ func joinAntiAircraft(toks []token) []token {
 // written with a hyphen ends ("Fifty-three"), and its value, when text[i:j]
 // holds its tens; else j.
 func compoundNumberEnd(text string, i, j, end int) (int, int) {
+	if j+1 >= end || text[j] != '-' {
+		return j, 0 // no hyphen: no word of it lowered and looked up
+	}
 	tens := enNumbers[strings.ToLower(text[i:j])]
-	if tens < 20 || tens > 90 || tens%10 != 0 || j+1 >= end || text[j] != '-' {
+	if tens < 20 || tens > 90 || tens%10 != 0 {
 		return j, 0
 	}
 	k := j + 1
