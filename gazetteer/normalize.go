@@ -13,6 +13,16 @@ import (
 // dropped, and other punctuation becomes a single space. Normalize(Normalize(s)) ==
 // Normalize(s).
 func Normalize(s string) string {
+	for _, r := range s {
+		if f := foldRune(r); f != r || f == ' ' || f == 0 || r == utf8.RuneError {
+			return fold(s)
+		}
+	}
+	return s // nothing to fold: no copy, for the tokenizer normalises every word
+}
+
+// fold is Normalize of a string with something to fold.
+func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // no leading space
