@@ -5,7 +5,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +29,7 @@ type Gazetteer struct {
 	skel   map[string][]int32  // Latin skeleton → places
 	keys   []string            // the distinct name keys, numbered for dels
 	sorted []string            // the name keys in byte order, for keyStarts
+	heads  map[string][2]int32 // the range of sorted that begins with each keyHead bytes
 	dels   deletionIndex       // for fuzzy lookup
 	maxTok int                 // most tokens in any indexed name
 	maxKey int                 // longest name key, in runes
@@ -156,7 +156,7 @@ func New(places []Place, govs []Governorate, areas ...Area) *Gazetteer {
 		g.index(int32(i))
 	}
 	g.dels.sort()
-	g.sorted = slices.Sorted(maps.Keys(g.exact))
+	g.sorted, g.heads = sortKeys(g.exact)
 	g.buildSuggest()
 	return g
 }

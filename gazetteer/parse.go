@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -424,10 +425,41 @@ func (g *Gazetteer) keyReach(first string, later []token) int {
 }
 
 // keyStarts reports whether some name key begins with p, by a binary search
-// of the sorted keys.
+// of the sorted keys that begin with its first keyHead bytes.
 func (g *Gazetteer) keyStarts(p []byte) bool {
-	i := sort.Search(len(g.sorted), func(i int) bool { return g.sorted[i] >= string(p) })
-	return i < len(g.sorted) && len(g.sorted[i]) >= len(p) && g.sorted[i][:len(p)] == string(p)
+	keys := g.sorted
+	if len(p) >= keyHead {
+		r, ok := g.heads[string(p[:keyHead])]
+		if !ok {
+			return false
+		}
+		keys = keys[r[0]:r[1]]
+	}
+	i := sort.Search(len(keys), func(i int) bool { return keys[i] >= string(p) })
+	return i < len(keys) && len(keys[i]) >= len(p) && keys[i][:len(p)] == string(p)
+}
+
+// keyHead is the number of bytes of a key that heads its run of sorted keys:
+// two Arabic letters, four Latin ones.
+const keyHead = 4
+
+// sortKeys returns the keys of exact in byte order, and the range of them
+// that begins with each keyHead bytes.
+func sortKeys(exact map[string][]int32) ([]string, map[string][2]int32) {
+	sorted := slices.Sorted(maps.Keys(exact))
+	heads := map[string][2]int32{}
+	for i, k := range sorted {
+		if len(k) < keyHead {
+			continue
+		}
+		r, ok := heads[k[:keyHead]]
+		if !ok {
+			r[0] = int32(i)
+		}
+		r[1] = int32(i + 1) // sorted: the keys of a head follow one another
+		heads[k[:keyHead]] = r
+	}
+	return sorted, heads
 }
 
 // minSkeleton is the fewest consonants a name read by its skeleton alone may

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -20,6 +21,31 @@ func TestNormalize_Unfolded(t *testing.T) {
 	for _, w := range words {
 		if got, want := Normalize(w), fold(w); got != want {
 			t.Fatalf("Normalize(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestKeyStarts holds keyStarts, a binary search of the keys of a head, to a
+// search of them all, for each start of every seventh key and each such
+// start with a byte changed or added.
+func TestKeyStarts(t *testing.T) {
+	g := ochaGazetteer(t)
+	plain := func(p string) bool {
+		i := sort.SearchStrings(g.sorted, p)
+		return i < len(g.sorted) && strings.HasPrefix(g.sorted[i], p)
+	}
+	probes := []string{"", "a", "zzzzzz", "\xff\xff\xff\xff\xff", "قصف", "قصفت"}
+	for i, k := range g.sorted {
+		if i%7 != 0 {
+			continue // a seventh of the keys keeps the test quick
+		}
+		for n := 1; n <= len(k); n++ {
+			probes = append(probes, k[:n], k[:n]+"ت", k[:n-1]+"z")
+		}
+	}
+	for _, p := range probes {
+		if got, want := g.keyStarts([]byte(p)), plain(p); got != want {
+			t.Fatalf("keyStarts(%q) = %v, want %v", p, got, want)
 		}
 	}
 }
