@@ -93,6 +93,14 @@ func normalizeFrom(s string, i int) string {
 
 // foldRune maps one rune for normalize; keep is false for runes to drop.
 func foldRune(r rune) (rune, bool) {
+	if r >= 0 && r < runeTableSize {
+		f := runeTable[r]
+		return f.fold, f.keep
+	}
+	return foldRuneSlow(r)
+}
+
+func foldRuneSlow(r rune) (rune, bool) {
 	switch {
 	case isApostrophe(r):
 		return 0, false
@@ -115,8 +123,31 @@ func foldRune(r rune) (rune, bool) {
 // isWordRune reports whether r belongs inside a token: letters, digits and the
 // combining marks and tatweel that decorate Arabic letters.
 func isWordRune(r rune) bool {
+	if r >= 0 && r < runeTableSize {
+		return runeTable[r].word
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// runeTable holds what foldRune and isWordRune answer for the runes below
+// runeTableSize (Latin and Arabic, nearly every rune of the news), asked at
+// every rune of a text: a look-up instead of Unicode's range tables.
+var runeTable = func() (t [runeTableSize]struct {
+	fold       rune
+	keep, word bool
+}) {
+	for r := range t {
+		t[r].fold, t[r].keep = foldRuneSlow(rune(r))
+		t[r].word = isWordRuneSlow(rune(r))
+	}
+	return t
+}()
+
+const runeTableSize = 0x700
 
 // tokenize splits text[start:end] into tokens with byte offsets into text. A run
 // of letters followed by digits ("و27") is split so that the number stands alone

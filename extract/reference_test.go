@@ -92,3 +92,17 @@ func TestBodyEnd_Lowered(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneTable holds foldRune and isWordRune, read from a table below
+// runeTableSize, to their plain readings, at every rune of the table and past it.
+func TestRuneTable(t *testing.T) {
+	for r := rune(-1); r < runeTableSize+0x100; r++ {
+		f, keep := foldRune(r)
+		if wf, wkeep := foldRuneSlow(r); f != wf || keep != wkeep {
+			t.Fatalf("foldRune(%U) = %U, %v; want %U, %v", r, f, keep, wf, wkeep)
+		}
+		if got, want := isWordRune(r), isWordRuneSlow(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
