@@ -49,3 +49,13 @@ func TestKeyStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTable holds inWord, read from a table below 0x700, to its plain
+// reading at every rune of the table and past it.
+func TestWordTable(t *testing.T) {
+	for r := rune(-1); r < 0x800; r++ {
+		if got, want := inWord(r), inWordSlow(r); got != want {
+			t.Fatalf("inWord(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

@@ -85,7 +85,7 @@ func tokenize(dst []token, text string, limit int) []token {
 			break
 		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 0x0640:
+		case inWord(r):
 			if start < 0 {
 				start = i
 			}
@@ -112,6 +112,28 @@ func tokenize(dst []token, text string, limit int) []token {
 	flush(len(text))
 	return toks
 }
+
+// inWord reports a rune that belongs inside a word: a letter, a digit, a
+// combining mark or the tatweel.
+func inWord(r rune) bool {
+	if r >= 0 && r < rune(len(wordTable)) {
+		return wordTable[r]
+	}
+	return inWordSlow(r)
+}
+
+func inWordSlow(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 0x0640
+}
+
+// wordTable holds inWord's answers for the runes below 0x700 (Latin and
+// Arabic), as foldTable does foldRune's: the tokenizer asks at every rune.
+var wordTable = func() (t [0x700]bool) {
+	for r := range t {
+		t[r] = inWordSlow(rune(r))
+	}
+	return t
+}()
 
 // possessiveS returns the bytes of an English possessive "'s" ending a Latin
 // word of three letters or more before it ("Daraa's", "Idlib’s"), or 0. "Ra's",
