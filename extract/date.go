@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -177,9 +178,8 @@ func (s dateScan) num(i, lo, hi int) (int, bool) {
 	if i < 0 || i >= len(s.toks) || !isNumber(s.toks[i].Norm) || len(s.toks[i].Norm) > 4 {
 		return 0, false
 	}
-	var v int
-	fmt.Sscan(s.toks[i].Norm, &v)
-	return v, v >= lo && v <= hi
+	v, err := strconv.Atoi(s.toks[i].Norm) // not fmt.Sscan, which reads "08" as octal and stops at its 8
+	return v, err == nil && v >= lo && v <= hi
 }
 
 // gap returns the non-space text between toks[i-1] and toks[i].

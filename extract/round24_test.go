@@ -323,3 +323,18 @@ func TestExtract_GunmenDetainedAndHostagesTaken(t *testing.T) {
 		t.Errorf("arrested = %d; want null: hostages are not arrested", *c.Arrested)
 	}
 }
+
+// A day or month written with a leading zero ("08/06/2025", "09 حزيران") is
+// that day: the number reader had taken "08" and "09" for octal.
+func TestExtract_LeadingZeroDays(t *testing.T) {
+	for text, want := range map[string]string{
+		"قتل مسلحون رجلاً في بلدة نوى يوم 08/06/2025.": "2025-06-08",
+		"Gunmen killed a man in Nawa on 09/06/2025.":   "2025-06-09",
+		"قتل مسلحون رجلاً في بلدة نوى يوم 09 حزيران.":  "2025-06-09",
+	} {
+		c := oneEvent(t, text, "2025-06-11", TypeArmedAttack)
+		if c != nil && (c.DateFrom.Format("2006-01-02") != want || !c.DateTo.Equal(c.DateFrom)) {
+			t.Errorf("Extract(%q): %v..%v; want %s", text, c.DateFrom, c.DateTo, want)
+		}
+	}
+}
