@@ -67,8 +67,8 @@ func TestExtract_NameToldAgainIsTheSamePlace(t *testing.T) {
 // in the places the details then tell one by one is their lead, not a case
 // of its own; no case told after it is folded into it.
 func TestExtract_CasesCountedThenTold(t *testing.T) {
-	text := "وثّقت مصادر محلية خلال يومين ثلاث حالات خطف في حيي المحطة وطريق السد بمدينة درعا. فقد خطف مسلحون شاباً في حي المحطة مساء أمس الخميس. " +
-		"وفي صباح اليوم نفسه خطف مسلحون رجلاً في حي طريق السد. وخطف مسلحون شاباً ثالثاً في حي طريق السد مساء الأربعاء."
+	text := "وثّقت مصادر محلية خلال يومين ثلاث حالات خطف في حيي المحطة وطريق السد بمدينة درعا. فقد خطف مسلحون شاباً في حي المحطة ليل الخميس. " +
+		"وبعد ساعات خطف مسلحون رجلاً في حي طريق السد. وخطف مسلحون شاباً ثالثاً في حي طريق السد مساء الأربعاء."
 	got := extractAll(t, text, ymd("2025-07-04"))
 	if len(got) != 3 {
 		t.Fatalf("got %v; want the three kidnappings told one by one", describeAll(got))
