@@ -1146,11 +1146,19 @@ var beganWords = wordSet("بدات", "بدا", "اندلعت", "began", "started
 func (p *passage) theEventToldBefore(last, d *draft) bool {
 	si := d.sents[0]
 	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 || (len(d.places) > 0 || len(d.refs) > 0) && len(last.places) > 0 && !p.harmOfTheEvent(last, d) ||
-		d.date != nil && !d.inherited && (last.date == nil || !sameUnresolved(last.date, d.date) &&
-			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))) {
+		d.date != nil && !d.inherited && (last.date == nil || toldOnOtherDay(last, d)) {
 		return false
 	}
 	return !anyNear(p.sents[si].toks, -1, 1, 3, alsoWords)
+}
+
+// toldOnOtherDay reports d told with a date of its own and last with one,
+// not the same: another unresolved day, or another first day.
+func toldOnOtherDay(last, d *draft) bool {
+	if d.date == nil || d.inherited || last.date == nil {
+		return false
+	}
+	return !sameUnresolved(last.date, d.date) && !(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))
 }
 
 // subjectRetold reports d, from the sentence right after last, opening with
@@ -1163,8 +1171,7 @@ func (p *passage) subjectRetold(last, d *draft) bool {
 	si := d.sents[0]
 	if last.lastSent() != si-1 || !violent[last.typ] && last.typ != TypeOther || !violent[d.typ] && d.typ != TypeOther || d.another ||
 		countsDiffer(last, d) && !anyNear(p.sents[si].toks, -1, 1, len(p.sents[si].toks), sourceWords) ||
-		d.date != nil && !d.inherited && (last.date == nil || !sameUnresolved(last.date, d.date) &&
-			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From))) {
+		d.date != nil && !d.inherited && (last.date == nil || toldOnOtherDay(last, d)) {
 		return false
 	}
 	toks := p.sents[si].toks
@@ -1187,8 +1194,7 @@ func (p *passage) subjectRetold(last, d *draft) bool {
 func (p *passage) arrestRetold(last, d *draft) bool {
 	si := d.sents[0]
 	if d.typ != TypeArrest || last.typ != TypeArrest || last.lastSent() < si-2 || d.another || countsDiffer(last, d) ||
-		d.date != nil && !d.inherited && last.date != nil && !sameUnresolved(last.date, d.date) &&
-			!(d.date.resolved() && last.date.resolved() && d.date.From.Equal(last.date.From)) {
+		toldOnOtherDay(last, d) {
 		return false
 	}
 	toks := p.sents[si].toks

@@ -30,18 +30,7 @@ func (s sqlReads) ReadPatched(ctx context.Context, refs []feature.Ref, version i
 	}
 	c.PatchWith(srcs)
 	defer c.PatchWith(nil)
-	feature.SortByKey(refs)
-	keys := make([]int64, 0, min(len(refs), readChunk))
-	for chunk := range slices.Chunk(refs, readChunk) {
-		keys = keys[:0]
-		for _, r := range chunk {
-			keys = append(keys, r.Key)
-		}
-		if ok, err := s.readFeatures(ctx, keys, version, c); !ok || err != nil {
-			return false, err
-		}
-	}
-	return true, nil
+	return s.readByKey(ctx, refs, version, c)
 }
 
 // sourcesOf reads the sources of the incidents ids names, by ID, each

@@ -43,6 +43,12 @@ func (s sqlReads) ReadFeatures(ctx context.Context, refs []feature.Ref, version 
 	if refs, ok, err = s.withoutStale(ctx, refs, version); !ok || err != nil {
 		return false, err
 	}
+	return s.readByKey(ctx, refs, version, c)
+}
+
+// readByKey reads the stored features of refs, sorted by key, in chunks of
+// readChunk, each checking the data version is still version.
+func (s sqlReads) readByKey(ctx context.Context, refs []feature.Ref, version int64, c *feature.Collector) (ok bool, err error) {
 	feature.SortByKey(refs)
 	keys := make([]int64, 0, min(len(refs), readChunk))
 	for chunk := range slices.Chunk(refs, readChunk) {
