@@ -52,6 +52,7 @@ var (
 		// those around a target: "his bodyguard", "an escort", "her parents"
 		"bodyguard", "bodyguards", "escort", "escorts", "companion", "companions", "aide", "aides", "parents",
 		"bystander", "bystanders", "passerby", "passersby", "comrade", "comrades", "colleague", "colleagues",
+		"rider", "riders", "occupant", "occupants", "motorcyclist", "motorcyclists", "motorist", "motorists", "crew",
 		"cousin", "cousins", "sister", "sisters", "friend", "friends", "neighbour", "neighbours", "neighbor", "neighbors",
 		// people named by their country or their force: "two Syrians", "two Syrian nationals", "two security forces"
 		"syrians", "nationals", "national", "forces", "element", "serviceman", "servicemen",
@@ -461,6 +462,9 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 	}
 	if v, ok := enNumberValue(w); ok {
 		if w == "a" || w == "an" {
+			if g, ok := groupOfCount(toks, j+1); ok {
+				return enQuantity(text, toks, g, k, false) // "arrested a cell of five people": the five
+			}
 			if ageAt(toks, j+1) && singularPersonWithin(toks, j+4, 2) {
 				one := 1 // "wounding a 12-year-old girl"
 				return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
@@ -583,6 +587,21 @@ func endsCount(text string, toks []token, j int) bool {
 // groupNounsEN are the groups a person noun may describe: "a terrorist
 // cell", "a smuggling gang", "a militant group" are several people, not one.
 var groupNounsEN = wordSet("cell", "cells", "group", "groups", "gang", "gangs", "network", "ring", "squad", "band", "unit", "family")
+
+// groupOfCount returns the index of N in "cell of N", "terrorist cell of N
+// members" from toks[from], a group told by how many it holds.
+func groupOfCount(toks []token, from int) (int, bool) {
+	for g := from; g < len(toks) && g <= from+2; g++ {
+		if groupNounsEN[toks[g].Norm] {
+			n := g + 2
+			if tokAt(toks, g+1) == "of" && n < len(toks) && enNumber(toks[n].Norm) && toks[n].Norm != "a" && toks[n].Norm != "an" {
+				return n, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
 
 // groupWithin reports a group noun among n tokens from toks[from].
 func groupWithin(toks []token, from, n int) bool {
