@@ -11,7 +11,7 @@ import "strings"
 // brokenPlural are singular person nouns whose plural is not "-ين"/"-ون": their
 // "-ين" form can only be the dual.
 var brokenPlural = wordSet("شخص", "عنصر", "طفل", "جندي", "رجل", "شاب", "ضابط", "تاجر", "شرطي", "راعي",
-	"شقيق", "ابن", "اخ", "قائد", "حارس", "طبيب", "سجين", "اسير", "شيخ", "قاضي")
+	"شقيق", "ابن", "اخ", "قائد", "حارس", "طبيب", "سجين", "اسير", "شيخ", "قاضي", "راكب")
 
 // twoWords are "two" after a counted plural: "مدنيين اثنين".
 var twoWords = wordSet("اثنين", "اثنان", "اثنتين", "اثنتان")

@@ -341,7 +341,7 @@ func TestExtract_LeadingZeroDays(t *testing.T) {
 
 // A group told by how many it holds is that many ("arrested a cell of five
 // people", "a terrorist cell of four members"); a motorcycle's riders are
-// people counted.
+// people counted ("its two riders", "راكبيها").
 func TestExtract_GroupOfNAndRiders(t *testing.T) {
 	for text, want := range map[string]int{
 		"Security forces arrested a cell of five people in the Mezzeh area on Monday.":   5,
@@ -352,8 +352,13 @@ func TestExtract_GroupOfNAndRiders(t *testing.T) {
 			wantCount(t, "arrested", c.Arrested, want)
 		}
 	}
-	c := oneEvent(t, "A drone struck a motorcycle in the village of Kafr Nubl on Saturday, killing its two riders.", "2025-03-10", TypeAirstrike)
-	if c != nil {
-		wantCount(t, "killed", c.Killed, 2)
+	for _, text := range []string{
+		"A drone struck a motorcycle in the village of Kafr Nubl on Saturday, killing its two riders.",
+		"استهدفت طائرة مسيرة دراجة نارية في بلدة كفرنبل ما أدى إلى مقتل راكبيها.",
+	} {
+		c := oneEvent(t, text, "2025-03-10", TypeAirstrike)
+		if c != nil {
+			wantCount(t, "killed", c.Killed, 2)
+		}
 	}
 }
