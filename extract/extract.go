@@ -106,6 +106,7 @@ func (x *Extractor) Extract(text string, published time.Time) []Candidate {
 // "en", or "" to detect it.
 func (x *Extractor) ExtractLang(text string, published time.Time, lang string) []Candidate {
 	published = utcDay(published)
+	text = withoutFormatControls(text)
 	if lang == "" {
 		lang = DetectLanguage(text)
 	}

@@ -29,6 +29,7 @@ func (x *Extractor) ExtractParts(text string, published time.Time, lang string, 
 	published = utcDay(published)
 	today := x.today()
 	for _, part := range SplitParts(text, PartBytes) {
+		part = withoutFormatControls(part) // one part at a time: its memory stays a part's
 		for part != "" {
 			head, ms := x.placesFit(part)
 			l := lang

@@ -362,3 +362,35 @@ func TestExtract_GroupOfNAndRiders(t *testing.T) {
 		}
 	}
 }
+
+// News text is untrusted: bidi overrides, isolates, direction marks and
+// zero-width spaces in it change how a draft reads in the review queue
+// (U+202E reverses it) and split names. No candidate carries them, from
+// ExtractLang or ExtractParts, and a name they split is found.
+func TestExtract_FormatControlsDropped(t *testing.T) {
+	text := "قصفت قوات النظام بلدة سر\u200fاقب و\u202eإدلب صباح \u2066اليوم\u2069.\u200b"
+	x := New(mustGazetteer(t))
+	var got []Candidate
+	got = append(got, x.ExtractLang(text, ymd("2025-06-11"), "ar")...)
+	if err := x.ExtractParts(text, ymd("2025-06-11"), "ar", func(c Candidate) error { got = append(got, c); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatalf("no candidates from %q", text)
+	}
+	for _, c := range got {
+		fields := []string{c.Evidence, c.PlaceNameAR, c.PlaceNameEN}
+		fields = append(fields, c.Notes...)
+		for _, pl := range c.Places {
+			fields = append(fields, pl.Text)
+		}
+		for _, f := range fields {
+			if strings.IndexFunc(f, formatControl) >= 0 {
+				t.Errorf("candidate field %q carries a format control", f)
+			}
+		}
+		if c.PlaceNameAR != "سراقب" {
+			t.Errorf("place = %q; want سراقب, the name the mark split", c.PlaceNameAR)
+		}
+	}
+}
