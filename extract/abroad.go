@@ -32,12 +32,18 @@ var (
 )
 
 // foreignCities are cities abroad that Syrian news names, Syrians' places of
-// exile and the region's capitals: an unknown name that is one of them is
-// no Syrian village the gazetteer lacks.
-var foreignCities = wordSet("اسطنبول", "استنبول", "انقره", "غازي عنتاب", "عنتاب", "مرسين", "اضنه", "بيروت", "بغداد",
-	"الموصل", "اربيل", "السليمانيه", "القاهره", "دبي", "برلين", "موسكو", "طهران",
-	"istanbul", "ankara", "gaziantep", "mersin", "adana", "beirut", "baghdad", "mosul", "erbil", "sulaymaniyah",
-	"cairo", "dubai", "berlin", "moscow", "tehran")
+// exile and the neighbouring capitals (foreignCapitals): an unknown name that
+// is one of them is no Syrian village the gazetteer lacks.
+var foreignCities = func() map[string]bool {
+	m := wordSet("اسطنبول", "استنبول", "غازي عنتاب", "عنتاب", "مرسين", "اضنه", "الموصل", "اربيل", "السليمانيه",
+		"القاهره", "دبي", "برلين", "موسكو", "طهران",
+		"istanbul", "gaziantep", "mersin", "adana", "mosul", "erbil", "sulaymaniyah", "cairo", "dubai", "berlin",
+		"moscow", "tehran")
+	for w := range foreignCapitals {
+		m[w] = true
+	}
+	return m
+}()
 
 // foreignAdjectivesEN name a neighbouring country's places in English: "the
 // Lebanese town of X".

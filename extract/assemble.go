@@ -632,16 +632,27 @@ func (p *passage) toldWithPronoun(d draft) bool {
 		if i == 0 || !toks[i-1].in(afterWords) && toks[i-1].Norm != "اثر" {
 			return false
 		}
-		for _, suf := range []string{"هم", "هما", "ها", "ه", "هن"} {
-			if base, ok := strings.CutSuffix(t.Norm, suf); ok {
-				if _, ok := lookup(base); ok {
-					return true
-				}
-			}
-		}
-		return false
+		_, ok := withPronoun(t.Norm)
+		return ok
 	}
 	return false
+}
+
+// withPronoun returns the incident word of an Arabic word carrying the
+// pronoun of its object or its people: "خطفهم", "اعتقاله", "اعتقلوه",
+// "اعتقلته".
+func withPronoun(norm string) (lexeme, bool) {
+	if isLatin(norm) {
+		return lexeme{}, false
+	}
+	for _, suf := range []string{"وهم", "وه", "تهم", "ته", "هما", "هم", "ها", "هن", "ه"} {
+		if base, ok := strings.CutSuffix(norm, suf); ok && len(base) > 4 {
+			if lx, ok := lookup(base); ok {
+				return lx, true
+			}
+		}
+	}
+	return lexeme{}, false
 }
 
 // detail reports d telling how the violent event of the sentence before
@@ -1211,14 +1222,8 @@ func (p *passage) arrestRetold(last, d *draft) bool {
 		if i >= 2 && isLatin(t.Norm) && (toks[i-1].Norm == "was" || toks[i-1].Norm == "were") && (toks[i-2].Norm == "he" || toks[i-2].Norm == "she" || toks[i-2].Norm == "they") {
 			return true // "he was arrested in X"
 		}
-		for _, suf := range []string{"وه", "وهم", "ته", "تهم", "ه", "هم"} {
-			if base, ok := strings.CutSuffix(t.Norm, suf); ok && !isLatin(t.Norm) && len(base) > 4 {
-				if lx, ok := lookup(base); ok && lx.typ == TypeArrest {
-					return true // "اعتقلوه", "اعتقلته"
-				}
-			}
-		}
-		return false
+		lx, ok := withPronoun(t.Norm)
+		return ok && lx.typ == TypeArrest // "اعتقلوه", "اعتقلته"
 	}
 	return false
 }

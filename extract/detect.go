@@ -406,12 +406,8 @@ func inventory(toks []token, ts []trigger) bool {
 	return true
 }
 
-// fellWords tell a weapon falling: "سقط صاروخ", "سقوط صواريخ"; firedWords
-// its firing: "أطلقت القوات صواريخ".
-var (
-	fellWords  = wordSet("سقط", "سقطت", "سقوط", "تساقط", "وسقط", "وسقوط")
-	firedWords = wordSet("اطلق", "اطلقت", "اطلقوا", "اطلاق", "واطلق", "واطلقت", "قصف", "قصفت")
-)
+// firedWords tell a weapon's firing: "أطلقت القوات صواريخ".
+var firedWords = wordSet("اطلق", "اطلقت", "اطلقوا", "اطلاق", "قصف", "قصفت")
 
 // impactWords tell a weapon falling or fired: "سقطت قذيفتان", "shells landed".
 var impactWords = wordSet("سقط", "سقطت", "سقوط", "تساقط", "سقطتا", "fell", "landed", "hit", "struck", "fired", "launched")
@@ -653,7 +649,7 @@ func needMet(toks []token, i int, n need) bool {
 	case needForceNear:
 		return anyNear(toks, i, -3, 3, forceNounsAR)
 	case needFellOrFired:
-		return anyNear(toks, i, -2, -1, fellWords) || anyNear(toks, i, -4, -1, firedWords)
+		return anyNear(toks, i, -2, -1, impactWords) || anyNear(toks, i, -4, -1, firedWords)
 	case needFoiled:
 		return anyNear(toks, i, -6, -1, foilWords)
 	case needBlade:

@@ -41,19 +41,18 @@ func personCount(t token) (n int, ok bool) {
 
 // possessedDualPerson reports two people of someone's: a person noun's dual
 // in construct, which drops its ن before the possessive ("طفلاها",
-// "وطفليها", "ابناه", "شقيقيه").
+// "وطفليها", "ابناه", "شقيقيه"). The oblique "-ي" is a dual only where the
+// plural is broken, as isDual reads it ("مدنييها" may be the plural). The
+// five nouns take ا and ي in the singular: "أخاه", "أخيه", "أباه" are one.
 func possessedDualPerson(w string) bool {
 	w = strings.TrimPrefix(w, "و")
 	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
 		base, ok := strings.CutSuffix(w, suf)
-		if !ok {
+		if !ok || base == "اخا" || base == "اخي" || base == "ابا" || base == "ابي" {
 			continue
 		}
-		for _, end := range []string{"ا", "ي"} {
-			sing, ok := strings.CutSuffix(base, end)
-			if ok && sing != "اخ" && sing != "اب" && (brokenPlural[sing] || singularPersons[sing] || kinPersons[sing]) {
-				return true // (but "أخاه", "أخيه", "أباه" are one: the five nouns take ا and ي in the singular)
-			}
+		if sing, ok := strings.CutSuffix(base, "ا"); ok && (singularPersons[sing] || kinPersons[sing]) || isDual(base, false) {
+			return true
 		}
 	}
 	return false

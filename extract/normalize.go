@@ -443,10 +443,10 @@ func possessive(text string, i, end int) bool {
 }
 
 // withoutFormatControls returns text without the invisible controls that
-// change how text reads but not what it says: bidi embeddings, overrides and
-// isolates (U+202A–U+202E, U+2066–U+2069), the left-to-right and
-// right-to-left marks, zero-width spaces and word joiners, and the byte order
-// mark. A news text full of them ("و\u202eإدلب") put them in a draft's
+// change how text reads but not what it says, Unicode's format characters
+// (Cf): bidi embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069), the direction marks, zero-width spaces and word joiners,
+// the soft hyphen and the byte order mark. A news text full of them ("و\u202eإدلب") put them in a draft's
 // evidence and names, where U+202E reverses how a summary reads in the review
 // queue, and they split names the gazetteer would know. The joiner and
 // non-joiner (U+200C, U+200D), which shape Persian and Kurdish letters, stay.
@@ -463,11 +463,5 @@ func withoutFormatControls(text string) string {
 }
 
 func formatControl(r rune) bool {
-	switch {
-	case r == 0x200B, r == 0x200E, r == 0x200F, r == 0xFEFF:
-		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
+	return r != '\u200c' && r != '\u200d' && unicode.Is(unicode.Cf, r)
 }

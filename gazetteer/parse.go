@@ -243,7 +243,7 @@ func (g *Gazetteer) parseSuffix(toks []token, k int, p *parsed) int {
 			// "حي الميدان السكني", "البلدة الحدودية": a word describing the place,
 			// before the area that locates it
 		case !t.arabic && (ruralWords[key] || desertWords[key]):
-			p.rural = true // "Daraa countryside", "the Homs desert
+			p.rural = true // "Daraa countryside", "the Homs desert"
 		case !t.arabic && directions[key] != "" && k+1 < len(toks) && !toks[k+1].brk && ruralWords[tokenKey(toks[k+1].norm)]:
 			p.ruralDir += directions[key] // "Daraa western countryside", "Raqqa's northern countryside"
 		case !t.arabic && typeWords[key] != nil && !toks[k-1].poss:
