@@ -17,9 +17,6 @@ const round16Feature = `{"type":"Feature","geometry":{"type":"Point","coordinate
 	"incident_type":"shelling","date_from":"2025-12-03","date_to":"2025-12-03","status":"published",
 	"geo_precision":"town","place_name_en":"Saraqib","admin1_pcode":"SY07","killed":1,"summary_en":"a round 16 test"}}`
 
-// round16Server serves store to an editor and returns a function sending
-// method to path with headers (the token added), giving the answer.
-// An extractor, when given, serves ingestion too.
 // createRound16 posts round16Feature and returns the new incident's path
 // and the response that created it.
 func createRound16(t *testing.T, send func(method, path, body string, headers map[string]string) (*http.Response, string)) (string, *http.Response) {
@@ -31,6 +28,9 @@ func createRound16(t *testing.T, send func(method, path, body string, headers ma
 	return strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host), resp
 }
 
+// round16Server serves store to an editor and returns a function sending
+// method to path with headers (the token added), giving the answer.
+// An extractor, when given, serves ingestion too.
 func round16Server(t *testing.T, store incidentStore, x ...ingest.Extractor) func(method, path, body string, headers map[string]string) (*http.Response, string) {
 	t.Helper()
 	const token = "editor-token-of-round-16"

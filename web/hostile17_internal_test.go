@@ -222,11 +222,7 @@ func TestWrites_TypeErrorsInTheBodysWords(t *testing.T) {
 func testWritesTypeErrors(t *testing.T, store incidentStore) {
 	send := round16Server(t, store, noCandidates{})
 	const items = "/api/collections/incidents/items"
-	resp, body := send("POST", items, round16Feature, map[string]string{"Content-Type": "application/geo+json"})
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d %s", resp.StatusCode, body)
-	}
-	item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+	item, _ := createRound16(t, send)
 	withProp := func(member string) string {
 		return strings.Replace(round16Feature, `"killed":1`, member, 1)
 	}

@@ -72,11 +72,7 @@ func TestWrites_NoPropertiesOrNullPatch(t *testing.T) {
 	onBothStores(t, func(t *testing.T, store incidentStore) {
 		send := round16Server(t, store, noCandidates{})
 		const items = "/api/collections/incidents/items"
-		resp, body := send("POST", items, round16Feature, map[string]string{"Content-Type": "application/geo+json"})
-		if resp.StatusCode != http.StatusCreated {
-			t.Fatalf("POST = %d %s", resp.StatusCode, body)
-		}
-		item := strings.TrimPrefix(resp.Header.Get("Location"), "http://"+resp.Request.URL.Host)
+		item, resp := createRound16(t, send)
 		etag := resp.Header.Get("ETag")
 		const noProps = `{"type":"Feature","geometry":{"type":"Point","coordinates":[36.8,35.87]}}`
 		for _, tc := range []struct{ method, path, contentType, body, want string }{
@@ -90,7 +86,7 @@ func TestWrites_NoPropertiesOrNullPatch(t *testing.T) {
 				t.Errorf("%s %s %s = %d %s; want 400 saying %q", tc.method, tc.path, tc.body, resp.StatusCode, body, tc.want)
 			}
 		}
-		resp, body = send("GET", item, "", nil)
+		resp, _ = send("GET", item, "", nil)
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("ETag") != etag {
 			t.Errorf("GET after the refused writes = %d ETag %s; want 200 and the ETag of the POST, %s", resp.StatusCode, resp.Header.Get("ETag"), etag)
 		}

@@ -9,14 +9,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/bothstores"
-	"github.com/mapsrv/mapsrv/incidents/sqlite"
 	"github.com/mapsrv/mapsrv/web"
 )
 
@@ -27,13 +25,7 @@ import (
 // one address took every stream place it may hold (a GET then a 429). A
 // HEAD now answers the headers a GET would and ends.
 func TestEvents_HeadEndsAtOnce(t *testing.T) {
-	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "events.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	srv := httptest.NewServer(web.NewServer(web.Config{Store: store, StreamsPerClient: 3}))
-	t.Cleanup(srv.Close)
+	srv := eventsServer(t, 3)
 
 	for i := range 3 {
 		c, err := net.Dial("tcp", srv.Listener.Addr().String())

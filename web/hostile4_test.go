@@ -45,13 +45,7 @@ func openStream(t *testing.T, ctx context.Context, c *http.Client, url string) *
 // StreamsPerClient; one more is a 429 problem with Retry-After naming the
 // limit, while other clients are served and a stream closed frees its place.
 func TestEvents_StreamsPerClient(t *testing.T) {
-	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "events.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	srv := httptest.NewServer(web.NewServer(web.Config{Store: store, StreamsPerClient: 3}))
-	t.Cleanup(srv.Close)
+	srv := eventsServer(t, 3)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
@@ -171,4 +165,18 @@ func TestBodyNotRead_AnswerNotHeld(t *testing.T) {
 	if resp.Close {
 		t.Errorf("an ingest whose body was read (%d) closed its connection", resp.StatusCode)
 	}
+}
+
+// eventsServer serves an empty SQLite store on loopback, a client holding at
+// most perClient live-update streams.
+func eventsServer(t *testing.T, perClient int) *httptest.Server {
+	t.Helper()
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "events.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	srv := httptest.NewServer(web.NewServer(web.Config{Store: store, StreamsPerClient: perClient}))
+	t.Cleanup(srv.Close)
+	return srv
 }
