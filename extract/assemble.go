@@ -2280,7 +2280,30 @@ func splitDuals(drafts []draft) []draft {
 
 // sameGovernorateArea reports two areas of one governorate told with more or
 // less detail: "Aleppo countryside", "the northern countryside of Aleppo".
+// Two sides of it told apart ("the western countryside of Daraa", "the
+// eastern countryside of Daraa") are two areas, one not the other told again.
 func sameGovernorateArea(a, b gazetteer.Mention) bool {
 	return precisionOf(a) == gazetteer.PrecisionGovernorate && precisionOf(b) == gazetteer.PrecisionGovernorate &&
-		a.Match.Place.Admin1PCode != "" && a.Match.Place.Admin1PCode == b.Match.Place.Admin1PCode
+		a.Match.Place.Admin1PCode != "" && a.Match.Place.Admin1PCode == b.Match.Place.Admin1PCode &&
+		!otherSides(a.Match.Qualifier, b.Match.Qualifier)
+}
+
+// otherSides reports two qualifiers naming different sides of a place
+// ("western rural", "eastern rural"), neither within the other: "northwestern"
+// lies within "western", "northern" does not lie within "eastern".
+func otherSides(a, b string) bool {
+	sa, sb := sideWord(a), sideWord(b)
+	return sa != "" && sb != "" && !strings.Contains(sa, sb) && !strings.Contains(sb, sa)
+}
+
+// sideWord is the direction a qualifier names ("western" of "western rural"),
+// or "".
+func sideWord(q string) string {
+	w, _, _ := strings.Cut(q, " ")
+	for _, d := range []string{"north", "south", "east", "west"} {
+		if strings.Contains(w, d) {
+			return strings.TrimSuffix(w, "ern")
+		}
+	}
+	return ""
 }
