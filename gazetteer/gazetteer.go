@@ -27,6 +27,7 @@ type Gazetteer struct {
 	exact  map[string][]int32  // name key → places
 	trans  map[string][]int32  // transliteration key of Latin names → places
 	skel   map[string][]int32  // Latin skeleton → places
+	bare   map[string][]int32  // name key without the word telling namesakes apart → places (bare.go)
 	keys   []string            // the distinct name keys, numbered for dels
 	sorted []string            // the name keys in byte order, for keyStarts
 	heads  map[string][2]int32 // the range of sorted that begins with each keyHead bytes
@@ -140,6 +141,7 @@ func New(places []Place, govs []Governorate, areas ...Area) *Gazetteer {
 		exact:  make(map[string][]int32, 3*len(places)),
 		trans:  make(map[string][]int32, 2*len(places)),
 		skel:   make(map[string][]int32, 2*len(places)),
+		bare:   map[string][]int32{},
 		govs:   govs,
 	}
 	g.dels = make(deletionIndex, 0, 32*len(places)) // a key and its deletions, some 2.5 names a place
@@ -210,6 +212,7 @@ func (g *Gazetteer) index(i int32) {
 		if s := skeleton(key); s != "" {
 			g.skel[s] = addIdx(g.skel[s], i)
 		}
+		g.indexBare(i, toks)
 	}
 	pt := [2]float64{p.Location.Lon(), p.Location.Lat()}
 	g.tree.Insert(pt, pt, i)

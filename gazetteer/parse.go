@@ -347,7 +347,7 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 				continue // no name key begins with the words before the last
 			}
 			key := appendKey(kb[:0], f.text, toks[j+1:j+n])
-			if toks[j].arabic && len(key) > 0 && key[0] >= 0x80 && len(g.exact[string(key)]) == 0 {
+			if toks[j].arabic && len(key) > 0 && key[0] >= 0x80 && len(g.exact[string(key)]) == 0 && (len(g.bare[string(key)]) == 0 || !m.typed && !m.query && n == 1) {
 				continue // only the exact index names an Arabic key (see reach): no name, nothing below to check
 			}
 			// a type word names the word right after it, not one joined to it by "و"
@@ -373,11 +373,21 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			if idx := g.exact[string(key)]; len(idx) > 0 {
 				return exactCandidates(idx), j + n, f.proclitic
 			}
+			bare := typed || m.query || n > 1 || !toks[j].arabic // an Arabic word alone may be any word ("أربعة" of "أربعة صغيرة"): a type word must say it is a place; a Latin one is capitalised
+			if idx := g.bare[string(key)]; bare && len(idx) > 0 {
+				return bareCandidates(idx, 0.9), j + n, f.proclitic
+			}
 			if len(key) < 4 {
 				continue
 			}
-			if idx := g.trans[string(appendTranslit(tb[:0], key))]; len(idx) > 0 {
+			tk := appendTranslit(tb[:0], key)
+			if idx := g.trans[string(tk)]; len(idx) > 0 {
 				return g.translitCandidates(idx, string(key)), j + n, f.proclitic
+			}
+			if len(tk) > 0 {
+				if idx := g.bare["\x00"+string(tk)]; bare && len(idx) > 0 {
+					return bareCandidates(idx, 0.86), j + n, f.proclitic
+				}
 			}
 			if idx := g.skeletonMatch(toks, j, n, key, m); len(idx) > 0 {
 				return g.translitCandidates(idx, string(key)), j + n, f.proclitic
