@@ -22,7 +22,7 @@ var (
 	enVerbs = map[countKind]map[string]bool{
 		countKilled:  wordSet("kill", "killed", "killing", "kills"),
 		countInjured: wordSet("wound", "wounded", "wounding", "injure", "injured", "injuring", "hurt"),
-		countArrested: wordSet("arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending", "rounded",
+		countArrested: wordSet("arrest", "arrested", "capture", "apprehension", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending", "rounded",
 			"captured", "capturing", "caught"),
 	}
 	// enParticiples end a passive count: "were killed", "was detained", "died".

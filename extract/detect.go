@@ -70,10 +70,14 @@ func findTriggers(toks []token) []trigger {
 		if isExplosionVerb(t.Norm) && anyNear(toks, i, -1, -1, capableWords) {
 			continue // "المخلفات القابلة للانفجار": what may explode, no explosion
 		}
-		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i) || anyNear(toks, i, -len(toks), len(toks), remnantWords)) {
+		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i) || anyNear(toks, i, -len(toks), len(toks), remnantWords) ||
+			leftOverShell(toks)) {
 			// "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold;
 			// "بانفجار قنبلة عنقودية من مخلفات الحرب": a remnant of war, no bomb set off
 			typ = TypeOther
+		}
+		if typ == TypeShelling && (lx.item || t.in(artilleryWords)) && leftOver(toks, i) {
+			typ = TypeOther // "انفجار قذيفة من مخلفات الحرب", "an unexploded shell went off": a remnant of war, as a mine is
 		}
 		if typ == TypeBombing && isLatin(t.Norm) && tokAt(toks, i+1) == "with" && anyNear(toks, i, 2, 4, artilleryWords) {
 			typ = TypeShelling // "the villages were bombed with heavy artillery": shelled
@@ -146,6 +150,13 @@ func findTriggers(toks []token) []trigger {
 			seizure = true
 		} else if !lx.weak && !lx.item && typ != TypeBombing {
 			seizure = false
+		}
+		if isLatin(t.Norm) && strings.HasPrefix(t.Norm, "execut") && (anyNear(toks, i, 1, 3, carriedOutNounsEN) ||
+			(tokAt(toks, i-1) == "was" || tokAt(toks, i-1) == "were") && anyNear(toks, i, -4, -2, carriedOutNounsEN)) {
+			continue // "executed an operation", "an ambush was executed": carried out, no one put to death
+		}
+		if lawAmbush(toks, i) && anyNear(toks, i, 1, 12, ambushCatchWords) {
+			continue // "a security ambush that resulted in the apprehension of …": the arrest's means, no attack
 		}
 		weak := lx.weak && !(lx.typ == TypeArrest && typ == TypeClash) || lawAmbush(toks, i) // a place captured is no weak arrest
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords) || isLatin(t.Norm) && anyNear(toks, i, -1, -1, similarWords),
@@ -1126,13 +1137,52 @@ func lawAmbush(toks []token, i int) bool {
 	if toks[i].Norm != "ambush" || !anyNear(toks, i, -16, -1, lawWordsEN) {
 		return false
 	}
-	for _, t := range toks {
+	for k, t := range toks {
+		if k > i && k <= i+3 && strings.HasPrefix(t.Norm, "execut") {
+			continue // "an ambush was executed": the ambush carried out, no one put to death
+		}
 		if isLatin(t.Norm) && (t.in(enVerbs[countKilled]) || t.in(enVerbs[countInjured]) || t.in(enParticiples[countKilled]) || t.in(enParticiples[countInjured])) {
 			return false
 		}
 	}
 	return true
 }
+
+// leftOver reports a shell told as one left from the fighting, not fired
+// now: "قذيفة من مخلفات الحرب", "قذيفة قديمة", "قذيفة غير منفجرة", "an
+// unexploded shell", "an old shell left over from the war".
+func leftOver(toks []token, i int) bool {
+	if anyNear(toks, i, -2, -1, oldWords) || anyNear(toks, i, -3, 6, remnantWords) || anyNear(toks, i, 1, 1, oldWords) {
+		return true
+	}
+	return tokAt(toks, i+1) == "غير" && strings.HasPrefix(tokAt(toks, i+2), "منفجر") ||
+		isLatin(toks[i].Norm) && tokAt(toks, i+1) == "left" && tokAt(toks, i+2) == "over"
+}
+
+// carriedOutNounsEN are what is executed without anyone put to death: an
+// operation, a plan, an order.
+var carriedOutNounsEN = wordSet("operation", "operations", "ambush", "ambushes", "plan", "plans", "raid", "raids", "mission",
+	"missions", "campaign", "order", "orders", "sentence", "warrant", "warrants", "attack", "attacks", "strike", "strikes", "task", "tasks")
+
+// leftOverShell reports a shell in toks told as one left from the fighting:
+// whatever goes off in its sentence is that shell.
+func leftOverShell(toks []token) bool {
+	for k, t := range toks {
+		if t.in(artilleryWords) && leftOver(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// oldWords tell a thing of long ago: "قذيفة قديمة", "an old shell".
+var oldWords = wordSet("old", "قديمه")
+
+// ambushCatchWords tell, after an ambush the security forces laid, the
+// arrest it ended in: "led to the capture of", "resulted in the apprehension
+// of", "أسفر عن القبض على".
+var ambushCatchWords = wordSet("arrest", "arrested", "arrests", "capture", "captured", "capturing", "apprehension", "apprehended",
+	"detained", "caught", "القبض", "باعتقال", "اعتقال", "بالقبض", "توقيف", "بتوقيف")
 
 // fledWords tell the doers' flight.
 var fledWords = wordSet("fled", "escaped", "فروا", "فر", "لاذوا", "لاذ", "هربوا", "انسحبوا")

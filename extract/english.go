@@ -10,7 +10,7 @@ import "strings"
 var englishLexicon = map[string]lexeme{
 	// arrest
 	"arrest": {typ: TypeArrest}, "detain": {typ: TypeArrest}, "detention": {typ: TypeArrest, exact: true},
-	"apprehend": {typ: TypeArrest}, "custody": {typ: TypeArrest, exact: true},
+	"apprehend": {typ: TypeArrest}, "apprehension": {typ: TypeArrest}, "custody": {typ: TypeArrest, exact: true},
 	"capture":   {typ: TypeArrest, weak: true}, // people, as a rule; "captured the village" is no arrest, and weak gives way
 	"recapture": {typ: TypeArrest, weak: true}, // "recaptured the villages of X": a place, read as "capture" is
 	// airstrike: "strike" and "raid" only with an aircraft or a foreign air force near

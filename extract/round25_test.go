@@ -27,3 +27,42 @@ func TestExtract_OtherSideOfTheCountrysideIsAnotherEvent(t *testing.T) {
 		t.Errorf("got %v; want one kidnapping", describeAll(got))
 	}
 }
+
+// A shell told as left from the fighting ("من مخلفات الحرب", "قديمة", "غير
+// منفجرة", "unexploded", "old … left over") that goes off is a remnant of
+// war, "other", as a mine is; a shell fired now is shelling.
+func TestExtract_LeftOverShellIsOther(t *testing.T) {
+	for _, tc := range []struct{ text, typ string }{
+		{"قتل طفلان بانفجار قذيفة من مخلفات الحرب في قرية كفر تخاريم يوم الأحد.", TypeOther},
+		{"أصيب راعٍ بانفجار قذيفة غير منفجرة في أرض زراعية قرب بلدة سراقب يوم الأحد.", TypeOther},
+		{"قتل رجل بانفجار قذيفة قديمة أثناء عمله في حقل بقرية كفر تخاريم يوم الأحد.", TypeOther},
+		{"Two boys died on Sunday when an unexploded shell they found went off in the village of Kafr Takharim.", TypeOther},
+		{"A farmer was hurt on Sunday when an old shell left over from the fighting blew up near Saraqib.", TypeOther},
+		{"قتل طفلان بسقوط قذيفة هاون على قرية كفر تخاريم يوم الأحد.", TypeShelling},
+		{"Two boys were killed on Sunday when a shell fired by government forces hit the village of Kafr Takharim.", TypeShelling},
+	} {
+		oneEvent(t, tc.text, "2024-05-12", tc.typ)
+	}
+}
+
+// An ambush the security forces laid that ended in arrests is how they
+// made them: one arrest, no armed attack; "an ambush was executed" puts no
+// one to death, nor does "executed an operation". Gunmen's ambushes and
+// executions are still attacks.
+func TestExtract_SecurityAmbushEndingInArrest(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		arrested int
+	}{
+		{"Police laid an ambush in Homs on Sunday that led to the capture of three drug dealers.", 3},
+		{"A tight security ambush was executed in Homs on Sunday and resulted in the apprehension of four gang members.", 4},
+		{"Security units executed an operation in Homs on Sunday that ended in the arrest of two smugglers.", 2},
+	} {
+		c := oneEvent(t, tc.text, "2024-05-12", TypeArrest)
+		if c != nil {
+			wantCount(t, "arrested", c.Arrested, tc.arrested)
+		}
+	}
+	oneEvent(t, "Gunmen ambushed a police patrol near Homs on Sunday, killing two officers.", "2024-05-12", TypeArmedAttack)
+	oneEvent(t, "Three prisoners were executed by the group in the town of Saraqib on Sunday.", "2024-05-12", TypeArmedAttack)
+}
