@@ -70,7 +70,8 @@ func findTriggers(toks []token) []trigger {
 		if isExplosionVerb(t.Norm) && anyNear(toks, i, -1, -1, capableWords) {
 			continue // "المخلفات القابلة للانفجار": what may explode, no explosion
 		}
-		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i) || anyNear(toks, i, -len(toks), len(toks), remnantWords) ||
+		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i) && !explosionAimed(toks, i) ||
+			anyNear(toks, i, -len(toks), len(toks), remnantWords) ||
 			leftOverShell(toks)) {
 			// "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold;
 			// "بانفجار قنبلة عنقودية من مخلفات الحرب": a remnant of war, no bomb set off
@@ -1163,6 +1164,18 @@ func leftOver(toks []token, i int) bool {
 // operation, a plan, an order.
 var carriedOutNounsEN = wordSet("operation", "operations", "ambush", "ambushes", "plan", "plans", "raid", "raids", "mission",
 	"missions", "campaign", "order", "orders", "sentence", "warrant", "warrants", "attack", "attacks", "strike", "strikes", "task", "tasks")
+
+// explosionAimed reports an explosion told as aimed at a target, the
+// explosion as its subject: "An explosion targeted an SDF patrol", "استهدف
+// انفجار دورية", "انفجار استهدف سيارة". A blast aimed is set off: a
+// bombing, though no device is named. "واستهدف الانفجار مبنى", "the
+// explosion targeted" tell an explosion told before: its type stands.
+func explosionAimed(toks []token, i int) bool {
+	if strings.HasPrefix(toks[i].Norm, "ال") || tokAt(toks, i-1) == "the" {
+		return false
+	}
+	return anyNear(toks, i, 1, 1, targetVerbs) || !isLatin(toks[i].Norm) && anyNear(toks, i, -1, -1, targetVerbs)
+}
 
 // leftOverShell reports a shell in toks told as one left from the fighting:
 // whatever goes off in its sentence is that shell.

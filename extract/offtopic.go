@@ -16,7 +16,7 @@ var (
 		"sentence", "sentences", "defendant", "defendants", "prosecutors", "indictment")
 	// memorialWords mark a commemoration of a past event.
 	memorialWords = wordSet("ذكري", "الذكري", "تخليدا", "تخليد", "وقفه", "anniversary",
-		"commemorate", "commemorated", "commemorating", "commemoration", "memorial", "vigil")
+		"commemorate", "commemorated", "commemorating", "commemoration", "commemorations", "commemorative", "memorial", "vigil")
 	// campaignWords mark awareness and training work about a danger.
 	campaignWords = wordSet("توعيه", "التوعيه", "توعويه", "التوعويه", "ورشه", "تدريبيه", "جلسات", "awareness",
 		"workshop", "workshops")
@@ -118,12 +118,31 @@ func eventNounWithin(toks []token, from, n int) bool {
 // campaign: its incident words tell of the past or of dangers, not of an event.
 func isOffTopic(toks []token) bool {
 	for i, t := range toks {
-		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) || yearsSince(toks, i) || onThisDay(toks, i) {
+		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) || yearsSince(toks, i) || onThisDay(toks, i) || inMemoryOf(toks, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// inMemoryOf reports a gathering that remembers the dead of a past event:
+// "to remember the victims of", "mourned the dead of", "in memory of".
+func inMemoryOf(toks []token, i int) bool {
+	t := toks[i]
+	if !isLatin(t.Norm) {
+		return false
+	}
+	if t.Norm == "memory" {
+		return tokAt(toks, i-1) == "in" && tokAt(toks, i+1) == "of"
+	}
+	return t.in(rememberWordsEN) && anyNear(toks, i, 1, 3, theDeadEN)
+}
+
+var (
+	rememberWordsEN = wordSet("remember", "remembered", "remembering", "honour", "honor", "honoured", "honored", "honouring",
+		"honoring", "mourn", "mourned", "mourning")
+	theDeadEN = wordSet("victims", "dead", "martyrs", "those", "fallen")
+)
 
 // yearsSince reports "N years since", "مرور N أعوام على": the time passed
 // since an event, told on its anniversary ("the day marked ten years since

@@ -66,3 +66,34 @@ func TestExtract_SecurityAmbushEndingInArrest(t *testing.T) {
 	oneEvent(t, "Gunmen ambushed a police patrol near Homs on Sunday, killing two officers.", "2024-05-12", TypeArmedAttack)
 	oneEvent(t, "Three prisoners were executed by the group in the town of Saraqib on Sunday.", "2024-05-12", TypeArmedAttack)
 }
+
+// A gathering that remembers the dead of a past event ("to remember the
+// victims of", "in memory of", "mourned the dead of") reports no event; the
+// burial of those an event just killed still tells it.
+func TestExtractEN_RememberingTheVictims(t *testing.T) {
+	for _, text := range []string{
+		"Activists gathered in the city of Idlib on Saturday to remember the victims of the 2013 chemical attack on Ghouta, which killed hundreds of people.",
+		"Doctors held a vigil in Azaz on Saturday in memory of those killed in the 2016 airstrikes on Aleppo.",
+		"Families in Daraa mourned the dead of the 2018 shelling of Nawa, which killed 12 people, at a gathering on Saturday.",
+	} {
+		if got := extractAll(t, text, ymd("2021-08-22")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+	oneEvent(t, "Hundreds of mourners in Saraqib on Saturday buried the victims of an airstrike that killed four people on Friday.", "2021-08-22", TypeAirstrike)
+}
+
+// An explosion told as aimed at a target ("An explosion targeted a patrol",
+// "استهدف انفجار سيارة", "انفجار استهدف") was set off: a bombing, though no
+// device is named. One of unknown cause stays "other".
+func TestExtract_ExplosionAimedIsBombing(t *testing.T) {
+	for _, tc := range []struct{ text, typ string }{
+		{"An explosion targeted a military vehicle in the town of Tabqa on Sunday, killing two soldiers.", TypeBombing},
+		{"استهدف انفجار سيارة عسكرية في مدينة الطبقة يوم الأحد، ما أدى إلى مقتل عنصرين.", TypeBombing},
+		{"انفجار استهدف سيارة عسكرية في مدينة الطبقة يوم الأحد أدى إلى مقتل عنصرين.", TypeBombing},
+		{"An explosion of unknown cause hit a fuel depot in the town of Tabqa on Sunday.", TypeOther},
+		{"وقع انفجار في مستودع وقود بمدينة الطبقة يوم الأحد دون معرفة أسبابه.", TypeOther},
+	} {
+		oneEvent(t, tc.text, "2024-05-12", tc.typ)
+	}
+}
