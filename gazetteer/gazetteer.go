@@ -28,6 +28,7 @@ type Gazetteer struct {
 	trans  map[string][]int32  // transliteration key of Latin names → places
 	skel   map[string][]int32  // Latin skeleton → places
 	bare   map[string][]int32  // name key without the word telling namesakes apart → places (bare.go)
+	spell  map[string][]int32  // spelling key of Arabic names → at most maxSpellPlaces places
 	keys   []string            // the distinct name keys, numbered for dels
 	sorted []string            // the name keys in byte order, for keyStarts
 	heads  map[string][2]int32 // the range of sorted that begins with each keyHead bytes
@@ -142,6 +143,7 @@ func New(places []Place, govs []Governorate, areas ...Area) *Gazetteer {
 		trans:  make(map[string][]int32, 2*len(places)),
 		skel:   make(map[string][]int32, 2*len(places)),
 		bare:   map[string][]int32{},
+		spell:  make(map[string][]int32, len(places)),
 		govs:   govs,
 	}
 	g.dels = make(deletionIndex, 0, 32*len(places)) // a key and its deletions, some 2.5 names a place
@@ -157,6 +159,7 @@ func New(places []Place, govs []Governorate, areas ...Area) *Gazetteer {
 	for i := range g.places {
 		g.index(int32(i))
 	}
+	g.pruneSpelling()
 	g.dels.sort()
 	g.sorted, g.heads = sortKeys(g.exact)
 	g.buildSuggest()
@@ -214,6 +217,7 @@ func (g *Gazetteer) index(i int32) {
 		}
 		g.indexBare(i, toks)
 	}
+	g.indexSpelling(i, p.names())
 	pt := [2]float64{p.Location.Lon(), p.Location.Lat()}
 	g.tree.Insert(pt, pt, i)
 }

@@ -392,6 +392,9 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			if idx := g.skeletonMatch(toks, j, n, key, m); len(idx) > 0 {
 				return g.translitCandidates(idx, string(key)), j + n, f.proclitic
 			}
+			if idx := g.spellMatch(toks, j, n, m); len(idx) > 0 {
+				return g.spellCandidates(idx, string(key)), j + n, f.proclitic
+			}
 		}
 	}
 	return nil, 0, ""
