@@ -97,9 +97,10 @@ var qualifierWordsEN = map[string]byte{
 
 // spellWord is one word of a name read for its spelling key.
 type spellWord struct {
-	cons  string // its consonants
-	vowel bool   // it ends in a vowel
-	qual  byte   // a qualifier's class, or 0
+	cb    [maxGaps]byte // its consonants, cb[:nc]
+	nc    int
+	vowel bool // it ends in a vowel
+	qual  byte // a qualifier's class, or 0
 	// Latin words only: other readings of the end. taH: a final vowel and h
 	// is also read as a consonant h (صالح "Saleh"); boundT: a final vowel is
 	// also read as the bound ta marbuta t.
@@ -165,9 +166,9 @@ func spellAgrees(lat, ar []spellWord) bool {
 		if i == len(lat) || k == len(ar) {
 			return i == len(lat) && k == len(ar)
 		}
-		n := min(len(ar[k].cons), len(lat[i].cons), maxGaps-1)
+		n := min(ar[k].nc, lat[i].nc, maxGaps-1)
 		for g := 0; g <= n; g++ {
-			if !gapAgrees(ar[k].gaps[g], lat[i].gaps[g], g == len(ar[k].cons)) {
+			if !gapAgrees(ar[k].gaps[g], lat[i].gaps[g], g == ar[k].nc) {
 				return false
 			}
 		}
@@ -175,9 +176,25 @@ func spellAgrees(lat, ar []spellWord) bool {
 	}
 }
 
+// cons returns w's consonants.
+func (w *spellWord) cons() []byte { return w.cb[:w.nc] }
+
+// push adds a consonant to w; it reports false when w holds as many as it can.
+func (w *spellWord) push(c byte) bool {
+	if w.nc == len(w.cb) {
+		return false
+	}
+	w.cb[w.nc] = c
+	w.nc++
+	return true
+}
+
+// endsIn reports whether w's last consonant is c.
+func (w *spellWord) endsIn(c byte) bool { return w.nc > 0 && w.cb[w.nc-1] == c }
+
 // qualify sets w.qual when w's consonants are a qualifier's.
 func (w *spellWord) qualify() {
-	if q, ok := qualifierConsonants[w.cons]; ok && (w.vowel || !q.vowels) {
+	if q, ok := qualifierConsonants[string(w.cons())]; ok && (w.vowel || !q.vowels) {
 		w.qual = q.class
 	}
 }
@@ -207,7 +224,7 @@ func arabicSpellWords(name string) ([]spellWord, int) {
 		if !ok {
 			return nil, -1
 		}
-		if w.cons != "" || w.qual != 0 {
+		if w.nc > 0 || w.qual != 0 {
 			words = append(words, w)
 		}
 	}
@@ -215,8 +232,8 @@ func arabicSpellWords(name string) ([]spellWord, int) {
 	// an adjective) is read as t: "Maarrat", "Mazraat"
 	last := lastNamed(words)
 	for i := range last {
-		if words[i].qual == 0 && words[i].boundT && !strings.HasSuffix(words[i].cons, "t") {
-			words[i].cons += "t"
+		if words[i].qual == 0 && words[i].boundT && !words[i].endsIn('t') && !words[i].push('t') {
+			return nil, -1
 		}
 	}
 	return words, last
@@ -226,16 +243,14 @@ func arabicSpellWords(name string) ([]spellWord, int) {
 // is set when it ends in ه, a ta marbuta (or ha) that another word makes t.
 func arabicSpellWord(k string) (spellWord, bool) {
 	var w spellWord
-	var b strings.Builder
 	var last byte
 	var final rune
-	n := 0 // consonants so far
 	for i, r := range k {
 		final = r
 		if arabicVowels[r] {
 			last = 0
-			if n < maxGaps && !(i == 0 && r == 'ا') { // a word's first alef carries a hamza, no long vowel
-				w.gaps[n] |= arabicVowelBit(r)
+			if w.nc < maxGaps && !(i == 0 && r == 'ا') { // a word's first alef carries a hamza, no long vowel
+				w.gaps[w.nc] |= arabicVowelBit(r)
 			}
 			continue
 		}
@@ -243,16 +258,14 @@ func arabicSpellWord(k string) (spellWord, bool) {
 		if !ok {
 			return w, false
 		}
-		if c != last {
-			b.WriteByte(c)
-			n++
+		if c != last && !w.push(c) {
+			return w, false
 		}
 		last = c
 	}
-	w.cons = b.String()
 	switch {
 	case final == 'ه':
-		w.cons = strings.TrimSuffix(w.cons, "h")
+		w.nc-- // the ta marbuta: a vowel, or t before another word
 		w.vowel, w.boundT = true, true
 	case arabicVowels[final]:
 		w.vowel = true
@@ -307,8 +320,8 @@ func appendSpellKey(dst []byte, words []spellWord, last int) ([]byte, int) {
 		if len(dst) > 0 {
 			dst = append(dst, spellSep)
 		}
-		dst = append(dst, w.cons...)
-		weight += len(w.cons)
+		dst = append(dst, w.cons()...)
+		weight += w.nc
 		if i == last && w.vowel {
 			dst = append(dst, spellVowel)
 		}
@@ -330,8 +343,6 @@ func latinSpellWord(k string) (spellWord, bool) {
 		w.qual = q
 		return w, true
 	}
-	var buf [32]byte
-	cons := buf[:0]
 	var last byte
 	vowelEnd := false
 	for i := 0; i < len(k); {
@@ -368,8 +379,8 @@ func latinSpellWord(k string) (spellWord, bool) {
 		}
 		i += n
 		if bits := latinVowelBits[c]; bits != 0 {
-			if len(cons) < maxGaps {
-				w.gaps[len(cons)] |= bits
+			if w.nc < maxGaps {
+				w.gaps[w.nc] |= bits
 			}
 			last, vowelEnd = 0, true
 			continue
@@ -379,21 +390,23 @@ func latinSpellWord(k string) (spellWord, bool) {
 		}
 		vowelEnd = false
 		if c == 'k' && k[i-1] == 'x' {
-			cons = append(cons, 'k')
+			if !w.push('k') {
+				return w, false
+			}
 			c = 's'
 		}
-		if c != last && len(cons) < len(buf) {
-			cons = append(cons, c)
+		if c != last && !w.push(c) {
+			return w, false
 		}
 		last = c
 	}
-	if n := len(cons); !vowelEnd && n > 0 && cons[n-1] == 'h' && len(k) >= 2 && strings.IndexByte("aeiouy", k[len(k)-2]) >= 0 {
-		cons, vowelEnd, w.taH = cons[:n-1], true, true // "-ah", "-eh": a ta marbuta, or a final ح
+	if !vowelEnd && w.endsIn('h') && len(k) >= 2 && strings.IndexByte("aeiouy", k[len(k)-2]) >= 0 {
+		w.nc, vowelEnd, w.taH = w.nc-1, true, true // "-ah", "-eh": a ta marbuta, or a final ح
 	}
-	w.cons, w.vowel = string(cons), vowelEnd
+	w.vowel = vowelEnd
 	// only a and e stand for a ta marbuta: "Abu", "Tali" are bound to nothing
 	end := strings.TrimSuffix(k, "h")
-	w.boundT = vowelEnd && !strings.HasSuffix(w.cons, "t") && (strings.HasSuffix(end, "a") || strings.HasSuffix(end, "e"))
+	w.boundT = vowelEnd && !w.endsIn('t') && (strings.HasSuffix(end, "a") || strings.HasSuffix(end, "e"))
 	w.qualify()
 	return w, true
 }
@@ -428,7 +441,7 @@ func (g *Gazetteer) spellMatch(toks []token, j, n int, m mode) []int32 {
 		if !ok {
 			return nil
 		}
-		if w.cons != "" || w.qual != 0 {
+		if w.nc > 0 || w.qual != 0 {
 			words = append(words, w)
 		}
 	}
@@ -463,9 +476,11 @@ func (g *Gazetteer) spellLookup(words []spellWord, last, i, least int) []int32 {
 	}
 	alt := w
 	if i == last {
-		alt.cons, alt.vowel, alt.taH = w.cons+"h", false, false // "Saleh": صالح
+		alt.vowel, alt.taH = false, false // "Saleh": صالح
+		alt.push('h')
 	} else {
-		alt.cons, alt.boundT = w.cons+"t", false // "Mazraa Beit Jinn": مزرعة بيت جن
+		alt.boundT = false // "Mazraa Beit Jinn": مزرعة بيت جن
+		alt.push('t')
 	}
 	words[i] = alt
 	idx := g.spellLookup(words, last, i+1, least)
