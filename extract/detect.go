@@ -156,6 +156,9 @@ func findTriggers(toks []token) []trigger {
 			(tokAt(toks, i-1) == "was" || tokAt(toks, i-1) == "were") && anyNear(toks, i, -4, -2, carriedOutNounsEN)) {
 			continue // "executed an operation", "an ambush was executed": carried out, no one put to death
 		}
+		if isLatin(t.Norm) && anyNear(toks, i, -6, -1, triedWords) && anyNear(toks, i, -10, -1, foilWords) {
+			continue // "foiled the militants' attempts to detonate two devices": nothing went off
+		}
 		if lawAmbush(toks, i) && anyNear(toks, i, 1, 12, ambushCatchWords) {
 			continue // "a security ambush that resulted in the apprehension of …": the arrest's means, no attack
 		}
@@ -588,6 +591,10 @@ var foundObjectVerbs = wordSet("وجد", "وجدت", "وجدوا")
 
 // positionNouns are what a force destroys in a fight: "تدمير تجمعات
 // للمسلحين", "تدمير مقرات وتحصينات".
+// positionNounsEN are the English words for them: what an army that
+// "destroyed the militants' gatherings" fought, as dev's conventions label it.
+var positionNounsEN = wordSet("gatherings", "positions", "hideouts", "dens", "fortifications", "tunnels", "bunkers", "trenches")
+
 var positionNouns = wordSet("تجمعات", "تجمع", "اوكار", "وكر", "مقرات", "مقر", "تحصينات", "مواقع", "دشم", "خنادق", "انفاق")
 
 // gangNouns name a band of people: "ضبطت الشرطة عصابة سرقة" caught them.
@@ -664,6 +671,8 @@ func needMet(toks []token, i int, n need) bool {
 		return anyNear(toks, i, -2, -1, impactWords) || anyNear(toks, i, -4, -1, firedWords)
 	case needFoiled:
 		return anyNear(toks, i, -6, -1, foilWords)
+	case needPositions:
+		return anyNear(toks, i, 1, 4, positionNounsEN)
 	case needBlade:
 		return anyNear(toks, i, -4, 4, bladeWords)
 	case needUnknownPlace:
@@ -956,12 +965,26 @@ func refine(toks []token, i int, typ string) string {
 		// "قصفاً صاروخياً إسرائيلياً": Israel's missiles, fired from the air or across
 		// the Golan, are told with its air strikes; its guns are shelling
 		return TypeAirstrike
+	case typ == TypeArmedAttack && byAircraft(toks, i):
+		// "an attack carried out by a drone", "an attack by Turkish drones": from the air
+		return TypeAirstrike
 	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
 		return TypeBombing
 	case typ == TypeArmedAttack && anyNear(toks, i, -1, 3, artilleryWords):
 		return TypeShelling
 	}
 	return typ
+}
+
+// byAircraft reports an English attack word whose doer, after "by" within
+// four words, is an aircraft: "an attack carried out by a drone belonging to".
+func byAircraft(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].Norm == "by" {
+			return anyNear(toks, j, 1, 3, airWords)
+		}
+	}
+	return false
 }
 
 // authorityTakes reports a kidnapping word whose doer, named within
@@ -1079,7 +1102,7 @@ var (
 var forceNounsAR = wordSet("دوريه", "دوريات", "قوه", "قوات", "رتل", "ارتال", "اليات", "اليه", "دبابات", "جنود")
 
 // foilWords foil what follows them: "أحبطت", "إحباط".
-var foilWords = wordSet("احبط", "احبطت", "احباط", "foiled", "thwarted")
+var foilWords = wordSet("احبط", "احبطت", "احباط", "foiled", "thwarted", "foiling", "thwarting")
 
 // bladeWords name a blade: a stabbing's weapon.
 var bladeWords = wordSet("سكين", "بسكين", "سكاكين", "بالسكاكين", "بالسكين", "حاده", "knife", "knives")

@@ -40,6 +40,7 @@ var englishLexicon = map[string]lexeme{
 	// more words of killing, bombardment and fighting in English news: "slain", "gunned
 	// down", "executed", "pounded the town", "fought"
 	"slain": {typ: TypeArmedAttack, weak: true, exact: true}, "gunned": {typ: TypeArmedAttack, exact: true},
+	"destroyed": {typ: TypeClash, weak: true, exact: true, need: needPositions}, "destroy": {typ: TypeClash, weak: true, exact: true, need: needPositions},
 	"execute": {typ: TypeArmedAttack, weak: true}, "execution": {typ: TypeArmedAttack, weak: true},
 	"pound": {typ: TypeShelling}, "fought": {typ: TypeClash, exact: true},
 	// clash

@@ -97,3 +97,40 @@ func TestExtract_ExplosionAimedIsBombing(t *testing.T) {
 		oneEvent(t, tc.text, "2024-05-12", tc.typ)
 	}
 }
+
+// English news tells a drone's strike as "an attack carried out by a drone"
+// or "an attack by Turkish drones": from the air. An attack by gunmen stays
+// an armed attack.
+func TestExtractEN_AttackByAircraft(t *testing.T) {
+	oneEvent(t, "On Monday an attack was carried out by a drone on a car in the city of Tal Rifaat.", "2024-05-12", TypeAirstrike)
+	oneEvent(t, "An attack by Turkish drones on a farm near Qamishli wounded two men on Monday.", "2024-05-12", TypeAirstrike)
+	oneEvent(t, "An attack by gunmen on a checkpoint near Tal Rifaat killed two soldiers on Monday.", "2024-05-12", TypeArmedAttack)
+}
+
+// Attempts foiled ("foiled the militants' attempts to detonate two explosive
+// devices", "thwarted an attempt to plant a bomb") set nothing off.
+func TestExtractEN_FoiledAttemptSetsNothingOff(t *testing.T) {
+	for _, text := range []string{
+		"The army foiled the militants' attempts to detonate two explosive devices near the village of Kafr Takharim on Monday.",
+		"Police thwarted an attempt to plant a bomb under a car in the town of Saraqib on Monday.",
+	} {
+		if got := extractAll(t, text, ymd("2024-05-12")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+	c := oneEvent(t, "Police foiled an attempt to smuggle weapons near Kafr Takharim on Monday and arrested two men.", "2024-05-12", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 2)
+	}
+}
+
+// An army that "destroyed the militants' gatherings" or "positions" in a
+// place fought there: a clash, as the conventions label "تدمير تجمعات". A
+// house destroyed is what a strike did.
+func TestExtractEN_DestroyedPositionsIsClash(t *testing.T) {
+	c := oneEvent(t, "Soldiers destroyed the militants' gatherings in the Homs districts of Bab Hood and Jouret al-Shayyah on Monday.", "2024-05-12", TypeClash)
+	if c != nil && c.Admin1Name != "Homs" {
+		t.Errorf("place = %q in %q; want Homs's districts", c.PlaceNameEN, c.Admin1Name)
+	}
+	oneEvent(t, "An airstrike destroyed a house in Saraqib on Monday.", "2024-05-12", TypeAirstrike)
+}

@@ -40,6 +40,7 @@ const (
 	needFoiled              // a verb of foiling within 6 words before: "أحبطت الوحدات عملية تهريب"
 	needForceNear           // a force within three words: "دخلت دورية إسرائيلية"
 	needFellOrFired         // falling within two words before, or firing within four: "سقط صاروخ على منزل", "أطلقت القوات صواريخ على"
+	needPositions           // fighters' positions within four words after: "destroyed the militants' gatherings"
 )
 
 // lexeme is one trigger word: its normalised stem, the type it signals and how
