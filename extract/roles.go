@@ -523,7 +523,7 @@ func shamAfter(w, prev string) bool {
 }
 
 // pronouns before "من" make the place someone's home: "أنهم من بلدة X".
-var pronouns = wordSet("انه", "انها", "انهم", "انهما", "هو", "هي", "هم", "وهو", "وهي", "وهم")
+var pronouns = wordSet("انه", "انها", "انهم", "انهما", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم", "وهما")
 
 // actorName reports a name told right after a word for an armed force, as
 // the name of that force: "قوات الأسد", "جيش الإسلام", "فلول النظام"; but not
@@ -940,7 +940,7 @@ func isRoad(toks []token, ms []mention, i int) bool {
 func roadWordBefore(toks []token, m mention) bool {
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-6; j-- {
 		w := toks[j].Norm
-		if toks[j].in(roadWords) {
+		if toks[j].in(roadWords) || betweenTowns(toks, j) {
 			return true
 		}
 		if !roadFillers[w] {
@@ -949,6 +949,29 @@ func roadWordBefore(toks []token, m mention) bool {
 	}
 	return false
 }
+
+// betweenTowns reports "بين" before two towns told by a dual type word, or
+// "between the towns of": "بين بلدتي X وY", "between the villages of X and
+// Y". What happened between two towns happened on the way from one to the
+// other, at neither: they are the ends of a road no one named.
+func betweenTowns(toks []token, j int) bool {
+	switch toks[j].Norm {
+	case "بين":
+		return anyNear(toks, j, 1, 1, dualTownWords)
+	case "between":
+		k := j + 1
+		if tokAt(toks, k) == "the" {
+			k++
+		}
+		return k < len(toks) && toks[k].in(townsWordsEN) && tokAt(toks, k+1) == "of"
+	}
+	return false
+}
+
+var (
+	dualTownWords = wordSet("بلدتي", "قريتي", "مدينتي")
+	townsWordsEN  = wordSet("towns", "villages", "cities")
+)
 
 // isStreetName reports a place name that names a street or square: "شارع
 // بغداد", "Baghdad street".
