@@ -160,7 +160,7 @@ func findTriggers(toks []token) []trigger {
 			continue // "foiled the militants' attempts to detonate two devices": nothing went off
 		}
 		if lawAmbush(toks, i) && anyNear(toks, i, 1, 12, ambushCatchWords) {
-			continue // "a security ambush that resulted in the apprehension of …": the arrest's means, no attack
+			continue // "a police ambush that ended in the capture of …": the arrest's means, no attack
 		}
 		weak := lx.weak && !(lx.typ == TypeArrest && typ == TypeClash) || lawAmbush(toks, i) // a place captured is no weak arrest
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords) || isLatin(t.Norm) && anyNear(toks, i, -1, -1, similarWords),
@@ -966,7 +966,7 @@ func refine(toks []token, i int, typ string) string {
 		// the Golan, are told with its air strikes; its guns are shelling
 		return TypeAirstrike
 	case typ == TypeArmedAttack && byAircraft(toks, i):
-		// "an attack carried out by a drone", "an attack by Turkish drones": from the air
+		// "an attack staged by a Turkish drone", "an attack by drones": from the air
 		return TypeAirstrike
 	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
 		return TypeBombing
@@ -977,7 +977,7 @@ func refine(toks []token, i int, typ string) string {
 }
 
 // byAircraft reports an English attack word whose doer, after "by" within
-// four words, is an aircraft: "an attack carried out by a drone belonging to".
+// four words, is an aircraft: "an attack was carried out by a drone on".
 func byAircraft(toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
 		if toks[j].Norm == "by" {
@@ -1189,7 +1189,7 @@ var carriedOutNounsEN = wordSet("operation", "operations", "ambush", "ambushes",
 	"missions", "campaign", "order", "orders", "sentence", "warrant", "warrants", "attack", "attacks", "strike", "strikes", "task", "tasks")
 
 // explosionAimed reports an explosion told as aimed at a target, the
-// explosion as its subject: "An explosion targeted an SDF patrol", "استهدف
+// explosion as its subject: "An explosion targeted an army bus", "استهدف
 // انفجار دورية", "انفجار استهدف سيارة". A blast aimed is set off: a
 // bombing, though no device is named. "واستهدف الانفجار مبنى", "the
 // explosion targeted" tell an explosion told before: its type stands.
