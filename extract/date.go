@@ -307,5 +307,29 @@ func sameKey(a, b string) bool {
 		return true
 	}
 	pa, pb := strings.Split(a, "|"), strings.Split(b, "|")
-	return pa[0] == pb[0] || len(pa) == 2 && len(pb) == 2
+	return pa[0] == pb[0] || len(pa) == 2 && len(pb) == 2 || todayKey(a) && weekdayKey(b) || todayKey(b) && weekdayKey(a)
+}
+
+// todayKey reports the key of "today" told without the day: "اليوم", "ظهر
+// اليوم", "this morning", "tonight".
+func todayKey(k string) bool {
+	for _, w := range strings.Fields(k) {
+		if todayWords[strings.TrimPrefix(w, "و")] {
+			return true
+		}
+	}
+	return false
+}
+
+var todayWords = wordSet("اليوم", "الليله", "today", "tonight")
+
+// weekdayKey reports the key of a weekday told alone ("الجمعة", "on Friday"),
+// which may be the day of writing: "اليوم" told beside it may be that day.
+func weekdayKey(k string) bool {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if k == d.String() {
+			return true
+		}
+	}
+	return false
 }

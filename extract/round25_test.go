@@ -2,6 +2,7 @@ package extract
 
 import (
 	"testing"
+	"time"
 )
 
 // Rules of round 25. Every sentence here is ours.
@@ -156,5 +157,22 @@ func TestExtract_DualPronounTellsHome(t *testing.T) {
 	c := oneEvent(t, "خطف مسلحون مجهولون شابين على الطريق مساء الاثنين، وهما من بلدة الكسوة.", "2019-05-08", TypeKidnapping)
 	if c != nil && c.PlaceNameAR == "الكسوة" {
 		t.Errorf("place = %q (%s); want no town: Kiswah is the men's home", c.PlaceNameAR, c.GeoPrecision)
+	}
+}
+
+// Without a publication date, "اليوم" and a weekday told alone ("يوم
+// الجمعة") may name one day, the day of writing: a source's account of the
+// fighting "today" after a lead that told it "on Friday" is the same fight,
+// with its toll. "أمس" is another day than "اليوم".
+func TestExtract_TodayAndAWeekdayMayBeOneDay(t *testing.T) {
+	text := "تصدت قوات مجلس منبج العسكري يوم الجمعة لمحاولة تسلل لفصائل مسلحة في قرية عون الدادات شمال منبج. " +
+		"وقال مصدر محلي إن التسلل وقع ظهر اليوم وتلته اشتباكات، وقُتل فيها ثلاثة من المهاجمين."
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 1 {
+		t.Fatalf("got %v; want one clash", describeAll(got))
+	}
+	wantCount(t, "killed", got[0].Killed, 3)
+	if !sameKey("Friday", "اليوم") || sameKey("اليوم", "Friday|yesterday") || sameKey("Friday", "Saturday") {
+		t.Error(`sameKey: want "اليوم" to meet a weekday told alone, and no other pair`)
 	}
 }
