@@ -938,6 +938,9 @@ func isRoad(toks []token, ms []mention, i int) bool {
 // roadWordBefore reports a road word a few words before m: "طريق X", "الطريق
 // الواصل بين X", "the road between X".
 func roadWordBefore(toks []token, m mention) bool {
+	if w := toks[m.tok0].Norm; strings.HasPrefix(w, "ب") && isTypeWord(strings.TrimPrefix(w, "ب")) {
+		return false // "الطريق العام ببلدة X": the road in the town, not the road to it
+	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-6; j-- {
 		w := toks[j].Norm
 		if toks[j].in(roadWords) || betweenTowns(toks, j) {

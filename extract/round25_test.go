@@ -176,3 +176,16 @@ func TestExtract_TodayAndAWeekdayMayBeOneDay(t *testing.T) {
 		t.Error(`sameKey: want "اليوم" to meet a weekday told alone, and no other pair`)
 	}
 }
+
+// "الطريق العام ببلدة X" is the road through the town, where it happened;
+// "طريق بلدة X" is the road to it, an end.
+func TestExtract_RoadInTheTown(t *testing.T) {
+	c := oneEvent(t, "أصيب عنصر من قسد برصاص مسلحين بالقرب من الطريق العام ببلدة الشحيل شرق دير الزور يوم الأحد.", "2024-05-12", TypeArmedAttack)
+	if c != nil && c.PlaceNameAR != "الشحيل" {
+		t.Errorf("place = %q (%s); want the town the road runs through", c.PlaceNameAR, c.GeoPrecision)
+	}
+	c = oneEvent(t, "قتل سائق برصاص مسلحين على طريق بلدة الشحيل يوم الأحد.", "2024-05-12", TypeArmedAttack)
+	if c != nil && c.GeoPrecision == "town" {
+		t.Errorf("place = %q (%s); want no town: the road leads to it", c.PlaceNameAR, c.GeoPrecision)
+	}
+}
