@@ -38,6 +38,8 @@ var (
 		"shepherds", "farmer", "farmers", "worker", "workers", "youth", "youths", "teenager", "teenagers", "driver",
 		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers", "them",
 		"pharmacist", "doctor", "teacher", "commander", "leader", "official", "journalist", "wife", "husband",
+		"pharmacists", "doctors", "teachers", "commanders", "leaders", "officials", "merchant", "merchants", "trader",
+		"traders", "lawyer", "lawyers", "engineer", "engineers", "mayor", "mayors", "mukhtar", "physician", "physicians",
 		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father",
 		// armed men and the people of war news by what they do or are
 		"rebel", "rebels", "gunman", "gunmen", "insurgent", "insurgents", "jihadist", "jihadists", "combatant",

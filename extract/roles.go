@@ -361,6 +361,9 @@ func seatOfTheAct(toks []token, m mention, head int) bool {
 	if anyNear(toks, head, -4, -1, breakUpVerbsEN) {
 		return true // "dismantled a smuggling network in X": the group broken up where it was
 	}
+	if atBuilding(toks, head) && anyNear(toks, head, -12, -1, actVerbsEN) {
+		return true // "arrested two doctors at the hospital in X": the building where it happened
+	}
 	k := m.tok1
 	if k < len(toks) && (toks[k].Norm == "have" || toks[k].Norm == "has") {
 		k++
@@ -479,6 +482,25 @@ var nearLandmarkEN = wordSet("near", "nearby", "vicinity", "outside", "beside", 
 
 // insideWordsEN tell a building as where something happened: "inside the
 // police station", "on the campus of", "in the courtyard of".
+// atBuilding reports "at" before the head word of a building, with only
+// articles and adjectives between: "at the public hospital".
+func atBuilding(toks []token, head int) bool {
+	for j := head - 1; j >= 0 && j >= head-3; j-- {
+		if toks[j].Norm == "at" {
+			return true
+		}
+		if !isLatin(toks[j].Norm) || stopWord(toks[j].Norm) && toks[j].Norm != "the" && toks[j].Norm != "a" {
+			return false
+		}
+	}
+	return false
+}
+
+// actVerbsEN are the deeds of security news told as done at a building:
+// arrests and attacks.
+var actVerbsEN = wordSet("arrested", "detained", "apprehended", "raided", "stormed", "kidnapped", "abducted",
+	"killed", "shot", "attacked", "wounded", "injured", "seized")
+
 var insideWordsEN = wordSet("inside", "within", "campus", "courtyard", "premises", "compound", "gate", "entrance")
 
 // attackVerbsEN make what follows them the target of an attack: an

@@ -189,3 +189,20 @@ func TestExtract_RoadInTheTown(t *testing.T) {
 		t.Errorf("place = %q (%s); want no town: the road leads to it", c.PlaceNameAR, c.GeoPrecision)
 	}
 }
+
+// Arrests and attacks told as done "at the hospital in X" happened in X:
+// the building is where, not an institution speaking from its seat. English
+// counts the doctors, nurses and traders taken.
+func TestExtractEN_DoneAtTheBuildingInATown(t *testing.T) {
+	c := oneEvent(t, "On October 24, Turkish-backed police arrested two doctors at the public hospital in Ras Al-Ain.", "2024-10-26", TypeArrest)
+	if c != nil {
+		wantCount(t, "arrested", c.Arrested, 2)
+		if c.GeoPrecision != "town" || c.Admin1Name != "Al-Hasakah" {
+			t.Errorf("place = %q (%s); want Ras al-Ain itself", c.PlaceNameEN, c.GeoPrecision)
+		}
+	}
+	c = oneEvent(t, "Gunmen shot a man in Nawa on Friday; he was taken to the hospital in Daraa.", "2024-10-26", TypeArmedAttack)
+	if c != nil && c.PlaceNameEN != "Nawa" {
+		t.Errorf("place = %q; want Nawa, not the hospital he was taken to", c.PlaceNameEN)
+	}
+}
