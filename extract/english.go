@@ -102,7 +102,7 @@ func init() {
 	addWords(weaponWords, "weapon", "weapons", "arms", "ammunition", "ammo", "rifle", "rifles", "explosives",
 		"explosive", "mines", "mine", "grenades", "grenade", "rockets", "mortars", "shells", "ieds", "devices",
 		"munitions", "machine", "guns", "gun", "pistols", "tnt", "detonators", "detonator", "bombs",
-		"vests", "vest", "belts", "launcher", "launchers", "rpg", "rpgs", "cartridges", "rounds")
+		"vests", "vest", "belts", "launcher", "launchers", "rpg", "rpgs", "cartridges", "rounds", "weaponry", "armaments", "firearms", "pistol")
 	addWords(fireWords, "fire")
 	addWords(airWords, "air", "aerial", "drone", "drones", "warplane", "warplanes", "jet", "jets", "helicopter",
 		"helicopters", "aircraft", "missile", "missiles", "planes")

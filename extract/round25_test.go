@@ -206,3 +206,15 @@ func TestExtractEN_DoneAtTheBuildingInATown(t *testing.T) {
 		t.Errorf("place = %q; want Nawa, not the hospital he was taken to", c.PlaceNameEN)
 	}
 }
+
+// English names what is seized in other words too: "weaponry",
+// "armaments", "firearms", a "pistol".
+func TestExtractEN_WeaponryIsWeapons(t *testing.T) {
+	for _, text := range []string{
+		"Late last month, an army unit seized 4 trucks laden with heavy weaponry near the town of Suran in the eastern countryside of Hama.",
+		"Police seized firearms and a pistol in a raid on a house in Homs on Monday.",
+		"Customs officers seized armaments hidden in a truck at a checkpoint near Homs on Monday.",
+	} {
+		oneEvent(t, text, "2015-03-10", TypeWeaponsSeizure)
+	}
+}
