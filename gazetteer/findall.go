@@ -192,8 +192,25 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	if prev > 0 && toks[prev].norm == "on" && strikeNounsEN[toks[prev-1].norm] && !toks[p.nameFirst].brk {
 		return true // "the airstrike on X", "an attack on Y": what was struck
 	}
+	if prev > 0 && toks[prev].norm == "including" && !toks[p.nameFirst].brk && pluralTypeBefore(toks, prev) {
+		return true // "several villages, including X and Y": the places counted
+	}
 	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
 }
+
+// pluralTypeBefore reports an English plural type word within the three
+// words before k: "villages, including", "districts including".
+func pluralTypeBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if pluralTypesEN[toks[j].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var pluralTypesEN = map[string]bool{"villages": true, "towns": true, "cities": true, "districts": true, "neighbourhoods": true,
+	"neighborhoods": true, "areas": true, "quarters": true, "camps": true}
 
 // frontedPlace reports a name opening its sentence after "في" and closed by
 // a comma: "وفي X، قُتل …" sets where what follows happened, as Arabic news

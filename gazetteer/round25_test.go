@@ -88,3 +88,17 @@ func TestFindAll_ShortenedNameNeedsTypeWord(t *testing.T) {
 		t.Errorf("FindAll = %v; want no place", got)
 	}
 }
+
+// After a plural type word, "including" opens the places counted: "several
+// villages, including Kafr Nabudah and Suran".
+func TestFindAll_IncludingAfterPluralType(t *testing.T) {
+	g := mustDefault(t)
+	text := "Shells hit several villages, including Kafr Nabudah and Tal Shnan, on Monday."
+	names := map[string]bool{}
+	for _, m := range g.FindAll(text) {
+		names[text[m.NameStart:m.NameEnd]] = true
+	}
+	if !names["Kafr Nabudah"] || !names["Tal Shnan"] {
+		t.Errorf("FindAll(%q) found %v; want Kafr Nabudah and Tal Shnan", text, names)
+	}
+}
