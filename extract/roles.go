@@ -965,7 +965,7 @@ func roadWordBefore(toks []token, m mention) bool {
 	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-6; j-- {
 		w := toks[j].Norm
-		if toks[j].in(roadWords) || betweenTowns(toks, j) {
+		if toks[j].in(roadWords) {
 			return true
 		}
 		if !roadFillers[w] {
@@ -974,29 +974,6 @@ func roadWordBefore(toks []token, m mention) bool {
 	}
 	return false
 }
-
-// betweenTowns reports "بين" before two towns told by a dual type word, or
-// "between the towns of": "بين بلدتي X وY", "between the villages of X and
-// Y". What happened between two towns happened on the way from one to the
-// other, at neither: they are the ends of a road no one named.
-func betweenTowns(toks []token, j int) bool {
-	switch toks[j].Norm {
-	case "بين":
-		return anyNear(toks, j, 1, 1, dualTownWords)
-	case "between":
-		k := j + 1
-		if tokAt(toks, k) == "the" {
-			k++
-		}
-		return k < len(toks) && toks[k].in(townsWordsEN) && tokAt(toks, k+1) == "of"
-	}
-	return false
-}
-
-var (
-	dualTownWords = wordSet("بلدتي", "قريتي", "مدينتي")
-	townsWordsEN  = wordSet("towns", "villages", "cities")
-)
 
 // isStreetName reports a place name that names a street or square: "شارع
 // بغداد", "Baghdad street".

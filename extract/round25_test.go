@@ -136,21 +136,6 @@ func TestExtractEN_DestroyedPositionsIsClash(t *testing.T) {
 	oneEvent(t, "An airstrike destroyed a house in Saraqib on Monday.", "2024-05-12", TypeAirstrike)
 }
 
-// What happened between two towns ("بين بلدتي X وY", "between the towns of
-// X and Y") happened on the way from one to the other: the two are the ends
-// of a road no one named, not the event's place; the area told with them is.
-func TestExtract_BetweenTwoTownsIsOnTheRoad(t *testing.T) {
-	for _, text := range []string{
-		"قتل شاب برصاص مسلحين مجهولين بين بلدتي نوى والشيخ مسكين في ريف درعا مساء أمس.",
-		"Gunmen shot dead a young man between the towns of Nawa and Sheikh Miskin in the Daraa countryside on Saturday.",
-	} {
-		c := oneEvent(t, text, "2023-02-26", TypeArmedAttack)
-		if c != nil && (c.GeoPrecision != "governorate" || c.Admin1Name != "Daraa") {
-			t.Errorf("Extract(%q): place = %q (%s); want the Daraa countryside, not a town at either end", text, c.PlaceNameEN, c.GeoPrecision)
-		}
-	}
-}
-
 // "وهما من بلدة X", like "وهم من X": the two people told are from X, their
 // home, which is not where the event was.
 func TestExtract_DualPronounTellsHome(t *testing.T) {
