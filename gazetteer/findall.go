@@ -186,6 +186,9 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 		return true // "Quneitra province's Khan Arnaba": the place it belongs to stands for "in"
 	}
 	prev := p.nameFirst - 1
+	if prev > 0 && !toks[prev].arabic && latinArticles[toks[prev].norm] && !toks[prev].upper && locativesEN[toks[prev-1].norm] {
+		return !toks[p.nameFirst].brk && p.proclitic == "" // "in al-Hara": the article written apart stands between "in" and the name
+	}
 	if prev > 0 && !toks[prev].brk && nearbyWords[toks[prev].norm] {
 		prev-- // "shelled nearby X", "in neighbouring X"
 	}
@@ -197,6 +200,11 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	}
 	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
 }
+
+// locativesEN are the English prepositions that place what follows them:
+// after them a name written with its article apart ("in al-Hara") is a place;
+// after "of", "to", "from" it may be a group's, a trip's end or a start.
+var locativesEN = map[string]bool{"in": true, "near": true, "at": true, "around": true, "outside": true, "inside": true, "into": true}
 
 // pluralTypeBefore reports an English plural type word within the three
 // words before k: "villages, including", "districts including".

@@ -187,6 +187,8 @@ func (g *Gazetteer) parsePrefix(toks []token, i int, p *parsed) int {
 			// "the rural region of Hama", "the rural parts of Homs": the countryside
 		case typeWords[k] != nil && toks[j].poss:
 			return j // "Idlib province's Saraqib city": the province is Idlib's, not a word of the next name
+		case typeWords[k] != nil && p.kinds != nil && toks[j].arabic && strings.HasPrefix(toks[j].norm, "ال"):
+			return j // "بلدة الحارة": after a type word, one with the article is the name (al-Harra)
 		case typeWords[k] != nil:
 			p.kinds = typeWords[k]
 			p.plural = p.plural || pluralTypeWords[k]
@@ -363,7 +365,7 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 				n > 1 && toks[j+n-1].arabic && kinshipWords[toks[j+n-1].norm] {
 				continue // "فيضة ابن موينع": a name goes on past "ابن", "أبو", and never ends in one
 			}
-			if n == 1 && (qualifierKey(key) || !m.query && foreign(toks[j]) ||
+			if n == 1 && (qualifierKey(key) && !(m.typed && typeWords[string(key)] != nil && toks[j].arabic) || !m.query && foreign(toks[j]) ||
 				!m.query && !typed && (stopKeys[string(key)] || monthKeys[string(key)])) {
 				continue
 			}
@@ -377,8 +379,8 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			if idx := g.bare[string(key)]; bare && len(idx) > 0 {
 				return bareCandidates(idx, 0.9), j + n, f.proclitic
 			}
-			if len(key) < 4 {
-				continue
+			if len(key) < 4 || n > 1 && !toks[j+n-1].arabic && typeWords[toks[j+n-1].norm] != nil {
+				continue // "al-Hara town" is Hara and a type word, not a spelling of Huraytan
 			}
 			tk := appendTranslit(tb[:0], key)
 			if idx := g.trans[string(tk)]; len(idx) > 0 {

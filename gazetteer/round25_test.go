@@ -102,3 +102,37 @@ func TestFindAll_IncludingAfterPluralType(t *testing.T) {
 		t.Errorf("FindAll(%q) found %v; want Kafr Nabudah and Tal Shnan", text, names)
 	}
 }
+
+// Names as English and Arabic news write them around small places:
+//   - "in al-Hara", the article written apart, is a place after "in" as
+//     "in Hara" would be, but not after "of" ("the operation of al-Furat");
+//   - "al-Hara town" is Hara and a type word, not a spelling of Huraytan
+//     read across the two words;
+//   - "around X" places X as "near X" does;
+//   - "بلدة الحارة": after a type word, a word that is itself a type word
+//     ("حارة", a quarter) but bears the article is the name, al-Harra.
+func TestFindAll_SmallPlacesAsNewsWritesThem(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range []struct{ text, name, admin1 string }{
+		{"Weapons were found in al-Hara on Wednesday.", "al-Hara", ""},
+		{"Weapons were found in al-Hara town on Wednesday.", "al-Hara", ""},
+		{"Violent clashes took place around Tal al-Samn on Wednesday.", "Tal al-Samn", ""},
+		{"عثر على مستودع أسلحة في بلدة الحارة بريف درعا.", "الحارة", "SY12"},
+	} {
+		found := false
+		for _, m := range g.FindAll(tc.text) {
+			if tc.text[m.NameStart:m.NameEnd] == tc.name && (tc.admin1 == "" || m.Match.Place.Admin1PCode == tc.admin1) {
+				found = found || m.Match.Place.ID != "ocha:C1130"
+			}
+		}
+		if !found {
+			t.Errorf("FindAll(%q) = %v; want %q", tc.text, g.FindAll(tc.text), tc.name)
+		}
+	}
+	text := "The clashes went on under the operation of al-Furat on Wednesday."
+	for _, m := range g.FindAll(text) {
+		if text[m.NameStart:m.NameEnd] == "al-Furat" {
+			t.Errorf("FindAll(%q) read the operation's name as a place", text)
+		}
+	}
+}

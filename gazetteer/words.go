@@ -83,7 +83,7 @@ var nearWords = map[string]bool{"قرب": true, "near": true, "محيط": true, 
 var triggers = map[string]bool{
 	"في": true, "من": true, "الي": true, "قرب": true, "داخل": true, "باتجاه": true, "نحو": true,
 	"حتي": true, "بين": true, "عند": true, "في،": true, "in": true, "near": true, "at": true,
-	"from": true, "to": true, "of": true, "into": true, "outside": true, "toward": true, "towards": true,
+	"from": true, "to": true, "of": true, "into": true, "outside": true, "toward": true, "towards": true, "around": true,
 	// English verbs whose object is the place struck or taken: "shelled Qaboun and Jobar"
 	"shelled": true, "shelling": true, "bombed": true, "bombarded": true, "pounded": true, "struck": true,
 	"raided": true, "stormed": true, "besieged": true, "captured": true, "targeted": true, "hit": true, "entered": true,
