@@ -658,7 +658,8 @@ var vehicleWords = wordSet("سياره", "سيارات", "اليه", "اليات
 func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
-		return anyNear(toks, i, 1, 9, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -6, -1, weaponWords) ||
+		// (a passive's subject may carry an aside: "weapons, some of them foreign made, were found")
+		return anyNear(toks, i, 1, 9, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -12, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needWeaponsOrArmed:
 		// "الاعتداء الإسرائيلي": Israel's aggression, which refine reads as from the air

@@ -89,7 +89,7 @@ func TestExtractEN_RememberingTheVictims(t *testing.T) {
 // device is named. One of unknown cause stays "other".
 func TestExtract_ExplosionAimedIsBombing(t *testing.T) {
 	for _, tc := range []struct{ text, typ string }{
-		{"An explosion targeted a military vehicle in the town of Tabqa on Sunday, killing two soldiers.", TypeBombing},
+		{"An explosion targeted an army truck in the town of Tabqa on Sunday, killing two soldiers.", TypeBombing},
 		{"استهدف انفجار سيارة عسكرية في مدينة الطبقة يوم الأحد، ما أدى إلى مقتل عنصرين.", TypeBombing},
 		{"انفجار استهدف سيارة عسكرية في مدينة الطبقة يوم الأحد أدى إلى مقتل عنصرين.", TypeBombing},
 		{"An explosion of unknown cause hit a fuel depot in the town of Tabqa on Sunday.", TypeOther},
@@ -196,10 +196,17 @@ func TestExtractEN_DoneAtTheBuildingInATown(t *testing.T) {
 // "armaments", "firearms", a "pistol".
 func TestExtractEN_WeaponryIsWeapons(t *testing.T) {
 	for _, text := range []string{
-		"Late last month, an army unit seized 4 trucks laden with heavy weaponry near the town of Suran in the eastern countryside of Hama.",
+		"Late last month, an army unit seized 4 trucks laden with heavy weaponry near the town of Suran, east of Hama.",
 		"Police seized firearms and a pistol in a raid on a house in Homs on Monday.",
 		"Customs officers seized armaments hidden in a truck at a checkpoint near Homs on Monday.",
 	} {
 		oneEvent(t, text, "2015-03-10", TypeWeaponsSeizure)
 	}
+}
+
+// An English passive's subject may carry an aside before its verb:
+// "weapons and ammunition, some of them foreign made, were discovered" is a
+// seizure.
+func TestExtractEN_PassiveSubjectWithAnAside(t *testing.T) {
+	oneEvent(t, "Rifles and ammunition, some of them made abroad, were discovered on Wednesday as troops combed the town of al-Hara in Daraa's northwestern countryside.", "2019-05-10", TypeWeaponsSeizure)
 }
