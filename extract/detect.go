@@ -741,7 +741,7 @@ func needMet(toks []token, i int, n need) bool {
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
 		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) && !firedWith(toks, i) ||
-			anyNear(toks, i, -4, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords) || strikeHit(toks, i)
+			anyNear(toks, i, -6, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords) || strikeHit(toks, i) // "jets carried out at least 20 raids"
 	}
 	return true
 }

@@ -70,15 +70,23 @@ var caseNouns = wordSet("حاله", "حالات", "cases", "incidents")
 // countedEvents reports events counted by a number over a period: "نفذت نحو
 // 40 عملية ضد مهربي المخدرات خلال العام الماضي".
 func countedEvents(toks []token) bool {
-	counted, many, period := false, false, false
+	counted, many, period, aimed := false, false, false, false
 	for i := range toks {
 		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && v < 1000 && eventNounWithin(toks, i+n, 4) { // not "ديسمبر 2025 هجوماً"
 			counted, many = true, many || v >= 10
+			aimed = aimed || anyNear(toks, i+n, 1, 8, oneTargetTypes)
 		}
 		period = period || periodPhrase(toks, i)
 	}
-	return counted && (period || many) // "launched 30 rocket and drone attacks": a tally with or without its period
+	// "launched 30 rocket and drone attacks": a tally with or without its period;
+	// but "شن الطيران 15 غارة على مدينة X", "carried out 12 raids on areas in the
+	// city of X": one day's wave on one town, told by the count of its strikes
+	return counted && (period || many && !aimed)
 }
+
+// oneTargetTypes are the type words of one place a wave of strikes is aimed
+// at: "على مدينة X", "on the town of Y".
+var oneTargetTypes = wordSet("مدينه", "بلده", "قريه", "حي", "مخيم", "city", "town", "village", "neighbourhood", "neighborhood", "camp")
 
 // toldPeople after a number say it counts people, not events: "وأصيب 30
 // آخرون بغارة", "سقط 15 قتيلاً في غارات" are one strike's toll, no tally of

@@ -210,3 +210,28 @@ func TestExtractEN_WeaponryIsWeapons(t *testing.T) {
 func TestExtractEN_PassiveSubjectWithAnAside(t *testing.T) {
 	oneEvent(t, "Rifles and ammunition, some of them made abroad, were discovered on Wednesday as troops combed the town of al-Hara in Daraa's northwestern countryside.", "2019-05-10", TypeWeaponsSeizure)
 }
+
+// A count of strikes aimed at one town ("شن الطيران 15 غارة على مدينة
+// دوما", "jets carried out at least 20 raids on the town of Saqba") is one day's
+// wave there, not a tally; strikes counted across a region or a period still
+// are. A count between "carried out" and "raids" keeps the aircraft that
+// carried them out.
+func TestExtract_WaveOfStrikesOnOneTown(t *testing.T) {
+	for _, text := range []string{
+		"شن الطيران الحربي 15 غارة على مدينة دوما في الغوطة الشرقية يوم الخميس، ما أدى إلى إصابة 4 مدنيين.",
+		"Jets carried out at least 20 raids on the town of Saqba on Thursday, injuring 4 people.",
+	} {
+		c := oneEvent(t, text, "2017-03-10", TypeAirstrike)
+		if c != nil {
+			wantCount(t, "injured", c.Injured, 4)
+		}
+	}
+	for _, text := range []string{
+		"Armed groups staged 30 rocket and drone attacks on bases across the region.",
+		"شن الطيران الحربي أكثر من 200 غارة على مناطق متفرقة خلال الشهر الماضي.",
+	} {
+		if got := extractAll(t, text, ymd("2017-03-10")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing: a tally", text, describeAll(got))
+		}
+	}
+}
