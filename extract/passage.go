@@ -87,6 +87,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		s.trig = filterTriggers(text, s.toks, raw)
 		tally := isSummary(s.toks) || len(s.trig) == 0 && (len(raw) > 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
 			wholeMonth(s.toks) && (len(raw) > 0 || slices.ContainsFunc(s.toks, func(t token) bool { return t.in(countVerbs[countKilled]) || t.in(countVerbs[countInjured]) }))) ||
+			wholeMonth(s.toks) && numberOfTheDead(s.toks) ||
 			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns) ||
 			monthTally(s.toks, s.trig) ||
 			inTally && tallyGoesOn(s, ms, sp, text, ctx)
@@ -273,6 +274,8 @@ var nameHeadsEN = wordSet("greater", "old", "new", "upper", "lower", "eastern", 
 // tallyNouns name a report or its figures: a sentence after a tally that
 // cites them breaks the tally down.
 var tallyNouns = wordSet("التقرير", "تقرير", "الاحصائيه", "الاحصائيات", "الحصيله", "report", "statistics", "figures", "tally",
+	// the documentation the tally came from: "وحسب توثيق أصدره المرصد، قتل 1053 مدنياً"
+	"توثيق", "التوثيق", "documentation",
 	// the victims of the tally told before, told by kind: "ووثق الفريق جميع الضحايا من المدنيين، بينهم …"
 	"الضحايا", "ضحايا")
 
@@ -287,6 +290,21 @@ func wholeMonth(toks []token) bool {
 	}
 	return false
 }
+
+// numberOfTheDead reports "عدد القتلى", "عدد الضحايا": the number of the
+// dead, which a month's toll gives ("بلغ عدد القتلى في شهر تشرين الثاني
+// 4182"), whatever incident word the dead are told by.
+func numberOfTheDead(toks []token) bool {
+	for i, t := range toks {
+		if strings.TrimPrefix(t.Norm, "و") == "عدد" && anyNear(toks, i, 1, 2, theDeadAR) {
+			return true
+		}
+	}
+	return false
+}
+
+// theDeadAR are the dead a month's toll counts.
+var theDeadAR = wordSet("القتلي", "قتلي", "الضحايا", "ضحايا")
 
 // manyIncidents are the plural nouns of a month's tally: "في حوادث عنف", "incidents".
 var manyIncidents = wordSet("حوادث", "incidents")

@@ -235,3 +235,35 @@ func TestExtract_WaveOfStrikesOnOneTown(t *testing.T) {
 		}
 	}
 }
+
+// Text copied from a web page keeps line breaks where a link or a narrow
+// column broke a sentence: a break after a word no sentence ends with ("في",
+// "عدد", "the", "of") or before a lower-case word goes on; one after a full
+// line (a dateline, a headline) still ends it.
+func TestSplitSentences_WrappedLines(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"قتل شاب برصاص مسلحين في\nمدينة جاسم مساء أمس.", 1},
+		{"Gunmen shot dead a man in the\ntown of Jasim on Friday.", 1},
+		{"Gunmen shot dead a man in Jasim\non Friday.", 1},
+		{"درعا - نورث برس\nقتل شاب برصاص مسلحين في مدينة جاسم مساء أمس.", 2},
+		{"Gunmen kill a man in Jasim\nGunmen shot dead a man in Jasim on Friday.", 2},
+	} {
+		if got := splitSentences(tc.text); len(got) != tc.want {
+			t.Errorf("splitSentences(%q) = %d sentences; want %d", tc.text, len(got), tc.want)
+		}
+	}
+}
+
+// A month's toll ("بلغ عدد القتلى في شهر آذار الماضي نحو 1200") and the
+// documentation it cites after it ("وحسب توثيق أصدره المرصد، قتل نحو 600
+// مدني جراء غارات …") are a tally, not strikes.
+func TestExtract_MonthTollAndItsDocumentation(t *testing.T) {
+	text := "بلغ عدد\nالقتلى في سوريا خلال شهر آذار الماضي نحو 1200 شخص بحسب المرصد. " +
+		"وحسب توثيق أصدره المرصد، قتل نحو 600 مدني جراء غارات الطائرات الحربية وقصف قوات النظام وانفجار العبوات."
+	if got := extractAll(t, text, time.Time{}); len(got) != 0 {
+		t.Errorf("got %v; want nothing: a month's tally", describeAll(got))
+	}
+}

@@ -56,8 +56,10 @@ func cutLong(text string, start, end int) int {
 // endsSentence reports whether the rune r at byte i of text ends a sentence.
 func endsSentence(text string, i int, r rune) bool {
 	switch r {
-	case '!', '?', '؟', '…', '\n':
+	case '!', '?', '؟', '…':
 		return true
+	case '\n':
+		return !wrappedLine(text, i)
 	case '.':
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		next, _ := utf8.DecodeRuneInString(text[i+1:])
@@ -65,6 +67,26 @@ func endsSentence(text string, i int, r rune) bool {
 	}
 	return false
 }
+
+// wrappedLine reports a line break at byte i inside a sentence, as text
+// copied from a web page keeps where a link or a narrow column broke it:
+// the line before ends in a word no sentence ends with ("بلغ عدد⏎القتلى
+// الذين سقطوا في⏎سوريا", "killed in the⏎city"), or the next line goes on in
+// lower case. A break after a full line (a dateline, a headline) still
+// ends it.
+func wrappedLine(text string, i int) bool {
+	if next, _ := utf8.DecodeRuneInString(text[i+1:]); next >= 'a' && next <= 'z' {
+		return true
+	}
+	before := strings.TrimRight(text[:i], " \t\r")
+	j := strings.LastIndexFunc(before, func(r rune) bool { return !isWordRune(r) })
+	return lineGoesOn[strings.ToLower(before[j+1:])]
+}
+
+// lineGoesOn are words after which a sentence always goes on: prepositions,
+// conjunctions, articles and the nouns Arabic puts before what they count.
+var lineGoesOn = wordSet("في", "من", "على", "الى", "إلى", "عن", "مع", "بين", "عدد", "نحو", "حوالي", "و", "أو", "او", "ان", "أن", "إن", "التي", "الذي", "الذين",
+	"the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or", "a", "an", "that", "which", "who")
 
 // abbreviations keep their full stop inside a sentence: "Jan. 2", "U.S.",
 // an initial ("م. ج").
