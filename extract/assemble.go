@@ -1669,7 +1669,7 @@ func finer(a, b []*mention) []*mention {
 	if len(b) == 0 {
 		return a
 	}
-	if placeRank(b[0]) < placeRank(a[0]) {
+	if placeRank(b[0]) < placeRank(a[0]) && !townOfCountryside(b[0], a[0]) {
 		return b
 	}
 	for _, r := range b {
@@ -1678,6 +1678,14 @@ func finer(a, b []*mention) []*mention {
 		}
 	}
 	return a
+}
+
+// townOfCountryside reports m, a town told bare, whose countryside r was
+// told ("ريف منبج الشمالي" … "منبج"): the countryside lies outside the town,
+// so the town is no finer telling of it.
+func townOfCountryside(m, r *mention) bool {
+	return strings.Contains(r.Match.Qualifier, "rural") && m.Match.Qualifier == "" && !isUnknown(m.Mention) && !isUnknown(r.Mention) &&
+		nameForm(m.Match.Place.NameAR) == nameForm(r.Match.Place.NameAR)
 }
 
 // countrysideOfCity reports r, the countryside of a governorate ("northern Homs

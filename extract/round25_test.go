@@ -267,3 +267,17 @@ func TestExtract_MonthTollAndItsDocumentation(t *testing.T) {
 		t.Errorf("got %v; want nothing: a month's tally", describeAll(got))
 	}
 }
+
+// "قرى تسيطر عليها الفصائل" tells villages by what holds them, a verb and
+// its relative pronoun, not by a name: no place "تسيطر". A town told bare
+// after its countryside ("ريف منبج الشمالي" … "في منبج") is no finer place
+// for the event: the countryside lies outside the town.
+func TestExtract_VillagesHeldAndTheTownsCountryside(t *testing.T) {
+	text := "أصيب عنصران من قسد خلال اشتباكات مع فصائل الجيش الوطني في ريف منبج الشمالي اليوم. " +
+		"واندلعت الاشتباكات رداً على محاولة تسلل باتجاه قرى تسيطر عليها الفصائل جنوب جرابلس. " +
+		"وقال مصدر عسكري في منبج إن الاشتباكات وقعت قرب معبر على خط التماس."
+	got := extractAll(t, text, ymd("2020-08-16"))
+	if len(got) != 1 || got[0].PlaceNameAR != "ريف منبج الشمالي" {
+		t.Errorf("got %v; want one clash in Manbij's northern countryside", describeAll(got))
+	}
+}
