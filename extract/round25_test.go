@@ -273,7 +273,7 @@ func TestExtract_MonthTollAndItsDocumentation(t *testing.T) {
 // after its countryside ("ريف منبج الشمالي" … "في منبج") is no finer place
 // for the event: the countryside lies outside the town.
 func TestExtract_VillagesHeldAndTheTownsCountryside(t *testing.T) {
-	text := "أصيب عنصران من قسد خلال اشتباكات مع فصائل الجيش الوطني في ريف منبج الشمالي اليوم. " +
+	text := "أصيب عنصران من قسد اليوم في ريف منبج الشمالي خلال اشتباكات مع فصائل معارضة. " +
 		"واندلعت الاشتباكات رداً على محاولة تسلل باتجاه قرى تسيطر عليها الفصائل جنوب جرابلس. " +
 		"وقال مصدر عسكري في منبج إن الاشتباكات وقعت قرب معبر على خط التماس."
 	got := extractAll(t, text, ymd("2020-08-16"))
