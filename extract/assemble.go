@@ -85,6 +85,7 @@ func (p *passage) candidates() []Candidate {
 	markTotalsAfter(drafts)
 	p.markAreaSummaries(drafts)
 	p.markProvinceLeads(drafts)
+	p.markMultiProvinceLeads(drafts)
 	for i := range drafts {
 		drafts[i].summary = drafts[i].summary || drafts[i].several && i+1 < len(drafts)
 	}
@@ -1510,6 +1511,18 @@ func (p *passage) namesGovernorate(m *mention) bool {
 	return ok && nameForm(g.NameAR) == nameForm(pl.NameAR)
 }
 
+// seatNamedAsGovernorate reports a governorate's seat told by the name they
+// share, even after a type word ("بمحافظتي القنيطرة ودرعا": the two
+// provinces, whatever kind of place the name was read as).
+func (p *passage) seatNamedAsGovernorate(m *mention) bool {
+	pl := m.Match.Place
+	if pl.Kind != gazetteer.KindCity {
+		return false
+	}
+	g, ok := governorateOf(p.places, pl, "")
+	return ok && nameForm(g.NameAR) == nameForm(pl.NameAR)
+}
+
 // alsoWords open the telling of one more event: "كما اعتقلت", "also".
 var alsoWords = wordSet("كما", "وكذلك", "كذلك", "ايضا", "also", "another", "separately", "meanwhile")
 
@@ -1991,6 +2004,49 @@ func (p *passage) markProvinceLeads(drafts []draft) {
 			finer = p.eventsInside(drafts)
 		}
 		l.summary = finer.tell(gov, l, &p.leadLooks)
+	}
+}
+
+// multiLeadReach is how many drafts after a lead naming several governorates
+// may tell its events.
+const multiLeadReach = 6
+
+// markMultiProvinceLeads marks as a summary a lead that names two or more
+// governorates and nothing finer ("دخلت قوات ... عدة بلدات من محافظتي درعا
+// والقنيطرة واعتقلت عدداً من الشبان"), with no toll of its own, when the
+// drafts after it tell events at places inside each of them, one of its
+// own kind: the lead sums up what they tell.
+func (p *passage) markMultiProvinceLeads(drafts []draft) {
+	for i := range drafts {
+		l := &drafts[i]
+		if l.summary || l.apart || l.counts != [3]*int{} || len(l.places) < 2 {
+			continue
+		}
+		govs := map[string]bool{}
+		for _, m := range l.places {
+			if !p.namesGovernorate(m) && !p.seatNamedAsGovernorate(m) || m.Match.Qualifier != "" {
+				govs = nil
+				break
+			}
+			govs[m.Match.Place.Admin1PCode] = true
+		}
+		if len(govs) < 2 {
+			continue
+		}
+		told, ownKind := map[string]bool{}, false
+		for j := i + 1; j < len(drafts) && j <= i+multiLeadReach; j++ {
+			d := &drafts[j]
+			if len(d.places) == 0 || d.apart {
+				continue
+			}
+			for _, m := range d.places {
+				if gov := m.Match.Place.Admin1PCode; govs[gov] && !p.namesGovernorate(m) && !p.seatNamedAsGovernorate(m) {
+					told[gov] = true // "وفي القنيطرة، توغلت آليات في قرية العجرف": a village inside it
+					ownKind = ownKind || sameKind(l.typ, d.typ)
+				}
+			}
+		}
+		l.summary = ownKind && len(told) == len(govs)
 	}
 }
 

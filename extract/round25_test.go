@@ -281,3 +281,20 @@ func TestExtract_VillagesHeldAndTheTownsCountryside(t *testing.T) {
 		t.Errorf("got %v; want one clash in Manbij's northern countryside", describeAll(got))
 	}
 }
+
+// A lead naming two governorates and nothing finer, with no toll of its own
+// ("دخلت قوات … عدة بلدات من محافظتي درعا والقنيطرة … واعتقلت عدداً"), sums
+// up the events told after it at places inside each: no event of its own.
+// When the details tell only one of them, the lead stands for the other.
+func TestExtract_LeadOverTwoGovernorates(t *testing.T) {
+	lead := "دخلت قوات إسرائيلية يوم الجمعة عدة بلدات من محافظتي درعا والقنيطرة في الجنوب، حيث أقامت حواجز واعتقلت عدداً من الشبان. "
+	both := lead + "ودخلت دورية إسرائيلية إلى بلدة عابدين غربي درعا واعتقلت ثلاثة شبان. وفي القنيطرة، توغلت آليات إسرائيلية في قرية العجرف وفتشت عدداً من المنازل."
+	got := extractAll(t, both, ymd("2025-08-23"))
+	if len(got) != 2 {
+		t.Errorf("got %v; want the arrest in Abidin and the incursion in al-Ajraf, not the lead", describeAll(got))
+	}
+	one := lead + "ودخلت دورية إسرائيلية إلى بلدة عابدين غربي درعا واعتقلت ثلاثة شبان."
+	if got := extractAll(t, one, ymd("2025-08-23")); len(got) != 2 {
+		t.Errorf("got %v; want the lead kept for Quneitra beside the arrest in Abidin", describeAll(got))
+	}
+}
