@@ -176,6 +176,9 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	if len(p.kinds) > 0 || imp >= 0.8 {
 		return true // a type word says it is a place: "قرية المغارة"
 	}
+	if !possessed && surnameAfterGivenName(toks, p) {
+		return false // "Kamiran Kaso", "Ahmad Nabudah": a person's family name, however a village is spelt
+	}
 	if !g.articleAgrees(toks[p.nameFirst], p) {
 		return false
 	}
@@ -199,6 +202,24 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 		return true // "several villages, including X and Y": the places counted
 	}
 	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
+}
+
+// surnameAfterGivenName reports an English name of one word right after a
+// capitalised word that is no place word, article or direction, with nothing
+// between: the second word of a person's name ("Kamiran Kaso"). A nationality
+// adjective ("Russian", "Turkish") or a possessor ("Idlib's") before a
+// place is no given name.
+func surnameAfterGivenName(toks []token, p parsed) bool {
+	k := p.nameFirst - 1
+	if p.nameEnd-p.nameFirst != 1 || k < 0 || toks[p.nameFirst].arabic || toks[p.nameFirst].brk || p.prefixed {
+		return false
+	}
+	t := toks[k]
+	if t.arabic || !t.upper || t.poss || latinArticles[t.norm] || determinersEN[t.norm] || triggers[t.norm] ||
+		isQualifier(t.norm) || strings.HasSuffix(t.norm, "ian") || strings.HasSuffix(t.norm, "ish") || strings.HasSuffix(t.norm, "ese") {
+		return false
+	}
+	return k == 0 || toks[k].brk || !toks[k-1].upper || toks[k-1].arabic // "Kamiran Kaso", not "Tal" of a longer name
 }
 
 // locativesEN are the English prepositions that place what follows them:

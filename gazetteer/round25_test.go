@@ -136,3 +136,30 @@ func TestFindAll_SmallPlacesAsNewsWritesThem(t *testing.T) {
 		}
 	}
 }
+
+// A one-word English name right after a capitalised given name is a
+// person's family name ("Kamiran Kaso", "Ahmad Suran"), however close it is
+// to a village's spelling; after a nationality ("A Russian drone hit
+// Saraqib") or a possessor ("Idlib's Saraqib") a place is still read.
+func TestFindAll_FamilyNameIsNoPlace(t *testing.T) {
+	g := mustDefault(t)
+	for _, text := range []string{
+		"Gunmen abducted the following civilians near Afrin: Kamiran Kaso, Mohammad Rashid and Fahmi Abdo.",
+		"Gunmen abducted Kamiran Kaso in Afrin on Monday.",
+	} {
+		for _, m := range g.FindAll(text) {
+			if name := text[m.NameStart:m.NameEnd]; name == "Kaso" {
+				t.Errorf("FindAll(%q) read the family name %q as %s", text, name, m.Match.Place.ID)
+			}
+		}
+	}
+	for _, text := range []string{"A Russian drone hit Saraqib on Monday.", "Shells hit Idlib's Saraqib on Monday."} {
+		found := false
+		for _, m := range g.FindAll(text) {
+			found = found || text[m.NameStart:m.NameEnd] == "Saraqib"
+		}
+		if !found {
+			t.Errorf("FindAll(%q) = %v; want Saraqib", text, g.FindAll(text))
+		}
+	}
+}
