@@ -123,6 +123,9 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && isLatin(t.Norm) && i+1 < len(toks) && toks[i+1].in(weaponWords) {
 			continue // "assault rifles": the kind of a weapon, not an attack
 		}
+		if isLatin(t.Norm) && strings.HasSuffix(t.Norm, "ing") && i+1 < len(toks) && toks[i+1].in(toolNounsEN) {
+			continue // "torture and killing tools": what the tools are for, no event
+		}
 		if isLatin(t.Norm) && isExplosion(t.Norm) && anyNear(toks, i, -3, 3, heardWordsEN) && soundOfCause(toks, i) {
 			continue // "the blast heard in X came from a device in a car": the sound of the event told with it
 		}
@@ -659,7 +662,7 @@ func needMet(toks []token, i int, n need) bool {
 	switch n {
 	case needWeapons: // "weapons were found": an English passive tells them before
 		// (a passive's subject may carry an aside: "weapons, some of them foreign made, were found")
-		return anyNear(toks, i, 1, 9, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -12, -1, weaponWords) ||
+		return anyNear(toks, i, 1, 12, weaponWords) || passiveBefore(toks, i) && anyNear(toks, i, -12, -1, weaponWords) ||
 			loadOfWeapons(toks, i)
 	case needWeaponsOrArmed:
 		// "الاعتداء الإسرائيلي": Israel's aggression, which refine reads as from the air
@@ -1211,6 +1214,10 @@ func leftOverShell(toks []token) bool {
 	}
 	return false
 }
+
+// toolNounsEN after an English "-ing" incident word make it an attribute:
+// "killing tools", "shooting range".
+var toolNounsEN = wordSet("tools", "tool", "instruments", "instrument", "equipment", "range", "ranges", "devices")
 
 // oldWords tell a thing of long ago: "قذيفة قديمة", "an old shell".
 var oldWords = wordSet("old", "قديمه")
