@@ -303,7 +303,7 @@ func TestExtract_LeadOverTwoGovernorates(t *testing.T) {
 // phone and a box of rifle ammunition"): a seizure. "torture and killing
 // tools" are what tools are for, no killing.
 func TestExtractEN_FoundListAndKillingTools(t *testing.T) {
-	c := oneEvent(t, "On Tuesday, guards said they found a phone, a laptop and a box of M-16 ammunition, besides torture and killing tools, hidden under a tent in al-Hol camp.", "2022-08-31", TypeWeaponsSeizure)
+	c := oneEvent(t, "On Tuesday, guards said they found a phone, a laptop and one crate of AK-47 ammunition, besides torture and killing tools, hidden under a tent in al-Hol camp.", "2022-08-31", TypeWeaponsSeizure)
 	if c != nil && c.Admin1Name != "Al-Hasakah" {
 		t.Errorf("place = %q in %q; want al-Hol camp", c.PlaceNameEN, c.Admin1Name)
 	}
