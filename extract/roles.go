@@ -661,8 +661,8 @@ func takenFrom(toks []token, from int) bool {
 func victimsNamedBefore(toks []token, from int) bool {
 	for j := from - 1; j >= 0 && j >= from-30; j-- {
 		w := toks[j].Norm
-		if w == "بينهم" || w == "منهم" || w == "وبينهم" || (w == "هم" || w == "وهم") && j > 0 && toks[j-1].in(victimNouns) {
-			return true
+		if w == "بينهم" || w == "منهم" || w == "وبينهم" || (w == "هم" || w == "وهم" || w == "هما" || w == "وهما") && anyNear(toks, j, -3, -1, victimNouns) {
+			return true // "والقتلى هم …", "وعُرفت هوية اثنين من القتلى هما: X من بلدة Y"
 		}
 		if isLatin(w) || lexiconWord(w) {
 			return false

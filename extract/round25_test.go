@@ -308,3 +308,14 @@ func TestExtractEN_FoundListAndKillingTools(t *testing.T) {
 		t.Errorf("place = %q in %q; want al-Hol camp", c.PlaceNameEN, c.Admin1Name)
 	}
 }
+
+// The dead named after "هما:" ("وعُرفت هوية اثنين من القتلى هما: X من بلدة Y")
+// are from Y: their home, no event there.
+func TestExtract_DeadNamedWithTheirHomes(t *testing.T) {
+	text := "قتل 5 عناصر من قسد ليل الخميس حين هاجم مسلحون نقطة عسكرية لهم داخل بلدة ذيبان شرقي دير الزور. " +
+		"وعُرفت هوية اثنين من القتلى هما: محمد العلي من بلدة الشحيل، وياسر الحسن من قرية الصبحة."
+	got := extractAll(t, text, ymd("2025-08-10"))
+	if len(got) != 1 || got[0].PlaceNameAR != "ذيبان" {
+		t.Errorf("got %v; want one attack, in Dhiban", describeAll(got))
+	}
+}
