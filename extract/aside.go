@@ -60,6 +60,9 @@ func isTally(toks []token) bool {
 	tally, period := false, false
 	for i, t := range toks {
 		tally = tally || t.in(tallyWords)
+		if t.in(periodAdjectives) || t.Norm == "in" && wholeMonthEN(toks, i+1) {
+			period = true // "the highest monthly death toll", "the deaths of 2,100 people in May 2019"
+		}
 		if sinceWords[t.Norm] || duringWords[t.Norm] {
 			_, enMonth := enMonths[tokAt(toks, i+1)]
 			period = period || monthAt(toks, i+1).ok || monthAt(toks, i+2).ok && toks[i+1].Norm == "شهر" ||
@@ -67,6 +70,17 @@ func isTally(toks []token) bool {
 		}
 	}
 	return tally && (period || yearPart(toks)) || sinceYearStart(toks) && manyCounted(toks)
+}
+
+// periodAdjectives tell a tally of a period: "the monthly death toll".
+var periodAdjectives = wordSet("monthly", "annual", "yearly", "الشهريه", "السنويه")
+
+// wholeMonthEN reports an English month and its year with no day at toks[i]:
+// "September 2017".
+func wholeMonthEN(toks []token, i int) bool {
+	_, ok := enMonths[tokAt(toks, i)]
+	y := tokAt(toks, i+1)
+	return ok && len(y) == 4 && isNumber(y)
 }
 
 // sinceYearStart reports a period running from a year or its start: "since

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mapsrv/mapsrv/gazetteer"
 )
@@ -90,7 +91,8 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			wholeMonth(s.toks) && numberOfTheDead(s.toks) ||
 			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns) ||
 			monthTally(s.toks, s.trig) ||
-			inTally && tallyGoesOn(s, ms, sp, text, ctx)
+			inTally && tallyGoesOn(s, ms, sp, text, ctx) ||
+			inTally && listItem(text, sp) // "- 395 … were killed in raids …": a line of the breakdown the tally opened
 		wasOffTopic := inOffTopic
 		offTopic := isOffTopic(s.toks) || inOffTopic && (anyNear(s.toks, -1, 1, 3, campaignNouns) || isBackground(s.toks) || elaborates(s.toks))
 		inOffTopic = offTopic
@@ -513,6 +515,13 @@ func tallyGoesOn(s sentence, ms []gazetteer.Mention, sp span, text string, ctx d
 		return false
 	}
 	return len(findDates(s.toks, text, ctx)) == 0
+}
+
+// listItem reports a sentence set out as an item of a list: a dash, a
+// bullet or a star before its first word.
+func listItem(text string, sp span) bool {
+	r, _ := utf8.DecodeRuneInString(text[sp.Start:])
+	return r == '-' || r == '–' || r == '—' || r == '•' || r == '*' || r == '·'
 }
 
 // linkLine reports a line a web page puts between paragraphs to link another

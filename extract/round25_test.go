@@ -319,3 +319,16 @@ func TestExtract_DeadNamedWithTheirHomes(t *testing.T) {
 		t.Errorf("got %v; want one attack, in Dhiban", describeAll(got))
 	}
 }
+
+// A month's toll in English ("documented the deaths of 2,100 people in May
+// 2019, the highest monthly toll") is a tally, and the lines of its
+// breakdown set out as a list ("- 300 were killed in air raids on several
+// areas") are too.
+func TestExtractEN_MonthlyTollAndItsList(t *testing.T) {
+	text := "LONDON, 1 June, 2019 (Monitor): The monitor documented the death of 2100 in May 2019, its worst monthly death toll of 2019, and the toll is as follows:\n" +
+		"Civilian toll: 800 people, with 150 children below eighteen, and 90 women above eighteen, who were killed as listed here:\n" +
+		"- 300 were killed in air raids by government and Russian jets on several areas of the country."
+	if got := extractAll(t, text, ymd("2019-06-01")); len(got) != 0 {
+		t.Errorf("got %v; want nothing: a month's tally", describeAll(got))
+	}
+}
