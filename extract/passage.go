@@ -89,6 +89,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		tally := isSummary(s.toks) || len(s.trig) == 0 && (len(raw) > 0 && slices.ContainsFunc(s.toks, func(t token) bool { return t.in(periodOpeners) }) ||
 			wholeMonth(s.toks) && (len(raw) > 0 || slices.ContainsFunc(s.toks, func(t token) bool { return t.in(countVerbs[countKilled]) || t.in(countVerbs[countInjured]) }))) ||
 			wholeMonth(s.toks) && numberOfTheDead(s.toks) ||
+			duringAMonth(s.toks) && manyCounted(s.toks) || // "إن 950 مدنياً قُتلوا خلال شهر أيار الماضي"
 			inTally && anyNear(s.toks, -1, 1, len(s.toks), tallyNouns) ||
 			monthTally(s.toks, s.trig) ||
 			inTally && tallyGoesOn(s, ms, sp, text, ctx) ||
@@ -292,6 +293,20 @@ func wholeMonth(toks []token) bool {
 	}
 	return false
 }
+
+// duringAMonth reports a month told as the span of what is counted:
+// "خلال شهر أغسطس", "طوال شهر آذار", "في شهر تموز" (not "في الخامس من شهر
+// آب", a day of it).
+func duringAMonth(toks []token) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Norm == "شهر" && monthAt(toks, i+1).ok && toks[i-1].in(monthSpanWords) {
+			return true
+		}
+	}
+	return false
+}
+
+var monthSpanWords = wordSet("خلال", "طوال", "طيله", "في")
 
 // numberOfTheDead reports "عدد القتلى", "عدد الضحايا": the number of the
 // dead, which a month's toll gives ("بلغ عدد القتلى في شهر تشرين الثاني

@@ -332,3 +332,13 @@ func TestExtractEN_MonthlyTollAndItsList(t *testing.T) {
 		t.Errorf("got %v; want nothing: a month's tally", describeAll(got))
 	}
 }
+
+// A count of the dead over a month ("إن 950 مدنياً قُتلوا خلال شهر أيار
+// الماضي في أنحاء البلاد") is a tally; a killing told on a day of a month
+// ("في الخامس من شهر آب") is an event.
+func TestExtract_DeadCountedOverAMonth(t *testing.T) {
+	if got := extractAll(t, "قالت منظمة حقوقية، اليوم الخميس، إن 950 مدنياً قُتلوا، خلال شهر أيار الماضي، في مختلف المحافظات والمدن.", time.Time{}); len(got) != 0 {
+		t.Errorf("got %v; want nothing: a month's tally", describeAll(got))
+	}
+	oneEvent(t, "قُتل 25 شخصاً في الخامس من شهر آب بقصف جوي على مدينة سراقب.", "2019-08-10", TypeAirstrike)
+}
