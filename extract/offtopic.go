@@ -126,11 +126,19 @@ func eventNounWithin(toks []token, from, n int) bool {
 // campaign: its incident words tell of the past or of dangers, not of an event.
 func isOffTopic(toks []token) bool {
 	for i, t := range toks {
-		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) || yearsSince(toks, i) || onThisDay(toks, i) || inMemoryOf(toks, i) {
+		if t.in(verdictWords) || t.in(memorialWords) || t.in(campaignWords) || yearsSince(toks, i) || onThisDay(toks, i) || inMemoryOf(toks, i) ||
+			deathSentence(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// deathSentence reports a death sentence told or carried out: "حكم
+// الإعدام", "تنفيذ حكم الإعدام بحق", "قضت بالإعدام": a court's, not an event.
+func deathSentence(toks []token, i int) bool {
+	w := toks[i].Norm
+	return w == "بالاعدام" || (w == "حكم" || w == "احكام" || w == "لاحكام" || w == "الحكم") && tokAt(toks, i+1) == "الاعدام"
 }
 
 // inMemoryOf reports a gathering that remembers the dead of a past event:

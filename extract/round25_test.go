@@ -342,3 +342,13 @@ func TestExtract_DeadCountedOverAMonth(t *testing.T) {
 	}
 	oneEvent(t, "قُتل 25 شخصاً في الخامس من شهر آب بقصف جوي على مدينة سراقب.", "2019-08-10", TypeAirstrike)
 }
+
+// A death sentence told or carried out ("تنفيذ حكم الإعدام بحق رجل قتل
+// أطفاله") is a court's act and its crime is the past; gunmen who executed
+// people did kill them.
+func TestExtract_DeathSentenceIsNoEvent(t *testing.T) {
+	if got := extractAll(t, "وتم تنفيذ حكم الإعدام بحق رجل قتل أطفاله الثلاثة في حي الميدان بدمشق.", ymd("2021-09-22")); len(got) != 0 {
+		t.Errorf("got %v; want nothing: a sentence carried out", describeAll(got))
+	}
+	oneEvent(t, "أعدم مسلحو التنظيم ثلاثة مدنيين في قرية الشحيل يوم الثلاثاء.", "2021-09-22", TypeArmedAttack)
+}
