@@ -333,6 +333,28 @@ func appendSpellKey(dst []byte, words []spellWord, last int) ([]byte, int) {
 	return dst, weight
 }
 
+// spellDigraphs are the Latin spellings of one Arabic letter, longer first,
+// and the letter of the key for each: ش sh/ch/sch as c, خ kh as x (kept
+// apart from س and ك), the others as [skeleton] folds them.
+var spellDigraphs = []struct {
+	from string
+	to   byte
+}{
+	{"sch", 'c'}, {"sh", 'c'}, {"ch", 'c'}, {"kh", 'x'}, {"ck", 'k'}, {"gh", 'g'}, {"dh", 'd'}, {"th", 't'},
+	{"dj", 'j'}, {"ph", 'f'},
+}
+
+// spellDigraph returns the key letter of the digraph at k[i] and its length,
+// or k[i] itself and 1.
+func spellDigraph(k string, i int) (byte, int) {
+	for _, d := range spellDigraphs {
+		if hasPrefixAt(k, i, d.from) {
+			return d.to, len(d.from)
+		}
+	}
+	return k[i], 1
+}
+
 // latinSpellWord reads one Latin word (a key, articles dropped) as
 // [skeleton] does, but keeping a consonant that a vowel separates from its
 // double ("Haddadiyah" has the two d of حدادية) and the end's readings. It
@@ -346,26 +368,9 @@ func latinSpellWord(k string) (spellWord, bool) {
 	var last byte
 	vowelEnd := false
 	for i := 0; i < len(k); {
-		c, n := k[i], 1
+		c, n := spellDigraph(k, i)
 		switch {
-		case hasPrefixAt(k, i, "sch"):
-			c, n = 'c', 3 // ش, written c in the key
-		case hasPrefixAt(k, i, "sh"), hasPrefixAt(k, i, "ch"):
-			c, n = 'c', 2
-		case hasPrefixAt(k, i, "kh"):
-			c, n = 'x', 2 // خ, written x in the key
-		case hasPrefixAt(k, i, "ck"):
-			c, n = 'k', 2
-		case hasPrefixAt(k, i, "gh"):
-			c, n = 'g', 2
-		case hasPrefixAt(k, i, "dh"):
-			c, n = 'd', 2
-		case hasPrefixAt(k, i, "th"):
-			c, n = 't', 2
-		case hasPrefixAt(k, i, "dj"):
-			c, n = 'j', 2
-		case hasPrefixAt(k, i, "ph"):
-			c, n = 'f', 2
+		case n > 1:
 		case c == 'q' || c == 'c':
 			c = 'k'
 		case c == 'x':
