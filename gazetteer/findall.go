@@ -169,6 +169,9 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	imp := 0.0
 	for _, c := range p.cands {
 		imp = max(imp, g.places[c.idx].Importance)
+		if p.ctx == nil && genericQuarters[g.places[c.idx].NameAR] {
+			return false // "9 كيلومترات من مركز المدينة": any city's centre, not Idlib's quarter of that name
+		}
 	}
 	if imp < 0.8 && !toks[p.nameFirst].arabic && cutShort(toks, p) {
 		return false
@@ -221,6 +224,11 @@ func surnameAfterGivenName(toks []token, p parsed) bool {
 	}
 	return k == 0 || toks[k].brk || !toks[k-1].upper || toks[k-1].arabic // "Kamiran Kaso", not "Tal" of a longer name
 }
+
+// genericQuarters are the Arabic names of quarters OCHA names by what any
+// city has ("مركز المدينة", Idlib's "City Centre"): read only with their
+// city named after them.
+var genericQuarters = map[string]bool{"مركز المدينة": true}
 
 // locativesEN are the English prepositions that place what follows them:
 // after them a name written with its article apart ("in al-Hara") is a place;

@@ -163,3 +163,23 @@ func TestFindAll_FamilyNameIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// "مركز المدينة" is any city's centre ("9 كيلومترات من مركز المدينة"), not
+// the Idlib quarter OCHA calls so, unless its city is named with it.
+func TestFindAll_CityCentreIsAnyCitys(t *testing.T) {
+	g := mustDefault(t)
+	text := "وتبعد القرية عن مدينة حماة نحو 9 كيلومترات إلى الشمال من مركز المدينة."
+	for _, m := range g.FindAll(text) {
+		if m.Match.Place.Admin1PCode == "SY07" {
+			t.Errorf("FindAll(%q) read %q as Idlib's %s", text, m.Text, m.Match.Place.ID)
+		}
+	}
+	text = "انفجرت عبوة في مركز المدينة بإدلب."
+	found := false
+	for _, m := range g.FindAll(text) {
+		found = found || m.Match.Place.Kind == KindNeighbourhood && m.Match.Place.Admin1PCode == "SY07"
+	}
+	if !found {
+		t.Errorf("FindAll(%q) = %v; want Idlib's city centre", text, g.FindAll(text))
+	}
+}
