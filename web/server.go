@@ -106,11 +106,16 @@ func NewServer(cfg Config) *Server {
 	get("/collections/incidents/queryables", doc(handleQueryables()))
 	cache := newResponseCache()
 	budget := newPageBudget()
-	get("/collections/incidents/items", withCache(cache, cfg.Store, withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log))))
+	// A request with a CQL2 filter waits for its turn (filterturns.go) after
+	// the cache, which answers it without running it, and before the
+	// summaries' slots, so that filters hold at most filterTurnsAtOnce of those.
+	turns := newFilterTurns(filterTurnsAtOnce, filterTurnsPerClient)
+	filtered := func(h http.Handler) http.Handler { return withFilterTurn(turns, cfg.Log, h) }
+	get("/collections/incidents/items", withCache(cache, cfg.Store, filtered(withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log)))))
 	summaries := semaphore.NewWeighted(summariesAtOnce)
-	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log)))))
-	get("/collections/incidents/histogram", withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log)))))
-	get("/collections/incidents/counts", withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentCounts(cfg.Store, cfg.Log)))))
+	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))))
+	get("/collections/incidents/histogram", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log))))))
+	get("/collections/incidents/counts", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentCounts(cfg.Store, cfg.Log))))))
 	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, semaphore.NewWeighted(exportsAtOnce), cfg.QueryTimeout, cfg.Log)))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	hub := newVersionHub(cfg.Store, cfg.Log, cfg.StreamsPerClient)
@@ -119,7 +124,7 @@ func NewServer(cfg Config) *Server {
 	registerWriteRoutes(api, cfg, budget)
 	m := newMetrics(cfg.Store, cache)
 	r.Use(m.middleware, withHostCheck(cfg.Log), withQueryCheck(cfg.Log))
-	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withDeadline(cfg.QueryTimeout, withCache(cache, cfg.Store, withSlots(summaries, cfg.Log, withGzip(handleIncidentTile(cfg.Store, cfg.Log)))))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/tiles/incidents/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", withDeadline(cfg.QueryTimeout, withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentTile(cfg.Store, cfg.Log))))))).Methods(http.MethodGet, http.MethodHead)
 	// Probes and metrics are read: any other method is a 405, as elsewhere.
 	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", handleReady(cfg.Store, &m.health, cfg.Log)).Methods(http.MethodGet, http.MethodHead)

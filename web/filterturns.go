@@ -1,0 +1,102 @@
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"sync"
+
+	"golang.org/x/sync/semaphore"
+)
+
+// A CQL2 filter can cost every row: no index answers a LIKE over the
+// summaries or a polygon of many vertices, so each is tested against every
+// incident the rest of the filter leaves (0.8 s of a core for 64 LIKEs at
+// 200,000 incidents). The map page never sends one; GDAL, QGIS and scripts
+// do, a request or two at a time. Requests with a filter therefore take a
+// turn (filterTurns) before they run: a client (clientOf) runs at most
+// filterTurnsPerClient of them at once and the server filterTurnsAtOnce, the
+// rest waiting within their query time. One client sending 64 at once took
+// both cores and every database connection, and kept the map's own
+// listings waiting 5-10 s (the summaries' four slots, first come first
+// served, held by its aggregates); now its filters wait for each other and
+// the map's requests, which never carry one, do not wait behind them.
+const (
+	// filterTurnsPerClient is how many filtered requests one client runs at
+	// once: a QGIS layer and its count, or two of a script's pages.
+	filterTurnsPerClient = 2
+)
+
+// filterTurnsAtOnce is how many filtered requests the server runs at once:
+// half the summaries' slots (summariesAtOnce), so that those always keep
+// two for the map's requests, and a core each on the 2-core machine
+// the figures in docs/RELIABILITY.md come from.
+const filterTurnsAtOnce = summariesAtOnce / 2
+
+// filterTurns hands out the turns: a line for each client holding or
+// waiting for one, then one for the server. A client waits in its own line
+// first, so the server's holds at most filterTurnsPerClient of its
+// requests and other clients' filters wait behind those only.
+type filterTurns struct {
+	all       *semaphore.Weighted
+	perClient int64
+	mu        sync.Mutex
+	clients   map[string]*clientTurns
+}
+
+type clientTurns struct {
+	sem  *semaphore.Weighted
+	refs int // requests holding or waiting for one of sem
+}
+
+func newFilterTurns(atOnce, perClient int) *filterTurns {
+	return &filterTurns{all: semaphore.NewWeighted(int64(atOnce)), perClient: int64(perClient), clients: map[string]*clientTurns{}}
+}
+
+// line returns client's line, counting the caller in it; done gives it back.
+func (t *filterTurns) line(client string) *clientTurns {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := t.clients[client]
+	if c == nil {
+		c = &clientTurns{sem: semaphore.NewWeighted(t.perClient)}
+		t.clients[client] = c
+	}
+	c.refs++
+	return c
+}
+
+// done counts the caller out of client's line, forgetting a line no one is in.
+func (t *filterTurns) done(client string, c *clientTurns) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if c.refs--; c.refs == 0 {
+		delete(t.clients, client)
+	}
+}
+
+// withFilterTurn runs next once a request with a filter holds its turn
+// (filterTurns), waiting for it within the request's time; a request whose
+// time runs out waiting is answered 503 with Retry-After, as one waiting
+// for any other turn. Requests without a filter pass straight through.
+func withFilterTurn(t *filterTurns, log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("filter") == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		client := clientOf(r.RemoteAddr)
+		c := t.line(client)
+		defer t.done(client, c)
+		if err := c.sem.Acquire(r.Context(), 1); err != nil {
+			writeBusy(w, r, log, "requests with a filter from this client", err)
+			return
+		}
+		defer c.sem.Release(1)
+		if err := t.all.Acquire(r.Context(), 1); err != nil {
+			writeBusy(w, r, log, "requests with a filter", err)
+			return
+		}
+		defer t.all.Release(1)
+		next.ServeHTTP(w, r)
+	})
+}

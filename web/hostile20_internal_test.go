@@ -1,0 +1,132 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// heldFilters holds every read with a CQL2 filter until release is
+// closed, counting how many are inside the store at once; reads without
+// one pass through. Embedding hides the stores' own page finders, so a
+// listing reads through Find.
+type heldFilters struct {
+	incidentStore
+	release chan struct{}
+	mu      sync.Mutex
+	in, top int
+}
+
+func (h *heldFilters) hold(f incidents.Filter) {
+	if f.Where == nil {
+		return
+	}
+	h.mu.Lock()
+	h.in++
+	h.top = max(h.top, h.in)
+	h.mu.Unlock()
+	<-h.release
+	h.mu.Lock()
+	h.in--
+	h.mu.Unlock()
+}
+
+func (h *heldFilters) inside() (in, top int) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.in, h.top
+}
+
+func (h *heldFilters) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	h.hold(f)
+	return h.incidentStore.Find(ctx, f)
+}
+
+func (h *heldFilters) Aggregate(ctx context.Context, f incidents.Filter, g incidents.Grid) ([]incidents.Cell, error) {
+	h.hold(f)
+	return h.incidentStore.Aggregate(ctx, f, g)
+}
+
+func (h *heldFilters) Histogram(ctx context.Context, f incidents.Filter, unit incidents.BinUnit) (incidents.Histogram, error) {
+	h.hold(f)
+	return h.incidentStore.Histogram(ctx, f, unit)
+}
+
+func (h *heldFilters) CountByAdmin(ctx context.Context, f incidents.Filter, level int) ([]incidents.AdminCount, error) {
+	h.hold(f)
+	return h.incidentStore.CountByAdmin(ctx, f, level)
+}
+
+// TestFilter_OneClientWaitsForItsTurns: one client sending many requests
+// with a costly filter at once (64 LIKEs, each reading every summary) ran
+// them all at once: at 200,000 incidents, 64 connections of one client
+// took both cores and every database connection, the summaries' four
+// slots were its aggregates', and the map's own listings and aggregates,
+// which carry no filter, waited 5-10 s. Now a client runs two filtered
+// requests at once and the server two, and a request without a filter
+// from another client is answered while they are held.
+func TestFilter_OneClientWaitsForItsTurns(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		held := &heldFilters{incidentStore: store, release: make(chan struct{})}
+		released := sync.OnceFunc(func() { close(held.release) })
+		defer released()
+		srv := NewServer(Config{Store: held})
+		filter := url.QueryEscape("summary_en LIKE '%shell%' OR summary_ar LIKE '%قصف%'")
+		var wg sync.WaitGroup
+		const sent = 12
+		for i := range sent {
+			path := []string{"items?", "aggregate?zoom=6&bbox=35,32,43,38&", "histogram?", "counts?"}[i%4]
+			// Each its own dates, so that no two share a run or a cached answer.
+			u := fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&filter=%s", path, i, filter)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				req := httptest.NewRequest(http.MethodGet, u, nil)
+				req.RemoteAddr = "192.0.2.7:40000"
+				srv.ServeHTTP(httptest.NewRecorder(), req)
+			}()
+		}
+		// Wait until the store holds two, then give the rest the time to
+		// come in if they could.
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			if in, _ := held.inside(); in >= 2 || time.Now().After(deadline) {
+				break
+			}
+		}
+		time.Sleep(300 * time.Millisecond)
+		// The map's view from another client: a listing and an aggregate
+		// without a filter, while the first client's filters are held.
+		done := make(chan int, 2)
+		for _, u := range []string{"/api/collections/incidents/items?limit=5", "/api/collections/incidents/aggregate?zoom=6&bbox=35,32,43,38"} {
+			go func() {
+				req := httptest.NewRequest(http.MethodGet, u, nil)
+				req.RemoteAddr = "198.51.100.9:50000"
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, req)
+				done <- w.Code
+			}()
+		}
+		for range 2 {
+			select {
+			case code := <-done:
+				if code != http.StatusOK {
+					t.Errorf("another client's request without a filter: %d, want 200", code)
+				}
+			case <-time.After(10 * time.Second):
+				t.Errorf("another client's request without a filter waited behind the first client's filtered ones")
+			}
+		}
+		if _, top := held.inside(); top > filterTurnsPerClient {
+			t.Errorf("%d of one client's filtered requests ran at once; want at most %d", top, filterTurnsPerClient)
+		}
+		released()
+		wg.Wait()
+	})
+}
