@@ -21,6 +21,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/migrations"
 	"github.com/mapsrv/mapsrv/incidents/snapshot"
 	"github.com/mapsrv/mapsrv/internal/rerun"
+	"golang.org/x/sync/semaphore"
 )
 
 //go:embed schema/*.sql
@@ -29,10 +30,11 @@ var schemaFS embed.FS
 // Store is an incidents.Store in one SQLite file. It is safe for concurrent use.
 type Store struct {
 	db           *sql.DB
-	rowsEstimate atomic.Int64      // the largest incident id seen by the planner: about how many there are
-	snap         *snapshot.Keeper  // published points for Aggregate and Find (indexed.go)
-	fill         rerun.Runner      // fills features, one fill at a time (fill.go)
-	locate       incidents.Locator // sets each written incident's district; nil: kept as given (locate.go)
+	rowsEstimate atomic.Int64        // the largest incident id seen by the planner: about how many there are
+	snap         *snapshot.Keeper    // published points for Aggregate and Find (indexed.go)
+	fill         rerun.Runner        // fills features, one fill at a time (fill.go)
+	locate       incidents.Locator   // sets each written incident's district; nil: kept as given (locate.go)
+	writeTurn    *semaphore.Weighted // this process's writers wait here, holding no connection (update.go)
 
 	// Statements run on every request, prepared once: preparing them again
 	// each time cost about a tenth of a small page.
@@ -82,7 +84,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// small-box query from about 4,000 to 250 per second.
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, raw: new(rawReads)}
+	s := &Store{db: db, raw: new(rawReads), writeTurn: semaphore.NewWeighted(1)}
 	s.snap = snapshot.New(sqlReads{s})
 	if err := checkFTS5(ctx, db); err != nil {
 		db.Close()

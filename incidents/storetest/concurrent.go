@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -166,5 +167,76 @@ func testCorrectionsThroughSeveralIncidents(t *testing.T, s incidents.Store) {
 		}
 		close(start)
 		wg.Wait()
+	}
+}
+
+// testWaitingWritesLeaveReads: writes waiting for another write held every
+// connection of the pool, so reads waited behind them. On SQLite, whose one
+// writer they wait for, each waited inside SQLite's busy handler holding a
+// connection: 16 editors' PATCHes behind another process's import took all
+// 8, and listings waited until they gave up (9.6 s); on PostgreSQL, writes
+// waiting for a row lock held all 4 of pgx's default pool (listings
+// waited 11.5 s). Here one edit holds its transaction open until a read
+// of another incident has been answered, while 12 more edits of the same
+// incident wait: the read must be answered before any of them has ended
+// (before, it was answered only once some gave up, 5 s on).
+func testWaitingWritesLeaveReads(t *testing.T, s incidents.Store) {
+	ctx := context.Background()
+	ids := mustAdd(t, s, Incident(incidents.TypeArrest, 36.8, 35.87, "2025-11-24", "2025-11-24"),
+		Incident(incidents.TypeShelling, 36.7, 35.9, "2025-11-25", "2025-11-25"))
+	held, other := ids[0], ids[1]
+	inside, read := make(chan struct{}), make(chan struct{})
+	var ended sync.WaitGroup
+	var mu sync.Mutex
+	endedFirst := 0  // writes that ended before the read was answered
+	heldOut := false // the held write gave up waiting for the read
+	edit := func(first bool) {
+		_, err := s.Edit(ctx, held, func(cur incidents.Incident) (incidents.Incident, error) {
+			if first {
+				close(inside)
+				select { // a bound for the store that never answers the read
+				case <-read:
+				case <-time.After(10 * time.Second):
+					mu.Lock()
+					heldOut = true
+					mu.Unlock()
+				}
+			}
+			cur.Killed = intp(1)
+			return cur, nil
+		})
+		mu.Lock()
+		defer mu.Unlock()
+		select {
+		case <-read:
+		default:
+			if !first {
+				endedFirst++
+			}
+		}
+		if err != nil && !errors.Is(err, incidents.ErrBusy) {
+			t.Error(err)
+		}
+	}
+	ended.Go(func() { edit(true) })
+	<-inside
+	for range 12 {
+		ended.Go(func() { edit(false) })
+	}
+	time.Sleep(200 * time.Millisecond) // the edits come to wait
+	if _, err := s.Get(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	close(read)
+	n := endedFirst
+	mu.Unlock()
+	ended.Wait()
+	if n > 0 || heldOut {
+		t.Errorf("a read waited until %d of 12 waiting writes had ended (the one they waited for gave up first: %v): they held the connections it needed", n, heldOut)
+	}
+	got, err := s.Get(ctx, held)
+	if err != nil || got.Killed == nil || *got.Killed != 1 {
+		t.Errorf("after the edits: %v, killed %v; want 1", err, got.Killed)
 	}
 }

@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"EditIsAtomic", testEditIsAtomic},
 		{"EditPreconditions", testEditPreconditions},
 		{"CorrectionsThroughSeveralIncidents", testCorrectionsThroughSeveralIncidents},
+		{"WaitingWritesLeaveReads", testWaitingWritesLeaveReads},
 		{"SourceCorrections", testSourceCorrections},
 		{"Reports", testReports},
 		{"ReportsConcurrent", testReportsConcurrent},
