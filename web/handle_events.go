@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"sync"
 	"time"
@@ -34,6 +36,15 @@ const (
 	eventPing = 25 * time.Second
 	// versionPoll is how often the watcher reads the data version.
 	versionPoll = time.Second
+	// siteStreams and networkStreams are the most streams the clients of
+	// one site (an IPv6 /48, an IPv4 /24) and of one network (an IPv6 /32,
+	// an IPv4 /16) may hold together: an eighth and a quarter of
+	// maxEventStreams. The per-client cap alone let one holder of many
+	// addresses hold them all (an IPv6 /48 holds 65,536 /64s, each its own
+	// client), leaving every other page polling; now that takes addresses
+	// in four networks, what a block from one provider does not give.
+	siteStreams    = maxEventStreams / 8
+	networkStreams = maxEventStreams / 4
 )
 
 // versionHub fans the data version out to the streams listening.
@@ -44,7 +55,7 @@ type versionHub struct {
 	mu    sync.Mutex
 	subs  map[chan int64]struct{}
 	// perClient is the most streams one client may hold; byClient counts
-	// them by client (clientOf).
+	// them by client (clientOf), site and network (streamHolders).
 	perClient int
 	byClient  map[string]int
 	running   bool
@@ -70,34 +81,80 @@ var (
 	errClientHasStreams = errors.New("client full")
 )
 
-// subscribe adds a listener for client, starting the watcher if it is the
-// first; it refuses one when maxEventStreams listen already
-// (errStreamsFull), or when client holds its share (errClientHasStreams).
-func (h *versionHub) subscribe(client string) (chan int64, error) {
+// streamHolder is a client, site or network holding streams, and the most
+// it may hold.
+type streamHolder struct {
+	name  string // a client as clientOf names it, or a prefix ("2001:db8::/48")
+	kind  string // "client", "site" or "network", for the 429's detail
+	limit int
+}
+
+// streamHolders are the holders a stream from remoteAddr counts against:
+// its client with perClient, then its site and network (siteStreams,
+// networkStreams; never below perClient, so that raising it behind a
+// reverse proxy, whose address every stream then has, raises them too).
+// An address that does not parse is its own client only.
+func streamHolders(remoteAddr string, perClient int) []streamHolder {
+	holders := []streamHolder{{clientOf(remoteAddr), "client", perClient}}
+	host, _, err := net.SplitHostPort(remoteAddr)
+	if err != nil {
+		host = remoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return holders
+	}
+	ip = ip.Unmap()
+	site, network := 48, 32
+	if ip.Is4() {
+		site, network = 24, 16
+	}
+	for _, n := range []struct {
+		bits  int
+		kind  string
+		limit int
+	}{{site, "site", siteStreams}, {network, "network", networkStreams}} {
+		p, _ := ip.Prefix(n.bits)
+		holders = append(holders, streamHolder{p.String(), n.kind, max(n.limit, perClient)})
+	}
+	return holders
+}
+
+// subscribe adds a listener for the holders, starting the watcher if it is
+// the first; it refuses one when maxEventStreams listen already
+// (errStreamsFull), or when one of holders holds its share
+// (errClientHasStreams, with the holder).
+func (h *versionHub) subscribe(holders []streamHolder) (chan int64, streamHolder, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if len(h.subs) >= maxEventStreams {
-		return nil, errStreamsFull
+		return nil, streamHolder{}, errStreamsFull
 	}
-	if h.byClient[client] >= h.perClient {
-		return nil, errClientHasStreams
+	for _, o := range holders {
+		if h.byClient[o.name] >= o.limit {
+			return nil, o, errClientHasStreams
+		}
 	}
 	ch := make(chan int64, 1)
 	h.subs[ch] = struct{}{}
-	h.byClient[client]++
+	for _, o := range holders {
+		h.byClient[o.name]++
+	}
 	if !h.running {
 		h.running = true
 		go h.watch()
 	}
-	return ch, nil
+	return ch, streamHolder{}, nil
 }
 
-func (h *versionHub) unsubscribe(client string, ch chan int64) {
+func (h *versionHub) unsubscribe(holders []streamHolder, ch chan int64) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	delete(h.subs, ch)
-	if h.byClient[client]--; h.byClient[client] <= 0 {
-		delete(h.byClient, client)
+	for _, o := range holders {
+		if h.byClient[o.name]--; h.byClient[o.name] <= 0 {
+			delete(h.byClient, o.name)
+		}
 	}
 }
 
@@ -142,8 +199,8 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		client := clientOf(r.RemoteAddr)
-		ch, err := h.subscribe(client)
+		holders := streamHolders(r.RemoteAddr, h.perClient)
+		ch, full, err := h.subscribe(holders)
 		switch {
 		case errors.Is(err, errStreamsFull):
 			w.Header().Set("Retry-After", "60")
@@ -152,11 +209,15 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 			return
 		case errors.Is(err, errClientHasStreams):
 			w.Header().Set("Retry-After", "60")
+			who := fmt.Sprintf("this client (%s) already holds", full.name)
+			if full.kind != "client" {
+				who = fmt.Sprintf("the clients of this %s (%s) already hold", full.kind, full.name)
+			}
 			writeProblem(w, http.StatusTooManyRequests,
-				fmt.Sprintf("this client (%s) already holds %d live-update streams, the most one may: close other pages, or poll the items' ETag instead", client, h.perClient))
+				fmt.Sprintf("%s %d live-update streams, the most one %s may: close other pages, or poll the items' ETag instead", who, full.limit, full.kind))
 			return
 		}
-		defer h.unsubscribe(client, ch)
+		defer h.unsubscribe(holders, ch)
 		v, err := h.store.PublicVersion(r.Context())
 		if err != nil {
 			writeError(w, r, log, err)

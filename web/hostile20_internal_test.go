@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -129,4 +130,103 @@ func TestFilter_OneClientWaitsForItsTurns(t *testing.T) {
 		released()
 		wg.Wait()
 	})
+}
+
+// statusWriter tells its status, once, as it is written: a stream's 200
+// comes with its first event, and the handler then runs on.
+type statusWriter struct {
+	header http.Header
+	status chan int
+	once   sync.Once
+	body   strings.Builder
+	mu     sync.Mutex
+}
+
+func newStatusWriter() *statusWriter {
+	return &statusWriter{header: http.Header{}, status: make(chan int, 1)}
+}
+
+func (w *statusWriter) Header() http.Header { return w.header }
+func (w *statusWriter) WriteHeader(code int) {
+	w.once.Do(func() { w.status <- code })
+}
+func (w *statusWriter) Write(p []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.body.Write(p)
+}
+func (w *statusWriter) Flush() {}
+
+func (w *statusWriter) text() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.body.String()
+}
+
+// TestEvents_OneNetworkCannotHoldEveryStream: the cap on live-update
+// streams was per client (an IPv4 address, an IPv6 /64), so one holder of
+// many addresses held all 512 (an IPv6 /48 holds 65,536 /64s), leaving
+// every other page polling. Now the clients of one site (a /48, an IPv4
+// /24) hold at most 64 together and those of one network (a /32, a /16)
+// 128, each a 429 naming the prefix, while a client elsewhere still opens
+// one.
+func TestEvents_OneNetworkCannotHoldEveryStream(t *testing.T) {
+	srv := NewServer(Config{Store: versionOnly{}})
+	defer srv.CloseStreams()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	open := func(addr string) (int, *statusWriter) {
+		t.Helper()
+		req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/api/events", nil)
+		req.RemoteAddr = addr
+		w := newStatusWriter()
+		go srv.ServeHTTP(w, req)
+		select {
+		case code := <-w.status:
+			return code, w
+		case <-time.After(10 * time.Second):
+			t.Fatalf("GET /api/events from %s: no answer", addr)
+			return 0, nil
+		}
+	}
+	opened := func(addrOf func(i int) string, n int) (ok int, last *statusWriter) {
+		for i := range n {
+			code, w := open(addrOf(i))
+			if code == http.StatusOK {
+				ok++
+			} else {
+				last = w
+			}
+		}
+		return ok, last
+	}
+	// 100 /64s of one /48: 64 streams, then 429s naming the /48.
+	ok, last := opened(func(i int) string { return fmt.Sprintf("[2001:db8:1:%x::1]:4000", i) }, 100)
+	if ok != siteStreams || last == nil || !strings.Contains(last.text(), "2001:db8:1::/48") {
+		t.Errorf("100 clients of one IPv6 /48: %d streams opened; want %d, then a 429 naming the /48 (%q)", ok, siteStreams, text(last))
+	}
+	// Other /48s of the same /32: up to 128 in all, then 429s naming the /32.
+	ok, last = opened(func(i int) string { return fmt.Sprintf("[2001:db8:%x::1]:4000", 2+i) }, 100)
+	if ok != networkStreams-siteStreams || last == nil || !strings.Contains(last.text(), "2001:db8::/32") {
+		t.Errorf("100 more /48s of that /32: %d streams opened; want %d, then a 429 naming the /32 (%q)", ok, networkStreams-siteStreams, text(last))
+	}
+	// IPv4: one /24's addresses hold 64.
+	ok, _ = opened(func(i int) string { return fmt.Sprintf("192.0.2.%d:4000", i+1) }, 80)
+	if ok != siteStreams {
+		t.Errorf("80 addresses of one IPv4 /24: %d streams opened; want %d", ok, siteStreams)
+	}
+	// Anyone elsewhere is still served.
+	for _, addr := range []string{"[2001:db9::1]:4000", "198.51.100.1:4000"} {
+		if code, w := open(addr); code != http.StatusOK {
+			t.Errorf("a client of another network (%s): %d %q; want 200", addr, code, w.text())
+		}
+	}
+}
+
+func text(w *statusWriter) string {
+	if w == nil {
+		return ""
+	}
+	return w.text()
 }
