@@ -11,15 +11,17 @@ import (
 // A CQL2 filter can cost every row: no index answers a LIKE over the
 // summaries or a polygon of many vertices, so each is tested against every
 // incident the rest of the filter leaves (0.8 s of a core for 64 LIKEs at
-// 200,000 incidents). The map page never sends one; GDAL, QGIS and scripts
-// do, a request or two at a time. Requests with a filter therefore take a
-// turn (filterTurns) before they run: a client (clientOf) runs at most
-// filterTurnsPerClient of them at once and the server filterTurnsAtOnce, the
-// rest waiting within their query time. One client sending 64 at once took
-// both cores and every database connection, and kept the map's own
-// listings waiting 5-10 s (the summaries' four slots, first come first
-// served, held by its aggregates); now its filters wait for each other and
-// the map's requests, which never carry one, do not wait behind them.
+// 200,000 incidents). So can min_killed: no index holds the counts, and a
+// value few incidents reach reads every row for them (0.5 s at 200,000).
+// GDAL, QGIS and scripts send filters a request or two at a time; the map
+// page sends min_killed only when its reader sets it. Such requests
+// therefore take a turn (filterTurns) before they run: a client (clientOf)
+// runs at most filterTurnsPerClient of them at once and the server
+// filterTurnsAtOnce, the rest waiting within their query time. One client
+// sending 64 at once took both cores and every database connection, and
+// kept the map's own listings waiting 5-13 s (the summaries' four slots,
+// first come first served, held by its aggregates); now they wait for each
+// other and the map's other requests do not wait behind them.
 const (
 	// filterTurnsPerClient is how many filtered requests one client runs at
 	// once: a QGIS layer and its count, or two of a script's pages.
@@ -74,13 +76,21 @@ func (t *filterTurns) done(client string, c *clientTurns) {
 	}
 }
 
-// withFilterTurn runs next once a request with a filter holds its turn
-// (filterTurns), waiting for it within the request's time; a request whose
-// time runs out waiting is answered 503 with Retry-After, as one waiting
-// for any other turn. Requests without a filter pass straight through.
+// readsEveryRow reports whether a request may read every row for its
+// answer: it gives a CQL2 filter or min_killed.
+func readsEveryRow(r *http.Request) bool {
+	q := r.URL.Query()
+	return q.Get("filter") != "" || q.Get("min_killed") != ""
+}
+
+// withFilterTurn runs next once a request that may read every row
+// (readsEveryRow) holds its turn (filterTurns), waiting for it within the
+// request's time; a request whose time runs out waiting is answered 503
+// with Retry-After, as one waiting for any other turn. Other requests pass
+// straight through.
 func withFilterTurn(t *filterTurns, log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("filter") == "" {
+		if !readsEveryRow(r) {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -88,12 +98,12 @@ func withFilterTurn(t *filterTurns, log *slog.Logger, next http.Handler) http.Ha
 		c := t.line(client)
 		defer t.done(client, c)
 		if err := c.sem.Acquire(r.Context(), 1); err != nil {
-			writeBusy(w, r, log, "requests with a filter from this client", err)
+			writeBusy(w, r, log, "requests with a filter or min_killed from this client", err)
 			return
 		}
 		defer c.sem.Release(1)
 		if err := t.all.Acquire(r.Context(), 1); err != nil {
-			writeBusy(w, r, log, "requests with a filter", err)
+			writeBusy(w, r, log, "requests with a filter or min_killed", err)
 			return
 		}
 		defer t.all.Release(1)
