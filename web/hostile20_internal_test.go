@@ -234,3 +234,24 @@ func text(w *statusWriter) string {
 	}
 	return w.text()
 }
+
+// TestParams_SameDetailEachTime: a query with several unknown or repeated
+// parameters was answered naming whichever one a map gave first, another
+// on each request (10,000 unknown names: "x2506", then "x5585"), so that
+// two stores, or two tries, told the same request apart. The first name in
+// order is named now, every time.
+func TestParams_SameDetailEachTime(t *testing.T) {
+	srv := NewServer(Config{Store: versionOnly{}})
+	details := map[string]bool{}
+	for range 30 {
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/api/collections/incidents/items?zz=1&mm=2&limit=1&limit=2&bb=3&yy=4", nil))
+		details[w.Body.String()] = true
+		if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), `\"bb\"`) {
+			t.Fatalf("unknown bb, mm, yy, zz and a repeated limit: %d %s; want a 400 naming bb", w.Code, w.Body)
+		}
+	}
+	if len(details) != 1 {
+		t.Errorf("one request answered %d ways in 30 tries", len(details))
+	}
+}
