@@ -101,12 +101,46 @@ func withFilterTurn(t *filterTurns, log *slog.Logger, next http.Handler) http.Ha
 			writeBusy(w, r, log, "requests with a filter or min_killed from this client", err)
 			return
 		}
-		defer c.sem.Release(1)
 		if err := t.all.Acquire(r.Context(), 1); err != nil {
+			c.sem.Release(1)
 			writeBusy(w, r, log, "requests with a filter or min_killed", err)
 			return
 		}
-		defer t.all.Release(1)
-		next.ServeHTTP(w, r)
+		tw := &turnWriter{ResponseWriter: w, release: sync.OnceFunc(func() {
+			t.all.Release(1)
+			c.sem.Release(1)
+		})}
+		defer tw.release()
+		next.ServeHTTP(tw, r)
 	})
 }
+
+// turnWriter gives its turn back as the answer starts, once it is worked
+// out: held while it was written, a client that asked for two pages of
+// 10,000 and read neither held the server's two turns until the write
+// timeout (60 s), and every other filter waited out its query time (503).
+// Sending is bounded by the connection caps and write deadlines, as for
+// any answer.
+type turnWriter struct {
+	http.ResponseWriter
+	release func()
+}
+
+func (w *turnWriter) WriteHeader(code int) {
+	w.release()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *turnWriter) Write(p []byte) (int, error) {
+	w.release()
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *turnWriter) Flush() {
+	w.release()
+	http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer (write
+// deadlines).
+func (w *turnWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -255,3 +255,49 @@ func TestParams_SameDetailEachTime(t *testing.T) {
 		t.Errorf("one request answered %d ways in 30 tries", len(details))
 	}
 }
+
+// stuckWriter is a client that never reads: every write of its answer
+// blocks until the test ends.
+type stuckWriter struct {
+	header http.Header
+	stuck  chan struct{}
+}
+
+func (w *stuckWriter) Header() http.Header { return w.header }
+func (w *stuckWriter) WriteHeader(int)     {}
+func (w *stuckWriter) Write(p []byte) (int, error) {
+	<-w.stuck
+	return len(p), nil
+}
+
+// TestFilter_TurnNotHeldWhileSending: a request with a filter held its
+// turn while its answer was written, so a client that asked for two pages
+// and read neither held both of the server's turns until the write
+// timeout, and every other client's filter waited out its query time: 503.
+// A turn is given back as the answer starts.
+func TestFilter_TurnNotHeldWhileSending(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		srv := NewServer(Config{Store: store, QueryTimeout: 3 * time.Second})
+		stuck := make(chan struct{})
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer close(stuck)
+		for i := range filterTurnsAtOnce {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/collections/incidents/items?limit=%d&filter=killed%%20IS%%20NULL", 10+i), nil)
+				req.RemoteAddr = fmt.Sprintf("192.0.2.%d:40000", 10+i) // clients of their own, as many as there are turns
+				srv.ServeHTTP(&stuckWriter{header: http.Header{}, stuck: stuck}, req)
+			}()
+		}
+		time.Sleep(300 * time.Millisecond) // they take their turns and start their answers
+		w := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodGet, "/api/collections/incidents/items?limit=3&filter=killed%20IS%20NULL", nil)
+		req.RemoteAddr = "198.51.100.9:50000"
+		srv.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			t.Errorf("a filter while %d clients do not read theirs: %d %s; want 200", filterTurnsAtOnce, w.Code, w.Body)
+		}
+	})
+}
