@@ -61,7 +61,7 @@ func isTally(toks []token) bool {
 	for i, t := range toks {
 		tally = tally || t.in(tallyWords)
 		if t.in(periodAdjectives) || t.Norm == "in" && wholeMonthEN(toks, i+1) {
-			period = true // "the highest monthly death toll", "the deaths of 2,100 people in May 2019"
+			period = true // "its worst monthly toll", "the deaths of 2,100 people in May 2019"
 		}
 		if sinceWords[t.Norm] || duringWords[t.Norm] {
 			_, enMonth := enMonths[tokAt(toks, i+1)]

@@ -321,7 +321,7 @@ func TestExtract_DeadNamedWithTheirHomes(t *testing.T) {
 }
 
 // A month's toll in English ("documented the deaths of 2,100 people in May
-// 2019, the highest monthly toll") is a tally, and the lines of its
+// 2019, its worst monthly toll") is a tally, and the lines of its
 // breakdown set out as a list ("- 300 were killed in air raids on several
 // areas") are too.
 func TestExtractEN_MonthlyTollAndItsList(t *testing.T) {

@@ -70,8 +70,8 @@ func endsSentence(text string, i int, r rune) bool {
 
 // wrappedLine reports a line break at byte i inside a sentence, as text
 // copied from a web page keeps where a link or a narrow column broke it:
-// the line before ends in a word no sentence ends with ("بلغ عدد⏎القتلى
-// الذين سقطوا في⏎سوريا", "killed in the⏎city"), or the next line goes on in
+// the line before ends in a word no sentence ends with ("قُتل شاب في⏎بلدة
+// نوى", "killed in the⏎city"), or the next line goes on in
 // lower case. A break after a full line (a dateline, a headline) still
 // ends it.
 func wrappedLine(text string, i int) bool {
