@@ -1503,12 +1503,7 @@ func (p *passage) namesGovernorate(m *mention) bool {
 	if precisionOf(m.Mention) == gazetteer.PrecisionGovernorate {
 		return true
 	}
-	pl := m.Match.Place
-	if typedName(*m) || m.Match.Qualifier != "" || pl.Kind != gazetteer.KindCity {
-		return false
-	}
-	g, ok := governorateOf(p.places, pl, "")
-	return ok && nameForm(g.NameAR) == nameForm(pl.NameAR)
+	return !typedName(*m) && m.Match.Qualifier == "" && p.seatNamedAsGovernorate(m)
 }
 
 // seatNamedAsGovernorate reports a governorate's seat told by the name they

@@ -287,11 +287,16 @@ var tallyNouns = wordSet("التقرير", "تقرير", "الاحصائيه", "
 // في شهر آب مقتل خمسة") is a tally.
 func wholeMonth(toks []token) bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Norm == "شهر" && monthAt(toks, i+1).ok {
+		if monthNamed(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// monthNamed reports "شهر" and a month's name at toks[i]: "شهر آذار".
+func monthNamed(toks []token, i int) bool {
+	return toks[i].Norm == "شهر" && monthAt(toks, i+1).ok
 }
 
 // duringAMonth reports a month told as the span of what is counted:
@@ -299,7 +304,7 @@ func wholeMonth(toks []token) bool {
 // آب", a day of it).
 func duringAMonth(toks []token) bool {
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].Norm == "شهر" && monthAt(toks, i+1).ok && toks[i-1].in(monthSpanWords) {
+		if monthNamed(toks, i) && toks[i-1].in(monthSpanWords) {
 			return true
 		}
 	}

@@ -150,7 +150,7 @@ func (p *passage) listAfterPlural(toks []token, i int) []nameSpan {
 		if last < 0 || !looksLikeName(norm, last > j || most == 2 && utf8.RuneCountInString(norm) >= 3) {
 			break
 		}
-		if last == j && relativeObject(tokAt(toks, j+1)) {
+		if last == j && relativePronounsAR[tokAt(toks, j+1)] {
 			break // "قرى تسيطر عليها الفصائل": villages that someone holds, told by a verb, not named
 		}
 		out = append(out, nameSpan{first: j, last: last, typeTok: -1, cut: cut})
@@ -212,11 +212,7 @@ func (p *passage) englishAround(toks []token, i int) []nameSpan {
 	return nil
 }
 
-// relativeObject reports "عليها", "فيها", "منها" and their kin: the pronoun
+// relativePronounsAR are "عليها", "فيها", "منها" and their kin: the pronoun
 // of a relative clause whose verb stands right before it, after a plural
 // type word ("قرى تسيطر عليها", "قرى يقطنها", "مناطق ينتشر فيها").
-func relativeObject(w string) bool {
-	return relativePronounsAR[w]
-}
-
 var relativePronounsAR = wordSet("عليها", "عليه", "عليهم", "فيها", "فيه", "منها", "منه", "اليها", "اليه", "بها", "به")

@@ -28,20 +28,15 @@ var bareQualifiersAR = map[string]bool{
 	"جزيره": true, "شاميه": true, "الجزيره": true, "الشاميه": true,
 }
 
-// bareQualifiersEN are the English words that open such names, and the
-// transliterated Arabic ones that end them.
-var (
-	bareOpenersEN = map[string]bool{
-		"big": true, "little": true, "upper": true, "lower": true, "eastern": true, "western": true,
-		"northern": true, "nothern": true, "southern": true, "great": true, "small": true,
-	}
-	bareEndersEN = map[string]bool{
-		"jazira": true, "jazirah": true, "jazireh": true, "shamiyeh": true, "shamiya": true, "shamiyah": true,
-		"fawqani": true, "foqani": true, "fouqani": true, "tahtani": true, "kabir": true, "kbir": true,
-		"saghir": true, "sghir": true, "zghir": true, "sharqi": true, "gharbi": true, "shamali": true,
-		"janoubi": true, "janubi": true, "qabli": true,
-	}
-)
+// bareEndersEN are the transliterated Arabic words that end such Latin
+// names; the English ones that open them are the spelling key's
+// (qualifierWordsEN: "Big", "Little", "Upper", "Eastern" …).
+var bareEndersEN = map[string]bool{
+	"jazira": true, "jazirah": true, "jazireh": true, "shamiyeh": true, "shamiya": true, "shamiyah": true,
+	"fawqani": true, "foqani": true, "fouqani": true, "tahtani": true, "kabir": true, "kbir": true,
+	"saghir": true, "sghir": true, "zghir": true, "sharqi": true, "gharbi": true, "shamali": true,
+	"janoubi": true, "janubi": true, "qabli": true,
+}
 
 // minBareRunes is the fewest letters a bare name's key may have: shorter
 // ones ("تل", "عين") are words of many names.
@@ -60,7 +55,7 @@ func bareKey(toks []string) string {
 		rest = toks[:len(toks)-1]
 	case !isArabic(last) && bareEndersEN[last]:
 		rest = toks[:len(toks)-1]
-	case !isArabic(first) && bareOpenersEN[first]:
+	case !isArabic(first) && qualifierWordsEN[first] != 0:
 		rest = toks[1:]
 	default:
 		return ""
@@ -83,14 +78,4 @@ func (g *Gazetteer) indexBare(i int32, toks []string) {
 	if t := translit(k); t != "" {
 		g.bare["\x00"+t] = addIdx(g.bare["\x00"+t], i)
 	}
-}
-
-// bareCandidates scores the places whose name, without its distinguishing
-// word, is key: under any reading of the whole name.
-func bareCandidates(idx []int32, score float64) []candidate {
-	out := make([]candidate, len(idx))
-	for i, v := range idx {
-		out[i] = candidate{idx: v, name: score}
-	}
-	return out
 }

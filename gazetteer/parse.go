@@ -330,7 +330,7 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 	fs := forms(toks[j])
 	var rb [8]int
 	reach, most := g.reach(rb[:0], toks[j:j+maxN], fs)
-	var kb, tb [128]byte
+	var kb, tb, bb [128]byte
 	for n := min(maxN, most); n >= 1; n-- {
 		if n > 1 && !toks[j+n-1].arabic && latinArticles[toks[j+n-1].norm] {
 			continue // "X al-Y": a name ends in no article, whose own name follows
@@ -377,7 +377,7 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			}
 			bare := typed || m.query || n > 1 || !toks[j].arabic // an Arabic word alone may be any word ("أربعة" of "أربعة صغيرة"): a type word must say it is a place; a Latin one is capitalised
 			if idx := g.bare[string(key)]; bare && len(idx) > 0 {
-				return bareCandidates(idx, 0.9), j + n, f.proclitic
+				return scoredCandidates(idx, 0.9), j + n, f.proclitic
 			}
 			if len(key) < 4 || n > 1 && !toks[j+n-1].arabic && typeWords[toks[j+n-1].norm] != nil {
 				continue // "al-Hara town" is Hara and a type word, not a spelling of Huraytan
@@ -386,9 +386,10 @@ func (g *Gazetteer) matchSpan(toks []token, j int, m mode) ([]candidate, int, st
 			if idx := g.trans[string(tk)]; len(idx) > 0 {
 				return g.translitCandidates(idx, string(key)), j + n, f.proclitic
 			}
-			if len(tk) > 0 {
-				if idx := g.bare["\x00"+string(tk)]; bare && len(idx) > 0 {
-					return bareCandidates(idx, 0.86), j + n, f.proclitic
+			if len(tk) > 0 && bare {
+				bk := append(append(bb[:0], 0), tk...) // the transliteration keys of bare names, apart after a NUL (indexBare)
+				if idx := g.bare[string(bk)]; len(idx) > 0 {
+					return scoredCandidates(idx, 0.86), j + n, f.proclitic
 				}
 			}
 			if idx := g.skeletonMatch(toks, j, n, key, m); len(idx) > 0 {
@@ -615,10 +616,13 @@ func isQualifier(k string) bool {
 	return directions[k] != "" || ruralWords[k] || nearWords[k] || typeWords[k] != nil || triggers[k]
 }
 
-func exactCandidates(idx []int32) []candidate {
+func exactCandidates(idx []int32) []candidate { return scoredCandidates(idx, 1) }
+
+// scoredCandidates gives each place of idx the same name score.
+func scoredCandidates(idx []int32, score float64) []candidate {
 	out := make([]candidate, len(idx))
 	for i, v := range idx {
-		out[i] = candidate{idx: v, name: 1}
+		out[i] = candidate{idx: v, name: score}
 	}
 	return out
 }

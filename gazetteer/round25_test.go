@@ -54,7 +54,7 @@ func TestGeocode_NameWithoutItsDistinguishingWord(t *testing.T) {
 // shortened drops the word that tells namesakes apart: the last Arabic word,
 // or the first English one when it is an English adjective.
 func shortened(words []string, arabic bool) string {
-	if arabic || !bareOpenersEN[strings.ToLower(words[0])] {
+	if arabic || qualifierWordsEN[strings.ToLower(words[0])] == 0 {
 		return strings.Join(words[:len(words)-1], " ")
 	}
 	return strings.Join(words[1:], " ")

@@ -90,7 +90,7 @@ var qualifierConsonants = map[string]struct {
 
 // qualifierWordsEN are the English words for them.
 var qualifierWordsEN = map[string]byte{
-	"eastern": 'E', "western": 'W', "northern": 'N', "southern": 'S',
+	"eastern": 'E', "western": 'W', "northern": 'N', "nothern": 'N', "southern": 'S', // OCHA writes "Nothern" twice
 	"upper": 'U', "lower": 'D', "little": 'L', "small": 'L', "lesser": 'L',
 	"big": 'B', "great": 'B', "greater": 'B', "large": 'B',
 }
