@@ -137,17 +137,20 @@ func TestFilter_OneClientWaitsForItsTurns(t *testing.T) {
 }
 
 // statusWriter tells its status, once, as it is written: a stream's 200
-// comes with its first event, and the handler then runs on.
+// comes with its first event, and the handler then runs on. done closes
+// when the handler returns, so a refusal's body is read whole: the status
+// is told before the body is written.
 type statusWriter struct {
 	header http.Header
 	status chan int
+	done   chan struct{}
 	once   sync.Once
 	body   strings.Builder
 	mu     sync.Mutex
 }
 
 func newStatusWriter() *statusWriter {
-	return &statusWriter{header: http.Header{}, status: make(chan int, 1)}
+	return &statusWriter{header: http.Header{}, status: make(chan int, 1), done: make(chan struct{})}
 }
 
 func (w *statusWriter) Header() http.Header { return w.header }
@@ -185,9 +188,20 @@ func TestEvents_OneNetworkCannotHoldEveryStream(t *testing.T) {
 		req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/api/events", nil)
 		req.RemoteAddr = addr
 		w := newStatusWriter()
-		go srv.ServeHTTP(w, req)
+		go func() {
+			defer close(w.done)
+			srv.ServeHTTP(w, req)
+		}()
 		select {
 		case code := <-w.status:
+			if code != http.StatusOK {
+				// A refusal ends its handler; wait for its whole body.
+				select {
+				case <-w.done:
+				case <-time.After(10 * time.Second):
+					t.Fatalf("GET /api/events from %s: %d, and its handler did not return", addr, code)
+				}
+			}
 			return code, w
 		case <-time.After(10 * time.Second):
 			t.Fatalf("GET /api/events from %s: no answer", addr)
