@@ -1537,8 +1537,11 @@ var alsoAdverbs = wordSet("ايضا", "also", "addition", "additionally", "با�
 // toldAsAnother reports a draft whose sentence says it is one more event.
 func (p *passage) toldAsAnother(d *draft) bool {
 	s := &p.sents[d.sents[0]]
-	return anyNear(s.toks, -1, 1, 3, alsoWords) || anyNear(s.toks, -1, 1, len(s.toks), wordSet("اخرين", "others", "اخرون"))
+	return anyNear(s.toks, -1, 1, 3, alsoWords) || anyNear(s.toks, -1, 1, len(s.toks), othersWords)
 }
+
+// othersWords are "others": "وقتل آخرون", "killing others".
+var othersWords = wordSet("اخرين", "others", "اخرون")
 
 // sameUnresolved reports two dates of which one could not be resolved and
 // that may be the same day: the same words ("الخميس" and "مساء يوم الخميس"), or

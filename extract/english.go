@@ -92,7 +92,7 @@ var englishLexicon = map[string]lexeme{
 
 // foreignAir are the forces whose strikes come from the air unless artillery
 // is named: "Israeli strikes", "a Turkish drone", but "Turkish artillery".
-var foreignAir = map[string]bool{}
+var foreignAir = wordSet()
 
 // englishWords adds the English forms of the word classes the rules use.
 func init() {

@@ -142,7 +142,15 @@ func TestExtract_EvidenceAndNotes(t *testing.T) {
 	}
 }
 
+// withoutSetChecks turns off the tests' check of word sets (checkWordSets) for
+// a benchmark, which measures what runs in service.
+func withoutSetChecks(b *testing.B) {
+	checkWordSets = false
+	b.Cleanup(func() { checkWordSets = true })
+}
+
 func BenchmarkExtract(b *testing.B) {
+	withoutSetChecks(b)
 	ps := loadPassages(b)
 	x := New(mustGazetteer(b))
 	pub := ymd("2025-12-03")
@@ -185,6 +193,7 @@ func report20KB(tb testing.TB, lang string) string {
 // calls today first). The target is under 50 ms per report; see
 // docs/EXTRACTION.md for the figure.
 func BenchmarkExtract20KB(b *testing.B) {
+	withoutSetChecks(b)
 	x := New(realGazetteer(b))
 	for _, run := range []struct {
 		name, lang string

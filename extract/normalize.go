@@ -13,18 +13,35 @@ type token struct {
 	Start, End int
 	Norm       string
 	DualMark   bool     // written with the vowels of a dual ending: "مدنيَّين"
-	forms      []string // Norm without its proclitics and suffixes (see wordForms), for word-set lookups
+	forms      []string // Norm without its proclitics and suffixes (see wordForms)
+	setForms   []string // those of forms some word set holds (see vocabulary), for word-set lookups
 }
 
 // in reports whether the token is a form of a word in set: what stemIn says of
-// its Norm, read from forms computed once.
+// its Norm, read from forms computed once. Only the forms some word set holds
+// are looked up: most words of a report (names, numbers, most nouns) are in
+// none, and cost no look-up however many sets a rule asks about.
 func (t token) in(set map[string]bool) bool {
-	for _, f := range t.forms {
+	if checkWordSets {
+		checkWordSet(set)
+	}
+	for _, f := range t.setForms {
 		if set[f] {
 			return true
 		}
 	}
 	return false
+}
+
+// appendSetForms appends to dst those of forms that some word set holds.
+func appendSetForms(dst, forms []string) []string {
+	vocab := vocabulary()
+	for _, f := range forms {
+		if vocab[f] {
+			dst = append(dst, f)
+		}
+	}
+	return dst
 }
 
 // inInflected reports whether the token, its proclitics stripped, is a word
@@ -185,10 +202,14 @@ func tokenize(text string, start, end int) []token {
 		i = j
 	}
 	forms := make([]string, 0, 4*len(toks)) // the forms of all the words, in one array
+	setForms := make([]string, 0, 2*len(toks))
 	for k := range toks {
 		from := len(forms)
 		forms = appendWordForms(forms, toks[k].Norm)
 		toks[k].forms = forms[from:len(forms):len(forms)] // capped: an append to one word's forms copies them
+		from = len(setForms)
+		setForms = appendSetForms(setForms, toks[k].forms)
+		toks[k].setForms = setForms[from:len(setForms):len(setForms)]
 	}
 	return joinAntiAircraft(toks)
 }
@@ -299,6 +320,7 @@ func countingWord(norm string) bool {
 		return false
 	}
 	t := token{Norm: norm, forms: wordForms(norm)}
+	t.setForms = appendSetForms(nil, t.forms)
 	for _, set := range countVerbs {
 		if t.in(set) {
 			return true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -78,7 +79,6 @@ var (
 	// foreignAfter and foreignBefore name another country's institution of the same name.
 	foreignAfter  = wordSet("اللبناني", "الاردني", "العراقي", "التركي")
 	foreignBefore = wordSet("lebanese", "jordanian", "iraqi", "turkish", "lebanon", "jordan")
-	cuePhrases    = compileCues()
 )
 
 type compiledCue struct {
@@ -86,6 +86,26 @@ type compiledCue struct {
 	from, to time.Time
 	phrase   string
 }
+
+// cueTable holds the period cues tokenized, and indexed by their first word.
+type cueTable struct {
+	phrases []compiledCue
+	index   map[string][]int // the first word of each cue → the cues it starts
+}
+
+// cues is the cue table, built at the first text read: tokenizing the cues
+// reads the word sets, which package initialisation fills first.
+var cues = sync.OnceValue(func() cueTable {
+	phrases := compileCues()
+	index := map[string][]int{}
+	for k, c := range phrases {
+		index[c.words[0]] = append(index[c.words[0]], k)
+		if bare, ok := strings.CutPrefix(c.words[0], "ال"); ok {
+			index[bare] = append(index[bare], k) // "للطيران", "بالأمن": the article under a proclitic
+		}
+	}
+	return cueTable{phrases, index}
+})
 
 func compileCues() []compiledCue {
 	out := make([]compiledCue, 0, len(periodCues))
@@ -116,18 +136,6 @@ type era struct {
 	fromWhy, toWhy string // the names that set each end
 }
 
-// cueIndex maps the first word of each cue to the cues it starts.
-var cueIndex = func() map[string][]int {
-	m := map[string][]int{}
-	for k, c := range cuePhrases {
-		m[c.words[0]] = append(m[c.words[0]], k)
-		if bare, ok := strings.CutPrefix(c.words[0], "ال"); ok {
-			m[bare] = append(m[bare], k) // "للطيران", "بالأمن": the article under a proclitic
-		}
-	}
-	return m
-}()
-
 // findEra reads the period cues of a passage. Where they disagree (a name of
 // the regime's time beside one coined after it), the later-coined name wins:
 // a text can recall what is gone, not name what does not exist yet.
@@ -136,7 +144,7 @@ func findEra(sents [][]token) era {
 	for _, toks := range sents {
 		for i := range toks {
 			for _, k := range cuesAt(toks, i) {
-				e.add(cuePhrases[k], toks, i)
+				e.add(cues().phrases[k], toks, i)
 			}
 		}
 	}
@@ -154,9 +162,10 @@ func cuesAt(toks []token, i int) []int {
 	if !slices.Contains(forms, toks[i].Norm) {
 		forms = append(forms[:len(forms):len(forms)], toks[i].Norm)
 	}
+	table := cues()
 	for _, f := range forms {
-		for _, k := range cueIndex[f] {
-			if restAt(toks, i, cuePhrases[k].words) && !slices.Contains(out, k) {
+		for _, k := range table.index[f] {
+			if restAt(toks, i, table.phrases[k].words) && !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}

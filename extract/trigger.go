@@ -1,6 +1,12 @@
 package extract
 
-import "strings"
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // The incident types of the incidents package's controlled vocabulary.
 const (
@@ -223,12 +229,63 @@ func stemIn(norm string, set map[string]bool) bool {
 	return false
 }
 
+// wordSet returns a set of words for token.in, and records it: the words of
+// every set, as they stand when the first text is read, make the vocabulary
+// whose words alone a token looks up. A set must come from here; words may be
+// added to it during package initialisation, not after.
 func wordSet(words ...string) map[string]bool {
+	if vocabularyTaken.Load() {
+		panic("extract: wordSet called after the first text was read: make word sets at package level")
+	}
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
 	}
+	wordSets = append(wordSets, m)
 	return m
+}
+
+// wordSets are the sets wordSet made.
+var wordSets []map[string]bool
+
+// vocabularyTaken is set once the vocabulary is taken; no set may be made after.
+var vocabularyTaken atomic.Bool
+
+// vocabulary is every word of every set in wordSets, taken once, at the first
+// text read, after package initialisation has filled the sets.
+var vocabulary = sync.OnceValue(func() map[string]bool {
+	vocabularyTaken.Store(true)
+	vocab := map[string]bool{}
+	for _, set := range wordSets {
+		for w := range set {
+			vocab[w] = true
+		}
+	}
+	return vocab
+})
+
+// checkWordSets makes token.in check that each set it is given is wholly in
+// the vocabulary, which a set made otherwise than by wordSet, or grown after
+// the first text, is not; the tests set it.
+var checkWordSets bool
+
+// checkedSets are the sets checkWordSet has found in the vocabulary.
+var checkedSets sync.Map
+
+// checkWordSet panics when a word of set is not in the vocabulary, naming it:
+// token.in would never find that word.
+func checkWordSet(set map[string]bool) {
+	key := reflect.ValueOf(set).UnsafePointer()
+	if _, ok := checkedSets.Load(key); ok {
+		return
+	}
+	vocab := vocabulary()
+	for w := range set {
+		if !vocab[w] {
+			panic(fmt.Sprintf("extract: word %q of a set token.in is given is not in the vocabulary: make the set with wordSet, and fill it before the first text", w))
+		}
+	}
+	checkedSets.Store(key, true)
 }
 
 var (
