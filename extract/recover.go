@@ -211,15 +211,21 @@ func (p *passage) anaphora(toks []token, i int, ms []gazetteer.Mention) (gazette
 // distanceAside reports text[at] inside round brackets that measure a
 // distance from it, opened before it on the same line: "(7 كم عن مركز X)",
 // "(12 km from Y)". Such a place is a reference point, not an area told.
+// The brackets are looked for within asideReach bytes either side: an aside
+// is a few words, and a search back to the report's start at every name
+// made a long report cost the square of its length.
 func distanceAside(text string, at int) bool {
-	before := text[:at]
+	before := text[max(0, at-asideReach):at]
 	open := strings.LastIndexByte(before, '(')
 	if open < 0 || open < strings.LastIndexByte(before, ')') || open < strings.LastIndexByte(before, '\n') ||
-		strings.IndexByte(text[at:], ')') < 0 {
+		strings.IndexByte(text[at:min(len(text), at+asideReach)], ')') < 0 {
 		return false
 	}
 	return strings.ContainsFunc(before[open:], unicode.IsDigit)
 }
+
+// asideReach bounds how far distanceAside looks for an aside's brackets.
+const asideReach = 200
 
 // groupName reports a gazetteer mention that ends a group's name ("أحرار الشام").
 func (p *passage) groupName(m gazetteer.Mention) bool {
