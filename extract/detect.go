@@ -744,6 +744,7 @@ func needMet(toks []token, i int, n need) bool {
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
 		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) && !firedWith(toks, i) ||
+			foreignGroundForceNear(toks, i, -3, -1) || // "Turkish troops hit the village": their guns (refine)
 			anyNear(toks, i, -6, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords) || strikeHit(toks, i) // "jets carried out at least 20 raids"
 	}
 	return true
@@ -937,6 +938,9 @@ func refine(toks []token, i int, typ string) string {
 	if typ == TypeArrest && capturedPlace(toks, i) {
 		return TypeClash // "rebels captured the nearby village of X": a place taken is fought for
 	}
+	if typ == TypeAirstrike && isLatin(toks[i].Norm) && foreignGroundForceNear(toks, i, -3, -1) && !anyNear(toks, i, -3, 6, airWords) {
+		return TypeShelling // "Turkish troops hit the village": an army on the ground, no aircraft named
+	}
 	switch typ {
 	case TypeArmedAttack, TypeShelling:
 	default:
@@ -969,6 +973,11 @@ func refine(toks []token, i int, typ string) string {
 		// "قصفاً صاروخياً إسرائيلياً": Israel's missiles, fired from the air or across
 		// the Golan, are told with its air strikes; its guns are shelling
 		return TypeAirstrike
+	case typ == TypeArmedAttack && toks[i].in(targetVerbs) && foreignGroundForceNear(toks, i, -4, 2) && !shotOnTheGround(toks, i) && !anyNear(toks, i, 1, 8, airWords) &&
+		!anyNear(toks, i, -2, 4, fireWords) && !anyNear(toks, i, -2, 4, explosiveWords):
+		// "Turkish forces targeted five villages", "استهدفت القوات التركية قرية X": an army
+		// across a front line hits villages with its guns, not its men
+		return TypeShelling
 	case typ == TypeArmedAttack && byAircraft(toks, i):
 		// "an attack staged by a Turkish drone", "an attack by drones": from the air
 		return TypeAirstrike
@@ -1085,9 +1094,11 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 		if j+1 < len(toks) && toks[j+1].in(proxyWords) || j > 0 && toks[j-1].Norm == "pro" {
 			continue // "Turkish-backed militants", "pro-Turkish factions": men on the ground the force backs
 		}
-		if j > 0 && groundForces[toks[j-1].Norm] || j > 1 && groundAdjectives[toks[j-1].Norm] && groundForces[toks[j-2].Norm] {
-			// "قصفت القوات التركية", "القوات البرية التركية": ground forces, whose bombardment is
-			// artillery's unless aircraft are named; not "مسيرة تابعة للجيش التركي", a drone they own
+		if j > 0 && groundForces[toks[j-1].Norm] || j > 1 && groundAdjectives[toks[j-1].Norm] && groundForces[toks[j-2].Norm] ||
+			j+1 < len(toks) && toks[j+1].in(groundForcesEN) {
+			// "قصفت القوات التركية", "القوات البرية التركية", "الاحتلال التركي", "Turkish forces
+			// hit five villages": ground forces, whose bombardment is artillery's unless aircraft
+			// are named; not "مسيرة تابعة للجيش التركي", a drone they own
 			continue
 		}
 		return true
@@ -1095,11 +1106,23 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 	return false
 }
 
+// foreignGroundForceNear reports a foreign army told by its ground forces at
+// offset from..to of i: "القوات التركية", "الاحتلال التركي", "Turkish forces".
+func foreignGroundForceNear(toks []token, i, from, to int) bool {
+	for j := max(0, i+from); j <= i+to && j < len(toks); j++ {
+		if j != i && toks[j].in(foreignAir) && (j > 0 && groundForces[toks[j-1].Norm] || j+1 < len(toks) && toks[j+1].in(groundForcesEN)) {
+			return true
+		}
+	}
+	return false
+}
+
 // groundForces name an army on the ground before its country's adjective;
-// groundAdjectives may stand between them.
+// groundAdjectives may stand between them. groundForcesEN name one after it.
 var (
-	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش")
+	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش", "الاحتلال", "والاحتلال")
 	groundAdjectives = wordSet("البريه", "العسكريه")
+	groundForcesEN   = wordSet("forces", "troops", "army", "soldiers", "occupation")
 )
 
 // forceNounsAR name an armed force on the move: a patrol, a column, vehicles.

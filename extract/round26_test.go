@@ -1,0 +1,23 @@
+package extract
+
+import "testing"
+
+// Rules of round 26. Every sentence here is ours.
+
+// TestExtract_ForeignForcesTargetingVillagesShell: a foreign army told by its ground forces ("Turkish forces", "القوات
+// التركية", "الاحتلال التركي") that hits or targets villages with no aircraft
+// named fires its guns: shelling, not an air strike and not a shooting. Its
+// drones are still air strikes, and foreign aircraft still strike from the air.
+func TestExtract_ForeignForcesTargetingVillagesShell(t *testing.T) {
+	for _, tc := range []struct{ text, typ string }{
+		{"Turkish forces targeted the villages of Um Harmala and Tal Jihan near Tel Tamr on Tuesday morning, damaging several houses.", TypeShelling},
+		{"Turkish troops hit the village of Um Harmala near Tel Tamr on Tuesday, wounding a farmer.", TypeShelling},
+		{"استهدفت القوات التركية صباح الثلاثاء قرية أم حرملة في ريف تل تمر.", TypeShelling},
+		{"قصف الاحتلال التركي صباح الثلاثاء قرية أم حرملة في ريف تل تمر.", TypeShelling},
+		{"A Turkish drone targeted a car near the village of Um Harmala near Tel Tamr on Tuesday, killing its driver.", TypeAirstrike},
+		{"Turkish warplanes struck the village of Um Harmala near Tel Tamr on Tuesday.", TypeAirstrike},
+		{"قصفت طائرة مسيرة تركية صباح الثلاثاء قرية أم حرملة في ريف تل تمر.", TypeAirstrike},
+	} {
+		oneEvent(t, tc.text, "2022-07-20", tc.typ)
+	}
+}
