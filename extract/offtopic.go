@@ -28,7 +28,7 @@ var (
 		"المراجع", "related articles", "related news", "read more", "read also", "sources", "see also"}
 	periodOpeners = wordSet("خلال", "منذ", "مدي", "بعد", "over", "past", "during", "last", "since")
 	newTopicWords = wordSet("سياق", "جهه", "حادثه", "منفصل", "صعيد", "بالتزامن", "meanwhile", "separately",
-		"elsewhere", "separate")
+		"elsewhere", "separate", "context") // "In a related context", "On the same context": as "في سياق متصل"
 )
 
 // isSummary reports a trend or a documented tally (see isTrend, isTally);

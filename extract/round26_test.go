@@ -21,3 +21,17 @@ func TestExtract_ForeignForcesTargetingVillagesShell(t *testing.T) {
 		oneEvent(t, tc.text, "2022-07-20", tc.typ)
 	}
 }
+
+// TestExtract_SameContextOpensAnotherEvent: "In the same context", "On the
+// same context", "In a related context" open another event in English news,
+// as "في سياق متصل" does in Arabic; the toll of the first is not the second's.
+func TestExtract_SameContextOpensAnotherEvent(t *testing.T) {
+	for _, opener := range []string{"In the same context", "On the same context", "In a related context"} {
+		text := "Gunmen threw a hand grenade at a house in the town of Jasim in Daraa countryside, and no one was hurt. " +
+			opener + ", gunmen shot and wounded two young men on the road between Inkhil and Jasim."
+		got := extractAll(t, text, ymd("2022-03-02"))
+		if len(got) != 2 || countStr(got[0].Injured) == "2" {
+			t.Errorf("%s: got %v; want two attacks, the two wounded in the second", opener, describeAll(got))
+		}
+	}
+}
