@@ -837,6 +837,9 @@ func blocked(toks []token, i int) bool {
 			if toks[j].in(blockWords) && !(planNouns[w] && anyNear(toks, i, j-i, -1, passiveAux)) {
 				return true // but "two men linked to the conspiracy were detained": the plan is in the subject
 			}
+			if w == "order" && j > 0 && toks[j-1].Norm == "in" {
+				return true // "in order to carry out attacks": a purpose, not an event
+			}
 			continue
 		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")

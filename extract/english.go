@@ -54,6 +54,8 @@ var englishLexicon = map[string]lexeme{
 	"seize": {typ: TypeWeaponsSeizure, need: needWeapons}, "seizure": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"confiscate": {typ: TypeWeaponsSeizure, need: needWeapons}, "cache": {typ: TypeWeaponsSeizure, need: needWeapons},
 	"depot": {typ: TypeWeaponsSeizure, need: needWeapons}, "found": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
+	// "among their possessions were explosives and rockets", "weapons found in his possession"
+	"possessions": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons}, "possession": {typ: TypeWeaponsSeizure, exact: true, need: needWeapons},
 	"uncover": {typ: TypeWeaponsSeizure, need: needWeapons}, "discover": {typ: TypeWeaponsSeizure, need: needWeapons},
 	// arms taken out of use or stopped on their way are arms taken: "engineers dismantled an explosive device",
 	// "defused a mine", "intercepted a shipment of ammunition"; not what air defences shot down

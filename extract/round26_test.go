@@ -35,3 +35,22 @@ func TestExtract_SameContextOpensAnotherEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_WeaponsInTheirPossession: the weapons "among their
+// possessions" or "in their possession" of men arrested were seized, not
+// fired: no shelling for the rockets of the list. An attack told as what a
+// group meant to do ("in order to carry out attacks") is no attack.
+func TestExtract_WeaponsInTheirPossession(t *testing.T) {
+	for _, text := range []string{
+		"Police arrested five members of a cell in Baniyas on Friday. Among their possessions were explosives, rockets, rifles and ammunition.",
+		"Police arrested five members of a cell in Baniyas on Friday. Rockets and rifles were found in their possession.",
+	} {
+		got := extractAll(t, text, ymd("2024-03-10"))
+		if len(got) != 2 || got[0].IncidentType != TypeArrest || got[1].IncidentType != TypeWeaponsSeizure {
+			t.Errorf("Extract(%q) = %v; want the arrest and the weapons seized", text, describeAll(got))
+		}
+	}
+	if got := extractAll(t, "The cell gathered near government buildings in Baniyas in order to carry out attacks on officials.", ymd("2024-03-10")); len(got) != 0 {
+		t.Errorf("a purpose: got %v; want nothing", describeAll(got))
+	}
+}
