@@ -61,6 +61,17 @@ func findTriggers(toks []token) []trigger {
 			continue
 		}
 		typ := refine(toks, i, lx.typ)
+		if lx.item && typ == TypeAirstrike && t.in(missileWordsEN) && anyNear(toks, i, -6, -1, interceptWordsEN) {
+			continue // "air defences intercepted a number of missiles": none fell
+		}
+		if typ == TypeArmedAttack && isLatin(t.Norm) {
+			if by := weaponUsedEN(toks, i); by != "" {
+				typ = by // "attempted to attack the airbase using dozens of missiles"
+			}
+		}
+		if typ == TypeAirstrike && isLatin(t.Norm) && missilesOfFighters(toks) {
+			typ = TypeShelling // "militants launched Grad missiles … the missiles fell on two villages": rockets from the ground
+		}
 		if typ == TypeWeaponsSeizure && strings.HasSuffix(t.Norm, "تدمير") && anyNear(toks, i, 1, 2, positionNouns) {
 			typ = TypeClash // "تدمير مقرات وتجمعات للمسلحين وما فيها": a fight's gains, nothing seized
 		}
@@ -840,6 +851,9 @@ func blocked(toks []token, i int) bool {
 			if w == "order" && j > 0 && toks[j-1].Norm == "in" {
 				return true // "in order to carry out attacks": a purpose, not an event
 			}
+			if (w == "failed" || w == "fails" || w == "fail") && tokAt(toks, j+1) == "to" {
+				return true // "the missile failed to detonate": it did not
+			}
 			continue
 		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
@@ -1091,8 +1105,8 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 		if j == i || !toks[j].in(foreignAir) {
 			continue
 		}
-		if j+1 < len(toks) && toks[j+1].in(borderWords) || j > 0 && toks[j-1].in(borderWords) {
-			continue
+		if j+1 < len(toks) && (toks[j+1].in(borderWords) || toks[j+1].in(baseWordsEN)) || j > 0 && toks[j-1].in(borderWords) {
+			continue // "near the Turkish border", "to attack the Russian airbase": a place, not a doer
 		}
 		if j+1 < len(toks) && toks[j+1].in(proxyWords) || j > 0 && toks[j-1].Norm == "pro" {
 			continue // "Turkish-backed militants", "pro-Turkish factions": men on the ground the force backs
@@ -1108,6 +1122,60 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 	}
 	return false
 }
+
+// missilesOfFighters reports an English sentence whose only aircraft words
+// are missiles, fired by armed men or told with no one firing them, and no
+// foreign force: a rocket from the ground, as the conventions label Grad
+// fire. A foreign force's missile strike stays an air strike.
+func missilesOfFighters(toks []token) bool {
+	missile := false
+	for i, t := range toks {
+		switch {
+		case t.in(missileWordsEN):
+			missile = missile || t.in(airWords)
+		case t.in(airWords), t.in(foreignAir) && !(i+1 < len(toks) && (toks[i+1].in(borderWords) || toks[i+1].in(baseWordsEN))):
+			return false // but "the Russian airbase": what was aimed at
+		}
+	}
+	return missile
+}
+
+// weaponUsedEN returns the type an English attack takes from the weapon told
+// after it with "using" or "with", within twelve words and before another
+// incident word: shelling for guns, mortars and rockets, and for missiles
+// fighters fire (missilesOfFighters); an air strike for aircraft and other
+// missiles; "" for none.
+func weaponUsedEN(toks []token, i int) string {
+	for j := i + 1; j < len(toks) && j <= i+12; j++ {
+		if lexiconWord(toks[j].Norm) {
+			return ""
+		}
+		if w := toks[j].Norm; w != "using" && w != "with" {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+5; k++ {
+			switch {
+			case toks[k].in(missileWordsEN) && toks[k].in(airWords):
+				if missilesOfFighters(toks) {
+					return TypeShelling
+				}
+				return TypeAirstrike
+			case toks[k].in(artilleryWords):
+				return TypeShelling
+			case toks[k].in(airWords):
+				return TypeAirstrike
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// interceptWordsEN tell missiles shot down before they fell.
+var interceptWordsEN = wordSet("intercepted", "intercepting", "downed", "down", "repelled", "repelling")
+
+// baseWordsEN name a force's base after its country's adjective.
+var baseWordsEN = wordSet("airbase", "airbases", "base", "bases")
 
 // foreignGroundForceNear reports a foreign army told by its ground forces at
 // offset from..to of i: "القوات التركية", "الاحتلال التركي", "Turkish forces".

@@ -20,7 +20,9 @@ var englishLexicon = map[string]lexeme{
 	"hit":    {typ: TypeAirstrike, need: needAirAround}, // "a drone hit the village", "Israeli jets hit a depot"
 	// shelling
 	"shell": {typ: TypeShelling}, "shelling": {typ: TypeShelling, exact: true}, "mortar": {typ: TypeShelling},
-	"artillery": {typ: TypeShelling, exact: true}, "rocket": {typ: TypeShelling}, "bombard": {typ: TypeShelling},
+	"artillery": {typ: TypeShelling, exact: true}, "rocket": {typ: TypeShelling},
+	// "a missile landed near the checkpoint": a rocket when fighters fire it or no one is told to (missilesOfFighters), else from the air
+	"missile": {typ: TypeAirstrike, item: true}, "bombard": {typ: TypeShelling},
 	"bombardment": {typ: TypeShelling},
 	// bombing
 	"bomb": {typ: TypeBombing}, "bombing": {typ: TypeBombing, exact: true}, "explosion": {typ: TypeBombing},

@@ -54,3 +54,29 @@ func TestExtract_WeaponsInTheirPossession(t *testing.T) {
 		t.Errorf("a purpose: got %v; want nothing", describeAll(got))
 	}
 }
+
+// TestExtract_MissilesFromTheGround: missiles that fighters fire, or that
+// are told with no one firing them, are rockets from the ground (shelling,
+// as the conventions label Grad fire); a foreign force's missiles and
+// aircraft strike from the air. "The Russian airbase" is what was aimed at,
+// not who fired. A missile that "failed to detonate" set off no bomb.
+func TestExtract_MissilesFromTheGround(t *testing.T) {
+	for _, tc := range []struct{ text, typ string }{
+		{"Militants tried to attack the Russian airbase near Jableh using a dozen missiles on Monday, killing a farmer in the village of Sharashir.", TypeShelling},
+		{"A missile fired by militants landed in the village of Sharashir on Monday, killing a farmer.", TypeShelling},
+		{"A missile landed near a checkpoint in the village of Sharashir on Monday, though it failed to detonate.", TypeShelling},
+		{"An Israeli missile hit a house in the village of Koya on Monday, killing a farmer.", TypeAirstrike},
+		{"Russian warplanes fired missiles at the village of Sharashir on Monday, killing a farmer.", TypeAirstrike},
+	} {
+		got := extractAll(t, tc.text, ymd("2024-05-14"))
+		if len(got) == 0 {
+			t.Errorf("Extract(%q): nothing; want %s", tc.text, tc.typ)
+		}
+		for _, c := range got {
+			if c.IncidentType != tc.typ {
+				t.Errorf("Extract(%q) = %v; want %s only", tc.text, describeAll(got), tc.typ)
+				break
+			}
+		}
+	}
+}
