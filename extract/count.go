@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // countKind is which count a keyword introduces.
@@ -344,6 +345,14 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 	if !ok && namedMany[w] {
 		n, ok = namesListed(toks, j+1) // "القبض على المدعوين X Y وZ W": the men named
 	}
+	if !ok && w == "كل" && tokAt(toks, j+1) == "من" {
+		n, ok = namesListed(toks, j+2) // "إصابة كل من X وY وابن أخيهم": each one named
+	}
+	if ok && n == 1 && (tokAt(toks, j+1) == "يدعي" || tokAt(toks, j+1) == "يدعيان") {
+		if m, listed := namesListed(toks, j+2); listed {
+			n = m // "مقتل طفل يدعى X و Y و Z": the child and the others named after him
+		}
+	}
 	if !ok && j+1 < len(toks) && twoWords[toks[j+1].Norm] {
 		n, ok = 2, true // "مدنيين اثنين": a plural noun counted by the number after it
 	}
@@ -402,8 +411,9 @@ func namesListed(toks []token, j int) (int, bool) {
 		if joined && waNames[w] {
 			joined = false
 		}
-		if isNumber(w) || n > 0 && !joined && (lexiconWord(w) || isCountWord(w) || stopWord(w) || nameListEnds[w]) ||
-			joined && (lexiconWord(rest) || nameListEnds[rest] || stopWord(rest) && !firstName(toks, j)) {
+		family := words > 0 && !joined && strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) >= 5 // "أحمد العلي": a family name, though "علي" is "على" too
+		if isNumber(w) || n > 0 && !joined && (lexiconWord(w) || isCountWord(w) || stopWord(w) && !family || nameListEnds[w]) ||
+			joined && (lexiconWord(rest) || isCountWord(rest) || nameListEnds[rest] || stopWord(rest) && !firstName(toks, j)) {
 			break
 		}
 		switch {

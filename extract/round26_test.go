@@ -80,3 +80,26 @@ func TestExtract_MissilesFromTheGround(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_PeopleCountedByTheirNames: the dead or wounded told by name
+// after "كل من" ("each of"), or after "طفل يدعى" ("a child called"), are as
+// many as the names, however each is quoted; a family name with the article
+// ("العلي") is part of its name, though "على" is a preposition.
+func TestExtract_PeopleCountedByTheirNames(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{`أطلق مسلحان النار أمس على مدنيين في بلدة الشحيل، ما أدى إلى مقتل كل من سامر العلي وفادي الحمد ومازن الخضر.`, 3, -1},
+		{`أطلق مسلحان النار أمس في بلدة الشحيل، ما أدى إلى مقتل طفل يدعى "سامر العلي" و "فادي الحمد"، وإصابة كل من "مازن الخضر" و"رامي الخضر" وابن عمهما.`, 2, 3},
+	} {
+		c := oneEvent(t, tc.text, "2020-03-04", TypeArmedAttack)
+		if c == nil {
+			continue
+		}
+		wantCount(t, "killed", c.Killed, tc.killed)
+		if tc.injured >= 0 {
+			wantCount(t, "injured", c.Injured, tc.injured)
+		}
+	}
+}
