@@ -127,8 +127,54 @@ func findCounts(toks []token, skip []span) []count {
 			}
 		}
 	}
-	return out
+	return diedOfWounds(toks, out)
 }
+
+// diedOfWounds reads the hurt told to die of their wounds later in the
+// sentence, with no count of their own ("ما أدى إلى إصابة سائقها بجروح بليغة
+// توفي على إثرها", "…إصابته بجروح نقل على أثرها إلى المشفى لكنه فارق الحياة"):
+// they are dead, not hurt. The injured count told last before the death is
+// counted as killed, or, when the sentence counted its dead already, dropped.
+func diedOfWounds(toks []token, counts []count) []count {
+	d := slices.IndexFunc(toks, func(t token) bool { return t.in(diedLaterWords) })
+	for d >= 0 && d < len(toks) && toks[d].Norm == "فارق" && !anyNear(toks, d, 1, 3, lifeWords) {
+		next := slices.IndexFunc(toks[d+1:], func(t token) bool { return t.in(diedLaterWords) })
+		if next < 0 {
+			return counts
+		}
+		d += 1 + next
+	}
+	if d < 0 {
+		return counts
+	}
+	at := toks[d].Start
+	hurt, dead := -1, false
+	for k, c := range counts {
+		switch {
+		case c.Pos >= at && c.Kind == countKilled:
+			return counts // "توفي اثنان منهم": the death told with its own count
+		case c.Pos < at && c.Kind == countInjured && c.Value != nil && !c.Zero:
+			hurt = k
+		case c.Pos < at && c.Kind == countKilled && c.Value != nil:
+			dead = true
+		}
+	}
+	if hurt < 0 {
+		return counts
+	}
+	if dead {
+		return slices.Delete(counts, hurt, hurt+1)
+	}
+	counts[hurt].Kind = countKilled
+	return counts
+}
+
+// diedLaterWords tell the hurt dying of their wounds: "توفي على إثرها", "فارق
+// الحياة", "later died", "succumbed to his wounds".
+var (
+	diedLaterWords = wordSet("توفي", "توفيت", "توفيا", "توفوا", "فارق", "فارقت", "died", "succumbed")
+	lifeWords      = wordSet("الحياه", "حياته", "الحياة")
+)
 
 // chargedWith reports an incident word at toks[i] told as what someone is
 // charged with or suspected of ("متهمين بقتل طبيب", "suspected of killing a

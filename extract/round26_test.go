@@ -103,3 +103,29 @@ func TestExtract_PeopleCountedByTheirNames(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_HurtWhoDiedOfTheirWounds: the hurt told to die of their
+// wounds later in the sentence are dead, not hurt: counted as killed, or
+// left out of the hurt when the sentence counted the dead already. A death
+// told with its own count ("توفي اثنان منهم") keeps the hurt.
+func TestExtract_HurtWhoDiedOfTheirWounds(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{"انفجرت عبوة ناسفة بسيارة في حي القصور بدمشق صباح الجمعة، ما أدى إلى إصابة سائقها بجروح بليغة توفي على إثرها في المشفى.", 1, -1},
+		{"قتل شاب بانفجار عبوة ناسفة بسيارته في حي القصور بدمشق صباح الجمعة، ما أدى إلى إصابته بجروح نقل على إثرها إلى المشفى لكنه فارق الحياة.", 1, -1},
+		{"انفجرت عبوة ناسفة بسيارة في حي القصور بدمشق صباح الجمعة، ما أدى إلى إصابة خمسة أشخاص توفي اثنان منهم في المشفى.", 2, 5},
+	} {
+		c := oneEvent(t, tc.text, "2019-03-10", TypeBombing)
+		if c == nil {
+			continue
+		}
+		wantCount(t, "killed", c.Killed, tc.killed)
+		if tc.injured < 0 && c.Injured != nil {
+			t.Errorf("%q: injured = %d; want none told", tc.text, *c.Injured)
+		} else if tc.injured >= 0 {
+			wantCount(t, "injured", c.Injured, tc.injured)
+		}
+	}
+}
