@@ -76,7 +76,7 @@ func (p *passage) candidates() []Candidate {
 			}
 			drafts = p.add(drafts, d)
 		}
-		if d := bestDate(s.dates, span{Start: s.Start, End: s.End}, s.Start); d != nil && d.resolved() && !s.aside {
+		if d := bestDate(s.dates, span{Start: s.Start, End: s.End}, s.Start); d != nil && d.resolved() && !s.aside && !s.background {
 			lastDate = d
 		}
 	}
@@ -365,6 +365,34 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	return d
 }
 
+// sameEventRetold returns the earlier draft a draft opened as another topic
+// ("من جهة أخرى", "Meanwhile") tells again, or -1: one of the same type at
+// the same town or quarter on the same day, with no count that differs. A
+// lead that names two events and the sentences that detail them one by one
+// so tell each twice.
+func sameEventRetold(drafts []draft, d *draft) int {
+	m, _ := d.mainPlace()
+	if m == nil || d.date == nil || !d.date.resolved() || precisionRank(precisionOf(m.Mention)) > precisionRank(gazetteer.PrecisionTown) {
+		return -1
+	}
+	for k := range drafts {
+		e := &drafts[k]
+		em, _ := e.mainPlace()
+		if e.apart || e.several || e.typ != d.typ || em == nil || em.Match.Place.ID != m.Match.Place.ID ||
+			e.date == nil || !e.date.From.Equal(d.date.From) || !e.date.To.Equal(d.date.To) {
+			continue
+		}
+		differs := false
+		for c := range d.counts {
+			differs = differs || d.counts[c] != nil && e.counts[c] != nil && *d.counts[c] != *e.counts[c]
+		}
+		if !differs {
+			return k
+		}
+	}
+	return -1
+}
+
 // toldAntecedent returns the index of the draft a definite event word of
 // sentence s tells again ("وجاء القصف مع …"): the last one, unless an
 // earlier one of the last three, also violent, is placed at a town the
@@ -441,6 +469,12 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 	}
 	if k := len(drafts) - 1; k >= 0 && violent[drafts[k].typ] && p.explosionsHeard(d) {
 		return drafts // "… غارات على محيط X" "وسُمع دوي الانفجارات": the strikes heard, nothing more
+	}
+	if p.sents[si].newTopic && !d.apart && !d.another {
+		if k := sameEventRetold(drafts, &d); k >= 0 {
+			drafts[k].absorb(d) // "من جهة أخرى، أفاد المرصد بانفجار عبوة في حي X": the blast the lead told in X
+			return drafts
+		}
 	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {

@@ -261,10 +261,17 @@ func backgroundAt(toks []token) int {
 					return i
 				}
 			}
+			if i == 0 && anyNear(toks, i, 1, 5, sawWords) {
+				return i // "وكان حي X شهد في 21 أكتوبر تفجيراً": what the place had seen, without "قد"
+			}
 		}
 	}
 	return -1
 }
+
+// sawWords tell what a place or a person had undergone, after an opening
+// "كان": "وكان الحي شهد", "وكانت البلدة تعرضت".
+var sawWords = wordSet("شهد", "شهدت", "تعرض", "تعرضت")
 
 // bodyEnd is where an article's text ends: at a line that heads the page's
 // related headlines or its list of sources.

@@ -129,3 +129,24 @@ func TestExtract_HurtWhoDiedOfTheirWounds(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_PastEventDateStaysWithIt: "وكان حي X شهد في 21 أكتوبر
+// تفجيراً" tells what the quarter had seen, background without "قد"; its
+// date is that past event's, not the day of the events told after it. And
+// a blast the lead told, detailed after "من جهة أخرى" at the same quarter on
+// the same day, is the same blast, not a second one.
+func TestExtract_PastEventDateStaysWithIt(t *testing.T) {
+	text := "سقطت قذيفة هاون صباح اليوم السبت على حي القصاع في دمشق، بينما انفجرت عبوة ناسفة داخل سيارة في حي المزرعة. " +
+		"وكان حي القصاع شهد في 21 أكتوبر الماضي تفجيراً بسيارة مفخخة أدى إلى مقتل عشرة أشخاص. " +
+		"من جهة أخرى، أفاد ناشطون بسماع دوي انفجار نتج عن عبوة ناسفة داخل سيارة في حي المزرعة."
+	got := extractAll(t, text, ymd("2013-01-05"))
+	bombings := map[string]int{}
+	for _, c := range got {
+		if c.IncidentType == TypeBombing {
+			bombings[c.DateFrom.Format("2006-01-02")]++
+		}
+	}
+	if len(got) != 3 || bombings["2013-01-05"] != 1 || bombings["2012-10-21"] != 1 {
+		t.Errorf("got %v; want the shelling and the car bomb of 5 January, and the car bomb of 21 October", describeAll(got))
+	}
+}
