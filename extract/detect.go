@@ -1563,8 +1563,19 @@ func bombedBy(toks []token, i int) string {
 		}
 		return ""
 	}
+	if strings.HasPrefix(toks[i].Norm, "bombing") && anyNear(toks, i, -1, -1, intensityWordsEN) && !anyNear(toks, i, -3, 3, explosiveWords) {
+		// "fierce bombing after midnight killed 19": a bombardment, not a bomb set off
+		if anyNear(toks, i, -3, 4, artilleryWords) {
+			return TypeShelling
+		}
+		return TypeAirstrike
+	}
 	return ""
 }
+
+// intensityWordsEN before "bombing" make it a bombardment: "fierce
+// bombing", "heavy bombing"; no one sets off a bomb fiercely.
+var intensityWordsEN = wordSet("fierce", "heavy", "intense", "intensive", "violent", "relentless", "continuous", "ongoing", "renewed", "indiscriminate")
 
 // releaseSpan is how far before kidnappers a release may be told for them to
 // be the release's ("families said those taken were freed after ransoms were

@@ -150,3 +150,18 @@ func TestExtract_PastEventDateStaysWithIt(t *testing.T) {
 		t.Errorf("got %v; want the shelling and the car bomb of 5 January, and the car bomb of 21 October", describeAll(got))
 	}
 }
+
+// TestExtract_FierceBombingIsABombardment: "fierce bombing", "heavy
+// bombing" is a bombardment, from the air unless guns are named, and
+// "Idlib's civil defense said" names the rescue service of the place, not
+// where it happened: the strikes told with the same toll are one event. A
+// car bombing is still a bombing.
+func TestExtract_FierceBombingIsABombardment(t *testing.T) {
+	got := extractAll(t, "Russian strikes targeted houses in the town of Maarrat Misrin overnight, killing 12. "+
+		"Idlib's civil defense said fierce bombing after midnight killed 12 people.", ymd("2019-11-20"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("got %v; want one air strike", describeAll(got))
+	}
+	oneEvent(t, "Heavy bombing with artillery hit the town of Maarrat Misrin on Tuesday, killing two.", "2019-11-20", TypeShelling)
+	oneEvent(t, "A car bombing killed two people in the town of Maarrat Misrin on Tuesday.", "2019-11-20", TypeBombing)
+}
