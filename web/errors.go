@@ -43,6 +43,7 @@ func statusOf(err error) int {
 	case errors.As(err, new(errPreconditionFailed)):
 		return http.StatusPreconditionFailed
 	case errors.As(err, new(queryTimeout)), errors.As(err, new(errBodiesBusy)), errors.As(err, new(errExtractBusy)),
+		errors.As(err, new(errExportsBusy)),
 		errors.Is(err, incidents.ErrBusy):
 		return http.StatusServiceUnavailable
 	}

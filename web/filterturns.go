@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -83,6 +84,27 @@ func readsEveryRow(r *http.Request) bool {
 	return q.Get("filter") != "" || q.Get("min_killed") != ""
 }
 
+// take waits within ctx for a turn of client's: in the client's own line
+// first, then in the server's. release gives it back; when the wait fails,
+// own tells whether it was still in the client's line.
+func (t *filterTurns) take(ctx context.Context, client string) (release func(), own bool, err error) {
+	c := t.line(client)
+	if err := c.sem.Acquire(ctx, 1); err != nil {
+		t.done(client, c)
+		return nil, true, err
+	}
+	if err := t.all.Acquire(ctx, 1); err != nil {
+		c.sem.Release(1)
+		t.done(client, c)
+		return nil, false, err
+	}
+	return sync.OnceFunc(func() {
+		t.all.Release(1)
+		c.sem.Release(1)
+		t.done(client, c)
+	}), false, nil
+}
+
 // withFilterTurn runs next once a request that may read every row
 // (readsEveryRow) holds its turn (filterTurns), waiting for it within the
 // request's time; a request whose time runs out waiting is answered 503
@@ -94,22 +116,16 @@ func withFilterTurn(t *filterTurns, log *slog.Logger, next http.Handler) http.Ha
 			next.ServeHTTP(w, r)
 			return
 		}
-		client := clientOf(r.RemoteAddr)
-		c := t.line(client)
-		defer t.done(client, c)
-		if err := c.sem.Acquire(r.Context(), 1); err != nil {
-			writeBusy(w, r, log, "requests with a filter or min_killed from this client", err)
+		release, own, err := t.take(r.Context(), clientOf(r.RemoteAddr))
+		if err != nil {
+			what := "requests with a filter or min_killed"
+			if own {
+				what += " from this client"
+			}
+			writeBusy(w, r, log, what, err)
 			return
 		}
-		if err := t.all.Acquire(r.Context(), 1); err != nil {
-			c.sem.Release(1)
-			writeBusy(w, r, log, "requests with a filter or min_killed", err)
-			return
-		}
-		tw := &turnWriter{ResponseWriter: w, release: sync.OnceFunc(func() {
-			t.all.Release(1)
-			c.sem.Release(1)
-		})}
+		tw := &turnWriter{ResponseWriter: w, release: release}
 		defer tw.release()
 		next.ServeHTTP(tw, r)
 	})

@@ -2,14 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
 	"unsafe"
-
-	"golang.org/x/sync/semaphore"
 
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/feature"
@@ -29,6 +28,30 @@ const exportPage = 1000
 // hold stay a few MB.
 const exportsAtOnce = 2
 
+// exportsPerClient is how many of those one client (clientOf) reads at once.
+// The slots were first come first served, page by page: one client looping
+// 32 exports whose filter read every row held both, and another client's
+// export of one page waited 17-23 s behind them, each further page as long
+// again, with no end to the wait. A client now waits in its own line first,
+// so another's export waits behind one page of its at most.
+const exportsPerClient = 1
+
+// errExportsBusy answers an export that waited the query timeout for its
+// first turn.
+type errExportsBusy struct {
+	wait time.Duration
+	own  bool // it waited behind its own client's exports
+}
+
+func (e errExportsBusy) Error() string {
+	whose := "other clients' exports"
+	if e.own {
+		whose = "this client's other exports"
+	}
+	return fmt.Sprintf("the export waited %s for its turn behind %s: the server reads %d export pages at once, %d a client; retry in a few seconds",
+		e.wait, whose, exportsAtOnce, exportsPerClient)
+}
+
 // exportPageTime is how long writing one page to a slow client may take; the
 // server's write timeout is moved on page by page, so a large export is not
 // cut off at it.
@@ -40,7 +63,7 @@ const exportPageTime = 60 * time.Second
 // download while the store is paged through. Nothing is left out: there is
 // no limit. A failure part way aborts the connection, so that a client never
 // takes a cut file for a whole one.
-func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTimeout time.Duration, log *slog.Logger) http.Handler {
+func handleIncidentExport(store incidentStore, slots *filterTurns, pageTimeout time.Duration, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		format := r.URL.Query().Get("f")
 		f, ok := readPublished(w, r, store, exportParams, func(url.Values) error {
@@ -62,12 +85,15 @@ func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTi
 		// A HEAD reads the first page only, so that its status is the one a
 		// GET starts with: the rest would be read and encoded to be dropped.
 		onePage := r.Method == http.MethodHead
-		n, err := exportPages(r.Context(), out, store, slots, f, format == "csv", onePage, pageTimeout)
+		n, err := exportPages(r.Context(), out, store, slots, clientOf(r.RemoteAddr), f, format == "csv", onePage, pageTimeout)
 		switch {
 		case err == nil:
 			return
 		case !out.started: // nothing sent yet: a clear answer can still be given
 			w.Header().Del("Content-Disposition")
+			if errors.As(err, new(errExportsBusy)) {
+				w.Header().Set("Retry-After", busyRetry)
+			}
 			writeError(w, r, log, err)
 			return
 		case r.Context().Err() != nil:
@@ -82,8 +108,9 @@ func handleIncidentExport(store incidentStore, slots *semaphore.Weighted, pageTi
 }
 
 // exportPages writes f's incidents page by page, or the first page only,
-// and returns how many.
-func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, slots *semaphore.Weighted, f incidents.Filter, csv, onePage bool, pageTimeout time.Duration) (int, error) {
+// and returns how many. Each page is read in a turn of client's (slots):
+// the first waits for it at most pageTimeout.
+func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, slots *filterTurns, client string, f incidents.Filter, csv, onePage bool, pageTimeout time.Duration) (int, error) {
 	rc := http.NewResponseController(w)
 	out := exportOut{}
 	if csv {
@@ -92,17 +119,19 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 		out.features = feature.NewCollectionWriter(w)
 	}
 	f.Limit = exportPage
-	n := 0
+	n, first := 0, true
 	for {
 		rc.SetWriteDeadline(time.Now().Add(exportPageTime)) // not every writer supports it; then the server's applies
-		if err := slots.Acquire(ctx, 1); err != nil {
+		release, err := exportTurn(ctx, slots, client, first, pageTimeout)
+		first = false
+		if err != nil {
 			return n, err
 		}
 		page, err := pageWithin(ctx, pageTimeout, func(ctx context.Context) (exportPageData, error) {
 			return out.read(ctx, store, f)
 		})
 		if err != nil {
-			slots.Release(1)
+			release()
 			return n, err
 		}
 		// A client slow to read must not keep the other exports waiting: the
@@ -114,12 +143,12 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 			after = page.after()
 		}
 		if parked.TryAcquire(size) {
-			slots.Release(1)
+			release()
 			err = out.write(page)
 			parked.Release(size)
 		} else {
 			err = out.write(page)
-			slots.Release(1)
+			release()
 		}
 		// Nothing of the page is held past its count: the flush below waits
 		// on a client slow to read, and the next page on a slot. Each
@@ -138,6 +167,26 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 		f.After = after
 	}
 	return n, out.close(n)
+}
+
+// exportTurn waits for a turn of client's to read an export's page: the
+// first page's within the query timeout (pageTimeout), so that an export
+// the server cannot start soon is answered 503 before anything is sent,
+// where it waited as long as its client did; later pages' as long as their
+// client stays, behind one page of each other client's at most.
+func exportTurn(ctx context.Context, slots *filterTurns, client string, first bool, pageTimeout time.Duration) (func(), error) {
+	if !first {
+		release, _, err := slots.take(ctx, client)
+		return release, err
+	}
+	wait := pageTimeout
+	wctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	release, own, err := slots.take(wctx, client)
+	if err != nil && ctx.Err() == nil {
+		err = errExportsBusy{wait: wait, own: own}
+	}
+	return release, err
 }
 
 // pageWithin runs one page's read, ended at the query timeout: however

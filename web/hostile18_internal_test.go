@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sync/semaphore"
-
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
@@ -46,7 +44,7 @@ func TestExport_HeadReadsOnePage(t *testing.T) {
 	addIncidents(t, store, 2*exportPage+1, 40)
 	for _, f := range []string{"geojson", "csv"} {
 		counted := &countedFinds{incidentStore: store}
-		h := handleIncidentExport(counted, semaphore.NewWeighted(exportsAtOnce), 10*time.Second, slog.New(slog.DiscardHandler))
+		h := handleIncidentExport(counted, newFilterTurns(exportsAtOnce, exportsPerClient), 10*time.Second, slog.New(slog.DiscardHandler))
 		for _, tc := range []struct {
 			method string
 			pages  int32

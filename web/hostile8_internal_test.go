@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sync/semaphore"
-
 	"github.com/mapsrv/mapsrv/incidents"
 	"github.com/mapsrv/mapsrv/incidents/sqlite"
 )
@@ -54,11 +52,11 @@ func TestExport_WaitingHoldsNoPage(t *testing.T) {
 	addIncidents(t, store, exportPage+1, 3500)
 
 	before := liveHeap()
-	slots := semaphore.NewWeighted(exportsAtOnce)
+	slots := newFilterTurns(exportsAtOnce, exportsPerClient)
 	w := &stallWriter{h: http.Header{}, flushed: make(chan struct{}), resume: make(chan struct{})}
 	done := make(chan error)
 	go func() {
-		_, err := exportPages(ctx, w, store, slots, incidents.Filter{}, false, false, 10*time.Second)
+		_, err := exportPages(ctx, w, store, slots, "192.0.2.1", incidents.Filter{}, false, false, 10*time.Second)
 		done <- err
 	}()
 	<-w.flushed
@@ -66,14 +64,14 @@ func TestExport_WaitingHoldsNoPage(t *testing.T) {
 	inFlush := int64(liveHeap()) - int64(before)
 
 	// The client reads on, and the export waits for a slot.
-	if err := slots.Acquire(ctx, exportsAtOnce); err != nil {
+	if err := slots.all.Acquire(ctx, exportsAtOnce); err != nil {
 		t.Fatal(err)
 	}
 	w.resume <- struct{}{}
 	runtime.Gosched()
 	waitingSlot := int64(liveHeap()) - int64(before)
 
-	slots.Release(exportsAtOnce)
+	slots.all.Release(exportsAtOnce)
 	<-w.flushed
 	w.resume <- struct{}{}
 	if err := <-done; err != nil {

@@ -116,7 +116,7 @@ func NewServer(cfg Config) *Server {
 	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))))
 	get("/collections/incidents/histogram", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log))))))
 	get("/collections/incidents/counts", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentCounts(cfg.Store, cfg.Log))))))
-	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, semaphore.NewWeighted(exportsAtOnce), cfg.QueryTimeout, cfg.Log)))
+	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, newFilterTurns(exportsAtOnce, exportsPerClient), cfg.QueryTimeout, cfg.Log)))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	hub := newVersionHub(cfg.Store, cfg.Log, cfg.StreamsPerClient)
 	stream("/events", handleEvents(hub, cfg.Log))
