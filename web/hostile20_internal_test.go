@@ -14,8 +14,8 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// heldFilters holds every read with a CQL2 filter or min_killed until
-// release is closed, counting how many are inside the store at once; reads
+// heldFilters holds every read with a CQL2 filter, min_killed or words (q)
+// until release is closed, counting how many are inside the store at once; reads
 // without either pass through. Embedding hides the stores' own page finders, so a
 // listing reads through Find.
 type heldFilters struct {
@@ -26,7 +26,7 @@ type heldFilters struct {
 }
 
 func (h *heldFilters) hold(f incidents.Filter) {
-	if f.Where == nil && f.MinKilled == 0 {
+	if f.Where == nil && f.MinKilled == 0 && f.Text == "" {
 		return
 	}
 	h.mu.Lock()

@@ -93,3 +93,64 @@ func TestExport_OneClientCannotHoldEveryExport(t *testing.T) {
 		}
 	})
 }
+
+// TestSearch_OneClientWaitsForItsTurns: words (q) are found through the
+// full-text index, but a word most incidents hold matches most of them,
+// and a summary of those reads every match: at 200,000 incidents an
+// aggregate with q=Synthetic cost 2 s, a histogram 1-2 s. Requests with q
+// took no turn, as filters and min_killed do since round 20, so 64 of one
+// client's aggregates held the summaries' four slots and the map's own
+// aggregates waited out their query time (14.8 s, then a 503). Now q takes
+// a turn too, and another client's requests without one are answered
+// while the first client's are held.
+func TestSearch_OneClientWaitsForItsTurns(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		held := &heldFilters{incidentStore: store, release: make(chan struct{})}
+		released := sync.OnceFunc(func() { close(held.release) })
+		defer released()
+		srv := NewServer(Config{Store: held})
+		var wg sync.WaitGroup
+		for i := range 12 {
+			path := []string{"aggregate?zoom=6&bbox=35,32,43,38&", "histogram?", "counts?", "items?"}[i%4]
+			u := fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&q=%s", path, i, url.QueryEscape("قصف shelling"))
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				req := httptest.NewRequest(http.MethodGet, u, nil)
+				req.RemoteAddr = "192.0.2.7:40000"
+				srv.ServeHTTP(httptest.NewRecorder(), req)
+			}()
+		}
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			if in, _ := held.inside(); in >= 2 || time.Now().After(deadline) {
+				break
+			}
+		}
+		time.Sleep(300 * time.Millisecond)
+		done := make(chan int, 2)
+		for _, u := range []string{"/api/collections/incidents/aggregate?zoom=6&bbox=35,32,43,38", "/api/collections/incidents/items?limit=5"} {
+			go func() {
+				req := httptest.NewRequest(http.MethodGet, u, nil)
+				req.RemoteAddr = "198.51.100.9:50000"
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, req)
+				done <- w.Code
+			}()
+		}
+		for range 2 {
+			select {
+			case code := <-done:
+				if code != http.StatusOK {
+					t.Errorf("another client's request without q: %d, want 200", code)
+				}
+			case <-time.After(10 * time.Second):
+				t.Errorf("another client's request without q waited behind the first client's requests with q")
+			}
+		}
+		if _, top := held.inside(); top > filterTurnsPerClient {
+			t.Errorf("%d of one client's requests with q ran at once; want at most %d", top, filterTurnsPerClient)
+		}
+		released()
+		wg.Wait()
+	})
+}
