@@ -53,7 +53,7 @@ type versionHub struct {
 	log   *slog.Logger
 	poll  time.Duration
 	mu    sync.Mutex
-	subs  map[chan int64]struct{}
+	subs  map[chan int64]*listener
 	// perClient is the most streams one client may hold; byClient counts
 	// them by client (clientOf), site and network (streamHolders).
 	perClient int
@@ -67,7 +67,7 @@ func newVersionHub(store incidentStore, log *slog.Logger, perClient int) *versio
 	if perClient <= 0 {
 		perClient = DefaultStreamsPerClient
 	}
-	return &versionHub{store: store, log: log, poll: versionPoll, subs: map[chan int64]struct{}{}, closed: make(chan struct{}),
+	return &versionHub{store: store, log: log, poll: versionPoll, subs: map[chan int64]*listener{}, closed: make(chan struct{}),
 		perClient: perClient, byClient: map[string]int{}}
 }
 
@@ -120,23 +120,37 @@ func streamHolders(remoteAddr string, perClient int) []streamHolder {
 	return holders
 }
 
+// listener is one stream listening: the holders it counts against, and
+// ended, closed when the hub ends it to make room (evict).
+type listener struct {
+	holders []streamHolder
+	since   time.Time
+	ended   chan struct{}
+}
+
 // subscribe adds a listener for the holders, starting the watcher if it is
-// the first; it refuses one when maxEventStreams listen already
-// (errStreamsFull), or when one of holders holds its share
-// (errClientHasStreams, with the holder).
-func (h *versionHub) subscribe(holders []streamHolder) (chan int64, streamHolder, error) {
+// the first. It refuses one when one of holders holds its share
+// (errClientHasStreams, with the holder), or when maxEventStreams listen
+// already and the newcomer's network holds as many as any other
+// (errStreamsFull). A newcomer from a network holding fewer than the one
+// holding most takes the place of that network's oldest stream, which
+// ends: holders of addresses in four networks (/32, IPv4 /16) held all 512
+// and every page elsewhere was refused; now each network keeps an equal
+// share of a full server, whoever came first.
+func (h *versionHub) subscribe(holders []streamHolder) (chan int64, *listener, streamHolder, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if len(h.subs) >= maxEventStreams {
-		return nil, streamHolder{}, errStreamsFull
-	}
 	for _, o := range holders {
 		if h.byClient[o.name] >= o.limit {
-			return nil, o, errClientHasStreams
+			return nil, nil, o, errClientHasStreams
 		}
 	}
+	if len(h.subs) >= maxEventStreams && !h.evict(holders[len(holders)-1].name) {
+		return nil, nil, streamHolder{}, errStreamsFull
+	}
 	ch := make(chan int64, 1)
-	h.subs[ch] = struct{}{}
+	l := &listener{holders: holders, since: time.Now(), ended: make(chan struct{})}
+	h.subs[ch] = l
 	for _, o := range holders {
 		h.byClient[o.name]++
 	}
@@ -144,17 +158,51 @@ func (h *versionHub) subscribe(holders []streamHolder) (chan int64, streamHolder
 		h.running = true
 		go h.watch()
 	}
-	return ch, streamHolder{}, nil
+	return ch, l, streamHolder{}, nil
 }
 
-func (h *versionHub) unsubscribe(holders []streamHolder, ch chan int64) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	delete(h.subs, ch)
-	for _, o := range holders {
+// evict ends the oldest stream of the networks holding most, when network
+// (the newcomer's, its last holder) would still hold fewer with one more,
+// and reports whether it did. An address that does not parse has no
+// network: its client stands for one.
+func (h *versionHub) evict(network string) bool {
+	netOf := func(l *listener) string { return l.holders[len(l.holders)-1].name }
+	var oldest chan int64
+	for ch, l := range h.subs {
+		if oldest == nil {
+			oldest = ch
+			continue
+		}
+		o := h.subs[oldest]
+		if n, m := h.byClient[netOf(l)], h.byClient[netOf(o)]; n > m || n == m && l.since.Before(o.since) {
+			oldest = ch
+		}
+	}
+	if oldest == nil || h.byClient[network]+1 >= h.byClient[netOf(h.subs[oldest])] {
+		return false
+	}
+	close(h.subs[oldest].ended)
+	h.drop(oldest)
+	delete(h.subs, oldest)
+	return true
+}
+
+// drop takes ch's holders' counts back; the caller holds h.mu.
+func (h *versionHub) drop(ch chan int64) {
+	for _, o := range h.subs[ch].holders {
 		if h.byClient[o.name]--; h.byClient[o.name] <= 0 {
 			delete(h.byClient, o.name)
 		}
+	}
+}
+
+// unsubscribe takes ch out, unless evict did already.
+func (h *versionHub) unsubscribe(ch chan int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, ok := h.subs[ch]; ok {
+		h.drop(ch)
+		delete(h.subs, ch)
 	}
 }
 
@@ -199,8 +247,7 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 			writeError(w, r, log, err)
 			return
 		}
-		holders := streamHolders(r.RemoteAddr, h.perClient)
-		ch, full, err := h.subscribe(holders)
+		ch, l, full, err := h.subscribe(streamHolders(r.RemoteAddr, h.perClient))
 		switch {
 		case errors.Is(err, errStreamsFull):
 			w.Header().Set("Retry-After", "60")
@@ -217,7 +264,7 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 				fmt.Sprintf("%s %d live-update streams, the most one %s may: close other pages, or poll the items' ETag instead", who, full.limit, full.kind))
 			return
 		}
-		defer h.unsubscribe(holders, ch)
+		defer h.unsubscribe(ch)
 		v, err := h.store.PublicVersion(r.Context())
 		if err != nil {
 			writeError(w, r, log, err)
@@ -234,12 +281,13 @@ func handleEvents(h *versionHub, log *slog.Logger) http.Handler {
 			w.WriteHeader(http.StatusOK)
 			return
 		}
-		stream(r.Context(), h.closed, w, ch, v)
+		stream(r.Context(), h.closed, l.ended, w, ch, v)
 	})
 }
 
-// stream writes events to w until the client leaves or eventStreamLife ends.
-func stream(ctx context.Context, closed <-chan struct{}, w http.ResponseWriter, ch <-chan int64, v int64) {
+// stream writes events to w until the client leaves, eventStreamLife ends,
+// the server shuts down (closed) or the stream gives its place up (ended).
+func stream(ctx context.Context, closed, ended <-chan struct{}, w http.ResponseWriter, ch <-chan int64, v int64) {
 	rc := http.NewResponseController(w)
 	send := func(s string) bool {
 		rc.SetWriteDeadline(time.Now().Add(eventPing + 10*time.Second))
@@ -265,6 +313,8 @@ func stream(ctx context.Context, closed <-chan struct{}, w http.ResponseWriter, 
 		case <-end.C:
 			return
 		case <-closed:
+			return
+		case <-ended:
 			return
 		case <-ping.C:
 			if !send(": ping\n\n") {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -153,4 +154,84 @@ func TestSearch_OneClientWaitsForItsTurns(t *testing.T) {
 		released()
 		wg.Wait()
 	})
+}
+
+// TestEvents_FullServerSharedByNetwork: the caps by client, site and
+// network (round 20) still let holders of addresses in four networks (IPv6
+// /32s, IPv4 /16s) hold all 512 live-update streams, and every page
+// elsewhere was refused (503) until they let go. Now a newcomer from a
+// network holding fewer than the one holding most takes the place of that
+// network's oldest stream, which ends; a network holding as many as any
+// other is still refused when the server is full.
+func TestEvents_FullServerSharedByNetwork(t *testing.T) {
+	srv := NewServer(Config{Store: versionOnly{}})
+	defer srv.CloseStreams()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	open := func(addr string) (int, *statusWriter) {
+		t.Helper()
+		req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/api/events", nil)
+		req.RemoteAddr = addr
+		w := newStatusWriter()
+		go func() {
+			defer close(w.done)
+			srv.ServeHTTP(w, req)
+		}()
+		select {
+		case code := <-w.status:
+			if code != http.StatusOK {
+				<-w.done
+			}
+			return code, w
+		case <-time.After(10 * time.Second):
+			t.Fatalf("GET /api/events from %s: no answer", addr)
+			return 0, nil
+		}
+	}
+	// Four /32s, each two /48s of four /64s of 16 streams: 512 in all.
+	var first []*statusWriter // the oldest streams, of the first /32
+	for nw := range 4 {
+		for site := range 2 {
+			for client := range 4 {
+				for range DefaultStreamsPerClient {
+					addr := fmt.Sprintf("[2001:db%x:%x:%x::1]:4000", 8+nw, site, client)
+					if code, w := open(addr); code != http.StatusOK {
+						t.Fatalf("stream %s: %d %q; want 200 until the server is full", addr, code, w.text())
+					} else if nw == 0 {
+						first = append(first, w)
+					}
+				}
+			}
+		}
+	}
+	// Another network's page is served, and one stream of a network
+	// holding most ends to make room for it.
+	for _, addr := range []string{"198.51.100.1:4000", "[2001:dc0::1]:4000"} {
+		if code, w := open(addr); code != http.StatusOK {
+			t.Fatalf("a page of another network (%s) on a server that four networks fill: %d %q; want 200", addr, code, w.text())
+		}
+	}
+	countEnded := func() (n int) {
+		for _, w := range first {
+			select {
+			case <-w.done:
+				n++
+			default:
+			}
+		}
+		return n
+	}
+	for deadline := time.Now().Add(5 * time.Second); countEnded() == 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond)
+	ended := countEnded()
+	if ended != 1 {
+		t.Errorf("%d of the first network's streams ended for the newcomers; want 1 (the other newcomer's place from another network)", ended)
+	}
+	// A network holding as many as any other is refused: the first network,
+	// one stream down, may not take it back from the rest.
+	if code, w := open("[2001:db8:0:7::1]:4000"); code != http.StatusServiceUnavailable {
+		t.Errorf("the first network again, on a full server where it holds as many as the most: %d %q; want 503", code, w.text())
+	}
 }
