@@ -1675,8 +1675,10 @@ func (d *draft) absorb(o draft) {
 	d.sents = append(d.sents, o.sents...)
 	d.rose, d.dayParts = d.rose || o.rose, d.dayParts|o.dayParts
 	d.spans = append(d.spans, o.spans...)
-	if d.weak && !o.weak || !o.weak && o.rank > d.rank || d.typ == TypeArmedAttack && o.typ == TypeAirstrike {
-		// "killed in the attacks … Russian jets targeted X": an attack told from the air is an airstrike
+	if d.weak && !o.weak || !o.weak && o.rank > d.rank || d.typ == TypeArmedAttack && (o.typ == TypeAirstrike || o.typ == TypeClash && o.mutual && !o.weak) {
+		// "killed in the attacks … Russian jets targeted X": an attack told from the air is an airstrike;
+		// "a ground assault on X … encountering fierce clashes with rebels": an attack met is fighting
+		// between two sides (but "مقتل اثنين من المهاجمين خلال الاشتباك": the attack itself, told again)
 		d.also = append(d.also, d.typ)
 		d.typ, d.rank, d.weak = o.typ, o.rank, false
 	} else if o.typ != d.typ {

@@ -1726,4 +1726,4 @@ var suspectNouns = wordSet("متهم", "مشتبه", "موقوف", "معتقل",
 
 // mutualWords after a word of fighting tell fire from both sides: "اشتباكات
 // بين الطرفين", "تبادل لإطلاق النار", "clashes between the two sides".
-var mutualWords = wordSet("بين", "متبادل", "المتبادل", "متبادله", "between", "exchanged", "mutual")
+var mutualWords = wordSet("بين", "متبادل", "المتبادل", "متبادله", "مع", "between", "exchanged", "mutual", "with") // "clashes with rebels", "اشتباكات مع": two sides

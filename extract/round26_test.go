@@ -165,3 +165,17 @@ func TestExtract_FierceBombingIsABombardment(t *testing.T) {
 	oneEvent(t, "Heavy bombing with artillery hit the town of Maarrat Misrin on Tuesday, killing two.", "2019-11-20", TypeShelling)
 	oneEvent(t, "A car bombing killed two people in the town of Maarrat Misrin on Tuesday.", "2019-11-20", TypeBombing)
 }
+
+// TestExtract_AssaultMetByClashesIsAClash: an assault or attack that met
+// clashes ("encountering fierce clashes with rebel fighters", "اشتباكات
+// مع"), in its sentence or the next, is fighting between two sides: a
+// clash. An attack alone is still an attack.
+func TestExtract_AssaultMetByClashesIsAClash(t *testing.T) {
+	for _, text := range []string{
+		"Government forces launched a ground assault on the town of Kafr Nabudah early Wednesday but withdrew after encountering fierce clashes with rebel fighters.",
+		"شنت قوات النظام هجوماً على بلدة كفرنبودة فجر الأربعاء. ودارت اشتباكات عنيفة مع مقاتلي المعارضة استمرت ساعات.",
+	} {
+		oneEvent(t, text, "2019-05-22", TypeClash)
+	}
+	oneEvent(t, "Gunmen launched an attack on a checkpoint in the town of Kafr Nabudah early Wednesday, killing two guards.", "2019-05-22", TypeArmedAttack)
+}
