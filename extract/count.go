@@ -132,7 +132,7 @@ func findCounts(toks []token, skip []span) []count {
 
 // diedOfWounds reads the hurt told to die of their wounds later in the
 // sentence, with no count of their own ("ما أدى إلى إصابة سائقها بجروح بليغة
-// توفي على إثرها", "…إصابته بجروح نقل على أثرها إلى المشفى لكنه فارق الحياة"):
+// توفي على إثرها", "…أصيب بجروح ثم فارق الحياة في المستشفى"):
 // they are dead, not hurt. The injured count told last before the death is
 // counted as killed, or, when the sentence counted its dead already, dropped.
 func diedOfWounds(toks []token, counts []count) []count {

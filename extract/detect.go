@@ -849,7 +849,7 @@ func blocked(toks []token, i int) bool {
 				return true // but "two men linked to the conspiracy were detained": the plan is in the subject
 			}
 			if w == "order" && j > 0 && toks[j-1].Norm == "in" {
-				return true // "in order to carry out attacks": a purpose, not an event
+				return true // "in order to attack officials": a purpose, not an event
 			}
 			if (w == "failed" || w == "fails" || w == "fail") && tokAt(toks, j+1) == "to" {
 				return true // "the missile failed to detonate": it did not
@@ -1564,7 +1564,7 @@ func bombedBy(toks []token, i int) string {
 		return ""
 	}
 	if strings.HasPrefix(toks[i].Norm, "bombing") && anyNear(toks, i, -1, -1, intensityWordsEN) && !anyNear(toks, i, -3, 3, explosiveWords) {
-		// "fierce bombing after midnight killed 19": a bombardment, not a bomb set off
+		// "heavy bombing overnight left ten dead": a bombardment, not a bomb set off
 		if anyNear(toks, i, -3, 4, artilleryWords) {
 			return TypeShelling
 		}
