@@ -74,22 +74,31 @@ func (h *heldFilters) CountByAdmin(ctx context.Context, f incidents.Filter, leve
 // two such requests at once and the server two, and a request without
 // either from another client is answered while they are held.
 func TestFilter_OneClientWaitsForItsTurns(t *testing.T) {
+	filter := url.QueryEscape("summary_en LIKE '%shell%' OR summary_ar LIKE '%قصف%'")
+	heldTurns(t, "a filter", func(path string, i int) string {
+		// Each its own dates, so that no two share a run or a cached
+		// answer; every other one a min_killed instead of a filter.
+		if i%3 == 1 {
+			return fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&min_killed=900000", path, i)
+		}
+		return fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&filter=%s", path, i, filter)
+	})
+}
+
+// heldTurns sends twelve of one client's requests that take a turn (urlOf
+// gives the i-th for a path), holds them in the store, and checks that at
+// most filterTurnsPerClient run at once while another client's listing and
+// aggregate without what (a filter, q) are answered.
+func heldTurns(t *testing.T, what string, urlOf func(path string, i int) string) {
+	t.Helper()
 	onBothStores(t, func(t *testing.T, store incidentStore) {
 		held := &heldFilters{incidentStore: store, release: make(chan struct{})}
 		released := sync.OnceFunc(func() { close(held.release) })
 		defer released()
 		srv := NewServer(Config{Store: held})
-		filter := url.QueryEscape("summary_en LIKE '%shell%' OR summary_ar LIKE '%قصف%'")
 		var wg sync.WaitGroup
-		const sent = 12
-		for i := range sent {
-			path := []string{"items?", "aggregate?zoom=6&bbox=35,32,43,38&", "histogram?", "counts?"}[i%4]
-			// Each its own dates, so that no two share a run or a cached
-			// answer; every other one a min_killed instead of a filter.
-			u := fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&filter=%s", path, i, filter)
-			if i%3 == 1 {
-				u = fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&min_killed=900000", path, i)
-			}
+		for i := range 12 {
+			u := urlOf([]string{"items?", "aggregate?zoom=6&bbox=35,32,43,38&", "histogram?", "counts?"}[i%4], i)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -107,7 +116,7 @@ func TestFilter_OneClientWaitsForItsTurns(t *testing.T) {
 		}
 		time.Sleep(300 * time.Millisecond)
 		// The map's view from another client: a listing and an aggregate
-		// without a filter, while the first client's filters are held.
+		// without either, while the first client's are held.
 		done := make(chan int, 2)
 		for _, u := range []string{"/api/collections/incidents/items?limit=5", "/api/collections/incidents/aggregate?zoom=6&bbox=35,32,43,38"} {
 			go func() {
@@ -122,14 +131,14 @@ func TestFilter_OneClientWaitsForItsTurns(t *testing.T) {
 			select {
 			case code := <-done:
 				if code != http.StatusOK {
-					t.Errorf("another client's request without a filter: %d, want 200", code)
+					t.Errorf("another client's request without %s: %d, want 200", what, code)
 				}
 			case <-time.After(10 * time.Second):
-				t.Errorf("another client's request without a filter waited behind the first client's filtered ones")
+				t.Errorf("another client's request without %s waited behind the first client's requests with it", what)
 			}
 		}
 		if _, top := held.inside(); top > filterTurnsPerClient {
-			t.Errorf("%d of one client's filtered requests ran at once; want at most %d", top, filterTurnsPerClient)
+			t.Errorf("%d of one client's requests with %s ran at once; want at most %d", top, what, filterTurnsPerClient)
 		}
 		released()
 		wg.Wait()
@@ -183,31 +192,7 @@ func TestEvents_OneNetworkCannotHoldEveryStream(t *testing.T) {
 	defer srv.CloseStreams()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	open := func(addr string) (int, *statusWriter) {
-		t.Helper()
-		req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/api/events", nil)
-		req.RemoteAddr = addr
-		w := newStatusWriter()
-		go func() {
-			defer close(w.done)
-			srv.ServeHTTP(w, req)
-		}()
-		select {
-		case code := <-w.status:
-			if code != http.StatusOK {
-				// A refusal ends its handler; wait for its whole body.
-				select {
-				case <-w.done:
-				case <-time.After(10 * time.Second):
-					t.Fatalf("GET /api/events from %s: %d, and its handler did not return", addr, code)
-				}
-			}
-			return code, w
-		case <-time.After(10 * time.Second):
-			t.Fatalf("GET /api/events from %s: no answer", addr)
-			return 0, nil
-		}
-	}
+	open := func(addr string) (int, *statusWriter) { return openStream(ctx, t, srv, addr) }
 	opened := func(addrOf func(i int) string, n int) (ok int, last *statusWriter) {
 		for i := range n {
 			code, w := open(addrOf(i))
@@ -239,6 +224,34 @@ func TestEvents_OneNetworkCannotHoldEveryStream(t *testing.T) {
 		if code, w := open(addr); code != http.StatusOK {
 			t.Errorf("a client of another network (%s): %d %q; want 200", addr, code, w.text())
 		}
+	}
+}
+
+// openStream opens a live-update stream for a client at addr, returning
+// the status it is answered with and its writer; a refusal's handler is
+// waited for, so that its body is whole.
+func openStream(ctx context.Context, t *testing.T, srv http.Handler, addr string) (int, *statusWriter) {
+	t.Helper()
+	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/api/events", nil)
+	req.RemoteAddr = addr
+	w := newStatusWriter()
+	go func() {
+		defer close(w.done)
+		srv.ServeHTTP(w, req)
+	}()
+	select {
+	case code := <-w.status:
+		if code != http.StatusOK {
+			select {
+			case <-w.done:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("GET /api/events from %s: %d, and its handler did not return", addr, code)
+			}
+		}
+		return code, w
+	case <-time.After(10 * time.Second):
+		t.Fatalf("GET /api/events from %s: no answer", addr)
+		return 0, nil
 	}
 }
 

@@ -105,54 +105,8 @@ func TestExport_OneClientCannotHoldEveryExport(t *testing.T) {
 // a turn too, and another client's requests without one are answered
 // while the first client's are held.
 func TestSearch_OneClientWaitsForItsTurns(t *testing.T) {
-	onBothStores(t, func(t *testing.T, store incidentStore) {
-		held := &heldFilters{incidentStore: store, release: make(chan struct{})}
-		released := sync.OnceFunc(func() { close(held.release) })
-		defer released()
-		srv := NewServer(Config{Store: held})
-		var wg sync.WaitGroup
-		for i := range 12 {
-			path := []string{"aggregate?zoom=6&bbox=35,32,43,38&", "histogram?", "counts?", "items?"}[i%4]
-			u := fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&q=%s", path, i, url.QueryEscape("قصف shelling"))
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				req := httptest.NewRequest(http.MethodGet, u, nil)
-				req.RemoteAddr = "192.0.2.7:40000"
-				srv.ServeHTTP(httptest.NewRecorder(), req)
-			}()
-		}
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-			if in, _ := held.inside(); in >= 2 || time.Now().After(deadline) {
-				break
-			}
-		}
-		time.Sleep(300 * time.Millisecond)
-		done := make(chan int, 2)
-		for _, u := range []string{"/api/collections/incidents/aggregate?zoom=6&bbox=35,32,43,38", "/api/collections/incidents/items?limit=5"} {
-			go func() {
-				req := httptest.NewRequest(http.MethodGet, u, nil)
-				req.RemoteAddr = "198.51.100.9:50000"
-				w := httptest.NewRecorder()
-				srv.ServeHTTP(w, req)
-				done <- w.Code
-			}()
-		}
-		for range 2 {
-			select {
-			case code := <-done:
-				if code != http.StatusOK {
-					t.Errorf("another client's request without q: %d, want 200", code)
-				}
-			case <-time.After(10 * time.Second):
-				t.Errorf("another client's request without q waited behind the first client's requests with q")
-			}
-		}
-		if _, top := held.inside(); top > filterTurnsPerClient {
-			t.Errorf("%d of one client's requests with q ran at once; want at most %d", top, filterTurnsPerClient)
-		}
-		released()
-		wg.Wait()
+	heldTurns(t, "q", func(path string, i int) string {
+		return fmt.Sprintf("/api/collections/incidents/%sdatetime=19%02d-01-01/..&q=%s", path, i, url.QueryEscape("قصف shelling"))
 	})
 }
 
@@ -168,26 +122,7 @@ func TestEvents_FullServerSharedByNetwork(t *testing.T) {
 	defer srv.CloseStreams()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	open := func(addr string) (int, *statusWriter) {
-		t.Helper()
-		req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/api/events", nil)
-		req.RemoteAddr = addr
-		w := newStatusWriter()
-		go func() {
-			defer close(w.done)
-			srv.ServeHTTP(w, req)
-		}()
-		select {
-		case code := <-w.status:
-			if code != http.StatusOK {
-				<-w.done
-			}
-			return code, w
-		case <-time.After(10 * time.Second):
-			t.Fatalf("GET /api/events from %s: no answer", addr)
-			return 0, nil
-		}
-	}
+	open := func(addr string) (int, *statusWriter) { return openStream(ctx, t, srv, addr) }
 	// Four /32s, each two /48s of four /64s of 16 streams: 512 in all.
 	var first []*statusWriter // the oldest streams, of the first /32
 	for nw := range 4 {
