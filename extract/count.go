@@ -399,8 +399,8 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 			n = m // "مقتل طفل يدعى X و Y و Z": the child and the others named after him
 		}
 	}
-	if !ok && j+1 < len(toks) && twoWords[toks[j+1].Norm] {
-		n, ok = 2, true // "مدنيين اثنين": a plural noun counted by the number after it
+	if !ok && j+1 < len(toks) && twoWords[toks[j+1].Norm] && isPersonNoun(toks, j) {
+		n, ok = 2, true // "مدنيين اثنين": a plural noun counted by the number after it (not "قتلا وأصيب اثنان": the next verb's)
 	}
 	if !ok && j+1 < len(toks) {
 		n, ok = definiteNumber(toks[j+1]) // "خاطفيه الثلاثة": the noun, then its number

@@ -179,3 +179,18 @@ func TestExtract_AssaultMetByClashesIsAClash(t *testing.T) {
 	}
 	oneEvent(t, "Gunmen launched an attack on a checkpoint in the town of Kafr Nabudah early Wednesday, killing two guards.", "2019-05-22", TypeArmedAttack)
 }
+
+// TestExtract_TwoAfterTheNextVerbIsItsCount: "اثنان" counts the plural
+// noun right before it ("مدنيين اثنين"), not a verb of another kind ("قُتلا
+// وأصيب اثنان آخران": the two others were hurt); the dead told again with
+// the same number are not added to those told first.
+func TestExtract_TwoAfterTheNextVerbIsItsCount(t *testing.T) {
+	c := oneEvent(t, "انفجر لغم أمس قرب بلدة سلوك في ريف الرقة فقتل طفلين وجرح اثنين آخرين. وقالت مصادر محلية إن الطفلين قُتلا وأصيب اثنان آخران برفقتهما.", "2020-11-28", TypeOther)
+	if c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+		wantCount(t, "injured", c.Injured, 2)
+	}
+	if c := oneEvent(t, "قتل مدنيين اثنين بقصف مدفعي على بلدة كفرنبل أمس.", "2020-11-28", TypeShelling); c != nil {
+		wantCount(t, "killed", c.Killed, 2)
+	}
+}
