@@ -203,7 +203,7 @@ func capitalisedTail(text string, toks []token, k int) bool {
 // orgTailsEN follow a place in the English name of an institution.
 var orgTailsEN = wordSet("government", "regime", "council", "command", "directorate", "hospital", "prison", "police",
 	"governorate's", "authorities", "administration", "university",
-	"civil", // "Idlib's civil defense said": the rescue service of the place, not where it happened
+	"civil", "internal", "security", "health", // "Idlib's civil defense said", "Suwayda's internal security chief": the place's services, not where it happened
 	// a force named after its seat: "Damascus forces", as Kurdish outlets call the government's
 	"forces", "troops", "militia", "militias",
 	// an outlet named after a place: "Aleppo FM", "Homs TV", "Hama Radio"

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules of round 26. Every sentence here is ours.
 
@@ -192,5 +195,23 @@ func TestExtract_TwoAfterTheNextVerbIsItsCount(t *testing.T) {
 	}
 	if c := oneEvent(t, "قتل مدنيين اثنين بقصف مدفعي على بلدة كفرنبل أمس.", "2020-11-28", TypeShelling); c != nil {
 		wantCount(t, "killed", c.Killed, 2)
+	}
+}
+
+// TestExtract_PlaceServicesNameNoPlace: "Suwayda's internal security
+// chief", "Hama's health directorate" name the services of a place, not
+// where it happened: the area the statement names is the place.
+func TestExtract_PlaceServicesNameNoPlace(t *testing.T) {
+	c := oneEvent(t, "Gunmen shot dead three shepherds in the Suwayda countryside on Sunday. Suwayda’s internal security chief said the shooting took place in the Lahf area east of the city.", "2025-11-03", TypeArmedAttack)
+	if c == nil {
+		return
+	}
+	for _, p := range c.Places {
+		if p.Text == "Suwayda" && p.Role == RoleIncident {
+			t.Errorf("%q is an incident place; want the security chief's city told as an organisation's", p.Text)
+		}
+	}
+	if !strings.Contains(c.PlaceNameEN, "Lahf") {
+		t.Errorf("place = %q; want the Lahf area the statement names", c.PlaceNameEN)
 	}
 }
