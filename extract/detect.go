@@ -838,6 +838,8 @@ func blocked(toks []token, i int) bool {
 	from := -4
 	if isLatin(toks[i].Norm) {
 		from = -6 // "accused of carrying out several of the killings"
+	} else if anyNear(toks, i, -8, -1, purposeWordsAR) {
+		return true // "تستمر الحملة لضمان ضبط جميع المتورطين ومصادرة أسلحتهم": what it is for, not done
 	}
 	for j := max(0, i+from); j < i; j++ {
 		w := toks[j].Norm
@@ -866,6 +868,10 @@ func blocked(toks []token, i int) bool {
 	}
 	return false
 }
+
+// purposeWordsAR tell what a deed is for: the events after them, up to
+// eight words on ("بهدف ملاحقة الخلايا ومداهمة أوكارها"), are hoped for.
+var purposeWordsAR = wordSet("لضمان", "بهدف", "سعيا")
 
 // planNouns are the block words naming a plan, which may be part of the
 // subject of a passive incident verb after them.

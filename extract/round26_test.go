@@ -215,3 +215,18 @@ func TestExtract_PlaceServicesNameNoPlace(t *testing.T) {
 		t.Errorf("place = %q; want the Lahf area the statement names", c.PlaceNameEN)
 	}
 }
+
+// TestExtract_WhatACampaignIsFor: what a campaign is for ("لضمان ضبط
+// المتورطين ومصادرة أسلحتهم", "بهدف ملاحقة الخلايا"), up to eight words on,
+// is hoped for, not done: no seizure or arrest of its own.
+func TestExtract_WhatACampaignIsFor(t *testing.T) {
+	for _, text := range []string{
+		"وتتواصل الحملة الأمنية في ريف بانياس لضمان ضبط كل المطلوبين ومصادرة ما لديهم من أسلحة وذخائر.",
+		"وانتشرت دوريات الأمن الداخلي في ريف بانياس بهدف ملاحقة الخلايا ومداهمة أوكارها.",
+	} {
+		if got := extractAll(t, text, ymd("2025-08-30")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing done", text, describeAll(got))
+		}
+	}
+	oneEvent(t, "وضبطت دوريات الأمن الداخلي أسلحة وذخائر في ريف بانياس أمس.", "2025-08-30", TypeWeaponsSeizure)
+}
