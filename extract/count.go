@@ -114,6 +114,10 @@ func findCounts(toks []token, skip []span) []count {
 			out = append(out, c)
 			continue
 		}
+		if c, ok := takenByForce(toks, i); ok {
+			out = append(out, c)
+			continue
+		}
 		for k := countKilled; k <= countArrested; k++ {
 			c, ok := countAfterVerb(toks, i, k, skip)
 			if !ok {
@@ -129,6 +133,25 @@ func findCounts(toks []token, skip []span) []count {
 	}
 	return diedOfWounds(toks, out)
 }
+
+// takenByForce reads the people a force that holds the land "kidnapped"
+// as arrested ("QSD militia stormed houses and kidnapped eight civilians"):
+// the kidnapping is read as their arrest (authorityTakes, ledAwayByForce),
+// and its victims are those arrested. Victims of other kidnappers are
+// never counted.
+func takenByForce(toks []token, i int) (count, bool) {
+	if i+1 >= len(toks) || !toks[i].in(takenVerbs) || !authorityTakes(toks, i) && !ledAwayByForce(toks, i) {
+		return count{}, false
+	}
+	if c, ok := readQuantity(toks, i+1, countArrested); ok && c.Value != nil {
+		return c, true
+	}
+	return count{}, false
+}
+
+// takenVerbs kidnap: "kidnapped eight", "اختطفت خمسة".
+var takenVerbs = wordSet("kidnapped", "kidnapping", "abducted", "abducting", "kidnaps", "abducts",
+	"خطف", "خطفت", "اختطف", "اختطفت", "خطفوا", "اختطفوا", "اختطاف")
 
 // diedOfWounds reads the hurt told to die of their wounds later in the
 // sentence, with no count of their own ("ما أدى إلى إصابة سائقها بجروح بليغة

@@ -230,3 +230,16 @@ func TestExtract_WhatACampaignIsFor(t *testing.T) {
 	}
 	oneEvent(t, "وضبطت دوريات الأمن الداخلي أسلحة وذخائر في ريف بانياس أمس.", "2025-08-30", TypeWeaponsSeizure)
 }
+
+// TestExtract_ForceDetentionsCountTheTaken: when a force that holds the
+// land "kidnaps" people (as government media call the SDF's detentions, an
+// arrest by the conventions), those it took are the arrested; kidnap
+// victims of gunmen are never counted.
+func TestExtract_ForceDetentionsCountTheTaken(t *testing.T) {
+	if c := oneEvent(t, "QSD militia stormed houses in the village of Hazima north of Raqqa before dawn and kidnapped six young men.", "2023-05-10", TypeArrest); c != nil {
+		wantCount(t, "arrested", c.Arrested, 6)
+	}
+	if c := oneEvent(t, "Gunmen kidnapped six young men from the village of Hazima north of Raqqa before dawn.", "2023-05-10", TypeKidnapping); c != nil && c.Arrested != nil {
+		t.Errorf("kidnapped by gunmen: arrested = %d; want none", *c.Arrested)
+	}
+}
