@@ -19,7 +19,9 @@ var (
 	foreignRegions = wordSet("البقاع", "بقاع", "عكار", "الانبار", "انبار", "bekaa", "beqaa", "biqa", "akkar", "anbar",
 		// the Iraqi and Turkish provinces on the border, and Lebanon's Hermel
 		"نينوي", "دهوك", "هاتاي", "كلس", "عنتاب", "اورفا", "ماردين", "الهرمل", "هرمل",
-		"nineveh", "ninawa", "duhok", "dohuk", "hatay", "kilis", "gaziantep", "urfa", "sanliurfa", "mardin", "hermel")
+		"nineveh", "ninawa", "duhok", "dohuk", "hatay", "kilis", "gaziantep", "urfa", "sanliurfa", "mardin", "hermel",
+		// the Lebanese districts of the Bekaa, told after their towns: "بلدة الكرك – زحلة"
+		"زحله", "بعلبك", "zahle", "zahleh", "baalbek")
 	// foreignAdjectives follow a place of the country: "القائم العراقية", "البقاع اللبناني".
 	foreignAdjectives = wordSet("اللبناني", "اللبنانيه", "العراقي", "العراقيه", "التركي", "التركيه", "الاردني",
 		"الاردنيه", "لبنانيه", "عراقيه", "تركيه", "اردنيه")

@@ -243,3 +243,13 @@ func TestExtract_ForceDetentionsCountTheTaken(t *testing.T) {
 		t.Errorf("kidnapped by gunmen: arrested = %d; want none", *c.Arrested)
 	}
 }
+
+// TestExtract_BekaaDistrictsAreAbroad: Zahle and Baalbek, the Bekaa's
+// districts, told after a town ("بلدة الكرك – زحلة") put it in Lebanon,
+// whatever Syrian village shares its name: no incident to map.
+func TestExtract_BekaaDistrictsAreAbroad(t *testing.T) {
+	text := "أعلن الجيش اللبناني أنه داهم منزلاً في بلدة الكرك – زحلة وأوقف مهرباً سورياً وضبط في حوزته أسلحة حربية."
+	if got := extractAll(t, text, ymd("2024-06-11")); len(got) != 0 {
+		t.Errorf("got %v; want nothing in Syria", describeAll(got))
+	}
+}
