@@ -74,6 +74,8 @@ func FuzzExtract(f *testing.F) {
 		"انفجرت دراجة نارية في جبلة ما أدى إلى مقتل 3 مدنيين. كما قصفت الطائرات قرى قرب حارم.",
 		// a name inside the one before it ("Badia" in "Badia desert"), told after a number: round 23
 		"Cells attacked a post in the Badia desert of Homs on Monday, killing two soldiers near Sukhnah.",
+		// a gazetteer context read across the sentence's end: round 26
+		"Idlib in . Maarat al-Numan",
 	} {
 		f.Add(s)
 	}

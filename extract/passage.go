@@ -135,7 +135,11 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			}
 			found = append(found, parts...)
 		}
-		found = slices.DeleteFunc(found, func(m gazetteer.Mention) bool { return p.insideEnglishName(s.toks, m) })
+		found = slices.DeleteFunc(found, func(m gazetteer.Mention) bool {
+			// a context the gazetteer read across the sentence's end ("Idlib in . Maarat
+			// al-Numan") is no place of this sentence: its words are not among its tokens
+			return m.Start < sp.Start || m.Start >= sp.End || p.insideEnglishName(s.toks, m)
+		})
 		found = append(found, p.recoverNames(s.toks, found)...)
 		slices.SortFunc(found, func(a, b gazetteer.Mention) int { return a.Start - b.Start })
 		nameEnd := 0

@@ -253,3 +253,18 @@ func TestExtract_BekaaDistrictsAreAbroad(t *testing.T) {
 		t.Errorf("got %v; want nothing in Syria", describeAll(got))
 	}
 }
+
+// TestExtract_ContextAcrossTheSentenceEnd: the gazetteer read "Idlib in .
+// Maarat al-Numan" as Idlib in the context of the name after the full stop,
+// whose words are the next sentence's: a place of no token of the sentence
+// it was given to, and the role rules read past its tokens (index out of
+// range: a panic of `mapsrv extract`, found by hostile round 22). Such a
+// context is dropped; the text is read.
+func TestExtract_ContextAcrossTheSentenceEnd(t *testing.T) {
+	for _, text := range []string{
+		"Idlib in . Maarat al-Numan",
+		"Gunmen shot dead two men in Idlib in . Maarat al-Numan saw shelling on Monday.",
+	} {
+		extractAll(t, text, ymd("2025-12-05"))
+	}
+}
