@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,8 +53,52 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	// Read as reports of at most ingestion's size, each printed as soon as it
 	// is read: read whole, 16 MiB of prose held 1.6 GB, and places were
 	// found in its first 2,000 mentions only.
-	return extract.New(gaz).ExtractParts(text, pub, *lang, func(c extract.Candidate) error { return enc.Encode(c) })
+	x := extract.New(gaz)
+	emit := func(c extract.Candidate) error { return enc.Encode(c) }
+	var failed []string
+	at := 0
+	for _, part := range extract.SplitParts(text, extract.PartBytes) {
+		err := extractPart(x, part, pub, *lang, emit)
+		var pe partPanic
+		if errors.As(err, &pe) {
+			// One report the extractor cannot read (a defect) costs that
+			// report, not the file: a part of a 16 MiB file once ended the
+			// command with a stack trace and none of the later parts read.
+			msg := fmt.Sprintf("%s: bytes %d to %d: %v", displayName(fs.Arg(0)), at, at+len(part), pe)
+			fmt.Fprintln(e.stderr, "mapsrv extract:", msg)
+			failed = append(failed, msg)
+		} else if err != nil {
+			return err
+		}
+		at += len(part)
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("the extractor failed on %d of the text's reports (the rest printed): %s", len(failed), failed[0])
+	}
+	return nil
 }
+
+// partPanic is a part of a text the extractor panicked on.
+type partPanic struct{ p any }
+
+func (e partPanic) Error() string {
+	return fmt.Sprintf("the extractor failed on this report (%v): its candidates are left out; please report the text", e.p)
+}
+
+// extractPart reads one part of at most extract.PartBytes, as ExtractParts
+// reads each, turning a panic of the extractor into a partPanic.
+func extractPart(x *extract.Extractor, part string, pub time.Time, lang string, emit func(extract.Candidate) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = partPanic{p}
+		}
+	}()
+	return readPart(x, part, pub, lang, emit)
+}
+
+// readPart is extract.Extractor.ExtractParts; a variable so that a test can
+// give an extractor that fails.
+var readPart = (*extract.Extractor).ExtractParts
 
 // readInput reads a file, or standard input for "" and "-".
 func readInput(e env, name string) (string, error) {
