@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -52,6 +53,11 @@ type Store interface {
 // ErrBadReport is wrapped by errors about the report itself.
 var ErrBadReport = errors.New("ingest: invalid report")
 
+// ErrExtractFailed is wrapped by the error of a report the extractor failed
+// on (a defect of the extractor, not of the report): nothing is stored. The
+// error holds the failure and where it happened, for the log.
+var ErrExtractFailed = errors.New("ingest: the extractor failed on this report")
+
 // MaxText is the longest report text accepted, in bytes: the most the
 // extractor reads as one report (extract.PartBytes).
 const MaxText = extract.PartBytes
@@ -85,7 +91,10 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 	if lang == "" {
 		lang = extract.DetectLanguage(r.Text)
 	}
-	cands := x.ExtractLang(r.Text, r.Published, lang)
+	cands, err := extractSafely(x, r.Text, r.Published, lang)
+	if err != nil {
+		return Result{}, err
+	}
 	if len(cands) > MaxCandidates {
 		return Result{}, fmt.Errorf("%w: text: it gives %d candidate incidents, more than the %d one report may propose; send it in parts",
 			ErrBadReport, len(cands), MaxCandidates)
@@ -122,6 +131,19 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 		res.Drafts = append(res.Drafts, d)
 	}
 	return res, nil
+}
+
+// extractSafely is x.ExtractLang, its panic turned into an error wrapping
+// ErrExtractFailed with the stack: a report the extractor cannot read (310
+// town names separated by commas did) was answered a 500 that said nothing,
+// logged without where it failed.
+func extractSafely(x Extractor, text string, published time.Time, lang string) (cands []extract.Candidate, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cands, err = nil, fmt.Errorf("%w: %v\n%s", ErrExtractFailed, p, debug.Stack())
+		}
+	}()
+	return x.ExtractLang(text, published, lang), nil
 }
 
 // storedFrom returns the incidents, drafts and published, citing src: at

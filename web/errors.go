@@ -77,6 +77,11 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	detail := ""
 	if status == http.StatusInternalServerError {
 		log.Error("request failed", "method", logText(r.Method), "path", logText(r.URL.Path), "err", err)
+		if errors.Is(err, ingest.ErrExtractFailed) {
+			// Not the store's failure: say what failed, and that sending
+			// the report again fails the same way (the log has the rest).
+			detail = "the extractor failed on this report, a defect of the server's: nothing was stored, and sending it again fails the same way; the server's log holds where it failed"
+		}
 	} else {
 		detail = err.Error()
 	}
