@@ -37,7 +37,7 @@ func SearchTerms(q string) ([]string, error) {
 	}
 	var terms []string
 	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' || unicode.IsControl(r) }) {
-		w = strings.ToLower(FoldArabic(w))
+		w = strings.ToLower(FoldArabic(withoutFormatControls(w)))
 		if indexable(w) && !slices.Contains(terms, w) {
 			terms = append(terms, w)
 		}
@@ -50,6 +50,28 @@ func SearchTerms(q string) ([]string, error) {
 	}
 	return terms, nil
 }
+
+// withoutFormatControls is w without the invisible format characters
+// (Unicode's Cf: the marks U+200E, U+200F and U+061C, the bidi embeddings and
+// isolates, ZWNJ and ZWJ, the soft hyphen, a BOM) that text copied from a
+// news site or a message carries around and inside Arabic words. A word
+// pasted with one matched nothing: "\u200fسراقب" found none of the 128
+// incidents "سراقب" finds. Stored text keeps them (the stores' folds are
+// unchanged): a word written with one inside is found by its letters on
+// either side of it, not whole.
+func withoutFormatControls(w string) string {
+	if !strings.ContainsFunc(w, isFormatControl) {
+		return w
+	}
+	return strings.Map(func(r rune) rune {
+		if isFormatControl(r) {
+			return -1
+		}
+		return r
+	}, w)
+}
+
+func isFormatControl(r rune) bool { return unicode.Is(unicode.Cf, r) }
 
 // indexable reports whether w has MinSearchRunes letters or digits in a row:
 // a trigram an index holds.

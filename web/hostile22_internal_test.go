@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -66,6 +67,52 @@ func TestIngest_ExtractorFailureSaysSo(t *testing.T) {
 		drafts, err := store.Find(context.Background(), incidents.Filter{Status: incidents.StatusDraft, Limit: 10})
 		if err != nil || len(drafts) != 0 {
 			t.Errorf("drafts stored: %d, %v; want none", len(drafts), err)
+		}
+	})
+}
+
+// TestSearch_InvisibleMarksInTheQuery: text copied from a news site or a
+// message carries invisible format characters (right-to-left and
+// left-to-right marks, the Arabic letter mark, bidi isolates, a zero-width
+// non-joiner, a soft hyphen) around and inside words. A word pasted with
+// one found nothing: a 200 with no incident, where the word typed finds
+// them. Now the marks are left out of the words, on both stores, on every
+// endpoint taking q.
+func TestSearch_InvisibleMarksInTheQuery(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		if _, err := store.Add(context.Background(), seedIncidents(t)); err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(NewServer(Config{Store: store}))
+		t.Cleanup(srv.Close)
+		count := func(q string) int {
+			t.Helper()
+			res, err := http.Get(srv.URL + "/api/collections/incidents/items?" + url.Values{"q": {q}}.Encode())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			var fc struct {
+				Features []json.RawMessage `json:"features"`
+			}
+			if err := json.NewDecoder(res.Body).Decode(&fc); err != nil || res.StatusCode != http.StatusOK {
+				t.Fatalf("q=%+q: %d, %v", q, res.StatusCode, err)
+			}
+			return len(fc.Features)
+		}
+		for _, word := range []string{"سراقب", "Saraqib"} {
+			want := count(word)
+			if want == 0 {
+				t.Fatalf("q=%s finds nothing in the seed", word)
+			}
+			r := []rune(word)
+			mid := func(mark string) string { return string(r[:2]) + mark + string(r[2:]) }
+			for _, q := range []string{"\u200f" + word, word + "\u200e", "\u061c" + word, "\u2067" + word + "\u2069",
+				"\u202b" + word + "\u202c", "\ufeff" + word, mid("\u200c"), mid("\u200d"), mid("\u00ad")} {
+				if got := count(q); got != want {
+					t.Errorf("q=%+q: %d incidents, want %d as for %s", q, got, want, word)
+				}
+			}
 		}
 	})
 }
