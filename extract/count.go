@@ -140,13 +140,19 @@ func findCounts(toks []token, skip []span) []count {
 // and its victims are those arrested. Victims of other kidnappers are
 // never counted.
 func takenByForce(toks []token, i int) (count, bool) {
-	if i+1 >= len(toks) || !toks[i].in(takenVerbs) || !authorityTakes(toks, i) && !ledAwayByForce(toks, i) {
-		return count{}, false
+	if isLatin(toks[i].Norm) || !forceTakes(toks, i) {
+		return count{}, false // English: findCountsEN
 	}
 	if c, ok := readQuantity(toks, i+1, countArrested); ok && c.Value != nil {
 		return c, true
 	}
 	return count{}, false
+}
+
+// forceTakes reports a kidnapping verb at toks[i], with words after it, done
+// by a force that holds the land: its victims are the arrested.
+func forceTakes(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i].in(takenVerbs) && (authorityTakes(toks, i) || ledAwayByForce(toks, i))
 }
 
 // takenVerbs kidnap: "kidnapped eight", "اختطفت خمسة".
@@ -196,7 +202,7 @@ func diedOfWounds(toks []token, counts []count) []count {
 // الحياة", "later died", "succumbed to his wounds".
 var (
 	diedLaterWords = wordSet("توفي", "توفيت", "توفيا", "توفوا", "فارق", "فارقت", "died", "succumbed")
-	lifeWords      = wordSet("الحياه", "حياته", "الحياة")
+	lifeWords      = wordSet("الحياه", "حياته")
 )
 
 // chargedWith reports an incident word at toks[i] told as what someone is

@@ -75,7 +75,7 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 		if !isLatin(toks[i].Norm) {
 			continue
 		}
-		if i+1 < len(toks) && toks[i].in(takenVerbs) && (authorityTakes(toks, i) || ledAwayByForce(toks, i)) {
+		if forceTakes(toks, i) {
 			if c, ok := enQuantity(text, toks, i+1, countArrested, false); ok && c.Value != nil {
 				out = append(out, c) // "QSD militia … kidnapped eight civilians": a force's detentions (takenByForce)
 				continue

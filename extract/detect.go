@@ -51,6 +51,7 @@ func findTriggers(toks []token) []trigger {
 	}
 	var out []trigger
 	seizure := false
+	fighters := 0 // missilesOfFighters of the sentence, read once, when an English strike asks: 0 not yet, 1 no, 2 yes
 	for i, t := range toks {
 		lx, ok := lookup(t.Norm)
 		if ok && lx.typ == TypeWeaponsSeizure && t.in(catchVerbs) && (anyNear(toks, i, 1, 8, personIntros) || gangCaught(toks, i)) {
@@ -69,8 +70,16 @@ func findTriggers(toks []token) []trigger {
 				typ = by // "attempted to attack the airbase using dozens of missiles"
 			}
 		}
-		if typ == TypeAirstrike && isLatin(t.Norm) && missilesOfFighters(toks) {
-			typ = TypeShelling // "militants launched Grad missiles … the missiles fell on two villages": rockets from the ground
+		if typ == TypeAirstrike && isLatin(t.Norm) {
+			if fighters == 0 {
+				fighters = 1
+				if missilesOfFighters(toks) {
+					fighters = 2
+				}
+			}
+			if fighters == 2 {
+				typ = TypeShelling // "militants launched Grad missiles … the missiles fell on two villages": rockets from the ground
+			}
 		}
 		if typ == TypeWeaponsSeizure && strings.HasSuffix(t.Norm, "تدمير") && anyNear(toks, i, 1, 2, positionNouns) {
 			typ = TypeClash // "تدمير مقرات وتجمعات للمسلحين وما فيها": a fight's gains, nothing seized
@@ -1111,17 +1120,15 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 		if j == i || !toks[j].in(foreignAir) {
 			continue
 		}
-		if j+1 < len(toks) && (toks[j+1].in(borderWords) || toks[j+1].in(baseWordsEN)) || j > 0 && toks[j-1].in(borderWords) {
+		if foreignPlace(toks, j) {
 			continue // "near the Turkish border", "to attack the Russian airbase": a place, not a doer
 		}
 		if j+1 < len(toks) && toks[j+1].in(proxyWords) || j > 0 && toks[j-1].Norm == "pro" {
 			continue // "Turkish-backed militants", "pro-Turkish factions": men on the ground the force backs
 		}
-		if j > 0 && groundForces[toks[j-1].Norm] || j > 1 && groundAdjectives[toks[j-1].Norm] && groundForces[toks[j-2].Norm] ||
-			j+1 < len(toks) && toks[j+1].in(groundForcesEN) {
-			// "قصفت القوات التركية", "القوات البرية التركية", "الاحتلال التركي", "Turkish forces
-			// hit five villages": ground forces, whose bombardment is artillery's unless aircraft
-			// are named; not "مسيرة تابعة للجيش التركي", a drone they own
+		if groundForceOf(toks, j) {
+			// ground forces, whose bombardment is artillery's unless aircraft are named; not
+			// "مسيرة تابعة للجيش التركي", a drone they own
 			continue
 		}
 		return true
@@ -1139,7 +1146,7 @@ func missilesOfFighters(toks []token) bool {
 		switch {
 		case t.in(missileWordsEN):
 			missile = missile || t.in(airWords)
-		case t.in(airWords), t.in(foreignAir) && !(i+1 < len(toks) && (toks[i+1].in(borderWords) || toks[i+1].in(baseWordsEN))):
+		case t.in(airWords), t.in(foreignAir) && !foreignPlace(toks, i):
 			return false // but "the Russian airbase": what was aimed at
 		}
 	}
@@ -1148,9 +1155,9 @@ func missilesOfFighters(toks []token) bool {
 
 // weaponUsedEN returns the type an English attack takes from the weapon told
 // after it with "using" or "with", within twelve words and before another
-// incident word: shelling for guns, mortars and rockets, and for missiles
-// fighters fire (missilesOfFighters); an air strike for aircraft and other
-// missiles; "" for none.
+// incident word: shelling for guns, mortars and rockets; an air strike for
+// aircraft and missiles (which findTriggers then reads as fighters' rockets
+// where missilesOfFighters says so); "" for none.
 func weaponUsedEN(toks []token, i int) string {
 	for j := i + 1; j < len(toks) && j <= i+12; j++ {
 		if lexiconWord(toks[j].Norm) {
@@ -1161,11 +1168,6 @@ func weaponUsedEN(toks []token, i int) string {
 		}
 		for k := j + 1; k < len(toks) && k <= j+5; k++ {
 			switch {
-			case toks[k].in(missileWordsEN) && toks[k].in(airWords):
-				if missilesOfFighters(toks) {
-					return TypeShelling
-				}
-				return TypeAirstrike
 			case toks[k].in(artilleryWords):
 				return TypeShelling
 			case toks[k].in(airWords):
@@ -1187,11 +1189,25 @@ var baseWordsEN = wordSet("airbase", "airbases", "base", "bases")
 // offset from..to of i: "القوات التركية", "الاحتلال التركي", "Turkish forces".
 func foreignGroundForceNear(toks []token, i, from, to int) bool {
 	for j := max(0, i+from); j <= i+to && j < len(toks); j++ {
-		if j != i && toks[j].in(foreignAir) && (j > 0 && groundForces[toks[j-1].Norm] || j+1 < len(toks) && toks[j+1].in(groundForcesEN)) {
+		if j != i && toks[j].in(foreignAir) && groundForceOf(toks, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// foreignPlace reports the foreign adjective at j told of a place, not of a
+// doer: "near the Turkish border", "قرب الحدود التركية", "the Russian airbase".
+func foreignPlace(toks []token, j int) bool {
+	return j+1 < len(toks) && (toks[j+1].in(borderWords) || toks[j+1].in(baseWordsEN)) || j > 0 && toks[j-1].in(borderWords)
+}
+
+// groundForceOf reports the foreign adjective at j told of an army on the
+// ground: "القوات التركية", "القوات البرية التركية", "الاحتلال التركي",
+// "Turkish forces".
+func groundForceOf(toks []token, j int) bool {
+	return j > 0 && groundForces[toks[j-1].Norm] || j > 1 && groundAdjectives[toks[j-1].Norm] && groundForces[toks[j-2].Norm] ||
+		j+1 < len(toks) && toks[j+1].in(groundForcesEN)
 }
 
 // groundForces name an army on the ground before its country's adjective;

@@ -136,8 +136,9 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 			found = append(found, parts...)
 		}
 		found = slices.DeleteFunc(found, func(m gazetteer.Mention) bool {
-			// a context the gazetteer read across the sentence's end ("Idlib in . Maarat
-			// al-Numan") is no place of this sentence: its words are not among its tokens
+			// a mention starting outside the sentence (the gazetteer reads stretches of text,
+			// not the sentences split here) is no place of it: its words are not among its
+			// tokens, which the role rules read it by
 			return m.Start < sp.Start || m.Start >= sp.End || p.insideEnglishName(s.toks, m)
 		})
 		found = append(found, p.recoverNames(s.toks, found)...)

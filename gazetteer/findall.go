@@ -42,7 +42,7 @@ func (g *Gazetteer) findIn(text string, toks []token, out []Mention, told map[in
 		if !ok || !g.plausible(toks, p, list.continues(toks, p), possessor >= 0 && p.first == possessor+1) && !toldBefore(toks, told, p) {
 			list.skip(toks[i])
 			i++
-			if ok && i == p.last+1 && headOfConstruct(toks, p) && !g.articleAgrees(toks[p.nameFirst], p) {
+			if ok && i == p.last+1 && g.headsLongerName(toks, p) {
 				list.skip(toks[i])
 				i++ // "نجم الزهور": the rest of the construct is no place of its own either
 			}
@@ -180,7 +180,7 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	if imp < 0.8 && !toks[p.nameFirst].arabic && cutShort(toks, p) {
 		return false
 	}
-	if headOfConstruct(toks, p) && !g.articleAgrees(toks[p.nameFirst], p) {
+	if g.headsLongerName(toks, p) {
 		return false // "حي باب الجندلي": "باب" heads a longer name, not the town "الباب"
 	}
 	if len(p.kinds) > 0 || imp >= 0.8 {
@@ -267,13 +267,14 @@ func frontedPlace(toks []token, p parsed) bool {
 	return p.last+1 < len(toks) && toks[p.last+1].comma
 }
 
-// headOfConstruct reports a lone Arabic name without the article followed,
-// with no punctuation between, by an Arabic word with it: the first noun of
-// a construct ("باب الجندلي", "جسر الشغور"), a name longer than the word.
-func headOfConstruct(toks []token, p parsed) bool {
+// headsLongerName reports a lone Arabic name without the article, of places
+// whose names all have it, followed with no punctuation between by an Arabic
+// word with it: the first noun of a construct ("باب الجندلي"), a name longer
+// than the word, not the place "الباب".
+func (g *Gazetteer) headsLongerName(toks []token, p parsed) bool {
 	k := p.last + 1
 	return toks[p.nameFirst].arabic && p.nameEnd-p.nameFirst == 1 && k < len(toks) && toks[k].arabic && !toks[k].brk &&
-		strings.HasPrefix(toks[k].norm, "ال")
+		strings.HasPrefix(toks[k].norm, "ال") && !g.articleAgrees(toks[p.nameFirst], p)
 }
 
 // cutShort reports an English name that ends in an article ("Saraya al") or is

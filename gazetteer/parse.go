@@ -274,8 +274,8 @@ func (g *Gazetteer) parseContext(toks []token, k int, m mode, quarter bool) (par
 		k++
 	}
 	afterIn := ofType || k > 0 && (toks[k-1].norm == "في" || toks[k-1].norm == "in")
-	if k >= len(toks) {
-		return parsed{}, false
+	if k >= len(toks) || afterIn && toks[k].brk && !toks[k].comma {
+		return parsed{}, false // "Idlib in . Maarat al-Numan": no area across the sentence's end
 	}
 	var ctx parsed
 	ctx.first = k

@@ -1,6 +1,9 @@
 package gazetteer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestFindAll_HeadOfAConstructIsNoPlace: an Arabic word without the article
 // followed by one with it is the first noun of a longer name ("حي باب
@@ -31,5 +34,26 @@ func TestFindAll_HeadOfAConstructIsNoPlace(t *testing.T) {
 		if !found {
 			t.Errorf("FindAll(%q) = %v; want %s", text, g.FindAll(text), want)
 		}
+	}
+}
+
+// TestFindAll_NoAreaAcrossTheSentenceEnd: "X in . Y" is X, then a new
+// sentence: Y is no area X lies in, read across the full stop (the
+// extractor then took Y for a place of the sentence before, whose words it
+// did not hold, and panicked). An area told after "in" in the same sentence
+// is still read.
+func TestFindAll_NoAreaAcrossTheSentenceEnd(t *testing.T) {
+	g := mustDefault(t)
+	for _, m := range g.FindAll("Idlib in . Maarat al-Numan") {
+		if strings.Contains(m.Text, ".") {
+			t.Errorf("FindAll read %q across the full stop", m.Text)
+		}
+	}
+	found := false
+	for _, m := range g.FindAll("Gunmen attacked the village of Kansafra in Idlib countryside.") {
+		found = found || m.Match.Place.NameEN == "Kansafra" && m.Match.Place.Admin1Name == "Idlib"
+	}
+	if !found {
+		t.Errorf("the village told with its area after \"in\": not found")
 	}
 }
