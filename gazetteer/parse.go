@@ -41,8 +41,8 @@ func (g *Gazetteer) parseAt(toks []token, i int, m mode) (parsed, bool) {
 	typed := m
 	typed.typed = p.kinds != nil && !(j > i && definiteArabic(toks[j-1]))
 	cands, end, proc := g.matchSpan(toks, j, typed)
-	if j > i && j < len(toks) && toks[j].brk && !toks[j].arabic {
-		cands = nil // "the countryside of the city. SANA said": the qualifiers end with their sentence
+	if j > i && j < len(toks) && toks[j].brk && (!toks[j].arabic || toks[j].stop) {
+		cands = nil // "the countryside of the city. SANA said", "في محيط المنطقة. دمشق": the qualifiers end with their sentence
 	}
 	if j > i { // a name may itself start with a qualifier word: "ريف دمشق", "Rural Damascus"
 		if dc, de, dp := g.matchSpan(toks, i, m); dc != nil && de >= end {

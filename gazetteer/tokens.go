@@ -17,6 +17,7 @@ type token struct {
 	brk        bool // punctuation other than a hyphen separates it from the previous word
 	comma      bool // that punctuation was a comma
 	quoted     bool // that punctuation was only quotation marks: «قرية "X" غربي إدلب»
+	stop       bool // that punctuation ended a sentence: ". ! ? ; ؟ ؛"
 	poss       bool // a Latin word that carried a possessive "'s", cut off: "province's"
 }
 
@@ -39,14 +40,14 @@ func tokenize(dst []token, text string, limit int) []token {
 		toks = make([]token, 0, size)
 	}
 	start := -1
-	brk, comma, quoted := false, false, false
+	brk, comma, quoted, stop := false, false, false, false
 	add := func(t token) {
-		t.arabic, t.brk, t.comma, t.quoted = isArabic(t.norm), brk, comma, quoted
+		t.arabic, t.brk, t.comma, t.quoted, t.stop = isArabic(t.norm), brk, comma, quoted, stop
 		if t.arabic {
 			t.fs = readings(t.norm)
 		}
 		toks = append(toks, t)
-		brk, comma, quoted = false, false, false
+		brk, comma, quoted, stop = false, false, false, false
 	}
 	flush := func(end int) {
 		if start < 0 || limit > 0 && len(toks) >= limit {
@@ -106,6 +107,7 @@ func tokenize(dst []token, text string, limit int) []token {
 				brk, quoted = true, quoted || !brk
 			default:
 				brk, quoted = true, false
+				stop = stop || strings.ContainsRune(".!?;؟؛", r)
 			}
 		}
 	}
