@@ -166,6 +166,13 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 		if j == len(segs) || i > 0 && segs[i-1].clause == segs[i].clause && (segs[i].clause != segs[j].clause || instrumentOf(s, segs[i].pos)) {
 			j = i - 1 // the last of its clause: "انفجارات هزت محيط X نجمت عن عدوان، في حين …" joins the one before
 		}
+		if i > 0 && segs[i].told && !segs[i].weak && sameKind(segs[i-1].typ, segs[i].typ) && !segs[i-1].weak {
+			// "قصفت القوات X، فيما قتل طفلان في القصف ذاته، كما …": the shelling told
+			// again, in another clause, is the one before, not the event after it
+			segs[i-1] = union(segs[i-1], segs[i])
+			segs = append(segs[:i], segs[i+1:]...)
+			continue
+		}
 		if segs[i].clause != segs[j].clause {
 			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not
 			continue
