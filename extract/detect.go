@@ -124,6 +124,9 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) || inTheAir(toks, i) {
 			continue // "شن هجوماً حاداً على التجار", "أطلقت النار في الهواء"
 		}
+		if lx.need == needFire && anyNear(toks, i, -1, -1, ceaseWords) {
+			continue // "اتفاق وقف إطلاق النار": a ceasefire, no fire
+		}
 		if anaphoric(toks, i) || notTriggers[t.Norm] || anyNear(toks, i, 1, 2, laterWords) || generic(toks, i) ||
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
@@ -954,6 +957,10 @@ var gunWordsAR = wordSet("مدفعي", "مدفعيه", "مدافع", "هاون",
 // متبادل", "an exchanged fire".
 var exchangedWords = wordSet("متبادل", "المتبادل", "متبادله", "المتبادله")
 
+// exchangeVerbs before a word of firing make it mutual too: "تبادل مسلحون
+// إطلاق النار مع دورية" (told right before it, "تبادل" is the trigger).
+var exchangeVerbs = wordSet("تبادل", "تبادلوا", "تبادلت", "يتبادل")
+
 // refine narrows a generic attack or shelling word by the weapon named near it.
 func refine(toks []token, i int, typ string) string {
 	if typ == TypeArrest && isLatin(toks[i].Norm) && (anyNear(toks, i, -8, -1, outlawsEN) && !anyNear(toks, i, -16, -1, lawWordsEN) && !anyNear(toks, i, -16, -1, forcesWordsEN) &&
@@ -983,8 +990,8 @@ func refine(toks []token, i int, typ string) string {
 			return t // "استهدفت القوات قرية X بريف Y بالمدفعية الثقيلة": shelled
 		}
 	}
-	if typ == TypeArmedAttack && anyNear(toks, i, 1, 1, fireWords) && anyNear(toks, i, 2, 3, exchangedWords) {
-		return TypeClash // "وقع إطلاق نار متبادل بين القوات والمسلحين": fire exchanged is a clash
+	if typ == TypeArmedAttack && (anyNear(toks, i, 1, 1, fireWords) && anyNear(toks, i, 2, 3, exchangedWords) || anyNear(toks, i, -3, -1, exchangeVerbs)) {
+		return TypeClash // "وقع إطلاق نار متبادل بين القوات والمسلحين", "تبادل مسلحون إطلاق النار": fire exchanged is a clash
 	}
 	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) // "أطلقت قذيفتين": shells are fired from the ground
 	switch {
@@ -1685,6 +1692,10 @@ var (
 	containerWords  = wordSet("warehouse", "warehouses", "depot", "depots", "store", "storehouse", "stockpile", "cache", "arsenal", "workshop", "hideout", "truck", "vehicle", "car", "lorry", "van", "pickup", "minibus", "bus", "trucks", "vehicles")
 	containingWords = wordSet("containing", "contained", "holding", "filled", "full", "loaded", "stocked")
 )
+
+// ceaseWords before a word of firing make it a ceasefire: "وقف إطلاق
+// النار".
+var ceaseWords = wordSet("وقف")
 
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
 // the air", "fired shots into the sky", "warning shots": no attack.

@@ -20,3 +20,32 @@ func TestExtract_TheSameShellingKeepsItsToll(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_ExchangeOfFireIsAClash: fire exchanged ("بتبادل لإطلاق
+// النار", "تبادل مسلحون إطلاق النار مع دورية") comes from both sides: a clash,
+// as "an exchange of fire" is in English. A prisoner exchange is no event.
+func TestExtract_ExchangeOfFireIsAClash(t *testing.T) {
+	for _, text := range []string{
+		"قتل مقاتل وأصيب اثنان بتبادل لإطلاق النار بين فصيلين في مدينة الباب أمس.",
+		"قتل شاب خلال تبادل إطلاق نار بين عائلتين في بلدة الحراك.",
+		"تبادل مسلحون إطلاق النار مع دورية للشرطة في مدينة الصنمين.",
+	} {
+		oneEvent(t, text, "2021-05-04", TypeClash)
+	}
+	if got := extractAll(t, "جرت عملية تبادل للأسرى بين الطرفين قرب مدينة الباب.", ymd("2021-05-04")); len(got) != 0 {
+		t.Errorf("a prisoner exchange: got %v; want nothing", describeAll(got))
+	}
+}
+
+// TestExtract_CeasefireIsNoFire: "وقف إطلاق النار" is a ceasefire: no
+// armed attack where it is agreed, announced or said to be breached.
+func TestExtract_CeasefireIsNoFire(t *testing.T) {
+	for _, text := range []string{
+		"أعلنت روسيا وتركيا وقف إطلاق النار في ريف إدلب اعتباراً من منتصف الليل.",
+		"تبادل الطرفان الاتهامات بخرق اتفاق وقف إطلاق النار في ريف حلب الغربي.",
+	} {
+		if got := extractAll(t, text, ymd("2020-03-05")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+}

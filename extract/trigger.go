@@ -93,6 +93,9 @@ var lexicon = map[string]lexeme{
 	"تستهدف": {typ: TypeArmedAttack}, "اغتيال": {typ: TypeArmedAttack}, "اغتال": {typ: TypeArmedAttack},
 	"اغتيل": {typ: TypeArmedAttack}, "اغتيلت": {typ: TypeArmedAttack}, "اغتيلا": {typ: TypeArmedAttack}, // "اغتيل شاب": the passive
 	"كمين": {typ: TypeArmedAttack, exact: true}, "اطلاق": {typ: TypeArmedAttack, exact: true, need: needFire},
+	// "بتبادل لإطلاق النار بين الطرفين", "تبادلوا إطلاق النار مع دورية": fire from both sides, a clash
+	"تبادل": {typ: TypeClash, exact: true, need: needFire}, "تبادلوا": {typ: TypeClash, exact: true, need: needFire},
+	"تبادلت": {typ: TypeClash, exact: true, need: needFire}, "يتبادل": {typ: TypeClash, exact: true, need: needFire},
 	"سطو":    {typ: TypeArmedAttack, exact: true, need: needArmed},                                     // armed robbery
 	"مشاجره": {typ: TypeArmedAttack, need: needArmed}, "شجار": {typ: TypeArmedAttack, need: needArmed}, // an armed brawl
 	// a body found, or someone found killed: a killing whose doer is not told
