@@ -486,6 +486,9 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				p.mergeTollUpdate(last, d)
 				return drafts
 			}
+			if p.alsoElsewhere(last, &d) {
+				break // "كما تمت ملاحقة المسلحين عند مدخل مدينة Y وأسفر الاشتباك عن …": one more event, elsewhere
+			}
 			if k == len(drafts)-1 && last.lastSent() == si-1 && p.unnamedInLead(last, &d) {
 				last.absorb(d) // "attacked a town in the Aleppo countryside … airstrikes on the town of X": X is that town
 				last.places = d.places
@@ -541,7 +544,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			if p.ownEarlierDay(last, &d) {
 				break // "وفي أيار الماضي خُطف تاجر …" after a kidnapping told today: another, earlier
 			}
-			if continues(last, &d) && !p.alsoElsewhere(last, &d) {
+			if continues(last, &d) {
 				last.absorb(d)
 				return drafts
 			}
@@ -1560,8 +1563,19 @@ var alsoWords = wordSet("كما", "وكذلك", "كذلك", "ايضا", "also", 
 // another strike, however near.
 func (p *passage) alsoElsewhere(last, d *draft) bool {
 	s := &p.sents[d.sents[0]]
-	return len(d.places) > 0 && len(last.places) > 0 && !placesNest(last.places, d.places) &&
-		anyNear(s.toks, -1, 1, 6, alsoAdverbs)
+	return len(d.places) > 0 && !placesNest(last.places, d.places) &&
+		(alsoOpens(s.toks, d) || len(last.places) > 0 && anyNear(s.toks, -1, 1, 6, alsoAdverbs))
+}
+
+// alsoOpens reports d's sentence opening with a word of one more event:
+// "كما اندلعت اشتباكات في Y", "كذلك تم استهداف Y", "Separately, …". But
+// the event told again right after it ("كما وطال القصف قرى …") is the one
+// told before, reaching further.
+func alsoOpens(toks []token, d *draft) bool {
+	if len(toks) == 0 || !toks[0].in(alsoWords) {
+		return false
+	}
+	return !d.told || len(toks) > 3 && d.pos > toks[3].Start
 }
 
 // alsoAdverbs tell one more event of the kind told: "أيضاً", "also", "In

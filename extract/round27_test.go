@@ -49,3 +49,18 @@ func TestExtract_CeasefireIsNoFire(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_AlsoOpensAnotherEvent: a sentence opening with "كما" or
+// "كذلك" tells one more event, even of the same kind in a town next to the
+// last one's, or after an event placed nowhere.
+func TestExtract_AlsoOpensAnotherEvent(t *testing.T) {
+	for _, text := range []string{
+		"اندلعت اشتباكات عنيفة في بلدة الفوعة وقتل أربعة مقاتلين. كما اندلعت اشتباكات في مدينة بنش.",
+		"اندلعت اشتباكات عنيفة في بلدة الفوعة وقتل أربعة مقاتلين. كذلك دارت اشتباكات في مدينة بنش.",
+		"تصدى الأهالي لهجوم المسلحين وقتل أربعة منهم. كما تمت ملاحقة المسلحين عند مدخل مدينة سراقب وأسفر الاشتباك عن مقتل اثنين.",
+	} {
+		if got := extractAll(t, text, ymd("2013-05-02")); len(got) != 2 {
+			t.Errorf("Extract(%q) = %v; want two events", text, describeAll(got))
+		}
+	}
+}
