@@ -1450,7 +1450,24 @@ func unknownCause(toks []token, i int) bool {
 func generic(toks []token, i int) bool {
 	return anyNear(toks, i, -1, -1, demonstratives) || anyNear(toks, i, -3, -1, quantifiers) ||
 		anyNear(toks, i, -1, 2, kindAdjectives) && !anyNear(toks, i, 1, 2, happenedWords) ||
-		anyNear(toks, i, -3, -1, escalationWords) && pluralNoun(toks[i].Norm)
+		anyNear(toks, i, -3, -1, escalationWords) && pluralNoun(toks[i].Norm) || sinceAYear(toks, i)
+}
+
+// sinceAYear reports a year told as where a run of events, or a state,
+// began, within a few words after token i: "مجازر النظام منذ عام 2011",
+// "attacks since 2015", "معتقل منذ عام 2013": years of them, no one event.
+func sinceAYear(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].Norm != "منذ" && toks[j].Norm != "since" {
+			continue
+		}
+		k := j + 1
+		if k < len(toks) && (toks[k].Norm == "عام" || toks[k].Norm == "العام") {
+			k++
+		}
+		return k < len(toks) && len(toks[k].Norm) == 4 && isNumber(toks[k].Norm)
+	}
+	return false
 }
 
 // escalationWords before a plural incident noun tell a campaign growing, not

@@ -15,7 +15,7 @@ var (
 		// a sentence handed down and who stands trial: "was given a life sentence", "his co-defendant"
 		"sentence", "sentences", "defendant", "defendants", "prosecutors", "indictment")
 	// memorialWords mark a commemoration of a past event.
-	memorialWords = wordSet("ذكري", "الذكري", "تخليدا", "تخليد", "وقفه", "anniversary",
+	memorialWords = wordSet("ذكري", "الذكري", "ذكراها", "ذكراه", "تخليدا", "تخليد", "وقفه", "وقفات", "anniversary",
 		"commemorate", "commemorated", "commemorating", "commemoration", "commemorations", "commemorative", "memorial", "vigil")
 	// campaignWords mark awareness and training work about a danger.
 	campaignWords = wordSet("توعيه", "التوعيه", "توعويه", "التوعويه", "ورشه", "تدريبيه", "جلسات", "awareness",

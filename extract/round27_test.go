@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -61,6 +62,37 @@ func TestExtract_AlsoOpensAnotherEvent(t *testing.T) {
 	} {
 		if got := extractAll(t, text, ymd("2013-05-02")); len(got) != 2 {
 			t.Errorf("Extract(%q) = %v; want two events", text, describeAll(got))
+		}
+	}
+}
+
+// TestExtract_VigilsOnAnAnniversaryAreNoEvent: vigils ("وقفات") held on a
+// massacre's anniversary ("في ذكراها الخامسة") remember it; "the massacres
+// of the regime since 2011" are years of them, no one event.
+func TestExtract_VigilsOnAnAnniversaryAreNoEvent(t *testing.T) {
+	for _, text := range []string{
+		"نظم ناشطون أمس وقفات في ساحة مدينة الباب رفعوا خلالها صوراً تذكر بالمجزرة في ذكراها الخامسة.",
+		"طالبت المنظمة بالتحقيق في مجازر القوات الحكومية منذ عام 2012 بمدينة حمص.",
+	} {
+		if got := extractAll(t, text, ymd("2021-03-10")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+}
+
+// TestExtract_NameAsWrittenStopsAtSince: an unknown word after a place's
+// name continues it ("قرية X الشرقية"), but "منذ" and "حتى" begin a time:
+// "قرية لطمين منذ" is no name.
+func TestExtract_NameAsWrittenStopsAtSince(t *testing.T) {
+	got := extractAll(t, "قتل مدنيان في غارات على قرية لطمين منذ صباح اليوم.", ymd("2019-07-30"))
+	if len(got) != 1 || got[0].PlaceNameAR != "لطمين" {
+		t.Errorf("got %v; want the strikes on لطمين", describeAll(got))
+	}
+	for _, c := range got {
+		for _, p := range c.Places {
+			if strings.Contains(p.Text, "منذ") {
+				t.Errorf("place %q holds the word of time after the name", p.Text)
+			}
 		}
 	}
 }
