@@ -509,8 +509,28 @@ func isExplosion(norm string) bool {
 // is no bomb: the conventions call its explosion "other", as they do an
 // explosion whose cause is not told.
 func deviceNear(toks []token, i int) bool {
-	return anyNear(toks, i, -len(toks), len(toks), deviceWords) || vehicleExploded(toks, i) || vehicleExplodedAR(toks, i)
+	for j := range toks {
+		if j != i && toks[j].in(deviceWords) && !dawnAt(toks, j) {
+			return true
+		}
+	}
+	return vehicleExploded(toks, i) || vehicleExplodedAR(toks, i)
 }
+
+// dawnAt reports "فجر" told as the time of day, not the verb of setting off
+// a bomb: "فجر اليوم", "فجر الثلاثاء", "منذ فجر".
+func dawnAt(toks []token, j int) bool {
+	if strings.TrimPrefix(toks[j].Norm, "و") != "فجر" {
+		return false
+	}
+	next := tokAt(toks, j+1)
+	_, day := weekdays[next]
+	return day || next == "يوم" || next == "امس" || toks[min(j+1, len(toks)-1)].in(timeNouns) && j+1 < len(toks) ||
+		j > 0 && toks[j-1].in(timeOpeners)
+}
+
+// timeOpeners before a part of the day make it a time: "منذ فجر", "حتى فجر".
+var timeOpeners = wordSet("منذ", "حتي", "عند", "قبيل", "خلال")
 
 // vehicleExplodedAR reports an Arabic explosion of a motorcycle, the way
 // Syrian news tells a motorcycle bomb: "انفجار دراجة نارية", "كانت دراجة

@@ -32,6 +32,9 @@ var (
 		"مشفي", "مستشفي", "مشفيي", "مستشفيي", "مشافي", "المشافي", "مستشفيات", "المستشفيات", "سجن", "hospital", "hospitals", "prison",
 		// chambers named after their seat: "غرفة تجارة X", "غرفة صناعة Y"
 		"غرفه", "chamber")
+	// seatWords before a place tell where an outlet or a body sits: "ومقرها
+	// دمشق", "ومقره في لندن".
+	seatWords = wordSet("مقرها", "مقره", "مقرهم")
 	// orgFillers may stand between an institution's head word and its seat:
 	// "قيادة الشرطة في محافظة حماة", "قسم شرطة الميدان".
 	orgFillers = wordSet("الامن", "امن", "الداخلي", "العام", "الجنائي", "العسكري", "السياسي", "الجوي", "الجويه",
@@ -252,6 +255,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 		if !orgFillers[w] && !toks[j].in(orgFillers) {
 			break
 		}
+	}
+	if m.tok0 > 0 && toks[m.tok0-1].in(seatWords) || m.tok0 > 1 && toks[m.tok0-2].in(seatWords) && toks[m.tok0-1].Norm == "في" {
+		return true // "إذاعة محلية ومقرها دمشق", "المنظمة ومقرها في لندن": where a source sits
 	}
 	if m.tok0 > 0 && m.tok0+1 < len(toks) && toks[m.tok0].Norm == "محافظه" && toks[m.tok0-1].in(reportWords) {
 		return true // "وفقاً لما نشرته محافظة طرطوس", "أعلنت محافظة حمص": the governor's office told it

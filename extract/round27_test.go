@@ -96,3 +96,32 @@ func TestExtract_NameAsWrittenStopsAtSince(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_DawnIsNoDetonation: "فجر اليوم" is dawn, not "فجّر" (he set
+// off): a depot that blew up at dawn with no bomb named is an explosion of
+// untold cause, "other"; a bomber who blew himself up at dawn is a bombing.
+func TestExtract_DawnIsNoDetonation(t *testing.T) {
+	for _, tc := range []struct{ text, typ string }{
+		{"انفجر مستودع للذخيرة قرب قرية الفرقلس بريف حمص فجر اليوم.", TypeOther},
+		{"وقع انفجار في مدينة القريتين فجر الأربعاء.", TypeOther},
+		{"فجر انتحاري نفسه عند حاجز في مدينة القريتين فجر اليوم.", TypeBombing},
+	} {
+		oneEvent(t, tc.text, "2022-09-21", tc.typ)
+	}
+}
+
+// TestExtract_ASourcesSeatIsNoPlace: where an outlet or a monitor sits
+// ("ومقرها دمشق", "ومقره في لندن") is not where the event it tells was.
+func TestExtract_ASourcesSeatIsNoPlace(t *testing.T) {
+	got := extractAll(t, "قالت إذاعة خاصة ومقرها دمشق إن انفجاراً وقع في بلدة الكسوة صباح اليوم.", ymd("2022-09-21"))
+	if len(got) != 1 || got[0].PlaceNameEN != "Al Kiswah" {
+		t.Errorf("got %v; want the explosion in al-Kiswah alone", describeAll(got))
+	}
+	for _, c := range got {
+		for _, pl := range placeTexts(c) {
+			if pl == "دمشق" {
+				t.Errorf("the radio's seat %q is among the places", pl)
+			}
+		}
+	}
+}
