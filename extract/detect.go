@@ -973,6 +973,10 @@ func instrumentAfterTarget(toks []token, i int) string {
 // is shelling: "بالمدفعية الثقيلة والهاون", "بالدبابات".
 var gunWordsAR = wordSet("مدفعي", "مدفعيه", "مدافع", "هاون", "قذائف", "راجمات", "دبابات", "دبابه")
 
+// groundWords after a word of shelling tell its fire came from the ground:
+// "قصف بري للقوات التركية".
+var groundWords = wordSet("بري", "البري", "بريا")
+
 // exchangedWords after a word of firing make the fire mutual: "إطلاق نار
 // متبادل", "an exchanged fire".
 var exchangedWords = wordSet("متبادل", "المتبادل", "متبادله", "المتبادله")
@@ -1013,7 +1017,8 @@ func refine(toks []token, i int, typ string) string {
 	if typ == TypeArmedAttack && (anyNear(toks, i, 1, 1, fireWords) && anyNear(toks, i, 2, 3, exchangedWords) || anyNear(toks, i, -3, -1, exchangeVerbs)) {
 		return TypeClash // "وقع إطلاق نار متبادل بين القوات والمسلحين", "تبادل مسلحون إطلاق النار": fire exchanged is a clash
 	}
-	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) // "أطلقت قذيفتين": shells are fired from the ground
+	// "أطلقت قذيفتين": shells are fired from the ground; "قصف بري": so says the word
+	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) || typ == TypeShelling && anyNear(toks, i, 1, 1, groundWords)
 	switch {
 	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !airNextTo(toks, i)):
 		return TypeAirstrike
@@ -1233,14 +1238,14 @@ func foreignPlace(toks []token, j int) bool {
 // ground: "القوات التركية", "القوات البرية التركية", "الاحتلال التركي",
 // "Turkish forces".
 func groundForceOf(toks []token, j int) bool {
-	return j > 0 && groundForces[toks[j-1].Norm] || j > 1 && groundAdjectives[toks[j-1].Norm] && groundForces[toks[j-2].Norm] ||
+	return j > 0 && toks[j-1].in(groundForces) || j > 1 && toks[j-1].in(groundAdjectives) && toks[j-2].in(groundForces) ||
 		j+1 < len(toks) && toks[j+1].in(groundForcesEN)
 }
 
 // groundForces name an army on the ground before its country's adjective;
 // groundAdjectives may stand between them. groundForcesEN name one after it.
 var (
-	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "والقوات", "والجيش", "الاحتلال", "والاحتلال")
+	groundForces     = wordSet("القوات", "قوات", "الجيش", "جيش", "الاحتلال") // "للقوات التركية", "والجيش التركي" too
 	groundAdjectives = wordSet("البريه", "العسكريه")
 	groundForcesEN   = wordSet("forces", "troops", "army", "soldiers", "occupation")
 )

@@ -125,3 +125,17 @@ func TestExtract_ASourcesSeatIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_GroundShellingOfAForeignArmy: "قصف بري" is fire from the
+// ground, and so is the bombardment of a foreign army told by its forces
+// with a preposition glued to them ("بقصف للقوات التركية"); the drone such
+// forces own still strikes from the air.
+func TestExtract_GroundShellingOfAForeignArmy(t *testing.T) {
+	for _, tc := range []struct{ text, typ string }{
+		{"أصيب ثلاثة مدنيين نتيجة قصف بري إسرائيلي على بلدة كودنة في ريف القنيطرة.", TypeShelling},
+		{"أصيب ثلاثة مدنيين بقصف للقوات التركية على قرية الدردارة في ريف الحسكة.", TypeShelling},
+		{"أصيب ثلاثة مدنيين بقصف نفذته طائرة مسيرة تابعة للقوات التركية على قرية الدردارة في ريف الحسكة.", TypeAirstrike},
+	} {
+		oneEvent(t, tc.text, "2021-08-18", tc.typ)
+	}
+}
