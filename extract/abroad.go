@@ -30,7 +30,7 @@ var (
 	abroadFillers = wordSet("في", "ب", "in", "the", "of", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
 		"غربي", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeastern",
 		"northwestern", "southeastern", "southwestern", "منطقه", "area", "region", "محافظه", "ولايه", "province",
-		"governorate")
+		"governorate", "وادي", "سهل", "valley") // "في وادي البقاع", "in the Bekaa valley"
 )
 
 // foreignCities are cities abroad that Syrian news names, Syrians' places of

@@ -139,3 +139,17 @@ func TestExtract_GroundShellingOfAForeignArmy(t *testing.T) {
 		oneEvent(t, tc.text, "2021-08-18", tc.typ)
 	}
 }
+
+// TestExtract_TownInAForeignValley: a town told "in the Bekaa valley, east
+// of Lebanon" ("في وادي البقاع شرق لبنان") lies abroad, though the
+// gazetteer knows neither it nor the valley.
+func TestExtract_TownInAForeignValley(t *testing.T) {
+	for _, text := range []string{
+		"أوقف الجيش اللبناني أمس ثلاثة سوريين في بلدة القاع في وادي البقاع شرق لبنان.",
+		"The Lebanese army detained three Syrians in the town of Qaa in the Bekaa valley in eastern Lebanon on Friday.",
+	} {
+		if got := extractAll(t, text, ymd("2015-03-02")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", text, describeAll(got))
+		}
+	}
+}
