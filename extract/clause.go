@@ -24,8 +24,10 @@ func clauseStarts(toks []token) []int {
 			out = append(out, i)
 		case w == "في" && i+1 < len(toks) && toks[i+1].Norm == "حين":
 			out = append(out, i) // "في حين"
-		case (w == "كما" || w == "وكما") && i+1 < len(toks) && incidentVerb(toks[i+1].Norm):
-			out = append(out, i) // "قُتل مدنيان بقصف على X، كما قصفت طائرة حربية Y": another event, also told
+		case (w == "كما" || w == "وكما") && i+1 < len(toks) && (incidentVerb(strings.TrimPrefix(toks[i+1].Norm, "و")) || harmVerb(toks[i+1])):
+			// "قُتل مدنيان بقصف على X، كما قصفت طائرة حربية Y", "…، كما (و)أصيب عنصران بانفجار
+			// عبوة": another event, also told
+			out = append(out, i)
 		}
 	}
 	return out
@@ -311,4 +313,9 @@ var (
 func incidentVerb(w string) bool {
 	lx, ok := lookup(w)
 	return ok && !lx.item && !isLatin(w) && !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "م")
+}
+
+// harmVerb reports a verb telling people killed or wounded: "أصيب", "قتل".
+func harmVerb(t token) bool {
+	return !isLatin(t.Norm) && (t.in(countVerbs[countKilled]) || t.in(countVerbs[countInjured]))
 }

@@ -91,6 +91,7 @@ func findTriggers(toks []token) []trigger {
 			continue // "المخلفات القابلة للانفجار": what may explode, no explosion
 		}
 		if typ == TypeBombing && (unknownCause(toks, i) || isExplosion(t.Norm) && !deviceNear(toks, i) && !explosionAimed(toks, i) ||
+			isExplosion(t.Norm) && anyNear(toks, i, 1, 1, mineWordsAR) || // "انفجار لغم", whatever bomb the sentence tells besides
 			anyNear(toks, i, -len(toks), len(toks), remnantWords) ||
 			leftOverShell(toks)) {
 			// "انفجار مجهول السبب", "انفجار لغم", "an explosion" with no bomb named: its cause untold;
@@ -1260,7 +1261,9 @@ var foilWords = wordSet("احبط", "احبطت", "احباط", "foiled", "thwar
 var bladeWords = wordSet("سكين", "بسكين", "سكاكين", "بالسكاكين", "بالسكين", "حاده", "knife", "knives")
 
 // mineWordsEN name a mine or a remnant of war, whose blast is no bombing:
-// "as a landmine blew up".
+// "as a landmine blew up". mineWordsAR name a mine after an Arabic explosion
+// word: "بانفجار لغم أرضي".
+var mineWordsAR = wordSet("لغم", "لغما", "الغام", "اللغم", "الالغام")
 var mineWordsEN = wordSet("landmine", "landmines", "mine", "mines", "ordnance", "uxo")
 
 // placeNounsAR and unknownAdjAR tell an unknown place: "جهة مجهولة".

@@ -153,3 +153,17 @@ func TestExtract_TownInAForeignValley(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_MineAndBombToldTogether: a landmine's blast ("بانفجار لغم")
+// is of no bomb, though the sentence tells an IED besides; "كما (و)أصيب"
+// opens the IED's clause, another event with its own wounded.
+func TestExtract_MineAndBombToldTogether(t *testing.T) {
+	for _, also := range []string{"كما أصيب", "كما وأصيب"} {
+		text := "قتل راع بانفجار لغم أرضي في قرية الكرامة بريف الرقة، " + also + " ثلاثة عناصر بانفجار عبوة ناسفة بسيارة عسكرية قرب بلدة عين عيسى."
+		got := extractAll(t, text, ymd("2019-04-02"))
+		if len(got) != 2 || got[0].IncidentType != TypeOther || countStr(got[0].Killed) != "1" ||
+			got[1].IncidentType != TypeBombing || countStr(got[1].Injured) != "3" {
+			t.Errorf("%s: got %v; want the mine's blast (other, 1 dead), then the IED (bombing, 3 wounded)", also, describeAll(got))
+		}
+	}
+}
