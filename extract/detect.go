@@ -788,6 +788,7 @@ func needMet(toks []token, i int, n need) bool {
 		return i > 0 && strings.HasPrefix(toks[i-1].Norm, "open")
 	case needAirAround:
 		return anyNear(toks, i, -3, 2, airWords) || foreignActorNear(toks, i, -3, 2) && !anyNear(toks, i, -3, 3, artilleryWords) && !firedWith(toks, i) ||
+			anyNear(toks, i, -6, -4, airWords) && anyNear(toks, i, -4, -1, ownedWordsEN) || // "a drone said to be owned by the coalition hit a truck"
 			foreignGroundForceNear(toks, i, -3, -1) || // "Turkish troops hit the village": their guns (refine)
 			anyNear(toks, i, -6, -1, carryOutWords) && anyNear(toks, i, -10, -1, airWords) || strikeHit(toks, i) // "jets carried out at least 20 raids"
 	}
@@ -973,6 +974,10 @@ func instrumentAfterTarget(toks []token, i int) string {
 // gunWordsAR name guns, mortars, shells in the plural and tanks, whose fire
 // is shelling: "بالمدفعية الثقيلة والهاون", "بالدبابات".
 var gunWordsAR = wordSet("مدفعي", "مدفعيه", "مدافع", "هاون", "قذائف", "راجمات", "دبابات", "دبابه")
+
+// ownedWordsEN tell whose an aircraft is between it and its verb: "a drone
+// belonging to Israel hit", "a drone operated by the coalition struck".
+var ownedWordsEN = wordSet("belonging", "owned", "operated", "affiliated", "belongs")
 
 // groundWords after a word of shelling tell its fire came from the ground:
 // "قصف بري للقوات التركية".

@@ -440,7 +440,7 @@ func isNear(toks []token, m mention) bool {
 // typeAdjectivesEN describe the type word of a place named near: "near the
 // coastal city of X", "near the northern town of Y".
 var typeAdjectivesEN = wordSet("coastal", "border", "northern", "southern", "eastern", "western", "central", "northwestern",
-	"northeastern", "southwestern", "southeastern", "strategic", "key", "besieged", "embattled")
+	"northeastern", "southwestern", "southeastern", "strategic", "key", "besieged", "embattled", "occupied")
 
 // buildingWordsEN name buildings that share their names with places.
 var buildingWordsEN = wordSet("mosque", "mosques", "church", "churches", "school", "schools", "bakery", "bakeries",

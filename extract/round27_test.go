@@ -167,3 +167,10 @@ func TestExtract_MineAndBombToldTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_DroneOwnedByHitsFromTheAir: "a drone, apparently owned by
+// Israel, hit" is an air strike though words of ownership stand between the
+// aircraft and its verb.
+func TestExtract_DroneOwnedByHitsFromTheAir(t *testing.T) {
+	oneEvent(t, "A farmer died on Thursday after a drone, apparently owned by Israel, hit the tractor he drove near Khan Arnabah in Quneitra province.", "2020-02-27", TypeAirstrike)
+}
