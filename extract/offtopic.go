@@ -61,7 +61,9 @@ var (
 
 // eventNouns counted by a number make a tally: "نحو 40 عملية", "15 غارة".
 var eventNouns = wordSet("عمليه", "عمليات", "غاره", "غارات", "ضربه", "ضربات", "هجوما", "هجمات", "حمله",
-	"operations", "strikes", "raids", "attacks")
+	"اغتيالات", "تفجيرات", "جرائم", "جريمه",
+	"operations", "strikes", "raids", "attacks", "murders", "killings", "crimes", "assassinations", "bombings",
+	"explosions", "kidnappings", "abductions", "shootings")
 
 // caseNouns counted by a number make a tally when an incident word follows:
 // "347 حالة اعتقال", "120 cases of kidnapping" (not "حالات خطيرة").

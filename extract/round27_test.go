@@ -174,3 +174,18 @@ func TestExtract_MineAndBombToldTogether(t *testing.T) {
 func TestExtract_DroneOwnedByHitsFromTheAir(t *testing.T) {
 	oneEvent(t, "A farmer died on Thursday after a drone, apparently owned by Israel, hit the tractor he drove near Khan Arnabah in Quneitra province.", "2020-02-27", TypeAirstrike)
 }
+
+// TestExtract_CountedCrimesAreATally: "12 murders since the start of the
+// month", "وثق المرصد 9 جرائم منذ مطلع الشهر" count many events over a
+// period: no incident of their own.
+func TestExtract_CountedCrimesAreATally(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "A monitoring group said 12 murders have been committed in government-held areas of Homs since the start of the month, leaving 15 people dead."},
+		{"en", "Activists recorded 11 assassinations across rural Deir ez-Zor since January."},
+		{"ar", "وثق المرصد 9 جرائم قتل في محافظة حمص منذ مطلع الشهر الجاري راح ضحيتها 12 شخصاً."},
+	} {
+		if got := extractAll(t, tc.text, ymd("2022-05-20")); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v; want nothing", tc.text, describeAll(got))
+		}
+	}
+}
