@@ -202,7 +202,7 @@ func (p *passage) abroad(d draft) bool {
 // young Syrians in Istanbul", which the gazetteer does not hold as a place.
 func inCityAbroad(toks []token) bool {
 	for i := 1; i < len(toks); i++ {
-		if toks[i].in(foreignCities) && (toks[i-1].Norm == "in" || toks[i-1].Norm == "في" || toks[i-1].Norm == "مدينه") {
+		if toks[i].in(foreignCities) && (toks[i-1].Norm == "in" || toks[i-1].Norm == "في" || toks[i-1].Norm == "مدينه") && !streetNamed(toks, i) {
 			return true
 		}
 	}
@@ -235,7 +235,7 @@ func (p *passage) readForeignStory() bool {
 		if syriaTold(s.toks) {
 			return false // "BEIRUT (AFP) – … in Syria": a Syrian story told from next door
 		}
-		foreign = foreign || inCountry(s.toks) || anyNear(s.toks, -1, 1, len(s.toks), foreignCapitals) || capitalOfAbroad(s.toks)
+		foreign = foreign || inCountry(s.toks) || capitalNamed(s.toks) || capitalOfAbroad(s.toks)
 	}
 	return foreign
 }
@@ -258,6 +258,23 @@ func syriaTold(toks []token) bool {
 // foreignCapitals are the capitals of the neighbouring countries, as a
 // dateline or a place names them.
 var foreignCapitals = wordSet("بغداد", "بيروت", "انقره", "baghdad", "beirut", "ankara", "amman")
+
+// capitalNamed reports a neighbouring capital named other than as a
+// street's name.
+func capitalNamed(toks []token) bool {
+	for i := range toks {
+		if toks[i].in(foreignCapitals) && !streetNamed(toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// streetNamed reports the name at i told as a street's or a square's: "in
+// Baghdad Street", "شارع بغداد", "ساحة بيروت".
+func streetNamed(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].in(streetWords) || i > 0 && toks[i-1].in(streetWords)
+}
 
 // capitalOfAbroad reports "العاصمة العراقية", "the Lebanese capital".
 func capitalOfAbroad(toks []token) bool {

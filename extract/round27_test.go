@@ -189,3 +189,14 @@ func TestExtract_CountedCrimesAreATally(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_StreetNamedAfterACapital: "Baghdad Street", "شارع بيروت" are
+// streets of a Syrian town, not the capitals abroad they are named after.
+func TestExtract_StreetNamedAfterACapital(t *testing.T) {
+	for _, text := range []string{
+		"A mortar round fell on Baghdad Street on Sunday, wounding four passers-by.",
+		"أصيب ثلاثة مدنيين بسقوط قذيفة هاون في شارع بغداد صباح الأحد.",
+	} {
+		oneEvent(t, text, "2013-11-17", TypeShelling)
+	}
+}
