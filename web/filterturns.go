@@ -19,9 +19,10 @@ import (
 // aggregate of q=Synthetic, 2 s at 200,000).
 // GDAL, QGIS and scripts send filters a request or two at a time; the map
 // page sends min_killed and q only when its reader sets them. Such requests
-// therefore take a turn (filterTurns) before they run: a client (clientOf)
-// runs at most filterTurnsPerClient of them at once and the server
-// filterTurnsAtOnce, the rest waiting within their query time. One client
+// therefore take a turn (filterTurns) before they run: a client (clientOf),
+// and the clients of one site or network together, run at most
+// filterTurnsPerClient of them at once and the server filterTurnsAtOnce,
+// the rest waiting within their query time. One client
 // sending 64 at once took both cores and every database connection, and
 // kept the map's own listings waiting 5-13 s (the summaries' four slots,
 // first come first served, held by its aggregates); now they wait for each
@@ -38,10 +39,11 @@ const (
 // the figures in docs/RELIABILITY.md come from.
 const filterTurnsAtOnce = summariesAtOnce / 2
 
-// filterTurns hands out the turns: a line for each client holding or
-// waiting for one, then one for the server. A client waits in its own line
-// first, so the server's holds at most filterTurnsPerClient of its
-// requests and other clients' filters wait behind those only.
+// filterTurns hands out the turns: a line for each client, site and
+// network holding or waiting for one (turnLines), then one for the server.
+// A request waits in its client's line first, then its site's and its
+// network's, so the server's holds at most filterTurnsPerClient of one
+// network's requests and other networks' filters wait behind those only.
 type filterTurns struct {
 	all       *semaphore.Weighted
 	perClient int64
@@ -87,25 +89,53 @@ func readsEveryRow(r *http.Request) bool {
 	return q.Get("filter") != "" || q.Get("min_killed") != "" || q.Get("q") != ""
 }
 
-// take waits within ctx for a turn of client's: in the client's own line
-// first, then in the server's. release gives it back; when the wait fails,
-// own tells whether it was still in the client's line.
-func (t *filterTurns) take(ctx context.Context, client string) (release func(), own bool, err error) {
-	c := t.line(client)
-	if err := c.sem.Acquire(ctx, 1); err != nil {
-		t.done(client, c)
-		return nil, true, err
+// turnLines names the lines a request from remoteAddr waits in before the
+// server's: its client's (clientOf), then its site's and its network's (an
+// IPv4 /24 and /16, an IPv6 /48 and /32, as live-update streams are counted,
+// streamHolders). An address that does not parse is its own client only.
+func turnLines(remoteAddr string) []string {
+	var lines []string
+	for _, h := range streamHolders(remoteAddr, 0) {
+		lines = append(lines, h.name)
+	}
+	return lines
+}
+
+// take waits within ctx for a turn in each of lines in order (turnLines),
+// each holding perClient at once, then in the server's. release gives them
+// back; when the wait fails, whose names the line it was waiting in, empty
+// for the server's. A site's and a network's lines were missing: once a
+// request had its client's turn it waited in the server's line, first come
+// first served, so 64 addresses of one network, two requests each, held
+// 126 places ahead of any other client's filter (a 15 s wait, then a 503,
+// at 200,000 incidents). Now one network holds at most perClient places
+// there, as one client does, and another network's request waits behind
+// the turns' holders and perClient of each other network's.
+func (t *filterTurns) take(ctx context.Context, lines []string) (release func(), whose string, err error) {
+	var held []*clientTurns
+	giveBack := func() {
+		for i := len(held) - 1; i >= 0; i-- {
+			held[i].sem.Release(1)
+			t.done(lines[i], held[i])
+		}
+	}
+	for _, name := range lines {
+		c := t.line(name)
+		if err := c.sem.Acquire(ctx, 1); err != nil {
+			t.done(name, c)
+			giveBack()
+			return nil, name, err
+		}
+		held = append(held, c)
 	}
 	if err := t.all.Acquire(ctx, 1); err != nil {
-		c.sem.Release(1)
-		t.done(client, c)
-		return nil, false, err
+		giveBack()
+		return nil, "", err
 	}
 	return sync.OnceFunc(func() {
 		t.all.Release(1)
-		c.sem.Release(1)
-		t.done(client, c)
-	}), false, nil
+		giveBack()
+	}), "", nil
 }
 
 // withFilterTurn runs next once a request that may read every row
@@ -119,11 +149,14 @@ func withFilterTurn(t *filterTurns, log *slog.Logger, next http.Handler) http.Ha
 			next.ServeHTTP(w, r)
 			return
 		}
-		release, own, err := t.take(r.Context(), clientOf(r.RemoteAddr))
+		release, whose, err := t.take(r.Context(), turnLines(r.RemoteAddr))
 		if err != nil {
 			what := "requests with a filter, min_killed or q"
-			if own {
+			switch {
+			case whose == clientOf(r.RemoteAddr):
 				what += " from this client"
+			case whose != "":
+				what += " from the clients of " + whose
 			}
 			writeBusy(w, r, log, what, err)
 			return

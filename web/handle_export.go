@@ -28,7 +28,8 @@ const exportPage = 1000
 // hold stay a few MB.
 const exportsAtOnce = 2
 
-// exportsPerClient is how many of those one client (clientOf) reads at once.
+// exportsPerClient is how many of those one client (clientOf) reads at
+// once, and the clients of one site or network together (turnLines).
 // The slots were first come first served, page by page: one client looping
 // 32 exports whose filter read every row held both, and another client's
 // export of one page waited 17-23 s behind them, each further page as long
@@ -40,15 +41,15 @@ const exportsPerClient = 1
 // first turn.
 type errExportsBusy struct {
 	wait time.Duration
-	own  bool // it waited behind its own client's exports
+	own  bool // it waited behind its own client's, site's or network's exports
 }
 
 func (e errExportsBusy) Error() string {
 	whose := "other clients' exports"
 	if e.own {
-		whose = "this client's other exports"
+		whose = "other exports of this client or of its network"
 	}
-	return fmt.Sprintf("the export waited %s for its turn behind %s: the server reads %d export pages at once, %d a client; retry in a few seconds",
+	return fmt.Sprintf("the export waited %s for its turn behind %s: the server reads %d export pages at once, %d a client, a site or a network; retry in a few seconds",
 		e.wait, whose, exportsAtOnce, exportsPerClient)
 }
 
@@ -85,7 +86,7 @@ func handleIncidentExport(store incidentStore, slots *filterTurns, pageTimeout t
 		// A HEAD reads the first page only, so that its status is the one a
 		// GET starts with: the rest would be read and encoded to be dropped.
 		onePage := r.Method == http.MethodHead
-		n, err := exportPages(r.Context(), out, store, slots, clientOf(r.RemoteAddr), f, format == "csv", onePage, pageTimeout)
+		n, err := exportPages(r.Context(), out, store, slots, turnLines(r.RemoteAddr), f, format == "csv", onePage, pageTimeout)
 		switch {
 		case err == nil:
 			return
@@ -110,7 +111,7 @@ func handleIncidentExport(store incidentStore, slots *filterTurns, pageTimeout t
 // exportPages writes f's incidents page by page, or the first page only,
 // and returns how many. Each page is read in a turn of client's (slots):
 // the first waits for it at most pageTimeout.
-func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, slots *filterTurns, client string, f incidents.Filter, csv, onePage bool, pageTimeout time.Duration) (int, error) {
+func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore, slots *filterTurns, lines []string, f incidents.Filter, csv, onePage bool, pageTimeout time.Duration) (int, error) {
 	rc := http.NewResponseController(w)
 	out := exportOut{}
 	if csv {
@@ -122,7 +123,7 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 	n, first := 0, true
 	for {
 		rc.SetWriteDeadline(time.Now().Add(exportPageTime)) // not every writer supports it; then the server's applies
-		release, err := exportTurn(ctx, slots, client, first, pageTimeout)
+		release, err := exportTurn(ctx, slots, lines, first, pageTimeout)
 		first = false
 		if err != nil {
 			return n, err
@@ -169,22 +170,22 @@ func exportPages(ctx context.Context, w http.ResponseWriter, store incidentStore
 	return n, out.close(n)
 }
 
-// exportTurn waits for a turn of client's to read an export's page: the
+// exportTurn waits for a turn in lines (turnLines) to read an export's page: the
 // first page's within the query timeout (pageTimeout), so that an export
 // the server cannot start soon is answered 503 before anything is sent,
 // where it waited as long as its client did; later pages' as long as their
-// client stays, behind one page of each other client's at most.
-func exportTurn(ctx context.Context, slots *filterTurns, client string, first bool, pageTimeout time.Duration) (func(), error) {
+// client stays, behind one page of each other network's at most.
+func exportTurn(ctx context.Context, slots *filterTurns, lines []string, first bool, pageTimeout time.Duration) (func(), error) {
 	if !first {
-		release, _, err := slots.take(ctx, client)
+		release, _, err := slots.take(ctx, lines)
 		return release, err
 	}
 	wait := pageTimeout
 	wctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
-	release, own, err := slots.take(wctx, client)
+	release, whose, err := slots.take(wctx, lines)
 	if err != nil && ctx.Err() == nil {
-		err = errExportsBusy{wait: wait, own: own}
+		err = errExportsBusy{wait: wait, own: whose != ""}
 	}
 	return release, err
 }

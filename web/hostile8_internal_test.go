@@ -56,7 +56,7 @@ func TestExport_WaitingHoldsNoPage(t *testing.T) {
 	w := &stallWriter{h: http.Header{}, flushed: make(chan struct{}), resume: make(chan struct{})}
 	done := make(chan error)
 	go func() {
-		_, err := exportPages(ctx, w, store, slots, "192.0.2.1", incidents.Filter{}, false, false, 10*time.Second)
+		_, err := exportPages(ctx, w, store, slots, turnLines("192.0.2.1"), incidents.Filter{}, false, false, 10*time.Second)
 		done <- err
 	}()
 	<-w.flushed

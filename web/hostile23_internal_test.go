@@ -1,0 +1,104 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mapsrv/mapsrv/incidents"
+)
+
+// orderedFilters holds every read with a filter, min_killed or words until
+// release is closed, and records in which order they reached the store by
+// their min_killed (0 for none).
+type orderedFilters struct {
+	heldFilters
+	omu   sync.Mutex
+	order []int
+}
+
+func (o *orderedFilters) Find(ctx context.Context, f incidents.Filter) ([]incidents.Incident, error) {
+	if f.Where != nil || f.MinKilled != 0 || f.Text != "" {
+		o.omu.Lock()
+		o.order = append(o.order, f.MinKilled)
+		o.omu.Unlock()
+	}
+	return o.heldFilters.Find(ctx, f)
+}
+
+// place is where a request with min_killed mk reached the store, counting
+// from 1, or 0 when it never did.
+func (o *orderedFilters) place(mk int) int {
+	o.omu.Lock()
+	defer o.omu.Unlock()
+	for i, m := range o.order {
+		if m == mk {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// TestFilter_ManyAddressesOfOneNetworkWaitForItsTurns: the server's two
+// filter turns were handed out first come first served once a request had
+// its client's, so 64 addresses of one network, two requests each, held
+// 126 places ahead of any other client's filter: at 200,000 incidents, the
+// other client's listing with q waited 14 s and its aggregate with a filter
+// 15 s (a 503). Now the clients of one site (an IPv4 /24, an IPv6 /48) and
+// of one network (an IPv4 /16, an IPv6 /32) wait in their site's and
+// network's lines too, each holding as many turns as one client, so a
+// client of another network waits behind the requests running and one
+// network's at most.
+func TestFilter_ManyAddressesOfOneNetworkWaitForItsTurns(t *testing.T) {
+	onBothStores(t, func(t *testing.T, store incidentStore) {
+		held := &orderedFilters{heldFilters: heldFilters{incidentStore: store, release: make(chan struct{})}}
+		released := sync.OnceFunc(func() { close(held.release) })
+		defer released()
+		srv := NewServer(Config{Store: held, QueryTimeout: time.Minute})
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		send := func(addr, u string) {
+			defer wg.Done()
+			req := httptest.NewRequest(http.MethodGet, u, nil)
+			req.RemoteAddr = addr
+			srv.ServeHTTP(httptest.NewRecorder(), req)
+		}
+		filter := url.QueryEscape("summary_en LIKE '%shell%'")
+		// 40 addresses in four sites of one IPv4 network, and 40 /64s in four
+		// /48s of one IPv6 /32, two requests each, each its own.
+		for i := range 80 {
+			addr := fmt.Sprintf("203.0.%d.%d:40000", i/10, 1+i%10)
+			if i >= 40 {
+				addr = fmt.Sprintf("[2001:db8:%x:%x::1]:40000", (i-40)/10, (i-40)%10)
+			}
+			for k := range 2 {
+				wg.Add(1)
+				go send(addr, fmt.Sprintf("/api/collections/incidents/items?limit=%d&filter=%s", 2+2*i+k, filter))
+			}
+		}
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			if in, _ := held.inside(); in >= filterTurnsAtOnce || time.Now().After(deadline) {
+				break
+			}
+		}
+		time.Sleep(300 * time.Millisecond) // the rest take their places in the lines
+		// A client of another network asks one filtered listing.
+		const mine = 777777
+		wg.Add(1)
+		go send("198.51.100.9:50000", fmt.Sprintf("/api/collections/incidents/items?limit=5&min_killed=%d", mine))
+		time.Sleep(300 * time.Millisecond)
+		released()
+		wg.Wait()
+		// Ahead of it: the turns' holders, and at most one network's
+		// requests for each of the two networks waiting.
+		if got, most := held.place(mine), filterTurnsAtOnce+2*filterTurnsPerClient+1; got == 0 || got > most {
+			t.Errorf("another network's filter reached the store %d-th of %d (0: never); want at most %d-th",
+				got, len(held.order), most)
+		}
+	})
+}
