@@ -14,7 +14,7 @@ import (
 	"github.com/mapsrv/mapsrv/incidents"
 )
 
-// heldFilters holds every read with a CQL2 filter, min_killed or words (q)
+// heldFilters holds every read with a CQL2 filter, min_killed, words (q) or a district
 // until release is closed, counting how many are inside the store at once; reads
 // without either pass through. Embedding hides the stores' own page finders, so a
 // listing reads through Find.
@@ -26,7 +26,7 @@ type heldFilters struct {
 }
 
 func (h *heldFilters) hold(f incidents.Filter) {
-	if f.Where == nil && f.MinKilled == 0 && f.Text == "" {
+	if f.Where == nil && f.MinKilled == 0 && f.Text == "" && f.Admin2PCode == "" {
 		return
 	}
 	h.mu.Lock()
