@@ -115,7 +115,7 @@ func TestFilters_New(t *testing.T) {
 	if agg.NumberMatched != 10 {
 		t.Errorf("aggregate with q and min_killed: %d, want 10", agg.NumberMatched)
 	}
-	resp, err := http.Get(srv.URL + "/tiles/incidents/6/39/25.mvt?q=clash&admin2_pcode=SY0500")
+	resp, err := http.Get(srv.URL + "/tiles/incidents/6/39/25.mvt?q=clash&admin2_pcode=SY0501")
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Errorf("tile with the new filters: %v, %v", resp, err)
 	}

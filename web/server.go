@@ -110,13 +110,17 @@ func NewServer(cfg Config) *Server {
 	// the cache, which answers it without running it, and before the
 	// summaries' slots, so that filters hold at most filterTurnsAtOnce of those.
 	turns := newFilterTurns(filterTurnsAtOnce, filterTurnsPerClient)
-	filtered := func(h http.Handler) http.Handler { return withFilterTurn(turns, cfg.Log, h) }
+	// A district no outline holds is refused before its turn.
+	districts := &knownDistricts{places: cfg.Places}
+	filtered := func(h http.Handler) http.Handler {
+		return withKnownDistrict(districts, cfg.Log, withFilterTurn(turns, cfg.Log, h))
+	}
 	get("/collections/incidents/items", withCache(cache, cfg.Store, filtered(withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log)))))
 	summaries := semaphore.NewWeighted(summariesAtOnce)
 	get("/collections/incidents/aggregate", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentAggregate(cfg.Store, cfg.Log))))))
 	get("/collections/incidents/histogram", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentHistogram(cfg.Store, cfg.Log))))))
 	get("/collections/incidents/counts", withCache(cache, cfg.Store, filtered(withSlots(summaries, cfg.Log, withGzip(handleIncidentCounts(cfg.Store, cfg.Log))))))
-	stream("/collections/incidents/export", withGzip(handleIncidentExport(cfg.Store, newFilterTurns(exportsAtOnce, exportsPerClient), cfg.QueryTimeout, cfg.Log)))
+	stream("/collections/incidents/export", withKnownDistrict(districts, cfg.Log, withGzip(handleIncidentExport(cfg.Store, newFilterTurns(exportsAtOnce, exportsPerClient), cfg.QueryTimeout, cfg.Log))))
 	get("/collections/incidents/items/{id}", handleIncidentItem(cfg.Store, incidents.StatusPublished, cfg.Log))
 	hub := newVersionHub(cfg.Store, cfg.Log, cfg.StreamsPerClient)
 	stream("/events", handleEvents(hub, cfg.Log))
