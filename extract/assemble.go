@@ -519,7 +519,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 				}
 				return drafts
 			}
-			if k == len(drafts)-1 && p.theEventToldBefore(last, &d) {
+			if (k == len(drafts)-1 || placedAlike(last.places, d.places)) && p.theEventToldBefore(last, &d) {
 				last.absorb(d) // "قتل كل من X وY في الهجوم": the victims of the attack told before
 				return drafts
 			}
@@ -1211,11 +1211,26 @@ var beganWords = wordSet("بدات", "بدا", "اندلعت", "began", "started
 // own: its victims, named or counted, are that event's.
 func (p *passage) theEventToldBefore(last, d *draft) bool {
 	si := d.sents[0]
-	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 || (len(d.places) > 0 || len(d.refs) > 0) && len(last.places) > 0 && !p.harmOfTheEvent(last, d) ||
+	if !d.told || !violent[last.typ] || !violent[d.typ] || last.lastSent() < si-2 ||
+		(len(d.places) > 0 || len(d.refs) > 0) && len(last.places) > 0 && !p.harmOfTheEvent(last, d) && !placedAlike(last.places, d.places) ||
 		d.date != nil && !d.inherited && (last.date == nil || toldOnOtherDay(last, d)) {
 		return false
 	}
 	return !anyNear(p.sents[si].toks, -1, 1, 3, alsoWords)
+}
+
+// placedAlike reports places all told before: "جراء القصف على مركز ناحية
+// X" after "قصفاً عنيفاً على مركز ناحية X" tells the same strike's toll.
+func placedAlike(before, places []*mention) bool {
+	if len(places) == 0 {
+		return false
+	}
+	for _, m := range places {
+		if !slices.ContainsFunc(before, func(b *mention) bool { return samePlace(b.Mention, m.Mention) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // toldOnOtherDay reports d told with a date of its own and last with one,

@@ -191,7 +191,7 @@ func findTriggers(toks []token) []trigger {
 		}
 		weak := lx.weak && !(lx.typ == TypeArrest && typ == TypeClash) || lawAmbush(toks, i) // a place captured is no weak arrest
 		out = append(out, trigger{Typ: typ, Tok: i, Pos: t.Start, Weak: weak, Similar: anyNear(toks, i, 1, 1, similarWords) || isLatin(t.Norm) && anyNear(toks, i, -1, -1, similarWords),
-			Told: typ == lx.typ && definiteGeneric(toks, i) || t.in(targetVerbs) && i+1 < len(toks) && definiteGeneric(toks, i+1), // "استهدف الانفجار مركز X": the blast told
+			Told: (typ == lx.typ || violent[typ] && violent[lx.typ]) && definiteGeneric(toks, i) || t.in(targetVerbs) && i+1 < len(toks) && definiteGeneric(toks, i+1), // "استهدف الانفجار مركز X": the blast told
 			Dual: dualWords[t.Norm], Earlier: anyNear(toks, i, -6, -1, involvedWords) && involvedIn(toks, i), Another: i+1 < len(toks) && anotherWords[toks[i+1].Norm] || numberedPerson(toks, i) || alsoVerb(toks, i),
 			Mutual: typ == TypeClash && anyNear(toks, i, 1, 3, mutualWords)})
 	}

@@ -200,3 +200,22 @@ func TestExtract_StreetNamedAfterACapital(t *testing.T) {
 		oneEvent(t, text, "2013-11-17", TypeShelling)
 	}
 }
+
+// TestExtract_TheForeignShellingToldAgain: "جراء القصف التركي على X"
+// after a shelling of X told in the lead, beside another's elsewhere, is
+// that shelling with its toll: no air strike of its own, though the
+// foreign adjective alone reads as one. (The villages' shelling may be told
+// with it: the test asks only for the toll's event.)
+func TestExtract_TheForeignShellingToldAgain(t *testing.T) {
+	text := "قصفت القوات التركية صباح اليوم بلدة عين عيسى، بالتزامن مع قصف قرى في ريف تل أبيض. " +
+		"وقتل مدني وأصيب ثلاثة آخرون جراء القصف التركي على بلدة عين عيسى."
+	got := extractAll(t, text, ymd("2020-06-10"))
+	if len(got) == 0 || got[0].IncidentType != TypeShelling || countStr(got[0].Killed) != "1" || countStr(got[0].Injured) != "3" {
+		t.Errorf("got %v; want the shelling of Ain Issa with its dead and wounded", describeAll(got))
+	}
+	for _, c := range got {
+		if c.IncidentType == TypeAirstrike {
+			t.Errorf("got %v; want no air strike", describeAll(got))
+		}
+	}
+}
