@@ -561,7 +561,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			if p.ownEarlierDay(last, &d) {
 				break // "وفي أيار الماضي خُطف تاجر …" after a kidnapping told today: another, earlier
 			}
-			if continues(last, &d) {
+			if p.continues(last, &d) {
 				last.absorb(d)
 				return drafts
 			}
@@ -921,9 +921,13 @@ func sameKind(a, b string) bool {
 // continues reports whether d, from a later sentence, tells more of last: a
 // type one event may have, the same place, a finer or coarser one or none,
 // and no other date.
-func continues(last, d *draft) bool {
+func (p *passage) continues(last, d *draft) bool {
 	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak && !raidClash(last, d) {
 		return false
+	}
+	if last.typ == TypeBombing && d.typ == TypeArmedAttack && !d.weak && p.shot(d) ||
+		d.typ == TypeBombing && last.typ == TypeArmedAttack && !last.weak && p.shot(last) {
+		return false // "انفجار في صالة بمدينة X" … "أطلق مسلحون النار على منزل في X": a shooting, no blast
 	}
 	sameDate := d.date == nil || d.inherited || last.date == nil || last.inherited && (!last.date.resolved() || len(d.places) > 0) || sameUnresolved(last.date, d.date) ||
 		d.date.resolved() && last.date.resolved() && !d.date.From.After(last.date.To) && !last.date.From.After(d.date.To) ||
@@ -941,6 +945,18 @@ func continues(last, d *draft) bool {
 		return false // "kidnapped a man heading to X" … "killed three at a checkpoint near Y": a toll of its own near another town
 	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
+}
+
+// shot reports d told by gunfire: its word is one of shooting, or has one
+// right by it.
+func (p *passage) shot(d *draft) bool {
+	toks := p.sents[d.sents[0]].toks
+	for i, t := range toks {
+		if t.Start == d.pos {
+			return shotOnTheGround(toks, i)
+		}
+	}
+	return false
 }
 
 // announcedAfter reports last dated only by its announcement ("announced

@@ -708,7 +708,7 @@ func deathOfThem(toks []token, i int) (count, bool) {
 	if !anyNear(toks, i, -3, -1, resultWords) {
 		return count{}, false
 	}
-	for _, pre := range []string{"", "ل", "ب"} {
+	for _, pre := range []string{"", "ل", "ب", "و"} { // "ووفاته": "أدى إلى إصابته ووفاته"
 		rest, ok := strings.CutPrefix(w, pre)
 		if !ok {
 			continue

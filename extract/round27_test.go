@@ -219,3 +219,16 @@ func TestExtract_TheForeignShellingToldAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_AShootingIsNoBlast: a shooting told after a blast in the
+// same town ("أطلق مسلحون النار على منزل في X" after "تفجير صالة في X") is
+// an event of its own; an attack told as "an attack", then named a
+// bombing, stays one. The man shot "ما أدى إلى إصابته ووفاته" is one dead.
+func TestExtract_AShootingIsNoBlast(t *testing.T) {
+	text := "استهدف تفجير مساء أمس محلاً تجارياً في مدينة الصنمين. " +
+		"وفي وقت لاحق أطلق ملثمون النار على منزل الشاب خالد في الحي الغربي بمدينة الصنمين، ما أدى إلى إصابته ووفاته بعد ساعة."
+	got := extractAll(t, text, ymd("2024-07-03"))
+	if len(got) != 2 || got[0].IncidentType != TypeBombing || got[1].IncidentType != TypeArmedAttack || countStr(got[1].Killed) != "1" {
+		t.Errorf("got %v; want the blast, then the shooting with its one dead", describeAll(got))
+	}
+}
