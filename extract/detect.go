@@ -979,6 +979,21 @@ var gunWordsAR = wordSet("مدفعي", "مدفعيه", "مدافع", "هاون",
 // belonging to Israel hit", "a drone operated by the coalition struck".
 var ownedWordsEN = wordSet("belonging", "owned", "operated", "affiliated", "belongs")
 
+// aircraftDoer reports an aircraft as the last doer told before the verb
+// at i, with no gun, shot or men on the ground told between: the subject
+// of "حيث استهدفت" a clause after it.
+func aircraftDoer(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-20; j-- {
+		switch {
+		case toks[j].in(airWords):
+			return true
+		case toks[j].in(artilleryWords), toks[j].in(shootingWords), toks[j].in(groundActors), toks[j].in(forceNounsAR), toks[j].in(explosiveWords):
+			return false
+		}
+	}
+	return false
+}
+
 // groundWords after a word of shelling tell its fire came from the ground:
 // "قصف بري للقوات التركية".
 var groundWords = wordSet("بري", "البري", "بريا")
@@ -1050,6 +1065,10 @@ func refine(toks []token, i int, typ string) string {
 		return TypeShelling
 	case typ == TypeArmedAttack && byAircraft(toks, i):
 		// "an attack staged by a Turkish drone", "an attack by drones": from the air
+		return TypeAirstrike
+	case typ == TypeArmedAttack && toks[i].in(targetVerbs) && !isLatin(toks[i].Norm) && aircraftDoer(toks, i):
+		// "ارتكبت الطائرات الحربية مجزرة في مدينة X، حيث استهدفت منازل": the aircraft told
+		// first are what struck
 		return TypeAirstrike
 	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
 		return TypeBombing

@@ -232,3 +232,21 @@ func TestExtract_AShootingIsNoBlast(t *testing.T) {
 		t.Errorf("got %v; want the blast, then the shooting with its one dead", describeAll(got))
 	}
 }
+
+// TestExtract_AircraftTargetingInALaterClause: warplanes told as the doer,
+// then "حيث استهدفت منازل" in a clause after: the aircraft struck, an air
+// strike; "أحياء وأسواق المدينة" names the city's quarters and markets, no
+// place called أسواق.
+func TestExtract_AircraftTargetingInALaterClause(t *testing.T) {
+	got := extractAll(t, "قالت فرق الإسعاف إن الطائرات الحربية ارتكبت مجزرة في بلدة حمورية بالغوطة الشرقية، حيث استهدفت منازل المدنيين ليلاً وقتلت أربعة منهم.", ymd("2016-11-20"))
+	if len(got) != 1 || got[0].IncidentType != TypeAirstrike {
+		t.Errorf("got %v; want one air strike", describeAll(got))
+	}
+	for _, c := range extractAll(t, "تعرضت مدينة حمورية أمس لقصف مدفعي عنيف استهدف أحياء وأسواق المدينة.", ymd("2016-11-20")) {
+		for _, pl := range placeTexts(c) {
+			if strings.Contains(pl, "أسواق") {
+				t.Errorf("place %q: the markets are no place's name", pl)
+			}
+		}
+	}
+}
