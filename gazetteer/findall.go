@@ -211,7 +211,7 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	if prev > 0 && toks[prev].norm == "including" && !toks[p.nameFirst].brk && pluralTypeBefore(toks, prev) {
 		return true // "several villages, including X and Y": the places counted
 	}
-	return prev >= 0 && !toks[p.nameFirst].brk && triggers[toks[prev].norm] && p.proclitic == ""
+	return prev >= 0 && !toks[p.nameFirst].brk && (triggers[toks[prev].norm] || landmarkHeads[tokenKey(toks[prev].norm)]) && p.proclitic == ""
 }
 
 // surnameAfterGivenName reports an English name of one word right after a

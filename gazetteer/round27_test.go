@@ -31,3 +31,22 @@ func TestFindAll_NoQualifierAcrossTheSentenceEnd(t *testing.T) {
 		t.Errorf("a quoted name after its type word: not found")
 	}
 }
+
+// TestFindAll_NameAfterALandmarkHead: a checkpoint, an airport, a port or a
+// crossing called after its town names the town ("حاجز قلعة المضيق",
+// "مطار الضبعة"): the village is found in running text as after "في".
+func TestFindAll_NameAfterALandmarkHead(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range []struct{ text, want string }{
+		{"هاجم مسلحون حاجز قلعة المضيق ليلاً.", "Qal'at al Madiq"},
+		{"استهدفت غارة مطار الضبعة العسكري صباحاً.", "Dabaa"},
+	} {
+		found := false
+		for _, m := range g.FindAll(tc.text) {
+			found = found || m.Match.Place.NameEN == tc.want
+		}
+		if !found {
+			t.Errorf("FindAll(%q): %s not found", tc.text, tc.want)
+		}
+	}
+}

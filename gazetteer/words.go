@@ -89,6 +89,12 @@ var triggers = map[string]bool{
 	"raided": true, "stormed": true, "besieged": true, "captured": true, "targeted": true, "hit": true, "entered": true,
 }
 
+// landmarkHeads name a work called after the town it serves, whose name
+// follows: "حاجز قلعة المضيق", "مطار الضبعة", "مرفأ اللاذقية", "معبر نصيب".
+// The name after one is a place in running text as after "في".
+var landmarkHeads = map[string]bool{"حاجز": true, "مطار": true, "مرفا": true, "ميناء": true, "معبر": true,
+	"مدخل": true, "مداخل": true, "checkpoint": true, "airport": true, "port": true, "crossing": true}
+
 // strikeNounsEN before "on" make the name after it the place struck: "the
 // airstrike on X", "attacks on Y".
 var strikeNounsEN = map[string]bool{"strike": true, "strikes": true, "airstrike": true, "airstrikes": true, "attack": true,
