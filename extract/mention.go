@@ -51,6 +51,12 @@ func newMention(text string, toks []token, m gazetteer.Mention, next int) mentio
 		m.Start, m.Text = toks[k].Start, text[toks[k].Start:m.End]
 		mn = spanOf(toks, m)
 	}
+	if k := mn.tok0 - 1; k >= 0 && m.Start == m.NameStart && toks[k].in(worksOfTown) && !isLatin(toks[k].Norm) &&
+		strings.TrimSpace(text[toks[k].End:m.Start]) == "" {
+		// "مرفأ اللاذقية", "مطار الضبعة": the work called after the town, as written
+		m.Start, m.Text = toks[k].Start, text[toks[k].Start:m.End]
+		mn = spanOf(toks, m)
+	}
 	mn.near = isNear(toks, mn)
 	mn.building = buildingNamed(toks, mn)
 	mn.around = withSurroundings(toks, mn)
@@ -84,6 +90,10 @@ func newMention(text string, toks []token, m gazetteer.Mention, next int) mentio
 	}
 	return mn
 }
+
+// worksOfTown name a port, an airport or a crossing called after the town
+// whose name follows them.
+var worksOfTown = wordSet("مرفا", "ميناء", "مطار", "معبر")
 
 // surroundWords after "و"/"and its" extend a place to what lies around it:
 // "دمشق ومحيطها", "حلب وريفها", "Idlib and its countryside".

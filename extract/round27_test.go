@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -247,6 +248,21 @@ func TestExtract_AircraftTargetingInALaterClause(t *testing.T) {
 			if strings.Contains(pl, "أسواق") {
 				t.Errorf("place %q: the markets are no place's name", pl)
 			}
+		}
+	}
+}
+
+// TestExtract_PortOfATownAsWritten: the place of a strike on "مرفأ
+// اللاذقية" or "مطار الضبعة" is told with the work, as written; its point
+// is the town's.
+func TestExtract_PortOfATownAsWritten(t *testing.T) {
+	for _, tc := range []struct{ text, place string }{
+		{"شنت طائرات إسرائيلية غارة على مرفأ اللاذقية ليلة الأحد وأشعلت حريقاً.", "مرفأ اللاذقية"},
+		{"شنت طائرات إسرائيلية غارة على مطار الضبعة ليلة الأحد وأشعلت حريقاً.", "مطار الضبعة"},
+	} {
+		got := extractAll(t, tc.text, ymd("2021-12-28"))
+		if len(got) != 1 || !slices.Contains(placeTexts(got[0]), tc.place) {
+			t.Errorf("Extract(%q) = %v; want one event at %q", tc.text, describeAll(got), tc.place)
 		}
 	}
 }
