@@ -20,14 +20,14 @@ var (
 	enVague = map[string]string{"dozens": "dozens", "several": "several", "scores": "scores", "hundreds": "hundreds",
 		"many": "many", "some": "some", "numerous": "many", "others": "others", "number": "a number"}
 	enVerbs = map[countKind]map[string]bool{
-		countKilled:  wordSet("kill", "killed", "killing", "kills"),
+		countKilled:  wordSet("kill", "killed", "killing", "kills", "murder", "murdered", "murdering", "assassinate", "assassinated", "assassinating"),
 		countInjured: wordSet("wound", "wounded", "wounding", "injure", "injured", "injuring", "hurt"),
 		countArrested: wordSet("arrest", "arrested", "capture", "apprehension", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "apprehending", "rounded",
 			"captured", "capturing", "caught"),
 	}
 	// enParticiples end a passive count: "were killed", "was detained", "died".
 	enParticiples = map[countKind]map[string]bool{
-		countKilled:   wordSet("killed", "dead", "died", "die", "martyred", "assassinated", "executed"),
+		countKilled:   wordSet("killed", "dead", "died", "die", "martyred", "assassinated", "executed", "murdered"),
 		countInjured:  wordSet("wounded", "injured", "hurt"),
 		countArrested: wordSet("arrested", "detained", "apprehended", "captured", "caught"),
 	}
@@ -41,6 +41,8 @@ var (
 		"pharmacists", "doctors", "teachers", "commanders", "leaders", "officials", "merchant", "merchants", "trader",
 		"traders", "lawyer", "lawyers", "engineer", "engineers", "mayor", "mayors", "mukhtar", "physician", "physicians",
 		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father",
+		"baker", "bakers", "shopkeeper", "shopkeepers", "vendor", "vendors", "mechanic", "mechanics", "imam", "imams",
+		"sheikh", "sheikhs", "elder", "elders", "dignitary", "dignitaries", "notable", "notables",
 		// armed men and the people of war news by what they do or are
 		"rebel", "rebels", "gunman", "gunmen", "insurgent", "insurgents", "jihadist", "jihadists", "combatant",
 		"combatants", "militiaman", "militiamen", "terrorist", "terrorists", "assailant", "assailants",

@@ -266,3 +266,18 @@ func TestExtract_PortOfATownAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_MurderedAreKilled: "murdered a driver", "was murdered",
+// "assassinated two officials" count the dead as "killed" does.
+func TestExtract_MurderedAreKilled(t *testing.T) {
+	for _, tc := range []struct{ text, killed string }{
+		{"Masked men murdered a baker at his oven in Tabqa late on Monday.", "1"},
+		{"A teacher was murdered in Tabqa late on Monday.", "1"},
+		{"Masked men assassinated two local officials in Tabqa late on Monday.", "2"},
+	} {
+		got := extractAll(t, tc.text, ymd("2022-04-26"))
+		if len(got) != 1 || countStr(got[0].Killed) != tc.killed {
+			t.Errorf("Extract(%q) = %v; want one attack, killed %s", tc.text, describeAll(got), tc.killed)
+		}
+	}
+}
