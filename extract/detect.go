@@ -983,12 +983,16 @@ var ownedWordsEN = wordSet("belonging", "owned", "operated", "affiliated", "belo
 // at i, with no gun, shot or men on the ground told between: the subject
 // of "حيث استهدفت" a clause after it.
 func aircraftDoer(toks []token, i int) bool {
+	if anyNear(toks, i, 1, 3, armedWords) || anyNear(toks, i, 1, 3, groundActors) || anyNear(toks, i, 1, 3, forceNounsAR) {
+		return false // "هاجم مسلحون حاجزاً": the doers told after the verb
+	}
 	for j := i - 1; j >= 0 && j >= i-20; j-- {
 		switch {
 		case toks[j].in(airWords):
 			return true
-		case toks[j].in(artilleryWords), toks[j].in(shootingWords), toks[j].in(groundActors), toks[j].in(forceNounsAR), toks[j].in(explosiveWords):
-			return false
+		case toks[j].in(artilleryWords), toks[j].in(shootingWords), toks[j].in(groundActors), toks[j].in(forceNounsAR), toks[j].in(explosiveWords),
+			toks[j].in(clauseOpeners):
+			return false // men or guns told between, or another clause ("…، فيما هاجم …")
 		}
 	}
 	return false
@@ -1066,9 +1070,9 @@ func refine(toks []token, i int, typ string) string {
 	case typ == TypeArmedAttack && byAircraft(toks, i):
 		// "an attack staged by a Turkish drone", "an attack by drones": from the air
 		return TypeAirstrike
-	case typ == TypeArmedAttack && toks[i].in(targetVerbs) && !isLatin(toks[i].Norm) && aircraftDoer(toks, i):
-		// "ارتكبت الطائرات الحربية مجزرة في مدينة X، حيث استهدفت منازل": the aircraft told
-		// first are what struck
+	case typ == TypeArmedAttack && !isLatin(toks[i].Norm) && aircraftDoer(toks, i):
+		// "ارتكبت الطائرات الحربية مجزرة في مدينة X، حيث استهدفت منازل", "نفذ الطيران
+		// المسير ثلاث هجمات صاروخية": the aircraft told first are what struck
 		return TypeAirstrike
 	case typ == TypeArmedAttack && anyNear(toks, i, -2, 4, explosiveWords):
 		return TypeBombing

@@ -281,3 +281,15 @@ func TestExtract_MurderedAreKilled(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_DroneAttacksToldAfterTheirDoer: "نفذ الطيران المسير ثلاث
+// هجمات صاروخية" are the drones' strikes, though missiles alone read as
+// rockets from the ground; gunmen told after their verb in another clause
+// ("فيما هاجم مسلحون حاجزاً") still shoot.
+func TestExtract_DroneAttacksToldAfterTheirDoer(t *testing.T) {
+	oneEvent(t, "ونفذ الطيران المسير التركي أمس ثلاث هجمات صاروخية على نقاط عسكرية في قرية الشيوخ.", "2024-12-20", TypeAirstrike)
+	got := extractAll(t, "قصفت الطائرات الحربية بلدة كفرنبل، فيما هاجم مسلحون حاجزاً في بلدة معرة حرمة.", ymd("2020-01-01"))
+	if len(got) != 2 || got[0].IncidentType != TypeAirstrike || got[1].IncidentType != TypeArmedAttack {
+		t.Errorf("got %v; want the air strike, then the gunmen's attack", describeAll(got))
+	}
+}
