@@ -492,6 +492,10 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			drafts[k].absorb(d) // "من جهة أخرى، أفاد المرصد بانفجار عبوة في حي X": the blast the lead told in X
 			return drafts
 		}
+		if n := len(drafts); n > 0 && drafts[n-1].lastSent() == si-1 && p.headline(si-1) && p.continues(&drafts[n-1], &d) {
+			drafts[n-1].absorb(d) // "Farmer wounded by shell near Tiba" "Meanwhile, a farmer was wounded …": the headline's story
+			return drafts
+		}
 	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
@@ -619,6 +623,15 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 		}
 	}
 	return append(drafts, d)
+}
+
+// headline reports sentence si a headline: a line of few words with no full
+// stop, the story told under it.
+func (p *passage) headline(si int) bool {
+	s := &p.sents[si]
+	line := strings.TrimSpace(p.text[s.Start:s.End])
+	return len(s.toks) <= 16 && line != "" && !strings.ContainsAny(line[len(line)-1:], ".!?:") && !strings.HasSuffix(line, "؟") &&
+		strings.HasPrefix(strings.TrimLeft(p.text[s.End:], " \t"), "\n")
 }
 
 // spanHas reports a word of set among the tokens within sp.

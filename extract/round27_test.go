@@ -293,3 +293,17 @@ func TestExtract_DroneAttacksToldAfterTheirDoer(t *testing.T) {
 		t.Errorf("got %v; want the air strike, then the gunmen's attack", describeAll(got))
 	}
 }
+
+// TestExtract_HeadlineThenMeanwhile: a headline line with no full stop,
+// then its story opened by "Meanwhile," or "في سياق آخر،", is one event: the
+// opener sets the story apart from the one before the headline, not from it.
+func TestExtract_HeadlineThenMeanwhile(t *testing.T) {
+	for _, text := range []string{
+		"Farmer wounded by shell in Hama countryside\n\nMeanwhile, a farmer was wounded when a shell fell on his land near the village of Tiba in the western Hama countryside on Sunday.",
+		"Shells kill two men near Sanamayn\n\nIn another context, two men were killed on Sunday when mortar shells fell on the town of Sanamayn in northern Daraa.",
+	} {
+		if got := extractAll(t, text, ymd("2016-12-05")); len(got) != 1 {
+			t.Errorf("Extract(%q) = %v; want one event", text, describeAll(got))
+		}
+	}
+}
