@@ -565,6 +565,9 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			if p.ownEarlierDay(last, &d) {
 				break // "وفي أيار الماضي خُطف تاجر …" after a kidnapping told today: another, earlier
 			}
+			if k < len(drafts)-1 && !sameKind(last.typ, d.typ) {
+				continue // "three killed at a checkpoint near Y" two kidnappings after one placed only in the province: no part of it
+			}
 			if p.continues(last, &d) {
 				last.absorb(d)
 				return drafts

@@ -307,3 +307,24 @@ func TestExtract_HeadlineThenMeanwhile(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_KillingAfterTwoKidnappings: a killing near a town, told after
+// two kidnappings, does not reach past the last of them to a kidnapping
+// placed only in the province (borrowed from the lead): it is an event of its
+// own.
+func TestExtract_KillingAfterTwoKidnappings(t *testing.T) {
+	text := "In two separate incidents, unknown men kidnapped two people in the government-held Daraa governorate, southern Syria.\n\n" +
+		"On Friday, local sources said that unknown men kidnapped Khaled Omar, a man from the town of Jasim, while he was going to " +
+		"the city of Inkhil, 20 kilometers north of the city of Daraa, with no word on the kidnappers or the motive for the kidnap.\n\n" +
+		"Other sources also said that unknown men in a van kidnapped a nurse from inside a clinic in the town of Sheikh Maskin.\n\n" +
+		"Government soldiers killed two farmers from the towns of Ibta and Dael after they refused to halt at a checkpoint near the town of Nawa, relatives said."
+	shot := 0
+	for _, c := range extractAll(t, text, ymd("2020-06-09")) {
+		if c.IncidentType == TypeArmedAttack && countStr(c.Killed) == "2" {
+			shot++
+		}
+	}
+	if shot != 1 {
+		t.Errorf("got %v; want the shooting near Dael as an event of its own", describeAll(extractAll(t, text, ymd("2020-06-09"))))
+	}
+}
