@@ -93,7 +93,7 @@ func newMention(text string, toks []token, m gazetteer.Mention, next int) mentio
 
 // worksOfTown name a port, an airport or a crossing called after the town
 // whose name follows them.
-var worksOfTown = wordSet("مرفا", "ميناء", "مطار", "معبر")
+var worksOfTown = wordSet("مرفا", "ميناء", "مطار", "معبر", "مصيف") // and a town's summer resort: "مصيف سلمى"
 
 // surroundWords after "و"/"and its" extend a place to what lies around it:
 // "دمشق ومحيطها", "حلب وريفها", "Idlib and its countryside".

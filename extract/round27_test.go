@@ -328,3 +328,18 @@ func TestExtract_KillingAfterTwoKidnappings(t *testing.T) {
 		t.Errorf("got %v; want the shooting near Dael as an event of its own", describeAll(extractAll(t, text, ymd("2020-06-09"))))
 	}
 }
+
+// TestExtract_SummerResortAsWritten: "مصيف سلمى" is placed as written, the
+// resort of the town.
+func TestExtract_SummerResortAsWritten(t *testing.T) {
+	got := extractAll(t, "ألقت مروحية برميلاً متفجراً على مصيف سلمى فجر السبت.", ymd("2015-10-20"))
+	if len(got) != 1 || !slices.Contains(placeTexts(got[0]), "مصيف سلمى") {
+		t.Errorf("got %v; want one strike at مصيف سلمى", describeAll(got))
+	}
+}
+
+// TestExtract_AccusativeOfAWordToldWhole: "برميلاً متفجراً" is the barrel
+// bomb "برميل" in the accusative: an air strike.
+func TestExtract_AccusativeOfAWordToldWhole(t *testing.T) {
+	oneEvent(t, "ألقت مروحية برميلاً متفجراً على بلدة كفرنبل صباح السبت.", "2015-10-20", TypeAirstrike)
+}

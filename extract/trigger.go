@@ -204,6 +204,11 @@ func lookup(norm string) (lexeme, bool) {
 				return lx, true
 			}
 		}
+		if base, ok := strings.CutSuffix(s, "ا"); ok && len(base) >= 4 {
+			if lx, ok := lexicon[base]; ok && lx.exact && !strings.HasSuffix(base, "ه") {
+				return lx, true // "برميلاً متفجراً": the accusative of a word told whole
+			}
+		}
 	}
 	return lexeme{}, false
 }

@@ -93,7 +93,7 @@ var triggers = map[string]bool{
 // follows: "حاجز قلعة المضيق", "مطار الضبعة", "مرفأ اللاذقية", "معبر نصيب".
 // The name after one is a place in running text as after "في".
 var landmarkHeads = map[string]bool{"حاجز": true, "مطار": true, "مرفا": true, "ميناء": true, "معبر": true,
-	"مدخل": true, "مداخل": true, "checkpoint": true, "airport": true, "port": true, "crossing": true}
+	"مدخل": true, "مداخل": true, "مصيف": true, "checkpoint": true, "airport": true, "port": true, "crossing": true}
 
 // strikeNounsEN before "on" make the name after it the place struck: "the
 // airstrike on X", "attacks on Y".
