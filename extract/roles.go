@@ -249,6 +249,9 @@ func isOrganisation(text string, toks []token, m mention) bool {
 	}
 	for j := m.tok0 - 1; j >= 0 && j >= m.tok0-5; j-- {
 		w := toks[j].Norm
+		if strings.TrimPrefix(w, "ال") == "محافظه" {
+			break // "شبان ينتمون إلى المحافظة في ريف حماة": the governorate, not "his governor" (محافظ)
+		}
 		if orgHeads[w] || toks[j].in(orgHeads) && !strings.HasPrefix(w, "و") || titleOf(toks, j) {
 			return !seatOfTheAct(toks, m, j)
 		}

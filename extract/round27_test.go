@@ -343,3 +343,13 @@ func TestExtract_SummerResortAsWritten(t *testing.T) {
 func TestExtract_AccusativeOfAWordToldWhole(t *testing.T) {
 	oneEvent(t, "ألقت مروحية برميلاً متفجراً على بلدة كفرنبل صباح السبت.", "2015-10-20", TypeAirstrike)
 }
+
+// TestExtract_TheGovernorateIsNoGovernor: "شبان ينتمون إلى المحافظة في ريف
+// حماة" names the governorate the men are of, then where they were held: the
+// place after it is no governor's seat (محافظ), and the event is there.
+func TestExtract_TheGovernorateIsNoGovernor(t *testing.T) {
+	got := extractAll(t, "اعتقلت دورية أمس أربعة شبان ينتمون إلى المحافظة في ريف حماة الشمالي.", ymd("2019-03-10"))
+	if len(got) != 1 || !slices.Contains(placeTexts(got[0]), "ريف حماة الشمالي") {
+		t.Errorf("got %v; want the arrest placed in northern rural Hama", describeAll(got))
+	}
+}
