@@ -125,9 +125,6 @@ func findTriggers(toks []token) []trigger {
 		if lx.typ == TypeArmedAttack && anyNear(toks, i, 1, 1, figurativeWords) || inTheAir(toks, i) {
 			continue // "شن هجوماً حاداً على التجار", "أطلقت النار في الهواء"
 		}
-		if lx.need == needFire && anyNear(toks, i, -1, -1, ceaseWords) {
-			continue // "اتفاق وقف إطلاق النار": a ceasefire, no fire
-		}
 		if anaphoric(toks, i) || notTriggers[t.Norm] || anyNear(toks, i, 1, 2, laterWords) || generic(toks, i) ||
 			purpose(toks, i) || habitual(toks, i) {
 			continue // told already, an adjective, a possibility, a kind of events, a purpose, a habit
@@ -892,12 +889,15 @@ func blocked(toks []token, i int) bool {
 			}
 			continue
 		}
+		whole := w
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
 		if (w == "لم" || w == "دون" || w == "بدون") && anyNear(toks, j, 1, i-j-1, casualtyNouns) {
 			continue // "لم تسجل إصابات بقصف مماثل": no one was hurt, the shelling happened
 		}
-		if blockWords[w] || blockWords[strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ال")] {
-			return true // whole words only, with "و", "ال": "التخطيط", but "بعدما" holds no "عدم"
+		if blockWords[whole] || blockWords[w] || blockWords[strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ال")] {
+			// whole words only, with "و", "ال": "التخطيط", but "بعدما" holds no "عدم"; and a
+			// word whose first letter is و ("وقف إطلاق النار": a ceasefire)
+			return true
 		}
 	}
 	return false
@@ -1765,10 +1765,6 @@ var (
 	containerWords  = wordSet("warehouse", "warehouses", "depot", "depots", "store", "storehouse", "stockpile", "cache", "arsenal", "workshop", "hideout", "truck", "vehicle", "car", "lorry", "van", "pickup", "minibus", "bus", "trucks", "vehicles")
 	containingWords = wordSet("containing", "contained", "holding", "filled", "full", "loaded", "stocked")
 )
-
-// ceaseWords before a word of firing make it a ceasefire: "وقف إطلاق
-// النار".
-var ceaseWords = wordSet("وقف")
 
 // inTheAir reports fire shot into the air: "أطلقت النار في الهواء", "fired in
 // the air", "fired shots into the sky", "warning shots": no attack.
