@@ -36,7 +36,7 @@ var (
 		"girls", "boy", "boys", "citizen", "citizens", "troops", "officer", "officers", "policeman", "policemen",
 		"personnel", "suspect", "suspects", "individual", "individuals", "resident", "residents", "shepherd",
 		"shepherds", "farmer", "farmers", "worker", "workers", "youth", "youths", "teenager", "teenagers", "driver",
-		"drivers", "others", "other", "guard", "guards", "elements", "operatives", "recruits", "attackers", "them",
+		"drivers", "others", "other", "more", "guard", "guards", "elements", "operatives", "recruits", "attackers", "them",
 		"pharmacist", "doctor", "teacher", "commander", "leader", "official", "journalist", "wife", "husband",
 		"pharmacists", "doctors", "teachers", "commanders", "leaders", "officials", "merchant", "merchants", "trader",
 		"traders", "lawyer", "lawyers", "engineer", "engineers", "mayor", "mayors", "mukhtar", "physician", "physicians",

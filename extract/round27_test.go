@@ -353,3 +353,17 @@ func TestExtract_TheGovernorateIsNoGovernor(t *testing.T) {
 		t.Errorf("got %v; want the arrest placed in northern rural Hama", describeAll(got))
 	}
 }
+
+// TestExtract_FourMoreWounded: "and four more wounded", "wounding four
+// more" count the hurt as "four others" does.
+func TestExtract_FourMoreWounded(t *testing.T) {
+	for _, text := range []string{
+		"A drone hit a pickup near Tal Abyad on Saturday. Two men were killed and five more wounded in the strike.",
+		"A drone hit a pickup near Tal Abyad on Saturday, killing two men and wounding five more.",
+	} {
+		got := extractAll(t, text, ymd("2021-10-23"))
+		if len(got) != 1 || countStr(got[0].Killed) != "2" || countStr(got[0].Injured) != "5" {
+			t.Errorf("Extract(%q) = %v; want one strike, 2 killed and 5 wounded", text, describeAll(got))
+		}
+	}
+}
