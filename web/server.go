@@ -138,7 +138,7 @@ func NewServer(cfg Config) *Server {
 	if access == nil {
 		access = cfg.Log
 	}
-	return &Server{Handler: withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, withConnRefusal(r)))), hub: hub}
+	return &Server{Handler: withRequestLog(access, withSecurityHeaders(withCORS(cfg.CORSWriteOrigins, withConnRefusal(withPlainPath(cfg.Log, r))))), hub: hub}
 }
 
 // contentSecurityPolicy allows no inline script and no third-party script: text
