@@ -202,7 +202,7 @@ func checkCollectionPreconditions(r *http.Request, store incidentStore, status i
 	if err != nil {
 		return err
 	}
-	current := listingETag(status, v, etagQuery(url.Values{}, nil))
+	current := listingETag(r, status, v, etagQuery(url.Values{}, nil))
 	if !ifMatchHolds(r, current) {
 		return errPreconditionFailed{current: current, collection: true}
 	}

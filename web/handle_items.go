@@ -162,7 +162,7 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, st
 			return false
 		}
 	}
-	etag := listingETag(status, v, key)
+	etag := listingETag(r, status, v, key)
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "no-cache")
 	if noneMatch(r, etag) {
@@ -173,9 +173,13 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, st
 }
 
 // listingETag is the weak ETag of a listing of the given status at data
-// version v, its query as read being key.
-func listingETag(status incidents.Status, v int64, key string) string {
-	return fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(key))
+// version v, its query as read being key, asked by r. The links a listing
+// holds begin with the host and scheme r named (absURL), so they are part
+// of what it is: the same query asked through another Host or
+// X-Forwarded-Proto was given the same ETag, and a cache holding the https
+// answer revalidated it for http with a 304, keeping the other's links.
+func listingETag(r *http.Request, status incidents.Status, v int64, key string) string {
+	return fmt.Sprintf(`W/"%s%d-%x"`, status[:1], v, hashString(absURL(r, "")+" "+key))
 }
 
 // versionOf is the version of the data of one status: the public version

@@ -47,6 +47,12 @@ func withHostCheck(log *slog.Logger) mux.MiddlewareFunc {
 				writeError(w, r, log, badRequest{fmt.Sprintf("Host: %d bytes, longer than any host name and port (%d)", len(r.Host), maxHost)})
 				return
 			}
+			if p := r.URL.Path; p == "/api" || strings.HasPrefix(p, "/api/") {
+				// Every answer's links begin with the scheme X-Forwarded-Proto
+				// names (absURL): a shared cache in front must key on it, or it
+				// gives one client's links to another. The Host is in its key.
+				w.Header().Add("Vary", "X-Forwarded-Proto")
+			}
 			next.ServeHTTP(w, r)
 		})
 	}
