@@ -73,6 +73,22 @@ func (s *Store) fewTextMatches(ctx context.Context, f incidents.Filter) (bool, e
 	return hits < probe, err
 }
 
+// TextMatchesFewer reports whether fewer than most incidents, of any status,
+// hold the words of text ([incidents.SearchTerms]; one it refuses matches
+// none), reading at most most entries of the text index: the server lets a
+// search of words few incidents hold run without waiting for a turn, as
+// reading those few costs little.
+func (s *Store) TextMatchesFewer(ctx context.Context, text string, most int) (bool, error) {
+	match, ok := ftsMatch(text)
+	if !ok {
+		return true, nil
+	}
+	var hits int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM incidents_fts WHERE incidents_fts MATCH ? LIMIT ?)",
+		match, most).Scan(&hits)
+	return hits < most, err
+}
+
 // errNoFTS5 explains a build without SQLite's full-text module, which the
 // schema's text index needs.
 var errNoFTS5 = errors.New("this mapsrv was built without SQLite FTS5: build it with -tags sqlite_fts5 (as make does)")
