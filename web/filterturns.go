@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/semaphore"
 )
@@ -16,7 +17,8 @@ import (
 // value few incidents reach reads every row for them (0.5 s at 200,000).
 // So can words (q): the full-text index finds them, but a word most
 // incidents hold matches most of them, and a summary reads every match (an
-// aggregate of q=Synthetic, 2 s at 200,000).
+// aggregate of q=Synthetic, 2 s at 200,000); words few incidents hold, a
+// town's name, cost milliseconds and take no turn (fewWordsOnly).
 // GDAL, QGIS and scripts send filters a request or two at a time; the map
 // page sends min_killed and q only when its reader sets them. Such requests
 // therefore take a turn (filterTurns) before they run: a client (clientOf),
@@ -85,12 +87,50 @@ func (t *filterTurns) done(client string, c *clientTurns) {
 // readsEveryRow reports whether a request may read every row for its
 // answer: it gives a CQL2 filter, or one of the filters the in-memory index
 // cannot answer (the stores' moreTerms): min_killed, a district
-// (admin2_pcode) or words (q). A district took no turn: one that few
-// incidents or none lie in read every row for a page (1.1-1.5 s at 200,000
-// incidents), and an aggregate of any district 1.4 s.
-func readsEveryRow(r *http.Request) bool {
+// (admin2_pcode) or words (q) that many incidents hold (see fewWordsOnly).
+// A district took no turn: one that few incidents or none lie in read every
+// row for a page (1.1-1.5 s at 200,000 incidents), and an aggregate of any
+// district 1.4 s.
+func readsEveryRow(r *http.Request, store incidentStore) bool {
 	q := r.URL.Query()
-	return q.Get("filter") != "" || q.Get("min_killed") != "" || q.Get("admin2_pcode") != "" || q.Get("q") != ""
+	if q.Get("filter") != "" || q.Get("min_killed") != "" || q.Get("admin2_pcode") != "" {
+		return true
+	}
+	return q.Get("q") != "" && !fewWordsOnly(r.Context(), store, q.Get("q"))
+}
+
+// textProbe is a store that tells whether a search's words are held by
+// few incidents, from its text index (both stores are).
+type textProbe interface {
+	TextMatchesFewer(ctx context.Context, text string, most int) (bool, error)
+}
+
+// fewWords is how many incidents a search's words may match and still take
+// no turn; fewWordsWait is the longest the store is asked. Words few
+// incidents hold (a town's name) are read from the stores' text indexes,
+// match by match, so a search of them costs milliseconds whatever the
+// number of incidents; every q took a turn since round 21, so that a
+// reader's search for a town waited behind other networks' costly filters
+// (round 23: 0.36 s p50 and 1.2 s at most with 64 addresses flooding, a
+// 503 once more networks did). Words many hold, or a store slower to say
+// than fewWordsWait (two common words seldom together), still take one.
+var (
+	fewWords     = 1000
+	fewWordsWait = 25 * time.Millisecond
+)
+
+// fewWordsOnly reports whether text's words are held by fewer than fewWords
+// incidents, as store's text index says within fewWordsWait. A query
+// incidents.SearchTerms refuses holds none: its handler answers 400.
+func fewWordsOnly(ctx context.Context, store incidentStore, text string) bool {
+	probe, ok := store.(textProbe)
+	if !ok {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(ctx, fewWordsWait)
+	defer cancel()
+	few, err := probe.TextMatchesFewer(ctx, text, fewWords)
+	return err == nil && few
 }
 
 // turnLines names the lines a request from remoteAddr waits in before the
@@ -147,9 +187,9 @@ func (t *filterTurns) take(ctx context.Context, lines []string) (release func(),
 // request's time; a request whose time runs out waiting is answered 503
 // with Retry-After, as one waiting for any other turn. Other requests pass
 // straight through.
-func withFilterTurn(t *filterTurns, log *slog.Logger, next http.Handler) http.Handler {
+func withFilterTurn(t *filterTurns, store incidentStore, log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !readsEveryRow(r) {
+		if !readsEveryRow(r, store) {
 			next.ServeHTTP(w, r)
 			return
 		}

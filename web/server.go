@@ -113,7 +113,7 @@ func NewServer(cfg Config) *Server {
 	// A district no outline holds is refused before its turn.
 	districts := &knownDistricts{places: cfg.Places}
 	filtered := func(h http.Handler) http.Handler {
-		return withKnownDistrict(districts, cfg.Log, withFilterTurn(turns, cfg.Log, h))
+		return withKnownDistrict(districts, cfg.Log, withFilterTurn(turns, cfg.Store, cfg.Log, h))
 	}
 	get("/collections/incidents/items", withCache(cache, cfg.Store, filtered(withGzip(handleIncidentItems(cfg.Store, incidents.StatusPublished, budget, cfg.Log)))))
 	summaries := semaphore.NewWeighted(summariesAtOnce)

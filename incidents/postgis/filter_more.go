@@ -1,7 +1,10 @@
 package postgis
 
 import (
+	"context"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mapsrv/mapsrv/incidents"
 )
@@ -36,3 +39,37 @@ func moreTerms(p *params, f incidents.Filter) []string {
 // likeEscaper makes a word match itself literally in LIKE, whose escape
 // character is the backslash.
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// TextMatchesFewer reports whether fewer than most incidents, of any status,
+// hold the words of text ([incidents.SearchTerms]; one it refuses matches
+// none), reading at most most of them through the trigram index: the
+// server lets a search of words few incidents hold run without waiting for
+// a turn, as reading those few costs little. A deadline of ctx is the
+// statement's timeout, so that PostgreSQL ends a probe that runs long and
+// the connection stays in the pool (pgx closes a connection whose context
+// ends during a query).
+func (s *Store) TextMatchesFewer(ctx context.Context, text string, most int) (bool, error) {
+	var p params
+	terms := moreTerms(&p, incidents.Filter{Text: text})
+	query := "SELECT count(*) FROM (SELECT 1 FROM incidents AS i WHERE " + strings.Join(terms, " AND ") +
+		" LIMIT " + strconv.Itoa(most) + ") AS m"
+	var hits int
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		err := s.reads().QueryRow(ctx, query, p...).Scan(&hits)
+		return hits < most, err
+	}
+	left := time.Until(deadline)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), left+time.Second)
+	defer cancel()
+	tx, err := s.reads().Begin(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, "SET LOCAL statement_timeout = "+strconv.FormatInt(max(left.Milliseconds(), 1), 10)); err != nil {
+		return false, err
+	}
+	err = tx.QueryRow(ctx, query, p...).Scan(&hits)
+	return hits < most, err
+}
