@@ -36,13 +36,16 @@ func newPGServer(t *testing.T, dsn string) *httptest.Server {
 	return srv
 }
 
-// send makes one request and returns the status, ETag and body.
+// send makes one request and returns the status, ETag and body. Every
+// request names one host, as those a load balancer forwards to either
+// server do: a listing's links, and so its ETag, follow the Host.
 func send(t *testing.T, method, url, etag, body string) (int, string, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
+	req.Host = "mapsrv.example"
 	if body != "" {
 		req.Header.Set("Authorization", "Bearer "+testEditorToken)
 		req.Header.Set("Content-Type", "application/geo+json")
