@@ -29,7 +29,8 @@ func createRound16(t *testing.T, send func(method, path, body string, headers ma
 }
 
 // round16Server serves store to an editor and returns a function sending
-// method to path with headers (the token added), giving the answer.
+// method to path with headers (the token added; a "Host" one names the
+// request's host), giving the answer.
 // An extractor, when given, serves ingestion too.
 func round16Server(t *testing.T, store incidentStore, x ...ingest.Extractor) func(method, path, body string, headers map[string]string) (*http.Response, string) {
 	t.Helper()
@@ -49,6 +50,10 @@ func round16Server(t *testing.T, store incidentStore, x ...ingest.Extractor) fun
 		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+token)
 		for k, v := range headers {
+			if k == "Host" {
+				req.Host = v // Go sends the request's Host field, not a Host header
+				continue
+			}
 			req.Header.Set(k, v)
 		}
 		resp, err := http.DefaultClient.Do(req)

@@ -19,7 +19,7 @@ func TestETag_DiffersByLinkBase(t *testing.T) {
 		if _, err := store.Add(context.Background(), seedIncidents(t)); err != nil {
 			t.Fatal(err)
 		}
-		send := round24Server(t, store)
+		send := round16Server(t, store)
 		for _, u := range []string{"/api/collections/incidents/items?limit=2", "/api/collections/incidents/items?limit=2&q=Saraqib",
 			"/api/collections/incidents/aggregate?zoom=7"} {
 			variants := []map[string]string{{"X-Forwarded-Proto": "https"}, {"X-Forwarded-Proto": "http"}, {"Host": "other.example"}}

@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,7 +21,7 @@ func TestPath_EncodedSlashIsNoSeparator(t *testing.T) {
 			t.Fatal(err)
 		}
 		id := strconv.FormatInt(added[0], 10)
-		send := round24Server(t, store)
+		send := round16Server(t, store)
 		if resp, body := send("GET", "/api/collections/incidents/items/"+id, "", nil); resp.StatusCode != http.StatusOK {
 			t.Fatalf("GET the incident = %d %s", resp.StatusCode, body)
 		}
@@ -43,40 +41,4 @@ func TestPath_EncodedSlashIsNoSeparator(t *testing.T) {
 			t.Errorf("after the DELETE through %%2F, GET the incident = %d %s; want it still there", resp.StatusCode, body)
 		}
 	})
-}
-
-// round24Server serves store to an editor and returns a function sending
-// method to path with headers (a "Host" one as the request's host), the
-// token added, giving the answer.
-func round24Server(t *testing.T, store incidentStore) func(method, path, body string, headers map[string]string) (*http.Response, string) {
-	t.Helper()
-	const token = "editor-token-of-round-24"
-	tokens, err := ParseTokens("editor:" + token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(NewServer(Config{Store: store, Tokens: tokens}))
-	t.Cleanup(srv.Close)
-	return func(method, path, body string, headers map[string]string) (*http.Response, string) {
-		t.Helper()
-		req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Authorization", "Bearer "+token)
-		for k, v := range headers {
-			if k == "Host" {
-				req.Host = v
-				continue
-			}
-			req.Header.Set(k, v)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp, string(b)
-	}
 }
