@@ -399,11 +399,7 @@ func sameEventRetold(drafts []draft, d *draft) int {
 			e.date == nil || !e.date.From.Equal(d.date.From) || !e.date.To.Equal(d.date.To) {
 			continue
 		}
-		differs := false
-		for c := range d.counts {
-			differs = differs || d.counts[c] != nil && e.counts[c] != nil && *d.counts[c] != *e.counts[c]
-		}
-		if !differs {
+		if !countsDiffer(e, d) {
 			return k
 		}
 	}
@@ -966,13 +962,9 @@ func (p *passage) continues(last, d *draft) bool {
 // shot reports d told by gunfire: its word is one of shooting, or has one
 // right by it.
 func (p *passage) shot(d *draft) bool {
-	toks := p.sents[d.sents[0]].toks
-	for i, t := range toks {
-		if t.Start == d.pos {
-			return shotOnTheGround(toks, i)
-		}
-	}
-	return false
+	s := &p.sents[d.sents[0]]
+	i := s.tokenAt(d.pos)
+	return i >= 0 && shotOnTheGround(s.toks, i)
 }
 
 // announcedAfter reports last dated only by its announcement ("announced
@@ -994,12 +986,8 @@ var announceWords = wordSet("اعلن", "اعلنت", "اعلنوا", "announced
 // announcedBefore reports an announcement within the twelve words before the
 // incident word at byte offset pos.
 func announcedBefore(s *sentence, pos int) bool {
-	for i, t := range s.toks {
-		if t.Start == pos {
-			return anyNear(s.toks, i, -12, -1, announceWords)
-		}
-	}
-	return false
+	i := s.tokenAt(pos)
+	return i >= 0 && anyNear(s.toks, i, -12, -1, announceWords)
 }
 
 // raidClash reports d a clash told with no place or toll of its own after an
@@ -1467,12 +1455,8 @@ func (p *passage) explosionsHeard(d draft) bool {
 		return false
 	}
 	s := &p.sents[d.sents[0]]
-	for i, t := range s.toks {
-		if t.Start == d.pos {
-			return anyNear(s.toks, i, -3, 3, heardWords)
-		}
-	}
-	return false
+	i := s.tokenAt(d.pos)
+	return i >= 0 && anyNear(s.toks, i, -3, 3, heardWords)
 }
 
 // heardWords tell a sound heard: "سُمع دوي انفجار", "explosions were heard".
@@ -1496,13 +1480,13 @@ func (p *passage) harmOfTheEvent(last, d *draft) bool {
 // definiteTrigger reports d's incident word told with the article: "the
 // shelling", "القصف".
 func (p *passage) definiteTrigger(d *draft) bool {
-	toks := p.sents[d.sents[0]].toks
-	for i, t := range toks {
-		if t.Start == d.pos {
-			return isLatin(t.Norm) && i > 0 && toks[i-1].Norm == "the" || !isLatin(t.Norm) && definite(t.Norm)
-		}
+	s := &p.sents[d.sents[0]]
+	i := s.tokenAt(d.pos)
+	if i < 0 {
+		return false
 	}
-	return false
+	t := s.toks[i]
+	return isLatin(t.Norm) && i > 0 && s.toks[i-1].Norm == "the" || !isLatin(t.Norm) && definite(t.Norm)
 }
 
 // placedLater reports d, from the sentence right after last, telling last

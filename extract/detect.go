@@ -523,8 +523,7 @@ func dawnAt(toks []token, j int) bool {
 	}
 	next := tokAt(toks, j+1)
 	_, day := weekdays[next]
-	return day || next == "يوم" || next == "امس" || toks[min(j+1, len(toks)-1)].in(timeNouns) && j+1 < len(toks) ||
-		j > 0 && toks[j-1].in(timeOpeners)
+	return day || next == "يوم" || j+1 < len(toks) && toks[j+1].in(timeNouns) || j > 0 && toks[j-1].in(timeOpeners)
 }
 
 // timeOpeners before a part of the day make it a time: "منذ فجر", "حتى فجر".
@@ -1006,9 +1005,18 @@ var groundWords = wordSet("بري", "البري", "بريا")
 // متبادل", "an exchanged fire".
 var exchangedWords = wordSet("متبادل", "المتبادل", "متبادله", "المتبادله")
 
-// exchangeVerbs before a word of firing make it mutual too: "تبادل مسلحون
-// إطلاق النار مع دورية" (told right before it, "تبادل" is the trigger).
-var exchangeVerbs = wordSet("تبادل", "تبادلوا", "تبادلت", "يتبادل")
+// exchangeBefore reports a verb of exchange (the lexicon's clash words that
+// need fire after them, "تبادل") within three words before the word of firing
+// at i: "تبادل مسلحون إطلاق النار مع دورية" (told right before it, "تبادل" is
+// the trigger itself).
+func exchangeBefore(toks []token, i int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		if lx, ok := lookup(toks[j].Norm); ok && lx.typ == TypeClash && lx.need == needFire {
+			return true
+		}
+	}
+	return false
+}
 
 // refine narrows a generic attack or shelling word by the weapon named near it.
 func refine(toks []token, i int, typ string) string {
@@ -1039,7 +1047,7 @@ func refine(toks []token, i int, typ string) string {
 			return t // "استهدفت القوات قرية X بريف Y بالمدفعية الثقيلة": shelled
 		}
 	}
-	if typ == TypeArmedAttack && (anyNear(toks, i, 1, 1, fireWords) && anyNear(toks, i, 2, 3, exchangedWords) || anyNear(toks, i, -3, -1, exchangeVerbs)) {
+	if typ == TypeArmedAttack && (anyNear(toks, i, 1, 1, fireWords) && anyNear(toks, i, 2, 3, exchangedWords) || exchangeBefore(toks, i)) {
 		return TypeClash // "وقع إطلاق نار متبادل بين القوات والمسلحين", "تبادل مسلحون إطلاق النار": fire exchanged is a clash
 	}
 	// "أطلقت قذيفتين": shells are fired from the ground; "قصف بري": so says the word

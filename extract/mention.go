@@ -91,9 +91,9 @@ func newMention(text string, toks []token, m gazetteer.Mention, next int) mentio
 	return mn
 }
 
-// worksOfTown name a port, an airport or a crossing called after the town
-// whose name follows them.
-var worksOfTown = wordSet("مرفا", "ميناء", "مطار", "معبر", "مصيف") // and a town's summer resort: "مصيف سلمى"
+// worksOfTown are the gazetteer's TownWorks: a port, an airport, a crossing
+// or a resort called after the town whose name follows them.
+var worksOfTown = wordSet(gazetteer.TownWorks...)
 
 // surroundWords after "و"/"and its" extend a place to what lies around it:
 // "دمشق ومحيطها", "حلب وريفها", "Idlib and its countryside".

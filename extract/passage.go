@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/paulmach/orb/geo"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,6 +24,16 @@ type sentence struct {
 	aside         bool // "ويأتي ذلك بعد ...": an earlier event told to set the story, undated by it
 	tally         bool // counts many events over a period: its figures are no event's
 	earlierReport bool // "أفادت في وقت سابق": an earlier telling of the story, whose figures were first ones
+}
+
+// tokenAt returns the index of the sentence's token starting at byte offset
+// pos (an incident word's), or -1.
+func (s *sentence) tokenAt(pos int) int {
+	i, found := sort.Find(len(s.toks), func(i int) int { return pos - s.toks[i].Start })
+	if !found {
+		return -1
+	}
+	return i
 }
 
 // passage is a text being read.

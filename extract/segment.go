@@ -192,12 +192,8 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 // "with" or "using": "attacked the town with heavy artillery" tells the
 // weapon of the act before it.
 func instrumentOf(s *sentence, pos int) bool {
-	for i, t := range s.toks {
-		if t.Start == pos {
-			return anyNear(s.toks, i, -2, -1, instrumentWordsEN)
-		}
-	}
-	return false
+	i := s.tokenAt(pos)
+	return i >= 0 && anyNear(s.toks, i, -2, -1, instrumentWordsEN)
 }
 
 // setOff reports segs[i] a counted killing told after a word of cause,
@@ -220,15 +216,14 @@ var happeningNouns = wordSet("حادثه", "حادث", "واقعه")
 // causeBefore reports a word of cause within the two words before the
 // incident word at byte offset pos.
 func causeBefore(s *sentence, pos int) bool {
-	for i, t := range s.toks {
-		if t.Start == pos {
-			return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords) ||
-				i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" || // "قتل ثلاثة، في حادثة إطلاق نار"
-				i > 0 && (s.toks[i-1].Norm == "في" || s.toks[i-1].Norm == "in") || // "قتل أربعة في X، في غارات على …": the strikes that killed them
-				isLatin(t.Norm) && anyNear(s.toks, i, -5, -3, resultedFromWords) // "…, apparently due to an Israeli drone"
-		}
+	i := s.tokenAt(pos)
+	if i < 0 {
+		return false
 	}
-	return false
+	return i > 0 && s.toks[i-1].in(becauseWords) || i > 1 && s.toks[i-2].in(becauseWords) ||
+		i > 1 && s.toks[i-1].in(happeningNouns) && s.toks[i-2].Norm == "في" || // "قتل ثلاثة، في حادثة إطلاق نار"
+		i > 0 && (s.toks[i-1].Norm == "في" || s.toks[i-1].Norm == "in") || // "قتل أربعة في X، في غارات على …": the strikes that killed them
+		isLatin(s.toks[i].Norm) && anyNear(s.toks, i, -5, -3, resultedFromWords) // "…, apparently due to an Israeli drone"
 }
 
 // mergeSamePlace joins neighbouring segments at the same place and drops a

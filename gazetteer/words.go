@@ -89,11 +89,22 @@ var triggers = map[string]bool{
 	"raided": true, "stormed": true, "besieged": true, "captured": true, "targeted": true, "hit": true, "entered": true,
 }
 
+// TownWorks name, in Arabic as normalised, a port, an airport, a crossing or
+// a resort called after the town whose name follows them ("مرفأ اللاذقية",
+// "مطار الضبعة", "معبر نصيب", "مصيف سلمى"): the extractor tells the work
+// with the town as written.
+var TownWorks = []string{"مرفا", "ميناء", "مطار", "معبر", "مصيف"}
+
 // landmarkHeads name a work called after the town it serves, whose name
-// follows: "حاجز قلعة المضيق", "مطار الضبعة", "مرفأ اللاذقية", "معبر نصيب".
-// The name after one is a place in running text as after "في".
-var landmarkHeads = map[string]bool{"حاجز": true, "مطار": true, "مرفا": true, "ميناء": true, "معبر": true,
-	"مدخل": true, "مداخل": true, "مصيف": true, "checkpoint": true, "airport": true, "port": true, "crossing": true}
+// follows: the TownWorks, a checkpoint ("حاجز قلعة المضيق") and an entrance
+// ("مدخل"). The name after one is a place in running text as after "في".
+var landmarkHeads = func() map[string]bool {
+	m := map[string]bool{"حاجز": true, "مدخل": true, "مداخل": true, "checkpoint": true, "airport": true, "port": true, "crossing": true}
+	for _, w := range TownWorks {
+		m[w] = true
+	}
+	return m
+}()
 
 // strikeNounsEN before "on" make the name after it the place struck: "the
 // airstrike on X", "attacks on Y".
