@@ -79,7 +79,7 @@ var anotherOne = wordSet("اخر", "اخرا")
 // at most three words of a person's name from i: "المعلم أحمد الخطيب
 // وشخصاً آخر" counts the teacher and another.
 func oneMoreAfterName(toks []token, i int) bool {
-	for a := i; a < len(toks) && a <= i+3; a++ {
+	for a := i; a < len(toks) && a <= i+12; a++ {
 		w := toks[a].Norm
 		if strings.HasPrefix(w, "و") {
 			n, ok := personCount(toks[a])

@@ -77,7 +77,7 @@ func findDates(toks []token, text string, ctx dateContext) []dateMention {
 		out = append(out, d)
 		i += n
 	}
-	return joinRanges(toks, dropRedundant(out))
+	return joinRanges(toks, dropRedundant(toks, out))
 }
 
 // rangeWords join the first and last day of a span told with a verb of
@@ -123,11 +123,11 @@ func joinRanges(toks []token, ds []dateMention) []dateMention {
 // dropRedundant removes relative mentions standing right before an absolute
 // one: in "يوم الإثنين 24 نوفمبر" and "اليوم السبت 3 أيار" the date says it all.
 // A chain that starts with "اليوم" or "أمس" also tells the day of writing.
-func dropRedundant(ds []dateMention) []dateMention {
+func dropRedundant(toks []token, ds []dateMention) []dateMention {
 	drop := make([]bool, len(ds))
 	for k := len(ds) - 2; k >= 0; k-- {
 		next := ds[k+1]
-		drop[k] = ds[k].Relative && next.Start-ds[k].End <= 8 && (!next.Relative || drop[k+1])
+		drop[k] = ds[k].Relative && (next.Start-ds[k].End <= 8 || onlyWeekdayFillers(toks, ds[k].End, next.Start)) && (!next.Relative || drop[k+1])
 	}
 	for k := range ds {
 		if !drop[k] || !ds[k].isToday {
@@ -148,6 +148,21 @@ func dropRedundant(ds []dateMention) []dateMention {
 		}
 	}
 	return out
+}
+
+// onlyWeekdayFillers reports the words between byte offsets from and to all
+// fillers of a weekday and its date: "اليوم الأحد الموافق لـ 7 تشرين الأول".
+func onlyWeekdayFillers(toks []token, from, to int) bool {
+	n := 0
+	for _, t := range toks {
+		if t.Start >= from && t.End <= to {
+			if !weekdayFiller[t.Norm] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0 && n <= 3
 }
 
 // reportWords are verbs of saying; a date right after one is when something was

@@ -25,6 +25,9 @@ func (s dateScan) anchoredDay(i int) (dateMention, int) {
 // daysLater reads "بعد يوم", "بعد يومين", "بعد أربعة أيام", "بعد 3 أيام", "بعد
 // أسبوع" at toks[i] == "بعد". Vague spans ("بعد أيام", "بعد ساعات") are not dates.
 func (s dateScan) daysLater(i int) (dateMention, int) {
+	if d, n := s.daysBeforeAside(i); n > 0 {
+		return d, n
+	}
 	switch {
 	case s.word(i+1, "يومين"):
 		return anchored("بعد يومين", 2), 2
@@ -39,6 +42,24 @@ func (s dateScan) daysLater(i int) (dateMention, int) {
 		return anchored("بعد أيام", v), n + 2
 	}
 	return dateMention{}, 0
+}
+
+// daysBeforeAside reads "ويأتي ذلك بعد يومين من غارة على X": the story
+// comes a day or two after the event the aside names, which was that many
+// days before the date told.
+func (s dateScan) daysBeforeAside(i int) (dateMention, int) {
+	if !isAside(s.toks) {
+		return dateMention{}, 0
+	}
+	days := map[string]int{"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}[s.toks[min(i+1, len(s.toks)-1)].Norm]
+	n := 2
+	if s.word(i+n, "واحد") {
+		n++
+	}
+	if days == 0 || !s.word(i+n, "من") {
+		return dateMention{}, 0
+	}
+	return anchored("بعد "+s.toks[i+1].Norm+" من", -days), n
 }
 
 func anchored(what string, days int) dateMention {

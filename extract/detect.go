@@ -970,6 +970,25 @@ func instrumentAfterTarget(toks []token, i int) string {
 	return ""
 }
 
+// airNear is anyNear for airWords, but "التحالف" after a thing on the ground
+// is its owner, no aircraft: "استهداف إحدى عربات التحالف بقذيفة".
+func airNear(toks []token, i, from, to int) bool {
+	lo, hi := nearRange(len(toks), i, from, to)
+	for j := lo; j <= hi; j++ {
+		if j != i && toks[j].in(airWords) && !(toks[j].in(allianceWords) && j > 0 && toks[j-1].in(groundAssets)) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	allianceWords = wordSet("التحالف", "تحالف")
+	// groundAssets are a force's things and men on the ground.
+	groundAssets = wordSet("عربه", "عربات", "دوريه", "دوريات", "قاعده", "قواعد", "نقطه", "نقاط", "قوات", "جنود", "عناصر",
+		"مقر", "مقرات", "اليه", "اليات", "رتل", "ارتال", "قافله", "مستشاري", "مدرعه", "مدرعات")
+)
+
 // gunWordsAR name guns, mortars, shells in the plural and tanks, whose fire
 // is shelling: "بالمدفعية الثقيلة والهاون", "بالدبابات".
 var gunWordsAR = wordSet("مدفعي", "مدفعيه", "مدافع", "هاون", "قذائف", "راجمات", "دبابات", "دبابه")
@@ -1053,7 +1072,7 @@ func refine(toks []token, i int, typ string) string {
 	// "أطلقت قذيفتين": shells are fired from the ground; "قصف بري": so says the word
 	ground := anyNear(toks, i, -3, 3, artilleryWords) || toks[i].in(shellWords) || firedWith(toks, i) || typ == TypeShelling && anyNear(toks, i, 1, 1, groundWords)
 	switch {
-	case anyNear(toks, i, -3, 4, airWords) && !(typ == TypeShelling && ground && !airNextTo(toks, i)):
+	case airNear(toks, i, -3, 4) && !(typ == TypeShelling && ground && !airNextTo(toks, i)):
 		return TypeAirstrike
 	case i > 0 && toks[i-1].in(goOnWords) && anyNear(toks, i, -8, -2, airWords) && !ground:
 		// "تناوبت طائرات حربية خلال الليل على قصف X", "واصلت المروحيات قصف Y": the aircraft bomb
@@ -1195,6 +1214,9 @@ func foreignActorNear(toks []token, i, from, to int) bool {
 		if j+1 < len(toks) && toks[j+1].in(proxyWords) || j > 0 && toks[j-1].Norm == "pro" {
 			continue // "Turkish-backed militants", "pro-Turkish factions": men on the ground the force backs
 		}
+		if toks[j].in(turkishWords) && j > 0 && toks[j-1].in(bombardNouns) {
+			continue // "القصف التركي على ناحية X": Turkey's bombardment of the north is its guns', unless aircraft are named
+		}
 		if groundForceOf(toks, j) {
 			// ground forces, whose bombardment is artillery's unless aircraft are named; not
 			// "مسيرة تابعة للجيش التركي", a drone they own
@@ -1253,6 +1275,11 @@ var interceptWordsEN = wordSet("intercepted", "intercepting", "downed", "down", 
 
 // baseWordsEN name a force's base after its country's adjective.
 var baseWordsEN = wordSet("airbase", "airbases", "base", "bases")
+
+var (
+	turkishWords = wordSet("التركي", "التركيه", "تركي", "تركيه", "تركيا")
+	bombardNouns = wordSet("قصف", "القصف", "قصفا")
+)
 
 // foreignGroundForceNear reports a foreign army told by its ground forces at
 // offset from..to of i: "القوات التركية", "الاحتلال التركي", "Turkish forces".

@@ -204,6 +204,9 @@ func tokenize(text string, start, end int) []token {
 	forms := make([]string, 0, 4*len(toks)) // the forms of all the words, in one array
 	setForms := make([]string, 0, 2*len(toks))
 	for k := range toks {
+		if toks[k].Norm == "الي" && strings.HasPrefix(text[toks[k].Start:], "آ") {
+			toks[k].Norm = "آلي" // "فرن آلي", automatic: no "إلى", which folds alike
+		}
 		from := len(forms)
 		forms = appendWordForms(forms, toks[k].Norm)
 		toks[k].forms = forms[from:len(forms):len(forms)] // capped: an append to one word's forms copies them

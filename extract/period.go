@@ -277,13 +277,13 @@ func (s dateScan) weekdayDisagrees(i, j, y int, m time.Month, d int) bool {
 
 // weekdayFiller are words that may stand between a weekday and its date:
 // "الماضي", "الموافق", "يوم".
-var weekdayFiller = wordSet("الماضي", "المنصرم", "الفائت", "الموافق", "يوم", "the", "on", "last")
+var weekdayFiller = wordSet("الماضي", "المنصرم", "الفائت", "الموافق", "ل", "يوم", "the", "on", "last") // "الجمعة الموافق لـ الثالث من آذار"
 
 // weekdayNear finds a weekday before toks[i] or at toks[j], filler words
 // skipped.
 func (s dateScan) weekdayNear(i, j int) (time.Weekday, bool) {
 	k := i - 1
-	for k >= 0 && k >= i-2 && weekdayFiller[s.toks[k].Norm] {
+	for k >= 0 && k >= i-3 && weekdayFiller[s.toks[k].Norm] {
 		k--
 	}
 	if wd, ok := s.weekdayAt(k); ok {

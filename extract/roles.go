@@ -106,7 +106,7 @@ func roleOf(text string, toks []token, ms []mention, i int) string {
 		return RoleOrganisation
 	case isOrigin(text, toks, m):
 		return RoleOrigin
-	case isRoad(toks, ms, i):
+	case isRoad(toks, ms, i) && !villageRoad(text, toks, ms, i):
 		return RoleRoute
 	case isTrip(toks, ms, i), firedFrom(toks, m), stationedAt(toks, m), leftAtHospital(toks, m):
 		return RoleOrigin
@@ -606,7 +606,11 @@ func isOrigin(text string, toks []token, m mention) bool {
 	}
 	if from >= 0 && (toks[from].Norm == "من" || toks[from].Norm == "from") {
 		far := wordsBefore(toks, from, 8)
-		if anyIn(far, originWords) || from > 0 && (personNouns[toks[from-1].Norm] || enPersons[toks[from-1].Norm] || pronouns[toks[from-1].Norm] || capitalised(text, toks[from-1])) {
+		who := from - 1
+		if who > 0 && (otherWords[toks[who].Norm] || toks[who].Norm == "other" || toks[who].Norm == "another") && personNouns[toks[who-1].Norm] {
+			who-- // "وقُتل شخص آخر من بلدة X": another person's home
+		}
+		if anyIn(far, originWords) || from > 0 && (personNouns[toks[who].Norm] || enPersons[toks[from-1].Norm] || pronouns[toks[from-1].Norm] || capitalised(text, toks[from-1])) {
 			return true
 		}
 		if from > 0 && (passiveAux[toks[from-1].Norm] || copulaEN[toks[from-1].Norm]) || agedFrom(text, toks, from) {
@@ -966,6 +970,26 @@ func isRoad(toks []token, ms []mention, i int) bool {
 	}
 	return i > 0 && ms[i-1].tok1 == m.tok0 && m.tok1 < len(toks) && toks[m.tok1].in(roadWords) && toks[m.tok1].Norm != "طريق"
 }
+
+// villageRoad reports a road told by one village, written with its type
+// word and no other end: "على طريق قرية X" is the village's own road, at
+// the village; "طريق قرية X – Y" and "طريق X" alone (the road to a city
+// far off) are no place.
+func villageRoad(text string, toks []token, ms []mention, i int) bool {
+	m := ms[i]
+	if m.tok0 < 1 || !toks[m.tok0-1].in(roadWords) || !villageTypes[toks[m.tok0].Norm] || strings.ContainsAny(m.Text, "-–—") {
+		return false
+	}
+	if i+1 < len(ms) && ms[i+1].tok0-m.tok1 <= 1 && ms[i+1].Match.Qualifier == "" {
+		return false // a second end: "طريق قرية X وY"
+	}
+	rest := strings.TrimLeft(text[m.End:], " ")
+	return !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") &&
+		!(m.tok1 < len(toks) && roadJoins[toks[m.tok1].Norm])
+}
+
+// villageTypes are the type words of a village or small town.
+var villageTypes = wordSet("قريه", "بلده", "village", "town")
 
 // roadWordBefore reports a road word a few words before m: "طريق X", "الطريق
 // الواصل بين X", "the road between X".

@@ -173,6 +173,11 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 			segs = append(segs[:i], segs[i+1:]...)
 			continue
 		}
+		if i > 0 && segs[i].weak && violent[segs[i-1].typ] && spanHas(s.toks, segs[i].sp, companionWords) {
+			segs[i-1] = union(segs[i-1], segs[i]) // "…، كما قُتل شخص آخر كان برفقته": one who was with the victim, in the same attack
+			segs = append(segs[:i], segs[i+1:]...)
+			continue
+		}
 		if segs[i].clause != segs[j].clause {
 			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not
 			continue
@@ -187,6 +192,9 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 	}
 	return segs
 }
+
+// companionWords tell someone who was with the victim: "برفقته", "معه".
+var companionWords = wordSet("برفقته", "برفقتها", "برفقتهم", "برفقتهما", "يرافقه", "يرافقها", "رفقته", "رفقتها")
 
 // instrumentOf reports the English weapon word at byte offset pos told after
 // "with" or "using": "attacked the town with heavy artillery" tells the

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+// Rules of round 28. Every sentence here is ours.
+
+// TestExtract_CompanionKilledWithTheVictim: one more person killed "كان
+// برفقته" (who was with him) died in the same attack, even told in a clause
+// opening with "كما"; the town he is "من" is his home, not a second place.
+// "قتل X …، وشخص آخر برفقته" counts both.
+func TestExtract_CompanionKilledWithTheVictim(t *testing.T) {
+	c := oneEvent(t, "أطلق مسلحون النار على سيارة قرب بلدة المسيفرة، ما أدى لمقتل سائقها، كما قتل شاب آخر من بلدة الكرك الشرقي كان برفقته.",
+		"2023-04-02", TypeArmedAttack)
+	if c != nil && (c.PlaceNameAR != "المسيفرة" || countStr(c.Killed) != "2") {
+		t.Errorf("place %q, killed %s; want al-Musayfira and 2 (the driver and the man with him)", c.PlaceNameAR, countStr(c.Killed))
+	}
+	c = oneEvent(t, "قتل قيادي في فصيل محلي برصاص مجهولين كانوا في سيارة، وشخص آخر برفقته في بلدة المسيفرة مساء أمس.",
+		"2023-04-02", TypeArmedAttack)
+	if c != nil && countStr(c.Killed) != "2" {
+		t.Errorf("killed %s; want 2: the commander and another with him", countStr(c.Killed))
+	}
+}
+
+// TestExtract_VillageRoadIsTheVillage: "على طريق قرية X" is the village's own
+// road, where it happened; a road between two places is still no place.
+func TestExtract_VillageRoadIsTheVillage(t *testing.T) {
+	c := oneEvent(t, "اغتال مجهولون شاباً على طريق قرية الشيخ سعد غربي درعا أمس.", "2022-09-14", TypeArmedAttack)
+	if c != nil && c.PlaceNameAR != "الشيخ سعد" {
+		t.Errorf("place = %q; want the village whose road it was", c.PlaceNameAR)
+	}
+	c = oneEvent(t, "اغتال مجهولون شاباً على طريق قرية الشيخ سعد - نوى أمس.", "2022-09-14", TypeArmedAttack)
+	if c != nil && c.PlaceNameAR == "الشيخ سعد" {
+		t.Errorf("place = %q; want no village: the road runs between two", c.PlaceNameAR)
+	}
+}
+
+// TestExtract_WeekdayBeforeItsDate: "يوم الجمعة الموافق لـ الثالث من
+// آذار" gives the year by the weekday when nothing else does.
+func TestExtract_WeekdayBeforeItsDate(t *testing.T) {
+	got := extractAll(t, "قصفت قوات النظام عصر يوم الجمعة الموافق لـ الثالث من آذار قرية الحمبوشية بريف اللاذقية.", time.Time{})
+	if len(got) != 1 {
+		t.Fatalf("got %v; want one shelling dated by its weekday", describeAll(got))
+	}
+	if d := got[0].DateFrom; d.Month() != time.March || d.Day() != 3 || d.Weekday() != time.Friday {
+		t.Errorf("date %s; want a 3 March that is a Friday", d.Format(time.DateOnly))
+	}
+}
+
+// TestExtract_CoalitionVehicleIsNoAircraft: "عربات التحالف" are the
+// coalition's vehicles, the target: a rocket on one is no air strike, nor is a
+// helicopter told as escorting it.
+func TestExtract_CoalitionVehicleIsNoAircraft(t *testing.T) {
+	got := extractAll(t, "أطلق مسلحون قذيفة صاروخية على إحدى عربات التحالف الدولي قرب بلدة الشحيل أمس.", ymd("2021-04-08"))
+	if len(got) != 1 || got[0].IncidentType == TypeAirstrike {
+		t.Errorf("got %v; want one attack from the ground (armed_attack or shelling)", describeAll(got))
+	}
+}
+
+// TestExtract_AutomaticIsNoPreposition: "آلي" (automatic, as in a bakery)
+// folds like "إلى" (to); the town after it is where it happened, not where
+// someone went.
+func TestExtract_AutomaticIsNoPreposition(t *testing.T) {
+	c := oneEvent(t, "انفجرت سيارة مفخخة قرب فرن آلي في صحنايا اليوم وقتل أربعة أشخاص.", "2013-02-03", TypeBombing)
+	if c != nil && c.PlaceNameAR != "صحنايا" {
+		t.Errorf("place = %q; want Sahnaya", c.PlaceNameAR)
+	}
+}
+
+// TestExtract_TurkishBombardmentIsShelling: "القصف التركي على X" is the guns
+// of the Turkish army on the north, unless aircraft are named.
+func TestExtract_TurkishBombardmentIsShelling(t *testing.T) {
+	oneEvent(t, "أصيب ثلاثة مدنيين جراء القصف التركي على قرية الدردارة بريف تل تمر اليوم.", "2021-06-10", TypeShelling)
+	oneEvent(t, "قتل مدنيان جراء القصف الجوي التركي على قرية الدردارة بريف تل تمر اليوم.", "2021-06-10", TypeAirstrike)
+}
+
+// TestExtract_AsideDayBefore: "يأتي هذا بعد يوم واحد من هجوم بالمدفعية على X"
+// sets the story a day after an earlier shelling: that shelling is the day
+// before, and "قرى محيطة بها" (villages around it) names no village.
+func TestExtract_AsideDayBefore(t *testing.T) {
+	text := "قصفت القوات التركية اليوم السبت بلدة عين عيسى. يأتي هذا بعد يوم واحد من هجوم مدفعي طال قرى محيطة بها وقرية الهوشان."
+	got := extractAll(t, text, ymd("2020-12-05"))
+	if len(got) != 2 || got[1].DateFrom.Format(time.DateOnly) != "2020-12-04" || got[1].PlaceNameAR != "الهوشان" {
+		t.Errorf("got %v; want the shelling today and one the day before at al-Hawshan", describeAll(got))
+	}
+}
