@@ -234,7 +234,11 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 		if (item || toks[t.Tok].in(shellWords)) && k > 0 && t.Typ == ts[k-1].Typ && instrumentBefore(toks, ts[k-1].Tok, t.Tok) {
 			continue // "shelled the town of X with artillery and mortar shells": the weapons of the event of their kind
 		}
-		if item && arrested && !anyNear(toks, t.Tok, -3, 3, impactWords) {
+		if item && arrested && detonatedBefore(toks, t.Tok) {
+			// "توقيف خلية فجّرت دراجة مفخخة بمدينة X": the bomb the cell set off, no find;
+			// an earlier deed of those arrested, an event of its own
+			t.Typ, t.Earlier = TypeBombing, t.Earlier || anyNear(toks, t.Tok, -5, -1, deedDoers)
+		} else if item && arrested && !anyNear(toks, t.Tok, -3, 3, impactWords) {
 			// "arrested 10 members, who were equipped with weapons, grenades and explosive
 			// devices": the weapons the arrested held, found on them
 			t.Typ, seized = TypeWeaponsSeizure, true
@@ -243,6 +247,22 @@ func weaponsOfEvents(toks []token, ts []trigger) []trigger {
 	}
 	return out
 }
+
+// detonatedBefore reports a verb of setting off a bomb at most three words
+// before toks[i]: "فجّرت سيارة مفخخة", "بتفجير عبوة ناسفة".
+func detonatedBefore(toks []token, i int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		if toks[j].in(detonateWords) && !dawnAt(toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// deedDoers tell who did a deed told after them: a cell, those who.
+var deedDoers = wordSet("خليه", "خلايا", "التي", "الذي", "الذين", "who", "cell")
+
+var detonateWords = wordSet("فجر", "فجرت", "فجروا", "فجرا", "تفجير", "يفجر", "detonated")
 
 // takeControlVerbs tell control taken: "أحكم سيطرته", "أعلنت سيطرتها",
 // "بسطوا سيطرتهم".

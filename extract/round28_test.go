@@ -86,3 +86,21 @@ func TestExtract_AsideDayBefore(t *testing.T) {
 		t.Errorf("got %v; want the shelling today and one the day before at al-Hawshan", describeAll(got))
 	}
 }
+
+// TestExtract_CellsDeedIsABombing: a car bomb or device the arrested cell
+// "فجّرت" (set off) is their earlier deed, a bombing of its own, not a find
+// seized with them; what is found on them stays a seizure.
+func TestExtract_CellsDeedIsABombing(t *testing.T) {
+	got := extractAll(t, "ألقت قوى الأمن القبض على ثلاثة عناصر من الخلية التي فجرت عبوة ناسفة في مدينة الباب.", ymd("2022-03-04"))
+	types := map[string]int{}
+	for _, c := range got {
+		types[c.IncidentType]++
+	}
+	if types[TypeArrest] != 1 || types[TypeBombing] != 1 || types[TypeWeaponsSeizure] != 0 {
+		t.Errorf("got %v; want the arrest and the cell's bombing, nothing seized", describeAll(got))
+	}
+	got = extractAll(t, "ألقت قوى الأمن القبض على ثلاثة أشخاص وضبطت بحوزتهم عبوة ناسفة في مدينة الباب.", ymd("2022-03-04"))
+	if len(got) != 2 || got[1].IncidentType != TypeWeaponsSeizure {
+		t.Errorf("got %v; want the arrest and the device seized", describeAll(got))
+	}
+}

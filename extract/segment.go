@@ -178,8 +178,8 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 			segs = append(segs[:i], segs[i+1:]...)
 			continue
 		}
-		if segs[i].clause != segs[j].clause {
-			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not
+		if segs[i].clause != segs[j].clause || j == i+1 && !segs[i].weak && cellsBombing(s, segs[j]) {
+			i++ // "..، في حين أعلنت قسد عن ...": another event, placeless or not; "توقيف خلية فجّرت دراجة مفخخة": the arrest and the cell's deed
 			continue
 		}
 		if segs[i].comma != segs[j].comma && !segs[i].weak && segs[j].weak && countIn(s, segs[j].sp) && !causeBefore(s, segs[i].pos) ||
@@ -191,6 +191,13 @@ func mergePlaceless(s *sentence, segs []segment) []segment {
 		segs = append(segs[:i], segs[i+1:]...) // segs[i] is now the one after; look at it next
 	}
 	return segs
+}
+
+// cellsBombing reports g a bomb set off by those arrested before it, told as
+// their deed: "توقيف خلية فجّرت دراجة مفخخة بمدينة X" (see weaponsOfEvents).
+func cellsBombing(s *sentence, g segment) bool {
+	i := s.tokenAt(g.pos)
+	return g.earlier && g.typ == TypeBombing && i >= 0 && detonatedBefore(s.toks, i)
 }
 
 // companionWords tell someone who was with the victim: "برفقته", "معه".
