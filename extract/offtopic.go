@@ -76,7 +76,7 @@ func countedEvents(toks []token) bool {
 	for i := range toks {
 		if v, n := parseNumber(toks, i); n > 0 && v >= 3 && v < 1000 && eventNounWithin(toks, i+n, 4) { // not "ديسمبر 2025 هجوماً"
 			counted, many = true, many || v >= 10
-			aimed = aimed || anyNear(toks, i+n, 1, 8, oneTargetTypes)
+			aimed = aimed || anyNear(toks, i+n, 1, 10, oneTargetTypes) || anyNear(toks, 0, 0, 2, responseWords)
 		}
 		period = period || periodPhrase(toks, i)
 	}
@@ -88,7 +88,11 @@ func countedEvents(toks []token) bool {
 
 // oneTargetTypes are the type words of one place a wave of strikes is aimed
 // at: "على مدينة X", "on the town of Y".
-var oneTargetTypes = wordSet("مدينه", "بلده", "قريه", "حي", "مخيم", "city", "town", "village", "neighbourhood", "neighborhood", "camp")
+var oneTargetTypes = wordSet("مدينه", "بلده", "قريه", "حي", "مخيم", "city", "town", "village", "neighbourhood", "neighborhood", "camp", "desert")
+
+// responseWords open a sentence telling a wave of strikes as the answer to
+// the event told before: "In response, jets carried out 50 raids on …".
+var responseWords = wordSet("response", "retaliation", "ردا")
 
 // toldPeople after a number say it counts people, not events: "وأصيب 30
 // آخرون بغارة", "سقط 15 قتيلاً في غارات" are one strike's toll, no tally of

@@ -104,3 +104,20 @@ func TestExtract_CellsDeedIsABombing(t *testing.T) {
 		t.Errorf("got %v; want the arrest and the device seized", describeAll(got))
 	}
 }
+
+// TestExtract_ExplosivesMakeABombing: a blast blamed on explosives fixed to a
+// motorcycle was set off: a bombing, as "a bomb" would make it.
+func TestExtract_ExplosivesMakeABombing(t *testing.T) {
+	oneEvent(t, "A blast outside a bakery in Homs killed two civilians on Monday. Police said the explosion came from explosives fixed under a parked motorcycle in the Karm al-Zeitoun neighbourhood.",
+		"2014-03-11", TypeBombing)
+}
+
+// TestExtract_WaveInResponse: "In response, jets carried out about 40 raids
+// on X" is one day's wave of strikes answering the event told, not a tally.
+func TestExtract_WaveInResponse(t *testing.T) {
+	got := extractAll(t, "Gunmen killed four soldiers near Sukhnah on Monday. In response, warplanes carried out about 40 air raids targeting militant hideouts in the countryside east of Salamiyah.", ymd("2021-02-09"))
+	if len(got) != 2 || got[1].IncidentType != TypeAirstrike {
+		t.Errorf("got %v; want the attack and the wave of air strikes", describeAll(got))
+	}
+	wantNone(t, "Warplanes carried out about 40 air raids targeting militant hideouts in the countryside east of Salamiyah during the past month.")
+}

@@ -319,7 +319,7 @@ var (
 	// deviceWords name a bomb someone set off (see deviceNear).
 	deviceWords = wordSet("ملغمه", "الملغمه", "ملغومه", "عبوه", "عبوات", "عبوتين", "عبوتان", "ناسفه", "ناسفتين", "ناسفتان", "مفخخه", "مفخخات", "انتحاري", "انتحاريه",
 		"حزام", "تفجير", "فجر", "قنبله", "قنابل", "يدويه", "متفجره", "لاصقه",
-		"ied", "ieds", "bomb", "bombs", "bomber", "booby", "suicide", "device", "devices", "grenade", "detonated", "planted", "rigged")
+		"ied", "ieds", "bomb", "bombs", "bomber", "booby", "suicide", "device", "devices", "grenade", "detonated", "planted", "rigged", "explosives")
 	// blockWords before a trigger mean the event did not happen or is not one:
 	// a denial, a threat, a ceasefire, a release of detainees.
 	blockWords = wordSet("نفي", "نفت", "ينفي", "تنفي", "عدم", "وقف", "منع", "تهدد", "يهدد", "تهديد", "تهديدات",
