@@ -46,6 +46,7 @@ type dateContext struct {
 	published time.Time // UTC midnight of the article's day, or the day the text calls today; zero if unknown
 	dayNote   string    // when published is a day the text calls today with an inferred year: that note
 	year      int       // a year stated elsewhere in the passage; 0 if none
+	yearDay   time.Time // with no publication date and no year stated: a day told before whose year a weekday gave
 	today     time.Time // the day of reading, for a year inferred from a weekday; zero: none is
 	era       era       // the years the passage's names allow
 }
@@ -274,6 +275,15 @@ func (s dateScan) inferYear(m time.Month, d int) (int, bool) {
 	}
 	if s.ctx.year != 0 {
 		return s.ctx.year, true
+	}
+	if p := s.ctx.yearDay; !p.IsZero() {
+		// "أعلنت الوزارة الأحد 14 أيلول …" "وكانت ضبطت في 16 حزيران …": the latest such day
+		// not after the day whose year the weekday gave
+		y := p.Year()
+		if t := day(y, m, max(d, 1)); t.IsZero() || t.After(p.AddDate(0, 0, 1)) {
+			y--
+		}
+		return y, true
 	}
 	return 0, false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"github.com/paulmach/orb/geo"
 	"slices"
 	"sort"
@@ -125,8 +126,14 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		agoFromSaying(s.dates, s.toks)
 		todayFromSaying(s.dates, s.toks, text, s.Start)
 		anchor = resolveAnchors(s.dates, anchor)
+		if ctx.year == 0 && !ctx.yearDay.IsZero() {
+			noteYearOfDay(s.dates, s.toks, ctx.yearDay)
+		}
 		if y := explicitYear(s.dates, s.toks); y != 0 {
 			ctx.year = y // "وفي 25 نوفمبر" after "في 24 نوفمبر 2025": the year told last
+		}
+		if ctx.published.IsZero() && ctx.year == 0 && ctx.yearDay.IsZero() {
+			ctx.yearDay = inferredDay(s.dates)
 		}
 		s.newTopic = isNewTopic(s.toks)
 		s.background = isBackground(s.toks)
@@ -401,6 +408,30 @@ func explicitYear(ds []dateMention, toks []token) int {
 		}
 	}
 	return y
+}
+
+// inferredDay returns the first day among ds whose year a weekday gave, or
+// zero: the year later year-less dates of the story share.
+func inferredDay(ds []dateMention) time.Time {
+	for _, d := range ds {
+		if d.Inferred && d.resolved() && d.Prec == PrecisionDay && !d.Relative {
+			return d.From
+		}
+	}
+	return time.Time{}
+}
+
+// noteYearOfDay notes on each day among ds that names no year of its own that
+// its year is that of day, itself inferred: a guess to check.
+func noteYearOfDay(ds []dateMention, toks []token, day time.Time) {
+	for k := range ds {
+		d := &ds[k]
+		if !d.resolved() || d.Relative || d.Inferred || explicitYear(ds[k:k+1], toks) != 0 {
+			continue
+		}
+		d.Inferred = true
+		d.Note = fmt.Sprintf("year %d taken from the day told before (%s), whose year the weekday gave; check", d.From.Year(), day.Format(time.DateOnly))
+	}
 }
 
 // statedYear is the first explicit year (1990-2100) written in the passage, to

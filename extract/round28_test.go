@@ -121,3 +121,24 @@ func TestExtract_WaveInResponse(t *testing.T) {
 	}
 	wantNone(t, "Warplanes carried out about 40 air raids targeting militant hideouts in the countryside east of Salamiyah during the past month.")
 }
+
+// TestExtract_YearOfTheDayToldBefore: with no publication date and no year
+// written, a day whose year its weekday gave lends that year to the story's
+// other days: "16 حزيران" told after "الأحد 14 أيلول" is June of that year,
+// and "20 كانون الأول" after a day of January is December of the year before.
+func TestExtract_YearOfTheDayToldBefore(t *testing.T) {
+	for _, tc := range []struct{ text, month string }{
+		{"أعلنت وزارة الداخلية، الجمعة 3 تشرين الأول، ضبط مستودع أسلحة في مدينة الصنمين. وكانت الشرطة ضبطت في 20 آب شحنة ذخائر في بلدة الشيخ مسكين.", "08-20"},
+		{"أعلنت وزارة الداخلية، الأحد 5 كانون الثاني، ضبط مستودع أسلحة في مدينة الصنمين. وكانت الشرطة ضبطت في 20 كانون الأول شحنة ذخائر في بلدة الشيخ مسكين.", "12-20"},
+	} {
+		got := extractAll(t, tc.text, time.Time{})
+		if len(got) != 2 || got[0].DateFrom.IsZero() || got[1].DateFrom.IsZero() {
+			t.Errorf("got %v; want two seizures, both dated", describeAll(got))
+			continue
+		}
+		first, second := got[0].DateFrom, got[1].DateFrom
+		if second.Format("01-02") != tc.month || second.After(first) || first.Sub(second) > 365*24*time.Hour {
+			t.Errorf("dates %s, %s; want the second on %s, within the year before the first", first.Format(time.DateOnly), second.Format(time.DateOnly), tc.month)
+		}
+	}
+}
