@@ -334,7 +334,7 @@ func (p *passage) newDraft(si int, g segment, lastDate *dateMention, drafts []dr
 	s := &p.sents[si]
 	d := draft{segment: g, spans: []span{g.sp}, apart: s.background || s.aside || g.earlier}
 	p.join(&d, si)
-	if g.similar && len(drafts) > 0 {
+	if g.similar && len(drafts) > 0 && (g.typ != TypeOther || sameKind(drafts[len(drafts)-1].typ, g.typ)) { // but "توغل مشابه" after an arrest is an incursion still
 		prev := drafts[len(drafts)-1]
 		d.typ, d.rank, d.weak = prev.typ, prev.rank, prev.weak // "بقصف مماثل": the same kind as before
 		d.another = d.another || len(g.places) > 0             // "قصف مماثل طال Y": another event of that kind, at Y

@@ -142,3 +142,23 @@ func TestExtract_YearOfTheDayToldBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_SimilarIncursionStaysOne: "توغل مشابه" after an incursion in
+// which a shepherd was arrested is an incursion again (other), not an arrest:
+// "similar" lends the kind told before only to a word that could be of it.
+func TestExtract_SimilarIncursionStaysOne(t *testing.T) {
+	text := "توغلت قوة إسرائيلية اليوم في قرية الرفيد بريف القنيطرة واعتقلت مزارعاً. ويأتي ذلك بعد توغل مشابه يوم السبت الماضي، عندما دخلت دورية إسرائيلية بلدة الحميدية."
+	got := extractAll(t, text, ymd("2026-03-04"))
+	if len(got) != 2 || got[0].IncidentType != TypeArrest || got[1].IncidentType != TypeOther {
+		t.Errorf("got %v; want the arrest, then the earlier incursion as other", describeAll(got))
+	}
+}
+
+// TestExtract_ItsVictimsAreItsDead: "راح ضحيتها 12 شخصاً" (its victims were
+// twelve) counts the dead.
+func TestExtract_ItsVictimsAreItsDead(t *testing.T) {
+	c := oneEvent(t, "شنت الطائرات غارة على بلدة كفرنبل اليوم راح ضحيتها 12 شخصاً.", "2019-05-02", TypeAirstrike)
+	if c != nil && countStr(c.Killed) != "12" {
+		t.Errorf("killed %s; want 12", countStr(c.Killed))
+	}
+}

@@ -234,8 +234,10 @@ func surnameAfterGivenName(toks []token, p parsed) bool {
 
 // genericQuarters are the Arabic names of quarters OCHA names by what any
 // city has ("مركز المدينة", Idlib's "City Centre"): read only with their
-// city named after them.
-var genericQuarters = map[string]bool{"مركز المدينة": true}
+// city named after them. So are the village OCHA calls "المدينة" (the city)
+// and Daraa's "المنطقة الصناعية" (the industrial zone): "في منطقة المدينة
+// الصناعية" after strikes on Raqqa is Raqqa's, not a village of Hasakah.
+var genericQuarters = map[string]bool{"مركز المدينة": true, "المدينة": true, "المنطقة الصناعية": true}
 
 // locativesEN are the English prepositions that place what follows them:
 // after them a name written with its article apart ("in al-Hara") is a place;
