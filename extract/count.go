@@ -311,6 +311,13 @@ func countAfterVerb(toks []token, i int, k countKind, skip []span) (count, bool)
 		return count{}, false // "محاولة اغتيال": nobody was killed
 	}
 	j = pastLoneDoer(toks, j, k)
+	for m := j + 1; m+1 < len(toks) && m <= j+5 && !clauseWords[toks[m].Norm]; m++ {
+		if toks[m].Norm == "كل" && toks[m+1].Norm == "من" {
+			if c, ok := readQuantity(toks, m, k); ok {
+				return c, true // "اعتقلت الدورية كل من X وY": past its doer
+			}
+		}
+	}
 	if c, ok := readQuantity(toks, j, k); ok {
 		return c, true
 	}
@@ -449,7 +456,10 @@ func readQuantity(toks []token, j int, k countKind) (count, bool) {
 	if personIntros[w] && kinAfterName(toks, j+1) {
 		n++ // "أودى بحياة المدعو X، وابنه Y": the man named, and his son
 	}
-	return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start, Named: w == "المدعو" || w == "المدعوه"}), true
+	// "المدعو X", "الناشط X", "الشابين الآخرين": people the article says are known, maybe
+	// some of those a larger count told before
+	named := w == "المدعو" || w == "المدعوه" || strings.HasPrefix(w, "ال") && !isLatin(w)
+	return withFollowers(toks, j+1, count{Kind: k, Value: &n, Pos: toks[j].Start, Named: named}), true
 }
 
 // namedMany stand before the names of two or more people: "المدعوين",
@@ -483,6 +493,10 @@ func namesListed(toks []token, j int) (int, bool) {
 	n, words := 0, 0
 	for ; j < len(toks); j++ {
 		w := toks[j].Norm
+		if isNumber(w) && n > 0 && j+1 < len(toks) && toks[j+1].in(ageWords) {
+			j++ // "أنس عبيد (46 عاماً)، وبلال …": his age, inside the list
+			continue
+		}
 		rest, joined := strings.CutPrefix(w, "و")
 		if joined && waNames[w] {
 			joined = false
@@ -506,6 +520,9 @@ func namesListed(toks []token, j int) (int, bool) {
 	}
 	return n, true
 }
+
+// ageWords follow a number that is someone's age: "(35 عاماً)".
+var ageWords = wordSet("عاما", "عام", "سنه", "سنوات", "عمره")
 
 // kinAfterName reports a relative of the one just named, joined by "و" after
 // the one to four words of his name: "المدعو X Y، وابنه Z", "وزوجته".

@@ -162,3 +162,16 @@ func TestExtract_ItsVictimsAreItsDead(t *testing.T) {
 		t.Errorf("killed %s; want 12", countStr(c.Killed))
 	}
 }
+
+// TestExtract_NamedListAndTheOthers: "اعتقل كل من X (40 عاماً)، وY وZ"
+// counts three, their ages inside the list; the story told again by one of
+// them ("اعتقل الناشط X") and "the other two" ("الشابين الآخرين") is that
+// arrest, not two more.
+func TestExtract_NamedListAndTheOthers(t *testing.T) {
+	text := "اعتقلت الشرطة العسكرية يوم السبت ثلاثة أشخاص في مدينة سلقين. وقال مصدر محلي إن الدورية اعتقلت مساء السبت كل من سعيد حمدان (41 عاماً)، وماهر حمدان (28 عاماً) وعمار خليل في مدينة سلقين. " +
+		"وأضاف أن الدورية اعتقلت الناشط سعيد حمدان أمام منزله، فيما اعتقلت الشابين الآخرين في سوق المدينة."
+	got := extractAll(t, text, ymd("2023-10-16"))
+	if len(got) != 1 || got[0].IncidentType != TypeArrest || countStr(got[0].Arrested) != "3" {
+		t.Errorf("got %v; want one arrest of three", describeAll(got))
+	}
+}

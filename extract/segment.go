@@ -51,6 +51,13 @@ func segments(s *sentence) []segment {
 		out[0].sp.Start = s.Start
 	}
 	out = mergeSamePlace(tollAcrossClause(mergePlaceless(s, out)), s.ms)
+	for k := 1; k < len(out); k++ {
+		if sameKind(out[k-1].typ, out[k].typ) && spanHas(s.toks, out[k].sp, theOthers) {
+			out[k-1] = union(out[k-1], out[k]) // "اعتقل الناشط X …، فيما اعتقل الشابين الآخرين": the rest of those told
+			out = append(out[:k], out[k+1:]...)
+			k--
+		}
+	}
 	for k := 0; k < len(out); k++ {
 		if k > 0 && out[k].weak && !out[k-1].weak && out[k].typ != out[k-1].typ && violent[out[k-1].typ] && !setOff(s, out, k, k-1) {
 			if len(out[k].places) == 0 && len(out[k-1].places) == 0 {
@@ -199,6 +206,9 @@ func cellsBombing(s *sentence, g segment) bool {
 	i := s.tokenAt(g.pos)
 	return g.earlier && g.typ == TypeBombing && i >= 0 && detonatedBefore(s.toks, i)
 }
+
+// theOthers are "the others", definite: the rest of a group told before.
+var theOthers = wordSet("الاخرين", "الاخران", "الاخريين")
 
 // companionWords tell someone who was with the victim: "برفقته", "معه".
 var companionWords = wordSet("برفقته", "برفقتها", "برفقتهم", "برفقتهما", "يرافقه", "يرافقها", "رفقته", "رفقتها")
