@@ -269,6 +269,9 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	if combinedCount(toks, i) {
 		return count{}, false // "killing and wounding 7": one figure for both
 	}
+	if i > 0 && toks[i-1].in(passiveAux) && i+1 < len(toks) && strings.Contains(text[toks[i].End:toks[i+1].Start], ",") {
+		return count{}, false // "… have been detained, the ministry said": a passive's end, no object after it
+	}
 	j := i + 1
 	article := func(j int) bool { // "a five-member cell": the number counts, not "a"
 		return (toks[j].Norm == "a" || toks[j].Norm == "an") && j+1 < len(toks) && enNumber(toks[j+1].Norm) && !ageAt(toks, j+1)
@@ -290,6 +293,9 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	}
 	if n := listedPersons(text, toks, i+1); n >= 2 {
 		return count{Kind: k, Value: &n, Pos: toks[i+1].Start}, true // "wounding the mayor, his escort and the driver"
+	}
+	if n := namesListedEN(text, toks, j, 1); n >= 2 {
+		return count{Kind: k, Value: &n, Pos: toks[j].Start}, true // "the arrest of "K.H", "S.D", and "M.N""
 	}
 	// What is captured or caught by name is as often a place as a person
 	// ("captured the Kurdish-held X enclave"): only a person noun counts.
@@ -383,6 +389,58 @@ func listedPersons(text string, toks []token, from int) int {
 	}
 	return n
 }
+
+// namesListedEN counts the people of an English list of names read from
+// toks[from] forward (dir 1) or backward (dir -1): items of one to four
+// capitalised words (initials too: "M.A"), apart by commas or "and". "Ahmad
+// Ali, Samer Issa and Khaled Omar" is three. It returns 0 for no such list, or
+// for a list of peoples ("Syrians and Lebanese"), which names no one.
+func namesListedEN(text string, toks []token, from, dir int) int {
+	n, words := 0, 0
+	end := func() bool {
+		if words == 0 {
+			return true
+		}
+		if words > 4 {
+			return false
+		}
+		n, words = n+1, 0
+		return true
+	}
+	for t, steps := from, 0; t >= 0 && t < len(toks) && steps < 30; t, steps = t+dir, steps+1 {
+		w := toks[t]
+		if w.Norm == "and" {
+			if !end() {
+				return 0
+			}
+			continue
+		}
+		if !isLatin(w.Norm) || !capitalised(text, w) || peoplesEN(w.Norm) || enNumber(w.Norm) && len(w.Norm) > 1 {
+			break
+		}
+		words++
+		// the mark between this word and the next one read: a comma ends an item
+		a, b := t, t+dir
+		if dir < 0 {
+			a, b = b, t
+		}
+		if a >= 0 && b < len(toks) && strings.Contains(text[toks[a].End:toks[b].Start], ",") && !end() {
+			return 0
+		}
+	}
+	if !end() || n < 2 {
+		return 0
+	}
+	return n
+}
+
+// peoplesEN reports a word for a people or a plural, no one's name:
+// "Syrians", "Lebanese", "Kurds".
+func peoplesEN(w string) bool {
+	return strings.HasSuffix(w, "ians") || strings.HasSuffix(w, "ese") || peoplesWordsEN[w]
+}
+
+var peoplesWordsEN = wordSet("kurds", "arabs", "turks", "druze", "israelis", "iraqis", "alawites", "sunnis", "shiites", "bedouins", "assyrians", "armenians")
 
 // lifeIdiom returns the length of an idiom at toks[i] that a count follows:
 // "claimed the lives of", "claiming the life of" (killed), "causing injuries
@@ -520,7 +578,7 @@ func enQuantity(text string, toks []token, j int, k countKind, nameOK bool) (cou
 	if vague, ok := enVague[w]; ok && w != "others" || w == "others" && j == 0 {
 		return count{Kind: k, Pos: toks[j].Start, Note: fmt.Sprintf("%s count %q (%s) not taken as a number", k, w, vague)}, true
 	}
-	if nameOK && capitalised(text, toks[j]) && !enNumber(w) {
+	if nameOK && capitalised(text, toks[j]) && !enNumber(w) && !peoplesEN(w) { // but "arrested Kurds and Arabs": peoples, no one named
 		one := 1
 		return count{Kind: k, Value: &one, Pos: toks[j].Start}, true
 	}
@@ -712,6 +770,9 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	}
 	if j < i-1 {
 		j = beforeAside(text, toks, j) // "His guard, a cousin of his, was also killed": the subject before the aside
+		if n := namesListedEN(text, toks, j, -1); n >= 2 {
+			return count{Kind: k, Value: &n, Pos: toks[j].Start}, true // "The suspects A B and C D were arrested"
+		}
 		if n, at := definiteSubjects(toks, j); n > 0 {
 			return count{Kind: k, Value: &n, Pos: toks[at].Start}, true // "its driver and a guard were taken into custody"
 		}

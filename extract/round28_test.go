@@ -175,3 +175,21 @@ func TestExtract_NamedListAndTheOthers(t *testing.T) {
 		t.Errorf("got %v; want one arrest of three", describeAll(got))
 	}
 }
+
+// TestExtract_EnglishNamesListed: English lists of names count each person:
+// "the arrest of "K.H", "S.D", and "M.N"", "The suspects A B and C D were
+// arrested"; a list of peoples ("Kurds and Arabs") names no one, and
+// "… have been detained, the ministry said" has no object after its comma.
+func TestExtract_EnglishNamesListed(t *testing.T) {
+	for text, want := range map[string]string{
+		`A raid in the town of Nawa ended with the arrest of "K.H", "S.D", and "M.N" on Sunday.`:        "3",
+		"The suspects Fadi Saleh and Omar Jaber and Nour Haddad were arrested in the town of Nawa.":     "3",
+		"Police arrested Kurds and Arabs in the town of Nawa on Sunday.":                                "null",
+		"Four gang members have been detained in the town of Nawa, the Assad government's police said.": "4",
+	} {
+		c := oneEvent(t, text, "2024-02-12", TypeArrest)
+		if c != nil && countStr(c.Arrested) != want {
+			t.Errorf("Extract(%q): arrested %s; want %s", text, countStr(c.Arrested), want)
+		}
+	}
+}
