@@ -1130,7 +1130,8 @@ func zeroCounts(toks []token) []count {
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
 		}
 		if zeroHeads[t.Norm] && anyNear(toks, i, 1, 4, zeroNouns) && !anyNear(toks, i, 1, 3, reportNouns) ||
-			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") && !harmToldBefore(toks, i) {
+			t.in(damageWord) && i > 0 && (toks[i-1].in(damageNouns) || i+1 < len(toks) && toks[i+1].Norm == "damage") && !harmToldBefore(toks, i) &&
+				!anyNear(toks, i, -5, -1, alsoAdverbs) { // "the shells also caused material damage": besides the harm told, not instead of it
 			return []count{zero(countKilled, t.Start), zero(countInjured, t.Start)}
 		}
 	}

@@ -193,3 +193,19 @@ func TestExtract_EnglishNamesListed(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_DamageAlsoIsNoZeroToll: "the shells also caused material
+// damage" tells damage besides the harm told, not that nobody was hurt.
+func TestExtract_DamageAlsoIsNoZeroToll(t *testing.T) {
+	for _, text := range []string{
+		"Mortar shells hit the Midan neighbourhood of Damascus, killing two people, a reporter said on Monday. The shells also caused material damage to shops in the neighbourhood, which the army entered two days ago.",
+		"Mortar shells hit the Midan neighbourhood of Damascus on Sunday, killing two people and also causing material damage to shops.",
+	} {
+		got := extractAll(t, text, ymd("2014-05-05"))
+		for _, c := range got {
+			if countStr(c.Killed) == "0" || countStr(c.Injured) == "0" {
+				t.Errorf("Extract(%q) = %v; want no toll of zero", text, describeAll(got))
+			}
+		}
+	}
+}
