@@ -119,7 +119,7 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 		} else if len(s.trig) > 0 {
 			seized = slices.ContainsFunc(s.trig, func(t trigger) bool { return t.Typ == TypeWeaponsSeizure })
 		}
-		s.dates = markChargeDates(text, s.toks, findDates(s.toks, text, ctx))
+		s.dates = markClauseDates(text, s.toks, markChargeDates(text, s.toks, findDates(s.toks, text, ctx)))
 		for k := range s.dates {
 			s.dates[k].Reported = s.dates[k].Reported || s.dates[k].End <= dash // filed then, not happened then
 		}
@@ -233,6 +233,29 @@ func markChargeDates(text string, toks []token, ds []dateMention) []dateMention 
 		from, to := toks[i].Start, toks[end-1].End
 		for k := range ds {
 			ds[k].Charge = ds[k].Charge || ds[k].Start >= from && ds[k].Start < to
+		}
+	}
+	return ds
+}
+
+// markClauseDates marks as Charge (no date of the event) each date told in an
+// English clause "which …" that tells no incident: "the shells hit the
+// neighbourhood, which the army entered two days ago" dates the army's entry,
+// not the shells.
+func markClauseDates(text string, toks []token, ds []dateMention) []dateMention {
+	for k := range ds {
+		for i := len(toks) - 1; i >= 0; i-- {
+			if toks[i].Start >= ds[k].Start {
+				continue
+			}
+			w := toks[i].Norm
+			if _, ok := lookup(w); ok || strings.ContainsAny(text[toks[i].End:ds[k].Start], ".;:") || ds[k].Start-toks[i].End > 80 {
+				break
+			}
+			if w == "which" {
+				ds[k].Charge = true
+				break
+			}
 		}
 	}
 	return ds

@@ -198,7 +198,7 @@ func TestExtract_EnglishNamesListed(t *testing.T) {
 // damage" tells damage besides the harm told, not that nobody was hurt.
 func TestExtract_DamageAlsoIsNoZeroToll(t *testing.T) {
 	for _, text := range []string{
-		"Mortar shells hit the Midan neighbourhood of Damascus, killing two people, a reporter said on Monday. The shells also caused material damage to shops in the neighbourhood, which the army entered two days ago.",
+		"Mortar shells hit the Midan neighbourhood of Damascus, killing two people, a reporter said on Monday. The shells also caused material damage to shops in the neighbourhood, which the army secured two days ago.",
 		"Mortar shells hit the Midan neighbourhood of Damascus on Sunday, killing two people and also causing material damage to shops.",
 	} {
 		got := extractAll(t, text, ymd("2014-05-05"))
@@ -207,5 +207,16 @@ func TestExtract_DamageAlsoIsNoZeroToll(t *testing.T) {
 				t.Errorf("Extract(%q) = %v; want no toll of zero", text, describeAll(got))
 			}
 		}
+	}
+}
+
+// TestExtract_ClauseDateIsNotTheEvents: a date in a "which …" clause that
+// tells no incident ("the neighbourhood, which the army secured two days
+// ago") dates what the clause tells, not the shells: the sentence retells
+// the event before it.
+func TestExtract_ClauseDateIsNotTheEvents(t *testing.T) {
+	text := "Mortar shells hit the Midan neighbourhood of Damascus, killing two people, a reporter said on Monday. The shells also caused material damage to shops in the neighbourhood, which the army secured two days ago."
+	if got := extractAll(t, text, ymd("2014-05-05")); len(got) != 1 {
+		t.Errorf("got %v; want one shelling", describeAll(got))
 	}
 }
