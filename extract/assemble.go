@@ -493,6 +493,12 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			return drafts
 		}
 	}
+	if !d.apart && !d.another && len(drafts) > 1 {
+		if k := sameEventRetold(drafts[:len(drafts)-1], &d); k >= 0 {
+			drafts[k].absorb(d) // "a car bomb in X …, and a separate blast in Y" "the car bomb in X had also wounded dozens": X's, not the last told
+			return drafts
+		}
+	}
 	if !p.sents[si].newTopic && !d.apart && !d.another {
 		for k := len(drafts) - 1; k >= 0 && k >= len(drafts)-4; k-- {
 			last := &drafts[k]

@@ -220,3 +220,14 @@ func TestExtract_ClauseDateIsNotTheEvents(t *testing.T) {
 		t.Errorf("got %v; want one shelling", describeAll(got))
 	}
 }
+
+// TestExtract_RetoldAtItsOwnPlace: a later sentence telling again the first
+// of two events ("the car bomb in X had wounded dozens too") joins the event
+// at X, not the last one told, which stays where it was.
+func TestExtract_RetoldAtItsOwnPlace(t *testing.T) {
+	text := "A car bomb killed six soldiers in the city of Izraa on Tuesday, and a separate blast killed three people in Homs. A monitor reported that the car bomb in Izraa had wounded dozens too."
+	got := extractAll(t, text, ymd("2014-09-02"))
+	if len(got) != 2 || got[0].Admin1PCode != "SY12" || got[1].Admin1PCode != "SY04" {
+		t.Errorf("got %v; want the bombing in Izraa (Daraa) and the blast in Homs", describeAll(got))
+	}
+}
