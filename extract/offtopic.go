@@ -217,6 +217,9 @@ func isNewTopic(toks []token) bool {
 		if toks[j].in(newTopicWords) && !(toks[j].in(incidentNouns) && (definite(toks[j].Norm) || j+1 < len(toks) && definite(toks[j+1].Norm))) {
 			return true // but "الحادثة", and "حادثة الخطف", a construct with a definite noun: the one told
 		}
+		if toks[j].Norm == "other" && tokAt(toks, j+1) == "hand" {
+			return true // "On the other hand, …", as "من جهة أخرى"
+		}
 	}
 	return false
 }

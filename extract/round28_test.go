@@ -231,3 +231,12 @@ func TestExtract_RetoldAtItsOwnPlace(t *testing.T) {
 		t.Errorf("got %v; want the bombing in Izraa (Daraa) and the blast in Homs", describeAll(got))
 	}
 }
+
+// TestExtract_OnTheOtherHand: "On the other hand, …" opens another event, as
+// "من جهة أخرى" does, even of the same kind in the same district.
+func TestExtract_OnTheOtherHand(t *testing.T) {
+	text := "Two farmers died when regime shells fell near Kafranbel in the south of Idlib province. On the other hand, government troops launched rockets at Hass and Maarrat Harma. Nobody was hurt there."
+	if got := extractAll(t, text, ymd("2020-06-02")); len(got) != 2 {
+		t.Errorf("got %v; want two shellings", describeAll(got))
+	}
+}
