@@ -45,6 +45,7 @@ func (d dateMention) resolved() bool { return !d.From.IsZero() }
 type dateContext struct {
 	published time.Time // UTC midnight of the article's day, or the day the text calls today; zero if unknown
 	dayNote   string    // when published is a day the text calls today with an inferred year: that note
+	leadDay   time.Time // with no publication date: the first full date the passage tells (see leadDay), for "الأربعاء الفائت"
 	year      int       // a year stated elsewhere in the passage; 0 if none
 	yearDay   time.Time // with no publication date and no year stated: a day told before whose year a weekday gave
 	today     time.Time // the day of reading, for a year inferred from a weekday; zero: none is

@@ -278,6 +278,17 @@ func (s dateScan) weekday(i int) (dateMention, int) {
 		return dateMention{}, 2
 	}
 	p := s.ctx.published
+	if p.IsZero() && past && !s.ctx.leadDay.IsZero() {
+		// "الأربعاء الفائت" after "مساء الجمعة (5 آذار 2021)": the Wednesday before
+		// the passage's first full date, as the labelling conventions anchor it
+		back := daysBack(s.ctx.leadDay, wd)
+		if back == 0 {
+			back = 7
+		}
+		t := s.ctx.leadDay.AddDate(0, 0, -back)
+		return dateMention{From: t, To: t, Prec: PrecisionDay, Relative: true, Inferred: true,
+			Note: fmt.Sprintf("told from %s, the first full date the passage gives (no publication date); check", s.ctx.leadDay.Format(time.DateOnly))}, n
+	}
 	if p.IsZero() {
 		return s.relative("يوم "+w, 0, 0, PrecisionDay), n
 	}

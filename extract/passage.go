@@ -89,6 +89,9 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 	if published.IsZero() {
 		ctx.era = findEra(toks)
 		ctx = storyDay(toks, text, ctx, dash)
+		if ctx.published.IsZero() {
+			ctx = leadDay(toks, text, ctx)
+		}
 	}
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
 	seized := false         // the last sentence with incident words told a seizure
@@ -518,6 +521,28 @@ func storyDay(toks [][]token, text string, ctx dateContext, dash int) dateContex
 				}
 				return ctx
 			}
+		}
+	}
+	return ctx
+}
+
+// leadDay returns ctx with leadDay set to the first full date (day, month and
+// year written) of the passage's first dated sentence, when nothing else dates
+// the writing: an explicit date of the story anchors a weekday told as past
+// ("الأربعاء الفائت" after "مساء الجمعة (5 آذار 2021)" is the Wednesday
+// before it). Other relative dates and year-less ones stay unknown: the date
+// is the story's, not the day of writing.
+func leadDay(toks [][]token, text string, ctx dateContext) dateContext {
+	for _, ts := range toks {
+		ds := findDates(ts, text, ctx)
+		for _, d := range ds {
+			if d.resolved() && d.Prec == PrecisionDay && !d.Relative && !d.Since && !d.Inferred && explicitYear([]dateMention{d}, ts) != 0 {
+				ctx.leadDay = d.From
+				return ctx
+			}
+		}
+		if len(ds) > 0 {
+			return ctx // the first dated sentence names no full day
 		}
 	}
 	return ctx

@@ -240,3 +240,14 @@ func TestExtract_OnTheOtherHand(t *testing.T) {
 		t.Errorf("got %v; want two shellings", describeAll(got))
 	}
 }
+
+// TestExtract_PastWeekdayFromTheStorysDate: with no publication date, a
+// weekday told as past ("الأربعاء الفائت") is the one before the first full
+// date the passage writes; "اليوم" and year-less days stay unknown.
+func TestExtract_PastWeekdayFromTheStorysDate(t *testing.T) {
+	text := "قصفت طائرة مسيرة مساء الجمعة (5 آذار 2021) سيارة قرب مدينة القامشلي. وكانت مسيرة أخرى قد قصفت الأربعاء الفائت سيارة في بلدة عامودا."
+	got := extractAll(t, text, time.Time{})
+	if len(got) != 2 || got[1].DateFrom.Format(time.DateOnly) != "2021-03-03" {
+		t.Errorf("got %v; want the second strike on 2021-03-03", describeAll(got))
+	}
+}
