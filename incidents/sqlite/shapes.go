@@ -3,7 +3,6 @@ package sqlite
 import (
 	"database/sql"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/mattn/go-sqlite3"
@@ -32,13 +31,14 @@ func init() {
 }
 
 // foldFunc is the SQL function mapsrv_fold(text): text folded as
-// incidents.SearchTerms folds the words of a search (incidents.FoldArabic,
-// then lower case), which the text index holds (schema 0013). PostGIS has a
-// function of the same name and purpose.
+// incidents.SearchTerms folds the words of a search (incidents.FoldText:
+// format characters dropped, Arabic spellings folded, lower case), which the
+// text index holds (schemas 0013 and 0015). PostGIS has a function of the
+// same name and purpose.
 const foldFunc = "mapsrv_fold"
 
 // fold is mapsrv_fold.
-func fold(s string) string { return strings.ToLower(incidents.FoldArabic(s)) }
+func fold(s string) string { return incidents.FoldText(s) }
 
 // shapes holds the polygons of the filters being run. A query names a
 // polygon by a small id rather than passing its vertices, which the

@@ -41,7 +41,7 @@ func testSearchFolds(t *testing.T, s incidents.Store) {
 		}
 		var want []int64
 		for _, inc := range stored {
-			text := strings.ToLower(incidents.FoldArabic(inc.PlaceNameAR + "\n" + inc.PlaceNameEN + "\n" + inc.SummaryAR + "\n" + inc.SummaryEN))
+			text := incidents.FoldText(inc.PlaceNameAR + "\n" + inc.PlaceNameEN + "\n" + inc.SummaryAR + "\n" + inc.SummaryEN)
 			if !slices.ContainsFunc(terms, func(w string) bool { return !strings.Contains(text, w) }) {
 				want = append(want, inc.ID)
 			}

@@ -56,6 +56,7 @@ func Run(t *testing.T, open Opener) {
 		{"PublicVersion", testPublicVersion},
 		{"SearchFilters", testSearchFilters},
 		{"SearchFolds", testSearchFolds},
+		{"SearchFindsWordsStoredWithMarks", testSearchFindsWordsStoredWithMarks},
 		{"Histogram", testHistogram},
 		{"CountByAdmin", testCountByAdmin},
 		{"Districts", testDistricts},

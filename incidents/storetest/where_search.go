@@ -76,7 +76,7 @@ func whereSearchWant(stored []incidents.Incident, f incidents.Filter, e cql2.Exp
 	terms, _ := incidents.SearchTerms(f.Text)
 	var want []incidents.Incident
 	for _, inc := range stored {
-		text := strings.ToLower(incidents.FoldArabic(strings.Join([]string{inc.PlaceNameAR, inc.PlaceNameEN, inc.SummaryAR, inc.SummaryEN}, "\n")))
+		text := incidents.FoldText(strings.Join([]string{inc.PlaceNameAR, inc.PlaceNameEN, inc.SummaryAR, inc.SummaryEN}, "\n"))
 		switch {
 		case inc.Status != f.Status, !incidents.Matches(inc, e),
 			f.Admin2PCode != "" && inc.Admin2PCode != f.Admin2PCode,
