@@ -182,7 +182,7 @@ func withCache(c *responseCache, store incidentStore, next http.Handler) http.Ha
 			for k, vals := range e.header {
 				w.Header()[k] = append(w.Header()[k], vals...)
 			}
-			if noneMatch(r, e.header.Get("ETag")) {
+			if noneMatch(r, e.header.Get("ETag"), sameTag) {
 				w.Header().Del("Content-Encoding")
 				w.WriteHeader(http.StatusNotModified)
 				return

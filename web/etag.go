@@ -14,18 +14,40 @@ import (
 	"github.com/mapsrv/mapsrv/incidents/feature"
 )
 
-// itemETag is the strong entity tag of one incident (RFC 9110 8.8.3): a
-// digest of its GeoJSON feature as encoded, so that it changes exactly when
-// what a client reads of the incident does, whichever store or process
-// wrote it.
-func itemETag(inc incidents.Incident) (string, error) {
+// itemETag is the strong entity tag of one incident as r is answered (RFC
+// 9110 8.8.3): a digest of its GeoJSON feature as encoded, so that it
+// changes exactly when what a client reads of the incident does, whichever
+// store or process wrote it, then a dot and a digest of the host and scheme
+// its links begin with (absURL). Without the latter (before round 25) the
+// answers through two hosts or schemes, whose links differ, had one strong
+// tag, and a cache revalidating either got a 304 that could serve it the
+// other's links. A write's preconditions compare the state alone
+// (sameState): a tag read through one host is as good as through another.
+func itemETag(r *http.Request, inc incidents.Incident) (string, error) {
 	b, err := feature.AppendFeature(nil, inc)
 	if err != nil {
 		return "", err
 	}
 	sum := sha256.Sum256(b)
-	return `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`, nil
+	base := sha256.Sum256([]byte(absURL(r, "")))
+	return `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + "." + base64.RawURLEncoding.EncodeToString(base[:6]) + `"`, nil
 }
+
+// itemState is the part of an incident's tag (itemETag) naming its state:
+// the tag without its link base. A tag of before round 25, or any other,
+// is returned as it is.
+func itemState(tag string) string {
+	if i := strings.IndexByte(tag, '.'); i >= 0 && strings.HasSuffix(tag, `"`) {
+		return tag[:i] + `"`
+	}
+	return tag
+}
+
+// sameTag compares entity tags as written; sameState compares incidents'
+// tags by the state they name, whatever host and scheme they were read
+// through (itemETag).
+func sameTag(a, b string) bool   { return a == b }
+func sameState(a, b string) bool { return itemState(a) == itemState(b) }
 
 // errPreconditionFailed answers a write whose If-Match names none of the
 // incident's current state: someone else saved it since the client read it
@@ -85,17 +107,17 @@ func checkPreconditions(r *http.Request, inc incidents.Incident) error {
 	if strings.TrimSpace(ifMatch)+strings.TrimSpace(ifNoneMatch) == "" && !hasSince {
 		return nil
 	}
-	current, err := itemETag(inc)
+	current, err := itemETag(r, inc)
 	if err != nil {
 		return err
 	}
-	if !ifMatchHolds(r, current) {
+	if !ifMatchHolds(r, current, sameState) {
 		return errPreconditionFailed{current: current}
 	}
 	if hasSince && modifiedAfter(inc, since) {
 		return errPreconditionFailed{current: current, since: since, updated: inc.UpdatedAt}
 	}
-	if noneMatch(r, current) {
+	if noneMatch(r, current, sameState) {
 		return errPreconditionFailed{current: current, noneMatch: true}
 	}
 	return nil
@@ -135,13 +157,14 @@ func modifiedAfter(inc incidents.Incident, since time.Time) bool {
 }
 
 // ifMatchHolds reports whether r's If-Match is absent, "*" or a list
-// holding etag, compared strongly (RFC 9110 13.1.1): weak tags never match.
-// An If-Match that is empty is read as absent, as net/http reads it.
-func ifMatchHolds(r *http.Request, etag string) bool {
+// holding etag, compared strongly (RFC 9110 13.1.1) by same: weak tags
+// never match. An If-Match that is empty is read as absent, as net/http
+// reads it.
+func ifMatchHolds(r *http.Request, etag string, same func(a, b string) bool) bool {
 	header := headerList(r, "If-Match")
 	return strings.TrimSpace(header) == "" ||
 		slices.ContainsFunc(entityTags(header), func(tag string) bool {
-			return tag == "*" || tag == etag && !strings.HasPrefix(etag, "W/")
+			return tag == "*" || same(tag, etag) && !strings.HasPrefix(tag, "W/") && !strings.HasPrefix(etag, "W/")
 		})
 }
 
@@ -166,14 +189,14 @@ func entityTags(header string) []string {
 }
 
 // noneMatch reports whether r's If-None-Match holds etag or "*", compared
-// weakly as RFC 9110 13.1.2 asks: the client's copy is current.
-func noneMatch(r *http.Request, etag string) bool {
+// weakly as RFC 9110 13.1.2 asks, by same: the client's copy is current.
+func noneMatch(r *http.Request, etag string, same func(a, b string) bool) bool {
 	header := headerList(r, "If-None-Match")
 	if strings.TrimSpace(header) == "" {
 		return false
 	}
 	for _, tag := range entityTags(header) {
-		if tag == "*" || strings.TrimPrefix(tag, "W/") == strings.TrimPrefix(etag, "W/") {
+		if tag == "*" || same(strings.TrimPrefix(tag, "W/"), strings.TrimPrefix(etag, "W/")) {
 			return true
 		}
 	}
@@ -203,10 +226,10 @@ func checkCollectionPreconditions(r *http.Request, store incidentStore, status i
 		return err
 	}
 	current := listingETag(r, status, v, etagQuery(url.Values{}, nil))
-	if !ifMatchHolds(r, current) {
+	if !ifMatchHolds(r, current, sameTag) {
 		return errPreconditionFailed{current: current, collection: true}
 	}
-	if noneMatch(r, current) {
+	if noneMatch(r, current, sameTag) {
 		return errPreconditionFailed{current: current, noneMatch: true, collection: true}
 	}
 	return nil

@@ -165,7 +165,7 @@ func notModified(w http.ResponseWriter, r *http.Request, store incidentStore, st
 	etag := listingETag(r, status, v, key)
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "no-cache")
-	if noneMatch(r, etag) {
+	if noneMatch(r, etag, sameTag) {
 		w.WriteHeader(http.StatusNotModified)
 		return true
 	}
@@ -244,7 +244,7 @@ func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.
 		}
 		var etag string
 		if err == nil {
-			etag, err = itemETag(inc)
+			etag, err = itemETag(r, inc)
 		}
 		if err != nil {
 			writeError(w, r, log, err)
@@ -252,7 +252,7 @@ func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.
 		}
 		w.Header().Set("ETag", etag)
 		w.Header().Set("Cache-Control", "no-cache")
-		if !ifMatchHolds(r, etag) {
+		if !ifMatchHolds(r, etag, sameState) {
 			writeError(w, r, log, errPreconditionFailed{current: etag, read: true})
 			return
 		}
@@ -260,7 +260,7 @@ func handleIncidentItem(store incidentStore, status incidents.Status, log *slog.
 			writeError(w, r, log, errPreconditionFailed{current: etag, read: true, since: since, updated: inc.UpdatedAt})
 			return
 		}
-		if noneMatch(r, etag) {
+		if noneMatch(r, etag, sameTag) { // the whole tag: another host's answer has other links
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}

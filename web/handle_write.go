@@ -435,7 +435,7 @@ func collectionOf(s incidents.Status) string {
 // respondIncident answers with the stored incident as a feature, with its
 // ETag and its Location.
 func respondIncident(w http.ResponseWriter, r *http.Request, inc incidents.Incident, status int, log *slog.Logger) {
-	etag, err := itemETag(inc)
+	etag, err := itemETag(r, inc)
 	if err != nil {
 		writeError(w, r, log, err)
 		return
