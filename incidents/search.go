@@ -23,8 +23,9 @@ const (
 )
 
 // SearchTerms splits a text query into the words a [Filter.Text] search
-// requires, each folded by [FoldArabic] and lower-cased: every one must occur,
-// as a substring, in an incident's place names or summaries. Words without
+// requires, each folded by [FoldText]: every one must occur, as a substring,
+// in an incident's place names or summaries, and one that another contains
+// is left out, as it finds nothing more. Words without
 // MinSearchRunes letters or digits in a row ("ab", "...", "%_%") are dropped:
 // no index could find them, and a search for one once read every row of a
 // PostgreSQL table. An error says when none is left or the query is too long.
@@ -48,7 +49,18 @@ func SearchTerms(q string) ([]string, error) {
 	case len(terms) > MaxSearchTerms:
 		return nil, fmt.Errorf("%w: %d words, at most %d", ErrBadSearch, len(terms), MaxSearchTerms)
 	}
-	return terms, nil
+	return withoutContained(terms), nil
+}
+
+// withoutContained is terms without the words another of them contains:
+// every word must occur as a substring, so such a word finds nothing the
+// longer one does not, yet cost a read of the text index of its own (eight
+// pieces of one common word, "synthetic ynthetic nthetic …", cost eight).
+// The others keep their order.
+func withoutContained(terms []string) []string {
+	return slices.DeleteFunc(slices.Clone(terms), func(w string) bool {
+		return slices.ContainsFunc(terms, func(o string) bool { return o != w && strings.Contains(o, w) })
+	})
 }
 
 // FoldText is s as text search compares it, in a query's words and in the
