@@ -130,6 +130,47 @@ describe('untrusted text in the page', { timeout: 240000 }, () => {
     await context.close();
   });
 
+  // A stored field ending in a right-to-left override (U+202E) or embedding, never closed,
+  // turned the page's own text after it around: the governorate after the place read
+  // "bildI", the source's date after its publisher "5202" (round 25). Each field's direction
+  // controls now end with it.
+  test('direction controls in stored text stay within their field', async () => {
+    const f = feature('bidi', '2025-11-23');
+    const p = f.properties;
+    p.place_name_en = 'Harasta\u202e';
+    p.summary_en = 'Shelling\u202b hit the market';
+    p.admin1_name = 'Damascus';
+    p.sources = [{ title: 'Report\u202e', publisher: 'Wire\u202e', url: '', published: '2025-11-24' }];
+    const id = await post(INCIDENTS, f);
+    const { page, context } = await open('#map=13/33.5138/36.2913');
+    await settled(page);
+    await page.click(`#incident-list li[data-id="${id}"]`);
+    await page.waitForSelector(`.leaflet-popup .popup[data-id="${id}"]`);
+    // reads reports whether the characters of want, in the first text node under selector
+    // holding it, lie left to right on the screen, as the English page writes them.
+    const reads = (selector, want) => page.evaluate(([sel, w]) => {
+      const walker = document.createTreeWalker(document.querySelector(sel), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.data.indexOf(w);
+        if (at < 0) continue;
+        const xs = [...w].map((_, i) => {
+          const r = document.createRange();
+          r.setStart(n, at + i);
+          r.setEnd(n, at + i + 1);
+          return r.getBoundingClientRect().left;
+        });
+        return xs.every((x, i) => i === 0 || x > xs[i - 1]) ? 'left to right' : `reversed (${xs.map(Math.round)})`;
+      }
+      return 'not found';
+    }, [selector, want]);
+    const popup = `.leaflet-popup .popup[data-id="${id}"]`;
+    const item = `#incident-list li[data-id="${id}"]`;
+    assert.equal(await reads(`${popup} .place`, 'Damascus'), 'left to right', 'the popup\'s governorate after the place');
+    assert.equal(await reads(`${popup} .sources`, '2025'), 'left to right', 'the popup\'s source date after the publisher');
+    assert.equal(await reads(item, 'Damascus'), 'left to right', 'the list\'s governorate after the place');
+    await context.close();
+  });
+
   test('every text field of a draft shows as text in the review queue', async () => {
     const id = await post(DRAFTS, feature('draft', '2025-11-22'));
     const { page, context, seen } = await open('');

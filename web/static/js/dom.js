@@ -44,5 +44,14 @@ export function safeURL(url) {
   }
 }
 
+/**
+ * isolated is text from the data to be shown beside other text in one string (an
+ * attribute, where no element can isolate it): between U+2068 (first strong isolate) and
+ * U+2069, so that it takes its own direction and any embedding or override it opens and
+ * never closes (a stored U+202E) ends with it, rather than turning the text after it
+ * around ("Saraqib\u202e, Idlib" read "bildI"). In the page's text, a <bdi> does the same.
+ */
+export const isolated = (text) => (text ? `\u2068${text}\u2069` : '');
+
 /** clear removes every child of node. */
 export const clear = (node) => node.replaceChildren();

@@ -3,7 +3,7 @@
 // Everything from the API, and so from the news text, is inserted as text.
 
 import { el } from './dom.js';
-import { colorOf, swatch, placeText, sourceParts } from './incident.js';
+import { colorOf, swatch, placeParts, sourceParts } from './incident.js';
 import {
   t, typeName, precisionName, fieldName, formatDateRange, formatNumber,
 } from './i18n.js';
@@ -23,7 +23,7 @@ function counts(p) {
 function place(p) {
   if (p.geo_precision === 'country') return el('p', { className: 'draft-place unplaced' }, t('unplaced'));
   return el('p', { className: 'draft-place' },
-    el('span', { dir: 'auto' }, placeText(p)),
+    el('span', { dir: 'auto' }, placeParts(p)),
     el('span', { className: 'precision-tag' }, precisionName(p.geo_precision)));
 }
 
@@ -31,7 +31,7 @@ function source(p) {
   const s = (p.sources || []).find((x) => x && (x.title || x.url || x.publisher));
   if (!s) return null;
   const [head, meta] = sourceParts(s);
-  return el('p', { className: 'draft-source' }, head, meta ? el('span', { className: 'meta', dir: 'auto' }, ` — ${meta}`) : null);
+  return el('p', { className: 'draft-source' }, head, meta ? el('span', { className: 'meta', dir: 'auto' }, ' — ', meta) : null);
 }
 
 function text(className, label, body, lang) {

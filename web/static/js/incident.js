@@ -1,7 +1,7 @@
 // How one incident is shown in words: popup card and side-list entry. Everything from the
 // API is inserted as text; only http(s) source URLs become links.
 
-import { el, safeURL } from './dom.js';
+import { el, isolated, safeURL } from './dom.js';
 import { colorOf, shapeSVG } from './symbols.js';
 import {
   t, typeName, precisionName, formatDateRange, formatDate, formatNumber, pick, lang,
@@ -49,13 +49,27 @@ export function shortPlace(name) {
   return s.trim() || name.trim();
 }
 
-/** placeText returns the best place description in the current language. */
+/**
+ * placeParts returns the best place description in the current language, as the children
+ * of an element: the place's name in a <bdi> of its own before the governorate's, so that
+ * direction controls stored in the name (a U+202E never closed) end with it instead of
+ * turning the governorate's name around.
+ */
+export function placeParts(p) {
+  const [place, gov] = placeAndGovernorate(p);
+  if (place && gov && !place.includes(gov)) return [el('bdi', {}, place), lang() === 'ar' ? '، ' : ', ', gov];
+  return [place || gov];
+}
+
+/** placeText is placeParts as one string, for an attribute (the place's name isolated). */
 export function placeText(p) {
-  const picked = pick(p, 'place_name');
-  const place = shortPlace(picked.text);
-  const gov = governorateName(p);
-  if (place && gov && !place.includes(gov)) return `${place}${lang() === 'ar' ? '، ' : ', '}${gov}`;
+  const [place, gov] = placeAndGovernorate(p);
+  if (place && gov && !place.includes(gov)) return `${isolated(place)}${lang() === 'ar' ? '، ' : ', '}${gov}`;
   return place || gov;
+}
+
+function placeAndGovernorate(p) {
+  return [shortPlace(pick(p, 'place_name').text), governorateName(p)];
 }
 
 function counts(p) {
@@ -67,7 +81,8 @@ function counts(p) {
 }
 
 // sourceParts renders a source as its title, a link only when its URL is
-// safe, and the publisher and date to show after it ('' when neither). A
+// safe, and the publisher (in a <bdi> of its own: see placeParts) and date to show
+// after it, as an element's children (null when neither). A
 // source without a link (a printed or broadcast report, or one whose URL is
 // not http(s)) says so, rather than leaving a title that looks clickable.
 export function sourceParts(s) {
@@ -77,14 +92,14 @@ export function sourceParts(s) {
     ? el('a', { href, target: '_blank', rel: 'noopener noreferrer nofollow', dir: 'auto' }, title)
     : el('span', {}, el('span', { dir: 'auto' }, title), ' ',
       el('span', { className: 'unlinked', title: t('sourceUnlinkedHint') }, `(${t('sourceUnlinked')})`));
-  const meta = [s.title && s.publisher ? s.publisher : '', s.published ? formatDate(s.published) : '']
-    .filter(Boolean).join(', ');
-  return [head, meta];
+  const meta = [s.title && s.publisher ? el('bdi', {}, s.publisher) : '', s.published ? formatDate(s.published) : '']
+    .filter(Boolean).flatMap((part, i) => (i ? [', ', part] : [part]));
+  return [head, meta.length ? meta : null];
 }
 
 function sourceItem(s) {
   const [head, meta] = sourceParts(s);
-  return el('li', {}, head, meta ? el('span', { className: 'meta' }, ` — ${meta}`) : null);
+  return el('li', {}, head, meta ? el('span', { className: 'meta' }, ' — ', meta) : null);
 }
 
 function sources(p) {
@@ -117,7 +132,7 @@ export function popupNode(f) {
     el('header', {},
       el('span', { className: 'type-chip' }, swatch(p.incident_type), typeName(p.incident_type)),
       el('time', { dateTime: p.date_from || '' }, formatDateRange(p))),
-    el('h3', { className: 'place', dir: 'auto' }, placeText(p)),
+    el('h3', { className: 'place', dir: 'auto' }, placeParts(p)),
     precisionNote(p),
     summary(p),
     counts(p),
@@ -141,7 +156,7 @@ export function listItem(f, onShow, { fresh = false } = {}) {
   el('span', { className: 'incident-top' },
     el('span', { className: 'type-chip' }, swatch(p.incident_type, approx ? 'ring' : ''), typeName(p.incident_type)),
     el('time', { dateTime: p.date_from || '' }, formatDateRange(p))),
-  el('span', { className: 'incident-place', dir: 'auto' }, placeText(p)),
+  el('span', { className: 'incident-place', dir: 'auto' }, placeParts(p)),
   s.text ? el('span', { className: 'incident-summary', lang: s.lang, dir: 'auto' }, s.text) : null);
   const foot = el('span', { className: 'incident-foot' },
     fresh ? el('span', { className: 'new-badge' }, t('newBadge')) : null,

@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { send } from './auth.js';
-import { colorOf, swatch, placeText, sourceParts } from './incident.js';
+import { colorOf, swatch, placeParts, sourceParts } from './incident.js';
 import { t, typeName, formatDateRange, formatNumber } from './i18n.js';
 
 const PROPOSALS = '/api/proposals';
@@ -86,10 +86,10 @@ export class Proposals {
         el('span', { className: 'type-chip' }, swatch(props.incident_type), typeName(props.incident_type)),
         el('time', { dateTime: props.date_from || '' }, formatDateRange(props)),
         el('span', { className: 'draft-num' }, `#${p.incident_id}`)),
-      el('p', { className: 'draft-place' }, el('span', { dir: 'auto' }, placeText(props))),
+      el('p', { className: 'draft-place' }, el('span', { dir: 'auto' }, placeParts(props))),
       el('div', { className: 'draft-evidence' },
         el('span', { className: 'draft-label' }, t('proposedSource')),
-        el('p', { className: 'draft-source' }, head, meta ? el('span', { className: 'meta', dir: 'auto' }, ` — ${meta}`) : null)),
+        el('p', { className: 'draft-source' }, head, meta ? el('span', { className: 'meta', dir: 'auto' }, ' — ', meta) : null)),
       el('div', { className: 'draft-actions' },
         el('button', { type: 'button', className: 'btn btn-small btn-primary proposal-accept', onclick: () => this.#resolve(p, 'accept', msg) }, t('acceptSource')),
         el('button', { type: 'button', className: 'btn btn-small btn-danger proposal-reject', onclick: () => this.#resolve(p, 'reject', msg) }, t('rejectSource'))),
