@@ -761,6 +761,10 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	if !enParticiples[k][toks[i].Norm] && !lost && !custody && !sustained && !toDeath {
 		return count{}, false
 	}
+	if k != countArrested && (tokAt(toks, i+1) == "and" && (enParticiples[countKilled][tokAt(toks, i+2)] || enParticiples[countInjured][tokAt(toks, i+2)]) ||
+		tokAt(toks, i-1) == "and" && i >= 2 && (enParticiples[countKilled][toks[i-2].Norm] || enParticiples[countInjured][toks[i-2].Norm])) {
+		return count{Kind: k, Pos: toks[i].Start, Note: fmt.Sprintf("%s count told together with another kind (%q): not taken", k, toks[i].Norm)}, true // "two guards were killed and wounded": one figure for both
+	}
 	if custody {
 		i -= 2 // "were taken into custody": "taken" is the participle
 	}

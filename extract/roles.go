@@ -812,6 +812,14 @@ func firedFrom(toks []token, m mention) bool {
 // from and Y where it fell.
 func firedFromTo(toks []token, m mention) bool {
 	f := m.tok0 - 1
+	for g := f; g >= 2 && g >= m.tok0-5; g-- {
+		if toks[g].Norm == "from" && (toks[g-1].Norm == "launched" || toks[g-1].Norm == "fired") && toks[g-2].in(passiveAux) {
+			return true // "the shells had been fired from (the eastern edge of) X": where they came from, whatever follows
+		}
+		if !edgeFillersEN[toks[g].Norm] {
+			break
+		}
+	}
 	if f < 1 || toks[f].Norm != "from" || m.tok1 >= len(toks) || toks[m.tok1].Norm == "in" ||
 		!landingPreps[toks[m.tok1].Norm] && !toks[m.tok1].in(hitVerbsEN) {
 		return false
@@ -823,6 +831,10 @@ func firedFromTo(toks []token, m mention) bool {
 	}
 	return false
 }
+
+// edgeFillersEN may stand between "from" and the place fire came from: "from
+// the eastern edge of X".
+var edgeFillersEN = wordSet("the", "of", "edge", "edges", "outskirts", "eastern", "western", "northern", "southern", "from")
 
 // firingWordsEN are English verbs of firing; hitVerbsEN tell where fire fell
 // ("shells from X hit Y").

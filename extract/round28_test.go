@@ -251,3 +251,25 @@ func TestExtract_PastWeekdayFromTheStorysDate(t *testing.T) {
 		t.Errorf("got %v; want the second strike on 2021-03-03", describeAll(got))
 	}
 }
+
+// TestExtract_LaunchedFromIsTheOrigin: "the shells had been fired from the
+// edge of X" tells where fire came from, whatever follows, not a second
+// shelling at X.
+func TestExtract_LaunchedFromIsTheOrigin(t *testing.T) {
+	oneEvent(t, "Mortar shells landed on Salhab, a village west of Hama, late on Tuesday and damaged two houses. According to police, the shells had been fired from the eastern edge of Kafr Nabl, where militants are based.",
+		"2022-03-08", TypeShelling)
+}
+
+// TestExtract_KilledAndWoundedTogether: "seven shepherds were killed and
+// wounded" is one figure for both kinds: neither count is taken from it,
+// while "three were killed and two were wounded" gives both.
+func TestExtract_KilledAndWoundedTogether(t *testing.T) {
+	c := oneEvent(t, "Seven shepherds were killed and wounded in a landmine blast near the city of Tabqa on Thursday.", "2018-06-01", TypeOther)
+	if c != nil && (countStr(c.Killed) != "null" || countStr(c.Injured) != "null") {
+		t.Errorf("killed %s, injured %s; want neither", countStr(c.Killed), countStr(c.Injured))
+	}
+	c = oneEvent(t, "Three shepherds were killed and two were wounded in a landmine blast near the city of Tabqa on Thursday.", "2018-06-01", TypeOther)
+	if c != nil && (countStr(c.Killed) != "3" || countStr(c.Injured) != "2") {
+		t.Errorf("killed %s, injured %s; want 3 and 2", countStr(c.Killed), countStr(c.Injured))
+	}
+}
