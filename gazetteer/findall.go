@@ -229,7 +229,14 @@ func surnameAfterGivenName(toks []token, p parsed) bool {
 		isQualifier(t.norm) || strings.HasSuffix(t.norm, "ian") || strings.HasSuffix(t.norm, "ish") || strings.HasSuffix(t.norm, "ese") {
 		return false
 	}
-	return k == 0 || toks[k].brk || !toks[k-1].upper || toks[k-1].arabic // "Kamiran Kaso", not "Tal" of a longer name
+	if k == 0 || toks[k].brk || !toks[k-1].upper || toks[k-1].arabic {
+		return true // "Kamiran Kaso", not "Tal" of a longer name
+	}
+	// "Hassan Jafar Qasir": a third word after two given names, the three
+	// capitalised words opening no longer run, none of them a place's word
+	j := k - 1
+	return (j == 0 || toks[j].brk || !toks[j-1].upper || toks[j-1].arabic) && !toks[j].poss && !latinArticles[toks[j].norm] &&
+		!determinersEN[toks[j].norm] && !triggers[toks[j].norm] && !isQualifier(toks[j].norm) && !strings.HasSuffix(toks[j].norm, "ian")
 }
 
 // genericQuarters are the Arabic names of quarters OCHA names by what any

@@ -19,3 +19,21 @@ func TestFindAll_GenericQuartersNeedTheirCity(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAll_ThirdWordOfAPersonsName: a town's name as the third of three
+// capitalised words opening no longer run ("Omar Saleh Qasir") is a
+// person's family name, as it was after one given name; alone after a
+// preposition it is still the town.
+func TestFindAll_ThirdWordOfAPersonsName(t *testing.T) {
+	g := mustDefault(t)
+	for _, m := range g.FindAll("The dead were named as Omar Saleh Qasir and his brother.") {
+		t.Errorf("read %q as %s", m.Text, m.Match.Place.NameEN)
+	}
+	found := false
+	for _, m := range g.FindAll("Government forces shelled the outskirts of Qasir on Monday.") {
+		found = found || m.Match.Place.Admin1PCode == "SY04"
+	}
+	if !found {
+		t.Error("want Qasir, the town of Homs, read after a preposition")
+	}
+}
