@@ -953,6 +953,9 @@ func (p *passage) continues(last, d *draft) bool {
 	if d.weak && d.typ == TypeOther && last.typ != TypeOther && len(d.places) > 0 {
 		return false // "توغلت قوة إلى التل X" after an arrest: an incursion at a place of its own
 	}
+	if d.typ != last.typ && p.toldAsLater(d) {
+		return false // "gunmen killed two …" "Authorities later conducted a raid against the cell": what followed
+	}
 	if d.counts != [3]*int{} && len(last.places) > 0 && len(d.places) > 0 && !placesNest(last.places, d.places) {
 		return false // "وقُتل عنصر آخر في بلدة Y": a toll of its own at a place of its own, however near
 	}
@@ -964,6 +967,16 @@ func (p *passage) continues(last, d *draft) bool {
 	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
 }
+
+// toldAsLater reports d's incident word told after "later", "subsequently"
+// or "لاحقاً" in its sentence: an act that followed the one told before.
+func (p *passage) toldAsLater(d *draft) bool {
+	s := &p.sents[d.sents[0]]
+	i := s.tokenAt(d.pos)
+	return i > 0 && anyNear(s.toks, i, -4, -1, afterwardWords)
+}
+
+var afterwardWords = wordSet("later", "subsequently", "afterwards", "لاحقا", "بعدها")
 
 // shot reports d told by gunfire: its word is one of shooting, or has one
 // right by it.

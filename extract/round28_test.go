@@ -273,3 +273,13 @@ func TestExtract_KilledAndWoundedTogether(t *testing.T) {
 		t.Errorf("killed %s, injured %s; want 3 and 2", countStr(c.Killed), countStr(c.Injured))
 	}
 }
+
+// TestExtract_LaterIsAnotherAct: an act told "later" ("Authorities later
+// raided …", "اعتقلت القوات لاحقاً …") after an event of another kind is what
+// followed it, not that event: the killing keeps its type and toll.
+func TestExtract_LaterIsAnotherAct(t *testing.T) {
+	got := extractAll(t, "Gunmen killed two guards in Baniyas. Officials later mounted a targeted operation against the cell they blamed.", ymd("2025-09-14"))
+	if len(got) == 0 || got[0].IncidentType != TypeArmedAttack || countStr(got[0].Killed) != "2" {
+		t.Errorf("got %v; want the killing first, as it was, then what followed", describeAll(got))
+	}
+}
