@@ -493,7 +493,7 @@ func (p *passage) add(drafts []draft, d draft) []draft {
 			return drafts
 		}
 	}
-	if !d.apart && !d.another && len(drafts) > 1 {
+	if !d.apart && !d.another && len(drafts) > 1 && p.toldDefinite(&d) {
 		if k := sameEventRetold(drafts[:len(drafts)-1], &d); k >= 0 {
 			drafts[k].absorb(d) // "a car bomb in X …, and a separate blast in Y" "the car bomb in X had also wounded dozens": X's, not the last told
 			return drafts
@@ -967,6 +967,20 @@ func (p *passage) continues(last, d *draft) bool {
 	}
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
 }
+
+// toldDefinite reports d's incident word told as one known: with the
+// article ("الانفجار", "the car bomb", "the blast"), or told before (see
+// trigger.Told).
+func (p *passage) toldDefinite(d *draft) bool {
+	if d.told {
+		return true
+	}
+	s := &p.sents[d.sents[0]]
+	i := s.tokenAt(d.pos)
+	return i >= 0 && (definite(s.toks[i].Norm) || anyNear(s.toks, i, -2, -1, theWords))
+}
+
+var theWords = wordSet("the")
 
 // toldAsLater reports d's incident word told after "later", "subsequently"
 // or "لاحقاً" in its sentence: an act that followed the one told before.
