@@ -183,7 +183,11 @@ func (p *passage) setPlace(c *Candidate, m *mention, refOnly bool) {
 		if alt := m.Match.Alternatives; len(alt) > 0 && pl.Admin1Name != "" {
 			var elsewhere []string
 			for _, a := range alt {
-				if s := a.NameEN + " in " + a.Admin1Name; !slices.Contains(elsewhere, s) && len(elsewhere) < 4 {
+				s := a.NameEN
+				if a.Admin1Name != "" {
+					s += " in " + a.Admin1Name // not "Villas in " for a row that names no governorate
+				}
+				if !slices.Contains(elsewhere, s) && len(elsewhere) < 4 {
 					elsewhere = append(elsewhere, s)
 				}
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -281,5 +282,18 @@ func TestExtract_LaterIsAnotherAct(t *testing.T) {
 	got := extractAll(t, "Gunmen killed two guards in Baniyas. Officials later mounted a targeted operation against the cell they blamed.", ymd("2025-09-14"))
 	if len(got) == 0 || got[0].IncidentType != TypeArmedAttack || countStr(got[0].Killed) != "2" {
 		t.Errorf("got %v; want the killing first, as it was, then what followed", describeAll(got))
+	}
+}
+
+// TestExtract_NoteNamesNoEmptyGovernorate: the note listing a name's
+// namesakes elsewhere names a governorate only where the gazetteer has one,
+// not "Villas in ".
+func TestExtract_NoteNamesNoEmptyGovernorate(t *testing.T) {
+	for _, c := range extractAll(t, "A drone struck a flat in the Western Villas neighbourhood of Damascus late on Wednesday.", ymd("2024-10-03")) {
+		for _, n := range c.Notes {
+			if strings.Contains(n, " in )") || strings.Contains(n, " in ,") {
+				t.Errorf("note %q names an empty governorate", n)
+			}
+		}
 	}
 }
