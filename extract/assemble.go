@@ -163,6 +163,9 @@ func severalEvents(toks []token, sp span) bool {
 		if i+2 < len(toks) && toks[i+2].End <= sp.End && a.in(severalNouns) && toks[i+2].in(apartWords) {
 			return true
 		}
+		if a.Norm == "series" && b.Norm == "of" && i+2 < len(toks) && toks[i+2].End <= sp.End && strings.HasSuffix(toks[i+2].Norm, "s") {
+			return true // "nine dead this week in a series of attacks": the events told one by one after it
+		}
 		if a.in(casesTold) && b.End <= sp.End {
 			if _, ok := lookup(b.Norm); ok {
 				return true // "وثّقت المصادر ثلاث حالات خطف في X وY", "حالتي اغتيال": cases counted, each told after

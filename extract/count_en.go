@@ -42,6 +42,7 @@ var (
 		"traders", "lawyer", "lawyers", "engineer", "engineers", "mayor", "mayors", "mukhtar", "physician", "physicians",
 		"son", "sons", "daughter", "daughters", "brother", "brothers", "mother", "father",
 		"baker", "bakers", "shopkeeper", "shopkeepers", "vendor", "vendors", "mechanic", "mechanics", "imam", "imams",
+		"owner", "owners", "barber", "barbers", "tailor", "tailors", "nurse", "nurses", "student", "students", "employee", "employees", "customer", "customers",
 		"sheikh", "sheikhs", "elder", "elders", "dignitary", "dignitaries", "notable", "notables",
 		// armed men and the people of war news by what they do or are
 		"rebel", "rebels", "gunman", "gunmen", "insurgent", "insurgents", "jihadist", "jihadists", "combatant",
@@ -301,6 +302,10 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	// ("captured the Kurdish-held X enclave"): only a person noun counts.
 	byName := !placeTakingVerbsEN[toks[i].Norm]
 	c, ok := enQuantity(text, toks, j, k, byName)
+	if !ok && listedPersons(text, toks, i+1) == 1 {
+		one := 1 // "critically wounding the shop owner": one person, told with what he does
+		return count{Kind: k, Value: &one, Pos: toks[i+1].Start}, true
+	}
 	if ok && c.Value != nil && *c.Value == 1 {
 		if more := followersAfter(toks, j); more > 0 {
 			v := 1 + more

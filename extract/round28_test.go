@@ -297,3 +297,15 @@ func TestExtract_NoteNamesNoEmptyGovernorate(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_SeriesThenOneOfThem: "nine dead this week in a series of
+// attacks" then one of them told in full is that one event, with its own
+// toll; "seriously wounding the owner of the shop" counts one hurt.
+func TestExtract_SeriesThenOneOfThem(t *testing.T) {
+	text := "Nine people have died this week in a series of attacks by masked men across the Homs countryside, monitors reported on Monday. " +
+		"In the most recent one, a gunman fired into a bakery at Kafr Aya village, killing two customers and seriously wounding the bakery owner."
+	c := oneEvent(t, text, "2025-10-20", TypeArmedAttack)
+	if c != nil && (countStr(c.Killed) != "2" || countStr(c.Injured) != "1") {
+		t.Errorf("killed %s, injured %s; want the bakery's 2 and 1", countStr(c.Killed), countStr(c.Injured))
+	}
+}
