@@ -97,8 +97,26 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 		}
 	}
 	out = append(append(append(append(out, leftCounts(toks)...), tollCounts(toks)...), zeroCounts(toks)...), bodyCounts(text, toks)...)
-	return append(append(out, harmNounCounts(toks)...), membersArrested(toks)...)
+	out = append(append(out, harmNounCounts(toks)...), membersArrested(toks)...)
+	for k := range out {
+		out[k].Named = out[k].Named || partitiveAt(toks, out[k].Pos)
+	}
+	return out
 }
+
+// partitiveAt reports the count whose number starts at byte pos told as part
+// of a group ("three of their fighters", "two of them"): maybe some of those
+// a larger count told before, as "المدعو X" may be one of them.
+func partitiveAt(toks []token, pos int) bool {
+	for i := range toks {
+		if toks[i].Start == pos {
+			return tokAt(toks, i+1) == "of" && partitiveOwners[tokAt(toks, i+2)]
+		}
+	}
+	return false
+}
+
+var partitiveOwners = wordSet("their", "them", "its", "his", "the", "those")
 
 // consistWords tell what a group is made of: "a cell consisting of six
 // men", "a network composed of four", "خلية مؤلفة من خمسة عناصر".

@@ -309,3 +309,14 @@ func TestExtract_SeriesThenOneOfThem(t *testing.T) {
 		t.Errorf("killed %s, injured %s; want the bakery's 2 and 1", countStr(c.Killed), countStr(c.Injured))
 	}
 }
+
+// TestExtract_PartOfTheToll: "four of its fighters were killed in the
+// clashes" after a total of twenty is part of that toll, the same clashes,
+// not an event of its own with four dead.
+func TestExtract_PartOfTheToll(t *testing.T) {
+	text := "Fighting between the SDF and tribal gunmen in the town of Busayrah has left 20 people dead since Tuesday, a monitor said. The SDF also said four of its fighters died in the fighting."
+	c := oneEvent(t, text, "2023-09-01", TypeClash)
+	if c != nil && countStr(c.Killed) != "20" {
+		t.Errorf("killed %s; want the total, 20", countStr(c.Killed))
+	}
+}
