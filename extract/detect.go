@@ -264,6 +264,24 @@ var deedDoers = wordSet("خليه", "خلايا", "التي", "الذي", "ال�
 
 var detonateWords = wordSet("فجر", "فجرت", "فجروا", "فجرا", "تفجير", "يفجر", "detonated")
 
+// onAfterSubject reports "على" after the verb at toks[i] and its subject of
+// up to five words: "سيطرت قوات الجيش الوطني على قرية X". Only a
+// verb with no pronoun ("سيطرتها") takes a subject.
+func onAfterSubject(toks []token, i int) bool {
+	if w := strings.TrimPrefix(toks[i].Norm, "و"); w != "سيطر" && w != "سيطرت" {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+6; j++ {
+		if toks[j].in(onWords) {
+			return true
+		}
+		if lexiconWord(toks[j].Norm) || clauseWords[toks[j].Norm] {
+			return false
+		}
+	}
+	return false
+}
+
 // takeControlVerbs tell control taken: "أحكم سيطرته", "أعلنت سيطرتها",
 // "بسطوا سيطرتهم".
 var (
@@ -759,7 +777,7 @@ func needMet(toks []token, i int, n need) bool {
 	case needAirOrForeign: // "ضربة إسرائيلية", "ضربات روسية": a foreign air force's strike
 		return anyNear(toks, i, 1, 2, airWords) || anyNear(toks, i, 1, 1, foreignAir)
 	case needControlOf:
-		if !anyNear(toks, i, 1, 3, onWords) {
+		if !anyNear(toks, i, 1, 3, onWords) && !onAfterSubject(toks, i) {
 			return false
 		}
 		if w := strings.TrimPrefix(toks[i].Norm, "و"); strings.HasSuffix(w, "ته") || strings.HasSuffix(w, "تها") || strings.HasSuffix(w, "تهم") {

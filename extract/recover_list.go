@@ -144,6 +144,9 @@ func (p *passage) listAfterPlural(toks []token, i int) []nameSpan {
 		if j > i+1 && p.punctBetween(toks[j-1], toks[j]) && !strings.ContainsAny(p.text[toks[j-1].End:toks[j].Start], ",،") {
 			break
 		}
+		if _, plural := pluralTypeAt(norm); plural || isTypeWord(strings.TrimPrefix(norm, "و")) {
+			break // "قرى وبلدات الريف الشرقي": a second type word, no name
+		}
 		last := p.nameRun(toks, j, norm, 3)
 		// an adjective after a dual agrees in the dual ("قريتين صغيرتين"): a word in
 		// "ـية" after "قريتي" is a name ("قريتي X وY"), as it is not after "قرى"

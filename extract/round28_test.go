@@ -320,3 +320,13 @@ func TestExtract_PartOfTheToll(t *testing.T) {
 		t.Errorf("killed %s; want the total, 20", countStr(c.Killed))
 	}
 }
+
+// TestExtract_TookControlOfTheTown: "سيطرت قوات X على بلدة Y" (a force, told
+// by a name of several words, took the town) was fought for: a clash at Y;
+// "قرى وبلدات الريف" names no village called "وبلدات".
+func TestExtract_TookControlOfTheTown(t *testing.T) {
+	c := oneEvent(t, "سيطرت قوات الجيش الوطني السوري على قرية الحمام بريف منبج بعد انسحاب المقاتلين منها إلى قرى وبلدات الريف الغربي.", "2019-10-16", TypeClash)
+	if c != nil && c.PlaceNameAR != "الحمام" {
+		t.Errorf("place = %q; want the village taken", c.PlaceNameAR)
+	}
+}
