@@ -65,20 +65,21 @@ func withoutContained(terms []string) []string {
 
 // FoldText is s as text search compares it, in a query's words and in the
 // stores' text indexes alike: without format characters (see
-// withoutFormatControls), Arabic spellings folded ([FoldArabic]), in lower
+// [WithoutFormatControls]), Arabic spellings folded ([FoldArabic]), in lower
 // case. The stores' SQL function mapsrv_fold gives the same (SQLite's calls
 // this one; PostgreSQL's is tested against it).
-func FoldText(s string) string { return strings.ToLower(FoldArabic(withoutFormatControls(s))) }
+func FoldText(s string) string { return strings.ToLower(FoldArabic(WithoutFormatControls(s))) }
 
-// withoutFormatControls is w without the invisible format characters
+// WithoutFormatControls is w without the invisible format characters
 // (Unicode's Cf: the marks U+200E, U+200F and U+061C, the bidi embeddings and
 // isolates, ZWNJ and ZWJ, the soft hyphen, a BOM) that text copied from a
 // news site or a message carries around and inside Arabic words. A word
 // pasted with one matched nothing: "\u200fسراقب" found none of the 128
 // incidents "سراقب" finds (round 22). Stored text keeps them, but the
 // stores' indexes hold it without them (round 25): a word stored with one
-// inside was found by no query, since the query drops it.
-func withoutFormatControls(w string) string {
+// inside was found by no query, since the query drops it. The gazetteer's
+// endpoints read a place name without them too (round 26).
+func WithoutFormatControls(w string) string {
 	if !strings.ContainsFunc(w, isFormatControl) {
 		return w
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
@@ -15,6 +16,7 @@ import (
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/gazetteer/answer"
 	"github.com/mapsrv/mapsrv/geo"
+	"github.com/mapsrv/mapsrv/incidents"
 )
 
 // Places is what the handlers need of the gazetteer.
@@ -30,15 +32,29 @@ type Places interface {
 // البدروسية بريف اللاذقية الشمالي") is some 60.
 const maxNameQuery = 200
 
-// nameQuery returns the trimmed parameter name of q, or a bad request naming it
-// when it is longer than maxNameQuery characters.
+// nameQuery returns the parameter name of q as the gazetteer reads it: trimmed
+// and without the invisible format characters text copied from the news
+// carries inside a name (U+200F, a soft hyphen, ZWJ, bidi isolates, a BOM),
+// which the gazetteer took for the end of a word, answering "Sara" for
+// "Sara" U+00AD "qib" (round 26). It is a bad request naming the parameter
+// when it is longer than maxNameQuery characters, not UTF-8, or holds a
+// control character that is not white space (NUL, ESC, DEL): no name has one.
 func nameQuery(q url.Values, name string) (string, error) {
 	s := strings.TrimSpace(q.Get(name))
 	if n := utf8.RuneCountInString(s); n > maxNameQuery {
 		return "", badRequest{fmt.Sprintf("%s: at most %d characters, got %d", name, maxNameQuery, n)}
 	}
-	return s, nil
+	if !utf8.ValidString(s) {
+		return "", badRequest{name + ": not valid UTF-8"}
+	}
+	if i := strings.IndexFunc(s, isNonSpaceControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return "", badRequest{fmt.Sprintf("%s: holds the control character %U, which no place name has", name, r)}
+	}
+	return strings.TrimSpace(incidents.WithoutFormatControls(s)), nil
 }
+
+func isNonSpaceControl(r rune) bool { return unicode.IsControl(r) && !unicode.IsSpace(r) }
 
 // registerPlaceRoutes adds the gazetteer's endpoints when there is one.
 func registerPlaceRoutes(get func(string, http.Handler), places Places, log *slog.Logger) {
