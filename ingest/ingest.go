@@ -87,11 +87,12 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 	}
 	rep := incidents.Report{Source: r.Source}
 	var res Result
+	text := ReadableText(r.Text)
 	lang := r.Lang
 	if lang == "" {
-		lang = extract.DetectLanguage(r.Text)
+		lang = extract.DetectLanguage(text)
 	}
-	cands, err := extractSafely(x, r.Text, r.Published, lang)
+	cands, err := extractSafely(x, text, r.Published, lang)
 	if err != nil {
 		return Result{}, err
 	}
@@ -99,7 +100,7 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 		return Result{}, fmt.Errorf("%w: text: it gives %d candidate incidents, more than the %d one report may propose; send it in parts",
 			ErrBadReport, len(cands), MaxCandidates)
 	}
-	share := evidenceShare(len(r.Text), len(cands))
+	share := evidenceShare(len(text), len(cands))
 	for _, c := range cands {
 		inc := draftOf(c, r.Source, lang, share, len(cands))
 		twin, ok, err := publishedTwin(ctx, store, inc)
@@ -132,6 +133,14 @@ func Ingest(ctx context.Context, store Store, x Extractor, r Report) (Result, er
 	}
 	return res, nil
 }
+
+// ReadableText is a report's text as the extractor reads it: without the
+// invisible format characters (U+200F, U+200E, ZWNJ, ZWJ, bidi isolates and
+// overrides, a BOM; [incidents.WithoutFormatControls]) that text copied from
+// a news site or a message carries, inside words too. The gazetteer took one
+// for the end of a word, so a town's name holding one named no town and its
+// incident was proposed at its governorate, with no place (round 26).
+func ReadableText(text string) string { return incidents.WithoutFormatControls(text) }
 
 // extractSafely is x.ExtractLang, its panic turned into an error wrapping
 // ErrExtractFailed with the stack: a report the extractor cannot read (310

@@ -14,6 +14,7 @@ import (
 	"github.com/mapsrv/mapsrv/extract"
 	"github.com/mapsrv/mapsrv/gazetteer"
 	"github.com/mapsrv/mapsrv/incidents"
+	"github.com/mapsrv/mapsrv/ingest"
 )
 
 // runExtract prints one JSON object per candidate incident in a news text,
@@ -58,7 +59,8 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	var failed []string
 	at := 0
 	for _, part := range extract.SplitParts(text, extract.PartBytes) {
-		err := extractPart(x, part, pub, *lang, emit)
+		// As ingestion reads a report: without the invisible marks inside words.
+		err := extractPart(x, ingest.ReadableText(part), pub, *lang, emit)
 		var pe partPanic
 		if errors.As(err, &pe) {
 			// One report the extractor cannot read (a defect) costs that
