@@ -1088,6 +1088,9 @@ func refine(toks []token, i int, typ string) string {
 	if typ == TypeKidnapping && authorityTakes(toks, i) {
 		return TypeArrest // "QSD militia stormed houses and kidnapped eight civilians": detentions by a force that holds the land
 	}
+	if typ == TypeArrest && i > 0 && toks[i-1].in(attackerDoers) && toks[i].in(arrestVerbsAR) {
+		return TypeKidnapping // "إن المسلحين اعتقلوا أحد حراس المخفر": gunmen who took a man abducted him
+	}
 	if typ == TypeArrest && capturedPlace(toks, i) {
 		return TypeClash // "rebels captured the nearby village of X": a place taken is fought for
 	}
@@ -1200,6 +1203,10 @@ var (
 	holdingForces = wordSet("sdf", "qsd", "qasad", "asayish", "قسد", "لقسد", "الاسايش", "اسايش")
 	byDoerAR      = wordSet("يد", "قبل") // "على يد", "من قبل" after the word: someone else's deed
 	endedWords    = wordSet("liberated", "liberates", "liberate", "rescued", "rescues", "rescue", "حررت", "حرر", "تحرير")
+	// attackerDoers right before a verb of arrest (its subject: not "مقتل أحد
+	// المهاجمين والقبض على خمسة") make it an abduction: no authority takes men so.
+	arrestVerbsAR = wordSet("اعتقلوا", "اعتقل", "احتجزوا", "اقتادوا", "اسروا")
+	attackerDoers = wordSet("المهاجمين", "المهاجمون", "المسلحين", "المسلحون", "مسلحون", "مسلحين", "مجهولون", "مجهولين", "الخاطفون", "الخاطفين")
 	otherDoers    = wordSet("gunmen", "gang", "gangs", "unidentified", "unknown", "kidnappers", "مسلحون", "مسلحين", "مجهولون", "مجهولين", "عصابه")
 )
 

@@ -330,3 +330,25 @@ func TestExtract_TookControlOfTheTown(t *testing.T) {
 		t.Errorf("place = %q; want the village taken", c.PlaceNameAR)
 	}
 }
+
+// TestExtract_GunmenWhoTookAManAbductedHim: "إن المهاجمين اعتقلوا أحد
+// العناصر" (the attackers "arrested" one of the men) is an abduction: no
+// authority took him. "مقتل أحد المهاجمين والقبض على خمسة" is still the
+// arrest of five by the force attacked.
+func TestExtract_GunmenWhoTookAManAbductedHim(t *testing.T) {
+	got := extractAll(t, "هاجم مسلحون مخفراً للشرطة في بلدة خان أرنبة أمس، وقالت مصادر محلية إن المسلحين اعتقلوا أحد عناصر المخفر قبل أن ينسحبوا.", ymd("2020-08-14"))
+	kidnapped := false
+	for _, c := range got {
+		kidnapped = kidnapped || c.IncidentType == TypeKidnapping
+		if c.IncidentType == TypeArrest {
+			t.Errorf("got %v; want no arrest: gunmen took the man", describeAll(got))
+		}
+	}
+	if !kidnapped {
+		t.Errorf("got %v; want a kidnapping", describeAll(got))
+	}
+	got = extractAll(t, "دارت اشتباكات في بلدة خان أرنبة انتهت بمقتل أحد المهاجمين والقبض على ثلاثة آخرين.", ymd("2020-08-14"))
+	if len(got) != 2 || got[1].IncidentType != TypeArrest || countStr(got[1].Arrested) != "3" {
+		t.Errorf("got %v; want the clash, and three arrested by the force", describeAll(got))
+	}
+}
