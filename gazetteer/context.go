@@ -18,7 +18,7 @@ const aroundKm = 40
 
 // regionFringeKm is how far from a named region's middle a place may lie and
 // still be told as in it, its parts aside.
-const regionFringeKm = 20
+const regionFringeKm = 30
 
 // region is the area a context covers.
 type region struct {

@@ -37,3 +37,18 @@ func TestFindAll_ThirdWordOfAPersonsName(t *testing.T) {
 		t.Error("want Qasir, the town of Homs, read after a preposition")
 	}
 }
+
+// TestFindAll_VillageOnARegionsEdge: a village told "بجبل الزاوية" that lies
+// on the highland's northern slopes, past the subdistricts the region is made
+// of, is still that village, not the region in its place.
+func TestFindAll_VillageOnARegionsEdge(t *testing.T) {
+	g := mustDefault(t)
+	ms := g.FindAll("قصفت الطائرات أمس قرية كفرلاتة بجبل الزاوية.")
+	if len(ms) == 0 || ms[0].Match.Place.NameEN != "Kafrlata" {
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Match.Place.NameEN)
+		}
+		t.Errorf("FindAll = %v; want Kafrlata, the village", got)
+	}
+}
