@@ -907,8 +907,8 @@ func (p *passage) onlyDeniedEvents(si int) bool {
 		return false
 	}
 	for i, t := range s.toks {
-		if _, ok := lookup(t.Norm); ok && blocked(s.toks, i) {
-			return true
+		if lx, ok := lookup(t.Norm); ok && violent[lx.typ] && blocked(s.toks, i) {
+			return true // but "لضمان سلامة المخطوف المحتجز في X": where the raid went, no deed denied
 		}
 	}
 	return false

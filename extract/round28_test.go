@@ -352,3 +352,17 @@ func TestExtract_GunmenWhoTookAManAbductedHim(t *testing.T) {
 		t.Errorf("got %v; want the clash, and three arrested by the force", describeAll(got))
 	}
 }
+
+// TestExtract_WhereTheHostageWasHeld: a sentence telling where a kidnapped man
+// was held ("لضمان سلامة المخطوف المحتجز داخل مزرعة في قرية X") denies no
+// deed, though a word of kidnapping in it is blocked: the arrests told after
+// it were made there, at X, not where he was taken from.
+func TestExtract_WhereTheHostageWasHeld(t *testing.T) {
+	text := "خطف مسلحون تاجراً من حي الشعار في مدينة حلب مساء الأحد. ووضعت الشرطة خطة محكمة لضمان سلامة المخطوف المحتجز داخل مزرعة في قرية الزربة. وأسفرت المداهمة عن القبض على خمسة من الخاطفين."
+	got := extractAll(t, text, ymd("2025-06-03"))
+	for _, c := range got {
+		if c.IncidentType == TypeArrest && c.PlaceNameAR != "الزربة" {
+			t.Errorf("got %v; want the arrest at al-Zirbah, where the man was held", describeAll(got))
+		}
+	}
+}
