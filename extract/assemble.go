@@ -946,7 +946,7 @@ func (p *passage) continues(last, d *draft) bool {
 	if !sameKind(last.typ, d.typ) && !last.weak && !d.weak && !raidClash(last, d) {
 		return false
 	}
-	if last.typ == TypeBombing && d.typ == TypeArmedAttack && !d.weak && p.shot(d) ||
+	if (last.typ == TypeBombing || last.typ == TypeOther && !last.weak) && d.typ == TypeArmedAttack && (!d.weak || p.firedOn(d)) && p.shot(d) ||
 		d.typ == TypeBombing && last.typ == TypeArmedAttack && !last.weak && p.shot(last) {
 		return false // "انفجار في صالة بمدينة X" … "أطلق مسلحون النار على منزل في X": a shooting, no blast
 	}
@@ -994,6 +994,14 @@ func (p *passage) toldAsLater(d *draft) bool {
 }
 
 var afterwardWords = wordSet("later", "subsequently", "afterwards", "لاحقا", "بعدها")
+
+// firedOn reports d's incident word a noun of gunfire: "بنيران عناصر X",
+// "برصاص مجهولين".
+func (p *passage) firedOn(d *draft) bool {
+	s := &p.sents[d.sents[0]]
+	i := s.tokenAt(d.pos)
+	return i >= 0 && s.toks[i].in(fireNouns)
+}
 
 // shot reports d told by gunfire: its word is one of shooting, or has one
 // right by it.

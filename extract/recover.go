@@ -71,12 +71,19 @@ var nameStops = wordSet("في", "من", "علي", "الي", "عن", "مع", "ب�
 	// determiners, capitalised at a sentence's start: "A neighbourhood of X was shelled", "A quarter of the victims"
 	"a", "an", "one", "each", "every", "another", "this", "these", "those", "some", "any", "quarter")
 
+// prepositionStops are the name stops that are prepositions: they take no
+// article, so a word that is one of them with "ال" is a name ("العلي").
+var prepositionStops = map[string]bool{"في": true, "من": true, "علي": true, "الي": true, "عن": true, "مع": true, "بين": true, "عند": true}
+
 // stopWord reports a name stop with its proclitics ("وفي", "بعد") or a
 // pronoun suffix ("شمالها", "جنوبه"); other endings are not stripped, since
 // names end in them too ("بنين", "حزانو").
 func stopWord(norm string) bool {
 	if nameStops[norm] {
 		return true
+	}
+	if rest, ok := strings.CutPrefix(norm, "ال"); ok && prepositionStops[rest] {
+		return false // "غانم العلي": a family name, which folds like "على" once its article goes
 	}
 	for _, st := range stems(norm) {
 		if nameStops[st] {

@@ -555,7 +555,7 @@ func shamAfter(w, prev string) bool {
 }
 
 // pronouns before "من" make the place someone's home: "أنهم من بلدة X".
-var pronouns = wordSet("انه", "انها", "انهم", "انهما", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم", "وهما")
+var pronouns = wordSet("انه", "انها", "انهم", "انهما", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم", "وهما", "بانه", "بانها", "بانهم", "وانه") // "وقالوا بأنه من قرية X": his home
 
 // actorName reports a name told right after a word for an armed force, as
 // the name of that force: "قوات الأسد", "جيش الإسلام", "فلول النظام"; but not

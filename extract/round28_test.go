@@ -366,3 +366,16 @@ func TestExtract_WhereTheHostageWasHeld(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_ShotAfterAMineBlast: a man killed "بنيران عناصر X" in another
+// town after a mine blast is a shooting of its own; the village "بأنه من"
+// (that he is from) is his home; "غانم العلي" is one name, its family word
+// no "على"; "اشتعلت النيران" is a blaze, no shooting.
+func TestExtract_ShotAfterAMineBlast(t *testing.T) {
+	text := "قتل طفلان اليوم إثر انفجار لغم أرضي في قرية \"غانم العلي\" بريف الرقة الشرقي. وذكرت المصادر أن رجلاً قضى بنيران عناصر حاجز في بلدة الكرامة بريف الرقة، وقال أقاربه بأنه من قرية \"غانم العلي\"."
+	got := extractAll(t, text, ymd("2018-03-03"))
+	if len(got) != 2 || got[0].PlaceNameAR != "غانم العلي" || got[1].IncidentType != TypeArmedAttack || got[1].PlaceNameAR != "الكرامة" {
+		t.Errorf("got %v; want the blast at Ghanem al-Ali, then the shooting at al-Karama", describeAll(got))
+	}
+	wantNone(t, "اشتعلت النيران في مستودع للأخشاب بمدينة حماة دون إصابات.")
+}

@@ -115,7 +115,8 @@ var lexicon = map[string]lexeme{
 	"فتح": {typ: TypeArmedAttack, need: needFireLate}, // "فتح مسلحون النار على"; opening anything else is no attack
 	"قتل": {typ: TypeArmedAttack, weak: true}, "اعدام": {typ: TypeArmedAttack, weak: true},
 	"اعدم": {typ: TypeArmedAttack, weak: true}, "ارتقي": {typ: TypeArmedAttack, weak: true, exact: true},
-	"رصاص": {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
+	"رصاص":  {typ: TypeArmedAttack, weak: true, exact: true}, // "ارتقى رجل برصاص مجهولين"
+	"نيران": {typ: TypeArmedAttack, weak: true, exact: true}, // "قضى مدني بنيران عناصر X", "تعرض لنيران حاجز"
 	// the official media's word for an attack: "اعتدى مسلحون بقذائف الهاون على بلدة X"
 	// (an aggression with a weapon named after it, or by armed men named as its doers;
 	// without either it may be a quarrel or a trespass)
@@ -340,7 +341,9 @@ var (
 		// "وسط مخاوف من حدوث اشتباكات": the fear of events to come, not a kidnapping feared done
 		"مخاوف", "تخوف", "تخوفات")
 	// notTriggers are adjectives built on incident words: "البنادق الهجومية".
-	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive")
+	notTriggers = wordSet("هجومي", "هجوميه", "هجوميا", "الهجومي", "الهجوميه", "offensive",
+		// "اشتعلت النيران", "أضرموا النيران": a blaze; the fire of guns is told without the article ("بنيران قسد")
+		"النيران", "والنيران", "بالنيران", "للنيران")
 	// laterWords after an incident word make it one that may come: "هجماته المحتملة".
 	laterWords = wordSet("محتمل", "محتمله", "المحتمل", "المحتمله", "مستقبلي", "مستقبليه", "potential", "possible", "future")
 	// Words near an incident word that make it a kind of events, not one:
