@@ -119,7 +119,8 @@ func init() {
 		"charged", "wanted", "deny", "denied", "denies", "condemn", "condemned", "responsible", "will", "would", "could",
 		"might", "aims", "aimed", "warrant", "warrants",
 		"possible", "potential", // "no information on possible arrests": none told
-		"preparation", "preparations", "preparing") // "preparations for the battle of X": one to come
+		"preparation", "preparations", "preparing", // "preparations for the battle of X": one to come
+		"crimes") // "men behind crimes of murder and abduction": what they are charged with
 	addWords(figurativeWords, "verbal", "scathing", "blistering")
 	addWords(seizedWords, "seized", "confiscated", "found", "defused", "dismantled", "manufacturing", "making",
 		"planting", "planted", "highly",

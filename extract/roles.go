@@ -241,6 +241,9 @@ var actorPreps = wordSet("مع", "بين", "with", "between")
 // words of such names only ("قيادة الأمن الداخلي في محافظة"), or it stands in
 // quotation marks with words that are not place words ("«حلب اليوم»").
 func isOrganisation(text string, toks []token, m mention) bool {
+	if k := m.tok1 + boolInt(tokAt(toks, m.tok1) == "s"); k < len(toks) && m.End < len(text) && possessiveAfter(text, m.End) && toks[k].in(reporterWordsEN) {
+		return true // "according to Rudaw's reporter": an outlet, however a village is spelt
+	}
 	if m.Match.Place.Importance >= 0.95 && m.tok0 > 0 && actorPreps[toks[m.tok0-1].Norm] {
 		return true // "تنسيق مع دمشق", "talks between Damascus and": the government, not the city
 	}
@@ -583,6 +586,15 @@ func quotedTitle(text string, m mention) bool {
 		return false
 	}
 	return strings.TrimSpace(rest[:end]) != ""
+}
+
+// reporterWordsEN are those who report for an outlet, told after its name
+// and "'s".
+var reporterWordsEN = wordSet("reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists", "crew")
+
+// possessiveAfter reports "'s" (or "’s") right at byte offset at.
+func possessiveAfter(text string, at int) bool {
+	return strings.HasPrefix(text[at:], "'s ") || strings.HasPrefix(text[at:], "’s ")
 }
 
 // isOrigin reports someone's home or residence: "من أبناء بلدة X", "ينحدر من X",

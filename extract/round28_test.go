@@ -379,3 +379,19 @@ func TestExtract_ShotAfterAMineBlast(t *testing.T) {
 	}
 	wantNone(t, "اشتعلت النيران في مستودع للأخشاب بمدينة حماة دون إصابات.")
 }
+
+// TestExtract_OutletsReporterAndCrimesCharged: "Rudaw's reporter" names an
+// outlet, not the village Rudaw in Tartus; men "behind crimes of murder and
+// abduction" are charged with them: the arrest is the event.
+func TestExtract_OutletsReporterAndCrimesCharged(t *testing.T) {
+	c := oneEvent(t, "A car bomb went off in the town of Azaz on Monday. According to Rudaw's correspondent, the blast wounded four people.", "2019-11-04", TypeBombing)
+	if c != nil && c.PlaceNameEN != "Azaz" {
+		t.Errorf("place = %q; want Azaz", c.PlaceNameEN)
+	}
+	got := extractAll(t, "Police in Hama arrested three members of a band who carried out crimes of kidnapping, killing and extortion in the town of Salamiyah.", ymd("2019-11-04"))
+	for _, c := range got {
+		if c.IncidentType != TypeArrest && c.IncidentType != TypeWeaponsSeizure {
+			t.Errorf("got %v; want the arrest only", describeAll(got))
+		}
+	}
+}
