@@ -192,6 +192,9 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 	if !g.articleAgrees(toks[p.nameFirst], p) {
 		return false
 	}
+	if appositiveType(toks, p.nameEnd) {
+		return true // "barrel bombs on X, a suburb north of Y": the words after it say what it is
+	}
 	if p.prefixed || p.ctx != nil || imp >= 0.45 || inList || frontedPlace(toks, p) {
 		return true
 	}
@@ -237,6 +240,17 @@ func surnameAfterGivenName(toks []token, p parsed) bool {
 	j := k - 1
 	return (j == 0 || toks[j].brk || !toks[j-1].upper || toks[j-1].arabic) && !toks[j].poss && !latinArticles[toks[j].norm] &&
 		!determinersEN[toks[j].norm] && !triggers[toks[j].norm] && !isQualifier(toks[j].norm) && !strings.HasSuffix(toks[j].norm, "ian")
+}
+
+// appositiveType reports ", a village", ", a suburb" right after a name
+// ending before toks[j]: an English apposition saying it is a place.
+func appositiveType(toks []token, j int) bool {
+	if j+1 >= len(toks) || !toks[j].brk || toks[j].arabic || (toks[j].norm != "a" && toks[j].norm != "an") {
+		return false
+	}
+	w := toks[j+1].norm
+	_, typed := typeWords[w]
+	return typed || w == "suburb" || w == "hamlet"
 }
 
 // genericQuarters are the Arabic names of quarters OCHA names by what any

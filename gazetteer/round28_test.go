@@ -52,3 +52,17 @@ func TestFindAll_VillageOnARegionsEdge(t *testing.T) {
 		t.Errorf("FindAll = %v; want Kafrlata, the village", got)
 	}
 }
+
+// TestFindAll_NameWithAnApposition: an English name the gazetteer holds,
+// with nothing before it that says it is a place, is one when an apposition
+// after it says so (", a suburb of …", ", a village in …").
+func TestFindAll_NameWithAnApposition(t *testing.T) {
+	g := mustDefault(t)
+	found := false
+	for _, m := range g.FindAll("Helicopters dropped barrel bombs on Kafr Hamra, a suburb north of Aleppo, on Friday.") {
+		found = found || m.Match.Place.NameEN == "Kafr Hamra"
+	}
+	if !found {
+		t.Error("want Kafr Hamra, told as a suburb")
+	}
+}
