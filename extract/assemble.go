@@ -971,25 +971,25 @@ func (p *passage) continues(last, d *draft) bool {
 	return sameDate && placesAgree(last.places, d.places) && !countsDiffer(last, d)
 }
 
-// toldDefinite reports d's incident word told as one known: with the
-// article ("الانفجار", "the car bomb", "the blast"), or told before (see
-// trigger.Told).
-func (p *passage) toldDefinite(d *draft) bool {
-	if d.told {
-		return true
-	}
+// wordOf returns the sentence of d's incident word and the word's index in
+// it (-1 if none starts at d.pos).
+func (p *passage) wordOf(d *draft) (*sentence, int) {
 	s := &p.sents[d.sents[0]]
-	i := s.tokenAt(d.pos)
-	return i >= 0 && (definite(s.toks[i].Norm) || anyNear(s.toks, i, -2, -1, theWords))
+	return s, s.tokenAt(d.pos)
 }
 
-var theWords = wordSet("the")
+// toldDefinite reports d's incident word told as one known: told before (see
+// trigger.Told), with the article (definiteTrigger), or in English with "the"
+// a word before it ("the car bomb").
+func (p *passage) toldDefinite(d *draft) bool {
+	s, i := p.wordOf(d)
+	return d.told || p.definiteTrigger(d) || i > 1 && s.toks[i-2].Norm == "the"
+}
 
 // toldAsLater reports d's incident word told after "later", "subsequently"
 // or "لاحقاً" in its sentence: an act that followed the one told before.
 func (p *passage) toldAsLater(d *draft) bool {
-	s := &p.sents[d.sents[0]]
-	i := s.tokenAt(d.pos)
+	s, i := p.wordOf(d)
 	return i > 0 && anyNear(s.toks, i, -4, -1, afterwardWords)
 }
 
@@ -998,16 +998,14 @@ var afterwardWords = wordSet("later", "subsequently", "afterwards", "لاحقا"
 // firedOn reports d's incident word a noun of gunfire: "بنيران عناصر X",
 // "برصاص مجهولين".
 func (p *passage) firedOn(d *draft) bool {
-	s := &p.sents[d.sents[0]]
-	i := s.tokenAt(d.pos)
+	s, i := p.wordOf(d)
 	return i >= 0 && s.toks[i].in(fireNouns)
 }
 
 // shot reports d told by gunfire: its word is one of shooting, or has one
 // right by it.
 func (p *passage) shot(d *draft) bool {
-	s := &p.sents[d.sents[0]]
-	i := s.tokenAt(d.pos)
+	s, i := p.wordOf(d)
 	return i >= 0 && shotOnTheGround(s.toks, i)
 }
 
@@ -1498,8 +1496,7 @@ func (p *passage) explosionsHeard(d draft) bool {
 		d.date != nil && !d.inherited {
 		return false
 	}
-	s := &p.sents[d.sents[0]]
-	i := s.tokenAt(d.pos)
+	s, i := p.wordOf(&d)
 	return i >= 0 && anyNear(s.toks, i, -3, 3, heardWords)
 }
 
@@ -1524,8 +1521,7 @@ func (p *passage) harmOfTheEvent(last, d *draft) bool {
 // definiteTrigger reports d's incident word told with the article: "the
 // shelling", "القصف".
 func (p *passage) definiteTrigger(d *draft) bool {
-	s := &p.sents[d.sents[0]]
-	i := s.tokenAt(d.pos)
+	s, i := p.wordOf(d)
 	if i < 0 {
 		return false
 	}

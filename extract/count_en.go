@@ -108,12 +108,8 @@ func findCountsEN(text string, toks []token, skip []span) []count {
 // of a group ("three of their fighters", "two of them"): maybe some of those
 // a larger count told before, as "المدعو X" may be one of them.
 func partitiveAt(toks []token, pos int) bool {
-	for i := range toks {
-		if toks[i].Start == pos {
-			return tokAt(toks, i+1) == "of" && partitiveOwners[tokAt(toks, i+2)]
-		}
-	}
-	return false
+	i := tokenIndexAt(toks, pos)
+	return i >= 0 && tokAt(toks, i+1) == "of" && partitiveOwners[tokAt(toks, i+2)]
 }
 
 var partitiveOwners = wordSet("their", "them", "its", "his", "the", "those")
@@ -285,7 +281,7 @@ func enAfterVerb(text string, toks []token, i int, k countKind, skip []span) (co
 	} else if !enVerbs[k][toks[i].Norm] {
 		return count{}, false
 	}
-	if combinedCount(toks, i) {
+	if combinedCount(toks, i, enVerbs) {
 		return count{}, false // "killing and wounding 7": one figure for both
 	}
 	if i > 0 && toks[i-1].in(passiveAux) && i+1 < len(toks) && strings.Contains(text[toks[i].End:toks[i+1].Start], ",") {
@@ -532,12 +528,19 @@ var (
 	leadVerbsEN   = wordSet("led", "leading", "lead", "leads")
 )
 
-// combinedCount reports "killing and (severely) wounding N" at either verb.
-func combinedCount(toks []token, i int) bool {
-	kill := func(j int) bool { return j >= 0 && j < len(toks) && enVerbs[countKilled][toks[j].Norm] }
-	hurt := func(j int) bool { return j >= 0 && j < len(toks) && enVerbs[countInjured][toks[j].Norm] }
+// combinedCount reports "killing and (severely) wounding N" at either verb,
+// in either order, or, with the participles, "N were killed and wounded":
+// one figure for both.
+func combinedCount(toks []token, i int, verbs map[countKind]map[string]bool) bool {
+	kill := func(j int) bool { return j >= 0 && j < len(toks) && verbs[countKilled][toks[j].Norm] }
+	hurt := func(j int) bool { return j >= 0 && j < len(toks) && verbs[countInjured][toks[j].Norm] }
 	and := func(j int) bool { return j >= 0 && j < len(toks) && toks[j].Norm == "and" }
-	return kill(i) && and(i+1) && (hurt(i+2) || hurt(i+3)) || hurt(i) && (and(i-1) && kill(i-2) || and(i-2) && kill(i-3))
+	adverb := func(j int) bool { return j >= 0 && j < len(toks) && !enNumber(toks[j].Norm) && !isNumber(toks[j].Norm) } // "severely", not "5"
+	// the other kind after "and" (an adverb may stand between), or before it
+	pair := func(other func(int) bool) bool {
+		return and(i+1) && (other(i+2) || adverb(i+2) && other(i+3)) || and(i-1) && other(i-2) || and(i-2) && adverb(i-1) && other(i-3)
+	}
+	return kill(i) && pair(hurt) || hurt(i) && pair(kill) // "injured and killed" too
 }
 
 // enQuantity reads the number of people at toks[j]: digits or a number word
@@ -784,8 +787,7 @@ func enPassive(text string, toks []token, i int, k countKind) (count, bool) {
 	if !enParticiples[k][toks[i].Norm] && !lost && !custody && !sustained && !toDeath {
 		return count{}, false
 	}
-	if k != countArrested && (tokAt(toks, i+1) == "and" && (enParticiples[countKilled][tokAt(toks, i+2)] || enParticiples[countInjured][tokAt(toks, i+2)]) ||
-		tokAt(toks, i-1) == "and" && i >= 2 && (enParticiples[countKilled][toks[i-2].Norm] || enParticiples[countInjured][toks[i-2].Norm])) {
+	if k != countArrested && combinedCount(toks, i, enParticiples) {
 		return count{Kind: k, Pos: toks[i].Start, Note: fmt.Sprintf("%s count told together with another kind (%q): not taken", k, toks[i].Norm)}, true // "two guards were killed and wounded": one figure for both
 	}
 	if custody {

@@ -45,7 +45,7 @@ func (d dateMention) resolved() bool { return !d.From.IsZero() }
 type dateContext struct {
 	published time.Time // UTC midnight of the article's day, or the day the text calls today; zero if unknown
 	dayNote   string    // when published is a day the text calls today with an inferred year: that note
-	leadDay   time.Time // with no publication date: the first full date the passage tells (see leadDay), for "الأربعاء الفائت"
+	leadDay   time.Time // with no publication date: the first full date the passage tells (see storyDay), for "الأربعاء الفائت"
 	year      int       // a year stated elsewhere in the passage; 0 if none
 	yearDay   time.Time // with no publication date and no year stated: a day told before whose year a weekday gave
 	today     time.Time // the day of reading, for a year inferred from a weekday; zero: none is
@@ -268,25 +268,27 @@ func (s dateScan) yearAfter(i int) (int, int) {
 // the year stated elsewhere in the passage.
 func (s dateScan) inferYear(m time.Month, d int) (int, bool) {
 	if p := s.ctx.published; !p.IsZero() {
-		y := p.Year()
-		if t := day(y, m, max(d, 1)); t.IsZero() || t.After(p.AddDate(0, 0, 1)) {
-			y--
-		}
-		return y, true
+		return yearUpTo(p, m, d), true
 	}
 	if s.ctx.year != 0 {
 		return s.ctx.year, true
 	}
 	if p := s.ctx.yearDay; !p.IsZero() {
-		// "أعلنت الوزارة الأحد 14 أيلول …" "وكانت ضبطت في 16 حزيران …": the latest such day
-		// not after the day whose year the weekday gave
-		y := p.Year()
-		if t := day(y, m, max(d, 1)); t.IsZero() || t.After(p.AddDate(0, 0, 1)) {
-			y--
-		}
-		return y, true
+		// "أعلنت الوزارة الجمعة 3 تشرين الأول …" "وكانت ضبطت في 20 آب …": the day whose
+		// year a weekday gave stands for the day of writing
+		return yearUpTo(p, m, d), true
 	}
 	return 0, false
+}
+
+// yearUpTo returns the year of the latest day d of month m not more than a
+// day after p: p's year, or the one before.
+func yearUpTo(p time.Time, m time.Month, d int) int {
+	y := p.Year()
+	if t := day(y, m, max(d, 1)); t.IsZero() || t.After(p.AddDate(0, 0, 1)) {
+		y--
+	}
+	return y
 }
 
 // noYear is the mention for a date whose year cannot be known.

@@ -51,7 +51,7 @@ func (s dateScan) daysBeforeAside(i int) (dateMention, int) {
 	if !isAside(s.toks) {
 		return dateMention{}, 0
 	}
-	days := map[string]int{"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}[s.toks[min(i+1, len(s.toks)-1)].Norm]
+	days := asideSpans[s.toks[min(i+1, len(s.toks)-1)].Norm]
 	n := 2
 	if s.word(i+n, "واحد") {
 		n++
@@ -61,6 +61,9 @@ func (s dateScan) daysBeforeAside(i int) (dateMention, int) {
 	}
 	return anchored("بعد "+s.toks[i+1].Norm+" من", -days), n
 }
+
+// asideSpans are the days an aside's "بعد … من" may count.
+var asideSpans = map[string]int{"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}
 
 func anchored(what string, days int) dateMention {
 	return dateMention{Anchored: true, Offset: days,

@@ -29,8 +29,12 @@ type sentence struct {
 
 // tokenAt returns the index of the sentence's token starting at byte offset
 // pos (an incident word's), or -1.
-func (s *sentence) tokenAt(pos int) int {
-	i, found := sort.Find(len(s.toks), func(i int) int { return pos - s.toks[i].Start })
+func (s *sentence) tokenAt(pos int) int { return tokenIndexAt(s.toks, pos) }
+
+// tokenIndexAt returns the index of the token of toks starting at byte offset
+// pos, or -1.
+func tokenIndexAt(toks []token, pos int) int {
+	i, found := sort.Find(len(toks), func(i int) int { return pos - toks[i].Start })
 	if !found {
 		return -1
 	}
@@ -89,9 +93,6 @@ func newPassageOf(text string, ms []gazetteer.Mention, lang string, published, t
 	if published.IsZero() {
 		ctx.era = findEra(toks)
 		ctx = storyDay(toks, text, ctx, dash)
-		if ctx.published.IsZero() {
-			ctx = leadDay(toks, text, ctx)
-		}
 	}
 	var anchor *dateMention // the last day told, for "في اليوم التالي"
 	seized := false         // the last sentence with incident words told a seizure
@@ -247,10 +248,8 @@ func markChargeDates(text string, toks []token, ds []dateMention) []dateMention 
 // not the shells.
 func markClauseDates(text string, toks []token, ds []dateMention) []dateMention {
 	for k := range ds {
-		for i := len(toks) - 1; i >= 0; i-- {
-			if toks[i].Start >= ds[k].Start {
-				continue
-			}
+		at := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= ds[k].Start })
+		for i := at - 1; i >= 0; i-- {
 			w := toks[i].Norm
 			if _, ok := lookup(w); ok || strings.ContainsAny(text[toks[i].End:ds[k].Start], ".;:") || ds[k].Start-toks[i].End > 80 {
 				break
@@ -507,10 +506,18 @@ func resolveAnchors(ds []dateMention, anchor *dateMention) *dateMention {
 // storyDay returns ctx with the day of writing a passage without a
 // publication date tells itself, in its dateline ("DAMASCUS, Jan 5, 2025
 // (Reuters) -", dash the end of it) or as today ("اليوم الجمعة 14 شباط"), so
-// that its other "اليوم" and "أمس" are dated by it.
+// that its other "اليوم" and "أمس" are dated by it. When it tells none, it
+// sets ctx.leadDay instead: the first full date (day, month and year written)
+// of the first sentence that tells a date. That date of the story anchors a
+// weekday told as past ("الأربعاء الفائت" after "مساء الجمعة (5 آذار 2021)" is
+// the Wednesday before it); other relative dates and year-less ones stay
+// unknown, since the date is the story's, not the day of writing.
 func storyDay(toks [][]token, text string, ctx dateContext, dash int) dateContext {
+	var lead time.Time
+	leadRead := false // the first sentence that tells a date was read for lead
 	for _, ts := range toks {
-		for _, d := range findDates(ts, text, ctx) {
+		ds := findDates(ts, text, ctx)
+		for _, d := range ds {
 			if d.End <= dash && d.resolved() && d.Prec == PrecisionDay {
 				d.storyDay = d.From
 			}
@@ -521,30 +528,14 @@ func storyDay(toks [][]token, text string, ctx dateContext, dash int) dateContex
 				}
 				return ctx
 			}
-		}
-	}
-	return ctx
-}
-
-// leadDay returns ctx with leadDay set to the first full date (day, month and
-// year written) of the passage's first dated sentence, when nothing else dates
-// the writing: an explicit date of the story anchors a weekday told as past
-// ("الأربعاء الفائت" after "مساء الجمعة (5 آذار 2021)" is the Wednesday
-// before it). Other relative dates and year-less ones stay unknown: the date
-// is the story's, not the day of writing.
-func leadDay(toks [][]token, text string, ctx dateContext) dateContext {
-	for _, ts := range toks {
-		ds := findDates(ts, text, ctx)
-		for _, d := range ds {
-			if d.resolved() && d.Prec == PrecisionDay && !d.Relative && !d.Since && !d.Inferred && explicitYear([]dateMention{d}, ts) != 0 {
-				ctx.leadDay = d.From
-				return ctx
+			if !leadRead && lead.IsZero() && d.resolved() && d.Prec == PrecisionDay && !d.Relative && !d.Since && !d.Inferred &&
+				explicitYear([]dateMention{d}, ts) != 0 {
+				lead = d.From
 			}
 		}
-		if len(ds) > 0 {
-			return ctx // the first dated sentence names no full day
-		}
+		leadRead = leadRead || len(ds) > 0
 	}
+	ctx.leadDay = lead
 	return ctx
 }
 

@@ -224,22 +224,21 @@ func (g *Gazetteer) plausible(toks []token, p parsed, inList, possessed bool) bo
 // place is no given name.
 func surnameAfterGivenName(toks []token, p parsed) bool {
 	k := p.nameFirst - 1
-	if p.nameEnd-p.nameFirst != 1 || k < 0 || toks[p.nameFirst].arabic || toks[p.nameFirst].brk || p.prefixed {
+	if p.nameEnd-p.nameFirst != 1 || k < 0 || toks[p.nameFirst].arabic || toks[p.nameFirst].brk || p.prefixed || !givenNameLike(toks[k]) {
 		return false
 	}
-	t := toks[k]
-	if t.arabic || !t.upper || t.poss || latinArticles[t.norm] || determinersEN[t.norm] || triggers[t.norm] ||
-		isQualifier(t.norm) || strings.HasSuffix(t.norm, "ian") || strings.HasSuffix(t.norm, "ish") || strings.HasSuffix(t.norm, "ese") {
-		return false
-	}
-	if k == 0 || toks[k].brk || !toks[k-1].upper || toks[k-1].arabic {
-		return true // "Kamiran Kaso", not "Tal" of a longer name
-	}
-	// "Hassan Jafar Qasir": a third word after two given names, the three
-	// capitalised words opening no longer run, none of them a place's word
-	j := k - 1
-	return (j == 0 || toks[j].brk || !toks[j-1].upper || toks[j-1].arabic) && !toks[j].poss && !latinArticles[toks[j].norm] &&
-		!determinersEN[toks[j].norm] && !triggers[toks[j].norm] && !isQualifier(toks[j].norm) && !strings.HasSuffix(toks[j].norm, "ian")
+	opensRun := func(j int) bool { return j == 0 || toks[j].brk || !toks[j-1].upper || toks[j-1].arabic }
+	// "Kamiran Kaso", not "Tal" of a longer name; or a third word after two
+	// given names ("Hassan Jafar Qasir"), the three opening no longer run
+	return opensRun(k) || givenNameLike(toks[k-1]) && opensRun(k-1)
+}
+
+// givenNameLike reports a capitalised English word that may be a given name:
+// no place word, article, determiner, direction, nationality adjective
+// ("Russian", "Turkish") or possessor ("Idlib's").
+func givenNameLike(t token) bool {
+	return !t.arabic && t.upper && !t.poss && !latinArticles[t.norm] && !determinersEN[t.norm] && !triggers[t.norm] &&
+		!isQualifier(t.norm) && !strings.HasSuffix(t.norm, "ian") && !strings.HasSuffix(t.norm, "ish") && !strings.HasSuffix(t.norm, "ese")
 }
 
 // appositiveType reports ", a village", ", a suburb" right after a name
